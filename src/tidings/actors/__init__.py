@@ -1,0 +1,1 @@
+"""Actors: find and code every actor (gazetteer, roles, people over time, coreference)."""

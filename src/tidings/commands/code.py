@@ -1,0 +1,58 @@
+"""`tidings code PATH... [--format table|json|jsonl] [--explain]`"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .options import dictionary_options, pipeline_options, published_option
+
+
+@click.command("code")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
+              show_default=True, help="Output: a readable table, one JSON array, or one JSON object per line.")
+@click.option("--explain", is_flag=True, help="Show every candidate event and why it was kept or dropped.")
+@published_option
+@dictionary_options
+def command(paths, fmt, explain, published, actor_dicts, verb_dicts, replace_dicts):
+    """Code articles (files, folders, or - for standard input) and print the JSON contract.
+
+    Inputs: .txt (header sniffed), .html, .jsonl and .csv records; folders are read
+    recursively. A bad input is reported on standard error and the rest are still coded.
+    """
+    from ..pipeline import CodeOptions, code_articles
+    from ..readers import read_paths
+    from ..records import InputError
+    from ..serialize import to_contract
+    from ..explain import render_table
+
+    errors = 0
+
+    def articles():
+        nonlocal errors
+        for item in read_paths(paths, published=published):
+            if isinstance(item, InputError):
+                errors += 1
+                click.echo(f"error: {item}", err=True)
+            else:
+                yield item
+
+    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts))
+    out = []
+    for coded in code_articles(articles(), options):
+        if coded.skipped:
+            click.echo(f"skipped: {coded.article.source or coded.article.id}: {coded.skipped}", err=True)
+        if fmt == "jsonl":
+            sys.stdout.write(json.dumps(to_contract(coded, explain=explain), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        elif fmt == "json":
+            out.append(to_contract(coded, explain=explain))
+        else:
+            click.echo(render_table(coded, explain=explain))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
+    if errors:
+        click.echo(f"{errors} input(s) could not be read", err=True)
+        sys.exit(1)

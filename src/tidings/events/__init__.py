@@ -1,0 +1,1 @@
+"""Event coder: who did what to whom, CAMEO/PLOVER, with status and provenance."""

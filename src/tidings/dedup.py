@@ -1,0 +1,127 @@
+"""Near-duplicate detection for syndicated copies: word shingles, MinHash and LSH banding.
+
+A wire story reappears at many outlets under other headlines, trimmed, or with a local
+paragraph added. Copies share most of their word 5-grams ("shingles"). A MinHash signature
+(NUM_PERM minimum hash values under random affine permutations) estimates the Jaccard
+similarity of two shingle sets; LSH banding (BANDS bands of ROWS values) puts two
+signatures in a common bucket with high probability when their similarity is above about
+(1/BANDS) ** (1/ROWS) ~ 0.29. Candidates from the buckets are then verified on the real
+shingle sets: same story when the Jaccard similarity or the containment of the shorter text
+in the longer one is high enough (containment catches trimmed copies and added paragraphs).
+
+Pure numpy; no spaCy.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import zlib
+from dataclasses import dataclass
+
+import numpy as np
+
+__all__ = ["shingles", "minhash", "lsh_buckets", "similarity", "Similarity", "is_same_story",
+           "NUM_PERM", "BANDS", "ROWS", "SHINGLE", "words"]
+
+SHINGLE = 5          # words per shingle
+NUM_PERM = 126       # signature length (= BANDS * ROWS)
+BANDS = 42
+ROWS = 3
+MIN_SHINGLES = 8     # texts shorter than this are never grouped with others
+JACCARD_MIN = 0.5    # same story if the shingle sets overlap this much ...
+CONTAINMENT_MIN = 0.7  # ... or the shorter text lies this much inside the longer one
+
+_MERSENNE = np.uint64((1 << 61) - 1)
+_rng = np.random.default_rng(20211212)
+_A = _rng.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
+_B = _rng.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    """The set of k-word shingles of a text (the whole text when it has fewer than k words)."""
+    w = words(text)
+    if len(w) < k:
+        return {" ".join(w)} if w else set()
+    return {" ".join(w[i:i + k]) for i in range(len(w) - k + 1)}
+
+
+def _hashes(sh: set[str]) -> np.ndarray:
+    return np.fromiter((zlib.crc32(s.encode("utf-8")) for s in sh), dtype=np.uint64, count=len(sh))
+
+
+def minhash(sh: set[str]) -> np.ndarray:
+    """MinHash signature (uint32[NUM_PERM]) of a shingle set."""
+    if not sh:
+        return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
+    x = _hashes(sh)
+    # (a * x + b) mod p for every permutation (rows) and shingle (columns); a, x < 2**32
+    v = (np.outer(_A, x) + _B[:, None]) % _MERSENNE
+    return (v.min(axis=1) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+
+def lsh_buckets(signature: np.ndarray) -> list[tuple[int, int]]:
+    """(band, bucket) pairs of a signature; bucket is a signed 64-bit hash of the band's rows."""
+    sig = np.asarray(signature, dtype=np.uint32)
+    out = []
+    for b in range(BANDS):
+        digest = hashlib.blake2b(sig[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).digest()
+        out.append((b, int.from_bytes(digest, "little", signed=True)))
+    return out
+
+
+def estimated_jaccard(sig_a, sig_b) -> float:
+    return float(np.mean(np.asarray(sig_a, dtype=np.uint32) == np.asarray(sig_b, dtype=np.uint32)))
+
+
+@dataclass(frozen=True)
+class Similarity:
+    jaccard: float
+    containment: float
+
+    @property
+    def score(self) -> float:
+        return max(self.jaccard, self.containment)
+
+
+def similarity(a: set[str], b: set[str]) -> Similarity:
+    if not a or not b:
+        return Similarity(0.0, 0.0)
+    inter = len(a & b)
+    return Similarity(inter / len(a | b), inter / min(len(a), len(b)))
+
+
+def is_same_story(a: set[str], b: set[str]) -> bool:
+    if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
+        return False
+    s = similarity(a, b)
+    return s.jaccard >= JACCARD_MIN or s.containment >= CONTAINMENT_MIN
+
+
+def sentence_similarity(a: str, b: str) -> float:
+    """Jaccard similarity of the word bigrams of two sentences (used to match events)."""
+    sa, sb = shingles(a, 2), shingles(b, 2)
+    if not sa or not sb:
+        return 0.0
+    return len(sa & sb) / len(sa | sb)
+
+
+_SUFFIXES = ("ing", "ed", "es", "s")
+
+
+def trigger_key(text: str | None) -> str:
+    """A crude, deterministic lemma of a trigger ("agreed" -> "agre", "agrees" -> "agre")."""
+    out = []
+    for w in words(text or ""):
+        for suf in _SUFFIXES:
+            if w.endswith(suf) and len(w) - len(suf) >= 3:
+                w = w[: -len(suf)]
+                break
+        if w.endswith("e") and len(w) > 3:
+            w = w[:-1]
+        out.append(w)
+    return " ".join(out)

@@ -1,0 +1,195 @@
+"""Ingest: read -> (skip what is stored unchanged) -> code -> write, one transaction per article.
+
+    from tidings.ingest import ingest
+    report = ingest(["corpus/"], db="events.duckdb")
+
+Inputs may be paths (files, folders, "-"), Article records (coded here) or CodedArticle
+records (written as they are: handy for tests and for coding done elsewhere, e.g. on Ray).
+The spaCy pipeline is imported only when an article actually needs coding.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .records import Article, CodedArticle, InputError
+from .store import Store, default_db_path
+from .store.writer import article_hash, write_coded
+
+__all__ = ["ingest", "IngestReport"]
+
+WRITE_BATCH = 16  # articles written per opening of the database file (readers get in between)
+
+
+@dataclass
+class IngestReport:
+    db: str
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    old_versions: int = 0
+    not_coded: int = 0
+    joined_story: int = 0
+    new_events: int = 0
+    mentions: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (article, reason)
+
+    def summary(self) -> str:
+        parts = [f"{self.read} read", f"{self.new} new", f"{self.updated} updated",
+                 f"{self.unchanged} unchanged"]
+        if self.old_versions:
+            parts.append(f"{self.old_versions} older versions ignored")
+        if self.not_coded:
+            parts.append(f"{self.not_coded} not coded")
+        if self.errors:
+            parts.append(f"{len(self.errors)} unreadable")
+        return (f"{self.db}: " + ", ".join(parts) +
+                f"; {self.new_events} new events, {self.mentions} mentions, "
+                f"{self.joined_story} copies joined an existing story")
+
+
+def _progress(enabled: bool | None):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=console, disable=not enabled, transient=False)
+
+
+def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str | os.PathLike | None = None, *,
+           published: str | None = None, options=None, progress: bool | None = None,
+           on_error: Callable[[InputError], None] | None = None,
+           on_skipped: Callable[[str, str], None] | None = None) -> IngestReport:
+    """Read, code and store articles; idempotent and resumable (see module docstring).
+
+    on_error is called for each unreadable input (the batch goes on); on_skipped for each
+    article that was read but not coded (e.g. not English), with its reason.
+    """
+    db = str(db or default_db_path())
+    report = IngestReport(db=db)
+    inputs = list(inputs) if not isinstance(inputs, (str, os.PathLike)) else [inputs]
+
+    with Store(db) as store, _progress(progress) as bar:
+        task = bar.add_task("ingest", total=None)
+        with store.session() as conn:
+            known = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
+            known_urls = dict(conn.execute(
+                "SELECT url, content_hash FROM articles WHERE url IS NOT NULL").fetchall())
+            old = {(a, h) for a, h in conn.execute(
+                "SELECT article_id, content_hash FROM article_versions").fetchall()}
+
+        def stored(art: Article) -> bool:
+            h = article_hash(art)
+            if known.get(art.id) == h or (art.url and known_urls.get(art.url) == h):
+                return True
+            return (art.id, h) in old
+
+        def items() -> Iterator[Article | CodedArticle | InputError]:
+            paths = []
+            for item in inputs:
+                if isinstance(item, (Article, CodedArticle, InputError)):
+                    if paths:
+                        yield from _read(paths, published)
+                        paths = []
+                    yield item
+                else:
+                    paths.append(str(item))
+            if paths:
+                yield from _read(paths, published)
+
+        def to_code() -> Iterator[Article | CodedArticle]:
+            for item in items():
+                if isinstance(item, InputError):
+                    report.errors.append(item)
+                    if on_error:
+                        on_error(item)
+                    bar.advance(task)
+                    continue
+                report.read += 1
+                art = item.article if isinstance(item, CodedArticle) else item
+                if stored(art):  # resumable: unchanged articles skip the parser
+                    report.unchanged += 1
+                    bar.advance(task)
+                    continue
+                yield item
+
+        def coded_stream() -> Iterator[CodedArticle]:
+            stream = to_code()
+            # CodedArticle inputs pass through; Article inputs go through the pipeline lazily
+            for item in stream:
+                if isinstance(item, CodedArticle):
+                    yield item
+                    continue
+                yield from _code_chain(item, stream, options)
+                return
+
+        batch: list[CodedArticle] = []
+
+        def flush():
+            if not batch:
+                return
+            with store.session() as conn:
+                for coded in batch:
+                    _write_one(conn, coded, report, on_skipped)
+                    bar.advance(task)
+            batch.clear()
+
+        for coded in coded_stream():
+            batch.append(coded)
+            if len(batch) >= WRITE_BATCH:
+                flush()
+        flush()
+        bar.update(task, total=bar.tasks[0].completed)
+    return report
+
+
+def _code_chain(first: Article, rest: Iterator, options) -> Iterator[CodedArticle]:
+    """Code `first` and the articles after it; pre-coded records met among them are written after."""
+    from .pipeline import code_articles
+
+    later: list[CodedArticle] = []
+
+    def articles():
+        yield first
+        for item in rest:
+            if isinstance(item, CodedArticle):
+                later.append(item)
+            else:
+                yield item
+
+    yield from code_articles(articles(), options)
+    yield from later
+
+
+def _read(paths: list[str], published: str | None):
+    from .readers import read_paths
+
+    yield from read_paths(paths, published=published)
+
+
+def _write_one(conn, coded: CodedArticle, report: IngestReport, on_skipped) -> None:
+    if coded.skipped:
+        report.not_coded += 1
+        report.skipped.append((coded.article.source or coded.article.id, coded.skipped))
+        if on_skipped:
+            on_skipped(coded.article.source or coded.article.id, coded.skipped)
+    res = write_coded(conn, coded)
+    if res.status == "new":
+        report.new += 1
+    elif res.status == "updated":
+        report.updated += 1
+    elif res.status == "old-version":
+        report.old_versions += 1
+    else:
+        report.unchanged += 1
+    report.joined_story += int(res.joined_story)
+    report.new_events += res.new_events
+    report.mentions += res.mentions

@@ -1,0 +1,133 @@
+"""The store: one embedded DuckDB file with articles (and their versions), stories, events,
+mentions, quotes and actors.
+
+- Default path: $TIDINGS_DB if set, else ./tidings.duckdb (`--db` on every command).
+- Schema changes are named migrations recorded in `schema_migrations` (see migrations.py).
+- One writer at a time: a lock file `<db>.lock` holds the writer's pid; a second writer
+  gets StoreLocked("database X is being written by pid N"). Readers open the file
+  read-only; any number of them can read while no batch is being written (the writer holds
+  the file only while it writes a batch, and readers wait briefly for it).
+
+This package never imports spaCy.
+"""
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import duckdb
+
+from .lock import StoreLocked, WriterLock
+from .migrations import MIGRATIONS, applied_migrations, migrate
+
+__all__ = ["Store", "StoreLocked", "WriterLock", "default_db_path", "connect", "open_reader",
+           "migrate", "applied_migrations", "MIGRATIONS", "DEFAULT_DB", "NoDatabase", "table_counts"]
+
+DEFAULT_DB = "tidings.duckdb"
+TABLES = ("articles", "article_versions", "stories", "events", "mentions", "quotes", "actors")
+
+
+class NoDatabase(FileNotFoundError):
+    pass
+
+
+def default_db_path() -> str:
+    """$TIDINGS_DB when set, else ./tidings.duckdb."""
+    return os.environ.get("TIDINGS_DB") or DEFAULT_DB
+
+
+def _is_lock_conflict(exc: Exception) -> bool:
+    msg = str(exc).lower()
+    return "lock" in msg and ("conflicting" in msg or "could not set" in msg)
+
+
+def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: float = 10.0):
+    """A DuckDB connection to the store, retrying for `wait` seconds while another process
+    holds the file; read-only connections need an existing database."""
+    path = str(db or default_db_path())
+    if read_only and path != ":memory:" and not Path(path).exists():
+        raise NoDatabase(f"no database at {path}: run `tidings ingest PATH --db {path}` first")
+    deadline = time.monotonic() + wait
+    delay = 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                if _is_lock_conflict(exc):
+                    pid = WriterLock(path).holder()
+                    raise StoreLocked(path, pid) from exc
+                raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
+
+
+def open_reader(db: str | os.PathLike | None = None, wait: float = 10.0):
+    """A read-only connection (migrations must already be applied)."""
+    return connect(db, read_only=True, wait=wait)
+
+
+def table_counts(conn) -> dict[str, int]:
+    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+class Store:
+    """The writer side of the store: holds the writer lock for its lifetime and opens the
+    database file for as long as `session()` blocks last.
+
+        with Store(db) as store:
+            with store.session() as conn:
+                write_article(conn, coded)
+    """
+
+    def __init__(self, db: str | os.PathLike | None = None):
+        self.path = str(db or default_db_path())
+        self.lock = WriterLock(self.path) if self.path != ":memory:" else None
+        self._conn = None
+        self._depth = 0
+
+    def open(self) -> "Store":
+        if self.lock:
+            self.lock.acquire()
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            with self.session() as conn:
+                migrate(conn)
+        except BaseException:
+            if self.lock:
+                self.lock.release()
+            raise
+        return self
+
+    def session(self):
+        store = self
+
+        class _Session:
+            def __enter__(self_):
+                if store._conn is None:
+                    store._conn = connect(store.path)
+                store._depth += 1
+                return store._conn
+
+            def __exit__(self_, *exc):
+                store._depth -= 1
+                if store._depth == 0 and store.path != ":memory:":
+                    store._conn.close()
+                    store._conn = None
+
+        return _Session()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self.lock:
+            self.lock.release()
+
+    def __enter__(self) -> "Store":
+        return self.open()
+
+    def __exit__(self, *exc) -> None:
+        self.close()

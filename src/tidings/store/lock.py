@@ -1,0 +1,94 @@
+"""One writer per database file: a lock file next to the database holding the writer's pid."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["StoreLocked", "WriterLock"]
+
+
+class StoreLocked(RuntimeError):
+    """Another process is writing the database."""
+
+    def __init__(self, db: str, pid: int | None):
+        self.db = db
+        self.pid = pid
+        who = f"pid {pid}" if pid else "another process"
+        super().__init__(f"database {db} is being written by {who}; wait for it to finish "
+                         f"(or remove {db}.lock if that process is gone)")
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _read_pid(path: Path) -> int | None:
+    try:
+        return int(path.read_text().strip() or 0) or None
+    except (OSError, ValueError):
+        return None
+
+
+class WriterLock:
+    """`with WriterLock(db): ...` -- raises StoreLocked if a live process holds the lock.
+
+    A lock left by a process that died is taken over. Re-entrant within one process.
+    """
+
+    def __init__(self, db: str | os.PathLike):
+        self.db = str(db)
+        self.path = Path(f"{db}.lock")
+        self.held = 0
+
+    def holder(self) -> int | None:
+        pid = _read_pid(self.path) if self.path.exists() else None
+        return pid if pid and _alive(pid) else None
+
+    def acquire(self) -> "WriterLock":
+        if self.held:
+            self.held += 1
+            return self
+        for _ in range(3):
+            try:
+                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+            except FileExistsError:
+                pid = _read_pid(self.path)
+                if pid == os.getpid():
+                    raise StoreLocked(self.db, pid) from None
+                if pid and _alive(pid):
+                    raise StoreLocked(self.db, pid) from None
+                # stale: the writer died without cleaning up
+                try:
+                    self.path.unlink()
+                except FileNotFoundError:
+                    pass
+                continue
+            with os.fdopen(fd, "w") as f:
+                f.write(str(os.getpid()))
+            self.held = 1
+            return self
+        raise StoreLocked(self.db, _read_pid(self.path))
+
+    def release(self) -> None:
+        if not self.held:
+            return
+        self.held -= 1
+        if self.held == 0 and _read_pid(self.path) == os.getpid():
+            try:
+                self.path.unlink()
+            except FileNotFoundError:
+                pass
+
+    def __enter__(self) -> "WriterLock":
+        return self.acquire()
+
+    def __exit__(self, *exc) -> None:
+        self.release()

@@ -1,0 +1,181 @@
+"""Named, recorded schema migrations.
+
+Each migration is a name and the SQL statements that move the schema one step. They are
+applied in order, once: the `schema_migrations` table records each name with the time it
+was applied. A new migration goes at the end of MIGRATIONS with the next number; applied
+migrations are never edited.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+__all__ = ["MIGRATIONS", "migrate", "applied_migrations"]
+
+_ARTICLE_COLUMNS = """
+    title VARCHAR, outlet VARCHAR, byline VARCHAR, agency VARCHAR,
+    published VARCHAR, published_date DATE, updated VARCHAR, url VARCHAR,
+    language VARCHAR, dateline VARCHAR, text VARCHAR, removed VARCHAR,
+    source VARCHAR, skipped VARCHAR
+"""
+
+INITIAL = [
+    # current version of every article; content_hash is the hash of the article as read
+    f"""CREATE TABLE articles (
+        id VARCHAR PRIMARY KEY,
+        content_hash VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        story_id VARCHAR,
+        {_ARTICLE_COLUMNS},
+        n_events INTEGER, n_quotes INTEGER,
+        ingested_at TIMESTAMP
+    )""",
+    # every superseded version, kept when an updated article replaces it
+    f"""CREATE TABLE article_versions (
+        article_id VARCHAR NOT NULL,
+        version INTEGER NOT NULL,
+        content_hash VARCHAR NOT NULL,
+        story_id VARCHAR,
+        {_ARTICLE_COLUMNS},
+        n_events INTEGER, n_quotes INTEGER,
+        ingested_at TIMESTAMP,
+        replaced_at TIMESTAMP,
+        PRIMARY KEY (article_id, version)
+    )""",
+    # a story groups the copies of one (wire) story; its id is that of its first article
+    """CREATE TABLE stories (
+        id VARCHAR PRIMARY KEY,
+        first_article_id VARCHAR,
+        title VARCHAR,
+        created_at TIMESTAMP
+    )""",
+    # MinHash signatures and LSH buckets for near-duplicate detection
+    """CREATE TABLE article_minhash (
+        article_id VARCHAR PRIMARY KEY,
+        n_shingles INTEGER,
+        signature UINTEGER[]
+    )""",
+    """CREATE TABLE lsh_buckets (
+        band SMALLINT NOT NULL,
+        bucket BIGINT NOT NULL,
+        article_id VARCHAR NOT NULL
+    )""",
+    "CREATE INDEX lsh_buckets_key ON lsh_buckets (band, bucket)",
+    # one row per distinct event of a story; its mentions point at articles and sentences
+    """CREATE TABLE events (
+        id VARCHAR PRIMARY KEY,
+        num_id BIGINT NOT NULL,
+        story_id VARCHAR,
+        date DATE,
+        date_text VARCHAR,
+        code VARCHAR NOT NULL,
+        base_code VARCHAR,
+        root VARCHAR,
+        quad_class TINYINT,
+        penta_class TINYINT,
+        goldstein DOUBLE,
+        plover_event VARCHAR,
+        plover_mode VARCHAR,
+        source_code VARCHAR, source_country VARCHAR, source_name VARCHAR,
+        target_code VARCHAR, target_country VARCHAR, target_name VARCHAR,
+        status VARCHAR,
+        trigger_key VARCHAR,
+        place_name VARCHAR, place_country VARCHAR, lat DOUBLE, lon DOUBLE,
+        confidence DOUBLE,
+        rule VARCHAR,
+        first_article_id VARCHAR,
+        first_sentence INTEGER,
+        n_mentions INTEGER,
+        n_articles INTEGER,
+        n_sources INTEGER
+    )""",
+    "CREATE INDEX events_story ON events (story_id)",
+    """CREATE TABLE mentions (
+        event_id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        coder_event_id VARCHAR NOT NULL,
+        sentence INTEGER,
+        sentence_text VARCHAR,
+        sentence_start INTEGER, sentence_end INTEGER,
+        trigger_text VARCHAR, trigger_start INTEGER, trigger_end INTEGER,
+        source_text VARCHAR, source_start INTEGER, source_end INTEGER,
+        target_text VARCHAR, target_start INTEGER, target_end INTEGER,
+        status VARCHAR,
+        reported_by_code VARCHAR, reported_by_name VARCHAR,
+        date_text VARCHAR,
+        confidence DOUBLE,
+        rule VARCHAR,
+        PRIMARY KEY (article_id, coder_event_id)
+    )""",
+    "CREATE INDEX mentions_event ON mentions (event_id)",
+    """CREATE TABLE quotes (
+        id VARCHAR NOT NULL,
+        article_id VARCHAR NOT NULL,
+        n INTEGER NOT NULL,
+        speaker_code VARCHAR, speaker_country VARCHAR, speaker_name VARCHAR, speaker_text VARCHAR,
+        text VARCHAR, kind VARCHAR, cue VARCHAR,
+        start_char INTEGER, end_char INTEGER,
+        PRIMARY KEY (article_id, n)
+    )""",
+    """CREATE TABLE actors (
+        article_id VARCHAR NOT NULL,
+        n INTEGER NOT NULL,
+        code VARCHAR, country VARCHAR, name VARCHAR, rule VARCHAR,
+        n_mentions INTEGER,
+        mentions VARCHAR,
+        PRIMARY KEY (article_id, n)
+    )""",
+]
+
+DAILY_VIEW = [
+    # events aggregated across stories into one row per (date, source, target, code)
+    """CREATE VIEW event_daily AS
+       SELECT date, source_code, target_code, code,
+              any_value(root) AS root, any_value(quad_class) AS quad_class,
+              any_value(goldstein) AS goldstein,
+              count(*) AS n_events,
+              sum(n_mentions) AS n_mentions,
+              sum(n_articles) AS n_articles,
+              sum(n_sources) AS n_sources
+       FROM events
+       GROUP BY date, source_code, target_code, code""",
+]
+
+MIGRATIONS: list[tuple[str, list[str]]] = [
+    ("0001_initial", INITIAL),
+    ("0002_event_daily_view", DAILY_VIEW),
+]
+
+
+def applied_migrations(conn) -> list[tuple[str, dt.datetime]]:
+    exists = conn.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'").fetchone()[0]
+    if not exists:
+        return []
+    return conn.execute("SELECT name, applied_at FROM schema_migrations ORDER BY name").fetchall()
+
+
+def migrate(conn) -> list[str]:
+    """Apply every migration not yet recorded, each in its own transaction; return their names."""
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    done = {name for name, _ in applied_migrations(conn)}
+    known = {name for name, _ in MIGRATIONS}
+    unknown = done - known
+    if unknown:
+        raise RuntimeError(f"the database has migrations this version of tidings does not know: "
+                           f"{', '.join(sorted(unknown))} (was it written by a newer tidings?)")
+    applied = []
+    for name, statements in MIGRATIONS:
+        if name in done:
+            continue
+        conn.execute("BEGIN TRANSACTION")
+        try:
+            for sql in statements:
+                conn.execute(sql)
+            conn.execute("INSERT INTO schema_migrations VALUES (?, ?)",
+                         [name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(name)
+    return applied

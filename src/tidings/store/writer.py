@@ -1,0 +1,287 @@
+"""Write one coded article into the store, in one transaction.
+
+- Idempotent: an article whose content hash is already stored (as its current or an older
+  version) is left alone.
+- An updated article (same id, or same url, with a new text or update stamp) moves its
+  previous row to `article_versions`, loses its old mentions, quotes and actors (events
+  left with no mention are deleted) and is written again.
+- Syndicated copies join the story of the stored article they duplicate (MinHash + LSH,
+  see tidings.dedup); their events become extra mentions of the story's events when
+  (date, source, target, code, status) agree and the trigger lemma or the sentence does.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+
+from .. import dedup
+from ..records import Article, CodedArticle, Event, content_id
+
+__all__ = ["article_hash", "write_coded", "WriteResult", "event_num_id", "article_date"]
+
+_ARTICLE_FIELDS = ("title", "outlet", "byline", "agency", "published", "published_date", "updated",
+                   "url", "language", "dateline", "text", "removed", "source", "skipped")
+SENTENCE_MATCH = 0.5
+
+
+def article_hash(article: Article) -> str:
+    """Hash of everything read for an article: a new text or a new update stamp changes it."""
+    a = article
+    return content_id("article", a.id, a.text, a.title, a.outlet, a.byline, a.agency, a.published,
+                      a.updated, a.url, a.language, a.dateline, size=24)
+
+
+def event_num_id(event_id: str) -> int:
+    """A stable positive 60-bit integer for formats that need numeric ids (GDELT)."""
+    return int(hashlib.sha1(event_id.encode()).hexdigest()[:15], 16)
+
+
+def article_date(article: Article) -> dt.date | None:
+    if not article.published:
+        return None
+    try:
+        return dt.date.fromisoformat(str(article.published)[:10])
+    except ValueError:
+        return None
+
+
+def _event_date(event: Event, article: Article) -> dt.date | None:
+    if event.date and len(event.date) == 10:
+        try:
+            return dt.date.fromisoformat(event.date)
+        except ValueError:
+            pass
+    return article_date(article)
+
+
+@dataclass(frozen=True)
+class WriteResult:
+    article_id: str
+    status: str  # new | updated | unchanged | old-version
+    story_id: str | None = None
+    joined_story: bool = False
+    new_events: int = 0
+    mentions: int = 0
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
+
+
+def _find_story(conn, article_id: str, sh: set[str], sig) -> str | None:
+    if len(sh) < dedup.MIN_SHINGLES:
+        return None
+    buckets = dedup.lsh_buckets(sig)
+    rows = conn.execute(
+        """SELECT l.article_id, count(*) AS hits
+           FROM lsh_buckets l
+           JOIN (SELECT unnest(?::SMALLINT[]) AS band, unnest(?::BIGINT[]) AS bucket) q
+             ON l.band = q.band AND l.bucket = q.bucket
+           WHERE l.article_id <> ?
+           GROUP BY l.article_id ORDER BY hits DESC, l.article_id LIMIT 20""",
+        [[b for b, _ in buckets], [k for _, k in buckets], article_id]).fetchall()
+    best, best_score = None, 0.0
+    for cand_id, _hits in rows:
+        row = conn.execute("SELECT text, story_id FROM articles WHERE id = ?", [cand_id]).fetchone()
+        if not row or not row[1]:
+            continue
+        other = dedup.shingles(row[0] or "")
+        if dedup.is_same_story(sh, other):
+            score = dedup.similarity(sh, other).score
+            if score > best_score:
+                best, best_score = row[1], score
+    return best
+
+
+def _retire(conn, old_id: str, now: dt.datetime) -> set[str]:
+    """Move the current row of an article to its history and drop what was coded from it;
+    return the ids of the events it mentioned."""
+    cols = ", ".join(_ARTICLE_FIELDS)
+    conn.execute(
+        f"""INSERT INTO article_versions (article_id, version, content_hash, story_id, {cols},
+                                          n_events, n_quotes, ingested_at, replaced_at)
+            SELECT id, version, content_hash, story_id, {cols}, n_events, n_quotes, ingested_at, ?
+            FROM articles WHERE id = ?""", [now, old_id])
+    affected = {r[0] for r in conn.execute(
+        "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [old_id]).fetchall()}
+    for table in ("mentions", "quotes", "actors", "lsh_buckets", "article_minhash"):
+        conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
+    conn.execute("DELETE FROM articles WHERE id = ?", [old_id])
+    return affected
+
+
+def _recount(conn, event_ids: set[str]) -> None:
+    if not event_ids:
+        return
+    ids = sorted(event_ids)
+    conn.execute("DELETE FROM events WHERE id IN (SELECT unnest(?::VARCHAR[])) "
+                 "AND id NOT IN (SELECT event_id FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])))",
+                 [ids, ids])
+    conn.execute(
+        """UPDATE events SET n_mentions = c.m, n_articles = c.a, n_sources = c.s
+           FROM (SELECT m.event_id, count(*) AS m, count(DISTINCT m.article_id) AS a,
+                        count(DISTINCT coalesce(ar.outlet, ar.id)) AS s
+                 FROM mentions m JOIN articles ar ON ar.id = m.article_id
+                 WHERE m.event_id IN (SELECT unnest(?::VARCHAR[]))
+                 GROUP BY m.event_id) c
+           WHERE events.id = c.event_id""", [ids])
+
+
+def _story_events(conn, story_id: str) -> dict[tuple, list[dict]]:
+    index: dict[tuple, list[dict]] = {}
+    rows = conn.execute(
+        """SELECT e.id, e.date, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.code,
+                  e.status, e.trigger_key, list(m.sentence_text)
+           FROM events e LEFT JOIN mentions m ON m.event_id = e.id
+           WHERE e.story_id = ?
+           GROUP BY ALL ORDER BY e.id""", [story_id]).fetchall()
+    for eid, date, src, tgt, code, status, tkey, sents in rows:
+        index.setdefault((date, src, tgt, code, status), []).append(
+            {"id": eid, "tkey": tkey, "sentences": [s for s in (sents or []) if s]})
+    return index
+
+
+def _match(cands: list[dict], tkey: str, sentence: str) -> dict | None:
+    for c in cands:
+        if c["tkey"] == tkey:
+            return c
+    best, best_sim = None, SENTENCE_MATCH
+    for c in cands:
+        for s in c["sentences"]:
+            sim = dedup.sentence_similarity(sentence, s)
+            if sim >= best_sim:
+                best, best_sim = c, sim
+    return best
+
+
+def _ref(a):
+    return (a.code, a.country, a.name) if a is not None else (None, None, None)
+
+
+def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None) -> WriteResult:
+    """Write (or replace, or skip) one coded article in one transaction."""
+    art = coded.article
+    h = article_hash(art)
+    now = now or _now()
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        result = _write(conn, coded, art, h, now)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    if result.status in ("unchanged", "old-version"):
+        conn.execute("ROLLBACK")
+    else:
+        conn.execute("COMMIT")
+    return result
+
+
+def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime) -> WriteResult:
+    prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", [art.id]).fetchone()
+    if prev is None and art.url:
+        prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1",
+                            [art.url]).fetchone()
+    if prev and prev[1] == h:
+        return WriteResult(art.id, "unchanged")
+    if prev and conn.execute("SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?",
+                             [prev[0], h]).fetchone()[0]:
+        return WriteResult(art.id, "old-version")
+    affected: set[str] = set()
+    version = 1
+    if prev:
+        old_id, _, old_version = prev
+        version = old_version + 1
+        affected = _retire(conn, old_id, now)
+
+    # which story: a copy of a stored article joins its story
+    sh = dedup.shingles(art.text)
+    sig = dedup.minhash(sh)
+    story_id = _find_story(conn, art.id, sh, sig)
+    joined = story_id is not None
+    if story_id is None:
+        story_id = content_id("story", art.id)
+        conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                     [story_id, art.id, art.title, now])
+
+    conn.execute(
+        f"""INSERT INTO articles (id, content_hash, version, story_id, {', '.join(_ARTICLE_FIELDS)},
+                                  n_events, n_quotes, ingested_at)
+            VALUES ({', '.join('?' * (len(_ARTICLE_FIELDS) + 7))})""",
+        [art.id, h, version, story_id, art.title, art.outlet, art.byline, art.agency, art.published,
+         article_date(art), art.updated, art.url, art.language, art.dateline, art.text,
+         json.dumps(list(art.removed), ensure_ascii=False), art.source, coded.skipped,
+         len(coded.events), len(coded.quotes), now])
+    if len(sh) >= dedup.MIN_SHINGLES:
+        conn.execute("INSERT INTO article_minhash VALUES (?, ?, ?)", [art.id, len(sh), sig.tolist()])
+        buckets = dedup.lsh_buckets(sig)
+        conn.execute("INSERT INTO lsh_buckets SELECT unnest(?::SMALLINT[]), unnest(?::BIGINT[]), ?",
+                     [[b for b, _ in buckets], [k for _, k in buckets], art.id])
+
+    # events -> the story's events (new or matched) + one mention each
+    index = _story_events(conn, story_id) if joined else {}
+    touched: set[str] = set()
+    new_events = 0
+    mention_rows = []
+    seen_coder_ids: set[str] = set()
+    for ev in coded.events:
+        if ev.id in seen_coder_ids:
+            continue
+        seen_coder_ids.add(ev.id)
+        date = _event_date(ev, art)
+        scode, scountry, sname = _ref(ev.source)
+        tcode, tcountry, tname = _ref(ev.target)
+        key = (date, scode or "", tcode or "", ev.code, ev.status)
+        tkey = dedup.trigger_key(ev.trigger.text)
+        sent = coded.sentences[ev.sentence] if 0 <= ev.sentence < len(coded.sentences) else None
+        sent_text = sent.text if sent else ""
+        match = _match(index.get(key, []), tkey, sent_text)
+        if match is None:
+            event_id = content_id("event", story_id, date, scode, tcode, ev.code, ev.status, tkey, art.id, ev.id)
+            place = ev.place
+            conn.execute(
+                """INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
+                                              ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, 0, 0)""",
+                [event_id, event_num_id(event_id), story_id, date, ev.date_text, ev.code,
+                 ev.code[:3], ev.root, ev.quad_class, ev.penta_class, ev.goldstein, ev.plover_event,
+                 ev.plover_mode, scode, scountry, sname, tcode, tcountry, tname, ev.status, tkey,
+                 place.name if place else None, place.country if place else None,
+                 place.lat if place else None, place.lon if place else None,
+                 ev.confidence, ev.rule, art.id, ev.sentence])
+            match = {"id": event_id, "tkey": tkey, "sentences": []}
+            index.setdefault(key, []).append(match)
+            new_events += 1
+        if sent_text:
+            match["sentences"].append(sent_text)
+        touched.add(match["id"])
+        src, tgt, rep = ev.source, ev.target, ev.reported_by
+        mention_rows.append([
+            match["id"], art.id, ev.id, ev.sentence, sent_text or None,
+            sent.start if sent else None, sent.end if sent else None,
+            ev.trigger.text, ev.trigger.start, ev.trigger.end,
+            src.text if src else None, src.start if src else None, src.end if src else None,
+            tgt.text if tgt else None, tgt.start if tgt else None, tgt.end if tgt else None,
+            ev.status, rep.code if rep else None, rep.name if rep else None, ev.date_text,
+            ev.confidence, ev.rule])
+    if mention_rows:
+        conn.executemany("INSERT INTO mentions VALUES (" + ", ".join("?" * 22) + ")", mention_rows)
+
+    quote_rows = []
+    for n, q in enumerate(coded.quotes):
+        sp = q.speaker
+        quote_rows.append([content_id("quote", art.id, q.start, q.end, q.text), art.id, n,
+                           sp.code if sp else None, sp.country if sp else None, sp.name if sp else None,
+                           sp.text if sp else None, q.text, q.kind, q.cue, q.start, q.end])
+    if quote_rows:
+        conn.executemany("INSERT INTO quotes VALUES (" + ", ".join("?" * 12) + ")", quote_rows)
+    actor_rows = [[art.id, n, a.code, a.country, a.name, a.rule, len(a.mentions),
+                   json.dumps([[m.text, m.start, m.end] for m in a.mentions], ensure_ascii=False)]
+                  for n, a in enumerate(coded.actors)]
+    if actor_rows:
+        conn.executemany("INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)", actor_rows)
+
+    _recount(conn, touched | affected)
+    if affected:
+        conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)")
+    return WriteResult(art.id, "updated" if prev else "new", story_id, joined, new_events, len(mention_rows))

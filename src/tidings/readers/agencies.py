@@ -1,0 +1,47 @@
+"""News agencies: a data file of names and aliases (data/boilerplate/agencies.txt)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Agencies", "load_agencies"]
+
+
+@dataclass(frozen=True)
+class Agencies:
+    """Lower-cased alias -> the name tidings reports ("the associated press" -> "Associated Press")."""
+
+    aliases: dict[str, str] = field(default_factory=dict)
+
+    def canonical(self, name: str | None) -> str | None:
+        if not name:
+            return None
+        key = re.sub(r"\s+", " ", name.strip(" .,;:()[]-–—")).lower()
+        return self.aliases.get(key)
+
+
+def _parse(text: str, origin: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        names = [x.strip() for x in line.split("|") if x.strip()]
+        if not names:
+            raise ValueError(f"{origin}:{n}: no agency name")
+        for alias in names:
+            out[alias.lower()] = names[0]
+    return out
+
+
+@lru_cache(maxsize=8)
+def load_agencies(extra: tuple[str, ...] = ()) -> Agencies:
+    """The bundled agency list, plus extra files in the same format."""
+    text = resources.files("tidings").joinpath("data/boilerplate/agencies.txt").read_text(encoding="utf-8")
+    aliases = _parse(text, "agencies.txt")
+    for path in extra:
+        aliases.update(_parse(Path(path).read_text(encoding="utf-8"), str(path)))
+    return Agencies(aliases)

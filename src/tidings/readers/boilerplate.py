@@ -1,0 +1,133 @@
+"""Boilerplate lines ("Read more: ...", "Advertisement", "© 2021 Reuters", share buttons)
+removed before any coding. The patterns are data: data/boilerplate/patterns.txt, one regex
+per line, "#" comments; users add their own files in the same format.
+
+    python -m tidings.readers.boilerplate FILE...   # check pattern files, report bad lines
+"""
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Boilerplate", "BoilerplateError", "PatternProblem", "load_boilerplate", "validate_pattern_file",
+           "parse_patterns", "MAX_LINE"]
+
+MAX_LINE = 300  # longer lines are prose, never boilerplate
+BUNDLED = "data/boilerplate/patterns.txt"
+
+
+@dataclass(frozen=True)
+class PatternProblem:
+    file: str
+    line: int
+    problem: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.problem}"
+
+
+class BoilerplateError(ValueError):
+    """A pattern file that cannot be used; names the file and line."""
+
+
+@dataclass(frozen=True)
+class Pattern:
+    regex: re.Pattern
+    file: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    patterns: tuple[Pattern, ...]
+    max_line: int = MAX_LINE
+
+    def which(self, line: str) -> Pattern | None:
+        """The first pattern matching the whole (trimmed) line, or None."""
+        s = " ".join(line.split())
+        if not s or len(s) > self.max_line:
+            return None
+        for p in self.patterns:
+            if p.regex.fullmatch(s):
+                return p
+        return None
+
+    def is_boilerplate(self, line: str) -> bool:
+        return self.which(line) is not None
+
+    def clean_lines(self, lines: list[str]) -> tuple[list[str], list[str]]:
+        """(kept lines, removed lines); removed lines leave an empty line, so paragraphs stay apart."""
+        kept, removed = [], []
+        for line in lines:
+            if line.strip() and self.is_boilerplate(line):
+                removed.append(line.strip())
+                kept.append("")
+            else:
+                kept.append(line)
+        return kept, removed
+
+
+def parse_patterns(text: str, origin: str) -> tuple[list[Pattern], list[PatternProblem]]:
+    patterns, problems = [], []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        try:
+            rx = re.compile(line, re.IGNORECASE)
+        except re.error as exc:
+            problems.append(PatternProblem(origin, n, f"bad regex {line!r}: {exc}"))
+            continue
+        if rx.fullmatch(""):
+            problems.append(PatternProblem(origin, n, f"pattern {line!r} matches an empty line"))
+            continue
+        patterns.append(Pattern(rx, origin, n))
+    return patterns, problems
+
+
+def validate_pattern_file(path: str | Path) -> list[PatternProblem]:
+    """Every problem of a pattern file (bad regex, matches everything), with file and line."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [PatternProblem(str(path), 0, f"cannot read: {exc}")]
+    return parse_patterns(text, str(path))[1]
+
+
+@lru_cache(maxsize=8)
+def load_boilerplate(extra: tuple[str, ...] = (), replace: bool = False) -> Boilerplate:
+    """The bundled patterns (unless replace) plus those of the extra files; a bad file raises."""
+    texts: list[tuple[str, str]] = []
+    if not replace:
+        texts.append((BUNDLED, resources.files("tidings").joinpath(BUNDLED).read_text(encoding="utf-8")))
+    for path in extra:
+        try:
+            texts.append((str(path), Path(path).read_text(encoding="utf-8")))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise BoilerplateError(f"{path}: cannot read pattern file: {exc}") from exc
+    patterns: list[Pattern] = []
+    for origin, text in texts:
+        found, problems = parse_patterns(text, origin)
+        if problems:
+            raise BoilerplateError("; ".join(str(p) for p in problems))
+        patterns.extend(found)
+    return Boilerplate(tuple(patterns))
+
+
+def main(argv: list[str]) -> int:
+    files = argv or [str(resources.files("tidings").joinpath(BUNDLED))]
+    bad = 0
+    for f in files:
+        for problem in validate_pattern_file(f):
+            bad += 1
+            print(problem, file=sys.stderr)
+    print(f"{len(files)} file(s) checked, {bad} problem(s)")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,124 @@
+"""Text (+ metadata from the container) -> a cleaned Article: header, dateline, boilerplate,
+paragraphs, language, id. Every reader ends here, so all inputs are cleaned alike."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from ..records import Article, InputError
+from .agencies import load_agencies
+from .boilerplate import load_boilerplate
+from .dateline import parse_dateline
+from .header import sniff_header
+from .language import detect_language
+from .options import ReadOptions
+from .stamps import normalise_date
+
+__all__ = ["Given", "compose_article", "normalise_text", "paragraphs"]
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_END = ("." , "!", "?", ":", "\"", "”", "'", "’", ")", "»", "]")
+
+
+@dataclass(frozen=True)
+class Given:
+    """What the container said about the article (record columns, HTML metadata)."""
+
+    id: str | None = None
+    title: str | None = None
+    outlet: str | None = None
+    byline: str | None = None
+    agency: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+def normalise_text(text: str) -> str:
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+                                 .replace("\u2029", "\n\n")).translate(_INVISIBLE)
+    text = _CONTROL.sub("", text.replace("\f", "\n").replace("\v", "\n"))
+    return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
+
+
+def _joins(line: str, nxt: str) -> bool:
+    """Is `nxt` the continuation of a hard-wrapped `line`?"""
+    if line.endswith(_END) or not nxt:
+        return False
+    return nxt[0].islower() or (len(line) >= 40 and line[-1].isalnum() or line.endswith((",", ";", "-")))
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    """Blank lines separate paragraphs; inside a block, wrapped lines are joined and other lines
+    are paragraphs of their own (sentence splitting treats each line as a boundary)."""
+    out: list[str] = []
+    cur = ""
+    for line in lines + [""]:
+        if not line:
+            if cur:
+                out.append(cur)
+            cur = ""
+        elif cur and _joins(cur, line):
+            cur = cur[:-1] + line if cur.endswith("-") and line[0].islower() else f"{cur} {line}"
+        else:
+            if cur:
+                out.append(cur)
+            cur = line
+    return out
+
+
+def compose_article(text: str, source: str, options: ReadOptions, given: Given = Given(),
+                    published: str | None = None) -> Article | InputError:
+    agencies = load_agencies(tuple(options.agency_files))
+    boiler = load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
+    text = normalise_text(text)
+    if not text.strip():
+        return InputError(source, "empty input (no text)")
+    if options.sniff_header:
+        head = sniff_header(text, agencies, boiler.is_boilerplate, options.day_first)
+    else:
+        head = sniff_header("", agencies)
+        head = type(head)(body=text)
+    kept, removed = boiler.clean_lines(head.body.split("\n"))
+    paras = paragraphs(kept)
+    # a title the container gave us may also open the text: take it out once
+    if given.title and paras and paras[0].strip() == given.title.strip():
+        paras = paras[1:]
+    dateline = parse_dateline(paras[0], agencies) if paras else None
+    if dateline:
+        paras[0] = dateline.rest
+        paras = [p for p in paras if p]
+    body = "\n\n".join(paras)
+    removed_all = tuple(head.removed) + tuple(removed)
+    if not body.strip():
+        why = f" after removing {len(removed_all)} boilerplate line(s)" if removed_all else ""
+        return InputError(source, f"no article text{why} (only a header or boilerplate)")
+    pub = (normalise_date(given.published, options.day_first) or head.published
+           or normalise_date(published, options.day_first))
+    upd = normalise_date(given.updated, options.day_first) or head.updated
+    agency = (agencies.canonical(given.agency) or given.agency or head.agency
+              or (dateline.agency if dateline else None)
+              or agencies.canonical(given.byline) or agencies.canonical(given.outlet))
+    byline = given.byline if given.byline and not agencies.canonical(given.byline) else head.byline
+    language = given.language
+    if not language and options.detect_language:
+        language = detect_language(body, options.language)
+    return Article(
+        id=Article.make_id(body, given.url, given.id),
+        text=body,
+        title=given.title or head.title,
+        outlet=given.outlet,
+        byline=byline,
+        agency=agency,
+        published=pub,
+        updated=upd,
+        url=given.url,
+        language=language,
+        dateline=dateline.place if dateline else None,
+        removed=removed_all,
+        source=source,
+    )

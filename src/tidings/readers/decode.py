@@ -1,0 +1,69 @@
+"""Bytes -> text, refusing what is not text: binary files, NUL bytes, oversized inputs,
+undecodable bytes. UTF-8 (with or without BOM) first; UTF-16 when a BOM says so; cp1252
+only when the bytes then read as ordinary text."""
+from __future__ import annotations
+
+__all__ = ["DecodeError", "decode_bytes", "human_size", "size_problem"]
+
+_MAGIC = {
+    b"%PDF": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "a gzip file",
+    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file", b"BZh": "a bzip2 file", b"\x7fELF": "a program",
+    b"7z\xbc\xaf": "a 7-Zip archive", b"Rar!": "a RAR archive", b"SQLite format 3": "an SQLite database",
+}
+
+
+class DecodeError(ValueError):
+    """Why bytes are not readable text."""
+
+
+def human_size(n: int) -> str:
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
+        n /= 1024
+    return str(n)
+
+
+def size_problem(size: int, max_bytes: int) -> str:
+    return (f"too large: {human_size(size)} is over the limit of {human_size(max_bytes)} "
+            f"(ReadOptions.max_bytes)")
+
+
+def _looks_like_text(text: str) -> bool:
+    if not text:
+        return False
+    odd = sum(1 for c in text if (ord(c) < 32 and c not in "\t\n\r\f") or 0x7F <= ord(c) < 0xA0)
+    high = sum(1 for c in text if ord(c) > 0x7F)
+    return odd == 0 and high <= max(8, len(text) // 10)
+
+
+def decode_bytes(data: bytes, max_bytes: int, fallback: str = "cp1252") -> str:
+    """The text of `data`, or DecodeError saying plainly what is wrong."""
+    if len(data) > max_bytes:
+        raise DecodeError(size_problem(len(data), max_bytes))
+    if not data.strip():
+        raise DecodeError("empty input" if not data else "empty input (only white space)")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"not valid UTF-16 despite its byte-order mark: {exc.reason}") from exc
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise DecodeError(f"binary input: looks like {what}, not text")
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise DecodeError(f"binary input: contains NUL bytes (first at byte {nul})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        if fallback:
+            try:
+                text = data.decode(fallback)
+            except UnicodeDecodeError:
+                text = ""
+            if _looks_like_text(text):
+                return text
+        raise DecodeError(f"not valid UTF-8 ({where}) and not plain text in {fallback or 'another encoding'}") from exc

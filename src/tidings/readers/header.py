@@ -1,0 +1,148 @@
+"""Sniff the header people copy along with a story: title, byline, agency, stamps.
+
+    Putin, Biden agreed to hold more talks despite disagreements: Kremlin
+    By Reuters
+    Published : 12 Dec 2021 09:36 PM | Updated : 18 Dec 2021 11:00 PM
+
+Only the top of the text is looked at, and only lines that are wholly a title, a byline,
+an agency or a stamp are taken; the first line that is none of these starts the body.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from .agencies import Agencies
+from .dateline import parse_dateline
+from .stamps import parse_stamp_line
+
+__all__ = ["Header", "sniff_header", "parse_byline", "looks_like_title"]
+
+MAX_HEADER_LINES = 12  # non-empty lines looked at before giving up on a header
+_BY = re.compile(r"^(?:[-–—]\s*)?(?:(?:written|words|reported|report|story)\s+)?by\s*:?\s+", re.I)
+_SOURCE = re.compile(r"^(?:source|agency|agencies|credit)\s*:\s*", re.I)
+_PARTICLES = {"and", "&", "de", "da", "dos", "du", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn",
+              "la", "le", "in", "y", "e", "di", "st.", "ben"}
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "june", "july", "august", "september", "october", "november", "december",
+              "the", "then", "now", "contrast", "comparison", "law", "far", "all", "way"}
+_STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|staff\s+reporters?|news\s+desk|correspondents?|bureau|desk)$", re.I)
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str | None = None
+    byline: str | None = None
+    agency: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    removed: tuple[str, ...] = ()  # boilerplate lines met inside the header
+    body: str = ""
+
+
+def _is_name_list(text: str) -> bool:
+    words = text.replace(",", " , ").split()
+    if not words or len(words) > 14 or words[0].lower() in _NOT_NAMES:
+        return False
+    for w in words:
+        if w == ",":
+            continue
+        if w.lower() in _PARTICLES:
+            continue
+        if not (w[0].isupper() and all(c.isalpha() or c in ".-'’" for c in w)):
+            return False
+    return True
+
+
+def parse_byline(line: str, agencies: Agencies) -> tuple[str | None, str | None] | None:
+    """(names, agency) of a byline or agency line, else None.
+
+    "By Reuters" -> (None, "Reuters"); "By Jane Doe and John Roe, Associated Press" ->
+    ("Jane Doe and John Roe", "Associated Press"); "AFP" -> (None, "AFP").
+    """
+    s = line.strip()
+    if not s or len(s) > 120 or s.endswith((".", ",", ";", ":")) and not s.endswith(("Jr.", "Sr.")):
+        return None
+    by = _BY.match(s)
+    rest = s[by.end():] if by else _SOURCE.sub("", s)
+    rest = rest.strip().strip("()").strip()
+    rest = _STAFF.sub("", rest) if agencies.canonical(_STAFF.sub("", rest)) else rest
+    agency = agencies.canonical(rest)
+    if agency:
+        return None, agency
+    # "Jane Doe, Associated Press" / "Jane Doe | Reuters" / "Jane Doe (AFP)" / "Jane Doe - Reuters"
+    m = re.match(r"^(?P<names>.+?)\s*(?:,|\||/|\s[-–—]|\()\s*(?P<agency>[^,|/()]+?)\)?$", rest)
+    if m and agencies.canonical(m.group("agency")):
+        names = m.group("names").strip()
+        if _is_name_list(names):
+            return names, agencies.canonical(m.group("agency"))
+    if by and _is_name_list(rest):
+        return rest, None
+    return None
+
+
+def looks_like_title(line: str, agencies: Agencies) -> bool:
+    s = line.strip()
+    if not (3 <= len(s) <= 200) or len(s.split()) > 30:
+        return False
+    if s.endswith((".", ",", ";", "-", "–", "—")) and not s.endswith(("U.S.", "U.N.", "U.K.", "Inc.", "Co.")):
+        return False
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘«"):
+        return False
+    return parse_dateline(s + " ", agencies) is None
+
+
+def _classify(part: str, agencies: Agencies, day_first: bool):
+    stamps = parse_stamp_line(part, day_first)
+    if stamps:
+        return "stamps", stamps
+    byline = parse_byline(part, agencies)
+    if byline:
+        return "byline", byline
+    return None, None
+
+
+def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], bool] = lambda s: False,
+                 day_first: bool = False, find_title: bool = True) -> Header:
+    lines = text.split("\n")
+    title = byline = agency = published = updated = None
+    removed: list[str] = []
+    seen = 0
+    i = 0
+    while i < len(lines) and seen < MAX_HEADER_LINES:
+        s = lines[i].strip()
+        if not s:
+            i += 1
+            continue
+        seen += 1
+        parts = [p for p in re.split(r"\s+[|·•]\s+", s) if p.strip()]
+        found = [_classify(p, agencies, day_first) for p in parts]
+        if len(parts) > 1 and not all(kind for kind, _ in found):
+            found = [_classify(s, agencies, day_first)]
+        if all(kind for kind, _ in found):
+            for kind, value in found:
+                if kind == "stamps":
+                    for st in value:
+                        if st.kind == "updated" or (st.kind == "" and published and st.value != published):
+                            updated = updated or st.value
+                        else:
+                            published = published or st.value
+                else:
+                    names, ag = value
+                    byline = byline or names
+                    agency = agency or ag
+            i += 1
+            continue
+        if is_boilerplate(s):
+            removed.append(s)
+            i += 1
+            continue
+        if (find_title and title is None and seen == 1 and looks_like_title(s, agencies)
+                and any(x.strip() for x in lines[i + 1:])):
+            title = s
+            i += 1
+            continue
+        break
+    return Header(title=title, byline=byline, agency=agency, published=published, updated=updated,
+                  removed=tuple(removed), body="\n".join(lines[i:]))

@@ -1,0 +1,33 @@
+"""Options of the readers (one frozen object, passed down; no module globals)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .language import LanguageOptions
+
+__all__ = ["ReadOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS"]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # one article (a .txt/.html file or one record) above this is refused
+EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".csv")
+
+
+def _warn(message: str) -> None:
+    import logging
+
+    logging.getLogger("tidings.readers").warning(message)
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    boilerplate_files: tuple[str, ...] = ()  # extra pattern files (see data/boilerplate/patterns.txt)
+    replace_boilerplate: bool = False  # use only boilerplate_files, not the bundled patterns
+    agency_files: tuple[str, ...] = ()  # extra agency lists (see data/boilerplate/agencies.txt)
+    detect_language: bool = True
+    language: LanguageOptions = LanguageOptions()
+    day_first: bool = False  # read "03/04/2021" as 3 April rather than March 4 (when both could be)
+    sniff_header: bool = True
+    fallback_encoding: str = "cp1252"  # tried only when the bytes are not UTF-8 and then read as text
+    extensions: tuple[str, ...] = EXTENSIONS  # what a folder walk reads; other files are noted and skipped
+    note: Callable[[str], None] = field(default=_warn, compare=False)  # where notes (skipped files) go

@@ -1,0 +1,123 @@
+"""JSONL and CSV records: {"id", "text" or "html", optional "title", "published", "url",
+"outlet"} (also "byline", "agency", "updated", "language"); other fields are ignored.
+Each record is an Article with source "path:line N"; a bad record is an InputError
+naming its line, and the next records are still read."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import IO, Iterator
+
+from ..records import Article, InputError
+from .compose import Given, compose_article
+from .decode import DecodeError, decode_bytes, size_problem
+from .html import read_html
+from .options import ReadOptions
+
+__all__ = ["read_jsonl", "read_csv", "record_article", "FIELDS"]
+
+FIELDS = ("id", "title", "outlet", "byline", "agency", "published", "updated", "url", "language")
+
+
+def _str(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or None
+
+
+def record_article(rec: dict, source: str, options: ReadOptions,
+                   published: str | None) -> Article | InputError:
+    """One record (keys lower-cased) -> Article, or InputError naming what is missing."""
+    given = Given(**{k: _str(rec.get(k)) for k in FIELDS})
+    text, html = rec.get("text"), rec.get("html")
+    for name, value in (("text", text), ("html", html)):
+        if value is not None and not isinstance(value, str):
+            return InputError(source, f"field {name!r} is a {type(value).__name__}, not a string")
+    if not (text or "").strip() and not (html or "").strip():
+        return InputError(source, "record has no 'text' or 'html' (or it is empty)")
+    size = len((text or html).encode("utf-8", "surrogatepass"))
+    if size > options.max_bytes:
+        return InputError(source, "record " + size_problem(size, options.max_bytes))
+    if (text or "").strip():
+        if "\x00" in text:
+            return InputError(source, "text contains NUL bytes")
+        return compose_article(text, source, options, given, published)
+    return read_html(html, source, options, given, published)
+
+
+def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
+               published: str | None = None) -> Iterator[Article | InputError]:
+    seen = False
+    for n, raw in enumerate(stream, 1):
+        if not raw.strip():
+            continue
+        seen = True
+        where = f"{path} line {n}"
+        try:
+            line = decode_bytes(raw, options.max_bytes + 1024, options.fallback_encoding)
+        except DecodeError as exc:
+            yield InputError(where, str(exc))
+            continue
+        try:
+            rec = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            continue
+        if not isinstance(rec, dict):
+            yield InputError(where, f"expected a JSON object, got {type(rec).__name__}")
+            continue
+        rec = {str(k).lower(): v for k, v in rec.items()}
+        yield record_article(rec, f"{path}:line {n}", options, published)
+    if not seen:
+        yield InputError(path, "empty input (no records)")
+
+
+def read_csv(data: bytes, path: str, options: ReadOptions,
+             published: str | None = None) -> Iterator[Article | InputError]:
+    try:
+        # a CSV corpus may be large: the per-record limit applies, the file as a whole gets room
+        text = decode_bytes(data, max(options.max_bytes, len(data)), options.fallback_encoding)
+    except DecodeError as exc:
+        yield InputError(path, str(exc))
+        return
+    sample = text[:8192]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    if csv.field_size_limit() < options.max_bytes:
+        csv.field_size_limit(options.max_bytes)
+    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    try:
+        header = next(reader)
+    except (StopIteration, csv.Error) as exc:
+        yield InputError(path, f"no CSV header row ({exc})" if str(exc) else "no CSV header row")
+        return
+    columns = [h.strip().lstrip("\ufeff").lower() for h in header]
+    if "text" not in columns and "html" not in columns:
+        shown = ", ".join(repr(c) for c in columns[:12]) or "none"
+        yield InputError(path, f"CSV has no 'text' or 'html' column (columns: {shown})")
+        return
+    last = reader.line_num
+    while True:
+        start = last + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            yield InputError(f"{path} line {start}", f"invalid CSV: {exc}")
+            last = reader.line_num
+            continue
+        last = reader.line_num
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) > len(columns):
+            yield InputError(f"{path} line {start}", f"{len(row)} cells but the header has {len(columns)} columns")
+            continue
+        rec = dict(zip(columns, row))
+        yield record_article(rec, f"{path}:line {start}", options, published)

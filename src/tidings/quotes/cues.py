@@ -1,0 +1,102 @@
+"""Quote cues as data: the loader and validator for data/quotes/cues.tsv and user files like it."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+__all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "CLASSES", "FRAMES"]
+
+CLASSES = ("speech", "report", "belief")
+FRAMES = ("direct", "clause", "xcomp")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    cue: str  # "say", "point out" (lemma + particle) or "according+to" (fixed phrase)
+    cls: str
+    frames: frozenset[str]
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Cue lemmas by frame; `classes` selects which cue classes count."""
+
+    cues: tuple[Cue, ...]
+    classes: frozenset[str] = frozenset(CLASSES)
+
+    def __post_init__(self):
+        index: dict[tuple[str, str], Cue] = {}
+        for c in self.cues:
+            if c.cls in self.classes:
+                for frame in c.frames:
+                    index[(frame, c.cue)] = c
+        object.__setattr__(self, "_index", index)
+
+    def get(self, frame: str, cue: str) -> Cue | None:
+        return self._index.get((frame, cue))  # type: ignore[attr-defined]
+
+    def has(self, frame: str, cue: str) -> bool:
+        return (frame, cue) in self._index  # type: ignore[attr-defined]
+
+
+def _default_text() -> str:
+    return resources.files("tidings").joinpath("data/quotes/cues.tsv").read_text(encoding="utf-8")
+
+
+def _parse(text: str, source: str) -> tuple[list[Cue], list[str]]:
+    cues, problems = [], []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.rstrip("\n").split("\t")
+        where = f"{source}:{n}"
+        if len(cols) != 3:
+            problems.append(f"{where}: expected 3 tab-separated columns (cue, class, frames), got {len(cols)}")
+            continue
+        cue, cls, frames = (c.strip() for c in cols)
+        fs = frozenset(f.strip() for f in frames.split(",") if f.strip())
+        if not cue or cue != cue.lower():
+            problems.append(f"{where}: cue {cue!r} must be a non-empty lowercase lemma")
+            continue
+        if cls not in CLASSES:
+            problems.append(f"{where}: class {cls!r} is not one of {', '.join(CLASSES)}")
+            continue
+        bad = sorted(fs - set(FRAMES))
+        if not fs or bad:
+            problems.append(f"{where}: frames {frames!r}: each must be one of {', '.join(FRAMES)}")
+            continue
+        cues.append(Cue(cue, cls, fs))
+    return cues, problems
+
+
+def validate_cues(path: str | Path) -> list[str]:
+    """The problems in a cue file (an empty list when it is valid)."""
+    p = Path(path)
+    try:
+        text = p.read_text(encoding="utf-8")
+    except OSError as e:
+        return [f"{p}: cannot read: {e}"]
+    problems = _parse(text, str(p))[1]
+    seen: dict[str, int] = {}
+    for c in _parse(text, str(p))[0]:
+        seen[c.cue] = seen.get(c.cue, 0) + 1
+    problems += [f"{p}: cue {k!r} is listed {v} times" for k, v in seen.items() if v > 1]
+    return problems
+
+
+def load_cues(extra: Iterable[str | Path] = (), replace: bool = False,
+              classes: Iterable[str] = CLASSES) -> CueLexicon:
+    """The packaged cues plus the user's files (later files win); raises ValueError on a bad file."""
+    merged: dict[str, Cue] = {}
+    sources = [] if replace else [(_default_text(), "tidings:data/quotes/cues.tsv")]
+    for path in extra:
+        sources.append((Path(path).read_text(encoding="utf-8"), str(path)))
+    for text, source in sources:
+        cues, problems = _parse(text, source)
+        if problems:
+            raise ValueError("; ".join(problems))
+        for c in cues:
+            merged[c.cue] = c
+    return CueLexicon(tuple(merged.values()), frozenset(classes))

@@ -1,0 +1,222 @@
+"""Direct quotes: a quoted span of text, its cue and its speaker.
+
+Where the attribution is looked for, in order:
+  after the quote   "...," Peskov added.   "...," said a spokesman.   "..." - according to X
+  before the quote  Putin told Biden, "..."   He said: "..."   ", he said, "..." (middle)
+  the parse         warned that the West would impose "strong measures" (the cue governing it)
+  the context       a quote paragraph right after one by a known speaker; "X said:" before it
+Short quotes (one or two words) that no cue governs closely are scare quotes, not speech.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ..records import ActorRef
+from .cues import CueLexicon
+from .marks import Quoted
+from .speakers import Speakers
+from .syntax import according_source, cue_at, subject_of
+
+__all__ = ["Direct", "attribute_direct"]
+
+_STOPS = {".", "!", "?"}
+_SEP_END = ",.!?…—–-:;"
+_SHORT = 2  # words: at most this many and ungoverned -> a scare quote
+_AFTER_LIMIT = 10  # tokens after the quote where its attribution may sit
+_CLIMB = 6
+
+
+@dataclass
+class Direct:
+    q: Quoted
+    start: int  # content token range [start, end)
+    end: int
+    speaker: ActorRef | None = None
+    cue: str | None = None
+    cue_i: int = -1
+    how: str = ""
+
+    @property
+    def words(self) -> int:
+        return self.q.end - self.q.start
+
+
+class _Ctx:
+    def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted]):
+        self.doc, self.lex, self.speakers = doc, lex, speakers
+        self.idx = [t.idx for t in doc]
+        self.quoted = quoted
+        self.text = doc.text
+
+    def tok_at(self, char: int) -> int:
+        """Index of the token containing char (or the next one)."""
+        k = bisect.bisect_right(self.idx, char) - 1
+        return max(k, 0)
+
+    def speaker_of(self, cue_tok, quote_speaker=None) -> ActorRef | None:
+        if cue_tok.lower_ == "according":
+            src = according_source(cue_tok)
+        else:
+            src = subject_of(cue_tok)
+        return self.speakers.resolve(src, quote_speaker) if src is not None else None
+
+
+def _content_tokens(ctx: _Ctx, q: Quoted) -> tuple[int, int]:
+    s = ctx.tok_at(q.start)
+    e = ctx.tok_at(q.end - 1) + 1
+    return s, max(e, s + 1)
+
+
+def _separate(ctx: _Ctx, q: Quoted) -> bool:
+    """Does the quote stand as an utterance of its own ("...," / "...?" / "..." - ), rather than
+    as words inside the writer's clause?"""
+    inner = ctx.text[q.start:q.close].rstrip("\"”»’' \n")
+    if inner[-1:] in _SEP_END:
+        return True
+    rest = ctx.text[q.close:q.close + 3].lstrip(" ")
+    return rest[:1] in (",", "—", "–") or rest[:2] == "--"
+
+
+def _after(ctx: _Ctx, d: Direct, nxt_open: int):
+    doc = ctx.doc
+    i = ctx.tok_at(d.q.close - 1) + 1 if d.q.closed else d.end
+    n = 0
+    while i < len(doc) and n < _AFTER_LIMIT:
+        t = doc[i]
+        if t.idx >= nxt_open or "\n" in t.text or (t.text in _STOPS and n > 0):
+            break
+        c = cue_at(t, "direct", ctx.lex)
+        if c is not None:
+            return t, c[0]
+        n += 0 if t.is_punct else 1
+        i += 1
+    return None
+
+
+def _before(ctx: _Ctx, d: Direct, prev_close: int):
+    doc = ctx.doc
+    o = ctx.tok_at(d.q.open)
+    j = o - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].idx < prev_close:
+        return None
+    last = doc[j]
+    ok = last.text in (",", ":") or cue_at(last, "direct", ctx.lex) is not None
+    if not ok:
+        return None
+    k = j
+    while k >= 0 and doc[k].idx >= prev_close and "\n" not in doc[k].text and \
+            not (doc[k].text in _STOPS and k < j):
+        c = cue_at(doc[k], "direct", ctx.lex)
+        if c is not None:
+            return doc[k], c[0]
+        k -= 1
+    return None
+
+
+def _climb(ctx: _Ctx, d: Direct):
+    """The cue governing the quote in the parse, and how many steps up it is."""
+    doc = ctx.doc
+    root = None
+    for t in doc[d.start:d.end]:
+        if not (d.start <= t.head.i < d.end) or t.head is t:
+            root = t
+            break
+    if root is None:
+        return None
+    t, steps = root, 0
+    while t.head is not t and steps < _CLIMB:
+        t = t.head
+        steps += 1
+        if d.start <= t.i < d.end:
+            continue
+        c = cue_at(t, "direct", ctx.lex) or cue_at(t, "clause", ctx.lex)
+        if c is not None:
+            return t, c[0], steps
+    return None
+
+
+def _colon_before(ctx: _Ctx, d: Direct):
+    """"He said:" (or "He added the following:") ending the line before a quote paragraph."""
+    doc = ctx.doc
+    j = ctx.tok_at(d.q.open) - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text != ":":
+        return None
+    k = j - 1
+    while k >= 0 and "\n" not in doc[k].text and doc[k].text not in _STOPS:
+        c = cue_at(doc[k], "direct", ctx.lex)
+        if c is not None:
+            return doc[k], c[0]
+        k -= 1
+    return None
+
+
+def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speakers) -> list[Direct]:
+    ctx = _Ctx(doc, lex, speakers, quoted)
+    out: list[Direct] = []
+    for n, q in enumerate(quoted):
+        s, e = _content_tokens(ctx, q)
+        d = Direct(q, s, e)
+        nxt_open = quoted[n + 1].open if n + 1 < len(quoted) else len(doc.text) + 1
+        prev_close = quoted[n - 1].close if n > 0 else 0
+        sep = _separate(ctx, q)
+        words = sum(1 for t in doc[s:e] if t.is_alpha or t.like_num)
+        found = None
+        if sep:
+            found = _after(ctx, d, nxt_open)
+            d.how = "after"
+        if found is None:
+            found = _before(ctx, d, prev_close)
+            d.how = "before"
+        steps = 0
+        if found is None:
+            c = _climb(ctx, d)
+            if c is not None:
+                found, steps, d.how = (c[0], c[1]), c[2], "governed"
+        if found is None and ctx.text[q.open - 1:q.open] in ("", "\n"):
+            found = _colon_before(ctx, d)
+            d.how = "colon"
+        if found is not None:
+            d.cue_i, d.cue = found[0].i, found[1]
+            d.speaker = ctx.speaker_of(found[0])
+        elif out and out[-1].speaker is not None and _continues(ctx, out[-1], q):
+            d.speaker, d.how = out[-1].speaker, "continued"
+        else:
+            d.how = "none"
+        if _scare(ctx, d, words, sep, steps):
+            continue
+        out.append(d)
+    return out
+
+
+def _continues(ctx: _Ctx, prev: Direct, q: Quoted) -> bool:
+    """A quote paragraph straight after a paragraph that ended with a quote by a known speaker."""
+    between = ctx.text[prev.q.close:q.open]
+    if ctx.text[q.open - 1:q.open] not in ("", "\n") or between.count("\n") == 0:
+        return False
+    lines = [x for x in between.split("\n") if x.strip()]
+    return len(lines) <= 1 and len(between) < 200
+
+
+def _so_called(ctx: _Ctx, d: Direct) -> bool:
+    j = ctx.tok_at(d.q.open) - 1
+    while j >= 0 and ctx.doc[j].is_space:
+        j -= 1
+    if j < 0:
+        return False
+    tail = ctx.text[max(0, ctx.doc[j].idx - 4):ctx.doc[j].idx + len(ctx.doc[j])].lower()
+    return tail.endswith("so-called") or tail.endswith("so called")
+
+
+def _scare(ctx: _Ctx, d: Direct, words: int, sep: bool, steps: int) -> bool:
+    if d.q.paragraphs > 1 or words > _SHORT:
+        return d.how == "none" and words < 4 and not sep
+    if _so_called(ctx, d):
+        return True
+    if d.how in ("after", "before") and sep:
+        return False
+    return not (d.how == "governed" and steps <= 2)

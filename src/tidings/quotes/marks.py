@@ -1,0 +1,141 @@
+"""Quotation marks in plain text: which spans are quoted (string work only, no spaCy).
+
+Double quotes (straight " and curly “ ” „ « ») pair within a paragraph (a line); an opening
+quote left open at the end of a paragraph continues into the next paragraph when that one
+starts with an opening quote (wire style), else it runs to the end of its paragraph. Single
+quotes (‘ ’ and straight ') count only outside double quotes, and an apostrophe inside a
+word (don't, Putin’s) never opens or closes one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["Quoted", "find_quoted"]
+
+OPEN_D = "“„«"
+CLOSE_D = "”»"
+STRAIGHT_D = '"'
+DOUBLE = OPEN_D + CLOSE_D + STRAIGHT_D
+_LEAD = " \t\n([{—–-/\u00a0" + DOUBLE  # before an opening mark
+_TRAIL_CLOSE = ".,;:!?)]}—–-…"  # may follow a closing mark
+_PARA = re.compile(r"[^\n]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Quoted:
+    """A quoted span: marks at [open, close) ... content [start, end) inside them."""
+
+    open: int  # index of the opening mark
+    close: int  # index just after the closing mark (or the paragraph end when unclosed)
+    start: int  # content start (after the mark and spaces)
+    end: int  # content end (before the mark; trailing spaces and commas dropped)
+    closed: bool
+    paragraphs: int  # how many paragraphs the quote runs over
+    single: bool  # single quotation marks
+
+
+def _is_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before in _LEAD or before.isspace()) and not after.isspace()
+
+
+def _is_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in _TRAIL_CLOSE or after in DOUBLE)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;"):
+        end -= 1
+    return start, end
+
+
+def _doubles(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
+    out: list[Quoted] = []
+    carry: tuple[int, int] | None = None  # (open index, paragraphs so far) of a quote left open
+    for k, (a, b) in enumerate(paras):
+        opened: int | None = None
+        nparas = 1
+        if carry is not None:
+            first = a + len(text[a:b]) - len(text[a:b].lstrip())
+            if first < b and text[first] in OPEN_D + STRAIGHT_D:
+                opened, nparas = carry[0], carry[1] + 1
+                a = first + 1  # the repeated opening mark is part of the continued quote
+            carry = None
+        for i in range(a, b):
+            ch = text[i]
+            if ch not in DOUBLE:
+                continue
+            if opened is None:
+                if ch in OPEN_D or (ch == STRAIGHT_D and _is_open(text, i)) or \
+                        (ch in CLOSE_D and _is_open(text, i) and not _is_close(text, i)):
+                    opened, nparas = i, 1
+                continue
+            # inside a quote: a closing mark (or a straight one) ends it
+            if ch in CLOSE_D or ch == STRAIGHT_D or (ch in OPEN_D and _is_close(text, i)):
+                s, e = _trim(text, opened + 1, i)
+                if e > s:
+                    out.append(Quoted(opened, i + 1, s, e, True, nparas, False))
+                opened = None
+            elif ch in OPEN_D:  # a new opening mark: the previous quote was never closed
+                s, e = _trim(text, opened + 1, i)
+                if e > s:
+                    out.append(Quoted(opened, i, s, e, False, nparas, False))
+                opened, nparas = i, 1
+        if opened is not None:
+            nxt = paras[k + 1] if k + 1 < len(paras) else None
+            if nxt and text[nxt[0]:nxt[1]].lstrip()[:1] in tuple(OPEN_D + STRAIGHT_D):
+                carry = (opened, nparas)
+            else:
+                s, e = _trim(text, opened + 1, b)
+                if e > s:
+                    out.append(Quoted(opened, b, s, e, False, nparas, False))
+    return out
+
+
+def _single_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{—–\"“") and after.isalpha()
+
+
+def _single_close(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isalnum() or before in ".,!?…") and not after.isalnum()
+
+
+def _singles(text: str, paras: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Quoted]:
+    out = []
+    inside = [False] * len(text)
+    for a, b in taken:
+        for i in range(a, min(b, len(text))):
+            inside[i] = True
+    for a, b in paras:
+        opened = None
+        for i in range(a, b):
+            ch = text[i]
+            if ch not in "‘’'" or inside[i]:
+                continue
+            if opened is None:
+                if ch in "‘'" and _single_open(text, i):
+                    opened = i
+            elif ch in "’'" and _single_close(text, i):
+                s, e = _trim(text, opened + 1, i)
+                if e > s:
+                    out.append(Quoted(opened, i + 1, s, e, True, 1, True))
+                opened = None
+    return out
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    """Every quoted span of `text`, in order of its opening mark."""
+    paras = [(m.start(), m.end()) for m in _PARA.finditer(text)]
+    doubles = _doubles(text, paras)
+    singles = _singles(text, paras, [(q.open, q.close) for q in doubles])
+    return sorted(doubles + singles, key=lambda q: q.open)

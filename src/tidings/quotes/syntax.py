@@ -1,0 +1,88 @@
+"""Dependency-parse helpers for quotes: which token is a cue, and who is its subject."""
+from __future__ import annotations
+
+from .cues import Cue, CueLexicon
+
+__all__ = ["cue_at", "subject_of", "phrase_bounds", "according_source"]
+
+SUBJ = ("nsubj", "nsubjpass", "csubj")
+_CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's subject
+_PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
+_NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
+
+
+def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
+    """(cue text, Cue) when `tok` is a cue for `frame` ("direct", "clause" or "xcomp")."""
+    low = tok.lower_
+    if low == "according":
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.lower_ == "to":
+            c = lex.get(frame, "according+to")
+            return ("according to", c) if c else None
+        return None
+    if tok.pos_ in _NOT_VERB_POS and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+        return None
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ == "prt":
+            c = lex.get(frame, f"{lemma} {child.lower_}")
+            if c:
+                return f"{tok.text} {child.text}", c
+    c = lex.get(frame, lemma)
+    return (tok.text, c) if c else None
+
+
+def subject_of(verb, depth: int = 3):
+    """The token heading the subject of `verb` (its own or, for conj/xcomp/advcl, its head's)."""
+    for _ in range(depth):
+        for child in verb.children:
+            if child.dep_ in SUBJ:
+                if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                    return verb.head  # "Peskov, who said ..."
+                return child
+            if child.dep_ == "agent":  # "was reported by X"
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        return g
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
+            verb = verb.head.head
+            continue
+        if verb.dep_ not in _CLIMB or verb.head is verb:
+            return None
+        verb = verb.head
+    return None
+
+
+def according_source(tok):
+    """For the "according" token: the head of X in "according to X"."""
+    for child in tok.children:
+        if child.lower_ == "to":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None:
+        for g in nxt.children:
+            if g.dep_ == "pobj":
+                return g
+    return None
+
+
+def phrase_bounds(tok, limit: int = 12) -> tuple[int, int]:
+    """Token range [start, end) of the noun phrase headed by `tok`, without relative clauses,
+    appositions or coordination after the head."""
+    start = tok.left_edge.i
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in _PHRASE_STOP:
+            break
+        end = max(end, child.right_edge.i + 1)
+    # a phrase never spans a comma before the head ("Trump, who spoke..., said")
+    for i in range(tok.i - 1, start - 1, -1):
+        if tok.doc[i].is_punct and tok.doc[i].text not in ("'", "’", "-", "."):
+            start = i + 1
+            break
+    if end - start > limit:
+        start = max(start, tok.i - limit + 1)
+        end = min(end, start + limit)
+    return start, end

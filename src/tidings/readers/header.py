@@ -27,6 +27,9 @@ _PARTICLES = {"and", "&", "de", "da", "dos", "du", "del", "der", "den", "van", "
 _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
               "march", "april", "june", "july", "august", "september", "october", "november", "december",
               "the", "then", "now", "contrast", "comparison", "law", "far", "all", "way"}
+_DESK = re.compile(r"^(?:by\s+)?(?:staff\s+and\s+agencies|agencies|staff\s+reporters?|staff\s+writers?|"
+                   r"our\s+(?:correspondent|reporter|bureau)|(?:news|web|online|foreign)\s+desk|"
+                   r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:staff|bureau|desk))(?:\s+in\s+[A-Z][\w'’\- ]{1,40})?$", re.I)
 _STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|staff\s+reporters?|news\s+desk|correspondents?|bureau|desk)$", re.I)
 
 
@@ -79,6 +82,8 @@ def parse_byline(line: str, agencies: Agencies) -> tuple[str | None, str | None]
             return names, agencies.canonical(m.group("agency"))
     if by and _is_name_list(rest):
         return rest, None
+    if _DESK.match(s) and not s.lower().startswith(("the ", "a ")):
+        return s, None
     return None
 
 

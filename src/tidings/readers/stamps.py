@@ -41,7 +41,8 @@ _TIME = re.compile(
 _FILLER = re.compile(
     r"^(?:[\s,|:;()\[\]\-–—/@·•]|\bat\b|\bon\b|\bthe\b|\bof\b|"
     r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?|"
-    r"\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|pkt|jst|kst|hkt|sgt|aest|aedt|wib|"
+    r"\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|pkt|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt|wib|wet|west|"
+    r"ast|adt|gst|irst|trt|eat|cat|wat|sast|pht|ict|art|brt|cot|pet|clt|vet|akst|hst|"
     r"et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt)\b|[+-]\d\d:?\d\d|\bz\b|\bt\b|"
     r"\blocal time\b|\bhrs?\b|\bhours\b)*$", re.I)
 

@@ -1,0 +1,64 @@
+"""`tidings evaluate GOLD... [--json] [--markdown FILE] [--limit N]`"""
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from .options import dictionary_options, pipeline_options
+
+DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
+
+
+@click.command("evaluate")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print every figure (and every error) as JSON.")
+@click.option("--markdown", "markdown", type=click.Path(dir_okay=False), default=None,
+              help="Also write the report as Markdown to this file (docs/accuracy.md).")
+@click.option("--limit", type=int, default=None, help="Score only the first N documents of each gold file.")
+@click.option("--errors", "max_errors", type=int, default=50, show_default=True,
+              help="Errors to print (0: all).")
+@click.option("--dict-dir", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
+              help="Where to look for the dictionaries a PETRARCH validation file names.")
+@click.option("--validate-only", is_flag=True, help="Check the gold files and exit.")
+@dictionary_options
+def command(gold, as_json, markdown, limit, max_errors, dict_dirs, validate_only,
+            actor_dicts, verb_dicts, replace_dicts):
+    """Score the coder against gold files or folders.
+
+    Gold formats (detected by file name and keys): the project's sentence JSONL and article
+    JSONL (gold/), PETRARCH validation XML (coded with the dictionaries its <Environment>
+    names when they are found beside it or in --dict-dir) and sentence TSV (text, label)
+    scored at pentacode level. Prints precision, recall and F1 (micro and macro) at
+    (root, source, target), (full code, source, target) and pentacode, actor-span F1, a
+    per-code table, the confusion of roots and every error with its explanation.
+    """
+    from pathlib import Path
+
+    from ..evaluate.gold import GoldError, find_codebook, iter_docs, load_codebook, load_paths, validate_gold
+    from ..evaluate.report import render_markdown, render_text
+    from ..evaluate.runner import evaluate_sets
+
+    try:
+        sets = load_paths(gold, [Path(d) for d in dict_dirs])
+    except GoldError as exc:
+        raise click.ClickException(str(exc))
+    if validate_only:
+        cb = find_codebook()
+        if cb is None:
+            raise click.ClickException("no project codebook found to validate codes against")
+        problems = validate_gold(list(iter_docs(sets)), load_codebook(cb))
+        for p in problems:
+            click.echo(p)
+        click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
+        sys.exit(1 if problems else 0)
+    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts)
+    report = evaluate_sets(sets, options, limit=limit)
+    if markdown:
+        cmd = "tidings evaluate " + " ".join(gold) + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}"
+        Path(markdown).write_text(render_markdown(report, cmd), encoding="utf-8")
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    else:
+        click.echo(render_text(report, max_errors=None if max_errors == 0 else max_errors))

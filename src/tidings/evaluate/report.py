@@ -1,0 +1,134 @@
+"""Render evaluation figures as plain text (terminal) or Markdown (docs/accuracy.md)."""
+from __future__ import annotations
+
+__all__ = ["render_text", "render_markdown", "summary_rows"]
+
+LEVEL_NAMES = {"root": "(root, source, target)", "code": "(full code, source, target)",
+               "penta": "(pentacode, source, target)"}
+
+
+def _f(x) -> str:
+    return "-" if x is None else f"{x:.3f}"
+
+
+def _table(header: list[str], rows: list[list], md: bool) -> str:
+    cells = [[str(c) for c in header]] + [[str(c) for c in r] for r in rows]
+    if md:
+        out = ["| " + " | ".join(cells[0]) + " |", "|" + "|".join("---" for _ in header) + "|"]
+        out += ["| " + " | ".join(c.replace("|", "\\|") for c in r) + " |" for r in cells[1:]]
+        return "\n".join(out)
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in cells)
+
+
+def summary_rows(fig: dict) -> list[list]:
+    rows = []
+    for level, name in LEVEL_NAMES.items():
+        m = fig["levels"][level]
+        mi, ma = m["micro"], m["macro"]
+        rows.append([name, _f(mi["precision"]), _f(mi["recall"]), _f(mi["f1"]), _f(ma["precision"]),
+                     _f(ma["recall"]), _f(ma["f1"]), mi["tp"], mi["fp"], mi["fn"]])
+    return rows
+
+
+def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = True) -> list[tuple[str, str]]:
+    out = []
+    head = ["level", "micro P", "micro R", "micro F1", "macro P", "macro R", "macro F1", "TP", "FP", "FN"]
+    sets = report["sets"]
+    overview = []
+    for name, fig in list(sets.items()) + ([("all", report["all"])] if len(sets) > 1 else []):
+        m = fig["levels"]["root"]["micro"]
+        ps = fig.get("penta_sentence")
+        overview.append([name, fig["documents"], fig["gold_events"], _f(m["precision"]), _f(m["recall"]),
+                         _f(m["f1"]), _f(ps["macro_f1"]) if ps else "-",
+                         f"{fig['forbidden']['asserted']}/{fig['forbidden']['total']}"])
+    out.append(("Overview", _table(["gold", "docs", "gold events", "P root", "R root", "F1 root",
+                                    "penta macro-F1", "forbidden asserted"], overview, md)))
+    for name, fig in list(sets.items()) + ([("all", report["all"])] if len(sets) > 1 else []):
+        body = [_table(head, summary_rows(fig), md)]
+        ps = fig.get("penta_sentence")
+        if ps:
+            body.append(f"Sentence pentacode (main event): accuracy {_f(ps['accuracy'])}, macro-F1 "
+                        f"{_f(ps['macro_f1'])} over {ps['sentences']} sentences; per class F1: "
+                        + ", ".join(f"{c} {_f(v['f1'])}" for c, v in ps["per_class"].items()))
+        if fig.get("spans"):
+            s, l = fig["spans"]["strict"], fig["spans"]["lenient"]
+            body.append(f"Actor spans: strict P {_f(s['precision'])} R {_f(s['recall'])} F1 {_f(s['f1'])}; "
+                        f"lenient (containment) P {_f(l['precision'])} R {_f(l['recall'])} F1 {_f(l['f1'])}")
+        st = fig["status"]
+        if st["gold_not_asserted"]:
+            body.append(f"Status: {st['gold_not_asserted']} gold events are not asserted; coded with the same "
+                        f"status {st['same_status']} (accuracy {_f(st['accuracy'])}), wrongly as asserted "
+                        f"{st['predicted_asserted']}, with another status {st['other_status']}, not found "
+                        f"{st['not_found']}. Forbidden events asserted: {fig['forbidden']['asserted']}/"
+                        f"{fig['forbidden']['total']}.")
+        if fig.get("quotes"):
+            q, d, a, ed = fig["quotes"], fig["dates"], fig["actors"], fig["event_dates"]
+            body.append(f"Quotes: {q['found']}/{q['gold']} found with speaker and kind (recall {_f(q['recall'])}, "
+                        f"text only {_f(q['recall_text_only'])}), precision {_f(q['precision'])} of {q['pred']}. "
+                        f"Dates: {d['found']}/{d['gold']} (recall {_f(d['recall'])}, precision {_f(d['precision'])}). "
+                        f"Actors: {a['exact']}/{a['gold']} with the exact code, {a['country']} with the right "
+                        f"country. Event dates right: {ed['right_date']}/{ed['found']} found events "
+                        f"({ed['gold']} dated in gold).")
+        if fig.get("dictionaries"):
+            body.append("Coded with dictionaries: " + ", ".join(fig["dictionaries"]["verbs"] + fig["dictionaries"]["actors"]))
+        out.append((f"Scores: {name}", "\n\n".join(body)))
+    fig = report["all"]
+    if per_code:
+        rows = []
+        for code, m in fig["levels"]["code"]["per_label"].items():
+            rows.append([code, m["tp"] + m["fn"], m["tp"], m["fp"], m["fn"], _f(m["precision"]),
+                         _f(m["recall"]), _f(m["f1"])])
+        out.append(("Per code (full code, source, target)",
+                    _table(["code", "gold", "TP", "FP", "FN", "P", "R", "F1"], rows, md)))
+        rows = []
+        for code, m in fig["levels"]["root"]["per_label"].items():
+            rows.append([code, m["tp"] + m["fn"], m["tp"], m["fp"], m["fn"], _f(m["precision"]),
+                         _f(m["recall"]), _f(m["f1"])])
+        out.append(("Per root (root, source, target)",
+                    _table(["root", "gold", "TP", "FP", "FN", "P", "R", "F1"], rows, md)))
+    conf = fig["confusion_roots"]
+    if conf:
+        golds = sorted({k.split("->")[0] for k in conf}, key=lambda x: (x == "none", x))
+        preds = sorted({k.split("->")[1] for k in conf}, key=lambda x: (x == "none", x))
+        rows = [[g] + [conf.get(f"{g}->{p}", "") for p in preds] for g in golds]
+        out.append(("Confusion of roots (rows gold, columns predicted on the same dyad; none = no event)",
+                    _table(["gold \\ pred"] + preds, rows, md)))
+    errors = fig["errors"]
+    shown = errors if max_errors is None else errors[:max_errors]
+    lines = []
+    for e in shown:
+        what = e.get("gold") or e.get("predicted")
+        line = f"{e['doc']}: {e['type']}: {what}"
+        if e.get("type") == "wrong_code":
+            line += f" (predicted {e['predicted']})"
+        if e.get("why"):
+            line += f" [{e['why']}]"
+        expl = "; ".join(e.get("explanation") or [])
+        lines.append(("- " if md else "  ") + line + (f"\n    {expl}" if expl else ""))
+    if len(shown) < len(errors):
+        lines.append(f"... {len(errors) - len(shown)} more (use --json or --errors 0 for all)")
+    out.append((f"Errors ({len(errors)})", "\n".join(lines) if lines else "none"))
+    return out
+
+
+def render_text(report: dict, max_errors: int | None = 50) -> str:
+    parts = []
+    for title, body in _sections(report, md=False, max_errors=max_errors):
+        parts.append(f"== {title}\n{body}")
+    parts.append(f"({report.get('seconds', 0)} s)")
+    return "\n\n".join(parts) + "\n"
+
+
+def render_markdown(report: dict, command: str, max_errors: int | None = None) -> str:
+    head = ["# Accuracy of the tidings event coder", "",
+            "Generated; do not edit by hand. Regenerate with:", "", "    " + command, "",
+            "How the figures are computed (gold format, matching rules, annotation guide): "
+            "`gold/README.md`. Events are matched one-to-one per document; actors are compared by "
+            "country (first three letters of the CAMEO actor code) or, for organisations, by whole "
+            "code; only asserted predictions count; events the gold marks as not asserted (negated, "
+            "hypothetical, future) are false positives when predicted as asserted.", ""]
+    body = []
+    for title, text in _sections(report, md=True, max_errors=max_errors):
+        body += [f"## {title}", "", text, ""]
+    return "\n".join(head + body)

@@ -1,0 +1,451 @@
+"""Pure scoring: gold documents + predicted contract dicts -> metrics and errors.
+
+Nothing here runs the coder; the functions take what `tidings code --format jsonl` prints
+(one contract dict per article, optionally with "candidates" from --explain) so they can be
+tested with hand-made predictions.
+
+Levels at which events are matched (each a one-to-one greedy matching per document):
+  root   (root code, source actor, target actor)
+  code   (full code, source actor, target actor)
+  penta  (pentacode, source actor, target actor)
+Actors are compared by `actor_key`: the country (first three letters of the CAMEO actor
+code) or, for organisations (IGO/NGO/MNC), the whole code. Only asserted predictions count;
+a prediction matching an acceptable gold event is neither right nor wrong; a prediction
+matching a forbidden (or non-asserted) gold event is a false positive and is named as such.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable, Mapping
+
+from .gold import ANY, PENTA, GoldDoc, GoldEvent, actor_key, penta_of, root_of
+
+__all__ = [
+    "LEVELS", "prf", "pred_events", "pred_actor_key", "event_matches", "match_events",
+    "score_document", "aggregate", "score", "main_event", "norm_span",
+]
+
+LEVELS = ("root", "code", "penta")
+
+
+def prf(tp: int, fp: int, fn: int) -> dict:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
+            "tp": tp, "fp": fp, "fn": fn}
+
+
+# --- predicted events --------------------------------------------------------------------
+
+def pred_events(pred: Mapping | None, statuses: Iterable[str] | None = ("asserted",)) -> list[dict]:
+    events = list((pred or {}).get("events") or ())
+    if statuses is None:
+        return events
+    keep = set(statuses)
+    return [e for e in events if (e.get("status") or "asserted") in keep]
+
+
+def pred_actor_key(actor: Mapping | None) -> str | None:
+    if not actor:
+        return None
+    code = actor.get("code")
+    if code:
+        return actor_key(code)
+    return actor_key(actor.get("country"))
+
+
+def pred_code(e: Mapping) -> str:
+    return str(e.get("code") or "")
+
+
+def pred_root(e: Mapping) -> str | None:
+    r = e.get("root")
+    return str(r).zfill(2) if r else root_of(pred_code(e))
+
+
+def _actor_ok(pred_actor, gold_side) -> bool:
+    if gold_side is ANY:
+        return True
+    got = pred_actor_key(pred_actor)
+    return any((got is None) if g is None else (got == actor_key(g)) for g in gold_side)
+
+
+def event_matches(pred: Mapping, gold: GoldEvent, level: str = "root", actors: bool = True) -> bool:
+    """Does a predicted event (contract dict) match a gold event at this level?"""
+    code, root = pred_code(pred), pred_root(pred)
+    if level == "root":
+        ok = root in gold.roots
+    elif level == "code":
+        ok = any(code == c or (len(c) == 2 and root == c) for c in gold.codes)
+    elif level == "penta":
+        ok = PENTA.get(root or "") in {penta_of(c) for c in gold.codes}
+    else:
+        raise ValueError(f"unknown level {level!r}")
+    if not ok or not actors:
+        return ok
+    return _actor_ok(pred.get("source"), gold.sources) and _actor_ok(pred.get("target"), gold.targets)
+
+
+def gold_label(g: GoldEvent, level: str) -> str:
+    if level == "root":
+        return g.roots[0]
+    if level == "penta":
+        return str(penta_of(g.code))
+    return g.code
+
+
+def pred_label(e: Mapping, level: str) -> str:
+    if level == "root":
+        return pred_root(e) or "?"
+    if level == "penta":
+        return str(PENTA.get(pred_root(e) or "", "?"))
+    return pred_code(e) or "?"
+
+
+def _specificity(g: GoldEvent) -> int:
+    n = len(g.codes)
+    for side in (g.sources, g.targets):
+        n += 10 if side is ANY else len(side)
+    return n
+
+
+def match_events(preds: list[dict], golds: Iterable[GoldEvent], level: str = "root",
+                 actors: bool = True) -> tuple[list[tuple[GoldEvent, dict]], list[GoldEvent], list[dict]]:
+    """Greedy one-to-one matching (most specific gold first): (pairs, unmatched gold,
+    unmatched predictions)."""
+    free = list(range(len(preds)))
+    pairs, missed = [], []
+    order = sorted(golds, key=_specificity)
+    for g in order:
+        hit = next((i for i in free if event_matches(preds[i], g, level, actors)), None)
+        if hit is None:
+            missed.append(g)
+        else:
+            free.remove(hit)
+            pairs.append((g, preds[hit]))
+    return pairs, missed, [preds[i] for i in free]
+
+
+def main_event(pred: Mapping | None) -> dict | None:
+    """The sentence's main event: the asserted event with the highest confidence, then the
+    earliest trigger (as in the ConfliBERT pentacode task)."""
+    events = pred_events(pred)
+    if not events:
+        return None
+    return min(events, key=lambda e: (-(e.get("confidence") or 0),
+                                      (e.get("trigger") or {}).get("start") or 0))
+
+
+_DET = re.compile(r"^(the|a|an)\s+", re.I)
+
+
+def norm_span(text: str | None) -> str:
+    t = " ".join((text or "").split()).strip(" ,.;:\"'").lower()
+    t = re.sub(r"['’]s$", "", t)
+    return _DET.sub("", t)
+
+
+# --- one document ------------------------------------------------------------------------
+
+def _describe_pred(e: Mapping) -> str:
+    src = (e.get("source") or {})
+    tgt = (e.get("target") or {})
+    return (f"{pred_code(e)} {src.get('code') or src.get('country') or '-'}"
+            f"[{src.get('text') or ''}] -> {tgt.get('code') or tgt.get('country') or '-'}"
+            f"[{tgt.get('text') or ''}] ({e.get('status') or 'asserted'}; trigger "
+            f"{(e.get('trigger') or {}).get('text')!r}; rule {e.get('rule') or '?'})")
+
+
+def _why_missed(g: GoldEvent, pred: Mapping | None) -> list[str]:
+    """What the coder did instead: near misses, other statuses, dropped candidates."""
+    out = []
+    everything = pred_events(pred, statuses=None)
+    for e in everything:
+        status = e.get("status") or "asserted"
+        if event_matches(e, g, "root") and status != "asserted":
+            out.append(f"found but {status}: {_describe_pred(e)}")
+        elif event_matches(e, g, "root", actors=False) and status == "asserted":
+            out.append(f"right event, other actors: {_describe_pred(e)}")
+        elif status == "asserted" and _actor_ok(e.get("source"), g.sources) \
+                and _actor_ok(e.get("target"), g.targets) and g.sources is not ANY:
+            out.append(f"same actors, other code: {_describe_pred(e)}")
+    cands = [c for c in (pred or {}).get("candidates") or () if not c.get("kept")]
+    related = [c for c in cands if c.get("code") and root_of(str(c["code"])) in g.roots]
+    for c in (related or cands)[:6]:
+        out.append(f"dropped candidate {c.get('trigger')!r}"
+                   f"{' (' + str(c['code']) + ')' if c.get('code') else ''}: {c.get('reason')}"
+                   f"{' - ' + c['detail'] if c.get('detail') else ''}")
+    if not out:
+        out.append("no prediction for this document" if pred is None else
+                   "no candidate: the coder considered nothing that could give this event")
+    return out
+
+
+def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
+    """Everything one document contributes: per-level label pairs, spans, status, quotes,
+    dates, actors and the errors with their explanations."""
+    asserted = pred_events(pred)
+    out: dict = {"id": gold.id, "kind": gold.kind, "pairs": {}, "errors": []}
+    for level in LEVELS:
+        pairs, missed, extra = match_events(asserted, gold.required, level)
+        absorbed = [e for e in extra if any(event_matches(e, a, level) for a in gold.acceptable)]
+        fps = [e for e in extra if not any(e is a for a in absorbed)]
+        lp = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]
+        lp += [(gold_label(g, level), None) for g in missed]
+        lp += [(None, pred_label(e, level)) for e in fps]
+        out["pairs"][level] = lp
+        if level == "root":
+            forbidden_hits = []
+            for f in gold.forbidden:
+                for e in asserted:
+                    if event_matches(e, f, "root"):
+                        forbidden_hits.append((f, e))
+                        break
+            out["forbidden"] = (len(gold.forbidden), len(forbidden_hits))
+            for g in missed:
+                out["errors"].append({"doc": gold.id, "type": "missed", "gold": g.label(),
+                                      "status": g.status, "why": g.why,
+                                      "explanation": _why_missed(g, pred)})
+            for e in fps:
+                bad = next((f for f, x in forbidden_hits if x is e), None)
+                if bad is not None:
+                    kind = "status" if bad.status != "asserted" else "forbidden"
+                    expl = (f"gold says {bad.status}: {bad.label()}" if kind == "status"
+                            else f"forbidden as asserted: {bad.label()} {bad.why}".rstrip())
+                else:
+                    kind, expl = "false_positive", "not in the gold"
+                out["errors"].append({"doc": gold.id, "type": kind, "predicted": _describe_pred(e),
+                                      "sentence": e.get("sentence"),
+                                      "explanation": [expl, f"rule: {e.get('rule') or '?'}"]})
+            # the root confusion: each gold event against the prediction on the same dyad
+            conf = Counter()
+            used = set()
+            for g, e in pairs:
+                conf[(g.roots[0], pred_root(e))] += 1
+                used.add(id(e))
+            for g in missed:
+                alt = next((e for e in fps if id(e) not in used
+                            and _actor_ok(e.get("source"), g.sources)
+                            and _actor_ok(e.get("target"), g.targets)), None)
+                if alt is not None:
+                    used.add(id(alt))
+                    conf[(g.roots[0], pred_root(alt))] += 1
+                else:
+                    conf[(g.roots[0], "none")] += 1
+            for e in fps:
+                if id(e) not in used:
+                    conf[("none", pred_root(e))] += 1
+            out["confusion"] = conf
+        if level == "code":
+            root_pairs, _, _ = match_events(asserted, gold.required, "root")
+            code_ok = {id(e) for _, e in pairs}
+            for g, e in root_pairs:
+                if id(e) not in code_ok and not event_matches(e, g, "code"):
+                    out["errors"].append({"doc": gold.id, "type": "wrong_code", "gold": g.label(),
+                                          "predicted": _describe_pred(e),
+                                          "explanation": [f"root right, code {pred_code(e)} "
+                                                          f"instead of {'|'.join(g.codes)}",
+                                                          f"rule: {e.get('rule') or '?'}"]})
+
+    # status: events the gold says did not happen (or not yet)
+    everything = pred_events(pred, statuses=None)
+    st = Counter()
+    for g in gold.nonasserted:
+        same = [e for e in everything if event_matches(e, g, "root")]
+        st["gold"] += 1
+        if any((e.get("status") or "asserted") == g.status for e in same):
+            st["same_status"] += 1
+        elif any((e.get("status") or "asserted") == "asserted" for e in same):
+            st["as_asserted"] += 1
+        elif same:
+            st["other_status"] += 1
+        else:
+            st["not_found"] += 1
+    out["status"] = st
+
+    # sentence-level pentacode of the main event
+    if gold.penta is not ANY:
+        me = main_event(pred)
+        out["penta_main"] = ("none" if gold.penta is None else str(gold.penta),
+                             "none" if me is None else str(PENTA.get(pred_root(me) or "", "none")))
+
+    # actor spans (sentence gold gives source_text/target_text)
+    if gold.kind == "sentence":
+        gs = {(role, norm_span(t)) for g in gold.required
+              for role, t in (("source", g.source_text), ("target", g.target_text)) if t}
+        ps = {(role, norm_span((e.get(role) or {}).get("text")))
+              for e in asserted for role in ("source", "target") if (e.get(role) or {}).get("text")}
+        strict = len(gs & ps)
+        lenient, free = 0, list(ps)
+        for role, t in sorted(gs):
+            hit = next((x for x in free if x[0] == role and x[1] and t
+                        and (x[1] in t or t in x[1])), None)
+            if hit:
+                free.remove(hit)
+                lenient += 1
+        out["spans"] = {"gold": len(gs), "pred": len(ps), "strict": strict, "lenient": lenient}
+
+    if gold.kind == "article":
+        out["quotes"] = _score_quotes(gold, pred)
+        out["dates"] = _score_dates(gold, pred)
+        out["actors"] = _score_actors(gold, pred)
+        out["dated"] = _score_event_dates(gold, asserted)
+    return out
+
+
+def _speaker_ok(want: str, speaker: Mapping | None) -> bool:
+    if not speaker:
+        return False
+    last = want.split()[-1].lower()
+    hay = " ".join(str(speaker.get(k) or "") for k in ("name", "text", "code")).lower()
+    return last in hay or want.lower() in hay
+
+
+def _score_quotes(gold: GoldDoc, pred: Mapping | None) -> dict:
+    quotes = list((pred or {}).get("quotes") or ())
+    found = found_any = 0
+    for q in gold.quotes:
+        text = q.get("text_contains") or ""
+        same = [p for p in quotes if text and text in (p.get("text") or "")]
+        found_any += bool(same)
+        found += any(_speaker_ok(q.get("speaker") or "", p.get("speaker"))
+                     and p.get("kind") == q.get("kind") for p in same)
+    correct_pred = sum(any((q.get("text_contains") or "\0") in (p.get("text") or "") for q in gold.quotes)
+                       for p in quotes)
+    return {"gold": len(gold.quotes), "found": found, "found_text": found_any,
+            "pred": len(quotes), "pred_correct": correct_pred}
+
+
+def _score_dates(gold: GoldDoc, pred: Mapping | None) -> dict:
+    dates = list((pred or {}).get("dates") or ())
+
+    def same(g, p):
+        gt, pt = g.get("text") or "", p.get("text") or ""
+        return bool(gt and pt and (gt in pt or pt in gt))
+
+    found = sum(any(same(g, p) and str(p.get("value")) == str(g.get("value")) for p in dates)
+                for g in gold.dates)
+    correct = sum(any(same(g, p) and str(p.get("value")) == str(g.get("value")) for g in gold.dates)
+                  for p in dates)
+    return {"gold": len(gold.dates), "found": found, "pred": len(dates), "pred_correct": correct}
+
+
+def _score_actors(gold: GoldDoc, pred: Mapping | None) -> dict:
+    actors = list((pred or {}).get("actors") or ())
+    exact = country = 0
+    for a in gold.actors:
+        want = a.get("code")
+        codes = set(want if isinstance(want, list) else [want])
+        text = a.get("text") or ""
+
+        def mentions(x):
+            names = [x.get("name") or ""] + [m.get("text") or "" for m in x.get("mentions") or ()]
+            return any(text and n and (text in n or n in text) for n in names)
+
+        cands = [x for x in actors if mentions(x)]
+        exact += any(x.get("code") in codes for x in cands)
+        country += any(pred_actor_key(x) in {actor_key(c) for c in codes} for x in cands)
+    return {"gold": len(gold.actors), "exact": exact, "country": country}
+
+
+def _score_event_dates(gold: GoldDoc, asserted: list[dict]) -> dict:
+    pairs, _, _ = match_events(asserted, [g for g in gold.required if g.date], "root")
+    return {"gold": sum(1 for g in gold.required if g.date), "found": len(pairs),
+            "right_date": sum(1 for g, e in pairs if e.get("date") == g.date)}
+
+
+# --- many documents ----------------------------------------------------------------------
+
+def _level_metrics(pairs: list[tuple]) -> dict:
+    tp = sum(1 for g, p in pairs if g is not None and p is not None)
+    fp = sum(1 for g, p in pairs if g is None)
+    fn = sum(1 for g, p in pairs if p is None)
+    per = defaultdict(Counter)
+    for g, p in pairs:
+        if g is not None and p is not None:
+            per[g]["tp"] += 1
+        elif g is not None:
+            per[g]["fn"] += 1
+        else:
+            per[p]["fp"] += 1
+    per_label = {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(per.items())}
+    n = len(per_label)
+    macro = {key: round(sum(m[key] for m in per_label.values()) / n, 4) if n else 0.0
+             for key in ("precision", "recall", "f1")}
+    return {"micro": prf(tp, fp, fn), "macro": macro, "per_label": per_label}
+
+
+def _class_metrics(pairs: list[tuple[str, str]], classes=("0", "1", "2", "3", "4")) -> dict:
+    conf = Counter(pairs)
+    per = {}
+    for c in classes:
+        tp = conf[(c, c)]
+        fp = sum(v for (g, p), v in conf.items() if p == c and g != c)
+        fn = sum(v for (g, p), v in conf.items() if g == c and p != c)
+        per[c] = prf(tp, fp, fn)
+    n = len(pairs)
+    return {"sentences": n,
+            "accuracy": round(sum(v for (g, p), v in conf.items() if g == p) / n, 4) if n else 0.0,
+            "macro_f1": round(sum(m["f1"] for m in per.values()) / len(classes), 4),
+            "per_class": per,
+            "confusion": {f"{g}->{p}": v for (g, p), v in sorted(conf.items())}}
+
+
+def aggregate(results: list[dict]) -> dict:
+    """Sum per-document results into the figures `tidings evaluate` reports."""
+    out: dict = {"documents": len(results), "by_kind": dict(Counter(r["kind"] for r in results))}
+    out["levels"] = {level: _level_metrics([p for r in results for p in r["pairs"][level]])
+                     for level in LEVELS}
+    gold_events = sum(1 for r in results for g, _ in r["pairs"]["root"] if g is not None)
+    out["gold_events"] = gold_events
+    penta = [r["penta_main"] for r in results if "penta_main" in r]
+    out["penta_sentence"] = _class_metrics(penta) if penta else None
+    sp = Counter()
+    for r in results:
+        sp.update(r.get("spans") or {})
+    if sp["gold"] or sp["pred"]:
+        out["spans"] = {"strict": prf(sp["strict"], sp["pred"] - sp["strict"], sp["gold"] - sp["strict"]),
+                        "lenient": prf(sp["lenient"], sp["pred"] - sp["lenient"], sp["gold"] - sp["lenient"])}
+    else:
+        out["spans"] = None
+    st = Counter()
+    for r in results:
+        st.update(r.get("status") or {})
+    out["status"] = {"gold_not_asserted": st["gold"], "same_status": st["same_status"],
+                     "predicted_asserted": st["as_asserted"], "other_status": st["other_status"],
+                     "not_found": st["not_found"],
+                     "accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None}
+    fb = [r["forbidden"] for r in results if "forbidden" in r]
+    out["forbidden"] = {"total": sum(a for a, _ in fb), "asserted": sum(b for _, b in fb)}
+    conf = Counter()
+    for r in results:
+        conf.update(r.get("confusion") or {})
+    out["confusion_roots"] = {f"{g}->{p}": v for (g, p), v in sorted(conf.items())}
+    arts = [r for r in results if r["kind"] == "article"]
+    if arts:
+        q, d, a, ed = Counter(), Counter(), Counter(), Counter()
+        for r in arts:
+            q.update(r["quotes"])
+            d.update(r["dates"])
+            a.update(r["actors"])
+            ed.update(r["dated"])
+        out["quotes"] = {**dict(q), **{k: v for k, v in prf(q["found"], q["pred"] - q["pred_correct"],
+                                                               q["gold"] - q["found"]).items()
+                                      if k in ("precision", "recall", "f1")},
+                         "recall_text_only": round(q["found_text"] / q["gold"], 4) if q["gold"] else None}
+        out["dates"] = {**dict(d), **{k: v for k, v in prf(d["found"], d["pred"] - d["pred_correct"],
+                                                              d["gold"] - d["found"]).items()
+                                     if k in ("precision", "recall", "f1")}}
+        out["actors"] = {**dict(a), "recall_exact": round(a["exact"] / a["gold"], 4) if a["gold"] else None,
+                         "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None}
+        out["event_dates"] = {**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4)
+                              if ed["found"] else None}
+    out["errors"] = [e for r in results for e in r["errors"]]
+    return out
+
+
+def score(golds: Iterable[GoldDoc], preds: Mapping[str, Mapping]) -> dict:
+    """Score predictions (article id -> contract dict) against gold documents."""
+    return aggregate([score_document(g, preds.get(g.id)) for g in golds])

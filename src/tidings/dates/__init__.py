@@ -1,0 +1,137 @@
+"""Time expressions: spaCy component ``tidings_dates`` and the helper ``attached_timex``.
+
+The component reads the text, the parse and the entities, and writes ``doc._.timexes``:
+a sorted list of :class:`tidings.records.TimeRef` (text, value, start, end, precision)
+with character offsets into ``doc.text``.
+
+Values are normalised against ``doc._.published`` (a ``datetime.date``; when it is None,
+expressions that need it get value None) with TIMEX3 conventions (see
+:mod:`tidings.dates.calendar`): "2021-12-07" (day), "2021-W49" (ISO week; weekends
+"2021-W49-WE"), "2021-12" (month), "2021-Q3" (quarter), "2021-SU" (season), "2021"
+(year), "199" (decade: "the 1990s"), "19" (century). Parts of the day keep the day.
+Vague references ("recently", "in the past", "in recent weeks") are kept with value None.
+
+Direction: a weekday or a month-day without a year is resolved by the tense of the clause
+that governs it. Past tense: the most recent one on or before publication ("the Kremlin
+said on Sunday" -> that Sunday, possibly the day of publication); future tense ("will
+meet on Sunday", "plans to visit on Sunday", "is meeting on Sunday"): the next one after
+publication; present or unknown: the nearest. "last Tuesday" is the Tuesday before
+publication, "next Tuesday" the one after. Expressions anchored to the story's own time
+("the next day", "two days later") count from the last resolved date before them in the
+text (from publication for "N days later" when there is none; None for "the next day").
+
+Durations ("for two years", "the past week") and ages ("55-year-old") are not dates.
+Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+
+from ..records import TimeRef
+from . import calendar
+from .clauses import clause_tense, pick_attached
+from .grammar import Match, find, resolve
+
+__all__ = ["TimexFinder", "find_timexes", "attached_timex", "calendar"]
+
+# words that make a following bare year a time expression: "in 2019", "since 2014"
+YEAR_CONTEXT = frozenset({
+    "in", "since", "by", "until", "till", "from", "through", "during", "before", "after",
+    "of", "between", "and", "to", "or", "early", "late", "mid", "circa", "around", "throughout",
+    "year", "spring", "summer", "autumn", "fall", "winter", "fiscal", "-", "–", "—", "(",
+})
+NOT_AFTER_YEAR = frozenset({"people", "troops", "soldiers", "percent", "%", "km", "miles",
+                            "tons", "tonnes", "dollars", "euros", "members", "votes"})
+# proper names that contain a date word: "USA Today", "Sunday Times", "Good Friday Agreement"
+NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "LAW", "FAC", "NORP", "EVENT"})
+
+
+class TimexFinder:
+    """Finds and normalises the time expressions of a parsed Doc."""
+
+    def __init__(self, holidays: str | None = None):
+        self.holidays = holidays or None
+
+    def __call__(self, doc):
+        doc._.timexes = self.find(doc)
+        return doc
+
+    def _keep(self, doc, m: Match, span) -> bool:
+        # a date word inside a proper name is not a date ("USA Today", "Sunday Times")
+        ents = {t.ent_type_ for t in span if t.ent_type_}
+        if ents & NAME_LABELS and not ents & {"DATE", "TIME"}:
+            if m.kind in ("weekday", "deictic", "holiday", "month", "season"):
+                return False
+        if m.kind == "weekday" and span.end < len(doc):
+            nxt = doc[span.end]
+            if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and nxt.ent_type_ not in ("DATE", "TIME"):
+                return False
+        if m.kind == "deictic" and span.start > 0:
+            prev = doc[span.start - 1]
+            if prev.pos_ == "PROPN" and prev.is_title is False and prev.is_upper and span[0].is_title:
+                return False  # "USA Today"
+        if m.needs_context:
+            tok = span[0]
+            if tok.ent_type_ == "DATE":
+                pass
+            else:
+                prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+                if prev not in YEAR_CONTEXT and not (tok.i > 0 and doc[tok.i - 1].tag_ == "POS"):
+                    return False
+            if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
+                return False
+            if tok.i > 0 and doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no."):
+                return False
+        if m.kind in ("vague",) and span.start > 0 and doc[span.start - 1].lower_ in ("for", "over"):
+            return True
+        return True
+
+    def find(self, doc) -> list[TimeRef]:
+        pub = calendar.as_date(doc._.published)
+        text = doc.text
+        out: list[TimeRef] = []
+        anchor: dt.date | None = None
+        for m in find(text, self.holidays):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            if not self._keep(doc, m, span):
+                continue
+            tense = clause_tense(span.root)
+            value, precision = resolve(m, pub, tense, anchor, self.holidays)
+            out.append(TimeRef(text=text[m.start:m.end], value=value, start=m.start, end=m.end,
+                               precision=precision if value is not None else None))
+            if precision == "day" and value:
+                anchor = dt.date.fromisoformat(value)
+        out.sort(key=lambda t: (t.start, t.end))
+        return out
+
+
+@Language.factory("tidings_dates", assigns=["doc._.timexes"], default_config={"holidays": ""})
+def make_dates(nlp, name, holidays: str):
+    """`holidays`: path of a holidays TSV replacing tidings/data/dates/holidays.tsv."""
+    return TimexFinder(holidays or None)
+
+
+def find_timexes(doc, holidays: str | None = None) -> list[TimeRef]:
+    """The TimeRefs of a parsed Doc (what the component writes to doc._.timexes)."""
+    return TimexFinder(holidays).find(doc)
+
+
+def attached_timex(doc, token) -> TimeRef | None:
+    """The time expression attached to the clause of `token` (an event trigger), or None.
+
+    A TimeRef from ``doc._.timexes`` in the trigger's sentence is attached when its tokens'
+    head chain reaches the trigger without crossing another verb's clause boundary (ccomp,
+    advcl, relcl, acl, conj, parataxis): in "The Kremlin said Putin and Biden agreed to hold
+    talks during a video call on Dec 7", ``Dec 7`` is attached to "agreed" (through the
+    xcomp "hold") but not to "said". A noun trigger ("talks") gets the expressions attached
+    to the clause it sits in. Of several, the most closely attached (fewest steps, then
+    nearest) wins. Returns None when nothing is attached: the caller decides whether to
+    fall back to the publication date.
+    """
+    if token is None:
+        return None
+    return pick_attached(doc, doc._.timexes, token)

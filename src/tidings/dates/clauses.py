@@ -1,0 +1,173 @@
+"""Clause structure on a spaCy parse: which verb governs a token, the tense of its clause,
+and whether an expression is attached to a trigger's clause.
+
+Used by the dates stage (tense decides the direction of "on Sunday") and by the helpers
+the event coder calls: `tidings.dates.attached_timex` and `tidings.places.attached_place`.
+"""
+from __future__ import annotations
+
+__all__ = ["governing_verb", "clause_head", "clause_tense", "attached", "pick_attached"]
+
+# dependency labels that open a new clause: crossing one of these leaves the trigger's clause
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj",
+                         "csubjpass", "ROOT", "pcomp"})
+# verbs whose infinitive complement is about the future: "plans to meet on Sunday"
+FUTURE_GOVERNORS = frozenset({
+    "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "seek",
+    "prepare", "promise", "vow", "pledge", "threaten", "agree", "decide", "propose", "offer",
+    "go", "slate", "poise", "likely", "wish", "would", "need", "try", "arrange", "invite",
+    "urge", "ask", "call",
+})
+FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "can", "could", "may",
+                        "might", "should", "must", "ca"})
+PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
+PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
+PAST_BE = frozenset({"was", "were"})
+
+
+def _is_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or (tok.dep_ == "ROOT" and tok.tag_.startswith("VB"))
+
+
+def governing_verb(tok):
+    """The nearest verb at or above `tok` in the dependency tree (None if there is none)."""
+    seen = 0
+    while seen < 50:
+        if _is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
+            return tok
+        if tok.head is tok:
+            return None
+        tok = tok.head
+        seen += 1
+    return None
+
+
+def clause_head(tok):
+    """The head of the clause `tok` belongs to: the first token at or above it whose
+    dependency opens a clause (an xcomp verb belongs to its governor's clause)."""
+    seen = 0
+    while seen < 50:
+        if tok.dep_ in CLAUSE_DEPS and (_is_verb(tok) or tok.dep_ == "ROOT"):
+            return tok
+        if tok.head is tok:
+            return tok
+        tok = tok.head
+        seen += 1
+    return tok
+
+
+def _aux_words(verb) -> list[str]:
+    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") or
+            (c.dep_ == "aux" and c.tag_ == "MD")]
+
+
+def verb_tense(verb, depth: int = 0) -> str | None:
+    """'past', 'future' or None (present or unknown) for one verb and its auxiliaries."""
+    if verb is None:
+        return None
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = [a.lower_ for a in aux]
+    if any(w in FUTURE_AUX for w in words):
+        # "could have met" looks back; "will have met" still looks ahead
+        if any(w in ("have", "'ve") for w in words) and not any(w in ("will", "'ll", "shall") for w in words):
+            return "past"
+        return "future"
+    if "to" in words and verb.tag_ == "VB":
+        gov = verb.head if verb.head is not verb else None
+        if gov is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj"):
+            if gov.lemma_.lower() in FUTURE_GOVERNORS:
+                # "plans to visit", "is set to travel", "will try to meet": ahead; but
+                # "had agreed to hold talks on Dec 7" is a future in the past: unknown
+                return None if (depth < 4 and verb_tense(gov, depth + 1) == "past") else "future"
+            if depth < 4:
+                return verb_tense(gov, depth + 1)
+        return None
+    if any(w in PERFECT_AUX for w in words):
+        return "past"
+    if any(w in PAST_BE for w in words) or "did" in words:
+        return "past"
+    if verb.tag_ == "VBD":
+        return "past"
+    if verb.tag_ == "VBG" and any(w in PRESENT_BE for w in words):
+        # present progressive is about plans: "is meeting Biden on Sunday"
+        return "future"
+    if verb.tag_ == "VBN" and any(w in PRESENT_BE for w in words):
+        if verb.lemma_.lower() in ("set", "schedule", "due", "expect", "slate", "plan"):
+            return "future"
+        return None
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and depth < 4:
+        return verb_tense(verb.head, depth + 1) if verb.head is not verb else None
+    if verb.lower_ in ("due",):
+        return "future"
+    return None
+
+
+def clause_tense(tok) -> str | None:
+    """Tense of the clause that governs `tok` ('past', 'future', or None if present/unknown)."""
+    verb = governing_verb(tok)
+    if verb is None:
+        return None
+    tense = verb_tense(verb)
+    if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head is not verb:
+        return verb_tense(governing_verb(verb.head))
+    return tense
+
+
+def _chain_reaches(tok, target, limit: int = 40) -> int | None:
+    """Steps from `tok` up to `target` without leaving the trigger's clause, else None."""
+    steps = 0
+    cur = tok
+    while steps < limit:
+        if cur is target:
+            return steps
+        if cur.head is cur:
+            return None
+        # leaving a subordinate clause that is not the target's: boundary crossed
+        if cur is not tok and _is_verb(cur) and cur.dep_ in CLAUSE_DEPS and cur.dep_ != "ROOT":
+            return None
+        cur = cur.head
+        steps += 1
+    return None
+
+
+def attached(span, trigger) -> int | None:
+    """How closely `span` (a time or place expression) is attached to `trigger`'s clause:
+    a distance (smaller is closer), or None when it belongs to another clause.
+
+    Attached means the expression's head chain reaches the trigger without crossing
+    another verb's clause boundary (ccomp, advcl, relcl, ...); xcomp verbs do not end a
+    clause ("agreed to hold talks during a call on Dec 7": Dec 7 -> call -> during ->
+    hold -> agreed). A noun trigger ("talks") is also given the expressions attached to
+    the clause it sits in.
+    """
+    root = span.root
+    d = _chain_reaches(root, trigger)
+    if d is not None:
+        return d
+    here = clause_head(root)
+    there = clause_head(trigger)
+    if here is there and here is not None:
+        if _is_verb(trigger) and trigger is not there:
+            # the trigger heads an xcomp inside the clause; the expression hangs elsewhere
+            return 20 + abs(root.i - trigger.i)
+        return 10 + abs(root.i - trigger.i)
+    return None
+
+
+def pick_attached(doc, items, trigger):
+    """Of `items` (records with char `start`/`end`), the one attached most closely to `trigger`."""
+    best, best_key = None, None
+    sent = trigger.sent
+    for item in items or ():
+        if item.start < sent.start_char or item.end > sent.end_char:
+            continue
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        d = attached(span, trigger)
+        if d is None:
+            continue
+        key = (d, abs(span.start - trigger.i))
+        if best_key is None or key < best_key:
+            best, best_key = item, key
+    return best

@@ -1,0 +1,503 @@
+"""Finding and normalising time expressions: regular patterns over the text plus the
+parse (tense, entity labels) for the decisions that need it.
+
+`find(text)` returns candidate matches (character spans with what was recognised);
+`resolve(match, published, tense, anchor)` turns one into (value, precision) with the
+conventions of `tidings.dates.calendar`. Durations ("for two years", "the past week")
+and ages ("55-year-old") are not points in time and are not matched.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from . import calendar as cal
+
+__all__ = ["Match", "find", "resolve", "load_holidays"]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
+            "saturday": 5, "sunday": 6}
+NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a couple of": 2, "a dozen": 12, "half a": None,
+}
+VAGUE = {"a few", "few", "several", "some", "many", "a number of", "the past few", "a couple"}
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
+            "4th": 4, "final": 4, "last": 4}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _title_or_upper(words):
+    out = []
+    for w in sorted(words, key=len, reverse=True):
+        out.append(w.capitalize())
+        if len(w) > 3:
+            out.append(w.upper())
+    return "|".join(out)
+
+
+_MONTH_FULL = _title_or_upper([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")] +
+                              ["march", "april"])
+_MONTH_ABBR = "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+MONTH = rf"(?P<{{g}}>(?:{_MONTH_FULL})(?![A-Za-z])|(?:{_MONTH_ABBR})(?:\.|(?![A-Za-z])))"
+WEEKDAY = rf"(?P<{{g}}>(?:{_title_or_upper(WEEKDAYS)})(?![A-Za-z]))"
+DAY = r"(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
+YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)(?![\d\w]|[.,]\d)"
+_NUMWORD = "|".join(sorted((re.escape(k) for k in list(NUMBERS) + list(VAGUE)), key=len, reverse=True))
+NUM = rf"(?P<{{g}}>\d{{1,3}}|(?:{_NUMWORD})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)"
+PART = r"(?:morning|afternoon|evening|night|overnight)"
+MOD = (r"(?P<mod>(?i:early|late|mid|earlier|later)(?:\s+|-)(?:in\s+|on\s+)?"
+       r"|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)"
+       r"\s+of\s+)?")
+B = r"(?<![\w'’-])"  # left word boundary that also refuses "55-year" style joins
+
+
+def M(g): return MONTH.replace("{g}", g)
+def W(g): return WEEKDAY.replace("{g}", g)
+def D(g): return DAY.replace("{g}", g)
+def Y(g): return YEAR.replace("{g}", g)
+def N(g): return NUM.replace("{g}", g)
+
+
+HOLIDAY_FILE = "holidays.tsv"
+
+
+@dataclass(frozen=True)
+class Holiday:
+    name: str
+    rule: str  # "MM-DD", "easter+N", "nth:MM:WD:N" (N=-1 last)
+
+    def on(self, y: int) -> dt.date | None:
+        r = self.rule
+        if r.startswith("easter"):
+            off = int(r[6:] or 0)
+            return cal.easter(y) + dt.timedelta(days=off)
+        if r.startswith("nth:"):
+            _, m, wd, n = r.split(":")
+            return cal.nth_weekday(y, int(m), int(wd), int(n))
+        m, d = r.split("-")
+        return cal.safe_date(y, int(m), int(d))
+
+
+def load_holidays(path=None) -> dict[str, Holiday]:
+    """Holidays from a TSV file (name, rule; '#' comments): tidings/data/dates/holidays.tsv."""
+    if path is None:
+        text = resources.files("tidings").joinpath("data", "dates", HOLIDAY_FILE).read_text("utf-8")
+    else:
+        text = open(path, encoding="utf-8").read()
+    out = {}
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not re.fullmatch(r"\d\d-\d\d|easter[+-]?\d*|nth:\d+:[0-6]:-?\d", parts[1].strip()):
+            raise ValueError(f"{path or HOLIDAY_FILE}:{n}: expected 'name<TAB>rule', got {line!r}")
+        h = Holiday(parts[0].strip(), parts[1].strip())
+        out[h.name.lower()] = h
+    return out
+
+
+@dataclass
+class Match:
+    """One recognised expression: x is the character span; kind and fields say what it is."""
+
+    start: int
+    end: int
+    kind: str
+    f: dict = field(default_factory=dict)
+    needs_context: bool = False  # bare years are kept only with temporal context
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _rules(holidays: dict[str, Holiday]):
+    hol = "|".join(re.escape(h.name) for h in sorted(holidays.values(), key=lambda h: -len(h.name)))
+    rel = r"(?P<rel>(?i:last|next|this|coming|past|previous|following|current))"
+    rules = [
+        ("iso", rf"{B}(?P<x>(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])"),
+        ("slash", rf"{B}(?P<x>(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\d/])"),
+        ("dots", rf"{B}(?P<x>(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y>\d{{4}}))(?![\d.]\d)"),
+        ("mdy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{M('m')}\s*{D('d')}(?:,?\s*{Y('y')})?)"),
+        ("dmy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s*{Y('y')})?)"),
+        ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?{Y('y')})"),
+        ("month", rf"{B}(?:(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
+                  rf"between|and|to|or|for|until|throughout|last|next|this|early|late|mid|"
+                  rf"earlier|later)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')})"
+                  rf"|(?P<x2>(?:(?i:last|next|this|early|late|mid)[\s-]+){M('m2')}))(?!\s*\d)"),
+        ("weekday", rf"{B}(?P<x>{MOD}(?:{rel}\s+)?{W('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
+        ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+                    rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
+                    rf"(?:\s+(?P<part>{PART}))?)(?![\w-])"),
+        ("relunit", rf"{B}(?<!(?i:the)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
+        ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
+        ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
+        ("ago", rf"{B}(?P<x>{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+"
+                rf"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|prior))"
+                rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b))"),
+        ("anchored", rf"{B}(?P<x>(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
+                     rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
+                     rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
+                     rf"|(?<!\w\s)(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
+        ("quarter", rf"{B}(?P<x>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
+                    rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
+                    rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
+                    rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
+        ("season", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
+                   rf"(?:\s+(?:of\s+)?{Y('y')})?)(?![\w-])"),
+        ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
+        ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
+        ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{Y('y')})"),
+        ("vague", rf"{B}(?P<x>(?i:recently|lately)|(?<=\bin\s)(?i:the\s+(?:past|future))(?![\w-]|\s+(?:few|several|\d|two|three|four|five|decade|year|month|week|day))"
+                  rf"|(?i:recent|coming|past\s+few|next\s+few)\s+(?:days|weeks|months|years|decades))(?![\w-])"),
+    ]
+    if hol:
+        rules.append(("holiday", rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])"))
+    return [(name, re.compile(rx)) for name, rx in rules]
+
+
+@lru_cache(maxsize=4)
+def _compiled(holiday_path: str | None = None):
+    holidays = load_holidays(holiday_path)
+    return _rules(holidays), holidays
+
+
+def find(text: str, holiday_path: str | None = None) -> list[Match]:
+    """All non-overlapping candidate expressions, longest first where they overlap."""
+    rules, _ = _compiled(holiday_path)
+    found: list[Match] = []
+    for name, rx in rules:
+        for m in rx.finditer(text):
+            gd = {k: v for k, v in m.groupdict().items() if v is not None}
+            if "x" in gd:
+                s, e = m.span("x")
+            elif "x2" in gd:
+                s, e = m.span("x2")
+            else:
+                s, e = m.span()
+            if e <= s:
+                continue
+            x = text[s:e]
+            stripped = x.rstrip(" ,")
+            e -= len(x) - len(stripped)
+            found.append(Match(s, e, name, gd, needs_context=(name == "year" and not gd.get("mod")
+                                                               and not gd.get("fiscal"))))
+    found.sort(key=lambda m: (-m.length, m.start))
+    taken: list[Match] = []
+    for m in found:
+        if any(m.start < t.end and t.start < m.end for t in taken):
+            continue
+        taken.append(m)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+def _num(word: str | None) -> int | None:
+    if word is None:
+        return None
+    w = word.lower().strip()
+    if w.isdigit():
+        return int(w)
+    if w in VAGUE:
+        return None
+    if w in NUMBERS:
+        return NUMBERS[w]
+    parts = re.split(r"[-\s]", w)
+    if len(parts) == 2 and parts[0] in NUMBERS and parts[1] in NUMBERS:
+        a, b = NUMBERS[parts[0]], NUMBERS[parts[1]]
+        if a is not None and b is not None:
+            return a + b
+    return None
+
+
+def _month_of(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _year_for_month_day(m: int, d: int, pub: dt.date, tense: str | None) -> dt.date | None:
+    cands = [c for c in (cal.safe_date(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1)) if c]
+    if not cands:
+        return None
+    if tense == "past":
+        past = [c for c in cands if c <= pub]
+        if past:
+            return max(past)
+    elif tense == "future":
+        fut = [c for c in cands if c >= pub]
+        if fut:
+            return min(fut)
+    return min(cands, key=lambda c: (abs((c - pub).days), c > pub))
+
+
+def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None) -> int:
+    if rel in ("last", "past", "previous"):
+        return pub.year if m < pub.month else pub.year - 1
+    if rel in ("next", "coming", "following"):
+        return pub.year if m > pub.month else pub.year + 1
+    if rel in ("this", "current"):
+        return pub.year
+    if tense == "past":
+        return pub.year if m <= pub.month else pub.year - 1
+    if tense == "future":
+        return pub.year if m >= pub.month else pub.year + 1
+    # present or unknown tense: the nearest such month ("starts in January")
+    return min((pub.year - 1, pub.year, pub.year + 1),
+               key=lambda y: (abs((y * 12 + m) - (pub.year * 12 + pub.month)), y > pub.year))
+
+
+def _weekday(wd: int, pub: dt.date, tense: str | None, rel: str | None) -> dt.date:
+    if rel in ("last", "past", "previous"):
+        return cal.weekday_before(pub, wd)
+    if rel in ("next", "coming", "following"):
+        return cal.weekday_after(pub, wd)
+    if rel in ("this", "current"):
+        if tense == "past":
+            return cal.weekday_on_or_before(pub, wd)
+        if tense == "future":
+            return cal.weekday_on_or_after(pub, wd)
+        return pub + dt.timedelta(days=wd - pub.weekday())  # the day of this (ISO) week
+    if tense == "past":
+        return cal.weekday_on_or_before(pub, wd)
+    if tense == "future":
+        return cal.weekday_after(pub, wd)
+    return cal.weekday_nearest(pub, wd)
+
+
+def _holiday_date(h: Holiday, pub: dt.date, tense: str | None, rel: str | None) -> dt.date | None:
+    cands = [c for c in (h.on(y) for y in (pub.year - 1, pub.year, pub.year + 1)) if c]
+    if rel == "last":
+        past = [c for c in cands if c < pub]
+        return max(past) if past else None
+    if rel == "next":
+        fut = [c for c in cands if c > pub]
+        return min(fut) if fut else None
+    if rel == "this":
+        return h.on(pub.year)
+    if tense == "past":
+        past = [c for c in cands if c <= pub]
+        if past:
+            return max(past)
+    if tense == "future":
+        fut = [c for c in cands if c >= pub]
+        if fut:
+            return min(fut)
+    return min(cands, key=lambda c: abs((c - pub).days)) if cands else None
+
+
+def _shift(unit: str, base: dt.date, n: int):
+    unit = unit.lower()
+    if unit == "day":
+        return cal.day(base + dt.timedelta(days=n))
+    if unit == "week":
+        return cal.week(base + dt.timedelta(days=7 * n))
+    if unit == "weekend":
+        return cal.weekend(base + dt.timedelta(days=7 * n))
+    if unit == "month":
+        return cal.month(*cal.add_months(base.year, base.month, n))
+    if unit == "quarter":
+        q = (base.month - 1) // 3
+        k = base.year * 4 + q + n
+        return cal.quarter(k // 4, k % 4 + 1)
+    if unit == "year":
+        return cal.year(base.year + n)
+    if unit == "decade":
+        return cal.decade(base.year + 10 * n)
+    if unit == "century":
+        return cal.century(base.year // 100 + n)
+    if unit in ("morning", "afternoon", "evening", "night"):
+        return cal.day(base + dt.timedelta(days=n))
+    return None, None
+
+
+NONE = (None, None)
+
+
+def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
+            anchor: dt.date | None = None, holiday_path: str | None = None) -> tuple[str | None, str | None]:
+    """(value, precision) for a match, given the publication date, the clause tense and
+    the last fully resolved date before it in the text (for "the next day")."""
+    f, k = m.f, m.kind
+    if k == "iso":
+        d = cal.safe_date(int(f["y"]), int(f["m"]), int(f["d"]))
+        return cal.day(d) if d else NONE
+    if k in ("slash", "dots"):
+        a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
+        if y < 100:
+            y += 2000 if y < 50 else 1900
+        if a > 12 and b <= 12:
+            a, b = b, a
+        d = cal.safe_date(y, a, b)
+        return cal.day(d) if d else NONE
+    if k in ("mdy", "dmy"):
+        mo, da = _month_of(f["m"]), int(f["d"])
+        if "y" in f:
+            d = cal.safe_date(int(f["y"]), mo, da)
+            return cal.day(d) if d else NONE
+        if pub is None:
+            return NONE
+        if "wd" in f:  # "Tuesday, Dec. 7": the year whose Dec 7 is a Tuesday, near publication
+            wd = WEEKDAYS[f["wd"].lower()]
+            cands = [c for c in (cal.safe_date(y, mo, da) for y in (pub.year - 1, pub.year, pub.year + 1))
+                     if c and c.weekday() == wd]
+            if cands:
+                return cal.day(min(cands, key=lambda c: abs((c - pub).days)))
+        d = _year_for_month_day(mo, da, pub, tense)
+        return cal.day(d) if d else NONE
+    if k == "my":
+        return cal.month(int(f["y"]), _month_of(f["m"]))
+    if k == "month":
+        mo = _month_of(f.get("m") or f["m2"])
+        if pub is None:
+            return NONE
+        rel = (f.get("rel") or "").lower() or None
+        if rel is None and "x2" in f:
+            w = f["x2"].split()[0].lower().split("-")[0]
+            rel = w if w in ("last", "next", "this") else None
+        prep = (f.get("prep") or "").strip().lower()
+        if rel is None and prep in ("last", "next", "this"):
+            rel = prep
+        return cal.month(_year_for_month(mo, pub, tense, rel), mo)
+    if k == "weekday":
+        if pub is None:
+            return NONE
+        rel = (f.get("rel") or "").lower() or None
+        return cal.day(_weekday(WEEKDAYS[f["wd"].lower()], pub, tense, rel))
+    if k == "deictic":
+        if pub is None:
+            return NONE
+        w = " ".join(f["w"].lower().split())
+        off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
+               "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
+        return cal.day(pub + dt.timedelta(days=off))
+    if k == "relunit":
+        if pub is None:
+            return NONE
+        rel = f["rel"].lower()
+        n = {"last": -1, "next": 1}.get(rel, 0)
+        return _shift(f["unit"], pub, n)
+    if k == "theunit":
+        unit = f["unit"].lower()
+        base = anchor if unit == "day" and anchor else pub
+        if base is None:
+            return NONE
+        return _shift(unit, base, 0)
+    if k == "weekend":
+        if pub is None:
+            return NONE
+        wd = pub.weekday()
+        if tense == "future":
+            return cal.weekend(pub)
+        if tense == "past" or wd <= 2:
+            return cal.weekend(pub if wd >= 5 else pub - dt.timedelta(days=7))
+        return cal.weekend(pub)
+    if k == "ago":
+        n = _num(f["n"])
+        dirw = " ".join(f["dir"].lower().split())
+        if dirw in ("ago", "from now", "hence"):
+            base = pub
+        else:
+            base = anchor or pub
+        if n is None or base is None:
+            return NONE
+        sign = -1 if dirw in ("ago", "earlier", "before", "prior") else 1
+        return _shift(f["unit"], base, sign * n)
+    if k == "anchored":
+        base = anchor or None
+        if base is None:
+            return NONE
+        rel = (f.get("rel") or f.get("rel2") or "same").lower()
+        unit = (f.get("unit") or f.get("unit2") or f.get("unit3")).lower()
+        n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+             "prior": -1, "before": -1}.get(rel, 0)
+        return _shift(unit, base, n)
+    if k == "quarter":
+        if f.get("qn"):
+            q = int(f["qn"])
+            y = int(f["qy3"]) if f.get("qy3") else None
+            half = False
+        elif f.get("ord2"):
+            q, y, half = ORDINALS[f["ord2"].lower()], int(f["qy2"]), False
+        else:
+            half = f["unit"].lower() == "half"
+            ordw = f["ord"].lower()
+            q = ORDINALS[ordw]
+            y = int(f["qy"]) if f.get("qy") else None
+            if half:
+                q = 2 if ordw in ("second", "2nd", "final", "last") else 1
+            if y is None and f.get("qrel") and pub is not None:
+                y = pub.year + {"this": 0, "last": -1, "next": 1}[f["qrel"].lower()]
+            if ordw == "last" and not half and y is None and not f.get("qrel") and pub is not None:
+                return _shift("quarter", pub, -1)  # "last quarter": the one before publication
+        if y is None:
+            if pub is None:
+                return NONE
+            cur = (pub.month - 1) // (6 if half else 3) + 1
+            if tense == "future":
+                y = pub.year if q >= cur else pub.year + 1
+            else:
+                y = pub.year if q <= cur else pub.year - 1
+        return (f"{y:04d}-H{q}", "half") if half else cal.quarter(y, q)
+    if k == "season":
+        s = SEASONS[f["s"].lower()]
+        if f.get("y"):
+            return cal.season(int(f["y"]), s)
+        if pub is None:
+            return NONE
+        rel = (f.get("rel") or "").lower() or None
+        start = SEASON_START[s]
+        # the season instance that has begun by publication (winter starts in December)
+        cur_y = pub.year if pub.month >= start else pub.year - 1
+        if s == "WI" and pub.month < 3:
+            cur_y = pub.year - 1
+        end_month = start + 2
+        in_progress = (pub.year == cur_y and pub.month <= end_month) or (s == "WI" and (pub.month == 12 or pub.month < 3))
+        if rel in ("last", "past"):
+            y = cur_y if not in_progress else cur_y - 1
+        elif rel in ("next", "coming"):
+            y = cur_y + 1
+        elif rel == "this":
+            y = cur_y if (in_progress or tense == "past") else cur_y + 1
+        elif tense == "future":
+            y = cur_y if in_progress else cur_y + 1
+        else:
+            y = cur_y
+        return cal.season(y, s)
+    if k == "decade":
+        if f.get("dy"):
+            return cal.decade(int(f["dy"]))
+        two = int(f["dy2"])
+        return cal.decade((1900 if two >= 20 else 2000) + two)
+    if k == "century":
+        if f.get("c"):
+            c = int(f["c"])
+        else:
+            c = {"twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eighteenth": 18}[f["cw"].lower()]
+        return cal.century(c - 1)
+    if k == "year":
+        return cal.year(int(f["y"]))
+    if k == "holiday":
+        _, holidays = _compiled(holiday_path)
+        h = holidays[" ".join(f["h"].lower().split())]
+        if f.get("y"):
+            d = h.on(int(f["y"]))
+            return cal.day(d) if d else NONE
+        if pub is None:
+            return NONE
+        d = _holiday_date(h, pub, tense, (f.get("rel") or "").lower() or None)
+        return cal.day(d) if d else NONE
+    return NONE

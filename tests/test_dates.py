@@ -1,0 +1,115 @@
+"""Time expressions: a data-driven fixture of sentences with publication dates
+(tests/fixtures/dates/timex_cases.tsv) plus unit tests of the calendar, the grammar
+and the clause attachment helper."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from tidings.dates import attached_timex, calendar
+from tidings.dates.grammar import find, load_holidays, resolve
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dates"
+
+
+def _cases():
+    out = []
+    for n, line in enumerate((FIXTURES / "timex_cases.tsv").read_text("utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        pub, sentence, text, value, precision = line.split("\t")
+        out.append(pytest.param(None if pub == "-" else pub, sentence, text,
+                                None if value == "-" else value,
+                                None if precision == "-" else precision, id=f"L{n}-{text}"))
+    return out
+
+
+CASES = _cases()
+
+
+def _doc(nlp, text, published):
+    from tidings.nlp import new_doc
+
+    pub = dt.date.fromisoformat(published) if published else None
+    return nlp(new_doc(nlp, text, published=pub))
+
+
+def test_fixture_is_big_enough():
+    assert len(CASES) >= 80
+
+
+@pytest.mark.parametrize("published,sentence,text,value,precision", CASES)
+def test_timex_case(nlp, published, sentence, text, value, precision):
+    doc = _doc(nlp, sentence, published)
+    found = {t.text: t for t in doc._.timexes}
+    assert text in found, f"{text!r} not found in {[t.text for t in doc._.timexes]}"
+    t = found[text]
+    assert (t.value, t.precision) == (value, precision)
+    assert sentence[t.start:t.end] == t.text
+
+
+NEGATIVES = [s for s in (FIXTURES / "timex_negatives.txt").read_text("utf-8").splitlines()
+             if s.strip() and not s.startswith("#")]
+
+
+@pytest.mark.parametrize("sentence", NEGATIVES)
+def test_not_a_date(nlp, sentence):
+    doc = _doc(nlp, sentence, "2021-12-12")
+    assert [t.text for t in doc._.timexes] == []
+
+
+def test_timexes_sorted_and_offsets(nlp):
+    text = "On Dec 7 they spoke; yesterday they met, and they will meet again next week."
+    doc = _doc(nlp, text, "2021-12-12")
+    starts = [t.start for t in doc._.timexes]
+    assert starts == sorted(starts)
+    assert [t.text for t in doc._.timexes] == ["Dec 7", "yesterday", "next week"]
+    for t in doc._.timexes:
+        assert text[t.start:t.end] == t.text
+
+
+def test_attached_timex_follows_the_clause(nlp):
+    text = ("The Kremlin said Putin and Biden had agreed to hold more talks during a video "
+            "call on Dec 7 which focused on relations.")
+    doc = _doc(nlp, text, "2021-12-12")
+    said = next(t for t in doc if t.text == "said")
+    agreed = next(t for t in doc if t.text == "agreed")
+    assert attached_timex(doc, agreed).text == "Dec 7"
+    assert attached_timex(doc, said) is None
+
+
+def test_attached_timex_same_clause(nlp):
+    doc = _doc(nlp, "Russian troops shelled the town on Monday, officials said on Tuesday.", "2021-12-12")
+    shelled = next(t for t in doc if t.text == "shelled")
+    said = next(t for t in doc if t.text == "said")
+    assert attached_timex(doc, shelled).text == "Monday"
+    assert attached_timex(doc, said).text == "Tuesday"
+
+
+def test_calendar_helpers():
+    assert calendar.easter(2021) == dt.date(2021, 4, 4)
+    assert calendar.easter(2024) == dt.date(2024, 3, 31)
+    assert calendar.nth_weekday(2021, 11, 3, 4) == dt.date(2021, 11, 25)
+    assert calendar.nth_weekday(2021, 5, 0, -1) == dt.date(2021, 5, 31)
+    assert calendar.week(dt.date(2021, 1, 1)) == ("2020-W53", "week")
+    assert calendar.decade(1994) == ("199", "decade")
+    assert calendar.as_date("2021-12-12T21:36:00") == dt.date(2021, 12, 12)
+    assert calendar.as_date(dt.datetime(2021, 12, 12, 9)) == dt.date(2021, 12, 12)
+    assert calendar.as_date("garbage") is None
+
+
+def test_grammar_without_parse():
+    ms = find("Talks were held on Dec. 7, 2021 and again on 2021-12-09.")
+    assert [m.kind for m in ms] == ["mdy", "iso"]
+    assert resolve(ms[0], None) == ("2021-12-07", "day")
+    assert resolve(ms[1], None) == ("2021-12-09", "day")
+
+
+def test_holiday_file_validates(tmp_path):
+    assert "christmas" in load_holidays()
+    bad = tmp_path / "h.tsv"
+    bad.write_text("Bad Day\t13/45\n")
+    with pytest.raises(ValueError):
+        load_holidays(str(bad))

@@ -1,0 +1,121 @@
+"""`tidings demo [--db FILE]`: ingest the bundled example articles and print a summary."""
+from __future__ import annotations
+
+import click
+
+from .dbopt import db_option
+
+EXAMPLE_DIRS = ("examples", "demo")
+SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
+
+
+def example_files(stack) -> list[str]:
+    """Paths of the bundled example articles (data/examples and data/demo), extracted to real
+    files when the package is installed as a zip."""
+    from importlib import resources
+
+    out = []
+    data = resources.files("tidings") / "data"
+    for sub in EXAMPLE_DIRS:
+        folder = data / sub
+        if not folder.is_dir():
+            continue
+        for item in sorted(folder.iterdir(), key=lambda t: t.name):
+            if item.is_file() and item.name.endswith(SUFFIXES) and not item.name.upper().startswith("README"):
+                out.append(str(stack.enter_context(resources.as_file(item))))
+    return out
+
+
+@click.command("demo")
+@db_option
+@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error.")
+def command(db, progress):
+    """Ingest the bundled example articles into the database (default ./tidings.duckdb) and
+    print what came out: articles and stories, events by root and quad class, top dyads,
+    quotes, and a few events with the sentences that show them."""
+    import contextlib
+
+    from ..ingest import ingest
+    from ..store import StoreLocked, default_db_path
+
+    db = db or default_db_path()
+    with contextlib.ExitStack() as stack:
+        files = example_files(stack)
+        if not files:
+            raise click.ClickException("no example articles are bundled with this installation")
+        try:
+            report = ingest(files, db, progress=progress,
+                            on_error=lambda e: click.echo(f"error: {e}", err=True),
+                            on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True))
+        except StoreLocked as exc:
+            raise click.ClickException(str(exc))
+    click.echo(report.summary(), err=True)
+    print_summary(db)
+
+
+def print_summary(db) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from .. import query
+    from ..export.codes import code_name
+    from ..store import open_reader, table_counts
+
+    console = Console(width=max(Console().width, 110))
+    conn = open_reader(db)
+    try:
+        counts = table_counts(conn)
+        copies = conn.execute("SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id "
+                              "HAVING count(*) > 1)").fetchone()[0]
+        console.rule(f"[bold]tidings demo[/bold] -- {db}")
+        console.print(f"{counts['articles']} articles ({counts['article_versions']} older versions kept) in "
+                      f"{counts['stories']} stories ({copies} with syndicated copies); {counts['events']} events "
+                      f"from {counts['mentions']} mentions; {counts['quotes']} quotes; {counts['actors']} actor rows")
+        for title, article in conn.execute(
+                "SELECT s.title, count(*) FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY ALL "
+                "HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").fetchall():
+            console.print(f"  story [italic]{title}[/italic]: {article} copies")
+
+        t = Table(title="events by root code")
+        for c in ("root", "name", "events", "mentions"):
+            t.add_column(c)
+        for root, n, m in conn.execute("SELECT root, count(*), sum(n_mentions) FROM events GROUP BY root "
+                                       "ORDER BY root").fetchall():
+            t.add_row(root, code_name(root), str(n), str(m))
+        console.print(t)
+
+        t = Table(title="events by quad class and status")
+        for c in ("quad class", "asserted", "negated", "hypothetical", "future"):
+            t.add_column(c)
+        rows = conn.execute("SELECT quad_class, status, count(*) FROM events GROUP BY ALL").fetchall()
+        for q in (1, 2, 3, 4):
+            t.add_row(f"{q} {query.QUAD_NAMES[q]}",
+                      *(str(sum(n for qq, s, n in rows if qq == q and s == st)) for st in query.STATUSES))
+        console.print(t)
+
+        edges = query.network(conn, by="country", status="all").head(8)
+        t = Table(title="top dyads (all statuses)")
+        for c in ("source", "target", "events", "mean Goldstein", "coop (q1+q2)", "conflict (q3+q4)"):
+            t.add_column(c)
+        for r in edges.itertuples(index=False):
+            t.add_row(r.source, r.target, str(r.weight), f"{r.goldstein_mean:+.1f}", str(r.q1 + r.q2), str(r.q3 + r.q4))
+        console.print(t)
+
+        quotes = conn.execute("SELECT coalesce(speaker_name, speaker_text, '?'), kind, text FROM quotes "
+                              "ORDER BY article_id, n LIMIT 5").fetchall()
+        if quotes:
+            console.print("[bold]quotes[/bold]")
+            for who, kind, text in quotes:
+                console.print(f"  {who} ({kind}): \u201c{text[:110]}\u201d")
+
+        page, _ = query.event_page(conn, limit=6, status="all")
+        if len(page):
+            console.print("[bold]a few events and their evidence[/bold]")
+            for r in page.itertuples(index=False):
+                date = "" if r.date is None or r.date != r.date else str(r.date)[:10]
+                console.print(f"  {date} {r.source_code or '-'} [bold]{r.code}[/bold] {r.target_code or '-'} "
+                              f"({r.status}, {r.n_articles} article(s)): {str(r.sentence or '')[:140]}")
+        console.print("next: tidings query events --db DB | tidings query dyad --source RUS --target USA | "
+                      "tidings export --format gdelt -o events.tsv")
+    finally:
+        conn.close()

@@ -1,0 +1,37 @@
+"""`tidings ingest PATH... [--db FILE]`"""
+from __future__ import annotations
+
+import click
+
+from .dbopt import db_option
+from .options import dictionary_options, pipeline_options, published_option
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@published_option
+@click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: when it is a terminal).")
+@dictionary_options
+def command(paths, db, published, progress, actor_dicts, verb_dicts, replace_dicts):
+    """Code articles (files, folders, or - for standard input) and store them.
+
+    Idempotent and resumable: articles already stored unchanged are skipped before parsing;
+    an updated article (same id or url, new text or update stamp) replaces its events and
+    keeps its previous version. Unreadable inputs are reported and the batch goes on.
+    """
+    from ..ingest import ingest
+    from ..pipeline import CodeOptions
+    from ..store import StoreLocked
+
+    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts))
+    try:
+        report = ingest(paths, db, published=published, options=options, progress=progress,
+                        on_error=lambda e: click.echo(f"error: {e}", err=True),
+                        on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True))
+    except StoreLocked as exc:
+        raise click.ClickException(str(exc))
+    click.echo(report.summary(), err=True)
+    if report.errors:
+        click.echo(f"{len(report.errors)} input(s) could not be read", err=True)
+        raise SystemExit(1)

@@ -1,0 +1,349 @@
+"""Exports of the stored events in the formats people already use.
+
+    gdelt           GDELT 2.0 Events: 61 tab-separated columns, no header
+    gdelt-mentions  GDELT 2.0 Mentions: 16 tab-separated columns, no header
+    phoenix         Phoenix: 26 tab-separated columns, no header
+    icews           ICEWS-like: 20 tab-separated columns with the ICEWS header
+    plover          PLOVER JSON lines
+    csv             one row per event with its evidence sentence (header)
+    parquet         a directory of Parquet files partitioned by date (hive style: date=YYYY-MM-DD)
+
+    from tidings.export import export
+    n = export("events.duckdb", "gdelt", "events.tsv", start="2021-12-01", actor="RUS")
+
+Filters are those of tidings.query (status defaults to "asserted": negated, hypothetical
+and future events are not events in GDELT's sense). No spaCy here.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import os
+import sys
+from typing import Iterator
+
+from ..query import Filters, _connection, _filters
+from .codes import code_name, country_name, fips, sectors, split_actor
+
+__all__ = ["export", "FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "PHOENIX_COLUMNS",
+           "ICEWS_COLUMNS", "gdelt_event_rows", "gdelt_mention_rows"]
+
+GDELT_EVENT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
+    *(f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
+    *(f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
+                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
+    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
+    "NumMentions", "NumSources", "NumArticles", "AvgTone",
+    *(f"{g}_{c}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+      for c in ("Type", "Fullname", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
+    "DATEADDED", "SOURCEURL",
+)
+GDELT_MENTION_COLUMNS = (
+    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
+    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
+    "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+)
+PHOENIX_COLUMNS = (
+    "EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole",
+    "SourceActorAttribute", "TargetActorFull", "TargetActorEntity", "TargetActorRole", "TargetActorAttribute",
+    "EventCode", "EventRootCode", "QuadClass", "GoldsteinScore", "Issues", "Lat", "Lon", "LocationName",
+    "StateName", "CountryCode", "SentenceID", "URLs", "NewsSources",
+)
+ICEWS_COLUMNS = (
+    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
+    "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number", "Publisher",
+    "City", "District", "Province", "Country", "Latitude", "Longitude",
+)
+CSV_COLUMNS = (
+    "id", "num_id", "date", "code", "root", "quad_class", "penta_class", "goldstein", "plover_event",
+    "plover_mode", "source_code", "source_country", "source_name", "target_code", "target_country",
+    "target_name", "status", "place_name", "place_country", "lat", "lon", "n_mentions", "n_articles",
+    "n_sources", "story_id", "article_id", "sentence", "trigger", "title", "outlet", "url", "published",
+)
+
+_EVENT_SQL = """
+    SELECT e.*, a.url, a.outlet, a.title, a.published, length(a.text) AS doc_len,
+           m.sentence_text AS sentence, m.trigger_text AS trigger, m.sentence AS sentence_no
+    FROM events e
+    LEFT JOIN articles a ON a.id = e.first_article_id
+    LEFT JOIN (SELECT event_id, article_id, arg_min(sentence_text, sentence) AS sentence_text,
+                      arg_min(trigger_text, sentence) AS trigger_text, min(sentence) AS sentence
+               FROM mentions GROUP BY event_id, article_id) m
+           ON m.event_id = e.id AND m.article_id = e.first_article_id
+    WHERE {where}
+    ORDER BY e.date NULLS LAST, e.num_id"""
+
+
+def _rows(conn, sql: str, params: list, chunk: int = 20000) -> Iterator[dict]:
+    cur = conn.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    while True:
+        batch = cur.fetchmany(chunk)
+        if not batch:
+            return
+        for row in batch:
+            yield dict(zip(names, row))
+
+
+def _s(v) -> str:
+    """A cell: None -> "", tabs and newlines flattened."""
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        if v != v:  # NaN
+            return ""
+        return f"{v:g}" if abs(v) >= 1e-4 or v == 0 else f"{v:.6f}"
+    return str(v).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
+def _stamp(published: str | None, date) -> str:
+    """YYYYMMDDHHMMSS from an ISO timestamp (or the event date at midnight)."""
+    if published and len(published) >= 10:
+        digits = "".join(ch for ch in published[:19] if ch.isdigit())
+        return (digits + "000000")[:14]
+    return date.strftime("%Y%m%d") + "000000" if date else ""
+
+
+def _geo_block(name, iso3, lat, lon, *, country_level: bool) -> list[str]:
+    f = fips(iso3)
+    if not name and not f and lat is None:
+        return ["0", "", "", "", "", "", "", ""]
+    if country_level or not name:
+        cname = country_name(iso3) or name or ""
+        return ["1", cname, f, f, "", _s(lat), _s(lon), f]
+    geo_type = "3" if iso3 == "USA" else "4"
+    cname = country_name(iso3)
+    full = f"{name}, {cname}" if cname and cname != name else name
+    return [geo_type, full, f, f, "", _s(lat), _s(lon), ""]
+
+
+def _actor_block(code, name, country) -> list[str]:
+    if not code and not name:
+        return [""] * 10
+    p = split_actor(code, country)
+    types = list(p.types) + ["", "", ""]
+    return [_s(code), _s(name).upper(), _s(p.country or country), p.known_group, "", p.religion1, p.religion2,
+            types[0], types[1], types[2]]
+
+
+def gdelt_event_rows(conn, filters: Filters) -> Iterator[list[str]]:
+    where, params = filters.where("e")
+    for r in _rows(conn, _EVENT_SQL.format(where=where + " AND e.date IS NOT NULL"), params):
+        d = r["date"]
+        frac = d.year + ((d.month - 1) * 30 + d.day) / 365  # GDELT: (days into the year, months of 30) / 365
+        place_country_level = bool(r["place_name"]) and r["place_name"] == country_name(r["place_country"])
+        row = [str(r["num_id"]), d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{frac:.4f}",
+               *_actor_block(r["source_code"], r["source_name"], r["source_country"]),
+               *_actor_block(r["target_code"], r["target_name"], r["target_country"]),
+               "1" if (r["first_sentence"] or 0) == 0 else "0",
+               r["code"], r["base_code"] or r["code"][:3], r["root"] or r["code"][:2],
+               str(r["quad_class"]), _s(float(r["goldstein"] or 0.0)),
+               str(r["n_mentions"] or 0), str(r["n_sources"] or 0), str(r["n_articles"] or 0), "0",
+               *_geo_block(None, r["source_country"], None, None, country_level=True),
+               *_geo_block(None, r["target_country"], None, None, country_level=True),
+               *_geo_block(r["place_name"], r["place_country"], r["lat"], r["lon"],
+                           country_level=place_country_level),
+               _stamp(r["published"], d), _s(r["url"] or f"tidings:article:{r['first_article_id']}")]
+        yield row
+
+
+_MENTION_SQL = """
+    SELECT e.num_id, e.date, ea.published AS event_published, a.published, a.outlet, a.url, a.id AS article_id,
+           length(a.text) AS doc_len, m.sentence, m.source_start, m.target_start, m.trigger_start, m.confidence
+    FROM mentions m
+    JOIN events e ON e.id = m.event_id
+    JOIN articles a ON a.id = m.article_id
+    LEFT JOIN articles ea ON ea.id = e.first_article_id
+    WHERE {where} AND e.date IS NOT NULL
+    ORDER BY e.date, e.num_id, a.published NULLS LAST, a.id, m.sentence, m.coder_event_id"""
+
+
+def gdelt_mention_rows(conn, filters: Filters) -> Iterator[list[str]]:
+    where, params = filters.where("e")
+    for r in _rows(conn, _MENTION_SQL.format(where=where), params):
+        conf = int(round((r["confidence"] if r["confidence"] is not None else 1.0) * 100))
+        conf = min(100, max(10, conf))
+        source = r["outlet"] or _domain(r["url"]) or "tidings"
+        yield [str(r["num_id"]), _stamp(r["event_published"], r["date"]), _stamp(r["published"], r["date"]),
+               "1", _s(source), _s(r["url"] or f"tidings:article:{r['article_id']}"),
+               str((r["sentence"] or 0) + 1),
+               str(r["source_start"] if r["source_start"] is not None else -1),
+               str(r["target_start"] if r["target_start"] is not None else -1),
+               str(r["trigger_start"] if r["trigger_start"] is not None else -1),
+               "1", str(conf), str(r["doc_len"] or 0), "0", "", ""]
+
+
+def _domain(url: str | None) -> str:
+    if not url or "://" not in url:
+        return ""
+    host = url.split("://", 1)[1].split("/", 1)[0]
+    return host[4:] if host.startswith("www.") else host
+
+
+_PHOENIX_SQL = """
+    SELECT e.*, s.urls, s.sources, a.id AS article_id
+    FROM events e
+    LEFT JOIN articles a ON a.id = e.first_article_id
+    LEFT JOIN (SELECT m.event_id, string_agg(DISTINCT coalesce(ar.url, 'tidings:article:' || ar.id), ';') AS urls,
+                      string_agg(DISTINCT coalesce(ar.outlet, ''), ';') AS sources
+               FROM mentions m JOIN articles ar ON ar.id = m.article_id GROUP BY m.event_id) s
+           ON s.event_id = e.id
+    WHERE {where} AND e.date IS NOT NULL
+    ORDER BY e.date, e.num_id"""
+
+
+def _phoenix_actor(code, country) -> list[str]:
+    """Full code; Entity (GOV, MIL, ...); Role (country or IGO/NGO/IMG/MNC); Attribute (the rest)."""
+    if not code:
+        return ["", "", "", ""]
+    p = split_actor(code, country)
+    role = p.country or next((t for t in p.types if t in ("IGO", "NGO", "IMG", "MNC")), "")
+    entity = next((t for t in p.types if t not in ("IGO", "NGO", "IMG", "MNC")), "")
+    rest = [t for t in p.types if t not in (role, entity)] + list(p.attributes)
+    rest += [x for x in (p.known_group, p.religion1, p.religion2) if x]
+    return [code, entity, role, ";".join(rest)]
+
+
+def phoenix_rows(conn, filters: Filters) -> Iterator[list[str]]:
+    where, params = filters.where("e")
+    for r in _rows(conn, _PHOENIX_SQL.format(where=where), params):
+        d = r["date"]
+        yield [r["id"], d.strftime("%Y%m%d"), str(d.year), f"{d.month:02d}", f"{d.day:02d}",
+               *_phoenix_actor(r["source_code"], r["source_country"]),
+               *_phoenix_actor(r["target_code"], r["target_country"]),
+               r["code"], r["root"], str(r["penta_class"]), _s(float(r["goldstein"] or 0.0)), "",
+               _s(r["lat"]), _s(r["lon"]), _s(r["place_name"]), "", _s(r["place_country"]),
+               f"{r['article_id']}-{(r['first_sentence'] or 0) + 1}", _s(r["urls"]), _s(r["sources"])]
+
+
+def icews_rows(conn, filters: Filters) -> Iterator[list[str]]:
+    where, params = filters.where("e")
+    for r in _rows(conn, _EVENT_SQL.format(where=where), params):
+        place_country = country_name(r["place_country"]) or _s(r["place_country"])
+        city = r["place_name"] if r["place_name"] and r["place_name"] != place_country else ""
+        yield [str(r["num_id"]), r["date"].isoformat() if r["date"] else "",
+               _s(r["source_name"] or r["source_code"]), sectors(r["source_code"], r["source_country"]),
+               country_name(r["source_country"]) or _s(r["source_country"]),
+               code_name(r["code"]), r["code"], _s(float(r["goldstein"] or 0.0)),
+               _s(r["target_name"] or r["target_code"]), sectors(r["target_code"], r["target_country"]),
+               country_name(r["target_country"]) or _s(r["target_country"]),
+               _s(r["story_id"]), str((r["sentence_no"] if r["sentence_no"] is not None else r["first_sentence"] or 0) + 1),
+               _s(r["outlet"]), _s(city), "", "", place_country if r["place_country"] else "",
+               _s(r["lat"]), _s(r["lon"])]
+
+
+def plover_records(conn, filters: Filters) -> Iterator[dict]:
+    where, params = filters.where("e")
+    for r in _rows(conn, _EVENT_SQL.format(where=where), params):
+        def actor(side):
+            if not r[f"{side}_code"] and not r[f"{side}_name"]:
+                return []
+            return [{"code": r[f"{side}_code"], "name": r[f"{side}_name"], "country": r[f"{side}_country"]}]
+
+        rec = {
+            "id": r["id"],
+            "date": r["date"].isoformat() if r["date"] else None,
+            "actor": actor("source"),
+            "recipient": actor("target"),
+            "event": [r["plover_event"]] if r["plover_event"] else [],
+            "mode": [r["plover_mode"]] if r["plover_mode"] else [],
+            "context": [],
+            "quad_code": r["quad_class"],
+            "event_scale": r["goldstein"],
+            "event_loc": ({"name": r["place_name"], "country": r["place_country"], "lat": r["lat"], "lon": r["lon"]}
+                          if r["place_name"] or r["place_country"] else None),
+            "event_text": [r["trigger"]] if r["trigger"] else [],
+            "text": r["sentence"],
+            "cite_info": {"article_id": r["first_article_id"], "story_id": r["story_id"], "url": r["url"],
+                          "outlet": r["outlet"], "title": r["title"], "published": r["published"]},
+            "coder": "tidings",
+            "cameo": {"code": r["code"], "root": r["root"], "status": r["status"]},
+            "mentions": r["n_mentions"], "articles": r["n_articles"], "sources": r["n_sources"],
+        }
+        yield rec
+
+
+def _csv_rows(conn, filters: Filters) -> Iterator[list]:
+    where, params = filters.where("e")
+    for r in _rows(conn, _EVENT_SQL.format(where=where), params):
+        r["article_id"] = r["first_article_id"]
+        yield [r.get(c) for c in CSV_COLUMNS]
+
+
+def _frame(conn, filters: Filters):
+    import pandas as pd
+
+    return pd.DataFrame(list(_csv_rows(conn, filters)), columns=list(CSV_COLUMNS))
+
+
+FORMATS = ("gdelt", "gdelt-mentions", "phoenix", "icews", "plover", "csv", "parquet")
+
+
+@contextlib.contextmanager
+def _open_out(out):
+    if out is None or str(out) == "-":
+        yield sys.stdout
+    elif hasattr(out, "write"):
+        yield out
+    else:
+        with open(out, "w", encoding="utf-8", newline="") as fh:
+            yield fh
+
+
+def export(db=None, fmt: str = "gdelt", out=None, *, filters: Filters | None = None, partition: str = "date",
+           **kw) -> int:
+    """Write the events (matching the filters) in `fmt` to `out` (a path, a file object, or
+    None/"-" for standard output; a directory for parquet). Returns the number of rows."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    f = _filters(filters, kw)
+    with _connection(db) as conn:
+        if fmt == "parquet":
+            if out is None or str(out) == "-":
+                raise ValueError("parquet export needs an output directory (-o DIR)")
+            return _write_parquet(_frame(conn, f), out, partition)
+        n = 0
+        with _open_out(out) as fh:
+            if fmt == "plover":
+                for rec in plover_records(conn, f):
+                    fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                    n += 1
+                return n
+            if fmt == "csv":
+                w = csv.writer(fh)
+                w.writerow(CSV_COLUMNS)
+                for row in _csv_rows(conn, f):
+                    w.writerow(["" if v is None else v for v in row])
+                    n += 1
+                return n
+            rows = {"gdelt": gdelt_event_rows, "gdelt-mentions": gdelt_mention_rows, "phoenix": phoenix_rows,
+                    "icews": icews_rows}[fmt](conn, f)
+            if fmt == "icews":
+                fh.write("\t".join(ICEWS_COLUMNS) + "\n")
+            for row in rows:
+                fh.write("\t".join(row) + "\n")
+                n += 1
+            return n
+
+
+def _write_parquet(df, out, partition: str) -> int:
+    import pyarrow as pa
+    import pyarrow.dataset as ds
+
+    df = df.copy()
+    if partition not in ("date", "month", "year"):
+        raise ValueError("partition must be date, month or year")
+    dates = df["date"].map(lambda d: d.isoformat() if d is not None else "unknown")
+    key = {"date": dates, "month": dates.str[:7], "year": dates.str[:4]}[partition]
+    part_col = partition if partition != "date" else "event_date"
+    df[part_col] = key
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    os.makedirs(out, exist_ok=True)
+    ds.write_dataset(table, out, format="parquet", partitioning=ds.partitioning(
+        pa.schema([(part_col, pa.string())]), flavor="hive"), existing_data_behavior="delete_matching",
+        basename_template="part-{i}.parquet")
+    return len(df)

@@ -1,0 +1,393 @@
+"""Queries over the store, as pandas DataFrames: events, dyad time series, top actors, the
+actor network (with GEXF and GraphML writers).
+
+Every function takes `db` (a path, None for the default database, or an open DuckDB
+connection) and the same filters:
+
+    start, end        dates (inclusive), "YYYY-MM-DD" or datetime.date
+    actor             country ("RUS") or code ("RUSGOV", a prefix matches) as source OR target
+    source, target    the same, for one side only
+    codes, roots      CAMEO event codes ("036") / root codes ("03")
+    quad_classes      GDELT quad classes (1-4)
+    status            "asserted" (default), "negated", "hypothetical", "future", a list, or "all"
+    text              a piece of text in an evidence sentence or an actor's name (case-insensitive)
+
+User values only ever reach SQL as bound parameters. No spaCy here.
+"""
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import html
+import os
+from dataclasses import dataclass
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from .store import open_reader
+
+__all__ = ["Filters", "events", "event_page", "dyad_series", "top_actors", "network", "write_gexf",
+           "write_graphml", "write_network", "QUAD_NAMES", "STATUSES"]
+
+QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
+STATUSES = ("asserted", "negated", "hypothetical", "future")
+FREQS = ("day", "week", "month", "quarter", "year")
+
+
+def _listify(v) -> list | None:
+    if v is None:
+        return None
+    if isinstance(v, (str, int)):
+        return [v]
+    return list(v)
+
+
+def _date(v) -> dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v)[:10])
+    except ValueError:
+        raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD") from None
+
+
+@dataclass(frozen=True)
+class Filters:
+    start: object = None
+    end: object = None
+    actor: object = None
+    source: object = None
+    target: object = None
+    codes: object = None
+    roots: object = None
+    quad_classes: object = None
+    status: object = "asserted"
+    text: str | None = None
+
+    def where(self, alias: str = "e") -> tuple[str, list]:
+        """A WHERE clause (without the keyword) and its parameters."""
+        e = alias
+        clauses: list[str] = []
+        params: list = []
+        if (d := _date(self.start)) is not None:
+            clauses.append(f"{e}.date >= ?")
+            params.append(d)
+        if (d := _date(self.end)) is not None:
+            clauses.append(f"{e}.date <= ?")
+            params.append(d)
+
+        def side(prefix: str, values: list[str]) -> str:
+            parts = []
+            for v in values:
+                v = str(v).strip().upper()
+                parts.append(f"({e}.{prefix}_country = ? OR starts_with({e}.{prefix}_code, ?))")
+                params.extend([v, v])
+            return "(" + " OR ".join(parts) + ")"
+
+        if vals := _listify(self.actor):
+            clauses.append("(" + side("source", vals) + " OR " + side("target", vals) + ")")
+        if vals := _listify(self.source):
+            clauses.append(side("source", vals))
+        if vals := _listify(self.target):
+            clauses.append(side("target", vals))
+        if vals := _listify(self.codes):
+            clauses.append(f"list_contains(?::VARCHAR[], {e}.code)")
+            params.append([str(c) for c in vals])
+        if vals := _listify(self.roots):
+            clauses.append(f"list_contains(?::VARCHAR[], {e}.root)")
+            params.append([str(c).zfill(2) for c in vals])
+        if vals := _listify(self.quad_classes):
+            clauses.append(f"list_contains(?::INTEGER[], {e}.quad_class)")
+            params.append([int(q) for q in vals])
+        status = _listify(self.status)
+        if status and "all" not in status:
+            bad = [s for s in status if s not in STATUSES]
+            if bad:
+                raise ValueError(f"unknown status {bad[0]!r}: use one of {', '.join(STATUSES)} or 'all'")
+            clauses.append(f"list_contains(?::VARCHAR[], {e}.status)")
+            params.append(status)
+        if self.text:
+            clauses.append(
+                f"""(contains(lower(coalesce({e}.source_name, '')), lower(?))
+                     OR contains(lower(coalesce({e}.target_name, '')), lower(?))
+                     OR EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = {e}.id
+                                AND contains(lower(m.sentence_text), lower(?))))""")
+            params.extend([self.text] * 3)
+        return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _filters(filters: Filters | None, kw: dict) -> Filters:
+    if filters is not None and kw:
+        raise TypeError("pass either a Filters object or filter keywords, not both")
+    return filters or Filters(**kw)
+
+
+@contextlib.contextmanager
+def _connection(db):
+    if db is not None and hasattr(db, "execute") and not isinstance(db, (str, os.PathLike)):
+        yield db
+        return
+    conn = open_reader(db)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+EVENT_COLUMNS = """e.id, e.num_id, e.date, e.code, e.root, e.quad_class, e.penta_class, e.goldstein,
+    e.plover_event, e.source_code, e.source_country, e.source_name, e.target_code, e.target_country,
+    e.target_name, e.status, e.place_name, e.place_country, e.lat, e.lon, e.n_mentions, e.n_articles,
+    e.n_sources, e.story_id, e.first_article_id"""
+
+
+def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters: Filters | None = None,
+               **kw) -> tuple[pd.DataFrame, tuple | None]:
+    """One page of events, newest first, with keyset pagination: pass the returned cursor as
+    `after` to get the next page (None when there is none). Each row carries its evidence
+    sentence, article title and url."""
+    f = _filters(filters, kw)
+    where, params = f.where("e")
+    if after is not None:
+        where += " AND (e.date < ? OR (e.date = ? AND e.id < ?))"
+        d = _date(after[0])
+        params += [d, d, str(after[1])]
+    sql = f"""
+        WITH page AS (
+            SELECT {EVENT_COLUMNS}, e.first_sentence
+            FROM events e WHERE {where}
+            ORDER BY e.date DESC NULLS LAST, e.id DESC
+            LIMIT ?)
+        SELECT p.* EXCLUDE (first_sentence), m.sentence_text AS sentence, m.trigger_text AS trigger,
+               a.title, a.outlet, a.url
+        FROM page p
+        LEFT JOIN articles a ON a.id = p.first_article_id
+        LEFT JOIN (SELECT event_id, article_id, arg_min(sentence_text, sentence) AS sentence_text,
+                          arg_min(trigger_text, sentence) AS trigger_text
+                   FROM mentions WHERE event_id IN (SELECT id FROM page)
+                   GROUP BY event_id, article_id) m
+               ON m.event_id = p.id AND m.article_id = p.first_article_id
+        ORDER BY p.date DESC NULLS LAST, p.id DESC"""
+    with _connection(db) as conn:
+        df = conn.execute(sql, params + [int(limit)]).df()
+    cursor = None
+    if len(df) == int(limit) and len(df):
+        last = df.iloc[-1]
+        cursor = (None if pd.isna(last["date"]) else pd.Timestamp(last["date"]).date().isoformat(), last["id"])
+    return df, cursor
+
+
+def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filters: Filters | None = None,
+           **kw) -> pd.DataFrame:
+    """Events matching the filters, newest first.
+
+    one_a_day=True applies the GDELT/ICEWS one-a-day filter: one row per
+    (date, source, target, code), with the number of distinct events, mentions, articles and
+    sources aggregated over it.
+    """
+    f = _filters(filters, kw)
+    where, params = f.where("e")
+    lim = " LIMIT ?" if limit is not None else ""
+    if limit is not None:
+        params = params + [int(limit)]
+    if one_a_day:
+        sql = f"""
+            SELECT e.date, e.source_code, e.target_code, e.code,
+                   any_value(e.root) AS root, any_value(e.quad_class) AS quad_class,
+                   any_value(e.goldstein) AS goldstein,
+                   any_value(e.source_country) AS source_country, any_value(e.source_name) AS source_name,
+                   any_value(e.target_country) AS target_country, any_value(e.target_name) AS target_name,
+                   count(*) AS n_events, sum(e.n_mentions)::BIGINT AS n_mentions, sum(e.n_articles)::BIGINT AS n_articles,
+                   sum(e.n_sources)::BIGINT AS n_sources, min(e.id) AS first_event_id
+            FROM events e WHERE {where}
+            GROUP BY e.date, e.source_code, e.target_code, e.code
+            ORDER BY e.date DESC NULLS LAST, e.source_code, e.target_code, e.code{lim}"""
+    else:
+        sql = f"""SELECT {EVENT_COLUMNS} FROM events e WHERE {where}
+                  ORDER BY e.date DESC NULLS LAST, e.id DESC{lim}"""
+    with _connection(db) as conn:
+        return conn.execute(sql, params).df()
+
+
+def dyad_series(db=None, *, freq: str = "month", directed: bool = True, one_a_day: bool = False,
+                filters: Filters | None = None, **kw) -> pd.DataFrame:
+    """Counts per period for the events matching the filters (typically source= and target=):
+    events, one column per quad class (q1..q4), Goldstein sum and mean, mentions.
+
+    directed=False counts both directions of the dyad (source<->target swapped too).
+    """
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {', '.join(FREQS)}")
+    f = _filters(filters, kw)
+    where, params = f.where("e")
+    if not directed and (f.source is not None or f.target is not None):
+        swapped = Filters(**{**f.__dict__, "source": f.target, "target": f.source})
+        w2, p2 = swapped.where("e")
+        where, params = f"(({where}) OR ({w2}))", params + p2
+    rows = f"SELECT e.date, e.quad_class, e.goldstein, e.n_mentions FROM events e WHERE e.date IS NOT NULL AND {where}"
+    if one_a_day:  # filter single events first, then keep one per (date, source, target, code)
+        rows = f"""SELECT e.date, any_value(e.quad_class) AS quad_class, any_value(e.goldstein) AS goldstein,
+                          sum(e.n_mentions)::BIGINT AS n_mentions
+                   FROM events e WHERE e.date IS NOT NULL AND {where}
+                   GROUP BY e.date, e.source_code, e.target_code, e.code"""
+    sql = f"""
+        SELECT date_trunc('{freq}', r.date)::DATE AS period,
+               count(*) AS events,
+               count(*) FILTER (WHERE r.quad_class = 1) AS q1,
+               count(*) FILTER (WHERE r.quad_class = 2) AS q2,
+               count(*) FILTER (WHERE r.quad_class = 3) AS q3,
+               count(*) FILTER (WHERE r.quad_class = 4) AS q4,
+               sum(r.goldstein) AS goldstein_sum,
+               avg(r.goldstein) AS goldstein_mean,
+               sum(r.n_mentions)::BIGINT AS mentions
+        FROM ({rows}) r
+        GROUP BY period ORDER BY period"""
+    with _connection(db) as conn:
+        return conn.execute(sql, params).df()
+
+
+def _actor_expr(side: str, by: str) -> str:
+    if by == "country":
+        return f"e.{side}_country"
+    if by == "code":
+        return f"e.{side}_code"
+    raise ValueError("by must be 'code' or 'country'")
+
+
+def top_actors(db=None, *, n: int = 20, role: str = "either", by: str = "code", filters: Filters | None = None,
+               **kw) -> pd.DataFrame:
+    """The most active actors: events as source, as target, total, and mean Goldstein."""
+    if role not in ("either", "source", "target"):
+        raise ValueError("role must be 'either', 'source' or 'target'")
+    f = _filters(filters, kw)
+    where, params = f.where("e")
+    s, t = _actor_expr("source", by), _actor_expr("target", by)
+    parts = []
+    if role in ("either", "source"):
+        parts.append(f"SELECT {s} AS actor, e.source_name AS name, 1 AS as_source, 0 AS as_target, "
+                     f"e.goldstein FROM events e WHERE {s} IS NOT NULL AND {where}")
+    if role in ("either", "target"):
+        parts.append(f"SELECT {t} AS actor, e.target_name AS name, 0 AS as_source, 1 AS as_target, "
+                     f"e.goldstein FROM events e WHERE {t} IS NOT NULL AND {where}")
+    sql = f"""
+        SELECT actor, any_value(name) AS name, count(*) AS events, sum(as_source)::BIGINT AS as_source,
+               sum(as_target)::BIGINT AS as_target, avg(goldstein) AS goldstein_mean
+        FROM ({' UNION ALL '.join(parts)})
+        GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
+    with _connection(db) as conn:
+        return conn.execute(sql, params * len(parts) + [int(n)]).df()
+
+
+def network(db=None, *, by: str = "code", min_count: int = 1, filters: Filters | None = None,
+            **kw) -> pd.DataFrame:
+    """Directed actor network: one row per (source, target) edge with the event count, mean
+    and summed Goldstein, and counts per quad class."""
+    f = _filters(filters, kw)
+    where, params = f.where("e")
+    s, t = _actor_expr("source", by), _actor_expr("target", by)
+    sql = f"""
+        SELECT {s} AS source, {t} AS target,
+               any_value(e.source_name) AS source_name, any_value(e.target_name) AS target_name,
+               count(*) AS weight, avg(e.goldstein) AS goldstein_mean, sum(e.goldstein) AS goldstein_sum,
+               count(*) FILTER (WHERE e.quad_class = 1) AS q1,
+               count(*) FILTER (WHERE e.quad_class = 2) AS q2,
+               count(*) FILTER (WHERE e.quad_class = 3) AS q3,
+               count(*) FILTER (WHERE e.quad_class = 4) AS q4
+        FROM events e
+        WHERE {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t} AND {where}
+        GROUP BY 1, 2 HAVING count(*) >= ?
+        ORDER BY weight DESC, source, target"""
+    with _connection(db) as conn:
+        return conn.execute(sql, params + [int(min_count)]).df()
+
+
+def _nodes(edges: pd.DataFrame) -> list[tuple[str, str, int]]:
+    labels: dict[str, str] = {}
+    degree: dict[str, int] = {}
+    for row in edges.itertuples(index=False):
+        for node, name in ((row.source, getattr(row, "source_name", None)), (row.target, getattr(row, "target_name", None))):
+            labels.setdefault(node, name if isinstance(name, str) and name else node)
+            degree[node] = degree.get(node, 0) + int(row.weight)
+    return [(n, labels[n], degree[n]) for n in sorted(labels)]
+
+
+def _x(v) -> str:
+    return html.escape(str(v), quote=True)
+
+
+def write_gexf(edges: pd.DataFrame, path) -> None:
+    """GEXF 1.3 (Gephi): nodes with label and event count, directed edges with weight,
+    mean Goldstein and quad-class counts."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<gexf xmlns="http://gexf.net/1.3" version="1.3">',
+             '  <meta><creator>tidings</creator><description>actor network</description></meta>',
+             '  <graph mode="static" defaultedgetype="directed">',
+             '    <attributes class="node"><attribute id="0" title="events" type="integer"/></attributes>',
+             '    <attributes class="edge">',
+             '      <attribute id="0" title="goldstein_mean" type="double"/>',
+             '      <attribute id="1" title="q1" type="integer"/><attribute id="2" title="q2" type="integer"/>',
+             '      <attribute id="3" title="q3" type="integer"/><attribute id="4" title="q4" type="integer"/>',
+             '    </attributes>',
+             '    <nodes>']
+    for node, label, deg in _nodes(edges):
+        lines.append(f'      <node id="{_x(node)}" label="{_x(label)}"><attvalues>'
+                     f'<attvalue for="0" value="{deg}"/></attvalues></node>')
+    lines.append('    </nodes>')
+    lines.append('    <edges>')
+    for i, r in enumerate(edges.itertuples(index=False)):
+        lines.append(f'      <edge id="{i}" source="{_x(r.source)}" target="{_x(r.target)}" weight="{int(r.weight)}">'
+                     f'<attvalues><attvalue for="0" value="{float(r.goldstein_mean):.4f}"/>'
+                     f'<attvalue for="1" value="{int(r.q1)}"/><attvalue for="2" value="{int(r.q2)}"/>'
+                     f'<attvalue for="3" value="{int(r.q3)}"/><attvalue for="4" value="{int(r.q4)}"/>'
+                     '</attvalues></edge>')
+    lines += ['    </edges>', '  </graph>', '</gexf>']
+    _write_text(path, "\n".join(lines) + "\n")
+
+
+def write_graphml(edges: pd.DataFrame, path) -> None:
+    """GraphML: nodes with label and event count, directed edges with weight, mean Goldstein
+    and quad-class counts."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
+             '  <key id="label" for="node" attr.name="label" attr.type="string"/>',
+             '  <key id="events" for="node" attr.name="events" attr.type="int"/>',
+             '  <key id="weight" for="edge" attr.name="weight" attr.type="int"/>',
+             '  <key id="goldstein_mean" for="edge" attr.name="goldstein_mean" attr.type="double"/>']
+    for q in range(1, 5):
+        lines.append(f'  <key id="q{q}" for="edge" attr.name="q{q}" attr.type="int"/>')
+    lines.append('  <graph id="actors" edgedefault="directed">')
+    for node, label, deg in _nodes(edges):
+        lines.append(f'    <node id="{_x(node)}"><data key="label">{_x(label)}</data>'
+                     f'<data key="events">{deg}</data></node>')
+    for i, r in enumerate(edges.itertuples(index=False)):
+        lines.append(f'    <edge id="e{i}" source="{_x(r.source)}" target="{_x(r.target)}">'
+                     f'<data key="weight">{int(r.weight)}</data>'
+                     f'<data key="goldstein_mean">{float(r.goldstein_mean):.4f}</data>'
+                     + "".join(f'<data key="q{q}">{int(getattr(r, f"q{q}"))}</data>' for q in range(1, 5))
+                     + '</edge>')
+    lines += ['  </graph>', '</graphml>']
+    _write_text(path, "\n".join(lines) + "\n")
+
+
+def write_network(edges: pd.DataFrame, path, fmt: str | None = None) -> None:
+    fmt = fmt or ("gexf" if str(path).endswith(".gexf") else "graphml")
+    if fmt == "gexf":
+        write_gexf(edges, path)
+    elif fmt == "graphml":
+        write_graphml(edges, path)
+    else:
+        raise ValueError("network format must be gexf or graphml")
+
+
+def _write_text(path, text: str) -> None:
+    import sys
+
+    if str(path) == "-":
+        sys.stdout.write(text)
+    else:
+        with open(path, "w", encoding="utf-8") as fh:
+            fh.write(text)

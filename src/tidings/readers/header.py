@@ -30,6 +30,7 @@ _NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday"
 _DESK = re.compile(r"^(?:by\s+)?(?:staff\s+and\s+agencies|agencies|staff\s+reporters?|staff\s+writers?|"
                    r"our\s+(?:correspondent|reporter|bureau)|(?:news|web|online|foreign)\s+desk|"
                    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:staff|bureau|desk))(?:\s+in\s+[A-Z][\w'’\- ]{1,40})?$", re.I)
+_CREDIT = re.compile(r"^(?i:editor|edited by|editing by|editors)\s*:\s*[A-Z][\w.'’\- ]{0,40}$")
 _STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|staff\s+reporters?|news\s+desk|correspondents?|bureau|desk)$", re.I)
 
 
@@ -99,6 +100,8 @@ def looks_like_title(line: str, agencies: Agencies) -> bool:
 
 
 def _classify(part: str, agencies: Agencies, day_first: bool):
+    if _CREDIT.match(part):
+        return "credit", None
     stamps = parse_stamp_line(part, day_first)
     if stamps:
         return "stamps", stamps
@@ -127,6 +130,8 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             found = [_classify(s, agencies, day_first)]
         if all(kind for kind, _ in found):
             for kind, value in found:
+                if kind == "credit":
+                    continue
                 if kind == "stamps":
                     for st in value:
                         if st.kind == "updated" or (st.kind == "" and published and st.value != published):
@@ -143,7 +148,7 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             removed.append(s)
             i += 1
             continue
-        if (find_title and title is None and seen == 1 and looks_like_title(s, agencies)
+        if (find_title and title is None and byline is None and agency is None and looks_like_title(s, agencies)
                 and any(x.strip() for x in lines[i + 1:])):
             title = s
             i += 1

@@ -11,6 +11,8 @@ from .stamps import normalise_date
 
 __all__ = ["read_html", "looks_like_html"]
 
+MIN_WORDS = 5  # fewer words from a page is a menu or a stub, not an article
+
 _META_TIME = {
     "published": ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
                   "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"),
@@ -66,7 +68,7 @@ def read_html(html: str, source: str, options: ReadOptions, given: Given = Given
                                           include_tables=False, include_images=False)
     except Exception as exc:  # trafilatura raises assorted errors on odd pages
         return InputError(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
-    if doc is None or not (doc.text or "").strip():
+    if doc is None or len((doc.text or "").split()) < MIN_WORDS:
         return InputError(source, "no article text found in the HTML page")
     times = _stamps_with_time(tree)
     # trafilatura gives one paragraph a line; make paragraphs blank-line separated

@@ -29,24 +29,28 @@ def _str(value) -> str | None:
     return text or None
 
 
-def record_article(rec: dict, source: str, options: ReadOptions,
+def record_article(rec: dict, path: str, line: int, options: ReadOptions,
                    published: str | None) -> Article | InputError:
-    """One record (keys lower-cased) -> Article, or InputError naming what is missing."""
+    """One record (keys lower-cased) -> Article (source "path:line N"), or InputError
+    (source "path line N") naming what is wrong."""
+    source, where = f"{path}:line {line}", f"{path} line {line}"
     given = Given(**{k: _str(rec.get(k)) for k in FIELDS})
     text, html = rec.get("text"), rec.get("html")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            return InputError(source, f"field {name!r} is a {type(value).__name__}, not a string")
+            return InputError(where, f"field {name!r} is a {type(value).__name__}, not a string")
     if not (text or "").strip() and not (html or "").strip():
-        return InputError(source, "record has no 'text' or 'html' (or it is empty)")
+        return InputError(where, "record has no 'text' or 'html' (or it is empty)")
     size = len((text or html).encode("utf-8", "surrogatepass"))
     if size > options.max_bytes:
-        return InputError(source, "record " + size_problem(size, options.max_bytes))
+        return InputError(where, "record " + size_problem(size, options.max_bytes))
     if (text or "").strip():
         if "\x00" in text:
-            return InputError(source, "text contains NUL bytes")
-        return compose_article(text, source, options, given, published)
-    return read_html(html, source, options, given, published)
+            return InputError(where, "text contains NUL bytes")
+        out = compose_article(text, source, options, given, published)
+    else:
+        out = read_html(html, source, options, given, published)
+    return InputError(where, out.problem) if isinstance(out, InputError) else out
 
 
 def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
@@ -71,7 +75,7 @@ def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
             yield InputError(where, f"expected a JSON object, got {type(rec).__name__}")
             continue
         rec = {str(k).lower(): v for k, v in rec.items()}
-        yield record_article(rec, f"{path}:line {n}", options, published)
+        yield record_article(rec, path, n, options, published)
     if not seen:
         yield InputError(path, "empty input (no records)")
 
@@ -120,4 +124,4 @@ def read_csv(data: bytes, path: str, options: ReadOptions,
             yield InputError(f"{path} line {start}", f"{len(row)} cells but the header has {len(columns)} columns")
             continue
         rec = dict(zip(columns, row))
-        yield record_article(rec, f"{path}:line {start}", options, published)
+        yield record_article(rec, path, start, options, published)

@@ -1,0 +1,152 @@
+"""Readers: HTML, JSONL, CSV, standard input and folders."""
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+
+from tidings.readers import ReadOptions, example_paths, read_paths
+from tidings.records import Article, InputError
+
+FIX = Path(__file__).parent / "fixtures" / "readers"
+
+
+def read(*paths, **kw):
+    return list(read_paths([str(p) for p in paths], **kw))
+
+
+def test_html_page_body_and_metadata():
+    [art] = read(FIX / "page.html")
+    assert isinstance(art, Article)
+    assert art.title == "African Union suspends Burkina Faso after coup"
+    assert art.outlet == "Sahel Daily"
+    assert art.byline == "Ousmane Traore"
+    assert art.url == "https://saheldaily.example/politics/au-suspends-burkina"
+    assert (art.published, art.updated) == ("2022-01-31T16:20:00", "2022-02-01T09:00:00")
+    assert (art.dateline, art.agency, art.language) == ("OUAGADOUGOU", "Reuters", "en")
+    assert art.text.startswith("The African Union suspended Burkina Faso")
+    assert art.text.count("\n\n") == 3  # four paragraphs, blank-line separated
+    assert art.removed == ("Advertisement", "Read more: West African leaders to hold emergency summit on Thursday")
+    for junk in ("Home", "Sign in", "Most read", "Story one", "©"):
+        assert junk not in art.text
+    assert art.id == Article.make_id(art.text, art.url)
+
+
+def test_html_without_article_text_is_an_error(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>")
+    [err] = read(page)
+    assert isinstance(err, InputError) and err.source == str(page) and "no article text" in err.problem
+
+
+def test_jsonl_records_good_and_bad_lines():
+    items = read(FIX / "records.jsonl", published="2022-02-02")
+    got = [(i.source.rsplit("/", 1)[-1], type(i).__name__) for i in items]
+    assert got == [
+        ("records.jsonl:line 1", "Article"), ("records.jsonl:line 2", "Article"), ("records.jsonl:line 4", "Article"),
+        ("records.jsonl line 5", "InputError"), ("records.jsonl line 6", "InputError"),
+        ("records.jsonl line 7", "InputError"), ("records.jsonl:line 8", "Article"), ("records.jsonl line 9", "InputError"),
+    ]
+    r1, r2, r3, bad_json, not_obj, no_text, r7, not_str = items
+    assert (r1.id, r1.title, r1.outlet, r1.url, r1.published) == (
+        "r1", "Japan and Australia sign defence pact", "Example Wire", "https://example.test/r1", "2022-01-06")
+    assert (r1.dateline, r1.agency, r1.removed) == ("TOKYO", "Reuters", ("Advertisement",))
+    assert r1.text == ("Japan and Australia signed a defence pact on Thursday that will deepen military cooperation, "
+                       "the two governments said.\n\nThe leaders held the signing by video link.")
+    assert r2.id == Article.make_id(r2.text, "https://example.test/r2") and r2.published == "2022-02-02"
+    assert r3.id == Article.make_id(r3.text) and r3.title is None
+    assert str(bad_json).endswith("records.jsonl line 5: invalid JSON: Expecting ',' delimiter (column 37)")
+    assert "expected a JSON object, got list" in not_obj.problem
+    assert "no 'text' or 'html'" in no_text.problem
+    assert (r7.id, r7.title, r7.published, r7.dateline) == ("r7", "Norway mediates Venezuela talks", "2021-08-13", "MEXICO CITY")
+    assert r7.text.startswith("Venezuela's government and opposition began talks")
+    assert "'text' is a int" in not_str.problem
+
+
+def test_csv_records_with_multiline_cells_and_extra_columns():
+    items = read(FIX / "records.csv", published="2022-02-02")
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError"]
+    c1, c2, c3 = items
+    assert c1.source.endswith("records.csv:line 2") and c2.source.endswith("records.csv:line 7")
+    assert (c1.id, c1.title, c1.published, c1.url, c1.outlet) == (
+        "c1", "Sweden and Finland apply to join NATO", "2022-05-18T09:30:00", "https://example.test/c1", "Example Wire")
+    assert (c1.dateline, c1.agency, c1.removed) == ("BRUSSELS", "Reuters", ("Follow us on Twitter",))
+    assert c1.text.split("\n\n")[1] == "NATO Secretary-General Jens Stoltenberg welcomed the applications."
+    assert (c2.id, c2.title, c2.published) == ("c2", None, "2022-02-02")
+    assert c3.source.endswith("records.csv line 8") and "no 'text' or 'html'" in c3.problem
+
+
+def test_csv_semicolon_dialect_and_missing_text_column():
+    [s1] = read(FIX / "records-semicolon.csv")
+    assert (s1.id, s1.title) == ("s1", "Semicolon export")
+    [err] = read(FIX / "records-no-text.csv")
+    assert isinstance(err, InputError)
+    assert err.problem == "CSV has no 'text' or 'html' column (columns: 'id', 'headline', 'body')"
+
+
+def test_folder_is_read_recursively_in_sorted_order_and_notes_skipped_files():
+    notes = []
+    items = read(FIX / "folder", options=ReadOptions(note=notes.append))
+    names = [Path(i.source.split(":line")[0]).relative_to(FIX / "folder").as_posix() for i in items]
+    assert names == ["a/one.txt", "b/three.jsonl", "b/two.html", "zero.TXT"]
+    assert all(isinstance(i, Article) for i in items)
+    assert len(notes) == 1 and "notes.md" in notes[0] and "not a supported input" in notes[0]
+
+
+def test_missing_path_is_an_error_and_the_batch_goes_on():
+    items = read(FIX / "nope.txt", FIX / "headers" / "h08-no-header.txt")
+    assert isinstance(items[0], InputError) and items[0].problem == "no such file or folder"
+    assert isinstance(items[1], Article)
+
+
+class FakeStdin:
+    def __init__(self, data: bytes):
+        self.buffer = io.BytesIO(data)
+
+
+def test_stdin_text(monkeypatch):
+    data = (FIX / "headers" / "h02-ap-two-authors.txt").read_bytes()
+    monkeypatch.setattr(sys, "stdin", FakeStdin(data))
+    [art] = read("-")
+    assert (art.source, art.byline, art.agency) == ("<stdin>", "Jane Doe and John Roe", "Associated Press")
+
+
+def test_stdin_json_lines(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", FakeStdin((FIX / "records.jsonl").read_bytes()))
+    items = read("-")
+    assert len(items) == 8 and items[0].source == "<stdin>:line 1" and items[0].id == "r1"
+    assert str(items[3]).startswith("<stdin> line 5: invalid JSON")
+
+
+def test_stdin_html(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", FakeStdin((FIX / "page.html").read_bytes()))
+    [art] = read("-")
+    assert art.title == "African Union suspends Burkina Faso after coup"
+
+
+def test_bundled_examples_cover_every_format():
+    paths = example_paths()
+    assert {p.suffix for p in paths} == {".txt", ".html", ".jsonl", ".csv"}
+    items = read(*paths)
+    assert not [i for i in items if isinstance(i, InputError)]
+    assert len(items) >= 6
+    english = [a for a in items if a.language == "en"]
+    assert len(english) >= 9 and all(a.title and a.text for a in english)
+    assert {a.language for a in items} == {"en", "fr"}  # one French record shows the language skip
+    assert len({a.id for a in items}) == len(items)
+    assert sum(1 for a in items if a.dateline) >= 8
+
+
+@pytest.mark.shared
+def test_seed_article_header(shared_dir):
+    [art] = read(shared_dir / "examples" / "seed-article.txt")
+    assert art.title == "Putin, Biden agreed to hold more talks despite disagreements: Kremlin"
+    assert (art.agency, art.byline) == ("Reuters", None)
+    assert (art.published, art.updated) == ("2021-12-12T21:36:00", "2021-12-18T23:00:00")
+    assert art.removed == ("Read more: Kim Jong-un in Russia for Vladimir Putin summit",)
+    assert art.text.startswith("Russian President Vladimir Putin")
+    for bad in ("Read more:", "Published :", "By Reuters", "Kim Jong-un"):
+        assert bad not in art.text
+    assert art.text.count("\n\n") == 10  # 11 paragraphs

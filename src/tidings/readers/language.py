@@ -58,7 +58,7 @@ def _langdetect(text: str, options: LanguageOptions) -> str | None:
         best = detect_langs(text[:5000])[0]
     except LangDetectException:
         return None
-    return best.lang if best.prob >= options.min_langdetect_prob else None
+    return best.lang.split("-")[0] if best.prob >= options.min_langdetect_prob else None
 
 
 def detect_language(text: str, options: LanguageOptions | None = None) -> str | None:

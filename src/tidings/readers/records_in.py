@@ -62,7 +62,7 @@ def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
         seen = True
         where = f"{path} line {n}"
         try:
-            line = decode_bytes(raw, options.max_bytes + 1024, options.fallback_encoding)
+            line = decode_bytes(raw.rstrip(b"\r\n"), len(raw), options.fallback_encoding)  # size: per record, below
         except DecodeError as exc:
             yield InputError(where, str(exc))
             continue

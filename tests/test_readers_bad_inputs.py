@@ -1,0 +1,158 @@
+"""Bad inputs give an InputError naming the input and the problem; the batch goes on.
+Checked through read_paths and through `tidings code` (errors on stderr, exit code 1)."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tidings.readers import DEFAULT_MAX_BYTES, ReadOptions, read_paths
+from tidings.records import Article, CodedArticle, InputError
+
+FIX = Path(__file__).parent / "fixtures" / "readers"
+GOOD = "Kenya and Ethiopia agreed on Monday to reopen their border, the two governments said in Nairobi.\n"
+
+
+@pytest.fixture()
+def batch(tmp_path):
+    """A folder of inputs, each bad in its own way, with good articles between them."""
+    files = {
+        "01-good.txt": GOOD.encode(),
+        "02-binary.txt": bytes(range(256)) * 8,
+        "03-image.txt": b"\x89PNG\r\n\x1a\n" + os.urandom(200),
+        "04-empty.txt": b"",
+        "05-blank.txt": b"  \n\n \t\n",
+        "06-bad-utf8.txt": b"Talks in Gen\xe8ve " + bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d] * 40),
+        "07-nul.txt": b"Russia and Ukraine met.\x00\x00 More text here.",
+        "08-cp1252.txt": "Talks resumed in Genève on Monday, the ministry said. “We are ready,” he said.".encode("cp1252"),
+        "09-malformed.jsonl": (json.dumps({"id": "j1", "text": GOOD}) + "\n{\"id\": \"j2\", \"text\": \n"
+                               + json.dumps({"id": "j3", "text": "Chad and Sudan signed a border security deal on Friday, officials said."}) + "\n").encode(),
+        "10-no-text.csv": b"id,headline,body\n1,A,B\n",
+        "11-good.txt": b"Chile and Peru agreed on Tuesday to hold talks on migration, officials said.\n",
+        "12-only-boilerplate.txt": b"Advertisement\n\nShare this article\n",
+        "13-utf16.txt": ("\ufeff" + GOOD).encode("utf-16-le"),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return tmp_path
+
+
+def by_name(items):
+    out = {}
+    for item in items:
+        name = Path(item.source.split(":line")[0].split(" line ")[0]).name
+        out.setdefault(name, []).append(item)
+    return out
+
+
+def test_bad_inputs_are_reported_and_the_rest_is_read(batch):
+    items = by_name(read_paths([str(batch)]))
+    ok = lambda n: [type(i).__name__ for i in items[n]]  # noqa: E731
+    problem = lambda n, k=0: items[n][k].problem  # noqa: E731
+    assert ok("01-good.txt") == ["Article"] and ok("11-good.txt") == ["Article"]
+    assert problem("02-binary.txt") == "binary input: contains NUL bytes (first at byte 0)"
+    assert problem("03-image.txt") == "binary input: looks like a PNG image, not text"
+    assert problem("04-empty.txt") == "empty input"
+    assert problem("05-blank.txt") == "empty input (only white space)"
+    assert problem("06-bad-utf8.txt").startswith("not valid UTF-8 (byte 0xe8 at offset 12)")
+    assert problem("07-nul.txt") == "binary input: contains NUL bytes (first at byte 23)"
+    cp = items["08-cp1252.txt"][0]
+    assert isinstance(cp, Article) and cp.text.startswith("Talks resumed in Genève") and "“We are ready,”" in cp.text
+    assert ok("09-malformed.jsonl") == ["Article", "InputError", "Article"]
+    assert str(items["09-malformed.jsonl"][1]) == f"{batch / '09-malformed.jsonl'} line 2: invalid JSON: Expecting value (column 22)"
+    assert problem("10-no-text.csv").startswith("CSV has no 'text' or 'html' column")
+    assert "no article text after removing 2 boilerplate line(s)" in problem("12-only-boilerplate.txt")
+    assert items["13-utf16.txt"][0].text == GOOD.strip()
+    # every error names its input
+    for name, found in items.items():
+        for item in found:
+            assert str(batch) in item.source
+
+
+def test_oversized_text_is_refused_without_reading_it(tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # 50 MB (sparse: the reader refuses it on its size alone)
+    small = tmp_path / "small.txt"
+    small.write_text(GOOD)
+    err, art = read_paths([str(big), str(small)])
+    assert isinstance(err, InputError) and err.source == str(big)
+    assert err.problem == "too large: 50.0 MB is over the limit of 20.0 MB (ReadOptions.max_bytes)"
+    assert isinstance(art, Article)
+    assert DEFAULT_MAX_BYTES == 20 * 1024 * 1024
+
+
+def test_size_limit_is_an_option_and_applies_per_record(tmp_path):
+    jsonl = tmp_path / "r.jsonl"
+    jsonl.write_text(json.dumps({"id": "big", "text": "word " * 500}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n")
+    err, art = read_paths([str(jsonl)], options=ReadOptions(max_bytes=1000))
+    assert err.source == f"{jsonl} line 1" and err.problem.startswith("record too large: 2.4 KB")
+    assert art.id == "ok"
+    txt = tmp_path / "t.txt"
+    txt.write_text("word " * 500)
+    [err] = read_paths([str(txt)], options=ReadOptions(max_bytes=1000))
+    assert err.problem.startswith("too large: 2.4 KB is over the limit of 1000 bytes")
+
+
+def test_a_reader_crash_is_reported_not_raised(monkeypatch, tmp_path):
+    import tidings.readers.walk as walk
+
+    def boom(*a, **k):
+        raise RuntimeError("simulated reader bug")
+
+    monkeypatch.setattr(walk, "compose_article", boom)
+    (tmp_path / "a.txt").write_text(GOOD)
+    [err] = read_paths([str(tmp_path / "a.txt")])
+    assert err.problem == "could not be read: RuntimeError: simulated reader bug"
+
+
+def _fake_code_articles(articles, options=None):
+    for art in articles:
+        yield CodedArticle(article=art)
+
+
+def test_cli_reports_bad_inputs_on_stderr_and_prints_the_rest(batch, monkeypatch):
+    import tidings.pipeline
+    from tidings.cli import main
+
+    monkeypatch.setattr(tidings.pipeline, "code_articles", _fake_code_articles)  # no spaCy: fast
+    result = CliRunner().invoke(main, ["code", str(batch), "--format", "jsonl"])
+    assert result.exit_code == 1, result.output
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 6  # 01, 08, j1, j3, 11, 13
+    assert {r["id"] for r in records} >= {"j1", "j3"}
+    err = result.stderr
+    assert "02-binary.txt: binary input" in err and "04-empty.txt: empty input" in err
+    assert "06-bad-utf8.txt: not valid UTF-8" in err and "09-malformed.jsonl line 2: invalid JSON" in err
+    assert "10-no-text.csv: CSV has no 'text' or 'html' column" in err
+    assert "9 input(s) could not be read" in err
+
+
+def test_cli_reads_stdin(monkeypatch):
+    import tidings.pipeline
+    from tidings.cli import main
+
+    monkeypatch.setattr(tidings.pipeline, "code_articles", _fake_code_articles)
+    data = (FIX / "records.jsonl").read_bytes()
+    result = CliRunner().invoke(main, ["code", "-", "--format", "jsonl", "--published", "2022-02-02"], input=data)
+    assert result.exit_code == 1
+    ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
+    assert ids[0] == "r1" and len(ids) == 4
+    assert "<stdin> line 5: invalid JSON" in result.stderr
+
+
+@pytest.mark.slow
+def test_cli_end_to_end_with_the_real_pipeline(batch):
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("tidings")
+    proc = subprocess.run([str(exe), "code", str(batch / "01-good.txt"), str(batch / "04-empty.txt"),
+                           str(batch / "09-malformed.jsonl"), "--format", "jsonl"], capture_output=True, text=True,
+                          timeout=300)
+    assert proc.returncode == 1
+    assert len(proc.stdout.splitlines()) == 3
+    assert "04-empty.txt: empty input" in proc.stderr and "line 2: invalid JSON" in proc.stderr

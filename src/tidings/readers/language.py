@@ -36,7 +36,7 @@ _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 class LanguageOptions:
     min_hits: int = 3  # stopword hits needed before the count decides
     margin: float = 1.5  # best language must beat the runner-up by this factor
-    min_words_for_langdetect: int = 25
+    min_common_words: int = 12  # lower-case words (not names) needed before langdetect is asked
     min_langdetect_prob: float = 0.90
 
 
@@ -64,7 +64,8 @@ def _langdetect(text: str, options: LanguageOptions) -> str | None:
 def detect_language(text: str, options: LanguageOptions | None = None) -> str | None:
     """"en", "fr", ... or None when the text does not say."""
     options = options or LanguageOptions()
-    words = [w.lower() for w in _WORD.findall(text[:20000])]
+    raw = _WORD.findall(text[:20000])
+    words = [w.lower() for w in raw]
     if not words:
         return None
     if _latin_share(text[:5000]) < 0.5:
@@ -74,10 +75,14 @@ def detect_language(text: str, options: LanguageOptions | None = None) -> str | 
     (best, h1), (_, h2) = ranked[0], ranked[1]
     if h1 >= options.min_hits and h1 >= options.margin * h2:
         return best
-    if len(words) >= options.min_words_for_langdetect:
+    common = sum(1 for w in raw if w[0].islower())
+    if common >= options.min_common_words:
         found = _langdetect(text, options)
-        # langdetect is easily fooled by names: do not let it overrule English function words
-        if found and found != "en" and hits.get(found, h1) < hits["en"]:
+        # langdetect is easily fooled by names: a language whose function words are missing
+        # from the text, or fewer than the English ones, is not believed
+        if found in STOPWORDS and found != "en" and hits[found] < options.min_hits:
+            return None
+        if found and found != "en" and hits.get(found, 0) < hits["en"]:
             return None
         return found
     # few words: English if its function words are at least as many as any other language's

@@ -1,12 +1,51 @@
-"""spaCy component tidings_events (being written: see issue 4)."""
+"""spaCy component `tidings_events`: reads the parse, doc._.actor_mentions, doc._.timexes,
+doc._.places, doc._.quotes, doc._.published and doc._.article_id; writes doc._.events
+(records.Event) and doc._.candidates (records.Candidate, every trigger considered).
+
+Config: "dictionaries" (PETRARCH/TABARI CAMEO verb dictionaries or tidings lexicon folders
+to load), "replace" (use only those, not the default lexicon), "classifier" (reserved for
+the learned classifier of issue 11; ignored when none is available).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
 from spacy.language import Language
+
+from .codebook import load_codebook
+from .coder import Coder
+from .lexicon import Lexicon, load_lexicon, load_word_list, read_lexicon, LexiconError
+
+__all__ = ["build_lexicon", "make_events"]
+
+
+def build_lexicon(dictionaries=(), replace: bool = False) -> Lexicon:
+    """The default lexicon, plus (or, with replace, instead of) the given dictionaries: a
+    folder in tidings' lexicon format, or a PETRARCH-format verb dictionary file."""
+    lex = Lexicon()
+    if not replace or not dictionaries:
+        lex.merge(load_lexicon())
+    if dictionaries:
+        base = load_lexicon()
+        for fam, table in base.families.items():  # frames map inner codes for every lexicon
+            lex.families.setdefault(fam, dict(table))
+    for item in dictionaries or ():
+        path = Path(item)
+        if path.is_dir():
+            extra, errors = read_lexicon(path)
+            if errors:
+                raise LexiconError("; ".join(errors[:5]))
+            lex.merge(extra)
+        else:
+            from .petrarch import load_petrarch_verbs
+
+            lex.merge(load_petrarch_verbs(path))
+    return lex
 
 
 @Language.factory("tidings_events", assigns=["doc._.events", "doc._.candidates"],
                   default_config={"dictionaries": [], "replace": False, "classifier": True})
 def make_events(nlp, name, dictionaries, replace, classifier):
-    def events(doc):
-        doc._.events = []
-        doc._.candidates = []
-        return doc
-    return events
+    coder = Coder(build_lexicon(tuple(dictionaries or ()), bool(replace)), load_codebook(),
+                  actor_nouns=load_word_list())
+    return coder

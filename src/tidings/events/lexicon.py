@@ -36,7 +36,7 @@ from pathlib import Path
 
 from .codebook import Codebook, load_codebook
 
-__all__ = ["Cond", "Entry", "Lexicon", "LexiconError", "load_lexicon", "validate_lexicon",
+__all__ = ["load_word_list", "Cond", "Entry", "Lexicon", "LexiconError", "load_lexicon", "validate_lexicon",
            "DEFAULT_DIR", "FAMILIES", "parse_pattern"]
 
 DEFAULT_DIR = Path(str(resources.files("tidings") / "data" / "lexicon"))
@@ -253,3 +253,17 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
     if errors:
         raise LexiconError("; ".join(errors[:5]) + (f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""))
     return lex
+
+
+@lru_cache(maxsize=8)
+def load_word_list(name: str = "actor_nouns.txt", directory: str | None = None) -> frozenset[str]:
+    """A one-word-a-line list from the lexicon folder (comments and blank lines ignored)."""
+    path = Path(directory or DEFAULT_DIR) / name
+    if not path.exists():
+        return frozenset()
+    words = set()
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        word = raw.split("#", 1)[0].strip().lower()
+        if word:
+            words.add(word)
+    return frozenset(words)

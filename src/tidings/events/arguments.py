@@ -1,0 +1,224 @@
+"""Who did it and to whom: subjects, agents, objects and prepositional targets from the
+dependency parse, mapped to the actor mentions the actors stage left on the Doc."""
+from __future__ import annotations
+
+from ..records import ActorRef
+from .patterns import is_passive, objects
+
+__all__ = ["MentionIndex", "subject_tokens", "target_tokens", "noun_arguments", "members",
+           "OBJECT_CONTROL"]
+
+# verbs whose object is the subject of their infinitive ("urged Iran to halt")
+OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "invite", "persuade", "encourage", "call",
+                  "press", "pressure", "request", "instruct", "direct", "compel", "allow", "permit",
+                  "help", "warn", "implore", "beg", "push", "advise", "authorize", "authorise", "lead"}
+TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "over", "near")
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
+                  "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+RELATIVE = {"who", "which", "that", "whom"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "itself",
+            "themselves", "himself", "herself", "this", "these", "those", "one", "some", "others", "all"}
+
+
+def members(tok) -> list:
+    """A noun and the nouns coordinated with it ("Putin and Biden")."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(members(c))
+    return out
+
+
+class MentionIndex:
+    """Token -> actor mentions covering it, and actor lookup for argument tokens."""
+
+    def __init__(self, doc, mentions, actor_nouns: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.by_token: dict[int, list] = {}
+        for m in mentions or ():
+            for i in range(m.start, m.end):
+                self.by_token.setdefault(i, []).append(m)
+        self.actor_nouns = actor_nouns
+
+    def mention_at(self, tok):
+        ms = self.by_token.get(tok.i)
+        if not ms:
+            return None
+        heads = [m for m in ms if m.head == tok.i]
+        pool = heads or ms
+        return min(pool, key=lambda m: (m.end - m.start, m.start))
+
+    def actors(self, tok, allow_uncoded: bool = True) -> list:
+        """Every actor an argument head stands for: the members of a compound mention
+        ("the two leaders" -> Putin, Biden) or the one actor of `actor`."""
+        ms = self.by_token.get(tok.i) or ()
+        group = [m for m in ms if m.kind == "compound-member"]
+        if len(group) >= 2:
+            return [(m.ref(), m.key) for m in group]
+        one = self.actor(tok, allow_uncoded)
+        return [one] if one else []
+
+    def actor(self, tok, allow_uncoded: bool = True):
+        """(ActorRef, key) for an argument head, or None."""
+        if tok.lower_ in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":
+            tok = tok.head.head
+        m = self.mention_at(tok)
+        if m is not None:
+            return m.ref(), m.key
+        # a mention on the noun's own modifiers ("Russian troops", "Baghdad's forces", "the ISIS bastion")
+        for c in sorted(tok.children, key=lambda c: -c.i):
+            if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
+                m = self.mention_at(c) or next((self.mention_at(x) for x in c.subtree if self.mention_at(x)), None)
+                if m is not None:
+                    return m.ref(), m.key
+        # the agent of a nominal subject ("a car bombing by the Islamic State group")
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        m = self.mention_at(o)
+                        if m is not None:
+                            return m.ref(), m.key
+        if not allow_uncoded or tok.lower_ in PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in NOT_ACTOR_ENTS:
+            return None
+        if tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN" or tok.lemma_.lower() in self.actor_nouns:
+            span = self.phrase(tok)
+            return ActorRef(code=None, country=None, name=span.text, text=span.text,
+                            start=span.start_char, end=span.end_char, rule="events:uncoded noun phrase"), \
+                "np:" + span.text.lower()
+        return None
+
+    def phrase(self, tok):
+        """The noun phrase of a head: its left modifiers and the head (no relative clauses, no PPs)."""
+        left = tok.i
+        for c in tok.lefts:
+            if c.dep_ in ("det", "amod", "compound", "poss", "nummod", "nmod", "quantmod", "advmod", "case", "punct"):
+                left = min(left, c.left_edge.i)
+        right = tok.i
+        for c in tok.rights:
+            if c.dep_ in ("compound", "flat", "nummod") or (c.dep_ == "appos" and c.pos_ == "PROPN"):
+                right = max(right, c.right_edge.i)
+        doc = self.doc
+        while left < tok.i and doc[left].is_punct:
+            left += 1
+        return doc[left: right + 1]
+
+
+def _climb_subject(verb, depth: int = 0):
+    """Subject heads of a verb: its own nsubj, else its controller (xcomp/advcl/conj/relcl/acl)."""
+    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
+    subs = [s for s in subs if s.dep_ == "nsubj"]
+    if subs:
+        return subs, "nsubj"
+    if is_passive(verb):
+        ag = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return ag, "agent"
+    if depth > 4:
+        return [], ""
+    head = verb.head
+    if head is verb:
+        return [], ""
+    dep = verb.dep_
+    if dep == "xcomp" or (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        if head.lemma_.lower() in OBJECT_CONTROL:
+            objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+            if not objs:
+                objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                        for o in p.children if o.dep_ == "pobj"]
+            if objs:
+                return objs, "xcomp-obj"
+        found, how = _climb_subject(head, depth + 1)
+        return found, ("control " + how) if found else ""
+    if dep == "conj" and head.pos_ in ("VERB", "AUX"):
+        found, how = _climb_subject(head, depth + 1)
+        return found, ("conj " + how) if found else ""
+    if dep in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if verb.tag_ == "VBN":  # "troops stationed near", "a car bombing carried out by" -> agent only
+            return [], ""
+        return [head], dep
+    if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        # "after speaking to Biden, Putin said ..." -> the subject of the governing clause
+        found, how = _climb_subject(head.head, depth + 1)
+        return found, ("pcomp " + how) if found else ""
+    if dep == "advcl" and verb.tag_ == "VBG":  # "..., killing three" -> the main clause's subject
+        found, how = _climb_subject(head, depth + 1)
+        return found, ("advcl " + how) if found else ""
+    return [], ""
+
+
+def subject_tokens(verb):
+    """(subject heads, how) for a verbal trigger; passive subjects are not sources."""
+    found, how = _climb_subject(verb)
+    if found:
+        return found, how
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN":
+        ag = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        return ag, "agent"
+    return [], ""
+
+
+def target_tokens(verb, skip=()):
+    """(target heads, how): passive subject, direct object, dative, then prepositional objects."""
+    skip = set(skip)
+    if is_passive(verb):
+        subs = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in skip]
+        if subs:
+            return subs, "nsubjpass"
+    if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return [verb.head], verb.dep_
+    objs = [o for o in objects(verb) if o.i not in skip]
+    if objs:
+        return objs, "dobj"
+    dat = [c for c in verb.children if c.dep_ == "dative" and c.i not in skip]
+    if dat:
+        if dat[0].pos_ == "ADP":
+            dat = [o for o in dat[0].children if o.dep_ == "pobj"]
+        if dat:
+            return dat, "dative"
+    for prep in TARGET_PREPS:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == prep:
+                objs = [o for o in c.children if o.dep_ == "pobj" and o.i not in skip]
+                if objs:
+                    return objs, "prep:" + prep
+    return [], ""
+
+
+def noun_arguments(noun):
+    """(source heads, target heads, how) of a nominal trigger from its own modifiers."""
+    src, tgt, how = [], [], []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            src.append(c)
+            how.append("poss")
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS):
+            src.append(c)
+            how.append(c.dep_)
+        elif c.dep_ == "prep":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            p = c.lower_
+            if p == "by":
+                src += objs
+                how.append("by")
+            elif p == "between" or p == "among":
+                for o in objs:
+                    ms = members(o)
+                    if len(ms) >= 2:
+                        src.append(ms[0])
+                        tgt.append(ms[1])
+                        how.append(p)
+            elif p in ("on", "against", "with", "to", "into", "near", "in", "toward", "towards", "of", "at", "from"):
+                if p == "in" and not any(o.ent_type_ in ("NORP", "ORG", "PERSON") for o in objs):
+                    continue
+                tgt += objs
+                how.append("prep:" + p)
+    # the compound chain "troop build-up": the compound's own modifiers ("Russian troop")
+    if not src:
+        for c in noun.children:
+            if c.dep_ == "compound" and c.i < noun.i:
+                for cc in c.children:
+                    if cc.dep_ in ("amod", "compound", "poss") and (cc.pos_ == "PROPN" or cc.ent_type_ in ACTOR_ENTS):
+                        src.append(c)
+                        how.append("compound")
+    return src, tgt, " ".join(how)

@@ -1,0 +1,363 @@
+"""The event coder: triggers -> frames -> arguments -> status, date, place -> Event records,
+with a Candidate for every trigger considered (kept or dropped, and why)."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..records import Candidate, Event, Span, content_id
+from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
+from .attach import Anchors
+from .codebook import Codebook
+from .lexicon import Lexicon
+from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of
+from .status import RANK, combine, status_of
+
+__all__ = ["Coder"]
+
+TRANSPARENT = {"say", "neg", "hyp", "future", "pass"}
+FAMILY_STATUS = {"neg": "negated", "hyp": "hypothetical", "future": "future"}
+ADDRESSEE_FIRST = {"threaten", "demand", "appeal", "accuse", "investigate", "reject"}
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+INNER_DEPS = ("xcomp", "ccomp")
+
+
+class _Ctx:
+    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands")
+
+    def __init__(self, doc, si, sent, mentions, anchors, cands):
+        self.doc, self.si, self.sent = doc, si, sent
+        self.trig: dict[int, TriggerMatch] = {}
+        self.memo: dict[int, tuple] = {}
+        self.mentions, self.anchors, self.cands = mentions, anchors, cands
+
+
+class Coder:
+    def __init__(self, lexicon: Lexicon, codebook: Codebook, actor_nouns=frozenset(), min_confidence: float = 0.0):
+        self.lex = lexicon
+        self.codebook = codebook
+        self.actor_nouns = actor_nouns
+        self.min_confidence = min_confidence
+
+    # ------------------------------------------------------------------ entry point
+    def __call__(self, doc):
+        mentions = MentionIndex(doc, doc._.actor_mentions or (), self.actor_nouns)
+        anchors = Anchors(doc)
+        events: list[Event] = []
+        cands: list[Candidate] = []
+        for si, sent in enumerate(doc.sents):
+            ctx = _Ctx(doc, si, sent, mentions, anchors, cands)
+            self._sentence(ctx, events)
+            anchors.note_dated_nouns(sent)
+        doc._.events = events
+        doc._.candidates = cands
+        return doc
+
+    def _cand(self, ctx, tok, kept, reason, code=None, detail=""):
+        ctx.cands.append(Candidate(sentence=ctx.si, trigger=tok.text, kept=kept, reason=reason,
+                                   code=code, detail=detail))
+
+    # ------------------------------------------------------------------ triggers
+    def _find_triggers(self, ctx):
+        for tok in ctx.sent:
+            kind, entries = find_entries(tok, self.lex)
+            if not entries:
+                continue
+            entry = match_entry(tok, entries)
+            if entry is None:
+                self._cand(ctx, tok, False, "no pattern",
+                           detail=f"'{tok.lemma_}' is in the lexicon but none of its {len(entries)} patterns fit")
+                continue
+            if entry.code is None and entry.family is None:
+                self._cand(ctx, tok, False, "blocked", detail=f"by {entry.id} ({entry.where})")
+                continue
+            ctx.trig[tok.i] = TriggerMatch(tok, start_of(tok, entry), entry, kind)
+
+    def _find_inner(self, ctx, tm: TriggerMatch):
+        tok = tm.tok
+        fam = tm.entry.family
+        kids = list(tok.children)
+        order = []
+        for dep in INNER_DEPS:
+            order += [c for c in kids if c.dep_ == dep]
+        if fam != "say" or not order:
+            objs = objects(tok)
+            order += objs
+            for o in objs:  # "a round of talks", "a series of attacks"
+                order += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for x in p.children if x.dep_ == "pobj"]
+            for p in kids:
+                if p.dep_ in ("prep", "dative"):
+                    order += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+            for o in objects(tok):
+                order += [c for c in o.children if c.dep_ in ("acl", "ccomp", "relcl")]
+        for cand in order:
+            if cand.i in ctx.trig and cand.i != tok.i:
+                return ctx.trig[cand.i]
+            if cand.pos_ == "VERB" and cand.dep_ in INNER_DEPS:
+                # a verb that is not a trigger itself: its object may be ("agreed to go ahead with the deal")
+                for o in list(objects(cand)) + [o for p in cand.children if p.dep_ == "prep"
+                                                 for o in p.children if o.dep_ == "pobj"]:
+                    if o.i in ctx.trig and ctx.trig[o.i].kind == "noun":
+                        return ctx.trig[o.i]
+        return None
+
+    def _resolve(self, ctx, tm: TriggerMatch, depth: int = 0):
+        """(code, chain of TriggerMatch from the frame down to the inner trigger)."""
+        key = tm.tok.i
+        if key in ctx.memo:
+            return ctx.memo[key]
+        ctx.memo[key] = (tm.entry.code, [tm])  # guards cycles
+        e = tm.entry
+        if not e.family or depth > 5:
+            out = (e.code, [tm])
+        else:
+            inner = self._find_inner(ctx, tm)
+            inner_code, inner_chain = self._resolve(ctx, inner, depth + 1) if inner else (None, [])
+            if e.family in TRANSPARENT:
+                out = (inner_code, [tm] + inner_chain) if inner_code else (e.code, [tm])
+            else:
+                out = (self.lex.family_code(e.family, inner_code, e.code), [tm] + (inner_chain if inner_code else []))
+        ctx.memo[key] = out
+        return out
+
+    # ------------------------------------------------------------------ a sentence
+    def _sentence(self, ctx, events):
+        self._find_triggers(ctx)
+        if not ctx.trig:
+            return
+        chains = {}
+        consumed: dict[int, TriggerMatch] = {}
+        for i, tm in sorted(ctx.trig.items()):
+            code, chain = self._resolve(ctx, tm)
+            chains[i] = (code, chain)
+            for inner in chain[1:]:
+                consumed.setdefault(inner.tok.i, tm)
+        seen = set()
+        for i, tm in sorted(ctx.trig.items()):
+            if i in consumed:
+                top = consumed[i]
+                while top.tok.i in consumed and consumed[top.tok.i] is not top:
+                    top = consumed[top.tok.i]
+                self._cand(ctx, tm.tok, False, "part of a frame",
+                           code=tm.entry.code, detail=f"coded through '{top.tok.text}' ({top.entry.id})")
+                continue
+            code, chain = chains[i]
+            if not code:
+                self._cand(ctx, tm.tok, False, "no event",
+                           detail=f"{tm.entry.id}: frame without an inner event")
+                continue
+            self._emit(ctx, code, chain, events, seen)
+
+    # ------------------------------------------------------------------ events
+    def _actors(self, ctx, heads, allow_uncoded=True):
+        out, keys = [], set()
+        for h in heads:
+            for m in members(h):
+                for found in ctx.mentions.actors(m, allow_uncoded):
+                    if found[1] not in keys:
+                        keys.add(found[1])
+                        out.append(found)
+        return out
+
+    def _emit(self, ctx, code, chain, events, seen):
+        says = []
+        k = 0
+        while k < len(chain) - 1 and chain[k].entry.family == "say":
+            says.append(chain[k])
+            k += 1
+        rest = chain[k:]
+        top = rest[0]
+        coding = next((t for t in rest if t.entry.family not in TRANSPARENT), rest[-1])
+        inner = rest[rest.index(coding) + 1] if rest.index(coding) + 1 < len(rest) else None
+        fam = coding.entry.family
+        if coding.entry.family == "say" and len(chain) == 1:
+            pass
+
+        # source
+        src_heads, how_src = [], ""
+        if coding.kind == "verb" and any(c.dep_ == "nsubj" for c in coding.tok.children):
+            src_heads, how_src = subject_tokens(coding.tok)
+        if not src_heads:
+            for t in rest:
+                if t.kind == "verb":
+                    src_heads, how_src = subject_tokens(t.tok)
+                    break
+        tgt_heads, how_tgt = [], ""
+        chain_idx = {t.tok.i for t in chain}
+        noun_src, noun_tgt, how_noun = [], [], ""
+        if coding.kind == "noun":
+            noun_src, noun_tgt, how_noun = noun_arguments(coding.tok)
+            if not src_heads and coding is top:
+                # a nominal trigger on its own; or the object of an uncoded verb ("unveiled sanctions")
+                src_heads, how_src = noun_src, how_noun
+                gov = coding.tok.head
+                if not src_heads and coding.tok.dep_ in ("dobj",) and gov.pos_ == "VERB" and gov.i not in ctx.trig:
+                    src_heads, how_src = subject_tokens(gov)
+                    how_src = ("implicit light verb " + how_src) if src_heads else ""
+            elif not src_heads:
+                src_heads, how_src = noun_src, how_noun
+            tgt_heads, how_tgt = noun_tgt, how_noun
+            if not tgt_heads:
+                for t in rest:
+                    if t.kind == "verb":
+                        tgt_heads, how_tgt = target_tokens(t.tok, skip=chain_idx)
+                        if tgt_heads:
+                            break
+        else:
+            frame_tgt, how_frame = target_tokens(coding.tok, skip=chain_idx)
+            inner_tgt, how_inner = [], ""
+            if inner is not None:
+                if inner.kind == "verb":
+                    inner_tgt, how_inner = target_tokens(inner.tok, skip=chain_idx)
+                    if not inner_tgt and fam in ("appeal", "demand"):
+                        inner_tgt = [c for c in inner.tok.children if c.dep_ == "nsubj"]
+                        how_inner = "subject of the demanded act"
+                else:
+                    _, inner_tgt, how_inner = noun_arguments(inner.tok)
+            if not inner_tgt and fam in ("appeal", "demand", "threaten"):
+                if inner is not None and inner.kind == "noun":
+                    for c in inner.tok.children:
+                        if c.dep_ in ("acl", "ccomp", "relcl"):
+                            inner_tgt += [x for x in c.children if x.dep_ == "nsubj"]
+                for o in objects(coding.tok):
+                    for c in o.children:
+                        if c.dep_ in ("acl", "ccomp", "relcl"):
+                            inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
+                for c in coding.tok.children:
+                    if c.dep_ == "ccomp":
+                        inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
+                how_inner = "subject of the demanded act"
+            if fam in ADDRESSEE_FIRST:
+                order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]
+            else:
+                order = [(inner_tgt, how_inner), (frame_tgt, how_frame)]
+            for heads, how in order:
+                if heads and self._actors(ctx, heads):
+                    tgt_heads, how_tgt = heads, how
+                    break
+
+        sources = self._actors(ctx, src_heads)
+        targets = self._actors(ctx, tgt_heads)
+        src_keys = {k for _, k in sources}
+        targets = [t for t in targets if t[1] not in src_keys] or ([] if len(sources) < 2 else [])
+        trigger_tm = coding
+        if not sources and not targets:
+            self._cand(ctx, trigger_tm.tok, False, "no actor", code=code,
+                       detail=f"{coding.entry.id}: no actor for source ({how_src or 'none'}) or target ({how_tgt or 'none'})")
+            return
+
+        # status
+        upto = rest[: rest.index(coding) + 1]
+        status, cue = status_of([t.tok for t in upto], stop_at=[s.tok for s in says])
+        for t in upto:
+            fs = FAMILY_STATUS.get(t.entry.family or "")
+            if fs and t is not rest[-1]:
+                status = combine(status, fs)
+                cue = cue or t.tok.lower_
+        reported_by = None
+        if says:
+            spk = self._actors(ctx, subject_tokens(says[-1].tok)[0])
+            reported_by = spk[0][0] if spk else None
+
+        # date and place
+        ev_tokens = [t.tok for t in rest] + [t.span.root for t in rest]
+        nouns = [t.tok for t in rest if t.kind == "noun"]
+        reporting = [t.tok for t in ctx.trig.values() if t.entry.family == "say" and t not in rest]
+        timex, how_date = ctx.anchors.date_for(ev_tokens, ctx.sent, nouns=nouns, reporting=reporting)
+        published = ctx.doc._.published
+        if timex is not None:
+            date, date_text = timex.value, timex.text
+        else:
+            date = published.isoformat() if isinstance(published, (dt.date, dt.datetime)) else (
+                str(published)[:10] if published else None)
+            date_text = None
+        place = ctx.anchors.place_for(ev_tokens, ctx.sent)
+
+        info = self.codebook.get(code)
+        if info is None:
+            self._cand(ctx, trigger_tm.tok, False, "unknown code", code=code, detail=coding.entry.id)
+            return
+        code = info.code
+        # reciprocal events: coordinated subjects and no target ("Putin and Biden agreed to meet")
+        pairs = []
+        if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
+            for a in sources:
+                for b in sources:
+                    if a[1] != b[1]:
+                        pairs.append((a, b))
+        else:
+            recip = "between" in how_src and info.root in RECIPROCAL_ROOTS
+            for a in sources or [None]:
+                for b in targets or [None]:
+                    pairs.append((a, b))
+                    if recip and a is not None and b is not None:
+                        pairs.append((b, a))
+
+        statement_only = coding.entry.family == "say" and len(chain) == 1
+        spec = coding.entry.specificity + (2 if inner is not None and fam not in TRANSPARENT else 0)
+        path = self._path(chain, how_src, how_tgt)
+        span = trigger_tm.span
+        for a, b in pairs:
+            key = (code, a[1] if a else None, b[1] if b else None, status)
+            if key in seen:
+                self._cand(ctx, trigger_tm.tok, False, "duplicate", code=code,
+                           detail=f"same code and actors as an earlier event of this sentence")
+                continue
+            seen.add(key)
+            conf = 0.45 + 0.05 * min(spec, 4)
+            if a is not None:
+                conf += 0.15 if a[0].code else 0.06
+            if b is not None:
+                conf += 0.1 if b[0].code else 0.04
+            if statement_only:
+                conf -= 0.25
+            elif coding.entry.family and not inner and fam not in TRANSPARENT:
+                conf -= 0.05
+            if top.tok.dep_ == "ROOT" or (says and says[0].tok.dep_ == "ROOT"):
+                conf += 0.05
+            if status != "asserted":
+                conf *= 0.85
+            conf = round(max(0.05, min(conf, 0.99)), 3)
+            src_ref = a[0] if a else None
+            tgt_ref = b[0] if b else None
+            eid = content_id(ctx.doc._.article_id, ctx.si, span.start_char, code,
+                             src_ref.code if src_ref else None, tgt_ref.code if tgt_ref else None,
+                             src_ref.start if src_ref else None, tgt_ref.start if tgt_ref else None)
+            events.append(Event(
+                id=eid, code=code, root=info.root, quad_class=info.quad, penta_class=info.penta,
+                goldstein=info.goldstein, plover_event=info.plover_event, plover_mode=info.plover_mode,
+                source=src_ref, target=tgt_ref, status=status, reported_by=reported_by,
+                date=date, date_text=date_text, place=place, sentence=ctx.si,
+                trigger=Span(span.text, span.start_char, span.end_char), confidence=conf,
+                rule=f"lexicon/{coding.entry.id} {path}" + (f" date:{how_date}" if how_date else "")
+                     + (f" status:{status}({cue})" if status != "asserted" else "")))
+            reason = status if status != "asserted" else ("statement" if statement_only else "coded")
+            self._cand(ctx, trigger_tm.tok, True, reason, code=code,
+                       detail=f"{src_ref.code if src_ref else '-'} -> {tgt_ref.code if tgt_ref else '-'} "
+                              f"({coding.entry.where})")
+        # a reporting verb whose reported event did not happen is itself a statement
+        if says and status != "asserted":
+            last = says[-1]
+            sub = [last]
+            c2, ch2 = last.entry.code, sub
+            if c2:
+                self._emit_statement(ctx, last, events, seen)
+
+    def _emit_statement(self, ctx, tm, events, seen):
+        chain = [tm]
+        code = tm.entry.code
+        # reuse _emit with a one-element chain: the statement itself
+        saved = tm.entry
+        self._emit(ctx, code, chain, events, seen)
+        return saved
+
+    @staticmethod
+    def _path(chain, how_src, how_tgt) -> str:
+        parts = []
+        for k, t in enumerate(chain):
+            lemma = t.tok.lemma_.lower()
+            if k == 0:
+                parts.append(f"{how_src or '-'}<-{lemma}")
+            else:
+                parts.append(f"->{t.tok.dep_} {lemma}")
+        return "".join(parts) + (f" target:{how_tgt}" if how_tgt else "")

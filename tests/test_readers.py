@@ -196,6 +196,15 @@ def test_boilerplate_article_fixture():
     assert (art.dateline, art.agency, art.published) == ("CAIRO", "Reuters", "2021-05-22T08:00:00")
 
 
+def test_wire_trailer_glued_to_the_last_paragraph_is_cut():
+    art = read_text("Talks end\n\nIran and the EU ended talks in Vienna on Friday, diplomats said. "
+                    "(Reporting by Jane Doe in Vienna; Editing by John Roe)")
+    assert art.text == "Iran and the EU ended talks in Vienna on Friday, diplomats said."
+    assert art.removed == ("(Reporting by Jane Doe in Vienna; Editing by John Roe)",)
+    kept = read_text("Talks end\n\nIran and the EU ended talks in Vienna (Austria) on Friday. (The talks began in April.)")
+    assert kept.text.endswith("(The talks began in April.)") and kept.removed == ()
+
+
 def test_user_pattern_file_extends_the_bundled_ones():
     text = "Talks resume\n\nIran and the EU resumed talks in Vienna on Monday.\n\nWatch our live coverage here\n\n-- The Newsroom --"
     plain = read_text(text)

@@ -59,6 +59,22 @@ class Boilerplate:
     def is_boilerplate(self, line: str) -> bool:
         return self.which(line) is not None
 
+    def split_tail(self, paragraph: str) -> tuple[str, str | None]:
+        """A wire trailer glued to the end of a paragraph ("... he said. (Reporting by X; Editing by Y)")
+        is cut when the bracketed part is boilerplate: (paragraph without it, the trailer or None)."""
+        p = paragraph.rstrip()
+        if not p.endswith(")"):
+            return paragraph, None
+        start = p.rfind("(")
+        while start > 0:
+            tail = p[start:]
+            if tail.count("(") == tail.count(")") and p[:start].rstrip().endswith((".", "\"", "”", "!", "?")):
+                if self.is_boilerplate(tail):
+                    return p[:start].rstrip(), tail
+                return paragraph, None
+            start = p.rfind("(", 0, start)
+        return paragraph, None
+
     def clean_lines(self, lines: list[str]) -> tuple[list[str], list[str]]:
         """(kept lines, removed lines); removed lines leave an empty line, so paragraphs stay apart."""
         kept, removed = [], []

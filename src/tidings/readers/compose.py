@@ -92,6 +92,12 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
     if dateline:
         paras[0] = dateline.rest
         paras = [p for p in paras if p]
+    if paras:
+        paras[-1], tail = boiler.split_tail(paras[-1])
+        if tail:
+            removed.append(tail)
+    if head.standfirst:
+        paras.insert(0, head.standfirst)
     body = "\n\n".join(paras)
     removed_all = tuple(head.removed) + tuple(removed)
     if not body.strip():

@@ -43,6 +43,7 @@ class Header:
     updated: str | None = None
     removed: tuple[str, ...] = ()  # boilerplate lines met inside the header
     body: str = ""
+    standfirst: str | None = None  # a summary line between title and byline (body text: keep it)
 
 
 def _is_name_list(text: str) -> bool:
@@ -111,11 +112,31 @@ def _classify(part: str, agencies: Agencies, day_first: bool):
     return None, None
 
 
+def _header_parts(s: str, agencies: Agencies, day_first: bool) -> list | None:
+    """The parts of a line that is wholly header (stamps, bylines, credits), else None."""
+    parts = [p for p in re.split(r"\s+[|·•]\s+", s) if p.strip()]
+    found = [_classify(p, agencies, day_first) for p in parts]
+    if len(parts) > 1 and not all(kind for kind, _ in found):
+        found = [_classify(s, agencies, day_first)]
+    return found if all(kind for kind, _ in found) else None
+
+
+def _next_lines(lines: list[str], i: int, n: int) -> list[str]:
+    out = []
+    for line in lines[i + 1:]:
+        if line.strip():
+            out.append(line.strip())
+            if len(out) == n:
+                break
+    return out
+
+
 def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], bool] = lambda s: False,
                  day_first: bool = False, find_title: bool = True) -> Header:
     lines = text.split("\n")
     title = byline = agency = published = updated = None
     removed: list[str] = []
+    kept: list[str] = []  # a standfirst between title and byline: body text, kept
     seen = 0
     i = 0
     while i < len(lines) and seen < MAX_HEADER_LINES:
@@ -124,11 +145,8 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             i += 1
             continue
         seen += 1
-        parts = [p for p in re.split(r"\s+[|·•]\s+", s) if p.strip()]
-        found = [_classify(p, agencies, day_first) for p in parts]
-        if len(parts) > 1 and not all(kind for kind, _ in found):
-            found = [_classify(s, agencies, day_first)]
-        if all(kind for kind, _ in found):
+        found = _header_parts(s, agencies, day_first)
+        if found:
             for kind, value in found:
                 if kind == "credit":
                     continue
@@ -153,6 +171,12 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             title = s
             i += 1
             continue
+        if (not kept and title is not None and byline is None and published is None and len(s) <= 400
+                and parse_dateline(s, agencies) is None
+                and any(_header_parts(x, agencies, day_first) for x in _next_lines(lines, i, 2))):
+            kept.append(s)
+            i += 1
+            continue
         break
     return Header(title=title, byline=byline, agency=agency, published=published, updated=updated,
-                  removed=tuple(removed), body="\n".join(lines[i:]))
+                  removed=tuple(removed), body="\n".join(lines[i:]), standfirst=kept[0] if kept else None)

@@ -114,14 +114,14 @@ _SUFFIXES = ("ing", "ed", "es", "s")
 
 
 def trigger_key(text: str | None) -> str:
-    """A crude, deterministic lemma of a trigger ("agreed" -> "agre", "agrees" -> "agre")."""
+    """A crude, deterministic lemma of a trigger ("agree", "agreed", "agrees" -> "agr")."""
     out = []
     for w in words(text or ""):
         for suf in _SUFFIXES:
             if w.endswith(suf) and len(w) - len(suf) >= 3:
                 w = w[: -len(suf)]
                 break
-        if w.endswith("e") and len(w) > 3:
-            w = w[:-1]
+        if len(w) > 3:
+            w = w[:3] + w[3:].rstrip("e")
         out.append(w)
     return " ".join(out)

@@ -51,7 +51,11 @@ def _date(v) -> dt.date | None:
     if isinstance(v, dt.date):
         return v
     try:
-        return dt.date.fromisoformat(str(v)[:10])
+        return dt.date.fromisoformat(str(v))
+    except ValueError:
+        pass
+    try:
+        return dt.datetime.fromisoformat(str(v)).date()
     except ValueError:
         raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD") from None
 

@@ -39,7 +39,7 @@ GDELT_EVENT_COLUMNS = (
     "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
     "NumMentions", "NumSources", "NumArticles", "AvgTone",
     *(f"{g}_{c}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-      for c in ("Type", "Fullname", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
+      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
     "DATEADDED", "SOURCEURL",
 )
 GDELT_MENTION_COLUMNS = (

@@ -109,16 +109,24 @@ def _retire(conn, old_id: str, now: dt.datetime) -> set[str]:
     for table in ("mentions", "quotes", "actors", "lsh_buckets", "article_minhash"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
     conn.execute("DELETE FROM articles WHERE id = ?", [old_id])
+    _drop_orphans(conn, affected)
     return affected
 
 
-def _recount(conn, event_ids: set[str]) -> None:
+def _drop_orphans(conn, event_ids: set[str]) -> None:
+    """Delete those of the given events that no mention points to any more."""
     if not event_ids:
         return
     ids = sorted(event_ids)
     conn.execute("DELETE FROM events WHERE id IN (SELECT unnest(?::VARCHAR[])) "
                  "AND id NOT IN (SELECT event_id FROM mentions WHERE event_id IN (SELECT unnest(?::VARCHAR[])))",
                  [ids, ids])
+
+
+def _recount(conn, event_ids: set[str]) -> None:
+    if not event_ids:
+        return
+    ids = sorted(event_ids)
     conn.execute(
         """UPDATE events SET n_mentions = c.m, n_articles = c.a, n_sources = c.s
            FROM (SELECT m.event_id, count(*) AS m, count(DISTINCT m.article_id) AS a,

@@ -1,0 +1,232 @@
+"""The store: migrations, idempotent writes, versions, the writer lock, read-only readers."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from dataclasses import replace
+
+import duckdb
+import pytest
+
+from storekit import WIRE, coded, other_story, wire_copies
+from tidings.ingest import ingest
+from tidings.records import InputError
+from tidings.store import (MIGRATIONS, Store, StoreLocked, WriterLock, applied_migrations, connect,
+                           default_db_path, open_reader, table_counts)
+from tidings.store.writer import article_hash, write_coded
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "t.duckdb")
+
+
+def dump(db) -> dict[str, list]:
+    """Every row of every table, sorted (for 'the database is identical')."""
+    conn = open_reader(db)
+    try:
+        out = {}
+        for t in ("articles", "article_versions", "stories", "events", "mentions", "quotes", "actors",
+                  "article_minhash", "lsh_buckets", "schema_migrations"):
+            rows = conn.execute(f"SELECT * FROM {t}").fetchall()
+            out[t] = sorted(rows, key=repr)
+        return out
+    finally:
+        conn.close()
+
+
+def test_default_path(monkeypatch):
+    monkeypatch.delenv("TIDINGS_DB", raising=False)
+    assert default_db_path() == "tidings.duckdb"
+    monkeypatch.setenv("TIDINGS_DB", "/data/x.duckdb")
+    assert default_db_path() == "/data/x.duckdb"
+
+
+def test_migrations_are_named_and_recorded(db):
+    with Store(db):
+        pass
+    conn = open_reader(db)
+    names = [n for n, _ in applied_migrations(conn)]
+    assert names == [n for n, _ in MIGRATIONS]
+    assert all(t is not None for _, t in applied_migrations(conn))
+    assert set(table_counts(conn)) >= {"articles", "article_versions", "events", "mentions", "quotes", "actors",
+                                       "stories"}
+    conn.close()
+    with Store(db):  # a second open applies nothing again
+        pass
+    conn = open_reader(db)
+    assert [n for n, _ in applied_migrations(conn)] == names
+    conn.close()
+
+
+def test_same_input_twice_leaves_the_database_identical(db):
+    items = wire_copies() + [other_story()]
+    r1 = ingest(items, db, progress=False)
+    assert r1.new == 6 and r1.unchanged == 0
+    before = dump(db)
+    r2 = ingest(items, db, progress=False)
+    assert r2.new == 0 and r2.updated == 0 and r2.unchanged == 6
+    assert dump(db) == before
+    # even when the skip-by-hash shortcut is bypassed, the writer itself changes nothing
+    with Store(db) as store, store.session() as conn:
+        for c in items:
+            assert write_coded(conn, c).status == "unchanged"
+    assert dump(db) == before
+
+
+def test_fresh_databases_get_the_same_ids(tmp_path):
+    items = wire_copies() + [other_story()]
+    a, b = str(tmp_path / "a.duckdb"), str(tmp_path / "b.duckdb")
+    ingest(items, a, progress=False)
+    ingest(items, b, progress=False)
+    for table, key in (("events", "id, num_id, story_id"), ("articles", "id, story_id, content_hash"),
+                       ("mentions", "event_id, article_id, coder_event_id")):
+        ca, cb = open_reader(a), open_reader(b)
+        assert ca.execute(f"SELECT {key} FROM {table} ORDER BY ALL").fetchall() == \
+               cb.execute(f"SELECT {key} FROM {table} ORDER BY ALL").fetchall()
+        ca.close(), cb.close()
+
+
+def test_updated_article_replaces_its_events_and_keeps_a_version(db):
+    text = ("Russia and Ukraine held talks in Istanbul on Tuesday. "
+            "Moscow said it would scale back military activity near Kyiv.")
+    v1 = coded("art-1", text, [(0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
+                               (1, "RUSGOV", "UKR", "030", "would scale back", "2022-03-29", "future")],
+               url="https://example.org/a", published="2022-03-29T10:00:00", updated=None)
+    ingest([v1], db, progress=False)
+    conn = open_reader(db)
+    old_events = {r[0] for r in conn.execute("SELECT id FROM events").fetchall()}
+    conn.close()
+    assert len(old_events) == 2
+
+    text2 = text.replace("Istanbul", "Istanbul, Turkey") + " Ukraine said it would not trust Russia's promises."
+    v2 = coded("art-1", text2, [(0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
+                                (2, "UKR", "RUS", "112", "would not trust", "2022-03-29", "negated")],
+               url="https://example.org/a", published="2022-03-29T10:00:00", updated="2022-03-29T18:00:00")
+    r = ingest([v2], db, progress=False)
+    assert r.updated == 1 and r.new == 0
+    conn = open_reader(db)
+    assert conn.execute("SELECT version, updated FROM articles WHERE id = 'art-1'").fetchone() == \
+           (2, "2022-03-29T18:00:00")
+    versions = conn.execute("SELECT version, text, content_hash FROM article_versions").fetchall()
+    assert versions == [(1, text, article_hash(v1.article))]
+    events = conn.execute("SELECT code, status FROM events ORDER BY code").fetchall()
+    assert events == [("036", "asserted"), ("112", "negated")]  # the 030 of v1 is gone
+    assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM mentions WHERE article_id <> 'art-1'").fetchone()[0] == 0
+    conn.close()
+
+    # the old version again changes nothing; the new one again changes nothing
+    before = dump(db)
+    r = ingest([v1, v2], db, progress=False)
+    assert r.updated == 0 and r.new == 0
+    assert dump(db) == before
+
+
+def test_same_url_new_stamp_is_a_new_version(db):
+    a = coded("a1", WIRE, [(0, "RUSGOV", "USAGOV", "036", "held talks")], url="https://x.org/s",
+              published="2021-12-07T10:00:00")
+    ingest([a], db, progress=False)
+    b = coded("a1", WIRE, [(0, "RUSGOV", "USAGOV", "036", "held talks")], url="https://x.org/s",
+              published="2021-12-07T10:00:00", updated="2021-12-08T09:00:00")
+    r = ingest([b], db, progress=False)
+    assert r.updated == 1
+    conn = open_reader(db)
+    assert table_counts(conn)["article_versions"] == 1
+    assert conn.execute("SELECT n_mentions, n_articles FROM events").fetchall() == [(1, 1)]
+    conn.close()
+
+
+def test_a_failed_write_leaves_nothing_half_written(db, monkeypatch):
+    import tidings.store.writer as writer
+
+    ingest([other_story()], db, progress=False)
+    before = dump(db)
+
+    def boom(conn, ids):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(writer, "_recount", boom)
+    with pytest.raises(RuntimeError):
+        ingest(wire_copies()[:1], db, progress=False)
+    assert dump(db) == before
+
+
+def test_resumable_skips_stored_articles_before_parsing(db, monkeypatch):
+    import tidings.pipeline as pipeline
+
+    items = wire_copies()
+    ingest(items, db, progress=False)
+
+    def no_parse(*a, **k):
+        raise AssertionError("the parser must not run for stored unchanged articles")
+
+    monkeypatch.setattr(pipeline, "code_articles", no_parse)
+    r = ingest([c.article for c in items], db, progress=False)  # raw Articles: would need coding
+    assert r.unchanged == 5 and r.new == 0
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(db):
+    errors = []
+    r = ingest([InputError("bad.bin", "binary file"), other_story()], db, progress=False, on_error=errors.append)
+    assert r.new == 1 and len(r.errors) == 1 and errors[0].source == "bad.bin"
+
+
+def test_second_writer_gets_a_clear_error(db):
+    with Store(db):
+        code = textwrap.dedent(f"""
+            import sys
+            from tidings.store import Store, StoreLocked
+            try:
+                Store({db!r}).open()
+            except StoreLocked as e:
+                print(e); sys.exit(3)
+        """)
+        p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        assert p.returncode == 3, p.stderr
+        assert f"database {db} is being written by pid {os.getpid()}" in p.stdout
+        with pytest.raises(StoreLocked):
+            WriterLock(db).acquire()  # also within this process, from a second lock object
+
+
+def test_stale_lock_is_taken_over(db):
+    with open(f"{db}.lock", "w") as f:
+        f.write("999999999")  # no such process
+    with Store(db) as store:
+        assert store.lock.holder() == os.getpid()
+    assert not os.path.exists(f"{db}.lock")
+
+
+def test_readers_are_read_only_and_many(db):
+    ingest([other_story()], db, progress=False)
+    r1, r2 = open_reader(db), open_reader(db)
+    assert r1.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+    assert r2.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+    with pytest.raises(duckdb.Error):
+        r1.execute("DELETE FROM articles")
+    r1.close(), r2.close()
+
+
+def test_reader_of_a_missing_database_says_so(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no database at"):
+        open_reader(str(tmp_path / "none.duckdb"))
+
+
+def test_skipped_articles_are_stored_with_their_reason(db):
+    c = replace(other_story(), events=(), quotes=(), actors=(), skipped="language is 'fr'")
+    ingest([c], db, progress=False)
+    conn = open_reader(db)
+    assert conn.execute("SELECT skipped FROM articles").fetchone()[0] == "language is 'fr'"
+    conn.close()
+    assert ingest([c], db, progress=False).unchanged == 1
+
+
+def test_store_and_query_layers_never_import_spacy():
+    code = ("import sys; import tidings.store, tidings.store.writer, tidings.query, tidings.export, "
+            "tidings.dedup, tidings.ingest; "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')]; "
+            "print(bad); sys.exit(1 if bad else 0)")
+    p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert p.returncode == 0, p.stdout + p.stderr

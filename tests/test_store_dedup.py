@@ -1,0 +1,119 @@
+"""Same story, many copies: MinHash/LSH grouping and events as mentions across copies."""
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from storekit import OTHER, WIRE, coded, other_story, wire_copies
+from tidings import dedup
+from tidings import query
+from tidings.ingest import ingest
+from tidings.store import open_reader
+
+
+@pytest.fixture
+def db(tmp_path):
+    return str(tmp_path / "d.duckdb")
+
+
+def test_minhash_estimates_jaccard():
+    a = dedup.shingles(WIRE)
+    b = dedup.shingles(" ".join(WIRE.split(". ")[:4]))
+    exact = dedup.similarity(a, b).jaccard
+    est = dedup.estimated_jaccard(dedup.minhash(a), dedup.minhash(b))
+    assert abs(est - exact) < 0.15
+    assert dedup.estimated_jaccard(dedup.minhash(a), dedup.minhash(a)) == 1.0
+    assert dedup.estimated_jaccard(dedup.minhash(a), dedup.minhash(dedup.shingles(OTHER))) < 0.1
+    assert dedup.minhash(a).dtype == np.uint32 and len(dedup.minhash(a)) == dedup.NUM_PERM
+
+
+def test_lsh_buckets_are_deterministic_and_shared_by_copies():
+    sig = dedup.minhash(dedup.shingles(WIRE))
+    assert dedup.lsh_buckets(sig) == dedup.lsh_buckets(sig.copy())
+    assert len(dedup.lsh_buckets(sig)) == dedup.BANDS
+    trimmed = dedup.minhash(dedup.shingles(" ".join(WIRE.split(". ")[:5])))
+    shared = set(dedup.lsh_buckets(sig)) & set(dedup.lsh_buckets(trimmed))
+    assert shared
+
+
+def test_trigger_key_normalises_inflections():
+    assert dedup.trigger_key("agreed") == dedup.trigger_key("agrees") == dedup.trigger_key("agree")
+    assert dedup.trigger_key("Warned") == dedup.trigger_key("warning")
+    assert dedup.trigger_key("held talks") != dedup.trigger_key("warned")
+
+
+def test_five_copies_make_one_story_whose_events_have_five_articles(db):
+    copies = wire_copies()
+    assert len({c.article.title for c in copies}) == 5 and len({c.article.text for c in copies}) == 5
+    r = ingest(copies + [other_story()], db, progress=False)
+    assert r.joined_story == 4
+    conn = open_reader(db)
+    stories = conn.execute("SELECT story_id, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()
+    assert [n for _, n in stories] == [5, 1]
+    wire_story = stories[0][0]
+    rows = conn.execute("SELECT code, n_articles, n_mentions, n_sources FROM events WHERE story_id = ? "
+                        "ORDER BY code", [wire_story]).fetchall()
+    # 036, 057 and 172 are in every copy; the 138 sentence was trimmed from one copy
+    assert rows == [("036", 5, 5, 5), ("057", 5, 5, 5), ("138", 4, 4, 4), ("172", 5, 5, 5)]
+    # events are not multiplied: one event row per distinct event, five mentions each
+    assert conn.execute("SELECT count(*) FROM events WHERE story_id = ?", [wire_story]).fetchone()[0] == 4
+    conn.close()
+
+
+def test_copy_order_does_not_matter_for_grouping(tmp_path):
+    copies = wire_copies()
+    a, b = str(tmp_path / "a.duckdb"), str(tmp_path / "b.duckdb")
+    ingest(copies, a, progress=False)
+    ingest(list(reversed(copies)), b, progress=False)
+    for path in (a, b):
+        conn = open_reader(path)
+        assert conn.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == 1
+        assert conn.execute("SELECT max(n_articles) FROM events").fetchone()[0] == 5
+        conn.close()
+
+
+def test_different_stories_on_the_same_topic_stay_apart(db):
+    a = coded("a", "Russian troops massed near the Ukrainian border on Monday, satellite images showed. "
+                   "Analysts said the build-up was the largest since 2014 and included tanks and artillery. "
+                   "Kyiv asked its Western allies for more air defence systems and for sanctions.",
+              [(0, "RUSMIL", "UKR", "150", "massed")], published="2021-12-06")
+    b = coded("b", "Ukraine's president asked NATO leaders to speed up membership talks on Monday. "
+                   "He told a summit in Brussels that his country could not wait for years to join the alliance. "
+                   "Several members said enlargement was not on the agenda before the spring.",
+              [(0, "UKRGOV", "NATO", "020", "asked")], published="2021-12-06")
+    ingest([a, b], db, progress=False)
+    conn = open_reader(db)
+    assert conn.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == 2
+    conn.close()
+
+
+def test_within_a_story_different_events_stay_different(db):
+    # same dyad and code, but a different trigger and an unrelated sentence: two events
+    text = ("Russia warned Ukraine against any offensive in the Donbas on Monday. "
+            "Separately, Russia threatened Ukraine with a gas cut over unpaid bills.")
+    c = coded("x", text, [(0, "RUS", "UKR", "130", "warned", "2021-12-06"),
+                          (1, "RUS", "UKR", "130", "threatened", "2021-12-06")])
+    ingest([c], db, progress=False)
+    conn = open_reader(db)
+    assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2
+    conn.close()
+
+
+def test_one_a_day_aggregates_across_stories(db):
+    ingest(wire_copies() + [other_story()], db, progress=False)
+    # a separate story with the same (date, source, target, code) as the wire's 036
+    extra = coded("extra", "In a separate report, officials confirmed that Russian and American negotiators held talks "
+                           "by telephone late on Tuesday about prisoner exchanges and embassy staffing levels in both "
+                           "capitals, without any breakthrough.",
+                  [(0, "RUSGOV", "USAGOV", "036", "held talks", "2021-12-07")], outlet="local")
+    ingest([extra], db, progress=False)
+    all_events = query.events(db, codes="036")
+    assert len(all_events) == 2
+    daily = query.events(db, codes="036", one_a_day=True)
+    assert len(daily) == 1
+    row = daily.iloc[0]
+    assert (row.n_events, row.n_articles, row.n_mentions) == (2, 6, 6)
+    conn = open_reader(db)
+    view = conn.execute("SELECT n_events, n_articles FROM event_daily WHERE code = '036'").fetchall()
+    assert view == [(2, 6)]
+    conn.close()

@@ -150,3 +150,17 @@ def test_seed_article_header(shared_dir):
     for bad in ("Read more:", "Published :", "By Reuters", "Kim Jong-un"):
         assert bad not in art.text
     assert art.text.count("\n\n") == 10  # 11 paragraphs
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_check_seed_article_lines(shared_dir):
+    import subprocess
+
+    exe = Path(sys.executable).with_name("tidings")
+    coded = subprocess.run([str(exe), "code", str(shared_dir / "examples/seed-article.txt"), "--format", "jsonl"],
+                           capture_output=True, text=True, timeout=300, check=True).stdout
+    report = subprocess.run([sys.executable, str(shared_dir / "tools/check_seed.py")], input=coded,
+                            capture_output=True, text=True, timeout=60).stdout
+    lines = [line for line in report.splitlines() if " article." in line or " text has no " in line]
+    assert len(lines) == 8 and all(line.startswith("ok") for line in lines), report

@@ -61,3 +61,23 @@ def test_language_is_set_on_the_article_and_non_english_is_skipped_by_the_pipeli
     assert "language is 'fr'" in _skip_reason(art, CodeOptions())
     assert read_text(NOT_FLAGGED[0]).language is None
     assert _skip_reason(read_text(NOT_FLAGGED[0]), CodeOptions()) is None
+
+
+def test_undecided_texts_can_be_given_a_default():
+    from tidings.readers import ReadOptions
+    from tidings.readers.language import LanguageOptions
+
+    opts = ReadOptions(language=LanguageOptions(undecided="en"))
+    assert read_text(NOT_FLAGGED[0], options=opts).language == "en"
+    assert read_text("Sommet\n\n" + OTHER["fr"], options=opts).language == "fr"
+
+
+@pytest.mark.shared
+def test_real_english_news_is_never_flagged_foreign(shared_dir):
+    from tidings.readers import read_paths
+
+    paths = [str(shared_dir / "data/dev" / name / "articles.jsonl") for name in ("conflibert", "polnear")]
+    items = list(read_paths(paths))
+    assert len(items) == 1433 and all(hasattr(a, "text") for a in items)
+    langs = [a.language for a in items]
+    assert set(langs) <= {"en", None} and langs.count(None) < 20

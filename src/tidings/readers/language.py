@@ -38,6 +38,7 @@ class LanguageOptions:
     margin: float = 1.5  # best language must beat the runner-up by this factor
     min_common_words: int = 12  # lower-case words (not names) needed before langdetect is asked
     min_langdetect_prob: float = 0.90
+    undecided: str | None = None  # given to texts too short or too full of names to tell (None: unknown)
 
 
 def _latin_share(text: str) -> float:
@@ -67,7 +68,7 @@ def detect_language(text: str, options: LanguageOptions | None = None) -> str | 
     raw = _WORD.findall(text[:20000])
     words = [w.lower() for w in raw]
     if not words:
-        return None
+        return options.undecided
     if _latin_share(text[:5000]) < 0.5:
         return _langdetect(text, options)
     hits = {lang: sum(1 for w in words if w in sw) for lang, sw in STOPWORDS.items()}
@@ -81,11 +82,11 @@ def detect_language(text: str, options: LanguageOptions | None = None) -> str | 
         # langdetect is easily fooled by names: a language whose function words are missing
         # from the text, or fewer than the English ones, is not believed
         if found in STOPWORDS and found != "en" and hits[found] < options.min_hits:
-            return None
+            return options.undecided
         if found and found != "en" and hits.get(found, 0) < hits["en"]:
-            return None
-        return found
+            return options.undecided
+        return found or options.undecided
     # few words: English if its function words are at least as many as any other language's
-    if h1 and hits["en"] == h1 and hits["en"] > h2 - 1 and hits["en"] >= 2:
+    if hits["en"] == h1 >= 2:
         return "en"
-    return None
+    return options.undecided

@@ -166,8 +166,9 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             removed.append(s)
             i += 1
             continue
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         if (find_title and title is None and byline is None and agency is None and looks_like_title(s, agencies)
-                and any(x.strip() for x in lines[i + 1:])):
+                and any(x.strip() for x in lines[i + 1:]) and not nxt[:1].islower()):  # not a wrapped line
             title = s
             i += 1
             continue

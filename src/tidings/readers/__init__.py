@@ -18,10 +18,11 @@ from typing import Iterable, Iterator
 
 from ..records import Article, InputError
 from .boilerplate import BoilerplateError
+from .language import LanguageOptions
 from .options import DEFAULT_MAX_BYTES, EXTENSIONS, ReadOptions
 
-__all__ = ["read_paths", "read_text", "ReadOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS", "example_paths",
-           "BoilerplateError"]
+__all__ = ["read_paths", "read_text", "ReadOptions", "LanguageOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS",
+           "example_paths", "BoilerplateError"]
 
 
 def read_paths(paths: Iterable[str], published: str | None = None,
@@ -32,11 +33,10 @@ def read_paths(paths: Iterable[str], published: str | None = None,
     Raises only for a bad option (an unreadable or invalid boilerplate pattern file:
     BoilerplateError), never for a bad input.
     """
+    from .boilerplate import load_boilerplate
     from .walk import iter_inputs, read_one
 
     options = options or ReadOptions()
-    from .boilerplate import load_boilerplate
-
     load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)  # fail early on bad patterns
     for item in iter_inputs(paths, options):
         if isinstance(item, InputError):

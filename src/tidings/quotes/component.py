@@ -32,9 +32,15 @@ def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
                 return d.speaker
         return None
 
+    def inside_quote(i: int):
+        for a, b, d in inside:
+            if a <= i < b:
+                return a, b
+        return None
+
     covered = [(q.start, q.end) for q in quoted]
     out: list[Quote] = []
-    for ind in find_indirect(doc, lex, speakers, quoted_speaker):
+    for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote):
         a = doc[ind.start].idx
         b = doc[ind.end - 1].idx + len(doc[ind.end - 1])
         share = _share(doc.text, a, b, covered)

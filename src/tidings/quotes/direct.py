@@ -88,10 +88,24 @@ def _after(ctx: _Ctx, d: Direct, nxt_open: int):
             break
         c = cue_at(t, "direct", ctx.lex)
         if c is not None:
+            if _leads_next(ctx, d, t, nxt_open):
+                return None
             return t, c[0]
         n += 0 if t.is_punct else 1
         i += 1
     return None
+
+
+def _leads_next(ctx: _Ctx, d: Direct, cue, nxt_open: int) -> bool:
+    """'"Of course." To which she said, "Thank God."': an attribution ending in a comma or colon
+    right before the next quote introduces that quote, unless this one ended with a comma."""
+    if nxt_open > len(ctx.text):
+        return False
+    between = ctx.text[cue.idx:nxt_open].rstrip()
+    if "\n" in between or between[-1:] not in (",", ":"):
+        return False
+    inner = ctx.text[d.q.start:d.q.close].rstrip("\"”»’' ")
+    return inner[-1:] in (".", "!", "?", "…")
 
 
 def _before(ctx: _Ctx, d: Direct, prev_close: int):
@@ -212,7 +226,21 @@ def _so_called(ctx: _Ctx, d: Direct) -> bool:
     return tail.endswith("so-called") or tail.endswith("so called")
 
 
+_SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "vs"}
+
+
+def _title(ctx: _Ctx, d: Direct) -> bool:
+    """"Face the Nation", "Morning Joe": a short all-capitalised name (a show, a book, a slogan)."""
+    words = [t for t in ctx.doc[d.start:d.end] if t.is_alpha]
+    if not words or len(words) > 6:
+        return False
+    return all(t.text[0].isupper() or t.lower_ in _SMALL for t in words) and \
+        any(t.text[0].isupper() for t in words[1:] or words)
+
+
 def _scare(ctx: _Ctx, d: Direct, words: int, sep: bool, steps: int) -> bool:
+    if _title(ctx, d) and not (d.how in ("after", "before") and sep and words > 1):
+        return True
     if d.q.paragraphs > 1 or words > _SHORT:
         return d.how == "none" and words < 4 and not sep
     if _so_called(ctx, d):

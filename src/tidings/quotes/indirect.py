@@ -62,9 +62,11 @@ def _according(doc, tok, lex: CueLexicon):
     return a, b
 
 
-def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None) -> list[Indirect]:
+def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
+                  inside=None) -> list[Indirect]:
     """Every reported clause with its cue; `quoted_speaker(i)` gives the speaker of the direct
-    quote containing token i (for "we said" inside a quote), or None."""
+    quote containing token i (for "we said" inside a quote), or None; `inside(i)` the token
+    range of the quote containing token i, or None."""
     out: list[Indirect] = []
     for tok in doc:
         if tok.lower_ == "according":
@@ -80,20 +82,58 @@ def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None)
             clause = _clause_of(tok)
             if clause is None and cue_at(tok, "xcomp", lex) is not None:
                 clause = _clause_of(tok, ("xcomp",))
-            if clause is None:
-                continue
-            span = (clause.left_edge.i, clause.right_edge.i + 1)
             src = subject_of(tok)
+            if clause is None:
+                if tok.dep_ == "parataxis" and src is not None:
+                    for a, b in _parenthetical(tok):
+                        out.append(_make(doc, a, b, tok, c[0], src, speakers, quoted_speaker))
+                continue
+            span = (clause.left_edge.i, _cut_trailing(clause, tok))
             if src is not None and span[0] <= src.i < span[1]:
                 continue  # the subject sits inside the reported clause: a bad parse
-        if span is None:
+        if span is None or (src is None and tok.lower_ != "according"):
             continue
-        a, b = _trim(doc, *span)
+        sent = tok.sent
+        a, b = _trim(doc, max(span[0], sent.start), min(span[1], sent.end))
+        if inside is not None:
+            box = inside(tok.i)
+            if box is not None and not (box[0] <= a and b <= box[1]):
+                continue  # a cue inside a quote reports only within that quote
         if not _ok(doc, a, b):
             continue
-        ind = Indirect(a, b, tok.i, c[0], src.i if src is not None else -1)
-        if src is not None:
-            qs = quoted_speaker(src.i) if quoted_speaker else None
-            ind.speaker = speakers.resolve(src, qs)
-        out.append(ind)
-    return out
+        out.append(_make(doc, a, b, tok, c[0], src, speakers, quoted_speaker))
+    return [x for x in out if x is not None]
+
+
+def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
+    ind = Indirect(a, b, tok.i, cue, src.i if src is not None else -1)
+    if src is not None:
+        qs = quoted_speaker(src.i) if quoted_speaker else None
+        ind.speaker = speakers.resolve(src, qs)
+    return ind
+
+
+def _parenthetical(tok):
+    """"But to prevent problems, he said, officials should be vigilant": the sentence around the
+    cue's own words, as one or two pieces."""
+    sent = tok.sent
+    pieces = []
+    for a, b in ((sent.start, tok.left_edge.i), (tok.right_edge.i + 1, sent.end)):
+        a, b = _trim(tok.doc, a, b)
+        if b > a and _ok(tok.doc, a, b):
+            pieces.append((a, b))
+    return pieces
+
+
+def _cut_trailing(clause, cue) -> int:
+    """End of the reported clause, before a trailing ", citing ..." / ", adding ..." that belongs
+    to the cue's sentence rather than to what was said."""
+    end = clause.right_edge.i + 1
+    if clause.i < cue.i:
+        return end
+    doc = clause.doc
+    for t in doc[clause.i + 1:end]:
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > 0 and \
+                doc[t.i - 1].text == "," and t.head.i >= clause.i:
+            return t.i - 1
+    return end

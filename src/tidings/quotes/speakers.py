@@ -20,7 +20,8 @@ FIRST = {"i", "we", "me", "us"}
 PLURAL = {"they", "them"}
 NEUTER = {"it"}
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
-_WINDOW_SENTS = 3
+_WINDOW_SENTS = 6
+_IT_WINDOW = 2
 _DROP_LEAD = ("the", "a", "an")
 
 
@@ -40,9 +41,11 @@ class Speakers:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.person_starts = [e.start for e in self.persons]
         full: dict[str, str] = {}
-        for e in self.persons:
+        for e in doc.ents:
+            if e.label_ not in ("PERSON", "ORG") or not all(t.pos_ == "PROPN" for t in e):
+                continue
             words = _clean(e.text).split()
-            if len(words) > 1:
+            if len(words) > 1 and words[-1][:1].isupper():
                 full.setdefault(words[-1].lower(), " ".join(words))
         self.full = full
         self.sent_starts = [s.start for s in doc.sents]
@@ -70,32 +73,30 @@ class Speakers:
         """The speaker a subject token `tok` names, or None."""
         low = tok.lower_
         m = self.by_token.get(tok.i)
-        if m is not None:
+        if m is not None and m.kind not in ("nominal",) and not _possessed(tok, m):
             ref = self._from_mention(m)
             if ref is not None:
                 return ref
         if tok.pos_ == "PRON" or low in PERSONAL | FIRST | PLURAL | NEUTER:
             return self._pronoun(tok, quote_speaker)
         start, end = phrase_bounds(tok)
-        inner = [self.by_token[i] for i in range(start, end) if i in self.by_token]
-        inner = [m for m in inner if m.kind not in ("pronoun",)]
-        if inner:
-            best = min(inner, key=lambda m: (m.kind not in ("name", "title"), abs(m.head - tok.i)
-                                             if m.head >= 0 else abs(m.start - tok.i)))
-            ref = self._from_mention(best)
-            if ref is not None:
-                return ActorRef(code=ref.code, country=ref.country, name=ref.name,
-                                text=self.doc[start:end].text, start=self.doc[start].idx,
-                                end=self.doc[end - 1].idx + len(self.doc[end - 1]), rule=ref.rule)
-        ent = self.ents.get(tok.i)
-        if ent is None:
-            inside = [self.ents[i] for i in range(start, end) if i in self.ents]
-            persons = [e for e in inside if e.label_ == "PERSON"]
-            ent = (persons or inside or [None])[-1]
-        if ent is not None:
-            name = self.canonical(ent.text) if ent.label_ == "PERSON" else _clean(ent.text)
-            return self._ref(name, start, end)
-        if tok.pos_ not in ("NOUN", "PROPN"):
+        tied = [tok] + [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
+        for t in tied[1:]:  # "the company's chief executive, Anna Berg": the named appositive
+            m = self.by_token.get(t.i)
+            if m is not None and m.kind != "pronoun":
+                ref = self._from_mention(m)
+                if ref is not None:
+                    return self._ref(ref.name, start, end, ref.code, ref.country, ref.rule)
+        if m is not None and m.kind != "pronoun":  # a role ("the company", "Khan's lawyer")
+            name = m.name if m.kind == "nominal" else _nominal(self.doc[start:end])
+            return self._ref(name, start, end, m.code, m.country, m.rule)
+        if tok.pos_ == "PROPN":
+            return self._ref(self.canonical(_proper_run(tok)), start, end)
+        for t in tied:
+            ent = self.ents.get(t.i)
+            if ent is not None and (t is tok or ent.label_ == "PERSON"):
+                return self._ref(self.canonical(ent.text), start, end)
+        if tok.pos_ != "NOUN":
             return None
         return self._ref(_nominal(self.doc[start:end]), start, end)
 
@@ -103,6 +104,8 @@ class Speakers:
         low = tok.lower_
         if low in FIRST:
             return quote_speaker
+        if low in NEUTER | PLURAL:
+            return self._nonperson(tok)
         if low not in PERSONAL:
             return None
         person = self.nearest_person(tok.i)
@@ -114,6 +117,32 @@ class Speakers:
         country = m.country if m is not None else None
         return ActorRef(code=code, country=country, name=name, text=tok.text, start=tok.idx,
                         end=tok.idx + len(tok), rule="quotes:nearest-person")
+
+    def _nonperson(self, tok):
+        """"it" / "they": the subject of a nearest preceding sentence, when it is a noun phrase
+        of the right number ("the campaign ... It said" / "Democrats ... They said")."""
+        plural = tok.lower_ in PLURAL
+        s_here = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        for s in range(s_here, max(-1, s_here - _IT_WINDOW - 1), -1):
+            a = self.sent_starts[s]
+            b = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
+            b = min(b, tok.i)
+            subj = [t for t in self.doc[a:b] if t.dep_ in ("nsubj", "nsubjpass")
+                    and t.head.dep_ in ("ROOT", "ccomp", "conj")]
+            for t in reversed(subj):
+                if t.pos_ == "PRON":
+                    continue
+                is_plural = t.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in t.children)
+                ent = self.ents.get(t.i)
+                if ent is not None and ent.label_ == "PERSON" and not is_plural:
+                    continue
+                if plural != is_plural and not (ent is not None and ent.label_ in ("ORG", "NORP")):
+                    continue
+                ref = self.resolve(t)
+                if ref is not None:
+                    return ActorRef(code=ref.code, country=ref.country, name=ref.name, text=tok.text,
+                                    start=tok.idx, end=tok.idx + len(tok), rule="quotes:nearest-subject")
+        return None
 
     def nearest_person(self, i: int):
         """The person a pronoun at token i most likely refers to: in the nearest sentence (up to
@@ -141,8 +170,47 @@ class Speakers:
         return found[0]
 
 
+_PARTICLES = {"von", "van", "der", "den", "de", "del", "la", "le", "da", "di", "du", "bin", "al", "ibn", "el"}
+
+
+def _proper_run(tok) -> str:
+    """The proper name ending at `tok`: capitalised tokens (and name particles) before it."""
+    doc = tok.doc
+    i = tok.i
+    while i - 1 >= 0:
+        t = doc[i - 1]
+        if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct and t.ent_type_ != "NORP" \
+                or (t.lower_ in _PARTICLES and _capital_before(doc, i - 1)):
+            i -= 1
+            continue
+        break
+    words = [t.text for t in doc[i:tok.i + 1]]
+    while words and words[0].rstrip(".").lower() in _TITLES:
+        words = words[1:]
+    return " ".join(words) or tok.text
+
+
+def _possessed(tok, m) -> bool:
+    """"Imran Khan's lawyer": the mention names the possessor, not the head noun."""
+    return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and m.start <= c.i < m.end for c in tok.children)
+
+
+def _capital_before(doc, i: int) -> bool:
+    j = i - 1
+    while j >= 0 and doc[j].lower_ in _PARTICLES:
+        j -= 1
+    return j >= 0 and doc[j].text[:1].isupper() and doc[j].is_alpha
+
+
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
+           "prime", "minister", "secretary", "general", "gen", "col", "lt", "sgt", "capt", "judge",
+           "justice", "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor",
+           "speaker", "vice", "chief", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman",
+           "former", "interior", "foreign", "defence", "defense", "finance", "state", "sir", "dame", "lord"}
+
+
 def _clean(text: str) -> str:
-    text = text.strip()
+    text = text.strip().strip("\"'“”‘’<>()[]{},;:.-—–=")
     for suf in ("'s", "’s"):
         if text.endswith(suf):
             text = text[: -len(suf)]

@@ -35,15 +35,23 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
 def subject_of(verb, depth: int = 3):
     """The token heading the subject of `verb` (its own or, for conj/xcomp/advcl, its head's)."""
     for _ in range(depth):
+        subj = agent = loose = None
         for child in verb.children:
-            if child.dep_ in SUBJ:
-                if child.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
-                    return verb.head  # "Peskov, who said ..."
-                return child
-            if child.dep_ == "agent":  # "was reported by X"
-                for g in child.children:
-                    if g.dep_ == "pobj":
-                        return g
+            if child.dep_ in SUBJ and subj is None:
+                subj = child
+            elif child.dep_ == "agent":  # "was reported by X"
+                agent = next((g for g in child.children if g.dep_ == "pobj"), None)
+            elif child.i < verb.i and child.dep_ in ("npadvmod", "dep", "nmod") and \
+                    child.pos_ in ("PROPN", "NOUN") and child.i == verb.i - 1:
+                loose = child  # '"...," Trump tweeted' parsed without a subject
+        if agent is not None and (subj is None or subj.lower_ == "it"):
+            return agent
+        if subj is not None:
+            if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
+                return verb.head  # "Peskov, who said ..."
+            return subj
+        if loose is not None:
+            return loose
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
             verb = verb.head.head
             continue

@@ -1,11 +1,56 @@
-"""spaCy component tidings_actors (being written: see issue 3)."""
+"""spaCy component tidings_actors: every actor mention of the Doc, coded (doc._.actor_mentions).
+
+Reads: doc.ents, the dependency parse, doc._.published (the date roles are resolved at).
+Writes: doc._.actor_mentions, a list of tidings.mentions.ActorMention sorted by position.
+Config: "dictionaries" (PETRARCH/TABARI actor or agent files to load) and "replace" (True: use
+only those files; False: add them to the project's own gazetteer in tidings/data/actors/).
+"""
+from __future__ import annotations
+
 from spacy.language import Language
+
+from .coref import nominal_runs, pronoun_runs, resolve_coreference
+from .lexicon import Lexicon, load_default_lexicon
+from .petrarch import load_petrarch
+from .resolve import ActorResolver
+
+__all__ = ["ActorsComponent", "make_actors", "build_lexicon"]
+
+
+def build_lexicon(dictionaries=(), replace: bool = False) -> Lexicon:
+    lex = Lexicon() if replace and dictionaries else load_default_lexicon()
+    if dictionaries:
+        lex.extend(load_petrarch(dictionaries))
+        lex.sources.extend(str(p) for p in dictionaries)
+    return lex
+
+
+class ActorsComponent:
+    def __init__(self, nlp, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self.resolver = ActorResolver(nlp, lexicon)
+
+    def __call__(self, doc):
+        doc._.actor_mentions = self.mentions(doc)
+        return doc
+
+    def runs(self, doc):
+        r = self.resolver
+        day = doc._.published
+        pieces = r.pieces(doc)
+        runs = r.code_runs(doc, r.runs(doc, pieces), day)
+        r.share(doc, runs)
+        taken = {i for run in runs for i in range(run.start, run.end)}
+        extra = pronoun_runs(doc, taken) + nominal_runs(doc, taken)
+        return resolve_coreference(doc, runs + extra, r, day)
+
+    def mentions(self, doc):
+        out = [self.resolver.to_mention(doc, run) for run in self.runs(doc)]
+        out.sort(key=lambda m: (m.start, m.end, m.key))
+        return out
 
 
 @Language.factory("tidings_actors", assigns=["doc._.actor_mentions"],
                   default_config={"dictionaries": [], "replace": False})
 def make_actors(nlp, name, dictionaries, replace):
-    def actors(doc):
-        doc._.actor_mentions = []
-        return doc
-    return actors
+    return ActorsComponent(nlp, build_lexicon(tuple(dictionaries), bool(replace)))

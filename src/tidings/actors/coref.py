@@ -1,0 +1,283 @@
+"""Simple, precise coreference within one article.
+
+- he/him/she/her -> the nearest person: in the same sentence the subject first, before that the
+  nearest earlier sentence's subject, else the nearest person;
+- it -> the nearest country, organisation or institution (pleonastic "it was too early to" skipped);
+- they/them -> the nearest plural group (troops, officials, rebels, the Taliban);
+- a definite role with no country ("the spokesman", "the ministry", "the president") -> the
+  nearest actor with the same role or office; "the country" -> the nearest country;
+  "the group"/"the alliance" -> the nearest organisation;
+- "the two leaders", "both countries" -> the last two persons (countries): one mention each;
+- "his US counterpart" -> whoever held the possessor's office in that country on the date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from .resolve import Run
+
+__all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
+
+_MAX_SENT = 3
+_COUNTRY_NOUNS = {"country", "nation"}
+_ORG_NOUNS = {"group", "organisation", "organization", "alliance", "bloc", "movement", "agency", "body"}
+_PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "premiers", "counterparts"}
+_PAIR_COUNTRY = {"countries", "nations", "states", "neighbours", "neighbors", "powers", "sides", "governments"}
+
+
+def _sent_index(doc) -> list[int]:
+    out = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            out[i] = k
+    return out
+
+
+def pronoun_runs(doc, taken: set[int]) -> list[Run]:
+    sent_of = _sent_index(doc)
+    out = []
+    for t in doc:
+        if t.i in taken:
+            continue
+        w = t.lower_
+        if w not in ("he", "him", "she", "her", "it", "they", "them"):
+            continue
+        if t.pos_ != "PRON" or (w == "her" and t.dep_ == "poss"):
+            continue
+        if w == "it" and _pleonastic(t):
+            continue
+        r = Run(pieces=[], start=t.i, end=t.i + 1, sent=sent_of[t.i], kind="pronoun", pending="pronoun",
+                head=t.i)
+        r.role_phrase = w
+        out.append(r)
+    return out
+
+
+def nominal_runs(doc, taken: set[int]) -> list[Run]:
+    """'the country', 'the group', 'both countries', 'the two sides' (nouns that are not roles)."""
+    sent_of = _sent_index(doc)
+    out = []
+    for t in doc:
+        if t.i in taken or t.pos_ != "NOUN":
+            continue
+        w = t.lower_
+        if w not in _COUNTRY_NOUNS | _ORG_NOUNS | _PAIR_COUNTRY | _PAIR_PERSON:
+            continue
+        prev = doc[t.i - 1] if t.i > 0 else None
+        prev2 = doc[t.i - 2] if t.i > 1 else None
+        if prev is None:
+            continue
+        pw = prev.lower_
+        if w in _COUNTRY_NOUNS | _ORG_NOUNS and pw == "the":
+            if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
+                continue  # "the group of seven", "the country of origin"
+            r = Run(pieces=[], start=t.i - 1, end=t.i + 1, sent=sent_of[t.i], kind="nominal",
+                    pending="nominal", head=t.i, definite=True)
+            r.role_phrase = "country" if w in _COUNTRY_NOUNS else "org"
+            out.append(r)
+        elif w in _PAIR_COUNTRY | _PAIR_PERSON and (pw == "both" or (pw == "two" and prev2 is not None and
+                                                                     prev2.lower_ == "the")):
+            start = t.i - 1 if pw == "both" else t.i - 2
+            r = Run(pieces=[], start=start, end=t.i + 1, sent=sent_of[t.i], kind="nominal", pending="pair",
+                    head=t.i, definite=True, number="two")
+            r.role_phrase = "person" if w in _PAIR_PERSON - {"sides"} else ("any" if w == "sides" else "country")
+            out.append(r)
+    return out
+
+
+def _pleonastic(t) -> bool:
+    head = t.head
+    if head.lemma_ in ("seem", "appear", "rain", "matter", "take", "remain", "happen") and t.dep_ == "nsubj":
+        return True
+    if head.lemma_ == "be" and t.dep_ in ("nsubj", "expl"):
+        kids = {c.dep_ for c in head.children}
+        if kids & {"acomp", "attr"} and kids & {"xcomp", "ccomp", "advcl"}:
+            return True
+        nxt = [c for c in head.rights]
+        if any(c.dep_ == "acomp" for c in nxt) and any(c.dep_ in ("xcomp", "ccomp") for c in head.subtree):
+            return True
+    if t.dep_ == "expl":
+        return True
+    return False
+
+
+def _is_subject(doc, r: Run) -> bool:
+    return doc[r.head].dep_ in ("nsubj", "nsubjpass") if r.head >= 0 else False
+
+
+def _copy(src: Run, dst: Run, kind: str, why: str) -> None:
+    dst.code, dst.country, dst.name, dst.key = src.code, src.country, src.name, src.key
+    dst.office, dst.cls = src.office, src.cls
+    dst.kind = kind
+    dst.rule = f"coref:{why}->{src.key} ({src.rule})"
+
+
+def _office_at(r: Run) -> str:
+    return r.office or ""
+
+
+def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> list[Run]:
+    history: list[Run] = []
+    out: list[Run] = []
+    for r in sorted(runs, key=lambda r: (r.start, -r.end)):
+        if r.pending == "pronoun":
+            ant = _pronoun_antecedent(doc, r, history)
+            if ant is None:
+                continue
+            _copy(ant, r, "pronoun", r.role_phrase)
+            out.append(r)
+            continue
+        if r.pending == "pair":
+            pair = _pair(history, r)
+            for m in pair:
+                clone = Run(pieces=[], start=r.start, end=r.end, sent=r.sent, head=r.head)
+                _copy(m, clone, "nominal", doc[r.start:r.end].text)
+                out.append(clone)
+            continue
+        if r.pending == "nominal":
+            ant = _nominal_antecedent(doc, r, history)
+            if ant is not None:
+                _copy(ant, r, "nominal", doc[r.start:r.end].text)
+            elif not r.pieces:
+                continue  # "the country" with nothing before it
+            out.append(r)
+            history.append(r)
+            continue
+        if r.pending == "counterpart":
+            _counterpart(doc, r, history, resolver, day)
+        out.append(r)
+        history.append(r)
+    out.sort(key=lambda r: (r.start, r.end))
+    return out
+
+
+def _recent(history: list[Run], r: Run):
+    for h in reversed(history):
+        if h.start >= r.start:
+            continue
+        if r.sent - h.sent > _MAX_SENT:
+            break
+        yield h
+
+
+def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
+    w = r.role_phrase
+    tok = doc[r.start]
+    cands = list(_recent(history, r))
+    if w in ("he", "him", "she", "her"):
+        people = [h for h in cands if h.cls == "person" and not h.plural and h.code is not None or
+                  h.cls == "person" and h.kind == "name" and not h.plural]
+        if not people:
+            return None
+        same = [h for h in people if h.sent == r.sent]
+        if same:
+            # an object pronoun does not refer to the subject of its own verb
+            if tok.dep_ in ("dobj", "dative", "pobj"):
+                same = [h for h in same if not (_is_subject(doc, h) and doc[h.head].head.i == tok.head.i)] or []
+            subj = [h for h in same if _is_subject(doc, h)]
+            if subj:
+                return subj[0]
+            if same:
+                return same[0]
+        earlier = [h for h in people if h.sent < r.sent]
+        if not earlier:
+            return None
+        last_sent = earlier[0].sent
+        in_last = [h for h in earlier if h.sent == last_sent]
+        subj = [h for h in in_last if _is_subject(doc, h)]
+        return subj[-1] if subj else in_last[-1] if in_last else earlier[0]
+    if w == "it":
+        for h in cands:
+            if h.cls in ("country", "org", "body") and not h.plural and h.code:
+                return h
+        return None
+    if w in ("they", "them"):
+        for h in cands:
+            if h.plural and h.code and h.cls in ("group", "org", "country", "body"):
+                return h
+        return None
+    return None
+
+
+def _last_word(s: str) -> str:
+    w = (s or "").split(" ")[-1]
+    if w.endswith("men"):
+        w = w[:-3] + "man"
+    return w
+
+
+def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
+    want = r.role_phrase
+    for h in _recent(history, r):
+        if not h.code:
+            continue
+        if want == "country":
+            if h.cls == "country" and h.kind != "demonym":
+                return h
+            continue
+        if want == "org":
+            if h.cls == "org":
+                return h
+            continue
+        if h.key.startswith("role:"):
+            continue
+        if h.role_phrase and _last_word(h.role_phrase) == _last_word(want):
+            return h
+        if r.office and h.cls == "person" and h.office == r.office and r.office not in ("minister",):
+            return h
+    return None
+
+
+_LEADER_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "supreme_leader", "leader",
+                   "vice_president"}
+
+
+def _pair(history: list[Run], r: Run) -> list[Run]:
+    if r.role_phrase == "person" and r.office in _LEADER_OFFICES | {""}:
+        leaders = [h for h in history if h.office in _LEADER_OFFICES]
+        got = _pair_from(leaders, r, "person")
+        if got:
+            return got
+    return _pair_from(history, r, r.role_phrase)
+
+
+def _pair_from(history: list[Run], r: Run, want: str) -> list[Run]:
+    seen: list[Run] = []
+    keys: set[str] = set()
+    for h in _recent(history, r):
+        if not h.code or h.key in keys or h.key.startswith("role:"):
+            continue
+        if want == "person" and h.cls != "person":
+            continue
+        if want == "country" and h.cls != "country":
+            continue
+        if want == "any" and h.cls not in ("person", "country"):
+            continue
+        if h.kind in ("pronoun", "nominal") and h.key in keys:
+            continue
+        seen.append(h)
+        keys.add(h.key)
+        if len(seen) == 2:
+            break
+    return list(reversed(seen)) if len(seen) == 2 else []
+
+
+def _counterpart(doc, r: Run, history: list[Run], resolver, day) -> None:
+    """'his US counterpart' -> the holder of the possessor's office in that country."""
+    owner = None
+    for h in _recent(history, r):
+        if h.cls == "person" and h.code and not h.plural:
+            owner = h
+            break
+    if owner is None or not owner.office or not r.country:
+        return
+    when = day or dt.date.today()
+    for period, e in resolver.by_office.get((r.country, owner.office), []):
+        if period.covers(when):
+            r.code, r.name, r.key = period.code, e.name, e.key
+            r.country = r.country
+            r.office = period.office
+            r.cls = "person"
+            r.kind = "nominal"
+            r.rule = f"counterpart:{owner.name}->{period.source}"
+            return

@@ -1,0 +1,86 @@
+"""A token trie over the lexicon: one dictionary walk per token, longest match wins.
+
+Phrases are tokenised with the pipeline's own tokenizer when the trie is built, so "U.S.",
+"al-Qaeda" and "Côte d'Ivoire" split in the text exactly as they split here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Entry, Lexicon
+
+__all__ = ["Match", "PhraseTrie", "norm"]
+
+_END = "\x00"
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
+                         "\u2013": "-"})
+
+
+def norm(text: str) -> str:
+    return text.lower().translate(_QUOTES)
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int  # token index
+    end: int  # exclusive
+    entries: tuple[Entry, ...]
+
+
+class PhraseTrie:
+    def __init__(self, tokenizer, lexicon: Lexicon):
+        self.root: dict = {}
+        self.size = 0
+        phrases = {}
+        for e in lexicon.entries:
+            phrases.setdefault(e.phrase, []).append(e)
+        texts = list(phrases)
+        for text, doc in zip(texts, tokenizer.pipe(texts)):
+            words = [norm(t.text) for t in doc if not t.is_space]
+            if not words:
+                continue
+            node = self.root
+            for w in words:
+                node = node.setdefault(w, {})
+            bucket = node.setdefault(_END, [])
+            for e in phrases[text]:
+                bucket.append((tuple(t.text for t in doc if not t.is_space), e))
+                self.size += 1
+
+    def matches(self, doc) -> list[Match]:
+        """Non-overlapping longest matches, left to right, that pass the case rules."""
+        words = [norm(t.text) for t in doc]
+        out: list[Match] = []
+        i, n = 0, len(doc)
+        while i < n:
+            node = self.root.get(words[i])
+            best: Match | None = None
+            j = i
+            while node is not None:
+                j += 1
+                bucket = node.get(_END)
+                if bucket:
+                    ok = tuple(e for orth, e in bucket if _case_ok(doc, i, orth, e))
+                    if ok:
+                        best = Match(i, j, ok)
+                if j >= n:
+                    break
+                node = node.get(words[j])
+            if best is not None:
+                out.append(best)
+                i = best.end
+            else:
+                i += 1
+        return out
+
+
+def _case_ok(doc, i: int, orth: tuple[str, ...], e: Entry) -> bool:
+    if e.exact:
+        return all(doc[i + k].text.translate(_QUOTES) == o.translate(_QUOTES) for k, o in enumerate(orth))
+    if e.proper:
+        first = doc[i].text
+        if not (first[:1].isupper() or first[:1].isdigit()):
+            return False
+        # a capitalised phrase in an all-lowercase sentence position is fine; an all-caps
+        # headline is fine too
+    return True

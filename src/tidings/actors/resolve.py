@@ -1,0 +1,601 @@
+"""From lexicon matches to coded actor mentions.
+
+1. pieces: lexicon matches (locators, roles, names), unknown PERSON/ORG entities, pronouns;
+2. runs: pieces that form one noun phrase ("Russian President Vladimir Putin", "Kremlin
+   spokesman Dmitry Peskov", "the foreign minister of Ukraine");
+3. a code for every run (a known person's role at the publication date, else title +
+   locator, else the locator), with the rule that gave it;
+4. compounds ("US and Russian troops") share the role; appositions share the person;
+5. coreference (`tidings.actors.coref`) for pronouns and definite nominals.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ..mentions import ActorMention
+from .lexicon import (ACTOR, CAPITAL, COUNTRY, DEMONYM, METONYM, ORG, PERSON, REGION, REGION_ADJ, ROLE,
+                      Entry, Lexicon)
+from .matcher import PhraseTrie, norm
+
+__all__ = ["ActorResolver", "Run"]
+
+LOC, ROLEP, NAME = "LOC", "ROLE", "NAME"
+_PRIORITY = {PERSON: 0, ACTOR: 1, ORG: 2, METONYM: 3, COUNTRY: 4, CAPITAL: 5, REGION: 6, DEMONYM: 7,
+             REGION_ADJ: 8, ROLE: 9}
+PREMODS = {"former", "ex", "ex-", "then", "new", "top", "senior", "acting", "chief", "outgoing", "incoming",
+           "late", "interim", "veteran", "current", "future", "longtime", "long-time", "powerful",
+           "embattled", "deposed", "ousted", "exiled", "jailed", "detained", "imprisoned", "elected",
+           "newly", "recently", "appointed", "retired", "then-", "sitting", "de", "facto"}
+DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your",
+        "my", "both", "two", "three", "four", "several", "some", "many", "all", "other", "another",
+        "hundreds", "dozens", "thousands", "each"}
+FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
+LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "throughout", "within",
+            "via", "through", "toward", "towards", "between"}
+MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "flee", "send", "deploy",
+          "visit", "trip", "journey", "relocate", "drive", "sail", "march"}
+PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p", "them": "p"}
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    cls: str  # LOC | ROLE | NAME
+    entries: tuple[Entry, ...] = ()
+    label: str = ""  # unknown names: PERSON | ORG
+
+    @property
+    def entry(self) -> Entry | None:
+        return self.entries[0] if self.entries else None
+
+
+@dataclass
+class Run:
+    """One actor noun phrase: its pieces and its token span [start, end)."""
+
+    pieces: list[Piece]
+    start: int
+    end: int
+    sent: int = 0
+    former: bool = False
+    definite: bool = False
+    possessive: str | None = None  # "his", "her", "its", "their" at the start
+    number: str = ""  # "two", "both"
+    # results
+    code: str | None = None
+    country: str | None = None
+    name: str = ""
+    rule: str = ""
+    key: str = ""
+    kind: str = "name"
+    head: int = -1
+    cls: str = ""  # person | org | country | group | body | place
+    office: str = ""
+    plural: bool = False
+    pending: str = ""  # coreference still to do: "nominal", "counterpart", "pair"
+    role_phrase: str = ""
+    members: list = field(default_factory=list)
+
+
+class ActorResolver:
+    def __init__(self, nlp, lexicon: Lexicon):
+        self.trie = PhraseTrie(nlp.tokenizer, lexicon)
+        self.by_office = lexicon.people_by_office()
+        self.country_names: dict[str, str] = {}
+        for e in lexicon.entries:
+            if e.kind == COUNTRY and e.code and e.code not in self.country_names:
+                self.country_names[e.code] = e.name
+
+    # ---- pieces -------------------------------------------------------------------------
+    def pieces(self, doc) -> list[Piece]:
+        out: list[Piece] = []
+        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        covered = set()
+        ent_of = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_of[i] = ent
+        for m in self.trie.matches(doc):
+            entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
+            last = doc[m.end - 1]
+            ent = ent_of.get(m.start)
+            kinds = {e.kind for e in entries}
+            # a place or surname inside a longer PERSON name is part of that name ("Chad Smith")
+            if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent.end > m.end):
+                if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, METONYM, ORG} or (
+                        PERSON in kinds and not _extra_is_title(doc, ent, m)):
+                    continue
+            if entries[0].kind == ROLE:
+                if last.pos_ not in ("NOUN", "PROPN", "X") and not (last.pos_ == "ADJ" and last.tag_ == "NNS"):
+                    continue
+                if last.lower_ in ("general", "major", "captain", "deputy", "secretary", "leader") and \
+                        m.end - m.start == 1 and not _title_use(doc, m.start):
+                    continue
+                cls = ROLEP
+            elif entries[0].kind in (PERSON,) or (entries[0].kind == ACTOR and len(entries[0].code or "") > 3
+                                                    and entries[0].periods):
+                cls = NAME
+            else:
+                cls = LOC
+            out.append(Piece(m.start, m.end, cls, entries))
+            covered.update(range(m.start, m.end))
+        # unknown people and organisations named by the NER
+        for ent in doc.ents:
+            if ent.label_ not in ("PERSON", "ORG"):
+                continue
+            toks = [i for i in range(ent.start, ent.end) if i not in covered]
+            if not toks:
+                continue
+            # keep the uncovered tail (titles and locators before it are pieces already)
+            start = toks[0]
+            if any(i in covered for i in range(start, ent.end)):
+                # covered tokens inside the tail: keep only the longest uncovered stretch at the end
+                start = max(i for i in range(ent.start, ent.end) if i in covered) + 1
+                if start >= ent.end:
+                    continue
+            span = doc[start:ent.end]
+            while span and span[0].pos_ in ("DET", "PUNCT") or (span and span[0].lower_ in ("'s", "’s")):
+                span = doc[span.start + 1:span.end]
+            while span and span[-1].pos_ == "PUNCT" or (span and span[-1].lower_ in ("'s", "’s")):
+                span = doc[span.start:span.end - 1]
+            if not span or not span[0].text[:1].isupper():
+                continue
+            if ent.label_ == "ORG" and len(span) == 1 and span[0].is_upper and len(span[0]) <= 2:
+                continue
+            out.append(Piece(span.start, span.end, NAME, (), ent.label_))
+            covered.update(range(span.start, span.end))
+        del person_ents
+        out.sort(key=lambda p: p.start)
+        return out
+
+    # ---- runs ---------------------------------------------------------------------------
+    def runs(self, doc, pieces: list[Piece]) -> list[Run]:
+        runs: list[Run] = []
+        cur: list[Piece] = []
+        sent_of = _sent_index(doc)
+
+        def flush():
+            if cur:
+                runs.append(self._make_run(doc, list(cur), sent_of))
+                cur.clear()
+
+        for p in pieces:
+            if cur and self._joins(doc, cur[-1], p, cur):
+                cur.append(p)
+            else:
+                flush()
+                cur.append(p)
+        flush()
+        return [r for r in runs if r is not None]
+
+    def _joins(self, doc, a: Piece, b: Piece, cur: list[Piece]) -> bool:
+        if doc[b.start].is_sent_start:
+            return False
+        gap = doc[a.end:b.start]
+        if a.cls == NAME and b.cls == NAME:
+            return False
+        if a.cls == NAME and b.cls == LOC:
+            return False
+        if b.cls == LOC and a.cls == ROLEP:
+            # "the foreign minister of Ukraine", "head of the UN"
+            words = [t.lower_ for t in gap]
+            return words in (["of"], ["of", "the"]) and any(e.kind != DEMONYM and e.kind != REGION_ADJ
+                                                           for e in b.entries)
+        if b.cls == LOC and a.cls == LOC:
+            if not gap:
+                return True
+            return [t.lower_ for t in gap] in (["'s"], ["’s"]) and False
+        if not gap:
+            if a.cls == NAME and b.cls == ROLEP:
+                return b.entry.role_kind in ("body", "group") and b.entry.phrase in (
+                    "administration", "government", "cabinet", "camp", "regime", "team", "aides")
+            return True
+        words = [t for t in gap]
+        if len(words) == 1 and words[0].lower_ in ("'s", "’s") and a.cls in (LOC, NAME):
+            return b.cls in (ROLEP, NAME)
+        if a.cls == NAME:
+            return False
+        # modifiers between a locator/role and the role or name they qualify:
+        # "Russian Energy Minister", "Israeli military spokesman", "Russian billionaire X"
+        if len(words) <= 3 and all(_modifier(t) for t in words):
+            if words[0].lower_ in ("'s", "’s"):
+                return False
+            return b.cls in (ROLEP, NAME)
+        if len(words) >= 2 and words[0].lower_ in ("'s", "’s") and len(words) <= 4 and \
+                all(_modifier(t) for t in words[1:]) and a.cls in (LOC,):
+            return b.cls in (ROLEP, NAME)
+        return False
+
+    def _make_run(self, doc, pieces: list[Piece], sent_of) -> Run:
+        start = pieces[0].start
+        # left extension: determiners, possessives, numbers, pre-modifiers
+        i = start - 1
+        former = definite = False
+        possessive = None
+        number = ""
+        while i >= 0 and not doc[i + 1].is_sent_start:
+            t = doc[i]
+            w = t.lower_
+            if w in ("that", "this", "these", "those") and t.pos_ != "DET":
+                break
+            if w in FORMER or w in PREMODS or (t.pos_ == "NUM" and w not in ("one",)) or w in DETS:
+                if w in FORMER:
+                    former = True
+                if w in ("the", "this", "that", "these", "those"):
+                    definite = True
+                if w in ("his", "her", "its", "their") and t.pos_ in ("PRON", "DET"):
+                    possessive = w
+                    definite = True
+                if w in ("two", "both", "three") or t.pos_ == "NUM":
+                    number = w
+                i -= 1
+                if w in DETS and w not in ("two", "both", "three", "all", "other"):
+                    break
+                continue
+            if w in ("-",) and i > 0 and doc[i - 1].lower_ in ("ex", "then"):
+                i -= 2
+                former = former or doc[i + 1].lower_ == "ex"
+                continue
+            break
+        span_start = i + 1
+        last = doc[pieces[-1].end - 1]
+        if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= pieces[-1].end:
+            span_start = max(span_start, start)
+            definite = former and definite
+        # a pre-modifier that is not followed by anything in the run is not ours
+        while span_start < start and doc[span_start].pos_ == "PUNCT":
+            span_start += 1
+        for t in doc[span_start:pieces[-1].end]:
+            if t.lower_ in FORMER:
+                former = True
+        run = Run(pieces=pieces, start=span_start, end=pieces[-1].end, sent=sent_of[start],
+                  former=former, definite=definite, possessive=possessive, number=number)
+        return run
+
+    # ---- coding -------------------------------------------------------------------------
+    def code_runs(self, doc, runs: list[Run], day: dt.date | None) -> list[Run]:
+        """Give each run its code; drops runs that are not actors (a bare demonym adjective)."""
+        out: list[Run] = []
+        mentioned: set[str] = set()
+        unknown_names: dict[str, Run] = {}
+        for run in runs:
+            if self._code(doc, run, day, mentioned, unknown_names):
+                out.append(run)
+                if run.cls == "person" and run.key:
+                    mentioned.add(run.key)
+        return out
+
+    def _choose_person(self, entries: tuple[Entry, ...], day, mentioned: set[str]) -> Entry:
+        people = [e for e in entries if e.kind in (PERSON, ACTOR)]
+        if len({e.key for e in people}) <= 1:
+            return people[0]
+        for e in people:
+            if e.key in mentioned:
+                return e
+        for e in people:
+            code, office, period = e.at(day)
+            if period is not None:
+                return e
+        return max(people, key=lambda e: max((p.start or dt.date.min) for p in e.periods) if e.periods
+                   else dt.date.min)
+
+    def _code(self, doc, run: Run, day, mentioned: set[str], unknown_names: dict) -> bool:
+        names = [p for p in run.pieces if p.cls == NAME]
+        roles = [p for p in run.pieces if p.cls == ROLEP]
+        locs = [p for p in run.pieces if p.cls == LOC]
+        loc = _best_loc(locs)
+        role = roles[-1] if roles else None
+        if names:
+            name = names[-1]
+            run.head = name.end - 1
+            if name.entries:
+                e = self._choose_person(name.entries, day, mentioned)
+                code, office, period = e.at(day)
+                run.key = e.key
+                run.name = e.name
+                run.cls = "person" if e.kind == PERSON or (e.kind == ACTOR and (
+                    e.periods or doc[name.end - 1].ent_type_ == "PERSON")) else "org"
+                run.country = e.country or (code[:3] if code and len(code) >= 3 else None)
+                if period is not None and not run.former:
+                    run.code, run.office = code, office
+                    run.rule = period.source
+                elif role is not None and not run.former and role.entry.role_kind in ("title",):
+                    country = _loc_country(loc) or run.country
+                    run.code = _join(country, role.entry.code)
+                    run.rule = f"title:{role.entry.phrase}+{e.source}"
+                else:
+                    run.code = e.country if e.kind == PERSON else code
+                    when = day.isoformat() if day else "any date"
+                    run.rule = (f"{e.source} (not in office on {when}: country only)" if e.kind == PERSON
+                                else e.source)
+                    if run.former:
+                        run.rule = f"{e.source} (former: country only)"
+                if e.kind == PERSON and run.code:
+                    run.country = run.code[:3] if not run.code.startswith(("IGO", "NGO", "IMG")) else e.country
+                run.kind = "name"
+                if run.cls == "person":
+                    unknown_names["=" + norm(e.name.split()[-1])] = run
+                    unknown_names["=" + norm(doc[name.end - 1].text)] = run
+                return True
+            # unknown person or organisation
+            text = doc[name.start:name.end].text
+            label = "person" if name.label == "PERSON" else "org"
+            run.cls = label
+            run.name = text
+            country = _loc_country(loc)
+            surname = doc[name.end - 1].text
+            prior = unknown_names.get(norm(text)) or (unknown_names.get("~" + norm(surname))
+                                                     if name.end - name.start == 1 else None)
+            known = unknown_names.get("=" + norm(text)) if name.end - name.start == 1 else None
+            if known is not None and role is None and loc is None:
+                # a surname after the full name of a known person ("Putin" after "Vladimir Putin")
+                for k in ("code", "country", "name", "key", "office", "cls"):
+                    setattr(run, k, getattr(known, k))
+                run.rule = f"surname:{known.name} ({known.rule})"
+                run.kind = "name"
+                return True
+            if role is not None and not run.former:
+                base = country
+                if loc is not None and loc.entry.kind in (ORG,) or (loc and (loc.entry.code or "")[:3] in (
+                        "IGO", "NGO", "IMG")):
+                    run.code = loc.entry.code
+                else:
+                    run.code = _join(base, role.entry.code) if base else role.entry.code
+                run.rule = f"title:{role.entry.phrase}" + (f"+{loc_phrase(doc, loc)}" if loc else "")
+                run.office = role.entry.office
+                run.kind = "title"
+            elif loc is not None:
+                run.code = loc.entry.code if loc.entry.kind in (ORG, METONYM) else _loc_country(loc)
+                run.rule = f"{loc.entry.kind}:{loc_phrase(doc, loc)}+name"
+                run.kind = "title"
+            elif prior is not None:
+                run.code, run.country, run.rule = prior.code, prior.country, f"surname:{prior.name}"
+                run.key, run.name, run.office = prior.key, prior.name, prior.office
+                return True
+            else:
+                run.code = None
+                run.rule = f"ner:{name.label}"
+                run.kind = "name"
+            run.country = _country_of(run.code)
+            run.key = f"{label}:{norm(text)}"
+            if prior is not None and prior.code and not run.code:
+                run.code, run.country, run.key = prior.code, prior.country, prior.key
+            unknown_names[norm(text)] = run
+            if label == "person" and name.end - name.start > 1:
+                unknown_names["~" + norm(surname)] = run
+            return True
+        if role is not None:
+            run.head = role.end - 1
+            re_ = role.entry
+            run.role_phrase = re_.name
+            run.office = re_.office
+            run.plural = re_.plural
+            run.cls = "person" if re_.role_kind in ("title", "person") and not re_.plural else (
+                "group" if re_.plural or re_.role_kind == "group" else "body")
+            run.name = doc[run.start:run.end].text
+            if loc is not None:
+                le = loc.entry
+                lcode = le.code or ""
+                if le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG"):
+                    run.code = lcode
+                    run.rule = f"org:{loc_phrase(doc, loc)}+{re_.phrase}"
+                elif le.kind in (REGION, REGION_ADJ):
+                    run.code = lcode
+                    run.rule = f"region:{loc_phrase(doc, loc)}+{re_.phrase}"
+                else:
+                    country = _loc_country(loc)
+                    if le.kind in (METONYM, CAPITAL) and len(lcode) > 3 and re_.code == "GOV":
+                        run.code = lcode
+                    else:
+                        run.code = _join(country, re_.code)
+                    if re_.role_kind in ("title", "person"):
+                        run.rule = f"title:{re_.phrase}+{loc_phrase(doc, loc)}"
+                    else:
+                        run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)}+{re_.phrase}"
+                run.country = _country_of(run.code)
+                run.kind = "title"
+                run.key = run.code or ""
+                if run.office == "counterpart" and run.possessive:
+                    run.pending = "counterpart"
+                return True
+            # a role with no country: coreference may find it
+            run.code = re_.code
+            run.country = None
+            run.rule = f"role:{re_.phrase} (no country)"
+            run.kind = "nominal"
+            run.key = f"role:{re_.code}:{run.start}"
+            if run.number in ("two", "both") and re_.plural and re_.role_kind in ("title", "person"):
+                run.pending = "pair"
+                run.role_phrase = "person"
+            elif run.definite or run.possessive:
+                run.pending = "nominal"
+            return True
+        if not locs:
+            return False
+        loc = locs[-1]
+        le = loc.entry
+        run.head = loc.end - 1
+        head = doc[loc.end - 1]
+        nxt = doc[run.end] if run.end < len(doc) else None
+        if le.kind in (DEMONYM, REGION_ADJ) or (le.kind == ACTOR and head.pos_ == "ADJ"):
+            noun_use = le.plural or head.tag_ in ("NNS", "NNPS") or (
+                nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and (
+                run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
+            if not noun_use or (nxt is not None and nxt.text == "-"):
+                return False
+            run.kind = "demonym"
+            run.plural = True
+        elif le.kind in (CAPITAL, METONYM):
+            if _locative(doc, run):
+                return False
+            run.kind = "metonym"
+        elif le.kind == ORG:
+            run.kind = "org"
+        else:
+            run.kind = "name"
+        if le.kind == REGION and le.code == "WST" and run.start > 0 and doc[run.start - 1].text in ("-", "–"):
+            return False
+        if le.kind == REGION and le.name == "West" and norm(le.phrase) == "west" and not run.definite \
+                and head.dep_ == "compound":
+            return False
+        run.code = le.code
+        run.country = _country_of(le.code) if le.kind != ORG else le.country
+        run.name = le.name if le.kind in (COUNTRY, DEMONYM, ORG, REGION, REGION_ADJ, ACTOR) else le.phrase
+        run.key = le.code or le.key
+        run.cls = "org" if le.kind == ORG else ("country" if le.kind in (COUNTRY, DEMONYM, CAPITAL) else "body")
+        run.plural = run.plural or le.plural
+        run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)} ({le.source})"
+        return True
+
+    # ---- compounds and appositions ----------------------------------------------------
+    def share(self, doc, runs: list[Run]) -> None:
+        for a, b in zip(runs, runs[1:]):
+            gap = [t.lower_ for t in doc[a.end:b.start]]
+            # "US and Russian troops": the first locator takes the role of the second
+            if gap in (["and"], ["or"], [","], [",", "and"]) and len(a.pieces) == 1 and a.pieces[0].cls == LOC \
+                    and b.kind == "title" and len([p for p in b.pieces if p.cls == ROLEP]) == 1 \
+                    and b.pieces[0].cls == LOC and b.cls in ("group", "body") and a.kind in ("name", "demonym"):
+                role = [p for p in b.pieces if p.cls == ROLEP][0].entry
+                country = _loc_country(a.pieces[0])
+                if country:
+                    a.code = _join(country, role.code)
+                    a.country = country
+                    a.rule = f"compound:{doc[a.start:a.end].text}+{role.phrase}"
+                    a.kind = "compound-member"
+                    a.key = a.code
+                    a.cls = b.cls
+            # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov"
+            if gap == [","] and a.sent == b.sent:
+                pers, title = (a, b) if a.cls == "person" and a.pieces[-1].cls == NAME else (b, a)
+                if pers.cls == "person" and pers.pieces[-1].cls == NAME and title.kind == "title" \
+                        and title is not pers and not title.plural and title.cls == "person" and \
+                        _apposed(doc, a, b):
+                    if not pers.code or pers.rule.startswith("ner:"):
+                        pers.code, pers.country = title.code, title.country
+                        pers.rule = f"apposition:{title.rule}"
+                    title.key, title.name = pers.key, pers.name
+                    title.code, title.country = pers.code, pers.country
+                    title.kind = "nominal"
+                    title.rule = f"apposition:{pers.rule}"
+
+    # ---- mentions -----------------------------------------------------------------------
+    @staticmethod
+    def to_mention(doc, run: Run) -> ActorMention:
+        span = doc[run.start:run.end]
+        return ActorMention(start=run.start, end=run.end, start_char=span.start_char, end_char=span.end_char,
+                            text=span.text, code=run.code, country=run.country, name=run.name or span.text,
+                            rule=run.rule, key=run.key or (run.code or span.text), kind=run.kind,
+                            head=run.head if run.head >= 0 else run.end - 1)
+
+
+# ---- helpers --------------------------------------------------------------------------------
+def _sent_index(doc) -> list[int]:
+    out = [0] * len(doc)
+    for k, s in enumerate(doc.sents):
+        for i in range(s.start, s.end):
+            out[i] = k
+    return out
+
+
+def _modifier(t) -> bool:
+    if t.is_sent_start or t.is_space:
+        return False
+    if t.text in ("-", "–"):
+        return True
+    if t.lower_ in ("and", "or", "but", "said", "says", "told", "the", "a", "an", "of", "to", "in",
+                    "with", "for", "on", "by", "at", "from"):
+        return False
+    return t.pos_ in ("ADJ", "NOUN", "PROPN") or t.lower_ in PREMODS
+
+
+def _extra_is_title(doc, ent, m) -> bool:
+    extra = [doc[i] for i in range(ent.start, ent.end) if not (m.start <= i < m.end)]
+    return all(t.lower_ in ("president", "minister", "prime", "foreign", "chancellor", "secretary",
+                            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "general", "gen.", "king",
+                            "queen", "prince", "sheikh", "emir", "senator", "sen.", "rep.", "'s", "’s")
+               or t.is_punct for t in extra)
+
+
+def _title_use(doc, i: int) -> bool:
+    """'general' / 'major' / 'secretary' as a noun, not an adjective."""
+    t = doc[i]
+    if t.text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
+        return True
+    return t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr")
+
+
+def _best_loc(locs: list[Piece]) -> Piece | None:
+    if not locs:
+        return None
+    # the most specific: an organisation or metonym over a bare country ("US State Department")
+    for p in reversed(locs):
+        if p.entry.kind in (ORG, METONYM):
+            return p
+    return locs[-1]
+
+
+def _loc_country(p: Piece | None) -> str | None:
+    if p is None:
+        return None
+    e = p.entry
+    if e.country:
+        return e.country
+    code = e.code or ""
+    if len(code) >= 3 and code[:3] not in ("IGO", "NGO", "IMG", "MNC", "INT"):
+        return code[:3]
+    return None
+
+
+def _country_of(code: str | None) -> str | None:
+    if not code or len(code) < 3:
+        return None
+    head = code[:3]
+    if head in ("IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS") or head in (
+            "WST", "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EAF", "EEU", "EUR", "LAM", "MEA",
+            "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "ARB", "KUR", "MOS", "JEW",
+            "CHR") or head in ("GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP", "SPY", "UAF",
+                               "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "MED",
+                               "REF", "AGR", "MOD", "RAD", "PTY", "REL"):
+        return None
+    return head
+
+
+def _join(country: str | None, role: str | None) -> str | None:
+    if not country:
+        return role
+    if not role:
+        return country
+    return country + role
+
+
+def _kind_word(e: Entry) -> str:
+    return {COUNTRY: "country", DEMONYM: "demonym", CAPITAL: "capital", METONYM: "metonym", REGION: "region",
+            REGION_ADJ: "region", ORG: "org", ACTOR: "dictionary", PERSON: "person"}.get(e.kind, e.kind)
+
+
+def loc_phrase(doc, p: Piece) -> str:
+    return doc[p.start:p.end].text
+
+
+def _locative(doc, run: Run) -> bool:
+    """A capital or seat named as a place: 'in Moscow', 'flew to Washington'."""
+    i = run.start - 1
+    if i < 0:
+        return False
+    prep = doc[i]
+    if prep.lower_ in LOCATIVE:
+        return True
+    if prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in MOTION:
+        return True
+    return False
+
+
+def _apposed(doc, a: Run, b: Run) -> bool:
+    ha, hb = doc[a.head if a.head >= 0 else a.end - 1], doc[b.head if b.head >= 0 else b.end - 1]
+    if hb.dep_ == "appos" and hb.head.i == ha.i or ha.dep_ == "appos" and ha.head.i == hb.i:
+        return True
+    # a closing comma (or sentence end) after b: "X, the Kremlin spokesman, said"
+    nxt = doc[b.end] if b.end < len(doc) else None
+    return nxt is None or nxt.text in (",", ".", ";", ")") or nxt.pos_ in ("VERB", "AUX")

@@ -1,0 +1,110 @@
+"""The actors stage: data files, coding over time, metonyms, coreference, PETRARCH dictionaries."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.actors import DataError, load_default_lexicon, parse_petrarch, validate_data
+from tidings.nlp import new_doc
+
+
+def mentions(nlp, text, published=None):
+    day = dt.date.fromisoformat(published) if published else None
+    return nlp(new_doc(nlp, text, day))._.actor_mentions
+
+
+def code_of(ms, text):
+    found = [m for m in ms if text in m.text]
+    assert found, f"no mention of {text!r} in {[m.text for m in ms]}"
+    return found[0].code
+
+
+def test_data_files_are_valid():
+    assert validate_data() == []
+
+
+def test_gazetteer_covers_un_members():
+    lex = load_default_lexicon()
+    countries = {e.code for e in lex.entries if e.kind == "country"}
+    assert len(countries) >= 193 + 2
+    for code in ("USA", "RUS", "CHN", "GBR", "FRA", "PSE", "VAT", "KSV", "TWN", "ROM", "TMP", "MTN"):
+        assert code in countries
+
+
+@pytest.mark.parametrize("published,expected", [
+    ("2016-05-01", "USA"), ("2018-05-01", "USAGOV"), ("2022-05-01", "USA"), ("2025-06-01", "USAGOV")])
+def test_role_over_time(nlp, published, expected):
+    ms = mentions(nlp, "Donald Trump met Emmanuel Macron in Paris.", published)
+    trump = [m for m in ms if m.name == "Donald Trump"]
+    assert len(trump) == 1 and trump[0].code == expected
+    assert trump[0].rule.startswith("people.tsv:trump_donald")
+
+
+def test_no_date_uses_most_recent_role(nlp):
+    ms = mentions(nlp, "Joe Biden spoke to Vladimir Putin.")
+    assert code_of(ms, "Putin") == "RUSGOV"
+
+
+def test_seed_sentence(nlp):
+    ms = mentions(nlp, "Russian President Vladimir Putin and his US counterpart Joe Biden have agreed to hold "
+                       "more talks amid tensions over a Russian troop build-up near Ukraine, the Kremlin said.",
+                  "2021-12-12")
+    by_text = {m.text: m for m in ms}
+    putin = by_text["Russian President Vladimir Putin"]
+    assert putin.code == "RUSGOV" and doc_head_text(nlp, ms, putin) == "Putin"
+    assert by_text["his US counterpart Joe Biden"].code == "USAGOV"
+    assert by_text["Russian troop"].code == "RUSMIL"
+    assert by_text["the Kremlin"].code == "RUSGOV"
+    assert by_text["Ukraine"].code == "UKR"
+    assert [m.start for m in ms] == sorted(m.start for m in ms)
+
+
+def doc_head_text(nlp, ms, m):
+    return m.text.split()[m.head - m.start]
+
+
+def test_malformed_petrarch_line_names_file_and_line(tmp_path):
+    bad = tmp_path / "bad.actors.txt"
+    bad.write_text("GOOD_ACTOR_ [USAGOV]\nBROKEN_ACTOR_ [RUSGOV >99x]\n", encoding="utf-8")
+    with pytest.raises(DataError, match=r"bad.actors.txt:2"):
+        parse_petrarch(bad, strict=True)
+    with pytest.warns(UserWarning, match=r"bad.actors.txt:2"):
+        entries = parse_petrarch(bad)
+    assert [e.phrase for e in entries] == ["GOOD ACTOR"]
+
+
+def test_petrarch_dictionaries_load(shared_dir):
+    d = shared_dir / "data" / "petrarch2"
+    import warnings
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        entries = parse_petrarch(d / "Phoenix.Countries.actors.txt")
+        agents = parse_petrarch(d / "Phoenix.agents.txt")
+    putin = [e for e in entries if e.phrase == "VLADIMIR PUTIN"]
+    assert putin and putin[0].at(dt.date(2021, 12, 12))[0] == "RUSGOV"
+    assert putin[0].at(dt.date(1995, 1, 1))[0] == "RUSELI"
+    assert any(e.phrase == "police" and e.code == "COP" for e in agents)
+
+
+def test_seed_with_petrarch_dictionaries(shared_dir):
+    import warnings
+
+    from tidings.nlp import PipelineOptions, get_nlp
+    d = shared_dir / "data" / "petrarch2"
+    files = tuple(str(d / n) for n in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
+                                        "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"))
+    text = (shared_dir / "examples" / "seed-article.txt").read_text(encoding="utf-8")
+    body = text.split("Updated : 18 Dec 2021 11:00 PM", 1)[1]
+    ours = mentions(get_nlp(), body, "2021-12-12")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        theirs_nlp = get_nlp(PipelineOptions(actor_dictionaries=files, replace_actors=True))
+    theirs = mentions(theirs_nlp, body, "2021-12-12")
+
+    def country(ms, word):
+        return {m.country for m in ms if word in m.text and m.kind != "pronoun"}
+
+    for word in ("Putin", "Biden", "Peskov"):
+        assert country(ours, word) == country(theirs, word), word
+    assert country(ours, "Putin") == {"RUS"} and country(ours, "Biden") == {"USA"}

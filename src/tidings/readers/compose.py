@@ -10,7 +10,7 @@ from ..records import Article, InputError
 from .agencies import load_agencies
 from .boilerplate import load_boilerplate
 from .dateline import parse_dateline
-from .header import sniff_header
+from .header import parse_byline, sniff_header
 from .language import detect_language
 from .options import ReadOptions
 from .stamps import normalise_date
@@ -96,6 +96,12 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
         paras[-1], tail = boiler.split_tail(paras[-1])
         if tail:
             removed.append(tail)
+    credit = parse_byline(paras[-1], agencies) if len(paras) > 1 and len(paras[-1]) <= 40 else None
+    if credit and credit[0] is None:  # "— AFP" closing the story
+        removed.append(paras.pop())
+        trailing_agency = credit[1]
+    else:
+        trailing_agency = None
     if head.standfirst:
         paras.insert(0, head.standfirst)
     body = "\n\n".join(paras)
@@ -107,7 +113,7 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
            or normalise_date(published, options.day_first))
     upd = normalise_date(given.updated, options.day_first) or head.updated
     agency = (agencies.canonical(given.agency) or given.agency or head.agency
-              or (dateline.agency if dateline else None)
+              or (dateline.agency if dateline else None) or trailing_agency
               or agencies.canonical(given.byline) or agencies.canonical(given.outlet))
     byline = given.byline if given.byline and not agencies.canonical(given.byline) else head.byline
     language = given.language
@@ -117,7 +123,7 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
         id=Article.make_id(body, given.url, given.id),
         text=body,
         title=given.title or head.title,
-        outlet=given.outlet,
+        outlet=given.outlet or head.outlet,
         byline=byline,
         agency=agency,
         published=pub,

@@ -15,7 +15,7 @@ from typing import Callable
 
 from .agencies import Agencies
 from .dateline import parse_dateline
-from .stamps import parse_stamp_line
+from .stamps import LABEL, parse_stamp_line, stamp_kind
 
 __all__ = ["Header", "sniff_header", "parse_byline", "looks_like_title"]
 
@@ -31,6 +31,9 @@ _DESK = re.compile(r"^(?:by\s+)?(?:staff\s+and\s+agencies|agencies|staff\s+repor
                    r"our\s+(?:correspondent|reporter|bureau)|(?:news|web|online|foreign)\s+desk|"
                    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:staff|bureau|desk))(?:\s+in\s+[A-Z][\w'’\- ]{1,40})?$", re.I)
 _CREDIT = re.compile(r"^(?i:editor|edited by|editing by|editors)\s*:\s*[A-Z][\w.'’\- ]{0,40}$")
+_SENTENCE_END = re.compile(r"[a-z0-9]{2}[.!?][\"”’']?\s+[A-Z(\"“]")
+_OUTLET = re.compile(r"^(?P<outlet>(?:[A-Z][\w&'’.\-]*\s){0,3}(?:News|Times|Post|Press|Journal|Herald|Tribune|"
+                     r"Guardian|Telegraph|Daily|Online|Today|Express|Standard|Mail))(?:,\s*[A-Z][\w .'’\-]{1,30})?$")
 _STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|staff\s+reporters?|news\s+desk|correspondents?|bureau|desk)$", re.I)
 
 
@@ -44,6 +47,7 @@ class Header:
     removed: tuple[str, ...] = ()  # boilerplate lines met inside the header
     body: str = ""
     standfirst: str | None = None  # a summary line between title and byline (body text: keep it)
+    outlet: str | None = None  # "BBC News" on the line under a byline
 
 
 def _is_name_list(text: str) -> bool:
@@ -97,12 +101,17 @@ def looks_like_title(line: str, agencies: Agencies) -> bool:
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘«"):
         return False
+    if _SENTENCE_END.search(s):  # two sentences: prose, not a headline
+        return False
     return parse_dateline(s + " ", agencies) is None
 
 
 def _classify(part: str, agencies: Agencies, day_first: bool):
     if _CREDIT.match(part):
         return "credit", None
+    label = LABEL.fullmatch(part.strip())
+    if label:  # "Published" alone on its line, its date on the next
+        return "label", stamp_kind(label.group("label"))
     stamps = parse_stamp_line(part, day_first)
     if stamps:
         return "stamps", stamps
@@ -137,6 +146,9 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
     title = byline = agency = published = updated = None
     removed: list[str] = []
     kept: list[str] = []  # a standfirst between title and byline: body text, kept
+    pending = ""  # the kind named by a label line, for the stamp on the next line
+    outlet = None
+    after_byline = False
     seen = 0
     i = 0
     while i < len(lines) and seen < MAX_HEADER_LINES:
@@ -146,13 +158,22 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             continue
         seen += 1
         found = _header_parts(s, agencies, day_first)
+        if after_byline and not found and outlet is None and _OUTLET.match(s):
+            outlet = _OUTLET.match(s).group("outlet")
+            i += 1
+            continue
+        after_byline = bool(found) and any(kind == "byline" for kind, _ in found)
         if found:
             for kind, value in found:
                 if kind == "credit":
                     continue
+                if kind == "label":
+                    pending = value
+                    continue
                 if kind == "stamps":
                     for st in value:
-                        if st.kind == "updated" or (st.kind == "" and published and st.value != published):
+                        st_kind, pending = st.kind or pending, ""
+                        if st_kind == "updated" or (st_kind == "" and published and st.value != published):
                             updated = updated or st.value
                         else:
                             published = published or st.value
@@ -167,6 +188,13 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             i += 1
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        ahead = _next_lines(lines, i, 2)
+        if (find_title and title is None and seen == 1 and len(s) <= 30 and len(s.split()) <= 3
+                and len(ahead) == 2 and len(ahead[0]) > len(s) and looks_like_title(ahead[0], agencies)
+                and not _header_parts(ahead[0], agencies, day_first) and _header_parts(ahead[1], agencies, day_first)):
+            removed.append(s)  # a section label or kicker ("World", "Ukraine crisis") above the title
+            i += 1
+            continue
         if (find_title and title is None and byline is None and agency is None and looks_like_title(s, agencies)
                 and any(x.strip() for x in lines[i + 1:]) and not nxt[:1].islower()):  # not a wrapped line
             title = s
@@ -180,4 +208,5 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             continue
         break
     return Header(title=title, byline=byline, agency=agency, published=published, updated=updated,
-                  removed=tuple(removed), body="\n".join(lines[i:]), standfirst=kept[0] if kept else None)
+                  removed=tuple(removed), body="\n".join(lines[i:]), standfirst=kept[0] if kept else None,
+                  outlet=outlet)

@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-__all__ = ["Stamp", "parse_stamp", "parse_stamp_line", "normalise_date"]
+__all__ = ["Stamp", "parse_stamp", "parse_stamp_line", "normalise_date", "stamp_kind", "LABEL"]
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
@@ -122,7 +122,7 @@ def parse_stamp(text: str, day_first: bool = False) -> str | None:
     return None
 
 
-def _kind(label: str) -> str:
+def stamp_kind(label: str) -> str:
     low = label.lower()
     return "updated" if any(w in low for w in _UPDATE_WORDS) else "published"
 
@@ -140,7 +140,7 @@ def parse_stamp_line(line: str, day_first: bool = False) -> list[Stamp] | None:
         segments = []
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
-        segments.append((_kind(m.group("label")), line[m.end(): end].strip(" |·•-–—,;")))
+        segments.append((stamp_kind(m.group("label")), line[m.end(): end].strip(" |·•-–—,;")))
     if not labels:
         whole = parse_stamp(line, day_first)
         if whole is not None:

@@ -16,6 +16,9 @@ TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards"
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                   "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
+QUANTITY = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", "number",
+            "scores", "score", "handful", "group", "crowd", "some", "many", "most", "all", "none", "several",
+            "majority", "minority", "tens", "batch", "wave", "team", "unit", "contingent", "delegation"}
 RELATIVE = {"who", "which", "that", "whom"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "itself",
             "themselves", "himself", "herself", "this", "these", "those", "one", "some", "others", "all"}
@@ -53,9 +56,12 @@ class MentionIndex:
         """Every actor an argument head stands for: the members of a compound mention
         ("the two leaders" -> Putin, Biden) or the one actor of `actor`."""
         ms = self.by_token.get(tok.i) or ()
-        group = [m for m in ms if m.kind == "compound-member"]
-        if len(group) >= 2:
-            return [(m.ref(), m.key) for m in group]
+        if len(ms) >= 2:
+            # several actors on one span: a compound ("the two leaders" -> Putin, Biden)
+            best = min(ms, key=lambda m: (m.end - m.start, m.start))
+            group = [m for m in ms if (m.start, m.end) == (best.start, best.end)]
+            if len({m.key for m in group}) >= 2:
+                return [(m.ref(), m.key) for m in group]
         one = self.actor(tok, allow_uncoded)
         return [one] if one else []
 
@@ -66,6 +72,23 @@ class MentionIndex:
         m = self.mention_at(tok)
         if m is not None:
             return m.ref(), m.key
+        if tok.lemma_.lower() in QUANTITY or tok.pos_ == "NUM":
+            # "hundreds of British troops", "dozens of protesters"
+            for p in tok.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    for o in p.children:
+                        if o.dep_ == "pobj":
+                            return self.actor(o, allow_uncoded)
+        for c in tok.children:
+            # "the missiles fired by the Israeli military"
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                for a in c.children:
+                    if a.dep_ == "agent":
+                        for o in a.children:
+                            if o.dep_ == "pobj":
+                                found = self.actor(o, allow_uncoded)
+                                if found:
+                                    return found
         # a mention on the noun's own modifiers ("Russian troops", "Baghdad's forces", "the ISIS bastion")
         for c in sorted(tok.children, key=lambda c: -c.i):
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:

@@ -19,6 +19,10 @@ FAMILY_STATUS = {"neg": "negated", "hyp": "hypothetical", "future": "future"}
 ADDRESSEE_FIRST = {"threaten", "demand", "appeal", "accuse", "investigate", "reject"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 INNER_DEPS = ("xcomp", "ccomp")
+# verbs whose subject is not the agent of a nominal event in their object ("died in an attack")
+NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hide", "injure", "wound",
+             "kill", "fear", "face", "see", "witness", "report", "cover", "watch", "condemn", "blame", "mourn"}
+FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
 
 
 class _Ctx:
@@ -191,7 +195,13 @@ class Coder:
                 # a nominal trigger on its own; or the object of an uncoded verb ("unveiled sanctions")
                 src_heads, how_src = noun_src, how_noun
                 gov = coding.tok.head
-                if not src_heads and coding.tok.dep_ in ("dobj",) and gov.pos_ == "VERB" and gov.i not in ctx.trig:
+                if not src_heads and gov.i not in ctx.trig and gov.lemma_.lower() not in NOT_LIGHT and (
+                        (coding.tok.dep_ == "dobj" and gov.pos_ == "VERB")
+                        or (coding.tok.dep_ == "pobj" and gov.lower_ in ("on", "in") and gov.dep_ == "prep"
+                            and gov.head.pos_ in ("VERB", "AUX") and gov.head.i not in ctx.trig
+                            and gov.head.lemma_.lower() not in NOT_LIGHT)):
+                    if coding.tok.dep_ == "pobj":
+                        gov = gov.head
                     src_heads, how_src = subject_tokens(gov)
                     how_src = ("implicit light verb " + how_src) if src_heads else ""
             elif not src_heads:
@@ -293,11 +303,17 @@ class Coder:
                     if recip and a is not None and b is not None:
                         pairs.append((b, a))
 
+        variants = [(code, status, 1.0, "")]
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_CUES for t in upto for c in t.tok.children)
+        derived = self._derived(info, status, cue, says, future)
+        if derived:
+            variants.append(derived)
         statement_only = coding.entry.family == "say" and len(chain) == 1
         spec = coding.entry.specificity + (2 if inner is not None and fam not in TRANSPARENT else 0)
         path = self._path(chain, how_src, how_tgt)
         span = trigger_tm.span
-        for a, b in pairs:
+        for (code, status, factor, note), (a, b) in [(v, p) for v in variants for p in pairs]:
+            info = self.codebook[code]
             key = (code, a[1] if a else None, b[1] if b else None, status)
             if key in seen:
                 self._cand(ctx, trigger_tm.tok, False, "duplicate", code=code,
@@ -317,6 +333,7 @@ class Coder:
                 conf += 0.05
             if status != "asserted":
                 conf *= 0.85
+            conf *= factor
             conf = round(max(0.05, min(conf, 0.99)), 3)
             src_ref = a[0] if a else None
             tgt_ref = b[0] if b else None
@@ -329,7 +346,7 @@ class Coder:
                 source=src_ref, target=tgt_ref, status=status, reported_by=reported_by,
                 date=date, date_text=date_text, place=place, sentence=ctx.si,
                 trigger=Span(span.text, span.start_char, span.end_char), confidence=conf,
-                rule=f"lexicon/{coding.entry.id} {path}" + (f" date:{how_date}" if how_date else "")
+                rule=f"lexicon/{coding.entry.id} {path}" + note + (f" date:{how_date}" if how_date else "")
                      + (f" status:{status}({cue})" if status != "asserted" else "")))
             reason = status if status != "asserted" else ("statement" if statement_only else "coded")
             self._cand(ctx, trigger_tm.tok, True, reason, code=code,
@@ -342,6 +359,26 @@ class Coder:
             c2, ch2 = last.entry.code, sub
             if c2:
                 self._emit_statement(ctx, last, events, seen)
+
+    def _derived(self, info, status, cue, says, future=False):
+        """An announced act is itself an event: "X will meet Y" / "X said it would attack" assert
+        an intent (03x) or a threat (13x); "X said it will not Y" a rejection (12x)."""
+        root = int(info.root)
+        fam = None
+        if status == "future" or (status == "hypothetical" and says and cue in FUTURE_CUES):
+            if root in (1, 2):
+                return None
+            fam = "intent" if root <= 8 else "threaten"
+            if root in (10, 11, 12, 13):
+                return None
+        elif status == "negated" and says and 2 < root <= 8 and future:
+            fam = "reject"
+        if not fam:
+            return None
+        code = self.lex.family_code(fam, info.code, None)
+        if not code or code not in self.codebook:
+            return None
+        return code, "asserted", 0.9, f" derived:{fam}({info.code})"
 
     def _emit_statement(self, ctx, tm, events, seen):
         chain = [tm]

@@ -34,6 +34,9 @@ def keys_of(tok) -> set[str]:
     lemma = tok.lemma_.lower()
     out = {lemma, tok.lower_}
     mods = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i < tok.i]
+    for c in mods:
+        if c.dep_ == "compound":
+            out.add(c.lemma_.lower())
     if mods:
         out.add(" ".join([c.lower_ for c in mods] + [lemma]))
         out.add(" ".join([c.lower_ for c in mods] + [tok.lower_]))
@@ -49,6 +52,9 @@ def objects(tok) -> list:
     out = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if not out and is_passive(tok):
         out = [c for c in tok.children if c.dep_ == "nsubjpass"]
+    if not out and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
+        out = [tok.head]  # "the curfew it had imposed"
     return out
 
 

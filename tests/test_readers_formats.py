@@ -164,3 +164,36 @@ def test_check_seed_article_lines(shared_dir):
                             capture_output=True, text=True, timeout=60).stdout
     lines = [line for line in report.splitlines() if " article." in line or " text has no " in line]
     assert len(lines) == 8 and all(line.startswith("ok") for line in lines), report
+
+
+def test_rss_feed_items_are_articles():
+    items = read(FIX / "feed.rss")
+    assert [type(i).__name__ for i in items] == ["Article", "Article", "InputError"]
+    first, second, empty = items
+    assert first.source.endswith("feed.rss:item 1")
+    assert (first.id, first.title, first.byline, first.outlet, first.url) == (
+        "ew-2023-0101", "Egypt hosts Gaza ceasefire talks", "Nour Hassan", "Example Wire: World",
+        "https://example.test/world/egypt-gaza-talks")
+    assert (first.published, first.dateline, first.agency) == ("2023-11-12T21:36:00", "CAIRO", "Reuters")
+    assert first.text == ("Egypt hosted talks on Sunday on a ceasefire in Gaza, two security sources said.\n\n"
+                          "Qatar and the United States also took part, the sources said.\n\nNo agreement was announced.")
+    assert first.removed == ("Advertisement",)
+    assert second.text.startswith("Jordan recalled its ambassador") and "root:" not in second.text  # no XXE
+    assert (second.published, second.id) == ("2023-11-13T08:00:00", Article.make_id(second.text, second.url))
+    assert empty.source.endswith("feed.rss item 3") and "no content or description" in empty.problem
+
+
+def test_atom_feed_entries_are_articles():
+    un, summary = read(FIX / "feed.atom")
+    assert (un.id, un.title, un.byline, un.outlet, un.url) == (
+        "urn:example:un-vote", "UN General Assembly demands Russia withdraw from Ukraine", "Lena Fischer",
+        "Example Atom Desk", "https://example.test/un-vote")
+    assert (un.published, un.updated, un.dateline) == ("2022-03-02T18:05:00", "2022-03-02T20:30:00", "UNITED NATIONS")
+    assert un.text.endswith("backed by 141 of the assembly's 193 members.") and un.removed == ("Share this article",)
+    assert (summary.published, summary.url) == ("2022-03-03T09:00:00", "https://example.test/summary")
+
+
+def test_xml_that_is_not_a_feed_is_an_error(tmp_path):
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>')
+    [err] = read(tmp_path / "sitemap.xml")
+    assert err.problem == "not an RSS or Atom feed (document element <urlset>)"

@@ -9,7 +9,7 @@ from .language import LanguageOptions
 __all__ = ["ReadOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # one article (a .txt/.html file or one record) above this is refused
-EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".csv")
+EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".csv", ".rss", ".atom", ".xml")
 
 
 def _warn(message: str) -> None:

@@ -10,6 +10,7 @@ from typing import BinaryIO, Iterable, Iterator
 from ..records import Article, InputError
 from .compose import compose_article
 from .decode import DecodeError, decode_bytes, size_problem
+from .feeds import looks_like_feed, read_feed
 from .html import looks_like_html, read_html
 from .options import ReadOptions
 from .records_in import read_csv, read_jsonl
@@ -65,7 +66,9 @@ def _read_article_bytes(data: bytes, source: str, suffix: str, options: ReadOpti
     except DecodeError as exc:
         yield InputError(source, str(exc))
         return
-    if suffix in (".html", ".htm") or (suffix != ".txt" and looks_like_html(text)):
+    if suffix in (".rss", ".atom", ".xml") or (suffix not in (".txt", ".html", ".htm") and looks_like_feed(text)):
+        yield from read_feed(data, source, options, published)
+    elif suffix in (".html", ".htm") or (suffix != ".txt" and looks_like_html(text)):
         yield read_html(text, source, options, published=published)
     else:
         yield compose_article(text, source, options, published=published)

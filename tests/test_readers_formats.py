@@ -197,3 +197,23 @@ def test_xml_that_is_not_a_feed_is_an_error(tmp_path):
     (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>')
     [err] = read(tmp_path / "sitemap.xml")
     assert err.problem == "not an RSS or Atom feed (document element <urlset>)"
+
+
+def test_gzip_compressed_inputs(tmp_path):
+    import gzip
+
+    (tmp_path / "corpus.jsonl.gz").write_bytes(gzip.compress((FIX / "records.jsonl").read_bytes()))
+    (tmp_path / "story.txt.gz").write_bytes(gzip.compress((FIX / "headers" / "h02-ap-two-authors.txt").read_bytes()))
+    (tmp_path / "export.csv.gz").write_bytes(gzip.compress((FIX / "records.csv").read_bytes()))
+    (tmp_path / "broken.txt.gz").write_bytes(b"\x1f\x8b\x08\x00 definitely not deflate data")
+    (tmp_path / "bomb.txt.gz").write_bytes(gzip.compress(b"a" * 5000))
+    items = list(read_paths([str(tmp_path)], options=ReadOptions(max_bytes=4000)))
+    by = {}
+    for i in items:
+        by.setdefault(Path(i.source.split(":")[0].split(" line ")[0]).name, []).append(i)
+    assert by["bomb.txt.gz"][0].problem == "too large: more than 3.9 KB once decompressed (ReadOptions.max_bytes)"
+    assert by["broken.txt.gz"][0].problem.startswith("not a readable gzip file")
+    assert [type(i).__name__ for i in by["corpus.jsonl.gz"]][:3] == ["Article"] * 3
+    assert by["corpus.jsonl.gz"][0].id == "r1"
+    assert [getattr(i, "id", None) for i in by["export.csv.gz"]] == ["c1", "c2", None]
+    assert by["story.txt.gz"][0].byline == "Jane Doe and John Roe"

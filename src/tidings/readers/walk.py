@@ -2,14 +2,16 @@
 and "-" for standard input."""
 from __future__ import annotations
 
+import gzip
 import io
 import sys
+import zlib
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from ..records import Article, InputError
 from .compose import compose_article
-from .decode import DecodeError, decode_bytes, size_problem
+from .decode import DecodeError, decode_bytes, human_size, size_problem
 from .feeds import looks_like_feed, read_feed
 from .html import looks_like_html, read_html
 from .options import ReadOptions
@@ -22,7 +24,7 @@ STDIN = "<stdin>"
 
 def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[str | InputError]:
     """Expand folders (recursively, sorted, hidden files left out); unknown extensions in a
-    folder are skipped with a note; a named file is always read."""
+    folder are skipped with a note; a named file is always read. "x.jsonl.gz" counts as .jsonl."""
     for p in paths:
         p = str(p)
         if p == "-":
@@ -35,7 +37,7 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
             if not files:
                 options.note(f"{p}: folder has no files")
             for f in files:
-                if f.suffix.lower() in options.extensions:
+                if input_suffix(f)[0] in options.extensions:
                     yield str(f)
                 else:
                     options.note(f"skipped {f}: not a supported input ({' '.join(options.extensions)})")
@@ -74,21 +76,42 @@ def _read_article_bytes(data: bytes, source: str, suffix: str, options: ReadOpti
         yield compose_article(text, source, options, published=published)
 
 
+def input_suffix(path: str | Path) -> tuple[str, bool]:
+    """(".jsonl", True) for "corpus.jsonl.gz": the format, and whether it is gzip-compressed."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix == ".gz":
+        return Path(p.stem).suffix.lower(), True
+    return suffix, False
+
+
 def read_one(path: str, options: ReadOptions, published: str | None) -> Iterator[Article | InputError]:
     if path == "-":
         yield from read_stream(sys.stdin.buffer, STDIN, options, published)
         return
-    suffix = Path(path).suffix.lower()
+    suffix, gz = input_suffix(path)
+    opener = gzip.open if gz else open
     try:
         if suffix == ".jsonl":
-            with open(path, "rb") as fh:
+            with opener(path, "rb") as fh:
                 yield from read_jsonl(fh, path, options, published)
             return
-        size = Path(path).stat().st_size
-        if suffix != ".csv" and size > options.max_bytes:
-            yield InputError(path, size_problem(size, options.max_bytes))
-            return
-        data = Path(path).read_bytes()
+        if gz:
+            with gzip.open(path, "rb") as fh:
+                data = fh.read() if suffix == ".csv" else fh.read(options.max_bytes + 1)
+            if suffix != ".csv" and len(data) > options.max_bytes:
+                yield InputError(path, f"too large: more than {human_size(options.max_bytes)} once decompressed "
+                                       f"(ReadOptions.max_bytes)")
+                return
+        else:
+            size = Path(path).stat().st_size
+            if suffix != ".csv" and size > options.max_bytes:
+                yield InputError(path, size_problem(size, options.max_bytes))
+                return
+            data = Path(path).read_bytes()
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield InputError(path, f"not a readable gzip file: {exc}")
+        return
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return

@@ -62,8 +62,10 @@ class TimexFinder:
         # a date word inside a proper name is not a date ("USA Today", "Sunday Times")
         ents = {t.ent_type_ for t in span if t.ent_type_}
         if ents & NAME_LABELS and not ents & {"DATE", "TIME"}:
-            if m.kind in ("weekday", "deictic", "holiday", "month", "season"):
+            if m.kind in ("weekday", "deictic", "month", "season"):
                 return False
+            if m.kind == "holiday" and ents & {"ORG", "WORK_OF_ART", "LAW", "PRODUCT"}:
+                return False  # "the Good Friday Agreement"
         if m.kind == "weekday" and span.end < len(doc):
             nxt = doc[span.end]
             if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and nxt.ent_type_ not in ("DATE", "TIME"):

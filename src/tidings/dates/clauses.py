@@ -35,7 +35,7 @@ def governing_verb(tok):
     while seen < 50:
         if _is_verb(tok) and tok.dep_ not in ("aux", "auxpass"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
         seen += 1
@@ -49,7 +49,7 @@ def clause_head(tok):
     while seen < 50:
         if tok.dep_ in CLAUSE_DEPS and (_is_verb(tok) or tok.dep_ == "ROOT"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok
         tok = tok.head
         seen += 1
@@ -73,7 +73,7 @@ def verb_tense(verb, depth: int = 0) -> str | None:
             return "past"
         return "future"
     if "to" in words and verb.tag_ == "VB":
-        gov = verb.head if verb.head is not verb else None
+        gov = verb.head if verb.head.i != verb.i else None
         if gov is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj"):
             if gov.lemma_.lower() in FUTURE_GOVERNORS:
                 # "plans to visit", "is set to travel", "will try to meet": ahead; but
@@ -96,7 +96,7 @@ def verb_tense(verb, depth: int = 0) -> str | None:
             return "future"
         return None
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and depth < 4:
-        return verb_tense(verb.head, depth + 1) if verb.head is not verb else None
+        return verb_tense(verb.head, depth + 1) if verb.head.i != verb.i else None
     if verb.lower_ in ("due",):
         return "future"
     return None
@@ -108,7 +108,7 @@ def clause_tense(tok) -> str | None:
     if verb is None:
         return None
     tense = verb_tense(verb)
-    if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head is not verb:
+    if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head.i != verb.i:
         return verb_tense(governing_verb(verb.head))
     return tense
 
@@ -118,12 +118,12 @@ def _chain_reaches(tok, target, limit: int = 40) -> int | None:
     steps = 0
     cur = tok
     while steps < limit:
-        if cur is target:
+        if cur.i == target.i:
             return steps
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         # leaving a subordinate clause that is not the target's: boundary crossed
-        if cur is not tok and _is_verb(cur) and cur.dep_ in CLAUSE_DEPS and cur.dep_ != "ROOT":
+        if cur.i != tok.i and _is_verb(cur) and cur.dep_ in CLAUSE_DEPS and cur.dep_ != "ROOT":
             return None
         cur = cur.head
         steps += 1
@@ -146,8 +146,8 @@ def attached(span, trigger) -> int | None:
         return d
     here = clause_head(root)
     there = clause_head(trigger)
-    if here is there and here is not None:
-        if _is_verb(trigger) and trigger is not there:
+    if here is not None and there is not None and here.i == there.i:
+        if _is_verb(trigger) and trigger.i != there.i:
             # the trigger heads an xcomp inside the clause; the expression hangs elsewhere
             return 20 + abs(root.i - trigger.i)
         return 10 + abs(root.i - trigger.i)

@@ -58,7 +58,7 @@ WEEKDAY = rf"(?P<{{g}}>(?:{_title_or_upper(WEEKDAYS)})(?![A-Za-z]))"
 DAY = r"(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
 YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)(?![\d\w]|[.,]\d)"
 _NUMWORD = "|".join(sorted((re.escape(k) for k in list(NUMBERS) + list(VAGUE)), key=len, reverse=True))
-NUM = rf"(?P<{{g}}>\d{{1,3}}|(?:{_NUMWORD})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)"
+NUM = rf"(?P<{{g}}>\d{{1,3}}|(?i:(?:{_NUMWORD})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
 MOD = (r"(?P<mod>(?i:early|late|mid|earlier|later)(?:\s+|-)(?:in\s+|on\s+)?"
        r"|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)"
@@ -144,6 +144,10 @@ def _rules(holidays: dict[str, Holiday]):
         ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                     rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
                     rf"(?:\s+(?P<part>{PART}))?)(?![\w-])"),
+        ("quarter", rf"{B}(?P<x>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
+                    rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
+                    rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
+                    rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
         ("relunit", rf"{B}(?<!(?i:the)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
         ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
@@ -154,10 +158,6 @@ def _rules(holidays: dict[str, Holiday]):
                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
                      rf"|(?<!\w\s)(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
-        ("quarter", rf"{B}(?P<x>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
-                    rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
-                    rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
-                    rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
         ("season", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
                    rf"(?:\s+(?:of\s+)?{Y('y')})?)(?![\w-])"),
         ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),

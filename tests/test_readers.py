@@ -226,6 +226,22 @@ def test_bad_pattern_file_is_reported_with_file_and_line():
     assert validate_pattern_file(Path(__file__).parents[1] / "src/tidings/data/boilerplate/patterns.txt") == []
 
 
+@pytest.mark.parametrize("line, title", [
+    ("Gov. Newsom signs climate bill", True),
+    ("Talks to resume on Dec. 12 in Geneva", True),
+    ("U.S. and Russia end Geneva talks", True),
+    ("'We will respond,' Kremlin warns West", True),
+    ("Russia said it would respond. NATO rejected the demand", False),
+    ("Russia and Ukraine held talks on Monday.", False),
+    ("MOSCOW, Dec 12 (Reuters) - Russia said", False),
+    ("talks resumed in Vienna", False),
+])
+def test_looks_like_title(line, title):
+    from tidings.readers.header import looks_like_title
+
+    assert looks_like_title(line, load_agencies()) is title
+
+
 def test_paragraphs_join_wrapped_lines_and_keep_line_breaks_as_boundaries():
     lines = ["Russia and Ukraine held talks on Monday in the Belarusian", "border town, officials said.",
              "", "First point", "Second point", "", "The end."]

@@ -10,7 +10,7 @@ from ..records import Article, InputError
 from .agencies import load_agencies
 from .boilerplate import load_boilerplate
 from .dateline import parse_dateline
-from .header import parse_byline, sniff_header
+from .header import Header, parse_byline, sniff_header
 from .language import detect_language
 from .options import ReadOptions
 from .stamps import normalise_date
@@ -81,8 +81,7 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
     if options.sniff_header:
         head = sniff_header(text, agencies, boiler.is_boilerplate, options.day_first)
     else:
-        head = sniff_header("", agencies)
-        head = type(head)(body=text)
+        head = Header(body=text)
     kept, removed = boiler.clean_lines(head.body.split("\n"))
     paras = paragraphs(kept)
     # a title the container gave us may also open the text: take it out once

@@ -31,7 +31,10 @@ _DESK = re.compile(r"^(?:by\s+)?(?:staff\s+and\s+agencies|agencies|staff\s+repor
                    r"our\s+(?:correspondent|reporter|bureau)|(?:news|web|online|foreign)\s+desk|"
                    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:staff|bureau|desk))(?:\s+in\s+[A-Z][\w'’\- ]{1,40})?$", re.I)
 _CREDIT = re.compile(r"^(?i:editor|edited by|editing by|editors)\s*:\s*[A-Z][\w.'’\- ]{0,40}$")
-_SENTENCE_END = re.compile(r"[a-z0-9]{2}[.!?][\"”’']?\s+[A-Z(\"“]")
+_SENTENCE_END = re.compile(r"(?P<word>\w*[a-z0-9]{2})[.!?][\"”’']?\s+[A-Z(\"“]")
+_ABBREVIATIONS = {"gov", "gen", "sen", "rep", "col", "sgt", "capt", "maj", "adm", "rev", "prof", "dr", "st", "jan",
+                  "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "corp", "inc", "ltd", "co", "no",
+                  "vs", "mrs", "mr", "ms", "jr", "sr", "lt", "pres", "amb", "dept", "govt", "est"}
 _OUTLET = re.compile(r"^(?P<outlet>(?:[A-Z][\w&'’.\-]*\s){0,3}(?:News|Times|Post|Press|Journal|Herald|Tribune|"
                      r"Guardian|Telegraph|Daily|Online|Today|Express|Standard|Mail))(?:,\s*[A-Z][\w .'’\-]{1,30})?$")
 _STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|staff\s+reporters?|news\s+desk|correspondents?|bureau|desk)$", re.I)
@@ -101,8 +104,8 @@ def looks_like_title(line: str, agencies: Agencies) -> bool:
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘«"):
         return False
-    if _SENTENCE_END.search(s):  # two sentences: prose, not a headline
-        return False
+    if any(m.group("word").lower() not in _ABBREVIATIONS for m in _SENTENCE_END.finditer(s)):
+        return False  # two sentences: prose, not a headline
     return parse_dateline(s + " ", agencies) is None
 
 

@@ -217,3 +217,20 @@ def test_gzip_compressed_inputs(tmp_path):
     assert by["corpus.jsonl.gz"][0].id == "r1"
     assert [getattr(i, "id", None) for i in by["export.csv.gz"]] == ["c1", "c2", None]
     assert by["story.txt.gz"][0].byline == "Jane Doe and John Roe"
+
+
+def test_read_data_dispatches_on_the_name():
+    import gzip
+
+    from tidings.readers import read_data
+
+    jsonl = list(read_data((FIX / "records.jsonl").read_bytes(), "upload.jsonl"))
+    assert len(jsonl) == 8 and jsonl[0].source == "upload.jsonl:line 1"
+    [page] = read_data((FIX / "page.html").read_bytes(), "page.html")
+    assert page.title == "African Union suspends Burkina Faso after coup"
+    csv_items = list(read_data(gzip.compress((FIX / "records.csv").read_bytes()), "export.csv.gz"))
+    assert [getattr(i, "id", None) for i in csv_items] == ["c1", "c2", None]
+    [text] = read_data((FIX / "headers" / "h02-ap-two-authors.txt").read_bytes(), "pasted")
+    assert text.agency == "Associated Press"
+    [err] = read_data(b"\x00\x01binary", "x.txt")
+    assert err.source == "x.txt" and err.problem.startswith("binary input")

@@ -21,7 +21,7 @@ from .boilerplate import BoilerplateError
 from .language import LanguageOptions
 from .options import DEFAULT_MAX_BYTES, EXTENSIONS, ReadOptions
 
-__all__ = ["read_paths", "read_text", "ReadOptions", "LanguageOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS",
+__all__ = ["read_paths", "read_text", "read_data", "ReadOptions", "LanguageOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS",
            "example_paths", "BoilerplateError"]
 
 
@@ -56,6 +56,43 @@ def read_text(text: str, source: str = "<text>", published: str | None = None,
     from .compose import compose_article
 
     return compose_article(text, source, options or ReadOptions(), published=published)
+
+
+def read_data(data: bytes, name: str, published: str | None = None,
+              options: ReadOptions | None = None) -> Iterator[Article | InputError]:
+    """Read bytes that came without a file (an upload, a message): the format is taken from
+    `name` as for a path ("x.jsonl", "y.csv.gz", "page.html"), else sniffed like standard input."""
+    import gzip
+    import io
+    import zlib
+
+    from .boilerplate import load_boilerplate
+    from .decode import human_size
+    from .walk import input_suffix, read_bytes, read_stream
+
+    options = options or ReadOptions()
+    load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
+    suffix, gz = input_suffix(name)
+    try:
+        if gz:
+            try:
+                with gzip.open(io.BytesIO(data)) as fh:
+                    data = fh.read() if suffix in (".jsonl", ".csv") else fh.read(options.max_bytes + 1)
+            except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+                yield InputError(name, f"not a readable gzip file: {exc}")
+                return
+            if suffix not in (".jsonl", ".csv") and len(data) > options.max_bytes:
+                yield InputError(name, f"too large: more than {human_size(options.max_bytes)} once decompressed "
+                                       f"(ReadOptions.max_bytes)")
+                return
+        if suffix in options.extensions:
+            yield from read_bytes(data, name, suffix, options, published)
+        else:
+            yield from read_stream(io.BytesIO(data), name, options, published)
+    except BoilerplateError:
+        raise
+    except Exception as exc:  # a reader bug must not end the batch
+        yield InputError(name, f"could not be read: {type(exc).__name__}: {exc}")
 
 
 def example_paths() -> list[Path]:

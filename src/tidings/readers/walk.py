@@ -17,7 +17,7 @@ from .html import looks_like_html, read_html
 from .options import ReadOptions
 from .records_in import read_csv, read_jsonl
 
-__all__ = ["iter_inputs", "read_one", "read_stream"]
+__all__ = ["iter_inputs", "read_one", "read_stream", "read_bytes", "input_suffix"]
 
 STDIN = "<stdin>"
 
@@ -115,7 +115,15 @@ def read_one(path: str, options: ReadOptions, published: str | None) -> Iterator
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
         return
-    if suffix == ".csv":
-        yield from read_csv(data, path, options, published)
+    yield from read_bytes(data, path, suffix, options, published)
+
+
+def read_bytes(data: bytes, source: str, suffix: str, options: ReadOptions,
+               published: str | None) -> Iterator[Article | InputError]:
+    """The whole (decompressed) content of one input whose format is `suffix`."""
+    if suffix == ".jsonl":
+        yield from read_jsonl(io.BytesIO(data), source, options, published)
+    elif suffix == ".csv":
+        yield from read_csv(data, source, options, published)
     else:
-        yield from _read_article_bytes(data, path, suffix, options, published)
+        yield from _read_article_bytes(data, source, suffix, options, published)

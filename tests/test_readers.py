@@ -116,6 +116,8 @@ def test_not_bylines(line):
     ("KHARTOUM/CAIRO, Dec. 12 (Reuters) - Sudan's army said", "KHARTOUM/CAIRO", "Reuters", "Sudan's army said"),
     ("UNITED NATIONS, Dec 12 (Reuters) -- The council met", "UNITED NATIONS", "Reuters", "The council met"),
     ("LONDON, 12 December (IANS) - Britain said", "LONDON", "IANS", "Britain said"),
+    ("(Reuters) - Google said on Monday", None, "Reuters", "Google said on Monday"),
+    ("Dec 12 (Reuters) - Russia said", None, "Reuters", "Russia said"),
 ])
 def test_datelines(para, place, agency, rest):
     d = parse_dateline(para, load_agencies())
@@ -123,6 +125,7 @@ def test_datelines(para, place, agency, rest):
 
 
 @pytest.mark.parametrize("para", ["Russia said on Sunday - that is, yesterday - it would",
+                                  "(In a separate move) - the army said",
                                   "NATO — the alliance — said", "The US said: no talks",
                                   "BREAKING NEWS — talks collapse", "Biden (not Putin) - said"])
 def test_not_datelines(para):

@@ -19,6 +19,8 @@ _TAIL = (
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,40})\))?"
     r"\s*(?P<sep>--|[-–—:])\s+"
 )
+_AGENCY_ONLY_RX = re.compile(
+    rf"(?:(?P<date>{_MON}\s+\d{{1,2}})\s*)?\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{{0,40}})\)\s*(?P<sep>--|[-–—])\s+")
 _CAPS_RX = re.compile(rf"(?P<place>{_CAPS}){_TAIL}")
 _MIXED_RX = re.compile(rf"(?P<place>{_MIXED}){_TAIL}")
 # capitals at the start of a story that are not places
@@ -29,13 +31,16 @@ _NOT_PLACES = {"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "WRAPUP
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str
+    place: str | None  # None for "(Reuters) - ..." with no place
     agency: str | None
     rest: str  # the paragraph without its dateline
 
 
 def parse_dateline(paragraph: str, agencies: Agencies) -> Dateline | None:
     """The dateline opening `paragraph`, or None; only ever looks at its very start."""
+    m = _AGENCY_ONLY_RX.match(paragraph)
+    if m and agencies.canonical(m.group("agency")):
+        return Dateline(place=None, agency=agencies.canonical(m.group("agency")), rest=paragraph[m.end():].lstrip())
     m = _CAPS_RX.match(paragraph)
     if m and m.group("place").strip(" /.-") and re.split(r"[ /]", m.group("place"))[0] not in _NOT_PLACES:
         bare = not (m.group("region") or m.group("date") or m.group("agency"))

@@ -1,0 +1,31 @@
+"""`tidings serve [--db FILE] [--host HOST] [--port N] [--token TOKEN]`"""
+from __future__ import annotations
+
+import click
+
+from .dbopt import db_option
+
+
+@click.command("serve")
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
+@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option("--token", envvar="TIDINGS_TOKEN", default=None,
+              help="Token required for writing (ingest) when bound to anything but localhost.")
+@click.option("--max-body", default=10 * 1024 * 1024, show_default=True, type=int,
+              help="Largest request body accepted, in bytes.")
+def command(db, host, port, token, max_body):
+    """Serve the web UI and JSON API over the database.
+
+    Pages: overview, events (filters, facets, CSV), event detail with the evidence sentence,
+    dyad and actor time series, network, articles, ingest. Every page answers as JSON with
+    ?format=json; the API is described at /openapi.json.
+    """
+    import uvicorn
+
+    from ..web import create_app
+
+    app = create_app(db, host=host, token=token, max_body=max_body)
+    if host not in ("127.0.0.1", "localhost", "::1") and not token:
+        click.echo("note: bound to a non-local address without --token: writing (ingest) is off", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")

@@ -1,0 +1,261 @@
+"""The FastAPI app: server-side pages, each with a JSON twin (/api/...), over the store.
+
+Every page is rendered from the same dict its JSON twin returns (see data.py). Assets come
+from this package (static/) and from the installed plotly package; nothing from a CDN.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, RedirectResponse, Response
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+
+from . import data
+from .security import DEFAULT_MAX_BODY, SECURITY_HEADERS, BodyLimit, is_local, token_ok
+
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"
+
+
+def _plotly_js() -> Path | None:
+    try:
+        import plotly
+
+        p = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+        return p if p.is_file() else None
+    except ImportError:
+        return None
+
+
+def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", token: str | None = None,
+               max_body: int | None = None) -> FastAPI:
+    """The web app for database `db`. Writing (ingest) is open on localhost; bound to any
+    other address it needs `token` (given as `Authorization: Bearer TOKEN` or a `token`
+    form field), and without a token writing is off."""
+    from ..store import NoDatabase, default_db_path, open_reader
+
+    db = str(db or default_db_path())
+    app = FastAPI(title="tidings", version="0.1.0", docs_url=None, redoc_url=None,
+                  description="Event data from news: every page of the UI has a JSON twin under /api.")
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
+                      autoescape=select_autoescape(["html"], default=True))
+    env.globals["with_param"] = with_param
+    app.state.db = db
+    app.state.writes_need_token = not is_local(host)
+    app.state.token = token
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):
+        response = await call_next(request)
+        for k, v in SECURITY_HEADERS.items():
+            response.headers.setdefault(k, v)
+        return response
+
+    def conn():
+        try:
+            return open_reader(db)
+        except NoDatabase:
+            return None
+
+    def render(name: str, request: Request, **ctx) -> HTMLResponse:
+        tpl = env.get_template(name)
+        return HTMLResponse(tpl.render(request=request, path=request.url.path, query=dict(request.query_params),
+                                       **ctx))
+
+    def error(request: Request, message: str, status: int) -> Response:
+        if _wants_json(request):
+            return JSONResponse({"error": message}, status_code=status)
+        html = env.get_template("empty.html").render(request=request, path=request.url.path, query={},
+                                                     message=message)
+        return HTMLResponse(html, status_code=status)
+
+    def answer(request: Request, template: str, build, status_missing: str | None = None, **extra):
+        """Build the page's data; answer as HTML, or JSON when asked (?format=json or /api)."""
+        c = conn()
+        if c is None:
+            return error(request, f"no database at {db}: ingest articles first", 404)
+        try:
+            payload = build(c)
+        except data.BadRequest as exc:
+            return error(request, str(exc), 400)
+        finally:
+            c.close()
+        if payload is None:
+            return error(request, status_missing or "not found", 404)
+        if request.query_params.get("format") == "csv" and "events" in payload:
+            return _csv(payload["events"])
+        if _wants_json(request):
+            return JSONResponse(payload)
+        return render(template, request, data=payload, **extra)
+
+    # ---- pages and their JSON twins -------------------------------------------------
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/overview", summary="Totals, events per quad class per month, top dyads and actors")
+    def overview(request: Request):
+        return answer(request, "overview.html", data.overview)
+
+    @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/events", summary="Events with filters, facets and keyset pagination (?format=csv for CSV)")
+    def events(request: Request):
+        params = dict(request.query_params)
+        return answer(request, "events.html", lambda c: data.events_page(c, params))
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/events/{event_id}", summary="One event: its mentions with highlighted sentences, copies")
+    def event(request: Request, event_id: str):
+        return answer(request, "event.html", lambda c: data.event_detail(c, event_id), "no such event")
+
+    @app.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/dyad", summary="Dyad time series: counts per quad class, Goldstein sum and mean")
+    def dyad(request: Request):
+        params = dict(request.query_params)
+        return answer(request, "dyad.html", lambda c: data.dyad(c, params))
+
+    @app.get("/actors/{code}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/actors/{code}", summary="One actor: activity over time and partners")
+    def actor(request: Request, code: str):
+        params = dict(request.query_params)
+        return answer(request, "actor.html", lambda c: data.actor(c, code, params))
+
+    @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/network", summary="Actor network: edges weighted by count and mean Goldstein")
+    def network(request: Request):
+        params = dict(request.query_params)
+        return answer(request, "network.html", lambda c: data.network(c, params))
+
+    @app.get("/articles", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/articles", summary="Articles, newest first")
+    def articles(request: Request):
+        params = dict(request.query_params)
+        return answer(request, "articles.html", lambda c: data.articles_list(c, params))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/articles/{article_id}", summary="One article: cleaned text with events and quotes marked")
+    def article(request: Request, article_id: str):
+        return answer(request, "article.html", lambda c: data.article(c, article_id), "no such article")
+
+    # ---- ingest (the only write) ----------------------------------------------------
+    @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
+    def ingest_form(request: Request):
+        return render("ingest.html", request, needs_token=app.state.writes_need_token,
+                      writable=not app.state.writes_need_token or bool(app.state.token), result=None)
+
+    @app.post("/ingest", include_in_schema=False)
+    async def ingest_page(request: Request):
+        form = await request.form()
+        denied = _check_write(request, form.get("token"))
+        if denied:
+            return denied
+        items = []
+        text = (form.get("text") or "").strip()
+        if text:
+            items.append(("pasted text", text))
+        for f in form.getlist("files"):
+            if hasattr(f, "read") and getattr(f, "filename", ""):
+                items.append((Path(f.filename).name, (await f.read()).decode("utf-8", "replace")))
+        result = _ingest(items, form.get("published") or None)
+        if _wants_json(request):
+            return JSONResponse(result, status_code=200 if not result.get("error") else 409)
+        return render("ingest.html", request, needs_token=app.state.writes_need_token, writable=True,
+                      result=result)
+
+    @app.post("/api/ingest", summary="Code and store one article given as JSON {text, published?, title?}")
+    async def ingest_api(request: Request):
+        denied = _check_write(request, None)
+        if denied:
+            return denied
+        try:
+            body = await request.json()
+        except ValueError:
+            return JSONResponse({"error": "body must be JSON"}, status_code=400)
+        if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"].strip():
+            return JSONResponse({"error": "body must be an object with a non-empty 'text'"}, status_code=400)
+        result = _ingest([(str(body.get("source") or "api"), body["text"])], body.get("published"))
+        return JSONResponse(result, status_code=200 if not result.get("error") else 409)
+
+    def _check_write(request: Request, form_token) -> Response | None:
+        if not app.state.writes_need_token:
+            return None
+        if not app.state.token:
+            return JSONResponse({"error": "writing is off: this server is not bound to localhost and has no token "
+                                          "(start it with --token)"}, status_code=403)
+        given = form_token
+        auth = request.headers.get("authorization", "")
+        if auth.lower().startswith("bearer "):
+            given = auth[7:].strip()
+        if not token_ok(given, app.state.token):
+            return JSONResponse({"error": "a valid token is needed to write"}, status_code=401)
+        return None
+
+    def _ingest(items: list[tuple[str, str]], published: str | None) -> dict:
+        from ..ingest import ingest
+        from ..readers import read_text
+        from ..records import InputError
+        from ..store import StoreLocked
+
+        if not items:
+            return {"error": "nothing to ingest: paste a text or choose files"}
+        arts, errors = [], []
+        for name, text in items:
+            item = read_text(text, source=name, published=published)
+            (errors if isinstance(item, InputError) else arts).append(item)
+        try:
+            report = ingest(arts, db, progress=False)
+        except StoreLocked as exc:
+            return {"error": str(exc)}
+        return {"summary": report.summary(), "articles": [a.id for a in arts],
+                "errors": [str(e) for e in errors + report.errors]}
+
+    # ---- assets and API index -----------------------------------------------------------
+    @app.get("/static/{name:path}", include_in_schema=False)
+    def static(name: str):
+        if name == "plotly.min.js":
+            p = _plotly_js()
+            if p is None:
+                return PlainTextResponse("plotly is not installed", status_code=404)
+            return Response(p.read_bytes(), media_type="application/javascript",
+                            headers={"Cache-Control": "max-age=86400"})
+        target = (STATIC / name).resolve()
+        if STATIC.resolve() not in target.parents or not target.is_file():
+            return PlainTextResponse("not found", status_code=404)
+        media = {".css": "text/css", ".js": "application/javascript", ".svg": "image/svg+xml"}.get(target.suffix,
+                                                                                                 "text/plain")
+        return Response(target.read_bytes(), media_type=media)
+
+    @app.get("/api", response_class=HTMLResponse, include_in_schema=False)
+    def api_index(request: Request):
+        paths = app.openapi().get("paths", {})
+        rows = [{"path": p, "method": m.upper(), "summary": op.get("summary", "")}
+                for p, ops in sorted(paths.items()) for m, op in ops.items()]
+        return render("api.html", request, rows=rows)
+
+    app.add_middleware(BodyLimit, max_body=max_body or int(os.environ.get("TIDINGS_MAX_BODY", DEFAULT_MAX_BODY)))
+    return app
+
+
+def with_param(query: dict, key: str, value, drop: tuple = ("after",)) -> str:
+    """The current query string with `key` set to `value` (and a page cursor dropped)."""
+    from urllib.parse import urlencode
+
+    q = {k: v for k, v in query.items() if k != key and k not in drop and k != "format"}
+    if value is not None:
+        q[key] = value
+    return urlencode(q)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.query_params.get("format") == "json"
+
+
+def _csv(rows: list[dict]) -> Response:
+    buf = io.StringIO()
+    if rows:
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]), extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+    return Response(buf.getvalue(), media_type="text/csv",
+                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})

@@ -1,0 +1,288 @@
+"""What each web page shows, as plain JSON-able dicts: the pages render these and their
+JSON twins return them unchanged, so a page and its JSON always agree. No spaCy here."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+
+from .. import query
+from ..query import Filters
+
+PAGE_SIZE = 50
+FILTER_KEYS = ("start", "end", "actor", "source", "target", "code", "root", "quad", "status", "text")
+
+
+class BadRequest(ValueError):
+    """A parameter the user gave is not valid: answered with 400 and the message."""
+
+
+def _clean(v):
+    """Make a value JSON-able: dates as ISO strings, NaN as None, numpy scalars as Python."""
+    if v is None:
+        return None
+    if isinstance(v, float) and math.isnan(v):
+        return None
+    if isinstance(v, (dt.date, dt.datetime)):
+        return v.isoformat()[:10] if not isinstance(v, dt.datetime) else v.date().isoformat()
+    if hasattr(v, "item") and not isinstance(v, (str, bytes)):
+        return _clean(v.item())
+    if hasattr(v, "isoformat"):
+        return v.isoformat()[:10]
+    return v
+
+
+def records(df) -> list[dict]:
+    return [{k: _clean(v) for k, v in row.items()} for row in df.to_dict(orient="records")]
+
+
+def filters_from(params: dict) -> Filters:
+    """Filters from query parameters; every value is bound as an SQL parameter later."""
+    def many(key):
+        v = params.get(key)
+        if v in (None, ""):
+            return None
+        vals = [x.strip() for x in str(v).split(",") if x.strip()]
+        return vals or None
+
+    quads = many("quad")
+    try:
+        quads = [int(q) for q in quads] if quads else None
+    except ValueError:
+        raise BadRequest("quad must be 1, 2, 3 or 4") from None
+    if quads and any(q not in (1, 2, 3, 4) for q in quads):
+        raise BadRequest("quad must be 1, 2, 3 or 4")
+    for key in ("start", "end"):
+        v = params.get(key)
+        if v:
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                raise BadRequest(f"{key} must be a date YYYY-MM-DD") from None
+    status = many("status") or "asserted"
+    if status != "asserted" and any(s not in query.STATUSES + ("all",) for s in status):
+        raise BadRequest("status must be asserted, negated, hypothetical, future or all")
+    text = params.get("text") or None
+    if text and len(text) > 200:
+        raise BadRequest("text filter is limited to 200 characters")
+    return Filters(start=params.get("start") or None, end=params.get("end") or None,
+                   actor=many("actor"), source=many("source"), target=many("target"),
+                   codes=many("code"), roots=many("root"), quad_classes=quads, status=status, text=text)
+
+
+def active_filters(params: dict) -> dict:
+    return {k: params[k] for k in FILTER_KEYS if params.get(k)}
+
+
+def overview(conn) -> dict:
+    totals = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+              for t in ("articles", "stories", "events", "mentions", "quotes")}
+    by_quad = conn.execute("""
+        SELECT date_trunc('month', date)::DATE AS period, quad_class, count(*) AS n
+        FROM events WHERE status = 'asserted' AND date IS NOT NULL
+        GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
+    series: dict[str, dict] = {}
+    for period, quad, n in by_quad:
+        row = series.setdefault(period.isoformat(), {"period": period.isoformat(), "q1": 0, "q2": 0, "q3": 0, "q4": 0})
+        if quad in (1, 2, 3, 4):
+            row[f"q{quad}"] = n
+    dyads = conn.execute("""
+        SELECT source_code, target_code, count(*) AS events, avg(goldstein) AS goldstein_mean
+        FROM events WHERE status = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL
+        GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT 10""").fetchall()
+    return {
+        "totals": totals,
+        "quad_names": {str(k): v for k, v in query.QUAD_NAMES.items()},
+        "series": list(series.values()),
+        "top_dyads": [{"source": s, "target": t, "events": n, "goldstein_mean": _clean(round(g, 2) if g is not None else None)}
+                      for s, t, n, g in dyads],
+        "top_actors": records(query.top_actors(conn, n=10)),
+    }
+
+
+def events_page(conn, params: dict) -> dict:
+    f = filters_from(params)
+    after = None
+    if params.get("after"):
+        try:
+            d, eid = str(params["after"]).split("~", 1)
+            after = (d or None, eid)
+        except ValueError:
+            raise BadRequest("after must be a cursor given by a previous page") from None
+    try:
+        limit = int(params.get("limit") or PAGE_SIZE)
+    except ValueError:
+        raise BadRequest("limit must be a number") from None
+    limit = max(1, min(limit, 500))
+    sort = params.get("sort") or "date"
+    if sort not in ("date", "goldstein", "mentions"):
+        raise BadRequest("sort must be date, goldstein or mentions")
+    try:
+        df, cursor = query.event_page(conn, limit=limit, after=after, filters=f)
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
+    rows = records(df)
+    if sort == "goldstein":
+        rows.sort(key=lambda r: (r.get("goldstein") is None, r.get("goldstein") or 0))
+    elif sort == "mentions":
+        rows.sort(key=lambda r: -(r.get("n_mentions") or 0))
+    return {
+        "filters": active_filters(params),
+        "events": rows,
+        "next": f"{cursor[0] or ''}~{cursor[1]}" if cursor else None,
+        "facets": facets(conn, f),
+    }
+
+
+def facets(conn, f: Filters) -> dict:
+    where, params = f.where("e")
+    out = {}
+    for name, col in (("root", "e.root"), ("quad", "e.quad_class"), ("source", "e.source_country"),
+                      ("target", "e.target_country")):
+        rows = conn.execute(f"SELECT {col} AS v, count(*) AS n FROM events e WHERE {where} AND {col} IS NOT NULL "
+                            f"GROUP BY 1 ORDER BY n DESC, v LIMIT 20", params).fetchall()
+        out[name] = [{"value": _clean(v), "count": n} for v, n in rows]
+    st = f.__dict__.copy()
+    st["status"] = "all"
+    w2, p2 = Filters(**st).where("e")
+    rows = conn.execute(f"SELECT e.status, count(*) FROM events e WHERE {w2} GROUP BY 1 ORDER BY 2 DESC", p2).fetchall()
+    out["status"] = [{"value": v, "count": n} for v, n in rows]
+    return out
+
+
+def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
+    """Cut text at every span boundary; each piece carries the classes of the spans covering it."""
+    cuts = {0, len(text)}
+    for a, b, _ in spans:
+        if a is not None and b is not None and 0 <= a < b <= len(text):
+            cuts.update((a, b))
+    cuts = sorted(cuts)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        classes = sorted({c for s, e, c in spans if s is not None and e is not None and s <= a and b <= e})
+        out.append({"text": text[a:b], "classes": classes})
+    return out
+
+
+def event_detail(conn, event_id: str) -> dict | None:
+    cur = conn.execute("SELECT * FROM events WHERE id = ?", [event_id])
+    row = cur.fetchone()
+    if row is None:
+        return None
+    event = {d[0]: _clean(v) for d, v in zip(cur.description, row)}
+    cur = conn.execute("""
+        SELECT m.*, a.title, a.outlet, a.url, a.published, a.text AS article_text
+        FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
+        WHERE m.event_id = ? ORDER BY m.article_id, m.sentence""", [event_id])
+    cols = [d[0] for d in cur.description]
+    mentions = []
+    for r in cur.fetchall():
+        m = dict(zip(cols, r))
+        text = m.pop("article_text") or ""
+        s0, s1 = m.get("sentence_start"), m.get("sentence_end")
+        sentence = m.get("sentence_text") or (text[s0:s1] if s0 is not None else "")
+        base = s0 or 0
+        spans = []
+        for kind in ("trigger", "source", "target"):
+            a, b = m.get(f"{kind}_start"), m.get(f"{kind}_end")
+            if a is not None and b is not None:
+                spans.append((a - base, b - base, kind))
+        m["segments"] = _segments(sentence, spans)
+        m["paragraph"] = _paragraph(text, s0, s1)
+        mentions.append({k: _clean(v) for k, v in m.items() if k != "segments"} | {"segments": m["segments"]})
+    copies = conn.execute("""
+        SELECT id, title, outlet, url, published FROM articles
+        WHERE story_id = ? AND story_id IS NOT NULL ORDER BY published, id""", [event.get("story_id")]).fetchall()
+    return {"event": event, "mentions": mentions,
+            "copies": [{"id": i, "title": t, "outlet": o, "url": u, "published": p} for i, t, o, u, p in copies]}
+
+
+def _paragraph(text: str, start, end) -> str:
+    if start is None or not text:
+        return ""
+    a = text.rfind("\n\n", 0, start)
+    b = text.find("\n\n", end or start)
+    return text[(a + 2 if a >= 0 else 0):(b if b >= 0 else len(text))].strip()
+
+
+def dyad(conn, params: dict) -> dict:
+    f = filters_from(params)
+    freq = params.get("freq") or "month"
+    if freq not in query.FREQS:
+        raise BadRequest(f"freq must be one of {', '.join(query.FREQS)}")
+    directed = params.get("directed", "1") not in ("0", "false", "no")
+    df = query.dyad_series(conn, freq=freq, directed=directed, filters=f)
+    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": records(df)}
+
+
+def actor(conn, code: str, params: dict) -> dict:
+    code = code.strip().upper()
+    if not code or len(code) > 40:
+        raise BadRequest("actor code must be 1-40 characters")
+    f = Filters(actor=[code], start=params.get("start") or None, end=params.get("end") or None)
+    series = records(query.dyad_series(conn, freq=params.get("freq") or "month", filters=f))
+    partners = records(query.network(conn, filters=f))
+    names = conn.execute("""SELECT name, count(*) FROM actors WHERE code = ? OR country = ?
+                            GROUP BY 1 ORDER BY 2 DESC LIMIT 5""", [code, code]).fetchall()
+    return {"code": code, "names": [n for n, _ in names], "series": series, "partners": partners[:50]}
+
+
+def network(conn, params: dict) -> dict:
+    f = filters_from(params)
+    by = params.get("by") or "country"
+    if by not in ("code", "country"):
+        raise BadRequest("by must be code or country")
+    edges = records(query.network(conn, by=by, filters=f))[:200]
+    nodes: dict[str, int] = {}
+    for e in edges:
+        for k in ("source", "target"):
+            nodes[e[k]] = nodes.get(e[k], 0) + int(e["weight"])
+    names = sorted(nodes, key=lambda n: (-nodes[n], n))[:40]
+    layout = {}
+    for i, n in enumerate(names):  # a circle: stable, readable, no client-side physics
+        ang = 2 * math.pi * i / max(len(names), 1)
+        layout[n] = {"x": round(300 + 240 * math.cos(ang), 1), "y": round(300 + 240 * math.sin(ang), 1),
+                     "events": nodes[n]}
+    shown = [e for e in edges if e["source"] in layout and e["target"] in layout]
+    return {"filters": active_filters(params), "by": by, "nodes": layout, "edges": shown}
+
+
+def article(conn, article_id: str) -> dict | None:
+    cur = conn.execute("SELECT * FROM articles WHERE id = ?", [article_id])
+    row = cur.fetchone()
+    if row is None:
+        return None
+    art = {d[0]: _clean(v) for d, v in zip(cur.description, row)}
+    text = art.get("text") or ""
+    try:
+        removed = json.loads(art.get("removed") or "[]")
+    except ValueError:
+        removed = [art.get("removed")]
+    art["removed"] = removed
+    ev = conn.execute("""
+        SELECT m.event_id, m.trigger_start, m.trigger_end, m.trigger_text, e.code, e.status,
+               e.source_code, e.target_code
+        FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ?
+        ORDER BY m.trigger_start""", [article_id]).fetchall()
+    qs = conn.execute("""SELECT speaker_name, speaker_code, text, kind, cue, start_char, end_char
+                         FROM quotes WHERE article_id = ? ORDER BY n""", [article_id]).fetchall()
+    spans = [(a, b, "trigger") for _, a, b, *_ in ev] + [(s, e, "quote") for *_, s, e in qs]
+    return {
+        "article": {k: v for k, v in art.items() if k != "text"},
+        "segments": _segments(text, spans),
+        "events": [{"id": i, "trigger": t, "start": a, "end": b, "code": c, "status": s, "source": sc, "target": tc}
+                   for i, a, b, t, c, s, sc, tc in ev],
+        "quotes": [{"speaker": n, "speaker_code": c, "text": t, "kind": k, "cue": cue, "start": s, "end": e}
+                   for n, c, t, k, cue, s, e in qs],
+    }
+
+
+def articles_list(conn, params: dict) -> dict:
+    try:
+        limit = max(1, min(int(params.get("limit") or 100), 500))
+    except ValueError:
+        raise BadRequest("limit must be a number") from None
+    rows = conn.execute("""SELECT id, title, outlet, published, n_events, n_quotes, story_id, version, skipped
+                           FROM articles ORDER BY published DESC NULLS LAST, id LIMIT ?""", [limit]).fetchall()
+    keys = ("id", "title", "outlet", "published", "n_events", "n_quotes", "story_id", "version", "skipped")
+    return {"articles": [dict(zip(keys, map(_clean, r))) for r in rows]}

@@ -1,0 +1,167 @@
+"""The web app driven in-process: pages, JSON twins, filters, safety."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tidings.web import create_app
+
+import webdata
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    return webdata.build(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(db):
+    return TestClient(create_app(db))
+
+
+def test_overview_page_and_twin_agree(client):
+    html = client.get("/").text
+    twin = client.get("/api/overview").json()
+    assert twin["totals"]["articles"] == 5
+    assert f'id="total-events">{twin["totals"]["events"]}<' in html
+    for d in twin["top_dyads"]:
+        assert f"<td>{d['source']}</td><td>{d['target']}</td>" in html
+    assert client.get("/?format=json").json() == twin
+
+
+def test_events_filters_and_twin(client):
+    twin = client.get("/api/events", params={"source": "RUS", "target": "UKR"}).json()
+    assert {e["code"] for e in twin["events"]} == {"173", "112", "190", "057"}
+    html = client.get("/events", params={"source": "RUS", "target": "UKR"}).text
+    for e in twin["events"]:
+        assert f'href="/events/{e["id"]}">{e["code"]}<' in html
+    quad4 = client.get("/api/events", params={"quad": "4"}).json()["events"]
+    assert {e["code"] for e in quad4} == {"173", "190"}
+    facets = twin["facets"]
+    assert {f["value"] for f in facets["root"]} == {"17", "11", "19", "05"}
+
+
+def test_status_filter_shows_future_events(client):
+    asserted = client.get("/api/events").json()["events"]
+    assert all(e["status"] == "asserted" for e in asserted)
+    future = client.get("/api/events", params={"status": "future"}).json()["events"]
+    assert [e["code"] for e in future] == ["036"]
+
+
+def test_keyset_pagination_covers_everything_once(client):
+    seen, after = [], None
+    while True:
+        params = {"limit": 2, "status": "all"}
+        if after:
+            params["after"] = after
+        page = client.get("/api/events", params=params).json()
+        seen += [e["id"] for e in page["events"]]
+        after = page["next"]
+        if not after:
+            break
+    everything = client.get("/api/events", params={"limit": 100, "status": "all"}).json()["events"]
+    assert sorted(seen) == sorted(e["id"] for e in everything)
+    assert len(seen) == len(set(seen))
+
+
+def test_events_csv(client):
+    r = client.get("/events", params={"format": "csv", "source": "RUS", "target": "UKR"})
+    assert r.headers["content-type"].startswith("text/csv")
+    lines = r.text.strip().splitlines()
+    assert lines[0].startswith("id,")
+    assert len(lines) == 5
+
+
+def test_event_detail_highlights_sentence(client):
+    ev = client.get("/api/events", params={"code": "190"}).json()["events"][0]
+    detail = client.get(f"/api/events/{ev['id']}").json()
+    segs = detail["mentions"][0]["segments"]
+    marked = {c: "".join(s["text"] for s in segs if c in s["classes"]) for c in ("trigger", "source", "target")}
+    assert marked == {"trigger": "attacked", "source": "Russian officials", "target": "Ukrainian officials"}
+    html = client.get(f"/events/{ev['id']}").text
+    assert '<mark class="trigger">attacked</mark>' in html
+    assert '<mark class="source">Russian officials</mark>' in html
+
+
+def test_dyad_series_page_and_twin(client):
+    twin = client.get("/api/dyad", params={"source": "RUS", "target": "UKR"}).json()
+    assert [r["period"] for r in twin["series"]] == ["2022-02-01", "2022-03-01", "2022-04-01"]
+    assert [r["q4"] for r in twin["series"]] == [1, 1, 0]
+    html = client.get("/dyad", params={"source": "RUS", "target": "UKR"}).text
+    assert "<td>2022-03-01</td><td>2</td>" in html
+
+
+def test_actor_network_and_article_pages(client):
+    assert client.get("/api/actors/RUS").json()["partners"]
+    net = client.get("/api/network").json()
+    assert {"RUS", "UKR", "USA"} <= set(net["nodes"])
+    assert "<svg" in client.get("/network").text
+    art = client.get("/api/articles/art-xss").json()
+    assert art["article"]["removed"] == ["Read more: something else"]
+    assert any("quote" in s["classes"] for s in art["segments"])
+    assert "Read more: something else" in client.get("/articles/art-xss").text
+
+
+def test_script_and_onerror_are_shown_as_text(client):
+    html = client.get("/articles/art-xss").text
+    assert "<script>window.__xss" not in html
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=" in html
+    assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
+
+
+@pytest.mark.parametrize("param", ["source", "target", "actor", "code", "root", "text", "status", "start", "quad",
+                                   "after", "limit", "sort"])
+@pytest.mark.parametrize("payload", ["' OR 1=1 --", "RUS'); DROP TABLE events; --", "1; SELECT * FROM articles",
+                                     "\" OR \"\"=\"", "%27%20OR%201%3D1"])
+def test_injection_attempts_are_harmless(client, param, payload):
+    r = client.get("/api/events", params={param: payload})
+    assert r.status_code in (200, 400)
+    if r.status_code == 200:
+        assert r.json()["events"] == [] or param in ("sort",)
+    assert client.get("/api/overview").json()["totals"]["events"] > 0  # nothing dropped
+
+
+def test_unknown_ids_are_404(client):
+    assert client.get("/api/events/nope").status_code == 404
+    assert client.get("/articles/' OR 1=1").status_code == 404
+
+
+def test_static_paths_cannot_leave_their_folder(client):
+    for p in ("/static/../app.py", "/static/..%2F..%2Fpyproject.toml", "/static/%2e%2e/%2e%2e/records.py",
+              "/static//etc/passwd"):
+        r = client.get(p)
+        assert r.status_code == 404, p
+    assert client.get("/static/app.css").status_code == 200
+    assert client.get("/static/plotly.min.js").status_code == 200
+
+
+def test_writes_need_a_token_off_localhost(db):
+    open_ = TestClient(create_app(db, host="0.0.0.0"))
+    r = open_.post("/api/ingest", json={"text": "x"})
+    assert r.status_code == 403
+    guarded = TestClient(create_app(db, host="0.0.0.0", token="s3cret"))
+    assert guarded.post("/api/ingest", json={"text": "x"}).status_code == 401
+    assert guarded.post("/api/ingest", json={"text": "x"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
+    # a valid token passes the guard (the body is then checked)
+    assert guarded.post("/api/ingest", json={"nope": 1}, headers={"Authorization": "Bearer s3cret"}).status_code == 400
+
+
+def test_request_bodies_over_the_limit_are_refused(db):
+    c = TestClient(create_app(db, max_body=1000))
+    r = c.post("/api/ingest", content=b"x" * 5000, headers={"content-type": "application/json"})
+    assert r.status_code == 413
+
+
+def test_openapi_documents_the_json_api(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    for p in ("/api/overview", "/api/events", "/api/events/{event_id}", "/api/dyad", "/api/network",
+              "/api/articles/{article_id}", "/api/ingest"):
+        assert p in paths
+    assert "/api/events" in client.get("/api").text
+
+
+def test_no_database_is_a_clear_404(tmp_path):
+    c = TestClient(create_app(tmp_path / "missing.duckdb"))
+    r = c.get("/api/overview")
+    assert r.status_code == 404 and "no database" in r.json()["error"]

@@ -41,6 +41,17 @@ def test_html_without_article_text_is_an_error(tmp_path):
     assert isinstance(err, InputError) and err.source == str(page) and "no article text" in err.problem
 
 
+def test_a_whole_page_saved_as_txt_is_read_as_html_but_prose_mentioning_tags_is_not(tmp_path):
+    page = tmp_path / "saved.txt"
+    page.write_text((FIX / "page.html").read_text())
+    [art] = read(page)
+    assert art.title == "African Union suspends Burkina Faso after coup" and "<p>" not in art.text
+    prose = tmp_path / "prose.txt"
+    prose.write_text("Web tips\n\nThe ministry said its site used <p> tags and <div> blocks for the statement.")
+    [art] = read(prose)
+    assert art.text == "The ministry said its site used <p> tags and <div> blocks for the statement."
+
+
 def test_jsonl_records_good_and_bad_lines():
     items = read(FIX / "records.jsonl", published="2022-02-02")
     got = [(i.source.rsplit("/", 1)[-1], type(i).__name__) for i in items]

@@ -37,6 +37,7 @@ _ABBREVIATIONS = {"gov", "gen", "sen", "rep", "col", "sgt", "capt", "maj", "adm"
                   "vs", "mrs", "mr", "ms", "jr", "sr", "lt", "pres", "amb", "dept", "govt", "est"}
 _OUTLET = re.compile(r"^(?P<outlet>(?:[A-Z][\w&'’.\-]*\s){0,3}(?:News|Times|Post|Press|Journal|Herald|Tribune|"
                      r"Guardian|Telegraph|Daily|Online|Today|Express|Standard|Mail))(?:,\s*[A-Z][\w .'’\-]{1,30})?$")
+_MARKDOWN = re.compile(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")  # "# Title", "**By Jane Doe**"
 _STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|staff\s+reporters?|news\s+desk|correspondents?|bureau|desk)$", re.I)
 
 
@@ -155,7 +156,7 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
     seen = 0
     i = 0
     while i < len(lines) and seen < MAX_HEADER_LINES:
-        s = lines[i].strip()
+        s = _MARKDOWN.sub("", lines[i].strip())
         if not s:
             i += 1
             continue

@@ -21,9 +21,12 @@ _META_TIME = {
 }
 
 
-def looks_like_html(text: str) -> bool:
+def looks_like_html(text: str, strict: bool = False) -> bool:
+    """Markup at the top; `strict` (for .txt files) asks for a whole page (<!doctype html> or <html>)."""
     head = text.lstrip()[:1000].lower()
-    return head.startswith(("<!doctype html", "<html", "<?xml")) or bool(re.search(r"<(head|body|article|p|div)\b", head))
+    if head.startswith(("<!doctype html", "<html")):
+        return True
+    return not strict and bool(re.search(r"<(head|body|article|p|div)\b", head))
 
 
 def _stamps_with_time(tree) -> dict[str, str]:

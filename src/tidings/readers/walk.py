@@ -70,7 +70,7 @@ def _read_article_bytes(data: bytes, source: str, suffix: str, options: ReadOpti
         return
     if suffix in (".rss", ".atom", ".xml") or (suffix not in (".txt", ".html", ".htm") and looks_like_feed(text)):
         yield from read_feed(data, source, options, published)
-    elif suffix in (".html", ".htm") or (suffix != ".txt" and looks_like_html(text)):
+    elif suffix in (".html", ".htm") or looks_like_html(text, strict=suffix == ".txt"):
         yield read_html(text, source, options, published=published)
     else:
         yield compose_article(text, source, options, published=published)

@@ -234,8 +234,10 @@ def load_orgs(path: Path) -> Iterator[Entry]:
 
 def load_roles(path: Path) -> Iterator[Entry]:
     for no, (phrase, role, kind, office) in _rows(path, 4):
-        if not _CODE_RE.match(role):
-            raise DataError(path.name, no, f"bad role code {role!r}")
+        if role == "-":
+            role = ""  # no role of its own: the phrase keeps its locator's code ("Taliban members")
+        elif not _CODE_RE.match(role):
+            raise DataError(path.name, no, f"bad role code {role!r} (a CAMEO role code or - for none)")
         if kind not in ("title", "person", "group", "body"):
             raise DataError(path.name, no, f"unknown role kind {kind!r} (title, person, group, body)")
         if phrase != phrase.lower():

@@ -35,6 +35,10 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around",
             "via", "through", "toward", "towards", "between"}
 MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "flee", "send", "deploy",
           "visit", "trip", "journey", "relocate", "drive", "sail", "march"}
+HYPHEN_DROP = {"held", "controlled", "run", "occupied", "based", "born", "made", "owned", "style", "claimed",
+               "allied", "linked", "affiliated", "aligned", "bound", "brokered", "mediated", "friendly",
+               "related", "inspired", "sponsored", "funded", "dominated", "majority", "listed", "registered",
+               "flagged", "era", "type", "designed", "built", "language", "speaking", "educated", "trained"}
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p", "them": "p"}
 
 
@@ -104,7 +108,7 @@ class ActorResolver:
             kinds = {e.kind for e in entries}
             # a place or surname inside a longer PERSON name is part of that name ("Chad Smith")
             if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent.end > m.end):
-                if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, METONYM, ORG} or (
+                if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR} or (
                         PERSON in kinds and not _extra_is_title(doc, ent, m)):
                     continue
             if entries[0].kind == ROLE:
@@ -119,6 +123,9 @@ class ActorResolver:
                 cls = NAME
             else:
                 cls = LOC
+            if m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and not doc[m.end].whitespace_ \
+                    and doc[m.end + 1].lower_ in HYPHEN_DROP:
+                continue
             out.append(Piece(m.start, m.end, cls, entries))
             covered.update(range(m.start, m.end))
         # unknown people and organisations named by the NER
@@ -128,6 +135,8 @@ class ActorResolver:
             toks = [i for i in range(ent.start, ent.end) if i not in covered]
             if not toks:
                 continue
+            if ent.label_ == "ORG" and len(toks) < ent.end - ent.start:
+                continue  # an organisation name that is partly a known actor: the pieces cover it
             # keep the uncovered tail (titles and locators before it are pieces already)
             start = toks[0]
             if any(i in covered for i in range(start, ent.end)):
@@ -174,6 +183,12 @@ class ActorResolver:
         if doc[b.start].is_sent_start:
             return False
         gap = doc[a.end:b.start]
+        if b.cls == LOC and a.cls == LOC and any(e.kind == ROLE for e in b.entries) and \
+                a.entry.kind in (COUNTRY, DEMONYM, CAPITAL, ACTOR) and len(gap) <= 3 and \
+                all(_modifier(t) or t.lower_ in ("'s", "’s") for t in gap):
+            # "Nigeria Labour Congress", "Brazilian Senate": the role, not the US Congress
+            b.entries = tuple(e for e in b.entries if e.kind == ROLE) + tuple(e for e in b.entries if e.kind != ROLE)
+            b.cls = ROLEP
         if a.cls == NAME and b.cls == NAME:
             return False
         if a.cls == NAME and b.cls == LOC:
@@ -181,6 +196,9 @@ class ActorResolver:
         if b.cls == LOC and a.cls == ROLEP:
             # "the foreign minister of Ukraine", "head of the UN"
             words = [t.lower_ for t in gap]
+            if words in (["in"], ["in", "the"]) and a.entry.role_kind in ("body", "group") and \
+                    b.entry.kind in (COUNTRY, CAPITAL) and not any(p.cls == LOC for p in cur):
+                return True
             return words in (["of"], ["of", "the"]) and any(e.kind != DEMONYM and e.kind != REGION_ADJ
                                                            for e in b.entries)
         if b.cls == LOC and a.cls == LOC:
@@ -219,6 +237,9 @@ class ActorResolver:
             t = doc[i]
             w = t.lower_
             if w in ("that", "this", "these", "those") and t.pos_ != "DET":
+                break
+            if not (start <= t.head.i < pieces[-1].end or (t.head.i < start and t.head.head.i >= start and
+                                                           t.head.i > i)):
                 break
             if w in FORMER or w in PREMODS or (t.pos_ == "NUM" and w not in ("one",)) or w in DETS:
                 if w in FORMER:
@@ -342,7 +363,7 @@ class ActorResolver:
                         "IGO", "NGO", "IMG")):
                     run.code = loc.entry.code
                 else:
-                    run.code = _join(base, role.entry.code) if base else role.entry.code
+                    run.code = _join(base, role.entry.code) if base else (role.entry.code or None)
                 run.rule = f"title:{role.entry.phrase}" + (f"+{loc_phrase(doc, loc)}" if loc else "")
                 run.office = role.entry.office
                 run.kind = "title"
@@ -401,7 +422,7 @@ class ActorResolver:
                     run.pending = "counterpart"
                 return True
             # a role with no country: coreference may find it
-            run.code = re_.code
+            run.code = re_.code or None
             run.country = None
             run.rule = f"role:{re_.phrase} (no country)"
             run.kind = "nominal"
@@ -455,9 +476,9 @@ class ActorResolver:
             gap = [t.lower_ for t in doc[a.end:b.start]]
             # "US and Russian troops": the first locator takes the role of the second
             if gap in (["and"], ["or"], [","], [",", "and"]) and len(a.pieces) == 1 and a.pieces[0].cls == LOC \
-                    and b.kind == "title" and len([p for p in b.pieces if p.cls == ROLEP]) == 1 \
+                    and b.kind == "title" and len([p for p in b.pieces if p.cls == ROLEP]) >= 1 \
                     and b.pieces[0].cls == LOC and b.cls in ("group", "body") and a.kind in ("name", "demonym"):
-                role = [p for p in b.pieces if p.cls == ROLEP][0].entry
+                role = [p for p in b.pieces if p.cls == ROLEP][-1].entry
                 country = _loc_country(a.pieces[0])
                 if country:
                     a.code = _join(country, role.code)
@@ -532,6 +553,9 @@ def _best_loc(locs: list[Piece]) -> Piece | None:
     # the most specific: an organisation or metonym over a bare country ("US State Department")
     for p in reversed(locs):
         if p.entry.kind in (ORG, METONYM):
+            return p
+    for p in reversed(locs):
+        if p.entry.kind in (COUNTRY, DEMONYM, CAPITAL, ACTOR):
             return p
     return locs[-1]
 

@@ -165,3 +165,20 @@ def test_no_database_is_a_clear_404(tmp_path):
     c = TestClient(create_app(tmp_path / "missing.duckdb"))
     r = c.get("/api/overview")
     assert r.status_code == 404 and "no database" in r.json()["error"]
+
+
+@pytest.mark.slow
+def test_paste_and_upload_ingest_on_localhost(tmp_path):
+    db = webdata.build(tmp_path / "ingest.duckdb")
+    c = TestClient(create_app(db))
+    text = ("Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
+            "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, "
+            "officials said.")
+    r = c.post("/ingest", data={"text": text, "published": "2023-03-04"}, headers={"accept": "text/html"})
+    assert r.status_code == 200 and "1 new" in r.text
+    rows = b'{"id": "up-1", "text": "Police in Lagos arrested ten protesters on Monday.", "published": "2023-03-06"}\n'
+    r = c.post("/ingest?format=json", files={"files": ("batch.jsonl", rows, "application/json")})
+    assert r.status_code == 200, r.text
+    assert r.json()["articles"] == ["up-1"]
+    titles = [a["title"] for a in c.get("/api/articles").json()["articles"]]
+    assert "Kenya and Ethiopia sign border trade pact" in titles

@@ -156,7 +156,7 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
             items.append(("pasted text", text))
         for f in form.getlist("files"):
             if hasattr(f, "read") and getattr(f, "filename", ""):
-                items.append((Path(f.filename).name, (await f.read()).decode("utf-8", "replace")))
+                items.append((Path(f.filename).name, await f.read()))
         result = _ingest(items, form.get("published") or None)
         if _wants_json(request):
             return JSONResponse(result, status_code=200 if not result.get("error") else 409)
@@ -191,18 +191,21 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
             return JSONResponse({"error": "a valid token is needed to write"}, status_code=401)
         return None
 
-    def _ingest(items: list[tuple[str, str]], published: str | None) -> dict:
+    def _ingest(items: list[tuple[str, str | bytes]], published: str | None) -> dict:
+        """Pasted text is read like a .txt file; uploads by their file name (html, jsonl, csv, txt)."""
         from ..ingest import ingest
-        from ..readers import read_text
+        from ..readers import read_data, read_text
         from ..records import InputError
         from ..store import StoreLocked
 
         if not items:
             return {"error": "nothing to ingest: paste a text or choose files"}
         arts, errors = [], []
-        for name, text in items:
-            item = read_text(text, source=name, published=published)
-            (errors if isinstance(item, InputError) else arts).append(item)
+        for name, content in items:
+            got = ([read_text(content, source=name, published=published)] if isinstance(content, str)
+                   else read_data(content, name, published=published))
+            for item in got:
+                (errors if isinstance(item, InputError) else arts).append(item)
         try:
             report = ingest(arts, db, progress=False)
         except StoreLocked as exc:

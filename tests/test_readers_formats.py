@@ -245,3 +245,11 @@ def test_read_data_dispatches_on_the_name():
     assert text.agency == "Associated Press"
     [err] = read_data(b"\x00\x01binary", "x.txt")
     assert err.source == "x.txt" and err.problem.startswith("binary input")
+
+
+def test_csv_delimiter_comes_from_the_header_row_not_from_prose():
+    from tidings.readers import read_data
+
+    data = b'id\ttext\nt1\t"Iran; Iraq, and Syria met on Monday; officials said, ""talks went well""."\n'
+    [art] = read_data(data, "tabs.csv")
+    assert art.id == "t1" and art.text == 'Iran; Iraq, and Syria met on Monday; officials said, "talks went well".'

@@ -88,14 +88,12 @@ def read_csv(data: bytes, path: str, options: ReadOptions,
     except DecodeError as exc:
         yield InputError(path, str(exc))
         return
-    sample = text[:8192]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
+    # the delimiter is the one the header row uses most (csv.Sniffer is misled by prose in cells)
+    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    delimiter = max(",;\t", key=first.count) if any(c in first for c in ",;\t") else ","
     if csv.field_size_limit() < options.max_bytes:
         csv.field_size_limit(options.max_bytes)
-    reader = csv.reader(io.StringIO(text, newline=""), dialect)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as exc:

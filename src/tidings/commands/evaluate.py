@@ -22,9 +22,14 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @click.option("--dict-dir", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Where to look for the dictionaries a PETRARCH validation file names.")
 @click.option("--validate-only", is_flag=True, help="Check the gold files and exit.")
+@click.option("--floors", "floors_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Check the figures against pinned floors (gold/floors.json); exit 1 if any is below.")
+@click.option("--pin-floors", "pin_file", type=click.Path(dir_okay=False), default=None,
+              help="Write the measured figures minus --margin as the new floors to this file.")
+@click.option("--margin", type=float, default=0.02, show_default=True, help="Margin for --pin-floors.")
 @dictionary_options
-def command(gold, as_json, markdown, limit, max_errors, dict_dirs, validate_only,
-            actor_dicts, verb_dicts, replace_dicts):
+def command(gold, as_json, markdown, limit, max_errors, dict_dirs, validate_only, floors_file, pin_file,
+            margin, actor_dicts, verb_dicts, replace_dicts):
     """Score the coder against gold files or folders.
 
     Gold formats (detected by file name and keys): the project's sentence JSONL and article
@@ -58,7 +63,21 @@ def command(gold, as_json, markdown, limit, max_errors, dict_dirs, validate_only
     if markdown:
         cmd = "tidings evaluate " + " ".join(gold) + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}"
         Path(markdown).write_text(render_markdown(report, cmd), encoding="utf-8")
+    if pin_file:
+        from ..evaluate.gate import pin_floors
+
+        pinned = pin_floors(report, margin, note="measured figures minus the margin; raise them as the coder improves")
+        Path(pin_file).write_text(json.dumps(pinned, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     else:
         click.echo(render_text(report, max_errors=None if max_errors == 0 else max_errors))
+    if floors_file:
+        from ..evaluate.gate import check_floors, load_floors
+
+        failures = check_floors(report, load_floors(floors_file))
+        for f in failures:
+            click.echo(f"below floor: {f}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo(f"all floors of {floors_file} reached", err=True)

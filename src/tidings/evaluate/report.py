@@ -87,6 +87,11 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
                          _f(m["recall"]), _f(m["f1"])])
         out.append(("Per root (root, source, target)",
                     _table(["root", "gold", "TP", "FP", "FN", "P", "R", "F1"], rows, md)))
+    rules = fig.get("rules") or {}
+    if rules:
+        rows = [[r, v["tp"], v["fp"]] for r, v in list(rules.items())[:40]]
+        out.append(("Rules behind the asserted predictions (root level; top 40)",
+                    _table(["rule", "TP", "FP"], rows, md)))
     conf = fig["confusion_roots"]
     if conf:
         golds = sorted({k.split("->")[0] for k in conf}, key=lambda x: (x == "none", x))

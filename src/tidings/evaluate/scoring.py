@@ -197,6 +197,8 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
         lp += [(None, pred_label(e, level)) for e in fps]
         out["pairs"][level] = lp
         if level == "root":
+            out["rules_tp"] = [str(e.get("rule") or "?").split(" ")[0] for _, e in pairs]
+            out["rules_fp"] = [str(e.get("rule") or "?").split(" ")[0] for e in fps]
             forbidden_hits = []
             for f in gold.forbidden:
                 for e in asserted:
@@ -442,6 +444,13 @@ def aggregate(results: list[dict]) -> dict:
                          "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None}
         out["event_dates"] = {**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4)
                               if ed["found"] else None}
+    tp_rules, fp_rules = Counter(), Counter()
+    for r in results:
+        tp_rules.update(r.get("rules_tp") or ())
+        fp_rules.update(r.get("rules_fp") or ())
+    out["rules"] = {rule: {"tp": tp_rules[rule], "fp": fp_rules[rule]}
+                    for rule in sorted(set(tp_rules) | set(fp_rules),
+                                       key=lambda k: (-tp_rules[k], -fp_rules[k], k))}
     out["errors"] = [e for r in results for e in r["errors"]]
     return out
 

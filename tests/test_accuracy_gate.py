@@ -1,0 +1,134 @@
+"""The accuracy gate: the coder, run on the project's gold (gold/), must reach the floors
+pinned in gold/floors.json; and the gate must catch a lexicon entry going missing.
+
+Raise the floors when the coder improves:
+    tidings evaluate gold/ --pin-floors gold/floors.json
+"""
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tidings.evaluate.gate import check_floors, load_floors, pin_floors
+from tidings.evaluate.gold import load_paths
+from tidings.evaluate.runner import evaluate_sets, predict
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "gold"
+FLOORS = GOLD / "floors.json"
+SENTENCES = "sentences.jsonl"
+_RULE = re.compile(r"^lexicon/([a-z_]+\.tsv):(\S+)$")
+
+
+@pytest.fixture(scope="module")
+def gold_sets():
+    return load_paths([GOLD])
+
+
+@pytest.fixture(scope="module")
+def predictions(gold_sets):
+    """The coder's output on every gold document, computed once for the module."""
+    out = {}
+    for gs in gold_sets:
+        out[gs.name] = predict(gs.docs)
+    return out
+
+
+@pytest.fixture(scope="module")
+def report(gold_sets, predictions):
+    parts = [evaluate_sets([gs], predictions=predictions[gs.name]) for gs in gold_sets]
+    return {"sets": {k: v for p in parts for k, v in p["sets"].items()}, "all": None}
+
+
+def test_floors_are_reached(report):
+    floors = load_floors(FLOORS)
+    assert set(floors["sets"]) <= set(report["sets"])
+    failures = check_floors(report, floors)
+    assert not failures, "accuracy below the pinned floors:\n" + "\n".join(failures)
+
+
+def _entry_rules(report_set: dict) -> list[tuple[str, int]]:
+    """Lexicon entries (rule ids) by the true positives they give on the sentence gold."""
+    rules = report_set.get("rules") or {}
+    return [(r, v["tp"]) for r, v in rules.items() if v["tp"] and _RULE.match(r)]
+
+
+def _without(rule: str):
+    def transform(pred: dict) -> dict:
+        events = [e for e in pred.get("events") or () if str(e.get("rule") or "").split(" ")[0] != rule]
+        return {**pred, "events": events}
+    return transform
+
+
+def _pick_entry(gold_sets, predictions, report):
+    """The lexicon entry whose events, taken out of the predictions, make the gate fail
+    (scored with the pure functions: no re-coding)."""
+    sentences = next(gs for gs in gold_sets if gs.name == SENTENCES)
+    floors = pin_floors({"sets": {SENTENCES: report["sets"][SENTENCES]}})
+    for rule, tp in _entry_rules(report["sets"][SENTENCES])[:10]:
+        degraded = evaluate_sets([sentences], predictions=predictions[SENTENCES], transform=_without(rule))
+        if check_floors(degraded, floors):
+            return rule, floors
+    return None, floors
+
+
+def test_gate_fails_when_an_entry_is_removed_from_the_predictions(gold_sets, predictions, report):
+    """Pure scoring: remove what one lexicon entry produced; the gate (pinned at today's
+    figures minus the margin) must fail."""
+    if not _entry_rules(report["sets"][SENTENCES]):
+        pytest.skip("the coder finds no true positive yet: nothing to remove")
+    rule, floors = _pick_entry(gold_sets, predictions, report)
+    assert rule is not None, "no single lexicon entry moves the gate: the floors are too loose"
+
+
+def _uses(pred: dict, key: str) -> bool:
+    """Did the coder consider this lexicon entry anywhere in the document?"""
+    pat = re.compile(re.escape(key) + r"(?![\w.\-])")
+    texts = [str(e.get("rule") or "") for e in pred.get("events") or ()]
+    texts += [f"{c.get('reason')} {c.get('detail')}" for c in pred.get("candidates") or ()]
+    return any(pat.search(t) for t in texts)
+
+
+def test_gate_fails_when_an_entry_is_removed_from_the_lexicon(gold_sets, predictions, report, tmp_path):
+    """End to end: copy the default lexicon without one entry the gold depends on, re-code
+    with it (PipelineOptions(verb_dictionaries=..., replace_verbs=True)) every gold sentence
+    where the coder considered that entry, and show the gate (pinned at today's figures)
+    fails. Entries other entries can stand in for do not move it; the first that does is
+    the one the gold depends on."""
+    from tidings.events.lexicon import DEFAULT_DIR
+    from tidings.nlp import PipelineOptions
+
+    candidates = _entry_rules(report["sets"][SENTENCES])
+    if not candidates:
+        pytest.skip("the coder finds no true positive yet: nothing to remove")
+    sentences = next(gs for gs in gold_sets if gs.name == SENTENCES)
+    floors = pin_floors({"sets": {SENTENCES: report["sets"][SENTENCES]}})
+    tried = []
+    for rule, _ in candidates[:8]:
+        file_name, entry_id = _RULE.match(rule).groups()
+        key = f"{file_name}:{entry_id}"
+        lex = tmp_path / entry_id
+        shutil.copytree(DEFAULT_DIR, lex)
+        lines = (lex / file_name).read_text(encoding="utf-8").splitlines(keepends=True)
+        kept = [ln for ln in lines if ln.split("\t", 1)[0].strip() != entry_id]
+        assert len(kept) == len(lines) - 1, f"entry {entry_id} not found once in {file_name}"
+        (lex / file_name).write_text("".join(kept), encoding="utf-8")
+        options = PipelineOptions(verb_dictionaries=(str(lex),), replace_verbs=True)
+        affected = [d for d in sentences.docs if _uses(predictions[SENTENCES].get(d.id) or {}, key)]
+        recoded = predict(affected, options)
+        assert not any(_uses(p, key) for p in recoded.values()), f"{key} is still used after removal"
+        merged = {**predictions[SENTENCES], **recoded}
+        degraded = evaluate_sets([sentences], predictions=merged)
+        failures = check_floors(degraded, floors)
+        tried.append(f"{key}: {len(affected)} sentences re-coded, {len(failures)} floor(s) broken")
+        if failures:
+            before = report["sets"][SENTENCES]["levels"]["root"]["micro"]["tp"]
+            assert degraded["sets"][SENTENCES]["levels"]["root"]["micro"]["tp"] < before
+            return
+    pytest.fail("no lexicon entry moves the gate:\n" + "\n".join(tried))

@@ -54,9 +54,15 @@ def test_article_gold_shape(gold_docs):
     arts = [d for d in gold_docs if d.kind == "article"]
     if not arts:
         pytest.skip("no article gold yet")
+    import re
     for a in arts:
         assert a.required or a.forbidden, a.id
-        assert 3 <= a.text.count(". ") + 1
+        sentences = [s for s in re.split(r"(?<=[.!?\"])\s+", a.text) if s.strip()]
+        assert 4 <= len(sentences) <= 14, (a.id, len(sentences))
+        assert a.title and a.published
+    if len(arts) >= 60:
+        assert len({a.published[:4] for a in arts}) >= 4
+        assert sum(len(a.quotes) for a in arts) >= 60 and sum(len(a.dates) for a in arts) >= 60
 
 
 def test_validator_finds_problems(codes):

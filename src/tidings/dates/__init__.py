@@ -42,6 +42,8 @@ YEAR_CONTEXT = frozenset({
     "of", "between", "and", "to", "or", "early", "late", "mid", "circa", "around", "throughout",
     "year", "spring", "summer", "autumn", "fall", "winter", "fiscal", "-", "–", "—", "(",
 })
+SEASON_CONTEXT = frozenset({"in", "during", "this", "last", "next", "until", "by", "since",
+                            "through", "over", "early", "late", "mid", "before", "after", "that"})
 NOT_AFTER_YEAR = frozenset({"people", "troops", "soldiers", "percent", "%", "km", "miles",
                             "tons", "tonnes", "dollars", "euros", "members", "votes"})
 # proper names that contain a date word: "USA Today", "Sunday Times", "Good Friday Agreement"
@@ -66,6 +68,21 @@ class TimexFinder:
                 return False
             if m.kind == "holiday" and ents & {"ORG", "WORK_OF_ART", "LAW", "PRODUCT"}:
                 return False  # "the Good Friday Agreement"
+        if m.kind in ("weekday", "deictic", "holiday") and span[0].ent_type_ and span[0].ent_iob_ == "I" \
+                and span[0].ent_type_ not in ("DATE", "TIME"):
+            return False  # inside a longer name: "Fox News Sunday"
+        if m.kind == "season" and not (m.f.get("rel") or m.f.get("y") or m.f.get("mod")):
+            first = span.start + (1 if m.f.get("the") else 0)
+            prev = "the" if m.f.get("the") else (doc[first - 1].lower_ if first > 0 else "")
+            prev2 = doc[first - 2].lower_ if first > 1 else ""
+            word = m.f["s"].lower()
+            if word == "fall":
+                if not (prev == "the" and prev2 in SEASON_CONTEXT):
+                    return False
+                if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and not doc[span.end + 1].like_num:
+                    return False  # "the fall of Kabul"
+            elif prev not in SEASON_CONTEXT and not (prev == "the" and prev2 in SEASON_CONTEXT):
+                return False
         if m.kind == "weekday" and span.end < len(doc):
             nxt = doc[span.end]
             if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and nxt.ent_type_ not in ("DATE", "TIME"):

@@ -20,6 +20,7 @@ FUTURE_GOVERNORS = frozenset({
 })
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "can", "could", "may",
                         "might", "should", "must", "ca"})
+WILL = frozenset({"will", "'ll", "shall", "wo"})
 PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 PAST_BE = frozenset({"was", "were"})
@@ -62,23 +63,23 @@ def _aux_words(verb) -> list[str]:
 
 
 def verb_tense(verb, depth: int = 0) -> str | None:
-    """'past', 'future' or None (present or unknown) for one verb and its auxiliaries."""
+    """'past', 'future', 'planned' or None (present or unknown) for one verb and its auxiliaries."""
     if verb is None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in aux]
     if any(w in FUTURE_AUX for w in words):
         # "could have met" looks back; "will have met" still looks ahead
-        if any(w in ("have", "'ve") for w in words) and not any(w in ("will", "'ll", "shall") for w in words):
+        if any(w in ("have", "'ve") for w in words) and not any(w in WILL for w in words):
             return "past"
-        return "future"
+        return "future" if any(w in WILL for w in words) else "planned"
     if "to" in words and verb.tag_ == "VB":
         gov = verb.head if verb.head.i != verb.i else None
         if gov is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj"):
             if gov.lemma_.lower() in FUTURE_GOVERNORS:
                 # "plans to visit", "is set to travel", "will try to meet": ahead; but
                 # "had agreed to hold talks on Dec 7" is a future in the past: unknown
-                return None if (depth < 4 and verb_tense(gov, depth + 1) == "past") else "future"
+                return None if (depth < 4 and verb_tense(gov, depth + 1) == "past") else "planned"
             if depth < 4:
                 return verb_tense(gov, depth + 1)
         return None
@@ -90,20 +91,27 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         return "past"
     if verb.tag_ == "VBG" and any(w in PRESENT_BE for w in words):
         # present progressive is about plans: "is meeting Biden on Sunday"
-        return "future"
+        return "planned"
     if verb.tag_ == "VBN" and any(w in PRESENT_BE for w in words):
         if verb.lemma_.lower() in ("set", "schedule", "due", "expect", "slate", "plan"):
-            return "future"
+            return "planned"
         return None
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and depth < 4:
         return verb_tense(verb.head, depth + 1) if verb.head.i != verb.i else None
     if verb.lower_ in ("due",):
-        return "future"
+        return "planned"
     return None
 
 
+SINCE = frozenset({"since", "ago"})
+
+
 def clause_tense(tok) -> str | None:
-    """Tense of the clause that governs `tok` ('past', 'future', or None if present/unknown)."""
+    """Tense of the clause that governs `tok`: 'past'; 'future' (will, shall); 'planned'
+    (the future of plans and schedules: "is meeting", "is set to", "plans to", "would",
+    modals); or None when present or unknown. "since X" always looks back."""
+    if tok.head.i != tok.i and tok.head.lower_ in SINCE:
+        return "past"
     verb = governing_verb(tok)
     if verb is None:
         return None

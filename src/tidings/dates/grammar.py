@@ -133,14 +133,14 @@ def _rules(holidays: dict[str, Holiday]):
         ("iso", rf"{B}(?P<x>(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])"),
         ("slash", rf"{B}(?P<x>(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\d/])"),
         ("dots", rf"{B}(?P<x>(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y>\d{{4}}))(?![\d.]\d)"),
-        ("mdy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{M('m')}\s*{D('d')}(?:,?\s*{Y('y')})?)"),
+        ("mdy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?{M('m')}\s*{D('d')}(?:,?\s*{Y('y')})?)"),
         ("dmy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s*{Y('y')})?)"),
         ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?{Y('y')})"),
         ("month", rf"{B}(?:(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
                   rf"between|and|to|or|for|until|throughout|last|next|this|early|late|mid|"
                   rf"earlier|later)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')})"
                   rf"|(?P<x2>(?:(?i:last|next|this|early|late|mid)[\s-]+){M('m2')}))(?!\s*\d)"),
-        ("weekday", rf"{B}(?P<x>{MOD}(?:{rel}\s+)?{W('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
+        ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+)?{W('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
         ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                     rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
                     rf"(?:\s+(?P<part>{PART}))?)(?![\w-])"),
@@ -158,7 +158,7 @@ def _rules(holidays: dict[str, Holiday]):
                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
                      rf"|(?<!\w\s)(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
-        ("season", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
+        ("season", rf"{B}(?P<x>(?:(?P<the>(?i:the))\s+)?{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
                    rf"(?:\s+(?:of\s+)?{Y('y')})?)(?![\w-])"),
         ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
         ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
@@ -268,14 +268,18 @@ def _weekday(wd: int, pub: dt.date, tense: str | None, rel: str | None) -> dt.da
     if rel in ("this", "current"):
         if tense == "past":
             return cal.weekday_on_or_before(pub, wd)
-        if tense == "future":
+        if tense in ("future", "planned"):
             return cal.weekday_on_or_after(pub, wd)
         return pub + dt.timedelta(days=wd - pub.weekday())  # the day of this (ISO) week
     if tense == "past":
         return cal.weekday_on_or_before(pub, wd)
-    if tense == "future":
+    if tense == "future":  # "will meet on Sunday": the next Sunday
         return cal.weekday_after(pub, wd)
-    return cal.weekday_nearest(pub, wd)
+    if tense == "planned":  # "is meeting on Sunday", "later Sunday": that day or the next
+        return cal.weekday_on_or_after(pub, wd)
+    # present or unknown: news reports the recent past more than the near future
+    back = (pub.weekday() - wd) % 7
+    return pub - dt.timedelta(days=back) if back <= 4 else pub + dt.timedelta(days=7 - back)
 
 
 def _holiday_date(h: Holiday, pub: dt.date, tense: str | None, rel: str | None) -> dt.date | None:
@@ -329,9 +333,24 @@ NONE = (None, None)
 
 def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
             anchor: dt.date | None = None, holiday_path: str | None = None) -> tuple[str | None, str | None]:
-    """(value, precision) for a match, given the publication date, the clause tense and
-    the last fully resolved date before it in the text (for "the next day")."""
+    """(value, precision) for a match, given the publication date, the clause tense
+    ('past', 'future', 'planned' or None) and the last fully resolved date before it in
+    the text (for "the next day")."""
     f, k = m.f, m.kind
+    if k == "weekday":
+        if pub is None:
+            return NONE
+        rel = (f.get("rel") or "").lower() or None
+        mod = (f.get("mod") or "").strip().lower()
+        if rel is None and mod.startswith("later"):
+            tense = "planned"  # "later Friday": that day, or the next one
+        elif rel is None and mod.startswith("earlier"):
+            tense = "past"
+        if rel is not None:
+            rel = rel.split()[-1]  # "this past" -> "past", "this coming" -> "coming"
+        return cal.day(_weekday(WEEKDAYS[f["wd"].lower()], pub, tense, rel))
+    if tense == "planned":
+        tense = "future"
     if k == "iso":
         d = cal.safe_date(int(f["y"]), int(f["m"]), int(f["d"]))
         return cal.day(d) if d else NONE
@@ -372,11 +391,6 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         if rel is None and prep in ("last", "next", "this"):
             rel = prep
         return cal.month(_year_for_month(mo, pub, tense, rel), mo)
-    if k == "weekday":
-        if pub is None:
-            return NONE
-        rel = (f.get("rel") or "").lower() or None
-        return cal.day(_weekday(WEEKDAYS[f["wd"].lower()], pub, tense, rel))
     if k == "deictic":
         if pub is None:
             return NONE

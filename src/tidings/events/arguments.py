@@ -130,8 +130,9 @@ class MentionIndex:
 
 def _climb_subject(verb, depth: int = 0):
     """Subject heads of a verb: its own nsubj, else its controller (xcomp/advcl/conj/relcl/acl)."""
-    subs = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "expl")]
-    subs = [s for s in subs if s.dep_ == "nsubj"]
+    subs = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subs:  # the parser sometimes hangs the subject on the auxiliary
+        subs = [s for c in verb.children if c.dep_ in ("aux", "auxpass") for s in c.children if s.dep_ == "nsubj"]
     if subs:
         return subs, "nsubj"
     if is_passive(verb):

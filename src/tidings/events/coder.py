@@ -136,6 +136,12 @@ class Coder:
             chains[i] = (code, chain)
             for inner in chain[1:]:
                 consumed.setdefault(inner.tok.i, tm)
+        for i, tm in ctx.trig.items():
+            # the object of a coded verb is part of that verb's event ("pose a threat", "seized weapons")
+            gov = tm.tok.head
+            if tm.kind == "noun" and i not in consumed and tm.tok.dep_ in ("dobj", "attr") and gov.i in ctx.trig \
+                    and gov.i != i and not ctx.trig[gov.i].entry.family:
+                consumed[i] = ctx.trig[gov.i]
         seen = set()
         for i, tm in sorted(ctx.trig.items()):
             if i in consumed:
@@ -371,7 +377,7 @@ class Coder:
             fam = "intent" if root <= 8 else "threaten"
             if root in (10, 11, 12, 13):
                 return None
-        elif status == "negated" and says and 2 < root <= 8 and future:
+        elif status == "negated" and 2 < root <= 8 and future:
             fam = "reject"
         if not fam:
             return None

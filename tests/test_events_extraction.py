@@ -1,0 +1,174 @@
+"""Event extraction on the dependency parse: passives, coordination, control chains,
+reported speech, negation, conditionals, future, nominal events, dates and candidates.
+
+Actor mentions come from a tiny word list built here, so these tests do not depend on the
+actors stage's gazetteer."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.mentions import ActorMention
+
+ACTORS = {
+    "putin": ("RUSGOV", "RUS"), "biden": ("USAGOV", "USA"), "kremlin": ("RUSGOV", "RUS"),
+    "russia": ("RUS", "RUS"), "russian": ("RUS", "RUS"), "moscow": ("RUSGOV", "RUS"),
+    "ukraine": ("UKR", "UKR"), "ukrainian": ("UKR", "UKR"), "iraqi": ("IRQ", "IRQ"),
+    "iran": ("IRN", "IRN"), "israel": ("ISR", "ISR"), "nato": ("IGOWSTNAT", None), "west": ("WST", None),
+    "hamas": ("PSEREB", "PSE"), "egypt": ("EGY", "EGY"), "turkey": ("TUR", "TUR"),
+}
+
+
+def fake_mentions(doc):
+    out = []
+    for tok in doc:
+        if tok.lower_ in ACTORS:
+            code, country = ACTORS[tok.lower_]
+            out.append(ActorMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, code, country,
+                                    tok.text, "test", tok.lower_, "name", tok.i))
+    return out
+
+
+@pytest.fixture(scope="module")
+def code(nlp):
+    from tidings.nlp import new_doc
+
+    def run(text, published=dt.date(2021, 12, 12)):
+        doc = new_doc(nlp, text, published, "test")
+        for name, proc in nlp.pipeline:
+            doc = proc(doc)
+            if name == "tidings_actors":
+                doc._.actor_mentions = fake_mentions(doc)
+        return doc
+    return run
+
+
+def events(doc, status=None):
+    return [e for e in doc._.events if status is None or e.status == status]
+
+
+def triples(doc, status="asserted"):
+    return {(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in events(doc, status)}
+
+
+def test_passive_with_agent(code):
+    doc = code("Three Ukrainian activists were arrested by Russian police in Moscow.")
+    (e,) = [e for e in events(doc) if e.root == "17"]
+    assert e.code == "173" and e.source.code == "RUS" and e.target.code == "UKR"
+    assert e.status == "asserted"
+
+
+def test_coordinated_subjects_give_both_directions(code):
+    doc = code("Putin and Biden agreed to hold more talks.")
+    assert {("036", "RUSGOV", "USAGOV"), ("036", "USAGOV", "RUSGOV")} <= triples(doc)
+    e = events(doc)[0]
+    assert e.trigger.text == "agreed" and doc.text[e.trigger.start:e.trigger.end] == "agreed"
+    assert e.rule.startswith("lexicon/verbs.tsv:") and "xcomp hold" in e.rule
+
+
+def test_control_chain_and_object(code):
+    doc = code("Biden used the call to warn Putin.")
+    assert ("130", "USAGOV", "RUSGOV") in triples(doc)
+
+
+def test_warned_of_sanctions_is_more_specific_than_warned(code):
+    doc = code("Biden warned Putin of tough sanctions.")
+    assert ("1312", "USAGOV", "RUSGOV") in triples(doc)
+
+
+def test_met_with_protests_is_not_a_meeting(code):
+    doc = code("Israel's plan met with protests.")
+    assert not any(e.root == "04" for e in events(doc))
+    assert any(c.reason == "blocked" for c in doc._.candidates)
+
+
+def test_called_for_talks_is_an_appeal_and_called_a_phone_call(code):
+    assert ("026", "EGY", None) in triples(code("Egypt called for talks."))
+    assert ("041", "RUSGOV", "USAGOV") in triples(code("Putin called Biden on Tuesday."))
+
+
+def test_agreed_to_ceasefire_is_intent_to_deescalate(code):
+    doc = code("Israel and Hamas agreed to a ceasefire.")
+    assert any(e.code.startswith("035") for e in events(doc))
+
+
+def test_reported_speech_codes_the_clause(code):
+    doc = code("The Kremlin said Ukrainian forces had shelled Russian positions.")
+    (e,) = [e for e in events(doc) if e.root == "19"]
+    assert e.source.code == "UKR" and e.target.code == "RUS"
+    assert e.reported_by is not None and e.reported_by.code == "RUSGOV"
+
+
+def test_statement_when_the_clause_has_no_event(code):
+    doc = code("The Kremlin said the weather was cold.")
+    assert ("010", "RUSGOV", None) in triples(doc)
+
+
+def test_negation(code):
+    doc = code("Russian troops did not pose a threat to Ukraine.")
+    assert not events(doc, "asserted")
+    assert any(e.root == "13" for e in events(doc, "negated"))
+
+
+def test_conditional(code):
+    doc = code("The West would impose sanctions on Russia if it invades Ukraine.")
+    assert not [e for e in events(doc, "asserted") if e.root in ("16", "17", "18", "19", "20")]
+    assert any(e.code == "192" for e in events(doc, "hypothetical"))
+
+
+def test_threatened_to_is_an_asserted_threat(code):
+    doc = code("Turkey threatened to attack Iraqi positions.")
+    assert any(e.root == "13" and e.source.code == "TUR" for e in events(doc, "asserted"))
+    assert not any(e.root == "19" for e in events(doc, "asserted"))
+
+
+def test_future_and_announced_intent(code):
+    doc = code("Putin will meet Biden in Geneva.")
+    assert any(e.root == "04" for e in events(doc, "future"))
+    assert ("036", "RUSGOV", "USAGOV") in triples(doc)
+
+
+def test_refused_to_is_a_rejection(code):
+    doc = code("Iran refused to release the Israeli prisoners.")
+    assert any(e.root == "12" for e in events(doc, "asserted"))
+
+
+def test_fears_are_not_events(code):
+    doc = code("Fears about new sanctions against Moscow hit the rouble.")
+    assert not [e for e in events(doc, "asserted") if e.root == "16" or e.code == "163"]
+
+
+def test_nominal_event_between_two_actors(code):
+    doc = code("The video call between Biden and Putin lasted two hours.")
+    assert {("041", "USAGOV", "RUSGOV"), ("041", "RUSGOV", "USAGOV")} <= triples(doc)
+
+
+def test_nominal_event_with_demonym_source(code):
+    doc = code("Analysts watched the Russian troop build-up near Ukraine.")
+    assert ("154", "RUS", "UKR") in triples(doc)
+
+
+def test_date_from_attached_time_expression_else_publication(code):
+    doc = code("Putin met Biden on Dec 7.")
+    (e,) = [e for e in events(doc) if e.root == "04"]
+    if doc._.timexes:  # the dates stage found "Dec 7"
+        assert e.date == "2021-12-07" and "Dec 7" in e.date_text
+    doc = code("Putin met Biden.")
+    (e,) = [e for e in events(doc) if e.root == "04"]
+    assert e.date == "2021-12-12" and e.date_text is None
+
+
+def test_candidates_explain_drops(code):
+    doc = code("The talks lasted for hours.")
+    assert not events(doc)
+    assert any(not c.kept and c.reason == "no actor" for c in doc._.candidates)
+
+
+def test_ids_are_stable_and_plover_is_set(code):
+    a = events(code("Iran attacked Israel."))
+    b = events(code("Iran attacked Israel."))
+    assert [e.id for e in a] == [e.id for e in b]
+    assert a[0].plover_event == "ASSAULT" and a[0].penta_class == 4 and a[0].quad_class == 4
+    assert 0 < a[0].confidence <= 1

@@ -238,6 +238,7 @@ def test_bad_pattern_file_is_reported_with_file_and_line():
     ("Russia and Ukraine held talks on Monday.", False),
     ("MOSCOW, Dec 12 (Reuters) - Russia said", False),
     ("talks resumed in Vienna", False),
+    ("Retired general said Trump was “absolutely right” when he said the generals were “reduced to rubble.”", False),
 ])
 def test_looks_like_title(line, title):
     from tidings.readers.header import looks_like_title
@@ -250,6 +251,18 @@ def test_paragraphs_join_wrapped_lines_and_keep_line_breaks_as_boundaries():
              "", "First point", "Second point", "", "The end."]
     assert paragraphs(lines) == ["Russia and Ukraine held talks on Monday in the Belarusian border town, officials said.",
                                  "First point", "Second point", "The end."]
+
+
+def test_a_given_title_stops_the_first_paragraph_being_taken_for_one():
+    from tidings.readers.compose import Given, compose_article
+
+    text = "Flynn said the president was “absolutely right” about the generals.”\n\nHe spoke on Thursday."
+    text = text.replace("generals.”", "generals”")  # a first paragraph that could pass for a headline
+    art = compose_article(text, "r", ReadOptions(), Given(title="Flynn backs Trump on generals"))
+    assert art.title == "Flynn backs Trump on generals" and art.text.startswith("Flynn said the president")
+    again = compose_article("Flynn backs  Trump on generals\nBy Reuters\nUpdated: 2016-09-08\n\n" + text, "r",
+                            ReadOptions(), Given(title="Flynn backs Trump on generals"))
+    assert again.text == art.text and (again.agency, again.updated) == ("Reuters", "2016-09-08")
 
 
 def test_published_argument_applies_only_when_input_has_none():

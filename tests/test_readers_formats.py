@@ -253,3 +253,26 @@ def test_csv_delimiter_comes_from_the_header_row_not_from_prose():
     data = b'id\ttext\nt1\t"Iran; Iraq, and Syria met on Monday; officials said, ""talks went well""."\n'
     [art] = read_data(data, "tabs.csv")
     assert art.id == "t1" and art.text == 'Iran; Iraq, and Syria met on Monday; officials said, "talks went well".'
+
+
+@pytest.mark.shared
+def test_real_articles_lose_only_their_dateline_and_trailers(shared_dir):
+    """On real news (PolNeAR, given titles): the cleaned text is the original text, less at
+    most a dateline at the start and a wire trailer at the end; nothing of the body is eaten."""
+    import json
+    import re
+
+    from tidings.readers.compose import normalise_text
+
+    path = shared_dir / "data/dev/polnear/articles.jsonl"
+    originals = {r["id"]: r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+    flat = lambda s: re.sub(r"\s+", " ", s).strip()  # noqa: E731
+    shortened = 0
+    for art in read(path):
+        original = flat(normalise_text(originals[art.id]["text"]))
+        text = flat(art.text)
+        assert text in original, art.id
+        assert len(original) - len(text) <= 120, art.id
+        assert art.title == originals[art.id]["title"]
+        shortened += text != original
+    assert shortened == 8

@@ -79,14 +79,12 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
     if not text.strip():
         return InputError(source, "empty input (no text)")
     if options.sniff_header:
-        head = sniff_header(text, agencies, boiler.is_boilerplate, options.day_first)
+        # a title given by the container is the title: the first line is only taken out if it repeats it
+        head = sniff_header(text, agencies, boiler.is_boilerplate, options.day_first, known_title=given.title)
     else:
         head = Header(body=text)
     kept, removed = boiler.clean_lines(head.body.split("\n"))
     paras = paragraphs(kept)
-    # a title the container gave us may also open the text: take it out once
-    if given.title and paras and paras[0].strip() == given.title.strip():
-        paras = paras[1:]
     dateline = parse_dateline(paras[0], agencies) if paras else None
     if dateline:
         paras[0] = dateline.rest

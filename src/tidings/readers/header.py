@@ -20,6 +20,7 @@ from .stamps import LABEL, parse_stamp_line, stamp_kind
 __all__ = ["Header", "sniff_header", "parse_byline", "looks_like_title"]
 
 MAX_HEADER_LINES = 12  # non-empty lines looked at before giving up on a header
+MAX_TITLE = 160  # characters; longer first lines are prose
 _BY = re.compile(r"^(?:[-–—]\s*)?(?:(?:written|words|reported|report|story)\s+)?by\s*:?\s+", re.I)
 _SOURCE = re.compile(r"^(?:source|agency|agencies|credit)\s*:\s*", re.I)
 _PARTICLES = {"and", "&", "de", "da", "dos", "du", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn",
@@ -99,9 +100,11 @@ def parse_byline(line: str, agencies: Agencies) -> tuple[str | None, str | None]
 
 def looks_like_title(line: str, agencies: Agencies) -> bool:
     s = line.strip()
-    if not (3 <= len(s) <= 200) or len(s.split()) > 30:
+    if not (3 <= len(s) <= MAX_TITLE) or len(s.split()) > 25:
         return False
     if s.endswith((".", ",", ";", "-", "–", "—")) and not s.endswith(("U.S.", "U.N.", "U.K.", "Inc.", "Co.")):
+        return False
+    if re.search(r"[.,;:][\"”’']$", s):  # 'rubble.”': a sentence ending in a quote
         return False
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"'“‘«"):
         return False
@@ -134,6 +137,10 @@ def _header_parts(s: str, agencies: Agencies, day_first: bool) -> list | None:
     return found if all(kind for kind, _ in found) else None
 
 
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
 def _next_lines(lines: list[str], i: int, n: int) -> list[str]:
     out = []
     for line in lines[i + 1:]:
@@ -145,7 +152,8 @@ def _next_lines(lines: list[str], i: int, n: int) -> list[str]:
 
 
 def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], bool] = lambda s: False,
-                 day_first: bool = False, find_title: bool = True) -> Header:
+                 day_first: bool = False, find_title: bool = True, known_title: str | None = None) -> Header:
+    """`known_title`: the title the container gave; a first line is then the title only if it repeats it."""
     lines = text.split("\n")
     title = byline = agency = published = updated = None
     removed: list[str] = []
@@ -193,14 +201,19 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         ahead = _next_lines(lines, i, 2)
-        if (find_title and title is None and seen == 1 and len(s) <= 30 and len(s.split()) <= 3
+        if (find_title and not known_title and title is None and seen == 1 and len(s) <= 30 and len(s.split()) <= 3
                 and len(ahead) == 2 and len(ahead[0]) > len(s) and looks_like_title(ahead[0], agencies)
                 and not _header_parts(ahead[0], agencies, day_first) and _header_parts(ahead[1], agencies, day_first)):
             removed.append(s)  # a section label or kicker ("World", "Ukraine crisis") above the title
             i += 1
             continue
-        if (find_title and title is None and byline is None and agency is None and looks_like_title(s, agencies)
-                and any(x.strip() for x in lines[i + 1:]) and not nxt[:1].islower()):  # not a wrapped line
+        if known_title and title is None and _same(s, known_title):
+            title = s
+            i += 1
+            continue
+        if (find_title and not known_title and title is None and byline is None and agency is None
+                and looks_like_title(s, agencies) and any(x.strip() for x in lines[i + 1:])
+                and not nxt[:1].islower()):  # not a wrapped line
             title = s
             i += 1
             continue

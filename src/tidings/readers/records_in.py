@@ -91,7 +91,7 @@ def read_csv(data: bytes, path: str, options: ReadOptions,
     # the delimiter is the one the header row uses most (csv.Sniffer is misled by prose in cells)
     first = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if any(c in first for c in ",;\t") else ","
-    if csv.field_size_limit() < options.max_bytes:
+    if csv.field_size_limit() < options.max_bytes:  # process-wide, only ever raised: cells as big as one article
         csv.field_size_limit(options.max_bytes)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:

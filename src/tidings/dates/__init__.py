@@ -14,8 +14,12 @@ Vague references ("recently", "in the past", "in recent weeks") are kept with va
 Direction: a weekday or a month-day without a year is resolved by the tense of the clause
 that governs it. Past tense: the most recent one on or before publication ("the Kremlin
 said on Sunday" -> that Sunday, possibly the day of publication); future tense ("will
-meet on Sunday", "plans to visit on Sunday", "is meeting on Sunday"): the next one after
-publication; present or unknown: the nearest. "last Tuesday" is the Tuesday before
+meet on Sunday", "plans to visit on Sunday", "is meeting on Sunday"): the coming one, on
+or after publication (a story filed on a Sunday morning about "will meet on Sunday" means
+that day; a week ahead is "next Sunday"); present or unknown: the most recent one within
+four days, else the coming one. A month-day without a year takes the year that puts it
+nearest publication, on or before it in a past-tense clause, on or after it in a future
+one. "last Tuesday" is the Tuesday before
 publication, "next Tuesday" the one after. Expressions anchored to the story's own time
 ("the next day", "two days later") count from the last resolved date before them in the
 text (from publication for "N days later" when there is none; None for "the next day").
@@ -83,14 +87,14 @@ class TimexFinder:
                     return False  # "the fall of Kabul"
             elif prev not in SEASON_CONTEXT and not (prev == "the" and prev2 in SEASON_CONTEXT):
                 return False
-        if m.kind == "weekday" and span.end < len(doc):
+        if m.kind == "deictic" and span.start > 0 and span[0].text == "Today":
+            prev = doc[span.start - 1]
+            if prev.is_title or prev.is_upper:
+                return False  # "Russia Today", "USA Today"
+        if m.kind in ("weekday", "holiday") and span.end < len(doc):
             nxt = doc[span.end]
             if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and nxt.ent_type_ not in ("DATE", "TIME"):
                 return False
-        if m.kind == "deictic" and span.start > 0:
-            prev = doc[span.start - 1]
-            if prev.pos_ == "PROPN" and prev.is_title is False and prev.is_upper and span[0].is_title:
-                return False  # "USA Today"
         if m.needs_context:
             tok = span[0]
             if tok.ent_type_ == "DATE":

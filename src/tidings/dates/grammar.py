@@ -273,9 +273,10 @@ def _weekday(wd: int, pub: dt.date, tense: str | None, rel: str | None) -> dt.da
         return pub + dt.timedelta(days=wd - pub.weekday())  # the day of this (ISO) week
     if tense == "past":
         return cal.weekday_on_or_before(pub, wd)
-    if tense == "future":  # "will meet on Sunday": the next Sunday
-        return cal.weekday_after(pub, wd)
-    if tense == "planned":  # "is meeting on Sunday", "later Sunday": that day or the next
+    if tense in ("future", "planned"):
+        # "will meet on Sunday", "is meeting on Sunday": the coming Sunday, which is the day
+        # of publication itself when that is a Sunday (wire stories are filed in the
+        # morning about the same day's events; a week ahead is written "next Sunday")
         return cal.weekday_on_or_after(pub, wd)
     # present or unknown: news reports the recent past more than the near future
     back = (pub.weekday() - wd) % 7

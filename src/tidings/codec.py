@@ -1,0 +1,57 @@
+"""A lossless text form of CodedArticle records (JSON), for shards and queues between
+processes and machines. Unlike the contract (serialize.py), it keeps every field, so
+`loads(dumps(x)) == x`."""
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from .records import (Actor, ActorRef, Article, Candidate, CodedArticle, Event, Place, Quote, Span,
+                      TimeRef)
+
+__all__ = ["dumps", "loads"]
+
+
+def _plain(obj):
+    if dataclasses.is_dataclass(obj):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, (tuple, list)):
+        return [_plain(x) for x in obj]
+    return obj
+
+
+def dumps(coded: CodedArticle) -> str:
+    return json.dumps(_plain(coded), ensure_ascii=False, separators=(",", ":"))
+
+
+def _ref(d):
+    return None if d is None else ActorRef(**d)
+
+
+def _place(d):
+    return None if d is None else Place(**d)
+
+
+def _event(d) -> Event:
+    d = dict(d)
+    d["source"], d["target"], d["reported_by"] = _ref(d["source"]), _ref(d["target"]), _ref(d["reported_by"])
+    d["place"] = _place(d["place"])
+    d["trigger"] = Span(**d["trigger"])
+    return Event(**d)
+
+
+def loads(text: str) -> CodedArticle:
+    d = json.loads(text)
+    art = dict(d["article"])
+    art["removed"] = tuple(art.get("removed") or ())
+    return CodedArticle(
+        article=Article(**art),
+        events=tuple(_event(e) for e in d["events"]),
+        quotes=tuple(Quote(**{**q, "speaker": _ref(q["speaker"])}) for q in d["quotes"]),
+        actors=tuple(Actor(**{**a, "mentions": tuple(Span(**m) for m in a["mentions"])}) for a in d["actors"]),
+        dates=tuple(TimeRef(**t) for t in d["dates"]),
+        places=tuple(Place(**p) for p in d["places"]),
+        sentences=tuple(Span(**s) for s in d["sentences"]),
+        candidates=tuple(Candidate(**c) for c in d["candidates"]),
+        skipped=d.get("skipped"),
+    )

@@ -276,3 +276,32 @@ def test_real_articles_lose_only_their_dateline_and_trailers(shared_dir):
         assert art.title == originals[art.id]["title"]
         shortened += text != original
     assert shortened == 8
+
+
+HEADER_STYLES = [
+    ("{title}\n\nBy Jane Doe, Reuters\nPublished: 12 Dec 2021 09:36 PM | Updated: 13 Dec 2021\n\n{text}",
+     {"byline": "Jane Doe", "agency": "Reuters", "published": "2021-12-12T21:36:00", "updated": "2021-12-13"}),
+    ("{title}\nBy JANE DOE and JOHN ROE, Associated Press\nDecember 12, 2021 9:36 PM ET\n\n{text}",
+     {"byline": "JANE DOE and JOHN ROE", "agency": "Associated Press", "published": "2021-12-12T21:36:00"}),
+    ("World\n\n{title}\n\nSun 12 Dec 2021 21.36 GMT\nLast modified on Mon 13 Dec 2021 02.00 GMT\n\nAdvertisement\n\n{text}",
+     {"published": "2021-12-12T21:36:00", "updated": "2021-12-13T02:00:00"}),
+]
+
+
+@pytest.mark.shared
+@pytest.mark.parametrize("style, want", HEADER_STYLES)
+def test_headers_put_on_real_articles_are_taken_off_again(shared_dir, style, want):
+    import json
+    import re
+
+    from tidings.readers import read_text
+
+    flat = lambda s: re.sub(r"\s+", " ", s).strip()  # noqa: E731
+    path = shared_dir / "data/dev/polnear/articles.jsonl"
+    for rec in map(json.loads, path.read_text(encoding="utf-8").splitlines()):
+        bare = read_text(rec["text"])
+        assert bare.title is None, rec["id"]  # a first paragraph is never taken for a title
+        art = read_text(style.format(title=rec["title"], text=rec["text"]))
+        assert art.title == rec["title"], rec["id"]
+        assert {k: getattr(art, k) for k in want} == want, rec["id"]
+        assert flat(art.text) == flat(bare.text), rec["id"]

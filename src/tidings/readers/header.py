@@ -137,6 +137,13 @@ def _header_parts(s: str, agencies: Agencies, day_first: bool) -> list | None:
     return found if all(kind for kind, _ in found) else None
 
 
+def _titled_by_header(s: str, ahead: list[str], agencies: Agencies, day_first: bool) -> bool:
+    """A first line directly above a byline or stamp is the title even when it reads like
+    prose ("Virginian could make history. Again.")."""
+    return (len(s) <= MAX_TITLE and len(s.split()) <= 25 and bool(ahead)
+            and bool(_header_parts(ahead[0], agencies, day_first)) and parse_dateline(s + " ", agencies) is None)
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -202,8 +209,8 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         ahead = _next_lines(lines, i, 2)
         if (find_title and not known_title and title is None and seen == 1 and len(s) <= 30 and len(s.split()) <= 3
-                and len(ahead) == 2 and len(ahead[0]) > len(s) and looks_like_title(ahead[0], agencies)
-                and not _header_parts(ahead[0], agencies, day_first) and _header_parts(ahead[1], agencies, day_first)):
+                and len(ahead) == 2 and len(ahead[0]) > len(s) and not _header_parts(ahead[0], agencies, day_first)
+                and _titled_by_header(ahead[0], ahead[1:], agencies, day_first)):
             removed.append(s)  # a section label or kicker ("World", "Ukraine crisis") above the title
             i += 1
             continue
@@ -212,8 +219,8 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             i += 1
             continue
         if (find_title and not known_title and title is None and byline is None and agency is None
-                and looks_like_title(s, agencies) and any(x.strip() for x in lines[i + 1:])
-                and not nxt[:1].islower()):  # not a wrapped line
+                and any(x.strip() for x in lines[i + 1:]) and not nxt[:1].islower()  # not a wrapped line
+                and (looks_like_title(s, agencies) or _titled_by_header(s, ahead, agencies, day_first))):
             title = s
             i += 1
             continue

@@ -131,6 +131,12 @@ def test_stdin_json_lines(monkeypatch):
     assert str(items[3]).startswith("<stdin> line 5: invalid JSON")
 
 
+def test_stdin_too_large(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", FakeStdin(b"word " * 1000))
+    [err] = read("-", options=ReadOptions(max_bytes=1024))
+    assert str(err) == "<stdin>: too large: more than 1.0 KB (ReadOptions.max_bytes)"
+
+
 def test_stdin_html(monkeypatch):
     monkeypatch.setattr(sys, "stdin", FakeStdin((FIX / "page.html").read_bytes()))
     [art] = read("-")

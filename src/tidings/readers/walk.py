@@ -57,7 +57,8 @@ def read_stream(stream: BinaryIO, source: str, options: ReadOptions,
         yield from read_jsonl(io.BytesIO(data + rest), source, options, published)
         return
     if len(data) > options.max_bytes:
-        data += stream.read()
+        yield InputError(source, f"too large: more than {human_size(options.max_bytes)} (ReadOptions.max_bytes)")
+        return
     yield from _read_article_bytes(data, source, "", options, published)
 
 

@@ -22,6 +22,9 @@ def test_corpus_is_reproducible_from_templates(tmp_path):
     out = tmp_path / "corpus.jsonl"
     corpus.write_corpus(corpus.generate(seed=13), out)
     assert out.read_bytes() == corpus.CORPUS.read_bytes()
+    hand = tmp_path / "hand.jsonl"
+    corpus.write_corpus(corpus.handwritten(), hand)
+    assert hand.read_bytes() == corpus.HANDWRITTEN.read_bytes()
 
 
 def test_corpus_covers_every_root_and_many_codes():

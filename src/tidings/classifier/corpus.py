@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["TEMPLATES", "CORPUS", "generate", "write_corpus", "root_penta", "inflect"]
+__all__ = ["TEMPLATES", "CORPUS", "HANDWRITTEN", "generate", "handwritten", "write_corpus", "root_penta", "inflect"]
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "training"
 TEMPLATES = DATA / "templates"
@@ -71,8 +71,12 @@ S_OPEN, S_CLOSE, T_OPEN, T_CLOSE = "\x01", "\x02", "\x03", "\x04"
 
 
 def _read_tsv(name: str) -> list[tuple[int, list[str]]]:
+    return _read_tsv_path(TEMPLATES / name)
+
+
+def _read_tsv_path(path: Path) -> list[tuple[int, list[str]]]:
     rows = []
-    for i, line in enumerate((TEMPLATES / name).read_text(encoding="utf-8").splitlines(), 1):
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         rows.append((i, line.split("\t")))
@@ -182,10 +186,22 @@ class Templates:
             self.slots.setdefault(r[0], []).append(r[1] if len(r) > 1 else "")
         self.frames = [(i, r[0], r[1], int(r[2]), r[3]) for i, r in _read_tsv("frames.tsv")]
         self.phrasings = []
-        for fname in ("phrasings_a.tsv", "phrasings_b.tsv"):
+        for fname in ("phrasings_a.tsv", "phrasings_b.tsv", "phrasings_c.tsv"):
             for i, r in _read_tsv(fname):
                 self.phrasings.append((f"{fname[10]}{i}", r[0], r[1], r[2] if len(r) > 2 else ""))
         self.negatives = [(i, r[0], r[1]) for i, r in _read_tsv("negatives.tsv")]
+        self.derived = {r[0]: {"intent": r[1], "refuse": r[2], "threat": r[3]}
+                        for _, r in _read_tsv("derived_codes.tsv")}
+
+    def derive(self, act: str, kind: str) -> str | None:
+        """The code of announcing/refusing/threatening this act (None if there is none)."""
+        if kind == "consider":
+            return "014"
+        for n in range(len(act), 1, -1):
+            row = self.derived.get(act[:n])
+            if row:
+                return None if row[kind] == "-" else row[kind]
+        return None
 
 
 class _Ctx:
@@ -317,7 +333,7 @@ def _sentence(tpl: Templates, rng: random.Random, phr, frame) -> dict:
     s_mark = S_OPEN + s_text + S_CLOSE
     t_mark = T_OPEN + t_text + T_CLOSE
     values = {"S": s_mark, "T": t_mark}
-    if kind == "nominal":
+    if kind in ("nominal", "clause"):
         np_ = ctx.choices(rest.replace("${NUM}", "$NUM"))
         np_ = ctx.fill(np_.replace("{S}", "\x05").replace("{T}", "\x06"))
         np_ = np_.replace("\x05's", s_mark + "'s").replace("\x05", s_mark).replace("\x06", t_mark)
@@ -341,10 +357,13 @@ def _sentence(tpl: Templates, rng: random.Random, phr, frame) -> dict:
     text = ctx.fill(text.replace(S_OPEN, "\x0e").replace(S_CLOSE, "\x0f"))
     text = text.replace("\x0e", S_OPEN).replace("\x0f", S_CLOSE)
     plain, source, target = _finish(text)
+    act = None
+    if kind in ("intent", "refuse", "threat", "consider"):
+        act, code = code, tpl.derive(code, kind)
     root = code[:2]
     return {"text": plain, "code": code, "root": root, "penta": PENTA[root], "status": status,
             "source": source, "target": target, "origin": "generated",
-            "phrasing": pid, "frame": f"{kind}:{fid}"}
+            "phrasing": pid, "frame": f"{kind}:{fid}", "act": act}
 
 
 def _pick_frame(rng: random.Random, frames: list, kind: str, status: str | None = None):
@@ -352,7 +371,7 @@ def _pick_frame(rng: random.Random, frames: list, kind: str, status: str | None 
     return rng.choices(pool, weights=[f[3] for f in pool])[0]
 
 
-def generate(seed: int = 13, per_root: int = 300, negatives: int = 700,
+def generate(seed: int = 13, per_root: int = 400, negatives: int = 700,
              status_share: float = 0.12) -> list[dict]:
     """The whole generated corpus for this seed, in a fixed order with stable ids."""
     tpl = Templates()
@@ -367,16 +386,23 @@ def generate(seed: int = 13, per_root: int = 300, negatives: int = 700,
             continue
         n_each = max(3, -(-per_root // len(phrs)))
         for phr in phrs:
-            nominal = phr[2] == "=N"
+            nominal = phr[2] in ("=N", "=S")
             transitive = phr[3].startswith("{T}")
             for _ in range(n_each):
                 if nominal:
-                    frame = _pick_frame(rng, tpl.frames, "nominal")
+                    frame = _pick_frame(rng, tpl.frames, "nominal" if phr[2] == "=N" else "clause")
                 elif transitive and rng.random() < 0.22:
                     frame = _pick_frame(rng, tpl.frames, "passive")
+                elif (dk := rng.random()) < 0.16 and (
+                        derived := [k for k in ("intent", "refuse", "threat") if tpl.derive(phr[1], k)]):
+                    frame = _pick_frame(rng, tpl.frames, rng.choice(derived))
+                elif dk < 0.18 and phr[1][:2] in ("04", "05", "06", "07", "08", "16", "17"):
+                    frame = _pick_frame(rng, tpl.frames, "consider")
                 elif rng.random() < status_share:
-                    frame = _pick_frame(rng, tpl.frames, "active",
-                                        rng.choice(("negated", "hypothetical", "future")))
+                    st = rng.choice(("negated", "hypothetical", "future"))
+                    if st == "future" and any(tpl.derive(phr[1], k) for k in ("intent", "threat")):
+                        st = "hypothetical"  # announced acts are coded as intents or threats
+                    frame = _pick_frame(rng, tpl.frames, "active", st)
                 else:
                     frame = _pick_frame(rng, tpl.frames, "active", "asserted")
                 out.append(_sentence(tpl, rng, phr, frame))
@@ -399,9 +425,38 @@ def generate(seed: int = 13, per_root: int = 300, negatives: int = 700,
     return uniq
 
 
+_MARK = re.compile(r"\[(S2|S|T):([^\]]*)\]")
+HANDWRITTEN_TSV = DATA / "handwritten.tsv"
+HANDWRITTEN = DATA / "handwritten.jsonl"
+
+
+def handwritten(path: Path = HANDWRITTEN_TSV) -> list[dict]:
+    """The hand-written sentences: [S:...] and [T:...] mark source and target ([S2:...] a second
+    source word, kept as text only)."""
+    out = []
+    for i, row in _read_tsv_path(path):
+        code, status, marked = row[0], row[1], row[2]
+        text, spans, pos = [], {}, 0
+        last = 0
+        for m in _MARK.finditer(marked):
+            text.append(marked[last:m.start()])
+            start = sum(map(len, text))
+            text.append(m.group(2))
+            if m.group(1) in ("S", "T") and m.group(1) not in spans:
+                spans[m.group(1)] = {"start": start, "end": start + len(m.group(2)), "text": m.group(2)}
+            last = m.end()
+        text.append(marked[last:])
+        root = "none" if code == "-" else code[:2]
+        out.append({"id": f"h-{i:04d}", "text": "".join(text), "code": "" if code == "-" else code,
+                    "root": root, "penta": PENTA.get(root), "status": status,
+                    "source": spans.get("S"), "target": spans.get("T"), "origin": "handwritten",
+                    "phrasing": f"h{i}", "frame": "handwritten", "act": None})
+    return out
+
+
 def write_corpus(records: list[dict], path: Path = CORPUS) -> None:
     keys = ("id", "text", "code", "root", "penta", "status", "source", "target", "origin",
-            "phrasing", "frame")
+            "phrasing", "frame", "act")
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for rec in records:
             fh.write(json.dumps({k: rec.get(k) for k in keys}, ensure_ascii=False) + "\n")
@@ -410,12 +465,15 @@ def write_corpus(records: list[dict], path: Path = CORPUS) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--per-root", type=int, default=300)
+    ap.add_argument("--per-root", type=int, default=400)
     ap.add_argument("--out", type=Path, default=CORPUS)
     args = ap.parse_args(argv)
     recs = generate(seed=args.seed, per_root=args.per_root)
     write_corpus(recs, args.out)
     print(f"wrote {len(recs)} sentences to {args.out}")
+    hand = handwritten()
+    write_corpus(hand, HANDWRITTEN)
+    print(f"wrote {len(hand)} hand-written sentences to {HANDWRITTEN}")
 
 
 if __name__ == "__main__":

@@ -155,6 +155,9 @@ BOILER = [
     "Putin speaks in Moscow. REUTERS/Evgenia Novozhenina",
     "Story continues below advertisement",
     "4 min read",
+    "This article was originally published on The Conversation.",
+    "toggle caption",
+    "Updated 2 hours ago",
 ]
 NOT_BOILER = [
     "Subscribers to the service said the talks failed.",
@@ -183,6 +186,11 @@ def test_boilerplate_lines_are_removed(line):
 @pytest.mark.parametrize("line", NOT_BOILER)
 def test_prose_is_not_boilerplate(line):
     assert not load_boilerplate().is_boilerplate(line)
+
+
+def test_inline_link_labels_are_dropped():
+    art = read_text("Talks\n\nThe Kremlin said, opens new tab on Sunday that talks, opens new tab would go on.")
+    assert art.text == "The Kremlin said on Sunday that talks would go on."
 
 
 def test_boilerplate_article_fixture():
@@ -280,3 +288,14 @@ def test_ids_are_content_hashes_and_stable():
 def test_empty_after_cleaning_is_an_input_error():
     err = read_text("Advertisement\n\nShare this article\n\n© 2021 Reuters")
     assert isinstance(err, InputError) and "no article text" in err.problem and "3 boilerplate" in err.problem
+
+
+def test_pattern_checker_command():
+    import subprocess
+    import sys
+
+    ok = subprocess.run([sys.executable, "-m", "tidings.readers"], capture_output=True, text=True, timeout=60)
+    assert ok.returncode == 0 and "0 problem(s)" in ok.stdout and "RuntimeWarning" not in ok.stderr
+    bad = subprocess.run([sys.executable, "-m", "tidings.readers", str(FIX / "bad-patterns.txt")],
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 1 and "bad-patterns.txt:4: bad regex 'bad [pattern'" in bad.stderr

@@ -2,7 +2,7 @@
 removed before any coding. The patterns are data: data/boilerplate/patterns.txt, one regex
 per line, "#" comments; users add their own files in the same format.
 
-    python -m tidings.readers.boilerplate FILE...   # check pattern files, report bad lines
+    python -m tidings.readers FILE...   # check pattern files, report bad lines
 """
 from __future__ import annotations
 
@@ -144,6 +144,3 @@ def main(argv: list[str]) -> int:
     print(f"{len(files)} file(s) checked, {bad} problem(s)")
     return 1 if bad else 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -20,6 +20,7 @@ __all__ = ["Given", "compose_article", "normalise_text", "paragraphs"]
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_INLINE_NOISE = re.compile(r",? opens new tab\b")  # link labels pasted inside sentences (reuters.com)
 _END = ("." , "!", "?", ":", "\"", "”", "'", "’", ")", "»", "]")
 
 
@@ -42,6 +43,7 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
                                  .replace("\u2029", "\n\n")).translate(_INVISIBLE)
     text = _CONTROL.sub("", text.replace("\f", "\n").replace("\v", "\n"))
+    text = _INLINE_NOISE.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
 
 

@@ -21,8 +21,9 @@ four days, else the coming one. A month-day without a year takes the year that p
 nearest publication, on or before it in a past-tense clause, on or after it in a future
 one. "last Tuesday" is the Tuesday before
 publication, "next Tuesday" the one after. Expressions anchored to the story's own time
-("the next day", "two days later") count from the last resolved date before them in the
-text (from publication for "N days later" when there is none; None for "the next day").
+("the next day", "the following year", "two days later") count from the last resolved
+expression before them that is fine enough (a day for "the next day"); when there is
+none, "N days later" counts from publication and "the next day" is None.
 
 Durations ("for two years", "the past week") and ages ("55-year-old") are not dates.
 Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).
@@ -36,7 +37,7 @@ from spacy.language import Language
 from ..records import TimeRef
 from . import calendar
 from .clauses import clause_tense, pick_attached
-from .grammar import Match, find, resolve
+from .grammar import Match, find, resolve, start_of
 
 __all__ = ["TimexFinder", "find_timexes", "attached_timex", "calendar"]
 
@@ -115,7 +116,7 @@ class TimexFinder:
         pub = calendar.as_date(doc._.published)
         text = doc.text
         out: list[TimeRef] = []
-        anchor: dt.date | None = None
+        anchors: list[tuple[dt.date, str]] = []
         for m in find(text, self.holidays):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -123,11 +124,13 @@ class TimexFinder:
             if not self._keep(doc, m, span):
                 continue
             tense = clause_tense(span.root)
-            value, precision = resolve(m, pub, tense, anchor, self.holidays)
+            value, precision = resolve(m, pub, tense, anchors, self.holidays)
             out.append(TimeRef(text=text[m.start:m.end], value=value, start=m.start, end=m.end,
                                precision=precision if value is not None else None))
-            if precision == "day" and value:
-                anchor = dt.date.fromisoformat(value)
+            if value and precision:
+                first = start_of(value, precision)
+                if first is not None:
+                    anchors.append((first, precision))
         out.sort(key=lambda t: (t.start, t.end))
         return out
 

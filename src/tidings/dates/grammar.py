@@ -2,7 +2,7 @@
 parse (tense, entity labels) for the decisions that need it.
 
 `find(text)` returns candidate matches (character spans with what was recognised);
-`resolve(match, published, tense, anchor)` turns one into (value, precision) with the
+`resolve(match, published, tense, anchors)` turns one into (value, precision) with the
 conventions of `tidings.dates.calendar`. Durations ("for two years", "the past week")
 and ages ("55-year-old") are not points in time and are not matched.
 """
@@ -332,11 +332,45 @@ def _shift(unit: str, base: dt.date, n: int):
 NONE = (None, None)
 
 
+RANK = {"day": 0, "morning": 0, "afternoon": 0, "evening": 0, "night": 0, "week": 1,
+        "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4,
+        "decade": 5, "century": 6}
+
+
+def start_of(value: str, precision: str) -> dt.date | None:
+    """The first day of a resolved value ("2021-12" -> 2021-12-01), for anchoring."""
+    try:
+        if precision == "day":
+            return dt.date.fromisoformat(value)
+        if precision == "week":
+            y, w = value[:4], value[6:8]
+            return dt.date.fromisocalendar(int(y), int(w), 1)
+        if precision == "month":
+            return dt.date(int(value[:4]), int(value[5:7]), 1)
+        if precision == "quarter":
+            return dt.date(int(value[:4]), 3 * int(value[6]) - 2, 1)
+        if precision in ("year", "season", "half"):
+            return dt.date(int(value[:4]), 1, 1)
+    except (ValueError, IndexError):
+        return None
+    return None
+
+
+def _anchor_for(anchors, unit: str) -> dt.date | None:
+    """The most recent anchor at least as fine as `unit` ("the next day" needs a day)."""
+    need = RANK.get(unit.lower(), 0)
+    for date, precision in reversed(anchors or ()):
+        if RANK.get(precision, 9) <= need:
+            return date
+    return None
+
+
 def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
-            anchor: dt.date | None = None, holiday_path: str | None = None) -> tuple[str | None, str | None]:
+            anchors=(), holiday_path: str | None = None) -> tuple[str | None, str | None]:
     """(value, precision) for a match, given the publication date, the clause tense
-    ('past', 'future', 'planned' or None) and the last fully resolved date before it in
-    the text (for "the next day")."""
+    ('past', 'future', 'planned' or None) and the resolved expressions before it in the
+    text, as (first day, precision) pairs, oldest first: "the next day", "the following
+    year" and "two days later" count from the latest one fine enough."""
     f, k = m.f, m.kind
     if k == "weekday":
         if pub is None:
@@ -407,7 +441,7 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         return _shift(f["unit"], pub, n)
     if k == "theunit":
         unit = f["unit"].lower()
-        base = anchor if unit == "day" and anchor else pub
+        base = (_anchor_for(anchors, "day") or pub) if unit == "day" else pub
         if base is None:
             return NONE
         return _shift(unit, base, 0)
@@ -426,17 +460,17 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         if dirw in ("ago", "from now", "hence"):
             base = pub
         else:
-            base = anchor or pub
+            base = _anchor_for(anchors, f["unit"]) or pub
         if n is None or base is None:
             return NONE
         sign = -1 if dirw in ("ago", "earlier", "before", "prior") else 1
         return _shift(f["unit"], base, sign * n)
     if k == "anchored":
-        base = anchor or None
-        if base is None:
-            return NONE
         rel = (f.get("rel") or f.get("rel2") or "same").lower()
         unit = (f.get("unit") or f.get("unit2") or f.get("unit3")).lower()
+        base = _anchor_for(anchors, unit)
+        if base is None:
+            return NONE
         n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
              "prior": -1, "before": -1}.get(rel, 0)
         return _shift(unit, base, n)

@@ -187,7 +187,7 @@ class PlaceFinder:
                 continue
             hit = None
             for j in range(min(n, i + 4), i, -1):
-                if doc[j - 1].is_punct and len(doc[j - 1].text) == 1:
+                if (doc[j - 1].is_punct and len(doc[j - 1].text) == 1) or doc[j - 1].tag_ == "POS":
                     continue
                 key = normalise(doc[i:j].text)
                 if key in strong and strong[key] == len(key.split()):
@@ -275,6 +275,9 @@ class PlaceFinder:
                 continue
             if e.kind == "facility" and not self._locative(span):
                 continue  # "the Kremlin said": an actor, not a place
+            if e.kind == "city" and not e.alias and span.text.isupper() and len(span.text) <= 5 \
+                    and doc[span.start].ent_type_ != "GPE":
+                continue  # an acronym ("INA") is not a town
             if how == "prep" and e.kind == "city" and not e.alias and e.population < 50000:
                 continue  # a rare name found only by the preposition pattern
             if how == "propn" and e.kind == "city" and not e.alias and (e.population < 100000 or e.fame < 30):

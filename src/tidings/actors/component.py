@@ -40,13 +40,14 @@ class ActorsComponent:
         pieces = r.pieces(doc)
         runs = r.code_runs(doc, r.runs(doc, pieces), day)
         r.share(doc, runs)
+        runs = [run for run in runs if run.pending != "share"]
         taken = {i for run in runs for i in range(run.start, run.end)}
         extra = pronoun_runs(doc, taken) + nominal_runs(doc, taken)
         return resolve_coreference(doc, runs + extra, r, day)
 
     def mentions(self, doc):
         out = [self.resolver.to_mention(doc, run) for run in self.runs(doc)]
-        out.sort(key=lambda m: (m.start, m.end, m.key))
+        out.sort(key=lambda m: (m.start, m.end))
         return out
 
 

@@ -35,6 +35,8 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around",
             "via", "through", "toward", "towards", "between"}
 MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "flee", "send", "deploy",
           "visit", "trip", "journey", "relocate", "drive", "sail", "march"}
+DEFERENTIAL = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "member", "source",
+               "representative", "leader", "commander", "officer", "", "supporter"}
 HYPHEN_DROP = {"held", "controlled", "run", "occupied", "based", "born", "made", "owned", "style", "claimed",
                "allied", "linked", "affiliated", "aligned", "bound", "brokered", "mediated", "friendly",
                "related", "inspired", "sponsored", "funded", "dominated", "majority", "listed", "registered",
@@ -204,7 +206,8 @@ class ActorResolver:
         if b.cls == LOC and a.cls == LOC:
             if not gap:
                 return True
-            return [t.lower_ for t in gap] in (["'s"], ["’s"]) and False
+            return [t.lower_ for t in gap] in (["'s"], ["’s"]) and b.entry.kind in (ORG, METONYM) and \
+                a.entry.kind in (COUNTRY, CAPITAL, ACTOR)
         if not gap:
             if a.cls == NAME and b.cls == ROLEP:
                 return b.entry.role_kind in ("body", "group") and b.entry.phrase in (
@@ -308,6 +311,9 @@ class ActorResolver:
         locs = [p for p in run.pieces if p.cls == LOC]
         loc = _best_loc(locs)
         role = roles[-1] if roles else None
+        if role is not None and len(roles) > 1 and role.entry.name in DEFERENTIAL and roles[-2].entry.code:
+            # "police spokesman" COP, "military officials" MIL: the mouthpiece speaks for the body
+            role = Piece(role.start, role.end, ROLEP, (_with_code(role.entry, roles[-2].entry.code),) + role.entries[1:])
         if names:
             name = names[-1]
             run.head = name.end - 1
@@ -444,7 +450,9 @@ class ActorResolver:
             noun_use = le.plural or head.tag_ in ("NNS", "NNPS") or (
                 nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and (
                 run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
-            if not noun_use or (nxt is not None and nxt.text == "-"):
+            if not noun_use and nxt is not None and nxt.lower_ in ("and", "or", ","):
+                run.pending = "share"
+            elif not noun_use or (nxt is not None and nxt.text == "-"):
                 return False
             run.kind = "demonym"
             run.plural = True
@@ -487,6 +495,7 @@ class ActorResolver:
                     a.kind = "compound-member"
                     a.key = a.code
                     a.cls = b.cls
+                    a.pending = ""
             # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov"
             if gap == [","] and a.sent == b.sent:
                 pers, title = (a, b) if a.cls == "person" and a.pieces[-1].cls == NAME else (b, a)
@@ -584,6 +593,11 @@ def _country_of(code: str | None) -> str | None:
                                "REF", "AGR", "MOD", "RAD", "PTY", "REL"):
         return None
     return head
+
+
+def _with_code(e: Entry, code: str) -> Entry:
+    from dataclasses import replace
+    return replace(e, code=code, phrase=e.phrase)
 
 
 def _join(country: str | None, role: str | None) -> str | None:

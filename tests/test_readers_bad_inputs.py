@@ -156,3 +156,12 @@ def test_cli_end_to_end_with_the_real_pipeline(batch):
     assert proc.returncode == 1
     assert len(proc.stdout.splitlines()) == 3
     assert "04-empty.txt: empty input" in proc.stderr and "line 2: invalid JSON" in proc.stderr
+
+
+def test_declared_charset_of_a_page_is_used(tmp_path):
+    page = ('<html><head><meta charset="windows-1251"><title>Переговоры</title></head><body><article>'
+            '<p>MOSCOW, Dec 12 (Reuters) - Russia and Ukraine held talks on Sunday in Minsk, officials said, '
+            'and named the venue «Дом приёмов».</p></article></body></html>')
+    (tmp_path / "cp1251.html").write_bytes(page.encode("cp1251"))
+    [art] = read_paths([str(tmp_path / "cp1251.html")])
+    assert isinstance(art, Article) and "«Дом приёмов»" in art.text and art.dateline == "MOSCOW"

@@ -1,9 +1,12 @@
 """Bytes -> text, refusing what is not text: binary files, NUL bytes, oversized inputs,
-undecodable bytes. UTF-8 (with or without BOM) first; UTF-16 when a BOM says so; cp1252
-only when the bytes then read as ordinary text."""
+undecodable bytes. UTF-8 (with or without BOM) first; UTF-16 when a BOM says so; then the
+charset a page or feed declares; cp1252 only when the bytes then read as ordinary text."""
 from __future__ import annotations
 
-__all__ = ["DecodeError", "decode_bytes", "human_size", "size_problem"]
+import codecs
+import re
+
+__all__ = ["DecodeError", "decode_bytes", "declared_charset", "human_size", "size_problem"]
 
 _MAGIC = {
     b"%PDF": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "a gzip file",
@@ -28,6 +31,20 @@ def human_size(n: int) -> str:
 def size_problem(size: int, max_bytes: int) -> str:
     return (f"too large: {human_size(size)} is over the limit of {human_size(max_bytes)} "
             f"(ReadOptions.max_bytes)")
+
+
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""", re.I)
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The encoding a page or feed declares (<meta charset>, <?xml encoding>), if Python knows it."""
+    m = _CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        return codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
 
 
 def _looks_like_text(text: str) -> bool:
@@ -59,6 +76,12 @@ def decode_bytes(data: bytes, max_bytes: int, fallback: str = "cp1252") -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         where = f"byte 0x{data[exc.start]:02x} at offset {exc.start}"
+        declared = declared_charset(data)
+        if declared and declared != "utf-8":
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
         if fallback:
             try:
                 text = data.decode(fallback)

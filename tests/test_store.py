@@ -145,13 +145,33 @@ def test_a_failed_write_leaves_nothing_half_written(db, monkeypatch):
     ingest([other_story()], db, progress=False)
     before = dump(db)
 
-    def boom(conn, ids):
-        raise RuntimeError("disk full")
+    real = writer._insert_rows
 
-    monkeypatch.setattr(writer, "_recount", boom)
+    def boom(conn, table, rows):
+        if table == "mentions":  # after the article and its events were inserted
+            raise RuntimeError("disk full")
+        real(conn, table, rows)
+
+    monkeypatch.setattr(writer, "_insert_rows", boom)
     with pytest.raises(RuntimeError):
         ingest(wire_copies()[:1], db, progress=False)
     assert dump(db) == before
+    # in a batch, the articles before the failing one are stored, the failing one not at all
+    calls = {"n": 0}
+
+    def second_fails(conn, table, rows):
+        if table == "mentions":
+            calls["n"] += 1
+            if calls["n"] in (2, 4):  # the 2nd article, in the batch and again on its own
+                raise RuntimeError("disk full")
+        real(conn, table, rows)
+
+    monkeypatch.setattr(writer, "_insert_rows", second_fails)
+    with pytest.raises(RuntimeError):
+        ingest(wire_copies()[:3], db, progress=False)
+    conn = open_reader(db)
+    assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2  # other_story + the first copy
+    conn.close()
 
 
 def test_resumable_skips_stored_articles_before_parsing(db, monkeypatch):
@@ -230,3 +250,25 @@ def test_store_and_query_layers_never_import_spacy():
             "print(bad); sys.exit(1 if bad else 0)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stdout + p.stderr
+
+
+def test_function_migration_upgrades_an_older_database(db):
+    from tidings import dedup
+    from tidings.store import migrations
+
+    conn = duckdb.connect(db)
+    conn.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for name, steps in migrations.MIGRATIONS[:2]:
+        for sql in steps:
+            conn.execute(sql)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
+    sig = dedup.minhash(dedup.shingles(WIRE))
+    conn.execute("INSERT INTO article_minhash VALUES ('old', 10, ?)", [sig.tolist()])
+    conn.execute("INSERT INTO lsh_buckets VALUES (0, 12345, 'old')")  # a bucket in the old scheme
+    conn.close()
+    with Store(db):
+        pass
+    conn = open_reader(db)
+    assert [n for n, _ in applied_migrations(conn)][-1] == "0003_lsh_bucket_index"
+    assert sorted(conn.execute("SELECT band, bucket FROM lsh_buckets").fetchall()) == sorted(dedup.lsh_buckets(sig))
+    conn.close()

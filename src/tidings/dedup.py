@@ -65,11 +65,13 @@ def minhash(sh: set[str]) -> np.ndarray:
 
 
 def lsh_buckets(signature: np.ndarray) -> list[tuple[int, int]]:
-    """(band, bucket) pairs of a signature; bucket is a signed 64-bit hash of the band's rows."""
+    """(band, bucket) pairs of a signature; bucket is a signed 64-bit hash of the band number
+    and the band's rows (so that a bucket alone identifies a band)."""
     sig = np.asarray(signature, dtype=np.uint32)
     out = []
     for b in range(BANDS):
-        digest = hashlib.blake2b(sig[b * ROWS:(b + 1) * ROWS].tobytes(), digest_size=8).digest()
+        digest = hashlib.blake2b(b.to_bytes(2, "little") + sig[b * ROWS:(b + 1) * ROWS].tobytes(),
+                                 digest_size=8).digest()
         out.append((b, int.from_bytes(digest, "little", signed=True)))
     return out
 

@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from .records import Article, CodedArticle, InputError
 from .store import Store, default_db_path
-from .store.writer import article_hash, write_coded
+from .store.writer import article_hash, write_batch
 
 __all__ = ["ingest", "IngestReport"]
 
@@ -137,9 +137,10 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
             if not batch:
                 return
             with store.session() as conn:
-                for coded in batch:
-                    _write_one(conn, coded, report, on_skipped)
-                    bar.advance(task)
+                results = write_batch(conn, batch)
+            for coded, res in zip(batch, results):
+                _count(coded, res, report, on_skipped)
+                bar.advance(task)
             batch.clear()
 
         for coded in coded_stream():
@@ -175,13 +176,12 @@ def _read(paths: list[str], published: str | None):
     yield from read_paths(paths, published=published)
 
 
-def _write_one(conn, coded: CodedArticle, report: IngestReport, on_skipped) -> None:
+def _count(coded: CodedArticle, res, report: IngestReport, on_skipped) -> None:
     if coded.skipped:
         report.not_coded += 1
         report.skipped.append((coded.article.source or coded.article.id, coded.skipped))
         if on_skipped:
             on_skipped(coded.article.source or coded.article.id, coded.skipped)
-    res = write_coded(conn, coded)
     if res.status == "new":
         report.new += 1
     elif res.status == "updated":

@@ -140,9 +140,25 @@ DAILY_VIEW = [
        GROUP BY date, source_code, target_code, code""",
 ]
 
-MIGRATIONS: list[tuple[str, list[str]]] = [
+def _rebucket(conn) -> None:
+    """LSH buckets keyed by one hash of (band, rows), indexed alone: candidate look-ups become
+    an index scan over an IN list instead of a join over the whole table."""
+    from .. import dedup
+
+    conn.execute("DROP INDEX IF EXISTS lsh_buckets_key")
+    conn.execute("DELETE FROM lsh_buckets")
+    for article_id, signature in conn.execute("SELECT article_id, signature FROM article_minhash").fetchall():
+        buckets = dedup.lsh_buckets(signature)
+        conn.execute("INSERT INTO lsh_buckets SELECT unnest(?::SMALLINT[]), unnest(?::BIGINT[]), ?",
+                     [[b for b, _ in buckets], [k for _, k in buckets], article_id])
+    conn.execute("CREATE INDEX lsh_buckets_bucket ON lsh_buckets (bucket)")
+
+
+# a step is an SQL statement or a function of the connection
+MIGRATIONS: list[tuple[str, list]] = [
     ("0001_initial", INITIAL),
     ("0002_event_daily_view", DAILY_VIEW),
+    ("0003_lsh_bucket_index", [_rebucket]),
 ]
 
 
@@ -169,8 +185,11 @@ def migrate(conn) -> list[str]:
             continue
         conn.execute("BEGIN TRANSACTION")
         try:
-            for sql in statements:
-                conn.execute(sql)
+            for step in statements:
+                if callable(step):
+                    step(conn)
+                else:
+                    conn.execute(step)
             conn.execute("INSERT INTO schema_migrations VALUES (?, ?)",
                          [name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
             conn.execute("COMMIT")

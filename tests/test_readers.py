@@ -299,3 +299,17 @@ def test_pattern_checker_command():
     bad = subprocess.run([sys.executable, "-m", "tidings.readers", str(FIX / "bad-patterns.txt")],
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 1 and "bad-patterns.txt:4: bad regex 'bad [pattern'" in bad.stderr
+
+
+def test_agency_file_validator(tmp_path):
+    from tidings.readers.agencies import validate_agency_file
+
+    f = tmp_path / "agencies.txt"
+    f.write_text("# mine\nAcme Wire | AW\nAnother Wire | AW\n")
+    assert validate_agency_file(f) == [f"{f}:3: 'AW' already names 'Acme Wire' (line 2)"]
+    bundled = Path(__file__).parents[1] / "src/tidings/data/boilerplate/agencies.txt"
+    assert validate_agency_file(bundled) == []
+    from tidings.readers import read_text
+
+    art = read_text("Talks\n\nBy AW\n\nThe two sides met.", options=ReadOptions(agency_files=(str(f),)))
+    assert art.agency == "Another Wire"  # later files win

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Agencies", "load_agencies"]
+__all__ = ["Agencies", "load_agencies", "validate_agency_file"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,30 @@ def _parse(text: str, origin: str) -> dict[str, str]:
         for alias in names:
             out[alias.lower()] = names[0]
     return out
+
+
+def validate_agency_file(path: str | Path) -> list[str]:
+    """Problems of an agency file, as "file:line: problem" (an alias given to two agencies)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return [f"{path}:0: cannot read: {exc}"]
+    seen: dict[str, tuple[str, int]] = {}
+    problems = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        names = [x.strip() for x in line.split("|") if x.strip()]
+        if not names:
+            problems.append(f"{path}:{n}: no agency name")
+            continue
+        for alias in names:
+            key = alias.lower()
+            if key in seen and seen[key][0] != names[0]:
+                problems.append(f"{path}:{n}: {alias!r} already names {seen[key][0]!r} (line {seen[key][1]})")
+            seen.setdefault(key, (names[0], n))
+    return problems
 
 
 @lru_cache(maxsize=8)

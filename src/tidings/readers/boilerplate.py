@@ -135,12 +135,17 @@ def load_boilerplate(extra: tuple[str, ...] = (), replace: bool = False) -> Boil
 
 
 def main(argv: list[str]) -> int:
-    files = argv or [str(resources.files("tidings").joinpath(BUNDLED))]
-    bad = 0
-    for f in files:
-        for problem in validate_pattern_file(f):
-            bad += 1
-            print(problem, file=sys.stderr)
-    print(f"{len(files)} file(s) checked, {bad} problem(s)")
-    return 1 if bad else 0
+    """Check pattern files (and, after --agencies, agency files); the bundled ones by default."""
+    from .agencies import validate_agency_file
 
+    cut = argv.index("--agencies") if "--agencies" in argv else len(argv)
+    patterns, agencies = list(argv[:cut]), list(argv[cut + 1:])
+    if not argv:
+        patterns = [str(resources.files("tidings").joinpath(BUNDLED))]
+        agencies = [str(resources.files("tidings").joinpath("data/boilerplate/agencies.txt"))]
+    problems = [str(p) for f in patterns for p in validate_pattern_file(f)]
+    problems += [p for f in agencies for p in validate_agency_file(f)]
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{len(patterns) + len(agencies)} file(s) checked, {len(problems)} problem(s)")
+    return 1 if problems else 0

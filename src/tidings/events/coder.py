@@ -25,6 +25,20 @@ NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hi
 FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
 
 
+SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis", "pobj", "npadvmod", "appos"}
+
+
+def _subordination(tok) -> int:
+    """How many subordinate clauses (or prepositional phrases) lie between a token and the root."""
+    level, steps = 0, 0
+    while tok.head is not tok and steps < 12:
+        if tok.dep_ in SUBORDINATE:
+            level += 1
+        tok = tok.head
+        steps += 1
+    return level
+
+
 class _Ctx:
     __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands")
 
@@ -315,6 +329,7 @@ class Coder:
         if derived:
             variants.append(derived)
         statement_only = coding.entry.family == "say" and len(chain) == 1
+        level = _subordination((says[0] if says else top).tok)
         spec = coding.entry.specificity + (2 if inner is not None and fam not in TRANSPARENT else 0)
         path = self._path(chain, how_src, how_tgt)
         span = trigger_tm.span
@@ -335,8 +350,9 @@ class Coder:
                 conf -= 0.25
             elif coding.entry.family and not inner and fam not in TRANSPARENT:
                 conf -= 0.05
-            if top.tok.dep_ == "ROOT" or (says and says[0].tok.dep_ == "ROOT"):
-                conf += 0.05
+            conf += 0.05 if level == 0 else -0.08 * min(level, 2)
+            if coding.kind == "noun" and coding is top:
+                conf -= 0.04
             if status != "asserted":
                 conf *= 0.85
             conf *= factor

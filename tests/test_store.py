@@ -272,3 +272,17 @@ def test_function_migration_upgrades_an_older_database(db):
     assert [n for n, _ in applied_migrations(conn)][-1] == "0003_lsh_bucket_index"
     assert sorted(conn.execute("SELECT band, bucket FROM lsh_buckets").fetchall()) == sorted(dedup.lsh_buckets(sig))
     conn.close()
+
+
+def test_readers_get_in_between_write_batches(db):
+    ingest([other_story()], db, progress=False)
+    read = ("import sys\nfrom tidings.store import open_reader, StoreLocked\n"
+            "try:\n    c = open_reader(sys.argv[1], wait=float(sys.argv[2]))\n"
+            "    print(c.execute('SELECT count(*) FROM articles').fetchone()[0])\n"
+            "except StoreLocked as e:\n    print(e)\n")
+    with Store(db) as store:  # the writer holds the lock, not the file: readers read
+        p = subprocess.run([sys.executable, "-c", read, db, "5"], capture_output=True, text=True)
+        assert p.stdout.strip() == "1", p.stderr
+        with store.session():  # while a batch is written, a reader waits, then says who writes
+            p = subprocess.run([sys.executable, "-c", read, db, "0.3"], capture_output=True, text=True)
+            assert f"database {db} is being written by pid {os.getpid()}" in p.stdout, p.stderr

@@ -1,6 +1,8 @@
 """Same story, many copies: MinHash/LSH grouping and events as mentions across copies."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -116,4 +118,15 @@ def test_one_a_day_aggregates_across_stories(db):
     conn = open_reader(db)
     view = conn.execute("SELECT n_events, n_articles FROM event_daily WHERE code = '036'").fetchall()
     assert view == [(2, 6)]
+    conn.close()
+
+
+def test_undated_events_of_a_later_copy_take_the_story_date(db):
+    first, later = wire_copies()[:2]
+    undated = lambda c: replace(c, events=tuple(replace(e, date=None) for e in c.events))
+    later = replace(undated(later), article=replace(later.article, published="2021-12-08T09:00:00"))
+    ingest([undated(first), later], db, progress=False)
+    conn = open_reader(db)
+    assert conn.execute("SELECT DISTINCT date FROM events").fetchall() == [(__import__("datetime").date(2021, 12, 7),)]
+    assert conn.execute("SELECT max(n_articles) FROM events").fetchone()[0] == 2
     conn.close()

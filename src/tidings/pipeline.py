@@ -16,6 +16,7 @@ class CodeOptions:
     pipeline: PipelineOptions = PipelineOptions()
     languages: tuple[str, ...] = ("en",)  # articles in other languages are skipped with a reason
     batch_size: int = 16
+    max_chars: int = 300_000  # longer texts are not coded (skipped with the reason), not truncated
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -58,6 +59,8 @@ def _coded(article: Article, doc) -> CodedArticle:
 def _skip_reason(article: Article, options: CodeOptions) -> str | None:
     if not article.text.strip():
         return "empty text"
+    if len(article.text) > options.max_chars:
+        return f"too long to code: {len(article.text):,} characters (CodeOptions.max_chars is {options.max_chars:,})"
     if article.language and article.language not in options.languages:
         return f"language is {article.language!r}, not one of {', '.join(options.languages)}"
     return None
@@ -69,11 +72,22 @@ def code_articles(articles: Iterable[Article], options: CodeOptions | None = Non
     nlp = get_nlp(options.pipeline)
     batch: list[Article] = []
 
+    def one(art: Article) -> CodedArticle:
+        try:
+            return _coded(art, nlp(new_doc(nlp, art.text, parse_published(art.published), art.id, art.dateline)))
+        except Exception as exc:  # a failure in one article never ends the batch
+            return CodedArticle(article=art, skipped=f"coding failed: {type(exc).__name__}: {exc}")
+
     def flush():
-        docs = [new_doc(nlp, a.text, parse_published(a.published), a.id, a.dateline) for a in batch]
-        for art, doc in zip(batch, nlp.pipe(docs, batch_size=options.batch_size)):
-            yield _coded(art, doc)
+        if not batch:
+            return
+        try:
+            docs = [new_doc(nlp, a.text, parse_published(a.published), a.id, a.dateline) for a in batch]
+            results = [_coded(art, doc) for art, doc in zip(batch, nlp.pipe(docs, batch_size=options.batch_size))]
+        except Exception:
+            results = [one(art) for art in batch]  # find the article that failed; code the others
         batch.clear()
+        yield from results
 
     for art in articles:
         reason = _skip_reason(art, options)

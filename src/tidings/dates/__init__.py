@@ -49,6 +49,10 @@ YEAR_CONTEXT = frozenset({
 })
 SEASON_CONTEXT = frozenset({"in", "during", "this", "last", "next", "until", "by", "since",
                             "through", "over", "early", "late", "mid", "before", "after", "that"})
+ABSOLUTE = frozenset({"iso", "slash", "dots", "mdy", "dmy"})
+NOT_BEFORE_YEAR = frozenset({"resolution", "article", "flight", "route", "highway", "room",
+                             "section", "chapter", "rule", "number", "no", "page", "boeing",
+                             "airbus", "model", "bill", "act", "code", "version", "unit"})
 NOT_AFTER_YEAR = frozenset({"people", "troops", "soldiers", "percent", "%", "km", "miles",
                             "tons", "tonnes", "dollars", "euros", "members", "votes"})
 # proper names that contain a date word: "USA Today", "Sunday Times", "Good Friday Agreement"
@@ -106,7 +110,8 @@ class TimexFinder:
                     return False
             if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
                 return False
-            if tok.i > 0 and doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no."):
+            if tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
+                              doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR):
                 return False
         if m.kind in ("vague",) and span.start > 0 and doc[span.start - 1].lower_ in ("for", "over"):
             return True
@@ -125,6 +130,8 @@ class TimexFinder:
                 continue
             tense = clause_tense(span.root)
             value, precision = resolve(m, pub, tense, anchors, self.holidays)
+            if value is None and m.kind in ABSOLUTE and (m.kind != "mdy" and m.kind != "dmy" or "y" in m.f):
+                continue  # an impossible date ("Feb. 30, 2021", "31/31/2020") is not a date
             out.append(TimeRef(text=text[m.start:m.end], value=value, start=m.start, end=m.end,
                                precision=precision if value is not None else None))
             if value and precision:

@@ -164,7 +164,8 @@ def _rules(holidays: dict[str, Holiday]):
         ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
         ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{Y('y')})"),
         ("vague", rf"{B}(?P<x>(?i:recently|lately)|(?<=\bin\s)(?i:the\s+(?:past|future))(?![\w-]|\s+(?:few|several|\d|two|three|four|five|decade|year|month|week|day))"
-                  rf"|(?i:recent|coming|past\s+few|next\s+few)\s+(?:days|weeks|months|years|decades))(?![\w-])"),
+                  rf"|(?:(?i:the)\s+)?(?i:coming|past\s+few|next\s+few)\s+(?:days|weeks|months|years|decades)"
+                  rf"|(?i:recent)\s+(?:days|weeks|months|years|decades))(?![\w-])"),
     ]
     if hol:
         rules.append(("holiday", rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])"))

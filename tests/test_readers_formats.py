@@ -106,6 +106,11 @@ def test_folder_is_read_recursively_in_sorted_order_and_notes_skipped_files():
     assert len(notes) == 1 and "notes.md" in notes[0] and "not a supported input" in notes[0]
 
 
+def test_a_single_path_may_be_given_as_a_string():
+    [art] = read_paths(str(FIX / "headers" / "h08-no-header.txt"))
+    assert art.dateline == "MOSCOW"
+
+
 def test_missing_path_is_an_error_and_the_batch_goes_on():
     items = read(FIX / "nope.txt", FIX / "headers" / "h08-no-header.txt")
     assert isinstance(items[0], InputError) and items[0].problem == "no such file or folder"

@@ -37,6 +37,8 @@ def read_paths(paths: Iterable[str], published: str | None = None,
     from .walk import iter_inputs, read_one
 
     options = options or ReadOptions()
+    if isinstance(paths, (str, Path)):  # one path, not the characters of one
+        paths = [paths]
     load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)  # fail early on bad patterns
     for item in iter_inputs(paths, options):
         if isinstance(item, InputError):

@@ -1,0 +1,58 @@
+"""`tidings evaluate` end to end on small fixtures (runs the coder)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from tidings.cli import main
+
+FIX = Path(__file__).resolve().parent / "fixtures" / "evaluate"
+GOLD = Path(__file__).resolve().parent.parent / "gold"
+
+pytestmark = pytest.mark.slow
+
+
+def test_evaluate_json_on_tsv_and_petrarch_xml():
+    result = CliRunner().invoke(main, ["evaluate", str(FIX / "mini.tsv"), str(FIX / "petrarch-mini.xml"), "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report["sets"]) == {"mini.tsv", "petrarch-mini.xml"}
+    tsv = report["sets"]["mini.tsv"]
+    assert tsv["documents"] == 4 and tsv["penta_sentence"]["sentences"] == 4
+    xml = report["sets"]["petrarch-mini.xml"]
+    assert xml["gold_events"] == 3
+    assert [Path(p).name for p in xml["dictionaries"]["verbs"]] == ["mini.verbs.txt"]
+    for level in ("root", "code", "penta"):
+        assert set(report["all"]["levels"][level]["micro"]) >= {"precision", "recall", "f1"}
+        assert "f1" in report["all"]["levels"][level]["macro"]
+
+
+def test_evaluate_text_markdown_and_limit(tmp_path):
+    md = tmp_path / "accuracy.md"
+    result = CliRunner().invoke(main, ["evaluate", str(GOLD / "sentences.jsonl"), "--limit", "12",
+                                       "--markdown", str(md), "--errors", "5"])
+    assert result.exit_code == 0, result.output
+    for needle in ("(root, source, target)", "(full code, source, target)", "(pentacode, source, target)",
+                   "Per code", "Confusion of roots", "Errors", "Actor spans"):
+        assert needle in result.output
+    text = md.read_text()
+    assert text.startswith("# Accuracy of the tidings event coder")
+    assert "tidings evaluate" in text.splitlines()[4]
+    assert "| (root, source, target) |" in text
+
+
+def test_evaluate_floors_exit_code(tmp_path):
+    floors = tmp_path / "floors.json"
+    floors.write_text(json.dumps({"sets": {"mini.tsv": {"penta_macro_f1": 1.01}}}))
+    result = CliRunner().invoke(main, ["evaluate", str(FIX / "mini.tsv"), "--floors", str(floors)])
+    assert result.exit_code == 1
+    assert "below floor: mini.tsv: penta_macro_f1" in result.output
+
+
+def test_validate_only_on_the_project_gold():
+    result = CliRunner().invoke(main, ["evaluate", str(GOLD), "--validate-only"])
+    assert result.exit_code == 0, result.output
+    assert "0 problem(s)" in result.output

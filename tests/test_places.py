@@ -80,6 +80,9 @@ def test_places_sorted_with_offsets(nlp):
     ("PARIS, Texas", "USA", "Paris"),
     ("GENEVA", "CHE", "Geneva"),
     ("LONDON/PARIS", "GBR", "London"),
+    ("FLINT, Mich.", "USA", "Flint"),
+    ("HEMPSTEAD, N.Y.", "USA", "Hempstead"),
+    ("Athens, Ga.", "USA", "Athens"),
 ])
 def test_place_of_dateline(gazetteer, dateline, country, name):
     p = place_of_dateline(dateline, gazetteer)

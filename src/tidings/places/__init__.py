@@ -264,12 +264,12 @@ class PlaceFinder:
         out: list[Place] = []
         for k, (span, how, entries) in enumerate(spans):
             qualifier = None
-            if k + 1 < len(spans):
-                nxt = spans[k + 1][0]
-                if nxt.start == span.end + 1 and doc[span.end].text == ",":
-                    q = resolve_name(gaz, nxt.text, countries, states)
-                    if q is not None and (q.kind in ("state", "country") or (q.kind == "region" and q.country)):
-                        qualifier = q
+            if span.end + 1 < len(doc) and doc[span.end].text == ",":
+                # "Paris, Texas", "Flint, Mich.", "London, Ontario", "Valencia, Venezuela"
+                if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1:
+                    qualifier = gaz.qualifier(spans[k + 1][0].text)
+                if qualifier is None and doc[span.end + 1].text in gaz.state_abbreviations:
+                    qualifier = gaz.state_abbreviations[doc[span.end + 1].text]
             e = resolve_name(gaz, span.text, countries, frozenset(states), qualifier)
             if e is None:
                 continue
@@ -312,18 +312,15 @@ def place_of_dateline(name: str | None, gazetteer: Gazetteer | None = None) -> P
     import re
 
     text = re.sub(r"\((?:[^)]*)\)", " ", str(name))  # "(Reuters)"
-    text = re.split(r"\s[-–—]\s|[/:;]", text)[0].strip(" ,.-–—")
+    text = re.split(r"\s[-–—]\s|[/:;]", text)[0].strip(" ,-–—")
     if not text:
         return None
     gaz = gazetteer or _default_gazetteer()
     parts = [p.strip() for p in text.split(",") if p.strip()]
-    head = parts[0]
+    head = parts[0].rstrip(".")
     qualifier = None
     if len(parts) > 1:
-        qualifier = resolve_name(gaz, parts[1])
-    if qualifier is not None and not (qualifier.kind in ("country", "state") or
-                                      (qualifier.kind == "region" and qualifier.country)):
-        qualifier = None
+        qualifier = gaz.qualifier(parts[1]) or gaz.qualifier(parts[1].rstrip(".") + ".")
     e = resolve_name(gaz, head, qualifier=qualifier)
     if e is None:
         return None

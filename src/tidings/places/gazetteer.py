@@ -175,6 +175,19 @@ class Gazetteer:
             self.states[code] = e
             self.names.setdefault(normalise(s["name"]), []).append(e)
 
+        # AP-style state abbreviations ("Mich."), only ever read after a city name
+        self.state_abbreviations: dict[str, Entry] = {}
+        text = resources.files("tidings").joinpath("data", "places", "us_state_abbreviations.tsv").read_text("utf-8")
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            abbr, _, code = line.partition("\t")
+            if code.strip() not in self.states:
+                raise ValueError(f"us_state_abbreviations.tsv:{n}: unknown state code {code!r}")
+            self.state_abbreviations[abbr.strip()] = self.states[code.strip()]
+        for code, st in self.states.items():
+            self.state_abbreviations.setdefault(code, st)  # postal codes: "Austin, TX"
+
         for cont in gc.get_continents().values():
             try:
                 e = Entry("region", cont["name"], None, float(cont["lat"]), float(cont["lng"]))
@@ -192,6 +205,10 @@ class Gazetteer:
             base = self.countries[country]
             return Entry("country", base.name, base.country, base.lat, base.lon, base.population,
                          alias=True, iso2=base.iso2)
+        if kind == "state":
+            st = next((e for e in self.states.values() if normalise(e.name) == normalise(name)), None)
+            return None if st is None else Entry("state", st.name, "USA", st.lat, st.lon,
+                                                 admin1=st.admin1, alias=True, iso2="US")
         if kind == "city" and lat is None:
             cands = self.cities_by_country.get((country, normalise(name)), [])
             if not cands:
@@ -214,6 +231,17 @@ class Gazetteer:
         name is nobody's main name)."""
         k = normalise(name)
         return self.names.get(k) or self.alternates.get(k) or []
+
+    def qualifier(self, text: str) -> Entry | None:
+        """What "Texas", "Mich.", "TX", "Ontario" or "Spain" says after a city and a comma:
+        a US state, or a place with a country (a country or a region)."""
+        text = text.strip()
+        if text in self.state_abbreviations:
+            return self.state_abbreviations[text]
+        for e in self.lookup(text):
+            if e.kind in ("state", "country") or (e.kind == "region" and e.country):
+                return e
+        return None
 
     def state_by_name(self, name: str) -> Entry | None:
         for e in self.names.get(normalise(name), ()):

@@ -69,6 +69,9 @@ def test_updated_article_through_the_pipeline(tmp_path):
     for start, end, trig in conn.execute("SELECT trigger_start, trigger_end, trigger_text FROM mentions "
                                          "WHERE article_id = 'talks-1'").fetchall():
         assert v2[start:end] == trig
+    for start, end, sent in conn.execute("SELECT sentence_start, sentence_end, sentence_text FROM mentions "
+                                         "WHERE article_id = 'talks-1'").fetchall():
+        assert v2[start:end] == sent and sent == sent.strip()
     conn.close()
 
 

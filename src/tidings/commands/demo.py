@@ -93,7 +93,7 @@ def print_summary(db) -> None:
                       *(str(sum(n for qq, s, n in rows if qq == q and s == st)) for st in query.STATUSES))
         console.print(t)
 
-        edges = query.network(conn, by="country", status="all").head(8)
+        edges = query.network(conn, by="code", status="all").head(8)
         t = Table(title="top dyads (all statuses)")
         for c in ("source", "target", "events", "mean Goldstein", "coop (q1+q2)", "conflict (q3+q4)"):
             t.add_column(c)

@@ -21,12 +21,16 @@ def _output(df, fmt: str, title: str = "") -> None:
 
         table = Table(title=title or None, show_lines=False)
         for col in df.columns:
-            table.add_column(str(col), overflow="fold")
+            wide = col in ("sentence", "title", "name", "source_name", "target_name")
+            table.add_column(str(col), overflow="fold" if wide else "ellipsis", no_wrap=not wide)
         for row in df.itertuples(index=False):
             table.add_row(*("" if v is None or (isinstance(v, float) and v != v) else
                             (f"{v:.2f}" if isinstance(v, float) else str(v)[:10] if col == "date" else str(v))
                             for col, v in zip(df.columns, row)))
-        Console().print(table)
+        console = Console()
+        if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
+            console = Console(width=160)
+        console.print(table)
 
 
 _fmt = click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
@@ -60,7 +64,8 @@ def events_cmd(db, limit, after, one_a_day, fmt, **filters):
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
     if fmt == "table" and not one_a_day:
-        df = df[["date", "source_code", "code", "target_code", "status", "goldstein", "n_articles", "sentence"]]
+        df = df[["date", "source_code", "code", "target_code", "status", "goldstein", "n_articles", "sentence"]].copy()
+        df["date"] = df["date"].astype(str).str[:10]
     _output(df, fmt, "events")
     if cursor:
         click.echo(f"next page: --after {cursor[0]},{cursor[1]}", err=True)

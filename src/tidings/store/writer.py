@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 
 from .. import dedup
-from ..records import Article, CodedArticle, Event, content_id
+from ..records import Article, CodedArticle, Event, Span, content_id
 
 __all__ = ["article_hash", "write_coded", "write_batch", "WriteResult", "event_num_id", "article_date"]
 
@@ -284,6 +284,9 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime) ->
         key = (date, scode or "", tcode or "", ev.code, ev.status)
         tkey = dedup.trigger_key(ev.trigger.text)
         sent = coded.sentences[ev.sentence] if 0 <= ev.sentence < len(coded.sentences) else None
+        if sent is not None:  # trim the whitespace a sentence span may carry, keeping offsets true
+            lead = len(sent.text) - len(sent.text.lstrip())
+            sent = Span(sent.text.strip(), sent.start + lead, sent.start + lead + len(sent.text.strip()))
         sent_text = sent.text if sent else ""
         match = _match(index.get(key, []), tkey, sent_text)
         if match is None:

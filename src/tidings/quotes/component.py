@@ -14,6 +14,7 @@ from .direct import attribute_direct
 from .indirect import find_indirect
 from .marks import find_quoted
 from .speakers import Speakers
+from .syntax import cue_at, subject_of
 
 __all__ = ["make_quotes", "extract_quotes"]
 
@@ -21,9 +22,10 @@ _DIRECT_SHARE = 0.8  # a reported clause this much inside quote marks is the dir
 
 
 def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
-    quoted = find_quoted(doc.text)
-    speakers = Speakers(doc)
-    directs = attribute_direct(doc, quoted, lex, speakers)
+    text = doc.text  # built from the tokens on every access: read it once
+    quoted = find_quoted(text)
+    speakers = Speakers(doc, _cue_subjects(doc, lex))
+    directs = attribute_direct(doc, quoted, lex, speakers, text)
     inside = [(d.start, d.end, d) for d in directs]
 
     def quoted_speaker(i: int):
@@ -43,18 +45,28 @@ def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
     for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote):
         a = doc[ind.start].idx
         b = doc[ind.end - 1].idx + len(doc[ind.end - 1])
-        share = _share(doc.text, a, b, covered)
+        share = _share(text, a, b, covered)
         if share >= _DIRECT_SHARE:
             for d in directs:  # the clause is the direct quote: lend it the cue if it has none
                 if d.cue is None and d.q.start <= b and a <= d.q.end:
                     d.cue, d.speaker = ind.cue, ind.speaker
             continue
-        out.append(Quote(speaker=ind.speaker, text=doc.text[a:b], kind="indirect", cue=ind.cue,
+        out.append(Quote(speaker=ind.speaker, text=text[a:b], kind="indirect", cue=ind.cue,
                          start=a, end=b))
     for d in directs:
-        out.append(Quote(speaker=d.speaker, text=doc.text[d.q.start:d.q.end], kind="direct",
+        out.append(Quote(speaker=d.speaker, text=text[d.q.start:d.q.end], kind="direct",
                          cue=d.cue, start=d.q.start, end=d.q.end))
     out.sort(key=lambda q: (q.start, q.end, q.kind))
+    return out
+
+
+def _cue_subjects(doc, lex: CueLexicon) -> list:
+    out = []
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and cue_at(tok, "direct", lex) is not None:
+            subj = subject_of(tok)
+            if subj is not None:
+                out.append(subj)
     return out
 
 

@@ -43,11 +43,11 @@ class Direct:
 
 
 class _Ctx:
-    def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted]):
+    def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted], text: str):
         self.doc, self.lex, self.speakers = doc, lex, speakers
         self.idx = [t.idx for t in doc]
         self.quoted = quoted
-        self.text = doc.text
+        self.text = text
 
     def tok_at(self, char: int) -> int:
         """Index of the token containing char (or the next one)."""
@@ -88,12 +88,27 @@ def _after(ctx: _Ctx, d: Direct, nxt_open: int):
             break
         c = cue_at(t, "direct", ctx.lex)
         if c is not None:
-            if _leads_next(ctx, d, t, nxt_open):
+            if _leads_next(ctx, d, t, nxt_open) or _new_sentence(ctx, d, t):
                 return None
             return t, c[0]
         n += 0 if t.is_punct else 1
         i += 1
     return None
+
+
+def _new_sentence(ctx: _Ctx, d: Direct, cue) -> bool:
+    """'"...voter rolls." He said that if ...': after a quote that ends its sentence, a capitalised
+    word starts a new sentence; its cue attributes this quote only when nothing follows it
+    ('"We will win." Peskov said.')."""
+    inner = ctx.text[d.q.start:d.q.close].rstrip("\"”»’' ")
+    if inner[-1:] != ".":
+        return False
+    i = ctx.tok_at(d.q.close - 1) + 1
+    while i < len(ctx.doc) and ctx.doc[i].is_space:
+        i += 1
+    if i >= len(ctx.doc) or not ctx.doc[i].text[:1].isupper():
+        return False
+    return any(c.dep_ in ("ccomp", "xcomp", "dobj", "mark") and c.i > cue.i for c in cue.children)
 
 
 def _leads_next(ctx: _Ctx, d: Direct, cue, nxt_open: int) -> bool:
@@ -146,10 +161,34 @@ def _climb(ctx: _Ctx, d: Direct):
         steps += 1
         if d.start <= t.i < d.end:
             continue
-        c = cue_at(t, "direct", ctx.lex) or cue_at(t, "clause", ctx.lex)
+        c = cue_at(t, "direct", ctx.lex)
         if c is not None:
             return t, c[0], steps
     return None
+
+
+_DASHES = ("―", "—", "–", "-", "--")
+
+
+def _dash_name(ctx: _Ctx, d: Direct):
+    """'"..." ― Martha Aguilar': a name after a dash closing the quote, as in epigraphs."""
+    if not d.q.closed:
+        return None
+    doc = ctx.doc
+    i = ctx.tok_at(d.q.close - 1) + 1
+    while i < len(doc) and doc[i].is_space:
+        i += 1
+    if i >= len(doc) or doc[i].text not in _DASHES:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    k = j
+    while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+        k += 1
+    if k == j or k - j > 5:
+        return None
+    return ctx.speakers.resolve(doc[k - 1])
 
 
 def _colon_before(ctx: _Ctx, d: Direct):
@@ -169,13 +208,14 @@ def _colon_before(ctx: _Ctx, d: Direct):
     return None
 
 
-def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speakers) -> list[Direct]:
-    ctx = _Ctx(doc, lex, speakers, quoted)
+def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speakers,
+                     text: str | None = None) -> list[Direct]:
+    ctx = _Ctx(doc, lex, speakers, quoted, doc.text if text is None else text)
     out: list[Direct] = []
     for n, q in enumerate(quoted):
         s, e = _content_tokens(ctx, q)
         d = Direct(q, s, e)
-        nxt_open = quoted[n + 1].open if n + 1 < len(quoted) else len(doc.text) + 1
+        nxt_open = quoted[n + 1].open if n + 1 < len(quoted) else len(ctx.text) + 1
         prev_close = quoted[n - 1].close if n > 0 else 0
         sep = _separate(ctx, q)
         words = sum(1 for t in doc[s:e] if t.is_alpha or t.like_num)
@@ -194,7 +234,10 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
         if found is None and ctx.text[q.open - 1:q.open] in ("", "\n"):
             found = _colon_before(ctx, d)
             d.how = "colon"
-        if found is not None:
+        byline = _dash_name(ctx, d) if found is None else None
+        if byline is not None:
+            d.speaker, d.how = byline, "dash"
+        elif found is not None:
             d.cue_i, d.cue = found[0].i, found[1]
             d.speaker = ctx.speaker_of(found[0])
         elif out and out[-1].speaker is not None and _continues(ctx, out[-1], q):
@@ -208,9 +251,15 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
 
 
 def _continues(ctx: _Ctx, prev: Direct, q: Quoted) -> bool:
-    """A quote paragraph straight after a paragraph that ended with a quote by a known speaker."""
+    """A quote that carries on from the previous one by a known speaker: the next paragraph
+    ('"...," he said.\n\n"More."'), or the next sentence of the same paragraph
+    ('"...," said X, an analyst. "More."')."""
     between = ctx.text[prev.q.close:q.open]
-    if ctx.text[q.open - 1:q.open] not in ("", "\n") or between.count("\n") == 0:
+    if "\n" not in between:
+        before = between.rstrip()
+        return prev.how in ("after", "before", "colon", "continued") and len(between) < 250 and \
+            before[-1:] in (".", "!", "?", "…") and q.end - q.start > 20
+    if ctx.text[q.open - 1:q.open] not in ("", "\n"):
         return False
     lines = [x for x in between.split("\n") if x.strip()]
     return len(lines) <= 1 and len(between) < 200

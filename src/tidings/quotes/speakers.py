@@ -23,10 +23,13 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _WINDOW_SENTS = 6
 _IT_WINDOW = 2
 _DROP_LEAD = ("the", "a", "an")
+_PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 
 class Speakers:
-    def __init__(self, doc):
+    def __init__(self, doc, cue_subjects=()):
+        """`cue_subjects`: tokens that are subjects of speech cues ("Husted said"): a proper
+        name there is taken for a person even when the NER calls it something else."""
         self.doc = doc
         self.mentions = list(doc._.actor_mentions or ())
         self.by_token: dict[int, object] = {}
@@ -38,7 +41,16 @@ class Speakers:
             if e.label_ in _NAME_LABELS:
                 for i in range(e.start, e.end):
                     self.ents[i] = e
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = {(e.start, e.end): e for e in doc.ents if e.label_ == "PERSON"}
+        for m in self.mentions:
+            if m.kind in ("name", "title") and m.rule.startswith(_PERSON_RULES):
+                persons.setdefault((m.start, m.end), doc[m.start:m.end])
+        for t in cue_subjects:
+            if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and \
+                    not any(a <= t.i < b for a, b in persons):
+                persons[(t.left_edge.i if t.left_edge.i >= t.i - 3 else t.i, t.i + 1)] = None
+        self.persons = sorted((doc[a:b] if v is None else v for (a, b), v in persons.items()),
+                              key=lambda sp: sp.start)
         self.person_starts = [e.start for e in self.persons]
         full: dict[str, str] = {}
         for e in doc.ents:

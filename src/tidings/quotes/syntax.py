@@ -8,6 +8,7 @@ __all__ = ["cue_at", "subject_of", "phrase_bounds", "according_source"]
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's subject
 _PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
+_INVERTED = {"say", "add", "write", "tweet", "note", "explain", "continue", "insist", "declare", "state"}
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
 
 
@@ -52,6 +53,10 @@ def subject_of(verb, depth: int = 3):
             return subj
         if loose is not None:
             return loose
+        if verb.lemma_.lower() in _INVERTED and verb.i + 1 < len(verb.doc):
+            nxt = verb.doc[verb.i + 1]  # 'Said Ellis: "..."'
+            if nxt.pos_ == "PROPN" and nxt.head in (verb,) or (nxt.pos_ == "PROPN" and nxt.head.head is verb):
+                return nxt if nxt.head is verb else nxt.head
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
             verb = verb.head.head
             continue

@@ -97,9 +97,20 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
         golds = sorted({k.split("->")[0] for k in conf}, key=lambda x: (x == "none", x))
         preds = sorted({k.split("->")[1] for k in conf}, key=lambda x: (x == "none", x))
         rows = [[g] + [conf.get(f"{g}->{p}", "") for p in preds] for g in golds]
-        out.append(("Confusion of roots (rows gold, columns predicted on the same dyad; none = no event)",
+        out.append(("Confusion of roots (rows gold; columns the coder's unmatched event on the same dyad, else with the same source, else in the same sentence; none = no event)",
                     _table(["gold \\ pred"] + preds, rows, md)))
     errors = fig["errors"]
+    kinds = {}
+    for e in errors:
+        kinds[e["type"]] = kinds.get(e["type"], 0) + 1
+    if kinds:
+        explain = {"missed": "a gold event the coder did not assert",
+                   "false_positive": "an asserted event the gold does not have",
+                   "wrong_code": "right root and actors, other code",
+                   "status": "asserted, but the gold says negated, hypothetical or future",
+                   "forbidden": "an event the gold forbids as asserted"}
+        out.append(("Errors by type", _table(["type", "count", "meaning"],
+                                             [[k, v, explain.get(k, "")] for k, v in sorted(kinds.items())], md)))
     shown = errors if max_errors is None else errors[:max_errors]
     lines = []
     for e in shown:
@@ -112,7 +123,8 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
         expl = "; ".join(e.get("explanation") or [])
         lines.append(("- " if md else "  ") + line + (f"\n    {expl}" if expl else ""))
     if len(shown) < len(errors):
-        lines.append(f"... {len(errors) - len(shown)} more (use --json or --errors 0 for all)")
+        lines.append(f"... and {len(errors) - len(shown)} more: `tidings evaluate gold/ --errors 0` prints "
+                     "every error, `--json` gives them all with their explanations")
     out.append((f"Errors ({len(errors)})", "\n".join(lines) if lines else "none"))
     return out
 
@@ -125,7 +137,7 @@ def render_text(report: dict, max_errors: int | None = 50) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def render_markdown(report: dict, command: str, max_errors: int | None = None) -> str:
+def render_markdown(report: dict, command: str, max_errors: int | None = 150) -> str:
     head = ["# Accuracy of the tidings event coder", "",
             "Generated; do not edit by hand. Regenerate with:", "", "    " + command, "",
             "How the figures are computed (gold format, matching rules, annotation guide): "

@@ -227,10 +227,16 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
             for g, e in pairs:
                 conf[(g.roots[0], pred_root(e))] += 1
                 used.add(id(e))
+            def partner(g):
+                free = [e for e in fps if id(e) not in used]
+                same_dyad = [e for e in free if _actor_ok(e.get("source"), g.sources)
+                             and _actor_ok(e.get("target"), g.targets)]
+                same_source = [e for e in free if g.sources is not ANY and _actor_ok(e.get("source"), g.sources)]
+                rest = free if gold.kind in ("sentence", "petrarch", "tsv") else []
+                return next(iter(same_dyad or same_source or rest), None)
+
             for g in missed:
-                alt = next((e for e in fps if id(e) not in used
-                            and _actor_ok(e.get("source"), g.sources)
-                            and _actor_ok(e.get("target"), g.targets)), None)
+                alt = partner(g)
                 if alt is not None:
                     used.add(id(alt))
                     conf[(g.roots[0], pred_root(alt))] += 1

@@ -23,6 +23,7 @@ INNER_DEPS = ("xcomp", "ccomp")
 NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hide", "injure", "wound",
              "kill", "fear", "face", "see", "witness", "report", "cover", "watch", "condemn", "blame", "mourn"}
 FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
+DEMAND_CUES = {"must", "should", "ought"}
 
 
 SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis", "pobj", "npadvmod", "appos"}
@@ -197,6 +198,15 @@ class Coder:
         if coding.entry.family == "say" and len(chain) == 1:
             pass
 
+        demand_stmt = None
+        if len(chain) == 1 and fam == "say":
+            # "X said Y must (should) do Z" with no codable Z: X demands something of Y (100)
+            for c in coding.tok.children:
+                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEMAND_CUES for a in c.children):
+                    demand_stmt = c
+                    code = "100"
+                    break
+
         # source
         src_heads, how_src = [], ""
         if coding.kind == "verb" and any(c.dep_ == "nsubj" for c in coding.tok.children):
@@ -224,6 +234,9 @@ class Coder:
                         gov = gov.head
                     src_heads, how_src = subject_tokens(gov)
                     how_src = ("implicit light verb " + how_src) if src_heads else ""
+                if not src_heads and says and coding.tok.dep_ in ("dobj", "nsubjpass") and coding.tok.head is says[-1].tok:
+                    src_heads, how_src = subject_tokens(says[-1].tok)  # "Rabat announced a suspension of flights"
+                    how_src = ("announcer " + how_src) if src_heads else ""
             elif not src_heads:
                 src_heads, how_src = noun_src, how_noun
             tgt_heads, how_tgt = noun_tgt, how_noun
@@ -266,6 +279,10 @@ class Coder:
                     tgt_heads, how_tgt = heads, how
                     break
 
+        if demand_stmt is not None:
+            subj = [x for x in demand_stmt.children if x.dep_ in ("nsubj", "nsubjpass")]
+            if subj and self._actors(ctx, subj):
+                tgt_heads, how_tgt = subj, "subject of the demanded act"
         sources = self._actors(ctx, src_heads)
         targets = self._actors(ctx, tgt_heads)
         src_keys = {k for _, k in sources}
@@ -285,6 +302,7 @@ class Coder:
                 status = combine(status, fs)
                 cue = cue or t.tok.lower_
         reported_by = None
+        spk = []
         if says:
             spk = self._actors(ctx, subject_tokens(says[-1].tok)[0])
             reported_by = spk[0][0] if spk else None
@@ -323,17 +341,23 @@ class Coder:
                     if recip and a is not None and b is not None:
                         pairs.append((b, a))
 
-        variants = [(code, status, 1.0, "")]
+        variants = [(code, status, 1.0, "", pairs)]
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_CUES for t in upto for c in t.tok.children)
         derived = self._derived(info, status, cue, says, future)
         if derived:
-            variants.append(derived)
-        statement_only = coding.entry.family == "say" and len(chain) == 1
+            if derived[3].startswith(" derived:demand"):
+                # "X said Y must do Z": X demands of Y
+                dpairs = [(a, b) for a in spk[:1] for b in (sources or [None]) if b is None or b[1] != a[1]]
+                if dpairs:
+                    variants.append(derived + (dpairs,))
+            else:
+                variants.append(derived + (pairs,))
+        statement_only = coding.entry.family == "say" and len(chain) == 1 and demand_stmt is None
         level = _subordination((says[0] if says else top).tok)
         spec = coding.entry.specificity + (2 if inner is not None and fam not in TRANSPARENT else 0)
         path = self._path(chain, how_src, how_tgt)
         span = trigger_tm.span
-        for (code, status, factor, note), (a, b) in [(v, p) for v in variants for p in pairs]:
+        for (code, status, factor, note, vpairs), (a, b) in [(v, p) for v in variants for p in v[4]]:
             info = self.codebook[code]
             key = (code, a[1] if a else None, b[1] if b else None, status)
             if key in seen:
@@ -395,6 +419,8 @@ class Coder:
                 return None
         elif status == "negated" and 2 < root <= 8 and future:
             fam = "reject"
+        elif status == "hypothetical" and says and cue in ("must", "should", "ought"):
+            fam = "demand"
         if not fam:
             return None
         code = self.lex.family_code(fam, info.code, None)

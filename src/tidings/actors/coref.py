@@ -108,6 +108,7 @@ def _is_subject(doc, r: Run) -> bool:
 def _copy(src: Run, dst: Run, kind: str, why: str) -> None:
     dst.code, dst.country, dst.name, dst.key = src.code, src.country, src.name, src.key
     dst.office, dst.cls = src.office, src.cls
+    dst.gender = src.gender
     dst.kind = kind
     dst.rule = f"coref:{why}->{src.key} ({src.rule})"
 
@@ -165,8 +166,9 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     tok = doc[r.start]
     cands = list(_recent(history, r))
     if w in ("he", "him", "she", "her"):
-        people = [h for h in cands if h.cls == "person" and not h.plural and h.code is not None or
-                  h.cls == "person" and h.kind == "name" and not h.plural]
+        want = "m" if w in ("he", "him") else "f"
+        people = [h for h in cands if (h.cls == "person" and not h.plural and h.code is not None or
+                  h.cls == "person" and h.kind == "name" and not h.plural) and h.gender in ("", want)]
         if not people:
             return None
         same = [h for h in people if h.sent == r.sent]

@@ -18,8 +18,8 @@ __all__ = ["Entry", "Period", "Lexicon", "DataError", "load_default_lexicon", "v
            "plural", "data_dir"]
 
 # kinds of entry
-COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG, PERSON, ROLE, ACTOR = (
-    "country", "demonym", "capital", "metonym", "region", "region_adj", "org", "person", "role", "actor")
+COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG, PERSON, ROLE, ACTOR, STOP = (
+    "country", "demonym", "capital", "metonym", "region", "region_adj", "org", "person", "role", "actor", "stop")
 LOCATOR_KINDS = {COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG}
 ROLE_CODES = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP", "SPY", "UAF", "BUS",
               "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "MED", "REF", "AGR",
@@ -114,6 +114,15 @@ class Lexicon:
 
     entries: list[Entry] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
+
+    def gender(self, name: str) -> str:
+        """'m', 'f' or '' from a person's name (full name first, then the given name)."""
+        low = name.lower()
+        if low in self.genders:
+            return self.genders[low]
+        first = low.replace(".", "").split(" ")[0] if low else ""
+        return self.genders.get(first, "")
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -292,7 +301,25 @@ def load_people(path: Path) -> Iterator[Entry]:
                         proper=alias[:1].isupper())
 
 
+def load_stop(path: Path) -> Iterator[Entry]:
+    for no, (phrase, note) in _rows(path, 2):
+        if not phrase:
+            raise DataError(path.name, no, "empty phrase")
+        yield Entry(STOP, phrase, None, phrase, f"stop:{phrase.lower()}", f"{path.name}:{phrase}", proper=False)
+
+
+def load_names(path: Path) -> dict[str, str]:
+    """Given name (or full name) -> gender 'm'/'f'."""
+    out = {}
+    for no, (name, gender) in _rows(path, 2):
+        if gender not in ("m", "f"):
+            raise DataError(path.name, no, f"gender must be m or f, not {gender!r}")
+        out[name.lower()] = gender
+    return out
+
+
 LOADERS = {
+    "stop.tsv": load_stop,
     "countries.tsv": load_countries,
     "regions.tsv": load_regions,
     "metonyms.tsv": load_metonyms,
@@ -310,6 +337,7 @@ def load_default_lexicon(directory: Path | None = None) -> Lexicon:
         path = directory / name
         lex.extend(loader(path))
         lex.sources.append(str(path))
+    lex.genders = load_names(directory / "names.tsv")
     return lex
 
 
@@ -335,4 +363,8 @@ def validate_data(directory: Path | None = None) -> list[str]:
             if k in meaning and meaning[k] != val and e.kind not in (PERSON,):
                 problems.append(f"{name}: {e.kind} {e.phrase!r} means both {meaning[k]} and {val}")
             meaning.setdefault(k, val)
+    try:
+        load_names(directory / "names.tsv")
+    except (DataError, OSError) as exc:
+        problems.append(str(exc))
     return problems

@@ -15,13 +15,13 @@ from dataclasses import dataclass, field
 
 from ..mentions import ActorMention
 from .lexicon import (ACTOR, CAPITAL, COUNTRY, DEMONYM, METONYM, ORG, PERSON, REGION, REGION_ADJ, ROLE,
-                      Entry, Lexicon)
+                      STOP, Entry, Lexicon)
 from .matcher import PhraseTrie, norm
 
 __all__ = ["ActorResolver", "Run"]
 
 LOC, ROLEP, NAME = "LOC", "ROLE", "NAME"
-_PRIORITY = {PERSON: 0, ACTOR: 1, ORG: 2, METONYM: 3, COUNTRY: 4, CAPITAL: 5, REGION: 6, DEMONYM: 7,
+_PRIORITY = {STOP: -1, PERSON: 0, ACTOR: 1, ORG: 2, METONYM: 3, COUNTRY: 4, CAPITAL: 5, REGION: 6, DEMONYM: 7,
              REGION_ADJ: 8, ROLE: 9}
 PREMODS = {"former", "ex", "ex-", "then", "new", "top", "senior", "acting", "chief", "outgoing", "incoming",
            "late", "interim", "veteran", "current", "future", "longtime", "long-time", "powerful",
@@ -82,12 +82,14 @@ class Run:
     plural: bool = False
     pending: str = ""  # coreference still to do: "nominal", "counterpart", "pair"
     role_phrase: str = ""
+    gender: str = ""  # m | f | "" (unknown)
     members: list = field(default_factory=list)
 
 
 class ActorResolver:
     def __init__(self, nlp, lexicon: Lexicon):
         self.trie = PhraseTrie(nlp.tokenizer, lexicon)
+        self.lexicon = lexicon
         self.by_office = lexicon.people_by_office()
         self.country_names: dict[str, str] = {}
         for e in lexicon.entries:
@@ -105,7 +107,12 @@ class ActorResolver:
                 ent_of[i] = ent
         for m in self.trie.matches(doc):
             entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
+            if entries[0].kind == STOP:
+                covered.update(range(m.start, m.end))
+                continue
             last = doc[m.end - 1]
+            if _dateline(doc, m):
+                continue
             ent = ent_of.get(m.start)
             kinds = {e.kind for e in entries}
             # a place or surname inside a longer PERSON name is part of that name ("Chad Smith")
@@ -314,9 +321,29 @@ class ActorResolver:
         if role is not None and len(roles) > 1 and role.entry.name in DEFERENTIAL and roles[-2].entry.code:
             # "police spokesman" COP, "military officials" MIL: the mouthpiece speaks for the body
             role = Piece(role.start, role.end, ROLEP, (_with_code(role.entry, roles[-2].entry.code),) + role.entries[1:])
+        if names and role is not None and role.start > names[-1].start:
+            # "Putin's spokesman", "Trump's supporters": the name is the possessor, not the actor
+            holder = names[-1]
+            country = None
+            if holder.entries:
+                e = self._choose_person(holder.entries, day, mentioned)
+                country = e.country or _country_of(e.at(day)[0])
+                hcode = e.at(day)[0] or ""
+                if hcode[:3] in ("IGO", "NGO", "IMG"):
+                    country = None
+                    loc = Piece(holder.start, holder.end, LOC, (Entry(ORG, e.name, hcode, e.name, hcode, e.source),))
+            if country:
+                fake = Entry(COUNTRY, doc[holder.start:holder.end].text, country, country, country,
+                             holder.entries[0].source if holder.entries else "ner", country=country)
+                loc = Piece(holder.start, holder.end, LOC, (fake,))
+            names = []
         if names:
             name = names[-1]
             run.head = name.end - 1
+            if name.entries and name.end - name.start == 1 and not roles and not locs and \
+                    "~" + norm(doc[name.start].text) in unknown_names:
+                # "Sullivan" after "Kevin Sullivan" is Kevin Sullivan, not a listed Sullivan
+                name = Piece(name.start, name.end, NAME, (), "PERSON")
             if name.entries:
                 e = self._choose_person(name.entries, day, mentioned)
                 code, office, period = e.at(day)
@@ -342,6 +369,7 @@ class ActorResolver:
                 if e.kind == PERSON and run.code:
                     run.country = run.code[:3] if not run.code.startswith(("IGO", "NGO", "IMG")) else e.country
                 run.kind = "name"
+                run.gender = self._gender(doc, run, e.name)
                 if run.cls == "person":
                     unknown_names["=" + norm(e.name.split()[-1])] = run
                     unknown_names["=" + norm(doc[name.end - 1].text)] = run
@@ -362,6 +390,7 @@ class ActorResolver:
                     setattr(run, k, getattr(known, k))
                 run.rule = f"surname:{known.name} ({known.rule})"
                 run.kind = "name"
+                run.gender = known.gender
                 return True
             if role is not None and not run.former:
                 base = country
@@ -380,6 +409,7 @@ class ActorResolver:
             elif prior is not None:
                 run.code, run.country, run.rule = prior.code, prior.country, f"surname:{prior.name}"
                 run.key, run.name, run.office = prior.key, prior.name, prior.office
+                run.gender = prior.gender
                 return True
             else:
                 run.code = None
@@ -387,6 +417,8 @@ class ActorResolver:
                 run.kind = "name"
             run.country = _country_of(run.code)
             run.key = f"{label}:{norm(text)}"
+            if label == "person":
+                run.gender = self._gender(doc, run, text)
             if prior is not None and prior.code and not run.code:
                 run.code, run.country, run.key = prior.code, prior.country, prior.key
             unknown_names[norm(text)] = run
@@ -398,6 +430,7 @@ class ActorResolver:
             re_ = role.entry
             run.role_phrase = re_.name
             run.office = re_.office
+            run.gender = _role_gender(re_.name)
             run.plural = re_.plural
             run.cls = "person" if re_.role_kind in ("title", "person") and not re_.plural else (
                 "group" if re_.plural or re_.role_kind == "group" else "body")
@@ -477,6 +510,20 @@ class ActorResolver:
         run.plural = run.plural or le.plural
         run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)} ({le.source})"
         return True
+
+    def _gender(self, doc, run: Run, name: str) -> str:
+        for t in doc[max(0, run.start - 1):run.end]:
+            w = t.lower_.rstrip(".")
+            if w in ("mr", "sir", "lord"):
+                return "m"
+            if w in ("mrs", "ms", "miss", "lady", "dame"):
+                return "f"
+        for p in run.pieces:
+            if p.cls == ROLEP:
+                g = _role_gender(p.entry.name)
+                if g:
+                    return g
+        return self.lexicon.gender(name)
 
     # ---- compounds and appositions ----------------------------------------------------
     def share(self, doc, runs: list[Run]) -> None:
@@ -593,6 +640,28 @@ def _country_of(code: str | None) -> str | None:
                                "REF", "AGR", "MOD", "RAD", "PTY", "REL"):
         return None
     return head
+
+
+def _role_gender(phrase: str) -> str:
+    w = phrase.split(" ")[-1] if phrase else ""
+    if w in ("king", "prince", "emir", "sultan", "sheikh", "man", "spokesman", "congressman", "businessman",
+             "policeman", "chairman", "fisherman", "militiaman", "gunman"):
+        return "m"
+    if w in ("queen", "princess", "woman", "spokeswoman", "congresswoman", "businesswoman", "policewoman",
+             "chairwoman"):
+        return "f"
+    return ""
+
+
+def _dateline(doc, m) -> bool:
+    """'WASHINGTON (AP) —', 'MOSCOW, Dec 12 (Reuters) -': a dateline is a place, not an actor."""
+    first = doc[m.start]
+    if not first.is_upper or len(first.text) < 3:
+        return False
+    if m.start > 0 and not (doc[m.start - 1].is_space or "\n" in doc[m.start - 1].text_with_ws):
+        return False
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return nxt is not None and nxt.text in ("(", "—", "–", "-", ",", ":")
 
 
 def _with_code(e: Entry, code: str) -> Entry:

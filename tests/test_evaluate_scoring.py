@@ -190,3 +190,17 @@ def test_score_document_is_pure():
     before = repr(pred)
     a, b = score_document(gold, pred), score_document(gold, pred)
     assert a == b and repr(pred) == before
+
+
+def test_a_right_prediction_is_not_also_forbidden():
+    """The truce agreed (asserted, required) and the truce taking effect (future, forbidden)
+    share root and dyad: one prediction of the agreement is right, a second is forbidden."""
+    raw = {"id": "a1", "published": "2025-01-16", "text": "t",
+           "events_required": [{"code": "0871", "source": "ISR", "target": "PSEREB"}],
+           "events_forbidden_as_asserted": [{"code": "0871", "source": "ISR", "status": "future"}]}
+    gold = article_doc(raw)
+    one = score([gold], {"a1": {"events": [ev("0871", "ISR", "PSEREB")]}})
+    assert one["forbidden"]["asserted"] == 0 and one["status"]["predicted_asserted"] == 0
+    assert one["levels"]["root"]["micro"]["fp"] == 0
+    two = score([gold], {"a1": {"events": [ev("0871", "ISR", "PSEREB"), ev("0871", "ISRMIL", None)]}})
+    assert two["forbidden"]["asserted"] == 1 and two["status"]["predicted_asserted"] == 1

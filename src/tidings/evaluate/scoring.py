@@ -199,9 +199,10 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
         if level == "root":
             out["rules_tp"] = [str(e.get("rule") or "?").split(" ")[0] for _, e in pairs]
             out["rules_fp"] = [str(e.get("rule") or "?").split(" ")[0] for e in fps]
+            root_used = {id(e) for _, e in pairs}  # predictions that are right stay right
             forbidden_hits = []
             for f in gold.forbidden:
-                for e in asserted:
+                for e in extra:
                     if event_matches(e, f, "root"):
                         forbidden_hits.append((f, e))
                         break
@@ -258,7 +259,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
                                                           f"rule: {e.get('rule') or '?'}"]})
 
     # status: events the gold says did not happen (or not yet)
-    everything = pred_events(pred, statuses=None)
+    everything = [e for e in pred_events(pred, statuses=None) if id(e) not in root_used]
     st = Counter()
     for g in gold.nonasserted:
         same = [e for e in everything if event_matches(e, g, "root")]

@@ -187,7 +187,9 @@ class PlaceFinder:
                 continue
             hit = None
             for j in range(min(n, i + 4), i, -1):
-                if (doc[j - 1].is_punct and len(doc[j - 1].text) == 1) or doc[j - 1].tag_ == "POS":
+                last = doc[j - 1]
+                if last.is_punct or last.is_space or last.tag_ == "POS" or \
+                        any(t.is_space or "\n" in t.text_with_ws for t in doc[i:j - 1]):
                     continue
                 key = normalise(doc[i:j].text)
                 if key in strong and strong[key] == len(key.split()):
@@ -261,8 +263,15 @@ class PlaceFinder:
             dp = place_of_dateline(doc._.dateline, gaz)
             if dp is not None and dp.country:
                 countries[dp.country] = countries.get(dp.country, 0) + 1
+        # words of people's names in this document: "Garland" after "Merrick Garland"
+        person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         out: list[Place] = []
         for k, (span, how, entries) in enumerate(spans):
+            if span.end < len(doc) and doc[span.end].lower_ == "state":
+                st = gaz.state_by_name(span.text)
+                if st is not None:  # "New York state", "Washington state"
+                    out.append(_place(span.text, span.start_char, span.end_char, st))
+                    continue
             qualifier = None
             if span.end + 1 < len(doc) and doc[span.end].text == ",":
                 # "Paris, Texas", "Flint, Mich.", "London, Ontario", "Valencia, Venezuela"
@@ -273,6 +282,10 @@ class PlaceFinder:
             e = resolve_name(gaz, span.text, countries, frozenset(states), qualifier)
             if e is None:
                 continue
+            if e.kind == "city" and not e.alias and len(span) == 1 and span.text in person_words:
+                continue  # a person's name, not the town of that name
+            if how == "propn" and e.kind == "city" and not e.alias and span.root.dep_ in ("nsubj", "nsubjpass"):
+                continue  # "Garland is Obama's nominee": a bare name as subject is a person
             if e.kind == "facility" and not self._locative(span):
                 continue  # "the Kremlin said": an actor, not a place
             if e.kind == "city" and not e.alias and span.text.isupper() and len(span.text) <= 5 \

@@ -158,3 +158,20 @@ def test_query_commands(db, tmp_path):
     assert r.exit_code == 0 and ET.parse(out).getroot() is not None
     r = CliRunner().invoke(main, ["query", "events", "--db", str(tmp_path / "missing.duckdb")])
     assert r.exit_code != 0 and "no database at" in r.output
+
+
+def test_pagination_reaches_undated_events(tmp_path):
+    path = str(tmp_path / "u.duckdb")
+    dated = other_story()
+    undated = coded("nodate", "Officials in Kyiv said talks with Moscow would resume. Russia did not comment on the report.",
+                    [(0, "UKRGOV", "RUS", "036", "would resume"), (1, "RUS", None, "010", "comment")],
+                    published=None)
+    ingest([dated, undated], path, progress=False)
+    seen, cursor = [], None
+    while True:
+        page, cursor = query.event_page(path, limit=1, status="all", after=cursor)
+        seen += list(page.id)
+        if cursor is None:
+            break
+    assert len(seen) == 4 == len(set(seen))
+    assert query.events(path, status="all").date.isna().sum() == 2

@@ -157,9 +157,13 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
     f = _filters(filters, kw)
     where, params = f.where("e")
     if after is not None:
-        where += " AND (e.date < ? OR (e.date = ? AND e.id < ?))"
-        d = _date(after[0])
-        params += [d, d, str(after[1])]
+        d = _date(after[0]) if after[0] not in (None, "", "None") else None
+        if d is None:  # undated events come last
+            where += " AND e.date IS NULL AND e.id < ?"
+            params += [str(after[1])]
+        else:
+            where += " AND (e.date < ? OR (e.date = ? AND e.id < ?) OR e.date IS NULL)"
+            params += [d, d, str(after[1])]
     sql = f"""
         WITH page AS (
             SELECT {EVENT_COLUMNS}, e.first_sentence

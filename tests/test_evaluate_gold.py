@@ -89,7 +89,7 @@ def test_petrarch_xml_loader_finds_dictionaries():
     gs = load_gold(FIX / "petrarch-mini.xml")
     assert [d.id for d in gs.docs] == ["MINI-01", "MINI-02", "MINI-03"]
     d1, d2, d3 = gs.docs
-    assert d1.published == "2015-08-13" and d1.text == "Arnor agreed to share intelligence with Gondor on Tuesday."
+    assert d1.published == "2015-08-13" and d1.text == "Arnor shared intelligence with Gondor on Tuesday."
     assert [(e.code, e.source, e.target) for e in d1.required] == [("064", "ARN", "GON")]
     assert len(d2.required) == 2 and d3.required == () and d3.penta is None
     assert d3.text == "The weather in Arnor was mild & dry."

@@ -173,7 +173,7 @@ class PlaceFinder:
         i = 0
         while i < n:
             tok = doc[i]
-            if not tok.text[:1].isupper():
+            if not tok.text[:1].isupper() or tok.lower_ == "the":
                 i += 1
                 continue
             if tok.ent_type_ in NAME_LABELS:

@@ -98,6 +98,8 @@ class Coder:
         order = []
         for dep in INNER_DEPS:
             order += [c for c in kids if c.dep_ == dep]
+        if fam in ("pass", "provide"):  # purpose clauses: "sent experts to investigate"
+            order += [c for c in kids if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
         if fam != "say" or not order:
             objs = objects(tok)
             order += objs
@@ -374,7 +376,7 @@ class Coder:
                 conf -= 0.25
             elif coding.entry.family and not inner and fam not in TRANSPARENT:
                 conf -= 0.05
-            conf += 0.05 if level == 0 else -0.08 * min(level, 2)
+            conf += 0.05 if level == 0 else -0.1 * min(level, 2)
             if coding.kind == "noun" and coding is top:
                 conf -= 0.04
             if status != "asserted":
@@ -426,7 +428,7 @@ class Coder:
         code = self.lex.family_code(fam, info.code, None)
         if not code or code not in self.codebook:
             return None
-        return code, "asserted", 0.9, f" derived:{fam}({info.code})"
+        return code, "asserted", 0.95, f" derived:{fam}({info.code})"
 
     def _emit_statement(self, ctx, tm, events, seen):
         chain = [tm]

@@ -40,7 +40,7 @@ __all__ = ["load_word_list", "Cond", "Entry", "Lexicon", "LexiconError", "load_l
            "DEFAULT_DIR", "FAMILIES", "parse_pattern"]
 
 DEFAULT_DIR = Path(str(resources.files("tidings") / "data" / "lexicon"))
-FAMILIES = ("say", "neg", "hyp", "future", "pass", "provide", "consider", "intent", "appeal", "demand", "reject",
+FAMILIES = ("say", "neg", "hyp", "future", "pass", "provide", "consider", "halt", "intent", "appeal", "demand", "reject",
             "threaten", "accuse", "investigate")
 RELATIONS = ("dobj", "prep", "prt", "xcomp", "ccomp", "dative", "mod", "subj", "pass", "agent", "acomp", "oprd")
 _COND = re.compile(r"^(!?)(dobj|prep:[a-z_|]+|prt:[a-z|]+|xcomp|ccomp|dative|mod|subj|pass|agent|acomp|oprd)(=([^=\s]+))?$")

@@ -52,6 +52,13 @@ def test_a_whole_page_saved_as_txt_is_read_as_html_but_prose_mentioning_tags_is_
     assert art.text == "The ministry said its site used <p> tags and <div> blocks for the statement."
 
 
+def test_html_that_is_no_document_is_an_error():
+    from tidings.readers import read_data
+
+    [err] = read_data(b"\t </p>", "x.html")
+    assert err.problem == "cannot parse the HTML: Document is empty"
+
+
 def test_jsonl_records_good_and_bad_lines():
     items = read(FIX / "records.jsonl", published="2022-02-02")
     got = [(i.source.rsplit("/", 1)[-1], type(i).__name__) for i in items]

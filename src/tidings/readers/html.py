@@ -62,9 +62,11 @@ def read_html(html: str, source: str, options: ReadOptions, given: Given = Given
     import trafilatura
     from lxml import html as lxml_html
 
+    from lxml.etree import LxmlError
+
     try:
         tree = lxml_html.fromstring(html)
-    except (ValueError, TypeError) as exc:
+    except (ValueError, TypeError, LxmlError) as exc:
         return InputError(source, f"cannot parse the HTML: {exc}")
     try:
         doc = trafilatura.bare_extraction(tree, url=given.url, with_metadata=True, include_comments=False,

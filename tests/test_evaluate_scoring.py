@@ -204,3 +204,15 @@ def test_a_right_prediction_is_not_also_forbidden():
     assert one["levels"]["root"]["micro"]["fp"] == 0
     two = score([gold], {"a1": {"events": [ev("0871", "ISR", "PSEREB"), ev("0871", "ISRMIL", None)]}})
     assert two["forbidden"]["asserted"] == 1 and two["status"]["predicted_asserted"] == 1
+
+
+def test_forbidden_wins_over_acceptable():
+    raw = {"id": "a1", "published": "2023-11-21", "text": "t",
+           "events_required": [{"code": "112", "source": "COD", "target": "RWA"}],
+           "events_acceptable": [{"code": ["043", "036"], "source": "AGO"}],
+           "events_forbidden_as_asserted": [{"code": "043", "source": "AGO", "status": "future"}]}
+    gold = article_doc(raw)
+    fig = score([gold], {"a1": {"events": [ev("112", "COD", "RWA"), ev("036", "AGO", None), ev("043", "AGO", None)]}})
+    m = fig["levels"]["root"]["micro"]
+    assert (m["tp"], m["fp"]) == (1, 1)  # the intent passes, the hosting (still future) does not
+    assert [e["type"] for e in fig["errors"]] == ["status"]

@@ -190,7 +190,10 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
     out: dict = {"id": gold.id, "kind": gold.kind, "pairs": {}, "errors": []}
     for level in LEVELS:
         pairs, missed, extra = match_events(asserted, gold.required, level)
-        absorbed = [e for e in extra if any(event_matches(e, a, level) for a in gold.acceptable)]
+        # forbidden wins over acceptable: an event the gold forbids is wrong even if a looser
+        # acceptable entry would have let it pass
+        absorbed = [e for e in extra if any(event_matches(e, a, level) for a in gold.acceptable)
+                    and not any(event_matches(e, f, level) for f in gold.forbidden)]
         fps = [e for e in extra if not any(e is a for a in absorbed)]
         lp = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]
         lp += [(gold_label(g, level), None) for g in missed]

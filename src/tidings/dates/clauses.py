@@ -96,14 +96,16 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         if verb.lemma_.lower() in ("set", "schedule", "due", "expect", "slate", "plan"):
             return "planned"
         return None
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and depth < 4:
-        return verb_tense(verb.head, depth + 1) if verb.head.i != verb.i else None
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not words:
+        return "past"  # a participle that modifies a noun: "the merger, announced in August"
     if verb.lower_ in ("due",):
         return "planned"
     return None
 
 
 SINCE = frozenset({"since", "ago"})
+OPEN_ENDED = frozenset({"effective", "until", "till", "starting", "beginning", "through",
+                        "pending", "ahead"})
 
 
 def clause_tense(tok) -> str | None:
@@ -112,6 +114,8 @@ def clause_tense(tok) -> str | None:
     modals); or None when present or unknown. "since X" always looks back."""
     if tok.head.i != tok.i and tok.head.lower_ in SINCE:
         return "past"
+    if tok.head.i != tok.i and tok.head.lower_ in OPEN_ENDED:
+        return None  # "effective Jan. 1", "until March": the verb's tense says nothing
     verb = governing_verb(tok)
     if verb is None:
         return None

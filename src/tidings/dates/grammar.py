@@ -470,6 +470,8 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         rel = (f.get("rel") or f.get("rel2") or "same").lower()
         unit = (f.get("unit") or f.get("unit2") or f.get("unit3")).lower()
         base = _anchor_for(anchors, unit)
+        if base is None and rel not in ("same", "before", "after") and unit not in ("day", "morning", "afternoon", "evening", "night"):
+            base = pub  # "the previous week" with nothing before it: the week before publication
         if base is None:
             return NONE
         n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,

@@ -139,7 +139,7 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
             ant = _nominal_antecedent(doc, r, history)
             if ant is not None:
                 _copy(ant, r, "nominal", doc[r.start:r.end].text)
-            elif not r.pieces:
+            elif not r.pieces or r.code is None:
                 continue  # "the country" with nothing before it
             out.append(r)
             history.append(r)
@@ -165,6 +165,12 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     w = r.role_phrase
     tok = doc[r.start]
     cands = list(_recent(history, r))
+    if tok.dep_ in ("dobj", "dative", "pobj", "iobj"):
+        # an object pronoun is not the subject of its own verb ("Kenya would not accept it")
+        verb = tok.head if tok.dep_ != "pobj" else tok.head.head
+        subj = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        banned = {h.key for h in cands if h.head in subj}
+        cands = [h for h in cands if h.key not in banned]
     if w in ("he", "him", "she", "her"):
         want = "m" if w in ("he", "him") else "f"
         people = [h for h in cands if (h.cls == "person" and not h.plural and h.code is not None or
@@ -210,6 +216,10 @@ def _last_word(s: str) -> str:
 
 def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     want = r.role_phrase
+    if want in _COUNTRY_NOUNS:
+        want = "country"
+    elif want in _ORG_NOUNS or want in ("council", "coalition"):
+        want = "org"
     for h in _recent(history, r):
         if not h.code:
             continue

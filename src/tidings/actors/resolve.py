@@ -37,8 +37,16 @@ MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "fl
           "visit", "trip", "journey", "relocate", "drive", "sail", "march"}
 DEFERENTIAL = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "member", "source",
                "representative", "leader", "commander", "officer", "", "supporter"}
-HYPHEN_DROP = {"held", "controlled", "run", "occupied", "based", "born", "made", "owned", "style", "claimed",
-               "allied", "linked", "affiliated", "aligned", "bound", "brokered", "mediated", "friendly",
+NOT_ACTOR_NOUNS = {"territory", "soil", "border", "language", "culture", "history", "time", "economy", "market",
+                   "currency", "capital", "city", "town", "village", "province", "region", "side", "water",
+                   "waters", "airspace", "coast", "food", "cuisine", "style", "way", "word", "name", "standard",
+                   "version", "crisis", "war", "conflict", "issue", "question", "problem", "case", "election",
+                   "elections", "law", "constitution", "peninsula", "sea", "river", "mountain", "island",
+                   "year", "day", "week", "month", "holiday", "new", "oil", "gas", "stock", "stocks", "bond",
+                   "bonds", "shares", "interest", "interests", "policy", "sovereignty", "independence",
+                   "integrity", "origin", "descent", "nationality", "citizenship", "passport"}
+HYPHEN_DROP = {"held", "controlled", "run", "occupied", "born", "made", "owned", "style", "claimed",
+               "allied", "backed", "supported", "bound", "brokered", "mediated", "friendly",
                "related", "inspired", "sponsored", "funded", "dominated", "majority", "listed", "registered",
                "flagged", "era", "type", "designed", "built", "language", "speaking", "educated", "trained"}
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p", "them": "p"}
@@ -144,8 +152,9 @@ class ActorResolver:
             toks = [i for i in range(ent.start, ent.end) if i not in covered]
             if not toks:
                 continue
-            if ent.label_ == "ORG" and len(toks) < ent.end - ent.start:
-                continue  # an organisation name that is partly a known actor: the pieces cover it
+            if ent.label_ == "ORG" and len(toks) < ent.end - ent.start and \
+                    (toks != list(range(toks[0], ent.end)) or len(toks) < 2):
+                continue  # an organisation name that is mostly a known actor: the pieces cover it
             # keep the uncovered tail (titles and locators before it are pieces already)
             start = toks[0]
             if any(i in covered for i in range(start, ent.end)):
@@ -485,6 +494,23 @@ class ActorResolver:
                 run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
             if not noun_use and nxt is not None and nxt.lower_ in ("and", "or", ","):
                 run.pending = "share"
+            elif not noun_use and le.kind != REGION_ADJ and head.dep_ in ("amod", "compound", "nmod") and \
+                    head.head.i > head.i and head.head.i - run.end <= 2 and head.head.pos_ == "NOUN" and \
+                    head.head.lemma_.lower() not in NOT_ACTOR_NOUNS and \
+                    all(t.pos_ in ("ADJ", "NOUN") for t in doc[run.end:head.head.i + 1]):
+                # a country's things and people: "Cypriot ships", "Azerbaijani hackers"
+                noun = head.head
+                run.end = noun.i + 1
+                run.head = noun.i
+                run.code = le.code
+                run.country = le.country or _country_of(le.code)
+                run.name = doc[run.start:run.end].text
+                run.key = f"{le.code}:{noun.lemma_.lower()}"
+                run.kind = "demonym"
+                run.cls = "group" if noun.tag_ == "NNS" else "body"
+                run.plural = noun.tag_ == "NNS"
+                run.rule = f"demonym:{loc_phrase(doc, loc)}+{noun.text}"
+                return True
             elif not noun_use or (nxt is not None and nxt.text == "-"):
                 return False
             run.kind = "demonym"
@@ -580,6 +606,9 @@ def _modifier(t) -> bool:
     if t.is_sent_start or t.is_space:
         return False
     if t.text in ("-", "–"):
+        return True
+    if t.i > 0 and t.doc[t.i - 1].text in ("-", "–") and t.lower_ in ("based", "led", "linked", "affiliated",
+                                                                     "aligned", "owned"):
         return True
     if t.lower_ in ("and", "or", "but", "said", "says", "told", "the", "a", "an", "of", "to", "in",
                     "with", "for", "on", "by", "at", "from"):

@@ -73,12 +73,24 @@ def prep_objects(tok, preps: frozenset[str] | None = None) -> list:
     return out
 
 
+QUANTITY = {"some", "many", "most", "all", "none", "several", "hundred", "hundreds", "thousand", "thousands",
+            "dozen", "dozens", "number", "scores", "group", "handful", "part", "rest", "majority", "million", "millions"}
+
+
 def _values_ok(cond: Cond, toks) -> bool:
     if not toks:
         return False
     if cond.values is None:
         return True
-    return any(keys_of(t) & cond.values for t in toks)
+    for t in toks:
+        if keys_of(t) & cond.values:
+            return True
+        if t.lower_ in QUANTITY or t.pos_ == "NUM":  # "some of the peacekeepers"
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    if any(keys_of(o) & cond.values for o in p.children if o.dep_ == "pobj"):
+                        return True
+    return False
 
 
 def _holds(cond: Cond, tok) -> bool:

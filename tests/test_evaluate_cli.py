@@ -56,3 +56,12 @@ def test_validate_only_on_the_project_gold():
     result = CliRunner().invoke(main, ["evaluate", str(GOLD), "--validate-only"])
     assert result.exit_code == 0, result.output
     assert "0 problem(s)" in result.output
+
+
+def test_evaluate_selected_ids():
+    result = CliRunner().invoke(main, ["evaluate", str(GOLD), "--id", "gs-001", "--id", "ga-006", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["all"]["documents"] == 2 and report["all"]["by_kind"] == {"sentence": 1, "article": 1}
+    bad = CliRunner().invoke(main, ["evaluate", str(GOLD), "--id", "nope"])
+    assert bad.exit_code != 0 and "no gold document with id nope" in bad.output

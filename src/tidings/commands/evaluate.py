@@ -17,6 +17,8 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @click.option("--markdown", "markdown", type=click.Path(dir_okay=False), default=None,
               help="Also write the report as Markdown to this file (docs/accuracy.md).")
 @click.option("--limit", type=int, default=None, help="Score only the first N documents of each gold file.")
+@click.option("--id", "ids", multiple=True, metavar="ID",
+              help="Score only the gold documents with this id (repeatable), e.g. to look at one error.")
 @click.option("--errors", "max_errors", type=int, default=50, show_default=True,
               help="Errors to print (0: all).")
 @click.option("--dict-dir", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
@@ -28,7 +30,7 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
               help="Write the measured figures minus --margin as the new floors to this file.")
 @click.option("--margin", type=float, default=0.02, show_default=True, help="Margin for --pin-floors.")
 @dictionary_options
-def command(gold, as_json, markdown, limit, max_errors, dict_dirs, validate_only, floors_file, pin_file,
+def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, validate_only, floors_file, pin_file,
             margin, actor_dicts, verb_dicts, replace_dicts):
     """Score the coder against gold files or folders.
 
@@ -49,6 +51,14 @@ def command(gold, as_json, markdown, limit, max_errors, dict_dirs, validate_only
         sets = load_paths(gold, [Path(d) for d in dict_dirs])
     except GoldError as exc:
         raise click.ClickException(str(exc))
+    if ids:
+        wanted = set(ids)
+        for gs in sets:
+            gs.docs = [d for d in gs.docs if d.id in wanted]
+        sets = [gs for gs in sets if gs.docs]
+        missing = wanted - {d.id for gs in sets for d in gs.docs}
+        if missing:
+            raise click.ClickException(f"no gold document with id {', '.join(sorted(missing))}")
     if validate_only:
         cb = find_codebook()
         if cb is None:

@@ -178,9 +178,10 @@ def test_fuzzed_inputs_never_crash_a_reader():
     words = ("By Reuters Published : 12 Dec 2021 09:36 PM | Updated MOSCOW, (AP) — - Read more: © Photo: the "
              "talks said Russia . , \" ” ( ) \n \n\n \t é Ж 中 < > <p> </p> <html> <rss> <feed> <item> <?xml { } "
              "[ ] : ; | • # * 31/02/2021 2021-13-45T99:99 Dec. AFP Source Editor: \"id\": \"text\": id,text").split(" ")
-    for _ in range(150):
+    for n in range(100):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
-        for name in ("x.txt", "x.html", "x.jsonl", "x.csv", "x.rss", "pasted", "x.txt.gz"):
+        names = ("x.txt", "x.jsonl", "x.csv", "x.rss", "pasted", "x.txt.gz") + (("x.html",) if n % 5 == 0 else ())
+        for name in names:  # (HTML only now and then: trafilatura's fallbacks take ~50 ms on junk)
             data = text.encode() if rng.random() < 0.9 else bytes(rng.getrandbits(8) for _ in range(rng.randint(0, 40)))
             for item in read_data(data, name):
                 assert isinstance(item, (Article, InputError))

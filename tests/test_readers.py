@@ -313,3 +313,14 @@ def test_agency_file_validator(tmp_path):
 
     art = read_text("Talks\n\nBy AW\n\nThe two sides met.", options=ReadOptions(agency_files=(str(f),)))
     assert art.agency == "Another Wire"  # later files win
+
+
+def test_bad_agency_file_is_a_bad_option_raised_before_reading(tmp_path):
+    from tidings.readers import DataFileError
+
+    bad = tmp_path / "agencies.txt"
+    bad.write_text("Acme Wire\n|\n")
+    with pytest.raises(DataFileError, match=r"agencies.txt:2: no agency name"):
+        list(read_paths([str(FIX / "page.html")], options=ReadOptions(agency_files=(str(bad),))))
+    with pytest.raises(DataFileError, match=r"cannot read agency file"):
+        list(read_paths([str(FIX / "page.html")], options=ReadOptions(agency_files=(str(tmp_path / "none.txt"),))))

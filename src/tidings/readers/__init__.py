@@ -17,12 +17,22 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..records import Article, InputError
-from .boilerplate import BoilerplateError
+from .boilerplate import BoilerplateError, DataFileError
 from .language import LanguageOptions
 from .options import DEFAULT_MAX_BYTES, EXTENSIONS, ReadOptions
 
 __all__ = ["read_paths", "read_text", "read_data", "ReadOptions", "LanguageOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS",
-           "example_paths", "BoilerplateError"]
+           "example_paths", "BoilerplateError", "DataFileError"]
+
+
+def _check_data_files(options: ReadOptions) -> None:
+    """Load the option's pattern and agency files now, so that a bad one raises DataFileError
+    (naming file and line) before any input is read, instead of failing every input."""
+    from .agencies import load_agencies
+    from .boilerplate import load_boilerplate
+
+    load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
+    load_agencies(tuple(options.agency_files))
 
 
 def read_paths(paths: Iterable[str], published: str | None = None,
@@ -30,23 +40,22 @@ def read_paths(paths: Iterable[str], published: str | None = None,
     """Read every path (a folder recursively in sorted order, '-' for standard input), in order.
 
     `published` (ISO date) is used for articles whose input gives no publication date.
-    Raises only for a bad option (an unreadable or invalid boilerplate pattern file:
-    BoilerplateError), never for a bad input.
+    Raises only for a bad option (an unreadable or invalid pattern or agency file:
+    DataFileError), never for a bad input.
     """
-    from .boilerplate import load_boilerplate
     from .walk import iter_inputs, read_one
 
     options = options or ReadOptions()
     if isinstance(paths, (str, Path)):  # one path, not the characters of one
         paths = [paths]
-    load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)  # fail early on bad patterns
+    _check_data_files(options)
     for item in iter_inputs(paths, options):
         if isinstance(item, InputError):
             yield item
             continue
         try:
             yield from read_one(item, options, published)
-        except BoilerplateError:
+        except DataFileError:
             raise
         except Exception as exc:  # a reader bug must not end the batch; report it against the input
             yield InputError(item, f"could not be read: {type(exc).__name__}: {exc}")
@@ -68,12 +77,11 @@ def read_data(data: bytes, name: str, published: str | None = None,
     import io
     import zlib
 
-    from .boilerplate import load_boilerplate
     from .decode import human_size
     from .walk import input_suffix, read_bytes, read_stream
 
     options = options or ReadOptions()
-    load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
+    _check_data_files(options)
     suffix, gz = input_suffix(name)
     try:
         if gz:
@@ -91,7 +99,7 @@ def read_data(data: bytes, name: str, published: str | None = None,
             yield from read_bytes(data, name, suffix, options, published)
         else:
             yield from read_stream(io.BytesIO(data), name, options, published)
-    except BoilerplateError:
+    except DataFileError:
         raise
     except Exception as exc:  # a reader bug must not end the batch
         yield InputError(name, f"could not be read: {type(exc).__name__}: {exc}")

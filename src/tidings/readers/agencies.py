@@ -6,15 +6,23 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
 
-__all__ = ["Agencies", "load_agencies", "validate_agency_file"]
+from .boilerplate import DataFileError
+
+__all__ = ["Agencies", "AgencyFileError", "load_agencies", "validate_agency_file"]
+
+
+class AgencyFileError(DataFileError):
+    """An agency file that cannot be used; names the file and line."""
 
 
 @dataclass(frozen=True)
 class Agencies:
     """Lower-cased alias -> the name tidings reports ("the associated press" -> "Associated Press")."""
 
-    aliases: dict[str, str] = field(default_factory=dict)
+    aliases: Mapping[str, str] = field(default_factory=dict)
 
     def canonical(self, name: str | None) -> str | None:
         if not name:
@@ -31,7 +39,7 @@ def _parse(text: str, origin: str) -> dict[str, str]:
             continue
         names = [x.strip() for x in line.split("|") if x.strip()]
         if not names:
-            raise ValueError(f"{origin}:{n}: no agency name")
+            raise AgencyFileError(f"{origin}:{n}: no agency name")
         for alias in names:
             out[alias.lower()] = names[0]
     return out
@@ -67,5 +75,9 @@ def load_agencies(extra: tuple[str, ...] = ()) -> Agencies:
     text = resources.files("tidings").joinpath("data/boilerplate/agencies.txt").read_text(encoding="utf-8")
     aliases = _parse(text, "agencies.txt")
     for path in extra:
-        aliases.update(_parse(Path(path).read_text(encoding="utf-8"), str(path)))
-    return Agencies(aliases)
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise AgencyFileError(f"{path}: cannot read agency file: {exc}") from exc
+        aliases.update(_parse(text, str(path)))
+    return Agencies(MappingProxyType(aliases))

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["Boilerplate", "BoilerplateError", "PatternProblem", "load_boilerplate", "validate_pattern_file",
+__all__ = ["Boilerplate", "BoilerplateError", "DataFileError", "PatternProblem", "load_boilerplate", "validate_pattern_file",
            "parse_patterns", "MAX_LINE"]
 
 MAX_LINE = 300  # longer lines are prose, never boilerplate
@@ -30,7 +30,12 @@ class PatternProblem:
         return f"{self.file}:{self.line}: {self.problem}"
 
 
-class BoilerplateError(ValueError):
+class DataFileError(ValueError):
+    """A data file given in the options (patterns, agencies) that cannot be used; names the file
+    and line. Raised by read_paths before any input is read: it is a bad option, not a bad input."""
+
+
+class BoilerplateError(DataFileError):
     """A pattern file that cannot be used; names the file and line."""
 
 

@@ -130,3 +130,19 @@ def test_undated_events_of_a_later_copy_take_the_story_date(db):
     assert conn.execute("SELECT DISTINCT date FROM events").fetchall() == [(__import__("datetime").date(2021, 12, 7),)]
     assert conn.execute("SELECT max(n_articles) FROM events").fetchone()[0] == 2
     conn.close()
+
+
+def test_one_a_day_counts_outlets_once(db):
+    # the same outlet carries two different stories with the same (date, source, target, code)
+    a = coded("s1", "Russian and American negotiators held talks in Geneva on Monday about strategic stability "
+                    "and arms control, officials from both delegations said afterwards in separate statements.",
+              [(0, "RUSGOV", "USAGOV", "036", "held talks", "2022-01-10")], outlet="reuters")
+    b = coded("s2", "In a separate meeting, Russian diplomats held talks with a United States delegation about "
+                    "the future of consulates and the visas of embassy staff, the foreign ministry in Moscow said.",
+              [(0, "RUSGOV", "USAGOV", "036", "held talks", "2022-01-10")], outlet="reuters")
+    ingest([a, b], db, progress=False)
+    row = query.events(db, one_a_day=True).iloc[0]
+    assert (row.n_events, row.n_mentions, row.n_articles, row.n_sources) == (2, 2, 2, 1)
+    conn = open_reader(db)
+    assert conn.execute("SELECT n_events, n_articles, n_sources FROM event_daily").fetchall() == [(2, 2, 1)]
+    conn.close()

@@ -164,24 +164,26 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
         else:
             where += " AND (e.date < ? OR (e.date = ? AND e.id < ?) OR e.date IS NULL)"
             params += [d, d, str(after[1])]
-    sql = f"""
-        WITH page AS (
-            SELECT {EVENT_COLUMNS}, e.first_sentence
-            FROM events e WHERE {where}
-            ORDER BY e.date DESC NULLS LAST, e.id DESC
-            LIMIT ?)
-        SELECT p.* EXCLUDE (first_sentence), m.sentence_text AS sentence, m.trigger_text AS trigger,
-               a.title, a.outlet, a.url
-        FROM page p
-        LEFT JOIN articles a ON a.id = p.first_article_id
-        LEFT JOIN (SELECT event_id, article_id, arg_min(sentence_text, sentence) AS sentence_text,
-                          arg_min(trigger_text, sentence) AS trigger_text
-                   FROM mentions WHERE event_id IN (SELECT id FROM page)
-                   GROUP BY event_id, article_id) m
-               ON m.event_id = p.id AND m.article_id = p.first_article_id
-        ORDER BY p.date DESC NULLS LAST, p.id DESC"""
+    sql = f"""SELECT e.id FROM events e WHERE {where}
+              ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT ?"""
     with _connection(db) as conn:
-        df = conn.execute(sql, params + [int(limit)]).df()
+        # late materialisation: find the page's ids (narrow scan), then fetch their rows by key
+        ids = [r[0] for r in conn.execute(sql, params + [int(limit)]).fetchall()]
+        df = conn.execute(f"""SELECT {EVENT_COLUMNS} FROM events e
+                              WHERE e.id IN ({", ".join("?" * len(ids)) or "NULL"})""", ids).df()
+        df = df.set_index("id").loc[ids].reset_index() if ids else df
+        arts = sorted(set(df["first_article_id"].dropna()))
+        # evidence and article of the page's events: point look-ups through the indexes
+        ev = conn.execute(
+            f"""SELECT event_id, article_id, arg_min(sentence_text, sentence) AS sentence,
+                       arg_min(trigger_text, sentence) AS trigger
+                FROM mentions WHERE event_id IN ({", ".join("?" * len(ids)) or "NULL"})
+                GROUP BY event_id, article_id""", ids).df()
+        meta = conn.execute(
+            f"""SELECT id AS first_article_id, title, outlet, url FROM articles
+                WHERE id IN ({", ".join("?" * len(arts)) or "NULL"})""", arts).df()
+    ev = ev.rename(columns={"event_id": "id", "article_id": "first_article_id"})
+    df = df.merge(ev, on=["id", "first_article_id"], how="left").merge(meta, on="first_article_id", how="left")
     cursor = None
     if len(df) == int(limit) and len(df):
         last = df.iloc[-1]
@@ -203,17 +205,30 @@ def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filter
     if limit is not None:
         params = params + [int(limit)]
     if one_a_day:
+        # articles and outlets are counted distinct over the mentions of the group's events
+        # (an outlet may carry two stories with the same event; an article may code two statuses)
         sql = f"""
-            SELECT e.date, e.source_code, e.target_code, e.code,
-                   any_value(e.root) AS root, any_value(e.quad_class) AS quad_class,
-                   any_value(e.goldstein) AS goldstein,
-                   any_value(e.source_country) AS source_country, any_value(e.source_name) AS source_name,
-                   any_value(e.target_country) AS target_country, any_value(e.target_name) AS target_name,
-                   count(*) AS n_events, sum(e.n_mentions)::BIGINT AS n_mentions, sum(e.n_articles)::BIGINT AS n_articles,
-                   sum(e.n_sources)::BIGINT AS n_sources, min(e.id) AS first_event_id
-            FROM events e WHERE {where}
-            GROUP BY e.date, e.source_code, e.target_code, e.code
-            ORDER BY e.date DESC NULLS LAST, e.source_code, e.target_code, e.code{lim}"""
+            WITH g AS (
+                SELECT e.date, e.source_code, e.target_code, e.code,
+                       any_value(e.root) AS root, any_value(e.quad_class) AS quad_class,
+                       any_value(e.goldstein) AS goldstein,
+                       any_value(e.source_country) AS source_country, any_value(e.source_name) AS source_name,
+                       any_value(e.target_country) AS target_country, any_value(e.target_name) AS target_name,
+                       count(*) AS n_events, sum(e.n_mentions)::BIGINT AS n_mentions,
+                       min(e.id) AS first_event_id, list(e.id) AS ids
+                FROM events e WHERE {where}
+                GROUP BY e.date, e.source_code, e.target_code, e.code
+                ORDER BY e.date DESC NULLS LAST, e.source_code, e.target_code, e.code{lim}),
+            c AS (
+                SELECT g.first_event_id, count(DISTINCT m.article_id) AS n_articles,
+                       count(DISTINCT coalesce(a.outlet, a.id)) AS n_sources
+                FROM (SELECT first_event_id, unnest(ids) AS event_id FROM g) g
+                JOIN mentions m ON m.event_id = g.event_id
+                JOIN articles a ON a.id = m.article_id
+                GROUP BY g.first_event_id)
+            SELECT g.* EXCLUDE (ids), coalesce(c.n_articles, 0) AS n_articles, coalesce(c.n_sources, 0) AS n_sources
+            FROM g LEFT JOIN c USING (first_event_id)
+            ORDER BY g.date DESC NULLS LAST, g.source_code, g.target_code, g.code"""
     else:
         sql = f"""SELECT {EVENT_COLUMNS} FROM events e WHERE {where}
                   ORDER BY e.date DESC NULLS LAST, e.id DESC{lim}"""

@@ -154,11 +154,42 @@ def _rebucket(conn) -> None:
     conn.execute("CREATE INDEX lsh_buckets_bucket ON lsh_buckets (bucket)")
 
 
+DAILY_VIEW_DISTINCT = [
+    # articles and outlets counted distinct over the mentions (not summed over events)
+    """CREATE OR REPLACE VIEW event_daily AS
+       WITH g AS (
+           SELECT date, source_code, target_code, code,
+                  any_value(root) AS root, any_value(quad_class) AS quad_class,
+                  any_value(goldstein) AS goldstein, count(*) AS n_events, sum(n_mentions) AS n_mentions
+           FROM events GROUP BY date, source_code, target_code, code),
+       c AS (
+           SELECT e.date, e.source_code, e.target_code, e.code,
+                  count(DISTINCT m.article_id) AS n_articles,
+                  count(DISTINCT coalesce(a.outlet, a.id)) AS n_sources
+           FROM events e JOIN mentions m ON m.event_id = e.id JOIN articles a ON a.id = m.article_id
+           GROUP BY e.date, e.source_code, e.target_code, e.code)
+       SELECT g.*, coalesce(c.n_articles, 0) AS n_articles, coalesce(c.n_sources, 0) AS n_sources
+       FROM g LEFT JOIN c
+         ON g.date IS NOT DISTINCT FROM c.date AND g.source_code IS NOT DISTINCT FROM c.source_code
+        AND g.target_code IS NOT DISTINCT FROM c.target_code AND g.code = c.code""",
+]
+
+
 # a step is an SQL statement or a function of the connection
+WATCH_TABLES = [
+    # `tidings watch`: which events went out in an update file, and each cycle
+    "CREATE TABLE watch_exports (event_id VARCHAR PRIMARY KEY, stamp VARCHAR NOT NULL)",
+    """CREATE TABLE watch_cycles (
+        stamp VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP,
+        fetched INTEGER, stored INTEGER, new_events INTEGER, errors INTEGER)""",
+]
+
 MIGRATIONS: list[tuple[str, list]] = [
     ("0001_initial", INITIAL),
     ("0002_event_daily_view", DAILY_VIEW),
     ("0003_lsh_bucket_index", [_rebucket]),
+    ("0004_event_daily_distinct_counts", DAILY_VIEW_DISTINCT),
+    ("0005_watch_tables", WATCH_TABLES),
 ]
 
 

@@ -186,3 +186,20 @@ def test_fuzzed_inputs_never_crash_a_reader():
             for item in read_data(data, name):
                 assert isinstance(item, (Article, InputError))
                 assert not (isinstance(item, InputError) and item.problem.startswith("could not be read")), item
+
+
+def test_csv_is_streamed_and_a_bad_byte_late_in_it_is_reported_with_its_line(tmp_path):
+    rows = ["id,text"] + [f'r{i},"Kenya and Uganda held border talks on day {i}, officials said."' for i in range(3000)]
+    data = ("\n".join(rows) + "\n").encode() + b'bad,"Talks in Gen\xe8ve \x81\x8d ended"\nlast,Chad and Niger met.\n'
+    (tmp_path / "big.csv").write_bytes(data)
+    items = list(read_paths([str(tmp_path / "big.csv")], options=ReadOptions(max_bytes=10_000)))
+    assert len(items) == 3002 and all(isinstance(i, Article) for i in items[:3000])
+    assert items[3000].source == f"{tmp_path / 'big.csv'} line 3002"
+    assert items[3000].problem == "not valid utf-8 (byte 0xe8 in this record)"
+    assert items[3001].id == "last"
+
+
+def test_csv_in_cp1252_is_read(tmp_path):
+    (tmp_path / "latin.csv").write_bytes("id;text\nx1;Talks resumed in Genève on Monday, the ministry said.\n".encode("cp1252"))
+    [art] = read_paths([str(tmp_path / "latin.csv")])
+    assert art.text == "Talks resumed in Genève on Monday, the ministry said."

@@ -6,7 +6,8 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["DecodeError", "decode_bytes", "declared_charset", "human_size", "size_problem"]
+__all__ = ["DecodeError", "decode_bytes", "declared_charset", "human_size", "size_problem", "binary_problem",
+           "stream_encoding"]
 
 _MAGIC = {
     b"%PDF": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "a gzip file",
@@ -55,6 +56,43 @@ def _looks_like_text(text: str) -> bool:
     return odd == 0 and high <= max(8, len(text) // 10)
 
 
+def binary_problem(data: bytes) -> str | None:
+    """Why `data` (or its beginning) is binary, or None."""
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            return f"binary input: looks like {what}, not text"
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return f"binary input: contains NUL bytes (first at byte {nul})"
+    return None
+
+
+def stream_encoding(head: bytes, fallback: str = "cp1252") -> str:
+    """The encoding to stream a large input in, judged from its first bytes; DecodeError if
+    they are not text. (A bad byte further on is found, and reported, while streaming.)"""
+    if not head.strip():
+        raise DecodeError("empty input" if not head else "empty input (only white space)")
+    if head.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    problem = binary_problem(head)
+    if problem:
+        raise DecodeError(problem)
+    try:
+        codecs.getincrementaldecoder("utf-8")().decode(head, final=False)
+        return "utf-8"
+    except UnicodeDecodeError as exc:
+        where = f"byte 0x{head[exc.start]:02x} at offset {exc.start}"
+        if fallback:
+            try:
+                if _looks_like_text(head.decode(fallback)):
+                    return fallback
+            except UnicodeDecodeError:
+                pass
+        raise DecodeError(f"not valid UTF-8 ({where}) and not plain text in {fallback or 'another encoding'}") from exc
+
+
 def decode_bytes(data: bytes, max_bytes: int, fallback: str = "cp1252") -> str:
     """The text of `data`, or DecodeError saying plainly what is wrong."""
     if len(data) > max_bytes:
@@ -66,12 +104,9 @@ def decode_bytes(data: bytes, max_bytes: int, fallback: str = "cp1252") -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise DecodeError(f"not valid UTF-16 despite its byte-order mark: {exc.reason}") from exc
-    for magic, what in _MAGIC.items():
-        if data.startswith(magic):
-            raise DecodeError(f"binary input: looks like {what}, not text")
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise DecodeError(f"binary input: contains NUL bytes (first at byte {nul})")
+    problem = binary_problem(data)
+    if problem:
+        raise DecodeError(problem)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

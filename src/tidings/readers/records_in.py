@@ -7,16 +7,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import IO, Iterator
 
 from ..records import Article, InputError
 from .compose import Given, compose_article
-from .decode import DecodeError, decode_bytes, size_problem
+from .decode import DecodeError, decode_bytes, size_problem, stream_encoding
 from .html import read_html
 from .options import ReadOptions
 
 __all__ = ["read_jsonl", "read_csv", "record_article", "FIELDS"]
 
+_UNDECODED = re.compile("[\udc80-\udcff]")
 FIELDS = ("id", "title", "outlet", "byline", "agency", "published", "updated", "url", "language")
 
 
@@ -80,23 +82,27 @@ def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
         yield InputError(path, "empty input (no records)")
 
 
-def read_csv(data: bytes, path: str, options: ReadOptions,
+def read_csv(stream: IO[bytes], path: str, options: ReadOptions,
              published: str | None = None) -> Iterator[Article | InputError]:
+    """Stream a CSV file (any size: the limit is per record); `stream` must be seekable."""
+    head = stream.read(65536)
     try:
-        # a CSV corpus may be large: the per-record limit applies, the file as a whole gets room
-        text = decode_bytes(data, max(options.max_bytes, len(data)), options.fallback_encoding)
+        encoding = stream_encoding(head, options.fallback_encoding)
     except DecodeError as exc:
         yield InputError(path, str(exc))
         return
     # the delimiter is the one the header row uses most (csv.Sniffer is misled by prose in cells)
-    first = text.lstrip("\ufeff").split("\n", 1)[0]
+    first = head.decode(encoding, errors="replace").lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if any(c in first for c in ",;\t") else ","
     if csv.field_size_limit() < options.max_bytes:  # process-wide, only ever raised: cells as big as one article
         csv.field_size_limit(options.max_bytes)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    stream.seek(0)
+    # undecodable bytes further on become surrogates, and their row an InputError: the rest is read
+    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
+    reader = csv.reader(text, delimiter=delimiter)
     try:
         header = next(reader)
-    except (StopIteration, csv.Error) as exc:
+    except (StopIteration, csv.Error, UnicodeDecodeError) as exc:
         yield InputError(path, f"no CSV header row ({exc})" if str(exc) else "no CSV header row")
         return
     columns = [h.strip().lstrip("\ufeff").lower() for h in header]
@@ -120,6 +126,11 @@ def read_csv(data: bytes, path: str, options: ReadOptions,
             continue
         if len(row) > len(columns):
             yield InputError(f"{path} line {start}", f"{len(row)} cells but the header has {len(columns)} columns")
+            continue
+        bad = next((m for m in map(_UNDECODED.search, row) if m), None)
+        if bad:
+            yield InputError(f"{path} line {start}", f"not valid {encoding} "
+                                                     f"(byte 0x{ord(bad.group()) - 0xDC00:02x} in this record)")
             continue
         rec = dict(zip(columns, row))
         yield record_article(rec, path, start, options, published)

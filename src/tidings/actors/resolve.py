@@ -36,7 +36,8 @@ LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around",
 MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "flee", "send", "deploy",
           "visit", "trip", "journey", "relocate", "drive", "sail", "march"}
 DEFERENTIAL = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "member", "source",
-               "representative", "leader", "commander", "officer", "", "supporter"}
+               "representative", "leader", "commander", "officer", "supporter", "director", "director general",
+               "director-general", "executive director", "chairman", "chairwoman", "chairperson", "chair"}
 NOT_ACTOR_NOUNS = {"territory", "soil", "border", "language", "culture", "history", "time", "economy", "market",
                    "currency", "capital", "city", "town", "village", "province", "region", "side", "water",
                    "waters", "airspace", "coast", "food", "cuisine", "style", "way", "word", "name", "standard",
@@ -128,6 +129,14 @@ class ActorResolver:
                 if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR} or (
                         PERSON in kinds and not _extra_is_title(doc, ent, m)):
                     continue
+            if entries[0].kind == ROLE and ent is not None and ent.label_ == "ORG" and ent.start < m.start and \
+                    not any(p.cls == LOC and p.start >= ent.start for p in out) and \
+                    any(not doc[i].is_punct for i in range(ent.start, m.start) if i not in covered) and \
+                    doc[ent.start].lower_ != "the" or (entries[0].kind == ROLE and ent is not None and
+                                                       ent.label_ == "ORG" and ent.start < m.start and
+                                                       doc[ent.start].lower_ == "the" and ent.start + 1 < m.start and
+                                                       not any(p.cls == LOC and p.start >= ent.start for p in out)):
+                continue  # "Eurasia Economic Union", "Reliance Industries": a name, not a role
             if entries[0].kind == ROLE:
                 if last.pos_ not in ("NOUN", "PROPN", "X") and not (last.pos_ == "ADJ" and last.tag_ == "NNS"):
                     continue

@@ -269,7 +269,7 @@ def test_function_migration_upgrades_an_older_database(db):
     with Store(db):
         pass
     conn = open_reader(db)
-    assert [n for n, _ in applied_migrations(conn)][-1] == "0003_lsh_bucket_index"
+    assert "0003_lsh_bucket_index" in [n for n, _ in applied_migrations(conn)]
     assert sorted(conn.execute("SELECT band, bucket FROM lsh_buckets").fetchall()) == sorted(dedup.lsh_buckets(sig))
     conn.close()
 

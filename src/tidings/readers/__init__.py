@@ -1,14 +1,16 @@
-"""Readers: every input (text, HTML, JSONL, CSV, folders, stdin) -> Article or InputError.
+"""Readers: every input (text, HTML, JSONL, CSV, RSS/Atom, folders, stdin, any of them
+gzipped) -> Article or InputError. See docs/readers.md.
 
     from tidings.readers import read_paths, ReadOptions
     for item in read_paths(["corpus/", "extra.jsonl", "-"], published="2021-12-12"):
         ...  # an Article, or an InputError naming the input and the problem
 
 A bad input never stops the batch: it comes out as an InputError in its place.
+`read_text(str)` reads one pasted article, `read_data(bytes, name)` an upload.
 Modules: stamps (dates as sites print them), header (title/byline/agency/stamps),
-dateline, boilerplate (data/boilerplate/patterns.txt), language, decode (bytes -> text),
-html (trafilatura), records_in (JSONL/CSV), walk (folders, stdin), compose (the cleaning
-every reader shares).
+dateline, agencies, boilerplate (data/boilerplate/patterns.txt), language, decode
+(bytes -> text), html (trafilatura), feeds (RSS/Atom), records_in (JSONL/CSV), walk
+(folders, stdin, gzip), compose (the cleaning every reader shares).
 """
 from __future__ import annotations
 

@@ -82,6 +82,9 @@ def test_day_first_option_for_ambiguous_dates():
     assert parse_stamp_line("03/04/2021", day_first=True)[0].value == "2021-04-03"
     assert normalise_date("2021-12-12T21:36:00.123+01:00") == "2021-12-12T21:36:00"
     assert normalise_date("not a date") is None
+    assert normalise_date(1639345000) == "2021-12-12T21:36:40"  # Unix seconds, UTC
+    assert normalise_date("1639345000000") == "2021-12-12T21:36:40"  # milliseconds
+    assert normalise_date("20211212") == "2021-12-12" and normalise_date("20211332") is None
 
 
 @pytest.mark.parametrize("line, want", [

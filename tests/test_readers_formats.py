@@ -96,6 +96,14 @@ def test_csv_records_with_multiline_cells_and_extra_columns():
     assert c3.source.endswith("records.csv line 8") and "no 'text' or 'html'" in c3.problem
 
 
+def test_record_language_is_normalised_and_trusted():
+    from tidings.readers import read_data
+
+    data = b'{"id": "g1", "language": "en-GB", "published": 1639345000, "text": "Le Royaume-Uni et la France ont sign\xc3\xa9 un accord."}\n'
+    [art] = read_data(data, "x.jsonl")
+    assert (art.language, art.published) == ("en", "2021-12-12T21:36:40")
+
+
 def test_csv_semicolon_dialect_and_missing_text_column():
     [s1] = read(FIX / "records-semicolon.csv")
     assert (s1.id, s1.title) == ("s1", "Semicolon export")

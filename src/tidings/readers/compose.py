@@ -115,7 +115,7 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
               or (dateline.agency if dateline else None) or trailing_agency
               or agencies.canonical(given.byline) or agencies.canonical(given.outlet))
     byline = given.byline if given.byline and not agencies.canonical(given.byline) else head.byline
-    language = given.language
+    language = given.language.split("-")[0].split("_")[0].lower() if given.language else None  # "en-GB" -> "en"
     if not language and options.detect_language:
         language = detect_language(body, options.language)
     return Article(

@@ -162,6 +162,16 @@ def normalise_date(value: object, day_first: bool = False) -> str | None:
     text = str(value).strip()
     if not text:
         return None
+    if text.isdigit():  # 20211212, or a Unix time in seconds or milliseconds (UTC)
+        if len(text) == 8:
+            try:
+                return dt.date(int(text[:4]), int(text[4:6]), int(text[6:])).isoformat()
+            except ValueError:
+                return None
+        if len(text) in (10, 13):
+            seconds = int(text) / (1000 if len(text) == 13 else 1)
+            return dt.datetime.fromtimestamp(seconds, dt.timezone.utc).replace(tzinfo=None).isoformat()
+        return None
     try:
         parsed = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:

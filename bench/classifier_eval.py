@@ -98,6 +98,11 @@ def main() -> None:
     ap.add_argument("--curve", action="store_true")
     ap.add_argument("--errors", type=int, default=0, help="print N dev errors")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--l2", type=float, default=1e-5)
+    ap.add_argument("--lr", type=float, default=0.05)
+    ap.add_argument("--min-count", type=int, default=2)
+    ap.add_argument("--no-curve-dev", action="store_true")
     args = ap.parse_args()
     opts = FeatureOptions.from_key(args.features)
     holder: dict = {}
@@ -108,7 +113,8 @@ def main() -> None:
     tr = [i for i, r in enumerate(recs) if split(r) == "train"]
     te = [i for i, r in enumerate(recs) if split(r) == "test"]
     quiet = lambda *a: None  # noqa: E731
-    model = train([recs[i] for i in tr], subset(parsed, tr), opts, seed=args.seed, log=quiet)
+    hp = dict(epochs=args.epochs, l2=args.l2, lr=args.lr, min_count=args.min_count)
+    model = train([recs[i] for i in tr], subset(parsed, tr), opts, seed=args.seed, log=quiet, **hp)
     P = predict_rows(model, subset(parsed, te))
     gold = [recs[i]["root"] for i in te]
     pred = [ROOT_CLASSES[j] for j in P.argmax(1)]
@@ -120,6 +126,20 @@ def main() -> None:
     print(f"held-out phrasings ({len(te)} sentences, trained on {len(tr)}): root accuracy {acc:.3f}, "
           f"root macro-F1 {macro(per):.3f}, pentacode macro-F1 {macro(f1s(pg, pp, range(5))):.3f}")
     print("  per root F1: " + " ".join(f"{c}:{v:.2f}" for c, v in per.items()))
+    from tidings.classifier.model import STATUS_CLASSES, design
+    st = [k for k, i in enumerate(te) if recs[i]["status"] in STATUS_CLASSES]
+    if model.status is not None and st:
+        sub = subset(parsed, [te[k] for k in st])
+        Ps = model.status.proba(design(sub.sparse, np.zeros((len(st), 0)), model.vocab))
+        sg = [recs[te[k]]["status"] for k in st]
+        sp = [STATUS_CLASSES[j] for j in Ps.argmax(1)]
+        sf = f1s(sg, sp, STATUS_CLASSES)
+        print(f"  status head on held-out events: accuracy {sum(a == b for a, b in zip(sg, sp)) / len(sg):.3f}, "
+              + " ".join(f"{c}:{v:.2f}" for c, v in sf.items()))
+    none_p = [p == "none" for p in pred]
+    none_g = [g == "none" for g in gold]
+    tp = sum(a and b for a, b in zip(none_p, none_g))
+    print(f"  'none' detection on held-out: precision {tp / max(1, sum(none_p)):.3f}, recall {tp / max(1, sum(none_g)):.3f}")
 
     dev = None
     if DEV.is_dir():
@@ -136,7 +156,7 @@ def main() -> None:
         dp = penta_pred(predict_rows(m, dparsed))
         return macro(f1s(dg, dp, range(5))), f1s(dg, dp, range(5)), dp
 
-    full = train(recs, parsed, opts, seed=args.seed, log=quiet)
+    full = train(recs, parsed, opts, seed=args.seed, log=quiet, **hp)
     if dev:
         mf, per5, dp = dev_score(full)
         acc5 = sum(a == b for a, b in zip(dev[2], dp)) / len(dp)
@@ -158,7 +178,7 @@ def main() -> None:
         order = rng.permutation(len(recs))
         for frac in (0.05, 0.1, 0.25, 0.5, 1.0):
             tr_idx = [i for i in order[:int(frac * len(recs))] if split(recs[i]) == "train"]
-            m = train([recs[i] for i in tr_idx], subset(parsed, tr_idx), opts, seed=args.seed, log=quiet)
+            m = train([recs[i] for i in tr_idx], subset(parsed, tr_idx), opts, seed=args.seed, log=quiet, **hp)
             Pt = predict_rows(m, subset(parsed, te))
             ppt = [x for k, x in enumerate(penta_pred(Pt)) if k in set(ev)]
             line = f"  {len(tr_idx):6d}  held-out {macro(f1s(pg, ppt, range(5))):.3f}"

@@ -360,6 +360,10 @@ def _sentence(tpl: Templates, rng: random.Random, phr, frame) -> dict:
     act = None
     if kind in ("intent", "refuse", "threat", "consider"):
         act, code = code, tpl.derive(code, kind)
+    elif status == "hypothetical":  # "would withdraw if ..." offers; "could strike if ..." threatens
+        derived = tpl.derive(code, "intent") or tpl.derive(code, "threat")
+        if derived:
+            act, code = code, derived
     root = code[:2]
     return {"text": plain, "code": code, "root": root, "penta": PENTA[root], "status": status,
             "source": source, "target": target, "origin": "generated",
@@ -371,7 +375,7 @@ def _pick_frame(rng: random.Random, frames: list, kind: str, status: str | None 
     return rng.choices(pool, weights=[f[3] for f in pool])[0]
 
 
-def generate(seed: int = 13, per_root: int = 400, negatives: int = 700,
+def generate(seed: int = 13, per_root: int = 500, negatives: int = 700,
              status_share: float = 0.12) -> list[dict]:
     """The whole generated corpus for this seed, in a fixed order with stable ids."""
     tpl = Templates()
@@ -396,7 +400,7 @@ def generate(seed: int = 13, per_root: int = 400, negatives: int = 700,
                 elif (dk := rng.random()) < 0.16 and (
                         derived := [k for k in ("intent", "refuse", "threat") if tpl.derive(phr[1], k)]):
                     frame = _pick_frame(rng, tpl.frames, rng.choice(derived))
-                elif dk < 0.18 and phr[1][:2] in ("04", "05", "06", "07", "08", "16", "17"):
+                elif dk < 0.22 and phr[1][:2] in ("04", "05", "06", "07", "08", "16", "17"):
                     frame = _pick_frame(rng, tpl.frames, "consider")
                 elif rng.random() < status_share:
                     st = rng.choice(("negated", "hypothetical", "future"))
@@ -465,7 +469,7 @@ def write_corpus(records: list[dict], path: Path = CORPUS) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--per-root", type=int, default=400)
+    ap.add_argument("--per-root", type=int, default=500)
     ap.add_argument("--out", type=Path, default=CORPUS)
     args = ap.parse_args(argv)
     recs = generate(seed=args.seed, per_root=args.per_root)

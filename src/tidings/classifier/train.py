@@ -70,7 +70,8 @@ def parse(texts: list[str], opts: FeatureOptions, nlp=None, batch_size: int = 64
 
 
 def train(records: list[dict], parsed: Parsed, opts: FeatureOptions, seed: int = DEFAULT_SEED,
-          min_count: int = 2, epochs: int = 12, log=print) -> EventClassifier:
+          min_count: int = 2, epochs: int = 12, l2: float = 1e-5, lr: float = 0.05,
+          log=print) -> EventClassifier:
     """Fit both heads on these records (their features already in `parsed`, same order)."""
     counts: Counter = Counter()
     for fc in parsed.sparse:
@@ -92,7 +93,8 @@ def train(records: list[dict], parsed: Parsed, opts: FeatureOptions, seed: int =
     freq = np.bincount(y, minlength=len(ROOT_CLASSES)).astype(float)
     cw = np.where(freq > 0, len(y) / (len(ROOT_CLASSES) * np.maximum(freq, 1)), 0.0) ** 0.5
     t0 = time.perf_counter()
-    root = fit_head(X, y, ROOT_CLASSES, len(vocab), seed, epochs=epochs, class_weight=cw)
+    root = fit_head(X, y, ROOT_CLASSES, len(vocab), seed, epochs=epochs, class_weight=cw,
+                    l2=l2, lr=lr)
     ev = np.array([i for i, r in enumerate(records) if r["status"] in STATUS_CLASSES])
     status = None
     if len(ev):
@@ -103,7 +105,8 @@ def train(records: list[dict], parsed: Parsed, opts: FeatureOptions, seed: int =
                           class_weight=cws)
     log(f"trained on {len(records)} sentences, {len(vocab)} features, "
         f"{time.perf_counter() - t0:.1f}s")
-    meta = {"seed": seed, "n_train": len(records), "min_count": min_count, "epochs": epochs}
+    meta = {"seed": seed, "n_train": len(records), "min_count": min_count, "epochs": epochs,
+            "l2": l2, "lr": lr}
     return EventClassifier(vocab, root, status, opts, mean, std, meta)
 
 

@@ -60,6 +60,9 @@ def test_header_variants(name):
     ("Dec 12, 2021 | 21:36 IST", [("", "2021-12-12T21:36:00")]),
     ("12.12.2021 21:36", [("", "2021-12-12T21:36:00")]),
     ("First published on Sun 12 Dec 2021 21.36 GMT", [("published", "2021-12-12T21:36:00")]),
+    ("December 13, 20215:02 AM GMTUpdated 2 years ago", [("", "2021-12-13T05:02:00")]),
+    ("December 12, 2021 9:36 PM GMT+0Updated 6 days ago", [("", "2021-12-12T21:36:00")]),
+    ("Dec 12, 2021 9:36 PM GMT+3", [("", "2021-12-12T21:36:00")]),
 ])
 def test_stamp_lines(line, want):
     got = parse_stamp_line(line)

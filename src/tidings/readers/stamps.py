@@ -44,7 +44,7 @@ _FILLER = re.compile(
     r"\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|pkt|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt|wib|wet|west|"
     r"ast|adt|gst|irst|trt|eat|cat|wat|sast|pht|ict|art|brt|cot|pet|clt|vet|akst|hst|"
     r"et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt)\b|[+-]\d\d:?\d\d|\bz\b|\bt\b|"
-    r"\blocal time\b|\bhrs?\b|\bhours\b)*$", re.I)
+    r"\b(?:gmt|utc)[+-]\d{1,2}(?::?\d\d)?|\blocal time\b|\bhrs?\b|\bhours\b)*$", re.I)
 
 LABEL = re.compile(
     r"(?P<label>\b(?:(?:first|originally)\s+)?(?:published|posted|created|issued|publish(?:ed)?\s+date|date\s+published|"
@@ -52,6 +52,11 @@ LABEL = re.compile(
     r"\b(?:last\s+)?(?:updated|modified|edited|update|revised)(?:\s+(?:on|at))?|"
     r"\bdated?(?:\s+(?:on|at))?)\s*(?::|-|–|—)?\s*", re.I)
 _UPDATE_WORDS = ("updat", "modif", "edit", "revis")
+# pasted page furniture runs together: "December 13, 20215:02 AM GMTUpdated 2 years ago"
+_GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
+_GLUED_LABEL = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Published|Last updated|Modified|Posted)\b)")
+_RELATIVE = re.compile(r"^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
+                       re.I)
 
 
 @dataclass(frozen=True)
@@ -129,7 +134,7 @@ def stamp_kind(label: str) -> str:
 
 def parse_stamp_line(line: str, day_first: bool = False) -> list[Stamp] | None:
     """All stamps of a line made only of stamps ("Published: ... | Updated: ..."), else None."""
-    line = line.strip()
+    line = _GLUED_LABEL.sub(" | ", _GLUED_YEAR.sub(r"\1 \2", line.strip()))
     if not line or len(line) > 160:
         return None
     labels = list(LABEL.finditer(line))
@@ -147,6 +152,7 @@ def parse_stamp_line(line: str, day_first: bool = False) -> list[Stamp] | None:
             return [Stamp("", whole)]
         segments = [("", part.strip()) for part in re.split(r"\s*[|·•]\s*", line) if part.strip()]
     out = []
+    segments = [(kind, seg) for kind, seg in segments if not (kind and _RELATIVE.match(seg))]  # "Updated 2 hours ago"
     for kind, seg in segments:
         value = parse_stamp(seg, day_first)
         if value is None:

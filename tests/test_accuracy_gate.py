@@ -46,6 +46,12 @@ def report(gold_sets, predictions):
     return {"sets": {k: v for p in parts for k, v in p["sets"].items()}, "all": None}
 
 
+def test_every_gold_document_is_coded(report):
+    skipped = [f"{e['doc']}: {e['explanation'][0]}" for fig in report["sets"].values()
+               for e in fig["errors"] if e["type"] == "skipped"]
+    assert not skipped, f"{len(skipped)} gold document(s) not coded:\n" + "\n".join(skipped[:10])
+
+
 def test_floors_are_reached(report):
     floors = load_floors(FLOORS)
     assert set(floors["sets"]) <= set(report["sets"])

@@ -216,3 +216,11 @@ def test_forbidden_wins_over_acceptable():
     m = fig["levels"]["root"]["micro"]
     assert (m["tp"], m["fp"]) == (1, 1)  # the intent passes, the hosting (still future) does not
     assert [e["type"] for e in fig["errors"]] == ["status"]
+
+
+def test_a_document_the_coder_skipped_is_reported():
+    gold = sent([{"code": "111", "source": "IRN", "target": "ISR", "source_text": "Iran"}])
+    fig = score([gold], {"s1": {"events": [], "skipped": "coding failed: ValueError: boom"}})
+    assert fig["skipped"] == 1
+    assert [e["type"] for e in fig["errors"]] == ["skipped", "missed"]
+    assert "boom" in fig["errors"][0]["explanation"][0]

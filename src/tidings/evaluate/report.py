@@ -39,7 +39,8 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
     for name, fig in list(sets.items()) + ([("all", report["all"])] if len(sets) > 1 else []):
         m = fig["levels"]["root"]["micro"]
         ps = fig.get("penta_sentence")
-        overview.append([name, fig["documents"], fig["gold_events"], _f(m["precision"]), _f(m["recall"]),
+        overview.append([name, fig["documents"] if not fig.get("skipped") else f"{fig['documents']} ({fig['skipped']} not coded)",
+                         fig["gold_events"], _f(m["precision"]), _f(m["recall"]),
                          _f(m["f1"]), _f(ps["macro_f1"]) if ps else "-",
                          f"{fig['forbidden']['asserted']}/{fig['forbidden']['total']}"])
     out.append(("Overview", _table(["gold", "docs", "gold events", "P root", "R root", "F1 root",
@@ -108,7 +109,8 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
                    "false_positive": "an asserted event the gold does not have",
                    "wrong_code": "right root and actors, other code",
                    "status": "asserted, but the gold says negated, hypothetical or future",
-                   "forbidden": "an event the gold forbids as asserted"}
+                   "forbidden": "an event the gold forbids as asserted",
+                   "skipped": "the coder did not code the document (the reason is given)"}
         out.append(("Errors by type", _table(["type", "count", "meaning"],
                                              [[k, v, explain.get(k, "")] for k, v in sorted(kinds.items())], md)))
     shown = errors if max_errors is None else errors[:max_errors]

@@ -188,6 +188,10 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
     dates, actors and the errors with their explanations."""
     asserted = pred_events(pred)
     out: dict = {"id": gold.id, "kind": gold.kind, "pairs": {}, "errors": []}
+    if pred is not None and pred.get("skipped"):
+        # the coder did not code the document: say so, never a silent "no events"
+        out["skipped"] = str(pred["skipped"])
+        out["errors"].append({"doc": gold.id, "type": "skipped", "explanation": [str(pred["skipped"])]})
     for level in LEVELS:
         pairs, missed, extra = match_events(asserted, gold.required, level)
         # forbidden wins over acceptable: an event the gold forbids is wrong even if a looser
@@ -407,7 +411,8 @@ def _class_metrics(pairs: list[tuple[str, str]], classes=("0", "1", "2", "3", "4
 
 def aggregate(results: list[dict]) -> dict:
     """Sum per-document results into the figures `tidings evaluate` reports."""
-    out: dict = {"documents": len(results), "by_kind": dict(Counter(r["kind"] for r in results))}
+    out: dict = {"documents": len(results), "by_kind": dict(Counter(r["kind"] for r in results)),
+                 "skipped": sum(1 for r in results if r.get("skipped"))}
     out["levels"] = {level: _level_metrics([p for r in results for p in r["pairs"][level]])
                      for level in LEVELS}
     gold_events = sum(1 for r in results for g, _ in r["pairs"]["root"] if g is not None)

@@ -224,3 +224,17 @@ def test_a_document_the_coder_skipped_is_reported():
     assert fig["skipped"] == 1
     assert [e["type"] for e in fig["errors"]] == ["skipped", "missed"]
     assert "boom" in fig["errors"][0]["explanation"][0]
+
+
+def test_phenomena_breakdown():
+    from tidings.evaluate.gold import phenomena
+    neg = sent([{"code": "040", "source": "COLGOV", "target": "COLREB", "status": "negated", "source_text": "x"}],
+               id="n", text="Colombia's president did not meet the rebels, officials said.")
+    coord = sent([{"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia"},
+                  {"code": "036", "source": "USA", "target": "RUS", "source_text": "the United States"}], id="c")
+    assert set(phenomena(neg)) == {"negated", "reported speech"}
+    assert "coordination" in phenomena(coord)
+    fig = score([neg, coord], {"n": {"events": [ev("040", "COL", "COL")]}, "c": {"events": [ev("036", "RUS", "USA")]}})
+    ph = fig["phenomena"]
+    assert ph["negated"]["asserted_by_mistake"] == 1 and ph["negated"]["fp"] == 1
+    assert ph["coordination"]["tp"] == 1 and ph["coordination"]["fn"] == 1

@@ -25,7 +25,7 @@ from typing import Iterable, Iterator
 __all__ = [
     "ANY", "GoldEvent", "GoldDoc", "GoldSet", "load_gold", "load_paths", "validate_gold",
     "load_codebook", "find_codebook", "actor_key", "root_of", "penta_of", "PENTA",
-    "GoldError",
+    "GoldError", "phenomena",
 ]
 
 STATUSES = ("asserted", "negated", "hypothetical", "future")
@@ -492,6 +492,37 @@ def validate_gold(docs: Iterable[GoldDoc], codes: set[str]) -> list[str]:
                 if not _ACTOR_CODE.match(str(c)) and str(c) not in IGO_ALIASES:
                     problems.append(f"{where}: actor code {c!r} is not a CAMEO actor code")
     return problems
+
+
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ld|ght|ept|ot)\b(?!\s+(?:to|that)\b)")
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,}(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\([A-Za-z]+\))?\s+-\s")
+_SPEECH = re.compile(r"\b(?:said|says|told|according to|announced|reported|warned|insisted|wrote)\b")
+
+
+def phenomena(doc: GoldDoc) -> tuple[str, ...]:
+    """Tags for the sentence-gold phenomena a document shows (derived from its text and
+    annotation), so figures can be broken down by them."""
+    tags = []
+    events = doc.required + doc.nonasserted
+    if not events:
+        tags.append("no event")
+    for status in ("negated", "hypothetical", "future"):
+        if any(e.status == status for e in events):
+            tags.append(status)
+    codes = [e.code for e in events]
+    if len(codes) != len(set(codes)):
+        tags.append("coordination")
+    if _PASSIVE.search(doc.text):
+        tags.append("passive")
+    if _SPEECH.search(doc.text):
+        tags.append("reported speech")
+    if '"' in doc.text or "\u201c" in doc.text:
+        tags.append("direct quote")
+    if _DATELINE.match(doc.text):
+        tags.append("dateline")
+    if any(e.sources is not ANY and None in e.sources for e in events):
+        tags.append("no source")
+    return tuple(tags)
 
 
 def iter_docs(sets: Iterable[GoldSet]) -> Iterator[GoldDoc]:

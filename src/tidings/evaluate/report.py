@@ -75,6 +75,13 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
             body.append("Coded with dictionaries: " + ", ".join(fig["dictionaries"]["verbs"] + fig["dictionaries"]["actors"]))
         out.append((f"Scores: {name}", "\n\n".join(body)))
     fig = report["all"]
+    ph = fig.get("phenomena") or {}
+    if ph:
+        rows = [[tag, v["documents"], _f(v["precision"]), _f(v["recall"]), _f(v["f1"]), v["tp"], v["fp"], v["fn"],
+                 _f(v["status_accuracy"]), v["asserted_by_mistake"]] for tag, v in ph.items()]
+        out.append(("By phenomenon (sentence gold, root level; tags derived from text and annotation)",
+                    _table(["phenomenon", "sentences", "P", "R", "F1", "TP", "FP", "FN", "status acc.",
+                            "not-asserted coded as asserted"], rows, md)))
     if per_code:
         rows = []
         for code, m in fig["levels"]["code"]["per_label"].items():

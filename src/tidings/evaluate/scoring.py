@@ -19,7 +19,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, Mapping
 
-from .gold import ANY, PENTA, GoldDoc, GoldEvent, actor_key, penta_of, root_of
+from .gold import ANY, PENTA, GoldDoc, GoldEvent, actor_key, penta_of, phenomena, root_of
 
 __all__ = [
     "LEVELS", "prf", "pred_events", "pred_actor_key", "event_matches", "match_events",
@@ -187,7 +187,8 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
     """Everything one document contributes: per-level label pairs, spans, status, quotes,
     dates, actors and the errors with their explanations."""
     asserted = pred_events(pred)
-    out: dict = {"id": gold.id, "kind": gold.kind, "pairs": {}, "errors": []}
+    out: dict = {"id": gold.id, "kind": gold.kind, "pairs": {}, "errors": [],
+                 "tags": phenomena(gold) if gold.kind == "sentence" else ()}
     if pred is not None and pred.get("skipped"):
         # the coder did not code the document: say so, never a silent "no events"
         out["skipped"] = str(pred["skipped"])
@@ -459,6 +460,18 @@ def aggregate(results: list[dict]) -> dict:
                          "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None}
         out["event_dates"] = {**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4)
                               if ed["found"] else None}
+    tags = sorted({t for r in results for t in r.get("tags") or ()})
+    out["phenomena"] = {}
+    for tag in tags:
+        rs = [r for r in results if tag in (r.get("tags") or ())]
+        pairs = [p for r in rs for p in r["pairs"]["root"]]
+        m = _level_metrics(pairs)["micro"]
+        st = Counter()
+        for r in rs:
+            st.update(r.get("status") or {})
+        out["phenomena"][tag] = {"documents": len(rs), **m,
+                                 "status_accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
+                                 "asserted_by_mistake": st["as_asserted"]}
     tp_rules, fp_rules = Counter(), Counter()
     for r in results:
         tp_rules.update(r.get("rules_tp") or ())

@@ -108,8 +108,9 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
     if not body.strip():
         why = f" after removing {len(removed_all)} boilerplate line(s)" if removed_all else ""
         return InputError(source, f"no article text{why} (only a header or boilerplate)")
+    # a page that shows only when it was updated: that is the best publication date it gives
     pub = (normalise_date(given.published, options.day_first) or head.published
-           or normalise_date(published, options.day_first))
+           or normalise_date(published, options.day_first) or head.updated)
     upd = normalise_date(given.updated, options.day_first) or head.updated
     agency = (agencies.canonical(given.agency) or given.agency or head.agency
               or (dateline.agency if dateline else None) or trailing_agency

@@ -130,7 +130,7 @@ def _classify(part: str, agencies: Agencies, day_first: bool):
 
 def _header_parts(s: str, agencies: Agencies, day_first: bool) -> list | None:
     """The parts of a line that is wholly header (stamps, bylines, credits), else None."""
-    parts = [p for p in re.split(r"\s+[|·•]\s+", s) if p.strip()]
+    parts = [p for p in re.split(r"\s+[|·•/]\s+", s) if p.strip()]
     found = [_classify(p, agencies, day_first) for p in parts]
     if len(parts) > 1 and not all(kind for kind, _ in found):
         found = [_classify(s, agencies, day_first)]

@@ -203,3 +203,16 @@ def test_csv_in_cp1252_is_read(tmp_path):
     (tmp_path / "latin.csv").write_bytes("id;text\nx1;Talks resumed in Genève on Monday, the ministry said.\n".encode("cp1252"))
     [art] = read_paths([str(tmp_path / "latin.csv")])
     assert art.text == "Talks resumed in Genève on Monday, the ministry said."
+
+
+def test_a_folder_that_cannot_be_listed_is_an_error(monkeypatch, tmp_path):
+    from pathlib import Path as P
+
+    (tmp_path / "a.txt").write_text(GOOD)
+
+    def denied(self, pattern):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(P, "rglob", denied)
+    err, art = read_paths([str(tmp_path), str(tmp_path / "a.txt")])
+    assert err.problem == "cannot list the folder: Permission denied" and isinstance(art, Article)

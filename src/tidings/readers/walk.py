@@ -32,8 +32,12 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
             continue
         path = Path(p)
         if path.is_dir():
-            files = sorted(f for f in path.rglob("*") if f.is_file()
-                           and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            try:
+                files = sorted(f for f in path.rglob("*") if f.is_file()
+                               and not any(part.startswith(".") for part in f.relative_to(path).parts))
+            except OSError as exc:
+                yield InputError(p, f"cannot list the folder: {exc.strerror or exc}")
+                continue
             if not files:
                 options.note(f"{p}: folder has no files")
             for f in files:

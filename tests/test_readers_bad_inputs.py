@@ -216,3 +216,9 @@ def test_a_folder_that_cannot_be_listed_is_an_error(monkeypatch, tmp_path):
     monkeypatch.setattr(P, "rglob", denied)
     err, art = read_paths([str(tmp_path), str(tmp_path / "a.txt")])
     assert err.problem == "cannot list the folder: Permission denied" and isinstance(art, Article)
+
+
+@pytest.mark.parametrize("path", ["x" * 5000, "bad\x00name.txt"])
+def test_unusable_paths_are_errors(path):
+    err, art = read_paths([path, str(FIX / "headers" / "h08-no-header.txt")])
+    assert isinstance(err, InputError) and isinstance(art, Article)

@@ -31,7 +31,12 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
             yield p
             continue
         path = Path(p)
-        if path.is_dir():
+        try:
+            kind = "dir" if path.is_dir() else "file" if path.exists() else None
+        except (OSError, ValueError) as exc:  # a name too long, a NUL in it
+            yield InputError(p[:200], f"not a usable path: {exc}")
+            continue
+        if kind == "dir":
             try:
                 files = sorted(f for f in path.rglob("*") if f.is_file()
                                and not any(part.startswith(".") for part in f.relative_to(path).parts))
@@ -45,7 +50,7 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
                     yield str(f)
                 else:
                     options.note(f"skipped {f}: not a supported input ({' '.join(options.extensions)})")
-        elif path.exists():
+        elif kind == "file":
             yield p
         else:
             yield InputError(p, "no such file or folder")

@@ -34,7 +34,7 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
         try:
             kind = "dir" if path.is_dir() else "file" if path.exists() else None
         except (OSError, ValueError) as exc:  # a name too long, a NUL in it
-            yield InputError(p[:200], f"not a usable path: {exc}")
+            yield InputError(p[:200], f"not a usable path: {getattr(exc, 'strerror', None) or exc}")
             continue
         if kind == "dir":
             try:

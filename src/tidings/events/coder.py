@@ -137,7 +137,12 @@ class Coder:
             if e.family in TRANSPARENT:
                 out = (inner_code, [tm] + inner_chain) if inner_code else (e.code, [tm])
             else:
-                out = (self.lex.family_code(e.family, inner_code, e.code), [tm] + (inner_chain if inner_code else []))
+                outer = self.lex.family_code(e.family, inner_code, e.code)
+                if outer == "113" and e.family == "appeal" and any(
+                        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                        for c in tm.tok.children):
+                    outer = e.code or "020"  # an appeal to an addressee to act ("urged the UN to renew sanctions")
+                out = (outer, [tm] + (inner_chain if inner_code else []))
         ctx.memo[key] = out
         return out
 

@@ -286,3 +286,25 @@ def test_readers_get_in_between_write_batches(db):
         with store.session():  # while a batch is written, a reader waits, then says who writes
             p = subprocess.run([sys.executable, "-c", read, db, "0.3"], capture_output=True, text=True)
             assert f"database {db} is being written by pid {os.getpid()}" in p.stdout, p.stderr
+
+
+def test_recode_replaces_events_of_unchanged_articles_without_a_version(db):
+    c = other_story()
+    ingest([c], db, progress=False)
+    recoded = replace(c, events=c.events[:1])  # the coder (or its dictionaries) changed
+    assert ingest([recoded], db, progress=False).unchanged == 1  # normally skipped
+    r = ingest([recoded], db, progress=False, recode=True)
+    assert r.recoded == 1
+    conn = open_reader(db)
+    assert table_counts(conn)["events"] == 1 and table_counts(conn)["article_versions"] == 0
+    assert conn.execute("SELECT version FROM articles").fetchone()[0] == 1
+    conn.close()
+
+
+def test_articles_the_coder_failed_on_are_not_stored(db):
+    c = other_story()
+    failed = replace(c, events=(), quotes=(), actors=(), skipped="coding failed: ValueError: boom")
+    seen = []
+    r = ingest([failed], db, progress=False, on_skipped=lambda what, why: seen.append(why))
+    assert r.failed == 1 and r.new == 0 and seen == ["coding failed: ValueError: boom"]
+    assert ingest([c], db, progress=False).new == 1  # the next run (fixed coder) stores it

@@ -33,6 +33,8 @@ class IngestReport:
     unchanged: int = 0
     old_versions: int = 0
     not_coded: int = 0
+    failed: int = 0
+    recoded: int = 0
     joined_story: int = 0
     new_events: int = 0
     mentions: int = 0
@@ -44,8 +46,12 @@ class IngestReport:
                  f"{self.unchanged} unchanged"]
         if self.old_versions:
             parts.append(f"{self.old_versions} older versions ignored")
+        if self.recoded:
+            parts.append(f"{self.recoded} recoded")
         if self.not_coded:
             parts.append(f"{self.not_coded} not coded")
+        if self.failed:
+            parts.append(f"{self.failed} failed to code (not stored)")
         if self.errors:
             parts.append(f"{len(self.errors)} unreadable")
         return (f"{self.db}: " + ", ".join(parts) +
@@ -67,11 +73,14 @@ def _progress(enabled: bool | None):
 def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str | os.PathLike | None = None, *,
            published: str | None = None, options=None, progress: bool | None = None,
            on_error: Callable[[InputError], None] | None = None,
-           on_skipped: Callable[[str, str], None] | None = None) -> IngestReport:
+           on_skipped: Callable[[str, str], None] | None = None, recode: bool = False) -> IngestReport:
     """Read, code and store articles; idempotent and resumable (see module docstring).
 
     on_error is called for each unreadable input (the batch goes on); on_skipped for each
-    article that was read but not coded (e.g. not English), with its reason.
+    article that was read but not coded (e.g. not English, or the coder failed on it), with
+    its reason. Articles the coder failed on are not stored, so a later run tries them again.
+    recode=True codes again the articles stored unchanged (after the coder or its
+    dictionaries changed) and replaces their events, without recording new versions.
     """
     db = str(db or default_db_path())
     report = IngestReport(db=db)
@@ -115,7 +124,7 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
                     continue
                 report.read += 1
                 art = item.article if isinstance(item, CodedArticle) else item
-                if stored(art):  # resumable: unchanged articles skip the parser
+                if not recode and stored(art):  # resumable: unchanged articles skip the parser
                     report.unchanged += 1
                     bar.advance(task)
                     continue
@@ -136,11 +145,18 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
         def flush():
             if not batch:
                 return
-            with store.session() as conn:
-                results = write_batch(conn, batch)
-            for coded, res in zip(batch, results):
-                _count(coded, res, report, on_skipped)
+            failed = [c for c in batch if _coding_failed(c)]
+            for coded in failed:  # not stored: a later run (with a fixed coder) tries again
+                report.failed += 1
+                _note_skip(coded, report, on_skipped)
                 bar.advance(task)
+            todo = [c for c in batch if not _coding_failed(c)]
+            if todo:
+                with store.session() as conn:
+                    results = write_batch(conn, todo, recode=recode)
+                for coded, res in zip(todo, results):
+                    _count(coded, res, report, on_skipped)
+                    bar.advance(task)
             batch.clear()
 
         for coded in coded_stream():
@@ -176,16 +192,26 @@ def _read(paths: list[str], published: str | None):
     yield from read_paths(paths, published=published)
 
 
+def _coding_failed(coded: CodedArticle) -> bool:
+    return bool(coded.skipped) and coded.skipped.startswith("coding failed")
+
+
+def _note_skip(coded: CodedArticle, report: IngestReport, on_skipped) -> None:
+    report.skipped.append((coded.article.source or coded.article.id, coded.skipped))
+    if on_skipped:
+        on_skipped(coded.article.source or coded.article.id, coded.skipped)
+
+
 def _count(coded: CodedArticle, res, report: IngestReport, on_skipped) -> None:
     if coded.skipped:
         report.not_coded += 1
-        report.skipped.append((coded.article.source or coded.article.id, coded.skipped))
-        if on_skipped:
-            on_skipped(coded.article.source or coded.article.id, coded.skipped)
+        _note_skip(coded, report, on_skipped)
     if res.status == "new":
         report.new += 1
     elif res.status == "updated":
         report.updated += 1
+    elif res.status == "recoded":
+        report.recoded += 1
     elif res.status == "old-version":
         report.old_versions += 1
     else:

@@ -12,8 +12,10 @@ from .options import dictionary_options, pipeline_options, published_option
 @db_option
 @published_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: when it is a terminal).")
+@click.option("--recode", is_flag=True,
+              help="Code again the articles already stored unchanged (after upgrading tidings or changing dictionaries).")
 @dictionary_options
-def command(paths, db, published, progress, actor_dicts, verb_dicts, replace_dicts):
+def command(paths, db, published, progress, recode, actor_dicts, verb_dicts, replace_dicts):
     """Code articles (files, folders, or - for standard input) and store them.
 
     Idempotent and resumable: articles already stored unchanged are skipped before parsing;
@@ -28,7 +30,8 @@ def command(paths, db, published, progress, actor_dicts, verb_dicts, replace_dic
     try:
         report = ingest(paths, db, published=published, options=options, progress=progress,
                         on_error=lambda e: click.echo(f"error: {e}", err=True),
-                        on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True))
+                        on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True),
+                        recode=recode)
     except StoreLocked as exc:
         raise click.ClickException(str(exc))
     click.echo(report.summary(), err=True)

@@ -61,7 +61,7 @@ def _event_date(event: Event, article: Article, story_date: dt.date | None = Non
 @dataclass(frozen=True)
 class WriteResult:
     article_id: str
-    status: str  # new | updated | unchanged | old-version
+    status: str  # new | updated | recoded | unchanged | old-version
     story_id: str | None = None
     joined_story: bool = False
     new_events: int = 0
@@ -110,15 +110,16 @@ def _find_story(conn, article_id: str, sh: set[str], sig) -> str | None:
     return best
 
 
-def _retire(conn, old_id: str, now: dt.datetime) -> set[str]:
-    """Move the current row of an article to its history and drop what was coded from it;
-    return the ids of the events it mentioned."""
+def _retire(conn, old_id: str, now: dt.datetime, keep_version: bool = True) -> set[str]:
+    """Move the current row of an article to its history (unless keep_version is False) and
+    drop what was coded from it; return the ids of the events it mentioned."""
     cols = ", ".join(_ARTICLE_FIELDS)
-    conn.execute(
-        f"""INSERT INTO article_versions (article_id, version, content_hash, story_id, {cols},
-                                          n_events, n_quotes, ingested_at, replaced_at)
-            SELECT id, version, content_hash, story_id, {cols}, n_events, n_quotes, ingested_at, ?
-            FROM articles WHERE id = ?""", [now, old_id])
+    if keep_version:
+        conn.execute(
+            f"""INSERT INTO article_versions (article_id, version, content_hash, story_id, {cols},
+                                              n_events, n_quotes, ingested_at, replaced_at)
+                SELECT id, version, content_hash, story_id, {cols}, n_events, n_quotes, ingested_at, ?
+                FROM articles WHERE id = ?""", [now, old_id])
     affected = {r[0] for r in conn.execute(
         "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [old_id]).fetchall()}
     for table in ("mentions", "quotes", "actors", "lsh_buckets", "article_minhash"):
@@ -188,14 +189,17 @@ def _ref(a):
     return (a.code, a.country, a.name) if a is not None else (None, None, None)
 
 
-def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None) -> WriteResult:
-    """Write (or replace, or skip) one coded article in one transaction."""
+def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None, recode: bool = False) -> WriteResult:
+    """Write (or replace, or skip) one coded article in one transaction.
+
+    recode=True replaces what was coded from an article stored unchanged (after the coder or
+    its dictionaries changed), without recording a new version."""
     art = coded.article
     h = article_hash(art)
     now = now or _now()
     conn.execute("BEGIN TRANSACTION")
     try:
-        result = _write(conn, coded, art, h, now)
+        result = _write(conn, coded, art, h, now, recode)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -206,7 +210,8 @@ def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None) ->
     return result
 
 
-def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = None) -> list[WriteResult]:
+def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = None,
+                recode: bool = False) -> list[WriteResult]:
     """Write several articles in one transaction (one disk sync instead of one per article).
     If any of them fails, the whole transaction is rolled back and the articles are written
     again one transaction each, so that the failing one leaves nothing half-written and
@@ -214,30 +219,32 @@ def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = No
     now = now or _now()
     conn.execute("BEGIN TRANSACTION")
     try:
-        results = [_write(conn, c, c.article, article_hash(c.article), now) for c in items]
+        results = [_write(conn, c, c.article, article_hash(c.article), now, recode) for c in items]
     except Exception:
         conn.execute("ROLLBACK")
-        return [write_coded(conn, c, now=now) for c in items]
+        return [write_coded(conn, c, now=now, recode=recode) for c in items]
     conn.execute("COMMIT")
     return results
 
 
-def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime) -> WriteResult:
+def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool = False) -> WriteResult:
     prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", [art.id]).fetchone()
     if prev is None and art.url:
         prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1",
                             [art.url]).fetchone()
-    if prev and prev[1] == h:
+    if prev and prev[1] == h and not recode:
         return WriteResult(art.id, "unchanged")
-    if prev and conn.execute("SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?",
-                             [prev[0], h]).fetchone()[0]:
+    same = bool(prev) and prev[1] == h  # recoding an unchanged article: no new version
+    if prev and not same and conn.execute(
+            "SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?",
+            [prev[0], h]).fetchone()[0]:
         return WriteResult(art.id, "old-version")
     affected: set[str] = set()
     version = 1
     if prev:
         old_id, _, old_version = prev
-        version = old_version + 1
-        affected = _retire(conn, old_id, now)
+        version = old_version if same else old_version + 1
+        affected = _retire(conn, old_id, now, keep_version=not same)
 
     # which story: a copy of a stored article joins its story
     sh = dedup.shingles(art.text)
@@ -345,4 +352,5 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime) ->
     if affected:  # a replaced version: recount everything it touched, in SQL
         _recount(conn, set(touched) | affected)
         conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)")
-    return WriteResult(art.id, "updated" if prev else "new", story_id, joined, new_events, len(mention_rows))
+    status = "recoded" if same else "updated" if prev else "new"
+    return WriteResult(art.id, status, story_id, joined, new_events, len(mention_rows))

@@ -34,6 +34,20 @@ def test_html_page_body_and_metadata():
     assert art.id == Article.make_id(art.text, art.url)
 
 
+def test_html_header_stamp_with_a_time_beats_a_date_only_guess():
+    from tidings.readers import read_data
+
+    page = (b"<html><body><div><h1>Russia and Belarus begin joint drills</h1><p>By Reuters</p>"
+            b"<p>Published: 10 Feb 2022 08:00 AM</p><p>MOSCOW (Reuters) - Russia and Belarus began ten days of joint "
+            b"military drills on Thursday, the Russian defence ministry said.</p><p>Advertisement</p>"
+            b"<p>NATO said the exercises were the largest Russian deployment to Belarus since the Cold War.</p>"
+            b"</div></body></html>")
+    [art] = read_data(page, "p.html")
+    assert (art.title, art.agency, art.published, art.dateline) == (
+        "Russia and Belarus begin joint drills", "Reuters", "2022-02-10T08:00:00", "MOSCOW")
+    assert art.removed == ("Advertisement",) and art.text.startswith("Russia and Belarus began")
+
+
 def test_html_without_article_text_is_an_error(tmp_path):
     page = tmp_path / "empty.html"
     page.write_text("<html><head><title>Nothing</title></head><body><nav>Home</nav></body></html>")

@@ -73,6 +73,13 @@ def paragraphs(lines: list[str]) -> list[str]:
     return out
 
 
+def _finer(given: str | None, sniffed: str | None) -> str | None:
+    """The container's date, or the sniffed stamp when it is the same day with a time."""
+    if given and sniffed and len(given) == 10 and sniffed.startswith(given):
+        return sniffed
+    return given
+
+
 def compose_article(text: str, source: str, options: ReadOptions, given: Given = Given(),
                     published: str | None = None) -> Article | InputError:
     agencies = load_agencies(tuple(options.agency_files))
@@ -109,9 +116,9 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
         why = f" after removing {len(removed_all)} boilerplate line(s)" if removed_all else ""
         return InputError(source, f"no article text{why} (only a header or boilerplate)")
     # a page that shows only when it was updated: that is the best publication date it gives
-    pub = (normalise_date(given.published, options.day_first) or head.published
+    pub = (_finer(normalise_date(given.published, options.day_first), head.published) or head.published
            or normalise_date(published, options.day_first) or head.updated)
-    upd = normalise_date(given.updated, options.day_first) or head.updated
+    upd = _finer(normalise_date(given.updated, options.day_first), head.updated) or head.updated
     agency = (agencies.canonical(given.agency) or given.agency or head.agency
               or (dateline.agency if dateline else None) or trailing_agency
               or agencies.canonical(given.byline) or agencies.canonical(given.outlet))

@@ -175,3 +175,18 @@ def test_pagination_reaches_undated_events(tmp_path):
             break
     assert len(seen) == 4 == len(set(seen))
     assert query.events(path, status="all").date.isna().sum() == 2
+
+
+def test_event_mentions_article_and_quotes(db):
+    eid = query.events(db, codes="036").id.iloc[0]
+    ms = query.event_mentions(db, eid)
+    assert len(ms) == 5 and set(ms.outlet) == {"reuters", "guardian", "dw", "times", "ap"}
+    assert all("Russian President Vladimir Putin" in s for s in ms.sentence_text)
+    art = query.article(db, "other-1")
+    assert art["title"] == "China, France sign trade deal" and art["versions"] == 0
+    assert sorted(art["events"].code) == ["051", "057"] and len(art["quotes"]) == 1
+    assert query.article(db, "no-such-article") is None
+    q = query.quotes(db, speaker="CHN")
+    assert list(q.text) == ["more contracts would follow"]
+    assert query.quotes(db, speaker="'; DROP TABLE quotes; --").empty
+    assert len(query.quotes(db, text="CONTRACTS")) == 1

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .store import open_reader
 
-__all__ = ["Filters", "events", "event_page", "dyad_series", "top_actors", "network", "write_gexf",
+__all__ = ["Filters", "events", "event_page", "event_mentions", "article", "quotes", "dyad_series", "top_actors", "network", "write_gexf",
            "write_graphml", "write_network", "QUAD_NAMES", "STATUSES"]
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -234,6 +234,67 @@ def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filter
                   ORDER BY e.date DESC NULLS LAST, e.id DESC{lim}"""
     with _connection(db) as conn:
         return conn.execute(sql, params).df()
+
+
+def event_mentions(db=None, event_id: str = "") -> pd.DataFrame:
+    """Every mention of one event: the article (title, outlet, url, published, version), the
+    sentence and its offsets, the trigger and actor offsets, status and confidence."""
+    sql = """SELECT m.*, a.title, a.outlet, a.url, a.published, a.version, a.story_id
+             FROM mentions m JOIN articles a ON a.id = m.article_id
+             WHERE m.event_id = ?
+             ORDER BY a.published NULLS LAST, a.id, m.sentence"""
+    with _connection(db) as conn:
+        return conn.execute(sql, [str(event_id)]).df()
+
+
+def article(db=None, article_id: str = "") -> dict | None:
+    """One stored article (current version) with its events, quotes and actors, and the
+    number of older versions kept."""
+    with _connection(db) as conn:
+        cur = conn.execute("SELECT * FROM articles WHERE id = ?", [str(article_id)])
+        row = cur.fetchone()
+        if row is None:
+            return None
+        out = dict(zip([d[0] for d in cur.description], row))
+        out["events"] = conn.execute(
+            f"""SELECT {EVENT_COLUMNS}, m.sentence, m.sentence_text, m.trigger_text, m.trigger_start,
+                       m.trigger_end, m.status AS mention_status
+                FROM mentions m JOIN events e ON e.id = m.event_id
+                WHERE m.article_id = ? ORDER BY m.sentence, m.trigger_start""", [str(article_id)]).df()
+        out["quotes"] = conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY n",
+                                     [str(article_id)]).df()
+        out["actors"] = conn.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY n",
+                                     [str(article_id)]).df()
+        out["versions"] = conn.execute("SELECT count(*) FROM article_versions WHERE article_id = ?",
+                                       [str(article_id)]).fetchone()[0]
+        return out
+
+
+def quotes(db=None, *, speaker: str | None = None, text: str | None = None, start=None, end=None,
+           limit: int | None = 100) -> pd.DataFrame:
+    """Quotes with their speakers and articles; speaker is a country or code prefix, or a
+    piece of the speaker's name; dates filter the article's publication date."""
+    clauses, params = [], []
+    if speaker:
+        clauses.append("(q.speaker_country = ? OR starts_with(q.speaker_code, ?) "
+                       "OR contains(lower(coalesce(q.speaker_name, q.speaker_text, '')), lower(?)))")
+        params += [speaker.upper(), speaker.upper(), speaker]
+    if text:
+        clauses.append("contains(lower(q.text), lower(?))")
+        params.append(text)
+    if (d := _date(start)) is not None:
+        clauses.append("a.published_date >= ?")
+        params.append(d)
+    if (d := _date(end)) is not None:
+        clauses.append("a.published_date <= ?")
+        params.append(d)
+    where = " AND ".join(clauses) or "TRUE"
+    lim = " LIMIT ?" if limit is not None else ""
+    sql = f"""SELECT q.*, a.title, a.outlet, a.url, a.published_date
+              FROM quotes q JOIN articles a ON a.id = q.article_id
+              WHERE {where} ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.n{lim}"""
+    with _connection(db) as conn:
+        return conn.execute(sql, params + ([int(limit)] if limit is not None else [])).df()
 
 
 def dyad_series(db=None, *, freq: str = "month", directed: bool = True, one_a_day: bool = False,

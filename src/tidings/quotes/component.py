@@ -48,7 +48,8 @@ def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
         share = _share(text, a, b, covered)
         if share >= _DIRECT_SHARE:
             for d in directs:  # the clause is the direct quote: lend it the cue if it has none
-                if d.cue is None and d.q.start <= b and a <= d.q.end:
+                if d.cue is None and d.q.start <= b and a <= d.q.end and \
+                        not d.start <= ind.cue_i < d.end:
                     d.cue, d.speaker = ind.cue, ind.speaker
             continue
         out.append(Quote(speaker=ind.speaker, text=text[a:b], kind="indirect", cue=ind.cue,

@@ -150,13 +150,13 @@ def _climb(ctx: _Ctx, d: Direct):
     doc = ctx.doc
     root = None
     for t in doc[d.start:d.end]:
-        if not (d.start <= t.head.i < d.end) or t.head is t:
+        if not (d.start <= t.head.i < d.end) or t.head.i == t.i:
             root = t
             break
     if root is None:
         return None
     t, steps = root, 0
-    while t.head is not t and steps < _CLIMB:
+    while t.head.i != t.i and steps < _CLIMB:
         t = t.head
         steps += 1
         if d.start <= t.i < d.end:

@@ -45,15 +45,24 @@ def _ok(doc, a: int, b: int) -> bool:
 
 
 def _clause_of(tok, kinds=("ccomp",)):
+    """The reported clause: the one after the cue when there are two ("Writing for a panel that
+    agreed Pence won, Barabak noted that ..."), else the one before it."""
+    found = [c for c in tok.children if c.dep_ in kinds]
+    after = [c for c in found if c.i > tok.i]
+    return (after or found or [None])[0]
+
+
+def _object_start(tok, clause) -> int:
+    """"told his advisers to figure out ...": the object is part of what was asked."""
     for child in tok.children:
-        if child.dep_ in kinds:
-            return child
-    return None
+        if child.dep_ == "dobj" and tok.i < child.i < clause.i:
+            return child.left_edge.i
+    return clause.left_edge.i
 
 
 def _according(doc, tok, lex: CueLexicon):
     head = tok.head
-    if head is tok or cue_at(head, "clause", lex) is not None:
+    if head.i == tok.i or cue_at(head, "clause", lex) is not None:
         return None  # "Putin told Biden, according to a video": the video is a source, not the speaker
     if head.i > tok.i:  # according to X, CLAUSE
         a, b = tok.right_edge.i + 1, head.right_edge.i + 1
@@ -80,15 +89,25 @@ def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
             if c is None:
                 continue
             clause = _clause_of(tok)
+            start = None
             if clause is None and cue_at(tok, "xcomp", lex) is not None:
                 clause = _clause_of(tok, ("xcomp",))
+                if clause is not None:
+                    start = _object_start(tok, clause)
             src = subject_of(tok)
             if clause is None:
                 if tok.dep_ == "parataxis" and src is not None:
                     for a, b in _parenthetical(tok):
                         out.append(_make(doc, a, b, tok, c[0], src, speakers, quoted_speaker))
+                elif src is not None and cue_at(tok, "object", lex) is not None:
+                    span = _object(tok)
+                    if span is not None:
+                        a, b = _trim(doc, *span)
+                        if sum(1 for t in doc[a:b] if t.is_alpha) >= 2 and \
+                                not (inside is not None and inside(tok.i) is not None):
+                            out.append(_make(doc, a, b, tok, c[0], src, speakers, quoted_speaker))
                 continue
-            span = (clause.left_edge.i, _cut_trailing(clause, tok))
+            span = (clause.left_edge.i if start is None else start, _cut_trailing(clause, tok))
             if src is not None and span[0] <= src.i < span[1]:
                 continue  # the subject sits inside the reported clause: a bad parse
         if span is None or (src is None and tok.lower_ != "according"):
@@ -123,6 +142,28 @@ def _parenthetical(tok):
         if b > a and _ok(tok.doc, a, b):
             pieces.append((a, b))
     return pieces
+
+
+_OBJ_PREPS = ("of", "for", "as", "over", "about", "on", "to")
+
+
+def _object(tok):
+    """"denied the allegations", "accused Russia of meddling", "called for a ceasefire"."""
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "for"
+                     and c.i == tok.i + 1), None)  # "call for"
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None:
+            return None
+    if obj.pos_ == "PRON" and obj.lower_ not in ("everything", "nothing"):
+        return None
+    end = obj.right_edge.i + 1
+    for c in tok.children:
+        if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
+                                                 and c.i == end)):
+            end = c.right_edge.i + 1
+    return obj.left_edge.i, end
 
 
 def _cut_trailing(clause, cue) -> int:

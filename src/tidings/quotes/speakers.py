@@ -23,6 +23,7 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _WINDOW_SENTS = 6
 _IT_WINDOW = 2
 _DROP_LEAD = ("the", "a", "an")
+_NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 
@@ -91,6 +92,8 @@ class Speakers:
                 return ref
         if tok.pos_ == "PRON" or low in PERSONAL | FIRST | PLURAL | NEUTER:
             return self._pronoun(tok, quote_speaker)
+        if tok.ent_type_ in _NOT_SPEAKER:
+            return None
         start, end = phrase_bounds(tok)
         tied = [tok] + [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
         for t in tied[1:]:  # "the company's chief executive, Anna Berg": the named appositive
@@ -106,7 +109,7 @@ class Speakers:
             return self._ref(self.canonical(_proper_run(tok)), start, end)
         for t in tied:
             ent = self.ents.get(t.i)
-            if ent is not None and (t is tok or ent.label_ == "PERSON"):
+            if ent is not None and (t.i == tok.i or ent.label_ == "PERSON"):
                 return self._ref(self.canonical(ent.text), start, end)
         if tok.pos_ != "NOUN":
             return None

@@ -9,6 +9,10 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's subject
 _PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
 _INVERTED = {"say", "add", "write", "tweet", "note", "explain", "continue", "insist", "declare", "state"}
+_LOOSE = ("npadvmod", "dep", "nmod", "pobj", "compound", "appos", "dobj")
+_OBJECT_CONTROL = {"force", "ask", "urge", "persuade", "convince", "press", "pressure", "push", "order",
+                   "allow", "encourage", "compel", "invite", "tell", "get", "lead", "prompt", "require"}
+_NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
 
 
@@ -42,9 +46,10 @@ def subject_of(verb, depth: int = 3):
                 subj = child
             elif child.dep_ == "agent":  # "was reported by X"
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            elif child.i < verb.i and child.dep_ in ("npadvmod", "dep", "nmod") and \
-                    child.pos_ in ("PROPN", "NOUN") and child.i == verb.i - 1:
-                loose = child  # '"...," Trump tweeted' parsed without a subject
+        prev = verb.doc[verb.i - 1] if verb.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in _LOOSE and not prev.ent_type_ in _NOT_SPEAKER and \
+                not (verb.i <= prev.head.i <= verb.right_edge.i and prev.head.i != verb.i):
+            loose = prev  # '"...," Trump tweeted' / "... of the Post Trump said that" without a subject
         if agent is not None and (subj is None or subj.lower_ == "it"):
             return agent
         if subj is not None:
@@ -55,13 +60,19 @@ def subject_of(verb, depth: int = 3):
             return loose
         if verb.lemma_.lower() in _INVERTED and verb.i + 1 < len(verb.doc):
             nxt = verb.doc[verb.i + 1]  # 'Said Ellis: "..."'
-            if nxt.pos_ == "PROPN" and nxt.head in (verb,) or (nxt.pos_ == "PROPN" and nxt.head.head is verb):
-                return nxt if nxt.head is verb else nxt.head
+            if nxt.pos_ == "PROPN" and (nxt.head.i == verb.i or nxt.head.head.i == verb.i):
+                return nxt if nxt.head.i == verb.i else nxt.head
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head  # "a statement saying that ..."
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
             verb = verb.head.head
             continue
-        if verb.dep_ not in _CLIMB or verb.head is verb:
+        if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+            obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if obj is not None:  # "forced Stumpf to admit that ...": Stumpf admits
+                return obj
         verb = verb.head
     return None
 

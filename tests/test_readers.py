@@ -164,6 +164,12 @@ BOILER = [
     "This article was originally published on The Conversation.",
     "toggle caption",
     "Updated 2 hours ago",
+    "Copyright © 2021 Reuters",
+    "Copyright Reuters 2021. All rights reserved",
+    "Photo by John Smith/AFP",
+    "FILE PHOTO - Russian troops drive past in Crimea, January 18, 2022. REUTERS/Alexey Pavlishak",
+    "Photo credit: AFP",
+    "Sign up for our Morning Briefing newsletter: the day's top stories",
 ]
 NOT_BOILER = [
     "Subscribers to the service said the talks failed.",
@@ -177,6 +183,13 @@ NOT_BOILER = [
     "A Reuters/Ipsos poll showed most voters support him.",
     "See also the ministry statement issued on Monday.",
     "Signing up to the deal would cost billions, he said.",
+    "Video by a local journalist showed troops entering the town.",
+    "Copyright lawsuits against tech firms are mounting, the paper said.",
+    "Aaron Blake said the vote was close.",
+    "Pictures - taken by residents - show the damage.",
+    "Join the international community in condemning the attack, he urged.",
+    "The ministry's newsletter - published weekly - said talks would resume.",
+    "Image is everything, the minister said.",
 ]
 
 

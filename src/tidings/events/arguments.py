@@ -182,8 +182,17 @@ def subject_tokens(verb):
     return [], ""
 
 
-def target_tokens(verb, skip=()):
-    """(target heads, how): passive subject, direct object, dative, then prepositional objects."""
+def target_tokens(verb, skip=(), theme_object: bool = False):
+    """(target heads, how): passive subject, direct object, dative, then prepositional objects.
+    With `theme_object` (the pattern named the object: "imposed sanctions on Iran", "withdrew its
+    troops from Syria"), the object is what is acted with, and a recipient or prepositional
+    object is preferred as the target."""
+    skip = set(skip)
+    if theme_object:
+        themes = {o.i for o in objects(verb)}
+        found, how = target_tokens(verb, skip | themes)
+        if found and how != "nsubjpass":
+            return found, how
     skip = set(skip)
     if is_passive(verb):
         subs = [c for c in verb.children if c.dep_ == "nsubjpass" and c.i not in skip]

@@ -3,6 +3,7 @@ with a Candidate for every trigger considered (kept or dropped, and why)."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from ..records import Candidate, Event, Span, content_id
 from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
@@ -38,6 +39,35 @@ def _subordination(tok) -> int:
         tok = tok.head
         steps += 1
     return level
+
+
+_SPAN_SKIP = {"conj", "cc", "relcl", "punct", "advcl", "parataxis"}
+
+
+def _argument_span(ref, head):
+    """The actor as the argument appears: the head's phrase with its modifiers and attached
+    phrases ("a police headquarters in eastern Afghanistan"), when the mention lies inside it."""
+    if ref is None or head.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return ref
+    left, right = head.i, head.i
+    for c in head.children:
+        if c.dep_ in _SPAN_SKIP:
+            continue
+        if c.i < head.i:
+            left = min(left, c.left_edge.i)
+        else:
+            right = max(right, c.right_edge.i)
+    doc = head.doc
+    while left < head.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
+        left += 1
+    while right > head.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        right -= 1
+    if right - left > 25:
+        return ref
+    span = doc[left: right + 1]
+    if not (span.start_char <= ref.start and ref.end <= span.end_char) or (span.start_char, span.end_char) == (ref.start, ref.end):
+        return ref
+    return replace(ref, text=span.text, start=span.start_char, end=span.end_char)
 
 
 class _Ctx:
@@ -185,10 +215,10 @@ class Coder:
         out, keys = [], set()
         for h in heads:
             for m in members(h):
-                for found in ctx.mentions.actors(m, allow_uncoded):
-                    if found[1] not in keys:
-                        keys.add(found[1])
-                        out.append(found)
+                for ref, key in ctx.mentions.actors(m, allow_uncoded):
+                    if key not in keys:
+                        keys.add(key)
+                        out.append((_argument_span(ref, m), key))
         return out
 
     def _emit(self, ctx, code, chain, events, seen):
@@ -254,7 +284,8 @@ class Coder:
                         if tgt_heads:
                             break
         else:
-            frame_tgt, how_frame = target_tokens(coding.tok, skip=chain_idx)
+            theme = any(c.rel == "dobj" and c.values and not c.negated for c in coding.entry.conds)
+            frame_tgt, how_frame = target_tokens(coding.tok, skip=chain_idx, theme_object=theme)
             inner_tgt, how_inner = [], ""
             if inner is not None:
                 if inner.kind == "verb":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from .coref import nominal_runs, pronoun_runs, resolve_coreference
+from .coref import fill_from_context, nominal_runs, pronoun_runs, resolve_coreference
 from .lexicon import Lexicon, load_default_lexicon
 from .petrarch import load_petrarch
 from .resolve import ActorResolver
@@ -43,7 +43,11 @@ class ActorsComponent:
         runs = [run for run in runs if run.pending != "share"]
         taken = {i for run in runs for i in range(run.start, run.end)}
         extra = pronoun_runs(doc, taken) + nominal_runs(doc, taken)
-        return resolve_coreference(doc, runs + extra, r, day)
+        places = [run for run in runs if run.pending == "place"]
+        runs = [run for run in runs if run.pending != "place"]
+        out = resolve_coreference(doc, runs + extra, r, day)
+        fill_from_context(out, places)
+        return out
 
     def mentions(self, doc):
         out = [self.resolver.to_mention(doc, run) for run in self.runs(doc)]

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .resolve import Run
 
@@ -293,3 +294,28 @@ def _counterpart(doc, r: Run, history: list[Run], resolver, day) -> None:
             r.kind = "nominal"
             r.rule = f"counterpart:{owner.name}->{period.source}"
             return
+
+
+_BARE = re.compile(r"^(?:GOV|MIL|COP|JUD|LEG|REB|INS|SEP|OPP|SPY|UAF|BUS|CRM|CVL|DEV|EDU|ELI|ENV|HLH|HRI|LAB|MED|"
+                   r"REF|AGR|MOD|RAD|PTY|REL)+$")
+
+
+def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
+    """A role with no country ("President X", "the government", "protesters") takes the one
+    country named in its sentence and the sentence before, when exactly one is named there."""
+    by_sent: dict[int, set[str]] = {}
+    for r in list(runs) + list(places):
+        if r.country and r.kind != "pronoun" and not r.rule.startswith("context:"):
+            by_sent.setdefault(r.sent, set()).add(r.country)
+    for r in runs:
+        if r.country or not r.code or not _BARE.match(r.code) or r.kind == "pronoun":
+            continue
+        near = by_sent.get(r.sent, set()) | by_sent.get(r.sent - 1, set())
+        if len(near) != 1:
+            continue
+        (country,) = near
+        r.code = country + r.code
+        r.country = country
+        r.rule = f"context:{country}+{r.rule}"
+        if r.key.startswith("role:"):
+            r.key = r.code

@@ -114,7 +114,15 @@ class ActorResolver:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
-        for m in self.trie.matches(doc):
+        matches = self.trie.matches(doc)
+        loc_tokens = set()
+        for m in matches:
+            if any(e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR) for e in m.entries):
+                loc_tokens.update(range(m.start, m.end))
+        matched = set()
+        for m in matches:
+            matched.update(range(m.start, m.end))
+        for m in matches:
             entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
             if entries[0].kind == STOP:
                 covered.update(range(m.start, m.end))
@@ -125,18 +133,19 @@ class ActorResolver:
             ent = ent_of.get(m.start)
             kinds = {e.kind for e in entries}
             # a place or surname inside a longer PERSON name is part of that name ("Chad Smith")
-            if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent.end > m.end):
+            ent_end = ent.end if ent is not None else 0
+            while ent is not None and ent_end > ent.start and (doc[ent_end - 1].lower_ in ("'s", "’s", "'")
+                                                                or doc[ent_end - 1].is_punct):
+                ent_end -= 1
+            if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent_end > m.end):
                 if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR} or (
                         PERSON in kinds and not _extra_is_title(doc, ent, m)):
                     continue
-            if entries[0].kind == ROLE and ent is not None and ent.label_ == "ORG" and ent.start < m.start and \
-                    not any(p.cls == LOC and p.start >= ent.start for p in out) and \
-                    any(not doc[i].is_punct for i in range(ent.start, m.start) if i not in covered) and \
-                    doc[ent.start].lower_ != "the" or (entries[0].kind == ROLE and ent is not None and
-                                                       ent.label_ == "ORG" and ent.start < m.start and
-                                                       doc[ent.start].lower_ == "the" and ent.start + 1 < m.start and
-                                                       not any(p.cls == LOC and p.start >= ent.start for p in out)):
-                continue  # "Eurasia Economic Union", "Reliance Industries": a name, not a role
+            if entries[0].kind == ROLE and ent is not None and ent.label_ == "ORG" and \
+                    not any(i in loc_tokens for i in range(ent.start, ent.end)) and \
+                    any(i not in matched and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].text[:1].isupper()
+                        for i in range(ent.start, ent.end)):
+                continue  # "Eurasia Economic Union", "National Security Agency": a name, not a role
             if entries[0].kind == ROLE:
                 if last.pos_ not in ("NOUN", "PROPN", "X") and not (last.pos_ == "ADJ" and last.tag_ == "NNS"):
                     continue
@@ -226,6 +235,9 @@ class ActorResolver:
             if words in (["in"], ["in", "the"]) and a.entry.role_kind in ("body", "group") and \
                     b.entry.kind in (COUNTRY, CAPITAL) and not any(p.cls == LOC for p in cur):
                 return True
+            if words in (["for"], ["for", "the"]) and a.entry.role_kind in ("title", "person") and \
+                    b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR) and not any(p.cls == LOC for p in cur):
+                return True  # "a spokesman for the Taliban"
             return words in (["of"], ["of", "the"]) and any(e.kind != DEMONYM and e.kind != REGION_ADJ
                                                            for e in b.entries)
         if b.cls == LOC and a.cls == LOC:
@@ -525,9 +537,9 @@ class ActorResolver:
             run.kind = "demonym"
             run.plural = True
         elif le.kind in (CAPITAL, METONYM):
-            if _locative(doc, run):
-                return False
             run.kind = "metonym"
+            if _locative(doc, run):
+                run.pending = "place"  # a place, not an actor: kept only as context for bare roles
         elif le.kind == ORG:
             run.kind = "org"
         else:
@@ -587,10 +599,12 @@ class ActorResolver:
                     if not pers.code or pers.rule.startswith("ner:"):
                         pers.code, pers.country = title.code, title.country
                         pers.rule = f"apposition:{title.rule}"
+                        title.rule = f"title:{title.rule}"
+                    else:
+                        title.rule = f"apposition:{pers.rule}"
                     title.key, title.name = pers.key, pers.name
                     title.code, title.country = pers.code, pers.country
                     title.kind = "nominal"
-                    title.rule = f"apposition:{pers.rule}"
 
     # ---- mentions -----------------------------------------------------------------------
     @staticmethod
@@ -726,6 +740,12 @@ def loc_phrase(doc, p: Piece) -> str:
 
 def _locative(doc, run: Run) -> bool:
     """A capital or seat named as a place: 'in Moscow', 'flew to Washington'."""
+    tok = doc[run.head if run.head >= 0 else run.end - 1]
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE or tok.head.lower_ in ("to", "from") and
+                               tok.head.head.lemma_.lower() in MOTION):
+        return True
     i = run.start - 1
     if i < 0:
         return False

@@ -292,6 +292,15 @@ def test_a_given_title_stops_the_first_paragraph_being_taken_for_one():
     assert again.text == art.text and (again.agency, again.updated) == ("Reuters", "2016-09-08")
 
 
+def test_cleaning_can_be_turned_off_piece_by_piece():
+    text = (FIX / "boilerplate-article.txt").read_text()
+    keep = read_text(text, options=ReadOptions(remove_boilerplate=False, cut_dateline=False))
+    assert keep.text.startswith("CAIRO, May 22 (Reuters) - A ceasefire") and "Advertisement" in keep.text
+    assert (keep.dateline, keep.agency, keep.removed) == ("CAIRO", "Reuters", ())
+    raw = read_text(text, options=ReadOptions(sniff_header=False, remove_boilerplate=False, cut_dateline=False))
+    assert raw.text.startswith("Ceasefire holds in Gaza") and raw.title is None and raw.published is None
+
+
 def test_published_argument_applies_only_when_input_has_none():
     assert read_one(FIX / "headers" / "h08-no-header.txt", published="2021-12-12").published == "2021-12-12"
     assert read_one(FIX / "headers" / "h02-ap-two-authors.txt", published="2020-01-01").published == "2021-12-12T21:36:00"

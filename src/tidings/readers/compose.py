@@ -92,17 +92,21 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
         head = sniff_header(text, agencies, boiler.is_boilerplate, options.day_first, known_title=given.title)
     else:
         head = Header(body=text)
-    kept, removed = boiler.clean_lines(head.body.split("\n"))
+    if options.remove_boilerplate:
+        kept, removed = boiler.clean_lines(head.body.split("\n"))
+    else:
+        kept, removed = head.body.split("\n"), []
     paras = paragraphs(kept)
     dateline = parse_dateline(paras[0], agencies) if paras else None
-    if dateline:
+    if dateline and options.cut_dateline:
         paras[0] = dateline.rest
         paras = [p for p in paras if p]
-    if paras:
+    if paras and options.remove_boilerplate:
         paras[-1], tail = boiler.split_tail(paras[-1])
         if tail:
             removed.append(tail)
-    credit = parse_byline(paras[-1], agencies) if len(paras) > 1 and len(paras[-1]) <= 40 else None
+    credit = (parse_byline(paras[-1], agencies)
+              if options.remove_boilerplate and len(paras) > 1 and len(paras[-1]) <= 40 else None)
     if credit and credit[0] is None:  # "— AFP" closing the story
         removed.append(paras.pop())
         trailing_agency = credit[1]

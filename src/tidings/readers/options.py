@@ -27,7 +27,9 @@ class ReadOptions:
     detect_language: bool = True
     language: LanguageOptions = LanguageOptions()
     day_first: bool = False  # read "03/04/2021" as 3 April rather than March 4 (when both could be)
-    sniff_header: bool = True
+    sniff_header: bool = True  # False: the text has no header; title/byline/stamps come from the container only
+    remove_boilerplate: bool = True  # False: keep every line (offsets stay those of the input, but for spacing)
+    cut_dateline: bool = True  # False: the dateline is read (place, agency) but left in the text
     fallback_encoding: str = "cp1252"  # tried only when the bytes are not UTF-8 and then read as text
     extensions: tuple[str, ...] = EXTENSIONS  # what a folder walk reads; other files are noted and skipped
     note: Callable[[str], None] = field(default=_warn, compare=False)  # where notes (skipped files) go

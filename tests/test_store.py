@@ -308,3 +308,16 @@ def test_articles_the_coder_failed_on_are_not_stored(db):
     r = ingest([failed], db, progress=False, on_skipped=lambda what, why: seen.append(why))
     assert r.failed == 1 and r.new == 0 and seen == ["coding failed: ValueError: boom"]
     assert ingest([c], db, progress=False).new == 1  # the next run (fixed coder) stores it
+
+
+def test_new_id_same_url_moves_the_history(db):
+    a = coded("old-id", WIRE, [(0, "RUSGOV", "USAGOV", "036", "held talks")], url="https://x.org/moved")
+    b = coded("new-id", WIRE + " More to follow.", [(0, "RUSGOV", "USAGOV", "036", "held talks")],
+              url="https://x.org/moved")
+    ingest([a], db, progress=False)
+    assert ingest([b], db, progress=False).updated == 1
+    conn = open_reader(db)
+    assert conn.execute("SELECT id, version FROM articles").fetchall() == [("new-id", 2)]
+    assert conn.execute("SELECT article_id, version FROM article_versions").fetchall() == [("new-id", 1)]
+    conn.close()
+    assert ingest([a, b], db, progress=False).new == 0  # the old version again is recognised

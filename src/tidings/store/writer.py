@@ -110,16 +110,22 @@ def _find_story(conn, article_id: str, sh: set[str], sig) -> str | None:
     return best
 
 
-def _retire(conn, old_id: str, now: dt.datetime, keep_version: bool = True) -> set[str]:
+def _retire(conn, old_id: str, now: dt.datetime, keep_version: bool = True, new_id: str | None = None) -> set[str]:
     """Move the current row of an article to its history (unless keep_version is False) and
-    drop what was coded from it; return the ids of the events it mentioned."""
+    drop what was coded from it; return the ids of the events it mentioned. When the new
+    version has another id (same url), the history moves to the new id."""
     cols = ", ".join(_ARTICLE_FIELDS)
+    new_id = new_id or old_id
     if keep_version:
         conn.execute(
             f"""INSERT INTO article_versions (article_id, version, content_hash, story_id, {cols},
                                               n_events, n_quotes, ingested_at, replaced_at)
-                SELECT id, version, content_hash, story_id, {cols}, n_events, n_quotes, ingested_at, ?
-                FROM articles WHERE id = ?""", [now, old_id])
+                SELECT ?, version, content_hash, story_id, {cols}, n_events, n_quotes, ingested_at, ?
+                FROM articles WHERE id = ?""", [new_id, now, old_id])
+    if new_id != old_id:
+        conn.execute("INSERT INTO article_versions SELECT * REPLACE (? AS article_id) FROM article_versions "
+                     "WHERE article_id = ?", [new_id, old_id])
+        conn.execute("DELETE FROM article_versions WHERE article_id = ?", [old_id])
     affected = {r[0] for r in conn.execute(
         "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [old_id]).fetchall()}
     for table in ("mentions", "quotes", "actors", "lsh_buckets", "article_minhash"):
@@ -244,7 +250,7 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
     if prev:
         old_id, _, old_version = prev
         version = old_version if same else old_version + 1
-        affected = _retire(conn, old_id, now, keep_version=not same)
+        affected = _retire(conn, old_id, now, keep_version=not same, new_id=art.id)
 
     # which story: a copy of a stored article joins its story
     sh = dedup.shingles(art.text)

@@ -134,6 +134,7 @@ def test_gate_fails_when_an_entry_is_removed_from_the_lexicon(gold_sets, predict
         failures = check_floors(degraded, floors)
         tried.append(f"{key}: {len(affected)} sentences re-coded, {len(failures)} floor(s) broken")
         if failures:
+            print(f"removing {key} from the lexicon breaks the gate: " + "; ".join(failures))
             before = report["sets"][SENTENCES]["levels"]["root"]["micro"]["tp"]
             assert degraded["sets"][SENTENCES]["levels"]["root"]["micro"]["tp"] < before
             return

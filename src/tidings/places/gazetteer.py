@@ -24,7 +24,6 @@ __all__ = ["Entry", "Gazetteer", "normalise", "load_aliases"]
 
 ALTERNATE_MIN_POPULATION = 50000  # alternate names ("Kiev", "Moskva") only for larger cities
 KINDS = ("country", "state", "city", "region", "facility")
-_LATIN = re.compile(r"[A-Za-z\u00C0-\u024F'’ .-]{4,}")
 
 
 _TRANS = str.maketrans({"’": "'", ".": None, "-": " "})
@@ -44,8 +43,9 @@ def normalise(name: str) -> str:
 
 def _quick_key(name: str) -> str:
     """normalise() with a fast path for the plain names most of the gazetteer has."""
-    if name.isascii() and name.isalpha():
-        return name.lower()
+    if name.isascii():
+        s = " ".join(name.translate(_TRANS).split()).lower()
+        return s[4:] if s.startswith("the ") else s
     return normalise(name)
 
 
@@ -139,14 +139,16 @@ class Gazetteer:
             for k in keys:
                 self.names.setdefault(k, []).append(e)
             self.cities_by_country.setdefault((iso3, normalise(c["name"])), []).append(e)
-            alt = Entry("city", c["name"], iso3, lat, lon, e.population, e.admin1, is_cap,
-                        alternate=True, iso2=iso2, fame=fame)
             if e.population < ALTERNATE_MIN_POPULATION:
                 continue
+            alt = Entry("city", c["name"], iso3, lat, lon, e.population, e.admin1, is_cap,
+                        alternate=True, iso2=iso2, fame=fame)
             for a in c.get("alternatenames") or ():
-                if a[:1].isupper() and _LATIN.fullmatch(a):
-                    k = _quick_key(a)
-                    if k not in keys:
+                # plain-letter variants only ("Kiev", "Moskva"): accented and other scripts
+                # are not how English news spells a place
+                if len(a) > 3 and a[:1].isupper() and a.isascii():
+                    k = " ".join(a.translate(_TRANS).split()).lower()
+                    if k not in keys and k.replace(" ", "").replace("'", "").isalpha():
                         self.alternates.setdefault(k, []).append(alt)
 
         for iso2, c in countries.items():

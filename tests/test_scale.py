@@ -61,3 +61,23 @@ def test_engine_options_are_checked():
         EngineOptions("spark")
     with pytest.raises(ValueError):
         EngineOptions("pool", workers=0)
+
+
+@pytest.mark.slow
+def test_ingest_with_two_workers_equals_one(tmp_path):
+    import duckdb
+
+    from tidings.ingest import ingest
+
+    def snapshot(db):
+        con = duckdb.connect(str(db), read_only=True)
+        try:
+            return (con.execute("SELECT id, content_hash FROM articles ORDER BY id").fetchall(),
+                    con.execute("SELECT id, code, source_code, target_code, status FROM events ORDER BY id").fetchall())
+        finally:
+            con.close()
+
+    ingest(articles(), tmp_path / "one.duckdb", progress=False)
+    ingest(articles(), tmp_path / "two.duckdb", progress=False, engine=EngineOptions("pool", workers=2, chunk=2))
+    assert snapshot(tmp_path / "one.duckdb") == snapshot(tmp_path / "two.duckdb")
+    assert snapshot(tmp_path / "one.duckdb")[1]

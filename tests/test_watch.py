@@ -216,3 +216,31 @@ def test_an_entity_bomb_is_not_expanded():
     items = parse_feed(bomb)
     assert items[0].url == "http://z/a"
     assert "aaaaaaaaaa" * 10 not in (items[0].title or "")
+
+
+@pytest.mark.slow
+def test_sigterm_stops_cleanly_and_a_rerun_resumes(tmp_path):
+    import json
+    import signal
+    import subprocess
+    import sys
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text("Chile and Peru sign trade deal\n\n" + " ".join(B))
+    cmd = [sys.executable, "-m", "tidings.cli", "watch", str(inbox), "--every", "1s", "--db", str(tmp_path / "w.duckdb"),
+           "--out", str(tmp_path / "updates"), "--published", "2023-03-06"]
+    proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
+    lines = []
+    for line in proc.stderr:  # wait for the first cycle to finish
+        lines.append(line)
+        if line.startswith("cycle "):
+            break
+    proc.send_signal(signal.SIGTERM)
+    rest, _ = proc.communicate(timeout=120)
+    assert proc.returncode == 0, "".join(lines) + rest
+    assert "1 stored" in lines[-1]
+    state = json.loads((tmp_path / "updates" / "watch-state.json").read_text())
+    assert state["cycles"] >= 1 and str(inbox / "one.txt") in state["files"]
+    again = subprocess.run(cmd + ["--cycles", "1"], capture_output=True, text=True, timeout=300)
+    assert again.returncode == 0 and "0 stored" in again.stderr

@@ -220,6 +220,12 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
         sep = _separate(ctx, q)
         words = sum(1 for t in doc[s:e] if t.is_alpha or t.like_num)
         found = None
+        if q.label is not None:
+            d.speaker, d.how = ctx.speakers.by_label(q.label, q.open), "label"
+            if d.speaker is None and ctx.text[q.open] not in "\"“„«":
+                continue  # an unquoted "WORD: ..." line that names nobody
+            out.append(d)
+            continue
         if sep:
             found = _after(ctx, d, nxt_open)
             d.how = "after"

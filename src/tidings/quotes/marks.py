@@ -20,6 +20,10 @@ DOUBLE = OPEN_D + CLOSE_D + STRAIGHT_D
 _LEAD = " \t\n([{—–-/\u00a0" + DOUBLE  # before an opening mark
 _TRAIL_CLOSE = ".,;:!?)]}—–-…"  # may follow a closing mark
 _PARA = re.compile(r"[^\n]+")
+_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): +(?=\S)")
+_NOT_LABEL = {"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE",
+              "RELATED", "PHOTOS", "PHOTO", "VIDEO", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "Q", "A",
+              "LIVE", "FACT CHECK", "SOURCE", "SOURCES", "ALSO", "ADVERTISEMENT", "UPDATES", "TIMELINE"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +37,7 @@ class Quoted:
     closed: bool
     paragraphs: int  # how many paragraphs the quote runs over
     single: bool  # single quotation marks
+    label: str | None = None  # transcript speaker label opening the paragraph ("PENCE: ...")
 
 
 def _is_open(text: str, i: int) -> bool:
@@ -63,9 +68,14 @@ def _doubles(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
         nparas = 1
         if carry is not None:
             first = a + len(text[a:b]) - len(text[a:b].lstrip())
-            if first < b and text[first] in OPEN_D + STRAIGHT_D:
+            if first < b and text[first] in OPEN_D + STRAIGHT_D and not _label_at(text, first + 1):
                 opened, nparas = carry[0], carry[1] + 1
                 a = first + 1  # the repeated opening mark is part of the continued quote
+            else:  # a new speaker's turn ('"PENCE: ...'): the carried quote ends with its paragraph
+                pa, pb = paras[k - 1]
+                s, e = _trim(text, carry[0] + 1, pb)
+                if e > s:
+                    out.append(Quoted(carry[0], pb, s, e, False, carry[1], False))
             carry = None
         for i in range(a, b):
             ch = text[i]
@@ -95,6 +105,31 @@ def _doubles(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
                 s, e = _trim(text, opened + 1, b)
                 if e > s:
                     out.append(Quoted(opened, b, s, e, False, nparas, False))
+    return out
+
+
+def _label_at(text: str, i: int) -> re.Match | None:
+    m = _LABEL.match(text, i)
+    return m if m and m.group(1) not in _NOT_LABEL else None
+
+
+def _with_label(text: str, q: Quoted) -> Quoted:
+    m = _label_at(text, q.start)
+    if not m or m.end() >= q.end:
+        return q
+    return Quoted(q.open, q.close, m.end(), q.end, q.closed, q.paragraphs, q.single, m.group(1))
+
+
+def _transcript(text: str, paras: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Quoted]:
+    """Unquoted transcript turns: a paragraph opening with a speaker label ("PENCE: Well, ...")."""
+    out = []
+    for a, b in paras:
+        first = a + len(text[a:b]) - len(text[a:b].lstrip())
+        m = _label_at(text, first)
+        if m and not any(s <= first < e for s, e in taken):
+            s, e = _trim(text, m.end(), b)
+            if len(text[s:e].split()) >= 3:
+                out.append(Quoted(first, b, s, e, False, 1, False, m.group(1)))
     return out
 
 
@@ -136,6 +171,8 @@ def _singles(text: str, paras: list[tuple[int, int]], taken: list[tuple[int, int
 def find_quoted(text: str) -> list[Quoted]:
     """Every quoted span of `text`, in order of its opening mark."""
     paras = [(m.start(), m.end()) for m in _PARA.finditer(text)]
-    doubles = _doubles(text, paras)
-    singles = _singles(text, paras, [(q.open, q.close) for q in doubles])
-    return sorted(doubles + singles, key=lambda q: q.open)
+    doubles = [_with_label(text, q) for q in _doubles(text, paras)]
+    taken = [(q.open, q.close) for q in doubles]
+    singles = _singles(text, paras, taken)
+    turns = _transcript(text, paras, taken)
+    return sorted(doubles + singles + turns, key=lambda q: q.open)

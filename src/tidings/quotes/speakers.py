@@ -115,6 +115,19 @@ class Speakers:
             return None
         return self._ref(_nominal(self.doc[start:end]), start, end)
 
+    def by_label(self, label: str, at: int) -> ActorRef | None:
+        """A transcript label ("PENCE", "MR. TRUMP") as the person of the article it names."""
+        last = label.replace("’", "'").split()[-1].strip(".").lower()
+        for m in self.mentions:
+            if m.kind in ("name", "title") and m.name and m.name.split()[-1].lower() == last:
+                return ActorRef(code=m.code, country=m.country, name=m.name, text=label, start=at,
+                                end=at + len(label), rule=f"quotes:label ({m.rule})")
+        for e in self.persons:
+            if e.text.split()[-1].strip(".'’s").lower() == last:
+                return ActorRef(code=None, country=None, name=self.canonical(e.text), text=label,
+                                start=at, end=at + len(label), rule="quotes:label")
+        return None
+
     def _pronoun(self, tok, quote_speaker):
         low = tok.lower_
         if low in FIRST:

@@ -43,6 +43,9 @@ LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "
 PLACE_OBJECT_VERBS = frozenset({"visit", "invade", "enter", "attack", "bomb", "shell", "strike",
                                 "occupy", "tour", "raid", "storm", "annex", "reach", "leave",
                                 "capture", "seize", "besiege", "hit", "target", "liberate"})
+# actor mentions whose country is evidence of what the article is about (not inferred ones:
+# pronouns, nominals, cities read as governments)
+COUNTED_ACTOR_KINDS = frozenset({"name", "title", "demonym", "org", "compound-member"})
 STRONG_KINDS = frozenset({"country", "state", "region", "facility"})
 
 
@@ -254,7 +257,7 @@ class PlaceFinder:
         covered = {t.i for span, _, _ in spans for t in span}
         for m in doc._.actor_mentions or ():
             # actors count once, and a city read as a government ("Tripoli said") not at all
-            if getattr(m, "kind", "") == "metonym" or covered & set(range(m.start, m.end)):
+            if getattr(m, "kind", "name") not in COUNTED_ACTOR_KINDS or covered & set(range(m.start, m.end)):
                 continue
             c = getattr(m, "country", None)
             if c and isinstance(c, str) and len(c) == 3:

@@ -65,3 +65,18 @@ def test_evaluate_selected_ids():
     assert report["all"]["documents"] == 2 and report["all"]["by_kind"] == {"sentence": 1, "article": 1}
     bad = CliRunner().invoke(main, ["evaluate", str(GOLD), "--id", "nope"])
     assert bad.exit_code != 0 and "no gold document with id nope" in bad.output
+
+
+def test_gold_is_read_like_jsonl_records():
+    """Datelines are cut and credit lines emptied by the readers, as `tidings code` does;
+    a line the reader empties is no error when the gold has no event in it."""
+    from tidings.evaluate.gold import load_gold
+    from tidings.evaluate.runner import predict
+
+    docs = {d.id: d for d in load_gold(GOLD / "sentences.jsonl").docs}
+    preds = predict([docs["gs-307"], docs["gs-255"]])
+    assert preds["gs-307"]["dateline"] == "MOSCOW"
+    assert not preds["gs-307"]["text"].startswith("MOSCOW")
+    assert "reader left nothing" in preds["gs-255"]["skipped"]
+    raw = predict([docs["gs-307"]], read=False)
+    assert raw["gs-307"]["text"].startswith("MOSCOW")

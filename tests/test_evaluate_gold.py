@@ -102,7 +102,7 @@ def test_petrarch_dictionaries_reach_the_pipeline(monkeypatch):
 
     seen = {}
 
-    def fake_predict(docs, options=None):
+    def fake_predict(docs, options=None, read=True):
         seen["options"] = options
         return {d.id: {"events": []} for d in docs}
 

@@ -23,6 +23,8 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
               help="Errors to print (0: all).")
 @click.option("--dict-dir", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Where to look for the dictionaries a PETRARCH validation file names.")
+@click.option("--no-read", "no_read", is_flag=True,
+              help="Code the gold texts as they are, without the readers (no dateline cut, no boilerplate removal).")
 @click.option("--validate-only", is_flag=True, help="Check the gold files and exit.")
 @click.option("--floors", "floors_file", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Check the figures against pinned floors (gold/floors.json); exit 1 if any is below.")
@@ -30,7 +32,7 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
               help="Write the measured figures minus --margin as the new floors to this file.")
 @click.option("--margin", type=float, default=0.02, show_default=True, help="Margin for --pin-floors.")
 @dictionary_options
-def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, validate_only, floors_file, pin_file,
+def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, no_read, validate_only, floors_file, pin_file,
             margin, actor_dicts, verb_dicts, replace_dicts):
     """Score the coder against gold files or folders.
 
@@ -69,7 +71,7 @@ def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, validate
         click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
         sys.exit(1 if problems else 0)
     options = pipeline_options(actor_dicts, verb_dicts, replace_dicts)
-    report = evaluate_sets(sets, options, limit=limit)
+    report = evaluate_sets(sets, options, limit=limit, read=not no_read)
     if markdown:
         cmd = "tidings evaluate " + " ".join(gold) + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}"
         Path(markdown).write_text(render_markdown(report, cmd), encoding="utf-8")

@@ -11,15 +11,50 @@ from .scoring import aggregate, score_document
 __all__ = ["predict", "evaluate_sets", "evaluate_paths"]
 
 
-def predict(docs: Iterable[GoldDoc], pipeline_options=None) -> dict[str, dict]:
-    """Code every gold document as one article; id -> contract dict (with candidates)."""
-    from ..pipeline import CodeOptions, code_articles
+def _articles(docs: list[GoldDoc], read: bool):
+    """Gold documents as the readers would make them from JSONL records (dateline cut,
+    boilerplate removed), or as they are when `read` is False. Yields (doc, Article or the
+    reader's problem)."""
     from ..records import Article
+
+    reader = None
+    if read:
+        try:
+            from ..readers.options import ReadOptions
+            from ..readers.records_in import record_article
+
+            options = ReadOptions(sniff_header=False, detect_language=False)
+            reader = lambda d, n: record_article(  # noqa: E731
+                {"id": d.id, "text": d.text, "published": d.published, "title": d.title, "language": "en"},
+                d.origin.split(":")[0] or "gold", n, options, None)
+        except ImportError:  # the readers are optional for scoring
+            reader = None
+    for n, d in enumerate(docs, 1):
+        if reader is not None:
+            out = reader(d, n)
+            if isinstance(out, Article):
+                yield d, out
+            else:
+                yield d, f"the reader left nothing to code: {getattr(out, 'problem', out)}"
+            continue
+        yield d, Article(id=d.id, text=d.text, published=d.published, title=d.title, language="en")
+
+
+def predict(docs: Iterable[GoldDoc], pipeline_options=None, read: bool = True) -> dict[str, dict]:
+    """Code every gold document as one article, read as `tidings code` reads a JSONL record
+    (dateline and boilerplate handled by the readers); id -> contract dict with candidates.
+    A document the reader empties (a wire credit line) is predicted as not coded."""
+    from ..pipeline import CodeOptions, code_articles
     from ..serialize import to_contract
 
-    arts = [Article(id=d.id, text=d.text, published=d.published, title=d.title) for d in docs]
+    pairs = list(_articles(list(docs), read))
+    out = {d.id: {"id": d.id, "events": [], "quotes": [], "actors": [], "dates": [], "skipped": art}
+           for d, art in pairs if isinstance(art, str)}
+    arts = [art for _, art in pairs if not isinstance(art, str)]
     options = CodeOptions() if pipeline_options is None else CodeOptions(pipeline=pipeline_options)
-    return {c.article.id: to_contract(c, explain=True) for c in code_articles(arts, options)}
+    for c in code_articles(arts, options):
+        out[c.article.id] = to_contract(c, explain=True)
+    return out
 
 
 def _options_for(gs: GoldSet, base=None):
@@ -36,7 +71,7 @@ def _options_for(gs: GoldSet, base=None):
 
 def evaluate_sets(sets: list[GoldSet], pipeline_options=None, limit: int | None = None,
                   transform: Callable[[dict], dict] | None = None,
-                  predictions: Mapping[str, dict] | None = None) -> dict:
+                  predictions: Mapping[str, dict] | None = None, read: bool = True) -> dict:
     """Score the coder on gold sets: {"sets": {name: figures}, "all": figures, "seconds"}.
 
     `transform` rewrites each prediction before scoring (used by tests to remove what one
@@ -45,7 +80,7 @@ def evaluate_sets(sets: list[GoldSet], pipeline_options=None, limit: int | None 
     per_set, every = {}, []
     for gs in sets:
         docs = gs.docs[:limit] if limit else gs.docs
-        preds = dict(predictions) if predictions is not None else predict(docs, _options_for(gs, pipeline_options))
+        preds = dict(predictions) if predictions is not None else predict(docs, _options_for(gs, pipeline_options), read=read)
         if transform is not None:
             preds = {k: transform(v) for k, v in preds.items()}
         results = [score_document(d, preds.get(d.id)) for d in docs]
@@ -61,5 +96,5 @@ def evaluate_sets(sets: list[GoldSet], pipeline_options=None, limit: int | None 
 
 
 def evaluate_paths(paths: Iterable[str | Path], pipeline_options=None, limit: int | None = None,
-                   dict_dirs: Iterable[Path] = (), transform=None) -> dict:
-    return evaluate_sets(load_paths(paths, dict_dirs), pipeline_options, limit, transform)
+                   dict_dirs: Iterable[Path] = (), transform=None, read: bool = True) -> dict:
+    return evaluate_sets(load_paths(paths, dict_dirs), pipeline_options, limit, transform, read=read)

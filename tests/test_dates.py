@@ -113,3 +113,26 @@ def test_holiday_file_validates(tmp_path):
     bad.write_text("Bad Day\t13/45\n")
     with pytest.raises(ValueError):
         load_holidays(str(bad))
+
+
+def test_attached_timex_noun_trigger_and_conjuncts(nlp):
+    doc = _doc(nlp, "The Kremlin said Putin and Biden had agreed to hold more talks during a video "
+                    "call on Dec 7.", "2021-12-12")
+    talks = next(t for t in doc if t.text == "talks")
+    assert attached_timex(doc, talks).text == "Dec 7"
+    doc = _doc(nlp, "Russia shelled Kharkiv on Monday and Ukraine retaliated on Tuesday.", "2021-12-12")
+    shelled = next(t for t in doc if t.text == "shelled")
+    retaliated = next(t for t in doc if t.text == "retaliated")
+    assert attached_timex(doc, shelled).text == "Monday"
+    assert attached_timex(doc, retaliated).text == "Tuesday"
+
+
+def test_attached_timex_none_for_missing_token(nlp):
+    doc = _doc(nlp, "Nothing happened.", "2021-12-12")
+    assert attached_timex(doc, None) is None
+    assert attached_timex(doc, doc[1]) is None
+
+
+def test_published_unknown_keeps_absolute_dates(nlp):
+    doc = _doc(nlp, "They met on Dec. 7, 2021 and again on Sunday.", None)
+    assert [(t.text, t.value) for t in doc._.timexes] == [("Dec. 7, 2021", "2021-12-07"), ("Sunday", None)]

@@ -106,3 +106,38 @@ def test_demo_command(tmp_path):
     assert counts["articles"] >= 3 and grouped >= 3  # the bundled wire copies form one story
     again = CliRunner().invoke(main, ["demo", "--db", db])
     assert again.exit_code == 0 and " 0 new" in again.stderr
+
+
+def test_five_copies_through_the_pipeline_make_one_story(tmp_path):
+    from importlib import resources
+
+    base = (resources.files("tidings") / "data" / "demo" / "wire-copy-1.txt").read_text(encoding="utf-8")
+    body = "CHISINAU" + base.split("CHISINAU", 1)[1]
+    paras = [p for p in body.split("\n\n") if p.strip()]
+    variants = [  # other headlines and stamps; trimmed; a local paragraph added; a paragraph cut
+        ("Germany and France pledge aid to Moldova as energy crisis deepens", "14 Jan 2022 10:12 AM", paras),
+        ("Moldova gets gas lifeline from Berlin and Paris", "14 Jan 2022 11:00 AM", paras[:3]),
+        ("EU heavyweights back Moldova against Gazprom", "14 Jan 2022 12:30 PM",
+         paras + ["Romania's prime minister said Bucharest was ready to supply electricity to its neighbour."]),
+        ("Moldova: aid promised", "14 Jan 2022 01:45 PM", paras[:4]),
+        ("Baerbock in Chisinau: 'Moldova is not alone'", "15 Jan 2022 08:00 AM", paras[:2] + paras[3:]),
+    ]
+    folder = tmp_path / "copies"
+    folder.mkdir()
+    for i, (title, stamp, ps) in enumerate(variants):
+        (folder / f"copy{i}.txt").write_text(f"{title}\n\nBy Reuters\n\nPublished: {stamp}\n\n" + "\n\n".join(ps) + "\n",
+                                             encoding="utf-8")
+    db = str(tmp_path / "five.duckdb")
+    r = ingest([str(folder)], db, progress=False)
+    assert r.new == 5 and r.joined_story == 4
+    conn = open_reader(db)
+    assert conn.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == 1
+    # the events of the paragraphs all copies share: one event each, with five articles
+    # (no outlet is known for these files: each article counts as its own source)
+    assert conn.execute("SELECT max(n_articles), max(n_sources) FROM events").fetchone() == (5, 5)
+    assert conn.execute("SELECT count(*) FROM events WHERE n_articles > 5").fetchone()[0] == 0
+    # no event is duplicated within the story
+    dup = conn.execute("""SELECT count(*) FROM (SELECT date, source_code, target_code, code, status, trigger_key
+                          FROM events GROUP BY ALL HAVING count(*) > 1)""").fetchone()[0]
+    assert dup == 0
+    conn.close()

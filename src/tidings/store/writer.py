@@ -48,9 +48,10 @@ def article_date(article: Article) -> dt.date | None:
 
 
 def _event_date(event: Event, article: Article, story_date: dt.date | None = None) -> dt.date | None:
-    """The event's own (day-precise) date; else the date of the story's first copy (so that a
-    copy published a day later still mentions the same events); else the article's date."""
-    if event.date and len(event.date) == 10:
+    """The event's own (day-precise) date when the text gives one; else the date of the story's
+    first copy (so that a copy published a day later still mentions the same events); else the
+    event's date (the coder's fallback, the publication date) or the article's date."""
+    if event.date and len(event.date) == 10 and (event.date_text or story_date is None):
         try:
             return dt.date.fromisoformat(event.date)
         except ValueError:

@@ -10,6 +10,19 @@ def _actor(a) -> str:
     return f"{a.code or '?'} ({a.text})"
 
 
+def _code_name(code) -> str:
+    """The CAMEO name of a code, for readers who do not know the numbers by heart."""
+    if not code:
+        return ""
+    try:
+        from .events.codebook import load_codebook
+
+        info = load_codebook().get(code)
+    except Exception:  # the codebook is optional for rendering
+        return ""
+    return f" ({info.name})" if info else ""
+
+
 def render_table(coded: CodedArticle, explain: bool = False) -> str:
     art = coded.article
     lines = [f"# {art.title or art.id}"]
@@ -25,6 +38,9 @@ def render_table(coded: CodedArticle, explain: bool = False) -> str:
         lines.append(f"    [{e.status}] {e.code} {_actor(e.source)} -> {_actor(e.target)} "
                      f"'{e.trigger.text}' date={e.date} s{e.sentence} conf={e.confidence:.2f}")
         if explain:
+            said = f" | reported by {_actor(e.reported_by)}" if e.reported_by else ""
+            lines.append(f"        {e.code}{_code_name(e.code)}; PLOVER {e.plover_event or '-'}"
+                         f"{'/' + e.plover_mode if e.plover_mode else ''}; Goldstein {e.goldstein}{said}")
             lines.append(f"        rule: {e.rule}")
     lines.append(f"  quotes ({len(coded.quotes)}):")
     for q in coded.quotes:
@@ -46,5 +62,6 @@ def render_table(coded: CodedArticle, explain: bool = False) -> str:
                 lines.append("        (no candidate trigger)")
             for c in cands:
                 mark = "kept" if c.kept else "dropped"
-                lines.append(f"        {mark}: '{c.trigger}' {c.code or ''} - {c.reason} {c.detail}".rstrip())
+                code = f"{c.code}{_code_name(c.code)} " if c.code else ""
+                lines.append(f"        {mark}: '{c.trigger}' {code}- {c.reason}: {c.detail}".rstrip(": "))
     return "\n".join(lines)

@@ -51,8 +51,10 @@ def _argument_span(ref, head):
         return ref
     left, right = head.i, head.i
     for c in head.children:
-        if c.dep_ in _SPAN_SKIP:
+        if c.dep_ in _SPAN_SKIP or c.ent_type_ in ("DATE", "TIME"):
             continue
+        if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children):
+            continue  # "Putin on Dec 7 told Biden"
         if c.i < head.i:
             left = min(left, c.left_edge.i)
         else:
@@ -102,7 +104,9 @@ class Coder:
         return doc
 
     def _cand(self, ctx, tok, kept, reason, code=None, detail=""):
-        ctx.cands.append(Candidate(sentence=ctx.si, trigger=tok.text, kept=kept, reason=reason,
+        tm = ctx.trig.get(tok.i)
+        text = tm.span.text if tm is not None and tm.tok is tok else tok.text
+        ctx.cands.append(Candidate(sentence=ctx.si, trigger=text, kept=kept, reason=reason,
                                    code=code, detail=detail))
 
     # ------------------------------------------------------------------ triggers
@@ -119,7 +123,10 @@ class Coder:
             if entry.code is None and entry.family is None:
                 self._cand(ctx, tok, False, "blocked", detail=f"by {entry.id} ({entry.where})")
                 continue
-            ctx.trig[tok.i] = TriggerMatch(tok, start_of(tok, entry), entry, kind)
+            tm = TriggerMatch(tok, start_of(tok, entry), entry, kind)
+            ctx.trig[tok.i] = tm
+            for j in range(tm.start, tok.i):  # words of a multi-word trigger are not triggers themselves
+                ctx.trig.pop(j, None)
 
     def _find_inner(self, ctx, tm: TriggerMatch):
         tok = tm.tok
@@ -194,14 +201,23 @@ class Coder:
             if tm.kind == "noun" and i not in consumed and tm.tok.dep_ in ("dobj", "attr") and gov.i in ctx.trig \
                     and gov.i != i and not ctx.trig[gov.i].entry.family:
                 consumed[i] = ctx.trig[gov.i]
+        shown = set()  # the coding trigger of a reported or controlled event is shown with the event
+        for i, (code, chain) in chains.items():
+            if i not in consumed and code:
+                shown.update(t.tok.i for t in chain[1:] if t.entry.family not in TRANSPARENT or t is chain[-1])
         seen = set()
         for i, tm in sorted(ctx.trig.items()):
+            if i in consumed and i in shown and all(
+                    t.entry.family in TRANSPARENT for t in chains[consumed[i].tok.i][1] if t.tok.i < i or t is consumed[i]):
+                continue
             if i in consumed:
                 top = consumed[i]
                 while top.tok.i in consumed and consumed[top.tok.i] is not top:
                     top = consumed[top.tok.i]
+                chain = chains.get(top.tok.i, (None, [top]))[1]
+                coder_tm = next((t for t in chain if t.entry.family not in TRANSPARENT), top)
                 self._cand(ctx, tm.tok, False, "part of a frame",
-                           code=tm.entry.code, detail=f"coded through '{top.tok.text}' ({top.entry.id})")
+                           code=tm.entry.code, detail=f"coded through '{coder_tm.tok.text}' ({coder_tm.entry.id})")
                 continue
             code, chain = chains[i]
             if not code:

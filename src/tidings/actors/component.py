@@ -45,6 +45,7 @@ class ActorsComponent:
         extra = pronoun_runs(doc, taken) + nominal_runs(doc, taken)
         places = [run for run in runs if run.pending == "place"]
         runs = [run for run in runs if run.pending != "place"]
+        fill_from_context(runs, places)  # before coreference, so pronouns copy the filled code
         out = resolve_coreference(doc, runs + extra, r, day)
         fill_from_context(out, places)
         return out

@@ -225,7 +225,7 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         if not h.code:
             continue
         if want == "country":
-            if h.cls == "country" and h.kind != "demonym":
+            if h.cls == "country" and h.kind in ("name", "nominal") and h.code == h.country:
                 return h
             continue
         if want == "org":
@@ -307,15 +307,28 @@ def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
     for r in list(runs) + list(places):
         if r.country and r.kind != "pronoun" and not r.rule.startswith("context:"):
             by_sent.setdefault(r.sent, set()).add(r.country)
+    counts: dict[str, int] = {}
+    for r in runs:
+        if r.country and r.kind != "pronoun" and not r.rule.startswith("context"):
+            counts[r.country] = counts.get(r.country, 0) + 1
+    main = None
+    if counts:
+        top = max(counts, key=counts.get)
+        if len(counts) == 1 or (counts[top] >= 3 and counts[top] >= 0.6 * sum(counts.values())):
+            main = top
     for r in runs:
         if r.country or not r.code or not _BARE.match(r.code) or r.kind == "pronoun":
             continue
         near = by_sent.get(r.sent, set()) | by_sent.get(r.sent - 1, set())
-        if len(near) != 1:
+        if len(near) == 1:
+            (country,) = near
+            why = "context"
+        elif not near and main:
+            country, why = main, "context-article"
+        else:
             continue
-        (country,) = near
         r.code = country + r.code
         r.country = country
-        r.rule = f"context:{country}+{r.rule}"
+        r.rule = f"{why}:{country}+{r.rule}"
         if r.key.startswith("role:"):
             r.key = r.code

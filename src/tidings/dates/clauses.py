@@ -104,6 +104,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
 
 
 SINCE = frozenset({"since", "ago"})
+RESCHEDULE = frozenset({"postpone", "delay", "reschedule", "defer", "push", "move", "bring",
+                        "extend", "schedule", "set", "slate", "announce", "call", "plan"})
 OPEN_ENDED = frozenset({"effective", "until", "till", "starting", "beginning", "through",
                         "pending", "ahead"})
 
@@ -119,6 +121,8 @@ def clause_tense(tok) -> str | None:
     verb = governing_verb(tok)
     if verb is None:
         return None
+    if verb.lemma_.lower() in RESCHEDULE:
+        return None  # "was postponed to Jan. 10": the past verb says nothing of the date
     tense = verb_tense(verb)
     if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head.i != verb.i:
         return verb_tense(governing_verb(verb.head))

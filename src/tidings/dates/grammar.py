@@ -135,6 +135,7 @@ def _rules(holidays: dict[str, Holiday]):
         ("dots", rf"{B}(?P<x>(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y>\d{{4}}))(?![\d.]\d)"),
         ("mdy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?{M('m')}\s*{D('d')}(?:,?\s*{Y('y')})?)"),
         ("dmy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s*{Y('y')})?)"),
+        ("ordinal", rf"\b(?:on|by|until|till|before|after|from|since)\s+(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)\"”]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for)\b)"),
         ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?{Y('y')})"),
         ("month", rf"{B}(?:(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
                   rf"between|and|to|or|for|until|throughout|last|next|this|early|late|mid|"
@@ -413,6 +414,20 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
                 return cal.day(min(cands, key=lambda c: abs((c - pub).days)))
         d = _year_for_month_day(mo, da, pub, tense)
         return cal.day(d) if d else NONE
+    if k == "ordinal":  # "on the 15th": a day of the month of publication, or a neighbour
+        if pub is None:
+            return NONE
+        da = int(f["d"])
+        cands = [c for c in (cal.safe_date(*cal.add_months(pub.year, pub.month, n), da) for n in (-1, 0, 1)) if c]
+        if tense == "past":
+            past = [c for c in cands if c <= pub]
+            if past:
+                return cal.day(max(past))
+        elif tense == "future":
+            fut = [c for c in cands if c >= pub]
+            if fut:
+                return cal.day(min(fut))
+        return cal.day(min(cands, key=lambda c: abs((c - pub).days))) if cands else NONE
     if k == "my":
         return cal.month(int(f["y"]), _month_of(f["m"]))
     if k == "month":

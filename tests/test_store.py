@@ -321,3 +321,27 @@ def test_new_id_same_url_moves_the_history(db):
     assert conn.execute("SELECT article_id, version FROM article_versions").fetchall() == [("new-id", 1)]
     conn.close()
     assert ingest([a, b], db, progress=False).new == 0  # the old version again is recognised
+
+
+def test_sources_are_outlets_else_url_hosts():
+    from tidings.records import Article
+    from tidings.store.writer import source_key
+
+    assert source_key(Article(id="a", text="t", outlet="Reuters", url="https://www.x.org/1")) == "Reuters"
+    assert source_key(Article(id="a", text="t", url="https://www.bbc.co.uk/news/1")) == "bbc.co.uk"
+    assert source_key(Article(id="a", text="t")) == "a"
+
+
+def test_source_key_migration_matches_the_writer(db):
+    from tidings.store.writer import source_key
+
+    items = [coded("u1", WIRE, url="https://www.example.org/a?x=1"), coded("u2", WIRE + " x", outlet="AP"),
+             coded("u3", WIRE + " y")]
+    ingest(items, db, progress=False)
+    conn = duckdb.connect(db)
+    conn.execute("UPDATE articles SET source_key = NULL")
+    for sql in dict(MIGRATIONS)["0006_article_source_key"][1:]:
+        conn.execute(sql)
+    got = dict(conn.execute("SELECT id, source_key FROM articles").fetchall())
+    conn.close()
+    assert got == {c.article.id: source_key(c.article) for c in items} == {"u1": "example.org", "u2": "AP", "u3": "u3"}

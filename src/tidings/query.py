@@ -221,7 +221,7 @@ def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filter
                 ORDER BY e.date DESC NULLS LAST, e.source_code, e.target_code, e.code{lim}),
             c AS (
                 SELECT g.first_event_id, count(DISTINCT m.article_id) AS n_articles,
-                       count(DISTINCT coalesce(a.outlet, a.id)) AS n_sources
+                       count(DISTINCT a.source_key) AS n_sources
                 FROM (SELECT first_event_id, unnest(ids) AS event_id FROM g) g
                 JOIN mentions m ON m.event_id = g.event_id
                 JOIN articles a ON a.id = m.article_id

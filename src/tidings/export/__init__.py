@@ -189,7 +189,7 @@ _PHOENIX_SQL = """
     FROM events e
     LEFT JOIN articles a ON a.id = e.first_article_id
     LEFT JOIN (SELECT m.event_id, string_agg(DISTINCT coalesce(ar.url, 'tidings:article:' || ar.id), ';') AS urls,
-                      string_agg(DISTINCT coalesce(ar.outlet, ''), ';') AS sources
+                      string_agg(DISTINCT ar.source_key, ';') AS sources
                FROM mentions m JOIN articles ar ON ar.id = m.article_id GROUP BY m.event_id) s
            ON s.event_id = e.id
     WHERE {where} AND e.date IS NOT NULL

@@ -154,9 +154,9 @@ def _rebucket(conn) -> None:
     conn.execute("CREATE INDEX lsh_buckets_bucket ON lsh_buckets (bucket)")
 
 
-DAILY_VIEW_DISTINCT = [
+def _daily_view(source_expr: str) -> str:
     # articles and outlets counted distinct over the mentions (not summed over events)
-    """CREATE OR REPLACE VIEW event_daily AS
+    return f"""CREATE OR REPLACE VIEW event_daily AS
        WITH g AS (
            SELECT date, source_code, target_code, code,
                   any_value(root) AS root, any_value(quad_class) AS quad_class,
@@ -165,13 +165,24 @@ DAILY_VIEW_DISTINCT = [
        c AS (
            SELECT e.date, e.source_code, e.target_code, e.code,
                   count(DISTINCT m.article_id) AS n_articles,
-                  count(DISTINCT coalesce(a.outlet, a.id)) AS n_sources
+                  count(DISTINCT {source_expr}) AS n_sources
            FROM events e JOIN mentions m ON m.event_id = e.id JOIN articles a ON a.id = m.article_id
            GROUP BY e.date, e.source_code, e.target_code, e.code)
        SELECT g.*, coalesce(c.n_articles, 0) AS n_articles, coalesce(c.n_sources, 0) AS n_sources
        FROM g LEFT JOIN c
          ON g.date IS NOT DISTINCT FROM c.date AND g.source_code IS NOT DISTINCT FROM c.source_code
-        AND g.target_code IS NOT DISTINCT FROM c.target_code AND g.code = c.code""",
+        AND g.target_code IS NOT DISTINCT FROM c.target_code AND g.code = c.code"""
+
+
+DAILY_VIEW_DISTINCT = [_daily_view("coalesce(a.outlet, a.id)")]
+
+
+SOURCE_KEY = [
+    # what counts as one "source" for NumSources: the outlet, else the url's host, else the article
+    "ALTER TABLE articles ADD COLUMN source_key VARCHAR",
+    r"""UPDATE articles SET source_key = coalesce(
+            outlet, nullif(regexp_extract(url, '^[A-Za-z][A-Za-z0-9+.-]*://(?:www\.)?([^/:?#]+)', 1), ''), id)""",
+    _daily_view("a.source_key"),
 ]
 
 
@@ -190,6 +201,7 @@ MIGRATIONS: list[tuple[str, list]] = [
     ("0003_lsh_bucket_index", [_rebucket]),
     ("0004_event_daily_distinct_counts", DAILY_VIEW_DISTINCT),
     ("0005_watch_tables", WATCH_TABLES),
+    ("0006_article_source_key", SOURCE_KEY),
 ]
 
 

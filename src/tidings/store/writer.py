@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 
 from .. import dedup
@@ -36,6 +37,17 @@ def article_hash(article: Article) -> str:
 def event_num_id(event_id: str) -> int:
     """A stable positive 60-bit integer for formats that need numeric ids (GDELT)."""
     return int(hashlib.sha1(event_id.encode()).hexdigest()[:15], 16)
+
+
+_HOST = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://(?:www\.)?([^/:?#]+)")
+
+
+def source_key(article: Article) -> str:
+    """What counts as one source (NumSources): the outlet, else the url's host, else the article."""
+    if article.outlet:
+        return article.outlet
+    m = _HOST.match(article.url or "")
+    return m.group(1) if m and m.group(1) else article.id
 
 
 def article_date(article: Article) -> dt.date | None:
@@ -152,7 +164,7 @@ def _recount(conn, event_ids: set[str]) -> None:
     conn.execute(
         """UPDATE events SET n_mentions = c.m, n_articles = c.a, n_sources = c.s
            FROM (SELECT m.event_id, count(*) AS m, count(DISTINCT m.article_id) AS a,
-                        count(DISTINCT coalesce(ar.outlet, ar.id)) AS s
+                        count(DISTINCT ar.source_key) AS s
                  FROM mentions m JOIN articles ar ON ar.id = m.article_id
                  WHERE m.event_id IN {_in(ids)}
                  GROUP BY m.event_id) c
@@ -166,7 +178,7 @@ def _story_events(conn, story_id: str) -> dict[tuple, list[dict]]:
     rows = conn.execute(
         """SELECT e.id, e.date, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.code,
                   e.status, e.trigger_key, list(m.sentence_text), list(m.article_id),
-                  list(coalesce(a.outlet, a.id)), count(m.event_id)
+                  list(a.source_key), count(m.event_id)
            FROM events e
            LEFT JOIN mentions m ON m.event_id = e.id
            LEFT JOIN articles a ON a.id = m.article_id
@@ -253,6 +265,7 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
         version = old_version if same else old_version + 1
         affected = _retire(conn, old_id, now, keep_version=not same, new_id=art.id)
 
+    skey = source_key(art)
     # which story: a copy of a stored article joins its story
     sh = dedup.shingles(art.text)
     sig = dedup.minhash(sh)
@@ -265,12 +278,12 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
 
     conn.execute(
         f"""INSERT INTO articles (id, content_hash, version, story_id, {', '.join(_ARTICLE_FIELDS)},
-                                  n_events, n_quotes, ingested_at)
-            VALUES ({', '.join('?' * (len(_ARTICLE_FIELDS) + 7))})""",
+                                  n_events, n_quotes, ingested_at, source_key)
+            VALUES ({', '.join('?' * (len(_ARTICLE_FIELDS) + 8))})""",
         [art.id, h, version, story_id, art.title, art.outlet, art.byline, art.agency, art.published,
          article_date(art), art.updated, art.url, art.language, art.dateline, art.text,
          json.dumps(list(art.removed), ensure_ascii=False), art.source, coded.skipped,
-         len(coded.events), len(coded.quotes), now])
+         len(coded.events), len(coded.quotes), now, skey])
     if len(sh) >= dedup.MIN_SHINGLES:
         conn.execute("INSERT INTO article_minhash VALUES (?, ?, ?)", [art.id, len(sh), sig.tolist()])
         buckets = dedup.lsh_buckets(sig)
@@ -321,7 +334,7 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
             match["sentences"].append(sent_text)
         match["mentions"] += 1
         match["articles"].add(art.id)
-        match["sources"].add(art.outlet or art.id)
+        match["sources"].add(skey)
         touched[match["id"]] = match
         src, tgt, rep = ev.source, ev.target, ev.reported_by
         mention_rows.append([

@@ -105,7 +105,7 @@ def verb_tense(verb, depth: int = 0) -> str | None:
 
 SINCE = frozenset({"since", "ago"})
 RESCHEDULE = frozenset({"postpone", "delay", "reschedule", "defer", "push", "move", "bring",
-                        "extend", "schedule", "set", "slate", "announce", "call", "plan"})
+                        "extend", "schedule", "set", "slate", "call", "plan", "fix"})
 OPEN_ENDED = frozenset({"effective", "until", "till", "starting", "beginning", "through",
                         "pending", "ahead"})
 
@@ -121,7 +121,7 @@ def clause_tense(tok) -> str | None:
     verb = governing_verb(tok)
     if verb is None:
         return None
-    if verb.lemma_.lower() in RESCHEDULE:
+    if verb.lemma_.lower() in RESCHEDULE and tok.head.lower_ in ("to", "until", "till", "for", "from", "into"):
         return None  # "was postponed to Jan. 10": the past verb says nothing of the date
     tense = verb_tense(verb)
     if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head.i != verb.i:

@@ -40,10 +40,10 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
         m = fig["levels"]["root"]["micro"]
         ps = fig.get("penta_sentence")
         overview.append([name, fig["documents"] if not fig.get("skipped") else f"{fig['documents']} ({fig['skipped']} not coded)",
-                         fig["gold_events"], _f(m["precision"]), _f(m["recall"]),
+                         fig["gold_events"], fig.get("gold_codes", "-"), fig.get("gold_roots", "-"), _f(m["precision"]), _f(m["recall"]),
                          _f(m["f1"]), _f(ps["macro_f1"]) if ps else "-",
                          f"{fig['forbidden']['asserted']}/{fig['forbidden']['total']}"])
-    out.append(("Overview", _table(["gold", "docs", "gold events", "P root", "R root", "F1 root",
+    out.append(("Overview", _table(["gold", "docs", "gold events", "codes", "roots", "P root", "R root", "F1 root",
                                     "penta macro-F1", "forbidden asserted"], overview, md)))
     for name, fig in list(sets.items()) + ([("all", report["all"])] if len(sets) > 1 else []):
         body = [_table(head, summary_rows(fig), md)]

@@ -420,6 +420,8 @@ def aggregate(results: list[dict]) -> dict:
                      for level in LEVELS}
     gold_events = sum(1 for r in results for g, _ in r["pairs"]["root"] if g is not None)
     out["gold_events"] = gold_events
+    out["gold_codes"] = len({g for r in results for g, _ in r["pairs"]["code"] if g is not None})
+    out["gold_roots"] = len({g for r in results for g, _ in r["pairs"]["root"] if g is not None})
     penta = [r["penta_main"] for r in results if "penta_main" in r]
     out["penta_sentence"] = _class_metrics(penta) if penta else None
     sp = Counter()

@@ -113,6 +113,10 @@ class TimexFinder:
             if tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
                               doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR):
                 return False
+        if m.kind == "ago" and m.f.get("dir", "").lower() in ("before", "after", "prior") and span.end < len(doc):
+            nxt = doc[span.end]
+            if not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ")):
+                return False  # "six weeks before the election": a duration before an event
         if m.kind in ("vague",) and span.start > 0 and doc[span.start - 1].lower_ in ("for", "over"):
             return True
         return True

@@ -190,3 +190,14 @@ def test_event_mentions_article_and_quotes(db):
     assert list(q.text) == ["more contracts would follow"]
     assert query.quotes(db, speaker="'; DROP TABLE quotes; --").empty
     assert len(query.quotes(db, text="CONTRACTS")) == 1
+
+
+def test_stories(db):
+    st = query.stories(db, min_articles=2)
+    assert len(st) == 1
+    row = st.iloc[0]
+    assert (row.n_articles, row.n_sources, row.n_events) == (5, 5, 4)
+    assert set(row.outlets.split("; ")) == {"reuters", "guardian", "dw", "times", "ap"}
+    assert len(query.stories(db)) == 3
+    r = CliRunner().invoke(main, ["query", "stories", "--db", db, "--format", "csv"])
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) == 2

@@ -27,7 +27,7 @@ import pandas as pd
 
 from .store import open_reader
 
-__all__ = ["Filters", "events", "event_page", "event_mentions", "article", "quotes", "dyad_series", "top_actors", "network", "write_gexf",
+__all__ = ["Filters", "events", "event_page", "event_mentions", "article", "quotes", "stories", "dyad_series", "top_actors", "network", "write_gexf",
            "write_graphml", "write_network", "QUAD_NAMES", "STATUSES"]
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
@@ -295,6 +295,30 @@ def quotes(db=None, *, speaker: str | None = None, text: str | None = None, star
               WHERE {where} ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.n{lim}"""
     with _connection(db) as conn:
         return conn.execute(sql, params + ([int(limit)] if limit is not None else [])).df()
+
+
+def stories(db=None, *, min_articles: int = 1, start=None, end=None, limit: int | None = 100) -> pd.DataFrame:
+    """Stories (groups of copies of one story) with their number of articles and sources, the
+    outlets, first and last publication dates and number of events; most copied first."""
+    clauses, params = ["TRUE"], []
+    if (d := _date(start)) is not None:
+        clauses.append("a.published_date >= ?")
+        params.append(d)
+    if (d := _date(end)) is not None:
+        clauses.append("a.published_date <= ?")
+        params.append(d)
+    lim = " LIMIT ?" if limit is not None else ""
+    sql = f"""
+        SELECT s.id AS story_id, s.title, count(*) AS n_articles, count(DISTINCT a.source_key) AS n_sources,
+               string_agg(DISTINCT a.outlet, '; ') AS outlets, min(a.published_date) AS first_published,
+               max(a.published_date) AS last_published,
+               (SELECT count(*) FROM events e WHERE e.story_id = s.id) AS n_events
+        FROM stories s JOIN articles a ON a.story_id = s.id
+        WHERE {" AND ".join(clauses)}
+        GROUP BY s.id, s.title HAVING count(*) >= ?
+        ORDER BY n_articles DESC, first_published DESC NULLS LAST, s.id{lim}"""
+    with _connection(db) as conn:
+        return conn.execute(sql, params + [int(min_articles)] + ([int(limit)] if limit is not None else [])).df()
 
 
 def dyad_series(db=None, *, freq: str = "month", directed: bool = True, one_a_day: bool = False,

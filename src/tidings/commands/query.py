@@ -19,6 +19,13 @@ def _output(df, fmt: str, title: str = "") -> None:
         from rich.console import Console
         from rich.table import Table
 
+        import pandas as pd
+
+        df = df.copy()
+        for col in df.columns:  # dates print as dates
+            if pd.api.types.is_datetime64_any_dtype(df[col]) and (df[col].dropna().dt.normalize() == df[col].dropna()).all():
+                df[col] = df[col].dt.strftime("%Y-%m-%d").fillna("")
+
         table = Table(title=title or None, show_lines=False)
         for col in df.columns:
             wide = col in ("sentence", "title", "name", "source_name", "target_name")
@@ -39,7 +46,7 @@ _fmt = click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl
 
 @click.group("query")
 def command():
-    """Query the database: events, dyad time series, top actors, the actor network."""
+    """Query the database: events, dyad time series, top actors, the actor network, stories."""
 
 
 @command.command("events")
@@ -132,3 +139,21 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
         click.echo(f"{len(edges)} edges written to {out}", err=True)
     else:
         _output(edges, fmt, "network")
+
+
+@command.command("stories")
+@db_option
+@click.option("--min-articles", default=2, show_default=True, help="Only stories with at least this many copies.")
+@click.option("--start", metavar="YYYY-MM-DD")
+@click.option("--end", metavar="YYYY-MM-DD")
+@click.option("--limit", default=50, show_default=True)
+@_fmt
+def stories_cmd(db, min_articles, start, end, limit, fmt):
+    """Stories with syndicated copies: articles, sources, outlets, dates, events."""
+    from .. import query
+
+    try:
+        df = query.stories(db, min_articles=min_articles, start=start, end=end, limit=limit)
+    except (ValueError, FileNotFoundError, RuntimeError) as exc:
+        fail(exc)
+    _output(df, fmt, "stories")

@@ -316,6 +316,21 @@ def _finish(text: str) -> tuple[str, dict | None, dict | None]:
     return plain, spans.get("source"), spans.get("target")
 
 
+_US = [(re.compile(a), b) for a, b in (
+    (r"\b(mobil|normal|critic|recogn|apolog|organ|demobil|real|author|stabil|legal|jeopard|summar|emphas|destabil)is(e|ed|es|ing|ation)\b", r"\1iz\2"),
+    (r"\bdefence\b", "defense"), (r"\bDefence\b", "Defense"), (r"\bcentre\b", "center"),
+    (r"\bprogramme\b", "program"), (r"\bhonour", "honor"), (r"\blabour\b", "labor"),
+    (r"\bneighbour", "neighbor"), (r"\barmour", "armor"), (r"\bfavour", "favor"),
+    (r"\bscepticism\b", "skepticism"), (r"\btravelled\b", "traveled"), (r"\btonnes\b", "tons"))]
+
+
+def american(text: str) -> str:
+    """The same sentence in American spelling (wire services use both)."""
+    for pat, rep in _US:
+        text = pat.sub(rep, text)
+    return text
+
+
 def _kinds(code: str) -> tuple[str, str]:
     root = code[:2]
     s, t = CODE_KINDS.get(code, (SOURCE_KINDS[root], TARGET_KINDS.get(root, DEFAULT_TARGET)))
@@ -356,6 +371,8 @@ def _sentence(tpl: Templates, rng: random.Random, phr, frame) -> dict:
     text = _SLOT.sub(lambda m: values.get(m.group(1), m.group(0)), filled)
     text = ctx.fill(text.replace(S_OPEN, "\x0e").replace(S_CLOSE, "\x0f"))
     text = text.replace("\x0e", S_OPEN).replace("\x0f", S_CLOSE)
+    if rng.random() < 0.5:
+        text = american(text)
     plain, source, target = _finish(text)
     act = None
     if kind in ("intent", "refuse", "threat", "consider"):

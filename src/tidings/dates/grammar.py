@@ -136,7 +136,7 @@ def _rules(holidays: dict[str, Holiday]):
         ("mdy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?{M('m')}\s*{D('d')}(?:,?\s*{Y('y')})?)"),
         ("dmy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s*{Y('y')})?)"),
         ("ordinal", rf"\b(?:on|by|until|till|before|after|from|since)\s+(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)\"”]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for)\b)"),
-        ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?{Y('y')})"),
+        ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?(?:{Y('y')}|(?P<yrel>(?i:last|next|this))\s+year))"),
         ("month", rf"{B}(?:(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
                   rf"between|and|to|or|for|until|throughout|last|next|this|early|late|mid|"
                   rf"earlier|later)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')})"
@@ -149,13 +149,13 @@ def _rules(holidays: dict[str, Holiday]):
                     rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
                     rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
                     rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
-        ("relunit", rf"{B}(?<!(?i:the)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
+        ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
         ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
         ("ago", rf"{B}(?P<x>{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+"
                 rf"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|prior))"
                 rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b))"),
-        ("anchored", rf"{B}(?P<x>(?i:the)\s+(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
+        ("anchored", rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
                      rf"|(?<!\w\s)(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
@@ -429,6 +429,10 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
                 return cal.day(min(fut))
         return cal.day(min(cands, key=lambda c: abs((c - pub).days))) if cands else NONE
     if k == "my":
+        if f.get("yrel"):  # "March of next year"
+            if pub is None:
+                return NONE
+            return cal.month(pub.year + {"last": -1, "this": 0, "next": 1}[f["yrel"].lower()], _month_of(f["m"]))
         return cal.month(int(f["y"]), _month_of(f["m"]))
     if k == "month":
         mo = _month_of(f.get("m") or f["m2"])

@@ -345,3 +345,13 @@ def test_source_key_migration_matches_the_writer(db):
     got = dict(conn.execute("SELECT id, source_key FROM articles").fetchall())
     conn.close()
     assert got == {c.article.id: source_key(c.article) for c in items} == {"u1": "example.org", "u2": "AP", "u3": "u3"}
+
+
+def test_ingest_consumes_a_stream_lazily(db):
+    def stream():
+        yield from wire_copies()
+        yield other_story()
+
+    r = ingest(stream(), db, progress=False)
+    assert r.new == 6
+    assert ingest(other_story(), db, progress=False).unchanged == 1  # a single record works too

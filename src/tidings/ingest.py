@@ -87,7 +87,8 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     """
     db = str(db or default_db_path())
     report = IngestReport(db=db)
-    inputs = list(inputs) if not isinstance(inputs, (str, os.PathLike)) else [inputs]
+    if isinstance(inputs, (str, os.PathLike, Article, CodedArticle)):
+        inputs = [inputs]  # otherwise consumed lazily: a stream of coded articles is never held whole
 
     with Store(db) as store, _progress(progress) as bar:
         task = bar.add_task("ingest", total=None)

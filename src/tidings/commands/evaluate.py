@@ -31,9 +31,11 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @click.option("--pin-floors", "pin_file", type=click.Path(dir_okay=False), default=None,
               help="Write the measured figures minus --margin as the new floors to this file.")
 @click.option("--margin", type=float, default=0.02, show_default=True, help="Margin for --pin-floors.")
+@click.option("--baseline", "baseline", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="A report saved earlier with --json: show how the figures moved and which errors are new or fixed.")
 @dictionary_options
 def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, no_read, validate_only, floors_file, pin_file,
-            margin, actor_dicts, verb_dicts, replace_dicts):
+            margin, baseline, actor_dicts, verb_dicts, replace_dicts):
     """Score the coder against gold files or folders.
 
     Gold formats (detected by file name and keys): the project's sentence JSONL and article
@@ -82,6 +84,11 @@ def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, no_read,
         Path(pin_file).write_text(json.dumps(pinned, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
+    elif baseline:
+        from ..evaluate.compare import compare_reports, render_comparison
+
+        before = json.loads(Path(baseline).read_text(encoding="utf-8"))
+        click.echo(render_comparison(compare_reports(before, report), None if max_errors == 0 else max_errors))
     else:
         click.echo(render_text(report, max_errors=None if max_errors == 0 else max_errors))
     if floors_file:

@@ -10,6 +10,7 @@ Short quotes (one or two words) that no cue governs closely are scare quotes, no
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from ..records import ActorRef
@@ -54,12 +55,22 @@ class _Ctx:
         k = bisect.bisect_right(self.idx, char) - 1
         return max(k, 0)
 
-    def speaker_of(self, cue_tok, quote_speaker=None) -> ActorRef | None:
+    def speaker_of(self, cue_tok, d: Direct) -> ActorRef | None:
         if cue_tok.lower_ == "according":
             src = according_source(cue_tok)
         else:
             src = subject_of(cue_tok)
-        return self.speakers.resolve(src, quote_speaker) if src is not None else None
+            if src is not None and d.start <= src.i < d.end:  # a "subject" inside the quote
+                src = _after_verb(cue_tok)
+        return self.speakers.resolve(src) if src is not None else None
+
+
+def _after_verb(verb):
+    """'"... Full panic mode," said Leslie Wimes': the speaker right after an inverted cue."""
+    for c in verb.rights:
+        if c.pos_ in ("PROPN", "NOUN") and c.dep_ in ("nsubj", "dobj", "attr", "npadvmod", "dep", "appos"):
+            return c
+    return None
 
 
 def _content_tokens(ctx: _Ctx, q: Quoted) -> tuple[int, int]:
@@ -170,25 +181,47 @@ def _climb(ctx: _Ctx, d: Direct):
 _DASHES = ("―", "—", "–", "-", "--")
 
 
+_DASH_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:―|—|–|--|-)[ \t]*")
+
+
 def _dash_name(ctx: _Ctx, d: Direct):
     """'"..." ― Martha Aguilar': a name after a dash closing the quote, as in epigraphs."""
     if not d.q.closed:
         return None
-    doc = ctx.doc
-    i = ctx.tok_at(d.q.close - 1) + 1
-    while i < len(doc) and doc[i].is_space:
-        i += 1
-    if i >= len(doc) or doc[i].text not in _DASHES:
+    m = _DASH_RE.match(ctx.text, d.q.close)
+    if not m:
         return None
-    j = i + 1
-    while j < len(doc) and doc[j].is_space:
-        j += 1
+    doc = ctx.doc
+    j = ctx.tok_at(m.end())
+    if doc[j].idx < m.end():  # "”―Carla": the dash and the name glued into one token
+        return None
     k = j
     while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
         k += 1
-    if k == j or k - j > 5:
+    if k == j or k - j > 5 or (k < len(doc) and doc[k].pos_ in ("VERB", "AUX")):
         return None
     return ctx.speakers.resolve(doc[k - 1])
+
+
+def _sentence_subject(ctx: _Ctx, d: Direct, prev_close: int):
+    """A quote standing alone after a sentence of the same paragraph that ends with a colon or
+    names its speaker with a cue ('Obama is rolling out a new message: "It's about me."' /
+    'His partner called him a master. "He showed again and again ..."'): that sentence's subject."""
+    doc = ctx.doc
+    j = ctx.tok_at(d.q.open) - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or "\n" in doc[j].text_with_ws or doc[j].idx < prev_close or \
+            doc[j].text not in (":", ".", "!", "?"):
+        return None
+    sent = doc[j].sent
+    root = sent.root
+    if doc[j].text != ":" and cue_at(root, "direct", ctx.lex) is None:
+        return None
+    subj = subject_of(root)
+    if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+        return None
+    return ctx.speakers.resolve(subj)
 
 
 def _colon_before(ctx: _Ctx, d: Direct):
@@ -241,11 +274,14 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
             found = _colon_before(ctx, d)
             d.how = "colon"
         byline = _dash_name(ctx, d) if found is None else None
+        prior = _sentence_subject(ctx, d, prev_close) if found is None and byline is None else None
         if byline is not None:
             d.speaker, d.how = byline, "dash"
+        elif prior is not None:
+            d.speaker, d.how = prior, "sentence"
         elif found is not None:
             d.cue_i, d.cue = found[0].i, found[1]
-            d.speaker = ctx.speaker_of(found[0])
+            d.speaker = ctx.speaker_of(found[0], d)
         elif out and out[-1].speaker is not None and _continues(ctx, out[-1], q):
             d.speaker, d.how = out[-1].speaker, "continued"
         else:
@@ -260,6 +296,8 @@ def _continues(ctx: _Ctx, prev: Direct, q: Quoted) -> bool:
     """A quote that carries on from the previous one by a known speaker: the next paragraph
     ('"...," he said.\n\n"More."'), or the next sentence of the same paragraph
     ('"...," said X, an analyst. "More."')."""
+    if prev.how in ("dash", "label"):
+        return False  # epigraphs and transcript turns name each speaker
     between = ctx.text[prev.q.close:q.open]
     if "\n" not in between:
         before = between.rstrip()

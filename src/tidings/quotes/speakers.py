@@ -23,7 +23,9 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _WINDOW_SENTS = 6
 _IT_WINDOW = 2
 _DROP_LEAD = ("the", "a", "an")
-_NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+_NOT_SPEAKER = ("DATE", "TIME", "MONEY", "QUANTITY")
+_QUANTIFIERS = {"some", "many", "most", "all", "each", "both", "several", "others", "someone", "somebody",
+                "few", "those", "everyone", "everybody", "nobody", "none", "one", "either", "neither"}
 _PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 
@@ -90,6 +92,9 @@ class Speakers:
             ref = self._from_mention(m)
             if ref is not None:
                 return ref
+        if low in _QUANTIFIERS or (tok.pos_ in ("NUM", "DET") and tok.dep_ in ("nsubj", "nsubjpass")):
+            start, end = phrase_bounds(tok)  # "some", "most of whom", "Twelve percent of voters"
+            return self._ref(_nominal(self.doc[start:end]), start, end)
         if tok.pos_ == "PRON" or low in PERSONAL | FIRST | PLURAL | NEUTER:
             return self._pronoun(tok, quote_speaker)
         if tok.ent_type_ in _NOT_SPEAKER:
@@ -97,11 +102,14 @@ class Speakers:
         start, end = phrase_bounds(tok)
         tied = [tok] + [c for c in tok.children if c.dep_ in ("appos", "compound", "flat")]
         for t in tied[1:]:  # "the company's chief executive, Anna Berg": the named appositive
-            m = self.by_token.get(t.i)
-            if m is not None and m.kind != "pronoun":
-                ref = self._from_mention(m)
+            m2 = self.by_token.get(t.i)
+            if m2 is not None and m2.kind in ("name", "title"):
+                ref = self._from_mention(m2)
                 if ref is not None:
                     return self._ref(ref.name, start, end, ref.code, ref.country, ref.rule)
+        for t in tied[1:]:
+            if t.dep_ == "appos" and t.pos_ == "PROPN":  # "His partner, Lawrence Cummings, said"
+                return self._ref(self.canonical(_proper_run(t)), start, end)
         if m is not None and m.kind != "pronoun":  # a role ("the company", "Khan's lawyer")
             name = m.name if m.kind == "nominal" else _nominal(self.doc[start:end])
             return self._ref(name, start, end, m.code, m.country, m.rule)

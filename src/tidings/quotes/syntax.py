@@ -12,6 +12,7 @@ _INVERTED = {"say", "add", "write", "tweet", "note", "explain", "continue", "ins
 _LOOSE = ("npadvmod", "dep", "nmod", "pobj", "compound", "appos", "dobj")
 _OBJECT_CONTROL = {"force", "ask", "urge", "persuade", "convince", "press", "pressure", "push", "order",
                    "allow", "encourage", "compel", "invite", "tell", "get", "lead", "prompt", "require"}
+_ISSUE = {"issue", "release", "publish", "post", "send", "make", "put", "give", "deliver", "sign", "file"}
 _NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
 
@@ -63,7 +64,12 @@ def subject_of(verb, depth: int = 3):
             if nxt.pos_ == "PROPN" and (nxt.head.i == verb.i or nxt.head.head.i == verb.i):
                 return nxt if nxt.head.i == verb.i else nxt.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-            return verb.head  # "a statement saying that ..."
+            noun = verb.head  # "a statement saying that ..."
+            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE:
+                issuer = next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+                if issuer is not None:  # "the Council issued a statement calling it ..."
+                    return issuer
+            return noun
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
             verb = verb.head.head
             continue

@@ -35,6 +35,8 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
     from ..pipeline import CodeOptions
     from ..store import StoreLocked
 
+    import duckdb
+
     from ..scale import EngineOptions
 
     options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts))
@@ -49,6 +51,9 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
                         recode=recode, engine=eng)
     except StoreLocked as exc:
         raise click.ClickException(str(exc))
+    except (OSError, duckdb.Error) as exc:
+        raise click.ClickException(f"writing {db or 'the database'} failed: {exc} (what was written before is kept; "
+                                   "run the same command again to resume)")
     click.echo(report.summary(), err=True)
     if report.errors:
         click.echo(f"{len(report.errors)} input(s) could not be read", err=True)

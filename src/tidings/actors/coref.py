@@ -314,7 +314,7 @@ def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
     main = None
     if counts:
         top = max(counts, key=counts.get)
-        if len(counts) == 1 or (counts[top] >= 3 and counts[top] >= 0.6 * sum(counts.values())):
+        if counts[top] >= 3 and counts[top] >= 0.6 * sum(counts.values()):
             main = top
     for r in runs:
         if r.country or not r.code or not _BARE.match(r.code) or r.kind == "pronoun":

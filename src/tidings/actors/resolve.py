@@ -46,6 +46,13 @@ NOT_ACTOR_NOUNS = {"territory", "soil", "border", "language", "culture", "histor
                    "year", "day", "week", "month", "holiday", "new", "oil", "gas", "stock", "stocks", "bond",
                    "bonds", "shares", "interest", "interests", "policy", "sovereignty", "independence",
                    "integrity", "origin", "descent", "nationality", "citizenship", "passport"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "father",
+              "ayatollah", "sheikh", "mullah", "imam", "rev", "reverend", "prof", "professor"}
+QUANTIFIERS = {"more", "than", "less", "fewer", "least", "at", "about", "around", "nearly", "almost", "some",
+               "over", "approximately", "roughly", "dozens", "hundreds", "thousands", "scores", "tens",
+               "millions"}
+QUANT_HEADS = {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "group", "number", "couple",
+               "handful", "band", "crowd", "team"}
 HYPHEN_DROP = {"held", "controlled", "run", "occupied", "born", "made", "owned", "style", "claimed",
                "allied", "backed", "supported", "bound", "brokered", "mediated", "friendly",
                "related", "inspired", "sponsored", "funded", "dominated", "majority", "listed", "registered",
@@ -92,6 +99,7 @@ class Run:
     pending: str = ""  # coreference still to do: "nominal", "counterpart", "pair"
     role_phrase: str = ""
     gender: str = ""  # m | f | "" (unknown)
+    abbrev: tuple | None = None  # token span of a "(NAF)" abbreviation included in the run
     members: list = field(default_factory=list)
 
 
@@ -213,7 +221,33 @@ class ActorResolver:
                 flush()
                 cur.append(p)
         flush()
-        return [r for r in runs if r is not None]
+        out: list[Run] = []
+        for r in runs:
+            # "A group of Saudi hackers", "Dozens of Russian peacekeepers": one actor
+            if out and doc[r.start - 1].lower_ == "of" if r.start > 0 else False:
+                prev = out[-1]
+                if prev.end == r.start - 1 and len(prev.pieces) == 1 and prev.pieces[0].cls == ROLEP and \
+                        doc[prev.end - 1].lower_ in QUANT_HEADS:
+                    r.start = prev.start
+                    out.pop()
+            elif r.start > 1 and doc[r.start - 1].lower_ == "of" and doc[r.start - 2].lower_ in QUANT_HEADS and \
+                    (not out or out[-1].end <= r.start - 2):
+                k = r.start - 2
+                while k > 0 and (doc[k - 1].pos_ in ("NUM", "DET") or doc[k - 1].lower_ in QUANTIFIERS):
+                    k -= 1
+                r.start = k
+            # "the Nigerian Air Force (NAF)": the abbreviation belongs to the name
+            e = r.end
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and \
+                    doc[e + 1].text.replace(".", "").replace("-", "").isupper() and r.pieces[-1].cls != NAME or \
+                    (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and
+                     doc[e + 1].text.replace(".", "").replace("-", "").isupper() and r.pieces[-1].label == "ORG"):
+                r.end = e + 3
+                r.abbrev = (e + 1, e + 2)
+            out.append(r)
+        # drop the abbreviation's own mention
+        abbrevs = {getattr(r, "abbrev", None) for r in out} - {None}
+        return [r for r in out if not any(a[0] <= r.start and r.end <= a[1] for a in abbrevs)]
 
     def _joins(self, doc, a: Piece, b: Piece, cur: list[Piece]) -> bool:
         if doc[b.start].is_sent_start:
@@ -298,6 +332,17 @@ class ActorResolver:
             if w in ("-",) and i > 0 and doc[i - 1].lower_ in ("ex", "then"):
                 i -= 2
                 former = former or doc[i + 1].lower_ == "ex"
+                continue
+            if w.rstrip(".") in HONORIFICS or w in QUANTIFIERS or (
+                    t.dep_ in ("amod", "compound", "nummod", "quantmod", "nmod") and
+                    t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") and t.ent_type_ not in (
+                        "DATE", "TIME", "GPE", "LOC", "FAC") and t.lower_ not in ("said", "says", "told")):
+                # "Mr. Erdogan", "more than 16,000 Syrians", "Rohingya refugees", "contract employees"
+                i -= 1
+                continue
+            if w in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_ and \
+                    doc[i - 1].is_alpha:
+                i -= 2  # "Anti-war groups"
                 continue
             break
         span_start = i + 1

@@ -92,10 +92,15 @@ class TimexFinder:
                     return False  # "the fall of Kabul"
             elif prev not in SEASON_CONTEXT and not (prev == "the" and prev2 in SEASON_CONTEXT):
                 return False
-        if m.kind == "deictic" and span.start > 0 and span[0].text == "Today":
+        if m.kind == "deictic" and span.start > 0:
             prev = doc[span.start - 1]
-            if prev.is_title or prev.is_upper:
-                return False  # "Russia Today", "USA Today"
+            if span[0].is_title and not span[0].is_sent_start and (prev.is_title or prev.is_upper) \
+                    and prev.is_alpha:
+                return False  # "Russia Today", "USA Today", "CBS This Morning"
+            if span[0].lower_ in ("today", "tomorrow") and (
+                    prev.pos_ in ("DET", "ADJ") or prev.tag_ in ("JJ", "JJR", "JJS", "PRP$")
+                    or prev.lower_ in ("brighter", "better", "bright", "new")):
+                return False  # "a brighter tomorrow", "the Britain of today"
         if m.kind in ("weekday", "holiday") and span.end < len(doc):
             nxt = doc[span.end]
             if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and nxt.ent_type_ not in ("DATE", "TIME"):

@@ -76,6 +76,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if "to" in words and verb.tag_ == "VB":
         gov = verb.head if verb.head.i != verb.i else None
         if gov is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj"):
+            if gov.lemma_.lower() == "be" and verb.dep_ == "xcomp":
+                return "planned"  # "is to meet", "were to win": arranged or hypothetical
             if gov.lemma_.lower() in FUTURE_GOVERNORS:
                 # "plans to visit", "is set to travel", "will try to meet": ahead; but
                 # "had agreed to hold talks on Dec 7" is a future in the past: unknown
@@ -96,8 +98,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         if verb.lemma_.lower() in ("set", "schedule", "due", "expect", "slate", "plan"):
             return "planned"
         return None
-    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod") and not words:
-        return "past"  # a participle that modifies a noun: "the merger, announced in August"
+    if verb.tag_ == "VBN" and not words:
+        return "past"  # a bare participle: "the merger, announced in August", "than forecast in July"
     if verb.lower_ in ("due",):
         return "planned"
     return None
@@ -116,6 +118,8 @@ def clause_tense(tok) -> str | None:
     modals); or None when present or unknown. "since X" always looks back."""
     if tok.head.i != tok.i and tok.head.lower_ in SINCE:
         return "past"
+    if tok.dep_ == "poss":
+        return None  # "Monday's debate": the verb's tense is not the debate's
     if tok.head.i != tok.i and tok.head.lower_ in OPEN_ENDED:
         return None  # "effective Jan. 1", "until March": the verb's tense says nothing
     verb = governing_verb(tok)

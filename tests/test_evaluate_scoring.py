@@ -238,3 +238,14 @@ def test_phenomena_breakdown():
     ph = fig["phenomena"]
     assert ph["negated"]["asserted_by_mistake"] == 1 and ph["negated"]["fp"] == 1
     assert ph["coordination"]["tp"] == 1 and ph["coordination"]["fn"] == 1
+
+
+def test_forbidden_full_codes_are_matched_as_codes():
+    raw = {"id": "a1", "published": "2021-07-12", "text": "t",
+           "events_required": [{"code": "141", "source": "CUBCVL", "target": "CUBGOV"}],
+           "events_forbidden_as_asserted": [{"code": ["145", "182"], "source": "CUBCVL", "status": "hypothetical"},
+                                            {"code": "19", "source": "CUB"}]}
+    gold = article_doc(raw)
+    fig = score([gold], {"a1": {"events": [ev("141", "CUB", None), ev("193", "CUB", "USA")]}})
+    assert fig["forbidden"] == {"total": 2, "asserted": 1}  # the protest is no riot; any 19x is forbidden
+    assert sorted(e["type"] for e in fig["errors"]) == ["false_positive", "forbidden", "missed"]

@@ -213,7 +213,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
             forbidden_hits = []
             for f in gold.forbidden:
                 for e in extra:
-                    if event_matches(e, f, "root"):
+                    if event_matches(e, f, "code"):  # full codes where the gold gives them
                         forbidden_hits.append((f, e))
                         break
             out["forbidden"] = (len(gold.forbidden), len(forbidden_hits))

@@ -35,6 +35,8 @@ class Anchors:
         return False
 
     def _attached(self, items, event_tokens, sent):
+        if not items:
+            return None
         targets = {t.i for t in event_tokens}
         for item, root in items:
             if root is None or not (sent.start <= root.i < sent.end):
@@ -51,7 +53,7 @@ class Anchors:
                 self.dated_nouns.setdefault(n.lemma_.lower(), t)
             return t, "attached"
         # a definite mention of an event noun dated earlier ("that video call")
-        for tok in event_tokens:
+        for tok in event_tokens if self.dated_nouns else ():
             for n in [tok] + [c for c in tok.children if c.pos_ == "NOUN"]:
                 lemma = n.lemma_.lower()
                 if lemma in self.dated_nouns and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE

@@ -73,13 +73,14 @@ def _argument_span(ref, head):
 
 
 class _Ctx:
-    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands")
+    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting")
 
     def __init__(self, doc, si, sent, mentions, anchors, cands):
         self.doc, self.si, self.sent = doc, si, sent
         self.trig: dict[int, TriggerMatch] = {}
         self.memo: dict[int, tuple] = {}
         self.mentions, self.anchors, self.cands = mentions, anchors, cands
+        self.reporting = None
 
 
 class Coder:
@@ -88,6 +89,7 @@ class Coder:
         self.codebook = codebook
         self.actor_nouns = actor_nouns
         self.min_confidence = min_confidence
+        self._keys = frozenset(lexicon.verbs) | frozenset(lexicon.nouns)
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc):
@@ -111,7 +113,12 @@ class Coder:
 
     # ------------------------------------------------------------------ triggers
     def _find_triggers(self, ctx):
+        keys = self._keys
+        doc = ctx.doc
         for tok in ctx.sent:
+            if tok.lower_ not in keys and tok.lemma_.lower() not in keys and not (
+                    tok.i >= 2 and doc[tok.i - 1].text == "-"):
+                continue  # fast path: most words are in no lexicon entry
             kind, entries = find_entries(tok, self.lex)
             if not entries:
                 continue
@@ -364,7 +371,9 @@ class Coder:
         # date and place
         ev_tokens = [t.tok for t in rest] + [t.span.root for t in rest]
         nouns = [t.tok for t in rest if t.kind == "noun"]
-        reporting = [t.tok for t in ctx.trig.values() if t.entry.family == "say" and t not in rest]
+        if ctx.reporting is None:
+            ctx.reporting = [t for t in ctx.trig.values() if t.entry.family == "say"]
+        reporting = [t.tok for t in ctx.reporting if t not in rest]
         timex, how_date = ctx.anchors.date_for(ev_tokens, ctx.sent, nouns=nouns, reporting=reporting)
         published = ctx.doc._.published
         if timex is not None:

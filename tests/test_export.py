@@ -210,6 +210,14 @@ def test_parquet_partitioned_by_date(db, tmp_path):
     m = tmp_path / "pqm"
     export(db, "parquet", str(m), partition="month")
     assert sorted(p.name for p in m.iterdir()) == ["month=2021-12", "month=2022-02"]
+    with pytest.raises(ValueError, match="not empty"):
+        export(db, "parquet", str(out))
+    assert export(db, "parquet", str(out), overwrite=True, start="2022-01-01") == 2  # no stale partitions
+    assert sorted(p.name for p in out.iterdir()) == ["event_date=2022-02-26"]
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "thesis.tex").write_text("do not delete")
+    with pytest.raises(ValueError, match="not a tidings parquet export"):
+        export(db, "parquet", str(tmp_path / "mine"), overwrite=True)
 
 
 def test_filters_apply_to_exports(db):

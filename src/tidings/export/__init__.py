@@ -295,9 +295,10 @@ def _open_out(out):
 
 
 def export(db=None, fmt: str = "gdelt", out=None, *, filters: Filters | None = None, partition: str = "date",
-           **kw) -> int:
+           overwrite: bool = False, **kw) -> int:
     """Write the events (matching the filters) in `fmt` to `out` (a path, a file object, or
-    None/"-" for standard output; a directory for parquet). Returns the number of rows."""
+    None/"-" for standard output; a directory for parquet, which must be new or empty unless
+    overwrite=True replaces an earlier parquet export there). Returns the number of rows."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
     f = _filters(filters, kw)
@@ -305,6 +306,7 @@ def export(db=None, fmt: str = "gdelt", out=None, *, filters: Filters | None = N
         if fmt == "parquet":
             if out is None or str(out) == "-":
                 raise ValueError("parquet export needs an output directory (-o DIR)")
+            _prepare_dir(str(out), overwrite)
             return _write_parquet(_frame(conn, f), out, partition)
         n = 0
         with _open_out(out) as fh:
@@ -328,6 +330,25 @@ def export(db=None, fmt: str = "gdelt", out=None, *, filters: Filters | None = N
                 fh.write("\t".join(row) + "\n")
                 n += 1
             return n
+
+
+def _prepare_dir(out: str, overwrite: bool) -> None:
+    """A parquet export goes to a new or empty directory; overwrite=True clears an earlier
+    export (only partition folders of ours are removed, anything else is refused)."""
+    import shutil
+
+    if not os.path.isdir(out) or not os.listdir(out):
+        return
+    entries = os.listdir(out)
+    ours = all(os.path.isdir(os.path.join(out, e)) and e.split("=", 1)[0] in ("event_date", "month", "year")
+               for e in entries)
+    if not overwrite:
+        raise ValueError(f"{out} is not empty: choose a new directory, or pass --overwrite to replace "
+                         "an earlier parquet export there")
+    if not ours:
+        raise ValueError(f"{out} holds files that are not a tidings parquet export; not overwriting it")
+    for e in entries:
+        shutil.rmtree(os.path.join(out, e))
 
 
 def _write_parquet(df, out, partition: str) -> int:

@@ -355,3 +355,17 @@ def test_ingest_consumes_a_stream_lazily(db):
     r = ingest(stream(), db, progress=False)
     assert r.new == 6
     assert ingest(other_story(), db, progress=False).unchanged == 1  # a single record works too
+
+
+def test_a_reader_holding_the_file_is_named_to_the_writer(db):
+    ingest([other_story()], db, progress=False)
+    code = ("import sys, time; from tidings.store import open_reader; c = open_reader(sys.argv[1]); "
+            "print('open', flush=True); time.sleep(30)")
+    p = subprocess.Popen([sys.executable, "-c", code, db], stdout=subprocess.PIPE, text=True)
+    try:
+        assert p.stdout.readline().strip() == "open"
+        with pytest.raises(StoreLocked, match=f"is open in pid {p.pid}"):
+            connect(db, wait=0.3)
+    finally:
+        p.kill()
+        p.wait()

@@ -13,6 +13,7 @@ This package never imports spaCy.
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 
@@ -56,8 +57,12 @@ def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: 
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
                 if _is_lock_conflict(exc):
-                    pid = WriterLock(path).holder()
-                    raise StoreLocked(path, pid) from exc
+                    writer = WriterLock(path).holder()
+                    m = re.search(r"PID (\d+)", str(exc))
+                    holder = int(m.group(1)) if m else None
+                    if writer and writer != os.getpid() and holder in (None, writer):
+                        raise StoreLocked(path, writer) from exc
+                    raise StoreLocked(path, holder, writer=False) from exc
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)

@@ -10,12 +10,17 @@ __all__ = ["StoreLocked", "WriterLock"]
 class StoreLocked(RuntimeError):
     """Another process is writing the database."""
 
-    def __init__(self, db: str, pid: int | None):
+    def __init__(self, db: str, pid: int | None, writer: bool = True):
         self.db = db
         self.pid = pid
         who = f"pid {pid}" if pid else "another process"
-        super().__init__(f"database {db} is being written by {who}; wait for it to finish "
-                         f"(or remove {db}.lock if that process is gone)")
+        if writer:
+            msg = (f"database {db} is being written by {who}; wait for it to finish "
+                   f"(or remove {db}.lock if that process is gone)")
+        else:
+            msg = (f"database {db} is open in {who}, which keeps others from writing it; "
+                   "close it there (readers should hold the file only while they read)")
+        super().__init__(msg)
 
 
 def _alive(pid: int) -> bool:

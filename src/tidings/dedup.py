@@ -36,6 +36,7 @@ _rng = np.random.default_rng(20211212)
 _A = _rng.integers(1, 1 << 31, size=NUM_PERM, dtype=np.uint64)
 _B = _rng.integers(0, 1 << 31, size=NUM_PERM, dtype=np.uint64)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_CHUNK = 4096  # shingles hashed at a time
 
 
 def words(text: str) -> list[str]:
@@ -59,9 +60,12 @@ def minhash(sh: set[str]) -> np.ndarray:
     if not sh:
         return np.full(NUM_PERM, 0xFFFFFFFF, dtype=np.uint32)
     x = _hashes(sh)
-    # (a * x + b) mod p for every permutation (rows) and shingle (columns); a, x < 2**32
-    v = (np.outer(_A, x) + _B[:, None]) % _MERSENNE
-    return (v.min(axis=1) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+    out = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for i in range(0, len(x), _CHUNK):  # bounded memory for long texts
+        # (a * x + b) mod p for every permutation (rows) and shingle (columns); a, x < 2**32
+        v = (np.outer(_A, x[i:i + _CHUNK]) + _B[:, None]) % _MERSENNE
+        np.minimum(out, v.min(axis=1), out=out)
+    return (out & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
 
 def lsh_buckets(signature: np.ndarray) -> list[tuple[int, int]]:

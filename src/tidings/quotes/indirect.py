@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from ..records import ActorRef
 from .cues import CueLexicon
 from .speakers import Speakers
-from .syntax import according_source, cue_at, subject_of
+from .syntax import according_source, cue_at, noun_source, subject_of
 
 __all__ = ["Indirect", "find_indirect"]
 
@@ -84,6 +84,15 @@ def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
                 continue
             span = _according(doc, tok, lex)
             src = according_source(tok)
+        elif tok.pos_ == "NOUN":
+            c = cue_at(tok, "noun", lex)
+            clause = next((x for x in tok.children if x.dep_ in ("acl", "ccomp") and x.i > tok.i and
+                           any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None) \
+                if c is not None else None
+            src = noun_source(tok) if clause is not None else None
+            if src is None:
+                continue
+            span = (clause.left_edge.i, clause.right_edge.i + 1)
         else:
             c = cue_at(tok, "clause", lex)
             if c is None:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .cues import Cue, CueLexicon
 
-__all__ = ["cue_at", "subject_of", "phrase_bounds", "according_source"]
+__all__ = ["cue_at", "subject_of", "phrase_bounds", "according_source", "noun_source"]
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's subject
@@ -26,6 +26,9 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
             c = lex.get(frame, "according+to")
             return ("according to", c) if c else None
         return None
+    if frame == "noun":
+        c = lex.get(frame, tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        return (tok.text, c) if c else None
     if tok.pos_ in _NOT_VERB_POS and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return None
     lemma = tok.lemma_.lower()
@@ -80,6 +83,21 @@ def subject_of(verb, depth: int = 3):
             if obj is not None:  # "forced Stumpf to admit that ...": Stumpf admits
                 return obj
         verb = verb.head
+    return None
+
+
+def noun_source(noun):
+    """Who made the statement a cue noun names: "Trump's claim", "a claim by Trump", "the
+    ministry issued a statement"; None when the text does not say."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            g = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if g is not None:
+                return g
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE | {"repeat", "reiterate"}:
+        return next((c for c in noun.head.children if c.dep_ in SUBJ), None)
     return None
 
 

@@ -147,9 +147,10 @@ class Coder:
         if fam != "say" or not order:
             objs = objects(tok)
             order += objs
-            for o in objs:  # "a round of talks", "a series of attacks"
+            for o in objs:  # "a round of talks", "a series of attacks", "a mediation effort"
                 order += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                           for x in p.children if x.dep_ == "pobj"]
+                order += [x for x in o.children if x.dep_ == "compound" and x.pos_ == "NOUN"]
             for p in kids:
                 if p.dep_ in ("prep", "dative"):
                     order += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
@@ -286,7 +287,7 @@ class Coder:
                 src_heads, how_src = noun_src, how_noun
                 gov = coding.tok.head
                 if not src_heads and gov.i not in ctx.trig and gov.lemma_.lower() not in NOT_LIGHT and (
-                        (coding.tok.dep_ == "dobj" and gov.pos_ == "VERB")
+                        (coding.tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"))
                         or (coding.tok.dep_ == "pobj" and gov.lower_ in ("on", "in") and gov.dep_ == "prep"
                             and gov.head.pos_ in ("VERB", "AUX") and gov.head.i not in ctx.trig
                             and gov.head.lemma_.lower() not in NOT_LIGHT)):
@@ -345,6 +346,10 @@ class Coder:
             if subj and self._actors(ctx, subj):
                 tgt_heads, how_tgt = subj, "subject of the demanded act"
         sources = self._actors(ctx, src_heads)
+        if not sources and says and src_heads and all(h.pos_ == "PRON" for h in src_heads):
+            # "The FARC said that they will lay down arms": an unresolved pronoun is the speaker
+            sources = self._actors(ctx, subject_tokens(says[-1].tok)[0])
+            how_src = "speaker for pronoun " + how_src
         targets = self._actors(ctx, tgt_heads)
         src_keys = {k for _, k in sources}
         targets = [t for t in targets if t[1] not in src_keys] or ([] if len(sources) < 2 else [])

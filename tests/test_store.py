@@ -1,6 +1,7 @@
 """The store: migrations, idempotent writes, versions, the writer lock, read-only readers."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -112,6 +113,8 @@ def test_updated_article_replaces_its_events_and_keeps_a_version(db):
            (2, "2022-03-29T18:00:00")
     versions = conn.execute("SELECT version, text, content_hash FROM article_versions").fetchall()
     assert versions == [(1, text, article_hash(v1.article))]
+    old_coded = json.loads(conn.execute("SELECT coded FROM article_versions").fetchone()[0])
+    assert [(c["code"], c["status"]) for c in old_coded] == [("036", "asserted"), ("030", "future")]
     events = conn.execute("SELECT code, status FROM events ORDER BY code").fetchall()
     assert events == [("036", "asserted"), ("112", "negated")]  # the 030 of v1 is gone
     assert conn.execute("SELECT count(*) FROM mentions").fetchone()[0] == 2

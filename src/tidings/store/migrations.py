@@ -186,6 +186,12 @@ SOURCE_KEY = [
 ]
 
 
+VERSION_EVENTS = [
+    # what an older version was coded as (JSON list of its mentions), kept with the version
+    "ALTER TABLE article_versions ADD COLUMN coded VARCHAR",
+]
+
+
 # a step is an SQL statement or a function of the connection
 WATCH_TABLES = [
     # `tidings watch`: which events went out in an update file, and each cycle
@@ -202,6 +208,7 @@ MIGRATIONS: list[tuple[str, list]] = [
     ("0004_event_daily_distinct_counts", DAILY_VIEW_DISTINCT),
     ("0005_watch_tables", WATCH_TABLES),
     ("0006_article_source_key", SOURCE_KEY),
+    ("0007_version_events", VERSION_EVENTS),
 ]
 
 

@@ -135,6 +135,17 @@ def _retire(conn, old_id: str, now: dt.datetime, keep_version: bool = True, new_
                                               n_events, n_quotes, ingested_at, replaced_at)
                 SELECT ?, version, content_hash, story_id, {cols}, n_events, n_quotes, ingested_at, ?
                 FROM articles WHERE id = ?""", [new_id, now, old_id])
+    if keep_version:  # what the old version was coded as stays readable with it
+        rows = conn.execute(
+            """SELECT m.event_id, e.date, e.code, e.source_code, e.target_code, m.status, m.sentence,
+                      m.trigger_text, m.sentence_text
+               FROM mentions m JOIN events e ON e.id = m.event_id
+               WHERE m.article_id = ? ORDER BY m.sentence, m.trigger_start""", [old_id]).fetchall()
+        coded = [{"event_id": r[0], "date": r[1].isoformat() if r[1] else None, "code": r[2], "source": r[3],
+                  "target": r[4], "status": r[5], "sentence": r[6], "trigger": r[7], "sentence_text": r[8]}
+                 for r in rows]
+        conn.execute("UPDATE article_versions SET coded = ? WHERE article_id = ? AND replaced_at = ? AND coded IS NULL",
+                     [json.dumps(coded, ensure_ascii=False), new_id, now])
     if new_id != old_id:
         conn.execute("INSERT INTO article_versions SELECT * REPLACE (? AS article_id) FROM article_versions "
                      "WHERE article_id = ?", [new_id, old_id])

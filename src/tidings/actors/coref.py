@@ -138,6 +138,14 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
             continue
         if r.pending == "nominal":
             ant = _nominal_antecedent(doc, r, history)
+            if ant is None and r.possessive and r.code and not r.country:
+                owner = _owner(doc, r, history)
+                if owner is not None and owner.country:
+                    r.code = owner.country + r.code
+                    r.country = owner.country
+                    r.rule = f"possessive:{r.possessive}->{owner.key} ({owner.rule})+{r.rule}"
+                    r.key = r.code
+                    r.kind = "title"
             if ant is not None:
                 _copy(ant, r, "nominal", doc[r.start:r.end].text)
             elif not r.pieces or r.code is None:
@@ -208,6 +216,18 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     return None
 
 
+def _owner(doc, r: Run, history: list[Run]) -> Run | None:
+    """Whose are 'its jets', 'his aides', 'their troops'?"""
+    pr = Run(pieces=[], start=r.start, end=r.start + 1, sent=r.sent, head=r.start)
+    pr.role_phrase = {"its": "it", "his": "he", "her": "she", "their": "they"}.get(r.possessive, "")
+    if pr.role_phrase == "they":
+        for h in _recent(history, r):
+            if h.code and h.country and (h.plural or h.cls in ("org", "country")):
+                return h
+        return None
+    return _pronoun_antecedent(doc, pr, history)
+
+
 def _last_word(s: str) -> str:
     w = (s or "").split(" ")[-1]
     if w.endswith("men"):
@@ -229,7 +249,7 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
                 return h
             continue
         if want == "org":
-            if h.cls == "org":
+            if h.cls == "org" or h.rule.startswith("org:"):  # "a spokesman for the Taliban ... the group"
                 return h
             continue
         if h.key.startswith("role:"):

@@ -168,7 +168,12 @@ class ActorResolver:
                 cls = LOC
             if m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and not doc[m.end].whitespace_ \
                     and doc[m.end + 1].lower_ in HYPHEN_DROP:
+                covered.update(range(m.start, m.end))
                 continue
+            if m.start >= 2 and doc[m.start - 1].text in ("-", "–") and not doc[m.start - 2].whitespace_ and \
+                    doc[m.start - 2].lower_ in ("pro", "anti", "non") and entries[0].kind != ROLE:
+                covered.update(range(m.start, m.end))
+                continue  # "pro-Russian separatists" are not Russian
             out.append(Piece(m.start, m.end, cls, entries))
             covered.update(range(m.start, m.end))
         # unknown people and organisations named by the NER

@@ -201,3 +201,10 @@ def test_stories(db):
     assert len(query.stories(db)) == 3
     r = CliRunner().invoke(main, ["query", "stories", "--db", db, "--format", "csv"])
     assert r.exit_code == 0 and len(r.stdout.splitlines()) == 2
+
+
+def test_min_confidence(db):
+    assert len(query.events(db, min_confidence=0.5)) == len(query.events(db))  # storekit events: 0.9
+    assert query.events(db, min_confidence=0.95).empty
+    r = CliRunner().invoke(main, ["query", "events", "--db", db, "--min-confidence", "0.95", "--format", "csv"])
+    assert r.exit_code == 0 and len(r.stdout.splitlines()) <= 1

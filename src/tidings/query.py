@@ -11,6 +11,7 @@ connection) and the same filters:
     quad_classes      GDELT quad classes (1-4)
     status            "asserted" (default), "negated", "hypothetical", "future", a list, or "all"
     text              a piece of text in an evidence sentence or an actor's name (case-insensitive)
+    min_confidence    only events the coder is at least this confident of (0-1)
 
 User values only ever reach SQL as bound parameters. No spaCy here.
 """
@@ -72,6 +73,7 @@ class Filters:
     quad_classes: object = None
     status: object = "asserted"
     text: str | None = None
+    min_confidence: float | None = None
 
     def where(self, alias: str = "e") -> tuple[str, list]:
         """A WHERE clause (without the keyword) and its parameters."""
@@ -115,6 +117,9 @@ class Filters:
                 raise ValueError(f"unknown status {bad[0]!r}: use one of {', '.join(STATUSES)} or 'all'")
             clauses.append(f"list_contains(?::VARCHAR[], {e}.status)")
             params.append(status)
+        if self.min_confidence is not None:
+            clauses.append(f"{e}.confidence >= ?")
+            params.append(float(self.min_confidence))
         if self.text:
             clauses.append(
                 f"""(contains(lower(coalesce({e}.source_name, '')), lower(?))

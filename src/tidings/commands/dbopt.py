@@ -23,6 +23,8 @@ def filter_options(f):
         click.option("--status", multiple=True, type=click.Choice(["asserted", "negated", "hypothetical", "future", "all"]),
                      help="Event status (default: asserted); repeatable."),
         click.option("--text", help="Text in the evidence sentence or an actor's name."),
+        click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+                     help="Only events the coder is at least this confident of."),
     ]
     for opt in reversed(opts):
         f = opt(f)
@@ -30,12 +32,13 @@ def filter_options(f):
 
 
 def make_filters(start=None, end=None, actor=(), source=(), target=(), codes=(), roots=(), quad_classes=(),
-                 status=(), text=None):
+                 status=(), text=None, min_confidence=None):
     from ..query import Filters
 
     return Filters(start=start, end=end, actor=list(actor) or None, source=list(source) or None,
                    target=list(target) or None, codes=list(codes) or None, roots=list(roots) or None,
-                   quad_classes=list(quad_classes) or None, status=list(status) or "asserted", text=text)
+                   quad_classes=list(quad_classes) or None, status=list(status) or "asserted", text=text,
+                   min_confidence=min_confidence)
 
 
 def fail(exc: Exception):

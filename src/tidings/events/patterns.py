@@ -65,7 +65,7 @@ def prep_objects(tok, preps: frozenset[str] | None = None) -> list:
     for head in heads:
         for p in head.children:
             if p.dep_ in ("prep", "agent", "dative") and (preps is None or p.lower_ in preps):
-                objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+                objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in ("DATE", "TIME")]
                 if objs:
                     out.extend((p, o) for o in objs)
                 elif p.dep_ == "dative" and preps is None:
@@ -99,7 +99,8 @@ def _holds(cond: Cond, tok) -> bool:
         return _values_ok(cond, objects(tok))
     if rel == "prep":
         return _values_ok(cond, [o for _, o in prep_objects(tok, cond.key)]) or (
-            cond.values is None and any(c.dep_ == "prep" and c.lower_ in cond.key for c in tok.children))
+            cond.values is None and any(c.dep_ == "prep" and c.lower_ in cond.key and not any(
+                o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in tok.children))
     if rel == "prt":
         return any(c.dep_ in _PRT_DEPS and c.lower_ in cond.key and not any(True for _ in c.children)
                    for c in tok.children)

@@ -183,6 +183,36 @@ def _why_missed(g: GoldEvent, pred: Mapping | None) -> list[str]:
     return out
 
 
+def _confusion(gold: GoldDoc, pairs, missed, fps) -> Counter:
+    """The root confusion: each gold event against the coder's event for it (matched, else an
+    unmatched one on the same dyad, else with the same source, else in the same sentence)."""
+    conf = Counter()
+    used = set()
+    for g, e in pairs:
+        conf[(g.roots[0], pred_root(e))] += 1
+        used.add(id(e))
+
+    def partner(g):
+        free = [e for e in fps if id(e) not in used]
+        same_dyad = [e for e in free if _actor_ok(e.get("source"), g.sources)
+                     and _actor_ok(e.get("target"), g.targets)]
+        same_source = [e for e in free if g.sources is not ANY and _actor_ok(e.get("source"), g.sources)]
+        rest = free if gold.kind in ("sentence", "petrarch", "tsv") else []
+        return next(iter(same_dyad or same_source or rest), None)
+
+    for g in missed:
+        alt = partner(g)
+        if alt is not None:
+            used.add(id(alt))
+            conf[(g.roots[0], pred_root(alt))] += 1
+        else:
+            conf[(g.roots[0], "none")] += 1
+    for e in fps:
+        if id(e) not in used:
+            conf[("none", pred_root(e))] += 1
+    return conf
+
+
 def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
     """Everything one document contributes: per-level label pairs, spans, status, quotes,
     dates, actors and the errors with their explanations."""
@@ -200,7 +230,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
         # forbidden wins over acceptable: an event the gold forbids is wrong even if a looser
         # acceptable entry would have let it pass
         absorbed = [e for e in extra if any(event_matches(e, a, level) for a in gold.acceptable)
-                    and not any(event_matches(e, f, level) for f in gold.forbidden)]
+                    and not any(event_matches(e, f, "code") for f in gold.forbidden)]
         fps = [e for e in extra if not any(e is a for a in absorbed)]
         lp = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]
         lp += [(gold_label(g, level), None) for g in missed]
@@ -232,31 +262,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
                 out["errors"].append({"doc": gold.id, "type": kind, "predicted": _describe_pred(e),
                                       "sentence": e.get("sentence"),
                                       "explanation": [expl, f"rule: {e.get('rule') or '?'}"]})
-            # the root confusion: each gold event against the prediction on the same dyad
-            conf = Counter()
-            used = set()
-            for g, e in pairs:
-                conf[(g.roots[0], pred_root(e))] += 1
-                used.add(id(e))
-            def partner(g):
-                free = [e for e in fps if id(e) not in used]
-                same_dyad = [e for e in free if _actor_ok(e.get("source"), g.sources)
-                             and _actor_ok(e.get("target"), g.targets)]
-                same_source = [e for e in free if g.sources is not ANY and _actor_ok(e.get("source"), g.sources)]
-                rest = free if gold.kind in ("sentence", "petrarch", "tsv") else []
-                return next(iter(same_dyad or same_source or rest), None)
-
-            for g in missed:
-                alt = partner(g)
-                if alt is not None:
-                    used.add(id(alt))
-                    conf[(g.roots[0], pred_root(alt))] += 1
-                else:
-                    conf[(g.roots[0], "none")] += 1
-            for e in fps:
-                if id(e) not in used:
-                    conf[("none", pred_root(e))] += 1
-            out["confusion"] = conf
+            out["confusion"] = _confusion(gold, pairs, missed, fps)
         if level == "code":
             root_pairs, _, _ = match_events(asserted, gold.required, "root")
             code_ok = {id(e) for _, e in pairs}

@@ -283,7 +283,7 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
             d.cue_i, d.cue = found[0].i, found[1]
             d.speaker = ctx.speaker_of(found[0], d)
         elif out and out[-1].speaker is not None and _continues(ctx, out[-1], q):
-            d.speaker, d.how = out[-1].speaker, "continued"
+            d.speaker, d.cue, d.how = out[-1].speaker, out[-1].cue, "continued"
         else:
             d.how = "none"
         if _scare(ctx, d, words, sep, steps):
@@ -302,7 +302,8 @@ def _continues(ctx: _Ctx, prev: Direct, q: Quoted) -> bool:
     if "\n" not in between:
         before = between.rstrip()
         return prev.how in ("after", "before", "colon", "continued") and len(between) < 250 and \
-            before[-1:] in (".", "!", "?", "…") and q.end - q.start > 20
+            before[-1:] in (".", "!", "?", "…") and \
+            (q.end - q.start > 20 or ctx.text[q.start:q.close].rstrip("\"”»’' ")[-1:] in ".!?…")
     if ctx.text[q.open - 1:q.open] not in ("", "\n"):
         return False
     lines = [x for x in between.split("\n") if x.strip()]

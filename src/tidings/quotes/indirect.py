@@ -30,11 +30,19 @@ class Indirect:
     speaker: ActorRef | None = None
 
 
+_MARKS = ('"', "“", "”")
+
+
 def _trim(doc, a: int, b: int) -> tuple[int, int]:
+    end = b
     while a < b and (doc[a].is_space or doc[a].text in _EDGE_PUNCT):
         a += 1
     while b > a and (doc[b - 1].is_space or doc[b - 1].text in _EDGE_PUNCT):
         b -= 1
+    if sum(t.text in _MARKS for t in doc[a:b]) % 2:  # keep the mark closing a quote inside
+        for i in range(b, end):
+            if doc[i].text in _MARKS:
+                return a, i + 1
     return a, b
 
 

@@ -25,7 +25,7 @@ _IT_WINDOW = 2
 _DROP_LEAD = ("the", "a", "an")
 _NOT_SPEAKER = ("DATE", "TIME", "MONEY", "QUANTITY")
 _QUANTIFIERS = {"some", "many", "most", "all", "each", "both", "several", "others", "someone", "somebody",
-                "few", "those", "everyone", "everybody", "nobody", "none", "one", "either", "neither"}
+                "few", "those", "another", "everyone", "everybody", "nobody", "none", "one", "either", "neither"}
 _PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 

@@ -73,6 +73,9 @@ def subject_of(verb, depth: int = 3):
                 if issuer is not None:  # "the Council issued a statement calling it ..."
                     return issuer
             return noun
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
+                not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return None  # "Asked whether he would resign, Johnson said": Johnson was asked
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
             verb = verb.head.head
             continue

@@ -133,3 +133,12 @@ def test_open_fields_in_article_gold():
                      "events_required": [{"root": "13", "source": "USA"}]})
     e = a.required[0]
     assert e.codes == ("13",) and e.sources == ("USA",) and e.targets is ANY
+
+
+def test_petrarch_include_exclude_and_stop(tmp_path):
+    xml = (FIX / "petrarch-mini.xml").read_text()
+    p = tmp_path / "v.xml"
+    p.write_text(xml.replace("<Include>valid DEMO</Include>", "<Include>valid DEMO</Include><Exclude>SKIP</Exclude>")
+                 .replace('id = "MINI-02" category="DEMO"', 'id = "MINI-02" category="SKIP"')
+                 .replace('<Sentence date = "20150815"', '<Stop>\n<Sentence date = "20150815"', 1))
+    assert [d.id for d in load_gold(p).docs] == ["MINI-01"]

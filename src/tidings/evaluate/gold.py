@@ -328,7 +328,8 @@ def _petrarch_date(value: str) -> str | None:
 
 
 def load_petrarch(path: Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
-    """PETRARCH validation records: every <Sentence> with its <EventCoding>s.
+    """PETRARCH validation records: every <Sentence> with its <EventCoding>s, up to a <Stop>
+    record, keeping the categories <Include> names and dropping those <Exclude> names.
 
     Dictionaries named in <Environment> (Verbfile, Actorfile, Agentfile) are looked for
     beside the file and in `dict_dirs`; those found are returned for coding with."""
@@ -344,9 +345,21 @@ def load_petrarch(path: Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
                     if cand.is_file():
                         sink.append(str(cand))
                         break
+    include = exclude = set()
+    if env:
+        inc = re.search(r"<Include>(.*?)</Include>", env.group(1), re.S | re.I)
+        exc = re.search(r"<Exclude>(.*?)</Exclude>", env.group(1), re.S | re.I)
+        include = set(inc.group(1).split()) if inc else set()
+        exclude = set(exc.group(1).split()) if exc else set()
+    stop = re.search(r"<Stop\s*/?>", raw[env.end() if env else 0:], re.I)
+    if stop:  # PETRARCH stops reading at the <Stop> record
+        raw = raw[: (env.end() if env else 0) + stop.start()]
     docs = []
     for m in _SENT.finditer(raw):
         attrs = dict(_ATTR.findall(m.group(1)))
+        category = attrs.get("category", "")
+        if category and ((include and category not in include) or category in exclude):
+            continue
         body = m.group(2)
         tm = _TEXT.search(body)
         if not tm:

@@ -131,3 +131,37 @@ def test_seed_with_petrarch_dictionaries(shared_dir):
     for word in ("Putin", "Biden", "Peskov"):
         assert country(ours, word) == country(theirs, word), word
     assert country(ours, "Putin") == {"RUS"} and country(ours, "Biden") == {"USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "", " ", "(", "he said it.", "Mr.", "U.S.", "the two leaders met.", "NATO (", "Russia's", "A group of",
+    "Russian President Vladimir Putin and his US counterpart Joe Biden agreed, the Kremlin said. He added "
+    "that the two leaders would meet. Kremlin spokesman Dmitry Peskov (RUS) said it was too early to say.",
+])
+def test_mention_invariants(nlp, text):
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2021, 12, 12)))
+    ms = doc._.actor_mentions
+    assert [(m.start, m.end) for m in ms] == sorted((m.start, m.end) for m in ms)
+    for m in ms:
+        assert 0 <= m.start < m.end <= len(doc)
+        assert doc[m.start:m.end].text == m.text == doc.text[m.start_char:m.end_char]
+        assert m.start <= m.head < m.end
+        assert m.rule and m.key
+        assert m.kind in ("name", "title", "demonym", "metonym", "org", "pronoun", "nominal", "compound-member")
+
+
+def test_compounds_and_pairs(nlp):
+    ms = mentions(nlp, "Putin and Biden spoke for two hours. The two leaders agreed to talk again.", "2021-12-07")
+    assert [(m.text, m.code) for m in ms if m.kind == "name"] == [("Putin", "RUSGOV"), ("Biden", "USAGOV")]
+    pair = [m for m in ms if m.text == "The two leaders"]
+    assert {m.key for m in pair} == {"putin_vladimir", "biden_joe"} and all(m.kind == "nominal" for m in pair)
+
+
+def test_pleonastic_it_is_not_an_actor(nlp):
+    ms = mentions(nlp, "The Kremlin said it was too early to say when they could meet.", "2021-12-12")
+    assert [m.text for m in ms] == ["The Kremlin"]
+
+
+def test_capital_as_place_is_not_an_actor(nlp):
+    ms = mentions(nlp, "Moscow accused Washington of lying at talks in Geneva and Paris.", "2022-01-01")
+    assert [(m.text, m.code) for m in ms] == [("Moscow", "RUSGOV"), ("Washington", "USAGOV")]

@@ -284,8 +284,8 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
     joined = story_id is not None
     if story_id is None:
         story_id = content_id("story", art.id)
-        conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?)" + (" ON CONFLICT DO NOTHING" if prev else ""),
-                     [story_id, art.id, art.title, now])
+        # (the story may exist: an earlier article with this id was moved to a new id by its url)
+        conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", [story_id, art.id, art.title, now])
 
     conn.execute(
         f"""INSERT INTO articles (id, content_hash, version, story_id, {', '.join(_ARTICLE_FIELDS)},

@@ -201,9 +201,11 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
                                                                and not gd.get("fiscal"))))
     found.sort(key=lambda m: (-m.length, m.start))
     taken: list[Match] = []
+    used = bytearray(len(text))
     for m in found:
-        if any(m.start < t.end and t.start < m.end for t in taken):
+        if any(used[m.start:m.end]):
             continue
+        used[m.start:m.end] = b"\x01" * (m.end - m.start)
         taken.append(m)
     taken.sort(key=lambda m: m.start)
     return taken

@@ -112,6 +112,7 @@ class PlaceFinder:
         self.aliases = aliases or None
         self._gazetteer: Gazetteer | None = None
         self._strong: dict[str, int] | None = None
+        self._first_words: set[str] | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -122,6 +123,7 @@ class PlaceFinder:
             for key, entries in self._gazetteer.names.items():
                 if any(e.kind in STRONG_KINDS or e.alias for e in entries):
                     self._strong[key] = len(key.split())
+            self._first_words = {key.split()[0] for key in self._strong if key}
         return self._gazetteer
 
     def __call__(self, doc):
@@ -131,37 +133,37 @@ class PlaceFinder:
         return doc
 
     # -- candidates -------------------------------------------------------------------
-    def _candidates(self, doc) -> list[tuple[int, int, str]]:
+    def _candidates(self, doc, ents) -> list[tuple[int, int, str]]:
         """(token start, token end, how) for every span that may name a place."""
-        gaz = self.gazetteer
         out: list[tuple[int, int, str]] = []
-        for ent in doc.ents:
+        toks = list(doc)  # one Token object per token for the three passes below
+        for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 out.append((ent.start, ent.end, "ent:" + ent.label_))
         # proper names after a locative preposition that the tagger missed or mislabelled
-        for tok in doc:
+        for tok in toks:
             if tok.lower_ not in LOCATIVE_PREPS or tok.dep_ not in ("prep", "agent"):
                 continue
             for obj in tok.children:
                 if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_LABELS:
                     continue
                 start = obj.i
-                while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == obj.i:
+                while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].head.i == obj.i:
                     start -= 1
                 if obj.ent_type_ == "PERSON" and obj.i - start >= 1:
                     continue  # a person's full name
                 out.append((start, obj.i + 1, "prep"))
-        ent_of = {t.i: ent for ent in doc.ents for t in ent}
+        ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         # proper nouns in other roles the tagger did not call places ("retook Aleppo"):
         # kept later only when they name a country, a state, an alias or a prominent city
-        for tok in doc:
+        for tok in toks:
             if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in PLACE_LABELS:
                 continue
             if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "PRODUCT"):
                 continue
             start = tok.i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i \
-                    and doc[start - 1].dep_ == "compound":
+            while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].head.i == tok.i \
+                    and toks[start - 1].dep_ == "compound":
                 start -= 1
             if tok.ent_type_ == "PERSON" and (start < tok.i or tok.dep_ in ("nsubj", "nsubjpass")):
                 continue
@@ -171,12 +173,14 @@ class PlaceFinder:
             out.append((start, tok.i + 1, "propn"))
         # country, state and alias names found in the text
         strong = self._strong or {}
-        ent_at = {ent.start: ent for ent in doc.ents}
+        first_words = self._first_words or set()
+        ent_at = {ent.start: ent for ent in ents}
         n = len(doc)
         i = 0
         while i < n:
-            tok = doc[i]
-            if not tok.text[:1].isupper() or tok.lower_ == "the":
+            tok = toks[i]
+            text = tok.text
+            if not text[:1].isupper() or normalise(text) not in first_words:
                 i += 1
                 continue
             if tok.ent_type_ in NAME_LABELS:
@@ -190,12 +194,11 @@ class PlaceFinder:
                 continue
             hit = None
             for j in range(min(n, i + 4), i, -1):
-                last = doc[j - 1]
+                last = toks[j - 1]
                 if last.is_punct or last.is_space or last.tag_ == "POS" or \
-                        any(t.is_space or "\n" in t.text_with_ws for t in doc[i:j - 1]):
+                        any(t.is_space or "\n" in t.text_with_ws for t in toks[i:j - 1]):
                     continue
-                key = normalise(doc[i:j].text)
-                if key in strong and strong[key] == len(key.split()):
+                if normalise("".join(t.text_with_ws for t in toks[i:j - 1]) + last.text) in strong:
                     hit = j
                     break
             if hit:
@@ -220,13 +223,16 @@ class PlaceFinder:
 
     def find(self, doc) -> list[Place]:
         gaz = self.gazetteer
-        cands = self._candidates(doc)
+        ents = list(doc.ents)
+        cands = self._candidates(doc, ents)
         # longest first, then earliest; drop overlaps
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "ent:GPE"))
         taken: list[tuple[int, int, str]] = []
+        used = bytearray(len(doc))
         for c in cands:
-            if any(c[0] < t[1] and t[0] < c[1] for t in taken):
+            if any(used[c[0]:c[1]]):
                 continue
+            used[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
             taken.append(c)
         taken.sort()
         spans = []
@@ -267,7 +273,7 @@ class PlaceFinder:
             if dp is not None and dp.country:
                 countries[dp.country] = countries.get(dp.country, 0) + 1
         # words of people's names in this document: "Garland" after "Merrick Garland"
-        person_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         out: list[Place] = []
         for k, (span, how, entries) in enumerate(spans):
             if span.end < len(doc) and doc[span.end].lower_ == "state":

@@ -250,5 +250,7 @@ def test_fips_table_and_actor_codes():
     assert (p.country, p.types) == ("RUS", ("GOV",))
     p = split_actor("IGOWSTNAT")
     assert (p.country, p.types, p.known_group) == ("", ("IGO",), "NAT")
+    p = split_actor("IGOUNOREFHCR")
+    assert (p.types, p.known_group) == (("IGO", "REF"), "UNO")
     p = split_actor("SYRREBMOS", "SYR")
     assert (p.types, p.religion1) == (("REB",), "MOS")

@@ -96,7 +96,7 @@ def split_actor(code: str | None, country: str | None = None) -> ActorParts:
             others.append(p)
     group = ""
     if others and (not cty or any(t in ORG_TYPES for t in types)):
-        group = next((o for o in reversed(others) if o not in REGIONS), "")
+        group = next((o for o in others if o not in REGIONS and len(o) == 3), "")
     return ActorParts(country=cty, known_group=group, religion1=religions[0] if religions else "",
                       religion2=religions[1] if len(religions) > 1 else "", types=tuple(types),
                       attributes=tuple(o for o in others if o != group))

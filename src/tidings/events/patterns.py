@@ -153,6 +153,8 @@ def _lookup(index: dict, tok) -> list[Entry]:
 def find_entries(tok, lex: Lexicon) -> tuple[str, list[Entry]]:
     """('verb'|'noun', candidate entries) for a token; empty when the word is not in the lexicon."""
     pos = tok.pos_
+    if pos in VERB_POS and tok.dep_ == "amod":
+        return "", []  # a participle used as an adjective ("the internationally recognised government")
     if pos in VERB_POS or (pos == "AUX" and tok.dep_ not in ("aux", "auxpass")):
         found = _lookup(lex.verbs, tok)
         if found:

@@ -249,3 +249,14 @@ def test_forbidden_full_codes_are_matched_as_codes():
     fig = score([gold], {"a1": {"events": [ev("141", "CUB", None), ev("193", "CUB", "USA")]}})
     assert fig["forbidden"] == {"total": 2, "asserted": 1}  # the protest is no riot; any 19x is forbidden
     assert sorted(e["type"] for e in fig["errors"]) == ["false_positive", "forbidden", "missed"]
+
+
+def test_false_positive_carries_its_sentence():
+    from tidings.evaluate.scoring import context_of
+    text = "Russia and Ukraine met. Then Russia shelled Kharkiv overnight. Talks resume Monday."
+    e = ev("194", "RUS", "UKR")
+    e["trigger"] = {"text": "shelled", "start": text.index("shelled"), "end": text.index("shelled") + 7}
+    assert context_of({"text": text}, e) == "Then Russia shelled Kharkiv overnight."
+    gold = sent([], text=text)
+    fig = score([gold], {"s1": {"text": text, "events": [e]}})
+    assert fig["errors"][0]["context"] == "Then Russia shelled Kharkiv overnight."

@@ -130,6 +130,8 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
         if e.get("why"):
             line += f" [{e['why']}]"
         expl = "; ".join(e.get("explanation") or [])
+        if e.get("context"):
+            expl = (expl + "; " if expl else "") + f"in: {e['context']}"
         lines.append(("- " if md else "  ") + line + (f"\n    {expl}" if expl else ""))
     if len(shown) < len(errors):
         lines.append(f"... and {len(errors) - len(shown)} more: `tidings evaluate gold/ --errors 0` prints "

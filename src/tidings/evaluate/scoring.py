@@ -158,7 +158,25 @@ def _describe_pred(e: Mapping) -> str:
             f"{(e.get('trigger') or {}).get('text')!r}; rule {e.get('rule') or '?'})")
 
 
-def _why_missed(g: GoldEvent, pred: Mapping | None) -> list[str]:
+_SENT_END = re.compile(r"[.!?][\"'\u201d]?\s+|\n\s*\n")
+
+
+def context_of(pred: Mapping | None, e: Mapping, width: int = 300) -> str:
+    """The sentence around a predicted event's trigger (from the article text), for reading
+    an error without opening the article."""
+    text = str((pred or {}).get("text") or "")
+    start = (e.get("trigger") or {}).get("start")
+    if not text or not isinstance(start, int) or not 0 <= start < len(text):
+        return ""
+    left = 0
+    for m in _SENT_END.finditer(text, 0, start):
+        left = m.end()
+    m = _SENT_END.search(text, start)
+    right = m.start() + 1 if m else len(text)
+    return " ".join(text[left:right].split())[:width]
+
+
+def _why_missed(g: GoldEvent, pred: Mapping | None, one_sentence: bool = True) -> list[str]:
     """What the coder did instead: near misses, other statuses, dropped candidates."""
     out = []
     everything = pred_events(pred, statuses=None)
@@ -173,13 +191,16 @@ def _why_missed(g: GoldEvent, pred: Mapping | None) -> list[str]:
             out.append(f"same actors, other code: {_describe_pred(e)}")
     cands = [c for c in (pred or {}).get("candidates") or () if not c.get("kept")]
     related = [c for c in cands if c.get("code") and root_of(str(c["code"])) in g.roots]
-    for c in (related or cands)[:6]:
+    # in a one-sentence document every dropped candidate may explain the miss; in an article
+    # only those that could have given an event under the same root
+    for c in (related or (cands if one_sentence else []))[:6]:
         out.append(f"dropped candidate {c.get('trigger')!r}"
                    f"{' (' + str(c['code']) + ')' if c.get('code') else ''}: {c.get('reason')}"
                    f"{' - ' + c['detail'] if c.get('detail') else ''}")
     if not out:
         out.append("no prediction for this document" if pred is None else
-                   "no candidate: the coder considered nothing that could give this event")
+                   "no candidate: the coder considered nothing that could give this event" if one_sentence else
+                   f"no candidate under root {'/'.join(g.roots)} anywhere in the article")
     return out
 
 
@@ -250,7 +271,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
             for g in missed:
                 out["errors"].append({"doc": gold.id, "type": "missed", "gold": g.label(),
                                       "status": g.status, "why": g.why,
-                                      "explanation": _why_missed(g, pred)})
+                                      "explanation": _why_missed(g, pred, gold.kind != "article")})
             for e in fps:
                 bad = next((f for f, x in forbidden_hits if x is e), None)
                 if bad is not None:
@@ -260,7 +281,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
                 else:
                     kind, expl = "false_positive", "not in the gold"
                 out["errors"].append({"doc": gold.id, "type": kind, "predicted": _describe_pred(e),
-                                      "sentence": e.get("sentence"),
+                                      "sentence": e.get("sentence"), "context": context_of(pred, e),
                                       "explanation": [expl, f"rule: {e.get('rule') or '?'}"]})
             out["confusion"] = _confusion(gold, pairs, missed, fps)
         if level == "code":

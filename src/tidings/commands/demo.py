@@ -111,9 +111,12 @@ def print_summary(db) -> None:
         page, _ = query.event_page(conn, limit=6, status="all")
         if len(page):
             console.print("[bold]a few events and their evidence[/bold]")
+            def cell(v) -> str:
+                return "-" if v is None or v != v or v == "" else str(v)  # None and NaN print as -
+
             for r in page.itertuples(index=False):
                 date = "" if r.date is None or r.date != r.date else str(r.date)[:10]
-                console.print(f"  {date} {r.source_code or '-'} [bold]{r.code}[/bold] {r.target_code or '-'} "
+                console.print(f"  {date} {cell(r.source_code)} [bold]{r.code}[/bold] {cell(r.target_code)} "
                               f"({r.status}, {r.n_articles} article(s)): {str(r.sentence or '')[:140]}")
         console.print("next: tidings query events --db DB | tidings query dyad --source RUS --target USA | "
                       "tidings export --format gdelt -o events.tsv")

@@ -81,7 +81,8 @@ def events_cmd(db, limit, after, one_a_day, fmt, **filters):
 @command.command("dyad")
 @db_option
 @filter_options
-@click.option("--freq", type=click.Choice(["day", "week", "month", "quarter", "year"]), default="month", show_default=True)
+@click.option("--freq", type=click.Choice(["day", "week", "month", "quarter", "year"]), default="month", show_default=True,
+              help="Length of a period of the series.")
 @click.option("--undirected", is_flag=True, help="Count both directions of the dyad.")
 @click.option("--one-a-day", is_flag=True, help="Count one event per (date, source, target, code).")
 @_fmt
@@ -101,9 +102,11 @@ def dyad_cmd(db, freq, undirected, one_a_day, fmt, **filters):
 @command.command("actors")
 @db_option
 @filter_options
-@click.option("--top", "n", default=20, show_default=True)
-@click.option("--role", type=click.Choice(["either", "source", "target"]), default="either", show_default=True)
-@click.option("--by", type=click.Choice(["code", "country"]), default="code", show_default=True)
+@click.option("--top", "n", default=20, show_default=True, help="How many actors.")
+@click.option("--role", type=click.Choice(["either", "source", "target"]), default="either", show_default=True,
+              help="Count events where the actor is the source, the target, or either.")
+@click.option("--by", type=click.Choice(["code", "country"]), default="code", show_default=True,
+              help="Actors by full code (RUSGOV) or by country (RUS).")
 @_fmt
 def actors_cmd(db, n, role, by, fmt, **filters):
     """The most active actors."""
@@ -119,7 +122,8 @@ def actors_cmd(db, n, role, by, fmt, **filters):
 @command.command("network")
 @db_option
 @filter_options
-@click.option("--by", type=click.Choice(["code", "country"]), default="country", show_default=True)
+@click.option("--by", type=click.Choice(["code", "country"]), default="country", show_default=True,
+              help="Nodes are full actor codes (RUSGOV) or countries (RUS).")
 @click.option("--min-count", default=1, show_default=True, help="Drop edges with fewer events.")
 @click.option("-o", "--output", "out", default=None, metavar="FILE",
               help="Write the network as GEXF (.gexf) or GraphML (.graphml) instead of a table.")
@@ -144,9 +148,9 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
 @command.command("stories")
 @db_option
 @click.option("--min-articles", default=2, show_default=True, help="Only stories with at least this many copies.")
-@click.option("--start", metavar="YYYY-MM-DD")
-@click.option("--end", metavar="YYYY-MM-DD")
-@click.option("--limit", default=50, show_default=True)
+@click.option("--start", metavar="YYYY-MM-DD", help="First publication date (inclusive).")
+@click.option("--end", metavar="YYYY-MM-DD", help="Last publication date (inclusive).")
+@click.option("--limit", default=50, show_default=True, help="How many stories.")
 @_fmt
 def stories_cmd(db, min_articles, start, end, limit, fmt):
     """Stories with syndicated copies: articles, sources, outlets, dates, events."""

@@ -87,58 +87,70 @@ def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
     out: list[Indirect] = []
     for tok in doc:
         if tok.lower_ == "according":
-            c = cue_at(tok, "clause", lex)
-            if c is None:
-                continue
-            span = _according(doc, tok, lex)
-            src = according_source(tok)
+            found = _from_according(doc, tok, lex)
         elif tok.pos_ == "NOUN":
-            c = cue_at(tok, "noun", lex)
-            clause = next((x for x in tok.children if x.dep_ in ("acl", "ccomp") and x.i > tok.i and
-                           any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None) \
-                if c is not None else None
-            src = noun_source(tok) if clause is not None else None
-            if src is None:
-                continue
-            span = (clause.left_edge.i, clause.right_edge.i + 1)
+            found = _from_noun(tok, lex)
         else:
-            c = cue_at(tok, "clause", lex)
-            if c is None:
-                continue
-            clause = _clause_of(tok)
-            start = None
-            if clause is None and cue_at(tok, "xcomp", lex) is not None:
-                clause = _clause_of(tok, ("xcomp",))
-                if clause is not None:
-                    start = _object_start(tok, clause)
-            src = subject_of(tok)
-            if clause is None:
-                if tok.dep_ == "parataxis" and src is not None:
-                    for a, b in _parenthetical(tok):
-                        out.append(_make(doc, a, b, tok, c[0], src, speakers, quoted_speaker))
-                elif src is not None and cue_at(tok, "object", lex) is not None:
-                    span = _object(tok)
-                    if span is not None:
-                        a, b = _trim(doc, *span)
-                        if sum(1 for t in doc[a:b] if t.is_alpha) >= 2 and \
-                                not (inside is not None and inside(tok.i) is not None):
-                            out.append(_make(doc, a, b, tok, c[0], src, speakers, quoted_speaker))
-                continue
-            span = (clause.left_edge.i if start is None else start, _cut_trailing(clause, tok))
-            if src is not None and span[0] <= src.i < span[1]:
-                continue  # the subject sits inside the reported clause: a bad parse
-        if span is None or (src is None and tok.lower_ != "according"):
-            continue
-        sent = tok.sent
-        a, b = _trim(doc, max(span[0], sent.start), min(span[1], sent.end))
-        if inside is not None:
-            box = inside(tok.i)
-            if box is not None and not (box[0] <= a and b <= box[1]):
-                continue  # a cue inside a quote reports only within that quote
-        if not _ok(doc, a, b):
-            continue
-        out.append(_make(doc, a, b, tok, c[0], src, speakers, quoted_speaker))
-    return [x for x in out if x is not None]
+            found = _from_verb(doc, tok, lex, inside)
+        for a, b, cue, src, checked in found:
+            if not checked:
+                sent = tok.sent
+                a, b = _trim(doc, max(a, sent.start), min(b, sent.end))
+                box = inside(tok.i) if inside is not None else None
+                if box is not None and not (box[0] <= a and b <= box[1]):
+                    continue  # a cue inside a quote reports only within that quote
+                if not _ok(doc, a, b):
+                    continue
+            out.append(_make(doc, a, b, tok, cue, src, speakers, quoted_speaker))
+    return out
+
+
+def _from_according(doc, tok, lex):
+    c = cue_at(tok, "clause", lex)
+    span = _according(doc, tok, lex) if c is not None else None
+    return [(span[0], span[1], c[0], according_source(tok), False)] if span else []
+
+
+def _from_noun(tok, lex):
+    """"Trump's claim that ...": only when the text says whose claim it is."""
+    c = cue_at(tok, "noun", lex)
+    if c is None:
+        return []
+    clause = next((x for x in tok.children if x.dep_ in ("acl", "ccomp") and x.i > tok.i and
+                   any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None)
+    src = noun_source(tok) if clause is not None else None
+    if src is None:
+        return []
+    return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
+
+
+def _from_verb(doc, tok, lex, inside):
+    c = cue_at(tok, "clause", lex)
+    if c is None:
+        return []
+    src = subject_of(tok)
+    if src is None:
+        return []
+    clause, start = _clause_of(tok), None
+    if clause is None and cue_at(tok, "xcomp", lex) is not None:
+        clause = _clause_of(tok, ("xcomp",))
+        if clause is not None:
+            start = _object_start(tok, clause)
+    if clause is not None:
+        a = clause.left_edge.i if start is None else start
+        b = _cut_trailing(clause, tok)
+        if a <= src.i < b:
+            return []  # the subject sits inside the reported clause: a bad parse
+        return [(a, b, c[0], src, False)]
+    if tok.dep_ == "parataxis":
+        return [(a, b, c[0], src, True) for a, b in _parenthetical(tok)]
+    if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):
+        span = _object(tok)
+        if span is not None:
+            a, b = _trim(doc, *span)
+            if sum(1 for t in doc[a:b] if t.is_alpha) >= 2:
+                return [(a, b, c[0], src, True)]
+    return []
 
 
 def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):

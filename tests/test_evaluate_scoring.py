@@ -260,3 +260,11 @@ def test_false_positive_carries_its_sentence():
     gold = sent([], text=text)
     fig = score([gold], {"s1": {"text": text, "events": [e]}})
     assert fig["errors"][0]["context"] == "Then Russia shelled Kharkiv overnight."
+
+
+def test_actor_codes_on_gold_spans():
+    gold = sent([{"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia", "target_text": "the United States"}])
+    pred = {"events": [], "actors": [{"code": "RUSGOV", "country": "RUS", "mentions": [{"text": "Russia"}]},
+                                     {"code": "GBR", "country": "GBR", "mentions": [{"text": "United States"}]}]}
+    fig = score([gold], {"s1": pred})
+    assert fig["actor_codes"] == {"spans": 2, "found": 2, "right": 1, "accuracy": 0.5}

@@ -56,6 +56,10 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
             s, l = fig["spans"]["strict"], fig["spans"]["lenient"]
             body.append(f"Actor spans: strict P {_f(s['precision'])} R {_f(s['recall'])} F1 {_f(s['f1'])}; "
                         f"lenient (containment) P {_f(l['precision'])} R {_f(l['recall'])} F1 {_f(l['f1'])}")
+        if fig.get("actor_codes"):
+            a = fig["actor_codes"]
+            body.append(f"Actor codes on the gold spans: {a['right']}/{a['spans']} right (country or organisation; "
+                        f"accuracy {_f(a['accuracy'])}), {a['found']} spans found as actor mentions.")
         st = fig["status"]
         if st["gold_not_asserted"]:
             body.append(f"Status: {st['gold_not_asserted']} gold events are not asserted; coded with the same "

@@ -333,6 +333,8 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
                 lenient += 1
         out["spans"] = {"gold": len(gs), "pred": len(ps), "strict": strict, "lenient": lenient}
 
+    if gold.kind == "sentence":
+        out["actor_codes"] = _score_span_codes(gold, pred)
     if gold.kind == "article":
         out["quotes"] = _score_quotes(gold, pred)
         out["dates"] = _score_dates(gold, pred)
@@ -394,6 +396,27 @@ def _score_actors(gold: GoldDoc, pred: Mapping | None) -> dict:
         exact += any(x.get("code") in codes for x in cands)
         country += any(pred_actor_key(x) in {actor_key(c) for c in codes} for x in cands)
     return {"gold": len(gold.actors), "exact": exact, "country": country}
+
+
+def _score_span_codes(gold: GoldDoc, pred: Mapping | None) -> Counter:
+    """For each gold actor span (source_text/target_text with a code), does the coder have an
+    actor mention there, and with the right country or organisation? Measures the actors
+    stage on its own, whatever the events stage did."""
+    c = Counter()
+    actors = list((pred or {}).get("actors") or ())
+    for g in gold.required + gold.nonasserted:
+        for side, span in ((g.sources, g.source_text), (g.targets, g.target_text)):
+            if side is ANY or not span or side == (None,):
+                continue
+            want = {actor_key(x) for x in side if x}
+            c["spans"] += 1
+            n = norm_span(span)
+            hits = [a for a in actors for m in a.get("mentions") or ()
+                    if (t := norm_span(m.get("text"))) and (t in n or n in t)]
+            if hits:
+                c["found"] += 1
+                c["right"] += any(pred_actor_key(a) in want for a in hits)
+    return c
 
 
 def _score_event_dates(gold: GoldDoc, asserted: list[dict]) -> dict:
@@ -459,6 +482,11 @@ def aggregate(results: list[dict]) -> dict:
                         "lenient": prf(sp["lenient"], sp["pred"] - sp["lenient"], sp["gold"] - sp["lenient"])}
     else:
         out["spans"] = None
+    ac = Counter()
+    for r in results:
+        ac.update(r.get("actor_codes") or {})
+    out["actor_codes"] = ({"spans": ac["spans"], "found": ac["found"], "right": ac["right"],
+                           "accuracy": round(ac["right"] / ac["spans"], 4)} if ac["spans"] else None)
     st = Counter()
     for r in results:
         st.update(r.get("status") or {})

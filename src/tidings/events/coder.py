@@ -25,6 +25,8 @@ NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hi
              "kill", "fear", "face", "see", "witness", "report", "cover", "watch", "condemn", "blame", "mourn"}
 FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
 DEMAND_CUES = {"must", "should", "ought"}
+CLAIM_CUES = {"claim", "admit", "acknowledge", "confess", "boast"}
+VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
 SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxis", "pobj", "npadvmod", "appos"}
@@ -410,6 +412,11 @@ class Coder:
                         pairs.append((b, a))
 
         variants = [(code, status, 1.0, "", pairs)]
+        if says and spk and says[-1].tok.lemma_.lower() in CLAIM_CUES and info.root in VIOLENT_ROOTS \
+                and sources and sources[0][1] == spk[0][1]:
+            # "The Taliban claimed that they had attacked the school": a claim of responsibility (015)
+            variants.insert(0, ("015", "asserted", 1.02, f" claim-of-responsibility({info.code})",
+                                [(spk[0], b) for _, b in pairs]))
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_CUES for t in upto for c in t.tok.children)
         derived = self._derived(info, status, cue, says, future)
         if derived:

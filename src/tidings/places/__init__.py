@@ -258,6 +258,13 @@ class PlaceFinder:
             elif kinds == {"state"} or (top.kind == "state" and "country" not in kinds):
                 states.add(top.admin1)
                 c = "USA"
+            elif kinds == {"city"} and how.startswith("ent:") and not any(e.alternate for e in entries):
+                # a city that can only be in one place ("Atlanta"): its country and US state
+                big = [e for e in entries if e.population >= 100000]
+                if len(big) == 1 and all(e.country == big[0].country for e in entries):
+                    c = big[0].country
+                    if c == "USA" and big[0].admin1:
+                        states.add(big[0].admin1)
             if c:
                 countries[c] = countries.get(c, 0) + 1
         covered = {t.i for span, _, _ in spans for t in span}

@@ -53,7 +53,7 @@ IGO_ALIASES = {
     "ICC": "IGOJUDICC", "IGOICC": "IGOJUDICC",
     "IGOGCC": "IGOMEAGCC",
 }
-ORG_PREFIXES = ("IGO", "NGO", "MNC")
+ORG_PREFIXES = ("IGO", "NGO", "MNC", "IMG")  # IMG: international militarised groups (IMGMUSISI)
 
 
 class _Any:
@@ -87,7 +87,8 @@ def penta_of(code: str | None) -> int | None:
 
 def actor_key(code: str | None) -> str | None:
     """The unit actors are scored by: the country (first three letters of a CAMEO actor code),
-    or for an international, non-governmental or multinational organisation its whole code."""
+    or for an international, non-governmental, multinational organisation or an international
+    militarised group (IMG) its whole code."""
     if not code:
         return None
     code = str(code).strip().upper()

@@ -138,7 +138,12 @@ class TimexFinder:
             if not self._keep(doc, m, span):
                 continue
             tense = clause_tense(span.root)
-            value, precision = resolve(m, pub, tense, anchors, self.holidays)
+            try:
+                value, precision = resolve(m, pub, tense, anchors, self.holidays)
+            except (ValueError, OverflowError):  # "999 centuries ago": outside the calendar
+                value, precision = None, None
+            if value is not None and value.startswith("-"):
+                value, precision = None, None
             if value is None and m.kind in ABSOLUTE and (m.kind != "mdy" and m.kind != "dmy" or "y" in m.f):
                 continue  # an impossible date ("Feb. 30, 2021", "31/31/2020") is not a date
             out.append(TimeRef(text=text[m.start:m.end], value=value, start=m.start, end=m.end,

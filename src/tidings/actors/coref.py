@@ -205,12 +205,12 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         return subj[-1] if subj else in_last[-1] if in_last else earlier[0]
     if w == "it":
         for h in cands:
-            if h.cls in ("country", "org", "body") and not h.plural and h.code:
+            if h.cls in ("country", "org", "body") and not h.plural and h.code and _known(h):
                 return h
         return None
     if w in ("they", "them"):
         for h in cands:
-            if h.plural and h.code and h.cls in ("group", "org", "country", "body"):
+            if h.plural and h.code and h.cls in ("group", "org", "country", "body") and _known(h):
                 return h
         return None
     return None
@@ -226,6 +226,12 @@ def _owner(doc, r: Run, history: list[Run]) -> Run | None:
                 return h
         return None
     return _pronoun_antecedent(doc, pr, history)
+
+
+def _known(h: Run) -> bool:
+    """An antecedent for it/they must be a named or located actor, not a bare 'university'."""
+    return bool(h.country) or (h.code or "")[:3] in ("IGO", "NGO", "IMG", "MNC", "INT") or h.cls == "org" or \
+        len(h.code or "") == 3 and h.kind == "name"
 
 
 def _last_word(s: str) -> str:

@@ -542,6 +542,10 @@ class ActorResolver:
                     run.pending = "counterpart"
                 return True
             # a role with no country: coreference may find it
+            head_tok = doc[run.head]
+            if head_tok.dep_ in ("compound", "nmod", "amod") and head_tok.head.i >= run.end and \
+                    len(run.pieces) == 1:
+                return False  # "student loans", "police station": a modifier, not an actor
             run.code = re_.code or None
             run.country = None
             run.rule = f"role:{re_.phrase} (no country)"

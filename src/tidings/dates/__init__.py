@@ -103,8 +103,10 @@ class TimexFinder:
                 return False  # "a brighter tomorrow", "the Britain of today"
         if m.kind in ("weekday", "holiday") and span.end < len(doc):
             nxt = doc[span.end]
-            if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and nxt.ent_type_ not in ("DATE", "TIME"):
-                return False
+            if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and \
+                    span[-1].ent_type_ not in ("DATE", "TIME") and \
+                    not (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE", "TIME")):
+                return False  # "the Sunday Telegraph", "Easter Island"; not "On Monday Putin said"
         if m.needs_context:
             tok = span[0]
             if tok.ent_type_ == "DATE":
@@ -122,8 +124,6 @@ class TimexFinder:
             nxt = doc[span.end]
             if not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ")):
                 return False  # "six weeks before the election": a duration before an event
-        if m.kind in ("vague",) and span.start > 0 and doc[span.start - 1].lower_ in ("for", "over"):
-            return True
         return True
 
     def find(self, doc) -> list[TimeRef]:

@@ -172,3 +172,29 @@ def test_ids_are_stable_and_plover_is_set(code):
     assert [e.id for e in a] == [e.id for e in b]
     assert a[0].plover_event == "ASSAULT" and a[0].penta_class == 4 and a[0].quad_class == 4
     assert 0 < a[0].confidence <= 1
+
+
+def test_claim_of_responsibility(code):
+    doc = code("Hamas claimed that it had attacked Israel.")
+    assert ("015", "PSEREB", "ISR") in triples(doc)
+
+
+def test_reported_must_is_a_demand(code):
+    doc = code("Turkey said Iran must release the prisoners.")
+    assert any(e.root == "10" and e.source.code == "TUR" and e.target.code == "IRN" for e in events(doc, "asserted"))
+
+
+def test_refusal_announced_with_will_not(code):
+    doc = code("Israel will not release the prisoners, Egypt said.")
+    assert any(e.root == "12" and e.source.code == "ISR" for e in events(doc, "asserted"))
+    assert any(e.code == "0841" for e in events(doc, "negated"))
+
+
+def test_arrested_for_collaborating_is_an_accusation(code):
+    doc = code("Russian police arrested a Ukrainian activist for collaborating with Turkey.")
+    assert any(e.code == "1125" for e in events(doc, "asserted"))
+
+
+def test_appeal_for_talks_and_imposed_sanctions_target(code):
+    doc = code("Russia imposed sanctions on Turkey.")
+    assert ("163", "RUS", "TUR") in triples(doc)

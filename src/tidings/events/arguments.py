@@ -209,12 +209,15 @@ def target_tokens(verb, skip=(), theme_object: bool = False):
             dat = [o for o in dat[0].children if o.dep_ == "pobj"]
         if dat:
             return dat, "dative"
+    heads = [verb] + [o for o in objects(verb) if o.i in skip]  # "imposed sanctions on Turkey"
     for prep in TARGET_PREPS:
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ == prep:
-                objs = [o for o in c.children if o.dep_ == "pobj" and o.i not in skip]
-                if objs:
-                    return objs, "prep:" + prep
+        for head in heads:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == prep:
+                    objs = [o for o in c.children if o.dep_ == "pobj" and o.i not in skip
+                            and o.ent_type_ not in ("DATE", "TIME")]
+                    if objs:
+                        return objs, "prep:" + prep
     return [], ""
 
 

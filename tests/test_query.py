@@ -208,3 +208,11 @@ def test_min_confidence(db):
     assert query.events(db, min_confidence=0.95).empty
     r = CliRunner().invoke(main, ["query", "events", "--db", db, "--min-confidence", "0.95", "--format", "csv"])
     assert r.exit_code == 0 and len(r.stdout.splitlines()) <= 1
+
+
+def test_quotes_command(db):
+    r = CliRunner().invoke(main, ["query", "quotes", "--db", db, "--speaker", "CHN", "--format", "csv"])
+    assert r.exit_code == 0, r.output
+    assert "more contracts would follow" in r.stdout and len(r.stdout.splitlines()) == 2
+    r = CliRunner().invoke(main, ["query", "quotes", "--db", db])
+    assert r.exit_code == 0 and "Chinese officials" in r.stdout or "CHNGOV" in r.stdout

@@ -28,8 +28,12 @@ def _output(df, fmt: str, title: str = "") -> None:
 
         table = Table(title=title or None, show_lines=False)
         for col in df.columns:
-            wide = col in ("sentence", "title", "name", "source_name", "target_name")
-            table.add_column(str(col), overflow="fold" if wide else "ellipsis", no_wrap=not wide)
+            wide = col in ("sentence", "title", "name", "source_name", "target_name", "text", "speaker_name")
+            longest = max([len(str(col))] + [len(str(v)) for v in df[col].head(50)])
+            if wide:
+                table.add_column(str(col), overflow="fold", min_width=min(longest, 12))
+            else:
+                table.add_column(str(col), overflow="ellipsis", no_wrap=True, min_width=min(longest, 24))
         for row in df.itertuples(index=False):
             table.add_row(*("" if v is None or (isinstance(v, float) and v != v) else
                             (f"{v:.2f}" if isinstance(v, float) else str(v)[:10] if col == "date" else str(v))
@@ -46,7 +50,7 @@ _fmt = click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl
 
 @click.group("query")
 def command():
-    """Query the database: events, dyad time series, top actors, the actor network, stories."""
+    """Query the database: events, dyad time series, top actors, the actor network, stories, quotes."""
 
 
 @command.command("events")
@@ -161,3 +165,24 @@ def stories_cmd(db, min_articles, start, end, limit, fmt):
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
     _output(df, fmt, "stories")
+
+
+@command.command("quotes")
+@db_option
+@click.option("--speaker", help="Speaker: a country (RUS), an actor code prefix (RUSGOV) or part of a name.")
+@click.option("--text", help="Text in the quote.")
+@click.option("--start", metavar="YYYY-MM-DD", help="First publication date (inclusive).")
+@click.option("--end", metavar="YYYY-MM-DD", help="Last publication date (inclusive).")
+@click.option("--limit", default=50, show_default=True, help="How many quotes.")
+@_fmt
+def quotes_cmd(db, speaker, text, start, end, limit, fmt):
+    """Quotes and who said them, newest articles first."""
+    from .. import query
+
+    try:
+        df = query.quotes(db, speaker=speaker, text=text, start=start, end=end, limit=limit)
+    except (ValueError, FileNotFoundError, RuntimeError) as exc:
+        fail(exc)
+    if fmt == "table":
+        df = df[["published_date", "speaker_code", "speaker_name", "kind", "text", "outlet"]]
+    _output(df, fmt, "quotes")

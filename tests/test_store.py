@@ -372,3 +372,19 @@ def test_a_reader_holding_the_file_is_named_to_the_writer(db):
     finally:
         p.kill()
         p.wait()
+
+
+def test_readers_upgrade_an_older_database(db):
+    from tidings.store import migrations
+
+    conn = duckdb.connect(db)
+    conn.execute("CREATE TABLE schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    for name, steps in migrations.MIGRATIONS[:5]:
+        for step in steps:
+            step(conn) if callable(step) else conn.execute(step)
+        conn.execute("INSERT INTO schema_migrations VALUES (?, now())", [name])
+    conn.close()
+    r = open_reader(db)
+    assert [n for n, _ in applied_migrations(r)] == [n for n, _ in MIGRATIONS]
+    assert r.execute("SELECT count(source_key) FROM articles").fetchone()[0] == 0  # the column exists now
+    r.close()

@@ -69,7 +69,18 @@ def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: 
 
 
 def open_reader(db: str | os.PathLike | None = None, wait: float = 10.0):
-    """A read-only connection (migrations must already be applied)."""
+    """A read-only connection. A database written by an older tidings is first brought up to
+    date (its pending migrations applied, as a writer would)."""
+    conn = connect(db, read_only=True, wait=wait)
+    try:
+        applied = {name for name, _ in applied_migrations(conn)}
+    except duckdb.Error:
+        applied = set()
+    if all(name in applied for name, _ in MIGRATIONS):
+        return conn
+    conn.close()
+    with Store(db):  # takes the writer lock and migrates
+        pass
     return connect(db, read_only=True, wait=wait)
 
 

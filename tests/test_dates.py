@@ -136,3 +136,15 @@ def test_attached_timex_none_for_missing_token(nlp):
 def test_published_unknown_keeps_absolute_dates(nlp):
     doc = _doc(nlp, "They met on Dec. 7, 2021 and again on Sunday.", None)
     assert [(t.text, t.value) for t in doc._.timexes] == [("Dec. 7, 2021", "2021-12-07"), ("Sunday", None)]
+
+
+def test_user_holiday_file(nlp, tmp_path):
+    from tidings.dates import TimexFinder
+    from tidings.nlp import new_doc
+
+    f = tmp_path / "h.tsv"
+    f.write_text("Victory Day\t05-09\n", encoding="utf-8")
+    with nlp.select_pipes(disable=["tidings_dates"]):
+        doc = nlp(new_doc(nlp, "Troops paraded on Victory Day.", published=dt.date(2021, 12, 12)))
+    found = TimexFinder(str(f)).find(doc)
+    assert [(t.text, t.value) for t in found] == [("Victory Day", "2021-05-09")]

@@ -142,7 +142,7 @@ def _from_verb(doc, tok, lex, inside):
         if a <= src.i < b:
             return []  # the subject sits inside the reported clause: a bad parse
         return [(a, b, c[0], src, False)]
-    if tok.dep_ == "parataxis":
+    if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(tok)]
     if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):
         span = _object(tok)
@@ -206,4 +206,6 @@ def _cut_trailing(clause, cue) -> int:
         if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > 0 and \
                 doc[t.i - 1].text == "," and t.head.i >= clause.i:
             return t.i - 1
+        if t.lower_ in ("while", "whereas") and t.dep_ == "mark" and doc[t.i - 1].text == ",":
+            return t.i - 1  # ", while Putin has demanded ...": the writer's contrast
     return end

@@ -113,7 +113,11 @@ class TimexFinder:
                 pass
             else:
                 prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-                if prev not in YEAR_CONTEXT and not (tok.i > 0 and doc[tok.i - 1].tag_ == "POS"):
+                nxt = doc[span.end] if span.end < len(doc) else None
+                # "the 2022 World Cup", "Obama's 2008 campaign": a year naming a thing
+                names_thing = (prev == "the" or (tok.i > 0 and doc[tok.i - 1].tag_ == "POS")) and \
+                    nxt is not None and nxt.tag_ in ("NN", "NNP", "NNPS", "JJ")
+                if prev not in YEAR_CONTEXT and not names_thing:
                     return False
             if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
                 return False

@@ -44,6 +44,10 @@ class MentionIndex:
                 self.by_token.setdefault(i, []).append(m)
         self.actor_nouns = actor_nouns
 
+    def named(self, tok) -> bool:
+        """The token is inside the name of an actor (not a role word like "protesters")."""
+        return any(m.kind in ("name", "org") and m.end - m.start > 1 for m in self.by_token.get(tok.i, ()))
+
     def mention_at(self, tok):
         ms = self.by_token.get(tok.i)
         if not ms:

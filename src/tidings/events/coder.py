@@ -10,7 +10,7 @@ from .arguments import MentionIndex, members, noun_arguments, subject_tokens, ta
 from .attach import Anchors
 from .codebook import Codebook
 from .lexicon import Lexicon
-from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of
+from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of, xcomps
 from .status import RANK, combine, status_of
 
 __all__ = ["Coder"]
@@ -25,6 +25,7 @@ NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hi
              "kill", "fear", "face", "see", "witness", "report", "cover", "watch", "condemn", "blame", "mourn"}
 FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
 DEMAND_CUES = {"must", "should", "ought"}
+NAME_ENTS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"}
 CLAIM_CUES = {"claim", "admit", "acknowledge", "confess", "boast"}
 VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
@@ -124,6 +125,8 @@ class Coder:
             kind, entries = find_entries(tok, self.lex)
             if not entries:
                 continue
+            if kind == "noun" and (tok.ent_type_ in NAME_ENTS or ctx.mentions.named(tok)):
+                continue  # part of a name: "Human Rights Watch", "Moro Islamic Liberation Front"
             entry = match_entry(tok, entries)
             if entry is None:
                 self._cand(ctx, tok, False, "no pattern",
@@ -141,11 +144,7 @@ class Coder:
         tok = tm.tok
         fam = tm.entry.family
         kids = list(tok.children)
-        order = []
-        for dep in INNER_DEPS:
-            order += [c for c in kids if c.dep_ == dep]
-        if fam in ("pass", "provide"):  # purpose clauses: "sent experts to investigate"
-            order += [c for c in kids if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+        order = xcomps(tok) + [c for c in kids if c.dep_ == "ccomp"]
         if fam != "say" or not order:
             objs = objects(tok)
             order += objs
@@ -161,7 +160,7 @@ class Coder:
         for cand in order:
             if cand.i in ctx.trig and cand.i != tok.i:
                 return ctx.trig[cand.i]
-            if cand.pos_ == "VERB" and cand.dep_ in INNER_DEPS:
+            if cand.pos_ == "VERB" and cand.dep_ in ("xcomp", "ccomp", "advcl"):
                 # a verb that is not a trigger itself: its object may be ("agreed to go ahead with the deal")
                 for o in list(objects(cand)) + [o for p in cand.children if p.dep_ == "prep"
                                                  for o in p.children if o.dep_ == "pobj"]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .lexicon import Cond, Entry, Lexicon
 
-__all__ = ["TriggerMatch", "find_entries", "match_entry", "objects", "is_passive", "keys_of", "prep_objects"]
+__all__ = ["xcomps", "TriggerMatch", "find_entries", "match_entry", "objects", "is_passive", "keys_of", "prep_objects"]
 
 _MOD_DEPS = {"amod", "compound", "nmod", "npadvmod", "nummod"}
 _PRT_DEPS = {"prt", "advmod", "prep"}
@@ -42,6 +42,12 @@ def keys_of(tok) -> set[str]:
         out.add(" ".join([c.lower_ for c in mods] + [tok.lower_]))
         out.add(" ".join([mods[-1].lower_, lemma]))
     return out
+
+
+def xcomps(tok) -> list:
+    """Infinitival complements, also when parsed as a purpose clause ("call on the US to lift")."""
+    return [c for c in tok.children if c.dep_ == "xcomp" or (
+        c.dep_ == "advcl" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
 
 
 def is_passive(tok) -> bool:
@@ -104,7 +110,9 @@ def _holds(cond: Cond, tok) -> bool:
     if rel == "prt":
         return any(c.dep_ in _PRT_DEPS and c.lower_ in cond.key and not any(True for _ in c.children)
                    for c in tok.children)
-    if rel in ("xcomp", "ccomp", "acomp", "oprd", "dative", "agent"):
+    if rel == "xcomp":
+        return _values_ok(cond, xcomps(tok))
+    if rel in ("ccomp", "acomp", "oprd", "dative", "agent"):
         return _values_ok(cond, [c for c in tok.children if c.dep_ == rel])
     if rel == "mod":
         return _values_ok(cond, [c for c in tok.children if c.dep_ in _MOD_DEPS])

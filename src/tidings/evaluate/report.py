@@ -68,13 +68,16 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
                         f"{st['not_found']}. Forbidden events asserted: {fig['forbidden']['asserted']}/"
                         f"{fig['forbidden']['total']}.")
         if fig.get("quotes"):
-            q, d, a, ed = fig["quotes"], fig["dates"], fig["actors"], fig["event_dates"]
+            q, d, a = fig["quotes"], fig["dates"], fig["actors"]
             body.append(f"Quotes: {q['found']}/{q['gold']} found with speaker and kind (recall {_f(q['recall'])}, "
                         f"text only {_f(q['recall_text_only'])}), precision {_f(q['precision'])} of {q['pred']}. "
                         f"Dates: {d['found']}/{d['gold']} (recall {_f(d['recall'])}, precision {_f(d['precision'])}). "
                         f"Actors: {a['exact']}/{a['gold']} with the exact code, {a['country']} with the right "
-                        f"country. Event dates right: {ed['right_date']}/{ed['found']} found events "
-                        f"({ed['gold']} dated in gold).")
+                        f"country.")
+        if fig.get("event_dates"):
+            ed = fig["event_dates"]
+            body.append(f"Event dates: {ed['right_date']} of the {ed['found']} dated gold events found carry the right "
+                        f"date ({ed['gold']} events are dated in the gold).")
         if fig.get("dictionaries"):
             body.append("Coded with dictionaries: " + ", ".join(fig["dictionaries"]["verbs"] + fig["dictionaries"]["actors"]))
         out.append((f"Scores: {name}", "\n\n".join(body)))

@@ -339,6 +339,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
         out["quotes"] = _score_quotes(gold, pred)
         out["dates"] = _score_dates(gold, pred)
         out["actors"] = _score_actors(gold, pred)
+    if gold.kind in ("sentence", "article") and any(g.date for g in gold.required):
         out["dated"] = _score_event_dates(gold, asserted)
     return out
 
@@ -500,14 +501,18 @@ def aggregate(results: list[dict]) -> dict:
     for r in results:
         conf.update(r.get("confusion") or {})
     out["confusion_roots"] = {f"{g}->{p}": v for (g, p), v in sorted(conf.items())}
+    ed = Counter()
+    for r in results:
+        ed.update(r.get("dated") or {})
+    out["event_dates"] = ({**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4) if ed["found"] else None}
+                          if ed["gold"] else None)
     arts = [r for r in results if r["kind"] == "article"]
     if arts:
-        q, d, a, ed = Counter(), Counter(), Counter(), Counter()
+        q, d, a = Counter(), Counter(), Counter()
         for r in arts:
             q.update(r["quotes"])
             d.update(r["dates"])
             a.update(r["actors"])
-            ed.update(r["dated"])
         out["quotes"] = {**dict(q), **{k: v for k, v in prf(q["found"], q["pred"] - q["pred_correct"],
                                                                q["gold"] - q["found"]).items()
                                       if k in ("precision", "recall", "f1")},
@@ -517,8 +522,6 @@ def aggregate(results: list[dict]) -> dict:
                                      if k in ("precision", "recall", "f1")}}
         out["actors"] = {**dict(a), "recall_exact": round(a["exact"] / a["gold"], 4) if a["gold"] else None,
                          "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None}
-        out["event_dates"] = {**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4)
-                              if ed["found"] else None}
     tags = sorted({t for r in results for t in r.get("tags") or ()})
     out["phenomena"] = {}
     for tag in tags:

@@ -9,19 +9,21 @@
 columns), so it cannot drift from the code: tests/test_docs.py regenerates it in memory and
 compares.
 
-Runnable blocks (README.md, docs/guide.md): a ```console block preceded by the line
+Runnable blocks (README.md, docs/guide.md, docs/contract.md): a ```console block preceded by the line
 `<!-- doc-test -->`. Lines starting with `$ ` are commands (a trailing backslash continues a
 command on the next line); the lines after a command, up to the next command, are the output
 it is expected to print (standard output and standard error, as a terminal shows them).
 The blocks of one file run in order in one scratch folder, where `src`, `gold` and `docs` are
 links to the checkout, so a block may use what an earlier block made (a database, an export).
-`tidings ...` commands run in-process (the spaCy model is loaded once); anything else (or
-what a tidings command is piped into) runs in bash.
+The `tidings` command of a line runs in-process (the spaCy model is loaded once), with what
+is piped into it as its standard input; anything else on the line runs in bash. Redirections
+(`>`, `<`) on a tidings command make the whole line run in bash (slower: a new process).
 
 Comparison, after normalisation (trailing spaces dropped, the checkout's and the scratch
 folder's absolute paths removed, trailing blank lines dropped): the shown output must equal
 the real output, where `...` matches any text (on a line of its own: any number of lines)
-and `YYYYMMDDHHMMSS` any 14-digit time stamp. `examples` rewrites the output of every block
+and `YYYYMMDDHHMMSS` any 14-digit time stamp; content-hash ids (16 hex digits) and line
+numbers of data files (`verbs.tsv:327`) are compared as equal whatever their value. `examples` rewrites the output of every block
 that no longer matches, unless its shown output uses `...` or `YYYYMMDDHHMMSS` (a hand-picked
 excerpt): those are listed for a person to fix.
 """
@@ -40,7 +42,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = ROOT / "docs" / "cli.md"
-RUNNABLE_DOCS = [ROOT / "README.md", ROOT / "docs" / "guide.md"]
+RUNNABLE_DOCS = [ROOT / "README.md", ROOT / "docs" / "guide.md", ROOT / "docs" / "contract.md"]
 MARKER = "<!-- doc-test -->"
 WIDTH = 88  # help text width, fixed so the reference does not depend on the terminal
 COLUMNS = "100"  # terminal width for rich tables in runnable blocks
@@ -51,7 +53,7 @@ STAMP = "YYYYMMDDHHMMSS"  # in shown output: any 14-digit time stamp (watch cycl
 # CLI reference
 
 
-def _invoke(args: list[str], env: dict | None = None, cwd: str | os.PathLike | None = None):
+def _invoke(args: list[str], env: dict | None = None, cwd: str | os.PathLike | None = None, input: str | None = None):
     """Run `tidings ARGS` in this process: (exit code, what a terminal shows, stdout, stderr)."""
     from click.testing import CliRunner
 
@@ -63,7 +65,7 @@ def _invoke(args: list[str], env: dict | None = None, cwd: str | os.PathLike | N
     try:
         if cwd is not None:
             os.chdir(cwd)
-        result = runner.invoke(main, args, prog_name="tidings", env=env, terminal_width=WIDTH,
+        result = runner.invoke(main, args, input=input, prog_name="tidings", env=env, terminal_width=WIDTH,
                                max_content_width=WIDTH, catch_exceptions=False)
     finally:
         os.chdir(old)
@@ -215,8 +217,22 @@ def normalise(text: str, roots: tuple[str, ...] = ()) -> str:
     return "\n".join(lines)
 
 
+# Compared as equal whatever their value (the docs keep the real values): content-hash ids
+# (16 hex digits) and line numbers of data files (`verbs.tsv:327`), which change whenever an
+# unrelated entry is added.
+VOLATILE = [(re.compile(r"\b[0-9a-f]{16}\b"), "<id>"), (re.compile(r"\.(tsv|txt):\d+\b"), r".\1:<line>")]
+
+
+def _mask(text: str) -> str:
+    for pat, rep in VOLATILE:
+        text = pat.sub(rep, text)
+    return text
+
+
 def matches(expected: str, actual: str) -> bool:
-    """`...` in the expected text matches any text; on a line of its own, any lines."""
+    """`...` in the expected text matches any text; on a line of its own, any lines. Ids and
+    data-file line numbers are masked on both sides (VOLATILE)."""
+    expected, actual = _mask(expected), _mask(actual)
     exp = expected.split("\n") if expected else []
     act = actual.split("\n") if actual else []
     pats = [None if ln.strip() == "..." else
@@ -261,14 +277,14 @@ class Workspace:
 
     def run(self, command: str) -> str:
         roots = (str(ROOT), str(self.dir.resolve()), str(self.dir))
-        pipe = _split_pipe(command)
-        words = shlex.split(pipe[0])
-        if words and words[0] == "tidings":
-            _, out, stdout, stderr = _invoke(words[1:], env=self.env, cwd=self.dir)
-            if len(pipe) > 1:  # only standard output goes down the pipe
-                out = self._bash(pipe[1], stdin=stdout) + stderr
-        else:
-            out = self._bash(command)
+        parts = _split_pipes(command)
+        at = next((i for i, p in enumerate(parts) if shlex.split(p)[:1] == ["tidings"]), None)
+        if at is None or ">" in parts[at] or "<" in parts[at]:
+            return normalise(self._bash(command), roots)
+        stdin = self._bash(" | ".join(parts[:at])) if at else None
+        _, out, stdout, stderr = _invoke(shlex.split(parts[at])[1:], env=self.env, cwd=self.dir, input=stdin)
+        if at + 1 < len(parts):  # only standard output goes down the pipe
+            out = self._bash(" | ".join(parts[at + 1:]), stdin=stdout) + stderr
         return normalise(out, roots)
 
     def _bash(self, command: str, stdin: str | None = None) -> str:
@@ -289,18 +305,22 @@ class Workspace:
         return self.done[block.name]
 
 
-def _split_pipe(command: str) -> list[str]:
-    """Split at the first `|` outside quotes: [command] or [command, rest]."""
-    quote = None
-    for i, ch in enumerate(command):
+def _split_pipes(command: str) -> list[str]:
+    """Split a shell pipeline at the `|` outside quotes."""
+    parts, quote, cur = [], None, []
+    for ch in command:
         if quote:
             if ch == quote:
                 quote = None
         elif ch in "'\"":
             quote = ch
         elif ch == "|":
-            return [command[:i].strip(), command[i + 1:].strip()]
-    return [command]
+            parts.append("".join(cur).strip())
+            cur = []
+            continue
+        cur.append(ch)
+    parts.append("".join(cur).strip())
+    return parts
 
 
 def check_blocks(path: Path) -> list[tuple[Block, Step, str]]:

@@ -196,6 +196,8 @@ def test_data_files_doc_names_every_data_file():
     for path in sorted(data.rglob("*")):
         if not path.is_file() or path.name.startswith(".") or "__pycache__" in path.parts:
             continue
+        if path.name.upper().startswith("README"):  # notes beside the data, not data
+            continue
         rel = path.relative_to(data).as_posix()
         folder = path.parent.relative_to(data).as_posix()
         if folder in ("examples", "demo", "training/templates"):
@@ -230,3 +232,26 @@ def test_tutorial_runs(tmp_path, monkeypatch):
     html = tmp_path / "dyad.html"
     assert html.exists() and html.stat().st_size > 100_000  # plotly.js is inside: no CDN
     assert "plotly" in html.read_text(encoding="utf-8")[:200_000].lower()
+
+
+# --- the web UI the README sends people to ----------------------------------------------
+
+def test_readme_web_ui_serves_the_tour_database(workspaces):
+    """`tidings serve --db tour.duckdb` (README): the pages and their JSON twins answer."""
+    from fastapi.testclient import TestClient
+
+    from tidings.web import create_app
+
+    readme = ROOT / "README.md"
+    assert "tidings serve --db tour.duckdb" in readme.read_text(encoding="utf-8")
+    ws = workspaces(readme)
+    for block in gen.parse_blocks(readme):
+        ws.run_block(block)
+        if (ws.dir / "tour.duckdb").exists():
+            break
+    client = TestClient(create_app(ws.dir / "tour.duckdb"))
+    for page in ("/", "/events", "/network", "/articles", "/openapi.json"):
+        assert client.get(page).status_code == 200, page
+    overview = client.get("/api/overview").json()
+    assert overview["totals"]["articles"] > 0 and overview["totals"]["events"] > 0
+    assert client.get("/", params={"format": "json"}).json()["totals"] == overview["totals"]

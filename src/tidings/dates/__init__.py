@@ -49,6 +49,9 @@ YEAR_CONTEXT = frozenset({
 })
 SEASON_CONTEXT = frozenset({"in", "during", "this", "last", "next", "until", "by", "since",
                             "through", "over", "early", "late", "mid", "before", "after", "that"})
+HOLIDAY_NOUNS = frozenset({"day", "eve", "holiday", "holidays", "season", "break", "week",
+                           "weekend", "morning", "night", "period", "vacation", "recess",
+                           "truce", "ceasefire", "celebrations", "shopping"})
 ABSOLUTE = frozenset({"iso", "slash", "dots", "mdy", "dmy"})
 NOT_BEFORE_YEAR = frozenset({"resolution", "article", "flight", "route", "highway", "room",
                              "section", "chapter", "rule", "number", "no", "page", "boeing",
@@ -107,6 +110,13 @@ class TimexFinder:
                     span[-1].ent_type_ not in ("DATE", "TIME") and \
                     not (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE", "TIME")):
                 return False  # "the Sunday Telegraph", "Easter Island"; not "On Monday Putin said"
+        if m.kind == "holiday" and span.end < len(doc):
+            nxt = doc[span.end]
+            if nxt.tag_ in ("NN", "NNS") and nxt.lower_ not in HOLIDAY_NOUNS:
+                return False  # "Christmas trees", "Easter eggs"
+        if m.kind == "theunit" and m.f.get("unit", "").lower() == "day" and span.start > 0 \
+                and doc[span.start - 1].lower_ == "at" and "end" in m.f.get("mod", "").lower():
+            return False  # "at the end of the day": an idiom
         if m.needs_context:
             tok = span[0]
             if tok.ent_type_ == "DATE":

@@ -310,9 +310,9 @@ def _counterpart(doc, r: Run, history: list[Run], resolver, day) -> None:
             break
     if owner is None or not owner.office or not r.country:
         return
-    when = day or dt.date.today()
-    for period, e in resolver.by_office.get((r.country, owner.office), []):
-        if period.covers(when):
+    got = resolver.holder(r.country, owner.office, day)
+    for period, e in [got] if got else []:
+        if True:
             r.code, r.name, r.key = period.code, e.name, e.key
             r.country = r.country
             r.office = period.office

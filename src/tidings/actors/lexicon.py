@@ -139,8 +139,9 @@ class Lexicon:
                 continue
             seen.add((e.key, e.periods))
             for p in e.periods:
-                if p.office and e.country:
-                    out.setdefault((e.country, p.office), []).append((p, e))
+                if p.office and p.code:
+                    owner = p.code if p.code[:3] in ("IGO", "NGO", "IMG") else p.code[:3]
+                    out.setdefault((owner, p.office), []).append((p, e))
         return out
 
 

@@ -47,6 +47,9 @@ NOT_ACTOR_NOUNS = {"territory", "soil", "border", "language", "culture", "histor
                    "year", "day", "week", "month", "holiday", "new", "oil", "gas", "stock", "stocks", "bond",
                    "bonds", "shares", "interest", "interests", "policy", "sovereignty", "independence",
                    "integrity", "origin", "descent", "nationality", "citizenship", "passport"}
+UNIQUE_OFFICES = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
+                  "interior_minister", "finance_minister", "supreme_leader", "monarch", "vice_president",
+                  "crown_prince", "secretary_general", "national_security_adviser"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "father",
               "ayatollah", "sheikh", "mullah", "imam", "rev", "reverend", "prof", "professor"}
 QUANTIFIERS = {"more", "than", "less", "fewer", "least", "at", "about", "around", "nearly", "almost", "some",
@@ -537,9 +540,25 @@ class ActorResolver:
                         run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)}+{re_.phrase}"
                 run.country = _country_of(run.code)
                 run.kind = "title"
+                if run.former and re_.role_kind == "title" and run.country and \
+                        le.kind not in (ORG, METONYM) and lcode[:3] not in ("IGO", "NGO", "IMG"):
+                    run.code = run.country  # "the former French president": out of office, country only
+                    run.rule += " (former: country only)"
                 run.key = run.code or ""
                 if run.office == "counterpart" and run.possessive:
                     run.pending = "counterpart"
+                elif re_.office in UNIQUE_OFFICES and re_.role_kind == "title" and not re_.plural and \
+                        not run.former and doc[run.start].lower_ not in ("a", "an", "another"):
+                    # "the Russian president" is whoever held the office on the date
+                    owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
+                    got = self.holder(owner, re_.office, day)
+                    if got is not None:
+                        period, person = got
+                        run.code, run.key, run.name = period.code, person.key, person.name
+                        run.country = _country_of(period.code) or person.country
+                        run.rule = f"office:{re_.phrase}+{loc_phrase(doc, loc)}->{period.source}"
+                        run.cls = "person"
+                        run.gender = run.gender or self.lexicon.gender(person.name)
                 return True
             # a role with no country: coreference may find it
             head_tok = doc[run.head]
@@ -612,6 +631,19 @@ class ActorResolver:
         run.plural = run.plural or le.plural
         run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)} ({le.source})"
         return True
+
+    def holder(self, owner: str | None, office: str, day: dt.date | None):
+        """(period, person) holding this office for this country or organisation on the date."""
+        if not owner:
+            return None
+        cands = self.by_office.get((owner, office), [])
+        if day is None:
+            open_ = [c for c in cands if c[0].end is None]
+            return max(open_, key=lambda c: c[0].start or dt.date.min) if open_ else None
+        for c in sorted(cands, key=lambda c: c[0].start or dt.date.min, reverse=True):
+            if c[0].covers(day):
+                return c
+        return None
 
     def _gender(self, doc, run: Run, name: str) -> str:
         for t in doc[max(0, run.start - 1):run.end]:

@@ -72,8 +72,8 @@ def _according(doc, tok, lex: CueLexicon):
     head = tok.head
     if head.i == tok.i or cue_at(head, "clause", lex) is not None:
         return None  # "Putin told Biden, according to a video": the video is a source, not the speaker
-    if head.i > tok.i:  # according to X, CLAUSE
-        a, b = tok.right_edge.i + 1, head.right_edge.i + 1
+    if head.i > tok.i:  # according to X, CLAUSE  /  SUBJECT, according to X, VERB ...
+        a, b = min(tok.right_edge.i + 1, head.left_edge.i), head.right_edge.i + 1
     else:  # CLAUSE, according to X
         a, b = head.left_edge.i, tok.left_edge.i
     return a, b

@@ -4,6 +4,21 @@ Reads: doc.ents, the dependency parse, doc._.published (the date roles are resol
 Writes: doc._.actor_mentions, a list of tidings.mentions.ActorMention sorted by position.
 Config: "dictionaries" (PETRARCH/TABARI actor or agent files to load) and "replace" (True: use
 only those files; False: add them to the project's own gazetteer in tidings/data/actors/).
+
+What the mentions look like (for the events and quotes stages):
+- one mention per actor noun phrase, its token span covering the phrase ("Russian President
+  Vladimir Putin", head = the "Putin" token; "the foreign minister of Ukraine", head "minister");
+- kind: name (a named person, country, region), title (a role with its country: "Russian troops",
+  "Kremlin spokesman X"), demonym ("the Russians", "Cypriot ships"), metonym ("the Kremlin",
+  "Moscow"), org, pronoun ("he", "it", "they"), nominal ("the spokesman", "the two leaders",
+  "his US counterpart"), compound-member ("US" in "US and South Korean troops");
+- mentions of one actor share `key` (a person's key, else the code); coreferent pronouns and
+  nominals carry their antecedent's code, name and key;
+- compounds give one mention per member ("Putin and Biden"); "the two leaders" gives one mention
+  per member with the same span;
+- code None: a named person or organisation tidings cannot code (kept, e.g. as a speaker);
+- capitals and seats of power named as places ("talks in Moscow") are not mentions.
+Mentions are sorted by (start, end). See tidings/data/actors/README.md for the conventions.
 """
 from __future__ import annotations
 

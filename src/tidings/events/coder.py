@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import get_string_id
+
 from ..records import Candidate, Event, Span, content_id
 from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
 from .attach import Anchors
@@ -76,7 +79,7 @@ def _argument_span(ref, head):
 
 
 class _Ctx:
-    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting")
+    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical")
 
     def __init__(self, doc, si, sent, mentions, anchors, cands):
         self.doc, self.si, self.sent = doc, si, sent
@@ -92,7 +95,9 @@ class Coder:
         self.codebook = codebook
         self.actor_nouns = actor_nouns
         self.min_confidence = min_confidence
-        self._keys = frozenset(lexicon.verbs) | frozenset(lexicon.nouns)
+        keys = set(lexicon.verbs) | set(lexicon.nouns)
+        self._key_ids = frozenset(get_string_id(k) for k in keys) | frozenset(
+            get_string_id(k.split("-")[-1]) for k in keys if "-" in k)
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc):
@@ -100,8 +105,13 @@ class Coder:
         anchors = Anchors(doc)
         events: list[Event] = []
         cands: list[Candidate] = []
+        # token indices whose form or lemma is a lexicon key (one vectorised pass over the Doc)
+        ids = self._key_ids
+        lexical = {i for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
+                   if low in ids or lem in ids}
         for si, sent in enumerate(doc.sents):
             ctx = _Ctx(doc, si, sent, mentions, anchors, cands)
+            ctx.lexical = lexical
             self._sentence(ctx, events)
             anchors.note_dated_nouns(sent)
         doc._.events = events
@@ -116,12 +126,11 @@ class Coder:
 
     # ------------------------------------------------------------------ triggers
     def _find_triggers(self, ctx):
-        keys = self._keys
         doc = ctx.doc
-        for tok in ctx.sent:
-            if tok.lower_ not in keys and tok.lemma_.lower() not in keys and not (
-                    tok.i >= 2 and doc[tok.i - 1].text == "-"):
+        for i in range(ctx.sent.start, ctx.sent.end):
+            if i not in ctx.lexical:
                 continue  # fast path: most words are in no lexicon entry
+            tok = doc[i]
             kind, entries = find_entries(tok, self.lex)
             if not entries:
                 continue

@@ -49,6 +49,7 @@ class _Ctx:
         self.idx = [t.idx for t in doc]
         self.quoted = quoted
         self.text = text
+        self.forced: dict[int, object] = {}  # cue token -> its subject, when the parse missed it
 
     def tok_at(self, char: int) -> int:
         """Index of the token containing char (or the next one)."""
@@ -58,6 +59,8 @@ class _Ctx:
     def speaker_of(self, cue_tok, d: Direct) -> ActorRef | None:
         if cue_tok.lower_ == "according":
             src = according_source(cue_tok)
+        elif cue_tok.i in self.forced:
+            src = self.forced[cue_tok.i]
         else:
             src = subject_of(cue_tok)
             if src is not None and d.start <= src.i < d.end:  # a "subject" inside the quote
@@ -97,7 +100,7 @@ def _after(ctx: _Ctx, d: Direct, nxt_open: int):
         t = doc[i]
         if t.idx >= nxt_open or "\n" in t.text or (t.text in _STOPS and n > 0):
             break
-        c = cue_at(t, "direct", ctx.lex)
+        c = cue_at(t, "direct", ctx.lex) or _noun_tagged_cue(ctx, d, t, i)
         if c is not None:
             if _leads_next(ctx, d, t, nxt_open) or _new_sentence(ctx, d, t):
                 return None
@@ -105,6 +108,26 @@ def _after(ctx: _Ctx, d: Direct, nxt_open: int):
         n += 0 if t.is_punct else 1
         i += 1
     return None
+
+
+def _noun_tagged_cue(ctx: _Ctx, d: Direct, t, i: int):
+    """'"...?" a narrator in the ad asks.': a present-tense cue the tagger took for a plural noun.
+    Its subject is the noun phrase between the quote and the cue."""
+    if t.tag_ != "NNS" or not t.lower_.endswith("s") or not ctx.lex.has("direct", t.lower_[:-1]):
+        return None
+    if i + 1 < len(ctx.doc) and ctx.doc[i + 1].is_alpha:
+        return None  # "... the asks of the union": a noun after all
+    start = ctx.tok_at(d.q.close - 1) + 1
+    first = next((x for x in ctx.doc[start:i] if x.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    if first is None:
+        return None
+    head = first
+    while start <= head.head.i < i and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN", "ADP"):
+        head = head.head
+    if head.pos_ == "ADP":
+        return None
+    ctx.forced[t.i] = head
+    return t.text, None
 
 
 def _new_sentence(ctx: _Ctx, d: Direct, cue) -> bool:

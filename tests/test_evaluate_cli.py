@@ -80,3 +80,11 @@ def test_gold_is_read_like_jsonl_records():
     assert "reader left nothing" in preds["gs-255"]["skipped"]
     raw = predict([docs["gs-307"]], read=False)
     assert raw["gs-307"]["text"].startswith("MOSCOW")
+
+
+def test_error_type_filter():
+    result = CliRunner().invoke(main, ["evaluate", str(GOLD / "sentences.jsonl"), "--limit", "10",
+                                       "--error-type", "missed", "--errors", "0"])
+    assert result.exit_code == 0, result.output
+    lines = [ln for ln in result.output.splitlines() if ln.startswith("  gs-")]
+    assert lines and all(": missed:" in ln for ln in lines)

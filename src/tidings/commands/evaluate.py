@@ -21,6 +21,9 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
               help="Score only the gold documents with this id (repeatable), e.g. to look at one error.")
 @click.option("--errors", "max_errors", type=int, default=50, show_default=True,
               help="Errors to print (0: all).")
+@click.option("--error-type", "error_types", multiple=True,
+              type=click.Choice(["missed", "false_positive", "wrong_code", "status", "forbidden", "skipped"]),
+              help="Print only errors of this type (repeatable).")
 @click.option("--dict-dir", "dict_dirs", multiple=True, type=click.Path(exists=True, file_okay=False),
               help="Where to look for the dictionaries a PETRARCH validation file names.")
 @click.option("--no-read", "no_read", is_flag=True,
@@ -34,7 +37,7 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @click.option("--baseline", "baseline", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A report saved earlier with --json: show how the figures moved and which errors are new or fixed.")
 @dictionary_options
-def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, no_read, validate_only, floors_file, pin_file,
+def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_dirs, no_read, validate_only, floors_file, pin_file,
             margin, baseline, actor_dicts, verb_dicts, replace_dicts):
     """Score the coder against gold files or folders.
 
@@ -90,7 +93,11 @@ def command(gold, as_json, markdown, limit, ids, max_errors, dict_dirs, no_read,
         before = json.loads(Path(baseline).read_text(encoding="utf-8"))
         click.echo(render_comparison(compare_reports(before, report), None if max_errors == 0 else max_errors))
     else:
-        click.echo(render_text(report, max_errors=None if max_errors == 0 else max_errors))
+        shown = report
+        if error_types:
+            keep = set(error_types)
+            shown = {**report, "all": {**report["all"], "errors": [e for e in report["all"]["errors"] if e["type"] in keep]}}
+        click.echo(render_text(shown, max_errors=None if max_errors == 0 else max_errors))
     if floors_file:
         from ..evaluate.gate import check_floors, load_floors
 

@@ -17,7 +17,8 @@ What the mentions look like (for the events and quotes stages):
 - compounds give one mention per member ("Putin and Biden"); "the two leaders" gives one mention
   per member with the same span;
 - code None: a named person or organisation tidings cannot code (kept, e.g. as a speaker);
-- capitals and seats of power named as places ("talks in Moscow") are not mentions.
+- a capital or seat of power named as a place ("talks in Moscow", "a visit to Washington") is coded
+  as the country (RUS, not RUSGOV), with a rule starting "place:".
 Mentions are sorted by (start, end). See tidings/data/actors/README.md for the conventions.
 """
 from __future__ import annotations

@@ -612,8 +612,15 @@ class ActorResolver:
             run.plural = True
         elif le.kind in (CAPITAL, METONYM):
             run.kind = "metonym"
-            if _locative(doc, run):
-                run.pending = "place"  # a place, not an actor: kept only as context for bare roles
+            if _locative(doc, run) and le.country:
+                # named as a place ("talks in Moscow", "a visit to Washington"): the country, not its
+                # government; the events stage can tell places by the rule "place:"
+                run.code = run.country = le.country
+                run.name = self.country_names.get(le.country, le.country)
+                run.key = le.country
+                run.cls = "country"
+                run.rule = f"place:{loc_phrase(doc, loc)} ({le.source})"
+                return True
         elif le.kind == ORG:
             run.kind = "org"
         else:

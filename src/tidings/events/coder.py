@@ -78,6 +78,22 @@ def _argument_span(ref, head):
     return replace(ref, text=span.text, start=span.start_char, end=span.end_char)
 
 
+_DIE = {"die", "succumb", "perish"}
+
+
+def _victim(noun):
+    """The subject of 'died' for an act that killed them ("X died after torture")."""
+    tok, steps = noun, 0
+    while tok.head is not tok and steps < 4:
+        tok = tok.head
+        steps += 1
+        if tok.pos_ in ("VERB", "AUX"):
+            if tok.lemma_.lower() in _DIE:
+                return [c for c in tok.children if c.dep_ == "nsubj"]
+            return []
+    return []
+
+
 class _Ctx:
     __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical")
 
@@ -157,6 +173,9 @@ class Coder:
         if fam != "say" or not order:
             objs = objects(tok)
             order += objs
+            for a in kids:  # "guilty of violating the ceasefire", "responsible for mass killings"
+                if a.dep_ == "acomp":
+                    order += [x for p in a.children if p.dep_ == "prep" for x in p.children if x.dep_ in ("pobj", "pcomp")]
             for o in objs:  # "a round of talks", "a series of attacks", "a mediation effort"
                 order += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
                           for x in p.children if x.dep_ == "pobj"]
@@ -311,6 +330,10 @@ class Coder:
             elif not src_heads:
                 src_heads, how_src = noun_src, how_noun
             tgt_heads, how_tgt = noun_tgt, how_noun
+            if not tgt_heads and not src_heads:
+                victim = _victim(coding.tok)
+                if victim:
+                    tgt_heads, how_tgt = victim, "subject of 'die'"
             if not tgt_heads:
                 for t in rest:
                     if t.kind == "verb":

@@ -56,7 +56,7 @@ def _place(span_text: str, start: int, end: int, e: Entry) -> Place:
 
 
 def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozenset(),
-                 qualifier: Entry | None = None) -> Entry | None:
+                 qualifier: Entry | None = None, cands: list[Entry] | None = None) -> Entry | None:
     """The best entry for `name` given the document's countries (ISO alpha-3 -> number of
     mentions), its US states (postal codes) and an explicit qualifier ("Paris, Texas").
 
@@ -67,8 +67,9 @@ def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozens
     United States, which nearly every article mentions) and a large one when its US state
     is mentioned.
     """
-    cands = gazetteer.lookup(name)
-    if not cands:
+    if cands is None:
+        cands = gazetteer.lookup(name)
+    if not cands and qualifier is None:
         return None
     countries = dict(countries or {})
     if qualifier is not None:
@@ -78,6 +79,9 @@ def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozens
             q = [e for e in cands if e.country == qualifier.country and e.kind != "country"]
         if q:
             return max(q, key=gazetteer.city_score)
+        # a town too small for the gazetteer ("Ashton, Md."): placed at its state or country
+        return Entry("city", name.title() if name.isupper() else name, qualifier.country,
+                     qualifier.lat, qualifier.lon)
     top = max(countries.values(), default=0)
     best, best_score = None, None
     for e in cands:
@@ -208,6 +212,11 @@ class PlaceFinder:
                 i += 1
         return out
 
+    def _qualified(self, doc, span) -> bool:
+        """Is `span` followed by ", <state or country>" ("Ashton, Md.")?"""
+        return span.end + 1 < len(doc) and doc[span.end].text == "," and \
+            self.gazetteer.qualifier(doc[span.end + 1].text) is not None and doc[span.end + 1].text[:1].isupper()
+
     def _demonym(self, span) -> bool:
         """"Russian", "Chinese": adjectives are not places (a NORP label alone is not
         enough: the tagger calls some cities NORP)."""
@@ -240,14 +249,20 @@ class PlaceFinder:
             span = doc[s:e]
             if self._demonym(span):
                 continue
+            if not any(c.isupper() for c in span.text):
+                continue  # "us", "turkey": places are written with a capital
             entries = gaz.lookup(span.text)
-            if not entries:
+            if not entries and how == "ent:GPE" and "." in span.text and span.text in gaz.state_abbreviations:
+                entries = [gaz.state_abbreviations[span.text]]  # "N.Y.", "Calif." tagged as a place
+            if not entries and not (how == "ent:GPE" and self._qualified(doc, span)):
                 continue
             spans.append((span, how, entries))
         # the document's countries and US states: unambiguous names, actors, the dateline
         countries: dict[str, int] = {}
         states: set[str] = set()
         for span, how, entries in spans:
+            if not entries:
+                continue
             kinds = {e.kind for e in entries}
             top = entries[0]
             c = None
@@ -290,14 +305,18 @@ class PlaceFinder:
                     continue
             qualifier = None
             if span.end + 1 < len(doc) and doc[span.end].text == ",":
-                # "Paris, Texas", "Flint, Mich.", "London, Ontario", "Valencia, Venezuela"
-                if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1:
+                # "Paris, Texas", "Flint, Mich.", "London, Ontario", "Valencia, Venezuela";
+                # not "in Paris, the United States and China agreed"
+                if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1 \
+                        and spans[k + 1][0][0].lower_ != "the":
                     qualifier = gaz.qualifier(spans[k + 1][0].text)
                 if qualifier is None and doc[span.end + 1].text in gaz.state_abbreviations:
                     qualifier = gaz.state_abbreviations[doc[span.end + 1].text]
-            e = resolve_name(gaz, span.text, countries, frozenset(states), qualifier)
+            e = resolve_name(gaz, span.text, countries, frozenset(states), qualifier, entries)
             if e is None:
                 continue
+            if e.alternate and how not in ("ent:GPE", "ent:LOC"):
+                continue  # another language's name for a city, but the tagger saw no place
             if e.kind == "city" and not e.alias and len(span) == 1 and span.text in person_words:
                 continue  # a person's name, not the town of that name
             if how == "propn" and e.kind == "city" and not e.alias and span.root.dep_ in ("nsubj", "nsubjpass"):

@@ -148,7 +148,7 @@ class Gazetteer:
                 # are not how English news spells a place
                 if len(a) > 3 and a[:1].isupper() and a.isascii():
                     k = " ".join(a.translate(_TRANS).split()).lower()
-                    if k not in keys and k.replace(" ", "").replace("'", "").isalpha():
+                    if len(k) > 3 and k not in keys and k.replace(" ", "").replace("'", "").isalpha():
                         self.alternates.setdefault(k, []).append(alt)
 
         for iso2, c in countries.items():

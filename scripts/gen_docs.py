@@ -9,27 +9,31 @@
 columns), so it cannot drift from the code: tests/test_docs.py regenerates it in memory and
 compares.
 
-Runnable blocks (README.md, docs/guide.md, docs/contract.md): a ```console block preceded by the line
-`<!-- doc-test -->`. Lines starting with `$ ` are commands (a trailing backslash continues a
-command on the next line); the lines after a command, up to the next command, are the output
-it is expected to print (standard output and standard error, as a terminal shows them).
-The blocks of one file run in order in one scratch folder, where `src`, `gold` and `docs` are
-links to the checkout, so a block may use what an earlier block made (a database, an export).
-The `tidings` command of a line runs in-process (the spaCy model is loaded once), with what
-is piped into it as its standard input; anything else on the line runs in bash. Redirections
-(`>`, `<`) on a tidings command make the whole line run in bash (slower: a new process).
+Runnable blocks (README.md, docs/guide.md, docs/contract.md): a ```console block preceded
+by the line `<!-- doc-test -->` (or `<!-- doc-test slow -->`: its test is marked slow).
+Lines starting with `$ ` are commands (a trailing backslash continues a command on the next
+line); the lines after a command, up to the next command, are what it is expected to print
+(standard output and standard error, as a terminal shows them). The blocks of one file run
+in order in one scratch folder, where `src`, `gold` and `docs` are links to the checkout, so
+a block may use what an earlier block made (a database, an export).
 
-Comparison, after normalisation (trailing spaces dropped, the checkout's and the scratch
-folder's absolute paths removed, trailing blank lines dropped): the shown output must equal
-the real output, where `...` matches any text (on a line of its own: any number of lines)
-and `YYYYMMDDHHMMSS` any 14-digit time stamp; content-hash ids (16 hex digits) and line
-numbers of data files (`verbs.tsv:327`) are compared as equal whatever their value. `examples` rewrites the output of every block
-that no longer matches, unless its shown output uses `...` or `YYYYMMDDHHMMSS` (a hand-picked
-excerpt): those are listed for a person to fix.
+The `tidings` command of a line runs in-process (the spaCy model is loaded once), with what
+is piped into it as its standard input; the rest of the line runs in bash. When a tidings
+command is piped into another command, only its standard output goes down the pipe and its
+standard error is shown after the pipeline's output. A redirection (`>`, `<`) on a tidings
+command makes the whole line run in bash (slower: a new process loads the model).
+
+Comparison, after normalisation (trailing spaces and blank lines dropped, the checkout's
+and the scratch folder's absolute paths removed): the shown output must equal the real
+output, where `...` matches any text (on a line of its own: any number of lines) and
+`YYYYMMDDHHMMSS` any 14-digit time stamp; content-hash ids (16 hex digits) and line numbers
+of data files (`verbs.tsv:327`) compare equal whatever their value.
+
+`examples` rewrites the shown output of every block that no longer matches, unless it uses
+`...` or `YYYYMMDDHHMMSS` (a hand-picked excerpt): those are listed for a person to fix.
 """
 from __future__ import annotations
 
-import io
 import os
 import re
 import shlex
@@ -44,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = ROOT / "docs" / "cli.md"
 RUNNABLE_DOCS = [ROOT / "README.md", ROOT / "docs" / "guide.md", ROOT / "docs" / "contract.md"]
 MARKER = "<!-- doc-test -->"
+SLOW_MARKER = "<!-- doc-test slow -->"  # the same, run only when slow tests are (pytest -m slow)
 WIDTH = 88  # help text width, fixed so the reference does not depend on the terminal
 COLUMNS = "100"  # terminal width for rich tables in runnable blocks
 LINKS = ("src", "gold", "docs")
@@ -156,6 +161,7 @@ class Block:
     start: int  # 0-based index of the first line inside the fence
     end: int  # 0-based index of the closing fence
     steps: list[Step] = field(default_factory=list)
+    slow: bool = False
 
     @property
     def name(self) -> str:
@@ -171,7 +177,7 @@ def parse_blocks(path: Path) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
-        if lines[i].strip() == MARKER:
+        if lines[i].strip() in (MARKER, SLOW_MARKER):
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
@@ -180,7 +186,7 @@ def parse_blocks(path: Path) -> list[Block]:
             k = j + 1
             while k < len(lines) and not lines[k].startswith("```"):
                 k += 1
-            block = Block(path, j + 1, k)
+            block = Block(path, j + 1, k, slow=lines[i].strip() == SLOW_MARKER)
             body = lines[j + 1:k]
             n = 0
             while n < len(body):

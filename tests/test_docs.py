@@ -127,7 +127,8 @@ def test_matcher():
     assert gen.matches("a\n...", "a")
 
 
-_BLOCKS = [(doc, b) for doc in gen.RUNNABLE_DOCS for b in gen.parse_blocks(doc)]
+_BLOCKS = [pytest.param(doc, b, id=f"{doc.name}:{b.steps[0].line}", marks=[pytest.mark.slow] if b.slow else [])
+           for doc in gen.RUNNABLE_DOCS for b in gen.parse_blocks(doc)]
 
 
 @pytest.fixture(scope="module")
@@ -136,7 +137,7 @@ def workspaces(tmp_path_factory):
     yield lambda doc: made.setdefault(doc, gen.Workspace(tmp_path_factory.mktemp(doc.stem)))
 
 
-@pytest.mark.parametrize("doc,block", _BLOCKS, ids=[f"{d.name}:{b.steps[0].line}" for d, b in _BLOCKS])
+@pytest.mark.parametrize("doc,block", _BLOCKS)
 def test_runnable_block(doc, block, workspaces):
     ws = workspaces(doc)
     for earlier in gen.parse_blocks(doc):  # a block may use what an earlier one made

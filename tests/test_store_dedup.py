@@ -146,3 +146,34 @@ def test_one_a_day_counts_outlets_once(db):
     conn = open_reader(db)
     assert conn.execute("SELECT n_events, n_articles, n_sources FROM event_daily").fetchall() == [(2, 2, 1)]
     conn.close()
+
+
+def test_batched_writes_equal_one_by_one_writes(tmp_path, monkeypatch):
+    import tidings.ingest as ingest_mod
+
+    text = ("Russia and Ukraine held talks in Istanbul on Tuesday about a ceasefire and prisoner exchanges. "
+            "Moscow said it would scale back military activity near Kyiv and Chernihiv as a gesture.")
+    v1 = coded("same-art", text, [(0, "RUS", "UKR", "036", "held talks", "2022-03-29")], url="https://e.org/x")
+    v2 = coded("same-art", text + " Kyiv was sceptical.", [(0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
+                                                          (1, "RUSGOV", "UKR", "030", "would scale back")],
+               url="https://e.org/x", updated="2022-03-30")
+    items = wire_copies() + [v1, other_story(), v2] + list(reversed(wire_copies()))
+
+    def run(path, batch):
+        monkeypatch.setattr(ingest_mod, "WRITE_BATCH", batch)
+        ingest(items, path, progress=False)
+        conn = open_reader(path)
+        out = {t: conn.execute(q).fetchall() for t, q in {
+            "articles": "SELECT id, content_hash, version, story_id, source_key FROM articles ORDER BY ALL",
+            "versions": "SELECT article_id, version, content_hash, coded FROM article_versions ORDER BY ALL",
+            "events": "SELECT * EXCLUDE (confidence) FROM events ORDER BY id",
+            "mentions": "SELECT * FROM mentions ORDER BY ALL",
+            "stories": "SELECT id, first_article_id FROM stories ORDER BY ALL",
+            "lsh": "SELECT * FROM lsh_buckets ORDER BY ALL"}.items()}
+        conn.close()
+        return out
+
+    one = run(str(tmp_path / "one.duckdb"), 1)
+    many = run(str(tmp_path / "many.duckdb"), 16)
+    assert one == many
+    assert [v[1] for v in one["versions"]] == [1]

@@ -86,33 +86,142 @@ def _in(values) -> str:
     return "(" + ", ".join("?" * len(values)) + ")"
 
 
-def _insert_rows(conn, table: str, rows: list[list]) -> None:
-    """One multi-row INSERT (much cheaper in DuckDB than executemany)."""
+_TYPES: dict[str, list[str]] = {}
+
+
+def _column_types(conn, table: str) -> list[str]:
+    if table not in _TYPES:
+        _TYPES[table] = [t for (t,) in conn.execute(
+            "SELECT data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+            [table]).fetchall()]
+    return _TYPES[table]
+
+
+def _insert_rows(conn, table: str, rows: list[list], suffix: str = "") -> None:
+    """Insert rows (in the table's column order) with one list parameter per column, which
+    DuckDB binds far faster than many VALUES tuples; list-typed tables use VALUES tuples."""
     if not rows:
         return
     width = len(rows[0])
-    for i in range(0, len(rows), 500):
-        chunk = rows[i:i + 500]
+    types = _column_types(conn, table)
+    if len(types) == width and not any(t.endswith("]") for t in types):
+        cols = [list(col) for col in zip(*rows)]
+        select = ", ".join(f"unnest(?::{t}[])" for t in types)
+        conn.execute(f"INSERT INTO {table} SELECT {select}{suffix}", cols)
+        return
+    step = max(1, 2000 // width)
+    for i in range(0, len(rows), step):
+        chunk = rows[i:i + step]
         values = ", ".join(["(" + ", ".join("?" * width) + ")"] * len(chunk))
-        conn.execute(f"INSERT INTO {table} VALUES {values}", [v for row in chunk for v in row])
+        conn.execute(f"INSERT INTO {table} VALUES {values}{suffix}", [v for row in chunk for v in row])
+
+
+class _Pending:
+    """What a batch has written but not yet inserted: rows per table, and in-memory views of
+    them (articles, LSH buckets, story events and dates) so that later articles of the batch
+    see earlier ones. Flushed in a few multi-row INSERTs before the batch commits."""
+
+    TABLES = ("stories", "articles", "article_minhash", "lsh_buckets", "events", "mentions", "quotes", "actors")
+
+    def __init__(self):
+        self.prefetched = False  # prefetch() results are valid until the first flush
+        self.sketch: dict[str, tuple] = {}
+        self.lsh: dict[int, list[str]] = {}
+        self.rows: dict[str, list] = {t: [] for t in self.TABLES}
+        self.articles: dict[str, dict] = {}   # id -> {text, story_id}
+        self.urls: dict[str, str] = {}        # url -> id
+        self.buckets: dict[int, list[str]] = {}
+        self.stories: dict[str, dict] = {}    # story id -> event index (see _story_events)
+        self.story_dates: dict[str, object] = {}
+        self.db_touched: dict[str, dict] = {}  # stored events given new mentions
+        self.new_matches: list[dict] = []      # events created by the batch
+
+    def has(self, art: Article) -> bool:
+        return art.id in self.articles or bool(art.url and art.url in self.urls)
+
+    def prefetch(self, conn, items: list[CodedArticle]) -> None:
+        """Look up, in one query each, what the batch's articles need from the stored data:
+        their previous rows (by id or url) and their LSH neighbours."""
+        self.sketch: dict[str, tuple] = {}
+        keys: set[int] = set()
+        if not items:
+            return
+        for c in items:
+            sh = dedup.shingles(c.article.text)
+            sig = dedup.minhash(sh)
+            self.sketch[c.article.id] = (sh, sig)
+            if len(sh) >= dedup.MIN_SHINGLES:
+                keys.update(k for _, k in dedup.lsh_buckets(sig))
+        self.lsh: dict[int, list[str]] = {}
+        ordered = sorted(keys)
+        for i in range(0, len(ordered), 1000):
+            chunk = ordered[i:i + 1000]
+            for bucket, article_id in conn.execute(
+                    f"SELECT bucket, article_id FROM lsh_buckets WHERE bucket IN {_in(chunk)}", chunk).fetchall():
+                self.lsh.setdefault(bucket, []).append(article_id)
+        ids = sorted({c.article.id for c in items})
+        urls = sorted({c.article.url for c in items if c.article.url})
+        self.prev_by_id: dict[str, tuple] = {}
+        self.prev_by_url: dict[str, tuple] = {}
+        rows = conn.execute(f"SELECT id, content_hash, version, url FROM articles WHERE id IN {_in(ids)}", ids).fetchall()
+        if urls:
+            rows += conn.execute(f"SELECT id, content_hash, version, url FROM articles WHERE url IN {_in(urls)} "
+                                 "ORDER BY id", urls).fetchall()
+        for id_, h, v, url in rows:
+            self.prev_by_id[id_] = (id_, h, v)
+            if url and url not in self.prev_by_url:
+                self.prev_by_url[url] = (id_, h, v)
+        self.prefetched = True
+
+    def flush(self, conn) -> None:
+        for m in self.new_matches:  # counts kept here rather than recounted in SQL
+            m["row"][-3:] = [m["mentions"], len(m["articles"]), len(m["sources"])]
+        for table in self.TABLES:
+            _insert_rows(conn, table, self.rows[table], " ON CONFLICT DO NOTHING" if table == "stories" else "")
+        old = [[m["id"], m["mentions"], len(m["articles"]), len(m["sources"])] for m in self.db_touched.values()]
+        for i in range(0, len(old), 400):
+            chunk = old[i:i + 400]
+            values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
+            conn.execute(f"""UPDATE events SET n_mentions = v.m, n_articles = v.a, n_sources = v.s
+                             FROM (VALUES {values}) v(id, m, a, s) WHERE events.id = v.id""",
+                         [x for row in chunk for x in row])
+        sketch, lsh = self.sketch, self.lsh  # still right after a flush: shingles, and candidates to verify
+        for bucket, ids in self.buckets.items():  # what was pending is stored now
+            lsh.setdefault(bucket, []).extend(ids)
+        self.__init__()
+        self.sketch, self.lsh = sketch, lsh
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def _find_story(conn, article_id: str, sh: set[str], sig) -> str | None:
+def _find_story(conn, article_id: str, sh: set[str], sig, pending: _Pending) -> str | None:
     if len(sh) < dedup.MIN_SHINGLES:
         return None
     buckets = dedup.lsh_buckets(sig)
     keys = [k for _, k in buckets]
-    rows = conn.execute(
-        f"""SELECT article_id, count(*) AS hits FROM lsh_buckets
-            WHERE bucket IN {_in(keys)} AND article_id <> ?
-            GROUP BY article_id ORDER BY hits DESC, article_id LIMIT 20""", keys + [article_id]).fetchall()
+    if article_id in pending.sketch:
+        hits: dict[str, int] = {}
+        for k in keys:  # stored neighbours, looked up for the whole batch at once
+            for other in pending.lsh.get(k, ()):
+                if other != article_id:
+                    hits[other] = hits.get(other, 0) + 1
+    else:
+        hits = dict(conn.execute(
+            f"""SELECT article_id, count(*) AS hits FROM lsh_buckets
+                WHERE bucket IN {_in(keys)} AND article_id <> ?
+                GROUP BY article_id ORDER BY hits DESC, article_id LIMIT 20""", keys + [article_id]).fetchall())
+    for k in keys:  # articles of this batch, not inserted yet
+        for other in pending.buckets.get(k, ()):
+            if other != article_id:
+                hits[other] = hits.get(other, 0) + 1
     best, best_score = None, 0.0
-    for cand_id, _hits in rows:
-        row = conn.execute("SELECT text, story_id FROM articles WHERE id = ?", [cand_id]).fetchone()
+    for cand_id, _hits in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
+        if cand_id in pending.articles:
+            row = (pending.articles[cand_id]["text"], pending.articles[cand_id]["story_id"])
+        else:
+            row = conn.execute("SELECT text, story_id FROM articles WHERE id = ?", [cand_id]).fetchone()
         if not row or not row[1]:
             continue
         other = dedup.shingles(row[0] or "")
@@ -229,7 +338,9 @@ def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None, re
     now = now or _now()
     conn.execute("BEGIN TRANSACTION")
     try:
-        result = _write(conn, coded, art, h, now, recode)
+        pending = _Pending()
+        result = _write(conn, coded, art, h, now, recode, pending)
+        pending.flush(conn)
     except BaseException:
         conn.execute("ROLLBACK")
         raise
@@ -249,7 +360,10 @@ def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = No
     now = now or _now()
     conn.execute("BEGIN TRANSACTION")
     try:
-        results = [_write(conn, c, c.article, article_hash(c.article), now, recode) for c in items]
+        pending = _Pending()
+        pending.prefetch(conn, items)
+        results = [_write(conn, c, c.article, article_hash(c.article), now, recode, pending) for c in items]
+        pending.flush(conn)
     except Exception:
         conn.execute("ROLLBACK")
         return [write_coded(conn, c, now=now, recode=recode) for c in items]
@@ -257,11 +371,17 @@ def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = No
     return results
 
 
-def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool = False) -> WriteResult:
-    prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", [art.id]).fetchone()
-    if prev is None and art.url:
-        prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1",
-                            [art.url]).fetchone()
+def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool,
+           pending: _Pending) -> WriteResult:
+    if pending.has(art):  # the same article earlier in this batch: settle that first
+        pending.flush(conn)
+    if pending.prefetched:
+        prev = pending.prev_by_id.get(art.id) or (pending.prev_by_url.get(art.url) if art.url else None)
+    else:
+        prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", [art.id]).fetchone()
+        if prev is None and art.url:
+            prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1",
+                                [art.url]).fetchone()
     if prev and prev[1] == h and not recode:
         return WriteResult(art.id, "unchanged")
     same = bool(prev) and prev[1] == h  # recoding an unchanged article: no new version
@@ -274,43 +394,55 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
     if prev:
         old_id, _, old_version = prev
         version = old_version if same else old_version + 1
+        pending.flush(conn)  # a replacement works on stored rows only
         affected = _retire(conn, old_id, now, keep_version=not same, new_id=art.id)
 
     skey = source_key(art)
     # which story: a copy of a stored article joins its story
-    sh = dedup.shingles(art.text)
-    sig = dedup.minhash(sh)
-    story_id = _find_story(conn, art.id, sh, sig)
+    sh, sig = pending.sketch.get(art.id) or (None, None)
+    if sh is None:
+        sh = dedup.shingles(art.text)
+        sig = dedup.minhash(sh)
+    story_id = _find_story(conn, art.id, sh, sig, pending)
     joined = story_id is not None
     if story_id is None:
         story_id = content_id("story", art.id)
         # (the story may exist: an earlier article with this id was moved to a new id by its url)
-        conn.execute("INSERT INTO stories VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", [story_id, art.id, art.title, now])
+        pending.rows["stories"].append([story_id, art.id, art.title, now])
 
-    conn.execute(
-        f"""INSERT INTO articles (id, content_hash, version, story_id, {', '.join(_ARTICLE_FIELDS)},
-                                  n_events, n_quotes, ingested_at, source_key)
-            VALUES ({', '.join('?' * (len(_ARTICLE_FIELDS) + 8))})""",
+    # the story's events so far (stored, and added by this batch) and its first date
+    index = pending.stories.get(story_id)
+    if index is None:
+        index = _story_events(conn, story_id) if joined or prev else {}
+        pending.stories[story_id] = index
+    story_date = None
+    if joined:
+        if story_id not in pending.story_dates:
+            pending.story_dates[story_id] = conn.execute(
+                "SELECT min(published_date) FROM articles WHERE story_id = ?", [story_id]).fetchone()[0]
+        story_date = pending.story_dates[story_id]
+    mine = article_date(art)
+    if mine is not None and (pending.story_dates.get(story_id) is None or mine < pending.story_dates[story_id]):
+        pending.story_dates[story_id] = mine
+
+    pending.rows["articles"].append(
         [art.id, h, version, story_id, art.title, art.outlet, art.byline, art.agency, art.published,
          article_date(art), art.updated, art.url, art.language, art.dateline, art.text,
          json.dumps(list(art.removed), ensure_ascii=False), art.source, coded.skipped,
          len(coded.events), len(coded.quotes), now, skey])
+    pending.articles[art.id] = {"text": art.text, "story_id": story_id}
+    if art.url:
+        pending.urls[art.url] = art.id
     if len(sh) >= dedup.MIN_SHINGLES:
-        conn.execute("INSERT INTO article_minhash VALUES (?, ?, ?)", [art.id, len(sh), sig.tolist()])
-        buckets = dedup.lsh_buckets(sig)
-        conn.execute("INSERT INTO lsh_buckets SELECT unnest(?::SMALLINT[]), unnest(?::BIGINT[]), ?",
-                     [[b for b, _ in buckets], [k for _, k in buckets], art.id])
+        pending.rows["article_minhash"].append([art.id, len(sh), sig.tolist()])
+        for band, bucket in dedup.lsh_buckets(sig):
+            pending.rows["lsh_buckets"].append([band, bucket, art.id])
+            pending.buckets.setdefault(bucket, []).append(art.id)
 
     # events -> the story's events (new or matched) + one mention each
-    index = _story_events(conn, story_id) if joined or prev else {}
-    story_date = None
-    if joined:
-        story_date = conn.execute("SELECT min(published_date) FROM articles WHERE story_id = ?",
-                                  [story_id]).fetchone()[0]
     touched: dict[str, dict] = {}
     new_events = 0
     mention_rows = []
-    event_rows = []
     seen_coder_ids: set[str] = set()
     for ev in coded.events:
         if ev.id in seen_coder_ids:
@@ -330,16 +462,17 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
         if match is None:
             event_id = content_id("event", story_id, date, scode, tcode, ev.code, ev.status, tkey, art.id, ev.id)
             place = ev.place
-            event_rows.append(
+            pending.rows["events"].append(
                 [event_id, event_num_id(event_id), story_id, date, ev.date_text, ev.code,
                  ev.code[:3], ev.root, ev.quad_class, ev.penta_class, ev.goldstein, ev.plover_event,
                  ev.plover_mode, scode, scountry, sname, tcode, tcountry, tname, ev.status, tkey,
                  place.name if place else None, place.country if place else None,
                  place.lat if place else None, place.lon if place else None,
                  ev.confidence, ev.rule, art.id, ev.sentence, 0, 0, 0])
-            match = {"id": event_id, "tkey": tkey, "sentences": [], "new": True, "row": event_rows[-1],
-                     "articles": set(), "sources": set(), "mentions": 0}
+            match = {"id": event_id, "tkey": tkey, "sentences": [], "new": True,
+                     "row": pending.rows["events"][-1], "articles": set(), "sources": set(), "mentions": 0}
             index.setdefault(key, []).append(match)
+            pending.new_matches.append(match)
             new_events += 1
         if sent_text:
             match["sentences"].append(sent_text)
@@ -347,6 +480,8 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
         match["articles"].add(art.id)
         match["sources"].add(skey)
         touched[match["id"]] = match
+        if not match["new"]:
+            pending.db_touched[match["id"]] = match
         src, tgt, rep = ev.source, ev.target, ev.reported_by
         mention_rows.append([
             match["id"], art.id, ev.id, ev.sentence, sent_text or None,
@@ -356,31 +491,21 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
             tgt.text if tgt else None, tgt.start if tgt else None, tgt.end if tgt else None,
             ev.status, rep.code if rep else None, rep.name if rep else None, ev.date_text,
             ev.confidence, ev.rule])
-    for m in touched.values():  # counts kept here rather than recounted in SQL
-        if m["new"]:
-            m["row"][-3:] = [m["mentions"], len(m["articles"]), len(m["sources"])]
-    _insert_rows(conn, "events", event_rows)
-    _insert_rows(conn, "mentions", mention_rows)
-    old = [[m["id"], m["mentions"], len(m["articles"]), len(m["sources"])] for m in touched.values() if not m["new"]]
-    if old and not affected:
-        values = ", ".join(["(?, ?, ?, ?)"] * len(old))
-        conn.execute(f"""UPDATE events SET n_mentions = v.m, n_articles = v.a, n_sources = v.s
-                         FROM (VALUES {values}) v(id, m, a, s) WHERE events.id = v.id""",
-                     [x for row in old for x in row])
-
+    pending.rows["mentions"].extend(mention_rows)
     quote_rows = []
     for n, q in enumerate(coded.quotes):
         sp = q.speaker
         quote_rows.append([content_id("quote", art.id, q.start, q.end, q.text), art.id, n,
                            sp.code if sp else None, sp.country if sp else None, sp.name if sp else None,
                            sp.text if sp else None, q.text, q.kind, q.cue, q.start, q.end])
-    _insert_rows(conn, "quotes", quote_rows)
+    pending.rows["quotes"].extend(quote_rows)
     actor_rows = [[art.id, n, a.code, a.country, a.name, a.rule, len(a.mentions),
                    json.dumps([[m.text, m.start, m.end] for m in a.mentions], ensure_ascii=False)]
                   for n, a in enumerate(coded.actors)]
-    _insert_rows(conn, "actors", actor_rows)
+    pending.rows["actors"].extend(actor_rows)
 
-    if affected:  # a replaced version: recount everything it touched, in SQL
+    if affected:  # a replaced version: write it now and recount everything it touched, in SQL
+        pending.flush(conn)
         _recount(conn, set(touched) | affected)
         conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)")
     status = "recoded" if same else "updated" if prev else "new"

@@ -13,11 +13,16 @@ and cities, plus ``data/places/aliases.tsv``) and disambiguated by the document:
 wins; then a city in a country (or US state) the article mentions, weighed against
 population and capital status ("Paris" is in France unless the article is about Texas,
 "Moscow" is in Russia even in an article about the United States); a country's name
-beats a city's. Unresolved names are left out.
+beats a city's. A city followed by its state or country ("Paris, Texas", "Flint, Mich.",
+"London, Ontario") is looked up there; a town too small for the gazetteer but so qualified
+("Ashton, Md.") is placed at its state's or country's coordinates. Other unresolved names
+are left out.
 
 The index is built once per process, lazily, by the component (``PlaceFinder.gazetteer``).
 """
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -357,8 +362,6 @@ def place_of_dateline(name: str | None, gazetteer: Gazetteer | None = None) -> P
     """
     if not name or not str(name).strip():
         return None
-    import re
-
     text = re.sub(r"\((?:[^)]*)\)", " ", str(name))  # "(Reuters)"
     text = re.split(r"\s[-–—]\s|[/:;]", text)[0].strip(" ,-–—")
     if not text:

@@ -11,7 +11,6 @@ has no city in the data).
 """
 from __future__ import annotations
 
-import json
 import math
 import re
 import statistics

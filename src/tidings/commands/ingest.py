@@ -51,6 +51,10 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
                         recode=recode, engine=eng)
     except StoreLocked as exc:
         raise click.ClickException(str(exc))
+    except KeyboardInterrupt:
+        click.echo("interrupted: the articles written so far are kept; run the same command again to resume",
+                   err=True)
+        raise SystemExit(130)
     except (OSError, duckdb.Error) as exc:
         raise click.ClickException(f"writing {db or 'the database'} failed: {exc} (what was written before is kept; "
                                    "run the same command again to resume)")

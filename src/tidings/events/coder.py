@@ -213,7 +213,8 @@ class Coder:
             else:
                 outer = self.lex.family_code(e.family, inner_code, e.code)
                 if outer == "113" and e.family == "appeal" and any(
-                        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon"))
+                        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(
+                            o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children))
                         for c in tm.tok.children):
                     outer = e.code or "020"  # an appeal to an addressee to act ("urged the UN to renew sanctions")
                 out = (outer, [tm] + (inner_chain if inner_code else []))
@@ -235,7 +236,7 @@ class Coder:
         for i, tm in ctx.trig.items():
             # the object of a coded verb is part of that verb's event ("pose a threat", "seized weapons")
             gov = tm.tok.head
-            if tm.kind == "noun" and i not in consumed and tm.tok.dep_ in ("dobj", "attr") and gov.i in ctx.trig \
+            if tm.kind == "noun" and i not in consumed and tm.tok.dep_ in ("dobj", "attr", "nsubjpass") and gov.i in ctx.trig \
                     and gov.i != i and not ctx.trig[gov.i].entry.family:
                 consumed[i] = ctx.trig[gov.i]
         shown = set()  # the coding trigger of a reported or controlled event is shown with the event

@@ -164,5 +164,6 @@ def test_pleonastic_it_is_not_an_actor(nlp):
 
 def test_capital_as_place_is_the_country(nlp):
     ms = mentions(nlp, "Moscow accused Washington of lying at talks in Geneva and Paris.", "2022-01-01")
-    assert [(m.text, m.code) for m in ms] == [("Moscow", "RUSGOV"), ("Washington", "USAGOV"), ("Paris", "FRA")]
+    assert [(m.text, m.code) for m in ms] == [("Moscow", "RUSGOV"), ("Washington", "USAGOV"), ("Geneva", "CHE"),
+                                              ("Paris", "FRA")]
     assert ms[-1].rule.startswith("place:Paris")

@@ -115,6 +115,7 @@ class Lexicon:
     entries: list[Entry] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     genders: dict[str, str] = field(default_factory=dict)
+    iso3: dict[str, str] = field(default_factory=dict)  # ISO 3166 alpha-3 -> CAMEO country code
 
     def gender(self, name: str) -> str:
         """'m', 'f' or '' from a person's name (full name first, then the given name)."""
@@ -339,6 +340,7 @@ def load_default_lexicon(directory: Path | None = None) -> Lexicon:
         lex.extend(loader(path))
         lex.sources.append(str(path))
     lex.genders = load_names(directory / "names.tsv")
+    lex.iso3 = {iso3: code for _, (code, iso3, *_rest) in _rows(directory / "countries.tsv", 7) if iso3}
     return lex
 
 

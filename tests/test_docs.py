@@ -125,6 +125,8 @@ def test_matcher():
     assert gen.matches("x ... z", "x yy z")
     assert not gen.matches("x ... z", "x yy")
     assert gen.matches("a\n...", "a")
+    assert not gen.matches("x ... z", "x yy z", wildcards=False)
+    assert gen.matches("id 0123456789abcdef (verbs.tsv:3)", "id fedcba9876543210 (verbs.tsv:40)", wildcards=False)
 
 
 _BLOCKS = [pytest.param(doc, b, id=f"{doc.name}:{b.steps[0].line}", marks=[pytest.mark.slow] if b.slow else [])
@@ -146,7 +148,7 @@ def test_runnable_block(doc, block, workspaces):
         ws.run_block(earlier)
     actual = ws.run_block(block)
     for step, out in zip(block.steps, actual):
-        assert gen.matches(step.expected, out), (
+        assert gen.matches(step.expected, out, block.excerpt), (
             f"{doc.name}:{step.line}: `{step.command}` no longer prints what the docs show "
             f"(refresh with `python scripts/gen_docs.py examples`).\n--- shown:\n{step.expected}\n--- printed:\n{out}")
 

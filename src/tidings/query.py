@@ -121,11 +121,11 @@ class Filters:
             clauses.append(f"{e}.confidence >= ?")
             params.append(float(self.min_confidence))
         if self.text:
+            # a semi-join on the matching mentions (computed once), not a correlated EXISTS
             clauses.append(
-                f"""(contains(lower(coalesce({e}.source_name, '')), lower(?))
-                     OR contains(lower(coalesce({e}.target_name, '')), lower(?))
-                     OR EXISTS (SELECT 1 FROM mentions m WHERE m.event_id = {e}.id
-                                AND contains(lower(m.sentence_text), lower(?))))""")
+                f"""({e}.id IN (SELECT event_id FROM mentions WHERE contains(lower(sentence_text), lower(?)))
+                     OR contains(lower(coalesce({e}.source_name, '')), lower(?))
+                     OR contains(lower(coalesce({e}.target_name, '')), lower(?)))""")
             params.extend([self.text] * 3)
         return (" AND ".join(clauses) or "TRUE"), params
 

@@ -119,6 +119,9 @@ def main() -> int:
           f"{first2 * 1000:.0f} ms, median {med2 * 1000:.0f} ms  [{'ok' if ok2 else 'SLOW'}]")
     assert len(page) == 50 and len(page2) == 50 and not set(page.id) & set(page2.id)
 
+    first, med, (page3, _) = timed(lambda: query.event_page(conn, limit=50, text="between RUSGOV and UKR"), repeat=3)
+    print(f"text search page ('between RUSGOV and UKR' in 1,000,000 evidence sentences, 50 rows): "
+          f"first {first * 1000:.0f} ms, median {med * 1000:.0f} ms")
     first, med, df = timed(lambda: query.events(conn, source="USA", target="RUS", one_a_day=True, limit=1000))
     print(f"one-a-day events USA->RUS (1000 rows): first {first * 1000:.0f} ms, median {med * 1000:.0f} ms")
     first, med, df = timed(lambda: query.network(conn, by="country", min_count=100))

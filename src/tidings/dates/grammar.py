@@ -149,7 +149,7 @@ def _rules(holidays: dict[str, Holiday]):
                     rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
                     rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
                     rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
-        ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
+        ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
         ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
         ("ago", rf"{B}(?P<x>{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+"
@@ -458,9 +458,15 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
     if k == "relunit":
         if pub is None:
             return NONE
-        rel = f["rel"].lower()
-        n = {"last": -1, "next": 1}.get(rel, 0)
-        return _shift(f["unit"], pub, n)
+        rel = " ".join(f["rel"].lower().split())
+        unit = f["unit"].lower()
+        if rel in ("this past", "this coming") and unit == "weekend":
+            # the weekend just gone / the one ahead (publication on a weekend: that one)
+            if pub.weekday() >= 5:
+                return cal.weekend(pub)
+            return cal.weekend(pub - dt.timedelta(days=7) if rel == "this past" else pub)
+        n = {"last": -1, "next": 1, "this past": -1, "this coming": 1}.get(rel, 0)
+        return _shift(unit, pub, n)
     if k == "theunit":
         unit = f["unit"].lower()
         base = (_anchor_for(anchors, "day") or pub) if unit == "day" else pub

@@ -328,7 +328,8 @@ _BARE = re.compile(r"^(?:GOV|MIL|COP|JUD|LEG|REB|INS|SEP|OPP|SPY|UAF|BUS|CRM|CVL
 
 def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
     """A role with no country ("President X", "the government", "protesters") takes the one
-    country named in its sentence and the sentence before, when exactly one is named there."""
+    country named in its sentence (or, when its sentence names none, in the sentence before),
+    when exactly one is named there; else the article's dominant country if nothing is near."""
     by_sent: dict[int, set[str]] = {}
     for r in list(runs) + list(places):
         if r.country and r.kind != "pronoun" and not r.rule.startswith("context:"):
@@ -345,7 +346,7 @@ def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
     for r in runs:
         if r.country or not r.code or not _BARE.match(r.code) or r.kind == "pronoun":
             continue
-        near = by_sent.get(r.sent, set()) | by_sent.get(r.sent - 1, set())
+        near = by_sent.get(r.sent, set()) or by_sent.get(r.sent - 1, set())
         if len(near) == 1:
             (country,) = near
             why = "context"

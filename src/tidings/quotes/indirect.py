@@ -129,8 +129,8 @@ def _from_verb(doc, tok, lex, inside):
     if c is None:
         return []
     src = subject_of(tok)
-    if src is None:
-        return []
+    if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+        return []  # kept without a speaker: "... language calling for X" (nobody named)
     clause, start = _clause_of(tok), None
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
         clause = _clause_of(tok, ("xcomp",))
@@ -139,7 +139,7 @@ def _from_verb(doc, tok, lex, inside):
     if clause is not None:
         a = clause.left_edge.i if start is None else start
         b = _cut_trailing(clause, tok)
-        if a <= src.i < b:
+        if src is not None and a <= src.i < b:
             return []  # the subject sits inside the reported clause: a bad parse
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):

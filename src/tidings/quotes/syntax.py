@@ -12,6 +12,14 @@ _INVERTED = {"say", "add", "write", "tweet", "note", "explain", "continue", "ins
 _LOOSE = ("npadvmod", "dep", "nmod", "pobj", "compound", "appos", "dobj")
 _OBJECT_CONTROL = {"force", "ask", "urge", "persuade", "convince", "press", "pressure", "push", "order",
                    "allow", "encourage", "compel", "invite", "tell", "get", "lead", "prompt", "require"}
+_ARTIFACTS = {"statement", "letter", "report", "ad", "advertisement", "message", "memo", "tweet", "post",
+              "video", "release", "note", "email", "e-mail", "document", "study", "survey", "poll",
+              "filing", "complaint", "lawsuit", "suit", "motion", "resolution", "order", "ruling",
+              "decision", "editorial", "article", "column", "speech", "sign", "banner", "placard",
+              "petition", "notice", "communique", "communiqué", "declaration", "proposal", "plan",
+              "analysis", "paper", "book", "transcript", "indictment", "warning", "announcement",
+              "policy", "law", "rule", "guidance", "directive", "agreement", "text", "website",
+              "page", "update", "bulletin", "broadcast", "interview", "spot", "commercial"}
 _ISSUE = {"issue", "release", "publish", "post", "send", "make", "put", "give", "deliver", "sign", "file"}
 _NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
@@ -68,6 +76,8 @@ def subject_of(verb, depth: int = 3):
                 return nxt if nxt.head.i == verb.i else nxt.head
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head  # "a statement saying that ..."
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() not in _ARTIFACTS:
+                return None  # "softer language calling for ...": no one is named
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE:
                 issuer = next((c for c in noun.head.children if c.dep_ in SUBJ), None)
                 if issuer is not None:  # "the Council issued a statement calling it ..."

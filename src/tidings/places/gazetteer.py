@@ -40,6 +40,14 @@ def normalise(name: str) -> str:
     return s
 
 
+def _latin1(name: str) -> bool:
+    try:
+        name.encode("latin-1")
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
 def _quick_key(name: str) -> str:
     """normalise() with a fast path for the plain names most of the gazetteer has."""
     if name.isascii():
@@ -132,15 +140,18 @@ class Gazetteer:
             if is_cap:
                 capital_pos[iso2] = (lat, lon)
             fame = len(c.get("alternatenames") or ())
-            e = Entry("city", c["name"], iso3, lat, lon, int(c.get("population") or 0),
+            name = c["name"]
+            if not _latin1(name):  # "Kandahar", not "Kandahār"
+                name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+            e = Entry("city", name, iso3, lat, lon, int(c.get("population") or 0),
                       str(c.get("admin1code") or ""), is_cap, iso2=iso2, fame=fame)
-            keys = {_quick_key(c["name"]), _quick_key(c.get("asciiname") or c["name"])}
+            keys = {_quick_key(c["name"])}
             for k in keys:
                 self.names.setdefault(k, []).append(e)
             self.cities_by_country.setdefault((iso3, normalise(c["name"])), []).append(e)
             if e.population < ALTERNATE_MIN_POPULATION:
                 continue
-            alt = Entry("city", c["name"], iso3, lat, lon, e.population, e.admin1, is_cap,
+            alt = Entry("city", name, iso3, lat, lon, e.population, e.admin1, is_cap,
                         alternate=True, iso2=iso2, fame=fame)
             for a in c.get("alternatenames") or ():
                 # plain-letter variants only ("Kiev", "Moskva"): accented and other scripts
@@ -215,7 +226,7 @@ class Gazetteer:
             if not cands:
                 return None
             best = max(cands, key=lambda e: e.population)
-            return Entry("city", best.name, best.country, best.lat, best.lon, best.population,
+            return Entry("city", name, best.country, best.lat, best.lon, best.population,
                          best.admin1, best.capital, alias=True, iso2=best.iso2, fame=best.fame)
         return Entry(kind, name, country, lat, lon, alias=True)
 

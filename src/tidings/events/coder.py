@@ -28,6 +28,7 @@ NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hi
              "kill", "fear", "face", "see", "witness", "report", "cover", "watch", "condemn", "blame", "mourn"}
 FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
 DEMAND_CUES = {"must", "should", "ought"}
+STATEMENT_FOR_UNREALISED = False
 NAME_ENTS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"}
 CLAIM_CUES = {"claim", "admit", "acknowledge", "confess", "boast"}
 VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
@@ -505,13 +506,10 @@ class Coder:
             self._cand(ctx, trigger_tm.tok, True, reason, code=code,
                        detail=f"{src_ref.code if src_ref else '-'} -> {tgt_ref.code if tgt_ref else '-'} "
                               f"({coding.entry.where})")
-        # a reporting verb whose reported event did not happen is itself a statement
-        if says and status != "asserted":
-            last = says[-1]
-            sub = [last]
-            c2, ch2 = last.entry.code, sub
-            if c2:
-                self._emit_statement(ctx, last, events, seen)
+        # a reporting verb whose reported event did not happen, and that is no announced
+        # intent, threat or refusal either, is itself a statement
+        if says and status != "asserted" and not derived and STATEMENT_FOR_UNREALISED:
+            self._emit_statement(ctx, says[-1], events, seen)
 
     def _derived(self, info, status, cue, says, future=False):
         """An announced act is itself an event: "X will meet Y" / "X said it would attack" assert

@@ -184,6 +184,7 @@ def test_plover_jsonl(db):
     consult = next(r for r in recs if r["cameo"]["code"] == "036")
     assert consult["event"] == ["CONSULT"] and consult["actor"][0]["code"] == "RUSGOV"
     assert consult["articles"] == 5 and consult["text"].startswith("Russian President")
+    assert next(r for r in recs if r["cameo"]["code"] == "057")["event"] == ["SUPPORT"]  # from the codebook
     placed = next(r for r in recs if r["cameo"]["code"] == "173")
     assert placed["event_loc"] == {"name": "Moscow", "country": "RUS", "lat": 55.7522, "lon": 37.6156}
 

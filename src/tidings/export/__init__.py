@@ -25,7 +25,7 @@ import sys
 from typing import Iterator
 
 from ..query import Filters, _connection, _filters
-from .codes import code_name, country_name, fips, sectors, split_actor
+from .codes import code_name, country_name, fips, plover_of, sectors, split_actor
 
 __all__ = ["export", "FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "PHOENIX_COLUMNS",
            "ICEWS_COLUMNS", "gdelt_event_rows", "gdelt_mention_rows"]
@@ -244,13 +244,16 @@ def plover_records(conn, filters: Filters) -> Iterator[dict]:
                 return []
             return [{"code": r[f"{side}_code"], "name": r[f"{side}_name"], "country": r[f"{side}_country"]}]
 
+        plover_event, plover_mode = r["plover_event"], r["plover_mode"]
+        if not plover_event:  # coded without one: the codebook's mapping of the CAMEO code
+            plover_event, plover_mode = plover_of(r["code"])
         rec = {
             "id": r["id"],
             "date": r["date"].isoformat() if r["date"] else None,
             "actor": actor("source"),
             "recipient": actor("target"),
-            "event": [r["plover_event"]] if r["plover_event"] else [],
-            "mode": [r["plover_mode"]] if r["plover_mode"] else [],
+            "event": [plover_event] if plover_event else [],
+            "mode": [plover_mode] if plover_mode else [],
             "context": [],
             "quad_code": r["quad_class"],
             "event_scale": r["goldstein"],

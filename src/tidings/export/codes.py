@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["fips", "country_name", "load_iso3_fips", "ActorParts", "split_actor", "sectors", "code_name"]
+__all__ = ["fips", "country_name", "load_iso3_fips", "ActorParts", "split_actor", "sectors", "code_name",
+           "plover_of"]
 
 # CAMEO generic role ("type") codes
 TYPES = {
@@ -123,3 +124,12 @@ def code_name(code: str | None) -> str:
         return ""
     info = cb.get(code)
     return info.name if info else ""
+
+
+def plover_of(code: str | None) -> tuple[str | None, str | None]:
+    """PLOVER (event, mode) of a CAMEO code from the codebook, for events coded without one."""
+    cb = _codebook()
+    if not code or cb is None:
+        return None, None
+    info = cb.get(code)
+    return (info.plover_event, info.plover_mode) if info else (None, None)

@@ -12,18 +12,24 @@ expressions that need it get value None) with TIMEX3 conventions (see
 Vague references ("recently", "in the past", "in recent weeks") are kept with value None.
 
 Direction: a weekday or a month-day without a year is resolved by the tense of the clause
-that governs it. Past tense: the most recent one on or before publication ("the Kremlin
-said on Sunday" -> that Sunday, possibly the day of publication); future tense ("will
-meet on Sunday", "plans to visit on Sunday", "is meeting on Sunday"): the coming one, on
-or after publication (a story filed on a Sunday morning about "will meet on Sunday" means
-that day; a week ahead is "next Sunday"); present or unknown: the most recent one within
-four days, else the coming one. A month-day without a year takes the year that puts it
-nearest publication, on or before it in a past-tense clause, on or after it in a future
-one. "last Tuesday" is the Tuesday before
-publication, "next Tuesday" the one after. Expressions anchored to the story's own time
-("the next day", "the following year", "two days later") count from the last resolved
-expression before them that is fine enough (a day for "the next day"); when there is
-none, "N days later" counts from publication and "the next day" is None.
+that governs it (tidings.dates.clauses). Past tense: the most recent one on or before
+publication ("the Kremlin said on Sunday" -> that Sunday, possibly the day of
+publication). Future tense ("will meet on Sunday", "plans to visit on Sunday", "is
+meeting on Sunday"): the coming one, on or after publication (a story filed on a Sunday
+morning about "will meet on Sunday" means that day; a week ahead is "next Sunday").
+Present or unknown tense, and possessives ("Monday's debate"): the most recent one
+within four days, else the coming one. A month-day without a year takes the year that
+puts it nearest publication, on or before it in a past-tense clause, on or after it in a
+future one; "since" always looks back, "effective"/"until" and "postponed to" leave the
+direction open. "last Tuesday" is the Tuesday before publication, "next Tuesday" the one
+after; "on the 15th" is the 15th of the publication month or a neighbouring one.
+Expressions anchored to the story's own time ("the next day", "the following year", "two
+days later", "that month") count from the last resolved expression before them that is
+fine enough (a day for "the next day"); when there is none, "N days later" and "the
+previous week" count from publication and "the next day" is None.
+
+Named days come from data/dates/holidays.tsv (fixed dates, Easter-relative, n-th
+weekday rules); the factory's ``holidays`` setting names a replacement file.
 
 Durations ("for two years", "the past week") and ages ("55-year-old") are not dates.
 Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).

@@ -178,6 +178,11 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         # an object pronoun is not the subject of its own verb ("Kenya would not accept it")
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
         subj = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        hops = 0
+        while not subj and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and hops < 3:
+            verb = verb.head  # "Netanyahu called Morrison to congratulate him": the subject controls
+            subj = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+            hops += 1
         banned = {h.key for h in cands if h.head in subj}
         cands = [h for h in cands if h.key not in banned]
     if w in ("he", "him", "she", "her"):

@@ -35,16 +35,23 @@ class PhraseTrie:
         for e in lexicon.entries:
             phrases.setdefault(e.phrase, []).append(e)
         texts = list(phrases)
-        for text, doc in zip(texts, tokenizer.pipe(texts)):
+        # a lower-case phrase is also tokenised capitalised: "gov." splits, "Gov." does not
+        variants = [(t, t) for t in texts] + [(t, t[:1].upper() + t[1:]) for t in texts if t[:1].islower()]
+        seen_paths = set()
+        for (text, form), doc in zip(variants, tokenizer.pipe([v for _, v in variants])):
             words = [norm(t.text) for t in doc if not t.is_space]
-            if not words:
+            if not words or (text, tuple(words)) in seen_paths:
                 continue
+            seen_paths.add((text, tuple(words)))
             node = self.root
             for w in words:
                 node = node.setdefault(w, {})
             bucket = node.setdefault(_END, [])
+            orth = tuple(t.text for t in doc if not t.is_space)
+            if form != text:
+                orth = (orth[0][:1].lower() + orth[0][1:],) + orth[1:]
             for e in phrases[text]:
-                bucket.append((tuple(t.text for t in doc if not t.is_space), e))
+                bucket.append((orth, e))
                 self.size += 1
 
     def matches(self, doc) -> list[Match]:

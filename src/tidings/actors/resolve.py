@@ -333,6 +333,9 @@ class ActorResolver:
             w = t.lower_
             if w in ("that", "this", "these", "those") and t.pos_ != "DET":
                 break
+            if w == "at" and doc[i + 1].lower_ in ("least", "most"):
+                i -= 1  # "at least 40 people"
+                continue
             if not (start <= t.head.i < pieces[-1].end or (t.head.i < start and t.head.head.i >= start and
                                                            t.head.i > i)):
                 break

@@ -145,8 +145,11 @@ def test_user_alias_file(tmp_path):
     f = tmp_path / "a.tsv"
     f.write_text("Ruritania\tregion\tRuritania\tAUT\t47.0\t13.0\n")
     g = Gazetteer(aliases=f)
-    assert g.lookup("Donbas") == []  # the user's file replaces the built-in aliases
     assert g.lookup("Ruritania")[0].country == "AUT"
+    assert g.lookup("Donbas")[0].country == "UKR"  # the built-in aliases stay
+    g = Gazetteer(aliases=f, replace_aliases=True)
+    assert g.lookup("Ruritania")[0].country == "AUT"
+    assert g.lookup("Donbas") == []
 
 
 def test_country_lookup(gazetteer):

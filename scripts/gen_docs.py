@@ -129,6 +129,16 @@ def cli_reference() -> str:
         indent = "  " * (len(path) - 1)
         lines.append(f"{indent}- [`{' '.join(path)}`](#{_anchor(path)}): {short}")
     lines.append("")
+    envvars: dict[str, list[str]] = {}
+    for path, cmd in tree:
+        for param in cmd.params:
+            for var in ([param.envvar] if isinstance(param.envvar, str) else param.envvar or []):
+                envvars.setdefault(var, []).append(f"`{' '.join(path)} {param.opts[0]}`")
+    if envvars:
+        lines += ["Environment variables (an option given on the command line wins):", ""]
+        for var, where in sorted(envvars.items()):
+            lines.append(f"- `{var}`: the default of {', '.join(where)}")
+        lines.append("")
     for path, cmd in tree:
         level = "#" * min(len(path) + 1, 4)
         lines += [f'<a id="{_anchor(path)}"></a>', "", f"{level} `{' '.join(path)}`", "", "```text",

@@ -51,6 +51,8 @@ NOT_ACTOR_NOUNS = {"territory", "soil", "border", "language", "culture", "histor
 UNIQUE_OFFICES = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
                   "interior_minister", "finance_minister", "supreme_leader", "monarch", "vice_president",
                   "crown_prince", "secretary_general", "national_security_adviser"}
+ENVOYS = {"ambassador", "envoy", "special envoy", "representative", "delegation", "consul", "delegate",
+          "permanent representative"}
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "father",
               "ayatollah", "sheikh", "mullah", "imam", "rev", "reverend", "prof", "professor"}
 QUANTIFIERS = {"more", "than", "less", "fewer", "least", "at", "about", "around", "nearly", "almost", "some",
@@ -72,6 +74,7 @@ class Piece:
     cls: str  # LOC | ROLE | NAME
     entries: tuple[Entry, ...] = ()
     label: str = ""  # unknown names: PERSON | ORG
+    dest: bool = False  # "ambassador to X": X is a destination, not the actor's country
 
     @property
     def entry(self) -> Entry | None:
@@ -290,6 +293,10 @@ class ActorResolver:
             if words in (["in"], ["in", "the"]) and a.entry.role_kind in ("body", "group") and \
                     b.entry.kind in (COUNTRY, CAPITAL) and not any(p.cls == LOC for p in cur):
                 return True
+            if words in (["to"], ["to", "the"]) and a.entry.name in ENVOYS and \
+                    b.entry.kind in (ORG, COUNTRY, CAPITAL, ACTOR) and b.cls == LOC:
+                b.dest = True  # "ambassador to the United Kingdom": where to, not whose
+                return True
             if words in (["for"], ["for", "the"]) and a.entry.role_kind in ("title", "person") and \
                     b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR) and not any(p.cls == LOC for p in cur):
                 return True  # "a spokesman for the Taliban"
@@ -414,7 +421,7 @@ class ActorResolver:
     def _code(self, doc, run: Run, day, mentioned: set[str], unknown_names: dict) -> bool:
         names = [p for p in run.pieces if p.cls == NAME]
         roles = [p for p in run.pieces if p.cls == ROLEP]
-        locs = [p for p in run.pieces if p.cls == LOC]
+        locs = [p for p in run.pieces if p.cls == LOC and not p.dest]
         loc = _best_loc(locs)
         role = roles[-1] if roles else None
         if role is not None and len(roles) > 1 and role.entry.name in DEFERENTIAL and roles[-2].entry.code:
@@ -713,7 +720,6 @@ class ActorResolver:
                     if not pers.code or pers.rule.startswith("ner:"):
                         pers.code, pers.country = title.code, title.country
                         pers.rule = f"apposition:{title.rule}"
-                        title.rule = f"title:{title.rule}"
                     else:
                         title.rule = f"apposition:{pers.rule}"
                     title.key, title.name = pers.key, pers.name

@@ -176,6 +176,7 @@ class Coder:
             order += objs
             for a in kids:  # "guilty of violating the ceasefire", "responsible for mass killings"
                 if a.dep_ == "acomp":
+                    order += xcomps(a)  # "ready to host", "willing to meet"
                     order += [x for p in a.children if p.dep_ == "prep" for x in p.children if x.dep_ in ("pobj", "pcomp")]
             for o in objs:  # "a round of talks", "a series of attacks", "a mediation effort"
                 order += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
@@ -240,6 +241,12 @@ class Coder:
             if tm.kind == "noun" and i not in consumed and tm.tok.dep_ in ("dobj", "attr", "nsubjpass") and gov.i in ctx.trig \
                     and gov.i != i and not ctx.trig[gov.i].entry.family:
                 consumed[i] = ctx.trig[gov.i]
+        for i, tm in ctx.trig.items():
+            # what someone is praised, thanked or blamed for belongs to that event ("praised Kenya for agreeing")
+            head = tm.tok.head
+            if i not in consumed and tm.tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ == "for" \
+                    and head.head.i in ctx.trig and (ctx.trig[head.head.i].entry.code or "")[:2] in ("05", "11", "01"):
+                consumed[i] = ctx.trig[head.head.i]
         shown = set()  # the coding trigger of a reported or controlled event is shown with the event
         for i, (code, chain) in chains.items():
             if i not in consumed and code:

@@ -48,6 +48,11 @@ def clause_status(tok) -> tuple[str, str]:
                 fut = low
     if tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
         neg = "no"
+    if not neg and tok.pos_ in ("VERB", "AUX"):
+        for c in tok.children:  # "Neither Washington nor Tehran has agreed", "Nobody attacked"
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "neither", "nothing", "no-one")
+                                                     or any(g.lower_ == "neither" for g in c.children)):
+                neg = c.lower_
     if neg:
         return "negated", neg
     if hyp:

@@ -17,7 +17,8 @@ from .options import dictionary_options, pipeline_options, published_option
 @published_option
 @dictionary_options
 def command(paths, fmt, explain, published, actor_dicts, verb_dicts, replace_dicts):
-    """Code articles (files, folders, or - for standard input) and print the JSON contract.
+    """Code articles (files, folders, or - for standard input) and print what was found:
+    a readable table, or the JSON contract (--format json|jsonl).
 
     Inputs: .txt (header sniffed), .html, .jsonl and .csv records; folders are read
     recursively. A bad input is reported on standard error and the rest are still coded.

@@ -9,8 +9,9 @@ project) and writes one JSON object per sentence::
      "target": ...|null, "origin": "generated", "phrasing": "<code>:<line>", "frame": "<kind>:<line>"}
 
 Sentences with no codable event have code "" and root "none". The output is a pure
-function of the template files and the seed (``random.Random(seed)``, files read in a
-fixed order), so the committed corpus can be rebuilt and compared byte for byte.
+function of the template files and the seed (one ``random.Random`` per template line,
+seeded with the seed and the line's text, so editing one line changes only its own
+sentences), so the committed corpus can be rebuilt and compared byte for byte.
 """
 from __future__ import annotations
 
@@ -392,11 +393,10 @@ def _pick_frame(rng: random.Random, frames: list, kind: str, status: str | None 
     return rng.choices(pool, weights=[f[3] for f in pool])[0]
 
 
-def generate(seed: int = 13, per_root: int = 500, negatives: int = 700,
+def generate(seed: int = 13, per_root: int = 700, negatives: int = 700,
              status_share: float = 0.12) -> list[dict]:
     """The whole generated corpus for this seed, in a fixed order with stable ids."""
     tpl = Templates()
-    rng = random.Random(seed)
     by_root: dict[str, list] = {}
     for p in tpl.phrasings:
         by_root.setdefault(p[1][:2], []).append(p)
@@ -407,6 +407,8 @@ def generate(seed: int = 13, per_root: int = 500, negatives: int = 700,
             continue
         n_each = max(3, -(-per_root // len(phrs)))
         for phr in phrs:
+            # one generator per phrasing: editing one template line leaves the others' sentences as they were
+            rng = random.Random(f"{seed}|{phr[1]}|{phr[2]}|{phr[3]}")
             nominal = phr[2] in ("=N", "=S")
             transitive = phr[3].startswith("{T}")
             for _ in range(n_each):
@@ -429,6 +431,7 @@ def generate(seed: int = 13, per_root: int = 500, negatives: int = 700,
                 out.append(_sentence(tpl, rng, phr, frame))
     for k in range(negatives):
         i, kind, ftext = tpl.negatives[k % len(tpl.negatives)]
+        rng = random.Random(f"{seed}|none|{k}|{ftext}")
         ctx = _Ctx(tpl, rng)
         text, _, _ = _finish(ctx.fill(ftext))
         out.append({"text": text, "code": "", "root": "none", "penta": None, "status": "none",
@@ -486,7 +489,7 @@ def write_corpus(records: list[dict], path: Path = CORPUS) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=13)
-    ap.add_argument("--per-root", type=int, default=500)
+    ap.add_argument("--per-root", type=int, default=700)
     ap.add_argument("--out", type=Path, default=CORPUS)
     args = ap.parse_args(argv)
     recs = generate(seed=args.seed, per_root=args.per_root)

@@ -4,7 +4,7 @@ Components (each declares what it reads and writes, see their `assigns` in nlp.a
   tidings_paragraphs  before parser: a blank line always starts a sentence
   tidings_actors      reads ents, parse          -> doc._.actor_mentions
   tidings_dates       reads ents, parse          -> doc._.timexes
-  tidings_places      reads ents                 -> doc._.places
+  tidings_places      reads ents, parse, actors  -> doc._.places, doc._.dateline_place
   tidings_quotes      reads parse, actors        -> doc._.quotes
   tidings_events      reads parse, actors, dates, places, quotes -> doc._.events, doc._.candidates
 The article's publication date reaches the components as doc._.published (set before

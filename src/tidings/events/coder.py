@@ -266,6 +266,10 @@ class Coder:
                            code=tm.entry.code, detail=f"coded through '{coder_tm.tok.text}' ({coder_tm.entry.id})")
                 continue
             code, chain = chains[i]
+            if code and tm.kind == "noun" and len(chain) == 1 and code[:2] == "01":
+                self._cand(ctx, tm.tok, False, "background",
+                           code=code, detail="a statement noun outside a frame is not an event of its own")
+                continue
             if not code:
                 self._cand(ctx, tm.tok, False, "no event",
                            detail=f"{tm.entry.id}: frame without an inner event")

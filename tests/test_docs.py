@@ -270,7 +270,12 @@ def test_readme_web_ui_serves_the_tour_database(workspaces):
         if (ws.dir / "tour.duckdb").exists():
             break
     client = TestClient(create_app(ws.dir / "tour.duckdb"))
-    for page in ("/", "/events", "/network", "/articles", "/openapi.json"):
+    first_event = client.get("/api/events", params={"status": "all"}).json()["events"][0]
+    first_article = client.get("/api/articles").json()["articles"][0]
+    pages = ["/", "/events", "/network", "/articles", "/openapi.json", "/api", "/ingest",
+             "/dyad?source=RUS&target=UKR", "/actors/RUSGOV", "/api/events?actor=RUS", "/?format=json",
+             f"/events/{first_event['id']}", f"/articles/{first_article['id']}"]
+    for page in pages:  # the pages docs/guide.md lists
         assert client.get(page).status_code == 200, page
     overview = client.get("/api/overview").json()
     assert overview["totals"]["articles"] > 0 and overview["totals"]["events"] > 0

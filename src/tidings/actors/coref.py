@@ -248,6 +248,13 @@ def _last_word(s: str) -> str:
 
 def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     want = r.role_phrase
+    if want in _COUNTRY_NOUNS or r.role_phrase == "country":
+        # the subject of the sentence first: "Colombia is ready to send troops to Afghanistan,
+        # the Andean nation's defence minister said"
+        for h in _recent(history, r):
+            if h.sent == r.sent and h.cls == "country" and h.kind in ("name", "nominal") and \
+                    h.code == h.country and _is_subject(doc, h):
+                return h
     if want in _COUNTRY_NOUNS:
         want = "country"
     elif want in _ORG_NOUNS or want in ("council", "coalition"):

@@ -147,6 +147,9 @@ class ActorResolver:
             last = doc[m.end - 1]
             if _dateline(doc, m):
                 continue
+            if entries[0].kind == REGION and entries[0].code == "WST" and m.end < len(doc) and \
+                    doc[m.end].is_alpha and doc[m.end].text[:1].isupper() and not doc[m.end].is_sent_start:
+                continue  # "West Bengal", "West Virginia", "West Java": places, not the West
             ent = ent_of.get(m.start)
             kinds = {e.kind for e in entries}
             # a place or surname inside a longer PERSON name is part of that name ("Chad Smith")
@@ -570,7 +573,8 @@ class ActorResolver:
                 if run.office == "counterpart" and run.possessive:
                     run.pending = "counterpart"
                 elif re_.office in UNIQUE_OFFICES and re_.role_kind == "title" and not re_.plural and \
-                        not run.former and doc[run.start].lower_ not in ("a", "an", "another"):
+                        not run.former and day is not None and (run.definite or loc.start < role.start) and \
+                        doc[run.start].lower_ not in ("a", "an", "another"):
                     # "the Russian president" is whoever held the office on the date
                     owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
                     got = self.holder(owner, re_.office, day)

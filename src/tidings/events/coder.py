@@ -28,6 +28,10 @@ NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hi
              "kill", "fear", "face", "see", "witness", "report", "cover", "watch", "condemn", "blame", "mourn"}
 FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
 DEMAND_CUES = {"must", "should", "ought"}
+# prepositions that introduce what a frame is about ("agreed to", "called for", "warned of"), not adjuncts
+INNER_PREPS = {"to", "for", "of", "on", "about", "over", "with", "against", "into", "at", "in", "from",
+               "toward", "towards", "upon", "as"}
+PROTEST_ROOTS = {"141": "141", "142": "142", "143": "143", "144": "144", "145": "145"}
 STATEMENT_FOR_UNREALISED = False
 NAME_ENTS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"}
 CLAIM_CUES = {"claim", "admit", "acknowledge", "confess", "boast"}
@@ -183,7 +187,7 @@ class Coder:
                           for x in p.children if x.dep_ == "pobj"]
                 order += [x for x in o.children if x.dep_ == "compound" and x.pos_ == "NOUN"]
             for p in kids:
-                if p.dep_ in ("prep", "dative"):
+                if p.dep_ == "dative" or (p.dep_ == "prep" and p.lower_ in INNER_PREPS):
                     order += [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
             for o in objects(tok):
                 order += [c for c in o.children if c.dep_ in ("acl", "ccomp", "relcl")]
@@ -266,6 +270,14 @@ class Coder:
                            code=tm.entry.code, detail=f"coded through '{coder_tm.tok.text}' ({coder_tm.entry.id})")
                 continue
             code, chain = chains[i]
+            if code and code[:3] in PROTEST_ROOTS and len(code) == 3:
+                # "marched to demand the resignation of the prime minister": 1411 (demonstrate for leadership change)
+                for x in xcomps(chain[-1].tok if chain[-1].kind == "verb" else tm.tok):
+                    if x.i in ctx.trig:
+                        inner_code = chains.get(x.i, (None,))[0]
+                        if inner_code and inner_code.startswith("104") and len(inner_code) == 4:
+                            code = code + inner_code[3]
+                            consumed[x.i] = tm
             if code and tm.kind == "noun" and len(chain) == 1 and code[:2] == "01":
                 self._cand(ctx, tm.tok, False, "background",
                            code=code, detail="a statement noun outside a frame is not an event of its own")

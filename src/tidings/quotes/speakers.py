@@ -80,6 +80,8 @@ class Speakers:
     def _from_mention(self, m) -> ActorRef | None:
         if m.kind == "pronoun" and (not m.name or m.name.lower() == m.text.lower()):
             return None  # an unresolved pronoun: let our own rule try
+        if m.kind == "pronoun" and m.text.lower() in PERSONAL and not _personal_rule(m.rule):
+            return None  # "he" resolved to a party or a country: let the person rule try
         return ActorRef(code=m.code, country=m.country, name=m.name, text=m.text,
                         start=m.start_char, end=m.end_char, rule=m.rule)
 
@@ -216,14 +218,22 @@ def _proper_run(tok) -> str:
     while i - 1 >= 0:
         t = doc[i - 1]
         if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct and t.ent_type_ != "NORP" \
-                or (t.lower_ in _PARTICLES and _capital_before(doc, i - 1)):
+                or (t.lower_ in _PARTICLES and _capital_before(doc, i - 1)) \
+                or (t.text in ("-", "‑") and not t.whitespace_ and i - 2 >= 0 and not doc[i - 2].whitespace_
+                    and doc[i - 2].is_alpha) or (t.is_alpha and t.is_lower and len(t) <= 3 and not t.whitespace_
+                                                 and i - 2 >= 0 and doc[i - 2].text == "-"):
             i -= 1
             continue
         break
-    words = [t.text for t in doc[i:tok.i + 1]]
-    while words and words[0].rstrip(".").lower() in _TITLES:
-        words = words[1:]
-    return " ".join(words) or tok.text
+    while i < tok.i and doc[i].text.rstrip(".").lower() in _TITLES:
+        i += 1
+    return " ".join(doc[i:tok.i + 1].text.split()) or tok.text  # keeps "Tehreek-e-Insaf" whole
+
+
+def _personal_rule(rule: str) -> bool:
+    """Does a coreference rule ("coref:he->KEY (SOURCE)") end at a person?"""
+    target = rule.split("->", 1)[-1]
+    return any(x in target for x in ("people", "person", "ner:PERSON", "title:", "surname:", "counterpart"))
 
 
 def _possessed(tok, m) -> bool:

@@ -22,6 +22,7 @@ _ARTIFACTS = {"statement", "letter", "report", "ad", "advertisement", "message",
               "page", "update", "bulletin", "broadcast", "interview", "spot", "commercial"}
 _ISSUE = {"issue", "release", "publish", "post", "send", "make", "put", "give", "deliver", "sign", "file"}
 _NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+_INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "compound")
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
 
 
@@ -70,10 +71,11 @@ def subject_of(verb, depth: int = 3):
             return subj
         if loose is not None:
             return loose
-        if verb.lemma_.lower() in _INVERTED and verb.i + 1 < len(verb.doc):
+        if verb.lemma_.lower() in _INVERTED and verb.i + 1 < len(verb.doc) and verb.dep_ not in _CLIMB:
             nxt = verb.doc[verb.i + 1]  # 'Said Ellis: "..."'
-            if nxt.pos_ == "PROPN" and (nxt.head.i == verb.i or nxt.head.head.i == verb.i):
-                return nxt if nxt.head.i == verb.i else nxt.head
+            if nxt.pos_ == "PROPN" and ((nxt.head.i == verb.i and nxt.dep_ in _INVERTED_DEPS)
+                                        or verb.head.i == nxt.i):
+                return nxt
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head  # "a statement saying that ..."
             if noun.pos_ == "NOUN" and noun.lemma_.lower() not in _ARTIFACTS:

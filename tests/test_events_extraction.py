@@ -198,3 +198,21 @@ def test_arrested_for_collaborating_is_an_accusation(code):
 def test_appeal_for_talks_and_imposed_sanctions_target(code):
     doc = code("Russia imposed sanctions on Turkey.")
     assert ("163", "RUS", "TUR") in triples(doc)
+
+
+def test_due_to_and_purpose_clauses_share_future_status(code):
+    doc = code("Putin is due to meet Biden.")
+    assert any(e.root == "04" and e.source.code == "RUSGOV" for e in events(doc, "future"))
+    doc = code("Putin will travel to Geneva to meet Biden.")
+    assert not any(e.root == "04" and e.code != "036" for e in events(doc, "asserted"))
+
+
+def test_event_nouns_in_unrealised_clauses(code):
+    doc = code("Talks between Putin and Biden could resume next month.")
+    assert not events(doc, "asserted")
+    assert any(e.root == "04" for e in events(doc, "hypothetical"))
+
+
+def test_protest_for_a_demand(code):
+    doc = code("Ukrainian protesters marched to demand the resignation of Putin.")
+    assert any(e.code == "1411" for e in events(doc, "asserted"))

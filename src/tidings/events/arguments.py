@@ -148,6 +148,15 @@ def _climb_subject(verb, depth: int = 0):
     if head is verb:
         return [], ""
     dep = verb.dep_
+    if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+        # "are due to meet", "is ready to talk": the subject of the copula
+        found, how = _climb_subject(head.head, depth + 1)
+        return found, ("raising " + how) if found else ""
+    if dep == "xcomp" and is_passive(head) and not any(c.dep_ == "agent" for c in head.children):
+        # "is expected to travel", "is set to adopt": the passive subject is the actor
+        subs = [c for c in head.children if c.dep_ == "nsubjpass"]
+        if subs:
+            return subs, "raising nsubjpass"
     if dep == "xcomp" or (dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]

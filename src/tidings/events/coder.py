@@ -403,7 +403,11 @@ class Coder:
             subj = [x for x in demand_stmt.children if x.dep_ in ("nsubj", "nsubjpass")]
             if subj and self._actors(ctx, subj):
                 tgt_heads, how_tgt = subj, "subject of the demanded act"
-        sources = self._actors(ctx, src_heads)
+        if coding.kind == "noun" and src_heads and all(h.dep_ in ("compound", "amod", "nmod") for h in src_heads):
+            # a name on an event noun is an actor only when the actors stage knows it ("G20 summit")
+            sources = self._actors(ctx, src_heads, allow_uncoded=False)
+        else:
+            sources = self._actors(ctx, src_heads)
         if not sources and says and src_heads and all(h.pos_ == "PRON" for h in src_heads):
             # "The FARC said that they will lay down arms": an unresolved pronoun is the speaker
             sources = self._actors(ctx, subject_tokens(says[-1].tok)[0])

@@ -15,6 +15,9 @@ FUTURE_MODS = {"planned", "proposed", "upcoming", "future", "scheduled", "expect
                "intended", "new", "next"}
 HYP_MODS = {"possible", "potential", "likely", "feared", "imminent", "hypothetical", "would-be",
             "threatened", "alleged", "suspected"}
+FUTURE_HEADS = {"due", "set", "poised", "scheduled", "slated", "expected", "going", "be",
+                "plan", "intend", "expect", "prepare", "aim"}
+HYP_HEADS = {"likely", "unlikely", "possible", "able", "unable", "unwilling", "willing", "ready"}
 RANK = {"negated": 3, "hypothetical": 2, "future": 1, "asserted": 0}
 # clause links across which status is inherited (same proposition), and where it stops
 _INHERIT = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubj", "nsubjpass", "attr",
@@ -81,7 +84,7 @@ def status_of(tokens, stop_at=(), depth: int = 8) -> tuple[str, str]:
         head = cur.head
         if head.i in stop:
             break
-        if dep == "advcl":
+        if dep == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
             marks = {c.lower_ for c in cur.children if c.dep_ == "mark"}
             if marks & COND_MARKS:
                 inherited = ("hypothetical", "/".join(sorted(marks & COND_MARKS)))
@@ -95,6 +98,24 @@ def status_of(tokens, stop_at=(), depth: int = 8) -> tuple[str, str]:
                 inherited = ("hypothetical", head.lemma_.lower())
                 break
         st, cue = clause_status(head)
+        hl = head.lemma_.lower()
+        if dep == "xcomp" and st == "asserted":
+            if hl in FUTURE_HEADS or (hl == "go" and head.tag_ == "VBG"):
+                st, cue = "future", hl  # "is due to meet", "is set to adopt", "is going to expel"
+            elif hl in HYP_HEADS:
+                st, cue = ("negated" if hl in ("unable", "unwilling") else "hypothetical"), hl
+        if dep == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            # a purpose clause shares the status of its clause ("will travel to Moscow to meet Putin")
+            if st != "asserted":
+                inherited = (st, cue)
+                break
+            cur = head
+            steps += 1
+            continue
+        if cur.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") \
+                and head.pos_ in ("VERB", "AUX") and st != "asserted":
+            inherited = (st, cue)  # an event noun in a clause that did not happen ("talks could resume")
+            break
         if dep == "xcomp" and st in ("hypothetical", "future", "negated"):
             inherited = (st, cue)
             break

@@ -93,6 +93,10 @@ def subject_of(verb, depth: int = 3):
             continue
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
+        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
+                and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
+            verb = verb.head.head  # "analysts said X, citing Y": the parser hung "citing" inside X
+            continue
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if obj is not None:  # "forced Stumpf to admit that ...": Stumpf admits

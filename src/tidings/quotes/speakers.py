@@ -22,7 +22,6 @@ NEUTER = {"it"}
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _WINDOW_SENTS = 6
 _IT_WINDOW = 2
-_DROP_LEAD = ("the", "a", "an")
 _NOT_SPEAKER = ("DATE", "TIME", "MONEY", "QUANTITY")
 _QUANTIFIERS = {"some", "many", "most", "all", "each", "both", "several", "others", "someone", "somebody",
                 "few", "those", "another", "everyone", "everybody", "nobody", "none", "one", "either", "neither"}

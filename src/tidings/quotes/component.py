@@ -24,7 +24,8 @@ _DIRECT_SHARE = 0.8  # a reported clause this much inside quote marks is the dir
 def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
     text = doc.text  # built from the tokens on every access: read it once
     quoted = find_quoted(text)
-    speakers = Speakers(doc, _cue_subjects(doc, lex))
+    cands = _candidates(doc, lex)
+    speakers = Speakers(doc, _cue_subjects(cands, lex))
     directs = attribute_direct(doc, quoted, lex, speakers, text)
     inside = [(d.start, d.end, d) for d in directs]
 
@@ -42,7 +43,7 @@ def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
 
     covered = [(q.start, q.end) for q in quoted]
     out: list[Quote] = []
-    for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote):
+    for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote, cands):
         a = doc[ind.start].idx
         b = doc[ind.end - 1].idx + len(doc[ind.end - 1])
         share = _share(text, a, b, covered)
@@ -61,9 +62,19 @@ def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
     return out
 
 
-def _cue_subjects(doc, lex: CueLexicon) -> list:
+def _candidates(doc, lex: CueLexicon) -> list:
+    """The tokens whose lemma (or word, for "according") starts some cue, read from arrays."""
+    from spacy.attrs import LEMMA, LOWER
+
+    strings = doc.vocab.strings
+    wanted = {strings.add(w) for w in lex.words()} | {strings.add("according")}
+    arr = doc.to_array([LEMMA, LOWER])
+    return [doc[i] for i in range(len(doc)) if arr[i, 0] in wanted or arr[i, 1] in wanted]
+
+
+def _cue_subjects(cands, lex: CueLexicon) -> list:
     out = []
-    for tok in doc:
+    for tok in cands:
         if tok.pos_ in ("VERB", "AUX") and cue_at(tok, "direct", lex) is not None:
             subj = subject_of(tok)
             if subj is not None:

@@ -46,7 +46,9 @@ class Direct:
 class _Ctx:
     def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted], text: str):
         self.doc, self.lex, self.speakers = doc, lex, speakers
-        self.idx = [t.idx for t in doc]
+        from spacy.attrs import IDX
+
+        self.idx = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
         self.quoted = quoted
         self.text = text
         self.forced: dict[int, object] = {}  # cue token -> its subject, when the parse missed it

@@ -92,12 +92,13 @@ def _according(doc, tok, lex: CueLexicon):
 
 
 def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
-                  inside=None) -> list[Indirect]:
+                  inside=None, candidates=None) -> list[Indirect]:
     """Every reported clause with its cue; `quoted_speaker(i)` gives the speaker of the direct
     quote containing token i (for "we said" inside a quote), or None; `inside(i)` the token
-    range of the quote containing token i, or None."""
+    range of the quote containing token i, or None; `candidates` the tokens worth a look
+    (default: all)."""
     out: list[Indirect] = []
-    for tok in doc:
+    for tok in (doc if candidates is None else candidates):
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
         elif tok.pos_ == "NOUN":

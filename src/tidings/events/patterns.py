@@ -37,6 +37,12 @@ def keys_of(tok) -> set[str]:
     for c in mods:
         if c.dep_ == "compound":
             out.add(c.lemma_.lower())
+    for p in tok.children:  # "state of emergency", "cessation of hostilities"
+        if p.dep_ == "prep" and p.lower_ == "of":
+            for o in p.children:
+                if o.dep_ == "pobj":
+                    out.add(f"{lemma} of {o.lemma_.lower()}")
+                    out.add(f"{lemma} of {o.lower_}")
     if mods:
         out.add(" ".join([c.lower_ for c in mods] + [lemma]))
         out.add(" ".join([c.lower_ for c in mods] + [tok.lower_]))

@@ -145,7 +145,7 @@ def _climb_subject(verb, depth: int = 0):
     if depth > 4:
         return [], ""
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return [], ""
     dep = verb.dep_
     if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):

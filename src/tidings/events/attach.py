@@ -26,7 +26,7 @@ class Anchors:
         while steps < depth:
             if tok.i in targets:
                 return True
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return False
             if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass") and steps > 0:
                 return False  # another clause
@@ -41,7 +41,7 @@ class Anchors:
         for item, root in items:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue
-            if root.i in targets or self._reaches(root.head if root.head is not root else root, targets):
+            if root.i in targets or self._reaches(root.head if root.head.i != root.i else root, targets):
                 return item
         return None
 
@@ -64,7 +64,7 @@ class Anchors:
         for item, root in self.timexes:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue
-            if rep and self._reaches(root.head if root.head is not root else root, rep):
+            if rep and self._reaches(root.head if root.head.i != root.i else root, rep):
                 continue
             return item, "sentence"
         return None, ""
@@ -75,7 +75,7 @@ class Anchors:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue
             tok, steps = root, 0
-            while tok.head is not tok and steps < 3:
+            while tok.head.i != tok.i and steps < 3:
                 tok = tok.head
                 steps += 1
                 if tok.pos_ == "NOUN":

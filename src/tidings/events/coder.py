@@ -45,7 +45,7 @@ SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "csubj", "csubjpass", "parataxi
 def _subordination(tok) -> int:
     """How many subordinate clauses (or prepositional phrases) lie between a token and the root."""
     level, steps = 0, 0
-    while tok.head is not tok and steps < 12:
+    while tok.head.i != tok.i and steps < 12:
         if tok.dep_ in SUBORDINATE:
             level += 1
         tok = tok.head
@@ -90,7 +90,7 @@ _DIE = {"die", "succumb", "perish"}
 def _victim(noun):
     """The subject of 'died' for an act that killed them ("X died after torture")."""
     tok, steps = noun, 0
-    while tok.head is not tok and steps < 4:
+    while tok.head.i != tok.i and steps < 4:
         tok = tok.head
         steps += 1
         if tok.pos_ in ("VERB", "AUX"):
@@ -144,7 +144,7 @@ class Coder:
 
     def _cand(self, ctx, tok, kept, reason, code=None, detail=""):
         tm = ctx.trig.get(tok.i)
-        text = tm.span.text if tm is not None and tm.tok is tok else tok.text
+        text = tm.span.text if tm is not None and tm.tok.i == tok.i else tok.text
         ctx.cands.append(Candidate(sentence=ctx.si, trigger=text, kept=kept, reason=reason,
                                    code=code, detail=detail))
 
@@ -363,7 +363,7 @@ class Coder:
                         gov = gov.head
                     src_heads, how_src = subject_tokens(gov)
                     how_src = ("implicit light verb " + how_src) if src_heads else ""
-                if not src_heads and says and coding.tok.dep_ in ("dobj", "nsubjpass") and coding.tok.head is says[-1].tok:
+                if not src_heads and says and coding.tok.dep_ in ("dobj", "nsubjpass") and coding.tok.head.i == says[-1].tok.i:
                     src_heads, how_src = subject_tokens(says[-1].tok)  # "Rabat announced a suspension of flights"
                     how_src = ("announcer " + how_src) if src_heads else ""
             elif not src_heads:

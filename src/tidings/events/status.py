@@ -77,7 +77,7 @@ def status_of(tokens, stop_at=(), depth: int = 8) -> tuple[str, str]:
     top = max(tokens, key=lambda t: -len(list(t.ancestors)))
     cur, steps = top, 0
     inherited = ("asserted", "")
-    while cur.head is not cur and steps < depth:
+    while cur.head.i != cur.i and steps < depth:
         dep = cur.dep_
         if dep not in _INHERIT:
             break

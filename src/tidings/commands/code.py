@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import dictionary_options, pipeline_options, published_option
+from .options import classifier_option, dictionary_options, pipeline_options, published_option
 
 
 @click.command("code")
@@ -16,7 +16,8 @@ from .options import dictionary_options, pipeline_options, published_option
 @click.option("--explain", is_flag=True, help="Show every candidate event and why it was kept or dropped.")
 @published_option
 @dictionary_options
-def command(paths, fmt, explain, published, actor_dicts, verb_dicts, replace_dicts):
+@classifier_option
+def command(paths, fmt, explain, published, actor_dicts, verb_dicts, replace_dicts, classifier):
     """Code articles (files, folders, or - for standard input) and print what was found:
     a readable table, or the JSON contract (--format json|jsonl).
 
@@ -40,7 +41,7 @@ def command(paths, fmt, explain, published, actor_dicts, verb_dicts, replace_dic
             else:
                 yield item
 
-    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts))
+    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier))
     out = []
     for coded in code_articles(articles(), options):
         if coded.skipped:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import dictionary_options, pipeline_options
+from .options import classifier_option, dictionary_options, pipeline_options
 
 DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 
@@ -37,8 +37,9 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @click.option("--baseline", "baseline", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A report saved earlier with --json: show how the figures moved and which errors are new or fixed.")
 @dictionary_options
+@classifier_option
 def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_dirs, no_read, validate_only, floors_file, pin_file,
-            margin, baseline, actor_dicts, verb_dicts, replace_dicts):
+            margin, baseline, actor_dicts, verb_dicts, replace_dicts, classifier):
     """Score the coder against gold files or folders.
 
     Gold formats (detected by file name and keys): the project's sentence JSONL and article
@@ -75,7 +76,7 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
             click.echo(p)
         click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
         sys.exit(1 if problems else 0)
-    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts)
+    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier)
     report = evaluate_sets(sets, options, limit=limit, read=not no_read)
     if markdown:
         cmd = "tidings evaluate " + " ".join(gold) + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}"

@@ -21,11 +21,18 @@ def dictionary_options(f):
     return f
 
 
-def pipeline_options(actor_dicts=(), verb_dicts=(), replace_dicts=False):
+def classifier_option(f):
+    return click.option("--classifier/--no-classifier", "classifier", default=True, show_default=True,
+                        help="Use the learned event classifier beside the lexicon (calibration, tie-breaks, "
+                             "events where the lexicon is silent).")(f)
+
+
+def pipeline_options(actor_dicts=(), verb_dicts=(), replace_dicts=False, classifier=True):
     from ..nlp import PipelineOptions
 
     return PipelineOptions(actor_dictionaries=tuple(actor_dicts), replace_actors=replace_dicts and bool(actor_dicts),
-                           verb_dictionaries=tuple(verb_dicts), replace_verbs=replace_dicts and bool(verb_dicts))
+                           verb_dictionaries=tuple(verb_dicts), replace_verbs=replace_dicts and bool(verb_dicts),
+                           classifier=classifier)
 
 
 def _check_date(ctx, param, value):

@@ -3,8 +3,10 @@ doc._.places, doc._.quotes, doc._.published and doc._.article_id; writes doc._.e
 (records.Event) and doc._.candidates (records.Candidate, every trigger considered).
 
 Config: "dictionaries" (PETRARCH/TABARI CAMEO verb dictionaries or tidings lexicon folders
-to load), "replace" (use only those, not the default lexicon), "classifier" (reserved for
-the learned classifier of issue 11; ignored when none is available).
+to load), "replace" (use only those, not the default lexicon), "classifier" (apply the
+learned classifier after the lexicon coder: it calibrates confidences, breaks ties and
+proposes events where the lexicon is silent; see learned.py. Off, or when no trained
+model is installed, the lexicon coder works alone).
 """
 from __future__ import annotations
 
@@ -46,6 +48,21 @@ def build_lexicon(dictionaries=(), replace: bool = False) -> Lexicon:
 @Language.factory("tidings_events", assigns=["doc._.events", "doc._.candidates"],
                   default_config={"dictionaries": [], "replace": False, "classifier": True})
 def make_events(nlp, name, dictionaries, replace, classifier):
-    coder = Coder(build_lexicon(tuple(dictionaries or ()), bool(replace)), load_codebook(),
-                  actor_nouns=load_word_list())
-    return coder
+    codebook = load_codebook()
+    nouns = load_word_list()
+    lexicon = build_lexicon(tuple(dictionaries or ()), bool(replace))
+    coder = Coder(lexicon, codebook, actor_nouns=nouns)
+    if not classifier:
+        return coder
+    from .. import classifier as learned_model
+
+    if not learned_model.available():
+        return coder
+    from .learned import ClassifierStage
+
+    stage = ClassifierStage(learned_model.load(), codebook, lexicon)
+
+    def events(doc):
+        return stage(coder(doc), actor_nouns=nouns)
+
+    return events

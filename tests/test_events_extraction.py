@@ -31,7 +31,17 @@ def fake_mentions(doc):
 
 
 @pytest.fixture(scope="module")
-def code(nlp):
+def lexicon_nlp():
+    """The lexicon coder alone: these tests pin its extraction (the classifier that runs
+    after it by default has tests of its own in test_classifier_stage.py)."""
+    from tidings.nlp import PipelineOptions, get_nlp
+
+    return get_nlp(PipelineOptions(classifier=False))
+
+
+@pytest.fixture(scope="module")
+def code(lexicon_nlp):
+    nlp = lexicon_nlp
     from tidings.nlp import new_doc
 
     def run(text, published=dt.date(2021, 12, 12)):

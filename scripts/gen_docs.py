@@ -27,7 +27,8 @@ command makes the whole line run in bash (slower: a new process loads the model)
 Comparison, after normalisation (trailing spaces and blank lines dropped, the checkout's
 and the scratch folder's absolute paths removed): the shown output must equal the real
 output; content-hash ids (16 hex digits) and line numbers of data files (`verbs.tsv:327`)
-compare equal whatever their value. In an excerpt block, `...` matches any text (on a line
+compare equal whatever their value, and floats printed with 10 or more decimals are compared
+to 6 (summation order). In an excerpt block, `...` matches any text (on a line
 of its own: any number of lines) and `YYYYMMDDHHMMSS` any 14-digit time stamp.
 
 `examples` rewrites the shown output of every block that no longer matches, except excerpt
@@ -238,10 +239,13 @@ def normalise(text: str, roots: tuple[str, ...] = ()) -> str:
 VOLATILE = [(re.compile(r"\b[0-9a-f]{16}\b"), "<id>"), (re.compile(r"\.(tsv|txt):\d+\b"), r".\1:<line>")]
 
 
+_LONG_FLOAT = re.compile(r"-?\d+\.\d{10,}")  # float noise: 0.5857142857142856
+
+
 def _mask(text: str) -> str:
     for pat, rep in VOLATILE:
         text = pat.sub(rep, text)
-    return text
+    return _LONG_FLOAT.sub(lambda m: f"{float(m.group()):.6f}", text)
 
 
 def matches(expected: str, actual: str, wildcards: bool = True) -> bool:

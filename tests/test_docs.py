@@ -130,6 +130,7 @@ def test_matcher():
     assert gen.matches("a\n...", "a")
     assert not gen.matches("x ... z", "x yy z", wildcards=False)
     assert gen.matches("id 0123456789abcdef (verbs.tsv:3)", "id fedcba9876543210 (verbs.tsv:40)", wildcards=False)
+    assert gen.matches("m,-0.5857142857142856", "m,-0.5857142857142857", wildcards=False)
 
 
 _BLOCKS = [pytest.param(doc, b, id=f"{doc.name}:{b.steps[0].line}", marks=[pytest.mark.slow] if b.slow else [])

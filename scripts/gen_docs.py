@@ -25,7 +25,8 @@ standard error is shown after the pipeline's output. A redirection (`>`, `<`) on
 command makes the whole line run in bash (slower: a new process loads the model).
 
 Comparison, after normalisation (trailing spaces and blank lines dropped, the checkout's
-and the scratch folder's absolute paths removed): the shown output must equal the real
+and the scratch folder's absolute paths removed, the installed package's folder shown as
+`src/tidings`): the shown output must equal the real
 output; content-hash ids (16 hex digits) and line numbers of data files (`verbs.tsv:327`)
 compare equal whatever their value, and floats printed with 10 or more decimals are compared
 to 6 (summation order). In an excerpt block, `...` matches any text (on a line
@@ -222,7 +223,15 @@ def parse_blocks(path: Path) -> list[Block]:
     return blocks
 
 
+def _package_dir() -> str:
+    import tidings
+
+    return str(Path(tidings.__file__).resolve().parent)
+
+
 def normalise(text: str, roots: tuple[str, ...] = ()) -> str:
+    if roots:  # the installed package's data, wherever it is installed, is shown as src/tidings
+        text = text.replace(_package_dir() + "/", "src/tidings/")
     for r in roots:
         text = text.replace(r.rstrip("/") + "/", "").replace(r.rstrip("/"), ".")
     lines = [ln.rstrip() for ln in text.replace("\r\n", "\n").split("\n")]

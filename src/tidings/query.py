@@ -217,8 +217,8 @@ def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filter
                 SELECT e.date, e.source_code, e.target_code, e.code,
                        any_value(e.root) AS root, any_value(e.quad_class) AS quad_class,
                        any_value(e.goldstein) AS goldstein,
-                       any_value(e.source_country) AS source_country, any_value(e.source_name) AS source_name,
-                       any_value(e.target_country) AS target_country, any_value(e.target_name) AS target_name,
+                       any_value(e.source_country) AS source_country, min(e.source_name) AS source_name,
+                       any_value(e.target_country) AS target_country, min(e.target_name) AS target_name,
                        count(*) AS n_events, sum(e.n_mentions)::BIGINT AS n_mentions,
                        min(e.id) AS first_event_id, list(e.id) AS ids
                 FROM events e WHERE {where}
@@ -387,7 +387,7 @@ def top_actors(db=None, *, n: int = 20, role: str = "either", by: str = "code", 
         parts.append(f"SELECT {t} AS actor, e.target_name AS name, 0 AS as_source, 1 AS as_target, "
                      f"e.goldstein FROM events e WHERE {t} IS NOT NULL AND {where}")
     sql = f"""
-        SELECT actor, any_value(name) AS name, count(*) AS events, sum(as_source)::BIGINT AS as_source,
+        SELECT actor, min(name) AS name, count(*) AS events, sum(as_source)::BIGINT AS as_source,
                sum(as_target)::BIGINT AS as_target, avg(goldstein) AS goldstein_mean
         FROM ({' UNION ALL '.join(parts)})
         GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
@@ -404,7 +404,7 @@ def network(db=None, *, by: str = "code", min_count: int = 1, filters: Filters |
     s, t = _actor_expr("source", by), _actor_expr("target", by)
     sql = f"""
         SELECT {s} AS source, {t} AS target,
-               any_value(e.source_name) AS source_name, any_value(e.target_name) AS target_name,
+               min(e.source_name) AS source_name, min(e.target_name) AS target_name,
                count(*) AS weight, avg(e.goldstein) AS goldstein_mean, sum(e.goldstein) AS goldstein_sum,
                count(*) FILTER (WHERE e.quad_class = 1) AS q1,
                count(*) FILTER (WHERE e.quad_class = 2) AS q2,

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .resolve import Run
+from .resolve import Run, _sent_index
 
 __all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
 
@@ -24,14 +24,6 @@ _COUNTRY_NOUNS = {"country", "nation"}
 _ORG_NOUNS = {"group", "organisation", "organization", "alliance", "bloc", "movement", "agency", "body"}
 _PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "premiers", "counterparts"}
 _PAIR_COUNTRY = {"countries", "nations", "states", "neighbours", "neighbors", "powers", "sides", "governments"}
-
-
-def _sent_index(doc) -> list[int]:
-    out = [0] * len(doc)
-    for k, s in enumerate(doc.sents):
-        for i in range(s.start, s.end):
-            out[i] = k
-    return out
 
 
 def pronoun_runs(doc, taken: set[int]) -> list[Run]:

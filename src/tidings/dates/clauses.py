@@ -174,8 +174,9 @@ def attached(span, trigger) -> int | None:
     return None
 
 
-def pick_attached(doc, items, trigger):
-    """Of `items` (records with char `start`/`end`), the one attached most closely to `trigger`."""
+def pick_attached(doc, items, trigger, max_steps: int | None = None):
+    """Of `items` (records with char `start`/`end`), the one attached most closely to `trigger`
+    (at most `max_steps` dependency steps away, when given)."""
     best, best_key = None, None
     sent = trigger.sent
     for item in items or ():
@@ -185,7 +186,7 @@ def pick_attached(doc, items, trigger):
         if span is None or len(span) == 0:
             continue
         d = attached(span, trigger)
-        if d is None:
+        if d is None or (max_steps is not None and d > max_steps):
             continue
         key = (d, abs(span.start - trigger.i))
         if best_key is None or key < best_key:

@@ -10,6 +10,7 @@ from spacy.strings import get_string_id
 
 from ..records import Candidate, Event, Span, content_id
 from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
+from ..places import attached_place
 from .attach import Anchors
 from .codebook import Codebook
 from .lexicon import Lexicon
@@ -463,7 +464,9 @@ class Coder:
             date = published.isoformat() if isinstance(published, (dt.date, dt.datetime)) else (
                 str(published)[:10] if published else None)
             date_text = None
-        place = ctx.anchors.place_for(ev_tokens, ctx.sent)
+        # the place used as a location in the event's own clause ("in Kyiv", "invaded Ukraine"),
+        # not any place named in the sentence ("his US counterpart")
+        place = next((p for p in (attached_place(ctx.doc, t) for t in ev_tokens) if p is not None), None)
 
         info = self.codebook.get(code)
         if info is None:

@@ -381,7 +381,7 @@ def place_of_dateline(name: str | None, gazetteer: Gazetteer | None = None) -> P
     return _place(str(name).strip(), 0, 0, e)
 
 
-def attached_place(doc, token) -> Place | None:
+def attached_place(doc, token, max_steps: int = 3) -> Place | None:
     """The place attached to the clause of `token` (an event trigger), or None.
 
     A Place from ``doc._.places`` in the trigger's sentence qualifies when it is used as a
@@ -391,7 +391,9 @@ def attached_place(doc, token) -> Place | None:
     reaches the trigger without crossing another verb's clause boundary (see
     `tidings.dates.attached_timex`). Of several, the most closely attached wins. The
     dateline (``doc._.dateline_place``) is not returned here: it is the article's place,
-    a fallback the caller may choose.
+    a fallback the caller may choose. The place must be at most `max_steps` dependency steps
+    from the trigger ("held talks in Geneva": Geneva -> in -> talks -> held), so a place deep
+    inside a noun phrase ("amid tensions over a build-up near Ukraine") is not the event's.
     """
     if token is None:
         return None
@@ -407,4 +409,4 @@ def attached_place(doc, token) -> Place | None:
             usable.append(p)
         elif head.dep_ in ("dobj", "npadvmod") and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
             usable.append(p)
-    return pick_attached(doc, usable, token)
+    return pick_attached(doc, usable, token, max_steps=max_steps)

@@ -287,12 +287,7 @@ def quotes(db=None, *, speaker: str | None = None, text: str | None = None, star
     if text:
         clauses.append("contains(lower(q.text), lower(?))")
         params.append(text)
-    if (d := _date(start)) is not None:
-        clauses.append("a.published_date >= ?")
-        params.append(d)
-    if (d := _date(end)) is not None:
-        clauses.append("a.published_date <= ?")
-        params.append(d)
+    _published_between(clauses, params, start, end)
     where = " AND ".join(clauses) or "TRUE"
     lim = " LIMIT ?" if limit is not None else ""
     sql = f"""SELECT q.*, a.title, a.outlet, a.url, a.published_date
@@ -302,16 +297,21 @@ def quotes(db=None, *, speaker: str | None = None, text: str | None = None, star
         return conn.execute(sql, params + ([int(limit)] if limit is not None else [])).df()
 
 
-def stories(db=None, *, min_articles: int = 1, start=None, end=None, limit: int | None = 100) -> pd.DataFrame:
-    """Stories (groups of copies of one story) with their number of articles and sources, the
-    outlets, first and last publication dates and number of events; most copied first."""
-    clauses, params = ["TRUE"], []
+def _published_between(clauses: list, params: list, start, end) -> None:
+    """Add the article publication-date range (inclusive) to a WHERE clause being built."""
     if (d := _date(start)) is not None:
         clauses.append("a.published_date >= ?")
         params.append(d)
     if (d := _date(end)) is not None:
         clauses.append("a.published_date <= ?")
         params.append(d)
+
+
+def stories(db=None, *, min_articles: int = 1, start=None, end=None, limit: int | None = 100) -> pd.DataFrame:
+    """Stories (groups of copies of one story) with their number of articles and sources, the
+    outlets, first and last publication dates and number of events; most copied first."""
+    clauses, params = ["TRUE"], []
+    _published_between(clauses, params, start, end)
     lim = " LIMIT ?" if limit is not None else ""
     sql = f"""
         SELECT s.id AS story_id, s.title, count(*) AS n_articles, count(DISTINCT a.source_key) AS n_sources,

@@ -17,8 +17,9 @@ from __future__ import annotations
 from collections import Counter
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS
 
-__all__ = ["sparse_features", "dense_features", "FeatureOptions", "DENSE_WIDTH"]
+__all__ = ["sparse_features", "dense_features", "FeatureOptions", "TokenTable", "DENSE_WIDTH"]
 
 DENSE_WIDTH = 96
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "CCONJ", "SYM", "NUM", "X"}
@@ -55,32 +56,68 @@ class FeatureOptions:
         return cls(*(c != "-" for c in key))
 
 
-def _norm(tok) -> str | None:
-    if tok.pos_ in _SKIP_POS or tok.is_space:
-        return None
-    if tok.ent_type_ and tok.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
-                                                "MONEY", "QUANTITY"):
-        return "ent=" + tok.ent_type_
-    if tok.ent_type_ or tok.like_num:
-        return "num"
-    lemma = tok.lemma_.lower()
-    if lemma in _STOP or not any(c.isalpha() for c in lemma):
-        return None
-    return lemma
+class TokenTable:
+    """The token attributes the features read, for a whole Doc, read once with Doc.to_array
+    (a Python loop over Token objects costs far more than the lookups below)."""
+
+    __slots__ = ("pos", "dep", "lemma", "lower", "ent", "head", "like_num", "space", "kids")
+
+    def __init__(self, doc):
+        arr = doc.to_array([POS, DEP, LEMMA, LOWER, ENT_TYPE, HEAD, LIKE_NUM, IS_SPACE])
+        strings = doc.vocab.strings
+        names: dict[int, str] = {0: ""}
+
+        def name(h: int) -> str:
+            v = names.get(h)
+            if v is None:
+                v = names[h] = strings[h]
+            return v
+
+        cols = arr.T.tolist()
+        self.pos = [name(h) for h in cols[0]]
+        self.dep = [name(h) for h in cols[1]]
+        self.lemma = [name(h).lower() for h in cols[2]]
+        self.lower = [name(h) for h in cols[3]]
+        self.ent = [name(h) for h in cols[4]]
+        self.head = [i + off for i, off in enumerate(arr[:, 5].astype(np.int64).tolist())]
+        self.like_num = [bool(x) for x in cols[6]]
+        self.space = [bool(x) for x in cols[7]]
+        self.kids: list[list[int]] = [[] for _ in cols[0]]
+        for i, h in enumerate(self.head):  # children in document order, as Token.children gives them
+            if h != i:
+                self.kids[h].append(i)
+
+    def norm(self, i: int) -> str | None:
+        if self.pos[i] in _SKIP_POS or self.space[i]:
+            return None
+        ent = self.ent[i]
+        if ent and ent not in _NUMERIC_ENTS:
+            return "ent=" + ent
+        if ent or self.like_num[i]:
+            return "num"
+        lemma = self.lemma[i]
+        if lemma in _STOP or not any(c.isalpha() for c in lemma):
+            return None
+        return lemma
+
+    def verb_lemma(self, i: int) -> str:
+        prt = [c for c in self.kids[i] if self.dep[c] == "prt"]
+        return self.lemma[i] + ("_" + self.lemma[prt[0]] if prt else "")
 
 
-def _verb_lemma(tok) -> str:
-    lemma = tok.lemma_.lower()
-    prt = [c.lemma_.lower() for c in tok.children if c.dep_ == "prt"]
-    return lemma + ("_" + prt[0] if prt else "")
+_NUMERIC_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 
 
-def sparse_features(span, opts: FeatureOptions | None = None) -> Counter:
-    """The sparse feature counts of a Doc or Span."""
+def sparse_features(span, opts: FeatureOptions | None = None, table: TokenTable | None = None) -> Counter:
+    """The sparse feature counts of a Doc or Span. Pass the Doc's `table` when scoring many
+    spans of one Doc, so that it is read once."""
     opts = opts or FeatureOptions()
+    doc = span.doc if hasattr(span, "doc") else span
+    T = table if table is not None else TokenTable(doc)
+    lo, hi = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
+    pos, dep, lemma, lower, kids = T.pos, T.dep, T.lemma, T.lower, T.kids
     feats: Counter = Counter()
-    toks = list(span)
-    norm = [_norm(t) for t in toks]
+    norm = [T.norm(i) for i in range(lo, hi)]
     if opts.words:
         for n in norm:
             if n:
@@ -91,59 +128,59 @@ def sparse_features(span, opts: FeatureOptions | None = None) -> Counter:
             if a != b:
                 feats["bi=" + a + "|" + b] += 1
     if opts.syntax:
-        lo, hi = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
-        roots = [t for t in toks if t.dep_ == "ROOT" or t.head.i < lo or t.head.i >= hi]
+        roots = [i for i in range(lo, hi) if dep[i] == "ROOT" or T.head[i] < lo or T.head[i] >= hi]
         for r in roots[:2]:
-            feats["root=" + _verb_lemma(r)] += 1
-            feats["rootpos=" + r.pos_] += 1
-        for t in toks:
-            if t.pos_ not in ("VERB", "AUX") and t.dep_ != "ROOT":
-                if t.pos_ == "NOUN":
-                    for c in t.children:
-                        if c.dep_ == "prep":
-                            feats["nprep=" + t.lemma_.lower() + "|" + c.lemma_.lower()] += 1
-                    if t.dep_ in ("nsubj", "nsubjpass") and not t.ent_type_:
-                        feats["subj=" + t.lemma_.lower()] += 1
+            feats["root=" + T.verb_lemma(r)] += 1
+            feats["rootpos=" + pos[r]] += 1
+        for t in range(lo, hi):
+            p = pos[t]
+            if p not in ("VERB", "AUX") and dep[t] != "ROOT":
+                if p == "NOUN":
+                    for c in kids[t]:
+                        if dep[c] == "prep":
+                            feats["nprep=" + lemma[t] + "|" + lemma[c]] += 1
+                    if dep[t] in ("nsubj", "nsubjpass") and not T.ent[t]:
+                        feats["subj=" + lemma[t]] += 1
                 continue
-            if t.pos_ == "AUX" and t.dep_ != "ROOT":
-                if t.lower_ in _MODALS:
-                    feats["mod=" + t.lower_] += 1
-                if t.lower_ in ("will", "'ll"):
+            if p == "AUX" and dep[t] != "ROOT":
+                if lower[t] in _MODALS:
+                    feats["mod=" + lower[t]] += 1
+                if lower[t] in ("will", "'ll"):
                     feats["fut"] += 1
                 continue
-            v = _verb_lemma(t)
+            v = T.verb_lemma(t)
             feats["v=" + v] += 1
-            reporting = t.lemma_.lower() in _REPORT
-            for c in t.children:
-                d = c.dep_
+            reporting = lemma[t] in _REPORT
+            for c in kids[t]:
+                d = dep[c]
                 if d == "neg":
                     feats["neg"] += 1
                     feats["neg=" + v] += 1
                 elif d in ("dobj", "attr", "oprd", "dative"):
-                    n = _norm(c) or c.lemma_.lower()
+                    n = T.norm(c) or lemma[c]
                     feats["vobj=" + v + "|" + n] += 1
                     feats["obj=" + n] += 1
                 elif d == "prep":
-                    pobj = [g for g in c.children if g.dep_ == "pobj"]
-                    feats["vprep=" + v + "|" + c.lemma_.lower()] += 1
+                    pobj = [g for g in kids[c] if dep[g] == "pobj"]
+                    feats["vprep=" + v + "|" + lemma[c]] += 1
                     if pobj:
-                        n = _norm(pobj[0]) or pobj[0].lemma_.lower()
-                        feats["vprep=" + v + "|" + c.lemma_.lower() + "|" + n] += 1
-                elif d in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
-                    feats["vx=" + v + "|" + _verb_lemma(c)] += 1
+                        n = T.norm(pobj[0]) or lemma[pobj[0]]
+                        feats["vprep=" + v + "|" + lemma[c] + "|" + n] += 1
+                elif d in ("xcomp", "ccomp") and pos[c] in ("VERB", "AUX"):
+                    feats["vx=" + v + "|" + T.verb_lemma(c)] += 1
                     if reporting:
-                        feats["said>" + _verb_lemma(c)] += 1
+                        feats["said>" + T.verb_lemma(c)] += 1
                 elif d == "auxpass":
                     feats["pass"] += 1
-                elif d in ("nsubj", "nsubjpass") and c.pos_ == "NOUN" and not c.ent_type_:
-                    feats["subj=" + c.lemma_.lower()] += 1
+                elif d in ("nsubj", "nsubjpass") and pos[c] == "NOUN" and not T.ent[c]:
+                    feats["subj=" + lemma[c]] += 1
                 elif d == "agent":
                     feats["agent"] += 1
-            if t.lemma_.lower() in ("plan", "expect", "due", "intend", "prepare"):
+            if lemma[t] in ("plan", "expect", "due", "intend", "prepare"):
                 feats["fut"] += 1
-            if t.lemma_.lower() in ("deny", "refuse", "reject"):
-                feats["negv=" + t.lemma_.lower()] += 1
-        if any(t.lower_ == "if" for t in toks):
+            if lemma[t] in ("deny", "refuse", "reject"):
+                feats["negv=" + lemma[t]] += 1
+        if any(lower[i] == "if" for i in range(lo, hi)):
             feats["if"] += 1
     feats["bias"] = 1
     return feats

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import DENSE_WIDTH, FeatureOptions, dense_features, sparse_features
+from .features import DENSE_WIDTH, FeatureOptions, TokenTable, dense_features, sparse_features
 
 __all__ = ["Head", "EventClassifier", "fit_head", "Design", "design", "ROOT_CLASSES",
            "STATUS_CLASSES", "PENTA_OF_ROOT"]
@@ -54,8 +54,17 @@ class Design:
 def design(feature_counts: list[Counter], dense: np.ndarray, vocab: dict[str, int]) -> Design:
     """Rows for these examples: log-scaled counts, L2-normalised per row; unknown features dropped."""
     ptr, ind, val = [0], [], []
+    scaled: dict[int, float] = {}  # 1 + log(count), computed once per distinct count
     for fc in feature_counts:
-        items = sorted((vocab[f], 1.0 + np.log(c)) for f, c in fc.items() if f in vocab)
+        items = []
+        for f, c in fc.items():
+            k = vocab.get(f)
+            if k is not None:
+                v = scaled.get(c)
+                if v is None:
+                    v = scaled[c] = 1.0 + np.log(c)
+                items.append((k, v))
+        items.sort()
         norm = np.sqrt(sum(v * v for _, v in items)) or 1.0
         ind.extend(i for i, _ in items)
         val.extend(v / norm for _, v in items)
@@ -157,8 +166,15 @@ class EventClassifier:
         return (raw - self.dense_mean) / self.dense_std
 
     def design_of(self, spans) -> Design:
-        return design([sparse_features(s, self.options) for s in spans], self.dense_of(spans),
-                      self.vocab)
+        tables: dict[int, TokenTable] = {}  # one per Doc: its spans share it
+        rows = []
+        for s in spans:
+            doc = s.doc if hasattr(s, "doc") else s
+            table = tables.get(id(doc))
+            if table is None:
+                table = tables[id(doc)] = TokenTable(doc)
+            rows.append(sparse_features(s, self.options, table))
+        return design(rows, self.dense_of(spans), self.vocab)
 
     # -- public API -------------------------------------------------------------------------
     def scores(self, doc_or_span) -> dict[str, float]:

@@ -174,11 +174,13 @@ def attached(span, trigger) -> int | None:
     return None
 
 
-def pick_attached(doc, items, trigger, max_steps: int | None = None):
-    """Of `items` (records with char `start`/`end`), the one attached most closely to `trigger`
-    (at most `max_steps` dependency steps away, when given)."""
+def pick_attached(doc, items, trigger, max_steps: int | None = None, sent=None):
+    """Of `items` (records with char `start`/`end`) in `trigger`'s sentence (`sent`, when the
+    caller knows it), the one attached most closely to `trigger` (at most `max_steps`
+    dependency steps away, when given)."""
     best, best_key = None, None
-    sent = trigger.sent
+    if sent is None:
+        sent = trigger.sent
     for item in items or ():
         if item.start < sent.start_char or item.end > sent.end_char:
             continue

@@ -10,7 +10,7 @@ from spacy.strings import get_string_id
 
 from ..records import Candidate, Event, Span, content_id
 from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
-from ..places import attached_place
+from ..places import attached_place, location_places
 from .attach import Anchors
 from .codebook import Codebook
 from .lexicon import Lexicon
@@ -103,7 +103,7 @@ def _victim(noun):
 
 class _Ctx:
     __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical",
-                 "statements")
+                 "statements", "places")
 
     def __init__(self, doc, si, sent, mentions, anchors, cands):
         self.doc, self.si, self.sent = doc, si, sent
@@ -112,6 +112,7 @@ class _Ctx:
         self.mentions, self.anchors, self.cands = mentions, anchors, cands
         self.reporting = None
         self.statements = []
+        self.places = None  # the sentence's places used as a location, found on first use
 
 
 class Coder:
@@ -466,7 +467,10 @@ class Coder:
             date_text = None
         # the place used as a location in the event's own clause ("in Kyiv", "invaded Ukraine"),
         # not any place named in the sentence ("his US counterpart")
-        place = next((p for p in (attached_place(ctx.doc, t) for t in ev_tokens) if p is not None), None)
+        if ctx.places is None:
+            ctx.places = location_places(ctx.doc, ctx.sent)
+        place = next((p for p in (attached_place(ctx.doc, t, sent=ctx.sent, usable=ctx.places) for t in ev_tokens)
+                      if p is not None), None) if ctx.places else None
 
         info = self.codebook.get(code)
         if info is None:

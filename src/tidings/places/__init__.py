@@ -31,7 +31,7 @@ from ..dates.clauses import pick_attached
 from ..records import Place
 from .gazetteer import Entry, Gazetteer, normalise
 
-__all__ = ["PlaceFinder", "Gazetteer", "attached_place", "place_of_dateline", "resolve_name"]
+__all__ = ["PlaceFinder", "Gazetteer", "attached_place", "location_places", "place_of_dateline", "resolve_name"]
 
 if not Doc.has_extension("dateline_place"):
     Doc.set_extension("dateline_place", default=None)
@@ -381,7 +381,27 @@ def place_of_dateline(name: str | None, gazetteer: Gazetteer | None = None) -> P
     return _place(str(name).strip(), 0, 0, e)
 
 
-def attached_place(doc, token, max_steps: int = 3) -> Place | None:
+def location_places(doc, sent) -> list[Place]:
+    """The places of ``doc._.places`` in sentence `sent` that are used as a location: the
+    object of a locative preposition, or the direct object of a verb such as visit/invade."""
+    usable = []
+    for p in doc._.places or ():
+        if p.start < sent.start_char or p.end > sent.end_char:
+            continue
+        span = doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        while head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
+            usable.append(p)
+        elif head.dep_ in ("dobj", "npadvmod") and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
+            usable.append(p)
+    return usable
+
+
+def attached_place(doc, token, max_steps: int = 3, sent=None, usable=None) -> Place | None:
     """The place attached to the clause of `token` (an event trigger), or None.
 
     A Place from ``doc._.places`` in the trigger's sentence qualifies when it is used as a
@@ -394,19 +414,12 @@ def attached_place(doc, token, max_steps: int = 3) -> Place | None:
     a fallback the caller may choose. The place must be at most `max_steps` dependency steps
     from the trigger ("held talks in Geneva": Geneva -> in -> talks -> held), so a place deep
     inside a noun phrase ("amid tensions over a build-up near Ukraine") is not the event's.
+    A caller attaching many tokens of one sentence passes `usable` (from `location_places`)
+    and the sentence `sent`, so that they are computed once.
     """
     if token is None:
         return None
-    usable = []
-    for p in doc._.places or ():
-        span = doc.char_span(p.start, p.end, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
-        while head.dep_ in ("compound", "amod", "nmod", "poss", "appos", "conj") and head.head.i != head.i:
-            head = head.head
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
-            usable.append(p)
-        elif head.dep_ in ("dobj", "npadvmod") and head.head.lemma_.lower() in PLACE_OBJECT_VERBS:
-            usable.append(p)
-    return pick_attached(doc, usable, token, max_steps=max_steps)
+    sent = sent if sent is not None else token.sent
+    if usable is None:
+        usable = location_places(doc, sent)
+    return pick_attached(doc, usable, token, max_steps=max_steps, sent=sent)

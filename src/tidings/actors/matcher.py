@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import ORTH
+
 from .lexicon import Entry, Lexicon
 
 __all__ = ["Match", "PhraseTrie", "norm"]
@@ -31,6 +33,7 @@ class PhraseTrie:
     def __init__(self, tokenizer, lexicon: Lexicon):
         self.root: dict = {}
         self.size = 0
+        self._norms: dict[int, str] = {}  # orth id -> norm(text)
         phrases = {}
         for e in lexicon.entries:
             phrases.setdefault(e.phrase, []).append(e)
@@ -54,9 +57,23 @@ class PhraseTrie:
                 bucket.append((orth, e))
                 self.size += 1
 
+    def words(self, doc) -> list[str]:
+        """The normalised form of every token, read by orth id (no Token objects)."""
+        cache = self._norms
+        if len(cache) > 500_000:  # the vocabulary of a long-running process keeps growing
+            cache.clear()
+        strings = doc.vocab.strings
+        out = []
+        for orth in doc.to_array(ORTH).tolist():
+            w = cache.get(orth)
+            if w is None:
+                w = cache[orth] = norm(strings[orth])
+            out.append(w)
+        return out
+
     def matches(self, doc) -> list[Match]:
         """Non-overlapping longest matches, left to right, that pass the case rules."""
-        words = [norm(t.text) for t in doc]
+        words = self.words(doc)
         out: list[Match] = []
         i, n = 0, len(doc)
         while i < n:

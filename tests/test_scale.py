@@ -56,6 +56,23 @@ def test_ray_gives_identical_output_and_resumes_from_shards(tmp_path):
     assert {s: s.stat().st_mtime_ns for s in shards} == stamps
 
 
+@pytest.mark.slow
+def test_a_started_pool_codes_several_streams_with_the_same_workers():
+    from tidings.scale import Engine
+
+    local = [dumps(c) for c in code_stream(articles(), EngineOptions("local"))]
+    with Engine(EngineOptions("pool", workers=2, chunk=2)) as engine:
+        engine.start()
+        pool = engine._pool
+        first = [dumps(c) for c in engine.code(articles())]
+        second = [dumps(c) for c in engine.code(articles()[::-1])]
+        assert engine._pool is pool  # not started again
+        assert engine.peak_worker_rss_mb() > 0
+    assert first == local
+    assert second == local[::-1]
+    assert engine._pool is None  # closed on leaving the block
+
+
 def test_engine_options_are_checked():
     with pytest.raises(ValueError):
         EngineOptions("spark")

@@ -83,7 +83,9 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     recode=True codes again the articles stored unchanged (after the coder or its
     dictionaries changed) and replaces their events, without recording new versions.
     engine (tidings.scale.EngineOptions) codes in a process pool or on Ray; the results
-    still stream, in input order, to this process, the single writer.
+    still stream, in input order, to this process, the single writer. A started
+    tidings.scale.Engine may be passed instead, to keep its workers across calls (its own
+    CodeOptions are used then).
     """
     db = str(db or default_db_path())
     report = IngestReport(db=db)
@@ -186,7 +188,11 @@ def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterato
             else:
                 yield item
 
-    if engine is not None and engine.engine != "local":  # a process pool or Ray (tidings.scale)
+    from .scale import Engine
+
+    if isinstance(engine, Engine):  # started by the caller, kept across ingests
+        yield from engine.code(articles())
+    elif engine is not None and engine.engine != "local":  # a process pool or Ray (tidings.scale)
         from .scale import code_stream
 
         yield from code_stream(articles(), engine, options)

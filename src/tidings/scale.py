@@ -4,6 +4,9 @@
     for coded in code_stream(articles, EngineOptions(engine="pool", workers=2)):
         ...
 
+`Engine` is the same, started once and reused: a long-running process (a watch loop, a
+benchmark) keeps its workers, and their loaded models, across streams.
+
 All engines run the same stage function (`pipeline.code_articles`) on chunks of articles and
 yield results in input order, so they give identical output. The spaCy model is loaded once
 per worker (in the worker, never pickled). Memory stays bounded: only `inflight` chunks
@@ -27,7 +30,7 @@ from typing import Iterable, Iterator
 from .pipeline import CodeOptions, code_articles
 from .records import Article, CodedArticle, content_id
 
-__all__ = ["EngineOptions", "code_stream", "ENGINES", "peak_rss_mb"]
+__all__ = ["EngineOptions", "Engine", "code_stream", "ENGINES", "peak_rss_mb"]
 
 ENGINES = ("local", "pool", "ray")
 
@@ -56,17 +59,144 @@ def _chunks(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
 
 def code_stream(articles: Iterable[Article], engine: EngineOptions | None = None,
                 options: CodeOptions | None = None) -> Iterator[CodedArticle]:
-    engine = engine or EngineOptions()
-    options = options or CodeOptions()
-    if engine.engine == "local" or (engine.engine == "pool" and engine.workers == 1):
-        yield from code_articles(articles, options)
-    elif engine.engine == "pool":
-        yield from _pool(articles, engine, options)
-    else:
-        yield from _ray(articles, engine, options)
+    """Code `articles` with a fresh engine, started for this stream and stopped after it."""
+    with Engine(engine, options) as running:
+        yield from running.code(articles)
+        code_stream.last_worker_rss_mb = running.peak_worker_rss_mb()
 
 
-# ---- local process pool ------------------------------------------------------------------
+class Engine:
+    """A started engine: its workers have loaded the pipeline and code any number of streams.
+
+        with Engine(EngineOptions("pool", workers=2)) as engine:
+            engine.start()           # optional: pay the start-up (model loads) now
+            for coded in engine.code(articles):
+                ...
+
+    A long-running process (a watch loop, a benchmark) starts it once, so the model is not
+    loaded again for every batch.
+    """
+
+    def __init__(self, engine: EngineOptions | None = None, options: CodeOptions | None = None):
+        self.engine = engine or EngineOptions()
+        self.options = options or CodeOptions()
+        self._pool = None
+        self._actors = None
+        self._ray_started = False
+        self._shard_dir: Path | None = None
+        self._rss: list[float] = []
+
+    @property
+    def kind(self) -> str:
+        e = self.engine
+        return "local" if e.engine == "local" or (e.engine == "pool" and e.workers == 1) else e.engine
+
+    def __enter__(self) -> "Engine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def start(self) -> "Engine":
+        """Start the workers and wait until each has loaded the pipeline."""
+        if self.kind == "local":
+            from .nlp import get_nlp
+
+            get_nlp(self.options.pipeline)
+        elif self.kind == "pool":
+            self._start_pool()
+        else:
+            self._start_ray()
+        return self
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        """Code a stream, lazily, yielding results in input order."""
+        if self.kind == "local":
+            yield from code_articles(articles, self.options)
+            return
+        self.start()
+        submit = self._submit_pool if self.kind == "pool" else self._submit_ray
+        yield from _ordered(submit, _chunks(articles, self.engine.chunk),
+                            self.engine.inflight or 2 * self.engine.workers)
+
+    def peak_worker_rss_mb(self) -> float | None:
+        return max(self._rss) if self._rss else None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+        if self._actors is not None:
+            self._actors = None
+            if self._ray_started:
+                import ray
+
+                ray.shutdown()
+                self._ray_started = False
+
+    # -- process pool -------------------------------------------------------------------------
+    def _start_pool(self) -> None:
+        if self._pool is not None:
+            return
+        import multiprocessing as mp
+        from concurrent.futures import ProcessPoolExecutor
+
+        ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        self._pool = ProcessPoolExecutor(max_workers=self.engine.workers, mp_context=ctx, initializer=_init,
+                                         initargs=(self.options,))
+        # workers start on demand; ask until every one has answered (each loads the model first)
+        seen: set[int] = set()
+        for _ in range(20):
+            futs = [self._pool.submit(_worker_pid, 0.2) for _ in range(self.engine.workers)]
+            seen.update(f.result() for f in futs)
+            if len(seen) >= self.engine.workers:
+                break
+
+    def _submit_pool(self, chunk: list[Article]):
+        fut = self._pool.submit(_code_chunk, chunk)
+
+        def result():
+            coded, rss = fut.result()
+            self._rss.append(rss)
+            return coded
+        return result
+
+    # -- Ray ------------------------------------------------------------------------------------
+    def _start_ray(self) -> None:
+        if self._actors is not None:
+            return
+        import tempfile
+
+        import ray
+
+        if not ray.is_initialized():
+            kwargs = {"address": self.engine.ray_address} if self.engine.ray_address else {
+                "num_cpus": self.engine.workers, "include_dashboard": False}
+            ray.init(ignore_reinit_error=True, log_to_driver=False, configure_logging=False, **kwargs)
+            self._ray_started = True
+        self._shard_dir = Path(self.engine.shard_dir or tempfile.mkdtemp(prefix="tidings-shards-"))
+        self._shard_dir.mkdir(parents=True, exist_ok=True)
+        Coder = ray.remote(num_cpus=1)(_RayCoder)
+        self._actors = [Coder.remote(self.options) for _ in range(self.engine.workers)]
+        ray.get([a.ready.remote() for a in self._actors])  # each has loaded the model
+        self._turn = itertools.cycle(self._actors)
+
+    def _submit_ray(self, chunk: list[Article]):
+        import ray
+
+        path = self._shard_dir / _shard_name(chunk, self.options)
+        if path.exists():  # coded by an earlier (perhaps killed) run
+            return lambda: read_shard(path)
+        ref = next(self._turn).code.remote(chunk, str(path))
+
+        def result():
+            p, rss = ray.get(ref)
+            self._rss.append(rss)
+            return read_shard(Path(p))
+        return result
+
+
+# ---- local process pool: what runs in each worker ----------------------------------------
 
 _WORKER_OPTIONS: CodeOptions | None = None  # set once in each worker process by _init
 
@@ -77,6 +207,13 @@ def _init(options: CodeOptions) -> None:
     from .nlp import get_nlp
 
     get_nlp(options.pipeline)  # load the model once, in the worker
+
+
+def _worker_pid(pause: float) -> int:
+    import time
+
+    time.sleep(pause)  # long enough that the other workers get the other requests
+    return os.getpid()
 
 
 def _code_chunk(chunk: list[Article]) -> tuple[list[CodedArticle], float]:
@@ -98,27 +235,6 @@ def _ordered(submit, chunks: Iterator[list[Article]], inflight: int) -> Iterator
             yield from pending.popleft()()
     while pending:
         yield from pending.popleft()()
-
-
-def _pool(articles, engine: EngineOptions, options: CodeOptions) -> Iterator[CodedArticle]:
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
-
-    ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-    stats = []
-    with ProcessPoolExecutor(max_workers=engine.workers, mp_context=ctx, initializer=_init,
-                             initargs=(options,)) as pool:
-        def submit(chunk):
-            fut = pool.submit(_code_chunk, chunk)
-
-            def result():
-                coded, rss = fut.result()
-                stats.append(rss)
-                return coded
-            return result
-
-        yield from _ordered(submit, _chunks(articles, engine.chunk), engine.inflight or 2 * engine.workers)
-    code_stream.last_worker_rss_mb = max(stats) if stats else None
 
 
 # ---- Ray ------------------------------------------------------------------------------------
@@ -160,44 +276,9 @@ class _RayCoder:
         self.options = options
         get_nlp(options.pipeline)
 
+    def ready(self) -> bool:
+        return True
+
     def code(self, chunk: list[Article], path: str) -> tuple[str, float]:
         write_shard(Path(path), list(code_articles(chunk, self.options)))
         return path, peak_rss_mb()
-
-
-def _ray(articles, engine: EngineOptions, options: CodeOptions) -> Iterator[CodedArticle]:
-    import tempfile
-
-    import ray
-
-    started = False
-    if not ray.is_initialized():
-        kwargs = {"address": engine.ray_address} if engine.ray_address else {
-            "num_cpus": engine.workers, "include_dashboard": False}
-        ray.init(ignore_reinit_error=True, log_to_driver=False, configure_logging=False, **kwargs)
-        started = True
-    shard_dir = Path(engine.shard_dir or tempfile.mkdtemp(prefix="tidings-shards-"))
-    shard_dir.mkdir(parents=True, exist_ok=True)
-    try:
-        Coder = ray.remote(num_cpus=1)(_RayCoder)
-        actors = [Coder.remote(options) for _ in range(engine.workers)]
-        turn = itertools.cycle(actors)
-        stats = []
-
-        def submit(chunk):
-            path = shard_dir / _shard_name(chunk, options)
-            if path.exists():  # coded by an earlier (perhaps killed) run
-                return lambda: read_shard(path)
-            ref = next(turn).code.remote(chunk, str(path))
-
-            def result():
-                p, rss = ray.get(ref)
-                stats.append(rss)
-                return read_shard(Path(p))
-            return result
-
-        yield from _ordered(submit, _chunks(articles, engine.chunk), engine.inflight or 2 * engine.workers)
-        code_stream.last_worker_rss_mb = max(stats) if stats else None
-    finally:
-        if started:
-            ray.shutdown()

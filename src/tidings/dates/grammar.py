@@ -56,7 +56,8 @@ _MONTH_ABBR = "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 MONTH = rf"(?P<{{g}}>(?:{_MONTH_FULL})(?![A-Za-z])|(?:{_MONTH_ABBR})(?:\.|(?![A-Za-z])))"
 WEEKDAY = rf"(?P<{{g}}>(?:{_title_or_upper(WEEKDAYS)})(?![A-Za-z]))"
 DAY = r"(?P<{g}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:.,]\d|\w)"
-YEAR = r"(?P<{g}>1[5-9]\d\d|20\d\d)(?![\d\w]|[.,]\d)"
+_YEAR_DIGITS = r"1[5-9]\d\d|20\d\d"
+YEAR = rf"(?P<{{g}}>{_YEAR_DIGITS})(?![\d\w]|[.,]\d)"
 _NUMWORD = "|".join(sorted((re.escape(k) for k in list(NUMBERS) + list(VAGUE)), key=len, reverse=True))
 NUM = rf"(?P<{{g}}>\d{{1,3}}|(?i:(?:{_NUMWORD})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
@@ -170,7 +171,87 @@ def _rules(holidays: dict[str, Holiday]):
     ]
     if hol:
         rules.append(("holiday", rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])"))
-    return [(name, re.compile(rx)) for name, rx in rules]
+    gates = _gates(hol)
+    return [(name, re.compile(rx), gates[name]) for name, rx in rules]
+
+
+# What a rule's match always contains, tested on the whole text before the rule is run:
+# most texts have no ISO date, no quarter, no century, no holiday, and a rule costs a try
+# at every word of the text. A test is a tuple of clauses that must all hold, cheapest
+# first. A clause (where, alternatives) holds when one of its alternatives, a word or a
+# pattern (a piece of the rule), occurs in the text as written ("text") or lower-cased
+# ("low", for what a rule matches in any case). Words never span a \s+ of the rule
+# ("last night" -> "night"). Patterns that start with a literal ("the\s+...") are the
+# cheapest to search.
+_MONTH_ANY = f"(?:{_MONTH_FULL}|{_MONTH_ABBR})"
+_WEEKDAY_ANY = _title_or_upper(WEEKDAYS)
+_UNITS = "(?:week|weekend|month|year|day|decade|century)"
+
+
+def _gates(hol: str) -> dict[str, tuple]:
+    low, text, rx = "low", "text", re.compile
+    month = (text, (rx(_MONTH_ANY),))
+    gates = {
+        "iso": ((text, ("-0", "-1")),),
+        "slash": ((text, ("/",)),),
+        "dots": ((text, (rx(r"\.\d{1,2}\.\d"),)),),
+        "mdy": (month, (text, (rx(rf"{_MONTH_ANY}\.?\s*\d"),))),
+        "dmy": (month, (text, tuple(rx(rf"{end}\s+(?:of\s+)?{_MONTH_ANY}")
+                                    for end in (r"\d", "st", "nd", "rd", "th")))),
+        "ordinal": ((low, (rx(r"the\s+\d"),)), (text, (rx(r"\d(?:st|nd|rd|th)"),))),
+        "my": (month, (text, (rx(rf"{_MONTH_ANY}\.?,?\s+(?:of\s+)?(?:1[5-9]|20|(?i:last|next|this)\s+year)"),))),
+        "month": (month,),
+        "weekday": ((text, (rx(_WEEKDAY_ANY),)),),
+        "deictic": ((low, ("yesterday", "today", "tonight", "tomorrow", "night", "morning",
+                           "afternoon", "evening")),),
+        "quarter": ((text, ("quarter", "half", "Q")),),
+        "relunit": ((low, ("week", "month", "year", "quarter", "decade", "century")),
+                    (low, ("last", "next", "this", "current"))),
+        "theunit": ((low, (rx(rf"the\s+{_UNITS}"),)),
+                    (low, (rx(rf"(?:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?the\s+{_UNITS}"),
+                           rx(rf"(?:end|start|beginning|middle|turn|close|half|rest|remainder)"
+                              rf"\s+of\s+the\s+{_UNITS}")))),
+        "weekend": ((text, ("weekend",)),),
+        "ago": ((low, (rx(r"(?:day|week|month|year|decade|century)s?\s+"
+                          r"(?:ago|earlier|later|before|after|from|hence|prior)"),)),),
+        "anchored": ((low, (rx(r"that\s+(?:day|night|morning|evening|week|month|year)"),
+                            rx(r"(?:day|night)\s+(?:before|after)"),
+                            *(rx(rf"{rel}\s+(?:day|week|month|year|morning|afternoon|evening|night)")
+                              for rel in ("next", "following", "previous", "preceding", "same",
+                                          "prior")))),),
+        "season": ((low, ("spring", "summer", "autumn", "fall", "winter")),),
+        "decade": ((text, ("0s",)),),
+        "century": ((low, ("century",)),),
+        "year": ((text, (rx(_YEAR_DIGITS),)),),
+        "vague": ((low, ("recent", "lately", "past", "future", "coming", "next")),),
+    }
+    if hol:
+        gates["holiday"] = ((text, (rx(hol),)),)
+    return gates
+
+
+# characters that (?i:...) matches to an ASCII letter but that str.lower() does not turn
+# into it: "ı" and "İ" (i), "ſ" (s); İ lower-cases to "i" + U+0307
+_FOLD = {0x131: "i", 0x17F: "s", 0x307: None}
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if not text.isascii() and ("ı" in text or "İ" in text or "ſ" in text):
+        low = low.translate(_FOLD)
+    return low
+
+
+def _may_match(gate: tuple, text: str, low: str) -> bool:
+    """Can a rule with this test match somewhere in `text` (`low`: `_lower(text)`)?"""
+    for where, alternatives in gate:
+        s = low if where == "low" else text
+        for alt in alternatives:
+            if (alt in s) if isinstance(alt, str) else (alt.search(s) is not None):
+                break
+        else:
+            return False
+    return True
 
 
 @lru_cache(maxsize=4)
@@ -182,8 +263,11 @@ def _compiled(holiday_path: str | None = None):
 def find(text: str, holiday_path: str | None = None) -> list[Match]:
     """All non-overlapping candidate expressions, longest first where they overlap."""
     rules, _ = _compiled(holiday_path)
+    low = _lower(text)
     found: list[Match] = []
-    for name, rx in rules:
+    for name, rx, gate in rules:
+        if not _may_match(gate, text, low):
+            continue  # the text lacks what every match of the rule contains
         for m in rx.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v is not None}
             if "x" in gd:

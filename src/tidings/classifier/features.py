@@ -56,6 +56,19 @@ class FeatureOptions:
         return cls(*(c != "-" for c in key))
 
 
+_NAMES: dict[int, str] = {}  # string-store hash -> string (the same in every Doc of a process)
+_LOWERED: dict[int, str] = {}  # hash -> lower-cased string (lemmas)
+
+
+def _strings(hashes: list[int], strings, cache: dict[int, str], fn=None) -> list[str]:
+    if len(cache) > 1_000_000:  # a long-running process keeps meeting new words
+        cache.clear()
+    for h in set(hashes).difference(cache):
+        text = strings[h] if h else ""
+        cache[h] = fn(text) if fn else text
+    return [cache[h] for h in hashes]
+
+
 class TokenTable:
     """The token attributes the features read, for a whole Doc, read once with Doc.to_array
     (a Python loop over Token objects costs far more than the lookups below)."""
@@ -65,20 +78,12 @@ class TokenTable:
     def __init__(self, doc):
         arr = doc.to_array([POS, DEP, LEMMA, LOWER, ENT_TYPE, HEAD, LIKE_NUM, IS_SPACE])
         strings = doc.vocab.strings
-        names: dict[int, str] = {0: ""}
-
-        def name(h: int) -> str:
-            v = names.get(h)
-            if v is None:
-                v = names[h] = strings[h]
-            return v
-
         cols = arr.T.tolist()
-        self.pos = [name(h) for h in cols[0]]
-        self.dep = [name(h) for h in cols[1]]
-        self.lemma = [name(h).lower() for h in cols[2]]
-        self.lower = [name(h) for h in cols[3]]
-        self.ent = [name(h) for h in cols[4]]
+        self.pos = _strings(cols[0], strings, _NAMES)
+        self.dep = _strings(cols[1], strings, _NAMES)
+        self.lemma = _strings(cols[2], strings, _LOWERED, str.lower)
+        self.lower = _strings(cols[3], strings, _NAMES)
+        self.ent = _strings(cols[4], strings, _NAMES)
         self.head = [i + off for i, off in enumerate(arr[:, 5].astype(np.int64).tolist())]
         self.like_num = [bool(x) for x in cols[6]]
         self.space = [bool(x) for x in cols[7]]

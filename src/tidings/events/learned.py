@@ -17,6 +17,7 @@ classifier changed its confidence, or starts with "classifier:" when it proposed
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..records import Candidate, Event, Span, content_id
@@ -46,7 +47,12 @@ class ClassifierStage:
         for k, e in enumerate(doc._.events or ()):
             by_sent.setdefault(e.sentence, []).append(k)
         mentions = doc._.actor_mentions or ()
-        with_actor = {si for si, s in enumerate(sents) if any(s.start <= m.start < s.end for m in mentions)}
+        starts = [s.start for s in sents]
+        with_actor = set()
+        for m in mentions:  # the sentence each mention starts in
+            si = bisect_right(starts, m.start) - 1
+            if si >= 0 and m.start < sents[si].end:
+                with_actor.add(si)
         todo = sorted(set(by_sent) | with_actor)
         if not todo:
             return doc

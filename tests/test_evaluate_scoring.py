@@ -103,6 +103,18 @@ def test_acceptable_events_are_neither_right_nor_wrong():
     assert (m["tp"], m["fp"], m["fn"]) == (1, 0, 0)
 
 
+def test_the_mirror_of_a_mutual_act_is_neither_right_nor_wrong():
+    gold = sent([{"code": "040", "source": "CHNGOV", "target": "RUSGOV", "source_text": "Wang Yi"}])
+    pred = {"events": [ev("040", "CHNGOV", "RUSGOV"), ev("040", "RUSGOV", "CHNGOV")]}
+    m = score([gold], {"s1": pred})["levels"]["root"]["micro"]
+    assert (m["tp"], m["fp"], m["fn"]) == (1, 0, 0)
+    # a visit has a direction: its mirror image is a false positive
+    gold = sent([{"code": "042", "source": "CHNGOV", "target": "RUS", "source_text": "Wang Yi"}])
+    pred = {"events": [ev("042", "CHNGOV", "RUS"), ev("042", "RUS", "CHNGOV")]}
+    m = score([gold], {"s1": pred})["levels"]["root"]["micro"]
+    assert (m["tp"], m["fp"], m["fn"]) == (1, 1, 0)
+
+
 def test_wrong_code_is_reported_with_the_rule():
     gold = sent([{"code": "043", "source": "VNM", "target": "KOR", "source_text": "Vietnam"}])
     fig = score([gold], {"s1": {"events": [ev("042", "VNM", "KOR", rule="lexicon:visit")]}})

@@ -162,12 +162,33 @@ def test_nominal_event_with_demonym_source(code):
 
 def test_date_from_attached_time_expression_else_publication(code):
     doc = code("Putin met Biden on Dec 7.")
-    (e,) = [e for e in events(doc) if e.root == "04"]
+    met = [e for e in events(doc) if e.root == "04"]
+    assert len(met) == 2  # a meeting is coded both ways
     if doc._.timexes:  # the dates stage found "Dec 7"
-        assert e.date == "2021-12-07" and "Dec 7" in e.date_text
+        assert all(e.date == "2021-12-07" and "Dec 7" in e.date_text for e in met)
     doc = code("Putin met Biden.")
-    (e,) = [e for e in events(doc) if e.root == "04"]
-    assert e.date == "2021-12-12" and e.date_text is None
+    met = [e for e in events(doc) if e.root == "04"]
+    assert met and all(e.date == "2021-12-12" and e.date_text is None for e in met)
+
+
+def test_a_mutual_act_is_coded_both_ways_and_a_one_sided_one_is_not(code):
+    both = {("040", "RUSGOV", "USAGOV"), ("040", "USAGOV", "RUSGOV")}
+    assert both <= triples(code("Putin met Biden in Geneva."))
+    signed = triples(code("Turkey signed a trade agreement with Egypt on Friday."))
+    assert {("057", "TUR", "EGY"), ("057", "EGY", "TUR")} <= signed
+    # a visit or an attack has a direction
+    visit = triples(code("Putin visited Turkey on Monday."))
+    assert ("042", "RUSGOV", "TUR") in visit and not [t for t in visit if t[1] == "TUR"]
+    attacked = triples(code("Russian forces attacked Ukrainian troops."))
+    assert attacked and not [t for t in attacked if t[1] == "UKR"]
+    # an intent derived from a plan is the planner's alone; one from "will meet" is both sides'
+    plans = code("Egypt plans to hold talks with Hamas next week.")
+    assert not [e for e in events(plans, "asserted") if e.source and e.source.code == "PSEREB"]
+    will = triples(code("Biden will meet Putin next week."))
+    assert {("036", "USAGOV", "RUSGOV"), ("036", "RUSGOV", "USAGOV")} <= will
+    # a refusal to negotiate is not the other side's refusal
+    refusal = code('"We will not negotiate with Hamas," Israel said.')
+    assert not [e for e in events(refusal, "asserted") if e.source and e.source.code == "PSEREB"]
 
 
 def test_candidates_explain_drops(code):

@@ -10,7 +10,8 @@ Levels at which events are matched (each a one-to-one greedy matching per docume
   penta  (pentacode, source actor, target actor)
 Actors are compared by `actor_key`: the country (first three letters of the CAMEO actor
 code) or, for organisations (IGO/NGO/MNC), the whole code. Only asserted predictions count;
-a prediction matching an acceptable gold event is neither right nor wrong; a prediction
+a prediction matching an acceptable gold event, or the mirror image of a gold event of a
+mutual act ("A met B": B met A, see events.codebook.MUTUAL_CODES), is neither right nor wrong; a prediction
 matching a forbidden (or non-asserted) gold event is a false positive and is named as such.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from typing import Iterable, Mapping
 
+from ..events.codebook import MUTUAL_CODES
 from .gold import ANY, PENTA, GoldDoc, GoldEvent, actor_key, penta_of, phenomena, root_of
 
 __all__ = [
@@ -86,6 +88,15 @@ def event_matches(pred: Mapping, gold: GoldEvent, level: str = "root", actors: b
     if not ok or not actors:
         return ok
     return _actor_ok(pred.get("source"), gold.sources) and _actor_ok(pred.get("target"), gold.targets)
+
+
+def _mirror_of_gold(pred: Mapping, gold: GoldDoc, level: str) -> bool:
+    """A mutual act ("A met B", see MUTUAL_CODES) whose mirror image is a gold event: the gold
+    coder wrote one direction, the other is as true, so it is neither right nor wrong."""
+    if pred_code(pred) not in MUTUAL_CODES or not pred.get("source") or not pred.get("target"):
+        return False
+    mirror = {**pred, "source": pred.get("target"), "target": pred.get("source")}
+    return any(event_matches(mirror, g, level) for g in gold.required + gold.acceptable)
 
 
 def gold_label(g: GoldEvent, level: str) -> str:
@@ -250,7 +261,8 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
         pairs, missed, extra = match_events(asserted, gold.required, level)
         # forbidden wins over acceptable: an event the gold forbids is wrong even if a looser
         # acceptable entry would have let it pass
-        absorbed = [e for e in extra if any(event_matches(e, a, level) for a in gold.acceptable)
+        absorbed = [e for e in extra if (any(event_matches(e, a, level) for a in gold.acceptable)
+                                         or _mirror_of_gold(e, gold, level))
                     and not any(event_matches(e, f, "code") for f in gold.forbidden)]
         fps = [e for e in extra if not any(e is a for a in absorbed)]
         lp = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]

@@ -12,7 +12,7 @@ from ..records import Candidate, Event, Span, content_id
 from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
 from ..places import attached_place, location_places
 from .attach import Anchors
-from .codebook import Codebook
+from .codebook import MUTUAL_CODES, Codebook
 from .lexicon import Lexicon
 from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of, xcomps
 from .status import RANK, combine, status_of
@@ -491,6 +491,14 @@ class Coder:
                     pairs.append((a, b))
                     if recip and a is not None and b is not None:
                         pairs.append((b, a))
+        # a mutual act ("A met B", "A signed a deal with B") is B's act with A too; an intent or
+        # refusal derived from it below is not ("A plans to meet B" says nothing of B's plans),
+        # except a meeting announced as happening ("A will meet B")
+        own_pairs = pairs
+        if info.code in MUTUAL_CODES:
+            mirrored = [(b, a) for a, b in pairs if a is not None and b is not None and a[0].code and b[0].code
+                        and (b, a) not in pairs]
+            pairs = pairs + mirrored
 
         variants = [(code, status, 1.0, "", pairs)]
         if says and spk and says[-1].tok.lemma_.lower() in CLAIM_CUES and info.root in VIOLENT_ROOTS \
@@ -506,8 +514,10 @@ class Coder:
                 dpairs = [(a, b) for a in spk[:1] for b in (sources or [None]) if b is None or b[1] != a[1]]
                 if dpairs:
                     variants.append(derived + (dpairs,))
+            elif derived[3].startswith(" derived:intent") and future:
+                variants.append(derived + (pairs,))  # "A will meet B": a meeting both have arranged
             else:
-                variants.append(derived + (pairs,))
+                variants.append(derived + (own_pairs,))
         statement_only = coding.entry.family == "say" and len(chain) == 1 and demand_stmt is None
         level = _subordination((says[0] if says else top).tok)
         spec = coding.entry.specificity + (2 if inner is not None and fam not in TRANSPARENT else 0)

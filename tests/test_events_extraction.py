@@ -247,3 +247,12 @@ def test_event_nouns_in_unrealised_clauses(code):
 def test_protest_for_a_demand(code):
     doc = code("Ukrainian protesters marched to demand the resignation of Putin.")
     assert any(e.code == "1411" for e in events(doc, "asserted"))
+
+
+def test_an_argument_span_leaves_out_infinitive_clauses_and_examples(code):
+    doc = code("Putin condemned Turkey's decision to close the border.")
+    (e,) = [e for e in events(doc, "asserted") if e.target and e.target.code == "TUR"]
+    assert e.target.text == "Turkey's decision"
+    doc = code("Israel attacked Hamas fighters, including those from Egypt, on Monday.")
+    (e,) = [e for e in events(doc, "asserted") if e.target and e.target.code == "PSEREB"]
+    assert e.target.text == "Hamas fighters"

@@ -55,6 +55,7 @@ def _subordination(tok) -> int:
 
 
 _SPAN_SKIP = {"conj", "cc", "relcl", "punct", "advcl", "parataxis"}
+_SPAN_SKIP_PREPS = {"including", "like", "such", "despite", "amid", "after", "before", "during"}
 
 
 def _argument_span(ref, head):
@@ -68,6 +69,8 @@ def _argument_span(ref, head):
             continue
         if c.dep_ == "prep" and any(o.ent_type_ in ("DATE", "TIME") for o in c.children):
             continue  # "Putin on Dec 7 told Biden"
+        if c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in _SPAN_SKIP_PREPS):
+            continue  # "NATO's decision [to send trainers]", "aid workers [, including those from Oxfam]"
         if c.i < head.i:
             left = min(left, c.left_edge.i)
         else:

@@ -15,18 +15,21 @@ from .indirect import find_indirect
 from .marks import find_quoted
 from .speakers import Speakers
 from .syntax import cue_at, subject_of
+from .tokens import TokenTable
 
 __all__ = ["make_quotes", "extract_quotes"]
 
 _DIRECT_SHARE = 0.8  # a reported clause this much inside quote marks is the direct quote
 
 
-def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
+def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None) -> list[Quote]:
+    """`cue_ids`: `cue_word_ids(lex, doc.vocab.strings)`, when the caller keeps it."""
     text = doc.text  # built from the tokens on every access: read it once
+    table = TokenTable(doc)
     quoted = find_quoted(text)
-    cands = _candidates(doc, lex)
+    cands = _candidates(doc, table, cue_word_ids(lex, doc.vocab.strings) if cue_ids is None else cue_ids)
     speakers = Speakers(doc, _cue_subjects(cands, lex))
-    directs = attribute_direct(doc, quoted, lex, speakers, text)
+    directs = attribute_direct(doc, quoted, lex, speakers, text, table)
     inside = [(d.start, d.end, d) for d in directs]
 
     def quoted_speaker(i: int):
@@ -43,7 +46,7 @@ def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
 
     covered = [(q.start, q.end) for q in quoted]
     out: list[Quote] = []
-    for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote, cands):
+    for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote, cands, table):
         a = doc[ind.start].idx
         b = doc[ind.end - 1].idx + len(doc[ind.end - 1])
         share = _share(text, a, b, covered)
@@ -62,14 +65,15 @@ def extract_quotes(doc, lex: CueLexicon) -> list[Quote]:
     return out
 
 
-def _candidates(doc, lex: CueLexicon) -> list:
-    """The tokens whose lemma (or word, for "according") starts some cue, read from arrays."""
-    from spacy.attrs import LEMMA, LOWER
+def cue_word_ids(lex: CueLexicon, strings) -> frozenset[int]:
+    """The string ids of the words cues start with, and of "according"."""
+    return frozenset({strings.add(w) for w in lex.words()} | {strings.add("according")})
 
-    strings = doc.vocab.strings
-    wanted = {strings.add(w) for w in lex.words()} | {strings.add("according")}
-    arr = doc.to_array([LEMMA, LOWER])
-    return [doc[i] for i in range(len(doc)) if arr[i, 0] in wanted or arr[i, 1] in wanted]
+
+def _candidates(doc, table: TokenTable, wanted: frozenset[int]) -> list:
+    """The tokens whose lemma (or word, for "according") starts some cue."""
+    lemma, lower = table.lemma, table.lower
+    return [doc[i] for i in range(len(table)) if lemma[i] in wanted or lower[i] in wanted]
 
 
 def _cue_subjects(cands, lex: CueLexicon) -> list:
@@ -82,15 +86,20 @@ def _cue_subjects(cands, lex: CueLexicon) -> list:
     return out
 
 
+def _visible(s: str) -> int:
+    """How many characters of `s` are not whitespace."""
+    return len("".join(s.split()))
+
+
 def _share(text: str, a: int, b: int, covered) -> float:
-    total = sum(1 for ch in text[a:b] if not ch.isspace())
+    total = _visible(text[a:b])
     if not total:
         return 0.0
     inside = 0
     for s, e in covered:
         lo, hi = max(a, s), min(b, e)
         if lo < hi:
-            inside += sum(1 for ch in text[lo:hi] if not ch.isspace())
+            inside += _visible(text[lo:hi])
     return inside / total
 
 
@@ -100,8 +109,9 @@ def _share(text: str, a: int, b: int, covered) -> float:
                                   "classes": ["speech", "report", "belief"]})
 def make_quotes(nlp, name, cue_files, replace_cues, classes):
     lex = load_cues(cue_files, replace=replace_cues, classes=classes)
+    cue_ids = cue_word_ids(lex, nlp.vocab.strings)
 
     def quotes(doc):
-        doc._.quotes = extract_quotes(doc, lex)
+        doc._.quotes = extract_quotes(doc, lex, cue_ids if doc.vocab is nlp.vocab else None)
         return doc
     return quotes

@@ -33,10 +33,11 @@ class CueLexicon:
                 for frame in c.frames:
                     index[(frame, c.cue)] = c
         object.__setattr__(self, "_index", index)
+        object.__setattr__(self, "_words", frozenset(c.split("+")[0].split()[0] for (_, c) in index))
 
     def words(self) -> frozenset[str]:
         """Every word a cue starts with ("say", "point", "according"): a cheap first filter."""
-        return frozenset(c.split("+")[0].split()[0] for (_, c) in self._index)  # type: ignore[attr-defined]
+        return self._words  # type: ignore[attr-defined]
 
     def get(self, frame: str, cue: str) -> Cue | None:
         return self._index.get((frame, cue))  # type: ignore[attr-defined]

@@ -18,6 +18,7 @@ from .cues import CueLexicon
 from .marks import Quoted
 from .speakers import Speakers
 from .syntax import according_source, cue_at, subject_of
+from .tokens import TokenTable
 
 __all__ = ["Direct", "attribute_direct"]
 
@@ -44,11 +45,10 @@ class Direct:
 
 
 class _Ctx:
-    def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted], text: str):
+    def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted], text: str,
+                 table: TokenTable):
         self.doc, self.lex, self.speakers = doc, lex, speakers
-        from spacy.attrs import IDX
-
-        self.idx = doc.to_array([IDX]).ravel().tolist() if len(doc) else []
+        self.idx, self.alpha, self.like_num = table.idx, table.alpha, table.like_num
         self.quoted = quoted
         self.text = text
         self.forced: dict[int, object] = {}  # cue token -> its subject, when the parse missed it
@@ -267,8 +267,9 @@ def _colon_before(ctx: _Ctx, d: Direct):
 
 
 def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speakers,
-                     text: str | None = None) -> list[Direct]:
-    ctx = _Ctx(doc, lex, speakers, quoted, doc.text if text is None else text)
+                     text: str | None = None, table: TokenTable | None = None) -> list[Direct]:
+    ctx = _Ctx(doc, lex, speakers, quoted, doc.text if text is None else text,
+               TokenTable(doc) if table is None else table)
     out: list[Direct] = []
     for n, q in enumerate(quoted):
         s, e = _content_tokens(ctx, q)
@@ -276,7 +277,7 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
         nxt_open = quoted[n + 1].open if n + 1 < len(quoted) else len(ctx.text) + 1
         prev_close = quoted[n - 1].close if n > 0 else 0
         sep = _separate(ctx, q)
-        words = sum(1 for t in doc[s:e] if t.is_alpha or t.like_num)
+        words = sum(1 for alpha, num in zip(ctx.alpha[s:e], ctx.like_num[s:e]) if alpha or num)
         found = None
         if q.label is not None:
             d.speaker, d.how = ctx.speakers.by_label(q.label, q.open), "label"
@@ -354,9 +355,10 @@ _SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "w
 
 def _title(ctx: _Ctx, d: Direct) -> bool:
     """"Face the Nation", "Morning Joe": a short all-capitalised name (a show, a book, a slogan)."""
-    words = [t for t in ctx.doc[d.start:d.end] if t.is_alpha]
-    if not words or len(words) > 6:
+    alpha = ctx.alpha[d.start:d.end]
+    if not 0 < sum(alpha) <= 6:
         return False
+    words = [ctx.doc[d.start + k] for k, a in enumerate(alpha) if a]
     return all(t.text[0].isupper() or t.lower_ in _SMALL for t in words) and \
         any(t.text[0].isupper() for t in words[1:] or words)
 

@@ -7,12 +7,16 @@
 """
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+
+from spacy.symbols import AUX, VERB
 
 from ..records import ActorRef
 from .cues import CueLexicon
 from .speakers import Speakers
 from .syntax import according_source, cue_at, noun_source, subject_of
+from .tokens import TokenTable, sid
 
 __all__ = ["Indirect", "find_indirect"]
 
@@ -33,23 +37,36 @@ class Indirect:
 _MARKS = ('"', "“", "”")
 
 
-def _trim(doc, a: int, b: int) -> tuple[int, int]:
+_EDGE_IDS = frozenset(sid(x) for x in _EDGE_PUNCT)
+_MARK_IDS = frozenset(sid(x) for x in _MARKS)
+_COMMA = sid(",")
+
+
+class _Clauses:
+    """The token table of a Doc with the positions of its quotation mark tokens."""
+
+    def __init__(self, doc, table: TokenTable):
+        self.doc, self.t = doc, table
+        self.marks = [i for i, o in enumerate(table.orth) if o in _MARK_IDS]  # in order
+
+
+def _trim(cols: _Clauses, a: int, b: int) -> tuple[int, int]:
     end = b
-    while a < b and (doc[a].is_space or doc[a].text in _EDGE_PUNCT):
+    space, orth, marks = cols.t.space, cols.t.orth, cols.marks
+    while a < b and (space[a] or orth[a] in _EDGE_IDS):
         a += 1
-    while b > a and (doc[b - 1].is_space or doc[b - 1].text in _EDGE_PUNCT):
+    while b > a and (space[b - 1] or orth[b - 1] in _EDGE_IDS):
         b -= 1
-    if sum(t.text in _MARKS for t in doc[a:b]) % 2:  # keep the mark closing a quote inside
-        for i in range(b, end):
-            if doc[i].text in _MARKS:
-                return a, i + 1
+    inner = bisect.bisect_left(marks, b) - bisect.bisect_left(marks, a) if a < b else 0
+    if inner % 2:  # keep the mark closing a quote inside
+        k = bisect.bisect_left(marks, b)
+        if k < len(marks) and marks[k] < end:
+            return a, marks[k] + 1
     return a, b
 
 
-def _ok(doc, a: int, b: int) -> bool:
-    span = doc[a:b]
-    words = sum(1 for t in span if t.is_alpha)
-    return words >= _MIN_WORDS and any(t.pos_ in ("VERB", "AUX") for t in span)
+def _ok(cols: _Clauses, a: int, b: int) -> bool:
+    return cols.t.alpha_count(a, b) >= _MIN_WORDS and any(p == VERB or p == AUX for p in cols.t.pos[a:b])
 
 
 def _clause_of(tok, kinds=("ccomp",)):
@@ -92,27 +109,28 @@ def _according(doc, tok, lex: CueLexicon):
 
 
 def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
-                  inside=None, candidates=None) -> list[Indirect]:
+                  inside=None, candidates=None, table: TokenTable | None = None) -> list[Indirect]:
     """Every reported clause with its cue; `quoted_speaker(i)` gives the speaker of the direct
     quote containing token i (for "we said" inside a quote), or None; `inside(i)` the token
     range of the quote containing token i, or None; `candidates` the tokens worth a look
     (default: all)."""
     out: list[Indirect] = []
+    cols = _Clauses(doc, TokenTable(doc) if table is None else table)
     for tok in (doc if candidates is None else candidates):
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
         elif tok.pos_ == "NOUN":
             found = _from_noun(tok, lex)
         else:
-            found = _from_verb(doc, tok, lex, inside)
+            found = _from_verb(cols, tok, lex, inside)
         for a, b, cue, src, checked in found:
             if not checked:
-                sent = tok.sent
-                a, b = _trim(doc, max(a, sent.start), min(b, sent.end))
+                sent_start, sent_end = cols.t.sentence(tok.i)
+                a, b = _trim(cols, max(a, sent_start), min(b, sent_end))
                 box = inside(tok.i) if inside is not None else None
                 if box is not None and not (box[0] <= a and b <= box[1]):
                     continue  # a cue inside a quote reports only within that quote
-                if not _ok(doc, a, b):
+                if not _ok(cols, a, b):
                     continue
             out.append(_make(doc, a, b, tok, cue, src, speakers, quoted_speaker))
     return out
@@ -137,7 +155,7 @@ def _from_noun(tok, lex):
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
 
 
-def _from_verb(doc, tok, lex, inside):
+def _from_verb(cols: _Clauses, tok, lex, inside):
     c = cue_at(tok, "clause", lex)
     if c is None:
         c = cue_at(tok, "object", lex)
@@ -151,8 +169,8 @@ def _from_verb(doc, tok, lex, inside):
         span = _object(tok)  # "accused the West of waging a war", "called the plan a disaster"
         if span is None:
             return []
-        a, b = _trim(doc, *span)
-        return [(a, b, c[0], src, True)] if sum(1 for t in doc[a:b] if t.is_alpha) >= 2 else []
+        a, b = _trim(cols, *span)
+        return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 2 else []
     src = subject_of(tok)
     if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
@@ -163,17 +181,17 @@ def _from_verb(doc, tok, lex, inside):
             start = _object_start(tok, clause)
     if clause is not None:
         a = clause.left_edge.i if start is None else start
-        b = _cut_trailing(clause, tok)
+        b = _cut_trailing(cols, clause, tok)
         if src is not None and a <= src.i < b:
             return []  # the subject sits inside the reported clause: a bad parse
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
-        return [(a, b, c[0], src, True) for a, b in _parenthetical(tok)]
+        return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
     if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):
         span = _object(tok)
         if span is not None:
-            a, b = _trim(doc, *span)
-            if sum(1 for t in doc[a:b] if t.is_alpha) >= 2:
+            a, b = _trim(cols, *span)
+            if cols.t.alpha_count(a, b) >= 2:
                 return [(a, b, c[0], src, True)]
     return []
 
@@ -186,14 +204,14 @@ def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
     return ind
 
 
-def _parenthetical(tok):
+def _parenthetical(cols: _Clauses, tok):
     """"But to prevent problems, he said, officials should be vigilant": the sentence around the
     cue's own words, as one or two pieces."""
-    sent = tok.sent
+    sent_start, sent_end = cols.t.sentence(tok.i)
     pieces = []
-    for a, b in ((sent.start, tok.left_edge.i), (tok.right_edge.i + 1, sent.end)):
-        a, b = _trim(tok.doc, a, b)
-        if b > a and _ok(tok.doc, a, b):
+    for a, b in ((sent_start, tok.left_edge.i), (tok.right_edge.i + 1, sent_end)):
+        a, b = _trim(cols, a, b)
+        if b > a and _ok(cols, a, b):
             pieces.append((a, b))
     return pieces
 
@@ -232,17 +250,19 @@ def _names_something(tok) -> bool:
     return False
 
 
-def _cut_trailing(clause, cue) -> int:
+def _cut_trailing(cols: _Clauses, clause, cue) -> int:
     """End of the reported clause, before a trailing ", citing ..." / ", adding ..." that belongs
     to the cue's sentence rather than to what was said."""
     end = clause.right_edge.i + 1
     if clause.i < cue.i:
         return end
-    doc = clause.doc
-    for t in doc[clause.i + 1:end]:
-        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.i > 0 and \
-                doc[t.i - 1].text == "," and t.head.i >= clause.i:
-            return t.i - 1
-        if t.lower_ in ("while", "whereas") and t.dep_ == "mark" and doc[t.i - 1].text == ",":
-            return t.i - 1  # ", while Putin has demanded ...": the writer's contrast
+    orth = cols.t.orth
+    for i in range(clause.i + 1, end):
+        if orth[i - 1] != _COMMA:
+            continue  # both cuts are right after a comma
+        t = cols.doc[i]
+        if t.tag_ == "VBG" and t.dep_ in ("advcl", "xcomp", "conj") and t.head.i >= clause.i:
+            return i - 1
+        if t.lower_ in ("while", "whereas") and t.dep_ == "mark":
+            return i - 1  # ", while Putin has demanded ...": the writer's contrast
     return end

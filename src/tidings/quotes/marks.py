@@ -20,6 +20,8 @@ DOUBLE = OPEN_D + CLOSE_D + STRAIGHT_D
 _LEAD = " \t\n([{—–-/\u00a0" + DOUBLE  # before an opening mark
 _TRAIL_CLOSE = ".,;:!?)]}—–-…"  # may follow a closing mark
 _PARA = re.compile(r"[^\n]+")
+_DOUBLE_MARK = re.compile(f"[{DOUBLE}]")
+_SINGLE_MARK = re.compile("[‘’']")
 _LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): +(?=\S)")
 _NOT_LABEL = {"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE",
               "RELATED", "PHOTOS", "PHOTO", "VIDEO", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "Q", "A",
@@ -77,10 +79,9 @@ def _doubles(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
                 if e > s:
                     out.append(Quoted(carry[0], pb, s, e, False, carry[1], False))
             carry = None
-        for i in range(a, b):
+        for mark in _DOUBLE_MARK.finditer(text, a, b):
+            i = mark.start()
             ch = text[i]
-            if ch not in DOUBLE:
-                continue
             if opened is None:
                 if ch in OPEN_D or (ch == STRAIGHT_D and _is_open(text, i)) or \
                         (ch in CLOSE_D and _is_open(text, i) and not _is_close(text, i)):
@@ -147,16 +148,13 @@ def _single_close(text: str, i: int) -> bool:
 
 def _singles(text: str, paras: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Quoted]:
     out = []
-    inside = [False] * len(text)
-    for a, b in taken:
-        for i in range(a, min(b, len(text))):
-            inside[i] = True
     for a, b in paras:
         opened = None
-        for i in range(a, b):
+        for mark in _SINGLE_MARK.finditer(text, a, b):
+            i = mark.start()
             ch = text[i]
-            if ch not in "‘’'" or inside[i]:
-                continue
+            if any(s <= i < e for s, e in taken):
+                continue  # inside double quotes
             if opened is None:
                 if ch in "‘'" and _single_open(text, i):
                     opened = i

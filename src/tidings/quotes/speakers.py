@@ -38,12 +38,13 @@ class Speakers:
         for m in sorted(self.mentions, key=lambda m: m.end - m.start):  # shortest wins
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)
+        ents = list(doc.ents)  # Doc.ents builds new Spans at every access: read it once
         self.ents = {}
-        for e in doc.ents:
+        for e in ents:
             if e.label_ in _NAME_LABELS:
                 for i in range(e.start, e.end):
                     self.ents[i] = e
-        persons = {(e.start, e.end): e for e in doc.ents if e.label_ == "PERSON"}
+        persons = {(e.start, e.end): e for e in ents if e.label_ == "PERSON"}
         for m in self.mentions:
             if m.kind in ("name", "title") and m.rule.startswith(_PERSON_RULES):
                 persons.setdefault((m.start, m.end), doc[m.start:m.end])
@@ -55,7 +56,7 @@ class Speakers:
                               key=lambda sp: sp.start)
         self.person_starts = [e.start for e in self.persons]
         full: dict[str, str] = {}
-        for e in doc.ents:
+        for e in ents:
             if e.label_ not in ("PERSON", "ORG") or not all(t.pos_ == "PROPN" for t in e):
                 continue
             words = _clean(e.text).split()

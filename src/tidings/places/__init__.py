@@ -24,7 +24,11 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_ASCII, IS_LOWER, IS_PUNCT, LOWER, POS
 from spacy.language import Language
+from spacy.strings import get_string_id
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..dates.clauses import pick_attached
@@ -52,6 +56,12 @@ PLACE_OBJECT_VERBS = frozenset({"visit", "invade", "enter", "attack", "bomb", "s
 # pronouns, nominals, cities read as governments)
 COUNTED_ACTOR_KINDS = frozenset({"name", "title", "demonym", "org", "compound-member"})
 STRONG_KINDS = frozenset({"country", "state", "region", "facility"})
+
+# the token columns the candidate passes read (Doc.to_array), and the spaCy ids they compare
+_COLUMNS = [LOWER, DEP, POS, ENT_TYPE, IS_LOWER, IS_PUNCT, IS_ALPHA, IS_ASCII]
+_LOCATIVE_IDS = frozenset(get_string_id(w) for w in LOCATIVE_PREPS)
+_PREP, _AGENT, _COMPOUND = (get_string_id(d) for d in ("prep", "agent", "compound"))
+_PLACE_LABEL_IDS = tuple(get_string_id(label) for label in sorted(PLACE_LABELS))
 
 
 def _place(span_text: str, start: int, end: int, e: Entry) -> Place:
@@ -124,6 +134,7 @@ class PlaceFinder:
         self._gazetteer: Gazetteer | None = None
         self._strong: dict[str, int] | None = None
         self._first_words: set[str] | None = None
+        self._first_ids: frozenset[int] = frozenset()
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -135,31 +146,45 @@ class PlaceFinder:
                 if any(e.kind in STRONG_KINDS or e.alias for e in entries):
                     self._strong[key] = len(key.split())
             self._first_words = {key.split()[0] for key in self._strong if key}
+            self._first_ids = frozenset(get_string_id(w) for w in self._first_words)
         return self._gazetteer
 
     def __call__(self, doc):
         gaz = self.gazetteer
-        doc._.places = self.find(doc)
-        doc._.dateline_place = place_of_dateline(doc._.dateline, gaz) if doc._.dateline else None
+        dateline = place_of_dateline(doc._.dateline, gaz) if doc._.dateline else None
+        doc._.places = self._find(doc, dateline)
+        doc._.dateline_place = dateline
         return doc
 
     # -- candidates -------------------------------------------------------------------
     def _candidates(self, doc, ents) -> list[tuple[int, int, str]]:
-        """(token start, token end, how) for every span that may name a place."""
+        """(token start, token end, how) for every span that may name a place. The tokens
+        each pass looks at are picked from columns (Doc.to_array) with array operations:
+        Token objects only for those."""
         out: list[tuple[int, int, str]] = []
-        toks = list(doc)  # one Token object per token for the three passes below
+        n = len(doc)
+        lower, dep, pos, ent_type, is_lower, is_punct, is_alpha, is_ascii = \
+            doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T
+        place_label = np.zeros(n, dtype=bool)
+        for label in _PLACE_LABEL_IDS:
+            place_label |= ent_type == label
+        preps = np.flatnonzero((dep == _PREP) | (dep == _AGENT)).tolist()
+        propns = np.flatnonzero((pos == PROPN) & (dep != _COMPOUND) & ~place_label).tolist()
+        capitals = np.flatnonzero((is_lower == 0) & (is_punct == 0)).tolist()
+        plain = (is_alpha & is_ascii).tolist()
+        lower, dep, pos = lower.tolist(), dep.tolist(), pos.tolist()
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 out.append((ent.start, ent.end, "ent:" + ent.label_))
         # proper names after a locative preposition that the tagger missed or mislabelled
-        for tok in toks:
-            if tok.lower_ not in LOCATIVE_PREPS or tok.dep_ not in ("prep", "agent"):
+        for i in preps:
+            if lower[i] not in _LOCATIVE_IDS:
                 continue
-            for obj in tok.children:
+            for obj in doc[i].children:
                 if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_LABELS:
                     continue
                 start = obj.i
-                while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].head.i == obj.i:
+                while start > 0 and pos[start - 1] == PROPN and doc[start - 1].head.i == obj.i:
                     start -= 1
                 if obj.ent_type_ == "PERSON" and obj.i - start >= 1:
                     continue  # a person's full name
@@ -167,14 +192,13 @@ class PlaceFinder:
         ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         # proper nouns in other roles the tagger did not call places ("retook Aleppo"):
         # kept later only when they name a country, a state, an alias or a prominent city
-        for tok in toks:
-            if tok.pos_ != "PROPN" or tok.dep_ == "compound" or tok.ent_type_ in PLACE_LABELS:
-                continue
+        for i in propns:
+            tok = doc[i]
             if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "PRODUCT"):
                 continue
             start = tok.i
-            while start > 0 and toks[start - 1].pos_ == "PROPN" and toks[start - 1].head.i == tok.i \
-                    and toks[start - 1].dep_ == "compound":
+            while start > 0 and pos[start - 1] == PROPN and dep[start - 1] == _COMPOUND \
+                    and doc[start - 1].head.i == tok.i:
                 start -= 1
             if tok.ent_type_ == "PERSON" and (start < tok.i or tok.dep_ in ("nsubj", "nsubjpass")):
                 continue
@@ -186,37 +210,32 @@ class PlaceFinder:
         strong = self._strong or {}
         first_words = self._first_words or set()
         ent_at = {ent.start: ent for ent in ents}
-        n = len(doc)
-        i = 0
-        while i < n:
-            tok = toks[i]
+        resume = 0  # a name found ends here: the next one starts at or after it
+        for i in capitals:  # a lower-case word or punctuation does not start with a capital
+            if i < resume or (plain[i] and lower[i] not in self._first_ids):
+                continue  # a word of ASCII letters is normalised to its lower case
+            tok = doc[i]
             text = tok.text
             if not text[:1].isupper() or normalise(text) not in first_words:
-                i += 1
                 continue
             if tok.ent_type_ in NAME_LABELS:
                 # a place the tagger mislabelled ("Crimea" as ORG): the whole entity is the name
                 ent = ent_at.get(i)
                 if ent is not None and ent.label_ != "NORP" and normalise(ent.text) in strong:
                     out.append((ent.start, ent.end, "name"))
-                    i = ent.end
-                else:
-                    i += 1
+                    resume = ent.end
                 continue
-            hit = None
-            for j in range(min(n, i + 4), i, -1):
+            toks = [tok] + [doc[k] for k in range(i + 1, min(n, i + 4))]
+            with_ws = [t.text_with_ws for t in toks]
+            broken = [t.is_space or "\n" in w for t, w in zip(toks, with_ws)]  # not inside a name
+            for j in range(len(toks), 0, -1):  # the longest of up to 4 tokens first
                 last = toks[j - 1]
-                if last.is_punct or last.is_space or last.tag_ == "POS" or \
-                        any(t.is_space or "\n" in t.text_with_ws for t in toks[i:j - 1]):
+                if last.is_punct or last.is_space or last.tag_ == "POS" or any(broken[:j - 1]):
                     continue
-                if normalise("".join(t.text_with_ws for t in toks[i:j - 1]) + last.text) in strong:
-                    hit = j
+                if normalise("".join(with_ws[:j - 1]) + last.text) in strong:
+                    out.append((i, i + j, "name"))
+                    resume = i + j
                     break
-            if hit:
-                out.append((i, hit, "name"))
-                i = hit
-            else:
-                i += 1
         return out
 
     def _qualified(self, doc, span) -> bool:
@@ -239,6 +258,11 @@ class PlaceFinder:
 
     def find(self, doc) -> list[Place]:
         gaz = self.gazetteer
+        return self._find(doc, place_of_dateline(doc._.dateline, gaz) if doc._.dateline else None)
+
+    def _find(self, doc, dateline: Place | None) -> list[Place]:
+        """The places of `doc`, given its dateline's place (``place_of_dateline``)."""
+        gaz = self.gazetteer
         ents = list(doc.ents)
         cands = self._candidates(doc, ents)
         # longest first, then earliest; drop overlaps
@@ -256,18 +280,19 @@ class PlaceFinder:
             span = doc[s:e]
             if self._demonym(span):
                 continue
-            if not any(c.isupper() for c in span.text):
+            text = span.text  # built from the tokens at every access: read it once
+            if not any(c.isupper() for c in text):
                 continue  # "us", "turkey": places are written with a capital
-            entries = gaz.lookup(span.text)
-            if not entries and how == "ent:GPE" and "." in span.text and span.text in gaz.state_abbreviations:
-                entries = [gaz.state_abbreviations[span.text]]  # "N.Y.", "Calif." tagged as a place
+            entries = gaz.lookup(text)
+            if not entries and how == "ent:GPE" and "." in text and text in gaz.state_abbreviations:
+                entries = [gaz.state_abbreviations[text]]  # "N.Y.", "Calif." tagged as a place
             if not entries and not (how == "ent:GPE" and self._qualified(doc, span)):
                 continue
-            spans.append((span, how, entries))
+            spans.append((span, text, how, entries))
         # the document's countries and US states: unambiguous names, actors, the dateline
         countries: dict[str, int] = {}
         states: set[str] = set()
-        for span, how, entries in spans:
+        for span, _, how, entries in spans:
             if not entries:
                 continue
             kinds = {e.kind for e in entries}
@@ -289,7 +314,7 @@ class PlaceFinder:
                         states.add(big[0].admin1)
             if c:
                 countries[c] = countries.get(c, 0) + 1
-        covered = {t.i for span, _, _ in spans for t in span}
+        covered = {i for span, _, _, _ in spans for i in range(span.start, span.end)}
         for m in doc._.actor_mentions or ():
             # actors count once, and a city read as a government ("Tripoli said") not at all
             if getattr(m, "kind", "name") not in COUNTED_ACTOR_KINDS or covered & set(range(m.start, m.end)):
@@ -297,18 +322,18 @@ class PlaceFinder:
             c = getattr(m, "country", None)
             if c and isinstance(c, str) and len(c) == 3:
                 countries[c] = countries.get(c, 0) + 1
-        if doc._.dateline:
-            dp = place_of_dateline(doc._.dateline, gaz)
-            if dp is not None and dp.country:
-                countries[dp.country] = countries.get(dp.country, 0) + 1
-        # words of people's names in this document: "Garland" after "Merrick Garland"
-        person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
+        if dateline is not None and dateline.country:
+            countries[dateline.country] = countries.get(dateline.country, 0) + 1
+        # words of people's names in this document: "Garland" after "Merrick Garland" (read
+        # when first needed)
+        person_words: set[str] | None = None
         out: list[Place] = []
-        for k, (span, how, entries) in enumerate(spans):
+        state_codes = frozenset(states)
+        for k, (span, text, how, entries) in enumerate(spans):
             if span.end < len(doc) and doc[span.end].lower_ == "state":
-                st = gaz.state_by_name(span.text)
+                st = gaz.state_by_name(text)
                 if st is not None:  # "New York state", "Washington state"
-                    out.append(_place(span.text, span.start_char, span.end_char, st))
+                    out.append(_place(text, span.start_char, span.end_char, st))
                     continue
             qualifier = None
             if span.end + 1 < len(doc) and doc[span.end].text == ",":
@@ -316,28 +341,32 @@ class PlaceFinder:
                 # not "in Paris, the United States and China agreed"
                 if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1 \
                         and spans[k + 1][0][0].lower_ != "the":
-                    qualifier = gaz.qualifier(spans[k + 1][0].text)
+                    qualifier = gaz.qualifier(spans[k + 1][1])
                 if qualifier is None and doc[span.end + 1].text in gaz.state_abbreviations:
                     qualifier = gaz.state_abbreviations[doc[span.end + 1].text]
-            e = resolve_name(gaz, span.text, countries, frozenset(states), qualifier, entries)
+            e = resolve_name(gaz, text, countries, state_codes, qualifier, entries)
             if e is None:
                 continue
             if e.alternate and how not in ("ent:GPE", "ent:LOC"):
                 continue  # another language's name for a city, but the tagger saw no place
-            if e.kind == "city" and not e.alias and len(span) == 1 and span.text in person_words:
-                continue  # a person's name, not the town of that name
+            if e.kind == "city" and not e.alias and len(span) == 1:
+                if person_words is None:
+                    person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+                                    for t in ent}
+                if text in person_words:
+                    continue  # a person's name, not the town of that name
             if how == "propn" and e.kind == "city" and not e.alias and span.root.dep_ in ("nsubj", "nsubjpass"):
                 continue  # "Garland is Obama's nominee": a bare name as subject is a person
             if e.kind == "facility" and not self._locative(span):
                 continue  # "the Kremlin said": an actor, not a place
-            if e.kind == "city" and not e.alias and span.text.isupper() and len(span.text) <= 5 \
+            if e.kind == "city" and not e.alias and text.isupper() and len(text) <= 5 \
                     and doc[span.start].ent_type_ != "GPE":
                 continue  # an acronym ("INA") is not a town
             if how == "prep" and e.kind == "city" and not e.alias and e.population < 50000:
                 continue  # a rare name found only by the preposition pattern
             if how == "propn" and e.kind == "city" and not e.alias and (e.population < 100000 or e.fame < 30):
                 continue  # only prominent cities are taken from a bare proper noun
-            out.append(_place(span.text, span.start_char, span.end_char, e))
+            out.append(_place(text, span.start_char, span.end_char, e))
         return out
 
 

@@ -1,6 +1,8 @@
 """Registers every tidings spaCy component by name (importing this module is enough)."""
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import ORTH
 from spacy.language import Language
 
 from .actors import component as _actors  # noqa: F401
@@ -12,11 +14,14 @@ from . import quotes as _quotes  # noqa: F401
 
 @Language.component("tidings_paragraphs", assigns=["token.is_sent_start"])
 def paragraphs(doc):
-    """A line break ends a sentence: headers, list items and paragraphs never run together."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text_with_ws and not prev.is_space:
-            tok.is_sent_start = True
-        elif prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
+    """A line break ends a sentence: headers, list items and paragraphs never run together.
+
+    A token after one whose text holds a line break starts a sentence. The few distinct
+    token strings are checked, not every Token."""
+    orth = doc.to_array(ORTH)
+    strings = doc.vocab.strings
+    for o in set(orth.tolist()):
+        if "\n" in strings[o]:
+            for i in np.flatnonzero(orth[:-1] == o).tolist():
+                doc[i + 1].is_sent_start = True
     return doc

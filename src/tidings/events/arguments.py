@@ -223,14 +223,17 @@ def target_tokens(verb, skip=(), theme_object: bool = False):
         if dat:
             return dat, "dative"
     heads = [verb] + [o for o in objects(verb) if o.i in skip]  # "imposed sanctions on Turkey"
-    for prep in TARGET_PREPS:
-        for head in heads:
-            for c in head.children:
-                if c.dep_ == "prep" and c.lower_ == prep:
-                    objs = [o for o in c.children if o.dep_ == "pobj" and o.i not in skip
-                            and o.ent_type_ not in ("DATE", "TIME")]
-                    if objs:
-                        return objs, "prep:" + prep
+    by_prep: dict[str, list] = {}  # the heads' prepositions, in head then word order
+    for head in heads:
+        for c in head.children:
+            if c.dep_ == "prep":
+                by_prep.setdefault(c.lower_, []).append(c)
+    for prep in TARGET_PREPS:  # the preferred preposition first
+        for c in by_prep.get(prep, ()):
+            objs = [o for o in c.children if o.dep_ == "pobj" and o.i not in skip
+                    and o.ent_type_ not in ("DATE", "TIME")]
+            if objs:
+                return objs, "prep:" + prep
     return [], ""
 
 

@@ -60,14 +60,34 @@ class IngestReport:
 
 
 def _progress(enabled: bool | None):
+    """The bar: done / total (when the inputs could be counted), articles per second, time
+    spent and time left."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.text import Text
+
+    class Rate(ProgressColumn):
+        def render(self, task) -> Text:
+            return Text(f"{task.speed:.1f} articles/s" if task.speed else "- articles/s")
 
     console = Console(stderr=True)
     if enabled is None:
         enabled = sys.stderr.isatty()
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                    TimeElapsedColumn(), console=console, disable=not enabled, transient=False)
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
+                    TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=console,
+                    disable=not enabled, transient=False)
+
+
+def _expected(inputs, enabled: bool) -> int | None:
+    """How many records the path inputs hold (for the time left), when the bar is shown."""
+    if not enabled or not isinstance(inputs, (list, tuple)):
+        return None
+    if not all(isinstance(i, (str, os.PathLike)) for i in inputs):
+        return None
+    from .readers.count import count_records
+
+    return count_records([str(i) for i in inputs])
 
 
 def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str | os.PathLike | None = None, *,
@@ -93,7 +113,7 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
         inputs = [inputs]  # otherwise consumed lazily: a stream of coded articles is never held whole
 
     with Store(db) as store, _progress(progress) as bar:
-        task = bar.add_task("ingest", total=None)
+        task = bar.add_task("ingest", total=_expected(inputs, not bar.disable))
         with store.session() as conn:
             known = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
             known_urls = dict(conn.execute(

@@ -256,3 +256,10 @@ def test_an_argument_span_leaves_out_infinitive_clauses_and_examples(code):
     doc = code("Israel attacked Hamas fighters, including those from Egypt, on Monday.")
     (e,) = [e for e in events(doc, "asserted") if e.target and e.target.code == "PSEREB"]
     assert e.target.text == "Hamas fighters"
+
+
+def test_the_owner_of_a_thing_and_the_beneficiary_are_targets(code):
+    struck = [t for t in triples(code("Israel struck an arms depot of Hamas on Tuesday.")) if t[1] == "ISR"]
+    assert struck and all(t[2] == "PSEREB" for t in struck)
+    pledged = [t for t in triples(code("Turkey pledged support for Egypt.")) if t[1] == "TUR"]
+    assert pledged and all(t[2] == "EGY" for t in pledged)

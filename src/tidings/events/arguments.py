@@ -12,7 +12,8 @@ __all__ = ["MentionIndex", "subject_tokens", "target_tokens", "noun_arguments", 
 OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "invite", "persuade", "encourage", "call",
                   "press", "pressure", "request", "instruct", "direct", "compel", "allow", "permit",
                   "help", "warn", "implore", "beg", "push", "advise", "authorize", "authorise", "lead"}
-TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "over", "near")
+TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "over", "near",
+                "for")
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
                   "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
@@ -99,9 +100,10 @@ class MentionIndex:
                 m = self.mention_at(c) or next((self.mention_at(x) for x in c.subtree if self.mention_at(x)), None)
                 if m is not None:
                     return m.ref(), m.key
-        # the agent of a nominal subject ("a car bombing by the Islamic State group")
+        # the agent of a nominal subject ("a car bombing by the Islamic State group"), the owner
+        # of a thing ("an arms depot of the Syrian army", "the blockade of the U.K.")
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
+            if c.dep_ == "prep" and c.lower_ in ("by", "of"):
                 for o in c.children:
                     if o.dep_ == "pobj":
                         m = self.mention_at(o)

@@ -211,9 +211,9 @@ class PlaceFinder:
         first_words = self._first_words or set()
         ent_at = {ent.start: ent for ent in ents}
         resume = 0  # a name found ends here: the next one starts at or after it
-        for i in capitals:  # a lower-case word or punctuation does not start with a capital
+        for i in capitals:  # (lower-case words and punctuation cannot start with a capital)
             if i < resume or (plain[i] and lower[i] not in self._first_ids):
-                continue  # a word of ASCII letters is normalised to its lower case
+                continue  # a word of ASCII letters normalises to its lower case: no name starts so
             tok = doc[i]
             text = tok.text
             if not text[:1].isupper() or normalise(text) not in first_words:

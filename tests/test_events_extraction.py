@@ -263,3 +263,12 @@ def test_the_owner_of_a_thing_and_the_beneficiary_are_targets(code):
     assert struck and all(t[2] == "PSEREB" for t in struck)
     pledged = [t for t in triples(code("Turkey pledged support for Egypt.")) if t[1] == "TUR"]
     assert pledged and all(t[2] == "EGY" for t in pledged)
+
+
+def test_an_argument_span_leaves_out_where_the_actor_is_and_keeps_its_brackets(code):
+    doc = code("Putin met Turkey's ambassador in Ankara on Monday.")
+    spans = {e.target.text for e in events(doc, "asserted") if e.target and e.target.code == "TUR"}
+    assert spans == {"Turkey's ambassador"}
+    doc = code("Israel attacked the Hamas Ministry of Interior (MOI) on Monday.")
+    spans = {e.target.text for e in events(doc, "asserted") if e.target and e.target.code == "PSEREB"}
+    assert spans and all(s.endswith("(MOI)") for s in spans), spans

@@ -71,6 +71,9 @@ def _argument_span(ref, head):
             continue  # "Putin on Dec 7 told Biden"
         if c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in _SPAN_SKIP_PREPS):
             continue  # "NATO's decision [to send trainers]", "aid workers [, including those from Oxfam]"
+        if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i > head.i and any(
+                o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.children if o.dep_ == "pobj"):
+            continue  # "rebel fighters [in the Deraa countryside]", "the ambassador [in Berlin]"
         if c.i < head.i:
             left = min(left, c.left_edge.i)
         else:
@@ -79,7 +82,13 @@ def _argument_span(ref, head):
     while left < head.i and (doc[left].is_punct or doc[left].dep_ == "cc"):
         left += 1
     while right > head.i and (doc[right].is_punct or doc[right].dep_ == "cc"):
+        if doc[right].text == ")" and any(doc[k].text == "(" for k in range(left, right)):
+            break  # "the East Delhi Municipal Corporation (EDMC)" keeps its closing bracket
         right -= 1
+    opened = sum(1 for k in range(left, right + 1) if doc[k].text == "(") - sum(
+        1 for k in range(left, right + 1) if doc[k].text == ")")
+    if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")":
+        right += 1  # the parser hung the closing bracket elsewhere
     if right - left > 25:
         return ref
     span = doc[left: right + 1]

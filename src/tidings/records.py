@@ -18,11 +18,9 @@ STATUSES = ("asserted", "negated", "hypothetical", "future")
 
 def content_id(*parts: object, size: int = 16) -> str:
     """A stable hex id from the given parts (None and numbers are written as text)."""
-    h = hashlib.sha1()
-    for part in parts:
-        h.update(("" if part is None else str(part)).encode("utf-8", "surrogatepass"))
-        h.update(b"\x1f")
-    return h.hexdigest()[:size]
+    # each part followed by the unit separator, hashed in one go
+    text = "".join(("" if part is None else str(part)) + "\x1f" for part in parts)
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:size]
 
 
 @dataclass(frozen=True, slots=True)

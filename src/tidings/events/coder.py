@@ -115,7 +115,7 @@ def _victim(noun):
 
 class _Ctx:
     __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical",
-                 "statements", "places")
+                 "statements", "places", "article_id", "published", "found")
 
     def __init__(self, doc, si, sent, mentions, anchors, cands):
         self.doc, self.si, self.sent = doc, si, sent
@@ -125,6 +125,8 @@ class _Ctx:
         self.reporting = None
         self.statements = []
         self.places = None  # the sentence's places used as a location, found on first use
+        self.article_id = self.published = None  # read once per Doc (doc._ is slow to read)
+        self.found: dict = {}  # argument heads -> their actors, for this sentence
 
 
 class Coder:
@@ -147,9 +149,11 @@ class Coder:
         ids = self._key_ids
         lexical = {i for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
                    if low in ids or lem in ids}
+        article_id, published = doc._.article_id, doc._.published
         for si, sent in enumerate(doc.sents):
             ctx = _Ctx(doc, si, sent, mentions, anchors, cands)
             ctx.lexical = lexical
+            ctx.article_id, ctx.published = article_id, published
             self._sentence(ctx, events)
             anchors.note_dated_nouns(sent)
         doc._.events = events
@@ -318,6 +322,13 @@ class Coder:
 
     # ------------------------------------------------------------------ events
     def _actors(self, ctx, heads, allow_uncoded=True):
+        key = (tuple(h.i for h in heads), allow_uncoded)
+        found = ctx.found.get(key)
+        if found is None:
+            found = ctx.found[key] = self._find_actors(ctx, heads, allow_uncoded)
+        return list(found)
+
+    def _find_actors(self, ctx, heads, allow_uncoded):
         out, keys = [], set()
         for h in heads:
             for m in members(h):
@@ -470,7 +481,7 @@ class Coder:
             ctx.reporting = [t for t in ctx.trig.values() if t.entry.family == "say"]
         reporting = [t.tok for t in ctx.reporting if t not in rest]
         timex, how_date = ctx.anchors.date_for(ev_tokens, ctx.sent, nouns=nouns, reporting=reporting)
-        published = ctx.doc._.published
+        published = ctx.published
         if timex is not None:
             date, date_text = timex.value, timex.text
         else:
@@ -561,7 +572,7 @@ class Coder:
             conf = round(max(0.05, min(conf, 0.99)), 3)
             src_ref = a[0] if a else None
             tgt_ref = b[0] if b else None
-            eid = content_id(ctx.doc._.article_id, ctx.si, span.start_char, code,
+            eid = content_id(ctx.article_id, ctx.si, span.start_char, code,
                              src_ref.code if src_ref else None, tgt_ref.code if tgt_ref else None,
                              src_ref.start if src_ref else None, tgt_ref.start if tgt_ref else None)
             events.append(Event(

@@ -63,17 +63,16 @@ class PhraseTrie:
         if len(cache) > 500_000:  # the vocabulary of a long-running process keeps growing
             cache.clear()
         strings = doc.vocab.strings
-        out = []
-        for orth in doc.to_array(ORTH).tolist():
-            w = cache.get(orth)
-            if w is None:
-                w = cache[orth] = norm(strings[orth])
-            out.append(w)
-        return out
+        ids = doc.to_array(ORTH).tolist()
+        for orth in set(ids).difference(cache):
+            cache[orth] = norm(strings[orth])
+        return list(map(cache.__getitem__, ids))
 
-    def matches(self, doc) -> list[Match]:
-        """Non-overlapping longest matches, left to right, that pass the case rules."""
-        words = self.words(doc)
+    def matches(self, doc, words: list[str] | None = None) -> list[Match]:
+        """Non-overlapping longest matches, left to right, that pass the case rules (`words`:
+        the Doc's `words`, when the caller has them already)."""
+        if words is None:
+            words = self.words(doc)
         out: list[Match] = []
         i, n = 0, len(doc)
         while i < n:

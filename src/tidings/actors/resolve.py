@@ -135,7 +135,8 @@ class ActorResolver:
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
                 ent_of[i] = ent
-        matches = self.trie.matches(doc)
+        words = self.trie.words(doc)
+        matches = self.trie.matches(doc, words)
         loc_tokens = set()
         for m in matches:
             if any(e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR) for e in m.entries):
@@ -229,7 +230,6 @@ class ActorResolver:
             elif p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start > 1:
                 surnames.setdefault(norm(doc[p.end - 1].text), p.start)
         if surnames:
-            words = self.trie.words(doc)
             for i, pos in enumerate(doc.to_array(POS).tolist()):
                 if pos != PROPN_ID or i in covered:
                     continue

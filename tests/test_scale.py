@@ -73,6 +73,22 @@ def test_a_started_pool_codes_several_streams_with_the_same_workers():
     assert engine._pool is None  # closed on leaving the block
 
 
+@pytest.mark.slow
+def test_ray_removes_its_own_temporary_shards_but_keeps_a_named_folder(tmp_path):
+    pytest.importorskip("ray")
+    from tidings.scale import Engine
+
+    with Engine(EngineOptions("ray", workers=1, chunk=5)) as engine:
+        assert len(list(engine.code(articles()))) == 10
+        temp = engine._shard_dir
+        assert len(list(temp.glob("*.parquet"))) == 2
+    assert not temp.exists()
+    kept = tmp_path / "shards"
+    with Engine(EngineOptions("ray", workers=1, chunk=5, shard_dir=str(kept))) as engine:
+        list(engine.code(articles()))
+    assert len(list(kept.glob("*.parquet"))) == 2
+
+
 def test_engine_options_are_checked():
     with pytest.raises(ValueError):
         EngineOptions("spark")

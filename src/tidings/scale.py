@@ -42,7 +42,7 @@ class EngineOptions:
     chunk: int = 16  # articles per task
     inflight: int = 0  # chunks out at once (0: 2 per worker)
     ray_address: str | None = None  # None: start a local Ray; "auto" or "ray://host:port": join a cluster
-    shard_dir: str | None = None  # Ray: where the Parquet shards go (default: a temp folder)
+    shard_dir: str | None = None  # Ray: where the Parquet shards go (default: a temp folder, removed at the end)
 
     def __post_init__(self):
         if self.engine not in ENGINES:
@@ -126,6 +126,11 @@ class Engine:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+        if self._shard_dir is not None and not self.engine.shard_dir:
+            import shutil
+
+            shutil.rmtree(self._shard_dir, ignore_errors=True)  # our own temp folder: nothing to resume from
+            self._shard_dir = None
         if self._actors is not None:
             self._actors = None
             if self._ray_started:

@@ -12,9 +12,19 @@ from .records import (Actor, ActorRef, Article, Candidate, CodedArticle, Event, 
 __all__ = ["dumps", "loads"]
 
 
+_FIELDS: dict[type, tuple[str, ...] | None] = {}  # a record type's field names (None: not a record)
+
+
 def _plain(obj):
-    if dataclasses.is_dataclass(obj):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    kind = type(obj)
+    if kind not in _FIELDS:
+        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj)) \
+            if dataclasses.is_dataclass(obj) and not isinstance(obj, type) else None
+    names = _FIELDS[kind]
+    if names is not None:
+        return {n: _plain(getattr(obj, n)) for n in names}
+    if kind is tuple or kind is list:
+        return [_plain(x) for x in obj]
     if isinstance(obj, (tuple, list)):
         return [_plain(x) for x in obj]
     return obj

@@ -184,7 +184,19 @@ class Engine:
         Coder = ray.remote(num_cpus=1)(_RayCoder)
         self._actors = [Coder.remote(self.options) for _ in range(self.engine.workers)]
         ray.get([a.ready.remote() for a in self._actors])  # each has loaded the model
-        self._turn = itertools.cycle(self._actors)
+        self._running: dict[int, list] = {k: [] for k in range(len(self._actors))}  # actor -> its task refs
+
+    def _least_busy(self) -> int:
+        """The actor with the fewest unfinished chunks (ties: the first), so that a worker that
+        is done early is not left idle while another still has a queue."""
+        import ray
+
+        for k, refs in self._running.items():
+            if refs:
+                done, _ = ray.wait(refs, num_returns=len(refs), timeout=0)
+                finished = set(done)
+                self._running[k] = [r for r in refs if r not in finished]
+        return min(self._running, key=lambda k: len(self._running[k]))
 
     def _submit_ray(self, chunk: list[Article]):
         import ray
@@ -192,7 +204,9 @@ class Engine:
         path = self._shard_dir / _shard_name(chunk, self.options)
         if path.exists():  # coded by an earlier (perhaps killed) run
             return lambda: read_shard(path)
-        ref = next(self._turn).code.remote(chunk, str(path))
+        k = self._least_busy()
+        ref = self._actors[k].code.remote(chunk, str(path))
+        self._running[k].append(ref)
 
         def result():
             p, rss = ray.get(ref)

@@ -272,3 +272,10 @@ def test_an_argument_span_leaves_out_where_the_actor_is_and_keeps_its_brackets(c
     doc = code("Israel attacked the Hamas Ministry of Interior (MOI) on Monday.")
     spans = {e.target.text for e in events(doc, "asserted") if e.target and e.target.code == "PSEREB"}
     assert spans and all(s.endswith("(MOI)") for s in spans), spans
+
+
+def test_material_support_is_aid_and_verbal_support_is_endorsement(code):
+    assert ("070", "TUR", "EGY") in triples(code("Turkey supported Egypt with $5 million in loans."))
+    assert any(c == "070" and s == "TUR" for c, s, t in triples(
+        code("Turkey is funding reconstruction projects in Egypt.")))
+    assert any(c == "051" and s == "TUR" for c, s, t in triples(code("Turkey supported Egypt's bid.")))

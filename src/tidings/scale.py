@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .codec import dumps, loads
 from .pipeline import CodeOptions, code_articles
 from .records import Article, CodedArticle, content_id
 
@@ -85,6 +86,7 @@ class Engine:
         self._ray_started = False
         self._shard_dir: Path | None = None
         self._rss: list[float] = []
+        self.worker_pids: list[int] = []  # the started workers' process ids (pool, Ray on this host)
 
     @property
     def kind(self) -> str:
@@ -156,14 +158,15 @@ class Engine:
             seen.update(f.result() for f in futs)
             if len(seen) >= self.engine.workers:
                 break
+        self.worker_pids = sorted(seen)
 
     def _submit_pool(self, chunk: list[Article]):
         fut = self._pool.submit(_code_chunk, chunk)
 
         def result():
-            coded, rss = fut.result()
+            records, rss = fut.result()
             self._rss.append(rss)
-            return coded
+            return [loads(r) for r in records]
         return result
 
     # -- Ray ------------------------------------------------------------------------------------
@@ -183,7 +186,7 @@ class Engine:
         self._shard_dir.mkdir(parents=True, exist_ok=True)
         Coder = ray.remote(num_cpus=1)(_RayCoder)
         self._actors = [Coder.remote(self.options) for _ in range(self.engine.workers)]
-        ray.get([a.ready.remote() for a in self._actors])  # each has loaded the model
+        self.worker_pids = ray.get([a.ready.remote() for a in self._actors])  # each has loaded the model
         self._running: dict[int, list] = {k: [] for k in range(len(self._actors))}  # actor -> its task refs
 
     def _least_busy(self) -> int:
@@ -235,8 +238,10 @@ def _worker_pid(pause: float) -> int:
     return os.getpid()
 
 
-def _code_chunk(chunk: list[Article]) -> tuple[list[CodedArticle], float]:
-    return list(code_articles(chunk, _WORKER_OPTIONS)), peak_rss_mb()
+def _code_chunk(chunk: list[Article]) -> tuple[list[str], float]:
+    """Code a chunk; the results go back as codec JSON, which is quicker to write and read
+    than pickled records (the parent, the single reader, decodes them)."""
+    return [dumps(c) for c in code_articles(chunk, _WORKER_OPTIONS)], peak_rss_mb()
 
 
 def peak_rss_mb() -> float:
@@ -270,18 +275,15 @@ def write_shard(path: Path, coded: list[CodedArticle]) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .codec import dumps
-
     table = pa.table({"article_id": [c.article.id for c in coded], "record": [dumps(c) for c in coded]})
     tmp = path.with_suffix(f".tmp{os.getpid()}")
-    pq.write_table(table, tmp)
+    # every record is unique: a dictionary would only slow the reader down
+    pq.write_table(table, tmp, use_dictionary=False, compression="zstd")
     os.replace(tmp, path)
 
 
 def read_shard(path: Path) -> list[CodedArticle]:
     import pyarrow.parquet as pq
-
-    from .codec import loads
 
     return [loads(r) for r in pq.read_table(path, columns=["record"]).column("record").to_pylist()]
 
@@ -295,8 +297,8 @@ class _RayCoder:
         self.options = options
         get_nlp(options.pipeline)
 
-    def ready(self) -> bool:
-        return True
+    def ready(self) -> int:
+        return os.getpid()
 
     def code(self, chunk: list[Article], path: str) -> tuple[str, float]:
         write_shard(Path(path), list(code_articles(chunk, self.options)))

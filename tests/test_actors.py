@@ -167,3 +167,8 @@ def test_capital_as_place_is_the_country(nlp):
     assert [(m.text, m.code) for m in ms] == [("Moscow", "RUSGOV"), ("Washington", "USAGOV"), ("Geneva", "CHE"),
                                               ("Paris", "FRA")]
     assert ms[-1].rule.startswith("place:Paris")
+
+
+def test_plural_of_a_collective_role_noun_is_an_actor(nlp):
+    ms = mentions(nlp, "The Red Cross gave food to 550 households and 30 families.", "2021-12-07")
+    assert code_of(ms, "households") == "CVL" and code_of(ms, "families") == "CVL"

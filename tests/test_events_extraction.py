@@ -279,3 +279,19 @@ def test_material_support_is_aid_and_verbal_support_is_endorsement(code):
     assert any(c == "070" and s == "TUR" for c, s, t in triples(
         code("Turkey is funding reconstruction projects in Egypt.")))
     assert any(c == "051" and s == "TUR" for c, s, t in triples(code("Turkey supported Egypt's bid.")))
+
+
+def test_a_foreign_place_of_the_act_is_its_target_when_there_is_no_other(code):
+    assert any(s == "RUSGOV" and t == "UKR" for _, s, t in triples(code("Putin agreed to a ceasefire in eastern Ukraine.")))
+    # the source's own country is where it acts, not whom it acts on
+    assert all(t is None for _, s, t in triples(code("Putin deployed soldiers in Moscow.")))
+    # a target found otherwise is kept
+    assert any(t == "PSEREB" for _, _, t in triples(code("Israel attacked Hamas fighters in Egypt.")))
+
+
+def test_an_object_that_is_no_actor_gives_way_to_the_recipient(code):
+    assert any(s == "TUR" and t == "EGY" for _, s, t in triples(code("Turkey returned the stolen statues to Egypt.")))
+
+
+def test_rockets_fired_at_an_actor_are_an_attack_not_a_test(code):
+    assert ("194", "PSEREB", "ISR") in triples(code("Hamas fired rockets at Israel."))

@@ -261,7 +261,8 @@ def load_roles(path: Path) -> Iterator[Entry]:
         if not phrase.endswith(("s", "people", "men", "police", "media", "intelligence", "military",
                                 "artillery", "personnel", "staff")) and kind != "group" or phrase in (
                                     "troop", "force", "drone", "jet", "tank", "warship", "warplane",
-                                    "fighter jet", "marine"):
+                                    "fighter jet", "marine", "household", "family", "crew",
+                                    "contingent", "population", "paramilitary"):
             p = plural(phrase)
             if p != phrase:
                 yield Entry(ROLE, p, role, phrase, f"role:{phrase}", src, role_kind=kind, office=office,

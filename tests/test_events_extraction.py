@@ -295,3 +295,12 @@ def test_an_object_that_is_no_actor_gives_way_to_the_recipient(code):
 
 def test_rockets_fired_at_an_actor_are_an_attack_not_a_test(code):
     assert ("194", "PSEREB", "ISR") in triples(code("Hamas fired rockets at Israel."))
+
+
+def test_an_event_with_no_source_is_dropped_when_the_sentence_has_one_with_a_source(code):
+    doc = code("Hamas fighters were killed on Monday after Israel attacked Egypt.")
+    assert all(e.source is not None for e in events(doc, "asserted"))
+    assert any(c.reason == "no source" and not c.kept for c in doc._.candidates)
+    # alone in its sentence, it is kept: it still says what happened there
+    doc = code("Hamas fighters were killed on Monday.")
+    assert any(e.source is None and e.target and e.target.code == "PSEREB" for e in events(doc, "asserted"))

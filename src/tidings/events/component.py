@@ -17,6 +17,7 @@ from spacy.language import Language
 from .codebook import load_codebook
 from .coder import Coder
 from .lexicon import Lexicon, load_lexicon, load_word_list, read_lexicon, LexiconError
+from .sourceless import drop_sourceless
 
 __all__ = ["build_lexicon", "make_events"]
 
@@ -52,17 +53,19 @@ def make_events(nlp, name, dictionaries, replace, classifier):
     nouns = load_word_list()
     lexicon = build_lexicon(tuple(dictionaries or ()), bool(replace))
     coder = Coder(lexicon, codebook, actor_nouns=nouns)
-    if not classifier:
-        return coder
-    from .. import classifier as learned_model
+    stage = None
+    if classifier:
+        from .. import classifier as learned_model
 
-    if not learned_model.available():
-        return coder
-    from .learned import ClassifierStage
+        if learned_model.available():
+            from .learned import ClassifierStage
 
-    stage = ClassifierStage(learned_model.load(), codebook, lexicon)
+            stage = ClassifierStage(learned_model.load(), codebook, lexicon)
 
     def events(doc):
-        return stage(coder(doc), actor_nouns=nouns)
+        doc = coder(doc)
+        if stage is not None:
+            doc = stage(doc, actor_nouns=nouns)
+        return drop_sourceless(doc)
 
     return events

@@ -28,12 +28,14 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from .codec import dumps, loads
+from .nlp import PipelineOptions
 from .pipeline import CodeOptions, code_articles
 from .records import Article, CodedArticle, content_id
 
 __all__ = ["EngineOptions", "Engine", "code_stream", "ENGINES", "peak_rss_mb"]
 
 ENGINES = ("local", "pool", "ray")
+PRELOAD = True  # pool: the fork server loads the default pipeline, and workers share it (preload.py)
 
 
 @dataclass(frozen=True)
@@ -149,6 +151,10 @@ class Engine:
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        if PRELOAD and ctx.get_start_method() == "forkserver" and self.options.pipeline in (None, PipelineOptions()):
+            # the fork server loads the default pipeline once; workers forked from it share
+            # its pages (no effect when this process's fork server is running already)
+            ctx.set_forkserver_preload(["tidings.preload"])
         self._pool = ProcessPoolExecutor(max_workers=self.engine.workers, mp_context=ctx, initializer=_init,
                                          initargs=(self.options,))
         # workers start on demand; ask until every one has answered (each loads the model first)

@@ -114,3 +114,17 @@ def test_ingest_with_two_workers_equals_one(tmp_path):
     ingest(articles(), tmp_path / "two.duckdb", progress=False, engine=EngineOptions("pool", workers=2, chunk=2))
     assert snapshot(tmp_path / "one.duckdb") == snapshot(tmp_path / "two.duckdb")
     assert snapshot(tmp_path / "one.duckdb")[1]
+
+
+def test_pool_workers_are_forked_with_the_pipeline_loaded():
+    # in a fresh interpreter: the fork server is one per process, started by the first pool
+    import subprocess
+    import sys
+
+    script = ("from tidings.scale import Engine, EngineOptions, _preloaded\n"
+              "if __name__ == '__main__':\n"
+              "    with Engine(EngineOptions('pool', workers=2)) as e:\n"
+              "        e.start()\n"
+              "        print(all(e._pool.submit(_preloaded).result() for _ in range(4)))\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.stdout.strip() == "True", out.stderr[-2000:]

@@ -244,6 +244,13 @@ def _worker_pid(pause: float) -> int:
     return os.getpid()
 
 
+def _preloaded() -> bool:
+    """In a worker: was it forked from a fork server that had loaded the pipeline?"""
+    import sys
+
+    return "tidings.preload" in sys.modules
+
+
 def _code_chunk(chunk: list[Article]) -> tuple[list[str], float]:
     """Code a chunk; the results go back as codec JSON, which is quicker to write and read
     than pickled records (the parent, the single reader, decodes them)."""

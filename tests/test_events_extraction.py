@@ -304,3 +304,13 @@ def test_an_event_with_no_source_is_dropped_when_the_sentence_has_one_with_a_sou
     # alone in its sentence, it is kept: it still says what happened there
     doc = code("Hamas fighters were killed on Monday.")
     assert any(e.source is None and e.target and e.target.code == "PSEREB" for e in events(doc, "asserted"))
+
+
+def test_a_pronoun_named_earlier_in_its_sentence_is_shown_by_the_name():
+    from tidings.pipeline import code_articles
+    from tidings.records import Article
+
+    text = "The British government has announced that it will not lift the ban on the Tamil Tigers."
+    (coded,) = code_articles([Article(id="t", text=text, published="2020-01-01")])
+    srcs = {(e.source.code, e.source.text, e.source.start) for e in coded.events if e.source}
+    assert srcs == {("GBRGOV", "The British government", 0)}, srcs

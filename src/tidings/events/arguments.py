@@ -2,6 +2,8 @@
 dependency parse, mapped to the actor mentions the actors stage left on the Doc."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..records import ActorRef
 from .patterns import is_passive, objects
 
@@ -39,11 +41,27 @@ class MentionIndex:
 
     def __init__(self, doc, mentions, actor_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        self.mentions = list(mentions or ())
         self.by_token: dict[int, list] = {}
-        for m in mentions or ():
+        for m in self.mentions:
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, []).append(m)
         self.actor_nouns = actor_nouns
+
+    def ref(self, m):
+        """The ActorRef of mention `m`. A pronoun whose actor is named earlier in the same
+        sentence ("Slovakia says it will not accept ...") is shown by that name: the same
+        actor and code, with the text and offsets of the name."""
+        ref = m.ref()
+        if m.kind != "pronoun" or not m.code:
+            return ref
+        sent_start = self.doc[m.start].sent.start
+        named = [o for o in self.mentions if o.key == m.key and o.kind != "pronoun"
+                 and sent_start <= o.start and o.end <= m.start]
+        if not named:
+            return ref
+        o = max(named, key=lambda o: o.start)
+        return replace(ref, text=o.text, start=o.start_char, end=o.end_char)
 
     def named(self, tok) -> bool:
         """The token is inside the name of an actor (not a role word like "protesters")."""
@@ -66,7 +84,7 @@ class MentionIndex:
             best = min(ms, key=lambda m: (m.end - m.start, m.start))
             group = [m for m in ms if (m.start, m.end) == (best.start, best.end)]
             if len({m.key for m in group}) >= 2:
-                return [(m.ref(), m.key) for m in group]
+                return [(self.ref(m), m.key) for m in group]
         one = self.actor(tok, allow_uncoded)
         return [one] if one else []
 
@@ -76,7 +94,7 @@ class MentionIndex:
             tok = tok.head.head
         m = self.mention_at(tok)
         if m is not None:
-            return m.ref(), m.key
+            return self.ref(m), m.key
         if tok.lemma_.lower() in QUANTITY or tok.pos_ == "NUM":
             # "hundreds of British troops", "dozens of protesters"
             for p in tok.children:
@@ -99,7 +117,7 @@ class MentionIndex:
             if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i < tok.i:
                 m = self.mention_at(c) or next((self.mention_at(x) for x in c.subtree if self.mention_at(x)), None)
                 if m is not None:
-                    return m.ref(), m.key
+                    return self.ref(m), m.key
         # the agent of a nominal subject ("a car bombing by the Islamic State group"), the owner
         # of a thing ("an arms depot of the Syrian army", "the blockade of the U.K.")
         for c in tok.children:
@@ -108,7 +126,7 @@ class MentionIndex:
                     if o.dep_ == "pobj":
                         m = self.mention_at(o)
                         if m is not None:
-                            return m.ref(), m.key
+                            return self.ref(m), m.key
         if not allow_uncoded or tok.lower_ in PRONOUNS or tok.pos_ == "PRON" or tok.ent_type_ in NOT_ACTOR_ENTS:
             return None
         if tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN" or tok.lemma_.lower() in self.actor_nouns:

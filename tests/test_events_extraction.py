@@ -314,3 +314,11 @@ def test_a_pronoun_named_earlier_in_its_sentence_is_shown_by_the_name():
     (coded,) = code_articles([Article(id="t", text=text, published="2020-01-01")])
     srcs = {(e.source.code, e.source.text, e.source.start) for e in coded.events if e.source}
     assert srcs == {("GBRGOV", "The British government", 0)}, srcs
+
+
+def test_condemning_an_act_coded_earlier_targets_its_perpetrator(code):
+    doc = code("Hamas attacked Israel on Monday. Putin condemned the attack.")
+    assert ("111", "RUSGOV", "PSEREB") in triples(doc)
+    # an act with no earlier event stays without a target
+    doc = code("Putin condemned the attack.")
+    assert all(t is None for c, s, t in triples(doc) if s == "RUSGOV")

@@ -114,6 +114,9 @@ def _victim(noun):
 
 
 PLACE_TARGETS = True
+CONDEMN_ROOTS = {"11"}  # disapprove, criticise, accuse: "X condemned the attack" targets its perpetrator
+_VIOLENT = {"17", "18", "19", "20"}
+ACT_GROUPS = {r: _VIOLENT for r in _VIOLENT}  # an 'attack' may be coded 18, 19 or 20 earlier
 PLACE_NOT_TARGET = {"01", "02"}  # statements and appeals: where they are made is not whom they address
 
 
@@ -342,6 +345,26 @@ class Coder:
                         out.append((_argument_span(ref, m), key))
         return out
 
+    def _perpetrator(self, ctx, verb, events, src_keys):
+        """"Biden condemned the attack": the object is an act the article has coded already
+        (a nominal trigger whose root matches an earlier event's); its source is the target.
+        Returns ([(ActorRef, key)], how) or ([], "")."""
+        for obj in objects(verb):
+            tm = ctx.trig.get(obj.i)
+            code = tm.entry.code if tm is not None and tm.kind == "noun" else None
+            if not code or not code[:2].isdigit():
+                continue
+            roots = ACT_GROUPS.get(code[:2], {code[:2]})
+            for e in reversed(events):
+                if e.root in roots and e.source is not None and e.status == "asserted" and e.sentence <= ctx.si:
+                    key = next((m.key for m in ctx.mentions.mentions if m.start_char == e.source.start), None)
+                    if key is not None and key in src_keys:
+                        continue
+                    return [(e.source, key or "ref:" + e.source.text)], \
+                        f"perpetrator of '{obj.text}' (sentence {e.sentence})"
+            break
+        return [], ""
+
     def _target(self, ctx, verb, skip, theme=False):
         """`target_tokens`, and when the object it gives is no actor ("returned the artifacts
         to the Embassy of El Salvador"), the recipient or prepositional object after it."""
@@ -471,6 +494,10 @@ class Coder:
         targets = self._actors(ctx, tgt_heads)
         src_keys = {k for _, k in sources}
         targets = [t for t in targets if t[1] not in src_keys] or ([] if len(sources) < 2 else [])
+        if sources and not targets and code[:2] in CONDEMN_ROOTS and coding.kind == "verb":
+            found, how = self._perpetrator(ctx, coding.tok, events, src_keys)
+            if found:
+                targets, how_tgt = found, how
         trigger_tm = coding
         if not sources and not targets:
             self._cand(ctx, trigger_tm.tok, False, "no actor", code=code,

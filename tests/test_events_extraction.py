@@ -322,3 +322,11 @@ def test_condemning_an_act_coded_earlier_targets_its_perpetrator(code):
     # an act with no earlier event stays without a target
     doc = code("Putin condemned the attack.")
     assert all(t is None for c, s, t in triples(doc) if s == "RUSGOV")
+
+
+def test_an_event_with_no_target_is_dropped_beside_the_same_act_with_one(code):
+    doc = code("Putin summoned the Turkey envoy to complain about the incident.")
+    by_root = [(e.root, e.source.code if e.source else None, e.target.code if e.target else None)
+               for e in events(doc, "asserted")]
+    assert ("11", "RUSGOV", "TUR") in by_root and ("11", "RUSGOV", None) not in by_root, by_root
+    assert any(c.reason == "no target" and not c.kept for c in doc._.candidates)

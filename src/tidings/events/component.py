@@ -17,7 +17,7 @@ from spacy.language import Language
 from .codebook import load_codebook
 from .coder import Coder
 from .lexicon import Lexicon, load_lexicon, load_word_list, read_lexicon, LexiconError
-from .sourceless import drop_sourceless
+from .partial import drop_partial
 
 __all__ = ["build_lexicon", "make_events"]
 
@@ -66,6 +66,6 @@ def make_events(nlp, name, dictionaries, replace, classifier):
         doc = coder(doc)
         if stage is not None:
             doc = stage(doc, actor_nouns=nouns)
-        return drop_sourceless(doc)
+        return drop_partial(doc)
 
     return events

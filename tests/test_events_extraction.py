@@ -330,3 +330,17 @@ def test_an_event_with_no_target_is_dropped_beside_the_same_act_with_one(code):
                for e in events(doc, "asserted")]
     assert ("11", "RUSGOV", "TUR") in by_root and ("11", "RUSGOV", None) not in by_root, by_root
     assert any(c.reason == "no target" and not c.kept for c in doc._.candidates)
+
+
+def test_blaming_each_other_goes_both_ways(code):
+    found = triples(code("Putin and Biden blamed each other for the shelling."))
+    pairs = {(s, t) for c, s, t in found if c.startswith("11")}
+    assert len(pairs) == 2 and all(s and t and s != t for s, t in pairs), found
+
+
+def test_traded_accusations_are_accusations_both_ways(code):
+    found = triples(code("Turkey and Egypt traded accusations on Monday."))
+    assert ("112", "TUR", "EGY") in found and ("112", "EGY", "TUR") in found, found
+    # an accusation is no act whose doer is condemned: no earlier accuser becomes the target
+    doc = code("Israel accused Iran on Monday. Egypt condemned the accusations.")
+    assert not any(t == "ISR" for c, s, t in triples(doc) if s == "EGY"), triples(doc)

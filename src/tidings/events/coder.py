@@ -97,6 +97,24 @@ def _argument_span(ref, head):
     return replace(ref, text=span.text, start=span.start_char, end=span.end_char)
 
 
+def _each_other(tok) -> bool:
+    """The act is done by coordinated subjects to each other: its object or prepositional
+    object is "each other" / "one another" ("Kyiv and Moscow blamed each other"), or the verb
+    says so itself ("India and Pakistan traded accusations")."""
+    if tok.lemma_.lower() in ("exchange", "trade", "swap"):
+        return True
+    heads = [c for c in tok.children if c.dep_ in ("dobj", "dative")]
+    heads += [o for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"]
+    for h in heads:
+        if h.lower_ == "other" and any(c.lower_ == "each" for c in h.children):
+            return True
+        if h.lower_ == "another" and any(c.lower_ == "one" for c in h.children):
+            return True
+        if h.lower_ in ("each", "one") and h.i + 1 < len(h.doc) and h.doc[h.i + 1].lower_ in ("other", "another"):
+            return True
+    return False
+
+
 _DIE = {"die", "succumb", "perish"}
 
 
@@ -117,6 +135,7 @@ PLACE_TARGETS = True
 CONDEMN_ROOTS = {"11"}  # disapprove, criticise, accuse: "X condemned the attack" targets its perpetrator
 _VIOLENT = {"17", "18", "19", "20"}
 ACT_GROUPS = {r: _VIOLENT for r in _VIOLENT}  # an 'attack' may be coded 18, 19 or 20 earlier
+CONDEMNED_ACTS = {"14", "15", "16", "17", "18", "19", "20"}  # acts whose doer is condemned (not "traded accusations")
 PLACE_NOT_TARGET = {"01", "02"}  # statements and appeals: where they are made is not whom they address
 
 
@@ -352,7 +371,7 @@ class Coder:
         for obj in objects(verb):
             tm = ctx.trig.get(obj.i)
             code = tm.entry.code if tm is not None and tm.kind == "noun" else None
-            if not code or not code[:2].isdigit():
+            if not code or not code[:2].isdigit() or code[:2] not in CONDEMNED_ACTS:
                 continue
             roots = ACT_GROUPS.get(code[:2], {code[:2]})
             for e in reversed(events):
@@ -556,7 +575,7 @@ class Coder:
                 how_tgt = "place of the act"
         # reciprocal events: coordinated subjects and no target ("Putin and Biden agreed to meet")
         pairs = []
-        if not targets and len(sources) >= 2 and info.root in RECIPROCAL_ROOTS:
+        if not targets and len(sources) >= 2 and (info.root in RECIPROCAL_ROOTS or _each_other(coding.tok)):
             for a in sources:
                 for b in sources:
                     if a[1] != b[1]:

@@ -344,3 +344,8 @@ def test_traded_accusations_are_accusations_both_ways(code):
     # an accusation is no act whose doer is condemned: no earlier accuser becomes the target
     doc = code("Israel accused Iran on Monday. Egypt condemned the accusations.")
     assert not any(t == "ISR" for c, s, t in triples(doc) if s == "EGY"), triples(doc)
+
+
+def test_the_venue_of_a_meeting_is_not_its_counterpart(code):
+    found = triples(code("Putin attended a summit in Turkey on Monday."))
+    assert not any(t == "TUR" for c, s, t in found if c.startswith("04")), found

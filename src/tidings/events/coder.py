@@ -136,7 +136,7 @@ CONDEMN_ROOTS = {"11"}  # disapprove, criticise, accuse: "X condemned the attack
 _VIOLENT = {"17", "18", "19", "20"}
 ACT_GROUPS = {r: _VIOLENT for r in _VIOLENT}  # an 'attack' may be coded 18, 19 or 20 earlier
 CONDEMNED_ACTS = {"14", "15", "16", "17", "18", "19", "20"}  # acts whose doer is condemned (not "traded accusations")
-PLACE_NOT_TARGET = {"01", "02"}  # statements and appeals: where they are made is not whom they address
+PLACE_NOT_TARGET = {"01", "02", "04"}  # statements, appeals, meetings: where they happen is not whom they address
 
 
 class _Ctx:

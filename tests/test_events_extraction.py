@@ -349,3 +349,9 @@ def test_traded_accusations_are_accusations_both_ways(code):
 def test_the_venue_of_a_meeting_is_not_its_counterpart(code):
     found = triples(code("Putin attended a summit in Turkey on Monday."))
     assert not any(t == "TUR" for c, s, t in found if c.startswith("04")), found
+
+
+def test_a_military_strike_is_force_and_a_general_strike_is_a_strike(code):
+    assert any(c == "190" and s == "ISR" for c, s, t in triples(code("A military strike by Israel hit Hamas.")))
+    assert any(c == "190" for c, s, t in triples(code("Israel carried out a strike on Hamas.")))
+    assert not any(c == "143" for c, s, t in triples(code("Israel carried out a strike on Hamas.")))

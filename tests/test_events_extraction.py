@@ -355,3 +355,11 @@ def test_a_military_strike_is_force_and_a_general_strike_is_a_strike(code):
     assert any(c == "190" and s == "ISR" for c, s, t in triples(code("A military strike by Israel hit Hamas.")))
     assert any(c == "190" for c, s, t in triples(code("Israel carried out a strike on Hamas.")))
     assert not any(c == "143" for c, s, t in triples(code("Israel carried out a strike on Hamas.")))
+
+
+def test_turning_down_a_request_targets_whoever_made_it(code):
+    doc = code("Turkey turned down Ukraine's request for missiles.")
+    (e,) = [e for e in events(doc, "asserted") if e.code.startswith("12")]
+    assert (e.source.code, e.target.code) == ("TUR", "UKR"), e
+    assert e.target.text.startswith("Ukraine's request")
+    assert any(t == "IRN" for c, s, t in triples(code("Israel rejected an offer by Iran.")) if c.startswith("12"))

@@ -492,6 +492,12 @@ class Coder:
                 order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]
             else:
                 order = [(inner_tgt, how_inner), (frame_tgt, how_frame)]
+            if fam == "reject" and inner is not None and inner.kind == "noun":
+                # "rejected Ukraine's request", "turned down a U.S. offer", "an offer by the
+                # African Union": whoever made the request or offer is the one turned down
+                # (the request itself is the argument: its actor is its maker, its span the phrase)
+                if noun_arguments(inner.tok)[0]:
+                    order.insert(0, ([inner.tok], "maker of the rejected " + inner.tok.lower_))
             for heads, how in order:
                 if heads and self._actors(ctx, heads):
                     tgt_heads, how_tgt = heads, how

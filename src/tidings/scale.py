@@ -8,9 +8,11 @@
 benchmark) keeps its workers, and their loaded models, across streams.
 
 All engines run the same stage function (`pipeline.code_articles`) on chunks of articles and
-yield results in input order, so they give identical output. The spaCy model is loaded once
-per worker (in the worker, never pickled). Memory stays bounded: only `inflight` chunks
-are out at a time, the input is consumed lazily.
+yield results in input order, so they give identical output. The spaCy model is loaded in
+each worker, never pickled; a pool's workers are forked from a fork server that has loaded
+the default pipeline once (preload.py), so they share its memory pages. Pool results come
+back as codec JSON. Memory stays bounded: only `inflight` chunks are out at a time, the
+input is consumed lazily.
 
 Ray: each worker is a Ray actor holding the pipeline; each chunk it codes is written as a
 Parquet shard (one row per article: id and the lossless JSON of its CodedArticle, see

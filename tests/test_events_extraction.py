@@ -363,3 +363,13 @@ def test_turning_down_a_request_targets_whoever_made_it(code):
     assert (e.source.code, e.target.code) == ("TUR", "UKR"), e
     assert e.target.text.startswith("Ukraine's request")
     assert any(t == "IRN" for c, s, t in triples(code("Israel rejected an offer by Iran.")) if c.startswith("12"))
+
+
+def test_what_an_accusation_says_happened_is_alleged_not_asserted(code):
+    doc = code("Turkey rejected accusations that Egypt attacked Israel.")
+    assert ("190", "EGY", "ISR") not in triples(doc)
+    assert any(e.source and e.source.code == "EGY" for e in events(doc, "hypothetical"))
+    doc = code("Putin denied charges he ran a unit that attacked Ukraine.")
+    assert not any(t == "UKR" for c, s, t in triples(doc))
+    # the attack itself, told as a fact, stays asserted
+    assert ("190", "EGY", "ISR") in triples(code("Turkey said that Egypt attacked Israel."))

@@ -17,11 +17,13 @@ HYP_MODS = {"possible", "potential", "likely", "feared", "imminent", "hypothetic
             "threatened", "alleged", "suspected"}
 FUTURE_HEADS = {"due", "set", "poised", "scheduled", "slated", "expected", "going", "be",
                 "plan", "intend", "expect", "prepare", "aim"}
+ALLEGED_BY = {"accusation", "allegation", "charge", "claim", "suspicion", "assertion", "insinuation"}
 HYP_HEADS = {"likely", "unlikely", "possible", "able", "unable", "unwilling", "willing", "ready"}
 RANK = {"negated": 3, "hypothetical": 2, "future": 1, "asserted": 0}
 # clause links across which status is inherited (same proposition), and where it stops
 _INHERIT = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubj", "nsubjpass", "attr",
             "compound", "amod", "appos", "oprd", "npadvmod", "advcl", "relcl", "conj", "dative", "agent", "poss"}
+_RELATIVE = {"that", "which", "who", "whom", "whose"}
 
 
 def combine(*statuses: str) -> str:
@@ -65,6 +67,22 @@ def clause_status(tok) -> tuple[str, str]:
     return "asserted", ""
 
 
+def _alleged(tok, stop, depth: int) -> str:
+    """What an accusation says happened is alleged, not asserted: "rejected accusations that
+    its army committed ethnic cleansing", "denied charges he ran a hit squad that killed ...".
+    Returns the accusation noun when `tok` lies in the clause of one, else ""."""
+    cur = tok
+    for _ in range(depth):
+        head = cur.head
+        if head.i == cur.i or head.i in stop:
+            return ""
+        if head.pos_ == "NOUN" and head.lemma_.lower() in ALLEGED_BY and cur.dep_ in ("acl", "ccomp", "relcl", "appos") \
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE for c in cur.children):
+            return head.lemma_.lower()
+        cur = head
+    return ""
+
+
 def status_of(tokens, stop_at=(), depth: int = 8) -> tuple[str, str]:
     """Status of an event made of `tokens` (trigger and frames): their own markers, then the
     clauses above the topmost one, up to a reporting verb in `stop_at` or the sentence root.
@@ -75,6 +93,9 @@ def status_of(tokens, stop_at=(), depth: int = 8) -> tuple[str, str]:
     best = max(own, key=lambda s: RANK[s[0]]) if own else ("asserted", "")
     stop = {t.i for t in stop_at}
     top = max(tokens, key=lambda t: -len(list(t.ancestors)))
+    cue = _alleged(top, stop, depth)
+    if cue:
+        return best if RANK[best[0]] > RANK["hypothetical"] else ("hypothetical", cue)
     cur, steps = top, 0
     inherited = ("asserted", "")
     while cur.head.i != cur.i and steps < depth:

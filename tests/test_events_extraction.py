@@ -373,3 +373,8 @@ def test_what_an_accusation_says_happened_is_alleged_not_asserted(code):
     assert not any(t == "UKR" for c, s, t in triples(doc))
     # the attack itself, told as a fact, stays asserted
     assert ("190", "EGY", "ISR") in triples(code("Turkey said that Egypt attacked Israel."))
+
+
+def test_an_appeal_announced_for_the_future_is_made_now(code):
+    doc = code("Putin said he would call on Turkey to stop the attacks.")
+    assert any(c.startswith("02") and s == "RUSGOV" and t == "TUR" for c, s, t in triples(doc)), triples(doc)

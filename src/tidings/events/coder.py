@@ -132,6 +132,7 @@ def _victim(noun):
 
 
 PLACE_TARGETS = True
+ANNOUNCED_APPEALS = True  # an appeal announced for the future is an appeal made now
 CONDEMN_ROOTS = {"11"}  # disapprove, criticise, accuse: "X condemned the attack" targets its perpetrator
 _VIOLENT = {"17", "18", "19", "20"}
 ACT_GROUPS = {r: _VIOLENT for r in _VIOLENT}  # an 'attack' may be coded 18, 19 or 20 earlier
@@ -679,6 +680,9 @@ class Coder:
         root = int(info.root)
         fam = None
         if status == "future" or (status == "hypothetical" and says and cue in FUTURE_CUES):
+            if root == 2 and ANNOUNCED_APPEALS:
+                # "X said it would call on Y to ...": announcing an appeal makes it
+                return info.code, "asserted", 0.95, f" derived:announced({info.code})"
             if root in (1, 2):
                 return None
             fam = "intent" if root <= 8 else "threaten"

@@ -378,3 +378,9 @@ def test_what_an_accusation_says_happened_is_alleged_not_asserted(code):
 def test_an_appeal_announced_for_the_future_is_made_now(code):
     doc = code("Putin said he would call on Turkey to stop the attacks.")
     assert any(c.startswith("02") and s == "RUSGOV" and t == "TUR" for c, s, t in triples(doc)), triples(doc)
+
+
+def test_ordering_someone_to_act_is_a_demand_not_an_endorsement(code):
+    found = triples(code("Putin ordered Turkey's newspapers to suspend publications."))
+    assert any(c.startswith("10") and s == "RUSGOV" for c, s, t in found), found
+    assert not any(c.startswith("05") for c, s, t in found), found

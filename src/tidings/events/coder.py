@@ -571,8 +571,9 @@ class Coder:
             return
         code = info.code
         if PLACE_TARGETS and sources and not targets and place is not None and info.root not in PLACE_NOT_TARGET:
-            # "Britain is deploying troops to Mali", "aid to fight Ebola in West Africa": with no
-            # other target, a foreign country or region where the act happens is its target
+            # "Putin agreed to a ceasefire in eastern Ukraine", "peacekeepers arrived in South
+            # Sudan": with no other target, a foreign country or region where the act happens
+            # (the place attached to its clause) is its target
             span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
             found = self._actors(ctx, [span.root]) if span is not None else []
             src_countries = {a[0].country for a in sources}

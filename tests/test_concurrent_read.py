@@ -57,3 +57,23 @@ def test_web_reads_while_ingest_writes(tmp_path):
     final = client.get("/api/overview").json()["totals"]
     assert final["articles"] == 24  # nothing lost (article-000 was there already)
     assert kill_resume.snapshot(db)["articles"].__len__() == 24
+
+
+def test_a_reader_holds_back_while_a_writer_waits_for_the_file(tmp_path):
+    import os
+
+    from tidings.store import Store, connect
+
+    db = tmp_path / "w.duckdb"
+    with Store(db):
+        pass
+    marker = Path(f"{db}.writing")
+    marker.write_text(str(os.getppid()))  # a live process that is not this one
+    threading.Timer(0.3, marker.unlink).start()
+    t = time.monotonic()
+    connect(db, read_only=True).close()
+    assert time.monotonic() - t >= 0.25  # it waited for the marker to go
+    marker.write_text("999999999")  # a writer that is gone is not waited for
+    t = time.monotonic()
+    connect(db, read_only=True).close()
+    assert time.monotonic() - t < 5

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from .lock import StoreLocked, WriterLock
+from .lock import StoreLocked, WriterLock, _alive, _read_pid
 from .migrations import MIGRATIONS, applied_migrations, migrate
 
 __all__ = ["Store", "StoreLocked", "WriterLock", "default_db_path", "connect", "open_reader",
@@ -50,6 +50,8 @@ def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: 
     if read_only and path != ":memory:" and not Path(path).exists():
         raise NoDatabase(f"no database at {path}: run `tidings ingest PATH --db {path}` first")
     deadline = time.monotonic() + wait
+    if read_only and path != ":memory:":
+        _let_writer_in(path, deadline)
     delay = 0.05
     while True:
         try:
@@ -66,6 +68,41 @@ def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: 
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+
+def _intent_path(path: str) -> Path:
+    return Path(f"{path}.writing")
+
+
+def _let_writer_in(path: str, deadline: float) -> None:
+    """A reader does not open the file while a writer of another live process is waiting to
+    open it (its `<db>.writing` marker): without this, readers that come and go all the time
+    could keep the writer out until it gives up. Waits at most until `deadline`."""
+    marker = _intent_path(path)
+    while marker.exists() and time.monotonic() < deadline:
+        pid = _read_pid(marker)
+        if not pid or pid == os.getpid() or not _alive(pid):
+            return
+        time.sleep(0.02)
+
+
+def _open_for_writing(path: str):
+    """The writer's connection: it first marks its intent, so new readers hold back until it
+    has the file (see _let_writer_in)."""
+    if path == ":memory:":
+        return connect(path)
+    marker = _intent_path(path)
+    try:
+        marker.write_text(str(os.getpid()))
+    except OSError:
+        return connect(path)
+    try:
+        return connect(path)
+    finally:
+        try:
+            marker.unlink()
+        except FileNotFoundError:
+            pass
 
 
 def open_reader(db: str | os.PathLike | None = None, wait: float = 10.0):
@@ -123,7 +160,7 @@ class Store:
         class _Session:
             def __enter__(self_):
                 if store._conn is None:
-                    store._conn = connect(store.path)
+                    store._conn = _open_for_writing(store.path)
                 store._depth += 1
                 return store._conn
 

@@ -6,7 +6,9 @@ mentions, quotes and actors.
 - One writer at a time: a lock file `<db>.lock` holds the writer's pid; a second writer
   gets StoreLocked("database X is being written by pid N"). Readers open the file
   read-only; any number of them can read while no batch is being written (the writer holds
-  the file only while it writes a batch, and readers wait briefly for it).
+  the file only while it writes a batch, and readers wait briefly for it). A writer waiting
+  for the file marks it (`<db>.writing`) and new readers hold back until it has it, so
+  readers that come and go cannot keep it out.
 
 This package never imports spaCy.
 """
@@ -19,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 
-from .lock import StoreLocked, WriterLock, _alive, _read_pid
+from .lock import StoreLocked, WriterIntent, WriterLock
 from .migrations import MIGRATIONS, applied_migrations, migrate
 
 __all__ = ["Store", "StoreLocked", "WriterLock", "default_db_path", "connect", "open_reader",
@@ -51,7 +53,7 @@ def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: 
         raise NoDatabase(f"no database at {path}: run `tidings ingest PATH --db {path}` first")
     deadline = time.monotonic() + wait
     if read_only and path != ":memory:":
-        _let_writer_in(path, deadline)
+        WriterIntent(path).wait_out(deadline)
     delay = 0.05
     while True:
         try:
@@ -70,39 +72,13 @@ def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: 
             delay = min(delay * 2, 0.5)
 
 
-def _intent_path(path: str) -> Path:
-    return Path(f"{path}.writing")
-
-
-def _let_writer_in(path: str, deadline: float) -> None:
-    """A reader does not open the file while a writer of another live process is waiting to
-    open it (its `<db>.writing` marker): without this, readers that come and go all the time
-    could keep the writer out until it gives up. Waits at most until `deadline`."""
-    marker = _intent_path(path)
-    while marker.exists() and time.monotonic() < deadline:
-        pid = _read_pid(marker)
-        if not pid or pid == os.getpid() or not _alive(pid):
-            return
-        time.sleep(0.02)
-
-
 def _open_for_writing(path: str):
-    """The writer's connection: it first marks its intent, so new readers hold back until it
-    has the file (see _let_writer_in)."""
+    """The writer's connection: while it waits for the file it marks its intent, so that new
+    readers hold back until it has it (see lock.WriterIntent)."""
     if path == ":memory:":
         return connect(path)
-    marker = _intent_path(path)
-    try:
-        marker.write_text(str(os.getpid()))
-    except OSError:
+    with WriterIntent(path):
         return connect(path)
-    try:
-        return connect(path)
-    finally:
-        try:
-            marker.unlink()
-        except FileNotFoundError:
-            pass
 
 
 def open_reader(db: str | os.PathLike | None = None, wait: float = 10.0):

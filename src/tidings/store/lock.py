@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
-__all__ = ["StoreLocked", "WriterLock"]
+__all__ = ["StoreLocked", "WriterLock", "WriterIntent"]
 
 
 class StoreLocked(RuntimeError):
@@ -97,3 +98,40 @@ class WriterLock:
 
     def __exit__(self, *exc) -> None:
         self.release()
+
+
+class WriterIntent:
+    """`<db>.writing`: a writer waiting to open the database file, with its pid.
+
+    The writer holds it (`with WriterIntent(db): connect(...)`) while it waits for the file;
+    a reader calls `wait_out(deadline)` before it opens the file, so that readers that come
+    and go all the time cannot keep the writer out until it gives up. A marker of this
+    process, or of a process that is gone, is not waited for.
+    """
+
+    def __init__(self, db: str | os.PathLike):
+        self.path = Path(f"{db}.writing")
+        self.made = False
+
+    def __enter__(self) -> "WriterIntent":
+        try:
+            self.path.write_text(str(os.getpid()))
+            self.made = True
+        except OSError:
+            pass  # a read-only folder: no marker, readers are not held back
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.made:
+            try:
+                self.path.unlink()
+            except FileNotFoundError:
+                pass
+
+    def wait_out(self, deadline: float) -> None:
+        """Wait (until `deadline`, a time.monotonic() value) while another live process waits to write."""
+        while self.path.exists() and time.monotonic() < deadline:
+            pid = _read_pid(self.path)
+            if not pid or pid == os.getpid() or not _alive(pid):
+                return
+            time.sleep(0.02)

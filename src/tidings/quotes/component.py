@@ -106,7 +106,7 @@ def _share(text: str, a: int, b: int, covered) -> float:
 @Language.factory("tidings_quotes", assigns=["doc._.quotes"],
                   requires=["token.dep", "token.lemma"],
                   default_config={"cue_files": [], "replace_cues": False,
-                                  "classes": ["speech", "report", "belief"]})
+                                  "classes": ["speech", "report", "belief", "intention"]})
 def make_quotes(nlp, name, cue_files, replace_cues, classes):
     lex = load_cues(cue_files, replace=replace_cues, classes=classes)
     cue_ids = cue_word_ids(lex, nlp.vocab.strings)

@@ -8,7 +8,7 @@ from typing import Iterable
 
 __all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "CLASSES", "FRAMES"]
 
-CLASSES = ("speech", "report", "belief")
+CLASSES = ("speech", "report", "belief", "intention")
 FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun")
 
 
@@ -44,6 +44,13 @@ class CueLexicon:
 
     def has(self, frame: str, cue: str) -> bool:
         return (frame, cue) in self._index  # type: ignore[attr-defined]
+
+    def class_of(self, lemma: str) -> str | None:
+        """The class ("speech", "report", "belief", "intention") of a cue lemma, or None."""
+        for c in self.cues:
+            if c.cue == lemma:
+                return c.cls
+        return None
 
 
 def _default_text() -> str:

@@ -158,19 +158,7 @@ def _from_noun(tok, lex):
 def _from_verb(cols: _Clauses, tok, lex, inside):
     c = cue_at(tok, "clause", lex)
     if c is None:
-        c = cue_at(tok, "object", lex)
-        naming = c is None and cue_at(tok, "naming", lex) is not None
-        c = c or cue_at(tok, "naming", lex)
-        src = subject_of(tok) if c is not None else None
-        if src is None or (inside is not None and inside(tok.i)):
-            return []
-        if naming and not _names_something(tok):
-            return []  # "called a press conference" names nothing
-        span = _object(tok)  # "accused the West of waging a war", "called the plan a disaster"
-        if span is None:
-            return []
-        a, b = _trim(cols, *span)
-        return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 2 else []
+        return _without_clause_frame(cols, tok, lex, inside)
     src = subject_of(tok)
     if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
@@ -188,12 +176,57 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
     if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):
-        span = _object(tok)
+        span = _clausal_object(tok)
         if span is not None:
             a, b = _trim(cols, *span)
-            if cols.t.alpha_count(a, b) >= 2:
+            if _ok(cols, a, b):
                 return [(a, b, c[0], src, True)]
     return []
+
+
+def _without_clause_frame(cols: _Clauses, tok, lex, inside):
+    """Cues that take no that-clause: an infinitive ("wants to run", "urged Y to ...") or a
+    clausal object ("admitted using ...", "accused Y of lying")."""
+    cx, co, cn = cue_at(tok, "xcomp", lex), cue_at(tok, "object", lex), cue_at(tok, "naming", lex)
+    if (cx is None and co is None and cn is None) or (inside is not None and inside(tok.i)):
+        return []
+    src = subject_of(tok)
+    if src is None or (src.dep_ == "nsubjpass" and src.head.i == tok.i):
+        return []  # "was asked to leave", "is expected to win": the subject is not the source
+    if cx is not None:
+        clause = _clause_of(tok, ("xcomp",))
+        if clause is not None and clause.i > tok.i and _to_infinitive(clause):
+            a, b = _object_start(tok, clause), _cut_trailing(cols, clause, tok)
+            if not a <= src.i < b:
+                return [(a, b, cx[0], src, False)]
+    for cue, find, enough in ((co, _clausal_object, _ok), (cn, _small_clause, _two_words)):
+        span = find(tok) if cue is not None else None
+        if span is not None:
+            a, b = _trim(cols, *span)
+            if enough(cols, a, b):
+                return [(a, b, cue[0], src, True)]
+    return []
+
+
+def _two_words(cols: _Clauses, a: int, b: int) -> bool:
+    return cols.t.alpha_count(a, b) >= 2
+
+
+def _small_clause(tok):
+    """"called the plan a disaster", "described him as reckless", "called it 'theft'": the object
+    and what it is called (a small clause: the plan is a disaster). "called a press conference"
+    names nothing."""
+    kids = [c for c in tok.children if c.i > tok.i]
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if not objs:
+        return None
+    obj = objs[0]
+    pred = next((c for c in kids if c.i > obj.i and (c.dep_ in ("oprd", "attr", "ccomp", "xcomp")
+                                                     or (c.dep_ == "prep" and c.lower_ == "as")
+                                                     or (c.dep_ == "dobj" and c is not obj))), None)
+    if pred is None:
+        return None
+    return obj.left_edge.i, pred.right_edge.i + 1
 
 
 def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
@@ -216,38 +249,41 @@ def _parenthetical(cols: _Clauses, tok):
     return pieces
 
 
-_OBJ_PREPS = ("of", "for", "as", "over", "about", "on", "to")
+def _to_infinitive(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
 
 
-def _object(tok):
-    """"denied the allegations", "accused Russia of meddling", "called for a ceasefire"."""
-    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
-    if obj is None:
-        prep = next((c for c in tok.children if c.dep_ in ("prep", "prt") and c.lower_ == "for"
-                     and c.i == tok.i + 1), None)  # "call for"
-        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
-        if obj is None:
-            return None
-    if obj.pos_ == "PRON" and obj.lower_ not in ("everything", "nothing"):
-        return None
-    end = obj.right_edge.i + 1
-    for c in tok.children:
-        if c.i > obj.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS
-                                                 and c.i == end)):
-            end = c.right_edge.i + 1
-    return obj.left_edge.i, end
-
-
-def _names_something(tok) -> bool:
-    """"called the plan a disaster" / "described him as reckless" / "called on X to ...", not
-    "called a press conference"."""
-    objs = [x for x in tok.children if x.dep_ == "dobj"]
-    for x in tok.children:
-        if x.dep_ in ("oprd", "attr", "ccomp", "xcomp") or (x.dep_ == "prep" and x.lower_ in ("as", "on")):
-            return True
-        if x.dep_ == "dobj" and len(objs) > 1:
-            return True
-    return False
+def _clausal_object(tok):
+    """The clausal object of a cue that takes no that-clause, as a token range [a, b), or None:
+    a gerund ("admitted using the loophole", "proposed dropping the rule"), "accused Y of
+    Ving", "called on Y to ...", "called for Ving" / "called for Y to ...". A plain noun
+    object ("denied the allegations", "called for a ceasefire") is not reported speech: what
+    was said is not stated, only what it was about."""
+    kids = [c for c in tok.children if c.i > tok.i]
+    for c in kids:
+        if c.dep_ in ("dobj", "xcomp", "ccomp") and c.tag_ == "VBG" and not c.n_lefts:
+            return c.i, c.right_edge.i + 1
+    obj = next((c for c in kids if c.dep_ == "dobj"), None)
+    appeal = tok.lemma_.lower() == "call"
+    for p in kids:
+        if p.dep_ not in ("prep", "prt", "dative"):
+            continue
+        args = [x for x in p.children if x.dep_ in ("pobj", "pcomp")]
+        if p.lower_ == "of" and obj is not None and not appeal and any(x.tag_ == "VBG" for x in args):
+            return obj.left_edge.i, p.right_edge.i + 1  # "accused the West of waging a war"
+        if not appeal or p.lower_ not in ("for", "on", "upon"):
+            continue
+        for x in args:
+            if x.tag_ == "VBG":  # "called for reducing the rate"
+                return x.i, x.right_edge.i + 1
+            inf = next((y for y in x.children if y.dep_ in ("acl", "relcl", "xcomp") and _to_infinitive(y)), None)
+            if inf is not None:  # "called on Congress to act" (the parser hung "to act" on the noun)
+                return x.left_edge.i, inf.right_edge.i + 1
+        inf = next((y for y in tok.children if y.i > p.i and y.dep_ in ("xcomp", "advcl", "ccomp")
+                    and _to_infinitive(y)), None)
+        if inf is not None and args:  # "called on Congress to act"
+            return args[0].left_edge.i, inf.right_edge.i + 1
+    return None
 
 
 def _cut_trailing(cols: _Clauses, clause, cue) -> int:

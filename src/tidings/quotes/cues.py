@@ -6,10 +6,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-__all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "CLASSES", "FRAMES"]
+__all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "cue_class", "CLASSES", "FRAMES"]
 
 CLASSES = ("speech", "report", "belief", "intention")
-FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun")
+FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun", "adjective")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,3 +112,43 @@ def load_cues(extra: Iterable[str | Path] = (), replace: bool = False,
         for c in cues:
             merged[c.cue] = c
     return CueLexicon(tuple(merged.values()), frozenset(classes))
+
+
+_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "written": "write",
+          "thought": "think", "knew": "know", "known": "know", "felt": "feel", "heard": "hear",
+          "sought": "seek", "understood": "understand", "spoke": "speak", "chose": "choose", "chosen": "choose"}
+
+
+def _lemmas(word: str):
+    """Candidate lemmas of a cue word as printed ("warned", "plans", "hoping", "Trump's claim")."""
+    w = _FORMS.get(word, word)
+    yield w
+    for suf, add in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
+                     ("d", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) > len(suf) + 2:
+            stem = w[: -len(suf)] + add
+            yield stem
+            if len(stem) > 2 and stem[-1] == stem[-2]:  # "planned" -> "plan"
+                yield stem[:-1]
+
+
+def cue_class(quote, lex: CueLexicon | None = None) -> str | None:
+    """Whether a quote reports speech, a report, a belief or an intention, from its cue ("said"
+    -> speech, "believes" -> belief, "plans" -> intention); None when the cue is unknown.
+    `quote` is a records.Quote, a quote dict of the JSON output, or the cue text itself."""
+    cue = quote if isinstance(quote, str) or quote is None else (
+        quote.get("cue") if isinstance(quote, dict) else quote.cue)
+    if not cue:
+        return None
+    lex = lex or load_cues()
+    words = cue.lower().split()
+    if words[:2] == ["according", "to"]:
+        return lex.class_of("according+to")
+    for n in (2, 1):  # "point out" before "point"
+        if len(words) >= n:
+            for first in _lemmas(words[0]):
+                key = " ".join([first] + words[1:n])
+                found = lex.class_of(key)
+                if found is not None:
+                    return found
+    return None

@@ -121,6 +121,8 @@ def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
             found = _from_according(doc, tok, lex)
         elif tok.pos_ == "NOUN":
             found = _from_noun(tok, lex)
+        elif cue_at(tok, "adjective", lex) is not None:
+            found = _from_adjective(tok, lex)
         else:
             found = _from_verb(cols, tok, lex, inside)
         for a, b, cue, src, checked in found:
@@ -142,16 +144,37 @@ def _from_according(doc, tok, lex):
     return [(span[0], span[1], c[0], according_source(tok), False)] if span else []
 
 
+def _that_clause(x) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in ("that", "whether", "if") for m in x.children)
+
+
 def _from_noun(tok, lex):
-    """"Trump's claim that ...": only when the text says whose claim it is."""
+    """"Trump's claim that ...", "Obama's decision to ...", "voiced concern that ...": only when
+    the text says whose claim it is."""
     c = cue_at(tok, "noun", lex)
     if c is None:
         return []
-    clause = next((x for x in tok.children if x.dep_ in ("acl", "ccomp") and x.i > tok.i and
-                   any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)), None)
+    clause = next((x for x in tok.children if x.dep_ in ("acl", "ccomp", "relcl") and x.i > tok.i and
+                   (_that_clause(x) or (x.dep_ == "acl" and _to_infinitive(x)))), None)
     src = noun_source(tok) if clause is not None else None
     if src is None:
         return []
+    return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
+
+
+def _from_adjective(tok, lex):
+    """"Democrats are afraid that ...", "came away convinced that ...", "is determined to ...":
+    a belief or intention adjective with its clause; the source is the subject it describes."""
+    c = cue_at(tok, "adjective", lex)
+    clause = next((x for x in tok.children if x.i > tok.i and
+                   ((x.dep_ == "ccomp" and (_that_clause(x) or x.tag_ != "VBG"))
+                    or (x.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(x)))), None)
+    if c is None or clause is None:
+        return []
+    src = subject_of(tok.head) if tok.dep_ in ("acomp", "oprd", "attr") else subject_of(tok)
+    if src is None or (src.dep_ == "nsubjpass" and tok.dep_ not in ("acomp", "oprd")) or \
+            src.lower_ in ("it", "there", "this", "that"):
+        return []  # "it is clear that": nobody holds the belief
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
 
 
@@ -169,6 +192,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             start = _object_start(tok, clause)
     if clause is not None:
         a = clause.left_edge.i if start is None else start
+        if start is None and clause.i > tok.i:
+            a = _stranded_subject(tok, clause, a)
         b = _cut_trailing(cols, clause, tok)
         if src is not None and a <= src.i < b:
             return []  # the subject sits inside the reported clause: a bad parse
@@ -182,6 +207,17 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             if _ok(cols, a, b):
                 return [(a, b, c[0], src, True)]
     return []
+
+
+def _stranded_subject(tok, clause, a: int) -> int:
+    """"warned the camps could run out": the parser took the clause's subject for the cue's
+    object; a subjectless clause right after the object starts at the object."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children):
+        return a
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and tok.i < c.i < clause.i), None)
+    if obj is not None and obj.right_edge.i + 1 == clause.left_edge.i and obj.pos_ != "PRON":
+        return obj.left_edge.i
+    return a
 
 
 def _without_clause_frame(cols: _Clauses, tok, lex, inside):
@@ -253,6 +289,9 @@ def _to_infinitive(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
 
 
+_OF_VERBS = {"accuse", "suspect", "convince", "persuade", "warn", "remind", "assure", "inform"}  # X of Ving
+
+
 def _clausal_object(tok):
     """The clausal object of a cue that takes no that-clause, as a token range [a, b), or None:
     a gerund ("admitted using the loophole", "proposed dropping the rule"), "accused Y of
@@ -265,11 +304,17 @@ def _clausal_object(tok):
             return c.i, c.right_edge.i + 1
     obj = next((c for c in kids if c.dep_ == "dobj"), None)
     appeal = tok.lemma_.lower() == "call"
+    if obj is not None and tok.lemma_.lower() in _OF_VERBS:
+        for p in obj.children:  # "accused [the agency of hiding ...]"
+            if p.dep_ == "prep" and p.lower_ == "of" and p.i > obj.i and \
+                    any(x.dep_ in ("pobj", "pcomp") and x.tag_ == "VBG" for x in p.children):
+                return obj.left_edge.i, p.right_edge.i + 1
     for p in kids:
         if p.dep_ not in ("prep", "prt", "dative"):
             continue
         args = [x for x in p.children if x.dep_ in ("pobj", "pcomp")]
-        if p.lower_ == "of" and obj is not None and not appeal and any(x.tag_ == "VBG" for x in args):
+        if p.lower_ == "of" and obj is not None and tok.lemma_.lower() in _OF_VERBS and \
+                any(x.tag_ == "VBG" for x in args):
             return obj.left_edge.i, p.right_edge.i + 1  # "accused the West of waging a war"
         if not appeal or p.lower_ not in ("for", "on", "upon"):
             continue

@@ -15,10 +15,10 @@ from .syntax import phrase_bounds
 
 __all__ = ["Speakers"]
 
-PERSONAL = {"he", "she", "him", "her"}
-FIRST = {"i", "we", "me", "us"}
-PLURAL = {"they", "them"}
-NEUTER = {"it"}
+PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+FIRST = {"i", "we", "me", "us", "my", "our"}
+PLURAL = {"they", "them", "their"}
+NEUTER = {"it", "its"}
 _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _WINDOW_SENTS = 6
 _IT_WINDOW = 2

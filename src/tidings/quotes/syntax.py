@@ -21,6 +21,8 @@ _ARTIFACTS = {"statement", "letter", "report", "ad", "advertisement", "message",
               "policy", "law", "rule", "guidance", "directive", "agreement", "text", "website",
               "page", "update", "bulletin", "broadcast", "interview", "spot", "commercial"}
 _ISSUE = {"issue", "release", "publish", "post", "send", "make", "put", "give", "deliver", "sign", "file"}
+_LIGHT = {"repeat", "reiterate", "express", "voice", "have", "reach", "take", "announce", "offer",
+          "raise", "state", "restate", "air", "share"}  # "voiced concern that", "has a plan to"
 _NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "compound")
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
@@ -37,6 +39,12 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
         return None
     if frame == "noun":
         c = lex.get(frame, tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+        return (tok.text, c) if c else None
+    if frame == "adjective":  # "afraid", "convinced" (as the word is written, not its lemma)
+        ok = tok.pos_ == "ADJ" or tok.tag_ in ("JJ", "VBN") or \
+            (tok.tag_ == "VBD" and tok.dep_ in ("advcl", "acomp", "oprd", "xcomp")
+             and not any(c.dep_ == "dobj" for c in tok.children))  # "came away convinced that"
+        c = lex.get(frame, low) if ok else None
         return (tok.text, c) if c else None
     if tok.pos_ in _NOT_VERB_POS and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
         return None
@@ -115,8 +123,8 @@ def noun_source(noun):
             g = next((g for g in c.children if g.dep_ == "pobj"), None)
             if g is not None:
                 return g
-    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE | {"repeat", "reiterate"}:
-        return next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE | _LIGHT:
+        return subject_of(noun.head)  # "the ministry issued a statement that", "made a decision to"
     return None
 
 

@@ -1,0 +1,157 @@
+"""Quotes: the cases of issue 20 (sentences written for these tests).
+
+- an indirect quote needs a speech or cognition cue with a clausal complement;
+- the object of an evaluative verb ("praised", "condemned", "welcomed", "called for") is not a quote;
+- speakers through coreference, titles and "the ministry said in a statement";
+- multi-sentence direct quotes and quotes split by their cue;
+- beliefs and intentions are told apart from speech (the cue's class).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tidings.quotes import cue_class, load_cues
+
+
+def _quotes(nlp, text):
+    from tidings.nlp import new_doc
+
+    names = nlp.pipe_names
+    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1:]):
+        return nlp(new_doc(nlp, text))._.quotes
+
+
+def _find(quotes, fragment, kind=None):
+    return [q for q in quotes if fragment in q.text and (kind is None or q.kind == kind)]
+
+
+# --- evaluative verbs: their objects are not quotes ------------------------------------------
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Jonas Berg, the alliance's secretary general, praised Norway for acting quickly on the request.",
+     "Norway for acting"),
+    ("The foreign ministry condemned the shelling of the power plant on Tuesday.", "shelling of the power plant"),
+    ("The European Union welcomed the ceasefire agreed by the two sides in Doha.", "the ceasefire"),
+    ("The opposition leader called for a general strike across the country.", "general strike"),
+    ("Several governments criticised the decision to close the border crossing.", "decision to close"),
+    ("The army denied the reports of looting in the northern districts.", "reports of looting"),
+])
+def test_object_of_evaluative_verb_is_not_a_quote(nlp, text, fragment):
+    quotes = _quotes(nlp, text)
+    assert not _find(quotes, fragment), quotes
+
+
+def test_called_a_press_conference_is_not_a_quote(nlp):
+    quotes = _quotes(nlp, "The governor called a news conference for Friday afternoon.")
+    assert not _find(quotes, "news conference"), quotes
+
+
+# --- a cue with a clausal complement is --------------------------------------------------------
+
+@pytest.mark.parametrize("text, fragment, speaker", [
+    ("The central bank said that inflation would slow in the second half of the year.",
+     "inflation would slow", "central bank"),
+    ("Aid groups warned the camps could run out of clean water within days.",
+     "camps could run out of clean water", "Aid groups"),
+    ("According to the health ministry, at least 40 people were taken to hospital.",
+     "at least 40 people were taken to hospital", "health ministry"),
+    ("Rebel commanders agreed to withdraw their fighters from the airport by Sunday.",
+     "withdraw their fighters from the airport", "Rebel commanders"),
+    ("The senator accused the agency of hiding the cost of the programme from Congress.",
+     "hiding the cost of the programme", "senator"),
+    ("The mayor called on residents to stay indoors until the storm had passed.",
+     "residents to stay indoors", "mayor"),
+    ("The union called for raising the minimum wage before the end of the year.",
+     "raising the minimum wage", "union"),
+    ("The chancellor admitted making mistakes in the handling of the energy crisis.",
+     "making mistakes in the handling", "chancellor"),
+])
+def test_cue_with_clause_is_an_indirect_quote(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found, _quotes(nlp, text)
+    assert found[0].speaker is not None and speaker.lower() in found[0].speaker.name.lower(), found[0]
+
+
+def test_naming_keeps_its_small_clause(nlp):
+    found = _find(_quotes(nlp, "The finance minister called the agreement a betrayal of voters."),
+                  "a betrayal of voters", "indirect")
+    assert found and "agreement" in found[0].text
+
+
+# --- speakers --------------------------------------------------------------------------------
+
+def test_ministry_said_in_a_statement(nlp):
+    text = "The defence ministry said in a statement that two drones had been shot down over the capital."
+    (q,) = _find(_quotes(nlp, text), "two drones had been shot down", "indirect")
+    assert q.speaker is not None and "ministry" in q.speaker.name.lower()
+
+
+def test_speaker_through_title_and_pronoun(nlp):
+    text = ("Prime Minister Elena Marsh met union leaders on Monday. "
+            "She said the government would not raise the retirement age.")
+    (q,) = _find(_quotes(nlp, text), "would not raise the retirement age", "indirect")
+    assert q.speaker is not None and "Marsh" in q.speaker.name
+
+
+def test_speaker_through_possessive(nlp):
+    text = "Senator Ruth Adler spoke for an hour. Her claim that the bill was unconstitutional drew boos."
+    (q,) = _find(_quotes(nlp, text), "the bill was unconstitutional", "indirect")
+    assert q.speaker is not None and "Adler" in q.speaker.name
+
+
+# --- direct quotes: split by the cue, several sentences -------------------------------------
+
+def test_quote_split_by_its_cue(nlp):
+    text = "\"We will not sign this deal,\" the foreign minister said, \"unless the border is reopened first.\""
+    quotes = _quotes(nlp, text)
+    first = _find(quotes, "We will not sign this deal", "direct")
+    second = _find(quotes, "unless the border is reopened first", "direct")
+    assert first and second, quotes
+    for q in first + second:
+        assert q.speaker is not None and "foreign minister" in q.speaker.name.lower(), q
+
+
+def test_multi_sentence_direct_quote(nlp):
+    text = ("\"The talks were difficult. Both sides made concessions. We expect a signed text by Friday,\" "
+            "said Amara Osei, the chief negotiator.")
+    (q,) = _find(_quotes(nlp, text), "Both sides made concessions", "direct")
+    assert "The talks were difficult" in q.text and "signed text by Friday" in q.text
+    assert q.speaker is not None and "Osei" in q.speaker.name
+
+
+def test_quote_continued_in_next_paragraph(nlp):
+    text = ("\"We have lost everything,\" said Maria Lopes, a farmer.\n\n"
+            "\"The water came in the night and took the animals.\"")
+    (q,) = _find(_quotes(nlp, text), "water came in the night", "direct")
+    assert q.speaker is not None and "Lopes" in q.speaker.name
+
+
+# --- beliefs and intentions, apart from speech -------------------------------------------------
+
+def test_belief_and_intention_are_told_apart(nlp):
+    text = ("Officials believe the fire was started deliberately. "
+            "The company plans to reopen the factory next month. "
+            "The company said it would pay the workers in full.")
+    quotes = _quotes(nlp, text)
+    lex = load_cues()
+    (belief,) = _find(quotes, "fire was started deliberately", "indirect")
+    (plan,) = _find(quotes, "reopen the factory next month", "indirect")
+    (said,) = _find(quotes, "pay the workers in full", "indirect")
+    assert cue_class(belief, lex) == "belief"
+    assert cue_class(plan, lex) == "intention"
+    assert cue_class(said, lex) == "speech"
+
+
+def test_speech_only_option():
+    lex = load_cues(classes=["speech"])
+    assert lex.has("clause", "say") and not lex.has("xcomp", "plan") and not lex.has("adjective", "afraid")
+
+
+def test_adjective_belief(nlp):
+    text = "Many farmers are afraid that the new rules will ruin their harvest."
+    (q,) = _find(_quotes(nlp, text), "new rules will ruin their harvest", "indirect")
+    assert q.speaker is not None and "farmers" in q.speaker.name.lower()
+
+
+def test_nobody_holds_it_is_clear(nlp):
+    assert not _find(_quotes(nlp, "It is clear that the plan has failed."), "plan has failed")

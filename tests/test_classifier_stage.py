@@ -23,7 +23,7 @@ def _doc(text):
     from tidings.nlp import get_nlp, new_doc
     import datetime as dt
 
-    nlp = get_nlp(PipelineOptions(classifier=False))
+    nlp = get_nlp(PipelineOptions(classifier=False, story=False))
     return nlp(new_doc(nlp, text, dt.date(2023, 5, 2), "t1"))
 
 
@@ -58,8 +58,9 @@ def test_a_silent_lexicon_gets_a_proposal_from_the_classifier():
 
 def test_the_pipeline_runs_with_and_without_the_classifier():
     text = "Israeli troops killed two Palestinian gunmen in Jenin, the army said."
-    on = code_text(text, published="2023-05-02")
-    off = code_text(text, published="2023-05-02", options=CodeOptions(pipeline=PipelineOptions(classifier=False)))
+    on = code_text(text, published="2023-05-02", options=CodeOptions(pipeline=PipelineOptions(story=False)))
+    off = code_text(text, published="2023-05-02",
+                    options=CodeOptions(pipeline=PipelineOptions(classifier=False, story=False)))
     assert {e.root for e in off.events} and {e.root for e in on.events}
     assert any("+classifier(" in e.rule for e in on.events)
     assert not any("classifier" in e.rule for e in off.events)

@@ -23,7 +23,7 @@ def test_reports_render_for_every_format():
             GoldSet(docs=load_gold(GOLD / "articles.jsonl").docs[:3], name="articles.jsonl")]
     preds = {"MINI-01": {"events": [_ev("064", "ARN", "GON")], "text": "Arnor shared intelligence."},
              "gs-001": {"events": [], "skipped": "coding failed: ValueError"},
-             "ga-001": {"events": [_ev("190", "IGOWAFWAS", "NER")], "quotes": [], "dates": [], "actors": []}}
+             "ga-001": {"events": [_ev("190", "IGOWAS", "NER")], "quotes": [], "dates": [], "actors": []}}
     report = evaluate_sets(sets, predictions=preds)
     text = render_text(report, max_errors=5)
     md = render_markdown(report, "tidings evaluate X --markdown Y")

@@ -36,7 +36,7 @@ def lexicon_nlp():
     after it by default has tests of its own in test_classifier_stage.py)."""
     from tidings.nlp import PipelineOptions, get_nlp
 
-    return get_nlp(PipelineOptions(classifier=False))
+    return get_nlp(PipelineOptions(classifier=False, story=False))
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from .records import (Actor, ActorRef, Article, Candidate, CodedArticle, Event, Place, Quote, Span,
-                      TimeRef)
+from .records import (Actor, ActorRef, Article, Candidate, CodedArticle, Event, EventMention, Place, Quote,
+                      Span, TimeRef)
 
 __all__ = ["dumps", "loads"]
 
@@ -47,7 +47,15 @@ def _event(d) -> Event:
     d["source"], d["target"], d["reported_by"] = _ref(d["source"]), _ref(d["target"]), _ref(d["reported_by"])
     d["place"] = _place(d["place"])
     d["trigger"] = Span(**d["trigger"])
+    d["mentions"] = tuple(EventMention(**{**m, "trigger": Span(**m["trigger"])}) for m in d.get("mentions") or ())
     return Event(**d)
+
+
+def _candidate(d) -> Candidate:
+    d = dict(d)
+    if d.get("event") is not None:
+        d["event"] = _event(d["event"])
+    return Candidate(**d)
 
 
 def loads(text: str) -> CodedArticle:
@@ -62,6 +70,6 @@ def loads(text: str) -> CodedArticle:
         dates=tuple(TimeRef(**t) for t in d["dates"]),
         places=tuple(Place(**p) for p in d["places"]),
         sentences=tuple(Span(**s) for s in d["sentences"]),
-        candidates=tuple(Candidate(**c) for c in d["candidates"]),
+        candidates=tuple(_candidate(c) for c in d["candidates"]),
         skipped=d.get("skipped"),
     )

@@ -10,7 +10,10 @@ Components (each declares what it reads and writes, see their `assigns` in nlp.a
   tidings_dates       reads ents, parse          -> doc._.timexes
   tidings_places      reads ents, parse, actors  -> doc._.places, doc._.dateline_place
   tidings_quotes      reads parse, actors        -> doc._.quotes
-  tidings_events      reads parse, actors, dates, places, quotes -> doc._.events, doc._.candidates
+  tidings_events      reads parse, actors, dates, places, quotes -> doc._.events, doc._.candidates,
+                      doc._.root_scores (the sentence coder's mentions)
+  tidings_story       reads events, candidates, actors, root_scores -> doc._.events, doc._.candidates
+                      (the article stage: one event per happening, judged; see tidings.story)
 The article's publication date reaches the components as doc._.published (set before
 the pipeline runs); nothing is kept in module globals.
 """
@@ -38,6 +41,9 @@ class PipelineOptions:
     verb_dictionaries: tuple[str, ...] = ()  # PETRARCH CAMEO verb dictionaries
     replace_verbs: bool = False
     classifier: bool = True  # use the learned classifier where it is available
+    story: bool = True  # run the article stage (tidings.story): off, the sentence coder's mentions are the events
+    judge: bool = True  # use the learned judge of the article stage where it is available
+    min_confidence: float | None = None  # the judge's threshold (None: the one chosen in cross-validation)
 
 
 def _register_extensions() -> None:
@@ -45,7 +51,8 @@ def _register_extensions() -> None:
 
     for name, default in (("published", None), ("article_id", None), ("dateline", None),
                           ("actor_mentions", None), ("timexes", None), ("places", None),
-                          ("quotes", None), ("events", None), ("candidates", None)):
+                          ("quotes", None), ("events", None), ("candidates", None),
+                          ("root_scores", None)):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 
@@ -74,6 +81,8 @@ def _build(options: PipelineOptions):
     nlp.add_pipe("tidings_events", config={
         "dictionaries": list(options.verb_dictionaries), "replace": options.replace_verbs,
         "classifier": options.classifier})
+    if options.story:
+        nlp.add_pipe("tidings_story", config={"judge": options.judge, "min_confidence": options.min_confidence})
     assert isinstance(nlp, Language)
     return nlp
 

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Article", "Span", "ActorRef", "Actor", "TimeRef", "Place", "Event", "Quote",
+    "Article", "Span", "ActorRef", "Actor", "TimeRef", "Place", "Event", "EventMention", "Quote",
     "Candidate", "CodedArticle", "InputError", "content_id",
 ]
 
@@ -102,6 +102,17 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class EventMention:
+    """One place an event is stated: the article stage merges mentions of one happening
+    ("met" ... "the talks" ... "the meeting") into one event."""
+
+    sentence: int
+    trigger: Span
+    code: str
+    rule: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     id: str
     code: str
@@ -122,6 +133,7 @@ class Event:
     trigger: Span
     confidence: float
     rule: str
+    mentions: tuple[EventMention, ...] = ()  # every mention of the happening, this one first
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +148,9 @@ class Quote:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A candidate the coder considered, kept or dropped, with the reason (for --explain)."""
+    """A candidate the coder considered, kept or dropped, with the reason (for --explain).
+    A candidate event the article stage or the judge dropped keeps the whole event, so that
+    `--all-candidates` can show it as it would have been."""
 
     sentence: int
     trigger: str
@@ -144,6 +158,7 @@ class Candidate:
     reason: str
     code: str | None = None
     detail: str = ""
+    event: Event | None = None
 
 
 @dataclass(frozen=True, slots=True)

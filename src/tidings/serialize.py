@@ -5,7 +5,7 @@ import json
 
 from .records import Actor, ActorRef, CodedArticle, Event, Place, Quote, TimeRef
 
-__all__ = ["to_contract", "to_json", "actor_ref_dict", "place_dict"]
+__all__ = ["to_contract", "to_json", "actor_ref_dict", "place_dict", "event_dict"]
 
 ARTICLE_KEYS = ("id", "title", "outlet", "byline", "agency", "published", "updated", "url",
                 "language", "text")
@@ -38,6 +38,9 @@ def event_dict(e: Event) -> dict:
         "sentence": e.sentence,
         "trigger": {"text": e.trigger.text, "start": e.trigger.start, "end": e.trigger.end},
         "confidence": round(e.confidence, 4), "rule": e.rule,
+        "mentions": [{"sentence": m.sentence, "code": m.code,
+                      "trigger": {"text": m.trigger.text, "start": m.trigger.start, "end": m.trigger.end},
+                      "rule": m.rule} for m in e.mentions],
     }
 
 
@@ -55,7 +58,7 @@ def date_dict(t: TimeRef) -> dict:
     return {"text": t.text, "value": t.value, "precision": t.precision, "start": t.start, "end": t.end}
 
 
-def to_contract(coded: CodedArticle, explain: bool = False) -> dict:
+def to_contract(coded: CodedArticle, explain: bool = False, all_candidates: bool = False) -> dict:
     art = coded.article
     out = {k: getattr(art, k) for k in ARTICLE_KEYS}
     out["dateline"] = art.dateline
@@ -71,8 +74,11 @@ def to_contract(coded: CodedArticle, explain: bool = False) -> dict:
         out["candidates"] = [
             {"sentence": c.sentence, "trigger": c.trigger, "kept": c.kept, "reason": c.reason,
              "code": c.code, "detail": c.detail} for c in coded.candidates]
+    if all_candidates:
+        out["dropped_events"] = [{**event_dict(c.event), "dropped": c.reason, "why": c.detail}
+                                 for c in coded.candidates if c.event is not None and not c.kept]
     return out
 
 
-def to_json(coded: CodedArticle, explain: bool = False) -> str:
-    return json.dumps(to_contract(coded, explain=explain), ensure_ascii=False)
+def to_json(coded: CodedArticle, explain: bool = False, all_candidates: bool = False) -> str:
+    return json.dumps(to_contract(coded, explain=explain, all_candidates=all_candidates), ensure_ascii=False)

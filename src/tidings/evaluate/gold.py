@@ -36,22 +36,31 @@ PENTA = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2,
          "10": 3, "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 3, "17": 4, "18": 4,
          "19": 4, "20": 4}
 
-# Codes of the same organisation spelled differently by CAMEO's manual and the Phoenix
-# dictionaries; scoring compares organisations by whole code after this mapping.
+# Codes of the same organisation spelled differently by CAMEO's manual, the Phoenix
+# dictionaries and coders; scoring compares organisations by whole code after this mapping.
+# The canonical code (the value) is the one tidings gives: the CAMEO 1.1b3 manual's table
+# where it lists the organisation, since story-level scoring compares the block after the
+# IGO/NGO prefix (IGOIMF and IGOBUSIMF would compare as IMF and BUS).
 IGO_ALIASES = {
-    "NATO": "IGOWSTNAT", "NAT": "IGOWSTNAT",
+    "NATO": "IGOWSTNAT", "NAT": "IGOWSTNAT", "IGONAT": "IGOWSTNAT",
     "UNO": "IGOUNO", "UN": "IGOUNO",
     "EU": "IGOEUREEC", "IGOEEC": "IGOEUREEC", "IGOEUR": "IGOEUREEC",
     "AU": "IGOAFRAFU", "IGOAFRAU": "IGOAFRAFU", "IGOAFU": "IGOAFRAFU",
-    "ASEAN": "IGOSEAASN", "IGOASN": "IGOSEAASN",
-    "IGOARL": "IGOMEAARL", "IGOARBARL": "IGOMEAARL",
-    "ECOWAS": "IGOWAFWAS", "IGOWAS": "IGOWAFWAS", "IGOWAFBUSWAS": "IGOWAFWAS",
-    "IGOOAS": "IGOAMROAS", "OAS": "IGOAMROAS",
+    "ASEAN": "IGOASN", "IGOSEAASN": "IGOASN",
+    "IGOMEAARL": "IGOARL", "IGOARBARL": "IGOARL",
+    "ECOWAS": "IGOWAS", "IGOWAFWAS": "IGOWAS", "IGOWAFBUSWAS": "IGOWAS",
+    "IGOAMROAS": "IGOOAS", "OAS": "IGOOAS",
     "IAEA": "IGOUNOIAE", "IGOIAE": "IGOUNOIAE",
-    "WHO": "IGOUNOHLHWHO",
-    "IMF": "IGOBUSIMF", "IGOIMF": "IGOBUSIMF",
-    "ICC": "IGOJUDICC", "IGOICC": "IGOJUDICC",
-    "IGOGCC": "IGOMEAGCC",
+    "WHO": "IGOUNOHLHWHO", "IGOUNOWHO": "IGOUNOHLHWHO",
+    "IMF": "IGOIMF", "IGOBUSIMF": "IGOIMF",
+    "ICC": "IGOICC", "IGOJUDICC": "IGOICC",
+    "IGOMEAGCC": "IGOGCC", "IGOPGSGCC": "IGOGCC",
+    "IGOBUSWTO": "IGOWTO", "IGOBUSOPC": "IGOOPC", "IGOMOSOIC": "IGOOIC", "IGOBUSGOS": "IGOGOS",
+    "IGOEURSCE": "IGOSCE", "IGOEURCOE": "IGOCOE", "IGOCASCIS": "IGOCIS",
+    "IGOSAFDEVSAD": "IGOSAD", "IGOEAFDEVIAD": "IGOIAD", "IGOCAFECA": "IGOECA",
+    "NGOHRIHRW": "NGOHRW", "NGOHLHMSF": "NGOMSF", "NGOHLHRCR": "NGORCR",
+    "NGOIRC": "NGOHLHIRC", "NGOCRC": "NGOHLHIRC", "NGOAMN": "NGOHRIAMN",
+    "IMGMOSALQ": "IMGMUSALQ",
 }
 ORG_PREFIXES = ("IGO", "NGO", "MNC", "IMG")  # IMG: international militarised groups (IMGMUSISI)
 

@@ -98,3 +98,54 @@ def evaluate_sets(sets: list[GoldSet], pipeline_options=None, limit: int | None 
 def evaluate_paths(paths: Iterable[str | Path], pipeline_options=None, limit: int | None = None,
                    dict_dirs: Iterable[Path] = (), transform=None, read: bool = True) -> dict:
     return evaluate_sets(load_paths(paths, dict_dirs), pipeline_options, limit, transform, read=read)
+
+
+def read_texts(path: str | Path, ids: Iterable[str]) -> dict[str, dict]:
+    """The records of these ids from a JSONL file of articles (id, text, published, title)."""
+    import json
+
+    want, out = set(ids), {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rec = json.loads(line)
+                if rec.get("id") in want:
+                    out[rec["id"]] = rec
+    return out
+
+
+def predict_records(records: Iterable[dict], pipeline_options=None, all_candidates: bool = False) -> dict[str, dict]:
+    """Code JSONL records as `tidings code` reads them; id -> contract dict."""
+    import json
+
+    from ..pipeline import CodeOptions, code_articles
+    from ..readers import read_data
+    from ..records import InputError
+    from ..serialize import to_contract
+
+    data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
+    articles = [a for a in read_data(data, "records.jsonl") if not isinstance(a, InputError)]
+    options = CodeOptions() if pipeline_options is None else CodeOptions(pipeline=pipeline_options)
+    return {c.article.id: to_contract(c, explain=True, all_candidates=all_candidates)
+            for c in code_articles(articles, options)}
+
+
+def evaluate_stories(gold_path: str | Path, texts_path: str | Path, pipeline_options=None,
+                     limit: int | None = None) -> dict:
+    """Story-level figures on real articles: the gold's texts are read from `texts_path`
+    (e.g. ../shared/data/news/wire.jsonl), coded, and scored tuple by tuple."""
+    from .stories import dataset_figures, load_story_gold, score_stories
+
+    started = time.perf_counter()
+    gold = load_story_gold(gold_path)
+    if limit:
+        gold = dict(list(gold.items())[:limit])
+    records = read_texts(texts_path, gold)
+    missing = sorted(set(gold) - set(records))
+    if missing:
+        raise ValueError(f"{texts_path}: {len(missing)} gold articles are not there (first: {missing[0]})")
+    preds = predict_records([records[i] for i in gold], pipeline_options)
+    figures = score_stories(gold, preds)
+    figures["dataset"] = dataset_figures(preds.values())
+    figures["seconds"] = round(time.perf_counter() - started, 1)
+    return figures

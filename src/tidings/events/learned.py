@@ -57,6 +57,7 @@ class ClassifierStage:
         if not todo:
             return doc
         scores = self.model.scores_many([sents[si] for si in todo])
+        doc._.root_scores = dict(zip(todo, scores))
         events = list(doc._.events or ())
         cands = list(doc._.candidates or ())
         index = None
@@ -71,7 +72,8 @@ class ClassifierStage:
                 if p < self.drop_below and e.status == "asserted":
                     drop.add(k)
                     cands.append(Candidate(sentence=si, trigger=e.trigger.text, kept=False, reason="classifier",
-                                           code=e.code, detail=f"root {e.root} has p={p:.3f} < {self.drop_below}"))
+                                           code=e.code, detail=f"root {e.root} has p={p:.3f} < {self.drop_below}",
+                                           event=e))
                     continue
                 conf = round((1 - self.weight) * e.confidence + self.weight * p, 4)
                 events[k] = replace(e, confidence=conf, rule=f"{e.rule} +classifier({e.root}={p:.2f})")

@@ -42,6 +42,7 @@ def drop_partial(doc):
         return doc
     doc._.events = [e for e in events if id(e) not in gone]
     doc._.candidates = list(doc._.candidates or ()) + [
-        Candidate(sentence=e.sentence, trigger=e.trigger.text, kept=False, reason=reason, code=e.code, detail=detail)
+        Candidate(sentence=e.sentence, trigger=e.trigger.text, kept=False, reason=reason, code=e.code, detail=detail,
+                  event=e)
         for e, reason, detail in gone.values()]
     return doc

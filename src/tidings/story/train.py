@@ -1,0 +1,234 @@
+"""Train the judge on the project's own annotations of real articles.
+
+    .venv/bin/python -m tidings.story.train [--texts ../shared/data/news/wire.jsonl]
+        [--gold gold/news/train.jsonl] [--out src/tidings/data/models/judge.json] [--folds 5]
+
+Every training article (coded blind by one coder, by ANNOTATION.md) is read from the texts
+file as `tidings code` reads a JSONL record and coded without the article stage's decision;
+its story-level tuples (groups) that pass the stage's rules get the label 1 when the coder
+listed the tuple as an asserted event (core or optional), else 0. Gradient-boosted trees
+(LightGBM, deterministic, one thread) learn the label; out-of-fold scores (articles split
+into folds by a hash of their id) calibrate the probability (a logistic fit) and choose the
+threshold that gives the best story-level F1 over the training articles. A learning curve
+(the same cross-validation with 25/50/75/100% of the training articles) is stored with the
+model. LightGBM is needed only here (`pip install lightgbm`); coding reads the trees alone.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from ..evaluate.stories import StoryGold, score_stories, tuples_of
+from .judge import JUDGE_PATH, Judge, trees_from_lightgbm
+
+__all__ = ["Example", "collect", "train", "main"]
+
+ROOT = Path(__file__).resolve().parents[3]
+PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "max_depth": 5,
+          "min_data_in_leaf": 10, "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1,
+          "lambda_l2": 1.0, "seed": 7, "deterministic": True, "num_threads": 1, "verbose": -1,
+          "force_row_wise": True}
+ROUNDS = 300
+MIN_FEATURE_COUNT = 3
+
+
+@dataclass
+class Example:
+    article: str
+    key: tuple[str, str, str]
+    features: dict[str, float]
+    label: int
+    shown: str = ""  # the best reading, for looking at errors: sentence, trigger, how
+
+
+def read_gold(path: Path) -> dict[str, StoryGold]:
+    """One coder's annotations as story gold: asserted tuples marked core are core."""
+    out = {}
+    for line in path.open(encoding="utf-8"):
+        if line.strip():
+            rec = json.loads(line)
+            core = tuples_of([e for e in rec["events"] if e.get("certainty", "core") == "core"], canonical=True)
+            every = tuples_of(rec["events"], canonical=True)
+            out[rec["id"]] = StoryGold(rec["id"], frozenset(core), frozenset(set(every) - set(core)),
+                                       {t: evs[0].get("date") for t, evs in core.items()}, coders=1)
+    return out
+
+
+def collect(gold: dict[str, StoryGold], texts: Path) -> list[Example]:
+    """The judge's examples of every gold article: each group the stage's rules let through."""
+    from ..evaluate.runner import read_texts
+    from ..nlp import PipelineOptions, get_nlp, new_doc
+    from ..pipeline import parse_published
+    from ..readers import read_data
+    from ..records import InputError
+    from .component import StoryStage
+    from .features import article_context, group_features
+    from .groups import group_hypotheses
+    from .hypotheses import home_country, hypotheses
+
+    records = read_texts(texts, gold)
+    data = "".join(json.dumps(records[i], ensure_ascii=False) + "\n" for i in gold if i in records).encode()
+    articles = [a for a in read_data(data, "train.jsonl") if not isinstance(a, InputError)]
+    nlp = get_nlp(PipelineOptions(judge=False))
+    stage = StoryStage(None)
+    docs = (new_doc(nlp, a.text, parse_published(a.published), a.id, a.dateline) for a in articles)
+    out = []
+    for doc in nlp.pipe(docs, disable=["tidings_story"]):
+        g = gold[doc._.article_id]
+        groups = group_hypotheses(hypotheses(doc))
+        ctx = article_context(doc, groups, home_country(doc)[0])
+        for v in stage.rules(groups, judged=True):
+            if v.kept and v.group.status == "asserted":
+                label = int(v.group.key in g.core or v.group.key in g.optional)
+                best = v.group.best()
+                shown = f"s{best.event.sentence} {best.event.trigger.text!r} {best.event.code} {best.how} {' '.join(best.fills)}"
+                out.append(Example(doc._.article_id, v.group.key, group_features(v.group, ctx), label, shown))
+    return out
+
+
+def _fold(article: str, folds: int) -> int:
+    return int(hashlib.sha1(article.encode()).hexdigest(), 16) % folds
+
+
+def _matrix(examples: list[Example], names: list[str]) -> np.ndarray:
+    index = {n: i for i, n in enumerate(names)}
+    X = np.zeros((len(examples), len(names)))
+    for r, ex in enumerate(examples):
+        for n, v in ex.features.items():
+            if n in index:
+                X[r, index[n]] = v
+    return X
+
+
+def _fit(X: np.ndarray, y: np.ndarray, names: list[str]):
+    import lightgbm as lgb
+
+    return lgb.train(PARAMS, lgb.Dataset(X, label=y, feature_name=[f"f{i}" for i in range(len(names))],
+                                         free_raw_data=False), num_boost_round=ROUNDS)
+
+
+def _platt(raw: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """A logistic fit p = sigmoid(a * raw + b) by Newton's method."""
+    a, b = 1.0, 0.0
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(a * raw + b)))
+        w = np.maximum(p * (1 - p), 1e-9)
+        g = np.array([np.sum((p - y) * raw), np.sum(p - y)])
+        h = np.array([[np.sum(w * raw * raw), np.sum(w * raw)], [np.sum(w * raw), np.sum(w)]]) + 1e-6 * np.eye(2)
+        step = np.linalg.solve(h, g)
+        a, b = a - step[0], b - step[1]
+        if np.abs(step).max() < 1e-8:
+            break
+    return float(a), float(b)
+
+
+def story_f1(examples: list[Example], probs: np.ndarray, gold: dict[str, StoryGold], threshold: float) -> dict:
+    preds: dict[str, dict] = {a: {"events": []} for a in gold}
+    for ex, p in zip(examples, probs):
+        if p >= threshold:
+            root, s, t = ex.key
+            preds[ex.article]["events"].append({"root": root, "source": {"code": s},
+                                                "target": None if t == "---" else {"code": t}})
+    res = score_stories(gold, preds)
+    return {k: res[k] for k in ("precision", "recall", "f1", "found_core", "core", "wrong")}
+
+
+def cross_validate(examples: list[Example], gold: dict[str, StoryGold], names: list[str], folds: int,
+                   articles: set[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold raw scores (NaN for articles left out of `articles`)."""
+    X, y = _matrix(examples, names), np.array([ex.label for ex in examples], dtype=float)
+    raw = np.full(len(examples), np.nan)
+    fold = np.array([_fold(ex.article, folds) for ex in examples])
+    use = np.array([articles is None or ex.article in articles for ex in examples])
+    for k in range(folds):
+        train, test = (fold != k) & use, (fold == k) & use
+        if train.sum() and test.sum() and 0 < y[train].sum() < train.sum():
+            raw[test] = _fit(X[train], y[train], names).predict(X[test], raw_score=True)
+    return raw, y
+
+
+def best_threshold(examples, probs, gold) -> tuple[float, dict]:
+    grid = [round(x, 3) for x in np.arange(0.05, 0.951, 0.025)]
+    scored = [(story_f1(examples, probs, gold, t), t) for t in grid]
+    best, t = max(scored, key=lambda st: (st[0]["f1"], -abs(st[1] - 0.5)))
+    return t, best
+
+
+def train(gold_path: Path, texts: Path, out: Path, folds: int = 5) -> dict:
+    gold = read_gold(gold_path)
+    examples = collect(gold, texts)
+    counts = Counter(n for ex in examples for n in ex.features)
+    names = sorted(n for n, c in counts.items() if c >= MIN_FEATURE_COUNT)
+    raw, y = cross_validate(examples, gold, names, folds)
+    scale, shift = _platt(raw, y)
+    probs = 1.0 / (1.0 + np.exp(-(scale * raw + shift)))
+    threshold, cv = best_threshold(examples, probs, gold)
+    curve = learning_curve(examples, gold, names, folds)
+    booster = _fit(_matrix(examples, names), y, names)
+    feature, thr, left, right, value, depth = trees_from_lightgbm(booster.dump_model(), names)
+    info = {"training_articles": len(gold), "examples": len(examples), "positives": int(y.sum()),
+            "folds": folds, "params": PARAMS, "rounds": ROUNDS, "cv": cv, "threshold": threshold,
+            "learning_curve": curve, "gold": str(gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path),
+            "importance": _importance(booster, names)}
+    judge = Judge(tuple(names), feature, thr, left, right, value, depth, scale, shift, threshold, info)
+    _check_same(judge, booster, _matrix(examples, names))
+    out.write_text(json.dumps(judge.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
+    return info
+
+
+def learning_curve(examples, gold, names, folds) -> list[dict]:
+    ids = sorted(gold, key=lambda i: hashlib.sha1(("curve" + i).encode()).hexdigest())
+    out = []
+    for share in (0.25, 0.5, 0.75, 1.0):
+        keep = set(ids[: max(folds, round(share * len(ids)))])
+        raw, y = cross_validate(examples, gold, names, folds, keep)
+        mask = ~np.isnan(raw)
+        sub = [ex for ex, m in zip(examples, mask) if m]
+        scale, shift = _platt(raw[mask], y[mask])
+        probs = 1.0 / (1.0 + np.exp(-(scale * raw[mask] + shift)))
+        t, best = best_threshold(sub, probs, {i: gold[i] for i in keep})
+        out.append({"articles": len(keep), "threshold": t, **best})
+    return out
+
+
+def _importance(booster, names: list[str], top: int = 25) -> list[list]:
+    gains = booster.feature_importance(importance_type="gain")
+    order = np.argsort(-gains)[:top]
+    return [[names[i], round(float(gains[i]), 1)] for i in order if gains[i] > 0]
+
+
+def _check_same(judge: Judge, booster, X: np.ndarray) -> None:
+    """The numpy trees must give LightGBM's own raw scores."""
+    ours, theirs = judge.raw(X), booster.predict(X, raw_score=True)
+    worst = float(np.max(np.abs(ours - theirs))) if len(X) else 0.0
+    if not math.isfinite(worst) or worst > 1e-6:
+        raise RuntimeError(f"the exported trees differ from LightGBM's by {worst}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Train the judge on the project's own real-article annotations.")
+    ap.add_argument("--gold", type=Path, default=ROOT / "gold" / "news" / "train.jsonl")
+    ap.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "wire.jsonl")
+    ap.add_argument("--out", type=Path, default=JUDGE_PATH)
+    ap.add_argument("--folds", type=int, default=5)
+    args = ap.parse_args(argv)
+    info = train(args.gold, args.texts, args.out, args.folds)
+    cv = info["cv"]
+    print(f"{info['training_articles']} articles, {info['examples']} examples ({info['positives']} positive)")
+    print(f"cross-validation: threshold {info['threshold']}: P {cv['precision']:.3f} R {cv['recall']:.3f} "
+          f"F1 {cv['f1']:.3f} (core found {cv['found_core']}/{cv['core']}, wrong {cv['wrong']})")
+    for row in info["learning_curve"]:
+        print(f"  {row['articles']:4d} articles: F1 {row['f1']:.3f} (P {row['precision']:.3f} R {row['recall']:.3f})")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

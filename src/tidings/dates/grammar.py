@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import calendar as cal
+from . import periods, points
 
 __all__ = ["Match", "find", "resolve", "load_holidays"]
 
@@ -64,6 +65,8 @@ PART = r"(?:morning|afternoon|evening|night|overnight)"
 MOD = (r"(?P<mod>(?i:early|late|mid|earlier|later)(?:\s+|-)(?:in\s+|on\s+)?"
        r"|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)"
        r"\s+of\s+)?")
+MODX = (r"(?:(?i:the\s+)?(?:end|start|beginning|middle|close|first\s+half|second\s+half|rest|remainder)"
+        r"\s+of\s+)")
 B = r"(?<![\w'’-])"  # left word boundary that also refuses "55-year" style joins
 
 
@@ -138,10 +141,11 @@ def _rules(holidays: dict[str, Holiday]):
         ("dmy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s*{Y('y')})?)"),
         ("ordinal", rf"\b(?:on|by|until|till|before|after|from|since)\s+(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)\"”]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for)\b)"),
         ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?(?:{Y('y')}|(?P<yrel>(?i:last|next|this))\s+year))"),
-        ("month", rf"{B}(?:(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
-                  rf"between|and|to|or|for|until|throughout|last|next|this|early|late|mid|"
-                  rf"earlier|later)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')})"
-                  rf"|(?P<x2>(?:(?i:last|next|this|early|late|mid)[\s-]+){M('m2')}))(?!\s*\d)"),
+        ("month", rf"{B}(?:(?P<x2>(?:(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid)[\s-]+){M('m2')})"
+                  rf"|(?P<x3>{MODX}{M('m3')})"
+                  rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
+                  rf"between|and|to|or|for|until|throughout|early|late|mid|"
+                  rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')}))(?!\s*\d)"),
         ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+)?{W('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
         ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                     rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
@@ -153,9 +157,9 @@ def _rules(holidays: dict[str, Holiday]):
         ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
         ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
-        ("ago", rf"{B}(?P<x>{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+"
-                rf"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|prior))"
-                rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b))"),
+        ("ago", rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
+                rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
+                rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))"),
         ("anchored", rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
@@ -165,13 +169,13 @@ def _rules(holidays: dict[str, Holiday]):
         ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
         ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
         ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{Y('y')})"),
-        ("vague", rf"{B}(?P<x>(?i:recently|lately)|(?<=\bin\s)(?i:the\s+(?:past|future))(?![\w-]|\s+(?:few|several|\d|two|three|four|five|decade|year|month|week|day))"
-                  rf"|(?:(?i:the)\s+)?(?i:coming|past\s+few|next\s+few)\s+(?:days|weeks|months|years|decades)"
-                  rf"|(?i:recent)\s+(?:days|weeks|months|years|decades))(?![\w-])"),
     ]
     if hol:
         rules.append(("holiday", rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])"))
+    rules += periods.rules() + points.rules()
     gates = _gates(hol)
+    gates.update(periods.gates())
+    gates.update(points.gates())
     return [(name, re.compile(rx), gates[name]) for name, rx in rules]
 
 
@@ -223,7 +227,6 @@ def _gates(hol: str) -> dict[str, tuple]:
         "decade": ((text, ("0s",)),),
         "century": ((low, ("century",)),),
         "year": ((text, (rx(_YEAR_DIGITS),)),),
-        "vague": ((low, ("recent", "lately", "past", "future", "coming", "next")),),
     }
     if hol:
         gates["holiday"] = ((text, (rx(hol),)),)
@@ -270,10 +273,10 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
             continue  # the text lacks what every match of the rule contains
         for m in rx.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v is not None}
-            if "x" in gd:
-                s, e = m.span("x")
-            elif "x2" in gd:
-                s, e = m.span("x2")
+            for g in ("x", "x2", "x3"):
+                if g in gd:
+                    s, e = m.span(g)
+                    break
             else:
                 s, e = m.span()
             if e <= s:
@@ -281,7 +284,19 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
             x = text[s:e]
             stripped = x.rstrip(" ,")
             e -= len(x) - len(stripped)
-            found.append(Match(s, e, name, gd, needs_context=(name == "year" and not gd.get("mod")
+            kind = name
+            if name in periods.KINDS or name in points.KINDS:
+                got = (periods if name in periods.KINDS else points).refine(name, gd, text, s, e)
+                if got is None:
+                    continue
+                kind, gd, s, e = got
+            if name == "ago" and gd.get("dir2", "").lower() in ("before", "after", "prior") and \
+                    not re.match(r"\s*(?:[.,;:!?)\"”’]|$|(?:and|but|when|while|as)\b)", text[e:e + 8]):
+                continue  # "six weeks before the election": a duration before an event, not a date
+            mod = gd.get("mod") or ""
+            if mod[:7].lower() in ("earlier", "later") and text[s:s + len(mod)] == mod:
+                s += len(mod)  # "earlier this month": the extent is "this month" (TimeML)
+            found.append(Match(s, e, kind, gd, needs_context=(name == "year" and not gd.get("mod")
                                                                and not gd.get("fiscal"))))
     found.sort(key=lambda m: (-m.length, m.start))
     taken: list[Match] = []
@@ -428,8 +443,8 @@ RANK = {"day": 0, "morning": 0, "afternoon": 0, "evening": 0, "night": 0, "week"
 def start_of(value: str, precision: str) -> dt.date | None:
     """The first day of a resolved value ("2021-12" -> 2021-12-01), for anchoring."""
     try:
-        if precision == "day":
-            return dt.date.fromisoformat(value)
+        if precision in ("day", "time"):
+            return dt.date.fromisoformat(value[:10])
         if precision == "week":
             y, w = value[:4], value[6:8]
             return dt.date.fromisocalendar(int(y), int(w), 1)
@@ -444,22 +459,30 @@ def start_of(value: str, precision: str) -> dt.date | None:
     return None
 
 
-def _anchor_for(anchors, unit: str) -> dt.date | None:
-    """The most recent anchor at least as fine as `unit` ("the next day" needs a day)."""
+def _anchor_for(anchors, unit: str, own: bool = False) -> dt.date | None:
+    """The most recent anchor at least as fine as `unit` ("the next day" needs a day); with
+    `own`, only an expression that is not itself counted from another ("a year earlier" after
+    "a year earlier" counts from the same reference, not a year further back)."""
     need = RANK.get(unit.lower(), 0)
-    for date, precision in reversed(anchors or ()):
+    for date, precision, *rest in reversed(anchors or ()):
+        if own and len(rest) > 2 and rest[2]:
+            continue
         if RANK.get(precision, 9) <= need:
             return date
     return None
 
 
 def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
-            anchors=(), holiday_path: str | None = None) -> tuple[str | None, str | None]:
+            anchors=(), holiday_path: str | None = None, sent: int | None = None) -> tuple[str | None, str | None]:
     """(value, precision) for a match, given the publication date, the clause tense
     ('past', 'future', 'planned' or None) and the resolved expressions before it in the
     text, as (first day, precision) pairs, oldest first: "the next day", "the following
     year" and "two days later" count from the latest one fine enough."""
     f, k = m.f, m.kind
+    if k in periods.KINDS:
+        return periods.resolve(m)
+    if k in points.KINDS:
+        return points.resolve(m, pub, tense, anchors, sent)
     if k == "weekday":
         if pub is None:
             return NONE
@@ -521,13 +544,16 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
             return cal.month(pub.year + {"last": -1, "this": 0, "next": 1}[f["yrel"].lower()], _month_of(f["m"]))
         return cal.month(int(f["y"]), _month_of(f["m"]))
     if k == "month":
-        mo = _month_of(f.get("m") or f["m2"])
+        mo = _month_of(f.get("m") or f.get("m2") or f["m3"])
         if pub is None:
             return NONE
         rel = (f.get("rel") or "").lower() or None
         if rel is None and "x2" in f:
             w = f["x2"].split()[0].lower().split("-")[0]
             rel = w if w in ("last", "next", "this") else None
+            if rel == "this" and len(f["x2"].split()) > 2:
+                rel = f["x2"].split()[1].lower()  # "this past June", "this coming May"
+                rel = "last" if rel == "past" else "next"
         prep = (f.get("prep") or "").strip().lower()
         if rel is None and prep in ("last", "next", "this"):
             rel = prep
@@ -568,14 +594,31 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         return cal.weekend(pub)
     if k == "ago":
         n = _num(f["n"])
-        dirw = " ".join(f["dir"].lower().split())
+        dirw = " ".join((f.get("dir") or f["dir2"]).lower().split())
         if dirw in ("ago", "from now", "hence"):
             base = pub
         else:
             base = _anchor_for(anchors, f["unit"]) or pub
+        if n is None and " ".join(f["n"].lower().split()) in VAGUE:
+            # "several years ago", "a few weeks from now": TimeML's vague past and future
+            if dirw == "ago":
+                return "PAST_REF", "ref"
+            if dirw in ("from now", "hence"):
+                return "FUTURE_REF", "ref"
         if n is None or base is None:
             return NONE
         sign = -1 if dirw in ("ago", "earlier", "before", "prior") else 1
+        if f["unit"].lower() == "year" and sign < 0:
+            # "profit rose to $5 million from $4 million a year earlier": in a sentence about a
+            # quarter (or the sentence after it, for "earlier"), the same quarter a year back
+            here = [a for a in anchors or () if len(a) > 4 and a[1] == "quarter" and not a[4]
+                    and a[2] is not None and sent is not None
+                    and (a[2] == sent or (dirw != "ago" and a[2] == sent - 1))]
+            if here:
+                q = here[-1][0]
+                return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)
+        if dirw not in ("ago", "from now", "hence"):
+            base = _anchor_for(anchors, f["unit"], own=True) or pub
         return _shift(f["unit"], base, sign * n)
     if k == "anchored":
         rel = (f.get("rel") or f.get("rel2") or "same").lower()
@@ -611,7 +654,8 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
                 return NONE
             cur = (pub.month - 1) // (6 if half else 3) + 1
             if tense == "future":
-                y = pub.year if q >= cur else pub.year + 1
+                # results are announced after a quarter ends: the one just finished is still ahead
+                y = pub.year if q >= cur - 1 else pub.year + 1
             else:
                 y = pub.year if q <= cur else pub.year - 1
         return (f"{y:04d}-H{q}", "half") if half else cal.quarter(y, q)
@@ -634,7 +678,8 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         elif rel in ("next", "coming"):
             y = cur_y + 1
         elif rel == "this":
-            y = cur_y if (in_progress or tense == "past") else cur_y + 1
+            # this year's season (winter: the one that started last December, in Jan-Feb)
+            y = pub.year - 1 if (s == "WI" and pub.month < 3) else pub.year
         elif tense == "future":
             y = cur_y if in_progress else cur_y + 1
         else:

@@ -1,6 +1,8 @@
 """When and where: the time expression and place attached to an event's clause."""
 from __future__ import annotations
 
+from ..dates import is_point
+
 __all__ = ["Anchors"]
 
 _DEFINITE = {"the", "that", "this", "those", "these", "same", "its", "their"}
@@ -12,7 +14,7 @@ class Anchors:
 
     def __init__(self, doc):
         self.doc = doc
-        self.timexes = [(t, self._root(t.start, t.end)) for t in (doc._.timexes or ()) if t.value]
+        self.timexes = [(t, self._root(t.start, t.end)) for t in (doc._.timexes or ()) if is_point(t)]
         self.places = [(p, self._root(p.start, p.end)) for p in (doc._.places or ())]
         self.dated_nouns: dict[str, object] = {}
 

@@ -293,6 +293,9 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
             if name == "ago" and gd.get("dir2", "").lower() in ("before", "after", "prior") and \
                     not re.match(r"\s*(?:[.,;:!?)\"”’]|$|(?:and|but|when|while|as)\b)", text[e:e + 8]):
                 continue  # "six weeks before the election": a duration before an event, not a date
+            if name == "quarter" and re.match(r"(?i:the)\s+", text[s:e]) and re.search(r"-(?:quarter|half)$", text[s:e]) \
+                    and re.match(r"\s+[a-z]", text[e:e + 3]):
+                s += len(re.match(r"(?i:the)\s+", text[s:e]).group(0))  # "the third-quarter results"
             mod = gd.get("mod") or ""
             if mod[:7].lower() in ("earlier", "later") and text[s:s + len(mod)] == mod:
                 s += len(mod)  # "earlier this month": the extent is "this month" (TimeML)
@@ -332,22 +335,33 @@ def _month_of(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year_for_month_day(m: int, d: int, pub: dt.date, tense: str | None) -> dt.date | None:
-    cands = [c for c in (cal.safe_date(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1)) if c]
+# A date without a year is read in the year of publication (news style gives the year only
+# for another year), unless the clause's tense rules that out: a past-tense clause may still
+# carry a date some weeks ahead ("declared a dividend, payable Dec. 7"), but not a date most
+# of a year ahead ("met on Dec. 28" in a story of Jan. 3 is last year's); a future-tense
+# clause does not carry a date already gone ("will vote on Jan. 5" in November is next
+# year's). With no tense, the nearest one.
+PAST_SLACK = dt.timedelta(days=60)
+FUTURE_SLACK = dt.timedelta(days=7)
+NEAR_MONTHS = 6
+
+
+def _year_for_month_day(m: int, d: int, pub: dt.date, tense: str | None, loose: bool = False) -> dt.date | None:
+    cands = {y: c for y in (pub.year - 1, pub.year, pub.year + 1) if (c := cal.safe_date(y, m, d))}
     if not cands:
         return None
-    if tense == "past":
-        past = [c for c in cands if c <= pub]
-        if past:
-            return max(past)
-    elif tense == "future":
-        fut = [c for c in cands if c >= pub]
-        if fut:
-            return min(fut)
-    return min(cands, key=lambda c: (abs((c - pub).days), c > pub))
+    here = cands.get(pub.year)
+    if here is not None:
+        if tense == "past":
+            return here if here <= pub + (PAST_SLACK if loose else dt.timedelta(0)) else cands.get(pub.year - 1, here)
+        if tense == "future":
+            return here if here >= pub - FUTURE_SLACK else cands.get(pub.year + 1, here)
+        if abs((here - pub).days) <= NEAR_MONTHS * 30.5:
+            return here
+    return min(cands.values(), key=lambda c: (abs((c - pub).days), c > pub))
 
 
-def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None) -> int:
+def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None, loose: bool = False) -> int:
     if rel in ("last", "past", "previous"):
         return pub.year if m < pub.month else pub.year - 1
     if rel in ("next", "coming", "following"):
@@ -355,12 +369,16 @@ def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None) ->
     if rel in ("this", "current"):
         return pub.year
     if tense == "past":
-        return pub.year if m <= pub.month else pub.year - 1
+        return pub.year if dt.date(pub.year, m, 1) <= pub + (PAST_SLACK if loose else dt.timedelta(0)) \
+            else pub.year - 1
     if tense == "future":
         return pub.year if m >= pub.month else pub.year + 1
-    # present or unknown tense: the nearest such month ("starts in January")
-    return min((pub.year - 1, pub.year, pub.year + 1),
-               key=lambda y: (abs((y * 12 + m) - (pub.year * 12 + pub.month)), y > pub.year))
+    diff = m - pub.month
+    if diff < -NEAR_MONTHS:
+        return pub.year + 1
+    if diff > NEAR_MONTHS:
+        return pub.year - 1
+    return pub.year
 
 
 def _weekday(wd: int, pub: dt.date, tense: str | None, rel: str | None) -> dt.date:
@@ -459,6 +477,19 @@ def start_of(value: str, precision: str) -> dt.date | None:
     return None
 
 
+def _quarter_in_view(anchors, sent: int | None, back: int) -> dt.date | None:
+    """The first day of the last quarter named (not counted from another) in this sentence or
+    up to `back` sentences before it: the period a comparison "from a year earlier" is about."""
+    if sent is None:
+        return None
+    for date, precision, *rest in reversed(anchors or ()):
+        if len(rest) < 3 or rest[0] is None or rest[0] < sent - back:
+            break
+        if precision == "quarter" and not rest[2]:
+            return date
+    return None
+
+
 def _anchor_for(anchors, unit: str, own: bool = False) -> dt.date | None:
     """The most recent anchor at least as fine as `unit` ("the next day" needs a day); with
     `own`, only an expression that is not itself counted from another ("a year earlier" after
@@ -479,6 +510,9 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
     text, as (first day, precision) pairs, oldest first: "the next day", "the following
     year" and "two days later" count from the latest one fine enough."""
     f, k = m.f, m.kind
+    loose = tense == "past-loose"
+    if loose:
+        tense = "past"
     if k in periods.KINDS:
         return periods.resolve(m)
     if k in points.KINDS:
@@ -521,7 +555,7 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
                      if c and c.weekday() == wd]
             if cands:
                 return cal.day(min(cands, key=lambda c: abs((c - pub).days)))
-        d = _year_for_month_day(mo, da, pub, tense)
+        d = _year_for_month_day(mo, da, pub, tense, loose)
         return cal.day(d) if d else NONE
     if k == "ordinal":  # "on the 15th": a day of the month of publication, or a neighbour
         if pub is None:
@@ -557,7 +591,7 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         prep = (f.get("prep") or "").strip().lower()
         if rel is None and prep in ("last", "next", "this"):
             rel = prep
-        return cal.month(_year_for_month(mo, pub, tense, rel), mo)
+        return cal.month(_year_for_month(mo, pub, tense, rel, loose), mo)
     if k == "deictic":
         if pub is None:
             return NONE
@@ -611,11 +645,8 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         if f["unit"].lower() == "year" and sign < 0:
             # "profit rose to $5 million from $4 million a year earlier": in a sentence about a
             # quarter (or the sentence after it, for "earlier"), the same quarter a year back
-            here = [a for a in anchors or () if len(a) > 4 and a[1] == "quarter" and not a[4]
-                    and a[2] is not None and sent is not None
-                    and (a[2] == sent or (dirw != "ago" and a[2] == sent - 1))]
-            if here:
-                q = here[-1][0]
+            q = _quarter_in_view(anchors, sent, 1)
+            if q is not None:
                 return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)
         if dirw not in ("ago", "from now", "hence"):
             base = _anchor_for(anchors, f["unit"], own=True) or pub

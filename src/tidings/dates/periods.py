@@ -58,6 +58,8 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
 PART = r"(?:morning|afternoon|evening|night)"
 B = r"(?<![\w'’-])"
 
+PAST_RELS = frozenset({"past", "last", "recent", "previous", "preceding"})
+FUTURE_RELS = frozenset({"next", "coming", "following", "ensuing"})
 # (TimeML letter, in the time part?) per unit
 UNIT_CODE = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
              "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
@@ -293,6 +295,11 @@ def resolve(m) -> tuple[str | None, str | None]:
         return e.value, ("set" if e.type == "SET" else "ref")
     if k == "duration":
         unit = unit_of(f["unit"])
+        rel = (f.get("rel") or "").lower()
+        if f.get("v") and rel in PAST_RELS:
+            return "PAST_REF", "ref"  # "the past few weeks": with a direction and no count, a
+        if f.get("v") and rel in FUTURE_RELS:  # vague stretch of the past or the future
+            return "FUTURE_REF", "ref"
         n = number(f.get("n")) if f.get("n") else None
         if n is not None and (f.get("frac") or f.get("half")):
             n += 0.5
@@ -301,8 +308,11 @@ def resolve(m) -> tuple[str | None, str | None]:
         return period(n, unit), "duration"
     if k == "vaguedur":
         unit = unit_of(f["unit"])
-        if f.get("ago"):
-            return "PAST_REF", "ref"
+        rel = (f.get("rel") or "").lower()
+        if f.get("ago") or rel in PAST_RELS:
+            return "PAST_REF", "ref"  # "recent years", "months ago": a vague stretch of the past
+        if rel in FUTURE_RELS or f.get("ahead"):
+            return "FUTURE_REF", "ref"  # "the coming months", "the weeks ahead"
         return period(None, unit), "duration"
     if k == "set":
         if f.get("wd") or f.get("wd2"):

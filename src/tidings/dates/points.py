@@ -103,6 +103,14 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if sy and not gd.get("mo") and not gd.get("theyear") and re.match(r"\s+(?:[a-z]+s|people|of)\b",
                                                                       text[end:end + 12]):
             return None  # "nineteen hundred soldiers"
+    if kind == "period" and gd.get("det") and re.search(r"\w-(?:quarter|year|period)$", text[start:end]) \
+            and re.match(r"\s+[a-z]", text[end:end + 3]):
+        # "that third-quarter profit", "the year-earlier quarter" is kept: an adjectival period
+        # leaves the determiner to the noun it describes
+        start = start + len(gd["det"])
+        while start < end and text[start].isspace():
+            start += 1
+        gd = {**gd, "det": ""}
     if kind == "period":
         adjs = gd.get("adjs") or ""
         unit = " ".join(gd.get("unit", "").lower().replace("-", " ").split())
@@ -111,12 +119,12 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
             return kind, gd, start, end
         if unit in ("decade", "century"):
             # "the past decade", "the last century": the one before publication
-            if not (words & {"past", "last", "previous"}) or len(words) != 1 or gd["det"].lower() != "the":
+            if not (words & {"past", "last", "previous"}) or len(words) != 1 or gd.get("det", "").lower() != "the":
                 return None
         elif unit == "year":
             keep = words & {"full", "fiscal", "current", "latest", "year-earlier", "year-ago", "entire", "whole",
                             "prior", "previous", "past", "last", "comparable", "corresponding", "same"}
-            if not keep or gd["det"].lower() not in ("the", "this", "its", "their"):
+            if not keep or gd["det"].lower() not in ("the", "this", "its", "their", ""):
                 return None  # "the year", "that year" (other rules), "the first year" (a duration)
             if words & {"first", "second", "third", "fourth", "final"}:
                 return None
@@ -171,9 +179,11 @@ def _words(adjs: str) -> list[str]:
 
 
 def counts_back(m) -> bool:
-    """A period counted back from the reference one ("the year-ago quarter", "year-earlier")."""
+    """A period counted back from the reference one ("the year-ago quarter", "year-earlier",
+    "the 1988 period"): not itself a reference for the next."""
     f = m.f
-    return bool(f.get("bare") or f.get("tail") or set(_words(f.get("adjs"))) & BACK)
+    words = set(_words(f.get("adjs")))
+    return bool(f.get("bare") or f.get("tail") or words & BACK or any(w.isdigit() for w in words))
 
 
 def resolve(m, pub: dt.date | None, tense: str | None, anchors=(), sent=None):

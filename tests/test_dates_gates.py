@@ -20,14 +20,18 @@ EXTRA = [
     "Christmas Eve, New Year's Day, last Easter, Thanksgiving 2020, the spring of 2019, fiscal 2022.",
     "EARLIER THIS MONTH, THE NEXT DAY, TWO DAYS LATER, LAST NIGHT, MONDAY MORNING, SEPT. 11",
     "ſince the paſt few weeks, the ıate ſpring, THE DAY BEFORE YESTERDAY, tİme, İN THE PAST.",
+    "At 4 a.m. EDT Thursday, 14:30 GMT, five o'clock, every other Sunday, Mondays, 3 times per year.",
+    "Nineteen hundred, eighteen oh five, Tuesday, March twenty-first, the fiscal 1990 year end, NOW.",
+    "The year-ago period, its latest fiscal year, that quarter, the past decade, several-year, a fortnight.",
 ]
 
 
 def _texts():
     texts = list(EXTRA)
-    for line in (FIXTURES / "timex_cases.tsv").read_text("utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            texts.append(line.split("\t")[1])
+    for name in ("timex_cases.tsv", "timex_types.tsv"):
+        for line in (FIXTURES / name).read_text("utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                texts.append(line.split("\t")[1])
     texts += (FIXTURES / "timex_negatives.txt").read_text("utf-8").splitlines()
     texts += [p.read_text("utf-8") for p in sorted(EXAMPLES.glob("*")) if p.is_file()]
     return texts + [t.upper() for t in texts] + [t.lower() for t in texts]

@@ -155,3 +155,32 @@ def test_adjective_belief(nlp):
 
 def test_nobody_holds_it_is_clear(nlp):
     assert not _find(_quotes(nlp, "It is clear that the plan has failed."), "plan has failed")
+
+
+def test_colon_introduces_unquoted_words_to_paragraph_end(nlp):
+    text = ("The mayor added: The bridge will stay closed. Engineers need another week.\n\n"
+            "Traffic was diverted through the old town.")
+    (q,) = _find(_quotes(nlp, text), "bridge will stay closed", "indirect")
+    assert q.text.endswith("Engineers need another week") and "Traffic" not in q.text
+
+
+def test_first_person_outside_quotes_is_the_writer(nlp):
+    (q,) = _find(_quotes(nlp, "I believe the council acted too late."), "council acted too late", "indirect")
+    assert q.speaker is not None and q.speaker.text == "I" and q.speaker.name == "the writer"
+
+
+def test_first_person_inside_quotes_is_the_quoted_speaker(nlp):
+    text = "\"We believe the council acted too late,\" said Tom Reyes, a resident."
+    found = _find(_quotes(nlp, text), "council acted too late")
+    assert found and all(q.speaker is not None and "Reyes" in q.speaker.name for q in found), found
+
+
+def test_phrasal_verb_is_another_verb(nlp):
+    quotes = _quotes(nlp, "The rebel leader called off the march on the capital late on Saturday.")
+    assert not _find(quotes, "march on the capital"), quotes
+
+
+def test_court_ruled_that(nlp):
+    (q,) = _find(_quotes(nlp, "The supreme court ruled that the election law was unconstitutional."),
+                 "election law was unconstitutional", "indirect")
+    assert q.speaker is not None and "court" in q.speaker.name.lower()

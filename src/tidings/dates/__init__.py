@@ -41,11 +41,27 @@ import datetime as dt
 from spacy.language import Language
 
 from ..records import TimeRef
-from . import calendar
+from . import calendar, points
 from .clauses import clause_tense, pick_attached
 from .grammar import Match, find, resolve, start_of
 
-__all__ = ["TimexFinder", "find_timexes", "attached_timex", "calendar"]
+__all__ = ["TimexFinder", "find_timexes", "attached_timex", "calendar", "timex_type", "is_point"]
+
+# precision -> TIMEX3 type (every other precision is a DATE: day, week, month, ..., ref)
+TYPES = {"duration": "DURATION", "set": "SET", "time": "TIME"}
+POINT_PRECISIONS = frozenset({"day", "time", "week", "month", "quarter", "half", "season", "year",
+                              "decade", "century"})
+
+
+def timex_type(t: TimeRef) -> str:
+    """The TIMEX3 type of a TimeRef: DATE, TIME, DURATION or SET (kept in its precision)."""
+    return TYPES.get(t.precision or "", "DATE")
+
+
+def is_point(t: TimeRef) -> bool:
+    """A calendar date or time ("2021-12-07", "2021-W49", "2021"): what can date an event;
+    not a duration, a set, nor PRESENT_REF/PAST_REF/FUTURE_REF."""
+    return bool(t.value) and t.precision in POINT_PRECISIONS
 
 # words that make a following bare year a time expression: "in 2019", "since 2014"
 YEAR_CONTEXT = frozenset({
@@ -64,6 +80,11 @@ NOT_BEFORE_YEAR = frozenset({"resolution", "article", "flight", "route", "highwa
                              "airbus", "model", "bill", "act", "code", "version", "unit"})
 NOT_AFTER_YEAR = frozenset({"people", "troops", "soldiers", "percent", "%", "km", "miles",
                             "tons", "tonnes", "dollars", "euros", "members", "votes"})
+# kinds whose value is counted from another expression: not a reference for the next one
+DERIVED_KINDS = frozenset({"ago", "anchored"})
+NOT_CURRENT = frozenset({"account", "accounts"})
+SET_WORDS = frozenset({"daily", "nightly", "weekly", "biweekly", "monthly", "quarterly", "annually", "yearly",
+                       "hourly"})
 # proper names that contain a date word: "USA Today", "Sunday Times", "Good Friday Agreement"
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "LAW", "FAC", "NORP", "EVENT"})
 
@@ -140,17 +161,54 @@ class TimexFinder:
             if tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
                               doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR):
                 return False
-        if m.kind == "ago" and m.f.get("dir", "").lower() in ("before", "after", "prior") and span.end < len(doc):
+        if m.kind == "word" and not self._keep_word(doc, m, span):
+            return False
+        if m.kind in ("duration", "vaguedur", "set") and ents & NAME_LABELS and not ents & {"DATE", "TIME"}:
+            return False  # "Seven Days" (a name), "the Six-Day War"
+        if m.kind == "ago" and m.f.get("dir2", "").lower() in ("before", "after", "prior") and span.end < len(doc):
             nxt = doc[span.end]
             if not (nxt.is_punct or nxt.pos_ in ("CCONJ", "SCONJ")):
                 return False  # "six weeks before the election": a duration before an event
+        return True
+
+    @staticmethod
+    def _keep_word(doc, m: Match, span) -> bool:
+        """Fixed words ("now", "current", "soon", "daily") in their temporal uses only."""
+        word = " ".join(m.f["x"].lower().split())
+        first, last = span[0], span[-1]
+        prev = doc[first.i - 1] if first.i > 0 else None
+        nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+        ents = {t.ent_type_ for t in span if t.ent_type_}
+        if ents & NAME_LABELS:
+            return False  # "Current TV", "Future Group"
+        if word == "current":
+            # the adjective "current year", not the noun ("ocean current") nor "current account"
+            return last.tag_ == "JJ" and not (nxt is not None and nxt.lower_ in NOT_CURRENT)
+        if word == "present":
+            return prev is not None and prev.lower_ == "at"
+        if word == "recent":
+            return last.tag_ in ("JJ", "JJS", "JJR")
+        if word == "future":
+            return last.tag_ in ("JJ", "NN") and not (prev is not None and prev.lower_ in ("the", "a", "its", "their"))
+        if word == "soon":
+            if nxt is not None and nxt.lower_ in ("after", "afterwards", "afterward", "thereafter", "before"):
+                return False  # "soon after the vote": near another event, not the future
+            if prev is not None and prev.lower_ == "as" and nxt is not None and nxt.lower_ == "as":
+                return False  # "as soon as they arrive": a conjunction
+        if word == "the past":
+            if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+                return False  # "the past president"
+        if m.f.get("x") and word in SET_WORDS:
+            if nxt is not None and (nxt.pos_ == "PROPN" or (nxt.is_title and not nxt.is_sent_start)):
+                return False  # "the daily Haaretz", "the weekly Der Spiegel"
         return True
 
     def find(self, doc) -> list[TimeRef]:
         pub = calendar.as_date(doc._.published)
         text = doc.text
         out: list[TimeRef] = []
-        anchors: list[tuple[dt.date, str]] = []
+        anchors: list[tuple] = []  # (first day, precision, sentence index, value) of each resolved point
+        sent_index = {s.start: i for i, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
         for m in find(text, self.holidays):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
@@ -158,8 +216,9 @@ class TimexFinder:
             if not self._keep(doc, m, span):
                 continue
             tense = clause_tense(span.root)
+            sent = sent_index.get(span.root.sent.start, 0)
             try:
-                value, precision = resolve(m, pub, tense, anchors, self.holidays)
+                value, precision = resolve(m, pub, tense, anchors, self.holidays, sent=sent)
             except (ValueError, OverflowError):  # "999 centuries ago": outside the calendar
                 value, precision = None, None
             if value is not None and value.startswith("-"):
@@ -171,7 +230,8 @@ class TimexFinder:
             if value and precision:
                 first = start_of(value, precision)
                 if first is not None:
-                    anchors.append((first, precision))
+                    derived = m.kind in DERIVED_KINDS or (m.kind == "period" and points.counts_back(m))
+                    anchors.append((first, precision, sent, value, derived))
         out.sort(key=lambda t: (t.start, t.end))
         return out
 

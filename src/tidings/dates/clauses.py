@@ -21,6 +21,11 @@ FUTURE_GOVERNORS = frozenset({
 FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "can", "could", "may",
                         "might", "should", "must", "ca"})
 WILL = frozenset({"will", "'ll", "shall", "wo"})
+# present-tense verbs that report or describe rather than schedule ("says Monday", "is")
+STATIVE = frozenset({"say", "be", "have", "tell", "report", "add", "note", "show", "seem", "remain", "know",
+                     "think", "believe", "want", "need", "mean", "appear", "own", "hold", "include",
+                     "contain", "expect", "estimate", "claim", "argue", "insist", "deny", "write",
+                     "accord", "confirm", "suggest", "indicate", "stand", "continue", "look", "feel"})
 PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 PAST_BE = frozenset({"was", "were"})
@@ -73,17 +78,24 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         if any(w in ("have", "'ve") for w in words) and not any(w in WILL for w in words):
             return "past"
         return "future" if any(w in WILL for w in words) else "planned"
+    if "to" in words and verb.tag_ == "VB" and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return None  # "an agreement to acquire the bank in January": after the agreement, either side of now
     if "to" in words and verb.tag_ == "VB":
         gov = verb.head if verb.head.i != verb.i else None
         if gov is not None and verb.dep_ in ("xcomp", "ccomp", "advcl", "acl", "relcl", "conj"):
             if gov.lemma_.lower() == "be" and verb.dep_ == "xcomp":
                 return "planned"  # "is to meet", "were to win": arranged or hypothetical
+            # an adjective governor carries its auxiliaries on its copula: "had been due to expire"
+            carrier = gov.head if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") and gov.head.i != gov.i \
+                else gov
             if gov.lemma_.lower() in FUTURE_GOVERNORS:
                 # "plans to visit", "is set to travel", "will try to meet": ahead; but
                 # "had agreed to hold talks on Dec 7" is a future in the past: unknown
-                return None if (depth < 4 and verb_tense(gov, depth + 1) == "past") else "planned"
+                return None if (depth < 4 and verb_tense(carrier, depth + 1) == "past") else "planned"
             if depth < 4:
-                return verb_tense(gov, depth + 1)
+                gt = verb_tense(carrier, depth + 1)
+                # an infinitive is after its governor: after a past one, either side of now
+                return None if gt == "past" else gt
         return None
     if any(w in PERFECT_AUX for w in words):
         return "past"
@@ -91,6 +103,12 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         return "past"
     if verb.tag_ == "VBD":
         return "past"
+    if verb.tag_ == "VBG" and not words and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i \
+            and depth < 4 and _is_verb(verb.head):
+        return verb_tense(verb.head, depth + 1)  # "shares fell, rising to ... in June": the clause's tense
+    if verb.tag_ in ("VBP", "VBZ") and not words and verb.lemma_.lower() not in STATIVE and \
+            verb.dep_ not in ("aux", "auxpass"):
+        return "planned"  # "the two leaders meet Monday": a present of schedules
     if verb.tag_ == "VBG" and any(w in PRESENT_BE for w in words):
         # present progressive is about plans: "is meeting Biden on Sunday"
         return "planned"
@@ -113,9 +131,11 @@ OPEN_ENDED = frozenset({"effective", "until", "till", "starting", "beginning", "
 
 
 def clause_tense(tok) -> str | None:
-    """Tense of the clause that governs `tok`: 'past'; 'future' (will, shall); 'planned'
-    (the future of plans and schedules: "is meeting", "is set to", "plans to", "would",
-    modals); or None when present or unknown. "since X" always looks back."""
+    """Tense of the clause that governs `tok`: 'past'; 'past-loose' (a past clause that
+    reaches the expression through a noun or adjective: "declared a dividend, payable
+    Dec. 7"); 'future' (will, shall); 'planned' (the future of plans and schedules: "is
+    meeting", "is set to", "plans to", "would", modals); or None when present or unknown.
+    "since X" always looks back."""
     if tok.head.i != tok.i and tok.head.lower_ in SINCE:
         return "past"
     if tok.dep_ == "poss":
@@ -129,8 +149,23 @@ def clause_tense(tok) -> str | None:
         return None  # "was postponed to Jan. 10": the past verb says nothing of the date
     tense = verb_tense(verb)
     if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head.i != verb.i:
-        return verb_tense(governing_verb(verb.head))
+        tense = verb_tense(governing_verb(verb.head))
+        return "past-loose" if tense == "past" else tense
+    if tense == "past" and _through_argument(tok, verb):
+        return "past-loose"
     return tense
+
+
+def _through_argument(tok, verb) -> bool:
+    """Does `tok` reach `verb` through a noun or an adjective ("payable Dec. 7", "the cut in
+    supplies in September")? Then the past verb dates the act, not this expression."""
+    cur, steps = tok.head, 0
+    while cur.i != verb.i and cur.head.i != cur.i and steps < 12:
+        if cur.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and cur.i != tok.i:
+            return True
+        cur = cur.head
+        steps += 1
+    return False
 
 
 def _chain_reaches(tok, target, limit: int = 40) -> int | None:

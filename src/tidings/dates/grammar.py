@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from . import calendar as cal
+from . import periods, points
 
 __all__ = ["Match", "find", "resolve", "load_holidays"]
 
@@ -64,6 +65,8 @@ PART = r"(?:morning|afternoon|evening|night|overnight)"
 MOD = (r"(?P<mod>(?i:early|late|mid|earlier|later)(?:\s+|-)(?:in\s+|on\s+)?"
        r"|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)"
        r"\s+of\s+)?")
+MODX = (r"(?:(?i:the\s+)?(?:end|start|beginning|middle|close|first\s+half|second\s+half|rest|remainder)"
+        r"\s+of\s+)")
 B = r"(?<![\w'’-])"  # left word boundary that also refuses "55-year" style joins
 
 
@@ -138,10 +141,11 @@ def _rules(holidays: dict[str, Holiday]):
         ("dmy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s*{Y('y')})?)"),
         ("ordinal", rf"\b(?:on|by|until|till|before|after|from|since)\s+(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)\"”]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for)\b)"),
         ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?(?:{Y('y')}|(?P<yrel>(?i:last|next|this))\s+year))"),
-        ("month", rf"{B}(?:(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
-                  rf"between|and|to|or|for|until|throughout|last|next|this|early|late|mid|"
-                  rf"earlier|later)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')})"
-                  rf"|(?P<x2>(?:(?i:last|next|this|early|late|mid)[\s-]+){M('m2')}))(?!\s*\d)"),
+        ("month", rf"{B}(?:(?P<x2>(?:(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid)[\s-]+){M('m2')})"
+                  rf"|(?P<x3>{MODX}{M('m3')})"
+                  rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
+                  rf"between|and|to|or|for|until|throughout|early|late|mid|"
+                  rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')}))(?!\s*\d)"),
         ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+)?{W('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
         ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                     rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
@@ -153,9 +157,9 @@ def _rules(holidays: dict[str, Holiday]):
         ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
         ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
-        ("ago", rf"{B}(?P<x>{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+"
-                rf"(?P<dir>(?i:ago|earlier|later|before|after|from\s+now|hence|prior))"
-                rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b))"),
+        ("ago", rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
+                rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
+                rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))"),
         ("anchored", rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
@@ -165,13 +169,13 @@ def _rules(holidays: dict[str, Holiday]):
         ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
         ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
         ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{Y('y')})"),
-        ("vague", rf"{B}(?P<x>(?i:recently|lately)|(?<=\bin\s)(?i:the\s+(?:past|future))(?![\w-]|\s+(?:few|several|\d|two|three|four|five|decade|year|month|week|day))"
-                  rf"|(?:(?i:the)\s+)?(?i:coming|past\s+few|next\s+few)\s+(?:days|weeks|months|years|decades)"
-                  rf"|(?i:recent)\s+(?:days|weeks|months|years|decades))(?![\w-])"),
     ]
     if hol:
         rules.append(("holiday", rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])"))
+    rules += periods.rules() + points.rules()
     gates = _gates(hol)
+    gates.update(periods.gates())
+    gates.update(points.gates())
     return [(name, re.compile(rx), gates[name]) for name, rx in rules]
 
 
@@ -223,7 +227,6 @@ def _gates(hol: str) -> dict[str, tuple]:
         "decade": ((text, ("0s",)),),
         "century": ((low, ("century",)),),
         "year": ((text, (rx(_YEAR_DIGITS),)),),
-        "vague": ((low, ("recent", "lately", "past", "future", "coming", "next")),),
     }
     if hol:
         gates["holiday"] = ((text, (rx(hol),)),)
@@ -270,10 +273,10 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
             continue  # the text lacks what every match of the rule contains
         for m in rx.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v is not None}
-            if "x" in gd:
-                s, e = m.span("x")
-            elif "x2" in gd:
-                s, e = m.span("x2")
+            for g in ("x", "x2", "x3"):
+                if g in gd:
+                    s, e = m.span(g)
+                    break
             else:
                 s, e = m.span()
             if e <= s:
@@ -281,7 +284,22 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
             x = text[s:e]
             stripped = x.rstrip(" ,")
             e -= len(x) - len(stripped)
-            found.append(Match(s, e, name, gd, needs_context=(name == "year" and not gd.get("mod")
+            kind = name
+            if name in periods.KINDS or name in points.KINDS:
+                got = (periods if name in periods.KINDS else points).refine(name, gd, text, s, e)
+                if got is None:
+                    continue
+                kind, gd, s, e = got
+            if name == "ago" and gd.get("dir2", "").lower() in ("before", "after", "prior") and \
+                    not re.match(r"\s*(?:[.,;:!?)\"”’]|$|(?:and|but|when|while|as)\b)", text[e:e + 8]):
+                continue  # "six weeks before the election": a duration before an event, not a date
+            if name == "quarter" and re.match(r"(?i:the)\s+", text[s:e]) and re.search(r"-(?:quarter|half)$", text[s:e]) \
+                    and re.match(r"\s+[a-z]", text[e:e + 3]):
+                s += len(re.match(r"(?i:the)\s+", text[s:e]).group(0))  # "the third-quarter results"
+            mod = gd.get("mod") or ""
+            if mod[:7].lower() in ("earlier", "later") and text[s:s + len(mod)] == mod:
+                s += len(mod)  # "earlier this month": the extent is "this month" (TimeML)
+            found.append(Match(s, e, kind, gd, needs_context=(name == "year" and not gd.get("mod")
                                                                and not gd.get("fiscal"))))
     found.sort(key=lambda m: (-m.length, m.start))
     taken: list[Match] = []
@@ -317,22 +335,33 @@ def _month_of(word: str) -> int:
     return MONTHS[word.lower().rstrip(".")]
 
 
-def _year_for_month_day(m: int, d: int, pub: dt.date, tense: str | None) -> dt.date | None:
-    cands = [c for c in (cal.safe_date(y, m, d) for y in (pub.year - 1, pub.year, pub.year + 1)) if c]
+# A date without a year is read in the year of publication (news style gives the year only
+# for another year), unless the clause's tense rules that out: a past-tense clause may still
+# carry a date some weeks ahead ("declared a dividend, payable Dec. 7"), but not a date most
+# of a year ahead ("met on Dec. 28" in a story of Jan. 3 is last year's); a future-tense
+# clause does not carry a date already gone ("will vote on Jan. 5" in November is next
+# year's). With no tense, the nearest one.
+PAST_SLACK = dt.timedelta(days=60)
+FUTURE_SLACK = dt.timedelta(days=7)
+NEAR_MONTHS = 6
+
+
+def _year_for_month_day(m: int, d: int, pub: dt.date, tense: str | None, loose: bool = False) -> dt.date | None:
+    cands = {y: c for y in (pub.year - 1, pub.year, pub.year + 1) if (c := cal.safe_date(y, m, d))}
     if not cands:
         return None
-    if tense == "past":
-        past = [c for c in cands if c <= pub]
-        if past:
-            return max(past)
-    elif tense == "future":
-        fut = [c for c in cands if c >= pub]
-        if fut:
-            return min(fut)
-    return min(cands, key=lambda c: (abs((c - pub).days), c > pub))
+    here = cands.get(pub.year)
+    if here is not None:
+        if tense == "past":
+            return here if here <= pub + (PAST_SLACK if loose else dt.timedelta(0)) else cands.get(pub.year - 1, here)
+        if tense == "future":
+            return here if here >= pub - FUTURE_SLACK else cands.get(pub.year + 1, here)
+        if abs((here - pub).days) <= NEAR_MONTHS * 30.5:
+            return here
+    return min(cands.values(), key=lambda c: (abs((c - pub).days), c > pub))
 
 
-def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None) -> int:
+def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None, loose: bool = False) -> int:
     if rel in ("last", "past", "previous"):
         return pub.year if m < pub.month else pub.year - 1
     if rel in ("next", "coming", "following"):
@@ -340,12 +369,16 @@ def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None) ->
     if rel in ("this", "current"):
         return pub.year
     if tense == "past":
-        return pub.year if m <= pub.month else pub.year - 1
+        return pub.year if dt.date(pub.year, m, 1) <= pub + (PAST_SLACK if loose else dt.timedelta(0)) \
+            else pub.year - 1
     if tense == "future":
         return pub.year if m >= pub.month else pub.year + 1
-    # present or unknown tense: the nearest such month ("starts in January")
-    return min((pub.year - 1, pub.year, pub.year + 1),
-               key=lambda y: (abs((y * 12 + m) - (pub.year * 12 + pub.month)), y > pub.year))
+    diff = m - pub.month
+    if diff < -NEAR_MONTHS:
+        return pub.year + 1
+    if diff > NEAR_MONTHS:
+        return pub.year - 1
+    return pub.year
 
 
 def _weekday(wd: int, pub: dt.date, tense: str | None, rel: str | None) -> dt.date:
@@ -428,8 +461,8 @@ RANK = {"day": 0, "morning": 0, "afternoon": 0, "evening": 0, "night": 0, "week"
 def start_of(value: str, precision: str) -> dt.date | None:
     """The first day of a resolved value ("2021-12" -> 2021-12-01), for anchoring."""
     try:
-        if precision == "day":
-            return dt.date.fromisoformat(value)
+        if precision in ("day", "time"):
+            return dt.date.fromisoformat(value[:10])
         if precision == "week":
             y, w = value[:4], value[6:8]
             return dt.date.fromisocalendar(int(y), int(w), 1)
@@ -444,22 +477,46 @@ def start_of(value: str, precision: str) -> dt.date | None:
     return None
 
 
-def _anchor_for(anchors, unit: str) -> dt.date | None:
-    """The most recent anchor at least as fine as `unit` ("the next day" needs a day)."""
+def _quarter_in_view(anchors, sent: int | None, back: int) -> dt.date | None:
+    """The first day of the last quarter named (not counted from another) in this sentence or
+    up to `back` sentences before it: the period a comparison "from a year earlier" is about."""
+    if sent is None:
+        return None
+    for date, precision, *rest in reversed(anchors or ()):
+        if len(rest) < 3 or rest[0] is None or rest[0] < sent - back:
+            break
+        if precision == "quarter" and not rest[2]:
+            return date
+    return None
+
+
+def _anchor_for(anchors, unit: str, own: bool = False) -> dt.date | None:
+    """The most recent anchor at least as fine as `unit` ("the next day" needs a day); with
+    `own`, only an expression that is not itself counted from another ("a year earlier" after
+    "a year earlier" counts from the same reference, not a year further back)."""
     need = RANK.get(unit.lower(), 0)
-    for date, precision in reversed(anchors or ()):
+    for date, precision, *rest in reversed(anchors or ()):
+        if own and len(rest) > 2 and rest[2]:
+            continue
         if RANK.get(precision, 9) <= need:
             return date
     return None
 
 
 def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
-            anchors=(), holiday_path: str | None = None) -> tuple[str | None, str | None]:
+            anchors=(), holiday_path: str | None = None, sent: int | None = None) -> tuple[str | None, str | None]:
     """(value, precision) for a match, given the publication date, the clause tense
     ('past', 'future', 'planned' or None) and the resolved expressions before it in the
     text, as (first day, precision) pairs, oldest first: "the next day", "the following
     year" and "two days later" count from the latest one fine enough."""
     f, k = m.f, m.kind
+    loose = tense == "past-loose"
+    if loose:
+        tense = "past"
+    if k in periods.KINDS:
+        return periods.resolve(m)
+    if k in points.KINDS:
+        return points.resolve(m, pub, tense, anchors, sent)
     if k == "weekday":
         if pub is None:
             return NONE
@@ -498,7 +555,7 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
                      if c and c.weekday() == wd]
             if cands:
                 return cal.day(min(cands, key=lambda c: abs((c - pub).days)))
-        d = _year_for_month_day(mo, da, pub, tense)
+        d = _year_for_month_day(mo, da, pub, tense, loose)
         return cal.day(d) if d else NONE
     if k == "ordinal":  # "on the 15th": a day of the month of publication, or a neighbour
         if pub is None:
@@ -521,17 +578,20 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
             return cal.month(pub.year + {"last": -1, "this": 0, "next": 1}[f["yrel"].lower()], _month_of(f["m"]))
         return cal.month(int(f["y"]), _month_of(f["m"]))
     if k == "month":
-        mo = _month_of(f.get("m") or f["m2"])
+        mo = _month_of(f.get("m") or f.get("m2") or f["m3"])
         if pub is None:
             return NONE
         rel = (f.get("rel") or "").lower() or None
         if rel is None and "x2" in f:
             w = f["x2"].split()[0].lower().split("-")[0]
             rel = w if w in ("last", "next", "this") else None
+            if rel == "this" and len(f["x2"].split()) > 2:
+                rel = f["x2"].split()[1].lower()  # "this past June", "this coming May"
+                rel = "last" if rel == "past" else "next"
         prep = (f.get("prep") or "").strip().lower()
         if rel is None and prep in ("last", "next", "this"):
             rel = prep
-        return cal.month(_year_for_month(mo, pub, tense, rel), mo)
+        return cal.month(_year_for_month(mo, pub, tense, rel, loose), mo)
     if k == "deictic":
         if pub is None:
             return NONE
@@ -568,14 +628,28 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         return cal.weekend(pub)
     if k == "ago":
         n = _num(f["n"])
-        dirw = " ".join(f["dir"].lower().split())
+        dirw = " ".join((f.get("dir") or f["dir2"]).lower().split())
         if dirw in ("ago", "from now", "hence"):
             base = pub
         else:
             base = _anchor_for(anchors, f["unit"]) or pub
+        if n is None and " ".join(f["n"].lower().split()) in VAGUE:
+            # "several years ago", "a few weeks from now": TimeML's vague past and future
+            if dirw == "ago":
+                return "PAST_REF", "ref"
+            if dirw in ("from now", "hence"):
+                return "FUTURE_REF", "ref"
         if n is None or base is None:
             return NONE
         sign = -1 if dirw in ("ago", "earlier", "before", "prior") else 1
+        if f["unit"].lower() == "year" and sign < 0:
+            # "profit rose to $5 million from $4 million a year earlier": in a sentence about a
+            # quarter (or the sentence after it, for "earlier"), the same quarter a year back
+            q = _quarter_in_view(anchors, sent, 1)
+            if q is not None:
+                return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)
+        if dirw not in ("ago", "from now", "hence"):
+            base = _anchor_for(anchors, f["unit"], own=True) or pub
         return _shift(f["unit"], base, sign * n)
     if k == "anchored":
         rel = (f.get("rel") or f.get("rel2") or "same").lower()
@@ -611,7 +685,8 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
                 return NONE
             cur = (pub.month - 1) // (6 if half else 3) + 1
             if tense == "future":
-                y = pub.year if q >= cur else pub.year + 1
+                # results are announced after a quarter ends: the one just finished is still ahead
+                y = pub.year if q >= cur - 1 else pub.year + 1
             else:
                 y = pub.year if q <= cur else pub.year - 1
         return (f"{y:04d}-H{q}", "half") if half else cal.quarter(y, q)
@@ -634,7 +709,8 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
         elif rel in ("next", "coming"):
             y = cur_y + 1
         elif rel == "this":
-            y = cur_y if (in_progress or tense == "past") else cur_y + 1
+            # this year's season (winter: the one that started last December, in Jan-Feb)
+            y = pub.year - 1 if (s == "WI" and pub.month < 3) else pub.year
         elif tense == "future":
             y = cur_y if in_progress else cur_y + 1
         else:

@@ -1,9 +1,96 @@
-"""When and where: the time expression and place attached to an event's clause."""
+"""When and where: the time expression and place attached to an event's clause.
+
+An event is dated only by a time expression that governs its own clause: one that hangs on
+the trigger itself ("shelled the town on Monday", "Monday's talks", "met two days ago"), or
+reaches it through prepositions that place an act in time and the event nouns they
+introduce ("agreed to hold talks during a video call on Dec 7"). A date inside an argument
+does not date the act: "reaffirmed its commitment under a 1951 treaty" (the treaty's date),
+"signed a pledge to withdraw by February" (a deadline), "since 2014", "until March". Only
+calendar points date events (not "two years", "every Monday", "now"). See `event_date` for
+what the event then carries.
+"""
 from __future__ import annotations
 
-__all__ = ["Anchors"]
+import datetime as dt
+
+from ..dates import is_point
+
+__all__ = ["Anchors", "event_date", "PLACING"]
+
+SAY = frozenset({"say", "tell", "announce", "report", "add", "state", "claim", "confirm", "deny", "warn",
+                 "write", "declare", "insist", "note", "accuse", "allege"})
+
+
+def _is_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX")
+
+
+def _reported_date(root, verb) -> bool:
+    """Is a date the parser hung on `verb` really the date of the speech verb above it? "The
+    prosecutor said on Monday he had applied": a complement clause of a speech verb whose
+    date stands before its subject, right after the speech verb."""
+    if not (_is_verb(verb) and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SAY):
+        return False
+    speech = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and speech.i < root.i < min(s.left_edge.i for s in subjects)
+
 
 _DEFINITE = {"the", "that", "this", "those", "these", "same", "its", "their"}
+# prepositions that put an act at a time; "by", "until", "since", "before", "after", "from",
+# "under", "for" give a bound, a deadline or a relation, not the time of the act
+PLACING = frozenset({"on", "in", "at", "during", "over", "throughout", "around", "about", "amid", "late",
+                     "early"})
+FOR = frozenset({"for", "with", "to", "against", "of"})  # nouns in these may carry the act's date
+
+
+def event_date(timex, published, status: str, how: str = "") -> tuple[str | None, str | None, str]:
+    """(date, date_text, how) for an event: the day of the time expression that governs its
+    clause; else the publication date, with date_text None. The event date is always a day,
+    as the store keeps it: a coarser expression ("in March", "last year") leaves the
+    publication date (how 'coarse'), a time of day gives its day, and an asserted event is
+    never dated after publication (how 'after-publication'; "signed ... on Friday" in a story
+    of Wednesday means the Friday before, which the dates stage gives when the tense is
+    clear)."""
+    if isinstance(published, dt.datetime):
+        pub = published.date()
+    elif isinstance(published, dt.date):
+        pub = published
+    else:
+        try:
+            pub = dt.date.fromisoformat(str(published)[:10]) if published else None
+        except ValueError:
+            pub = None
+    pub_s = pub.isoformat() if pub else None
+    if timex is None:
+        return pub_s, None, how
+    if timex.precision not in ("day", "time") or not timex.value:
+        return pub_s, None, "coarse"
+    day = timex.value[:10]
+    try:
+        d = dt.date.fromisoformat(day)
+    except ValueError:
+        return pub_s, None, "coarse"
+    if status == "asserted" and pub is not None and d > pub:
+        return pub_s, None, "after-publication"
+    return day, timex.text, how
+
+
+def _continued(event_tokens) -> list:
+    out, seen = [], {t.i for t in event_tokens}
+    for tok in event_tokens:
+        cur, steps = tok, 0
+        while steps < 4 and cur.dep_ in ("conj", "xcomp", "advcl") and cur.head.i != cur.i and _is_verb(cur.head):
+            if any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cur.children):
+                break  # a subject of its own: another act ("and Ukraine retaliated")
+            if cur.dep_ == "advcl" and cur.tag_ != "VBG":
+                break  # "after it attacked": a clause of its own
+            cur = cur.head
+            if cur.i not in seen:
+                seen.add(cur.i)
+                out.append(cur)
+            steps += 1
+    return out
 
 
 class Anchors:
@@ -12,7 +99,7 @@ class Anchors:
 
     def __init__(self, doc):
         self.doc = doc
-        self.timexes = [(t, self._root(t.start, t.end)) for t in (doc._.timexes or ()) if t.value]
+        self.timexes = [(t, self._root(t.start, t.end)) for t in (doc._.timexes or ()) if is_point(t)]
         self.places = [(p, self._root(p.start, p.end)) for p in (doc._.places or ())]
         self.dated_nouns: dict[str, object] = {}
 
@@ -34,6 +121,47 @@ class Anchors:
             steps += 1
         return False
 
+    @staticmethod
+    def governs(root, targets: set[int]) -> bool:
+        """Does the time expression with head `root` govern the clause of the event whose
+        tokens are `targets`? It must hang on an event token, directly or through placing
+        prepositions ("on", "in", "during") and the nouns they take or that the act takes
+        ("signed a deal on Monday", "during a video call on Dec 7")."""
+        cur, steps = root, 0
+        while steps < 8:
+            if cur.i in targets:
+                return True
+            head = cur.head
+            if head.i == cur.i:
+                return False
+            if head.i in targets:
+                return not _reported_date(root, head)
+            if head.pos_ == "ADP" or head.dep_ == "prep":
+                if head.lower_ not in PLACING:
+                    return False  # "by February", "under a 1951 treaty", "since 2014"
+                cur = head
+            elif cur.pos_ == "ADP" or cur.dep_ == "prep":
+                # a placing phrase on a noun: it dates the act when the noun is a participant
+                # or an occasion of it ("signed a deal on Monday", "the government on Sunday
+                # accused", "during a video call on Dec 7"), not a modifier inside a name
+                if (head.pos_ in ("NOUN", "PROPN", "NUM") and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass",
+                                                                          "attr", "npadvmod")) or \
+                        (head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp")):
+                    if head.dep_ == "pobj" and head.head.lower_ not in PLACING | FOR:
+                        return False
+                    cur = head
+                else:
+                    if _is_verb(head) and head.dep_ == "ccomp" and head.head.i in targets \
+                            and _reported_date(root, head):
+                        return True  # "said on Monday he had applied": the date of saying
+                    return False
+            elif cur.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod") and not _is_verb(head):
+                return False
+            else:
+                return False  # it modifies another word ("a 1951 treaty"), or another clause
+            steps += 1
+        return False
+
     def _attached(self, items, event_tokens, sent):
         if not items:
             return None
@@ -41,13 +169,21 @@ class Anchors:
         for item, root in items:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue
-            if root.i in targets or self._reaches(root.head if root.head.i != root.i else root, targets):
+            if self.governs(root, targets):
                 return item
         return None
 
     def date_for(self, event_tokens, sent, nouns=(), reporting=()):
-        """(TimeRef, how) or (None, '')."""
+        """(TimeRef, how) or (None, ''): the calendar point that governs the event's clause,
+        or one that dated an event noun it refers back to ("that video call")."""
         t = self._attached(self.timexes, event_tokens, sent)
+        if t is None:
+            # coordinated or participial predicates with no subject of their own share the
+            # date of the predicate they continue ("held talks on Wednesday but failed to
+            # agree", "launched an offensive on Tuesday, shelling the city")
+            shared = _continued(event_tokens)
+            if shared:
+                t = self._attached(self.timexes, shared, sent)
         if t is not None:
             for n in nouns:
                 self.dated_nouns.setdefault(n.lemma_.lower(), t)
@@ -59,14 +195,6 @@ class Anchors:
                 if lemma in self.dated_nouns and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
                                                       for c in n.children):
                     return self.dated_nouns[lemma], "anaphoric"
-        # a date anywhere in the sentence that is not the date of a report ("said on Sunday")
-        rep = {r.i for r in reporting}
-        for item, root in self.timexes:
-            if root is None or not (sent.start <= root.i < sent.end):
-                continue
-            if rep and self._reaches(root.head if root.head.i != root.i else root, rep):
-                continue
-            return item, "sentence"
         return None, ""
 
     def note_dated_nouns(self, sent):
@@ -83,6 +211,19 @@ class Anchors:
                     break
                 if tok.pos_ in ("VERB", "AUX"):
                     break
+                if tok.pos_ == "ADP" and tok.lower_ not in PLACING:
+                    break
 
     def place_for(self, event_tokens, sent):
-        return self._attached(self.places, event_tokens, sent)
+        return self._attached_place(event_tokens, sent)
+
+    def _attached_place(self, event_tokens, sent):
+        if not self.places:
+            return None
+        targets = {t.i for t in event_tokens}
+        for item, root in self.places:
+            if root is None or not (sent.start <= root.i < sent.end):
+                continue
+            if root.i in targets or self._reaches(root.head if root.head.i != root.i else root, targets):
+                return item
+        return None

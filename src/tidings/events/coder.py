@@ -2,7 +2,6 @@
 with a Candidate for every trigger considered (kept or dropped, and why)."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import replace
 
 from spacy.attrs import LEMMA, LOWER
@@ -11,7 +10,7 @@ from spacy.strings import get_string_id
 from ..records import Candidate, Event, Span, content_id
 from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
 from ..places import attached_place, location_places
-from .attach import Anchors
+from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
 from .lexicon import Lexicon
 from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of, xcomps
@@ -552,12 +551,6 @@ class Coder:
         reporting = [t.tok for t in ctx.reporting if t not in rest]
         timex, how_date = ctx.anchors.date_for(ev_tokens, ctx.sent, nouns=nouns, reporting=reporting)
         published = ctx.published
-        if timex is not None:
-            date, date_text = timex.value, timex.text
-        else:
-            date = published.isoformat() if isinstance(published, (dt.date, dt.datetime)) else (
-                str(published)[:10] if published else None)
-            date_text = None
         # the place used as a location in the event's own clause ("in Kyiv", "invaded Ukraine"),
         # not any place named in the sentence ("his US counterpart")
         if ctx.places is None:
@@ -653,6 +646,7 @@ class Coder:
             conf = round(max(0.05, min(conf, 0.99)), 3)
             src_ref = a[0] if a else None
             tgt_ref = b[0] if b else None
+            date, date_text, how_d = event_date(timex, published, status, how_date)
             eid = content_id(ctx.article_id, ctx.si, span.start_char, code,
                              src_ref.code if src_ref else None, tgt_ref.code if tgt_ref else None,
                              src_ref.start if src_ref else None, tgt_ref.start if tgt_ref else None)
@@ -662,7 +656,7 @@ class Coder:
                 source=src_ref, target=tgt_ref, status=status, reported_by=reported_by,
                 date=date, date_text=date_text, place=place, sentence=ctx.si,
                 trigger=Span(span.text, span.start_char, span.end_char), confidence=conf,
-                rule=f"lexicon/{coding.entry.id} {path}" + note + (f" date:{how_date}" if how_date else "")
+                rule=f"lexicon/{coding.entry.id} {path}" + note + (f" date:{how_d}" if how_d else "")
                      + (f" status:{status}({cue})" if status != "asserted" else "")))
             if statement_only:
                 ctx.statements.append(events[-1])

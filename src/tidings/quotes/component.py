@@ -28,7 +28,7 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None) 
     table = TokenTable(doc)
     quoted = find_quoted(text)
     cands = _candidates(doc, table, cue_word_ids(lex, doc.vocab.strings) if cue_ids is None else cue_ids)
-    speakers = Speakers(doc, _cue_subjects(cands, lex))
+    speakers = Speakers(doc, _cue_subjects(cands, lex), [(q.open, q.close) for q in quoted])
     directs = attribute_direct(doc, quoted, lex, speakers, text, table)
     inside = [(d.start, d.end, d) for d in directs]
 

@@ -134,8 +134,28 @@ def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
                     continue  # a cue inside a quote reports only within that quote
                 if not _ok(cols, a, b):
                     continue
+                if box is None:
+                    b = _after_colon(cols, tok.i, a, b)
             out.append(_make(doc, a, b, tok, cue, src, speakers, quoted_speaker))
     return out
+
+
+def _after_colon(cols: _Clauses, cue_i: int, a: int, b: int) -> int:
+    """'The governor added: It is typical of her. She knows nothing.': words introduced by a cue
+    and a colon, without quotation marks, run to the end of the paragraph."""
+    doc, orth = cols.doc, cols.t.orth
+    j = a - 1
+    while j > cue_i and cols.t.space[j]:
+        j -= 1
+    if j <= cue_i or doc[j].text != ":":
+        return b
+    end = b
+    while end < len(doc) and "\n" not in doc[end].text:
+        end += 1
+    if any(o in _MARK_IDS for o in orth[a:end]):
+        return b  # quoted words follow: the direct quote finder has them
+    end = _trim(cols, b, end)[1] if end > b else b
+    return max(b, end)
 
 
 def _from_according(doc, tok, lex):

@@ -29,10 +29,13 @@ _PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 
 class Speakers:
-    def __init__(self, doc, cue_subjects=()):
+    def __init__(self, doc, cue_subjects=(), quoted=()):
         """`cue_subjects`: tokens that are subjects of speech cues ("Husted said"): a proper
-        name there is taken for a person even when the NER calls it something else."""
+        name there is taken for a person even when the NER calls it something else.
+        `quoted`: the (start, end) character spans inside quotation marks; "I" or "we" outside
+        them is the writer of the article."""
         self.doc = doc
+        self.quoted = sorted(quoted)
         self.mentions = list(doc._.actor_mentions or ())
         self.by_token: dict[int, object] = {}
         for m in sorted(self.mentions, key=lambda m: m.end - m.start):  # shortest wins
@@ -141,6 +144,9 @@ class Speakers:
     def _pronoun(self, tok, quote_speaker):
         low = tok.lower_
         if low in FIRST:
+            if quote_speaker is None and not self._in_quotes(tok.idx):
+                return ActorRef(code=None, country=None, name="the writer", text=tok.text, start=tok.idx,
+                                end=tok.idx + len(tok), rule="quotes:first-person-writer")
             return quote_speaker
         if low in NEUTER | PLURAL:
             return self._nonperson(tok)
@@ -155,6 +161,10 @@ class Speakers:
         country = m.country if m is not None else None
         return ActorRef(code=code, country=country, name=name, text=tok.text, start=tok.idx,
                         end=tok.idx + len(tok), rule="quotes:nearest-person")
+
+    def _in_quotes(self, char: int) -> bool:
+        k = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
+        return any(a <= char < b for a, b in self.quoted[max(0, k - 3):k + 1])
 
     def _nonperson(self, tok):
         """"it" / "they": the subject of a nearest preceding sentence, when it is a noun phrase

@@ -54,6 +54,8 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
             c = lex.get(frame, f"{lemma} {child.lower_}")
             if c:
                 return f"{tok.text} {child.text}", c
+            if child.lower_ not in ("back", "again"):
+                return None  # a phrasal verb is another verb: "called off the march", "put up"
     c = lex.get(frame, lemma)
     return (tok.text, c) if c else None
 

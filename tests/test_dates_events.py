@@ -1,0 +1,120 @@
+"""Which time expression dates an event (issue 20): only one that governs the event's own
+clause; an asserted event is never dated after publication; the event date is a day, and
+what `tidings code` prints is what the store keeps. Example sentences are written for these
+tests."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tidings.events.attach import event_date
+from tidings.records import TimeRef
+
+PUB = "2025-01-15"  # a Wednesday
+
+
+def _events(text, published=PUB):
+    from tidings.pipeline import code_text
+
+    return code_text(text, published=published).events
+
+
+def _dated(events, trigger):
+    got = {(e.date, e.date_text) for e in events if e.trigger.text == trigger}
+    assert got, f"no event on {trigger!r}: {[e.trigger.text for e in events]}"
+    return got
+
+
+def test_year_of_a_treaty_does_not_date_the_act(nlp):
+    # "a 1951 treaty": the year is the treaty's, inside an argument of the act
+    events = _events("Japan reaffirmed its commitment to defend the Philippines under a 1951 treaty.")
+    assert all(e.date == PUB and e.date_text is None for e in events)
+    assert events
+
+
+def test_deadline_does_not_date_the_act(nlp):
+    # "by February" is a deadline for the withdrawal, not the time of the signing
+    assert _dated(_events("Russia signed a pledge to withdraw its troops by February."), "signed") == {(PUB, None)}
+
+
+def test_governing_date_dates_the_act(nlp):
+    assert _dated(_events("Russian troops shelled Kharkiv on Monday."), "shelled") == {("2025-01-13", "Monday")}
+    # the date of the signing, with a deadline in the same sentence
+    got = _dated(_events("Russia and Ukraine signed an agreement on Monday to withdraw troops by February."), "signed")
+    assert got == {("2025-01-13", "Monday")}
+
+
+def test_asserted_event_is_never_dated_after_publication(nlp):
+    events = _events("Putin will meet Erdogan on Friday.")
+    for e in events:
+        if e.status == "asserted":  # the announced intent (036): made now
+            assert e.date <= PUB
+        else:
+            assert (e.status, e.date) == ("future", "2025-01-17")
+    assert any(e.status == "asserted" for e in events)
+
+
+def test_coarse_expression_leaves_the_publication_date(nlp):
+    assert _dated(_events("Putin met Erdogan in March."), "met") == {(PUB, None)}
+
+
+def test_event_date_rules():
+    day = TimeRef("Friday", "2025-01-17", 0, 6, "day")
+    assert event_date(day, dt.date(2025, 1, 15), "future") == ("2025-01-17", "Friday", "")
+    assert event_date(day, dt.date(2025, 1, 15), "asserted", "attached") == ("2025-01-15", None, "after-publication")
+    past = TimeRef("Monday", "2025-01-13", 0, 6, "day")
+    assert event_date(past, "2025-01-15T09:00:00", "asserted", "attached") == ("2025-01-13", "Monday", "attached")
+    clock = TimeRef("9 a.m. Monday", "2025-01-13T09:00", 0, 13, "time")
+    assert event_date(clock, dt.date(2025, 1, 15), "asserted")[0] == "2025-01-13"
+    month = TimeRef("February", "2025-02", 0, 8, "month")
+    assert event_date(month, dt.date(2025, 1, 15), "asserted") == ("2025-01-15", None, "coarse")
+    assert event_date(None, None, "asserted") == (None, None, "")
+
+
+def test_reported_date_belongs_to_the_speech(nlp):
+    from tidings.events.attach import Anchors
+    from tidings.nlp import new_doc
+
+    doc = nlp(new_doc(nlp, "The prosecutor said on Monday he had applied for arrest warrants.",
+                      published=dt.date(2025, 1, 15)))
+    anchors = Anchors(doc)
+    said = next(t for t in doc if t.text == "said")
+    applied = next(t for t in doc if t.text == "applied")
+    sent = said.sent
+    assert anchors.date_for([said], sent)[0].text == "Monday"
+    assert anchors.date_for([applied], sent)[0] is None
+
+
+def test_coordinated_predicates_share_their_date(nlp):
+    from tidings.events.attach import Anchors
+    from tidings.nlp import new_doc
+
+    doc = nlp(new_doc(nlp, "The commanders held talks on Wednesday but failed to agree.",
+                      published=dt.date(2025, 1, 15)))
+    failed = next(t for t in doc if t.text == "failed")
+    assert Anchors(doc).date_for([failed], failed.sent)[0].text == "Wednesday"
+    doc = nlp(new_doc(nlp, "Rebels attacked the town on Monday and the army responded with air strikes.",
+                      published=dt.date(2025, 1, 15)))
+    responded = next(t for t in doc if t.text == "responded")
+    assert Anchors(doc).date_for([responded], responded.sent)[0] is None  # its own subject: another act
+
+
+def test_code_prints_what_the_store_keeps(nlp, tmp_path):
+    from tidings.pipeline import code_text
+    from tidings.serialize import to_contract
+    from tidings.store import Store
+    from tidings.store.writer import write_coded
+
+    text = ("Russian troops shelled Kharkiv on Monday. Russia signed a pledge to withdraw its troops "
+            "by February. Putin will meet Erdogan on Friday. Japan reaffirmed its commitment to defend "
+            "the Philippines under a 1951 treaty.")
+    coded = code_text(text, published=PUB)
+    printed = {e["id"]: e["date"] for e in to_contract(coded)["events"]}
+    assert printed and all(len(d) == 10 for d in printed.values())
+    with Store(str(tmp_path / "t.duckdb")) as store, store.session() as conn:
+        write_coded(conn, coded)
+        stored = dict(conn.execute(
+            "SELECT m.coder_event_id, CAST(e.date AS VARCHAR) FROM mentions m JOIN events e ON e.id = m.event_id"
+        ).fetchall())
+    assert stored == printed

@@ -23,7 +23,7 @@ def _code_name(code) -> str:
     return f" ({info.name})" if info else ""
 
 
-def render_table(coded: CodedArticle, explain: bool = False) -> str:
+def render_table(coded: CodedArticle, explain: bool = False, all_candidates: bool = False) -> str:
     art = coded.article
     lines = [f"# {art.title or art.id}"]
     meta = [f"{k}: {getattr(art, k)}" for k in ("agency", "outlet", "byline", "published", "updated", "url")
@@ -42,6 +42,13 @@ def render_table(coded: CodedArticle, explain: bool = False) -> str:
             lines.append(f"        {e.code}{_code_name(e.code)}; PLOVER {e.plover_event or '-'}"
                          f"{'/' + e.plover_mode if e.plover_mode else ''}; Goldstein {e.goldstein}{said}")
             lines.append(f"        rule: {e.rule}")
+    if all_candidates:
+        dropped = [c for c in coded.candidates if c.event is not None and not c.kept]
+        lines.append(f"  candidate events not in the dataset ({len(dropped)}):")
+        for c in dropped:
+            e = c.event
+            lines.append(f"    [{e.status}] {e.code} {_actor(e.source)} -> {_actor(e.target)} "
+                         f"'{e.trigger.text}' s{e.sentence}: {c.reason}" + (f" ({c.detail})" if c.detail else ""))
     lines.append(f"  quotes ({len(coded.quotes)}):")
     for q in coded.quotes:
         who = q.speaker.name if q.speaker else "(unknown speaker)"

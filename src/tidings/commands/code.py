@@ -1,4 +1,4 @@
-"""`tidings code PATH... [--format table|json|jsonl] [--explain]`"""
+"""`tidings code PATH... [--format table|json|jsonl] [--explain] [--all-candidates]`"""
 from __future__ import annotations
 
 import json
@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import classifier_option, dictionary_options, pipeline_options, published_option
+from .options import classifier_option, dictionary_options, judge_options, pipeline_options, published_option
 
 
 @click.command("code")
@@ -14,10 +14,15 @@ from .options import classifier_option, dictionary_options, pipeline_options, pu
 @click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
               show_default=True, help="Output: a readable table, one JSON array, or one JSON object per line.")
 @click.option("--explain", is_flag=True, help="Show every candidate event and why it was kept or dropped.")
+@click.option("--all-candidates", "all_candidates", is_flag=True,
+              help="Also print the candidate events that are not events of the dataset (no coded source, no "
+                   "target, set aside by the judge), whole, with the reason (JSON: \"dropped_events\").")
 @published_option
 @dictionary_options
 @classifier_option
-def command(paths, fmt, explain, published, actor_dicts, verb_dicts, replace_dicts, classifier):
+@judge_options
+def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_dicts, replace_dicts, classifier,
+            judge, min_confidence):
     """Code articles (files, folders, or - for standard input) and print what was found:
     a readable table, or the JSON contract (--format json|jsonl).
 
@@ -41,18 +46,19 @@ def command(paths, fmt, explain, published, actor_dicts, verb_dicts, replace_dic
             else:
                 yield item
 
-    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier))
+    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge,
+                                                    min_confidence))
     out = []
     for coded in code_articles(articles(), options):
         if coded.skipped:
             click.echo(f"skipped: {coded.article.source or coded.article.id}: {coded.skipped}", err=True)
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(to_contract(coded, explain=explain), ensure_ascii=False) + "\n")
+            sys.stdout.write(json.dumps(to_contract(coded, explain=explain, all_candidates=all_candidates), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         elif fmt == "json":
-            out.append(to_contract(coded, explain=explain))
+            out.append(to_contract(coded, explain=explain, all_candidates=all_candidates))
         else:
-            click.echo(render_table(coded, explain=explain))
+            click.echo(render_table(coded, explain=explain, all_candidates=all_candidates))
     if fmt == "json":
         sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=1) + "\n")
     if errors:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import classifier_option, dictionary_options, pipeline_options
+from .options import classifier_option, dictionary_options, judge_options, pipeline_options
 
 DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 
@@ -34,12 +34,16 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @click.option("--pin-floors", "pin_file", type=click.Path(dir_okay=False), default=None,
               help="Write the measured figures minus --margin as the new floors to this file.")
 @click.option("--margin", type=float, default=0.02, show_default=True, help="Margin for --pin-floors.")
+@click.option("--texts", "texts", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Where story gold finds its articles' texts (JSONL with id and text), e.g. "
+                   "../shared/data/news/wire.jsonl: story gold keeps ids and events, never the text.")
 @click.option("--baseline", "baseline", type=click.Path(exists=True, dir_okay=False), default=None,
               help="A report saved earlier with --json: show how the figures moved and which errors are new or fixed.")
 @dictionary_options
 @classifier_option
+@judge_options
 def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_dirs, no_read, validate_only, floors_file, pin_file,
-            margin, baseline, actor_dicts, verb_dicts, replace_dicts, classifier):
+            margin, texts, baseline, actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence):
     """Score the coder against gold files or folders.
 
     Gold formats (detected by file name and keys): the project's sentence JSONL and article
@@ -55,8 +59,14 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
     from ..evaluate.report import render_markdown, render_text
     from ..evaluate.runner import evaluate_sets
 
+    from ..evaluate.stories import sniff_story_gold
+
+    story_files = [g for g in gold if sniff_story_gold(g)]
+    if story_files and not texts:
+        raise click.ClickException(f"{story_files[0]}: story gold holds no text; give its articles with --texts "
+                                   "(e.g. ../shared/data/news/wire.jsonl)")
     try:
-        sets = load_paths(gold, [Path(d) for d in dict_dirs])
+        sets = load_paths([g for g in gold if g not in story_files], [Path(d) for d in dict_dirs])
     except GoldError as exc:
         raise click.ClickException(str(exc))
     if ids:
@@ -76,10 +86,15 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
             click.echo(p)
         click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
         sys.exit(1 if problems else 0)
-    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier)
-    report = evaluate_sets(sets, options, limit=limit, read=not no_read)
+    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence)
+    report = evaluate_sets(sets, options, limit=limit, read=not no_read) if sets else {"sets": {}, "seconds": 0}
+    if story_files:
+        from ..evaluate.runner import evaluate_stories
+
+        report["stories"] = {Path(f).name: evaluate_stories(f, texts, options, limit=limit) for f in story_files}
     if markdown:
-        cmd = "tidings evaluate " + " ".join(gold) + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}"
+        cmd = ("tidings evaluate " + " ".join(gold) + (f" --texts {texts}" if texts else "")
+               + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}")
         Path(markdown).write_text(render_markdown(report, cmd), encoding="utf-8")
     if pin_file:
         from ..evaluate.gate import pin_floors

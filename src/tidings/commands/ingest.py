@@ -4,7 +4,7 @@ from __future__ import annotations
 import click
 
 from .dbopt import db_option
-from .options import classifier_option, dictionary_options, pipeline_options, published_option
+from .options import classifier_option, dictionary_options, judge_options, pipeline_options, published_option
 
 
 @click.command("ingest")
@@ -24,8 +24,9 @@ from .options import classifier_option, dictionary_options, pipeline_options, pu
               help="Ray: folder for the coded Parquet shards (keep it to resume a killed run).")
 @dictionary_options
 @classifier_option
+@judge_options
 def command(paths, db, published, progress, recode, workers, engine, ray_address, shard_dir, actor_dicts, verb_dicts,
-            replace_dicts, classifier):
+            replace_dicts, classifier, judge, min_confidence):
     """Code articles (files, folders, or - for standard input) and store them.
 
     Idempotent and resumable: articles already stored unchanged are skipped before parsing;
@@ -40,7 +41,8 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
 
     from ..scale import EngineOptions
 
-    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier))
+    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge,
+                                                    min_confidence))
     if engine == "ray" or workers > 1:
         eng = EngineOptions(engine=engine, workers=workers, ray_address=ray_address, shard_dir=shard_dir)
     else:

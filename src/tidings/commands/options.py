@@ -27,12 +27,23 @@ def classifier_option(f):
                              "events where the lexicon is silent).")(f)
 
 
-def pipeline_options(actor_dicts=(), verb_dicts=(), replace_dicts=False, classifier=True):
+def judge_options(f):
+    f = click.option("--judge/--no-judge", "judge", default=True, show_default=True,
+                     help="Let the learned judge decide which story-level events to keep (off: every event the "
+                          "article stage's rules let through).")(f)
+    f = click.option("--min-confidence", "min_confidence", type=click.FloatRange(0.0, 1.0), default=None,
+                     metavar="P", help="The judge's threshold: keep events it gives at least P (default: the one "
+                                       "chosen in cross-validation). Higher gives fewer, surer events.")(f)
+    return f
+
+
+def pipeline_options(actor_dicts=(), verb_dicts=(), replace_dicts=False, classifier=True, judge=True,
+                     min_confidence=None):
     from ..nlp import PipelineOptions
 
     return PipelineOptions(actor_dictionaries=tuple(actor_dicts), replace_actors=replace_dicts and bool(actor_dicts),
                            verb_dictionaries=tuple(verb_dicts), replace_verbs=replace_dicts and bool(verb_dicts),
-                           classifier=classifier)
+                           classifier=classifier, judge=judge, min_confidence=min_confidence)
 
 
 def _check_date(ctx, param, value):

@@ -47,9 +47,12 @@ def load_floors(path: str | Path) -> dict:
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 
+STORY_FIGURES = ("precision", "recall", "f1")
+
+
 def check_floors(report: dict, floors: dict) -> list[str]:
     """Every figure below its floor, as readable lines (empty: the gate passes)."""
-    failures = []
+    failures = _check_stories(report, floors)
     for set_name, want in (floors.get("sets") or {}).items():
         fig = report["sets"].get(set_name)
         if fig is None:
@@ -64,6 +67,20 @@ def check_floors(report: dict, floors: dict) -> list[str]:
                         failures.append(f"{set_name}: root {root} F1 {value:.3f} < floor {rfloor:.3f}")
             elif name in got and got[name] < floor:
                 failures.append(f"{set_name}: {name} {got[name]:.3f} < floor {floor:.3f}")
+    return failures
+
+
+def _check_stories(report: dict, floors: dict) -> list[str]:
+    failures = []
+    for name, want in (floors.get("stories") or {}).items():
+        fig = (report.get("stories") or {}).get(name)
+        if fig is None:
+            failures.append(f"{name}: not evaluated")
+            continue
+        for figure, floor in want.items():
+            value = fig.get(figure)
+            if value is None or value < floor:
+                failures.append(f"{name}: story-level {figure} {value if value is None else round(value, 3)} < floor {floor:.3f}")
     return failures
 
 
@@ -82,5 +99,11 @@ def pin_floors(report: dict, margin: float = 0.02, note: str = "") -> dict:
         if roots:
             floors["roots_f1"] = roots
         sets[name] = floors
-    return {"margin": margin, "note": note, "sets": sets,
-            "measured": {name: figures_of(fig) for name, fig in report["sets"].items()}}
+    out = {"margin": margin, "note": note, "sets": sets,
+           "measured": {name: figures_of(fig) for name, fig in report["sets"].items()}}
+    stories = report.get("stories") or {}
+    if stories:
+        out["stories"] = {name: {k: round(max(0.0, fig[k] - margin), 3) for k in STORY_FIGURES}
+                          for name, fig in stories.items()}
+        out["measured_stories"] = {name: {k: round(fig[k], 4) for k in STORY_FIGURES} for name, fig in stories.items()}
+    return out

@@ -147,9 +147,18 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
     return out
 
 
+def _story_sections(report: dict, md: bool) -> list[tuple[str, str]]:
+    from .stories import story_sections
+
+    return story_sections(report.get("stories") or {}, lambda header, rows: _table(header, rows, md))
+
+
 def render_text(report: dict, max_errors: int | None = 50) -> str:
     parts = []
-    for title, body in _sections(report, md=False, max_errors=max_errors):
+    sections = _story_sections(report, md=False)
+    if report.get("sets"):
+        sections += _sections(report, md=False, max_errors=max_errors)
+    for title, body in sections:
         parts.append(f"== {title}\n{body}")
     parts.append(f"({report.get('seconds', 0)} s)")
     return "\n\n".join(parts) + "\n"
@@ -164,6 +173,9 @@ def render_markdown(report: dict, command: str, max_errors: int | None = 150) ->
             "code; only asserted predictions count; events the gold marks as not asserted (negated, "
             "hypothetical, future) are false positives when predicted as asserted.", ""]
     body = []
-    for title, text in _sections(report, md=True, max_errors=max_errors):
+    sections = _story_sections(report, md=True)
+    if report.get("sets"):
+        sections += _sections(report, md=True, max_errors=max_errors)
+    for title, text in sections:
         body += [f"## {title}", "", text, ""]
     return "\n".join(head + body)

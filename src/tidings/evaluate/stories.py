@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Iterable, Mapping
 
 __all__ = ["story_key", "event_root", "tuples_of", "StoryGold", "load_story_gold", "is_story_gold",
-           "score_stories", "merge_coders", "agreement", "QUAD_OF_ROOT", "dataset_figures"]
+           "score_stories", "merge_coders", "agreement", "QUAD_OF_ROOT", "dataset_figures", "sniff_story_gold",
+           "story_sections", "canonical_key"]
 
 from ..story.keys import NONE_KEY, story_key
 # GDELT quad classes by CAMEO root: 1 verbal cooperation, 2 material cooperation,
@@ -197,3 +198,51 @@ def dataset_figures(predictions: Iterable[Mapping]) -> dict:
             "asserted_per_article": asserted / n if n else 0.0,
             "with_source": sourced / events if events else 1.0, "with_target": targeted / events if events else 1.0,
             "statements": statements / events if events else 0.0}
+
+
+def sniff_story_gold(path: str | Path) -> bool:
+    """A JSONL file whose first record is merged story gold (core and optional, no text)."""
+    p = Path(path)
+    if p.suffix.lower() not in (".jsonl", ".ndjson") or not p.is_file():
+        return False
+    with open(p, encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    return is_story_gold(json.loads(line))
+                except ValueError:
+                    return False
+    return False
+
+
+def _fmt(x) -> str:
+    return "-" if x is None else f"{x:.3f}" if isinstance(x, float) else str(x)
+
+
+def story_sections(stories: Mapping[str, dict], table) -> list[tuple[str, str]]:
+    """Report sections for story-level figures; `table(header, rows)` renders a table."""
+    if not stories:
+        return []
+    rows = []
+    for name, f in stories.items():
+        d = f.get("dataset") or {}
+        rows.append([name, f["articles"], f["core"], f["found_core"], f["found_optional"], f["wrong"],
+                     _fmt(f["precision"]), _fmt(f["recall"]), _fmt(f["f1"]),
+                     f"{f['dates_right']}/{f['dates_scored']}", _fmt(d.get("asserted_per_article")),
+                     _fmt(d.get("with_source"))])
+    out = [("Real news, story level (distinct asserted (root, source country, target country) per article)",
+            table(["gold", "articles", "core", "core found", "optional found", "wrong", "P", "R", "F1",
+                   "dates right", "asserted events / article", "with a coded source"], rows))]
+    for name, f in stories.items():
+        per_root = [[r, m["tp"] + m["fn"], m["tp"], m["optional"], m["fp"], m["fn"], _fmt(m["precision"]),
+                     _fmt(m["recall"]), _fmt(m["f1"])] for r, m in f["per_root"].items()]
+        out.append((f"Real news per root: {name}",
+                    table(["root", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_root)))
+        quads = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict",
+                 "4": "material conflict"}
+        per_quad = [[q, quads.get(q, q), m["tp"] + m["fn"], m["tp"], m["optional"], m["fp"], m["fn"],
+                     _fmt(m["precision"]), _fmt(m["recall"]), _fmt(m["f1"])] for q, m in f["per_quad"].items()]
+        out.append((f"Real news per quad class: {name}",
+                    table(["quad", "class", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"],
+                          per_quad)))
+    return out

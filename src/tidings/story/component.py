@@ -17,13 +17,21 @@ from spacy.language import Language
 
 from ..events.codebook import load_codebook
 from ..records import Candidate, Event, EventMention, content_id
-from .features import article_context, group_features
+from .features import article_context, group_part, reading_features
 from .groups import Group, group_hypotheses
-from .hypotheses import home_country, hypotheses
+from .hypotheses import home_country, hypotheses, trigger_starts
+from .roots import load_roots, trigger_token
 from .judge import Judge, load_judge
 from .keys import NONE_KEY
+from .rules import announced_intents, minor_pairs, thing_target
 
-__all__ = ["StoryStage", "make_story", "dyadic_roots"]
+__all__ = ["StoryStage", "make_story", "dyadic_roots", "SHORT_INPUT"]
+
+# a text of at most this many sentences (a sentence) is all main events: the sentence coder's own readings
+# that the rules let through are kept whatever the judge gives them (the judge learned from
+# whole articles, where most mentions are not what the story is about), and where it has
+# none, the judge's surest other reading (an actor taken from the sentence, another root).
+SHORT_INPUT = 1
 
 
 @lru_cache(maxsize=1)
@@ -41,25 +49,29 @@ class Verdict:
     reason: str
     detail: str
     p: float | None = None
+    lead: object = None  # the reading the judge found likeliest (None: the group's best)
 
 
 class StoryStage:
-    def __init__(self, judge: Judge | None, min_confidence: float | None = None):
+    def __init__(self, judge: Judge | None, min_confidence: float | None = None, roots=None):
         self.judge = judge
+        self.roots = roots
         self.threshold = min_confidence if min_confidence is not None else (
             judge.default_threshold if judge is not None else None)
         self.codebook = load_codebook()
 
     def __call__(self, doc):
-        hyps = hypotheses(doc)
-        groups = group_hypotheses(hyps)
+        scores = self._trigger_scores(doc)
+        groups = group_hypotheses(hypotheses(doc, scores))
         home, _ = home_country(doc)
-        verdicts = self.rules(groups, judged=self.judge is not None)
+        verdicts = self.rules(groups, judged=self.judge is not None, doc=doc)
         todo = [v for v in verdicts if v.kept and v.group.status == "asserted"]
         if todo:
-            self._judge(todo, article_context(doc, groups, home))
+            self._judge(todo, article_context(doc, groups, home, scores))
         self._one_reading_per_mention(verdicts)
-        events, cands = [], list(doc._.candidates or ())
+        # the sentence coder's set-aside events were weighed again above: their records stay
+        # as the sentence coder's explanation, the events as this stage's verdicts
+        events, cands = [], [replace(c, event=None) if c.event is not None else c for c in doc._.candidates or ()]
         for v in verdicts:
             event = self._event(v)
             if v.kept:
@@ -71,55 +83,86 @@ class StoryStage:
         doc._.candidates = cands
         return doc
 
+    def _trigger_scores(self, doc) -> dict[int, dict[str, float]]:
+        """The learned root model's scores of the sentence coder's triggers."""
+        if self.roots is None:
+            return {}
+        starts = trigger_starts(doc)
+        tokens = [trigger_token(doc, s) for s in starts]
+        pairs = [(s, t) for s, t in zip(starts, tokens) if t is not None]
+        return dict(zip((s for s, _ in pairs), self.roots.scores_many([t for _, t in pairs])))
+
     @staticmethod
-    def rules(groups: list[Group], judged: bool) -> list[Verdict]:
-        """What is not an event whatever the judge says: no coded source, a dyadic act with no
-        target, a bare statement that only carries another event of its sentence; and, with no
-        judge to weigh them, readings with an actor taken from the sentence."""
-        dyadic = dyadic_roots()
-        others = {h.event.sentence for g in groups if g.key[0] != "01" for h in g.members if h.how == "coded"}
+    def rules(groups: list[Group], judged: bool, doc=None) -> list[Verdict]:
+        """What is not an event whatever the judge says (and why): see `_rule`."""
+        facts = _Facts(groups, doc)
         out = []
-        for g in groups:
-            root, skey, tkey = g.key
-            if skey == NONE_KEY:
-                out.append(Verdict(g, False, "no source", "no coded source, in the sentence or from the article"))
-            elif root in dyadic and tkey == NONE_KEY:
-                out.append(Verdict(g, False, "no target", f"a root-{root} act needs someone it is done to or with"))
-            elif root == "01" and tkey == NONE_KEY and all(h.event.sentence in others for h in g.members):
-                out.append(Verdict(g, False, "carrier", "a bare statement that carries another event of its sentence"))
-            elif g.status == "asserted" and not judged and g.best().how != "coded":
-                out.append(Verdict(g, False, "unjudged reading", "an actor taken from the sentence needs the judge"))
-            else:
-                out.append(Verdict(g, True, "kept", ""))
+        for k, g in enumerate(groups):
+            reason, detail = _rule(k, g, facts, judged)
+            out.append(Verdict(g, reason == "kept", reason, detail))
         return out
 
     def _judge(self, verdicts: list[Verdict], ctx) -> None:
         if self.judge is None:
             return
-        probs = self.judge.probabilities([group_features(v.group, ctx) for v in verdicts])
+        probs = []
+        for v in verdicts:  # a group is as likely as its likeliest reading, which then leads it
+            shared = group_part(v.group, ctx)
+            ps = self.judge.probabilities([reading_features(h, v.group, ctx, shared) for h in v.group.members])
+            k = max(range(len(ps)), key=lambda i: ps[i])
+            v.lead = v.group.members[k]
+            probs.append(ps[k])
+        if ctx.n_sents <= SHORT_INPUT:
+            self._judge_short(verdicts, probs)
+            return
         for v, p in zip(verdicts, probs):
             v.p = p
-            if p < self.threshold:
+            if p >= self.threshold:
+                v.detail = f"p={p:.3f}"
+            else:
                 v.kept, v.reason = False, "judge"
                 v.detail = f"p={p:.3f} < {self.threshold:.3f}"
+
+    @staticmethod
+    def _judge_short(verdicts: list[Verdict], probs: list[float]) -> None:
+        """A short text: the sentence coder's readings stand; if it has none, the surest other
+        reading (an actor taken from the sentence, another root) is its event."""
+        coded = [v.group.best().how == "coded" for v in verdicts]
+        surest = None if any(coded) else max(range(len(verdicts)), key=lambda k: probs[k])
+        for k, (v, p) in enumerate(zip(verdicts, probs)):
+            v.p = p
+            if coded[k]:
+                v.detail = f"p={p:.3f}; the sentence coder's reading, in a short text"
+            elif k == surest:
+                v.detail = f"p={p:.3f}; the surest reading of a short text"
             else:
-                v.detail = f"p={p:.3f}"
+                v.kept, v.reason = False, "judge"
+                v.detail = f"p={p:.3f}; a short text keeps the sentence coder's readings"
 
     @staticmethod
     def _one_reading_per_mention(verdicts: list[Verdict]) -> None:
-        """A mention gives one event: the surest reading of it is kept, and a kept group all of
-        whose mentions already gave an event is dropped."""
-        used: set[str] = set()
-        kept = sorted((v for v in verdicts if v.kept), key=lambda v: (-(v.p if v.p is not None else 1.0),
-                                                                      v.group.key[2] == NONE_KEY))
+        """A mention gives one event. Each mention goes to the kept group that holds the sentence
+        coder's own reading of it, else to the surest kept group that holds another reading of
+        it; a kept group keeps only the readings of its mentions, and with none left, it is
+        dropped."""
+        kept = [v for v in verdicts if v.kept]
+        owner: dict[str, Verdict] = {}
+        for v in sorted(kept, key=lambda v: (not any(h.how == "coded" for h in v.group.members),
+                                             -(v.p if v.p is not None else 1.0))):
+            for h in v.group.members:
+                if h.origin not in owner or (h.how == "coded" and not any(
+                        x.how == "coded" and x.origin == h.origin for x in owner[h.origin].group.members)):
+                    owner[h.origin] = v
         for v in kept:
-            origins = {h.origin for h in v.group.members}
-            if origins <= used:
+            mine = [h for h in v.group.members if owner.get(h.origin) is v]
+            if not mine:
                 v.kept, v.reason, v.detail = False, "other reading", "another reading of the same mention is kept"
-            used |= origins
+            else:
+                v.group.members = mine
 
     def _event(self, v: Verdict) -> Event:
-        g, best = v.group, v.group.best()
+        g = v.group
+        best = v.lead if v.lead is not None and v.lead in g.members else g.best()
         e = best.event
         code = g.code()
         info = self.codebook.get(code)
@@ -140,7 +183,41 @@ class StoryStage:
             mentions=tuple(EventMention(m.sentence, m.trigger, m.code, m.rule) for m in mentions))
 
 
+class _Facts:
+    """What the rules need to know about the article's groups."""
+
+    def __init__(self, groups: list[Group], doc):
+        self.doc = doc
+        self.dyadic = dyadic_roots()
+        self.others = {h.event.sentence for g in groups if g.key[0] != "01" for h in g.members if h.how == "coded"}
+        self.minor = minor_pairs(groups)
+        self.intents = announced_intents(groups)
+
+
+def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
+    """No coded source; a dyadic act with no target; violence aimed at a thing; a pair of a
+    many-party joint act not led by its first-named party; the intent derived from an act
+    announced for the future; a bare statement that only carries another event of its
+    sentence; and, with no judge to weigh them, readings the stage made up."""
+    root, skey, tkey = g.key
+    if skey == NONE_KEY:
+        return "no source", "no coded source, in the sentence or from the article"
+    if root in facts.dyadic and tkey == NONE_KEY and all(h.event.target is None for h in g.members):
+        return "no target", f"a root-{root} act needs someone it is done to or with"
+    if thing_target(g, facts.doc):
+        return "not violence", "its target is a thing, not people, forces or a place"
+    if k in facts.minor:
+        return "joint act", "an act of three or more parties is coded from the first-named one"
+    if k in facts.intents:
+        return "announced act", "the act announced is the event (status future), not a second intent"
+    if root == "01" and tkey == NONE_KEY and all(h.event.sentence in facts.others for h in g.members):
+        return "carrier", "a bare statement that carries another event of its sentence"
+    if g.status == "asserted" and not judged and g.best().how != "coded":
+        return "unjudged reading", "an actor taken from the sentence needs the judge"
+    return "kept", ""
+
+
 @Language.factory("tidings_story", assigns=["doc._.events", "doc._.candidates"],
                   default_config={"judge": True, "min_confidence": None})
 def make_story(nlp, name, judge, min_confidence):
-    return StoryStage(load_judge() if judge else None, min_confidence)
+    return StoryStage(load_judge() if judge else None, min_confidence, load_roots() if judge else None)

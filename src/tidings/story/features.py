@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from .groups import Group
 from .keys import NONE_KEY, role_of, story_key
 
-__all__ = ["ArticleContext", "article_context", "group_features", "ROLES"]
+__all__ = ["ArticleContext", "article_context", "group_features", "reading_features", "group_part", "ROLES"]
 
 ROLES = ("GOV", "MIL", "COP", "REB", "INS", "CVL", "OPP", "BUS", "MED", "JUD", "LEG", "IGO", "NGO", "IMG",
          "MNC", "PTY", "ELI", "REF", "CRM", "SPY", "LAB", "REL", "")
@@ -41,6 +41,7 @@ class ArticleContext:
     sentence_keys: list = field(default_factory=list)  # per sentence, the actor keys it mentions
     quotes: list = field(default_factory=list)  # (start, end) of direct quotes
     published: dt.date | None = None
+    trigger_scores: dict = field(default_factory=dict)  # trigger start -> root -> p (learned root model)
 
 
 def _sentence_keys(doc, mentions) -> list[set]:
@@ -53,7 +54,7 @@ def _sentence_keys(doc, mentions) -> list[set]:
     return out
 
 
-def article_context(doc, groups: list[Group], home: str | None) -> ArticleContext:
+def article_context(doc, groups: list[Group], home: str | None, trigger_scores: dict | None = None) -> ArticleContext:
     n_tokens = max(1, len(doc))
     numbers = sum(len(e) for e in doc.ents if e.label_ in NUMBER_ENTS)
     names = sum(len(e) for e in doc.ents if e.label_ in NAME_ENTS)
@@ -69,7 +70,8 @@ def article_context(doc, groups: list[Group], home: str | None) -> ArticleContex
         n_groups=len(asserted), doc=doc, token_at={t.idx: t.i for t in doc},
         sentence_keys=_sentence_keys(doc, mentions),
         quotes=[(q.start, q.end) for q in doc._.quotes or () if q.kind == "direct"],
-        published=doc._.published if isinstance(doc._.published, dt.date) else None)
+        published=doc._.published if isinstance(doc._.published, dt.date) else None,
+        trigger_scores=trigger_scores or {})
 
 
 def _actor_features(prefix: str, ref, key: str, ctx: ArticleContext) -> dict[str, float]:
@@ -166,19 +168,14 @@ def _link_features(prefix: str, ref, e, ctx: ArticleContext) -> dict[str, float]
     return f
 
 
-def group_features(g: Group, ctx: ArticleContext) -> dict[str, float]:
-    best = g.best().event
+def group_part(g: Group, ctx: ArticleContext) -> dict[str, float]:
+    """What the article says of the tuple as a whole: its readings, where and how often."""
     root, skey, tkey = g.key
     members = g.members
     sents = sorted({h.event.sentence for h in members})
     f: dict[str, float] = {f"root_{root}": 1.0, f"code_len_{len(g.code())}": 1.0}
     for h in members:
         f[f"how_{h.how}"] = f.get(f"how_{h.how}", 0.0) + 1.0
-        for fill in h.fills:
-            f[f"fill_{fill}"] = f.get(f"fill_{fill}", 0.0) + 1.0
-        if h.dropped:
-            f[f"dropped_{h.dropped.split(':')[0].replace(' ', '_')}"] = 1.0
-    f["unfilled_readings"] = float(sum(1 for h in members if not h.fills))
     f["n_readings"] = float(len(members))
     f["n_kept_readings"] = float(sum(1 for h in members if h.dropped is None))
     f["n_sentences"] = float(len(sents))
@@ -187,41 +184,11 @@ def group_features(g: Group, ctx: ArticleContext) -> dict[str, float]:
     f["lead"] = float(sents[0] <= 1)
     confs = [h.event.confidence for h in members]
     f["conf_max"], f["conf_mean"] = max(confs), sum(confs) / len(confs)
-    alt = [h.distance for h in members if h.how != "coded"]
-    f["alt_distance"] = float(min(alt)) if alt else -1.0
-    f["best_is_coded"] = float(g.best().how == "coded")
-    p_root, p_none, top = 0.0, 1.0, 0.0
-    for s in sents:
-        scores = ctx.root_scores.get(s) or {}
-        if scores:
-            p_root = max(p_root, scores.get(root, 0.0))
-            p_none = min(p_none, scores.get("none", 0.0))
-            top = max(top, float(max(scores, key=scores.get) == root))
-    f["clf_root"], f["clf_none"], f["clf_top"] = p_root, p_none, top
-    for h in members:
-        m = _CLASSIFIER.search(h.event.rule)
-        if m and m.group(1) == root:
-            f["clf_rule_root"] = max(f.get("clf_rule_root", 0.0), float(m.group(2)))
-    entries = {m.group(1) + ":" + m.group(2) for h in members for m in [_ENTRY.search(h.event.rule)] if m}
-    for entry in entries:
-        f[f"entry_{entry}"] = 1.0
-    f["noun_trigger"] = float(any(e.startswith("nouns:") for e in entries))
-    f["verb_trigger"] = float(any(e.startswith("verbs:") for e in entries))
-    f["proposed"] = float(any(h.event.rule.startswith("classifier:") for h in members))
-    f["derived"] = float(any("derived:" in h.event.rule for h in members))
-    f["reported"] = float(any(h.event.reported_by is not None for h in members))
-    f["reporter_is_source"] = float(any(h.event.reported_by is not None and story_key(h.event.reported_by) == skey
-                                        for h in members))
-    f["dated"] = float(any(h.event.date_text for h in members))
-    f.update(_actor_features("src", best.source, skey, ctx))
-    f.update(_actor_features("tgt", best.target, tkey, ctx))
+    f["group_has_coded"] = float(any(h.how == "coded" for h in members))
     f["domestic"] = float(skey == tkey and skey != NONE_KEY)
     f["dyad_sentences"] = float(sum(1 for keys in ctx.sentence_keys if skey in keys and tkey in keys))
     f["source_sentences"] = float(sum(1 for keys in ctx.sentence_keys if skey in keys))
     f["target_sentences"] = float(sum(1 for keys in ctx.sentence_keys if tkey in keys))
-    f.update(_trigger_features(best, ctx))
-    f.update(_link_features("srcl", best.source, best, ctx))
-    f.update(_link_features("tgtl", best.target, best, ctx))
     f["same_dyad_groups"] = float(ctx.dyads.get((skey, tkey), 0))
     f["fuller_exists"] = float(tkey == NONE_KEY and (root, skey) in ctx.targeted)
     f["n_groups"] = float(ctx.n_groups)
@@ -230,3 +197,55 @@ def group_features(g: Group, ctx: ArticleContext) -> dict[str, float]:
     f["actors_per_sentence"] = ctx.actor_mentions / ctx.n_sents
     f["n_actor_keys"] = float(len(ctx.keys))
     return f
+
+
+def _reading_part(h, g: Group, ctx: ArticleContext) -> dict[str, float]:
+    """What one reading rests on: the mention, how the reading was made, its trigger and the
+    ties of its actors to the trigger."""
+    e = h.event
+    root, skey, tkey = g.key
+    f: dict[str, float] = {f"this_{h.how}": 1.0, "this_sentence": float(e.sentence),
+                           "this_share": e.sentence / ctx.n_sents, "this_conf": e.confidence,
+                           "this_distance": float(h.distance) if h.how != "coded" else -1.0,
+                           "this_fills": float(len(h.fills))}
+    for fill in h.fills:
+        f[f"fill_{fill}"] = 1.0
+    if h.dropped:
+        f[f"dropped_{h.dropped.split(':')[0].replace(' ', '_')}"] = 1.0
+    scores = ctx.root_scores.get(e.sentence) or {}
+    if scores:
+        f["clf_root"], f["clf_none"] = scores.get(root, 0.0), scores.get("none", 0.0)
+        f["clf_top"] = float(max(scores, key=scores.get) == root)
+    m = _CLASSIFIER.search(e.rule)
+    if m and m.group(1) == root:
+        f["clf_rule_root"] = float(m.group(2))
+    learned = ctx.trigger_scores.get(e.trigger.start)
+    if learned:
+        f["learned_root"], f["learned_none"] = learned.get(root, 0.0), learned.get("none", 0.0)
+        f["learned_top"] = float(max(learned, key=learned.get) == root)
+    entry = _ENTRY.search(e.rule)
+    if entry:
+        f[f"entry_{entry.group(1)}:{entry.group(2)}"] = 1.0
+        f["noun_trigger"] = float(entry.group(1) == "nouns")
+    f["proposed"] = float(e.rule.startswith("classifier:"))
+    f["derived"] = float("derived:" in e.rule)
+    f["reported"] = float(e.reported_by is not None)
+    f["reporter_is_source"] = float(e.reported_by is not None and story_key(e.reported_by) == skey)
+    f["dated"] = float(bool(e.date_text))
+    f.update(_actor_features("src", e.source, skey, ctx))
+    f.update(_actor_features("tgt", e.target, tkey, ctx))
+    f.update(_trigger_features(e, ctx))
+    f.update(_link_features("srcl", e.source, e, ctx))
+    f.update(_link_features("tgtl", e.target, e, ctx))
+    return f
+
+
+def reading_features(h, g: Group, ctx: ArticleContext, shared: dict | None = None) -> dict[str, float]:
+    """The judge's features of one reading of a group (the group's own features and the
+    reading's); a group is as likely as its likeliest reading."""
+    return {**(shared if shared is not None else group_part(g, ctx)), **_reading_part(h, g, ctx)}
+
+
+def group_features(g: Group, ctx: ArticleContext) -> dict[str, float]:
+    """The features of the group's best reading."""
+    return reading_features(g.best(), g, ctx)

@@ -16,7 +16,8 @@ __all__ = ["Group", "group_hypotheses", "HOW_RANK", "actor_key"]
 # which readings speak best for an event: the coder's own over one with an actor taken from
 # the sentence, and a mention the coder kept over one it set aside
 HOW_RANK = {"coded": 0, "source:reporter": 1, "target:sentence": 2, "source:sentence": 3, "root:trigger": 4,
-            "root:classifier": 5, "target:article": 6, "source:article": 7}
+            "root:classifier": 5, "target:article": 6, "source:article": 7, "source:place": 4,
+            "target:swap": 5, "source:swap": 5, "root:learned": 4}
 
 
 @dataclass

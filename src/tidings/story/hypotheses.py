@@ -25,10 +25,11 @@ from dataclasses import dataclass, replace
 from ..records import ActorRef, Event
 from .keys import ORG_PREFIXES, country_block, story_key
 
-__all__ = ["Hypothesis", "hypotheses", "home_country", "home_countries", "role_only", "MAX_ALTERNATIVES"]
+__all__ = ["Hypothesis", "hypotheses", "trigger_starts", "home_country", "home_countries", "role_only", "MAX_ALTERNATIVES"]
 
 MAX_ALTERNATIVES = 3
 ROOT_MIN_P = 0.05
+LEARNED_MIN_P = 0.1
 ROOT_ALTERNATIVES = 3
 ARTICLE_ACTORS = 3
 
@@ -77,12 +78,15 @@ def role_only(ref: ActorRef | None) -> bool:
             and country_block(ref.code) is None)
 
 
-def _countries_for(ref: ActorRef | None, other: ActorRef | None, homes: list[tuple[str, str]]):
+def _countries_for(ref: ActorRef | None, other: ActorRef | None, homes: list[tuple[str, str]],
+                   place: str | None = None):
     """The readings of one argument: itself, or for a role alone, the role in each country the
-    article supports (the other argument's, the home countries), with how."""
+    article supports (the other argument's, the place of the act's, the home countries), with how."""
     if not role_only(ref):
         return [(ref, "")]
     options = []
+    if place:
+        options.append((place, "place"))
     if other is not None and other.country:
         options.append((other.country, "other"))
     options += [(c, f"home-{how}") for c, how in homes]
@@ -140,28 +144,74 @@ def _mentions(doc):
             yield c.event, c.reason
 
 
-def _readings(e: Event, homes) -> list[tuple[Event, tuple[str, ...]]]:
+def _readings(e: Event, homes, sentence_place=None) -> list[tuple[Event, tuple[str, ...]]]:
     """The coder's event with each country reading of a role-alone source and target."""
     out = []
-    for src, how_s in _countries_for(e.source, e.target, homes):
-        for tgt, how_t in _countries_for(e.target, src, homes):
+    place = e.place.country if e.place is not None and e.place.country else (
+        sentence_place.country if sentence_place is not None else None)
+    for src, how_s in _countries_for(e.source, e.target, homes, place):
+        for tgt, how_t in _countries_for(e.target, src, homes, place):
             fills = tuple(f"{side}:{how}" for side, how in (("source", how_s), ("target", how_t)) if how)
             out.append((replace(e, source=src, target=tgt) if fills else e, fills))
     return out
 
 
-def hypotheses(doc) -> list[Hypothesis]:
+def trigger_starts(doc) -> list[int]:
+    """Where the sentence coder's mentions start (their triggers), in order."""
+    return sorted({e.trigger.start for e, _ in _mentions(doc)})
+
+
+def hypotheses(doc, trigger_scores: dict[int, dict[str, float]] | None = None) -> list[Hypothesis]:
+    """Every reading of every mention; `trigger_scores` (trigger start -> root -> p, from the
+    learned root model) adds the roots coders give such a trigger."""
     homes = home_countries(doc)
     actors = _SentenceActors(doc)
     roots = _other_roots(doc)
+    places = _sentence_places(doc, actors.sents)
     out: list[Hypothesis] = []
     for coded, dropped in _mentions(doc):
-        for e, fills in _readings(coded, homes):
+        learned = _learned_roots((trigger_scores or {}).get(coded.trigger.start))
+        for e, fills in _readings(coded, homes, places.get(coded.sentence)):
             out.append(Hypothesis(e, "coded", dropped, fills=fills, origin=coded.id))
             if e.status == "asserted":
                 out += _alternatives(e, dropped, fills, actors, coded.id)
-                out += _root_readings(e, dropped, fills, roots.get(e.sentence, ()), coded.id)
+                out += _place_source(e, dropped, fills, places.get(e.sentence), coded.id)
+                out += _root_readings(e, dropped, fills, learned + list(roots.get(e.sentence, ())), coded.id)
     return out
+
+
+def _learned_roots(scores: dict[str, float] | None) -> list[tuple[str, str]]:
+    if not scores:
+        return []
+    top = sorted(((p, r) for r, p in scores.items() if r != "none" and p >= LEARNED_MIN_P), reverse=True)
+    return [(r + "0", "root:learned") for _, r in top[:ROOT_ALTERNATIVES]]
+
+
+def _sentence_places(doc, sents) -> dict[int, object]:
+    """The first place of each sentence used as a location ("in Kiev"), with a country."""
+    from ..places import location_places
+
+    out = {}
+    for si, sent in enumerate(sents):
+        found = [p for p in location_places(doc, sent) if p.country]
+        if found:
+            out[si] = found[0]
+    return out
+
+
+def _place_source(e: Event, dropped, fills, sentence_place, origin: str) -> list[Hypothesis]:
+    """An act with no coded source ("a car bomb in Kiev killed ...") done where the text says:
+    coders code an unknown perpetrator by the country it acted in."""
+    if _coded(e.source):
+        return []
+    place = e.place if e.place is not None and e.place.country else sentence_place
+    if place is None:
+        return []
+    ref = ActorRef(code=place.country, country=place.country, name=place.name or place.text, text=place.text,
+                   start=place.start, end=place.end, rule=f"place:{place.name or place.text}")
+    if e.target is not None and e.target.code == ref.code:
+        return []
+    return [Hypothesis(replace(e, source=ref), "source:place", dropped, 0, fills, origin)]
 
 
 def _other_roots(doc) -> dict[int, list[tuple[str, str]]]:
@@ -207,9 +257,10 @@ def _alternatives(e: Event, dropped: str | None, fills: tuple[str, ...], actors:
             taken.add(story_key(e.reported_by))
             out.append(Hypothesis(replace(e, source=e.reported_by), "source:reporter", dropped, 0, fills, origin))
         skip = (e.target.start, e.target.end) if e.target is not None else None
-        for dist, m in actors.near(e.sentence, e.trigger.start, skip, before_only=True)[:MAX_ALTERNATIVES - 1]:
+        for dist, m in actors.near(e.sentence, e.trigger.start, skip)[:MAX_ALTERNATIVES - 1]:
             taken.add(story_key(m.code))
             out.append(Hypothesis(replace(e, source=m.ref()), "source:sentence", dropped, dist, fills, origin))
         for key, m in actors.main_except(*taken):
             out.append(Hypothesis(replace(e, source=m.ref()), "source:article", dropped, 0, fills, origin))
     return out
+

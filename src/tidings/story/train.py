@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..evaluate.stories import StoryGold, score_stories, tuples_of
+from ..evaluate.stories import StoryGold, merge_coders, score_stories, tuples_of
 from .judge import JUDGE_PATH, Judge, trees_from_lightgbm
 
 __all__ = ["Example", "collect", "train", "main"]
@@ -41,55 +41,161 @@ MIN_FEATURE_COUNT = 3
 
 @dataclass
 class Example:
+    """One reading of a story-level tuple: `label` says a coder listed the tuple from this
+    reading's sentence; `group` names the tuple in its article (a tuple is as likely as its
+    likeliest reading)."""
+
     article: str
     key: tuple[str, str, str]
     features: dict[str, float]
     label: int
-    shown: str = ""  # the best reading, for looking at errors: sentence, trigger, how
+    shown: str = ""  # the reading, for looking at errors: sentence, trigger, code, how
+    group: int = 0
 
 
-def read_gold(path: Path) -> dict[str, StoryGold]:
-    """One coder's annotations as story gold: asserted tuples marked core are core."""
+def _coder(path: Path) -> dict[str, list[dict]]:
     out = {}
     for line in path.open(encoding="utf-8"):
         if line.strip():
             rec = json.loads(line)
-            core = tuples_of([e for e in rec["events"] if e.get("certainty", "core") == "core"], canonical=True)
-            every = tuples_of(rec["events"], canonical=True)
-            out[rec["id"]] = StoryGold(rec["id"], frozenset(core), frozenset(set(every) - set(core)),
-                                       {t: evs[0].get("date") for t, evs in core.items()}, coders=1)
+            out[rec["id"]] = rec["events"]
     return out
 
 
-def collect(gold: dict[str, StoryGold], texts: Path) -> list[Example]:
-    """The judge's examples of every gold article: each group the stage's rules let through."""
+def read_gold(path: Path, second: Path | None = None) -> dict[str, StoryGold]:
+    """Training gold: articles two coders annotated are merged as the development set is
+    (core: both list it; optional: one does, or both mark it optional); an article one coder
+    annotated has that coder's asserted tuples, core as marked."""
+    first = _coder(path)
+    other = _coder(second) if second is not None and second.exists() else {}
+    out = {}
+    for rid, events in first.items():
+        if rid in other:
+            rec = merge_coders([{rid: events}, {rid: other[rid]}])[0]
+            core = {(x["root"], x["source"], x["target"]): x.get("date") for x in rec["core"]}
+            optional = {(x["root"], x["source"], x["target"]) for x in rec["optional"]}
+            out[rid] = StoryGold(rid, frozenset(core), frozenset(optional - set(core)), core, coders=2)
+            continue
+        core = tuples_of([e for e in events if e.get("certainty", "core") == "core"], canonical=True)
+        every = tuples_of(events, canonical=True)
+        out[rid] = StoryGold(rid, frozenset(core), frozenset(set(every) - set(core)),
+                             {t: evs[0].get("date") for t, evs in core.items()}, coders=1)
+    return out
+
+
+def gold_sentences(*paths: Path | None) -> dict[tuple[str, tuple], set[int]]:
+    """(article, tuple) -> the sentences where coders stated it."""
+    out: dict[tuple[str, tuple], set[int]] = {}
+    for path in paths:
+        if path is None or not path.exists():
+            continue
+        for rid, events in _coder(path).items():
+            for t, evs in tuples_of(events, canonical=True).items():
+                out.setdefault((rid, t), set()).update(e.get("sentence") for e in evs if isinstance(e.get("sentence"), int))
+    return out
+
+
+def parse_articles(gold: dict[str, StoryGold], texts: Path) -> list:
+    """The gold articles, read as `tidings code` reads JSONL records and coded up to the
+    article stage (its decision is what the judge learns)."""
     from ..evaluate.runner import read_texts
     from ..nlp import PipelineOptions, get_nlp, new_doc
     from ..pipeline import parse_published
     from ..readers import read_data
     from ..records import InputError
-    from .component import StoryStage
-    from .features import article_context, group_features
-    from .groups import group_hypotheses
-    from .hypotheses import home_country, hypotheses
 
     records = read_texts(texts, gold)
     data = "".join(json.dumps(records[i], ensure_ascii=False) + "\n" for i in gold if i in records).encode()
     articles = [a for a in read_data(data, "train.jsonl") if not isinstance(a, InputError)]
     nlp = get_nlp(PipelineOptions(judge=False))
-    stage = StoryStage(None)
     docs = (new_doc(nlp, a.text, parse_published(a.published), a.id, a.dateline) for a in articles)
-    out = []
-    for doc in nlp.pipe(docs, disable=["tidings_story"]):
-        g = gold[doc._.article_id]
-        groups = group_hypotheses(hypotheses(doc))
-        ctx = article_context(doc, groups, home_country(doc)[0])
-        for v in stage.rules(groups, judged=True):
-            if v.kept and v.group.status == "asserted":
-                label = int(v.group.key in g.core or v.group.key in g.optional)
-                best = v.group.best()
-                shown = f"s{best.event.sentence} {best.event.trigger.text!r} {best.event.code} {best.how} {' '.join(best.fills)}"
-                out.append(Example(doc._.article_id, v.group.key, group_features(v.group, ctx), label, shown))
+    return list(nlp.pipe(docs, disable=["tidings_story"]))
+
+
+def _gold_token(sent, word: str):
+    word = word.strip().lower()
+    for tok in sent:
+        if tok.lower_ == word or tok.lemma_.lower() == word:
+            return tok
+    return None
+
+
+def trigger_rows(doc, annotations: list[list[dict]]) -> list[tuple[object, str]]:
+    """(trigger token, root) rows of one article for the root model: each trigger a coder
+    gave (found in its sentence) with its root, and each trigger of the sentence coder that no
+    coder gave, with "none"."""
+    from .hypotheses import trigger_starts
+    from .roots import trigger_token
+
+    sents = list(doc.sents)
+    listed: dict[int, set[str]] = {}
+    for events in annotations:
+        for e in events:
+            s, word = e.get("sentence"), e.get("trigger")
+            if (e.get("status") or "asserted") != "asserted" or not isinstance(s, int) or not word or s >= len(sents):
+                continue
+            tok = _gold_token(sents[s], str(word))
+            if tok is not None:
+                listed.setdefault(tok.i, set()).add(str(e.get("code", ""))[:2].zfill(2))
+    rows = [(doc[i], root) for i, roots in sorted(listed.items()) for root in sorted(roots)]
+    for start in trigger_starts(doc):
+        tok = trigger_token(doc, start)
+        if tok is not None and tok.i not in listed:
+            rows.append((tok, "none"))
+    return rows
+
+
+def oof_roots(docs: list, annotations: dict[str, list[list[dict]]], folds: int):
+    """The root model of each fold (trained on the other folds' articles), and one on all."""
+    from .roots import fit_roots, trigger_features
+
+    rows = {doc._.article_id: [(trigger_features(t), r) for t, r in trigger_rows(doc, annotations.get(doc._.article_id, []))]
+            for doc in docs}
+    models = {}
+    for k in range(folds):
+        train = [r for rid, rs in rows.items() if _fold(rid, folds) != k for r in rs]
+        models[k] = fit_roots([f for f, _ in train], [r for _, r in train])
+    every = [r for rs in rows.values() for r in rs]
+    return models, fit_roots([f for f, _ in every], [r for _, r in every])
+
+
+def collect(gold: dict[str, StoryGold], docs: list, sentences: dict | None = None,
+            root_models: dict | None = None, folds: int = 5) -> list[Example]:
+    """The judge's examples of every gold article: each reading of each group the stage's
+    rules let through, labelled 1 when a coder listed its tuple (core or optional) from its
+    sentence (from any sentence when `sentences` does not say where). The learned root model
+    of the article's own fold scores its triggers (never one trained on the article)."""
+    from .component import StoryStage
+    from .features import article_context, group_part, reading_features
+    from .groups import group_hypotheses
+    from .hypotheses import home_country, hypotheses, trigger_starts
+    from .roots import trigger_token
+
+    sentences = sentences or {}
+    out: list[Example] = []
+    n_group = 0
+    for doc in docs:
+        rid = doc._.article_id
+        g = gold[rid]
+        scores = {}
+        if root_models:
+            model = root_models[_fold(rid, folds)]
+            pairs = [(s, trigger_token(doc, s)) for s in trigger_starts(doc)]
+            pairs = [(s, t) for s, t in pairs if t is not None]
+            scores = dict(zip((s for s, _ in pairs), model.scores_many([t for _, t in pairs])))
+        groups = group_hypotheses(hypotheses(doc, scores))
+        ctx = article_context(doc, groups, home_country(doc)[0], scores)
+        for v in StoryStage.rules(groups, judged=True, doc=doc):
+            if not (v.kept and v.group.status == "asserted"):
+                continue
+            n_group += 1
+            listed = v.group.key in g.core or v.group.key in g.optional
+            where = sentences.get((rid, v.group.key))
+            shared = group_part(v.group, ctx)
+            for h in v.group.members:
+                label = int(listed and (not where or h.event.sentence in where))
+                shown = f"s{h.event.sentence} {h.event.trigger.text!r} {h.event.code} {h.how} {' '.join(h.fills)}"
+                out.append(Example(rid, v.group.key, reading_features(h, v.group, ctx, shared), label, shown, n_group))
     return out
 
 
@@ -129,9 +235,18 @@ def _platt(raw: np.ndarray, y: np.ndarray) -> tuple[float, float]:
     return float(a), float(b)
 
 
+def group_probs(examples: list[Example], probs: np.ndarray) -> dict[int, tuple[Example, float]]:
+    """Each group's likeliest reading and its probability."""
+    best: dict[int, tuple[Example, float]] = {}
+    for ex, p in zip(examples, probs):
+        if not np.isnan(p) and (ex.group not in best or p > best[ex.group][1]):
+            best[ex.group] = (ex, float(p))
+    return best
+
+
 def story_f1(examples: list[Example], probs: np.ndarray, gold: dict[str, StoryGold], threshold: float) -> dict:
     preds: dict[str, dict] = {a: {"events": []} for a in gold}
-    for ex, p in zip(examples, probs):
+    for ex, p in group_probs(examples, probs).values():
         if p >= threshold:
             root, s, t = ex.key
             preds[ex.article]["events"].append({"root": root, "source": {"code": s},
@@ -161,9 +276,24 @@ def best_threshold(examples, probs, gold) -> tuple[float, dict]:
     return t, best
 
 
-def train(gold_path: Path, texts: Path, out: Path, folds: int = 5) -> dict:
-    gold = read_gold(gold_path)
-    examples = collect(gold, texts)
+def annotations_of(*paths: Path | None) -> dict[str, list[list[dict]]]:
+    out: dict[str, list[list[dict]]] = {}
+    for path in paths:
+        if path is not None and path.exists():
+            for rid, events in _coder(path).items():
+                out.setdefault(rid, []).append(events)
+    return out
+
+
+def train(gold_path: Path, texts: Path, out: Path, folds: int = 5, second: Path | None = None,
+          roots_out: Path | None = None) -> dict:
+    from .roots import ROOTS_PATH
+
+    gold = read_gold(gold_path, second)
+    docs = parse_articles(gold, texts)
+    root_models, roots_all = oof_roots(docs, annotations_of(gold_path, second), folds)
+    roots_all.save(roots_out or ROOTS_PATH)
+    examples = collect(gold, docs, gold_sentences(gold_path, second), root_models, folds)
     counts = Counter(n for ex in examples for n in ex.features)
     names = sorted(n for n, c in counts.items() if c >= MIN_FEATURE_COUNT)
     raw, y = cross_validate(examples, gold, names, folds)
@@ -173,7 +303,8 @@ def train(gold_path: Path, texts: Path, out: Path, folds: int = 5) -> dict:
     curve = learning_curve(examples, gold, names, folds)
     booster = _fit(_matrix(examples, names), y, names)
     feature, thr, left, right, value, depth = trees_from_lightgbm(booster.dump_model(), names)
-    info = {"training_articles": len(gold), "examples": len(examples), "positives": int(y.sum()),
+    info = {"training_articles": len(gold), "double_coded": sum(1 for g in gold.values() if g.coders > 1),
+            "examples": len(examples), "positives": int(y.sum()),
             "folds": folds, "params": PARAMS, "rounds": ROUNDS, "cv": cv, "threshold": threshold,
             "learning_curve": curve, "gold": str(gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path),
             "importance": _importance(booster, names)}
@@ -215,11 +346,13 @@ def _check_same(judge: Judge, booster, X: np.ndarray) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the judge on the project's own real-article annotations.")
     ap.add_argument("--gold", type=Path, default=ROOT / "gold" / "news" / "train.jsonl")
+    ap.add_argument("--second", type=Path, default=ROOT / "gold" / "news" / "train_b.jsonl",
+                    help="a second coder's annotations of (some of) the training articles")
     ap.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "wire.jsonl")
     ap.add_argument("--out", type=Path, default=JUDGE_PATH)
     ap.add_argument("--folds", type=int, default=5)
     args = ap.parse_args(argv)
-    info = train(args.gold, args.texts, args.out, args.folds)
+    info = train(args.gold, args.texts, args.out, args.folds, args.second)
     cv = info["cv"]
     print(f"{info['training_articles']} articles, {info['examples']} examples ({info['positives']} positive)")
     print(f"cross-validation: threshold {info['threshold']}: P {cv['precision']:.3f} R {cv['recall']:.3f} "

@@ -1,0 +1,89 @@
+"""Rules of the article stage that no judge overrules, besides those on missing actors:
+
+- violence (roots 18, 19, 20) is done to people, forces or places: a reading whose target is a
+  thing ("rammed a supply boat", "hit the car") is not an assault or a battle;
+- a joint act of three or more parties ("Japan, the United States and South Korea will hold
+  joint drills") is coded from the first-named party to each of the others, not as every
+  directed pair;
+- an act announced for the future ("will hold drills next week") is the event, with status
+  future: the intent the sentence coder also derives from the announcement (03x, asserted) is
+  not a second event of the same mention and actors.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+from ..events.lexicon import load_word_list
+from .groups import Group
+
+__all__ = ["VIOLENT_ROOTS", "thing_target", "minor_pairs", "announced_intents", "place_nouns"]
+
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    path = resources.files("tidings") / "data" / "story" / "places.txt"
+    with path.open(encoding="utf-8") as fh:
+        return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in fh) if w)
+
+
+def _head(doc, start: int, end: int):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def thing_target(group: Group, doc) -> bool:
+    """The best reading of a violent group is aimed at a thing: its target's head is a common
+    noun that names no actor, force or place."""
+    if group.key[0] not in VIOLENT_ROOTS or doc is None:
+        return False
+    target = group.best().event.target
+    if target is None:
+        return False
+    head = _head(doc, target.start, target.end)
+    if head is None or head.pos_ in ("PROPN", "PRON", "NUM") or head.ent_type_ in NAMED:
+        return False
+    lemma = head.lemma_.lower()
+    return not (lemma in load_word_list() or lemma in place_nouns() or head.lower_ in load_word_list())
+
+
+def _mention(h) -> tuple:
+    e = h.event
+    return e.sentence, e.trigger.start, e.code, e.status
+
+
+def minor_pairs(groups: list[Group]) -> set[int]:
+    """Indices of groups that only hold pairs of a many-party joint act not led by its
+    first-named party."""
+    parties: dict[tuple, dict[str, int]] = {}
+    for g in groups:
+        for h in g.members:
+            if h.how == "coded" and h.event.source is not None and h.event.target is not None:
+                seen = parties.setdefault(_mention(h), {})
+                seen[g.key[1]] = min(seen.get(g.key[1], h.event.source.start), h.event.source.start)
+                seen.setdefault(g.key[2], h.event.target.start)
+    first = {m: min(keys, key=keys.get) for m, keys in parties.items() if len(keys) >= 3}
+    out = set()
+    for k, g in enumerate(groups):
+        coded = [h for h in g.members if h.how == "coded" and _mention(h) in first]
+        if coded and len(coded) == len(g.members) and all(first[_mention(h)] != g.key[1] for h in coded):
+            out.add(k)
+    return out
+
+
+def announced_intents(groups: list[Group]) -> set[int]:
+    """Indices of asserted intent groups (derived from an announced act) whose every mention
+    also gives the act itself, with status future, between the same actors."""
+    future = {(h.event.sentence, h.event.trigger.start, g.key[1], g.key[2])
+              for g in groups if g.status == "future" for h in g.members}
+    out = set()
+    for k, g in enumerate(groups):
+        if g.status != "asserted" or g.key[0] != "03":
+            continue
+        if all("derived:intent" in h.event.rule and
+               (h.event.sentence, h.event.trigger.start, g.key[1], g.key[2]) in future for h in g.members):
+            out.add(k)
+    return out

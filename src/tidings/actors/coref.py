@@ -363,6 +363,12 @@ def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
         if r.country or not r.code or not _BARE.match(r.code) or r.kind == "pronoun":
             continue
         near = by_sent.get(r.sent, set()) or by_sent.get(r.sent - 1, set())
+        allowed = r.candidates
+        if allowed is not None:
+            # a diplomatic post (allowed empty) or a unit two countries share: only its own countries
+            near = near & set(allowed)
+            if len(near) != 1 and not (main in allowed and not near):
+                continue
         if len(near) == 1:
             (country,) = near
             why = "context"

@@ -20,7 +20,11 @@ __all__ = ["Entry", "Period", "Lexicon", "DataError", "load_default_lexicon", "v
 # kinds of entry
 COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG, PERSON, ROLE, ACTOR, STOP = (
     "country", "demonym", "capital", "metonym", "region", "region_adj", "org", "person", "role", "actor", "stop")
-LOCATOR_KINDS = {COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG}
+UNIT, UNIT_ADJ = "unit", "unit_adj"  # a sub-national unit ("Johor", "Bavaria") and its adjective ("Bavarian")
+LOCATOR_KINDS = {COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG, UNIT, UNIT_ADJ}
+UNIT_TYPES = {"state", "province", "region", "territory", "governorate", "oblast", "republic", "krai",
+              "autonomous_community", "land", "prefecture", "county", "district", "department",
+              "municipality", "city", "island_group", "constituent_country"}
 ROLE_CODES = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP", "SPY", "UAF", "BUS",
               "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "MED", "REF", "AGR",
               "MOD", "RAD", "PTY", "REL", "NGO", "IGO", "IMG", "MUS", "CHR", "JEW", "HIN", "BUD", "PPL"}
@@ -58,7 +62,7 @@ class Period:
 class Entry:
     """One phrase of the lexicon and what it means."""
 
-    kind: str  # country | demonym | capital | metonym | region | region_adj | org | person | role | actor
+    kind: str  # country | demonym | capital | metonym | region | region_adj | unit | unit_adj | org | person | role | actor
     phrase: str  # as written in the data (for `rule` and messages)
     code: str | None  # full code (country "RUS", metonym "RUSGOV", org "IGOWSTNAT"); role: the role code
     name: str  # canonical name ("Russia", "Vladimir Putin", "NATO"); role: the phrase
@@ -221,6 +225,39 @@ def load_regions(path: Path) -> Iterator[Entry]:
             yield Entry(REGION_ADJ, a, code, name, code, src, proper=True)
 
 
+def load_subnational(path: Path) -> Iterator[Entry]:
+    """First-level sub-national units: the unit's names (kind unit) and adjectives (unit_adj), each
+    carrying its country. A name listed under two countries ("Punjab") gives one entry per country;
+    the resolver decides between them from the text."""
+    seen: dict[str, str] = {}  # (country, phrase) -> unit, so one country does not list a name twice
+    for no, (country, unit, aliases, adjs, kind) in _rows(path, 5):
+        _check_code(country, path, no)
+        if len(country) != 3:
+            raise DataError(path.name, no, f"country code {country!r} must have three letters")
+        if not unit:
+            raise DataError(path.name, no, "empty unit name")
+        if kind not in UNIT_TYPES:
+            raise DataError(path.name, no, f"unknown unit type {kind!r} ({', '.join(sorted(UNIT_TYPES))})")
+        src = f"{path.name}:{country}:{unit}"
+        key = f"{country}:{unit}"
+        for a in [unit] + _split(aliases):
+            k = f"{country}:{a.lower()}"
+            if k in seen and seen[k] != unit:
+                raise DataError(path.name, no, f"{a!r} is already a name of {seen[k]!r} in {country}")
+            seen[k] = unit
+            if not a[:1].isupper():
+                raise DataError(path.name, no, f"unit name {a!r} must start with a capital letter")
+            yield Entry(UNIT, a, country, unit, key, src, country=country, office=kind,
+                        exact=_is_exact(a), proper=True)
+        for a in _split(adjs):
+            forms = [a]
+            if a.endswith("an") and " " not in a:
+                forms.append(a + "s")  # "Texans", "Bavarians"
+            for f in forms:
+                yield Entry(UNIT_ADJ, f, country, unit, key, src, country=country, office=kind,
+                            plural=f is not a, proper=True)
+
+
 def load_metonyms(path: Path) -> Iterator[Entry]:
     for no, (phrase, code, note) in _rows(path, 3):
         _check_code(code, path, no)
@@ -325,6 +362,7 @@ LOADERS = {
     "stop.tsv": load_stop,
     "countries.tsv": load_countries,
     "regions.tsv": load_regions,
+    "subnational.tsv": load_subnational,
     "metonyms.tsv": load_metonyms,
     "orgs.tsv": load_orgs,
     "roles.tsv": load_roles,
@@ -345,10 +383,31 @@ def load_default_lexicon(directory: Path | None = None) -> Lexicon:
     return lex
 
 
+def _check_units(files: dict[str, list[Entry]]) -> list[str]:
+    """A sub-national unit belongs to a listed country, and none of its names is already a country,
+    capital, region, metonym or organisation (that entry would take the phrase, or lose it)."""
+    units = [e for e in files.get("subnational.tsv", []) if e.kind in (UNIT, UNIT_ADJ)]
+    if not units:
+        return []
+    countries = {e.code for e in files.get("countries.tsv", []) if e.kind == COUNTRY}
+    taken: dict[str, str] = {}
+    for name in ("countries.tsv", "regions.tsv", "metonyms.tsv", "orgs.tsv"):
+        for e in files.get(name, []):
+            taken.setdefault(e.phrase.lower(), f"{name} {e.kind} {e.code}")
+    out = []
+    for e in units:
+        if countries and e.country not in countries:
+            out.append(f"subnational.tsv: {e.name!r} belongs to {e.country}, which countries.tsv does not list")
+        if e.phrase.lower() in taken:
+            out.append(f"subnational.tsv: {e.kind} {e.phrase!r} is already {taken[e.phrase.lower()]}")
+    return out
+
+
 def validate_data(directory: Path | None = None) -> list[str]:
     """Every problem found in the data files (empty when all is well)."""
     directory = directory or data_dir()
     problems: list[str] = []
+    all_entries: dict[str, list[Entry]] = {}
     for name, loader in LOADERS.items():
         path = directory / name
         if not path.exists():
@@ -359,14 +418,19 @@ def validate_data(directory: Path | None = None) -> list[str]:
         except DataError as exc:
             problems.append(str(exc))
             continue
-        # the same phrase must not mean two different things within one file
+        all_entries[name] = entries
+        # the same phrase must not mean two different things within one file (a sub-national name
+        # may belong to units of two countries: the loader has checked it is not twice in one)
         meaning: dict[tuple[str, str], str] = {}
         for e in entries:
+            if e.kind in (UNIT, UNIT_ADJ):
+                continue
             k = (e.kind, e.phrase if e.exact else e.phrase.lower())
             val = f"{e.code}" if e.kind == ROLE else f"{e.code}|{e.key}"
             if k in meaning and meaning[k] != val and e.kind not in (PERSON,):
                 problems.append(f"{name}: {e.kind} {e.phrase!r} means both {meaning[k]} and {val}")
             meaning.setdefault(k, val)
+    problems += _check_units(all_entries)
     try:
         load_names(directory / "names.tsv")
     except (DataError, OSError) as exc:

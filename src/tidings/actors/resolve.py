@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 from spacy.attrs import POS, SENT_START
@@ -19,15 +19,27 @@ from spacy.symbols import PROPN as PROPN_ID
 
 from ..mentions import ActorMention
 from .lexicon import (ACTOR, CAPITAL, COUNTRY, DEMONYM, METONYM, ORG, PERSON, REGION, REGION_ADJ, ROLE,
-                      STOP, Entry, Lexicon)
+                      STOP, UNIT, UNIT_ADJ, Entry, Lexicon)
 from .matcher import PhraseTrie, norm
 
 __all__ = ["ActorResolver", "Run"]
 
 LOC, ROLEP, NAME = "LOC", "ROLE", "NAME"
 CITY = "city"
-_PRIORITY = {STOP: -1, PERSON: 0, ACTOR: 1, ORG: 2, METONYM: 3, COUNTRY: 4, CAPITAL: 5, REGION: 6, DEMONYM: 7,
-             REGION_ADJ: 8, ROLE: 9}
+_PRIORITY = {STOP: -1, PERSON: 0, ACTOR: 1, ORG: 2, METONYM: 3, COUNTRY: 4, CAPITAL: 5, REGION: 6, UNIT: 6.5,
+             DEMONYM: 7, REGION_ADJ: 8, UNIT_ADJ: 8.5, ROLE: 9}
+# words that name a sub-national unit's kind: "Kano State", "Sindh province", "the Donetsk region"
+UNIT_WORDS = {"state", "province", "provincial", "region", "regional", "oblast", "governorate", "prefecture",
+              "territory", "krai", "republic", "county", "district", "department", "land"}
+# nouns of a public body's proper name: "the Northern Ireland Assembly", "the Texas Department of
+# Public Safety" are the unit's (unlike "Texas Instruments")
+INSTITUTION_WORDS = {"assembly", "council", "house", "senate", "legislature", "executive", "cabinet", "ministry",
+                     "department", "office", "commission", "bureau", "agency", "authority", "service", "court",
+                     "tribunal", "secretariat", "administration", "parliament", "government", "police"}
+# a diplomatic post stands in another country: "the embassy in Kyiv" is not Ukraine's, and a post
+# named without its country does not take the country named nearby
+POSTS = {"embassy", "consulate", "high commission", "consulate general", "consulate-general",
+         "diplomatic mission", "legation", "high commissioner"}
 PREMODS = {"former", "ex", "ex-", "then", "new", "top", "senior", "acting", "chief", "outgoing", "incoming",
            "late", "interim", "veteran", "current", "future", "longtime", "long-time", "powerful",
            "embattled", "deposed", "ousted", "exiled", "jailed", "detained", "imprisoned", "elected",
@@ -51,7 +63,7 @@ NOT_ACTOR_NOUNS = {"territory", "soil", "border", "language", "culture", "histor
                    "elections", "law", "constitution", "peninsula", "sea", "river", "mountain", "island",
                    "year", "day", "week", "month", "holiday", "new", "oil", "gas", "stock", "stocks", "bond",
                    "bonds", "shares", "interest", "interests", "policy", "sovereignty", "independence",
-                   "integrity", "origin", "descent", "nationality", "citizenship", "passport"}
+                   "integrity", "origin", "descent", "nationality", "citizenship", "passport", "land", "lands"}
 UNIQUE_OFFICES = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
                   "interior_minister", "finance_minister", "supreme_leader", "monarch", "vice_president",
                   "crown_prince", "secretary_general", "national_security_adviser"}
@@ -113,6 +125,9 @@ class Run:
     gender: str = ""  # m | f | "" (unknown)
     abbrev: tuple | None = None  # token span of a "(NAF)" abbreviation included in the run
     members: list = field(default_factory=list)
+    # countries the context may give a bare role: None any, () none (a diplomatic post), or the
+    # countries of an ambiguous sub-national unit ("Punjab police": IND or PAK)
+    candidates: tuple[str, ...] | None = None
 
 
 class ActorResolver:
@@ -137,13 +152,24 @@ class ActorResolver:
                 ent_of[i] = ent
         words = self.trie.words(doc)
         matches = self.trie.matches(doc, words)
-        loc_tokens = set()
-        for m in matches:
-            if any(e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR) for e in m.entries):
-                loc_tokens.update(range(m.start, m.end))
+        role_starts = {m.start for m in matches if any(e.kind == ROLE for e in m.entries)}
         matched = set()
+        nations: dict[int, str] = {}  # token -> country of a country or demonym match there
         for m in matches:
             matched.update(range(m.start, m.end))
+            top = min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5))
+            if top.kind in (COUNTRY, DEMONYM) and top.country:
+                nations.update((i, top.country) for i in range(m.start, m.end))
+        # names of states and provinces that are not the unit here ("Texas Instruments")
+        not_units = {m.start for m in matches
+                     if min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)).kind in (UNIT, UNIT_ADJ) and
+                     not _unit_use(doc, m, ent_of.get(m.start), matched, role_starts, nations)}
+        not_unit_tokens = {i for m in matches if m.start in not_units for i in range(m.start, m.end)}
+        loc_tokens = set()
+        for m in matches:
+            if m.start not in not_units and any(
+                    e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ) for e in m.entries):
+                loc_tokens.update(range(m.start, m.end))
         for m in matches:
             entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
             if entries[0].kind == STOP:
@@ -163,14 +189,16 @@ class ActorResolver:
                                                                 or doc[ent_end - 1].is_punct):
                 ent_end -= 1
             if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent_end > m.end):
-                if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR} or (
+                if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ} or (
                         PERSON in kinds and not _extra_is_title(doc, ent, m)):
                     continue
+            if m.start in not_units:
+                continue
             if entries[0].kind == ROLE and ent is not None and ent.label_ == "ORG" and \
                     not any(i in loc_tokens for i in range(ent.start, ent.end)) and \
-                    any(i not in matched and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and doc[i].text[:1].isupper()
-                        for i in range(ent.start, ent.end)):
-                continue  # "Eurasia Economic Union", "National Security Agency": a name, not a role
+                    any((i not in matched or i in not_unit_tokens) and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and
+                        doc[i].text[:1].isupper() for i in range(ent.start, ent.end)):
+                continue  # "Eurasia Economic Union", "New York Jets": a name, not a role
             if entries[0].kind == ROLE:
                 if last.pos_ not in ("NOUN", "PROPN", "X") and not (last.pos_ == "ADJ" and last.tag_ == "NNS"):
                     continue
@@ -315,26 +343,37 @@ class ActorResolver:
         if a.cls == NAME and b.cls == NAME:
             return False
         if a.cls == NAME and b.cls == LOC:
-            return False
+            # "Gov. Gretchen Whitmer of Michigan": a title's unit after the name
+            return [t.lower_ for t in gap] == ["of"] and b.entry.kind == UNIT and \
+                any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur) and \
+                not any(p.cls == LOC for p in cur)
         if b.cls == LOC and a.cls == ROLEP:
             # "the foreign minister of Ukraine", "head of the UN"
             words = [t.lower_ for t in gap]
             if words in (["in"], ["in", "the"]) and a.entry.role_kind in ("body", "group") and \
-                    b.entry.kind in (COUNTRY, CAPITAL) and not any(p.cls == LOC for p in cur):
+                    b.entry.kind in (COUNTRY, CAPITAL, UNIT) and not any(p.cls == LOC for p in cur) and \
+                    a.entry.name not in POSTS:
                 return True
             if words in (["to"], ["to", "the"]) and a.entry.name in ENVOYS and \
                     b.entry.kind in (ORG, COUNTRY, CAPITAL, ACTOR) and b.cls == LOC:
                 b.dest = True  # "ambassador to the United Kingdom": where to, not whose
                 return True
             if words in (["for"], ["for", "the"]) and a.entry.role_kind in ("title", "person") and \
-                    b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR) and not any(p.cls == LOC for p in cur):
+                    b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR, UNIT) and not any(p.cls == LOC for p in cur):
                 return True  # "a spokesman for the Taliban"
-            return words in (["of"], ["of", "the"]) and any(e.kind != DEMONYM and e.kind != REGION_ADJ
+            return words in (["of"], ["of", "the"]) and any(e.kind not in (DEMONYM, REGION_ADJ, UNIT_ADJ)
                                                            for e in b.entries)
         if b.cls == LOC and a.cls == LOC:
             if not gap:
                 return True
-            return [t.lower_ for t in gap] in (["'s"], ["’s"]) and b.entry.kind in (ORG, METONYM) and \
+            words = [t.lower_ for t in gap]
+            if b.entry.kind == UNIT and a.entry.kind in (COUNTRY, DEMONYM) and len(words) == 2 and \
+                    words[0] in UNIT_WORDS and words[1] == "of":
+                return True  # "the Nigerian state of Borno", "Pakistan's province of Sindh" (with 's below)
+            if b.entry.kind == UNIT and a.entry.kind == COUNTRY and len(words) == 3 and words[0] in ("'s", "’s") \
+                    and words[1] in UNIT_WORDS and words[2] == "of":
+                return True
+            return words in (["'s"], ["’s"]) and b.entry.kind in (ORG, METONYM, UNIT) and \
                 a.entry.kind in (COUNTRY, CAPITAL, ACTOR)
         if not gap:
             if a.cls == NAME and b.cls == ROLEP:
@@ -406,17 +445,23 @@ class ActorResolver:
                 continue
             break
         span_start = i + 1
-        last = doc[pieces[-1].end - 1]
-        if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= pieces[-1].end:
+        end = pieces[-1].end
+        if len(pieces) > 1 and pieces[-1].cls == LOC and pieces[-1].entry.kind == UNIT:
+            # "the governor of Borno state": the unit word belongs to the phrase
+            while end < len(doc) and doc[end].lower_ in UNIT_WORDS and doc[end].pos_ in ("NOUN", "PROPN") and \
+                    not doc[end].is_sent_start:
+                end += 1
+        last = doc[end - 1]
+        if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end:
             span_start = max(span_start, start)
             definite = former and definite
         # a pre-modifier that is not followed by anything in the run is not ours
         while span_start < start and doc[span_start].pos_ == "PUNCT":
             span_start += 1
-        for t in doc[span_start:pieces[-1].end]:
+        for t in doc[span_start:end]:
             if t.lower_ in FORMER:
                 former = True
-        run = Run(pieces=pieces, start=span_start, end=pieces[-1].end, sent=sent_of[start],
+        run = Run(pieces=pieces, start=span_start, end=end, sent=sent_of[start],
                   former=former, definite=definite, possessive=possessive, number=number)
         return run
 
@@ -426,8 +471,12 @@ class ActorResolver:
         out: list[Run] = []
         mentioned: set[str] = set()
         unknown_names: dict[str, Run] = {}
+        named = _named_countries(runs)
         for run in runs:
+            _settle_units(run, named)
             if self._code(doc, run, day, mentioned, unknown_names):
+                if run.candidates and not run.country:
+                    run.rule += f" (a unit of {' or '.join(run.candidates)}: the text does not say which)"
                 out.append(run)
                 if run.cls == "person" and run.key:
                     mentioned.add(run.key)
@@ -536,6 +585,8 @@ class ActorResolver:
                     run.code = _join(base, role.entry.code) if base else (role.entry.code or None)
                 run.rule = f"title:{role.entry.phrase}" + (f"+{loc_phrase(doc, loc)}" if loc else "")
                 run.office = role.entry.office
+                if any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs):
+                    run.office = ""  # "Quebec Premier X" is no prime minister of Canada
                 run.kind = "title"
             elif loc is not None:
                 run.code = loc.entry.code if loc.entry.kind in (ORG, METONYM) else _loc_country(loc)
@@ -589,8 +640,12 @@ class ActorResolver:
                         run.rule = f"title:{re_.phrase}+{loc_phrase(doc, loc)}"
                     else:
                         run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)}+{re_.phrase}"
+                    if le.kind in (UNIT, UNIT_ADJ):
+                        run.rule += f" ({le.source})"
                 run.country = _country_of(run.code)
                 run.kind = "title"
+                if le.kind in (UNIT, UNIT_ADJ):
+                    run.office = ""  # a state's premier is not "the prime minister" of the country
                 if run.former and re_.role_kind == "title" and run.country and \
                         le.kind not in (ORG, METONYM) and lcode[:3] not in ("IGO", "NGO", "IMG"):
                     run.code = run.country  # "the former French president": out of office, country only
@@ -600,6 +655,7 @@ class ActorResolver:
                     run.pending = "counterpart"
                 elif re_.office in UNIQUE_OFFICES and re_.role_kind == "title" and not re_.plural and \
                         not run.former and day is not None and (run.definite or loc.start < role.start) and \
+                        not any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs) and \
                         doc[run.start].lower_ not in ("a", "an", "another"):
                     # "the Russian president" is whoever held the office on the date
                     owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
@@ -620,6 +676,8 @@ class ActorResolver:
             run.code = re_.code or None
             run.country = None
             run.rule = f"role:{re_.phrase} (no country)"
+            if re_.name in POSTS:
+                run.candidates = ()  # whose embassy the text does not say
             run.kind = "nominal"
             run.key = f"role:{re_.code}:{run.start}"
             if run.number in ("two", "both") and re_.plural and re_.role_kind in ("title", "person"):
@@ -630,12 +688,15 @@ class ActorResolver:
             return True
         if not locs:
             return False
-        loc = locs[-1]
+        loc = _own_country(locs[-1], locs)
+        if loc.entry.kind == UNIT:
+            # "China's Henan province", "the US state of Texas": the country named with it
+            loc = next((p for p in reversed(locs) if p.entry.kind in (COUNTRY, DEMONYM)), loc)
         le = loc.entry
         run.head = loc.end - 1
         head = doc[loc.end - 1]
         nxt = doc[run.end] if run.end < len(doc) else None
-        if le.kind in (DEMONYM, REGION_ADJ) or (le.kind == ACTOR and head.pos_ == "ADJ"):
+        if le.kind in (DEMONYM, REGION_ADJ, UNIT_ADJ) or (le.kind == ACTOR and head.pos_ == "ADJ"):
             noun_use = le.plural or head.tag_ in ("NNS", "NNPS") or (
                 nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and (
                 run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
@@ -666,6 +727,12 @@ class ActorResolver:
             run.code = run.country = le.country
             run.name, run.key, run.cls, run.kind = le.name, le.country, "country", "metonym"
             run.rule = f"place:{loc_phrase(doc, loc)} (geonames -> {le.country})"
+            return True
+        elif le.kind == UNIT:
+            # a state or province named alone: its country, like a town ("Texas sued", "in Johor")
+            run.code = run.country = le.country
+            run.name, run.key, run.cls, run.kind = le.name, le.country, "place", "metonym"
+            run.rule = f"{'place' if _locative(doc, run) else 'unit'}:{loc_phrase(doc, loc)} ({le.source})"
             return True
         elif le.kind in (CAPITAL, METONYM):
             run.kind = "metonym"
@@ -810,14 +877,123 @@ def _title_use(doc, i: int) -> bool:
 def _best_loc(locs: list[Piece]) -> Piece | None:
     if not locs:
         return None
-    # the most specific: an organisation or metonym over a bare country ("US State Department")
+    # the most specific: an organisation or metonym over a bare country ("US State Department"),
+    # but a country named beside a metonym of another one is its own ("the Philippine Securities
+    # and Exchange Commission", "Japan's Cabinet Office"): the institution's sector, that country
     for p in reversed(locs):
         if p.entry.kind in (ORG, METONYM):
-            return p
+            return _own_country(p, locs)
     for p in reversed(locs):
         if p.entry.kind in (COUNTRY, DEMONYM, CAPITAL, ACTOR):
             return p
     return locs[-1]
+
+
+def _unit_use(doc, m, ent, matched: set[int], role_starts: set[int], nations: dict[int, str]) -> bool:
+    """Is this match of a sub-national unit's name really the unit? Not inside a longer name
+    ("Texas Instruments", "New York Times", "Lake Victoria", "Kansas City"), unless what the name
+    adds is a unit word or a role ("Kano State", "Punjab Police", "University of Michigan"); not a
+    person the NER names ("Guerrero said"), unless a role follows ("Hidalgo governor"); not an
+    acronym that happens to spell it ("IMO"); not a name another country's adjective qualifies
+    ("the Turkish daily Sabah")."""
+    text = doc[m.start:m.end].text
+    mine = {e.country for e in m.entries if e.kind in (UNIT, UNIT_ADJ)}
+    i = m.start - 1
+    while i >= 0 and i >= m.start - 4 and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[i + 1].is_sent_start:
+        if i in nations:
+            if nations[i] not in mine:
+                return False
+            break
+        i -= 1
+    if m.end - m.start == 1 and text.isupper() and len(text) <= 5 and not any(
+            e.exact for e in m.entries):
+        return False
+    nxt = m.end
+    while nxt < len(doc) and (doc[nxt].lower_ in UNIT_WORDS or doc[nxt].lower_ in ("'s", "’s")):
+        nxt += 1
+    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    # a role or a unit word next to it: "Hidalgo governor", "Borno's governor", "the state of Borno",
+    # "governor of Guerrero", "police in Balochistan"
+    role_near = nxt in role_starts or (before[-1:] in (["of"], ["in"]) and (
+        len(before) >= 2 and before[-2] in UNIT_WORDS or (m.start - 2) in role_starts or
+        len(before) >= 3 and before[-2] == "the" and (m.start - 3) in role_starts))
+    if ent is None:
+        return True
+    e_start, e_end = ent.start, ent.end
+    if doc[e_start].lower_ == "the":
+        e_start += 1
+    if e_end - 1 > e_start and doc[e_end - 1].lower_ in ("'s", "’s"):
+        e_end -= 1
+    if ent.label_ in ("PERSON", "ORG", "WORK_OF_ART", "PRODUCT") and (e_start, e_end) == (m.start, m.end):
+        return role_near  # the NER's person or organisation named like a state ("the daily Sabah")
+    if ent.start >= m.start and ent.end <= m.end:
+        return True
+    last = doc[ent.end - 1]
+    if ent.end > m.end and ent.end - 1 in matched and last.text[:1].isupper() and last.lower_.endswith("s") \
+            and ent.label_ not in ("GPE", "LOC"):
+        return False  # "the New York Jets", "the Sacramento Kings": a team, not the state's jets
+    for i in list(range(ent.start, m.start)) + list(range(m.end, ent.end)):
+        t = doc[i]
+        if i in matched or t.lower_ in UNIT_WORDS or t.lower_ in INSTITUTION_WORDS or t.is_punct or \
+                t.lower_ in ("the", "of", "and", "'s", "’s"):
+            continue
+        return False
+    return True
+
+
+def _named_countries(runs: list[Run]) -> set[str]:
+    """The countries the article names outright (countries, demonyms, capitals, towns, units
+    that belong to one country), to settle a unit that two countries share."""
+    out: set[str] = set()
+    for r in runs:
+        for p in r.pieces:
+            if p.cls != LOC or not p.entries:
+                continue
+            e = p.entries[0]
+            if e.kind == UNIT:
+                cs = {x.country for x in p.entries if x.kind == UNIT}
+                if len(cs) == 1:
+                    out |= cs
+            elif e.kind in (COUNTRY, DEMONYM, CAPITAL, CITY, UNIT_ADJ) and e.country:
+                out.add(e.country)
+            elif e.kind == METONYM and e.country:
+                out.add(e.country)
+    return out
+
+
+def _settle_units(run: Run, named: set[str]) -> None:
+    """A unit whose name two countries share ("Punjab") takes the one the article names; if it
+    names both or neither, the unit gives no country, and the run may take one of them only."""
+    for p in list(run.pieces):
+        if p.cls != LOC or not p.entries or p.entries[0].kind != UNIT:
+            continue
+        units = [e for e in p.entries if e.kind == UNIT]
+        countries = sorted({e.country for e in units})
+        if len(countries) < 2:
+            continue
+        others = {_loc_country(q) for q in run.pieces if q is not p and q.cls == LOC} - {None}
+        pick = [c for c in countries if c in others] or [c for c in countries if c in named]
+        if len(pick) == 1:
+            p.entries = tuple(e for e in units if e.country == pick[0])
+            continue
+        run.pieces.remove(p)
+        run.candidates = tuple(countries)
+        if not run.pieces:
+            return
+
+
+def _own_country(p: Piece, locs: list[Piece]) -> Piece:
+    """A metonym with another country named beside it is that country's institution of the same
+    sector ("the Philippine Securities and Exchange Commission" PHLGOV, "Japan's Defense Department")."""
+    e = p.entry
+    if e.kind != METONYM or not e.country or len(e.code or "") <= 3:
+        return p
+    other = [q for q in locs if q is not p and q.entry.kind in (COUNTRY, DEMONYM, CAPITAL, UNIT, UNIT_ADJ)
+             and q.entry.country and q.entry.country != e.country]
+    if not other:
+        return p
+    c = other[-1].entry.country
+    return Piece(p.start, p.end, LOC, (replace(e, code=c + e.code[3:], country=c),) + p.entries[1:])
 
 
 def _loc_country(p: Piece | None) -> str | None:
@@ -914,7 +1090,8 @@ def _join(country: str | None, role: str | None) -> str | None:
 
 def _kind_word(e: Entry) -> str:
     return {COUNTRY: "country", DEMONYM: "demonym", CAPITAL: "capital", METONYM: "metonym", REGION: "region",
-            REGION_ADJ: "region", ORG: "org", ACTOR: "dictionary", PERSON: "person"}.get(e.kind, e.kind)
+            REGION_ADJ: "region", ORG: "org", ACTOR: "dictionary", PERSON: "person", UNIT: "unit",
+            UNIT_ADJ: "unit"}.get(e.kind, e.kind)
 
 
 def loc_phrase(doc, p: Piece) -> str:

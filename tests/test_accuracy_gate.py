@@ -53,7 +53,7 @@ def test_every_gold_document_is_coded(report):
 
 
 def test_floors_are_reached(report):
-    floors = load_floors(FLOORS)
+    floors = {k: v for k, v in load_floors(FLOORS).items() if k != "stories"}  # real news: test_story_shared.py
     assert set(floors["sets"]) <= set(report["sets"])
     failures = check_floors(report, floors)
     assert not failures, "accuracy below the pinned floors:\n" + "\n".join(failures)

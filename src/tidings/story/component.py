@@ -67,7 +67,8 @@ class StoryStage:
         verdicts = self.rules(groups, judged=self.judge is not None, doc=doc)
         todo = [v for v in verdicts if v.kept and v.group.status == "asserted"]
         if todo:
-            self._judge(todo, article_context(doc, groups, home, scores))
+            others = any(v.kept and v.group.status != "asserted" for v in verdicts)
+            self._judge(todo, article_context(doc, groups, home, scores), others)
         self._one_reading_per_mention(verdicts)
         # the sentence coder's set-aside events were weighed again above: their records stay
         # as the sentence coder's explanation, the events as this stage's verdicts
@@ -102,7 +103,8 @@ class StoryStage:
             out.append(Verdict(g, reason == "kept", reason, detail))
         return out
 
-    def _judge(self, verdicts: list[Verdict], ctx) -> None:
+    def _judge(self, verdicts: list[Verdict], ctx, others: bool = False) -> None:
+        """Weigh the asserted groups; `others`: the text already has events of other statuses."""
         if self.judge is None:
             return
         probs = []
@@ -113,7 +115,7 @@ class StoryStage:
             v.lead = v.group.members[k]
             probs.append(ps[k])
         if ctx.n_sents <= SHORT_INPUT:
-            self._judge_short(verdicts, probs)
+            self._judge_short(verdicts, probs, others)
             return
         for v, p in zip(verdicts, probs):
             v.p = p
@@ -124,11 +126,12 @@ class StoryStage:
                 v.detail = f"p={p:.3f} < {self.threshold:.3f}"
 
     @staticmethod
-    def _judge_short(verdicts: list[Verdict], probs: list[float]) -> None:
-        """A short text: the sentence coder's readings stand; if it has none, the surest other
-        reading (an actor taken from the sentence, another root) is its event."""
+    def _judge_short(verdicts: list[Verdict], probs: list[float], others: bool = False) -> None:
+        """A short text: the sentence coder's readings stand; if it has none (and no event of
+        another status), the surest other reading (an actor taken from the sentence, another
+        root) is its event."""
         coded = [v.group.best().how == "coded" for v in verdicts]
-        surest = None if any(coded) else max(range(len(verdicts)), key=lambda k: probs[k])
+        surest = None if any(coded) or others else max(range(len(verdicts)), key=lambda k: probs[k])
         for k, (v, p) in enumerate(zip(verdicts, probs)):
             v.p = p
             if coded[k]:

@@ -1,0 +1,199 @@
+"""The article stage (tidings.story): story-level keys and scoring, the judge's trees, the
+rules no judge overrules, and what a user gets from whole articles. The example articles are
+written for these tests."""
+from __future__ import annotations
+
+import json
+import math
+
+import numpy as np
+import pytest
+
+from tidings.evaluate.stories import StoryGold, agreement, merge_coders, score_stories, tuples_of
+from tidings.story.judge import Judge, from_json, trees_from_lightgbm
+from tidings.story.keys import country_block, role_of, story_key
+
+PUB = "2024-06-17"
+
+
+def _code(text, **pipeline):
+    from tidings.nlp import PipelineOptions
+    from tidings.pipeline import CodeOptions, code_articles
+    from tidings.readers import read_data
+
+    record = json.dumps({"id": "t", "published": PUB, "text": text})
+    article = next(iter(read_data(record.encode(), "t.jsonl")))
+    return next(code_articles([article], CodeOptions(pipeline=PipelineOptions(**pipeline))))
+
+
+# --- keys and story-level scoring ------------------------------------------------------
+
+def test_story_keys_drop_organisation_prefixes():
+    assert story_key("IGOUNO") == "UNO" and story_key({"code": "USAGOV"}) == "USA"
+    assert story_key(None) == "---" and story_key("") == "---"
+    assert country_block("MIL") is None and country_block("RUSMIL") == "RUS"
+    assert role_of("RUSMIL", "RUS") == "MIL" and role_of("IGOUNO", None) == "IGO"
+
+
+def _ev(root, src, tgt, certainty="core", status="asserted", trigger="met"):
+    return {"code": root + "0", "source": {"code": src}, "target": {"code": tgt} if tgt else None,
+            "status": status, "certainty": certainty, "trigger": trigger, "sentence": 0}
+
+
+def test_merge_makes_core_what_both_coders_list():
+    a = {"x": [_ev("04", "USA", "RUS"), _ev("11", "RUS", "USA"), _ev("19", "RUS", "UKR", "optional")]}
+    b = {"x": [_ev("04", "USAGOV", "RUSGOV"), _ev("19", "RUS", "UKR", "optional"), _ev("01", "USA", None)]}
+    rec = merge_coders([a, b])[0]
+    core = {(x["root"], x["source"], x["target"]) for x in rec["core"]}
+    optional = {(x["root"], x["source"], x["target"]) for x in rec["optional"]}
+    assert core == {("04", "USA", "RUS")}
+    assert optional == {("11", "RUS", "USA"), ("19", "RUS", "UKR"), ("01", "USA", "---")}
+
+
+def test_merge_maps_other_spellings_of_an_organisation():
+    a = {"x": [_ev("04", "IGOAFU", "SDN")]}
+    b = {"x": [_ev("04", "IGOAFRAFU", "SDN")]}
+    assert merge_coders([a, b])[0]["core"][0]["source"] == "AFR"
+
+
+def test_story_scores_count_optional_hits_for_precision_only():
+    gold = {"x": StoryGold("x", frozenset({("04", "USA", "RUS"), ("19", "RUS", "UKR")}),
+                           frozenset({("01", "USA", "---")}), {("04", "USA", "RUS"): "2024-06-15"})}
+    pred = {"x": {"events": [
+        {"code": "040", "source": {"code": "USAGOV"}, "target": {"code": "RUSGOV"}, "status": "asserted",
+         "date": "2024-06-15"},
+        {"code": "040", "source": {"code": "USAGOV"}, "target": {"code": "RUSGOV"}, "status": "asserted"},
+        {"code": "010", "source": {"code": "USA"}, "target": None, "status": "asserted"},
+        {"code": "120", "source": {"code": "RUS"}, "target": None, "status": "asserted"},
+        {"code": "190", "source": {"code": "RUS"}, "target": {"code": "UKR"}, "status": "future"}]}}
+    got = score_stories(gold, pred)
+    assert (got["found_core"], got["found_optional"], got["wrong"], got["core"]) == (1, 1, 1, 2)
+    assert got["precision"] == pytest.approx(2 / 3) and got["recall"] == pytest.approx(0.5)
+    assert got["date_accuracy"] == 1.0
+    assert got["per_root"]["19"]["fn"] == 1 and got["per_quad"]["4"]["fn"] == 1
+
+
+def test_agreement_scores_one_coder_against_the_other():
+    a = {"x": [_ev("04", "USA", "RUS"), _ev("11", "RUS", "USA")]}
+    b = {"x": [_ev("04", "USA", "RUS")]}
+    got = agreement(a, b)
+    assert got["precision"] == 0.5 and got["recall"] == 1.0
+    assert tuples_of(a["x"]).keys() == {("04", "USA", "RUS"), ("11", "RUS", "USA")}
+
+
+# --- the judge's trees -----------------------------------------------------------------
+
+def _dump():
+    """A LightGBM-style dump of two trees over features f0, f1."""
+    t1 = {"split_feature": 0, "threshold": 0.5, "decision_type": "<=",
+          "left_child": {"leaf_value": -1.0},
+          "right_child": {"split_feature": 1, "threshold": 2.0, "decision_type": "<=",
+                          "left_child": {"leaf_value": 0.5}, "right_child": {"leaf_value": 2.0}}}
+    t2 = {"leaf_value": 0.25}
+    return {"tree_info": [{"tree_structure": t1}, {"tree_structure": t2}]}
+
+
+def test_the_judge_walks_exported_trees_as_lightgbm_does():
+    feature, thr, left, right, value, depth = trees_from_lightgbm(_dump(), ["f0", "f1"])
+    judge = Judge(("f0", "f1"), feature, thr, left, right, value, depth, 1.0, 0.0, 0.5)
+    X = np.array([[0.0, 0.0], [1.0, 1.0], [1.0, 3.0], [0.5, 9.0]])
+    assert judge.raw(X).tolist() == [-0.75, 0.75, 2.25, -0.75]
+    p = judge.probabilities([{"f0": 1.0, "f1": 3.0}, {"unknown": 5.0}])
+    assert p[0] == pytest.approx(1 / (1 + math.exp(-2.25))) and p[1] == pytest.approx(1 / (1 + math.exp(0.75)))
+
+
+def test_a_judge_survives_its_json_form():
+    feature, thr, left, right, value, depth = trees_from_lightgbm(_dump(), ["f0", "f1"])
+    judge = Judge(("f0", "f1"), feature, thr, left, right, value, depth, 0.8, -0.1, 0.3, {"x": 1})
+    again = from_json(json.loads(json.dumps(judge.to_json())))
+    X = np.array([[1.0, 3.0], [0.0, 1.0]])
+    assert again.raw(X).tolist() == judge.raw(X).tolist() and again.default_threshold == 0.3
+    with pytest.raises(ValueError):
+        from_json({"format": "something else"})
+
+
+def test_the_installed_judge_is_found():
+    from tidings.story.judge import load_judge
+
+    judge = load_judge()
+    assert judge is not None and 0.0 < judge.default_threshold < 1.0
+    assert judge.info["training_articles"] >= 500 and judge.info["cv"]["f1"] > 0.3
+
+
+# --- what a user gets ------------------------------------------------------------------
+
+RAM = ("MANILA (Reuters) - A Chinese coast guard vessel rammed a Philippine supply boat near a disputed "
+       "shoal on Monday, the Philippine military said.\n\nManila summoned China's ambassador to protest, "
+       "the foreign ministry said.")
+CREDIT = ("WARSAW (AP) - Polish President Andrzej Duda met Lithuanian President Gitanas Nauseda in Warsaw on "
+          "Monday to discuss border security.\n\nThe two leaders signed a defence agreement, officials said."
+          "\n\nAssociated Press writer Anna Nowak in Vilnius contributed to this report.")
+DRILLS = ("TOKYO (Reuters) - Japan, the United States and South Korea will hold joint naval drills next week in "
+          "waters near the Korean peninsula, the Japanese defence ministry said on Monday.")
+FIRED = ("MOSCOW (Reuters) - Russian President Vladimir Putin fired his defence minister on Sunday, "
+         "the Kremlin said.")
+
+
+def test_ramming_a_vessel_is_not_a_vehicular_bombing(nlp):
+    coded = _code(RAM)
+    rams = [e for e in coded.events if e.trigger.text == "rammed"]
+    assert rams and all(not e.code.startswith("183") and e.root not in ("18", "19", "20") for e in rams)
+
+
+def test_violence_aimed_at_a_thing_is_not_an_event(nlp):
+    from tidings.story.rules import place_nouns
+
+    coded = _code("LONDON (Reuters) - Protesters smashed a parked car outside the stadium on Monday, police said.",
+                  judge=False)
+    assert not [e for e in coded.events if e.root in ("18", "19", "20") and e.trigger.text == "smashed"]
+    assert "village" in place_nouns() and "boat" not in place_nouns()
+
+
+def test_a_credit_line_gives_no_event(nlp):
+    coded = _code(CREDIT)
+    assert coded.events and not [e for e in coded.events if e.trigger.text == "contributed"]
+    assert any("contributed to this report" in line for line in coded.article.removed)
+
+
+def test_a_joint_act_of_three_gives_at_most_two_events(nlp):
+    coded = _code(DRILLS)
+    assert 1 <= len(coded.events) <= 2
+    assert {e.source.country for e in coded.events} == {"JPN"}
+
+
+def test_firing_a_minister_is_a_dismissal_not_force(nlp):
+    coded = _code(FIRED)
+    fired = [e for e in coded.events if e.trigger.text == "fired"]
+    assert fired and all(e.root == "17" for e in fired)
+
+
+def test_every_event_has_a_coded_source_and_what_was_dropped_says_why(nlp):
+    coded = _code(RAM + "\n\nSeveral people were injured, officials said.")
+    assert all(e.source is not None and e.source.code for e in coded.events)
+    dropped = [c for c in coded.candidates if c.event is not None and not c.kept]
+    assert dropped and all(c.reason and c.reason != "kept" for c in dropped)
+
+
+def test_mentions_of_one_happening_are_one_event(nlp):
+    text = ("BRUSSELS (Reuters) - German Chancellor Olaf Scholz met French President Emmanuel Macron in Brussels "
+            "on Thursday.\n\nThe meeting between Scholz and Macron lasted two hours, officials said.\n\n"
+            "Scholz and Macron also met again on Friday morning, a spokesman said.")
+    coded = _code(text, judge=False)
+    meets = [e for e in coded.events if e.root == "04" and e.source.country == "DEU" and e.target.country == "FRA"]
+    assert len({(e.root, e.source.country, e.target.country, e.date) for e in meets}) == len(meets)
+    assert any(len(e.mentions) >= 2 for e in meets)
+
+
+def test_a_higher_threshold_gives_fewer_events(nlp):
+    text = RAM + "\n\n" + CREDIT.split("\n\nAssociated")[0]
+    low = _code(text, min_confidence=0.01)
+    high = _code(text, min_confidence=0.9)
+    assert len(high.events) < len(low.events)
+
+
+def test_all_candidates_shows_the_dropped_events_in_json(nlp):
+    from tidings.serialize import to_contract
+
+    out = to_contract(_code(RAM), all_candidates=True)
+    assert out["dropped_events"] and all(d["dropped"] and "code" in d for d in out["dropped_events"])
+    assert all("mentions" in e for e in out["events"])

@@ -18,7 +18,7 @@ from spacy.language import Language
 from ..events.codebook import load_codebook
 from ..records import Candidate, Event, EventMention, content_id
 from .features import article_context, group_part, reading_features
-from .groups import Group, group_hypotheses
+from .groups import ROLE_ONLY, Group, group_hypotheses
 from .hypotheses import home_country, hypotheses, trigger_starts
 from .roots import load_roots, trigger_token
 from .judge import Judge, load_judge
@@ -191,6 +191,7 @@ class _Facts:
 
     def __init__(self, groups: list[Group], doc):
         self.doc = doc
+        self.short = doc is not None and sum(1 for _ in doc.sents) <= SHORT_INPUT
         self.dyadic = dyadic_roots()
         self.others = {h.event.sentence for g in groups if g.key[0] != "01" for h in g.members if h.how == "coded"}
         self.minor = minor_pairs(groups)
@@ -205,6 +206,8 @@ def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
     root, skey, tkey = g.key
     if skey == NONE_KEY:
         return "no source", "no coded source, in the sentence or from the article"
+    if skey.startswith(ROLE_ONLY) and not facts.short:
+        return "no source", f"the source is a role ({skey[1:]}) whose country the article does not give"
     if root in facts.dyadic and tkey == NONE_KEY and all(h.event.target is None for h in g.members):
         return "no target", f"a root-{root} act needs someone it is done to or with"
     if thing_target(g, facts.doc):

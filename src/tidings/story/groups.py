@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from .hypotheses import Hypothesis, role_only
 from .keys import NONE_KEY, story_key
 
-__all__ = ["Group", "group_hypotheses", "HOW_RANK", "actor_key"]
+__all__ = ["Group", "group_hypotheses", "HOW_RANK", "actor_key", "ROLE_ONLY"]
 
 # which readings speak best for an event: the coder's own over one with an actor taken from
 # the sentence, and a mention the coder kept over one it set aside
@@ -48,9 +48,13 @@ class Group:
         return max(votes, key=lambda c: (len(votes[c]), max(votes[c]), -len(c), c))
 
 
+ROLE_ONLY = "*"  # prefix of the key of a role with no country ("*GOV")
+
+
 def actor_key(ref) -> str:
-    """The story key of an event argument; a role with no country is no actor of the dataset."""
-    return NONE_KEY if role_only(ref) else story_key(ref)
+    """The story key of an event argument; a role with no country keys as the role behind
+    ROLE_ONLY ("*GOV"): no country's actor, which only a one-sentence text may keep."""
+    return ROLE_ONLY + str(ref.code)[:3] if role_only(ref) else story_key(ref)
 
 
 def group_hypotheses(hyps: list[Hypothesis]) -> list[Group]:

@@ -51,17 +51,20 @@ class Group:
 ROLE_ONLY = "*"  # prefix of the key of a role with no country ("*GOV")
 
 
-def actor_key(ref) -> str:
-    """The story key of an event argument; a role with no country keys as the role behind
-    ROLE_ONLY ("*GOV"): no country's actor, which only a one-sentence text may keep."""
-    return ROLE_ONLY + str(ref.code)[:3] if role_only(ref) else story_key(ref)
+def actor_key(ref, keep_role: bool = False) -> str:
+    """The story key of an event argument. A role with no country is no actor of the dataset
+    (NONE_KEY); as a source (`keep_role`) it keys as the role behind ROLE_ONLY ("*GOV"), which
+    only a one-sentence text may keep."""
+    if role_only(ref):
+        return ROLE_ONLY + str(ref.code)[:3] if keep_role else NONE_KEY
+    return story_key(ref)
 
 
 def group_hypotheses(hyps: list[Hypothesis]) -> list[Group]:
     groups: dict[tuple, Group] = {}
     for h in hyps:
         e = h.event
-        key = (e.root, actor_key(e.source), actor_key(e.target))
+        key = (e.root, actor_key(e.source, keep_role=True), actor_key(e.target))
         g = groups.get((e.status, key))
         if g is None:
             g = groups[(e.status, key)] = Group(key, e.status)

@@ -82,6 +82,12 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
         if cb is None:
             raise click.ClickException("no project codebook found to validate codes against")
         problems = validate_gold(list(iter_docs(sets)), load_codebook(cb))
+        from ..evaluate.adjudication import ADJUDICATION_FILE, validate_adjudication
+
+        for g in gold:  # a gold folder's record of changes made after the fact
+            record = Path(g) / ADJUDICATION_FILE
+            if Path(g).is_dir() and record.is_file():
+                problems += validate_adjudication(record)
         for p in problems:
             click.echo(p)
         click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")

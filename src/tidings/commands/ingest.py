@@ -64,4 +64,8 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
     click.echo(report.summary(), err=True)
     if report.errors:
         click.echo(f"{len(report.errors)} input(s) could not be read", err=True)
+    if report.rejected:
+        click.echo(f"{report.rejected} article(s) could not be stored: they are in the rejects table, and a rerun "
+                   "skips them until they change", err=True)
+    if report.errors or report.rejected:
         raise SystemExit(1)

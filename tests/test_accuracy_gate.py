@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluate.gate import (COUNT_SLACK, MIN_ROOT_GOLD, check_floors, figures_of, load_floors,
+from tidings.evaluate.gate import (MIN_ROOT_GOLD, check_floors, figures_of, load_floors,
                                    loose_floors, pin_floors)
 from tidings.evaluate.gold import load_paths
 from tidings.evaluate.runner import evaluate_sets, predict
@@ -88,7 +88,7 @@ def _lowered(floors: dict):
             elif name == "roots_found":
                 for root in floor:
                     low = copy.deepcopy(floors)
-                    low["sets"][set_name][name][root]["at_least"] -= COUNT_SLACK
+                    low["sets"][set_name][name][root]["at_least"] -= 1
                     yield f"{set_name} root {root} count", low
             else:
                 low = copy.deepcopy(floors)

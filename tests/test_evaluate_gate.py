@@ -138,3 +138,20 @@ def test_a_floor_above_the_figure_is_not_loose_but_fails_the_gate():
     floors = pin_floors(report)
     floors["sets"]["g.jsonl"]["root_micro_f1"] = 1.0 + 0.01
     assert loose_floors(report, floors) == [] and check_floors(report, floors)
+
+
+def test_re_pinning_never_lowers_a_floor_the_coder_still_reaches():
+    from tidings.evaluate.gate import lowered_floors
+
+    report = _report()
+    floors = pin_floors(report)
+    higher = copy.deepcopy(floors)
+    higher["sets"]["g.jsonl"]["root_micro_f1"] = 0.99  # reached (F1 is 1.0): kept
+    higher["sets"]["g.jsonl"]["code_micro_f1"] = 1.01  # not reached: lowered, and said so
+    higher["sets"]["g.jsonl"]["roots_found"]["04"]["at_least"] = 6
+    again = pin_floors(report, previous=higher)
+    assert again["sets"]["g.jsonl"]["root_micro_f1"] == 0.99
+    assert again["sets"]["g.jsonl"]["code_micro_f1"] == floors["sets"]["g.jsonl"]["code_micro_f1"]
+    assert again["sets"]["g.jsonl"]["roots_found"]["04"] == {"at_least": 6, "of": 6}
+    assert lowered_floors(again) == ["g.jsonl: code_micro_f1 1.01 -> 0.98"]
+    assert lowered_floors(pin_floors(report, previous=floors)) == []

@@ -14,11 +14,13 @@ Rules (`check_floors`, used by `tidings evaluate --floors` and the tests):
 - every root with at least MIN_ROOT_GOLD gold events must have a floor: an F1 floor when it
   has at least COUNT_ROOT_BELOW gold events, else a count floor "at least k of n found"
   (a small root's F1 jumps by a tenth with one event; a count says plainly what is guarded).
+  A count floor leaves one event of room only when at least COUNT_ROOM_FROM events are
+  found; a root found once or twice must keep every one.
 
 Rules against drift (`loose_floors`, run by the tests on today's figures):
 - a floor may lie at most the allowed slack below what is measured now: the margin for the
-  overall figures and the story figures, `root_slack(n)` for a root's F1, COUNT_SLACK events
-  for a count floor (plus ROUNDING for the three decimals floors are written with). A floor
+  overall figures and the story figures, `root_slack(n)` for a root's F1, `count_slack(found)`
+  events for a count floor (plus ROUNDING for the three decimals floors are written with). A floor
   further down is "too loose: re-pin" -- the coder improved, or the floor was lowered.
 - a count floor's `of` must be the root's gold count today (the gold changed: re-pin).
 
@@ -32,8 +34,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["FIGURES", "figures_of", "check_floors", "loose_floors", "pin_floors", "load_floors",
-           "root_slack", "MIN_ROOT_GOLD", "COUNT_ROOT_BELOW", "COUNT_SLACK", "ROUNDING"]
+__all__ = ["FIGURES", "figures_of", "check_floors", "loose_floors", "pin_floors", "load_floors", "lowered_floors",
+           "root_slack", "count_slack", "MIN_ROOT_GOLD", "COUNT_ROOT_BELOW", "COUNT_ROOM_FROM", "ROUNDING"]
 
 # name -> how to read it from one set's figures
 FIGURES = {
@@ -46,7 +48,7 @@ FIGURES = {
 STORY_FIGURES = ("precision", "recall", "f1")
 MIN_ROOT_GOLD = 5      # every root with at least this many gold events has a floor
 COUNT_ROOT_BELOW = 20  # roots with fewer gold events get a count floor instead of an F1 floor
-COUNT_SLACK = 1        # a count floor leaves room for this many events found fewer
+COUNT_ROOM_FROM = 3    # a count floor leaves one event of room from this many events found
 ROUNDING = 0.002       # floors are written with three decimals
 DEFAULT_MARGIN = 0.02
 
@@ -55,6 +57,11 @@ def root_slack(n_gold: int, margin: float = DEFAULT_MARGIN) -> float:
     """How far below the measured F1 a root's floor lies: about one event's worth (1/n), at
     least the margin."""
     return max(margin, 1.0 / max(n_gold, 1))
+
+
+def count_slack(found: int) -> int:
+    """How many events fewer a count floor allows: one when COUNT_ROOM_FROM or more are found."""
+    return 1 if found >= COUNT_ROOM_FROM else 0
 
 
 def figures_of(fig: dict) -> dict:
@@ -162,9 +169,9 @@ def loose_floors(report: dict, floors: dict) -> list[str]:
                         out.append(f"{set_name}: root {root} count floor is 'of {spec.get('of')}' but the gold "
                                    f"has {n} events now: re-pin")
                     at_least = spec.get("at_least")
-                    if not isinstance(at_least, int) or at_least < 0 or at_least < found - COUNT_SLACK:
+                    if not isinstance(at_least, int) or at_least < 0 or at_least < found - count_slack(found):
                         out.append(f"{set_name}: root {root} floor 'at least {at_least} of {spec.get('of')}' lies "
-                                   f"more than {COUNT_SLACK} below the {found} found: floor too loose, re-pin")
+                                   f"more than {count_slack(found)} below the {found} found: floor too loose, re-pin")
             elif got.get(name) is not None:
                 check(f"{set_name}: {name}", floor, got[name], margin)
     for name, want in (floors.get("stories") or {}).items():
@@ -177,10 +184,13 @@ def loose_floors(report: dict, floors: dict) -> list[str]:
     return out
 
 
-def pin_floors(report: dict, margin: float = DEFAULT_MARGIN, note: str = "") -> dict:
+def pin_floors(report: dict, margin: float = DEFAULT_MARGIN, note: str = "", previous: dict | None = None) -> dict:
     """Floors = measured figures minus the margin (never below 0); per root an F1 floor
     (minus `root_slack`) or, for a root with fewer than COUNT_ROOT_BELOW gold events, a count
-    floor (events found minus COUNT_SLACK)."""
+    floor (events found minus `count_slack`).
+
+    With `previous` (the floors file being replaced), a floor the coder still reaches is never
+    lowered: re-pinning only raises floors, and `lowered_floors` lists what it had to lower."""
     sets = {}
     for name, fig in report["sets"].items():
         got = figures_of(fig)
@@ -192,7 +202,8 @@ def pin_floors(report: dict, margin: float = DEFAULT_MARGIN, note: str = "") -> 
             if n >= COUNT_ROOT_BELOW:
                 roots_f1[r] = round(max(0.0, v - root_slack(n, margin)), 3)
             else:
-                roots_found[r] = {"at_least": max(0, got["roots_found"][r] - COUNT_SLACK), "of": n}
+                found = got["roots_found"][r]
+                roots_found[r] = {"at_least": found - count_slack(found), "of": n}
         if roots_f1:
             floors["roots_f1"] = roots_f1
         if roots_found:
@@ -205,4 +216,54 @@ def pin_floors(report: dict, margin: float = DEFAULT_MARGIN, note: str = "") -> 
         out["stories"] = {name: {k: round(max(0.0, fig[k] - margin), 3) for k in STORY_FIGURES}
                           for name, fig in stories.items()}
         out["measured_stories"] = {name: {k: round(fig[k], 4) for k in STORY_FIGURES} for name, fig in stories.items()}
+    if previous:
+        _keep_reached(out, previous, report)
     return out
+
+
+def _keep_reached(new: dict, previous: dict, report: dict) -> None:
+    """Keep every previous floor that is higher than the new one and still reached."""
+    lowered = []
+    for set_name, want in new["sets"].items():
+        old = (previous.get("sets") or {}).get(set_name) or {}
+        got = figures_of(report["sets"][set_name])
+        for name, floor in list(want.items()):
+            if name == "roots_f1":
+                for root, f in floor.items():
+                    o = (old.get("roots_f1") or {}).get(root)
+                    if isinstance(o, (int, float)) and o > f:
+                        if o <= got["roots_f1"][root]:
+                            floor[root] = o
+                        else:
+                            lowered.append(f"{set_name}: root {root} F1 {o} -> {f}")
+            elif name == "roots_found":
+                for root, spec in floor.items():
+                    o = (old.get("roots_found") or {}).get(root) or {}
+                    if o.get("of") == spec["of"] and isinstance(o.get("at_least"), int) and o["at_least"] > spec["at_least"]:
+                        if o["at_least"] <= got["roots_found"][root]:
+                            spec["at_least"] = o["at_least"]
+                        else:
+                            lowered.append(f"{set_name}: root {root} at least {o['at_least']} -> {spec['at_least']}")
+            else:
+                o = old.get(name)
+                if isinstance(o, (int, float)) and o > floor:
+                    if got.get(name) is not None and o <= got[name]:
+                        want[name] = o
+                    else:
+                        lowered.append(f"{set_name}: {name} {o} -> {floor}")
+    for story, want in (new.get("stories") or {}).items():
+        old = (previous.get("stories") or {}).get(story) or {}
+        for k, floor in want.items():
+            o = old.get(k)
+            if isinstance(o, (int, float)) and o > floor:
+                if o <= report["stories"][story][k]:
+                    want[k] = o
+                else:
+                    lowered.append(f"{story}: story-level {k} {o} -> {floor}")
+    if lowered:
+        new["lowered"] = lowered
+
+
+def lowered_floors(pinned: dict) -> list[str]:
+    """The floors a re-pin had to lower (the coder no longer reaches them): say why in the commit."""
+    return list(pinned.get("lowered") or [])

@@ -162,3 +162,29 @@ def test_a_270k_character_sentence_ends_within_the_budget_and_the_next_article_i
     from tidings.pipeline import CodeOptions
 
     assert took < CodeOptions().time_budget + 60, took  # coded within the budget (plus start-up), not skipped
+
+
+def test_watch_stores_a_folder_with_a_poisoned_record_and_keeps_running(tmp_path, monkeypatch):
+    from tidings.watch import Watcher, WatchOptions
+
+    src = tmp_path / "in"
+    src.mkdir()
+    rows = [json.dumps({"id": f"ok-{i}", "text": f"{GOOD} Report {i}."}) for i in range(3)]
+    rows.insert(1, '{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya said it would hold talks with '
+                   'Ethiopia on Monday."}')
+    (src / "c.jsonl").write_text("\n".join(rows) + "\n")
+    logs = []
+    w = Watcher([str(src)], str(tmp_path / "w.duckdb"), WatchOptions(every=0.1, out_dir=str(tmp_path / "out"),
+                                                                     published="2024-03-04"), log=logs.append)
+    reports = w.run(cycles=2)
+    assert len(reports) == 2 and reports[0].stored == 4, logs
+    # a cycle whose storing fails is logged, and the next cycle still runs
+    import tidings.ingest as ingest_mod
+
+    def broken(*a, **k):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(ingest_mod, "ingest", broken)
+    (src / "d.jsonl").write_text(json.dumps({"id": "late", "text": GOOD}) + "\n")
+    reports = w.run(cycles=2)
+    assert len(reports) == 2 and any("storing failed" in e for e in reports[0].errors)

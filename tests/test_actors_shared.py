@@ -13,6 +13,8 @@ from tidings.pipeline import _actors_from
 
 from test_actors import actors_only
 
+pytestmark = pytest.mark.shared
+
 
 def _seed_body(shared_dir):
     text = (shared_dir / "examples" / "seed-article.txt").read_text(encoding="utf-8")

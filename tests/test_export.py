@@ -45,6 +45,7 @@ def lines_of(text: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
+@pytest.mark.shared
 def test_column_lists_match_the_reference_formats(shared_dir):
     ref = lambda name: [l.split("\t")[1] for l in (shared_dir / "data/formats" / name).read_text().splitlines()[1:]
                         if l.strip()]

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import classifier_option, dictionary_options, judge_options, pipeline_options
+from .options import classifier_option, dictionaries_report, dictionary_options, judge_options, pipeline_options
 
 DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 
@@ -43,7 +43,7 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @classifier_option
 @judge_options
 def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_dirs, no_read, validate_only, floors_file, pin_file,
-            margin, texts, baseline, actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence):
+            margin, texts, baseline, actor_dicts, verb_dicts, dictionaries, replace_dicts, classifier, judge, min_confidence):
     """Score the coder against gold files or folders.
 
     Gold formats (detected by file name and keys): the project's sentence JSONL and article
@@ -92,7 +92,10 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
             click.echo(p)
         click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
         sys.exit(1 if problems else 0)
-    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence)
+    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence,
+                               dictionaries)
+    if dictionaries:
+        click.echo(dictionaries_report(dictionaries, replace_dicts), err=True)
     report = evaluate_sets(sets, options, limit=limit, read=not no_read) if sets else {"sets": {}, "seconds": 0}
     if story_files:
         from ..evaluate.runner import evaluate_stories

@@ -4,7 +4,8 @@ from __future__ import annotations
 import click
 
 from .dbopt import db_option
-from .options import classifier_option, dictionary_options, judge_options, pipeline_options, published_option
+from .options import (classifier_option, dictionaries_report, dictionary_options, judge_options, pipeline_options,
+                      published_option)
 
 
 @click.command("ingest")
@@ -26,7 +27,7 @@ from .options import classifier_option, dictionary_options, judge_options, pipel
 @classifier_option
 @judge_options
 def command(paths, db, published, progress, recode, workers, engine, ray_address, shard_dir, actor_dicts, verb_dicts,
-            replace_dicts, classifier, judge, min_confidence):
+            dictionaries, replace_dicts, classifier, judge, min_confidence):
     """Code articles (files, folders, or - for standard input) and store them.
 
     Idempotent and resumable: articles already stored unchanged are skipped before parsing;
@@ -42,7 +43,9 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
     from ..scale import EngineOptions
 
     options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge,
-                                                    min_confidence))
+                                                    min_confidence, dictionaries))
+    if dictionaries:
+        click.echo(dictionaries_report(dictionaries, replace_dicts), err=True)
     if engine == "ray" or workers > 1:
         eng = EngineOptions(engine=engine, workers=workers, ray_address=ray_address, shard_dir=shard_dir)
     else:

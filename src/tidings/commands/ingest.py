@@ -8,6 +8,10 @@ from .options import (classifier_option, dictionaries_report, dictionary_options
                       published_option)
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised where the ingest is, so that everything it holds is let go."""
+
+
 @click.command("ingest")
 @click.argument("paths", nargs=-1, required=True)
 @db_option
@@ -50,6 +54,14 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
         eng = EngineOptions(engine=engine, workers=workers, ray_address=ray_address, shard_dir=shard_dir)
     else:
         eng = None
+    import signal
+
+    def terminated(signum, frame):
+        raise Terminated()
+
+    # SIGTERM unwinds like Ctrl-C: the batch in hand is rolled back, the workers are killed and
+    # the writer lock is released (the default action would leave the lock file and the workers)
+    previous = signal.signal(signal.SIGTERM, terminated)
     try:
         report = ingest(paths, db, published=published, options=options, progress=progress,
                         on_error=lambda e: click.echo(f"error: {e}", err=True),
@@ -57,13 +69,15 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
                         recode=recode, engine=eng)
     except StoreLocked as exc:
         raise click.ClickException(str(exc))
-    except KeyboardInterrupt:
-        click.echo("interrupted: the articles written so far are kept; run the same command again to resume",
-                   err=True)
-        raise SystemExit(130)
+    except (KeyboardInterrupt, Terminated) as exc:
+        how = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        click.echo(f"{how}: the articles written so far are kept; run the same command again to resume", err=True)
+        raise SystemExit(143 if isinstance(exc, Terminated) else 130)
     except (OSError, duckdb.Error) as exc:
         raise click.ClickException(f"writing {db or 'the database'} failed: {exc} (what was written before is kept; "
                                    "run the same command again to resume)")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo(report.summary(), err=True)
     if report.errors:
         click.echo(f"{len(report.errors)} input(s) could not be read", err=True)

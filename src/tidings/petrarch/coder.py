@@ -248,8 +248,9 @@ class SentenceCoder:
         forms = self.d.verbs.forms.get(s.words[k].text)
         if not forms:
             return None
+        # a form defined again replaces the earlier definition (PETRARCH keeps the last one read)
         simple = None
-        for f in sorted(forms, key=lambda f: -(len(f.after) + len(f.before))):
+        for f in sorted(reversed(forms), key=lambda f: -(len(f.after) + len(f.before))):
             if not f.after and not f.before:
                 simple = simple or f
                 continue

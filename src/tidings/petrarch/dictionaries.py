@@ -450,9 +450,12 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
             continue
         own = code or block["code"]
         if block["name"] is None:
-            block["name"] = head.replace("+", "").split()[0].split("_")[0] if "_" in head and "+" not in head \
-                else head
-            blocks.setdefault(block["name"], block)
+            # the block is named by its header (PETRARCH keys it by its first verb line)
+            bname = block["title"] or head.replace("+", "")
+            if bname in blocks:
+                bname = f"{bname}@{no}"
+            block["name"] = bname
+            blocks[bname] = block
         bname = block["name"]
         if "_" in head or "+" in head:
             variants = [head] + [v.upper() for v in (listed or [])]

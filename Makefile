@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup clean bench
+.PHONY: demo test test-browser mutate setup clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,11 +17,22 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tidings demo
 
+# Everything that can run here; the run ends with a "skipped areas" section naming what
+# was not tested (no ../shared beside the checkout, no Chromium) and why.
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+# Only the browser tests (Chromium through Playwright); a skip fails.
+test-browser: $(STAMP)
+	TIDINGS_NO_SKIPS=1 $(BIN)/python -m pytest -q -m browser
+
+# Mutation testing of the core modules (mutmut); per-module scores go to docs/mutation.md.
+# MODULES="dedup export" to run some of them.
+mutate: $(STAMP)
+	$(BIN)/python scripts/mutate.py $(if $(MODULES),--modules $(MODULES),)
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info src/*.egg-info
+	rm -rf $(VENV) build *.egg-info src/*.egg-info mutants

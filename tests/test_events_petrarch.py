@@ -76,6 +76,7 @@ def test_unreadable_dictionary_is_reported(tmp_path):
         load_petrarch_verbs(bad)
 
 
+@pytest.mark.shared
 def test_petrarch2_cameo_dictionary_loads(shared_dir):
     lex = load_petrarch_verbs(shared_dir / "data" / "petrarch2" / "CAMEO.2.0.txt")
     assert lex.stats["blocks"] > 300 and lex.stats["patterns"] > 4000

@@ -22,15 +22,33 @@ from tidings.store import open_reader
 MOSCOW = Place(text="Moscow", name="Moscow", country="RUS", lat=55.7522, lon=37.6156, start=0, end=6)
 
 
+PLACED = ("Russian police detained dozens of protesters in Moscow on Saturday. "
+          "The United States condemned the arrests. "
+          "Police detained more protesters near the Kremlin later that evening.")
+PLACED_SPECS = [(0, "RUSCOP", "RUSOPP", "173", "detained", "2022-02-26", "asserted", MOSCOW),
+                (1, "USAGOV", "RUSGOV", "111", "condemned", "2022-02-26"),
+                (2, "RUSCOP", "RUSOPP", "173", "detained", "2022-02-26", "asserted", MOSCOW)]
+
+
+def placed_copies():
+    """One story in three articles from two outlets (bbc twice, dw), each giving the 173
+    detention in two sentences: 6 mentions, 3 articles, 2 sources -- a distinct count per
+    column, so swapped NumMentions / NumSources / NumArticles columns show. The copies are
+    word for word the same text (syndicated as is), so grouping them does not depend on
+    MinHash estimates (see tests/test_dedup_thresholds.py for those)."""
+    first = coded("placed", PLACED, PLACED_SPECS, outlet="bbc", url="https://bbc.example/a",
+                  published="2022-02-26T20:15:00")
+    again = coded("placed-bbc-2", PLACED, PLACED_SPECS, outlet="bbc",
+                  url="https://bbc.example/b", published="2022-02-26T21:00:00")
+    dw = coded("placed-dw", PLACED, PLACED_SPECS, outlet="dw",
+               url="https://dw.example/c", published="2022-02-26T21:30:00")
+    return [first, again, dw]
+
+
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("x") / "x.duckdb")
-    placed = coded("placed", "Russian police detained dozens of protesters in Moscow on Saturday. "
-                             "The United States condemned the arrests.",
-                   [(0, "RUSCOP", "RUSOPP", "173", "detained", "2022-02-26", "asserted", MOSCOW),
-                    (1, "USAGOV", "RUSGOV", "111", "condemned", "2022-02-26")],
-                   outlet="bbc", url="https://bbc.example/a", published="2022-02-26T20:15:00")
-    ingest(wire_copies() + [other_story(), placed], path, progress=False)
+    ingest(wire_copies() + [other_story(), *placed_copies()], path, progress=False)
     return path
 
 
@@ -45,6 +63,7 @@ def lines_of(text: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines()]
 
 
+@pytest.mark.shared
 def test_column_lists_match_the_reference_formats(shared_dir):
     ref = lambda name: [l.split("\t")[1] for l in (shared_dir / "data/formats" / name).read_text().splitlines()[1:]
                         if l.strip()]
@@ -70,11 +89,18 @@ def test_gdelt_events_61_columns_and_values(db):
         assert r[col["Actor1CountryCode"]] == e["source_country"]
         assert float(r[col["GoldsteinScale"]]) == pytest.approx(e["goldstein"])
         assert int(r[col["NumArticles"]]) == e["n_articles"] and int(r[col["NumMentions"]]) == e["n_mentions"]
+        assert int(r[col["NumSources"]]) == e["n_sources"]
         assert r[col["Actor1Geo_CountryCode"]] == fips(e["source_country"])
     wire = [r for r in rows if r[col["EventCode"]] == "036"][0]
     assert wire[col["NumArticles"]] == "5" and wire[col["Actor1Type1Code"]] == "GOV"
     assert wire[col["SOURCEURL"]].startswith("https://")
     moscow = [r for r in rows if r[col["EventCode"]] == "173"][0]
+    counts = {c: int(r[col[c]]) for r in [moscow] for c in ("NumMentions", "NumSources", "NumArticles")}
+    assert counts == {"NumMentions": 6, "NumSources": 2, "NumArticles": 3}  # distinct: a swap shows
+    for r in rows:  # every row's counts in the right columns
+        e = ours[int(r[col["GLOBALEVENTID"]])]
+        assert [int(r[col[c]]) for c in ("NumMentions", "NumSources", "NumArticles")] == [
+            e["n_mentions"], e["n_sources"], e["n_articles"]]
     assert moscow[col["ActionGeo_CountryCode"]] == "RS"  # FIPS, not ISO
     assert moscow[col["ActionGeo_FullName"]] == "Moscow, Russia" and moscow[col["ActionGeo_Type"]] == "4"
     assert moscow[col["ActionGeo_Lat"]] == "55.7522" and moscow[col["ActionGeo_Long"]] == "37.6156"
@@ -151,7 +177,9 @@ def test_phoenix_26_columns(db):
     assert r[col["QuadClass"]] == "4" and r[col["GoldsteinScore"]] == "-5"
     assert (r[col["Lat"]], r[col["Lon"]], r[col["LocationName"]], r[col["CountryCode"]]) == \
            ("55.7522", "37.6156", "Moscow", "RUS")
-    assert r[col["SentenceID"]] == "placed-1" and r[col["URLs"]] == "https://bbc.example/a"
+    assert r[col["SentenceID"]] == "placed-1"
+    assert sorted(r[col["URLs"]].split(";")) == ["https://bbc.example/a", "https://bbc.example/b", "https://dw.example/c"]
+    assert sorted(r[col["NewsSources"]].split(";")) == ["bbc", "dw"]
     w = [r for r in rows if r[col["EventCode"]] == "036"][0]
     assert len(w[col["URLs"]].split(";")) == 5 and len(w[col["NewsSources"]].split(";")) == 5
 

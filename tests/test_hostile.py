@@ -96,7 +96,9 @@ def test_each_hostile_input_is_read_or_reported(tmp_path):
     french = [c for c in coded if "i-french" in (c.article.source or "")]
     assert french and french[0].skipped and "language" in french[0].skipped
     long_line = [c for c in coded if "f-long-line" in (c.article.source or "")]
-    assert long_line and (long_line[0].skipped or long_line[0].events is not None)
+    # a million characters is more than CodeOptions.max_chars: skipped, with the reason, no events
+    assert long_line and long_line[0].skipped and "too long to code" in long_line[0].skipped
+    assert "max_chars" in long_line[0].skipped and not long_line[0].events
 
 
 def test_a_failing_article_does_not_stop_the_batch(monkeypatch):

@@ -215,4 +215,5 @@ def test_quotes_command(db):
     assert r.exit_code == 0, r.output
     assert "more contracts would follow" in r.stdout and len(r.stdout.splitlines()) == 2
     r = CliRunner().invoke(main, ["query", "quotes", "--db", db])
-    assert r.exit_code == 0 and "Chinese officials" in r.stdout or "CHNGOV" in r.stdout
+    assert r.exit_code == 0, r.output
+    assert "Chinese officials" in r.stdout or "CHNGOV" in r.stdout

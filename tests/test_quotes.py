@@ -114,6 +114,7 @@ def seed_coded(shared_dir):
     return code_text(body, published="2021-12-12")
 
 
+@pytest.mark.shared
 def test_seed_required_quotes(seed_coded):
     quotes = seed_coded.quotes
     peskov = [q for q in quotes if q.kind == "direct" and "demonise Russia" in q.text]

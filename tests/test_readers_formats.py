@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -192,11 +194,13 @@ def test_bundled_examples_cover_every_format():
 
 @pytest.mark.shared
 def test_seed_article_header(shared_dir):
-    [art] = read(shared_dir / "examples" / "seed-article.txt")
-    assert art.title == "Putin, Biden agreed to hold more talks despite disagreements: Kremlin"
+    path = shared_dir / "examples" / "seed-article.txt"
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    [art] = read(path)
+    assert art.title == lines[0]  # the seed's words stay in ../shared
     assert (art.agency, art.byline) == ("Reuters", None)
     assert (art.published, art.updated) == ("2021-12-12T21:36:00", "2021-12-18T23:00:00")
-    assert art.removed == ("Read more: Kim Jong-un in Russia for Vladimir Putin summit",)
+    assert art.removed == tuple(line for line in lines if line.startswith("Read more:")) and len(art.removed) == 1
     assert art.text.startswith("Russian President Vladimir Putin")
     for bad in ("Read more:", "Published :", "By Reuters", "Kim Jong-un"):
         assert bad not in art.text
@@ -211,10 +215,25 @@ def test_check_seed_article_lines(shared_dir):
     exe = Path(sys.executable).with_name("tidings")
     coded = subprocess.run([str(exe), "code", str(shared_dir / "examples/seed-article.txt"), "--format", "jsonl"],
                            capture_output=True, text=True, timeout=300, check=True).stdout
-    report = subprocess.run([sys.executable, str(shared_dir / "tools/check_seed.py")], input=coded,
-                            capture_output=True, text=True, timeout=60).stdout
-    lines = [line for line in report.splitlines() if " article." in line or " text has no " in line]
-    assert len(lines) == 8 and all(line.startswith("ok") for line in lines), report
+    done = subprocess.run([sys.executable, str(shared_dir / "tools/check_seed.py")], input=coded,
+                          capture_output=True, text=True, timeout=60)
+    report = done.stdout
+    *checks, summary = [line for line in report.splitlines() if line.strip()]
+    # the whole seed check, every line: metadata, boilerplate, actors, dates, events,
+    # forbidden events, quotes, and the PASS line with every count full
+    assert done.returncode == 0, report + done.stderr
+    assert summary.startswith("seed: PASS:"), report
+    counts = re.findall(r"(\w[\w ]*?) (\d+)/(\d+)", summary)
+    assert {name for name, _, _ in counts} == {"metadata", "actors", "dates", "events", "quotes"}, summary
+    assert all(k == n and int(n) > 0 for _, k, n in counts), summary
+    assert re.search(r"false positives 0, forbidden 0$", summary), summary
+    not_ok = [line for line in checks if not line.startswith("ok ")]
+    assert not not_ok, report
+    kinds = Counter(line.split()[1].split(".")[0].rstrip(":") for line in checks)
+    assert kinds["article"] == 4 and kinds["text"] == 4 and kinds["forbidden"] >= 4, kinds
+    totals = {name: int(n) for name, _, n in counts}
+    assert kinds["actor"] == totals["actors"] and kinds["date"] == totals["dates"], kinds
+    assert kinds["event"] == totals["events"] and kinds["quote"] == totals["quotes"], kinds
 
 
 def test_rss_feed_items_are_articles():

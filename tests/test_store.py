@@ -143,6 +143,8 @@ def test_same_url_new_stamp_is_a_new_version(db):
 
 
 def test_a_failed_write_leaves_nothing_half_written(db, monkeypatch):
+    # a failure of the database itself (here: the disk) stops the ingest; one article's bad
+    # values only reject that article (tests/test_hostile_store.py)
     import tidings.store.writer as writer
 
     ingest([other_story()], db, progress=False)
@@ -152,11 +154,11 @@ def test_a_failed_write_leaves_nothing_half_written(db, monkeypatch):
 
     def boom(conn, table, rows, *rest):
         if table == "mentions":  # after the article and its events were inserted
-            raise RuntimeError("disk full")
+            raise OSError(28, "No space left on device")
         real(conn, table, rows, *rest)
 
     monkeypatch.setattr(writer, "_insert_rows", boom)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(OSError):
         ingest(wire_copies()[:1], db, progress=False)
     assert dump(db) == before
     # in a batch, the articles before the failing one are stored, the failing one not at all
@@ -164,11 +166,11 @@ def test_a_failed_write_leaves_nothing_half_written(db, monkeypatch):
 
     def second_fails(conn, table, rows, *rest):
         if table == "mentions" and any(r[1] == bad_id for r in rows):
-            raise RuntimeError("disk full")
+            raise OSError(28, "No space left on device")
         real(conn, table, rows, *rest)
 
     monkeypatch.setattr(writer, "_insert_rows", second_fails)
-    with pytest.raises(RuntimeError):
+    with pytest.raises(OSError):
         ingest(wire_copies()[:3], db, progress=False)
     conn = open_reader(db)
     assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2  # other_story + the first copy

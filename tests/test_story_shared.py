@@ -4,6 +4,7 @@ and what a user gets on the pool must look like a dataset (few events per articl
 one with a coded source). Skipped without ../shared."""
 from __future__ import annotations
 
+import copy
 import json
 import subprocess
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluate.gate import check_floors, load_floors
+from tidings.evaluate.gate import check_floors, load_floors, loose_floors
 from tidings.evaluate.stories import dataset_figures
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
@@ -31,8 +32,16 @@ def test_the_real_development_set_reaches_its_floors(wire):
     floors = load_floors(ROOT / "gold" / "floors.json")
     assert "dev.jsonl" in floors.get("stories", {}), "no floor pinned for the real development set"
     figures = evaluate_stories(NEWS / "dev.jsonl", wire)
-    failures = check_floors({"sets": {}, "stories": {"dev.jsonl": figures}}, {"stories": floors["stories"]})
+    report = {"sets": {}, "stories": {"dev.jsonl": figures}}
+    committed = {"margin": floors["margin"], "stories": floors["stories"]}
+    failures = check_floors(report, committed)
     assert not failures, "real news below the pinned floors:\n" + "\n".join(failures)
+    loose = loose_floors(report, committed)
+    assert not loose, "real-news floors too loose (re-pin):\n" + "\n".join(loose)
+    for figure in floors["stories"]["dev.jsonl"]:  # a floor lowered by 0.05 is caught
+        low = copy.deepcopy(committed)
+        low["stories"]["dev.jsonl"][figure] -= 0.05
+        assert loose_floors(report, low), figure
     assert figures["dataset"]["with_source"] == 1.0
 
 

@@ -1,6 +1,8 @@
 """The web app driven in-process: pages, JSON twins, filters, safety."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -16,7 +18,7 @@ def db(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db))
+    return TestClient(create_app(db), base_url="http://127.0.0.1")
 
 
 def test_overview_page_and_twin_agree(client):
@@ -137,10 +139,10 @@ def test_static_paths_cannot_leave_their_folder(client):
 
 
 def test_writes_need_a_token_off_localhost(db):
-    open_ = TestClient(create_app(db, host="0.0.0.0"))
+    open_ = TestClient(create_app(db, host="0.0.0.0"), base_url="http://127.0.0.1")
     r = open_.post("/api/ingest", json={"text": "x"})
     assert r.status_code == 403
-    guarded = TestClient(create_app(db, host="0.0.0.0", token="s3cret"))
+    guarded = TestClient(create_app(db, host="0.0.0.0", token="s3cret"), base_url="http://127.0.0.1")
     assert guarded.post("/api/ingest", json={"text": "x"}).status_code == 401
     assert guarded.post("/api/ingest", json={"text": "x"}, headers={"Authorization": "Bearer wrong"}).status_code == 401
     # a valid token passes the guard (the body is then checked)
@@ -148,7 +150,7 @@ def test_writes_need_a_token_off_localhost(db):
 
 
 def test_request_bodies_over_the_limit_are_refused(db):
-    c = TestClient(create_app(db, max_body=1000))
+    c = TestClient(create_app(db, max_body=1000), base_url="http://127.0.0.1")
     r = c.post("/api/ingest", content=b"x" * 5000, headers={"content-type": "application/json"})
     assert r.status_code == 413
 
@@ -162,7 +164,7 @@ def test_openapi_documents_the_json_api(client):
 
 
 def test_no_database_is_a_clear_404(tmp_path):
-    c = TestClient(create_app(tmp_path / "missing.duckdb"))
+    c = TestClient(create_app(tmp_path / "missing.duckdb"), base_url="http://127.0.0.1")
     r = c.get("/api/overview")
     assert r.status_code == 404 and "no database" in r.json()["error"]
 
@@ -170,14 +172,15 @@ def test_no_database_is_a_clear_404(tmp_path):
 @pytest.mark.slow
 def test_paste_and_upload_ingest_on_localhost(tmp_path):
     db = webdata.build(tmp_path / "ingest.duckdb")
-    c = TestClient(create_app(db))
+    c = TestClient(create_app(db), base_url="http://127.0.0.1")
     text = ("Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
             "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, "
             "officials said.")
-    r = c.post("/ingest", data={"text": text, "published": "2023-03-04"}, headers={"accept": "text/html"})
+    csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', c.get("/ingest").text).group(1)
+    r = c.post("/ingest", data={"text": text, "published": "2023-03-04", "csrf": csrf}, headers={"accept": "text/html"})
     assert r.status_code == 200 and "1 new" in r.text
     rows = b'{"id": "up-1", "text": "Police in Lagos arrested ten protesters on Monday.", "published": "2023-03-06"}\n'
-    r = c.post("/ingest?format=json", files={"files": ("batch.jsonl", rows, "application/json")})
+    r = c.post("/ingest?format=json", files={"files": ("batch.jsonl", rows, "application/json")}, data={"csrf": csrf})
     assert r.status_code == 200, r.text
     assert r.json()["articles"] == ["up-1"]
     titles = [a["title"] for a in c.get("/api/articles").json()["articles"]]

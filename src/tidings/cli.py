@@ -37,13 +37,55 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
+    def invoke(self, ctx):
+        """Run the command; an unexpected error is one line with a hint (the traceback only with
+        --debug or TIDINGS_DEBUG=1)."""
+        import os
+
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
+                KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if ctx.params.get("debug") or os.environ.get("TIDINGS_DEBUG"):
+                raise
+            raise click.ClickException(explain(exc)) from None
+
+
+def explain(exc: BaseException) -> str:
+    """One line saying what went wrong and what to do about it."""
+    name = type(exc).__name__
+    msg = " ".join(str(exc).split()) or name
+    module = type(exc).__module__ or ""
+    if module.startswith("duckdb") or module.startswith("_duckdb"):
+        low = msg.lower()
+        if any(w in low for w in ("not a valid duckdb", "corrupt", "checksum", "serializ", "invalid database",
+                                  "unable to open", "could not read", "magic")):
+            hint = ("the database file is damaged or not a tidings database: restore it from a copy, or move it "
+                    "away and ingest again")
+        else:
+            hint = "the database refused the operation"
+        return f"database error: {msg[:300]} ({hint}; --debug shows the traceback)"
+    if name in ("DataFileError", "BoilerplateError", "LexiconError", "DataError", "DictionaryError",
+                "PatternError"):
+        return f"{msg[:400]} (fix or remove that data file)"
+    if isinstance(exc, MemoryError):
+        return "out of memory (try fewer --workers, or smaller inputs)"
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
+        return f"{exc.strerror or msg}{where}"
+    return f"{name}: {msg[:400]} (unexpected: run again with --debug for the traceback, and please report it)"
+
+
 def _available(module: str) -> bool:
     return importlib.util.find_spec(f"tidings.commands.{module}") is not None
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="tidings")
-def main():
+@click.option("--debug", is_flag=True, help="Show the full traceback of an unexpected error (also TIDINGS_DEBUG=1).")
+def main(debug):
     """tidings: news articles in, event data you can trust out.
 
     Codes who did what to whom (CAMEO/PLOVER), when and where, who said so, and the

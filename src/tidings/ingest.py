@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from .records import Article, CodedArticle, InputError
 from .store import Store, default_db_path
-from .store.writer import article_hash, write_batch
+from .store.writer import article_hash, rejected_articles, write_batch, write_rejects
 
 __all__ = ["ingest", "IngestReport"]
 
@@ -34,6 +34,8 @@ class IngestReport:
     old_versions: int = 0
     not_coded: int = 0
     failed: int = 0
+    rejected: int = 0  # could not be written (a value the database refuses): in the rejects table
+    quarantined: int = 0  # rejected by an earlier run with the same content: skipped
     recoded: int = 0
     joined_story: int = 0
     new_events: int = 0
@@ -52,6 +54,12 @@ class IngestReport:
             parts.append(f"{self.not_coded} not coded")
         if self.failed:
             parts.append(f"{self.failed} failed to code (not stored)")
+        if self.rejected:
+            parts.append(f"{self.rejected} could not be stored")
+        if self.quarantined:
+            parts.append(f"{self.quarantined} rejected before, skipped")
+        if self.failed or self.rejected or self.quarantined:
+            parts[-1] += " (see the rejects table)"
         if self.errors:
             parts.append(f"{len(self.errors)} unreadable")
         return (f"{self.db}: " + ", ".join(parts) +
@@ -98,8 +106,11 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     """Read, code and store articles; idempotent and resumable (see module docstring).
 
     on_error is called for each unreadable input (the batch goes on); on_skipped for each
-    article that was read but not coded (e.g. not English, or the coder failed on it), with
-    its reason. Articles the coder failed on are not stored, so a later run tries them again.
+    article that was read but not coded or not stored (e.g. not English, the coder failed on
+    it, the database refused a value), with its reason. Unreadable inputs, articles the coder
+    failed on and articles that could not be written go to the `rejects` table with the
+    reason; a rerun skips a rejected article unless its content (or tidings) changed, or
+    recode=True.
     recode=True codes again the articles stored unchanged (after the coder or its
     dictionaries changed) and replaces their events, without recording new versions.
     engine (tidings.scale.EngineOptions) codes in a process pool or on Ray; the results
@@ -120,6 +131,8 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
                 "SELECT url, content_hash FROM articles WHERE url IS NOT NULL").fetchall())
             old = {(a, h) for a, h in conn.execute(
                 "SELECT article_id, content_hash FROM article_versions").fetchall()}
+            rejected = rejected_articles(conn)
+        rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
 
         def stored(art: Article) -> bool:
             h = article_hash(art)
@@ -144,6 +157,7 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
             for item in items():
                 if isinstance(item, InputError):
                     report.errors.append(item)
+                    rejects.append((item.source, "read", None, None, item.problem))
                     if on_error:
                         on_error(item)
                     bar.advance(task)
@@ -152,6 +166,16 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
                 art = item.article if isinstance(item, CodedArticle) else item
                 if not recode and stored(art):  # resumable: unchanged articles skip the parser
                     report.unchanged += 1
+                    bar.advance(task)
+                    continue
+                # an article to code that an earlier run rejected is not tried again unless it changed
+                # (a pre-coded record carries new coding: it is tried)
+                why = None if recode or isinstance(item, CodedArticle) else rejected.get((art.id, article_hash(art)))
+                if why is not None:
+                    report.quarantined += 1
+                    report.skipped.append((art.source or art.id, f"rejected before: {why}"))
+                    if on_skipped:
+                        on_skipped(art.source or art.id, f"rejected before (unchanged since): {why}")
                     bar.advance(task)
                     continue
                 yield item
@@ -168,26 +192,40 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
 
         batch: list[CodedArticle] = []
 
+        def reject(coded: CodedArticle, exc: BaseException):
+            art = coded.article
+            name = art.source or art.id
+            why = f"could not be stored: {type(exc).__name__}: {exc}"
+            report.rejected += 1
+            report.skipped.append((name, why))
+            rejects.append((name, "write", art.id, article_hash(art), why))
+            if on_skipped:
+                on_skipped(name, why + " (recorded in the rejects table; the batch goes on)")
+
         def flush():
-            if not batch:
+            if not batch and not rejects:
                 return
             failed = [c for c in batch if _coding_failed(c)]
-            for coded in failed:  # not stored: a later run (with a fixed coder) tries again
+            for coded in failed:  # not stored; quarantined until the article or tidings changes
                 report.failed += 1
                 _note_skip(coded, report, on_skipped)
+                rejects.append((coded.article.source or coded.article.id, "code", coded.article.id,
+                                article_hash(coded.article), coded.skipped))
                 bar.advance(task)
             todo = [c for c in batch if not _coding_failed(c)]
-            if todo:
-                with store.session() as conn:
-                    results = write_batch(conn, todo, recode=recode)
-                for coded, res in zip(todo, results):
+            with store.session() as conn:
+                results = write_batch(conn, todo, recode=recode, on_reject=reject) if todo else []
+                write_rejects(conn, rejects)
+            rejects.clear()
+            for coded, res in zip(todo, results):
+                if res.status != "rejected":
                     _count(coded, res, report, on_skipped)
-                    bar.advance(task)
+                bar.advance(task)
             batch.clear()
 
         for coded in coded_stream():
             batch.append(coded)
-            if len(batch) >= WRITE_BATCH:
+            if len(batch) >= WRITE_BATCH or len(rejects) >= 1000:
                 flush()
         flush()
         bar.update(task, total=bar.tasks[0].completed)

@@ -44,6 +44,9 @@ class PipelineOptions:
     story: bool = True  # run the article stage (tidings.story): off, the sentence coder's mentions are the events
     judge: bool = True  # use the learned judge of the article stage where it is available
     min_confidence: float | None = None  # the judge's threshold (None: the one chosen in cross-validation)
+    # PETRARCH dictionary files or folders: events are coded with them as PETRARCH codes them
+    # (tidings_petrarch, one event per pattern match) instead of tidings_events; give story=False
+    petrarch: tuple[str, ...] = ()
 
 
 def _register_extensions() -> None:
@@ -78,10 +81,15 @@ def _build(options: PipelineOptions):
     nlp.add_pipe("tidings_dates")
     nlp.add_pipe("tidings_places")
     nlp.add_pipe("tidings_quotes")
-    nlp.add_pipe("tidings_events", config={
-        "dictionaries": list(options.verb_dictionaries), "replace": options.replace_verbs,
-        "classifier": options.classifier})
-    if options.story:
+    if options.petrarch:
+        from .petrarch import component as _petrarch  # noqa: F401  registers tidings_petrarch
+
+        nlp.add_pipe("tidings_petrarch", config={"dictionaries": list(options.petrarch)})
+    else:
+        nlp.add_pipe("tidings_events", config={
+            "dictionaries": list(options.verb_dictionaries), "replace": options.replace_verbs,
+            "classifier": options.classifier})
+    if options.story and not options.petrarch:
         nlp.add_pipe("tidings_story", config={"judge": options.judge, "min_confidence": options.min_confidence})
     assert isinstance(nlp, Language)
     return nlp

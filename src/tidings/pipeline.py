@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 from .nlp import PipelineOptions, get_nlp, new_doc
 from .records import Actor, Article, CodedArticle, Span
 
-__all__ = ["CodeOptions", "code_article", "code_articles", "code_text", "parse_published"]
+__all__ = ["CodeOptions", "CodingTimeout", "code_article", "code_articles", "code_text", "parse_published"]
 
 
 @dataclass(frozen=True)
@@ -17,6 +17,7 @@ class CodeOptions:
     languages: tuple[str, ...] = ("en",)  # articles in other languages are skipped with a reason
     batch_size: int = 16
     max_chars: int = 300_000  # longer texts are not coded (skipped with the reason), not truncated
+    time_budget: float | None = 120.0  # seconds one article may take; over it, it is skipped with the reason
 
 
 def parse_published(value: str | None) -> dt.date | None:
@@ -66,15 +67,76 @@ def _skip_reason(article: Article, options: CodeOptions) -> str | None:
     return None
 
 
+class CodingTimeout(Exception):
+    """Raised in the coding thread when an article (or a batch) runs over its time budget."""
+
+
+class _Budget:
+    """`with _Budget(seconds):` interrupts the block, in whatever thread runs it, with
+    CodingTimeout once `seconds` have passed. The exception is delivered between two Python
+    bytecodes (the model's compiled loops are linear and finish first); an exception still
+    pending when the block ends in time is withdrawn, so it never lands elsewhere."""
+
+    def __init__(self, seconds: float | None):
+        self.seconds = seconds
+        self.fired = False
+
+    def __enter__(self) -> "_Budget":
+        if self.seconds:
+            import threading
+
+            self._lock = threading.Lock()
+            self._active = True
+            self._tid = threading.get_ident()
+            self._timer = threading.Timer(self.seconds, self._fire)
+            self._timer.daemon = True
+            self._timer.start()
+        return self
+
+    def _fire(self) -> None:
+        import ctypes
+        import threading
+
+        with self._lock:
+            if self._active:
+                self.fired = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid), ctypes.py_object(CodingTimeout))
+                # raised where it cannot propagate (a callback that swallows errors), it is lost: ask again
+                self._timer = threading.Timer(0.25, self._fire)
+                self._timer.daemon = True
+                self._timer.start()
+
+    def __exit__(self, *exc) -> bool:
+        if not self.seconds:
+            return False
+        import ctypes
+
+        with self._lock:
+            self._active = False
+            self._timer.cancel()
+            if self.fired:  # withdraw it if it has not been raised yet
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid), None)
+        return False
+
+
+def _over_budget(art: Article, options: CodeOptions) -> CodedArticle:
+    return CodedArticle(article=art, skipped=f"over the time budget: coding it took more than "
+                                             f"{options.time_budget:g} s (CodeOptions.time_budget)")
+
+
 def code_articles(articles: Iterable[Article], options: CodeOptions | None = None) -> Iterator[CodedArticle]:
-    """Code a stream of articles, in order, parsing in batches."""
+    """Code a stream of articles, in order, parsing in batches. An article that fails, or runs
+    over `options.time_budget` seconds, is skipped with the reason; the others are coded."""
     options = options or CodeOptions()
     nlp = get_nlp(options.pipeline)
     batch: list[Article] = []
 
     def one(art: Article) -> CodedArticle:
         try:
-            return _coded(art, nlp(new_doc(nlp, art.text, parse_published(art.published), art.id, art.dateline)))
+            with _Budget(options.time_budget):
+                return _coded(art, nlp(new_doc(nlp, art.text, parse_published(art.published), art.id, art.dateline)))
+        except CodingTimeout:
+            return _over_budget(art, options)
         except Exception as exc:  # a failure in one article never ends the batch
             return CodedArticle(article=art, skipped=f"coding failed: {type(exc).__name__}: {exc}")
 
@@ -82,8 +144,15 @@ def code_articles(articles: Iterable[Article], options: CodeOptions | None = Non
         if not batch:
             return
         try:
-            docs = [new_doc(nlp, a.text, parse_published(a.published), a.id, a.dateline) for a in batch]
-            results = [_coded(art, doc) for art, doc in zip(batch, nlp.pipe(docs, batch_size=options.batch_size))]
+            # the batch as a whole gets one article's budget; over it, each is coded alone with its own
+            with _Budget(options.time_budget):
+                docs = [new_doc(nlp, a.text, parse_published(a.published), a.id, a.dateline) for a in batch]
+                results = [_coded(art, doc) for art, doc in zip(batch, nlp.pipe(docs, batch_size=options.batch_size))]
+        except CodingTimeout:
+            if len(batch) == 1:
+                results = [_over_budget(batch[0], options)]
+            else:
+                results = [one(art) for art in batch]  # find the article that ran over; code the others
         except Exception:
             results = [one(art) for art in batch]  # find the article that failed; code the others
         batch.clear()

@@ -65,7 +65,7 @@ def _chunks(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
 def code_stream(articles: Iterable[Article], engine: EngineOptions | None = None,
                 options: CodeOptions | None = None) -> Iterator[CodedArticle]:
     """Code `articles` with a fresh engine, started for this stream and stopped after it."""
-    with Engine(engine, options) as running:
+    with Engine(engine, options) as running:  # left early (an error, a signal): the workers are killed
         yield from running.code(articles)
         code_stream.last_worker_rss_mb = running.peak_worker_rss_mb()
 
@@ -100,8 +100,8 @@ class Engine:
     def __enter__(self) -> "Engine":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, *exc) -> None:
+        self.close(abort=exc_type is not None)
 
     def start(self) -> "Engine":
         """Start the workers and wait until each has loaded the pipeline."""
@@ -128,9 +128,21 @@ class Engine:
     def peak_worker_rss_mb(self) -> float | None:
         return max(self._rss) if self._rss else None
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers: after the work in hand, or (abort: the run was interrupted, by an
+        error, Ctrl-C or SIGTERM) at once, killing them."""
         if self._pool is not None:
-            self._pool.shutdown()
+            if abort:
+                import signal
+
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                for pid in self.worker_pids:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except (ProcessLookupError, PermissionError):
+                        pass
+            else:
+                self._pool.shutdown()
             self._pool = None
         if self._shard_dir is not None and not self.engine.shard_dir:
             import shutil
@@ -153,10 +165,15 @@ class Engine:
         from concurrent.futures import ProcessPoolExecutor
 
         ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
-        if PRELOAD and ctx.get_start_method() == "forkserver" and self.options.pipeline in (None, PipelineOptions()):
-            # the fork server loads the default pipeline once; workers forked from it share
-            # its pages (no effect when this process's fork server is running already)
-            ctx.set_forkserver_preload(["tidings.preload"])
+        if ctx.get_start_method() == "forkserver":
+            # the fork server dies with this process (forkserver_lifeline.py, first); with the default
+            # pipeline it loads it once, and workers forked from it share its pages (no effect
+            # when this process's fork server is running already)
+            os.environ["TIDINGS_LIFELINE_PARENT"] = str(os.getpid())
+            preload = ["tidings.forkserver_lifeline"]
+            if PRELOAD and self.options.pipeline in (None, PipelineOptions()):
+                preload.append("tidings.preload")
+            ctx.set_forkserver_preload(preload)
         self._pool = ProcessPoolExecutor(max_workers=self.engine.workers, mp_context=ctx, initializer=_init,
                                          initargs=(self.options,))
         # workers start on demand; ask until every one has answered (each loads the model first)
@@ -167,6 +184,7 @@ class Engine:
             if len(seen) >= self.engine.workers:
                 break
         self.worker_pids = sorted(seen)
+        os.environ.pop("TIDINGS_LIFELINE_PARENT", None)
 
     def _submit_pool(self, chunk: list[Article]):
         fut = self._pool.submit(_code_chunk, chunk)
@@ -233,6 +251,9 @@ _WORKER_OPTIONS: CodeOptions | None = None  # set once in each worker process by
 
 def _init(options: CodeOptions) -> None:
     global _WORKER_OPTIONS
+    from .lifeline import die_with_parent
+
+    die_with_parent(os.getppid())  # the fork server (or the ingest, spawned): gone, the worker goes too
     _WORKER_OPTIONS = options
     from .nlp import get_nlp
 

@@ -88,6 +88,8 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
     """All entries of one PETRARCH/TABARI actor or agent file."""
     path = Path(path)
     name = path.name
+    if path.is_dir():
+        raise DataError(str(path), 0, "is a folder, not a dictionary file (a folder of dictionaries: --dictionaries)")
     entries: list[Entry] = []
     sets: dict[str, list[str]] = {}
     problems = 0
@@ -130,6 +132,8 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
     with open(path, encoding="utf-8", errors="replace") as fh:
         for no, raw in enumerate(fh, 1):
             line = raw.rstrip("\n")
+            if "VERB PATTERNS" in line:
+                raise DataError(name, no, "this is a verb dictionary ('VERB PATTERNS'), not an actor or agent one")
             body = line.split("#", 1)[0].rstrip()
             if not body.strip():
                 continue
@@ -182,6 +186,9 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
                 if block is not None and no == block.get("line"):
                     block = None
     close()
+    if not entries:  # empty, or another kind of file: loading it would add nothing, silently
+        why = f" ({problems} line(s) could not be read)" if problems else ""
+        raise DataError(name, 0, f"no actor or agent entries{why}: not a PETRARCH/TABARI actor or agent dictionary")
     return entries
 
 

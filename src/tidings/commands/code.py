@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from .options import classifier_option, dictionary_options, judge_options, pipeline_options, published_option
+from .options import (classifier_option, dictionaries_report, dictionary_options, judge_options, pipeline_options,
+                      published_option)
 
 
 @click.command("code")
@@ -21,8 +22,8 @@ from .options import classifier_option, dictionary_options, judge_options, pipel
 @dictionary_options
 @classifier_option
 @judge_options
-def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_dicts, replace_dicts, classifier,
-            judge, min_confidence):
+def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_dicts, dictionaries, replace_dicts,
+            classifier, judge, min_confidence):
     """Code articles (files, folders, or - for standard input) and print what was found:
     a readable table, or the JSON contract (--format json|jsonl).
 
@@ -47,7 +48,9 @@ def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_di
                 yield item
 
     options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge,
-                                                    min_confidence))
+                                                    min_confidence, dictionaries))
+    if dictionaries:
+        click.echo(dictionaries_report(dictionaries, replace_dicts), err=True)
     out = []
     for coded in code_articles(articles(), options):
         if coded.skipped:

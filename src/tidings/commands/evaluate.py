@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from .options import classifier_option, dictionary_options, judge_options, pipeline_options
+from .options import classifier_option, dictionaries_report, dictionary_options, judge_options, pipeline_options
 
 DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 
@@ -43,7 +43,7 @@ DEFAULT_DOC_COMMAND = "tidings evaluate gold/ --markdown docs/accuracy.md"
 @classifier_option
 @judge_options
 def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_dirs, no_read, validate_only, floors_file, pin_file,
-            margin, texts, baseline, actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence):
+            margin, texts, baseline, actor_dicts, verb_dicts, dictionaries, replace_dicts, classifier, judge, min_confidence):
     """Score the coder against gold files or folders.
 
     Gold formats (detected by file name and keys): the project's sentence JSONL and article
@@ -82,11 +82,20 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
         if cb is None:
             raise click.ClickException("no project codebook found to validate codes against")
         problems = validate_gold(list(iter_docs(sets)), load_codebook(cb))
+        from ..evaluate.adjudication import ADJUDICATION_FILE, validate_adjudication
+
+        for g in gold:  # a gold folder's record of changes made after the fact
+            record = Path(g) / ADJUDICATION_FILE
+            if Path(g).is_dir() and record.is_file():
+                problems += validate_adjudication(record)
         for p in problems:
             click.echo(p)
         click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
         sys.exit(1 if problems else 0)
-    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence)
+    options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence,
+                               dictionaries)
+    if dictionaries:
+        click.echo(dictionaries_report(dictionaries, replace_dicts), err=True)
     report = evaluate_sets(sets, options, limit=limit, read=not no_read) if sets else {"sets": {}, "seconds": 0}
     if story_files:
         from ..evaluate.runner import evaluate_stories
@@ -97,10 +106,14 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
                + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}")
         Path(markdown).write_text(render_markdown(report, cmd), encoding="utf-8")
     if pin_file:
-        from ..evaluate.gate import pin_floors
+        from ..evaluate.gate import load_floors, lowered_floors, pin_floors
 
-        pinned = pin_floors(report, margin, note="measured figures minus the margin; raise them as the coder improves")
+        previous = load_floors(pin_file) if Path(pin_file).is_file() else None
+        pinned = pin_floors(report, margin, previous=previous,
+                            note="measured figures minus the margin; a floor still reached is never lowered")
         Path(pin_file).write_text(json.dumps(pinned, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        for line in lowered_floors(pinned):
+            click.echo(f"lowered floor (say why in the commit): {line}", err=True)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     elif baseline:

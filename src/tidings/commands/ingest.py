@@ -4,7 +4,12 @@ from __future__ import annotations
 import click
 
 from .dbopt import db_option
-from .options import classifier_option, dictionary_options, judge_options, pipeline_options, published_option
+from .options import (classifier_option, dictionaries_report, dictionary_options, judge_options, pipeline_options,
+                      published_option)
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised where the ingest is, so that everything it holds is let go."""
 
 
 @click.command("ingest")
@@ -26,7 +31,7 @@ from .options import classifier_option, dictionary_options, judge_options, pipel
 @classifier_option
 @judge_options
 def command(paths, db, published, progress, recode, workers, engine, ray_address, shard_dir, actor_dicts, verb_dicts,
-            replace_dicts, classifier, judge, min_confidence):
+            dictionaries, replace_dicts, classifier, judge, min_confidence):
     """Code articles (files, folders, or - for standard input) and store them.
 
     Idempotent and resumable: articles already stored unchanged are skipped before parsing;
@@ -42,11 +47,21 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
     from ..scale import EngineOptions
 
     options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge,
-                                                    min_confidence))
+                                                    min_confidence, dictionaries))
+    if dictionaries:
+        click.echo(dictionaries_report(dictionaries, replace_dicts), err=True)
     if engine == "ray" or workers > 1:
         eng = EngineOptions(engine=engine, workers=workers, ray_address=ray_address, shard_dir=shard_dir)
     else:
         eng = None
+    import signal
+
+    def terminated(signum, frame):
+        raise Terminated()
+
+    # SIGTERM unwinds like Ctrl-C: the batch in hand is rolled back, the workers are killed and
+    # the writer lock is released (the default action would leave the lock file and the workers)
+    previous = signal.signal(signal.SIGTERM, terminated)
     try:
         report = ingest(paths, db, published=published, options=options, progress=progress,
                         on_error=lambda e: click.echo(f"error: {e}", err=True),
@@ -54,14 +69,20 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
                         recode=recode, engine=eng)
     except StoreLocked as exc:
         raise click.ClickException(str(exc))
-    except KeyboardInterrupt:
-        click.echo("interrupted: the articles written so far are kept; run the same command again to resume",
-                   err=True)
-        raise SystemExit(130)
+    except (KeyboardInterrupt, Terminated) as exc:
+        how = "terminated" if isinstance(exc, Terminated) else "interrupted"
+        click.echo(f"{how}: the articles written so far are kept; run the same command again to resume", err=True)
+        raise SystemExit(143 if isinstance(exc, Terminated) else 130)
     except (OSError, duckdb.Error) as exc:
         raise click.ClickException(f"writing {db or 'the database'} failed: {exc} (what was written before is kept; "
                                    "run the same command again to resume)")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     click.echo(report.summary(), err=True)
     if report.errors:
         click.echo(f"{len(report.errors)} input(s) could not be read", err=True)
+    if report.rejected:
+        click.echo(f"{report.rejected} article(s) could not be stored: they are in the rejects table, and a rerun "
+                   "skips them until they change", err=True)
+    if report.errors or report.rejected:
         raise SystemExit(1)

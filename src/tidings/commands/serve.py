@@ -14,7 +14,10 @@ from .dbopt import db_option
               help="Token required for writing (ingest) when bound to anything but localhost.")
 @click.option("--max-body", default=10 * 1024 * 1024, show_default=True, type=int,
               help="Largest request body accepted, in bytes.")
-def command(db, host, port, token, max_body):
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="A name clients reach the server by (repeatable); requests naming another Host are refused. "
+                   "Bound to localhost: its loopback names; bound to one address: that address.")
+def command(db, host, port, token, max_body, allowed_hosts):
     """Serve the web UI and JSON API over the database.
 
     Pages: overview, events (filters, facets, CSV), event detail with the evidence sentence,
@@ -25,7 +28,9 @@ def command(db, host, port, token, max_body):
 
     from ..web import create_app
 
-    app = create_app(db, host=host, token=token, max_body=max_body)
+    app = create_app(db, host=host, token=token, max_body=max_body, hosts=tuple(allowed_hosts))
     if host not in ("127.0.0.1", "localhost", "::1") and not token:
         click.echo("note: bound to a non-local address without --token: writing (ingest) is off", err=True)
+    if host in ("0.0.0.0", "::") and not allowed_hosts:
+        click.echo("note: bound to every address without --allowed-host: any Host header is answered", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning")

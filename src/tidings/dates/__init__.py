@@ -253,7 +253,7 @@ def attached_timex(doc, token) -> TimeRef | None:
     A TimeRef from ``doc._.timexes`` in the trigger's sentence is attached when its tokens'
     head chain reaches the trigger without crossing another verb's clause boundary (ccomp,
     advcl, relcl, acl, conj, parataxis): in "The Kremlin said Putin and Biden agreed to hold
-    talks during a video call on Dec 7", ``Dec 7`` is attached to "agreed" (through the
+    talks during a phone call on Dec 7", ``Dec 7`` is attached to "agreed" (through the
     xcomp "hold") but not to "said". A noun trigger ("talks") gets the expressions attached
     to the clause it sits in. Of several, the most closely attached (fewest steps, then
     nearest) wins. Returns None when nothing is attached: the caller decides whether to

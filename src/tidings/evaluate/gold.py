@@ -407,13 +407,15 @@ def load_gold(path: str | Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
 
 
 def load_paths(paths: Iterable[str | Path], dict_dirs: Iterable[Path] = ()) -> list[GoldSet]:
-    """Gold files and folders (a folder: every .jsonl, .tsv and .xml in it, sorted)."""
+    """Gold files and folders (a folder: every .jsonl, .tsv and .xml in it, sorted, except
+    the adjudication record, adjudication.tsv)."""
     out = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
             files = sorted(f for f in p.iterdir()
-                           if f.suffix.lower() in (".jsonl", ".tsv", ".xml") and f.is_file())
+                           if f.suffix.lower() in (".jsonl", ".tsv", ".xml") and f.is_file()
+                           and f.name != "adjudication.tsv")
             out.extend(load_gold(f, dict_dirs) for f in files)
         else:
             out.append(load_gold(p, dict_dirs))

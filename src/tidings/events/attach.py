@@ -3,7 +3,7 @@
 An event is dated only by a time expression that governs its own clause: one that hangs on
 the trigger itself ("shelled the town on Monday", "Monday's talks", "met two days ago"), or
 reaches it through prepositions that place an act in time and the event nouns they
-introduce ("agreed to hold talks during a video call on Dec 7"). A date inside an argument
+introduce ("agreed to hold talks during a phone call on Dec 7"). A date inside an argument
 does not date the act: "reaffirmed its commitment under a 1951 treaty" (the treaty's date),
 "signed a pledge to withdraw by February" (a deadline), "since 2014", "until March". Only
 calendar points date events (not "two years", "every Monday", "now"). See `event_date` for
@@ -95,7 +95,7 @@ def _continued(event_tokens) -> list:
 
 class Anchors:
     """Time expressions and places of one Doc, located on tokens, with the dated event nouns
-    seen so far (for "that video call" after "a video call on Dec 7")."""
+    seen so far (for "that phone call" after "a phone call on Dec 7")."""
 
     def __init__(self, doc):
         self.doc = doc
@@ -126,7 +126,7 @@ class Anchors:
         """Does the time expression with head `root` govern the clause of the event whose
         tokens are `targets`? It must hang on an event token, directly or through placing
         prepositions ("on", "in", "during") and the nouns they take or that the act takes
-        ("signed a deal on Monday", "during a video call on Dec 7")."""
+        ("signed a deal on Monday", "during a phone call on Dec 7")."""
         cur, steps = root, 0
         while steps < 8:
             if cur.i in targets:
@@ -143,7 +143,7 @@ class Anchors:
             elif cur.pos_ == "ADP" or cur.dep_ == "prep":
                 # a placing phrase on a noun: it dates the act when the noun is a participant
                 # or an occasion of it ("signed a deal on Monday", "the government on Sunday
-                # accused", "during a video call on Dec 7"), not a modifier inside a name
+                # accused", "during a phone call on Dec 7"), not a modifier inside a name
                 if (head.pos_ in ("NOUN", "PROPN", "NUM") and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass",
                                                                           "attr", "npadvmod")) or \
                         (head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp")):
@@ -175,7 +175,7 @@ class Anchors:
 
     def date_for(self, event_tokens, sent, nouns=(), reporting=()):
         """(TimeRef, how) or (None, ''): the calendar point that governs the event's clause,
-        or one that dated an event noun it refers back to ("that video call")."""
+        or one that dated an event noun it refers back to ("that phone call")."""
         t = self._attached(self.timexes, event_tokens, sent)
         if t is None:
             # coordinated or participial predicates with no subject of their own share the
@@ -188,7 +188,7 @@ class Anchors:
             for n in nouns:
                 self.dated_nouns.setdefault(n.lemma_.lower(), t)
             return t, "attached"
-        # a definite mention of an event noun dated earlier ("that video call")
+        # a definite mention of an event noun dated earlier ("that phone call")
         for tok in event_tokens if self.dated_nouns else ():
             for n in [tok] + [c for c in tok.children if c.pos_ == "NOUN"]:
                 lemma = n.lemma_.lower()
@@ -198,7 +198,7 @@ class Anchors:
         return None, ""
 
     def note_dated_nouns(self, sent):
-        """Remember event nouns that carry a date in this sentence ("a video call on Dec 7")."""
+        """Remember event nouns that carry a date in this sentence ("a phone call on Dec 7")."""
         for item, root in self.timexes:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue

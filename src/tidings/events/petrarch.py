@@ -187,6 +187,7 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
         if s.startswith("-"):
             conds = _conds(s[1:].split("[", 1)[0], synsets)
             found, code = _code(s, codebook)
+            _known(s, code, path, lineno)
             if conds is None or not found:
                 stats["skipped"] += 1
                 continue
@@ -216,11 +217,23 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
             else:
                 extra = (Cond("dobj", None, frozenset({words[-1]})),)
         found, own = _code(s, codebook)
+        _known(s, own, path, lineno)
         code = own if found else block_code
         block_verbs.append((lemma, extra, [f for f in forms if f != lemma]))
         stats["verbs"] += 1
         if code:
             add(lemma, [f for f in forms if f != lemma], extra, code, lineno, f"{block_name}:{lemma}")
+    if not in_verbs:  # an empty file, an actor list, a tidings verbs.tsv: loading it would add nothing, silently
+        raise LexiconError(f"{path}: not a PETRARCH verb dictionary: it has no 'VERB PATTERNS' section")
+    if not stats["verbs"]:
+        raise LexiconError(f"{path}: no verbs in its 'VERB PATTERNS' section")
     lex.sources.append(str(path))
     lex.stats = stats  # type: ignore[attr-defined]
     return lex
+
+
+def _known(line: str, code: str | None, path: Path, lineno: int) -> None:
+    """A bracketed code that is not '---' must be a CAMEO code (file:line otherwise)."""
+    m = _CODE.search(line)
+    if m and code is None and m.group(1).strip().strip(":-").strip():
+        raise LexiconError(f"{path.name}:{lineno}: code [{m.group(1).strip()}] is not in the CAMEO codebook")

@@ -80,6 +80,7 @@ def read_data(data: bytes, name: str, published: str | None = None,
     import zlib
 
     from .decode import human_size
+    from .records_in import read_csv, read_jsonl
     from .walk import input_suffix, read_bytes, read_stream
 
     options = options or ReadOptions()
@@ -89,7 +90,10 @@ def read_data(data: bytes, name: str, published: str | None = None,
         if gz:
             try:
                 with gzip.open(io.BytesIO(data)) as fh:
-                    data = fh.read() if suffix in (".jsonl", ".csv") else fh.read(options.max_bytes + 1)
+                    if suffix in (".jsonl", ".csv"):  # streamed: decompressed in bounded pieces
+                        yield from (read_jsonl if suffix == ".jsonl" else read_csv)(fh, name, options, published)
+                        return
+                    data = fh.read(options.max_bytes + 1)
             except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
                 yield InputError(name, f"not a readable gzip file: {exc}")
                 return

@@ -14,7 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 __all__ = ["Boilerplate", "BoilerplateError", "DataFileError", "PatternProblem", "load_boilerplate", "validate_pattern_file",
-           "parse_patterns", "MAX_LINE"]
+           "parse_patterns", "nested_repeat", "MAX_LINE"]
 
 MAX_LINE = 300  # longer lines are prose, never boilerplate
 BUNDLED = "data/boilerplate/patterns.txt"
@@ -106,8 +106,78 @@ def parse_patterns(text: str, origin: str) -> tuple[list[Pattern], list[PatternP
         if rx.fullmatch(""):
             problems.append(PatternProblem(origin, n, f"pattern {line!r} matches an empty line"))
             continue
+        nested = nested_repeat(line)
+        if nested:
+            problems.append(PatternProblem(origin, n, f"pattern {line!r} repeats a repeat ({nested}): matching "
+                                                      f"can take exponential time on a line that almost matches; "
+                                                      f"write it without the nesting (e.g. '(ab)+' for '(a+b)+')"))
+            continue
         patterns.append(Pattern(rx, origin, n))
     return patterns, problems
+
+
+def nested_repeat(pattern: str) -> str | None:
+    """Why `pattern` backtracks catastrophically, or None: an unbounded repeat whose body is
+    nothing but repeats, the first unbounded ('(a+)+', '(\\w+\\s?)*', '(x*)*'), so that a line
+    that almost matches can be split between the rounds in exponentially many ways. A body
+    with a character every round must match is fine ('(?: \\w+)*', '(?:\\w+\\s)+', '(a+b)+').
+    A static check of the common shape, not a proof: lines over MAX_LINE are never matched.)"""
+    try:
+        from re import _constants as C
+        from re import _parser as P
+    except ImportError:  # another Python: the check is skipped
+        return None
+    try:
+        tree = P.parse(pattern, re.IGNORECASE)
+    except Exception:
+        return None
+    repeats = (C.MAX_REPEAT, C.MIN_REPEAT)
+
+    def unbounded(hi) -> bool:
+        return hi == C.MAXREPEAT or hi > 32
+
+    def starts_with_repeat(items) -> bool:
+        for op, av in list(items)[:1]:
+            if op in repeats:
+                return unbounded(av[1]) or starts_with_repeat(av[2])
+            if op == C.SUBPATTERN:
+                return starts_with_repeat(av[-1])
+            if op == C.BRANCH:
+                return any(starts_with_repeat(b) for b in av[1])
+        return False
+
+    def only_repeats(items) -> bool:
+        """Is every element a repeat (no character that each round must match, which would
+        mark where one round ends and the next begins)?"""
+        for op, av in items:
+            if op == C.SUBPATTERN:
+                if not only_repeats(av[-1]):
+                    return False
+            elif op == C.BRANCH:  # one alternative made only of repeats is enough to split rounds
+                if not any(only_repeats(b) for b in av[1]):
+                    return False
+            elif op not in repeats:
+                return False
+        return True
+
+    found: list[str] = []
+
+    def walk(items) -> None:
+        for op, av in items:
+            if op in repeats:
+                if unbounded(av[1]) and starts_with_repeat(av[2]) and only_repeats(av[2]):
+                    found.append(str(av[2]))
+                walk(av[2])
+            elif op == C.SUBPATTERN:
+                walk(av[-1])
+            elif op == C.BRANCH:
+                for b in av[1]:
+                    walk(b)
+            elif op in (C.ASSERT, C.ASSERT_NOT):
+                walk(av[1])
+
+    walk(tree)
+    return "a repeat whose body starts with a repeat" if found else None
 
 
 def validate_pattern_file(path: str | Path) -> list[PatternProblem]:

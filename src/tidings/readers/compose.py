@@ -14,8 +14,9 @@ from .header import Header, parse_byline, sniff_header
 from .language import detect_language
 from .options import ReadOptions
 from .stamps import normalise_date
+from .valid import valid_text
 
-__all__ = ["Given", "compose_article", "normalise_text", "paragraphs"]
+__all__ = ["Given", "compose_article", "normalise_text", "paragraphs", "split_long_sentences"]
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -73,6 +74,43 @@ def paragraphs(lines: list[str]) -> list[str]:
     return out
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?\u2026])[\"'\u201d\u2019)\]]*\s+")
+_BREAKS = ("; ", ": ", ", ", " \u2014 ", " - ", " ")
+
+
+def split_long_sentences(paragraph: str, limit: int) -> tuple[str, int]:
+    """(paragraph with every sentence longer than `limit` characters cut into pieces of at most
+    `limit`, each on a line of its own, how many sentences were cut). A cut goes at the last
+    clause break (; : , dash) before the limit, else the last space (which becomes the line
+    break, so the text keeps its length), else anywhere."""
+    if len(paragraph) <= limit:
+        return paragraph, 0
+    out, cut, pos = [], 0, 0
+    for m in [*_SENTENCE_END.finditer(paragraph), None]:
+        end = m.end() if m else len(paragraph)
+        sentence = paragraph[pos:end]
+        pos = end
+        if len(sentence) <= limit:
+            out.append(sentence)
+            continue
+        cut += 1
+        while len(sentence) > limit:
+            at = -1
+            for brk in _BREAKS:
+                at = sentence.rfind(brk, limit // 4, limit)
+                if at >= 0:
+                    at += len(brk) - 1  # the space after the break becomes the line break
+                    break
+            if at >= 0:
+                out.append(sentence[:at] + "\n")
+                sentence = sentence[at + 1:]
+            else:
+                out.append(sentence[:limit] + "\n")
+                sentence = sentence[limit:]
+        out.append(sentence)
+    return "".join(out), cut
+
+
 def _finer(given: str | None, sniffed: str | None) -> str | None:
     """The container's date, or the sniffed stamp when it is the same day with a time."""
     if given and sniffed and len(given) == 10 and sniffed.startswith(given):
@@ -80,10 +118,29 @@ def _finer(given: str | None, sniffed: str | None) -> str | None:
     return given
 
 
+def _valid(given: Given, source: str, text: str, options: ReadOptions) -> tuple[Given, str, str]:
+    """Every string made valid text (see valid.py); what was replaced is noted, with the source."""
+    fixed = 0
+    fields = {}
+    for name in Given.__dataclass_fields__:
+        value = getattr(given, name)
+        if isinstance(value, str):
+            value, n = valid_text(value)
+            fixed += n
+        fields[name] = value
+    source = valid_text(source)[0]
+    text, n = valid_text(text)
+    fixed += n
+    if fixed:
+        options.note(f"{source}: {fixed} invalid character(s) (lone surrogates, NUL) replaced or removed")
+    return Given(**fields), source, text
+
+
 def compose_article(text: str, source: str, options: ReadOptions, given: Given = Given(),
                     published: str | None = None) -> Article | InputError:
     agencies = load_agencies(tuple(options.agency_files))
     boiler = load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
+    given, source, text = _valid(given, source, text, options)
     text = normalise_text(text)
     if not text.strip():
         return InputError(source, "empty input (no text)")
@@ -114,6 +171,15 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
         trailing_agency = None
     if head.standfirst:
         paras.insert(0, head.standfirst)
+    if options.max_sentence_chars:
+        split = 0
+        for i, para in enumerate(paras):
+            paras[i], k = split_long_sentences(para, options.max_sentence_chars)
+            split += k
+        if split:
+            options.note(f"{source}: {split} sentence(s) over {options.max_sentence_chars:,} characters split at "
+                         f"clause boundaries (ReadOptions.max_sentence_chars: coding time grows with the square of "
+                         f"a sentence's length)")
     body = "\n\n".join(paras)
     removed_all = tuple(head.removed) + tuple(removed)
     if not body.strip():

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .options import ReadOptions
-from .walk import input_suffix, iter_inputs
+from .walk import input_suffix, iter_inputs, not_regular
 
 __all__ = ["count_records"]
 
@@ -35,14 +35,29 @@ def _records_in(path: Path) -> int:
     suffix, gz = input_suffix(path)
     if suffix not in (".jsonl", ".csv", ".rss", ".atom", ".xml"):
         return 1
+    if not_regular(path):
+        return 1  # refused by the reader
     try:
         fh = gzip.open(path, "rb") if gz else open(path, "rb")
         with fh:
+            # counted in bounded pieces: a line of a gigabyte (a gzip bomb) is never held
             if suffix == ".jsonl":
-                return sum(1 for line in fh if line.strip())
+                lines, at_start = 0, True
+                while piece := fh.readline(_BLOCK):
+                    lines += at_start and bool(piece.strip())
+                    at_start = piece.endswith(b"\n")
+                return lines
+            lines = items = 0
+            tail = b""
+            while block := fh.read(_BLOCK):
+                lines += block.count(b"\n")
+                if suffix not in (".jsonl", ".csv"):
+                    both = tail + block  # a tag cut by the block boundary is counted once
+                    items += (both.count(b"<item") + both.count(b"<entry")
+                              - tail.count(b"<item") - tail.count(b"<entry"))
+                    tail = block[-6:]
             if suffix == ".csv":
-                return max(sum(1 for _ in fh) - 1, 0)
-            data = fh.read()
-            return max(data.count(b"<item") + data.count(b"<entry"), 1)
+                return max(lines - 1, 0)
+            return max(items, 1)
     except (OSError, EOFError, ValueError):  # the reader will say what is wrong with it
         return 1

@@ -1,33 +1,84 @@
 """JSONL and CSV records: {"id", "text" or "html", optional "title", "published", "url",
 "outlet"} (also "byline", "agency", "updated", "language"); other fields are ignored.
 Each record is an Article with source "path:line N"; a bad record is an InputError
-naming its line, and the next records are still read."""
+naming its line, and the next records are still read.
+
+Both readers stream with bounded buffers: a physical line is read at most `line_limit`
+characters at a time (the rest of an over-long line is skipped in bounded pieces, never
+held), so a gzip bomb or a file without line breaks costs at most one limit of memory.
+A JSONL line that `json` cannot take (bad syntax, a 5,000-digit number, nesting too deep)
+is an error for that line. A CSV record with a broken quote (one never closed, or closed
+in the middle of a cell) is an error for the line it starts on, and reading resumes on the
+next physical line, so the records after it are not swallowed.
+"""
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import json
+import math
 import re
+from collections import deque
 from typing import IO, Iterator
 
 from ..records import Article, InputError
 from .compose import Given, compose_article
-from .decode import DecodeError, decode_bytes, size_problem, stream_encoding
+from .decode import DecodeError, decode_bytes, human_size, size_problem, stream_encoding
 from .html import read_html
 from .options import ReadOptions
+from .stamps import normalise_date
+from .valid import MAX_ID, valid_text
 
-__all__ = ["read_jsonl", "read_csv", "record_article", "FIELDS"]
+__all__ = ["read_jsonl", "read_csv", "record_article", "FIELDS", "line_limit"]
 
 _UNDECODED = re.compile("[\udc80-\udcff]")
 FIELDS = ("id", "title", "outlet", "byline", "agency", "published", "updated", "url", "language")
+_SKIP = 1 << 20  # the rest of an over-long line is read and dropped in pieces of this size
 
 
-def _str(value) -> str | None:
+def line_limit(options: ReadOptions) -> int:
+    """The longest line a record may take: its text may be max_bytes, and JSON escapes and
+    the other fields take room too."""
+    return 2 * options.max_bytes + 65536
+
+
+class _Bad(ValueError):
+    pass
+
+
+def _field(name: str, value) -> str | None:
+    """A metadata value as text: strings, integers and finite numbers; anything else (a list,
+    an object, true/false, Infinity) is refused rather than turned into "['a', 'b']"."""
     if value is None:
         return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise _Bad(f"field {name!r} is {_kind(value)}, not a string or a number")
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise _Bad(f"field {name!r} is {value!r}, not a string or a finite number")
+        if value.is_integer():
+            value = int(value)
     text = str(value).strip()
+    return text or None
+
+
+def _kind(value) -> str:
+    if isinstance(value, bool):
+        return f"a boolean ({str(value).lower()})"
+    return {list: "a list", dict: "an object", float: "a number"}.get(type(value), f"a {type(value).__name__}")
+
+
+def _record_id(value) -> str | None:
+    """Ids must be strings or integers (not booleans, floats or lists, which would be coerced
+    into colliding strings), at most MAX_ID characters."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise _Bad(f"field 'id' is {_kind(value)}, not a string or an integer")
+    text = str(value).strip() if isinstance(value, str) else str(value)
+    if len(text) > MAX_ID:
+        raise _Bad(f"field 'id' has {len(text):,} characters (the limit is {MAX_ID})")
     return text or None
 
 
@@ -36,33 +87,110 @@ def record_article(rec: dict, path: str, line: int, options: ReadOptions,
     """One record (keys lower-cased) -> Article (source "path:line N"), or InputError
     (source "path line N") naming what is wrong."""
     source, where = f"{path}:line {line}", f"{path} line {line}"
-    given = Given(**{k: _str(rec.get(k)) for k in FIELDS})
+    try:
+        values = {k: _field(k, rec.get(k)) for k in FIELDS if k != "id"}
+        values["id"] = _record_id(rec.get("id"))
+    except _Bad as exc:
+        return InputError(where, str(exc))
+    given = Given(**values)
+    for key in ("published", "updated"):
+        value = getattr(given, key)
+        if value and normalise_date(value, options.day_first) is None:
+            options.note(f"{where}: {key} {value[:60]!r} is not a date; ignored")
     text, html = rec.get("text"), rec.get("html")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            return InputError(where, f"field {name!r} is a {type(value).__name__}, not a string")
+            return InputError(where, f"field {name!r} is {_kind(value)}, not a string")
     if not (text or "").strip() and not (html or "").strip():
         return InputError(where, "record has no 'text' or 'html' (or it is empty)")
     size = len((text or html).encode("utf-8", "surrogatepass"))
     if size > options.max_bytes:
         return InputError(where, "record " + size_problem(size, options.max_bytes))
     if (text or "").strip():
-        if "\x00" in text:
-            return InputError(where, "text contains NUL bytes")
         out = compose_article(text, source, options, given, published)
     else:
+        html, fixed = valid_text(html)  # lxml refuses strings that are not valid text
+        if fixed:
+            options.note(f"{source}: {fixed} invalid character(s) (lone surrogates, NUL) replaced or removed")
         out = read_html(html, source, options, given, published)
     return InputError(where, out.problem) if isinstance(out, InputError) else out
 
 
+# ---- bounded line reading ----------------------------------------------------------------
+
+class _Prefixed(io.RawIOBase):
+    """`head` (bytes already read) followed by the rest of `stream`: lets a reader look at the
+    start of a stream that cannot seek (standard input, gzip, an upload)."""
+
+    def __init__(self, head: bytes, stream):
+        self.head = memoryview(head)
+        self.stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buf) -> int:
+        if self.head:
+            n = min(len(buf), len(self.head))
+            buf[:n] = self.head[:n]
+            self.head = self.head[n:]
+            return n
+        data = self.stream.read(len(buf))
+        buf[:len(data)] = data
+        return len(data)
+
+
+def prefixed(head: bytes, stream) -> io.BufferedReader:
+    return io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
+
+
+def _lines(stream, limit: int, newline) -> Iterator[tuple[int, object]]:
+    """(line number, line) for every physical line, or (line number, None) for a line longer
+    than `limit`, whose rest is skipped in bounded pieces."""
+    n = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        n += 1
+        if len(line) > limit and not line.endswith(newline):
+            while True:
+                piece = stream.readline(_SKIP)
+                if not piece or piece.endswith(newline):
+                    break
+            yield n, None
+            continue
+        yield n, line
+
+
+def _too_long(where: str, limit: int) -> InputError:
+    return InputError(where, f"line longer than {human_size(limit)}: not read (a record's limit is "
+                             f"ReadOptions.max_bytes)")
+
+
+# ---- JSONL ---------------------------------------------------------------------------------
+
 def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
                published: str | None = None) -> Iterator[Article | InputError]:
+    limit = line_limit(options)
+    head = stream.read(4)
+    stream = prefixed(head, stream)
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: lines are split on decoded text
+        text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None)
+        lines = ((n, line.encode("utf-8", "surrogatepass") if line is not None else None)
+                 for n, line in _lines(text, limit, "\n"))
+    else:
+        lines = _lines(stream, limit, b"\n")
     seen = False
-    for n, raw in enumerate(stream, 1):
+    for n, raw in lines:
+        where = f"{path} line {n}"
+        if raw is None:
+            seen = True
+            yield _too_long(where, limit)
+            continue
         if not raw.strip():
             continue
         seen = True
-        where = f"{path} line {n}"
         try:
             line = decode_bytes(raw.rstrip(b"\r\n"), len(raw), options.fallback_encoding)  # size: per record, below
         except DecodeError as exc:
@@ -73,6 +201,12 @@ def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
         except json.JSONDecodeError as exc:
             yield InputError(where, f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
+        except ValueError as exc:  # e.g. an integer of more digits than Python converts
+            yield InputError(where, f"invalid JSON: {exc}")
+            continue
+        except RecursionError:
+            yield InputError(where, "invalid JSON: nested too deeply")
+            continue
         if not isinstance(rec, dict):
             yield InputError(where, f"expected a JSON object, got {type(rec).__name__}")
             continue
@@ -82,9 +216,58 @@ def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
         yield InputError(path, "empty input (no records)")
 
 
+# ---- CSV -----------------------------------------------------------------------------------
+
+class _Overlong(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _RecordTooLarge(Exception):
+    pass
+
+
+class _Feed:
+    """The physical lines handed to csv.reader, remembering those of the record in progress,
+    so that after a broken record the lines after its first can be read again."""
+
+    def __init__(self, lines: Iterator[tuple[int, object]], limit: int):
+        self.lines = lines
+        self.limit = limit
+        self.replay: deque = deque()
+        self.record: list[tuple[int, str]] = []
+        self.size = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        n, line = self.replay.popleft() if self.replay else next(self.lines)
+        if line is None:
+            raise _Overlong(n)
+        self.record.append((n, line))
+        self.size += len(line)
+        if self.size > self.limit:
+            raise _RecordTooLarge()
+        return line
+
+    def start(self) -> None:
+        """A record is complete: forget its lines."""
+        self.record = []
+        self.size = 0
+
+    def first_line(self, default: int) -> int:
+        return self.record[0][0] if self.record else default
+
+    def resume_after_first(self) -> None:
+        """Give back the lines of the broken record after its first, to be read again."""
+        self.replay.extendleft(reversed(self.record[1:]))
+        self.start()
+
+
 def read_csv(stream: IO[bytes], path: str, options: ReadOptions,
              published: str | None = None) -> Iterator[Article | InputError]:
-    """Stream a CSV file (any size: the limit is per record); `stream` must be seekable."""
+    """Stream a CSV file (any size: the limit is per record)."""
     head = stream.read(65536)
     try:
         encoding = stream_encoding(head, options.fallback_encoding)
@@ -94,34 +277,61 @@ def read_csv(stream: IO[bytes], path: str, options: ReadOptions,
     # the delimiter is the one the header row uses most (csv.Sniffer is misled by prose in cells)
     first = head.decode(encoding, errors="replace").lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if any(c in first for c in ",;\t") else ","
-    if csv.field_size_limit() < options.max_bytes:  # process-wide, only ever raised: cells as big as one article
-        csv.field_size_limit(options.max_bytes)
-    stream.seek(0)
+    limit = line_limit(options)
+    if csv.field_size_limit() < limit:  # process-wide, only ever raised: cells as big as one article
+        csv.field_size_limit(limit)
     # undecodable bytes further on become surrogates, and their row an InputError: the rest is read
-    text = io.TextIOWrapper(stream, encoding=encoding, errors="surrogateescape", newline="")
-    reader = csv.reader(text, delimiter=delimiter)
+    codecs.lookup(encoding)
+    text = io.TextIOWrapper(prefixed(head, stream), encoding=encoding, errors="surrogateescape", newline="")
+    feed = _Feed(_lines(text, limit, ("\n", "\r")), limit)
+    reader = csv.reader(feed, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
-    except (StopIteration, csv.Error, UnicodeDecodeError) as exc:
+    except (StopIteration, csv.Error, UnicodeDecodeError, _Overlong, _RecordTooLarge) as exc:
         yield InputError(path, f"no CSV header row ({exc})" if str(exc) else "no CSV header row")
         return
+    feed.start()
     columns = [h.strip().lstrip("\ufeff").lower() for h in header]
     if "text" not in columns and "html" not in columns:
         shown = ", ".join(repr(c) for c in columns[:12]) or "none"
         yield InputError(path, f"CSV has no 'text' or 'html' column (columns: {shown})")
         return
-    last = reader.line_num
+    last = 1
     while True:
-        start = last + 1
         try:
             row = next(reader)
         except StopIteration:
+            if feed.record:  # the file ended inside a quoted cell
+                yield InputError(f"{path} line {feed.first_line(last + 1)}",
+                                 "invalid CSV: a quote opened here is never closed (the lines after it are read "
+                                 "as records of their own)")
+                feed.resume_after_first()
+                reader = csv.reader(feed, delimiter=delimiter, strict=True)
+                continue
             break
-        except csv.Error as exc:
-            yield InputError(f"{path} line {start}", f"invalid CSV: {exc}")
-            last = reader.line_num
+        except _Overlong as exc:
+            if feed.record:
+                yield InputError(f"{path} line {feed.first_line(exc.line)}",
+                                 f"invalid CSV: the record runs into line {exc.line}, which is over the size limit")
+                feed.resume_after_first()
+            yield _too_long(f"{path} line {exc.line}", limit)
+            reader = csv.reader(feed, delimiter=delimiter, strict=True)
             continue
-        last = reader.line_num
+        except _RecordTooLarge:
+            yield InputError(f"{path} line {feed.first_line(last + 1)}",
+                             f"invalid CSV: record over {human_size(limit)} (a quote never closed?)")
+            feed.resume_after_first()
+            reader = csv.reader(feed, delimiter=delimiter, strict=True)
+            continue
+        except csv.Error as exc:
+            yield InputError(f"{path} line {feed.first_line(last + 1)}",
+                             f"invalid CSV: {exc} (a broken quote: the lines after it are read as records)")
+            feed.resume_after_first()
+            reader = csv.reader(feed, delimiter=delimiter, strict=True)
+            continue
+        start = feed.first_line(last + 1)
+        last = feed.record[-1][0] if feed.record else start
+        feed.start()
         if not any(cell.strip() for cell in row):
             continue
         if len(row) > len(columns):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gzip
 import io
+import os
+import stat
 import sys
 import zlib
 from pathlib import Path
@@ -15,9 +17,9 @@ from .decode import DecodeError, decode_bytes, human_size, size_problem
 from .feeds import looks_like_feed, read_feed
 from .html import looks_like_html, read_html
 from .options import ReadOptions
-from .records_in import read_csv, read_jsonl
+from .records_in import prefixed, read_csv, read_jsonl
 
-__all__ = ["iter_inputs", "read_one", "read_stream", "read_bytes", "input_suffix"]
+__all__ = ["iter_inputs", "read_one", "read_stream", "read_bytes", "input_suffix", "not_regular", "open_regular"]
 
 STDIN = "<stdin>"
 
@@ -51,9 +53,51 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
                 else:
                     options.note(f"skipped {f}: not a supported input ({' '.join(options.extensions)})")
         elif kind == "file":
-            yield p
+            problem = not_regular(path)
+            if problem:
+                yield InputError(p, problem)
+            else:
+                yield p
         else:
             yield InputError(p, "no such file or folder")
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def not_regular(path: str | Path, mode: int | None = None) -> str | None:
+    """Why `path` is not read: only regular files are (a FIFO would block for ever, a device
+    such as /dev/zero never ends); streams go through "-". None for a regular file."""
+    if mode is None:
+        try:
+            mode = os.stat(path).st_mode
+        except OSError as exc:
+            return f"cannot read: {exc.strerror or exc}"
+    if stat.S_ISREG(mode):
+        return None
+    what = next((name for test, name in _KINDS if test(mode)), "not a regular file")
+    return f"not a regular file ({what}): only regular files are read; pipe a stream to standard input with -"
+
+
+def open_regular(path: str) -> BinaryIO:
+    """Open a regular file for reading, checking what was opened (not what a stat saw
+    before): a FIFO swapped in is refused without blocking (O_NONBLOCK)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        problem = not_regular(path, os.fstat(fd).st_mode)
+        if problem:
+            raise _NotRegular(problem)
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+class _NotRegular(OSError):
+    pass
 
 
 def read_stream(stream: BinaryIO, source: str, options: ReadOptions,
@@ -61,9 +105,8 @@ def read_stream(stream: BinaryIO, source: str, options: ReadOptions,
     """Standard input: JSON lines if it starts with "{", HTML if it looks like HTML, else one text."""
     data = stream.read(options.max_bytes + 1)
     head = data.lstrip()[:1]
-    if head == b"{":
-        rest = stream.read()
-        yield from read_jsonl(io.BytesIO(data + rest), source, options, published)
+    if head == b"{":  # JSON lines: streamed on, never held whole
+        yield from read_jsonl(prefixed(data, stream), source, options, published)
         return
     if len(data) > options.max_bytes:
         yield InputError(source, f"too large: more than {human_size(options.max_bytes)} (ReadOptions.max_bytes)")
@@ -100,25 +143,25 @@ def read_one(path: str, options: ReadOptions, published: str | None) -> Iterator
         yield from read_stream(sys.stdin.buffer, STDIN, options, published)
         return
     suffix, gz = input_suffix(path)
-    opener = gzip.open if gz else open
     try:
-        if suffix in (".jsonl", ".csv"):  # corpora: streamed, the size limit is per record
-            with opener(path, "rb") as fh:
+        with open_regular(path) as raw:
+            fh = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
+            if suffix in (".jsonl", ".csv"):  # corpora: streamed, the size limit is per record
                 yield from (read_jsonl if suffix == ".jsonl" else read_csv)(fh, path, options, published)
-            return
-        if gz:
-            with gzip.open(path, "rb") as fh:
-                data = fh.read(options.max_bytes + 1)
-            if len(data) > options.max_bytes:
-                yield InputError(path, f"too large: more than {human_size(options.max_bytes)} once decompressed "
-                                       f"(ReadOptions.max_bytes)")
                 return
-        else:
-            size = Path(path).stat().st_size
-            if size > options.max_bytes:
+            # the limit counts bytes read (decompressed), never a size the file system reports
+            size = os.fstat(raw.fileno()).st_size
+            if not gz and size > options.max_bytes:
                 yield InputError(path, size_problem(size, options.max_bytes))
                 return
-            data = Path(path).read_bytes()
+            data = fh.read(options.max_bytes + 1)
+        if len(data) > options.max_bytes:
+            yield InputError(path, f"too large: more than {human_size(options.max_bytes)}"
+                                   f"{' once decompressed' if gz else ''} (ReadOptions.max_bytes)")
+            return
+    except _NotRegular as exc:
+        yield InputError(path, str(exc))
+        return
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield InputError(path, f"not a readable gzip file: {exc}")
         return

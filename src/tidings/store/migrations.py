@@ -201,6 +201,20 @@ WATCH_TABLES = [
         fetched INTEGER, stored INTEGER, new_events INTEGER, errors INTEGER)""",
 ]
 
+REJECTS = [
+    # inputs and articles that could not be read, coded or written, with the reason: a batch goes
+    # on without them, and a rerun skips an article rejected by the same tidings with the same content
+    """CREATE TABLE rejects (
+        source VARCHAR NOT NULL,
+        stage VARCHAR NOT NULL,
+        article_id VARCHAR,
+        content_hash VARCHAR,
+        reason VARCHAR NOT NULL,
+        tidings_version VARCHAR,
+        rejected_at TIMESTAMP,
+        PRIMARY KEY (source, stage))""",
+]
+
 MIGRATIONS: list[tuple[str, list]] = [
     ("0001_initial", INITIAL),
     ("0002_event_daily_view", DAILY_VIEW),
@@ -209,6 +223,7 @@ MIGRATIONS: list[tuple[str, list]] = [
     ("0005_watch_tables", WATCH_TABLES),
     ("0006_article_source_key", SOURCE_KEY),
     ("0007_version_events", VERSION_EVENTS),
+    ("0008_rejects", REJECTS),
 ]
 
 

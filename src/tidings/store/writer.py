@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from .. import dedup
 from ..records import Article, CodedArticle, Event, Span, content_id
 
-__all__ = ["article_hash", "write_coded", "write_batch", "WriteResult", "event_num_id", "article_date"]
+__all__ = ["article_hash", "write_coded", "write_batch", "WriteResult", "event_num_id", "article_date",
+           "write_rejects", "rejected_articles", "is_fatal"]
 
 _ARTICLE_FIELDS = ("title", "outlet", "byline", "agency", "published", "published_date", "updated",
                    "url", "language", "dateline", "text", "removed", "source", "skipped")
@@ -74,7 +75,7 @@ def _event_date(event: Event, article: Article, story_date: dt.date | None = Non
 @dataclass(frozen=True)
 class WriteResult:
     article_id: str
-    status: str  # new | updated | recoded | unchanged | old-version
+    status: str  # new | updated | recoded | unchanged | old-version | rejected
     story_id: str | None = None
     joined_story: bool = False
     new_events: int = 0
@@ -352,11 +353,14 @@ def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None, re
 
 
 def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = None,
-                recode: bool = False) -> list[WriteResult]:
+                recode: bool = False, on_reject=None) -> list[WriteResult]:
     """Write several articles in one transaction (one disk sync instead of one per article).
     If any of them fails, the whole transaction is rolled back and the articles are written
-    again one transaction each, so that the failing one leaves nothing half-written and
-    raises, while those before it are stored."""
+    again one transaction each, so that the failing one leaves nothing half-written. With
+    `on_reject(coded, exc)`, an article that cannot be written (a value the database refuses)
+    is handed to it, its result has status "rejected", and the others are written; without it,
+    the failure raises, with those before it stored. A failure of the database itself (I/O,
+    a corrupt file) always raises."""
     now = now or _now()
     conn.execute("BEGIN TRANSACTION")
     try:
@@ -366,9 +370,60 @@ def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = No
         pending.flush(conn)
     except Exception:
         conn.execute("ROLLBACK")
-        return [write_coded(conn, c, now=now, recode=recode) for c in items]
+        out = []
+        for c in items:
+            try:
+                out.append(write_coded(conn, c, now=now, recode=recode))
+            except Exception as exc:
+                if on_reject is None or is_fatal(exc):
+                    raise
+                on_reject(c, exc)
+                out.append(WriteResult(c.article.id, "rejected"))
+        return out
     conn.execute("COMMIT")
     return results
+
+
+def is_fatal(exc: BaseException) -> bool:
+    """Is this a failure of the database (every later write would fail too), rather than of one
+    article's values?"""
+    import duckdb
+
+    return isinstance(exc, (OSError, MemoryError, duckdb.IOException, duckdb.FatalException,
+                            duckdb.InternalException, duckdb.TransactionException))
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _valid(value):
+    return _SURROGATE.sub("\ufffd", value.replace("\x00", "")) if isinstance(value, str) else value
+
+
+def write_rejects(conn, rows: list[tuple[str, str, str | None, str | None, str]],
+                  now: dt.datetime | None = None) -> None:
+    """Record rejects: (source, stage, article_id, content_hash, reason) each, replacing an
+    earlier reject of the same source at the same stage. Strings are made valid text first:
+    the reason for a rejected article may quote the very value that could not be stored."""
+    from .. import __version__
+
+    if not rows:
+        return
+    now = now or _now()
+    for source, stage, article_id, chash, reason in rows:
+        conn.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     [_valid(source)[:2000], stage, _valid(article_id), chash, _valid(reason)[:4000],
+                      __version__, now])
+
+
+def rejected_articles(conn) -> dict[tuple[str, str], str]:
+    """(article id, content hash) -> reason, for the articles this version of tidings rejected
+    at coding or writing: a rerun skips them, unless their content changed."""
+    from .. import __version__
+
+    rows = conn.execute("SELECT article_id, content_hash, reason FROM rejects WHERE stage IN ('code', 'write') "
+                        "AND article_id IS NOT NULL AND tidings_version = ?", [__version__]).fetchall()
+    return {(a, h): r for a, h, r in rows}
 
 
 def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool,

@@ -133,9 +133,18 @@ class Watcher:
             except Exception as exc:  # one bad source never stops the others
                 report.errors.append(f"{source}: {type(exc).__name__}: {exc}")
         if articles:
-            ing = ingest(articles, self.db, progress=False)
+            try:
+                ing = ingest(articles, self.db, progress=False)
+            except Exception as exc:  # the database is busy or failing: this cycle is tried again next time
+                report.errors.append(f"storing failed, tried again next cycle: {type(exc).__name__}: {exc}")
+                self.log(report.summary())
+                for e in report.errors:
+                    self.log(f"  error: {e}")
+                return report
             report.stored = ing.new + ing.updated
             report.errors += [str(e) for e in ing.errors]
+            report.errors += [f"{what}: {why}" for what, why in ing.skipped
+                              if why.startswith(("could not be stored", "coding failed"))]
         self._export(report, started)
         # only now, with everything stored and exported, remember what was seen
         for url, st in pending_items.items():
@@ -261,11 +270,16 @@ class Watcher:
 
     # ---- the loop --------------------------------------------------------------------------
     def run(self, cycles: int | None = None) -> list[CycleReport]:
-        """Run cycles every `options.every` seconds until `cycles` are done or stop is set."""
+        """Run cycles every `options.every` seconds until `cycles` are done or stop is set. A
+        cycle that fails is logged and the next one runs: one bad input never stops the watch."""
         done = []
         while not self.stop.is_set() and (cycles is None or len(done) < cycles):
             t = time.monotonic()
-            done.append(self.cycle())
+            try:
+                done.append(self.cycle())
+            except Exception as exc:
+                self.log(f"cycle failed, the next one runs as planned: {type(exc).__name__}: {exc}")
+                done.append(CycleReport(stamp="failed", errors=[f"{type(exc).__name__}: {exc}"]))
             if cycles is not None and len(done) >= cycles:
                 break
             self.stop.wait(max(0.0, self.options.every - (time.monotonic() - t)))

@@ -15,7 +15,9 @@ from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Red
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import data
-from .security import DEFAULT_MAX_BODY, SECURITY_HEADERS, BodyLimit, is_local, token_ok
+from .jobs import IngestJobs, QueueFull
+from .security import (DEFAULT_MAX_BODY, SECURITY_HEADERS, BodyLimit, SecurityHeaders, allowed_hosts, csrf_token,
+                       is_local, origin_problem, token_ok)
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -32,10 +34,18 @@ def _plotly_js() -> Path | None:
 
 
 def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", token: str | None = None,
-               max_body: int | None = None) -> FastAPI:
+               max_body: int | None = None, hosts: tuple[str, ...] = ()) -> FastAPI:
     """The web app for database `db`. Writing (ingest) is open on localhost; bound to any
     other address it needs `token` (given as `Authorization: Bearer TOKEN` or a `token`
-    form field), and without a token writing is off."""
+    form field), and without a token writing is off.
+
+    Requests must name this server in their Host header (its loopback names when bound to
+    localhost, else `host` and `hosts`), so that a page elsewhere cannot reach it by DNS
+    rebinding. Writes must come from this origin (Origin, Sec-Fetch-Site), forms must carry
+    the page's CSRF token, and the JSON API takes only application/json. Ingest runs in a
+    worker thread with a queue (IngestJobs), off the event loop."""
+    import secrets
+
     from ..store import NoDatabase, default_db_path, open_reader
 
     db = str(db or default_db_path())
@@ -47,13 +57,14 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
     app.state.db = db
     app.state.writes_need_token = not is_local(host)
     app.state.token = token
+    app.state.csrf = csrf_token(secrets.token_bytes(32))
 
-    @app.middleware("http")
-    async def headers(request: Request, call_next):
-        response = await call_next(request)
-        for k, v in SECURITY_HEADERS.items():
-            response.headers.setdefault(k, v)
-        return response
+    async def crashed(request: Request, exc: Exception):
+        # answered by the outermost layer, past the middleware: the headers go on here
+        return JSONResponse({"error": "internal error: the server log has the details"}, status_code=500,
+                            headers=SECURITY_HEADERS)
+
+    app.add_exception_handler(Exception, crashed)
 
     def conn():
         try:
@@ -142,40 +153,115 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
     @app.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
     def ingest_form(request: Request):
         return render("ingest.html", request, needs_token=app.state.writes_need_token,
-                      writable=not app.state.writes_need_token or bool(app.state.token), result=None)
+                      writable=not app.state.writes_need_token or bool(app.state.token), result=None,
+                      csrf=app.state.csrf)
 
     @app.post("/ingest", include_in_schema=False)
     async def ingest_page(request: Request):
-        form = await request.form()
+        denied = _check_origin(request)
+        if denied:
+            return denied
+        try:
+            form = await request.form()
+        except Exception as exc:  # a malformed multipart body
+            return JSONResponse({"error": f"cannot read the form: {exc}"}, status_code=400)
         denied = _check_write(request, form.get("token"))
         if denied:
             return denied
+        if not token_ok(form.get("csrf"), app.state.csrf):
+            return JSONResponse({"error": "the form's CSRF token is missing or wrong: reload the ingest page and "
+                                          "send it again"}, status_code=403)
         items = []
-        text = (form.get("text") or "").strip()
+        text = form.get("text")
+        text = text.strip() if isinstance(text, str) else ""
         if text:
             items.append(("pasted text", text))
         for f in form.getlist("files"):
             if hasattr(f, "read") and getattr(f, "filename", ""):
                 items.append((Path(f.filename).name, await f.read()))
-        result = _ingest(items, form.get("published") or None)
+        published, bad = _published(form.get("published"))
+        if bad:
+            return error(request, bad, 400)
+        result = await _run_job(request, items, published)
+        if isinstance(result, Response):
+            return result
         if _wants_json(request):
             return JSONResponse(result, status_code=200 if not result.get("error") else 409)
         return render("ingest.html", request, needs_token=app.state.writes_need_token, writable=True,
-                      result=result)
+                      result=result, csrf=app.state.csrf)
 
-    @app.post("/api/ingest", summary="Code and store one article given as JSON {text, published?, title?}")
+    @app.post("/api/ingest", summary="Code and store one article given as JSON {text, published?, title?}; "
+                                     "?wait=0 answers at once (202) with the job to follow at /api/jobs/{id}")
     async def ingest_api(request: Request):
-        denied = _check_write(request, None)
+        denied = _check_origin(request) or _check_write(request, None)
         if denied:
             return denied
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype != "application/json":
+            return JSONResponse({"error": "the body must be sent as application/json"}, status_code=415)
         try:
             body = await request.json()
-        except ValueError:
-            return JSONResponse({"error": "body must be JSON"}, status_code=400)
+        except (ValueError, RecursionError):
+            return JSONResponse({"error": "body must be JSON (UTF-8, not nested too deeply)"}, status_code=400)
         if not isinstance(body, dict) or not isinstance(body.get("text"), str) or not body["text"].strip():
             return JSONResponse({"error": "body must be an object with a non-empty 'text'"}, status_code=400)
-        result = _ingest([(str(body.get("source") or "api"), body["text"])], body.get("published"))
+        source = body.get("source")
+        if source is not None and not isinstance(source, str):
+            return JSONResponse({"error": "'source' must be a string"}, status_code=400)
+        published, bad = _published(body.get("published"))
+        if bad:
+            return JSONResponse({"error": bad}, status_code=400)
+        result = await _run_job(request, [((source or "api")[:200], body["text"])], published)
+        if isinstance(result, Response):
+            return result
         return JSONResponse(result, status_code=200 if not result.get("error") else 409)
+
+    @app.get("/jobs", response_class=HTMLResponse, include_in_schema=False)
+    @app.get("/api/jobs", summary="Ingest jobs, newest first: queued, running, done or failed, with their results")
+    def jobs_page(request: Request):
+        payload = {"jobs": jobs.listing()}
+        if _wants_json(request):
+            return JSONResponse(payload)
+        return render("jobs.html", request, data=payload)
+
+    @app.get("/api/jobs/{job_id}", summary="One ingest job: its status and, once done, its result")
+    def job_status(job_id: str):
+        job = jobs.get(job_id)
+        if job is None:
+            return JSONResponse({"error": "no such job"}, status_code=404)
+        return JSONResponse(job.public())
+
+    async def _run_job(request: Request, items, published):
+        """Queue the ingest; wait for it without blocking the event loop (or, with ?wait=0,
+        answer 202 with the job's address at once)."""
+        import asyncio
+
+        if not items:
+            return {"error": "nothing to ingest: paste a text or choose files"}
+        try:
+            job = jobs.submit(items, published)
+        except QueueFull as exc:
+            return JSONResponse({"error": str(exc)}, status_code=503, headers={"Retry-After": "10"})
+        if request.query_params.get("wait") in ("0", "false", "no"):
+            return JSONResponse({"job": job.id, "status": job.status, "url": f"/api/jobs/{job.id}"}, status_code=202)
+        return await asyncio.wrap_future(job.future)
+
+    def _published(value) -> tuple[str | None, str | None]:
+        """(the publication date given, or why it is refused)."""
+        import datetime as dt
+
+        if value in (None, ""):
+            return None, None
+        if not isinstance(value, str):
+            return None, "published must be a date YYYY-MM-DD"
+        try:
+            return dt.date.fromisoformat(value.strip()[:10]).isoformat(), None
+        except ValueError:
+            return None, f"published must be a date YYYY-MM-DD, not {value[:40]!r}"
+
+    def _check_origin(request: Request) -> Response | None:
+        problem = origin_problem(request.headers, request.headers.get("host", ""), request.url.scheme)
+        return JSONResponse({"error": problem}, status_code=403) if problem else None
 
     def _check_write(request: Request, form_token) -> Response | None:
         if not app.state.writes_need_token:
@@ -213,9 +299,14 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
         return {"summary": report.summary(), "articles": [a.id for a in arts],
                 "errors": [str(e) for e in errors + report.errors]}
 
+    jobs = IngestJobs(_ingest)
+    app.state.jobs = jobs
+
     # ---- assets and API index -----------------------------------------------------------
     @app.get("/static/{name:path}", include_in_schema=False)
     def static(name: str):
+        if not name or any(ord(c) < 32 or c == "\\" for c in name) or len(name) > 200:
+            return PlainTextResponse("not found", status_code=404)
         if name == "plotly.min.js":
             p = _plotly_js()
             if p is None:
@@ -237,6 +328,7 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
         return render("api.html", request, rows=rows)
 
     app.add_middleware(BodyLimit, max_body=max_body or int(os.environ.get("TIDINGS_MAX_BODY", DEFAULT_MAX_BODY)))
+    app.add_middleware(SecurityHeaders, hosts=allowed_hosts(host, hosts))  # outermost: every response
     return app
 
 

@@ -21,7 +21,9 @@ def _clean(v):
     """Make a value JSON-able: dates as ISO strings, NaN as None, numpy scalars as Python."""
     if v is None:
         return None
-    if isinstance(v, float) and math.isnan(v):
+    if isinstance(v, float) and not math.isfinite(v):
+        return None
+    if type(v).__name__ == "NaTType":  # pandas' missing date: null, never "NaT"
         return None
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()[:10] if not isinstance(v, dt.datetime) else v.date().isoformat()
@@ -52,13 +54,7 @@ def filters_from(params: dict) -> Filters:
         raise BadRequest("quad must be 1, 2, 3 or 4") from None
     if quads and any(q not in (1, 2, 3, 4) for q in quads):
         raise BadRequest("quad must be 1, 2, 3 or 4")
-    for key in ("start", "end"):
-        v = params.get(key)
-        if v:
-            try:
-                dt.date.fromisoformat(v)
-            except ValueError:
-                raise BadRequest(f"{key} must be a date YYYY-MM-DD") from None
+    _dates(params)
     status = many("status") or "asserted"
     if status != "asserted" and any(s not in query.STATUSES + ("all",) for s in status):
         raise BadRequest("status must be asserted, negated, hypothetical, future or all")
@@ -68,6 +64,23 @@ def filters_from(params: dict) -> Filters:
     return Filters(start=params.get("start") or None, end=params.get("end") or None,
                    actor=many("actor"), source=many("source"), target=many("target"),
                    codes=many("code"), roots=many("root"), quad_classes=quads, status=status, text=text)
+
+
+def _dates(params: dict) -> None:
+    for key in ("start", "end"):
+        v = params.get(key)
+        if v:
+            try:
+                dt.date.fromisoformat(v)
+            except ValueError:
+                raise BadRequest(f"{key} must be a date YYYY-MM-DD") from None
+
+
+def _freq(params: dict) -> str:
+    freq = params.get("freq") or "month"
+    if freq not in query.FREQS:
+        raise BadRequest(f"freq must be one of {', '.join(query.FREQS)}")
+    return freq
 
 
 def active_filters(params: dict) -> dict:
@@ -106,6 +119,8 @@ def events_page(conn, params: dict) -> dict:
     if params.get("after"):
         try:
             d, eid = str(params["after"]).split("~", 1)
+            if d:
+                dt.date.fromisoformat(d)
             after = (d or None, eid)
         except ValueError:
             raise BadRequest("after must be a cursor given by a previous page") from None
@@ -207,9 +222,7 @@ def _paragraph(text: str, start, end) -> str:
 
 def dyad(conn, params: dict) -> dict:
     f = filters_from(params)
-    freq = params.get("freq") or "month"
-    if freq not in query.FREQS:
-        raise BadRequest(f"freq must be one of {', '.join(query.FREQS)}")
+    freq = _freq(params)
     directed = params.get("directed", "1") not in ("0", "false", "no")
     df = query.dyad_series(conn, freq=freq, directed=directed, filters=f)
     return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": records(df)}
@@ -219,8 +232,9 @@ def actor(conn, code: str, params: dict) -> dict:
     code = code.strip().upper()
     if not code or len(code) > 40:
         raise BadRequest("actor code must be 1-40 characters")
+    _dates(params)
     f = Filters(actor=[code], start=params.get("start") or None, end=params.get("end") or None)
-    series = records(query.dyad_series(conn, freq=params.get("freq") or "month", filters=f))
+    series = records(query.dyad_series(conn, freq=_freq(params), filters=f))
     partners = records(query.network(conn, filters=f))
     names = conn.execute("""SELECT name, count(*) FROM actors WHERE code = ? OR country = ?
                             GROUP BY 1 ORDER BY 2 DESC LIMIT 5""", [code, code]).fetchall()

@@ -129,8 +129,10 @@ def run_once(corpus: Path, db: Path, kill_after: float, env: dict, workers: int 
     if sig == signal.SIGTERM and killed and Path(f"{db}.lock").exists():
         left = left | {-1}  # the lock file counts as a leftover
     t = time.perf_counter()
-    subprocess.run(ingest_cmd(corpus, db, workers), check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                   env=env)
+    done = subprocess.run(ingest_cmd(corpus, db, workers), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True, env=env)
+    if done.returncode:
+        raise RuntimeError(f"the resumed ingest failed ({done.returncode}): {done.stderr[-2000:]}")
     return killed, time.perf_counter() - t, len(left)
 
 

@@ -48,7 +48,7 @@ def quick_ingest(monkeypatch):
         stored.extend(getattr(a, "text", a) for a in items)
         if getattr(fake, "pause", 0):
             time.sleep(fake.pause)
-        return real([], db, progress=False)
+        return real([], db, progress=False, gate=kw.get("gate"))
 
     monkeypatch.setattr(ingest_mod, "ingest", fake)
     fake.stored = stored
@@ -233,3 +233,46 @@ def test_undated_events_are_null_not_nat(tmp_path):
     assert r.status_code == 200
     dates = [e["date"] for e in r.json()["events"]]
     assert dates and all(d is None for d in dates) and "NaT" not in r.text
+
+
+@pytest.mark.slow
+def test_a_real_upload_is_stored_while_pages_are_being_read(tmp_path):
+    """Reads (read-only connections) and the ingest thread's writes take turns on the file: DuckDB
+    refuses a read-write connection in a process that holds a read-only one."""
+    import httpx
+    import uvicorn
+
+    db = webdata.build(tmp_path / "busy.duckdb")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="error"))
+    threading.Thread(target=server.run, daemon=True).start()
+    stop = threading.Event()
+    failures = []
+
+    def reader():
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as c:
+            while not stop.is_set():
+                r = c.get("/api/overview")
+                if r.status_code != 200:
+                    failures.append(r.status_code)
+
+    try:
+        while not server.started:
+            time.sleep(0.02)
+        readers = [threading.Thread(target=reader) for _ in range(4)]
+        for t in readers:
+            t.start()
+        text = ARTICLE + "\n\n" + " ".join(f"Kenya and Ethiopia held talks on trade in round {i}." for i in range(40))
+        r = httpx.post(f"http://127.0.0.1:{port}/api/ingest", json={"text": text, "published": "2023-03-04"},
+                       timeout=300)
+        stop.set()
+        for t in readers:
+            t.join()
+        assert r.status_code == 200, r.text
+        assert "1 new" in r.json()["summary"]
+        assert not failures
+    finally:
+        stop.set()
+        server.should_exit = True

@@ -102,7 +102,7 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
            published: str | None = None, options=None, progress: bool | None = None,
            on_error: Callable[[InputError], None] | None = None,
            on_skipped: Callable[[str, str], None] | None = None, recode: bool = False,
-           engine=None) -> IngestReport:
+           engine=None, gate=None) -> IngestReport:
     """Read, code and store articles; idempotent and resumable (see module docstring).
 
     on_error is called for each unreadable input (the batch goes on); on_skipped for each
@@ -116,14 +116,15 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     engine (tidings.scale.EngineOptions) codes in a process pool or on Ray; the results
     still stream, in input order, to this process, the single writer. A started
     tidings.scale.Engine may be passed instead, to keep its workers across calls (its own
-    CodeOptions are used then).
+    CodeOptions are used then). gate (store.ProcessGate) is for a process that also reads the
+    database while this runs (the web server): the batches are written between its reads.
     """
     db = str(db or default_db_path())
     report = IngestReport(db=db)
     if isinstance(inputs, (str, os.PathLike, Article, CodedArticle)):
         inputs = [inputs]  # otherwise consumed lazily: a stream of coded articles is never held whole
 
-    with Store(db) as store, _progress(progress) as bar:
+    with Store(db, gate=gate) as store, _progress(progress) as bar:
         task = bar.add_task("ingest", total=_expected(inputs, not bar.disable))
         with store.session() as conn:
             known = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())

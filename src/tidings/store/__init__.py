@@ -21,10 +21,10 @@ from pathlib import Path
 
 import duckdb
 
-from .lock import StoreLocked, WriterIntent, WriterLock
+from .lock import ProcessGate, StoreLocked, WriterIntent, WriterLock
 from .migrations import MIGRATIONS, applied_migrations, migrate
 
-__all__ = ["Store", "StoreLocked", "WriterLock", "default_db_path", "connect", "open_reader",
+__all__ = ["Store", "StoreLocked", "WriterLock", "ProcessGate", "default_db_path", "connect", "open_reader",
            "migrate", "applied_migrations", "MIGRATIONS", "DEFAULT_DB", "NoDatabase", "table_counts"]
 
 DEFAULT_DB = "tidings.duckdb"
@@ -110,11 +110,13 @@ class Store:
                 write_article(conn, coded)
     """
 
-    def __init__(self, db: str | os.PathLike | None = None):
+    def __init__(self, db: str | os.PathLike | None = None, gate: ProcessGate | None = None):
         self.path = str(db or default_db_path())
         self.lock = WriterLock(self.path) if self.path != ":memory:" else None
+        self.gate = gate  # shared with this process's readers (see lock.ProcessGate)
         self._conn = None
         self._depth = 0
+        self._held = None
 
     def open(self) -> "Store":
         if self.lock:
@@ -136,7 +138,14 @@ class Store:
         class _Session:
             def __enter__(self_):
                 if store._conn is None:
-                    store._conn = _open_for_writing(store.path)
+                    if store.gate is not None:
+                        store._held = store.gate.writing()
+                        store._held.__enter__()
+                    try:
+                        store._conn = _open_for_writing(store.path)
+                    except BaseException:
+                        store._let_go()
+                        raise
                 store._depth += 1
                 return store._conn
 
@@ -145,13 +154,20 @@ class Store:
                 if store._depth == 0 and store.path != ":memory:":
                     store._conn.close()
                     store._conn = None
+                    store._let_go()
 
         return _Session()
+
+    def _let_go(self) -> None:
+        if self._held is not None:
+            held, self._held = self._held, None
+            held.__exit__(None, None, None)
 
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        self._let_go()
         if self.lock:
             self.lock.release()
 

@@ -5,7 +5,7 @@ import os
 import time
 from pathlib import Path
 
-__all__ = ["StoreLocked", "WriterLock", "WriterIntent"]
+__all__ = ["StoreLocked", "WriterLock", "WriterIntent", "ProcessGate"]
 
 
 class StoreLocked(RuntimeError):
@@ -135,3 +135,59 @@ class WriterIntent:
             if not pid or pid == os.getpid() or not _alive(pid):
                 return
             time.sleep(0.02)
+
+
+class ProcessGate:
+    """Readers and the writer of one process, taking turns on the database file.
+
+    DuckDB will not open a file read-write in a process that has it open read-only (or the
+    other way round): "Can't open a connection to same database file with a different
+    configuration". A process that both reads and writes at once (the web server, whose
+    ingest runs in a worker thread) passes one gate to its readers (`with gate.reading():`
+    around a read connection's life) and to its Store (`Store(db, gate=gate)`, which holds
+    `gate.writing()` while a batch is written). A waiting writer goes before new readers.
+    """
+
+    def __init__(self):
+        import threading
+
+        self._cond = threading.Condition()
+        self._readers = 0
+        self._writing = False
+        self._waiting = 0
+
+    def reading(self):
+        gate = self
+
+        class _Read:
+            def __enter__(self_):
+                with gate._cond:
+                    gate._cond.wait_for(lambda: not gate._writing and not gate._waiting)
+                    gate._readers += 1
+
+            def __exit__(self_, *exc):
+                with gate._cond:
+                    gate._readers -= 1
+                    gate._cond.notify_all()
+
+        return _Read()
+
+    def writing(self):
+        gate = self
+
+        class _Write:
+            def __enter__(self_):
+                with gate._cond:
+                    gate._waiting += 1
+                    try:
+                        gate._cond.wait_for(lambda: not gate._writing and not gate._readers)
+                    finally:
+                        gate._waiting -= 1
+                    gate._writing = True
+
+            def __exit__(self_, *exc):
+                with gate._cond:
+                    gate._writing = False
+                    gate._cond.notify_all()
+
+        return _Write()

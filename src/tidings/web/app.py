@@ -46,7 +46,7 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
     worker thread with a queue (IngestJobs), off the event loop."""
     import secrets
 
-    from ..store import NoDatabase, default_db_path, open_reader
+    from ..store import NoDatabase, ProcessGate, default_db_path, open_reader
 
     db = str(db or default_db_path())
     app = FastAPI(title="tidings", version="0.1.0", docs_url=None, redoc_url=None,
@@ -58,6 +58,8 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
     app.state.writes_need_token = not is_local(host)
     app.state.token = token
     app.state.csrf = csrf_token(secrets.token_bytes(32))
+    gate = ProcessGate()  # reads of the pages and the ingest thread's writes take turns on the file
+    app.state.gate = gate
 
     async def crashed(request: Request, exc: Exception):
         # answered by the outermost layer, past the middleware: the headers go on here
@@ -86,15 +88,16 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
 
     def answer(request: Request, template: str, build, status_missing: str | None = None, **extra):
         """Build the page's data; answer as HTML, or JSON when asked (?format=json or /api)."""
-        c = conn()
-        if c is None:
-            return error(request, f"no database at {db}: ingest articles first", 404)
-        try:
-            payload = build(c)
-        except data.BadRequest as exc:
-            return error(request, str(exc), 400)
-        finally:
-            c.close()
+        with gate.reading():
+            c = conn()
+            if c is None:
+                return error(request, f"no database at {db}: ingest articles first", 404)
+            try:
+                payload = build(c)
+            except data.BadRequest as exc:
+                return error(request, str(exc), 400)
+            finally:
+                c.close()
         if payload is None:
             return error(request, status_missing or "not found", 404)
         if request.query_params.get("format") == "csv" and "events" in payload:
@@ -293,7 +296,7 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
             for item in got:
                 (errors if isinstance(item, InputError) else arts).append(item)
         try:
-            report = ingest(arts, db, progress=False)
+            report = ingest(arts, db, progress=False, gate=gate)
         except StoreLocked as exc:
             return {"error": str(exc)}
         return {"summary": report.summary(), "articles": [a.id for a in arts],

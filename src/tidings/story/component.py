@@ -107,13 +107,17 @@ class StoryStage:
         """Weigh the asserted groups; `others`: the text already has events of other statuses."""
         if self.judge is None:
             return
-        probs = []
-        for v in verdicts:  # a group is as likely as its likeliest reading, which then leads it
+        rows, owner = [], []
+        for n, v in enumerate(verdicts):
             shared = group_part(v.group, ctx)
-            ps = self.judge.probabilities([reading_features(h, v.group, ctx, shared) for h in v.group.members])
-            k = max(range(len(ps)), key=lambda i: ps[i])
-            v.lead = v.group.members[k]
-            probs.append(ps[k])
+            for h in v.group.members:
+                rows.append(reading_features(h, v.group, ctx, shared))
+                owner.append((n, h))
+        every = self.judge.probabilities(rows)
+        probs = [-1.0] * len(verdicts)
+        for (n, h), p in zip(owner, every):  # a group is as likely as its likeliest reading, which leads it
+            if p > probs[n]:
+                probs[n], verdicts[n].lead = p, h
         if ctx.n_sents <= SHORT_INPUT:
             self._judge_short(verdicts, probs, others)
             return

@@ -9,6 +9,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
+
 from .groups import Group
 from .keys import NONE_KEY, role_of, story_key
 
@@ -42,6 +44,7 @@ class ArticleContext:
     quotes: list = field(default_factory=list)  # (start, end) of direct quotes
     published: dt.date | None = None
     trigger_scores: dict = field(default_factory=dict)  # trigger start -> root -> p (learned root model)
+    links: dict = field(default_factory=dict)  # memo of _link_features
 
 
 def _sentence_keys(doc, mentions) -> list[set]:
@@ -67,7 +70,7 @@ def article_context(doc, groups: list[Group], home: str | None, trigger_scores: 
         root_scores=dict(getattr(doc._, "root_scores", None) or {}),
         dyads=Counter((g.key[1], g.key[2]) for g in asserted),
         targeted={(g.key[0], g.key[1]) for g in asserted if g.key[2] != NONE_KEY},
-        n_groups=len(asserted), doc=doc, token_at={t.idx: t.i for t in doc},
+        n_groups=len(asserted), doc=doc, token_at=dict(zip(doc.to_array(IDX).tolist(), range(len(doc)))),
         sentence_keys=_sentence_keys(doc, mentions),
         quotes=[(q.start, q.end) for q in doc._.quotes or () if q.kind == "direct"],
         published=doc._.published if isinstance(doc._.published, dt.date) else None,
@@ -138,7 +141,16 @@ def _phrase_head(tok):
 
 def _link_features(prefix: str, ref, e, ctx: ArticleContext) -> dict[str, float]:
     """How an argument is tied to the trigger in the parse: the path between them, the
-    relation and preposition that attach the argument, and their order."""
+    relation and preposition that attach the argument, and their order (memoised per
+    article: many readings share an argument and a trigger)."""
+    key = (prefix, None if ref is None else (ref.start, ref.end), e.trigger.start)
+    found = ctx.links.get(key)
+    if found is None:
+        found = ctx.links[key] = _link(prefix, ref, e, ctx)
+    return found
+
+
+def _link(prefix: str, ref, e, ctx: ArticleContext) -> dict[str, float]:
     f: dict[str, float] = {}
     trig, arg = _token(ctx, e.trigger.start), None if ref is None else _token(ctx, ref.start)
     if trig is None or arg is None:

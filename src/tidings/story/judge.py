@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Mapping, Sequence
 
@@ -36,8 +36,12 @@ class Judge:
     default_threshold: float = 0.5
     info: Mapping | None = None
 
+    @cached_property
+    def index(self) -> dict[str, int]:
+        return {name: i for i, name in enumerate(self.features)}
+
     def matrix(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
-        index = {name: i for i, name in enumerate(self.features)}
+        index = self.index
         X = np.zeros((len(rows), len(self.features)), dtype=np.float64)
         for r, row in enumerate(rows):
             for name, v in row.items():

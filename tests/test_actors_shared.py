@@ -9,7 +9,7 @@ import time
 import pytest
 
 from tidings.nlp import new_doc
-from tidings.pipeline import _actors_from
+from tidings.run.coding import _actors_from
 
 from test_actors import actors_only
 

@@ -1,4 +1,4 @@
-"""tidings.attributes.FastAttributeRuler gives exactly what spaCy's attribute_ruler gives.
+"""tidings.nlp.attributes.FastAttributeRuler gives exactly what spaCy's attribute_ruler gives.
 
 Each text is parsed once (tok2vec, tagger, parser); a copy is finished with spaCy's
 attribute_ruler and another with the fast one (then lemmatizer and ner on both), and the
@@ -12,7 +12,7 @@ import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 from spacy.pipeline import AttributeRuler
 
-from tidings.attributes import FastAttributeRuler, _Memo, replace_attribute_ruler
+from tidings.nlp.attributes import FastAttributeRuler, _Memo, replace_attribute_ruler
 
 from projecttexts import project_texts  # noqa: E402
 

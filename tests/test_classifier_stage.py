@@ -5,7 +5,7 @@ import pytest
 
 from tidings.events.codebook import load_codebook
 from tidings.events.learned import ClassifierStage
-from tidings.pipeline import CodeOptions, code_text
+from tidings.run.coding import CodeOptions, code_text
 from tidings.nlp import PipelineOptions
 
 

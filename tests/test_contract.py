@@ -1,6 +1,6 @@
 """The JSON contract: every key present, even when empty; ids stable across runs."""
-from tidings.pipeline import code_text
-from tidings.serialize import to_contract
+from tidings.run.coding import code_text
+from tidings.records.contract import to_contract
 
 KEYS = {"id", "title", "outlet", "byline", "agency", "published", "updated", "url", "language",
         "text", "events", "quotes", "actors", "dates", "places"}

@@ -18,7 +18,7 @@ def _events(text, published=PUB):
     """The sentence coder's events (the article stage, which may merge or drop them, has
     tests of its own): their dates are what these tests pin."""
     from tidings.nlp import PipelineOptions
-    from tidings.pipeline import CodeOptions, code_text
+    from tidings.run.coding import CodeOptions, code_text
 
     return code_text(text, published=published, options=CodeOptions(pipeline=PipelineOptions(story=False))).events
 
@@ -104,8 +104,8 @@ def test_coordinated_predicates_share_their_date(nlp):
 
 
 def test_code_prints_what_the_store_keeps(nlp, tmp_path):
-    from tidings.pipeline import code_text
-    from tidings.serialize import to_contract
+    from tidings.run.coding import code_text
+    from tidings.records.contract import to_contract
     from tidings.store import Store
     from tidings.store.writer import write_coded
 

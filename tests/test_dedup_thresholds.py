@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from storekit import WIRE, coded, overlap_pair, probe_words, sentences_of, wire_trimmed
-from tidings import dedup
-from tidings.ingest import ingest
+from tidings.store import dedup
+from tidings.run.ingest import ingest
 from tidings.store import open_reader
 
 

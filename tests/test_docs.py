@@ -161,7 +161,7 @@ def test_runnable_block(doc, block, workspaces):
 
 def _sample_contract() -> dict:
     from tidings.records import Actor, ActorRef, Article, Candidate, CodedArticle, Event, Place, Quote, Span, TimeRef
-    from tidings.serialize import to_contract
+    from tidings.records.contract import to_contract
 
     ref = ActorRef("RUSGOV", "RUS", "Vladimir Putin", "Putin", 0, 5, "people.tsv:putin")
     place = Place("Geneva", "Geneva", "CHE", 46.2, 6.1, 10, 16)

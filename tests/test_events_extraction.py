@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tidings.mentions import ActorMention
+from tidings.records.mentions import ActorMention
 
 ACTORS = {
     "putin": ("RUSGOV", "RUS"), "biden": ("USAGOV", "USA"), "kremlin": ("RUSGOV", "RUS"),
@@ -307,7 +307,7 @@ def test_an_event_with_no_source_is_dropped_when_the_sentence_has_one_with_a_sou
 
 
 def test_a_pronoun_named_earlier_in_its_sentence_is_shown_by_the_name():
-    from tidings.pipeline import code_articles
+    from tidings.run.coding import code_articles
     from tidings.records import Article
 
     text = "The British government has announced that it will not lift the ban on the Tamil Tigers."

@@ -15,7 +15,7 @@ from tidings.cli import main
 from tidings.export import (GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, ICEWS_COLUMNS, PHOENIX_COLUMNS,
                             export)
 from tidings.export.codes import fips, load_iso3_fips, split_actor
-from tidings.ingest import ingest
+from tidings.run.ingest import ingest
 from tidings.records import Place
 from tidings.store import open_reader
 

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tidings.pipeline import CodeOptions, code_articles
+from tidings.run.coding import CodeOptions, code_articles
 from tidings.readers import read_data, read_paths, read_text
 from tidings.records import Article, InputError
 
@@ -102,7 +102,7 @@ def test_each_hostile_input_is_read_or_reported(tmp_path):
 
 
 def test_a_failing_article_does_not_stop_the_batch(monkeypatch):
-    from tidings import pipeline
+    from tidings.run import coding as pipeline
 
     real = pipeline._coded
 

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import pytest
 
-from tidings.ingest import ingest
+from tidings.run.ingest import ingest
 from tidings.records import ActorRef, Article, CodedArticle, Event, Span, content_id
 from tidings.store import open_reader
 
@@ -62,7 +62,7 @@ def test_a_poisoned_record_is_quarantined_the_other_40_stored_and_a_rerun_succee
 
 
 def test_an_article_rejected_at_coding_is_skipped_by_a_rerun_unless_it_changed(tmp_path, monkeypatch):
-    import tidings.ingest as ingest_mod
+    import tidings.run.ingest as ingest_mod
 
     db = str(tmp_path / "x.duckdb")
     arts = [Article(id=f"a{i}", text=f"{GOOD} Report {i}.", published="2024-03-04") for i in range(3)]
@@ -124,7 +124,7 @@ def test_ingest_cli_names_the_rejected_record_and_exits_1_then_a_rerun_exits_0(t
 # ---- 4. time budget -----------------------------------------------------------------------------
 
 def test_an_article_over_the_time_budget_is_skipped_with_the_reason_and_the_next_is_coded():
-    from tidings.pipeline import CodeOptions, code_articles
+    from tidings.run.coding import CodeOptions, code_articles
 
     words = "the minister of Kenya met officials from Ethiopia and Chile and discussed trade with Peru and".split()
     slow = Article(id="slow", text=" ".join(words[i % len(words)] for i in range(6000)) + ".", published="2024-03-04")
@@ -159,7 +159,7 @@ def test_a_270k_character_sentence_ends_within_the_budget_and_the_next_article_i
     out = [json.loads(line) for line in p.stdout.splitlines()]
     assert [o["id"] for o in out] == ["long", "next"] and out[1]["events"]
     assert "split at clause boundaries" in p.stderr
-    from tidings.pipeline import CodeOptions
+    from tidings.run.coding import CodeOptions
 
     assert took < CodeOptions().time_budget + 60, took  # coded within the budget (plus start-up), not skipped
 
@@ -179,7 +179,7 @@ def test_watch_stores_a_folder_with_a_poisoned_record_and_keeps_running(tmp_path
     reports = w.run(cycles=2)
     assert len(reports) == 2 and reports[0].stored == 4, logs
     # a cycle whose storing fails is logged, and the next cycle still runs
-    import tidings.ingest as ingest_mod
+    import tidings.run.ingest as ingest_mod
 
     def broken(*a, **k):
         raise OSError(28, "No space left on device")

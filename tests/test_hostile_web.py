@@ -38,7 +38,7 @@ def csrf(c) -> str:
 @pytest.fixture()
 def quick_ingest(monkeypatch):
     """Ingest without the NLP: what is stored is recorded, so that the tests see which writes got through."""
-    import tidings.ingest as ingest_mod
+    import tidings.run.ingest as ingest_mod
 
     stored = []
     real = ingest_mod.ingest
@@ -219,7 +219,7 @@ def test_a_crash_is_a_500_with_the_headers_and_no_traceback(db, monkeypatch):
 def test_undated_events_are_null_not_nat(tmp_path):
     from dataclasses import replace
 
-    from tidings.ingest import ingest
+    from tidings.run.ingest import ingest
 
     items = webdata.articles()
     first = items[0]

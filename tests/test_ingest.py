@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from tidings.cli import main
-from tidings.ingest import ingest
+from tidings.run.ingest import ingest
 from tidings.store import open_reader, table_counts
 
 pytestmark = pytest.mark.slow

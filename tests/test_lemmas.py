@@ -1,4 +1,4 @@
-"""tidings.lemmas.FastLemmatizer gives exactly what spaCy's lemmatizer gives.
+"""tidings.nlp.lemmas.FastLemmatizer gives exactly what spaCy's lemmatizer gives.
 
 Two whole en_core_web_sm pipelines, one with spaCy's lemmatizer and one with the fast one
 wrapping its own fresh spaCy lemmatizer, run the same texts in the same order (cold caches),
@@ -13,7 +13,7 @@ import numpy as np
 import pytest
 from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
 
-from tidings.lemmas import FastLemmatizer, replace_lemmatizer
+from tidings.nlp.lemmas import FastLemmatizer, replace_lemmatizer
 
 from projecttexts import project_texts  # noqa: E402
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.components import paragraphs
+from tidings.nlp.components import paragraphs
 
 TEXTS = [
     "",

@@ -10,7 +10,7 @@ import pytest
 
 from tidings.nlp import PipelineOptions
 from tidings.petrarch.dictionaries import load_dictionaries, read_file, sniff_kind
-from tidings.pipeline import CodeOptions, code_text
+from tidings.run.coding import CodeOptions, code_text
 
 VERBS = """\
 <!-- test verbs -->
@@ -338,7 +338,7 @@ def test_validate_records(shared_dir):
     if not base.exists():
         pytest.skip("no validate records")
     from tidings.readers import read_paths
-    from tidings.pipeline import code_articles
+    from tidings.run.coding import code_articles
 
     gold = {r["id"]: r for r in map(json.loads, open(base / "gold.jsonl"))}
     opts = CodeOptions(pipeline=PipelineOptions(story=False, classifier=False, petrarch=(str(base / "dictionaries"),)))

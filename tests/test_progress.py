@@ -26,7 +26,7 @@ def test_count_records_estimates_each_kind_of_input(tmp_path):
 
 @pytest.mark.slow
 def test_the_bar_shows_the_rate_and_the_time_left(tmp_path, capsys):
-    from tidings.ingest import ingest
+    from tidings.run.ingest import ingest
 
     corpus = tmp_path / "c.jsonl"
     corpus.write_text("\n".join(json.dumps({"id": f"a{i}", "text": f"Kenyan police arrested {i + 2} protesters in "

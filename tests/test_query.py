@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from storekit import coded, other_story, wire_copies
 from tidings import query
 from tidings.cli import main
-from tidings.ingest import ingest
+from tidings.run.ingest import ingest
 from tidings.store import open_reader, table_counts
 
 
@@ -100,8 +100,10 @@ def test_top_actors_and_network(db, tmp_path):
     assert query.network(db, by="country", status="all", min_count=2).shape[0] == 2  # RUS-USA, RUS-UKR
 
     gexf, graphml = tmp_path / "n.gexf", tmp_path / "n.graphml"
-    query.write_gexf(edges, gexf)
-    query.write_graphml(edges, graphml)
+    from tidings.query.networks import write_gexf, write_graphml
+
+    write_gexf(edges, gexf)
+    write_graphml(edges, graphml)
     g = ET.parse(gexf).getroot()
     ns = {"g": "http://gexf.net/1.3"}
     assert len(g.findall(".//g:edge", ns)) == len(edges)

@@ -107,7 +107,7 @@ def test_offsets_point_into_text(nlp):
 
 @pytest.fixture()
 def seed_coded(shared_dir):
-    from tidings.pipeline import code_text
+    from tidings.run.coding import code_text
 
     path = shared_dir / "examples" / "seed-article.txt"
     body = path.read_text(encoding="utf-8")

@@ -115,10 +115,10 @@ def _fake_code_articles(articles, options=None):
 
 
 def test_cli_reports_bad_inputs_on_stderr_and_prints_the_rest(batch, monkeypatch):
-    import tidings.pipeline
+    import tidings.run.coding
     from tidings.cli import main
 
-    monkeypatch.setattr(tidings.pipeline, "code_articles", _fake_code_articles)  # no spaCy: fast
+    monkeypatch.setattr(tidings.run.coding, "code_articles", _fake_code_articles)  # no spaCy: fast
     result = CliRunner().invoke(main, ["code", str(batch), "--format", "jsonl"])
     assert result.exit_code == 1, result.output
     records = [json.loads(line) for line in result.stdout.splitlines()]
@@ -132,10 +132,10 @@ def test_cli_reports_bad_inputs_on_stderr_and_prints_the_rest(batch, monkeypatch
 
 
 def test_cli_reads_stdin(monkeypatch):
-    import tidings.pipeline
+    import tidings.run.coding
     from tidings.cli import main
 
-    monkeypatch.setattr(tidings.pipeline, "code_articles", _fake_code_articles)
+    monkeypatch.setattr(tidings.run.coding, "code_articles", _fake_code_articles)
     data = (FIX / "records.jsonl").read_bytes()
     result = CliRunner().invoke(main, ["code", "-", "--format", "jsonl", "--published", "2022-02-02"], input=data)
     assert result.exit_code == 1

@@ -54,7 +54,7 @@ def test_detection_is_deterministic():
 
 
 def test_language_is_set_on_the_article_and_non_english_is_skipped_by_the_pipeline():
-    from tidings.pipeline import CodeOptions, _skip_reason
+    from tidings.run.coding import CodeOptions, _skip_reason
 
     art = read_text("Sommet à Paris\n\n" + OTHER["fr"])
     assert art.language == "fr"

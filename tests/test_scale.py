@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import pytest
 
-from tidings.codec import dumps, loads
-from tidings.pipeline import code_articles
+from tidings.records.lossless import dumps, loads
+from tidings.run.coding import code_articles
 from tidings.records import Article
-from tidings.scale import EngineOptions, code_stream, read_shard
+from tidings.run.engines import EngineOptions, code_stream, read_shard
 
 TEXTS = [
     "Russian President Vladimir Putin met Chinese President Xi Jinping in Beijing on Tuesday.",
@@ -58,7 +58,7 @@ def test_ray_gives_identical_output_and_resumes_from_shards(tmp_path):
 
 @pytest.mark.slow
 def test_a_started_pool_codes_several_streams_with_the_same_workers():
-    from tidings.scale import Engine
+    from tidings.run.engines import Engine
 
     local = [dumps(c) for c in code_stream(articles(), EngineOptions("local"))]
     with Engine(EngineOptions("pool", workers=2, chunk=2)) as engine:
@@ -76,7 +76,7 @@ def test_a_started_pool_codes_several_streams_with_the_same_workers():
 @pytest.mark.slow
 def test_ray_removes_its_own_temporary_shards_but_keeps_a_named_folder(tmp_path):
     pytest.importorskip("ray")
-    from tidings.scale import Engine
+    from tidings.run.engines import Engine
 
     with Engine(EngineOptions("ray", workers=1, chunk=5)) as engine:
         assert len(list(engine.code(articles()))) == 10
@@ -100,7 +100,7 @@ def test_engine_options_are_checked():
 def test_ingest_with_two_workers_equals_one(tmp_path):
     import duckdb
 
-    from tidings.ingest import ingest
+    from tidings.run.ingest import ingest
 
     def snapshot(db):
         con = duckdb.connect(str(db), read_only=True)
@@ -121,7 +121,7 @@ def test_pool_workers_are_forked_with_the_pipeline_loaded():
     import subprocess
     import sys
 
-    script = ("from tidings.scale import Engine, EngineOptions, _preloaded\n"
+    script = ("from tidings.run.engines import Engine, EngineOptions, _preloaded\n"
               "if __name__ == '__main__':\n"
               "    with Engine(EngineOptions('pool', workers=2)) as e:\n"
               "        e.start()\n"

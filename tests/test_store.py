@@ -12,7 +12,7 @@ import duckdb
 import pytest
 
 from storekit import WIRE, coded, other_story, wire_copies
-from tidings.ingest import ingest
+from tidings.run.ingest import ingest
 from tidings.records import InputError
 from tidings.store import (MIGRATIONS, Store, StoreLocked, WriterLock, applied_migrations, connect,
                            default_db_path, open_reader, table_counts)
@@ -178,7 +178,7 @@ def test_a_failed_write_leaves_nothing_half_written(db, monkeypatch):
 
 
 def test_resumable_skips_stored_articles_before_parsing(db, monkeypatch):
-    import tidings.pipeline as pipeline
+    import tidings.run.coding as pipeline
 
     items = wire_copies()
     ingest(items, db, progress=False)
@@ -248,7 +248,7 @@ def test_skipped_articles_are_stored_with_their_reason(db):
 
 def test_store_and_query_layers_never_import_spacy():
     code = ("import sys; import tidings.store, tidings.store.writer, tidings.query, tidings.export, "
-            "tidings.dedup, tidings.ingest; "
+            "tidings.store.dedup, tidings.run.ingest; "
             "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')]; "
             "print(bad); sys.exit(1 if bad else 0)")
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
@@ -256,7 +256,7 @@ def test_store_and_query_layers_never_import_spacy():
 
 
 def test_function_migration_upgrades_an_older_database(db):
-    from tidings import dedup
+    from tidings.store import dedup
     from tidings.store import migrations
 
     conn = duckdb.connect(db)

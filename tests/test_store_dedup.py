@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 
 from storekit import OTHER, WIRE, coded, other_story, wire_copies
-from tidings import dedup
+from tidings.store import dedup
 from tidings import query
-from tidings.ingest import ingest
+from tidings.run.ingest import ingest
 from tidings.store import open_reader
 
 
@@ -149,7 +149,7 @@ def test_one_a_day_counts_outlets_once(db):
 
 
 def test_batched_writes_equal_one_by_one_writes(tmp_path, monkeypatch):
-    import tidings.ingest as ingest_mod
+    import tidings.run.ingest as ingest_mod
 
     text = ("Russia and Ukraine held talks in Istanbul on Tuesday about a ceasefire and prisoner exchanges. "
             "Moscow said it would scale back military activity near Kyiv and Chernihiv as a gesture.")

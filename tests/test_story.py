@@ -18,7 +18,7 @@ PUB = "2024-06-17"
 
 def _code(text, **pipeline):
     from tidings.nlp import PipelineOptions
-    from tidings.pipeline import CodeOptions, code_articles
+    from tidings.run.coding import CodeOptions, code_articles
     from tidings.readers import read_data
 
     record = json.dumps({"id": "t", "published": PUB, "text": text})
@@ -192,7 +192,7 @@ def test_a_higher_threshold_gives_fewer_events(nlp):
 
 
 def test_all_candidates_shows_the_dropped_events_in_json(nlp):
-    from tidings.serialize import to_contract
+    from tidings.records.contract import to_contract
 
     out = to_contract(_code(RAM), all_candidates=True)
     assert out["dropped_events"] and all(d["dropped"] and "code" in d for d in out["dropped_events"])

@@ -54,7 +54,7 @@ def articles() -> list[CodedArticle]:
 
 
 def build(path) -> str:
-    from tidings.ingest import ingest
+    from tidings.run.ingest import ingest
 
     ingest(articles(), str(path), progress=False)
     return str(path)

@@ -14,8 +14,8 @@ __all__ = [
 _LAZY = {
     "Article": "records", "Actor": "records", "ActorRef": "records", "Event": "records",
     "Quote": "records", "TimeRef": "records", "Place": "records", "CodedArticle": "records",
-    "InputError": "records", "code_article": "pipeline", "code_articles": "pipeline",
-    "code_text": "pipeline", "read_paths": "readers", "to_contract": "serialize",
+    "InputError": "records", "code_article": "run.coding", "code_articles": "run.coding",
+    "code_text": "run.coding", "read_paths": "readers", "to_contract": "records.contract",
 }
 
 

@@ -1,7 +1,7 @@
 """spaCy component tidings_actors: every actor mention of the Doc, coded (doc._.actor_mentions).
 
 Reads: doc.ents, the dependency parse, doc._.published (the date roles are resolved at).
-Writes: doc._.actor_mentions, a list of tidings.mentions.ActorMention sorted by position.
+Writes: doc._.actor_mentions, a list of tidings.records.mentions.ActorMention sorted by position.
 Config: "dictionaries" (PETRARCH/TABARI actor or agent files to load) and "replace" (True: use
 only those files; False: add them to the project's own gazetteer in tidings/data/actors/).
 

@@ -17,7 +17,7 @@ import numpy as np
 from spacy.attrs import POS, SENT_START
 from spacy.symbols import PROPN as PROPN_ID
 
-from ..mentions import ActorMention
+from ..records.mentions import ActorMention
 from .lexicon import (ACTOR, CAPITAL, COUNTRY, DEMONYM, METONYM, ORG, PERSON, REGION, REGION_ADJ, ROLE,
                       STOP, UNIT, UNIT_ADJ, Entry, Lexicon)
 from .matcher import PhraseTrie, norm

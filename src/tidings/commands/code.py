@@ -30,11 +30,11 @@ def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_di
     Inputs: .txt (header sniffed), .html, .jsonl and .csv records; folders are read
     recursively. A bad input is reported on standard error and the rest are still coded.
     """
-    from ..pipeline import CodeOptions, code_articles
+    from ..run.coding import CodeOptions, code_articles
     from ..readers import read_paths
     from ..records import InputError
-    from ..serialize import to_contract
-    from ..explain import render_table
+    from ..records.contract import to_contract
+    from .explain import render_table
 
     errors = 0
 

@@ -35,7 +35,7 @@ def command(db, progress):
     quotes, and a few events with the sentences that show them."""
     import contextlib
 
-    from ..ingest import ingest
+    from ..run.ingest import ingest
     from ..store import StoreLocked, default_db_path
 
     db = db or default_db_path()

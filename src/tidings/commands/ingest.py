@@ -38,13 +38,13 @@ def command(paths, db, published, progress, recode, workers, engine, ray_address
     an updated article (same id or url, new text or update stamp) replaces its events and
     keeps its previous version. Unreadable inputs are reported and the batch goes on.
     """
-    from ..ingest import ingest
-    from ..pipeline import CodeOptions
+    from ..run.ingest import ingest
+    from ..run.coding import CodeOptions
     from ..store import StoreLocked
 
     import duckdb
 
-    from ..scale import EngineOptions
+    from ..run.engines import EngineOptions
 
     options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge,
                                                     min_confidence, dictionaries))

@@ -143,7 +143,9 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
     if out:
-        query.write_network(edges, out, graph_format)
+        from ..query.networks import write_network
+
+        write_network(edges, out, graph_format)
         click.echo(f"{len(edges)} edges written to {out}", err=True)
     else:
         _output(edges, fmt, "network")

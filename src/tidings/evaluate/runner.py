@@ -21,7 +21,7 @@ def _articles(docs: list[GoldDoc], read: bool):
     if read:
         try:
             from ..readers.options import ReadOptions
-            from ..readers.records_in import record_article
+            from ..readers.record_files import record_article
 
             options = ReadOptions(sniff_header=False, detect_language=False)
             reader = lambda d, n: record_article(  # noqa: E731
@@ -44,8 +44,8 @@ def predict(docs: Iterable[GoldDoc], pipeline_options=None, read: bool = True) -
     """Code every gold document as one article, read as `tidings code` reads a JSONL record
     (dateline and boilerplate handled by the readers); id -> contract dict with candidates.
     A document the reader empties (a wire credit line) is predicted as not coded."""
-    from ..pipeline import CodeOptions, code_articles
-    from ..serialize import to_contract
+    from ..run.coding import CodeOptions, code_articles
+    from ..records.contract import to_contract
 
     pairs = list(_articles(list(docs), read))
     out = {d.id: {"id": d.id, "events": [], "quotes": [], "actors": [], "dates": [], "skipped": art}
@@ -118,10 +118,10 @@ def predict_records(records: Iterable[dict], pipeline_options=None, all_candidat
     """Code JSONL records as `tidings code` reads them; id -> contract dict."""
     import json
 
-    from ..pipeline import CodeOptions, code_articles
+    from ..run.coding import CodeOptions, code_articles
     from ..readers import read_data
     from ..records import InputError
-    from ..serialize import to_contract
+    from ..records.contract import to_contract
 
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
     articles = [a for a in read_data(data, "records.jsonl") if not isinstance(a, InputError)]

@@ -80,7 +80,7 @@ def read_data(data: bytes, name: str, published: str | None = None,
     import zlib
 
     from .decode import human_size
-    from .records_in import read_csv, read_jsonl
+    from .record_files import read_csv, read_jsonl
     from .walk import input_suffix, read_bytes, read_stream
 
     options = options or ReadOptions()

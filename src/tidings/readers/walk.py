@@ -17,7 +17,7 @@ from .decode import DecodeError, decode_bytes, human_size, size_problem
 from .feeds import looks_like_feed, read_feed
 from .html import looks_like_html, read_html
 from .options import ReadOptions
-from .records_in import prefixed, read_csv, read_jsonl
+from .record_files import prefixed, read_csv, read_jsonl
 
 __all__ = ["iter_inputs", "read_one", "read_stream", "read_bytes", "input_suffix", "not_regular", "open_regular"]
 

@@ -143,7 +143,7 @@ DAILY_VIEW = [
 def _rebucket(conn) -> None:
     """LSH buckets keyed by one hash of (band, rows), indexed alone: candidate look-ups become
     an index scan over an IN list instead of a join over the whole table."""
-    from .. import dedup
+    from . import dedup
 
     conn.execute("DROP INDEX IF EXISTS lsh_buckets_key")
     conn.execute("DELETE FROM lsh_buckets")

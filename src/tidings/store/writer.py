@@ -6,7 +6,7 @@
   previous row to `article_versions`, loses its old mentions, quotes and actors (events
   left with no mention are deleted) and is written again.
 - Syndicated copies join the story of the stored article they duplicate (MinHash + LSH,
-  see tidings.dedup); their events become extra mentions of the story's events when
+  see tidings.store.dedup); their events become extra mentions of the story's events when
   (date, source, target, code, status) agree and the trigger lemma or the sentence does.
 """
 from __future__ import annotations
@@ -17,7 +17,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from .. import dedup
+from . import dedup
 from ..records import Article, CodedArticle, Event, Span, content_id
 
 __all__ = ["article_hash", "write_coded", "write_batch", "WriteResult", "event_num_id", "article_date",

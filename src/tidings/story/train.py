@@ -100,7 +100,7 @@ def parse_articles(gold: dict[str, StoryGold], texts: Path) -> list:
     article stage (its decision is what the judge learns)."""
     from ..evaluate.runner import read_texts
     from ..nlp import PipelineOptions, get_nlp, new_doc
-    from ..pipeline import parse_published
+    from ..run.coding import parse_published
     from ..readers import read_data
     from ..records import InputError
 

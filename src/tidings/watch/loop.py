@@ -104,7 +104,7 @@ class Watcher:
 
     # ---- one cycle ------------------------------------------------------------------------
     def cycle(self) -> CycleReport:
-        from ..ingest import ingest
+        from ..run.ingest import ingest
 
         from ..store import Store
 

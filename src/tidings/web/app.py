@@ -282,7 +282,7 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
 
     def _ingest(items: list[tuple[str, str | bytes]], published: str | None) -> dict:
         """Pasted text is read like a .txt file; uploads by their file name (html, jsonl, csv, txt)."""
-        from ..ingest import ingest
+        from ..run.ingest import ingest
         from ..readers import read_data, read_text
         from ..records import InputError
         from ..store import StoreLocked

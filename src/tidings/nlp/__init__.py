@@ -2,9 +2,9 @@
 
 Components (each declares what it reads and writes, see their `assigns` in nlp.add_pipe):
   tidings_paragraphs  before parser: a blank line always starts a sentence
-  attribute_ruler     the model's own, rebuilt from its patterns by tidings.attributes:
+  attribute_ruler     the model's own, rebuilt from its patterns by tidings.nlp.attributes:
                       the same output, faster (FAST_ATTRIBUTES = False keeps spaCy's)
-  lemmatizer          the model's own, wrapped by tidings.lemmas: lemmas memoised per
+  lemmatizer          the model's own, wrapped by tidings.nlp.lemmas: lemmas memoised per
                       (ORTH, POS, MORPH), the same output (FAST_LEMMAS = False keeps spaCy's)
   tidings_actors      reads ents, parse          -> doc._.actor_mentions
   tidings_dates       reads ents, parse          -> doc._.timexes
@@ -26,8 +26,8 @@ from dataclasses import dataclass
 __all__ = ["PipelineOptions", "get_nlp", "new_doc"]
 
 _LOCK = threading.Lock()
-FAST_ATTRIBUTES = True  # see tidings.attributes
-FAST_LEMMAS = True  # see tidings.lemmas
+FAST_ATTRIBUTES = True  # see tidings.nlp.attributes
+FAST_LEMMAS = True  # see tidings.nlp.lemmas
 _CACHE: dict = {}
 FREEZE_GC = True  # see get_nlp; False leaves the garbage collector as it was
 
@@ -82,7 +82,7 @@ def _build(options: PipelineOptions):
     nlp.add_pipe("tidings_places")
     nlp.add_pipe("tidings_quotes")
     if options.petrarch:
-        from .petrarch import component as _petrarch  # noqa: F401  registers tidings_petrarch
+        from ..petrarch import component as _petrarch  # noqa: F401  registers tidings_petrarch
 
         nlp.add_pipe("tidings_petrarch", config={"dictionaries": list(options.petrarch)})
     else:

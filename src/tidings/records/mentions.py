@@ -1,12 +1,12 @@
 """Token-level annotations the NLP stages leave on a spaCy Doc (doc._.actor_mentions etc.).
 
-These are internal to the pipeline; `tidings.pipeline` turns them into contract records.
+These are internal to the pipeline; `tidings.run.coding` turns them into contract records.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .records import ActorRef
+from . import ActorRef
 
 __all__ = ["ActorMention"]
 

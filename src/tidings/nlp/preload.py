@@ -8,7 +8,7 @@ written), which leaves more of the CPU caches to the work itself. See scale.Engi
 from __future__ import annotations
 
 try:
-    from .nlp import get_nlp
+    from . import get_nlp
 
     get_nlp()
 except Exception:  # noqa: BLE001 - a worker that needs the model loads it itself and reports the error there

@@ -1,7 +1,7 @@
 """Frozen, typed records for everything in the JSON contract (see docs/contract.md).
 
 Every record is immutable; ids are content hashes, so coding the same input twice gives
-the same ids. `tidings.serialize` is the one place that turns them into contract dicts.
+the same ids. `tidings.records.contract` is the one place that turns them into contract dicts.
 """
 from __future__ import annotations
 

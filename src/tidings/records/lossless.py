@@ -1,12 +1,12 @@
 """A lossless text form of CodedArticle records (JSON), for shards and queues between
-processes and machines. Unlike the contract (serialize.py), it keeps every field, so
+processes and machines. Unlike the contract (contract.py), it keeps every field, so
 `loads(dumps(x)) == x`."""
 from __future__ import annotations
 
 import dataclasses
 import json
 
-from .records import (Actor, ActorRef, Article, Candidate, CodedArticle, Event, EventMention, Place, Quote,
+from . import (Actor, ActorRef, Article, Candidate, CodedArticle, Event, EventMention, Place, Quote,
                       Span, TimeRef)
 
 __all__ = ["dumps", "loads"]

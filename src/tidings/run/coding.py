@@ -5,8 +5,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from .nlp import PipelineOptions, get_nlp, new_doc
-from .records import Actor, Article, CodedArticle, Span
+from ..nlp import PipelineOptions, get_nlp, new_doc
+from ..records import Actor, Article, CodedArticle, Span
 
 __all__ = ["CodeOptions", "CodingTimeout", "code_article", "code_articles", "code_text", "parse_published"]
 

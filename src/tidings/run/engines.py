@@ -1,6 +1,6 @@
 """Run the coding stages in parallel: in this process, in a local process pool, or on Ray.
 
-    from tidings.scale import EngineOptions, code_stream
+    from tidings.run.engines import EngineOptions, code_stream
     for coded in code_stream(articles, EngineOptions(engine="pool", workers=2)):
         ...
 
@@ -10,13 +10,13 @@ benchmark) keeps its workers, and their loaded models, across streams.
 All engines run the same stage function (`pipeline.code_articles`) on chunks of articles and
 yield results in input order, so they give identical output. The spaCy model is loaded in
 each worker, never pickled; a pool's workers are forked from a fork server that has loaded
-the default pipeline once (preload.py), so they share its memory pages. Pool results come
+the default pipeline once (tidings/nlp/preload.py), so they share its memory pages. Pool results come
 back as codec JSON. Memory stays bounded: only `inflight` chunks are out at a time, the
 input is consumed lazily.
 
 Ray: each worker is a Ray actor holding the pipeline; each chunk it codes is written as a
 Parquet shard (one row per article: id and the lossless JSON of its CodedArticle, see
-codec.py) under `shard_dir`, named by the chunk's content hash. The driver reads shards
+records/lossless.py) under `shard_dir`, named by the chunk's content hash. The driver reads shards
 back and the single writer merges them into the store. Shards already present are not
 coded again, so a killed Ray run resumes where it stopped.
 """
@@ -29,15 +29,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .codec import dumps, loads
-from .nlp import PipelineOptions
-from .pipeline import CodeOptions, code_articles
-from .records import Article, CodedArticle, content_id
+from ..records.lossless import dumps, loads
+from ..nlp import PipelineOptions
+from .coding import CodeOptions, code_articles
+from ..records import Article, CodedArticle, content_id
 
 __all__ = ["EngineOptions", "Engine", "code_stream", "ENGINES", "peak_rss_mb"]
 
 ENGINES = ("local", "pool", "ray")
-PRELOAD = True  # pool: the fork server loads the default pipeline, and workers share it (preload.py)
+PRELOAD = True  # pool: the fork server loads the default pipeline, and workers share it (tidings/nlp/preload.py)
 
 
 @dataclass(frozen=True)
@@ -106,7 +106,7 @@ class Engine:
     def start(self) -> "Engine":
         """Start the workers and wait until each has loaded the pipeline."""
         if self.kind == "local":
-            from .nlp import get_nlp
+            from ..nlp import get_nlp
 
             get_nlp(self.options.pipeline)
         elif self.kind == "pool":
@@ -170,9 +170,9 @@ class Engine:
             # pipeline it loads it once, and workers forked from it share its pages (no effect
             # when this process's fork server is running already)
             os.environ["TIDINGS_LIFELINE_PARENT"] = str(os.getpid())
-            preload = ["tidings.forkserver_lifeline"]
+            preload = ["tidings.run.forkserver_lifeline"]
             if PRELOAD and self.options.pipeline in (None, PipelineOptions()):
-                preload.append("tidings.preload")
+                preload.append("tidings.nlp.preload")
             ctx.set_forkserver_preload(preload)
         self._pool = ProcessPoolExecutor(max_workers=self.engine.workers, mp_context=ctx, initializer=_init,
                                          initargs=(self.options,))
@@ -255,7 +255,7 @@ def _init(options: CodeOptions) -> None:
 
     die_with_parent(os.getppid())  # the fork server (or the ingest, spawned): gone, the worker goes too
     _WORKER_OPTIONS = options
-    from .nlp import get_nlp
+    from ..nlp import get_nlp
 
     get_nlp(options.pipeline)  # load the model once, in the worker
 
@@ -271,7 +271,7 @@ def _preloaded() -> bool:
     """In a worker: was it forked from a fork server that had loaded the pipeline?"""
     import sys
 
-    return "tidings.preload" in sys.modules
+    return "tidings.nlp.preload" in sys.modules
 
 
 def _code_chunk(chunk: list[Article]) -> tuple[list[str], float]:
@@ -300,7 +300,7 @@ def _ordered(submit, chunks: Iterator[list[Article]], inflight: int) -> Iterator
 # ---- Ray ------------------------------------------------------------------------------------
 
 def _shard_name(chunk: list[Article], options: CodeOptions) -> str:
-    from . import __version__
+    from .. import __version__
 
     return content_id(__version__, repr(options), *(a.id + ":" + content_id(a.text, a.title, a.published)
                                                     for a in chunk), size=24) + ".parquet"
@@ -328,7 +328,7 @@ class _RayCoder:
     """A Ray actor: loads the pipeline once, codes chunks into Parquet shards."""
 
     def __init__(self, options: CodeOptions):
-        from .nlp import get_nlp
+        from ..nlp import get_nlp
 
         self.options = options
         get_nlp(options.pipeline)

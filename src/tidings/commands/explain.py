@@ -1,7 +1,7 @@
 """Readable renderings of a coded article: the event table and the --explain trace."""
 from __future__ import annotations
 
-from .records import CodedArticle
+from ..records import CodedArticle
 
 
 def _actor(a) -> str:
@@ -15,7 +15,7 @@ def _code_name(code) -> str:
     if not code:
         return ""
     try:
-        from .events.codebook import load_codebook
+        from ..events.codebook import load_codebook
 
         info = load_codebook().get(code)
     except Exception:  # the codebook is optional for rendering

@@ -1,6 +1,6 @@
 """Ingest: read -> (skip what is stored unchanged) -> code -> write, one transaction per article.
 
-    from tidings.ingest import ingest
+    from tidings.run.ingest import ingest
     report = ingest(["corpus/"], db="events.duckdb")
 
 Inputs may be paths (files, folders, "-"), Article records (coded here) or CodedArticle
@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .records import Article, CodedArticle, InputError
-from .store import Store, default_db_path
-from .store.writer import article_hash, rejected_articles, write_batch, write_rejects
+from ..records import Article, CodedArticle, InputError
+from ..store import Store, default_db_path
+from ..store.writer import article_hash, rejected_articles, write_batch, write_rejects
 
 __all__ = ["ingest", "IngestReport"]
 
@@ -93,7 +93,7 @@ def _expected(inputs, enabled: bool) -> int | None:
         return None
     if not all(isinstance(i, (str, os.PathLike)) for i in inputs):
         return None
-    from .readers.count import count_records
+    from ..readers.count import count_records
 
     return count_records([str(i) for i in inputs])
 
@@ -113,9 +113,9 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     recode=True.
     recode=True codes again the articles stored unchanged (after the coder or its
     dictionaries changed) and replaces their events, without recording new versions.
-    engine (tidings.scale.EngineOptions) codes in a process pool or on Ray; the results
+    engine (tidings.run.engines.EngineOptions) codes in a process pool or on Ray; the results
     still stream, in input order, to this process, the single writer. A started
-    tidings.scale.Engine may be passed instead, to keep its workers across calls (its own
+    tidings.run.engines.Engine may be passed instead, to keep its workers across calls (its own
     CodeOptions are used then). gate (store.ProcessGate) is for a process that also reads the
     database while this runs (the web server): the batches are written between its reads.
     """
@@ -235,7 +235,7 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
 
 def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterator[CodedArticle]:
     """Code `first` and the articles after it; pre-coded records met among them are written after."""
-    from .pipeline import code_articles
+    from .coding import code_articles
 
     later: list[CodedArticle] = []
 
@@ -247,12 +247,12 @@ def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterato
             else:
                 yield item
 
-    from .scale import Engine
+    from .engines import Engine
 
     if isinstance(engine, Engine):  # started by the caller, kept across ingests
         yield from engine.code(articles())
-    elif engine is not None and engine.engine != "local":  # a process pool or Ray (tidings.scale)
-        from .scale import code_stream
+    elif engine is not None and engine.engine != "local":  # a process pool or Ray (tidings.run.engines)
+        from .engines import code_stream
 
         yield from code_stream(articles(), engine, options)
     else:
@@ -261,7 +261,7 @@ def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterato
 
 
 def _read(paths: list[str], published: str | None):
-    from .readers import read_paths
+    from ..readers import read_paths
 
     yield from read_paths(paths, published=published)
 

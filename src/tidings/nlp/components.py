@@ -5,12 +5,12 @@ import numpy as np
 from spacy.attrs import ORTH
 from spacy.language import Language
 
-from .actors import component as _actors  # noqa: F401
-from .events import component as _events  # noqa: F401
-from . import dates as _dates  # noqa: F401
-from . import places as _places  # noqa: F401
-from . import quotes as _quotes  # noqa: F401
-from .story import component as _story  # noqa: F401
+from ..actors import component as _actors  # noqa: F401
+from ..events import component as _events  # noqa: F401
+from .. import dates as _dates  # noqa: F401
+from .. import places as _places  # noqa: F401
+from .. import quotes as _quotes  # noqa: F401
+from ..story import component as _story  # noqa: F401
 
 
 @Language.component("tidings_paragraphs", assigns=["token.is_sent_start"])

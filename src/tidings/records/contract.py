@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from .records import Actor, ActorRef, CodedArticle, Event, Place, Quote, TimeRef
+from . import Actor, ActorRef, CodedArticle, Event, Place, Quote, TimeRef
 
 __all__ = ["to_contract", "to_json", "actor_ref_dict", "place_dict", "event_dict"]
 

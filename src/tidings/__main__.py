@@ -1,0 +1,4 @@
+"""`python -m tidings` is the `tidings` command."""
+from .cli import main
+
+main()

@@ -18,7 +18,7 @@ import re
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
 
-from .resolve import Run, _sent_index
+from .resolve import Run, sentence_index
 
 __all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
 
@@ -41,7 +41,7 @@ def _where_lower(doc, ids: frozenset[int]) -> list[int]:
 
 
 def pronoun_runs(doc, taken: set[int]) -> list[Run]:
-    sent_of = _sent_index(doc)
+    sent_of = sentence_index(doc)
     out = []
     for i in _where_lower(doc, _PRONOUN_IDS):
         t = doc[i]
@@ -61,7 +61,7 @@ def pronoun_runs(doc, taken: set[int]) -> list[Run]:
 
 def nominal_runs(doc, taken: set[int]) -> list[Run]:
     """'the country', 'the group', 'both countries', 'the two sides' (nouns that are not roles)."""
-    sent_of = _sent_index(doc)
+    sent_of = sentence_index(doc)
     out = []
     for i in _where_lower(doc, _NOMINAL_IDS):
         t = doc[i]

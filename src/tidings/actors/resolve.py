@@ -288,7 +288,7 @@ class ActorResolver:
     def runs(self, doc, pieces: list[Piece]) -> list[Run]:
         runs: list[Run] = []
         cur: list[Piece] = []
-        sent_of = _sent_index(doc)
+        sent_of = sentence_index(doc)
 
         def flush():
             if cur:
@@ -834,7 +834,7 @@ class ActorResolver:
 
 
 # ---- helpers --------------------------------------------------------------------------------
-def _sent_index(doc) -> list[int]:
+def sentence_index(doc) -> list[int]:
     """The sentence number of every token, as doc.sents counts them (token 0 always starts
     the first; a token whose sent_start is 1 starts the next), read in one array."""
     if not len(doc):

@@ -58,6 +58,7 @@ def print_summary(db) -> None:
     from rich.table import Table
 
     from .. import query
+    from ..query import pages
     from ..export.codes import code_name
     from ..store import open_reader, table_counts
 
@@ -65,29 +66,25 @@ def print_summary(db) -> None:
     conn = open_reader(db)
     try:
         counts = table_counts(conn)
-        copies = conn.execute("SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id "
-                              "HAVING count(*) > 1)").fetchone()[0]
+        copies = pages.stories_with_copies(conn)
         console.rule(f"[bold]tidings demo[/bold] -- {db}")
         console.print(f"{counts['articles']} articles ({counts['article_versions']} older versions kept) in "
                       f"{counts['stories']} stories ({copies} with syndicated copies); {counts['events']} events "
                       f"from {counts['mentions']} mentions; {counts['quotes']} quotes; {counts['actors']} actor rows")
-        for title, article in conn.execute(
-                "SELECT s.title, count(*) FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY ALL "
-                "HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT 3").fetchall():
+        for title, article in pages.largest_stories(conn, 3):
             console.print(f"  story [italic]{title}[/italic]: {article} copies")
 
         t = Table(title="events by root code")
         for c in ("root", "name", "events", "mentions"):
             t.add_column(c)
-        for root, n, m in conn.execute("SELECT root, count(*), sum(n_mentions) FROM events GROUP BY root "
-                                       "ORDER BY root").fetchall():
+        for root, n, m in pages.root_counts(conn):
             t.add_row(root, code_name(root), str(n), str(m))
         console.print(t)
 
         t = Table(title="events by quad class and status")
         for c in ("quad class", "asserted", "negated", "hypothetical", "future"):
             t.add_column(c)
-        rows = conn.execute("SELECT quad_class, status, count(*) FROM events GROUP BY ALL").fetchall()
+        rows = pages.quad_status_counts(conn)
         for q in (1, 2, 3, 4):
             t.add_row(f"{q} {query.QUAD_NAMES[q]}",
                       *(str(sum(n for qq, s, n in rows if qq == q and s == st)) for st in query.STATUSES))
@@ -101,8 +98,7 @@ def print_summary(db) -> None:
             t.add_row(r.source, r.target, str(r.weight), f"{r.goldstein_mean:+.1f}", str(r.q1 + r.q2), str(r.q3 + r.q4))
         console.print(t)
 
-        quotes = conn.execute("SELECT coalesce(speaker_name, speaker_text, '?'), kind, text FROM quotes "
-                              "ORDER BY article_id, n LIMIT 5").fetchall()
+        quotes = pages.first_quotes(conn, 5)
         if quotes:
             console.print("[bold]quotes[/bold]")
             for who, kind, text in quotes:

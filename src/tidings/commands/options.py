@@ -35,13 +35,13 @@ def _dictionary_files(dictionaries) -> dict[str, list[str]]:
     """The files of --dictionaries by kind (verbs, actors, agents, discards, issues)."""
     from pathlib import Path
 
-    from ..petrarch.dictionaries import _not_a_dictionary, sniff_kind
+    from ..petrarch.dictionaries import not_a_dictionary, sniff_kind
 
     out: dict[str, list[str]] = {}
     for d in dictionaries:
         p = Path(d)
         files = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")
-                       and not _not_a_dictionary(f)) if p.is_dir() else [p]
+                       and not not_a_dictionary(f)) if p.is_dir() else [p]
         for f in files:
             kind = sniff_kind(f)
             if kind:

@@ -39,8 +39,8 @@ WORD_VALUE.update({w: 20 + 10 * i for i, w in enumerate(TENS)})
 WORD_VALUE.update({"a": 1, "an": 1, "zero": 0})
 
 _ONES = "|".join(ONES)
-_CARD = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{_ONES}))?|{'|'.join(TEENS)}|{_ONES})"
-_BIGW = rf"(?:(?:a|{_CARD})\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_CARD})?|{_CARD})"
+CARDINALS = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{_ONES}))?|{'|'.join(TEENS)}|{_ONES})"
+_BIGW = rf"(?:(?:a|{CARDINALS})\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{CARDINALS})?|{CARDINALS})"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
 COUNT = (rf"(?:{_DIGITS}|{_BIGW}|a\s+couple\s+of|a\s+dozen|half\s+an?|an?(?=[\s-]))")
 VAGUE = r"(?:several|a\s+few|few|some|many|a\s+couple\s+of|a\s+number\s+of|numerous|countless)"
@@ -209,7 +209,7 @@ def rules() -> list[tuple[str, str]]:
     every = (rf"(?P<q>every|each|per)\s+(?:(?P<other>other)\s+|(?P<n>{_DIGITS}|{_BIGW})\s+)?"
              rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?|(?P<mo>{MONTH})"
              rf"|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend))")
-    times = (rf"(?P<freq>once|twice|thrice|(?:{_DIGITS}|{_CARD}|several|many)\s+times)\s+"
+    times = (rf"(?P<freq>once|twice|thrice|(?:{_DIGITS}|{CARDINALS}|several|many)\s+times)\s+"
              rf"(?:a|an|per|each|every)\s+(?P<unit2>{UNIT})")
     plural = rf"(?P<wd2>{WEEKDAY})(?:s|\s+(?P<part2>{PART})s)"
     set_ = rf"{B}(?P<x>{every}|{times}|{plural})(?![\w-])"

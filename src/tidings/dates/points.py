@@ -23,7 +23,7 @@ import datetime as dt
 import re
 
 from . import calendar as cal
-from .periods import _CARD, MONTH, ONES, TEENS, TENS, WEEKDAY, WORD_VALUE, number
+from .periods import CARDINALS, MONTH, ONES, TEENS, TENS, WEEKDAY, WORD_VALUE, number
 
 __all__ = ["KINDS", "rules", "gates", "resolve", "refine"]
 
@@ -42,7 +42,7 @@ ORDWORD = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD1})|thirty-first|thirtieth|twenti
            rf"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|{_ORD1})")
 _YEAR_TAIL = rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(ONES)}))?|{'|'.join(TEENS)}|oh[\s-](?:{'|'.join(ONES)}))"
 SPELLED_YEAR = (rf"(?:(?:nineteen|eighteen)(?:\s+hundred(?:\s+and\s+{_YEAR_TAIL})?|[\s-]+{_YEAR_TAIL})"
-                rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(TEENS)}|{'|'.join(ONES)}|{_CARD}))?)")
+                rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(TEENS)}|{'|'.join(ONES)}|{CARDINALS}))?)")
 PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 

@@ -97,7 +97,7 @@ def parse_pattern(text: str) -> tuple[Cond, ...]:
     return tuple(out)
 
 
-def _specificity(conds: tuple[Cond, ...], mods: tuple[str, ...]) -> int:
+def condition_specificity(conds: tuple[Cond, ...], mods: tuple[str, ...]) -> int:
     return sum((2 if c.values else 1) for c in conds if not c.negated) + len(conds) * 0 + 2 * len(mods)
 
 
@@ -199,7 +199,7 @@ def _load_triggers(path: Path, kind: str, lex: Lexicon, codebook: Codebook, erro
                     raise ValueError(f"verb {word!r} has several words: use prt:/prep: conditions")
                 mods = tuple(parts[:-1])
                 lex.add(Entry(f"{path.name}:{eid}", kind, parts[-1], mods, conds, own, fam, where,
-                              _specificity(conds, mods)))
+                              condition_specificity(conds, mods)))
         except ValueError as exc:
             errors.append(f"{where}: {exc}")
 

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from ..actors.petrarch import PetrarchWarning
 from .codebook import load_codebook
-from .lexicon import Cond, Entry, Lexicon, LexiconError, _specificity
+from .lexicon import Cond, Entry, Lexicon, LexiconError, condition_specificity
 
 __all__ = ["load_petrarch_verbs", "PetrarchStats"]
 
@@ -157,7 +157,7 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
     def add(lemma, forms, conds, code, lineno, eid):
         for key in [lemma] + forms:
             lex.add(Entry(f"{path.name}:{eid}", "verb", key, (), conds, code, None,
-                          f"{path.name}:{lineno}", _specificity(conds, ())))
+                          f"{path.name}:{lineno}", condition_specificity(conds, ())))
 
     # PETRARCH-2 files put their synsets before a 'VERB PATTERNS' line; PETRARCH-1 files (the
     # Validate dictionaries) have no such line: verb blocks and synsets are mixed throughout

@@ -24,7 +24,8 @@ import os
 import sys
 from typing import Iterator
 
-from ..query import Filters, _connection, _filters
+from ..query import Filters, as_filters, connection
+from ..query.rows import event_rows, events_with_sources, mention_rows
 from .codes import code_name, country_name, fips, plover_of, sectors, split_actor
 
 __all__ = ["export", "FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "PHOENIX_COLUMNS",
@@ -64,30 +65,6 @@ CSV_COLUMNS = (
     "target_name", "status", "place_name", "place_country", "lat", "lon", "n_mentions", "n_articles",
     "n_sources", "story_id", "article_id", "sentence", "trigger", "title", "outlet", "url", "published",
 )
-
-_EVENT_SQL = """
-    SELECT e.*, a.url, a.outlet, a.title, a.published, length(a.text) AS doc_len,
-           m.sentence_text AS sentence, m.trigger_text AS trigger, m.sentence AS sentence_no
-    FROM events e
-    LEFT JOIN articles a ON a.id = e.first_article_id
-    LEFT JOIN (SELECT event_id, article_id, arg_min(sentence_text, sentence) AS sentence_text,
-                      arg_min(trigger_text, sentence) AS trigger_text, min(sentence) AS sentence
-               FROM mentions GROUP BY event_id, article_id) m
-           ON m.event_id = e.id AND m.article_id = e.first_article_id
-    WHERE {where}
-    ORDER BY e.date NULLS LAST, e.num_id"""
-
-
-def _rows(conn, sql: str, params: list, chunk: int = 20000) -> Iterator[dict]:
-    cur = conn.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    while True:
-        batch = cur.fetchmany(chunk)
-        if not batch:
-            return
-        for row in batch:
-            yield dict(zip(names, row))
-
 
 def _s(v) -> str:
     """A cell: None -> "", tabs and newlines flattened."""
@@ -131,8 +108,7 @@ def _actor_block(code, name, country) -> list[str]:
 
 
 def gdelt_event_rows(conn, filters: Filters) -> Iterator[list[str]]:
-    where, params = filters.where("e")
-    for r in _rows(conn, _EVENT_SQL.format(where=where + " AND e.date IS NOT NULL"), params):
+    for r in event_rows(conn, filters, dated_only=True):
         d = r["date"]
         frac = d.year + ((d.month - 1) * 30 + d.day) / 365  # GDELT: (days into the year, months of 30) / 365
         place_country_level = bool(r["place_name"]) and r["place_name"] == country_name(r["place_country"])
@@ -151,20 +127,8 @@ def gdelt_event_rows(conn, filters: Filters) -> Iterator[list[str]]:
         yield row
 
 
-_MENTION_SQL = """
-    SELECT e.num_id, e.date, ea.published AS event_published, a.published, a.outlet, a.url, a.id AS article_id,
-           length(a.text) AS doc_len, m.sentence, m.source_start, m.target_start, m.trigger_start, m.confidence
-    FROM mentions m
-    JOIN events e ON e.id = m.event_id
-    JOIN articles a ON a.id = m.article_id
-    LEFT JOIN articles ea ON ea.id = e.first_article_id
-    WHERE {where} AND e.date IS NOT NULL
-    ORDER BY e.date, e.num_id, a.published NULLS LAST, a.id, m.sentence, m.coder_event_id"""
-
-
 def gdelt_mention_rows(conn, filters: Filters) -> Iterator[list[str]]:
-    where, params = filters.where("e")
-    for r in _rows(conn, _MENTION_SQL.format(where=where), params):
+    for r in mention_rows(conn, filters):
         conf = int(round((r["confidence"] if r["confidence"] is not None else 1.0) * 100))
         conf = min(100, max(10, conf))
         source = r["outlet"] or _domain(r["url"]) or "tidings"
@@ -184,18 +148,6 @@ def _domain(url: str | None) -> str:
     return host[4:] if host.startswith("www.") else host
 
 
-_PHOENIX_SQL = """
-    SELECT e.*, s.urls, s.sources, a.id AS article_id
-    FROM events e
-    LEFT JOIN articles a ON a.id = e.first_article_id
-    LEFT JOIN (SELECT m.event_id, string_agg(DISTINCT coalesce(ar.url, 'tidings:article:' || ar.id), ';') AS urls,
-                      string_agg(DISTINCT ar.source_key, ';') AS sources
-               FROM mentions m JOIN articles ar ON ar.id = m.article_id GROUP BY m.event_id) s
-           ON s.event_id = e.id
-    WHERE {where} AND e.date IS NOT NULL
-    ORDER BY e.date, e.num_id"""
-
-
 def _phoenix_actor(code, country) -> list[str]:
     """Full code; Entity (GOV, MIL, ...); Role (country or IGO/NGO/IMG/MNC); Attribute (the rest)."""
     if not code:
@@ -209,8 +161,7 @@ def _phoenix_actor(code, country) -> list[str]:
 
 
 def phoenix_rows(conn, filters: Filters) -> Iterator[list[str]]:
-    where, params = filters.where("e")
-    for r in _rows(conn, _PHOENIX_SQL.format(where=where), params):
+    for r in events_with_sources(conn, filters):
         d = r["date"]
         yield [r["id"], d.strftime("%Y%m%d"), str(d.year), f"{d.month:02d}", f"{d.day:02d}",
                *_phoenix_actor(r["source_code"], r["source_country"]),
@@ -221,8 +172,7 @@ def phoenix_rows(conn, filters: Filters) -> Iterator[list[str]]:
 
 
 def icews_rows(conn, filters: Filters) -> Iterator[list[str]]:
-    where, params = filters.where("e")
-    for r in _rows(conn, _EVENT_SQL.format(where=where), params):
+    for r in event_rows(conn, filters):
         place_country = country_name(r["place_country"]) or _s(r["place_country"])
         city = r["place_name"] if r["place_name"] and r["place_name"] != place_country else ""
         yield [str(r["num_id"]), r["date"].isoformat() if r["date"] else "",
@@ -237,8 +187,7 @@ def icews_rows(conn, filters: Filters) -> Iterator[list[str]]:
 
 
 def plover_records(conn, filters: Filters) -> Iterator[dict]:
-    where, params = filters.where("e")
-    for r in _rows(conn, _EVENT_SQL.format(where=where), params):
+    for r in event_rows(conn, filters):
         def actor(side):
             if not r[f"{side}_code"] and not r[f"{side}_name"]:
                 return []
@@ -271,8 +220,7 @@ def plover_records(conn, filters: Filters) -> Iterator[dict]:
 
 
 def _csv_rows(conn, filters: Filters) -> Iterator[list]:
-    where, params = filters.where("e")
-    for r in _rows(conn, _EVENT_SQL.format(where=where), params):
+    for r in event_rows(conn, filters):
         r["article_id"] = r["first_article_id"]
         yield [r.get(c) for c in CSV_COLUMNS]
 
@@ -304,8 +252,8 @@ def export(db=None, fmt: str = "gdelt", out=None, *, filters: Filters | None = N
     overwrite=True replaces an earlier parquet export there). Returns the number of rows."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
-    f = _filters(filters, kw)
-    with _connection(db) as conn:
+    f = as_filters(filters, kw)
+    with connection(db) as conn:
         if fmt == "parquet":
             if out is None or str(out) == "-":
                 raise ValueError("parquet export needs an output directory (-o DIR)")

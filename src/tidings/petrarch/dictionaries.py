@@ -753,7 +753,7 @@ _NOT_DICT_SUFFIXES = {".md", ".rst", ".json", ".jsonl", ".py", ".xml", ".csv", "
                       ".gz", ".zip", ".pdf", ".yml", ".yaml", ".toml"}
 
 
-def _not_a_dictionary(path: Path) -> bool:
+def not_a_dictionary(path: Path) -> bool:
     """Files in a dictionary folder that are documentation or data of another kind."""
     return path.name.upper().startswith(_NOT_DICT_NAMES) or path.suffix.lower() in _NOT_DICT_SUFFIXES
 
@@ -766,7 +766,7 @@ def load_dictionaries(paths) -> Dictionaries:
         p = Path(p)
         if p.is_dir():
             for f in sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith(".")):
-                (skipped if _not_a_dictionary(f) else files).append(f)
+                (skipped if not_a_dictionary(f) else files).append(f)
         elif p.is_file():
             files.append(p)
         else:

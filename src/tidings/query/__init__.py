@@ -73,6 +73,9 @@ class Filters:
     status: object = "asserted"
     text: str | None = None
     min_confidence: float | None = None
+    # only the events waiting for the watch's next update file: the session's watch_pending
+    # table, filled by tidings.store.watch.mark_pending
+    waiting_for_update: bool = False
 
     def where(self, alias: str = "e") -> tuple[str, list]:
         """A WHERE clause (without the keyword) and its parameters."""
@@ -126,17 +129,20 @@ class Filters:
                      OR contains(lower(coalesce({e}.source_name, '')), lower(?))
                      OR contains(lower(coalesce({e}.target_name, '')), lower(?)))""")
             params.extend([self.text] * 3)
-        return (" AND ".join(clauses) or "TRUE"), params
+        where = " AND ".join(clauses) or "TRUE"
+        if self.waiting_for_update:
+            where = f"({where}) AND {e}.id IN (SELECT event_id FROM watch_pending)"
+        return where, params
 
 
-def _filters(filters: Filters | None, kw: dict) -> Filters:
+def as_filters(filters: Filters | None, kw: dict) -> Filters:
     if filters is not None and kw:
         raise TypeError("pass either a Filters object or filter keywords, not both")
     return filters or Filters(**kw)
 
 
 @contextlib.contextmanager
-def _connection(db):
+def connection(db):
     if db is not None and hasattr(db, "execute") and not isinstance(db, (str, os.PathLike)):
         yield db
         return
@@ -158,7 +164,7 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
     """One page of events, newest first, with keyset pagination: pass the returned cursor as
     `after` to get the next page (None when there is none). Each row carries its evidence
     sentence, article title and url."""
-    f = _filters(filters, kw)
+    f = as_filters(filters, kw)
     where, params = f.where("e")
     if after is not None:
         d = _date(after[0]) if after[0] not in (None, "", "None") else None
@@ -170,7 +176,7 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
             params += [d, d, str(after[1])]
     sql = f"""SELECT e.id FROM events e WHERE {where}
               ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT ?"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         # late materialisation: find the page's ids (narrow scan), then fetch their rows by key
         ids = [r[0] for r in conn.execute(sql, params + [int(limit)]).fetchall()]
         df = conn.execute(f"""SELECT {EVENT_COLUMNS} FROM events e
@@ -203,7 +209,7 @@ def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filter
     (date, source, target, code), with the number of distinct events, mentions, articles and
     sources aggregated over it.
     """
-    f = _filters(filters, kw)
+    f = as_filters(filters, kw)
     where, params = f.where("e")
     lim = " LIMIT ?" if limit is not None else ""
     if limit is not None:
@@ -236,7 +242,7 @@ def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filter
     else:
         sql = f"""SELECT {EVENT_COLUMNS} FROM events e WHERE {where}
                   ORDER BY e.date DESC NULLS LAST, e.id DESC{lim}"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         return conn.execute(sql, params).df()
 
 
@@ -247,14 +253,14 @@ def event_mentions(db=None, event_id: str = "") -> pd.DataFrame:
              FROM mentions m JOIN articles a ON a.id = m.article_id
              WHERE m.event_id = ?
              ORDER BY a.published NULLS LAST, a.id, m.sentence"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         return conn.execute(sql, [str(event_id)]).df()
 
 
 def article(db=None, article_id: str = "") -> dict | None:
     """One stored article (current version) with its events, quotes and actors, and the
     number of older versions kept."""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         cur = conn.execute("SELECT * FROM articles WHERE id = ?", [str(article_id)])
         row = cur.fetchone()
         if row is None:
@@ -292,7 +298,7 @@ def quotes(db=None, *, speaker: str | None = None, text: str | None = None, star
     sql = f"""SELECT q.*, a.title, a.outlet, a.url, a.published_date
               FROM quotes q JOIN articles a ON a.id = q.article_id
               WHERE {where} ORDER BY a.published_date DESC NULLS LAST, q.article_id, q.n{lim}"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         return conn.execute(sql, params + ([int(limit)] if limit is not None else [])).df()
 
 
@@ -321,7 +327,7 @@ def stories(db=None, *, min_articles: int = 1, start=None, end=None, limit: int 
         WHERE {" AND ".join(clauses)}
         GROUP BY s.id, s.title HAVING count(*) >= ?
         ORDER BY n_articles DESC, first_published DESC NULLS LAST, s.id{lim}"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         return conn.execute(sql, params + [int(min_articles)] + ([int(limit)] if limit is not None else [])).df()
 
 
@@ -334,7 +340,7 @@ def dyad_series(db=None, *, freq: str = "month", directed: bool = True, one_a_da
     """
     if freq not in FREQS:
         raise ValueError(f"freq must be one of {', '.join(FREQS)}")
-    f = _filters(filters, kw)
+    f = as_filters(filters, kw)
     where, params = f.where("e")
     if not directed and (f.source is not None or f.target is not None):
         swapped = Filters(**{**f.__dict__, "source": f.target, "target": f.source})
@@ -358,7 +364,7 @@ def dyad_series(db=None, *, freq: str = "month", directed: bool = True, one_a_da
                sum(r.n_mentions)::BIGINT AS mentions
         FROM ({rows}) r
         GROUP BY period ORDER BY period"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         return conn.execute(sql, params).df()
 
 
@@ -375,7 +381,7 @@ def top_actors(db=None, *, n: int = 20, role: str = "either", by: str = "code", 
     """The most active actors: events as source, as target, total, and mean Goldstein."""
     if role not in ("either", "source", "target"):
         raise ValueError("role must be 'either', 'source' or 'target'")
-    f = _filters(filters, kw)
+    f = as_filters(filters, kw)
     where, params = f.where("e")
     s, t = _actor_expr("source", by), _actor_expr("target", by)
     parts = []
@@ -390,7 +396,7 @@ def top_actors(db=None, *, n: int = 20, role: str = "either", by: str = "code", 
                sum(as_target)::BIGINT AS as_target, avg(goldstein) AS goldstein_mean
         FROM ({' UNION ALL '.join(parts)})
         GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         return conn.execute(sql, params * len(parts) + [int(n)]).df()
 
 
@@ -398,7 +404,7 @@ def network(db=None, *, by: str = "code", min_count: int = 1, filters: Filters |
             **kw) -> pd.DataFrame:
     """Directed actor network: one row per (source, target) edge with the event count, mean
     and summed Goldstein, and counts per quad class."""
-    f = _filters(filters, kw)
+    f = as_filters(filters, kw)
     where, params = f.where("e")
     s, t = _actor_expr("source", by), _actor_expr("target", by)
     sql = f"""
@@ -413,5 +419,5 @@ def network(db=None, *, by: str = "code", min_count: int = 1, filters: Filters |
         WHERE {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t} AND {where}
         GROUP BY 1, 2 HAVING count(*) >= ?
         ORDER BY weight DESC, source, target"""
-    with _connection(db) as conn:
+    with connection(db) as conn:
         return conn.execute(sql, params + [int(min_count)]).df()

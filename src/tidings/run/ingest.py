@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..records import Article, CodedArticle, InputError
 from ..store import Store, default_db_path
-from ..store.writer import article_hash, rejected_articles, write_batch, write_rejects
+from ..store.writer import article_hash, rejected_articles, stored_versions, write_batch, write_rejects
 
 __all__ = ["ingest", "IngestReport"]
 
@@ -127,11 +127,8 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     with Store(db, gate=gate) as store, _progress(progress) as bar:
         task = bar.add_task("ingest", total=_expected(inputs, not bar.disable))
         with store.session() as conn:
-            known = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
-            known_urls = dict(conn.execute(
-                "SELECT url, content_hash FROM articles WHERE url IS NOT NULL").fetchall())
-            old = {(a, h) for a, h in conn.execute(
-                "SELECT article_id, content_hash FROM article_versions").fetchall()}
+            stored_now = stored_versions(conn)
+            known, known_urls, old = stored_now.by_id, stored_now.by_url, stored_now.versions
             rejected = rejected_articles(conn)
         rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
 

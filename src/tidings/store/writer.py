@@ -426,6 +426,23 @@ def rejected_articles(conn) -> dict[tuple[str, str], str]:
     return {(a, h): r for a, h, r in rows}
 
 
+@dataclass(frozen=True)
+class StoredVersions:
+    """What is stored already, for ingest to skip unchanged articles without coding them:
+    current content hash by article id and by url, and every (id, hash) kept as a version."""
+
+    by_id: dict[str, str]
+    by_url: dict[str, str]
+    versions: set[tuple[str, str]]
+
+
+def stored_versions(conn) -> StoredVersions:
+    by_id = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
+    by_url = dict(conn.execute("SELECT url, content_hash FROM articles WHERE url IS NOT NULL").fetchall())
+    versions = {(a, h) for a, h in conn.execute("SELECT article_id, content_hash FROM article_versions").fetchall()}
+    return StoredVersions(by_id, by_url, versions)
+
+
 def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool,
            pending: _Pending) -> WriteResult:
     if pending.has(art):  # the same article earlier in this batch: settle that first

@@ -17,7 +17,7 @@ from ..query import Filters
 from ..records import Article, InputError
 from .feeds import FeedError, FeedItem, parse_feed
 from .fetch import Fetcher, FetchOptions
-from .state import WatchState, ensure_tables
+from .state import WatchState
 from .updates import write_update
 
 READABLE = (".txt", ".html", ".htm", ".jsonl", ".csv")
@@ -49,15 +49,6 @@ class CycleReport:
         return (f"cycle {self.stamp}: {self.fetched} fetched, {self.not_modified} not modified, "
                 f"{self.unchanged} unchanged, {self.stored} stored, {self.new_events} new events, "
                 f"{len(self.errors)} errors" + (" (interrupted: finished early)" if self.interrupted else ""))
-
-
-@dataclass(frozen=True)
-class _NewEvents(Filters):
-    """The events waiting in the session's watch_pending table."""
-
-    def where(self, alias: str = "e"):
-        w, p = super().where(alias)
-        return f"({w}) AND {alias}.id IN (SELECT event_id FROM watch_pending)", p
 
 
 def classify(source: str) -> str:
@@ -107,11 +98,12 @@ class Watcher:
         from ..run.ingest import ingest
 
         from ..store import Store
+        from ..store.watch import ensure_baseline
 
         started = self.now()
         report = CycleReport(stamp=_stamp(started, self.out))
         with Store(self.db) as store, store.session() as conn:
-            ensure_tables(conn)  # first run: events already stored are the baseline, not news
+            ensure_baseline(conn)  # first run: events already stored are the baseline, not news
         articles: list[Article] = []
         pending_items: dict[str, dict] = {}
         pending_files: dict[str, list] = {}
@@ -249,24 +241,18 @@ class Watcher:
     def _export(self, report: CycleReport, started: dt.datetime) -> None:
         from ..export import gdelt_event_rows, gdelt_mention_rows
         from ..store import Store
+        from ..store.watch import mark_pending, record_cycle
 
         with Store(self.db) as store, store.session() as conn:
-            conn.execute("CREATE OR REPLACE TEMP TABLE watch_pending AS "
-                         "SELECT id AS event_id FROM events e WHERE NOT EXISTS "
-                         "(SELECT 1 FROM watch_exports x WHERE x.event_id = e.id)")
-            f = _NewEvents()
+            mark_pending(conn)
+            f = Filters(waiting_for_update=True)
             events = list(gdelt_event_rows(conn, f))
             mentions = list(gdelt_mention_rows(conn, f))
             report.new_events = len(events)
             files = write_update(self.out, report.stamp, events, mentions, self.options.base_url)
             report.files = [p.name for p in files]
-            conn.execute("BEGIN")
-            conn.execute("INSERT INTO watch_exports SELECT event_id, ? FROM watch_pending ON CONFLICT DO NOTHING",
-                         [report.stamp])
-            conn.execute("INSERT INTO watch_cycles VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                         [report.stamp, started, self.now(), report.fetched, report.stored, report.new_events,
-                          len(report.errors)])
-            conn.execute("COMMIT")
+            record_cycle(conn, report.stamp, started, self.now(), report.fetched, report.stored,
+                         report.new_events, len(report.errors))
 
     # ---- the loop --------------------------------------------------------------------------
     def run(self, cycles: int | None = None) -> list[CycleReport]:

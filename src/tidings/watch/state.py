@@ -3,9 +3,8 @@
 - In a JSON file beside the update files (watch-state.json, written atomically): per URL
   the content hash, ETag and Last-Modified of what was stored, failures and when to try
   again; per feed its ETag/Last-Modified; per local file its size and mtime.
-- In the database (tables of the store's migration 0005_watch_tables): which events have
-  gone out in an update file (watch_exports) and each cycle (watch_cycles). An event stored
-  by a cycle that died before its update file was written goes out in the next one.
+- In the database (tidings.store.watch): which events have gone out in an update file and
+  each cycle.
 """
 from __future__ import annotations
 
@@ -13,16 +12,6 @@ import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-
-def ensure_tables(conn) -> None:
-    """The first time a database is watched, the events already in it are the baseline:
-    they are marked as gone out, so only what watching adds appears in update files.
-    (The tables come from the store's migration 0005_watch_tables.)"""
-    if conn.execute("SELECT count(*) FROM watch_cycles").fetchone()[0]:
-        return
-    if conn.execute("SELECT count(*) FROM watch_exports").fetchone()[0]:
-        return
-    conn.execute("INSERT INTO watch_exports SELECT id, 'baseline' FROM events ON CONFLICT DO NOTHING")
 
 
 @dataclass

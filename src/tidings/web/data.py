@@ -7,7 +7,7 @@ import json
 import math
 
 from .. import query
-from ..query import Filters
+from ..query import Filters, pages
 
 PAGE_SIZE = 50
 FILTER_KEYS = ("start", "end", "actor", "source", "target", "code", "root", "quad", "status", "text")
@@ -88,21 +88,14 @@ def active_filters(params: dict) -> dict:
 
 
 def overview(conn) -> dict:
-    totals = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-              for t in ("articles", "stories", "events", "mentions", "quotes")}
-    by_quad = conn.execute("""
-        SELECT date_trunc('month', date)::DATE AS period, quad_class, count(*) AS n
-        FROM events WHERE status = 'asserted' AND date IS NOT NULL
-        GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
+    totals = pages.totals(conn)
+    by_quad = pages.monthly_quads(conn)
     series: dict[str, dict] = {}
     for period, quad, n in by_quad:
         row = series.setdefault(period.isoformat(), {"period": period.isoformat(), "q1": 0, "q2": 0, "q3": 0, "q4": 0})
         if quad in (1, 2, 3, 4):
             row[f"q{quad}"] = n
-    dyads = conn.execute("""
-        SELECT source_code, target_code, count(*) AS events, avg(goldstein) AS goldstein_mean
-        FROM events WHERE status = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL
-        GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT 10""").fetchall()
+    dyads = pages.top_dyads(conn, 10)
     return {
         "totals": totals,
         "quad_names": {str(k): v for k, v in query.QUAD_NAMES.items()},
@@ -150,17 +143,11 @@ def events_page(conn, params: dict) -> dict:
 
 
 def facets(conn, f: Filters) -> dict:
-    where, params = f.where("e")
     out = {}
-    for name, col in (("root", "e.root"), ("quad", "e.quad_class"), ("source", "e.source_country"),
-                      ("target", "e.target_country")):
-        rows = conn.execute(f"SELECT {col} AS v, count(*) AS n FROM events e WHERE {where} AND {col} IS NOT NULL "
-                            f"GROUP BY 1 ORDER BY n DESC, v LIMIT 20", params).fetchall()
+    for name in ("root", "quad", "source", "target"):
+        rows = pages.facet_counts(conn, f, name)
         out[name] = [{"value": _clean(v), "count": n} for v, n in rows]
-    st = f.__dict__.copy()
-    st["status"] = "all"
-    w2, p2 = Filters(**st).where("e")
-    rows = conn.execute(f"SELECT e.status, count(*) FROM events e WHERE {w2} GROUP BY 1 ORDER BY 2 DESC", p2).fetchall()
+    rows = pages.status_counts(conn, f)
     out["status"] = [{"value": v, "count": n} for v, n in rows]
     return out
 
@@ -180,19 +167,12 @@ def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
 
 
 def event_detail(conn, event_id: str) -> dict | None:
-    cur = conn.execute("SELECT * FROM events WHERE id = ?", [event_id])
-    row = cur.fetchone()
+    row = pages.event_row(conn, event_id)
     if row is None:
         return None
-    event = {d[0]: _clean(v) for d, v in zip(cur.description, row)}
-    cur = conn.execute("""
-        SELECT m.*, a.title, a.outlet, a.url, a.published, a.text AS article_text
-        FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
-        WHERE m.event_id = ? ORDER BY m.article_id, m.sentence""", [event_id])
-    cols = [d[0] for d in cur.description]
+    event = {k: _clean(v) for k, v in row.items()}
     mentions = []
-    for r in cur.fetchall():
-        m = dict(zip(cols, r))
+    for m in pages.event_mention_rows(conn, event_id):
         text = m.pop("article_text") or ""
         s0, s1 = m.get("sentence_start"), m.get("sentence_end")
         sentence = m.get("sentence_text") or (text[s0:s1] if s0 is not None else "")
@@ -205,9 +185,7 @@ def event_detail(conn, event_id: str) -> dict | None:
         m["segments"] = _segments(sentence, spans)
         m["paragraph"] = _paragraph(text, s0, s1)
         mentions.append({k: _clean(v) for k, v in m.items() if k != "segments"} | {"segments": m["segments"]})
-    copies = conn.execute("""
-        SELECT id, title, outlet, url, published FROM articles
-        WHERE story_id = ? AND story_id IS NOT NULL ORDER BY published, id""", [event.get("story_id")]).fetchall()
+    copies = pages.story_copies(conn, event.get("story_id"))
     return {"event": event, "mentions": mentions,
             "copies": [{"id": i, "title": t, "outlet": o, "url": u, "published": p} for i, t, o, u, p in copies]}
 
@@ -236,9 +214,8 @@ def actor(conn, code: str, params: dict) -> dict:
     f = Filters(actor=[code], start=params.get("start") or None, end=params.get("end") or None)
     series = records(query.dyad_series(conn, freq=_freq(params), filters=f))
     partners = records(query.network(conn, filters=f))
-    names = conn.execute("""SELECT name, count(*) FROM actors WHERE code = ? OR country = ?
-                            GROUP BY 1 ORDER BY 2 DESC LIMIT 5""", [code, code]).fetchall()
-    return {"code": code, "names": [n for n, _ in names], "series": series, "partners": partners[:50]}
+    names = pages.actor_names(conn, code, 5)
+    return {"code": code, "names": names, "series": series, "partners": partners[:50]}
 
 
 def network(conn, params: dict) -> dict:
@@ -262,24 +239,18 @@ def network(conn, params: dict) -> dict:
 
 
 def article(conn, article_id: str) -> dict | None:
-    cur = conn.execute("SELECT * FROM articles WHERE id = ?", [article_id])
-    row = cur.fetchone()
+    row = pages.article_row(conn, article_id)
     if row is None:
         return None
-    art = {d[0]: _clean(v) for d, v in zip(cur.description, row)}
+    art = {k: _clean(v) for k, v in row.items()}
     text = art.get("text") or ""
     try:
         removed = json.loads(art.get("removed") or "[]")
     except ValueError:
         removed = [art.get("removed")]
     art["removed"] = removed
-    ev = conn.execute("""
-        SELECT m.event_id, m.trigger_start, m.trigger_end, m.trigger_text, e.code, e.status,
-               e.source_code, e.target_code
-        FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ?
-        ORDER BY m.trigger_start""", [article_id]).fetchall()
-    qs = conn.execute("""SELECT speaker_name, speaker_code, text, kind, cue, start_char, end_char
-                         FROM quotes WHERE article_id = ? ORDER BY n""", [article_id]).fetchall()
+    ev = pages.article_events(conn, article_id)
+    qs = pages.article_quotes(conn, article_id)
     spans = [(a, b, "trigger") for _, a, b, *_ in ev] + [(s, e, "quote") for *_, s, e in qs]
     return {
         "article": {k: v for k, v in art.items() if k != "text"},
@@ -296,7 +267,6 @@ def articles_list(conn, params: dict) -> dict:
         limit = max(1, min(int(params.get("limit") or 100), 500))
     except ValueError:
         raise BadRequest("limit must be a number") from None
-    rows = conn.execute("""SELECT id, title, outlet, published, n_events, n_quotes, story_id, version, skipped
-                           FROM articles ORDER BY published DESC NULLS LAST, id LIMIT ?""", [limit]).fetchall()
-    keys = ("id", "title", "outlet", "published", "n_events", "n_quotes", "story_id", "version", "skipped")
+    rows = pages.article_list(conn, limit)
+    keys = pages.ARTICLE_LIST_COLUMNS
     return {"articles": [dict(zip(keys, map(_clean, r))) for r in rows]}

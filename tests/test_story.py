@@ -197,3 +197,43 @@ def test_all_candidates_shows_the_dropped_events_in_json(nlp):
     out = to_contract(_code(RAM), all_candidates=True)
     assert out["dropped_events"] and all(d["dropped"] and "code" in d for d in out["dropped_events"])
     assert all("mentions" in e for e in out["events"])
+
+
+# --- event dates -----------------------------------------------------------------------
+
+def _timex(text, value, start, precision="day"):
+    from tidings.records import TimeRef
+
+    return TimeRef(text=text, value=value, start=start, end=start + len(text), precision=precision)
+
+
+def _dated_doc(published, timexes):
+    from types import SimpleNamespace
+
+    return SimpleNamespace(_=SimpleNamespace(published=published, timexes=timexes))
+
+
+def test_the_lead_date_is_the_first_day_in_the_week_before_publication():
+    import datetime as dt
+
+    from tidings.story.component import lead_date
+
+    monday = dt.date(2024, 6, 17)
+    later = [_timex("next Friday", "2024-06-21", 10), _timex("in May", "2024-05", 40, "month"),
+             _timex("in 1951", "1951", 60, "year"), _timex("on Saturday", "2024-06-15", 90),
+             _timex("Sunday", "2024-06-16", 120)]
+    assert lead_date(_dated_doc(monday, later)).text == "on Saturday"  # after publication, vague: passed over
+    assert lead_date(_dated_doc(monday, [_timex("June 1", "2024-06-01", 0)])) is None  # too long before
+    assert lead_date(_dated_doc(monday, [_timex("today", "2024-06-17", 0)])).value == "2024-06-17"
+    assert lead_date(_dated_doc(None, later)) is None
+
+
+def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
+    text = ("MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "
+            "the Kremlin said.\n\nThe two leaders discussed trade and energy, according to the statement.\n\n"
+            "Putin also criticised the United States for its sanctions against Russian banks.")
+    events = _code(text).events
+    assert {e.date for e in events if e.root == "04"} == {"2024-06-15"}  # "on Saturday", its own clause
+    criticism = [e for e in events if e.root == "11"]
+    assert criticism and criticism[0].date == "2024-06-15" and criticism[0].date_text is None
+    assert "date:lead('on Saturday')" in criticism[0].rule or "date:lead('Saturday')" in criticism[0].rule

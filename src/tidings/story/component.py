@@ -9,6 +9,7 @@ threshold; None: the threshold chosen in cross-validation, stored with the model
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -16,7 +17,7 @@ from importlib import resources
 from spacy.language import Language
 
 from ..events.codebook import load_codebook
-from ..records import Candidate, Event, EventMention, content_id
+from ..records import Candidate, Event, EventMention, TimeRef, content_id
 from .features import article_context, group_part, reading_features
 from .groups import ROLE_ONLY, Group, group_hypotheses
 from .hypotheses import home_country, hypotheses, trigger_starts
@@ -32,6 +33,7 @@ __all__ = ["StoryStage", "make_story", "dyadic_roots", "SHORT_INPUT"]
 # whole articles, where most mentions are not what the story is about), and where it has
 # none, the judge's surest other reading (an actor taken from the sentence, another root).
 SHORT_INPUT = 1
+LEAD_DAYS = 7  # how far before publication the lead's day may lie
 
 
 @lru_cache(maxsize=1)
@@ -73,8 +75,9 @@ class StoryStage:
         # the sentence coder's set-aside events were weighed again above: their records stay
         # as the sentence coder's explanation, the events as this stage's verdicts
         events, cands = [], [replace(c, event=None) if c.event is not None else c for c in doc._.candidates or ()]
+        lead = lead_date(doc)
         for v in verdicts:
-            event = self._event(v)
+            event = self._event(v, lead)
             if v.kept:
                 events.append(event)
             cands.append(Candidate(sentence=event.sentence, trigger=event.trigger.text, kept=v.kept,
@@ -167,7 +170,7 @@ class StoryStage:
             else:
                 v.group.members = mine
 
-    def _event(self, v: Verdict) -> Event:
+    def _event(self, v: Verdict, lead: TimeRef | None = None) -> Event:
         g = v.group
         best = v.lead if v.lead is not None and v.lead in g.members else g.best()
         e = best.event
@@ -178,6 +181,9 @@ class StoryStage:
         how = "" if best.how == "coded" else f" {best.how}"
         how += "".join(f" {fill}" for fill in best.fills)
         date, date_text = g.date()
+        if date_text is None and lead is not None and g.status == "asserted":
+            date = lead.value
+            how += f" date:lead({lead.text!r})"
         judged = f" judge:p={v.p:.2f}" if v.p is not None else ""
         return replace(
             e, id=content_id(e.id, code, e.source.code if e.source else None, e.target.code if e.target else None),
@@ -188,6 +194,28 @@ class StoryStage:
             confidence=round(v.p, 4) if v.p is not None else e.confidence,
             rule=f"{e.rule} |story:{len(mentions)} mention(s){how}{judged}",
             mentions=tuple(EventMention(m.sentence, m.trigger, m.code, m.rule) for m in mentions))
+
+
+def lead_date(doc, days: int = LEAD_DAYS) -> TimeRef | None:
+    """The day the article's news happened, for asserted events whose own clause gives no
+    time: the first day-precise time expression of the text that falls on the publication
+    day or in the `days` before it ("said on Thursday" in the lead of Saturday's story).
+    Without one, such events keep the publication date."""
+    published = doc._.published
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    if not isinstance(published, dt.date):
+        return None
+    for t in sorted(doc._.timexes or (), key=lambda t: t.start):
+        if t.precision != "day" or not t.value or len(t.value) != 10:
+            continue
+        try:
+            day = dt.date.fromisoformat(t.value)
+        except ValueError:
+            continue
+        if 0 <= (published - day).days <= days:
+            return t
+    return None
 
 
 class _Facts:

@@ -73,7 +73,7 @@ def page(server):
 def test_overview_filter_dyad_open_event(server, page):
     page.goto(server + "/")
     page.wait_for_selector("#quad-chart .main-svg", timeout=15000)  # plotly drew the chart from local JS
-    assert page.inner_text("#total-articles") == "5"
+    assert page.inner_text("#total-articles") == "6"
     page.screenshot(path=str(ARTIFACTS / "overview.png"), full_page=True)
 
     page.click("a[href='/events']")

@@ -8,6 +8,7 @@ import math
 
 from .. import query
 from ..query import Filters, pages
+from .names import actor_name, country_name, event_name, quad_name, root_name
 
 PAGE_SIZE = 50
 FILTER_KEYS = ("start", "end", "actor", "source", "target", "code", "root", "quad", "status", "text")
@@ -87,6 +88,11 @@ def active_filters(params: dict) -> dict:
     return {k: params[k] for k in FILTER_KEYS if params.get(k)}
 
 
+def _dyads(rows) -> list[dict]:
+    return [{"source": s, "target": t, "source_name": actor_name(s), "target_name": actor_name(t), "events": n,
+             "goldstein_mean": _clean(round(g, 2) if g is not None else None)} for s, t, n, g in rows]
+
+
 def overview(conn) -> dict:
     totals = pages.totals(conn)
     by_quad = pages.monthly_quads(conn)
@@ -95,14 +101,18 @@ def overview(conn) -> dict:
         row = series.setdefault(period.isoformat(), {"period": period.isoformat(), "q1": 0, "q2": 0, "q3": 0, "q4": 0})
         if quad in (1, 2, 3, 4):
             row[f"q{quad}"] = n
-    dyads = pages.top_dyads(conn, 10)
+    actors = records(query.top_actors(conn, n=10))
+    for a in actors:  # named by the code; the names it was given in the text are the evidence
+        a["name"] = actor_name(a["actor"])
+        a["mentioned_as"] = pages.actor_names(conn, a["actor"], 3, exact=True)
     return {
         "totals": totals,
         "quad_names": {str(k): v for k, v in query.QUAD_NAMES.items()},
         "series": list(series.values()),
-        "top_dyads": [{"source": s, "target": t, "events": n, "goldstein_mean": _clean(round(g, 2) if g is not None else None)}
-                      for s, t, n, g in dyads],
-        "top_actors": records(query.top_actors(conn, n=10)),
+        # an actor with itself (FRAGOV -> FRAGOV) is no dyad: listed apart, not dropped
+        "top_dyads": _dyads(pages.top_dyads(conn, 10)),
+        "self_dyads": _dyads(pages.top_dyads(conn, 10, same=True)),
+        "top_actors": actors,
     }
 
 
@@ -129,7 +139,7 @@ def events_page(conn, params: dict) -> dict:
         df, cursor = query.event_page(conn, limit=limit, after=after, filters=f)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
-    rows = records(df)
+    rows = [_named(r) for r in records(df)]
     if sort == "goldstein":
         rows.sort(key=lambda r: (r.get("goldstein") is None, r.get("goldstein") or 0))
     elif sort == "mentions":
@@ -142,11 +152,20 @@ def events_page(conn, params: dict) -> dict:
     }
 
 
+def _named(e: dict) -> dict:
+    """An event row with the names of its codes."""
+    return e | {"code_name": event_name(e.get("code")), "source_code_name": actor_name(e.get("source_code")),
+                "target_code_name": actor_name(e.get("target_code"))}
+
+
+FACET_NAMES = {"root": root_name, "quad": quad_name, "source": country_name, "target": country_name}
+
+
 def facets(conn, f: Filters) -> dict:
     out = {}
     for name in ("root", "quad", "source", "target"):
         rows = pages.facet_counts(conn, f, name)
-        out[name] = [{"value": _clean(v), "count": n} for v, n in rows]
+        out[name] = [{"value": _clean(v), "name": FACET_NAMES[name](_clean(v)), "count": n} for v, n in rows]
     rows = pages.status_counts(conn, f)
     out["status"] = [{"value": v, "count": n} for v, n in rows]
     return out
@@ -170,7 +189,8 @@ def event_detail(conn, event_id: str) -> dict | None:
     row = pages.event_row(conn, event_id)
     if row is None:
         return None
-    event = {k: _clean(v) for k, v in row.items()}
+    event = _named({k: _clean(v) for k, v in row.items()})
+    event |= {"root_name": root_name(event.get("root")), "quad_name": quad_name(event.get("quad_class"))}
     mentions = []
     for m in pages.event_mention_rows(conn, event_id):
         text = m.pop("article_text") or ""
@@ -203,7 +223,15 @@ def dyad(conn, params: dict) -> dict:
     freq = _freq(params)
     directed = params.get("directed", "1") not in ("0", "false", "no")
     df = query.dyad_series(conn, freq=freq, directed=directed, filters=f)
-    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": records(df)}
+    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": records(df),
+            "source_name": _side_name(params.get("source")), "target_name": _side_name(params.get("target"))}
+
+
+def _side_name(value) -> str | None:
+    """The name of a dyad side as given (a code, or codes separated by commas)."""
+    if not value:
+        return None
+    return ", ".join(actor_name(v.strip()) or v.strip() for v in str(value).split(",") if v.strip())
 
 
 def actor(conn, code: str, params: dict) -> dict:
@@ -215,7 +243,9 @@ def actor(conn, code: str, params: dict) -> dict:
     series = records(query.dyad_series(conn, freq=_freq(params), filters=f))
     partners = records(query.network(conn, filters=f))
     names = pages.actor_names(conn, code, 5)
-    return {"code": code, "names": names, "series": series, "partners": partners[:50]}
+    for p in partners:
+        p |= {"source_name": actor_name(p["source"]), "target_name": actor_name(p["target"])}
+    return {"code": code, "name": actor_name(code), "names": names, "series": series, "partners": partners[:50]}
 
 
 def network(conn, params: dict) -> dict:
@@ -233,8 +263,9 @@ def network(conn, params: dict) -> dict:
     for i, n in enumerate(names):  # a circle: stable, readable, no client-side physics
         ang = 2 * math.pi * i / max(len(names), 1)
         layout[n] = {"x": round(300 + 240 * math.cos(ang), 1), "y": round(300 + 240 * math.sin(ang), 1),
-                     "events": nodes[n]}
-    shown = [e for e in edges if e["source"] in layout and e["target"] in layout]
+                     "events": nodes[n], "name": actor_name(n)}
+    shown = [e | {"source_name": actor_name(e["source"]), "target_name": actor_name(e["target"])}
+             for e in edges if e["source"] in layout and e["target"] in layout]
     return {"filters": active_filters(params), "by": by, "nodes": layout, "edges": shown}
 
 
@@ -255,7 +286,8 @@ def article(conn, article_id: str) -> dict | None:
     return {
         "article": {k: v for k, v in art.items() if k != "text"},
         "segments": _segments(text, spans),
-        "events": [{"id": i, "trigger": t, "start": a, "end": b, "code": c, "status": s, "source": sc, "target": tc}
+        "events": [{"id": i, "trigger": t, "start": a, "end": b, "code": c, "code_name": event_name(c), "status": s,
+                    "source": sc, "target": tc, "source_name": actor_name(sc), "target_name": actor_name(tc)}
                    for i, a, b, t, c, s, sc, tc in ev],
         "quotes": [{"speaker": n, "speaker_code": c, "text": t, "kind": k, "cue": cue, "start": s, "end": e}
                    for n, c, t, k, cue, s, e in qs],

@@ -31,7 +31,7 @@ previous week" count from publication and "the next day" is None.
 Named days come from data/dates/holidays.tsv (fixed dates, Easter-relative, n-th
 weekday rules); the factory's ``holidays`` setting names a replacement file.
 
-Durations ("for two years", "the past week") and ages ("55-year-old") are not dates.
+Durations ("for two years", "the past week") are not dates; ages ("55-year-old") are no time expressions.
 Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).
 """
 from __future__ import annotations
@@ -70,7 +70,8 @@ YEAR_CONTEXT = frozenset({
     "year", "spring", "summer", "autumn", "fall", "winter", "fiscal", "-", "–", "—", "(",
 })
 SEASON_CONTEXT = frozenset({"in", "during", "this", "last", "next", "until", "by", "since",
-                            "through", "over", "early", "late", "mid", "before", "after", "that"})
+                            "through", "over", "early", "late", "mid", "before", "after", "that",
+                            "into", "throughout", "till"})
 HOLIDAY_NOUNS = frozenset({"day", "eve", "holiday", "holidays", "season", "break", "week",
                            "weekend", "morning", "night", "period", "vacation", "recess",
                            "truce", "ceasefire", "celebrations", "shopping"})
@@ -87,6 +88,17 @@ SET_WORDS = frozenset({"daily", "nightly", "weekly", "biweekly", "monthly", "qua
                        "hourly"})
 # proper names that contain a date word: "USA Today", "Sunday Times", "Good Friday Agreement"
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "LAW", "FAC", "NORP", "EVENT"})
+
+
+def _names_a_time_of_life(doc, prev, word) -> bool:
+    """"today"/"tomorrow" as a noun with a determiner or an adjective of its own: "a brighter
+    tomorrow", "their today"; not "he added one more today", where the adjective is the object's."""
+    if prev.pos_ == "DET" or prev.tag_ == "PRP$" or prev.lower_ in ("brighter", "better", "bright", "new"):
+        return True
+    if prev.pos_ == "ADJ" or prev.tag_ in ("JJ", "JJR", "JJS"):
+        before = doc[prev.i - 1] if prev.i > 0 else None
+        return prev.head.i == word.i or (before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$"))
+    return False
 
 
 class TimexFinder:
@@ -127,10 +139,8 @@ class TimexFinder:
             if span[0].is_title and not span[0].is_sent_start and (prev.is_title or prev.is_upper) \
                     and prev.is_alpha:
                 return False  # "Russia Today", "USA Today", "CBS This Morning"
-            if span[0].lower_ in ("today", "tomorrow") and (
-                    prev.pos_ in ("DET", "ADJ") or prev.tag_ in ("JJ", "JJR", "JJS", "PRP$")
-                    or prev.lower_ in ("brighter", "better", "bright", "new")):
-                return False  # "a brighter tomorrow", "the Britain of today"
+            if span[0].lower_ in ("today", "tomorrow") and _names_a_time_of_life(doc, prev, span[0]):
+                return False  # "a brighter tomorrow" (not "he added one more today")
         if m.kind in ("weekday", "holiday") and span.end < len(doc):
             nxt = doc[span.end]
             if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and \
@@ -141,6 +151,8 @@ class TimexFinder:
             nxt = doc[span.end]
             if nxt.tag_ in ("NN", "NNS") and nxt.lower_ not in HOLIDAY_NOUNS:
                 return False  # "Christmas trees", "Easter eggs"
+        if m.kind == "anchored" and m.f.get("unit3") and (span[0].dep_ == "mark" or span[0].tag_ == "IN"):
+            return False  # "warned that night raids ...": a conjunction, not "that night"
         if m.kind == "theunit" and m.f.get("unit", "").lower() == "day" and span.start > 0 \
                 and doc[span.start - 1].lower_ == "at" and "end" in m.f.get("mod", "").lower():
             return False  # "at the end of the day": an idiom
@@ -225,6 +237,8 @@ class TimexFinder:
                 value, precision = None, None
             if value is None and m.kind in ABSOLUTE and (m.kind != "mdy" and m.kind != "dmy" or "y" in m.f):
                 continue  # an impossible date ("Feb. 30, 2021", "31/31/2020") is not a date
+            if value is None and m.kind == "anchored" and m.f.get("unit3"):
+                continue  # "trades made that day" with no day named before it: generic
             out.append(TimeRef(text=text[m.start:m.end], value=value, start=m.start, end=m.end,
                                precision=precision if value is not None else None))
             if value and precision:

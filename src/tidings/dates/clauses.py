@@ -106,6 +106,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and not words and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i \
             and depth < 4 and _is_verb(verb.head):
         return verb_tense(verb.head, depth + 1)  # "shares fell, rising to ... in June": the clause's tense
+    if verb.tag_ == "VBP" and not words and _singular_subject(verb):
+        return "past"  # "weakness hurt the index on Friday": a plural-only form with a singular subject
     if verb.tag_ in ("VBP", "VBZ") and not words and verb.lemma_.lower() not in STATIVE and \
             verb.dep_ not in ("aux", "auxpass"):
         return "planned"  # "the two leaders meet Monday": a present of schedules
@@ -121,6 +123,13 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.lower_ in ("due",):
         return "planned"
     return None
+
+
+def _singular_subject(verb) -> bool:
+    """Has `verb` a third-person singular noun subject? Then a form tagged as the plural present
+    ("hurt", "cut", "set", "put") can only be the past."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP")
+               and not any(g.dep_ == "conj" for g in c.children) for c in verb.children)
 
 
 SINCE = frozenset({"since", "ago"})

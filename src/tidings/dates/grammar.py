@@ -170,14 +170,14 @@ def _rules(holidays: dict[str, Holiday]):
                     rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
         ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
-        ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
+        ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next|of|before|after|until|till|through|throughout|for|by|since|into)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
         ("ago", rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{number_group('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
                 rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
                 rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))"),
         ("anchored", rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
-                     rf"|(?<!\w\s)(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
+                     rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
         ("season", rf"{B}(?P<x>(?:(?P<the>(?i:the))\s+)?{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
                    rf"(?:\s+(?:of\s+)?{year_group('y')})?)(?![\w-])"),
         ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
@@ -230,7 +230,7 @@ def _gates(hol: str) -> dict[str, tuple]:
                            rx(rf"(?:end|start|beginning|middle|turn|close|half|rest|remainder)"
                               rf"\s+of\s+the\s+{_UNITS}")))),
         "weekend": ((text, ("weekend",)),),
-        "ago": ((low, (rx(r"(?:day|week|month|year|decade|century)s?\s+"
+        "ago": ((low, (rx(r"(?:day|week|month|year|decade|century)s?\s+(?:or\s+so\s+)?"
                           r"(?:ago|earlier|later|before|after|from|hence|prior)"),)),),
         "anchored": ((low, (rx(r"that\s+(?:day|night|morning|evening|week|month|year)"),
                             rx(r"(?:day|night)\s+(?:before|after)"),

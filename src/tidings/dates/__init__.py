@@ -151,6 +151,10 @@ class TimexFinder:
             nxt = doc[span.end]
             if nxt.tag_ in ("NN", "NNS") and nxt.lower_ not in HOLIDAY_NOUNS:
                 return False  # "Christmas trees", "Easter eggs"
+        if m.kind == "month" and m.f.get("det"):
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is None or nxt.pos_ != "NOUN" or not nxt.is_lower:
+                return False  # only a month that dates a noun: "a June agreement", not "the March on Rome"
         if m.kind == "anchored" and m.f.get("unit3") and (span[0].dep_ == "mark" or span[0].tag_ == "IN"):
             return False  # "warned that night raids ...": a conjunction, not "that night"
         if m.kind == "theunit" and m.f.get("unit", "").lower() == "day" and span.start > 0 \

@@ -157,6 +157,7 @@ def _rules(holidays: dict[str, Holiday]):
         ("my", rf"{B}(?P<x>{MOD}{month_group('m')},?\s+(?:of\s+)?(?:{year_group('y')}|(?P<yrel>(?i:last|next|this))\s+year))"),
         ("month", rf"{B}(?:(?P<x2>(?:(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid)[\s-]+){month_group('m2')})"
                   rf"|(?P<x3>{MODX}{month_group('m3')})"
+                  rf"|(?P<det>(?i:a|an|the|its|their|his|her|our)\s)(?P<x4>{month_group('m4')})(?=\s+[a-z])"
                   rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
                   rf"between|and|to|or|for|until|throughout|early|late|mid|"
                   rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{month_group('m')}))(?!\s*\d)"),
@@ -287,7 +288,7 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
             continue  # the text lacks what every match of the rule contains
         for m in rx.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v is not None}
-            for g in ("x", "x2", "x3"):
+            for g in ("x", "x2", "x3", "x4"):
                 if g in gd:
                     s, e = m.span(g)
                     break
@@ -504,6 +505,17 @@ def _quarter_in_view(anchors, sent: int | None, back: int) -> dt.date | None:
     return None
 
 
+def _day_in_sentence(anchors, sent: int | None) -> dt.date | None:
+    """The last day named (not counted from another) in sentence `sent`, if it is the last
+    expression named there: the date a comparison "from a year earlier" is about."""
+    if sent is None or not anchors:
+        return None
+    date, precision, *rest = anchors[-1]
+    if len(rest) < 3 or rest[0] != sent or rest[2] or precision != "day":
+        return None
+    return date
+
+
 def _anchor_for(anchors, unit: str, own: bool = False) -> dt.date | None:
     """The most recent anchor at least as fine as `unit` ("the next day" needs a day); with
     `own`, only an expression that is not itself counted from another ("a year earlier" after
@@ -637,9 +649,14 @@ def _month_year_value(f: dict, s: Setting):
 def _month_value(f: dict, s: Setting):
     """"in March", "last March", "this past June", "early March": the year from the relation
     word, else from the tense."""
-    mo = _month_of(f.get("m") or f.get("m2") or f["m3"])
+    mo = _month_of(f.get("m") or f.get("m2") or f.get("m3") or f["m4"])
     if s.pub is None:
         return NONE
+    if f.get("det"):
+        # "the October slaying" in a past clause is past; "under a June agreement" in a clause
+        # about plans may be either side: the nearest June
+        tense = "past" if s.tense == "past" else None
+        return cal.month(_year_for_month(mo, s.pub, tense, None, s.loose), mo)
     rel = (f.get("rel") or "").lower() or None
     if rel is None and "x2" in f:
         w = f["x2"].split()[0].lower().split("-")[0]
@@ -722,6 +739,10 @@ def _ago_value(f: dict, s: Setting):
     if f["unit"].lower() == "year" and sign < 0:
         # "profit rose to $5 million from $4 million a year earlier": in a sentence about a
         # quarter (or the sentence after it, for "earlier"), the same quarter a year back
+        day = None if from_now else _day_in_sentence(s.anchors, s.sent)
+        if day is not None:  # "for the six months ended Aug. 12 ..., up from $4 million a year earlier"
+            back = cal.safe_date(day.year - n, day.month, day.day) or dt.date(day.year - n, day.month, 28)
+            return cal.day(back)  # (Feb. 29 a year back is Feb. 28)
         q = _quarter_in_view(s.anchors, s.sent, 1)
         if q is not None:
             return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)

@@ -161,7 +161,8 @@ def _rules(holidays: dict[str, Holiday]):
                   rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
                   rf"between|and|to|or|for|until|throughout|early|late|mid|"
                   rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{month_group('m')}))(?!\s*\d)"),
-        ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+)?{weekday_group('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
+        ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+"
+                    rf"|(?P<anc>(?i:the\s+(?:previous|preceding|following|next)))\s+)?{weekday_group('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
         ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                     rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
                     rf"(?:\s+(?P<part>{PART}))?)(?![\w-])"),
@@ -570,6 +571,11 @@ def _weekday_value(f: dict, s: Setting):
     """"Friday", "last Friday", "this coming Friday", "later Friday"."""
     if s.pub is None:
         return NONE
+    if f.get("anc"):  # "the previous Friday", "the following Monday": from the last day named
+        base = _anchor_for(s.anchors, "day") or s.pub
+        before = f["anc"].split()[-1].lower() in ("previous", "preceding")
+        wd = WEEKDAYS[f["wd"].lower()]
+        return cal.day(cal.weekday_before(base, wd) if before else cal.weekday_after(base, wd))
     tense = s.tense
     rel = (f.get("rel") or "").lower() or None
     mod = (f.get("mod") or "").strip().lower()

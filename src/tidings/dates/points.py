@@ -118,7 +118,7 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("bare"):
             return kind, gd, start, end
         if unit in ("decade", "century"):
-            # "the past decade", "the last century": the one before publication
+            # "the last century": the one before publication; "the past decade": ten years
             if not (words & {"past", "last", "previous"}) or len(words) != 1 or gd.get("det", "").lower() != "the":
                 return None
         elif unit == "year":
@@ -292,6 +292,8 @@ def _period(f, pub, anchors, tense=None):
     det = f["det"].lower()
     back = bool(words & BACK) or bool(f.get("tail"))
     if unit in ("decade", "century"):
+        if "past" in words:  # "over the past decade": the ten years up to now (TimeML: a duration)
+            return ("P10Y" if unit == "decade" else "P100Y"), "duration"
         if pub is None:
             return None, None
         return (cal.decade(pub.year - 10)) if unit == "decade" else cal.century(pub.year // 100 - 1)

@@ -274,3 +274,73 @@ def test_dyad_actor_and_network_pages_name_their_actors(client):
     assert "<h1>United States government (USAGOV)</h1>" in client.get("/actors/USAGOV").text
     net = client.get("/api/network").json()
     assert net["nodes"]["RUS"]["name"] == "Russia"
+
+
+# ---- issue 23, item 6: charts ----------------------------------------------------------------
+
+def test_empty_dyad_says_no_events_instead_of_blank_axes(client):
+    html = client.get("/dyad", params={"source": "NOR", "target": "SWE"}).text
+    assert 'id="no-events"' in html and "No events" in html
+    assert 'id="dyad-chart"' not in html and 'id="goldstein-chart"' not in html
+
+
+def test_chart_areas_hold_a_table_for_readers_without_javascript(client):
+    html = client.get("/").text
+    area = html[html.index('id="quad-chart"'):]
+    area = area[:area.index("</div>")]
+    assert '<table class="chart-fallback"' in area and "<td>2022-03-01</td>" in area
+    html = client.get("/dyad", params={"source": "RUSGOV", "target": "UKRGOV"}).text
+    for chart in ("dyad-chart", "goldstein-chart"):
+        area = html[html.index(f'id="{chart}"'):]
+        area = area[:area.index("</div>")]
+        assert '<table class="chart-fallback"' in area and "<td>2022-03-01</td>" in area, chart
+    assert '<table class="chart-fallback"' in client.get("/actors/RUSGOV").text
+
+
+def test_goldstein_axes_put_zero_at_the_same_height():
+    from tidings.web.data import zero_aligned_ranges
+
+    def zero_at(lo, hi):
+        return -lo / (hi - lo)
+
+    for sums, means in [([-5, -12, 8], [-5, -6, 8]), ([3, 40], [1.5, 8]), ([-1, -30], [-1, -10]),
+                        ([-50, 2], [-10, 1]), ([0], [0]), ([12, -3], [-1, 6])]:
+        (a, b), (c, d) = zero_aligned_ranges(sums, means)
+        assert a <= min(sums + [0]) and b >= max(sums + [0]) and c <= min(means + [0]) and d >= max(means + [0])
+        assert abs(zero_at(a, b) - zero_at(c, d)) < 1e-9, (sums, means)
+
+
+def test_dyad_twin_gives_the_chart_its_axes(client):
+    twin = client.get("/api/dyad", params={"source": "RUSGOV", "target": "UKRGOV"}).json()
+    (a, b), (c, d) = twin["goldstein_axes"]
+    assert abs(a / (b - a) - c / (d - c)) < 1e-9
+    assert twin["freq"] == "month"
+
+
+def test_network_draws_direction_and_a_legend_with_labels_off_the_nodes(client):
+    import math
+
+    net = client.get("/api/network").json()
+    for e in net["edges"]:
+        t = net["nodes"][e["target"]]
+        # the line stops at the target's edge, where the arrowhead is drawn
+        assert math.hypot(e["x2"] - t["x"], e["y2"] - t["y"]) >= t["r"]
+    for n in net["nodes"].values():  # every label starts outside every node
+        for m in net["nodes"].values():
+            assert math.hypot(n["lx"] - m["x"], n["ly"] - m["y"]) > m["r"] + 4
+    html = client.get("/network").text
+    drawing = html[html.index('<svg id="network"'):]
+    assert drawing.count('marker-end="url(#arrow-') == len(net["edges"]) > 0
+    assert 'id="network-legend"' in html and "source → target" in html
+
+
+def test_network_labels_stay_off_the_nodes_with_many_nodes():
+    import math
+
+    from tidings.web.data import circle_layout
+
+    layout = circle_layout({f"N{i:02d}": 1 + i * 7 for i in range(40)})
+    assert len(layout) == 40 and all(n["angle"] != 0 or n["anchor"] == "start" for n in layout.values())
+    for n in layout.values():
+        for m in layout.values():
+            assert math.hypot(n["lx"] - m["x"], n["ly"] - m["y"]) > m["r"] + 4

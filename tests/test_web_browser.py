@@ -115,3 +115,103 @@ def test_hostile_article_is_text_not_code(server, page):
     assert "<script>" in page.inner_text("#article-title")
     assert "onerror" in page.inner_text("#article-text")
     page.screenshot(path=str(ARTIFACTS / "article-xss.png"), full_page=True)
+
+
+# ---- issue 23, item 6: charts in a browser ---------------------------------------------------
+
+def _tick_labels(page, chart: str) -> list[str]:
+    return [t.strip() for t in page.locator(f"#{chart} .xtick text").all_text_contents()]
+
+
+def test_a_dyad_with_one_period_has_a_date_axis(server, page):
+    page.goto(server + "/dyad?source=USAGOV&target=FRA")
+    page.wait_for_selector("#dyad-chart .main-svg", timeout=15000)
+    for chart in ("dyad-chart", "goldstein-chart"):
+        ticks = _tick_labels(page, chart)
+        assert ticks, chart
+        assert all(":" not in t and "." not in t for t in ticks), ticks  # no 23:59:59.9996
+        assert any("2022" in t for t in ticks), ticks
+    bars = [b.bounding_box() for b in page.locator("#dyad-chart g.point path").all()]
+    assert any(b and b["width"] > 20 and b["height"] > 20 for b in bars), bars  # the one bar is seen
+    assert not page.errors
+
+
+def test_the_goldstein_axes_share_their_zero_line(server, page):
+    page.goto(server + "/dyad?source=RUSGOV&target=UKRGOV")
+    page.wait_for_selector("#goldstein-chart .main-svg", timeout=15000)
+    y1, y2 = page.evaluate("""() => { const l = document.getElementById('goldstein-chart')._fullLayout;
+                                       return [l.yaxis.l2p(0), l.yaxis2.l2p(0)]; }""")
+    assert abs(y1 - y2) < 1, (y1, y2)
+
+
+def test_without_javascript_the_chart_areas_show_tables(server, page):
+    ctx = page.context.browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
+    try:
+        pg = ctx.new_page()
+        pg.goto(server + "/")
+        assert pg.locator("#quad-chart table.chart-fallback").is_visible()
+        assert pg.locator("#quad-chart table.chart-fallback tbody tr").count() >= 4
+        pg.goto(server + "/dyad?source=RUSGOV&target=UKRGOV")
+        assert pg.locator("#dyad-chart table.chart-fallback").is_visible()
+        assert pg.locator("#goldstein-chart table.chart-fallback").is_visible()
+    finally:
+        ctx.close()
+
+
+def test_with_javascript_the_chart_replaces_its_table(server, page):
+    page.goto(server + "/")
+    page.wait_for_selector("#quad-chart .main-svg", timeout=15000)
+    assert page.locator("#quad-chart table.chart-fallback").count() == 0
+
+
+LABELS_OVER_NODES = """() => {
+  const svg = document.getElementById('network');
+  const circles = [...svg.querySelectorAll('circle')].map(c => ({x: +c.getAttribute('cx'), y: +c.getAttribute('cy'),
+                                                                  r: +c.getAttribute('r')}));
+  const toSvg = svg.getScreenCTM().inverse(), bad = [];
+  for (const t of svg.querySelectorAll('text')) {
+    const b = t.getBBox(), m = toSvg.multiply(t.getScreenCTM());
+    for (let i = 0; i <= 10; i++) for (let j = 0; j <= 4; j++) {
+      const p = new DOMPoint(b.x + b.width * i / 10, b.y + b.height * j / 4).matrixTransform(m);
+      for (const c of circles) if (Math.hypot(p.x - c.x, p.y - c.y) < c.r) bad.push(t.textContent);
+    }
+  }
+  return [...new Set(bad)];
+}"""
+
+
+def test_network_labels_are_not_covered_by_nodes(server, page):
+    page.goto(server + "/network")
+    page.wait_for_selector("#network circle")
+    assert page.evaluate(LABELS_OVER_NODES) == []
+    assert page.locator("#network line[marker-end]").count() == page.locator("#edges tbody tr").count()
+    assert page.locator("#network-legend").is_visible()
+
+
+# ---- the guide's pictures ---------------------------------------------------------------------
+
+DOC_IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
+GUIDE_PAGES = [("overview", "/", "#quad-chart .main-svg"),
+               ("event", "/events/{event_1832}", "#sentence-0"),
+               ("dyad", "/dyad?source=RUSGOV&target=UKRGOV", "#goldstein-chart .main-svg"),
+               ("dyad-one-period", "/dyad?source=USAGOV&target=FRA", "#goldstein-chart .main-svg"),
+               ("dyad-empty", "/dyad?source=NOR&target=SWE", "#no-events"),
+               ("network", "/network", "#network circle")]
+
+
+def test_guide_screenshots(server, page):
+    """The pages docs/guide.md shows, drawn from the test database: into test-artifacts/, and
+    into docs/img/ with TIDINGS_DOC_IMAGES=1 (look at them before committing)."""
+    import json
+    import urllib.request
+
+    with urllib.request.urlopen(server + "/api/events?code=1832") as r:
+        event_1832 = json.load(r)["events"][0]["id"]
+    out = DOC_IMAGES if os.environ.get("TIDINGS_DOC_IMAGES") == "1" else ARTIFACTS
+    out.mkdir(parents=True, exist_ok=True)
+    for name, path, ready in GUIDE_PAGES:
+        page.goto(server + path.format(event_1832=event_1832))
+        page.wait_for_selector(ready, timeout=15000)
+        page.wait_for_timeout(300)  # plotly's transitions
+        page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+    assert not page.errors

@@ -222,9 +222,31 @@ def dyad(conn, params: dict) -> dict:
     f = filters_from(params)
     freq = _freq(params)
     directed = params.get("directed", "1") not in ("0", "false", "no")
-    df = query.dyad_series(conn, freq=freq, directed=directed, filters=f)
-    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": records(df),
+    series = records(query.dyad_series(conn, freq=freq, directed=directed, filters=f))
+    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": series,
+            "goldstein_axes": _goldstein_axes(series),
             "source_name": _side_name(params.get("source")), "target_name": _side_name(params.get("target"))}
+
+
+def _goldstein_axes(series: list[dict]) -> list[list[float]]:
+    return zero_aligned_ranges([r["goldstein_sum"] for r in series if r.get("goldstein_sum") is not None],
+                               [r["goldstein_mean"] for r in series if r.get("goldstein_mean") is not None])
+
+
+def zero_aligned_ranges(*columns: list[float], pad: float = 0.08) -> list[list[float]]:
+    """[low, high] for each column's axis, each holding its values and zero, with zero at the
+    same height on every axis (a chart with two y-axes draws one zero line)."""
+    ext = [(min([0.0, *col]), max([0.0, *col])) for col in columns]
+    below = [-lo / (hi - lo) for lo, hi in ext if hi > lo]  # the share of each axis under zero
+    f = max(below, default=0.5)
+    if any(hi > 0 for _, hi in ext):
+        f = min(f, 0.9)  # keep room above zero for an axis with positive values
+    out = []
+    for lo, hi in ext:
+        need = max((-lo / f) if f > 0 else 0.0, (hi / (1 - f)) if f < 1 else 0.0)
+        span = (need or 1.0) * (1 + pad)
+        out.append([round(-f * span, 6), round((1 - f) * span, 6)])
+    return out
 
 
 def _side_name(value) -> str | None:
@@ -258,15 +280,60 @@ def network(conn, params: dict) -> dict:
     for e in edges:
         for k in ("source", "target"):
             nodes[e[k]] = nodes.get(e[k], 0) + int(e["weight"])
-    names = sorted(nodes, key=lambda n: (-nodes[n], n))[:40]
-    layout = {}
-    for i, n in enumerate(names):  # a circle: stable, readable, no client-side physics
-        ang = 2 * math.pi * i / max(len(names), 1)
-        layout[n] = {"x": round(300 + 240 * math.cos(ang), 1), "y": round(300 + 240 * math.sin(ang), 1),
-                     "events": nodes[n], "name": actor_name(n)}
+    layout = circle_layout(nodes)
     shown = [e | {"source_name": actor_name(e["source"]), "target_name": actor_name(e["target"])}
              for e in edges if e["source"] in layout and e["target"] in layout]
+    _edge_lines(shown, layout)
     return {"filters": active_filters(params), "by": by, "nodes": layout, "edges": shown}
+
+
+NET_CENTRE, NET_RING, NET_MAX_R = 330, 200, 18
+
+
+def circle_layout(nodes: dict[str, int], most: int = 40) -> dict[str, dict]:
+    """The `most` busiest nodes on a circle (stable, no client-side physics), each with its
+    radius (by events) and its label outside the ring of nodes, so that no node covers it
+    (`lx`, `ly` where it starts, `anchor`, `dy`; `angle` to turn it along the radius when
+    there are so many nodes that level labels would run into each other)."""
+    names = sorted(nodes, key=lambda n: (-nodes[n], n))[:most]
+    top = max(nodes.values(), default=1) or 1
+    radial = len(names) > 12
+    out = {}
+    for i, n in enumerate(names):
+        ang = 2 * math.pi * i / max(len(names), 1) - math.pi / 2
+        c, s = math.cos(ang), math.sin(ang)
+        r = round(4 + (NET_MAX_R - 4) * math.sqrt(nodes[n] / top), 1)
+        label = {"lx": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * c, 1),
+                 "ly": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * s, 1)}
+        if radial:  # along the radius; on the left half turned round, so it never reads upside down
+            left = c < -1e-9
+            label |= {"angle": round(math.degrees(ang) + (180 if left else 0), 1),
+                      "anchor": "end" if left else "start", "dy": "0.35em"}
+        else:  # level, on the outer side of the node
+            side = "middle" if abs(c) < 0.35 else "start" if c > 0 else "end"
+            label |= {"angle": 0, "anchor": side,
+                      "dy": "0.35em" if side != "middle" else ("0.9em" if s > 0 else "0")}
+        out[n] = {"x": round(NET_CENTRE + NET_RING * c, 1), "y": round(NET_CENTRE + NET_RING * s, 1), "r": r,
+                  "events": nodes[n], "name": actor_name(n)} | label
+    return out
+
+
+def _edge_lines(edges: list[dict], layout: dict[str, dict]) -> None:
+    """Each edge's line, from the source's edge to the target's, where its arrowhead points;
+    the two directions of a pair run side by side, not on top of each other."""
+    pairs = {(e["source"], e["target"]) for e in edges}
+    top = max((e["weight"] for e in edges), default=1) or 1
+    for e in edges:
+        a, b = layout[e["source"]], layout[e["target"]]
+        dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+        d = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / d, dy / d
+        off = 3.0 if (e["target"], e["source"]) in pairs else 0.0  # to the right of the direction
+        ox, oy = -uy * off, ux * off
+        e.update(x1=round(a["x"] + ux * (a["r"] + 1) + ox, 1), y1=round(a["y"] + uy * (a["r"] + 1) + oy, 1),
+                 x2=round(b["x"] - ux * (b["r"] + 2) + ox, 1), y2=round(b["y"] - uy * (b["r"] + 2) + oy, 1),
+                 width=round(1 + 3 * math.sqrt(e["weight"] / top), 1),
+                 kind="coop" if (e.get("goldstein_mean") or 0) >= 0 else "conflict")
 
 
 def article(conn, article_id: str) -> dict | None:

@@ -169,6 +169,8 @@ def _rules(holidays: dict[str, Holiday]):
         ("quarter", rf"{B}(?P<x>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
                     rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
                     rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
+                    rf"|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+"
+                    rf"(?:(?P<ord4>first|second|third|fourth|final)[\s-]+(?P<unit4>quarter|half)|quarter)"
                     rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
         ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
@@ -744,12 +746,12 @@ def _ago_value(f: dict, s: Setting):
     sign = -1 if dirw in ("ago", "earlier", "before", "prior") else 1
     if f["unit"].lower() == "year" and sign < 0:
         # "profit rose to $5 million from $4 million a year earlier": in a sentence about a
-        # quarter (or the sentence after it, for "earlier"), the same quarter a year back
+        # quarter (or up to three sentences after one is named), the same quarter a year back
         day = None if from_now else _day_in_sentence(s.anchors, s.sent)
         if day is not None:  # "for the six months ended Aug. 12 ..., up from $4 million a year earlier"
             back = cal.safe_date(day.year - n, day.month, day.day) or dt.date(day.year - n, day.month, 28)
             return cal.day(back)  # (Feb. 29 a year back is Feb. 28)
-        q = _quarter_in_view(s.anchors, s.sent, 1)
+        q = _quarter_in_view(s.anchors, s.sent, 3)
         if q is not None:
             return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)
     if not from_now:
@@ -778,6 +780,8 @@ def _anchored_value(f: dict, s: Setting):
 def _quarter_value(f: dict, s: Setting):
     """"the third quarter", "Q3 2021", "the first half of next year", "last quarter"."""
     pub, half = s.pub, False
+    if f.get("yrel"):  # "this year's third quarter", "last year's quarter" (the one reported on)
+        return _quarter_of_year(f, s)
     if f.get("qn"):
         q = int(f["qn"])
         y = int(f["qy3"]) if f.get("qy3") else None
@@ -804,6 +808,19 @@ def _quarter_value(f: dict, s: Setting):
         else:
             y = pub.year if q <= cur else pub.year - 1
     return (f"{y:04d}-H{q}", "half") if half else cal.quarter(y, q)
+
+
+def _quarter_of_year(f: dict, s: Setting):
+    if s.pub is None:
+        return NONE
+    y = s.pub.year + {"this": 0, "last": -1, "next": 1}[f["yrel"].lower()]
+    ordw = (f.get("ord4") or "").lower()
+    if ordw and f["unit4"].lower() == "half":
+        return f"{y:04d}-H{2 if ordw in ('second', 'final') else 1}", "half"
+    if ordw:
+        return cal.quarter(y, ORDINALS[ordw])
+    ref = points.reference_quarter(s.pub, s.anchors)
+    return cal.quarter(y, ref[1]) if ref else NONE
 
 
 def _season_value(f: dict, s: Setting):

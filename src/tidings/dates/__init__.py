@@ -217,6 +217,8 @@ class TimexFinder:
         if m.f.get("x") and word in SET_WORDS:
             if nxt is not None and (nxt.pos_ == "PROPN" or (nxt.is_title and not nxt.is_sent_start)):
                 return False  # "the daily Haaretz", "the weekly Der Spiegel"
+            if word == "quarterly" and last.tag_ == "JJ":
+                return False  # "the quarterly dividend": a kind of dividend, not a time
         return True
 
     def find(self, doc) -> list[TimeRef]:

@@ -183,7 +183,7 @@ def _rules(holidays: dict[str, Holiday]):
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
                      rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
         ("season", rf"{B}(?P<x>(?:(?P<the>(?i:the))\s+)?{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
-                   rf"(?:\s+(?:of\s+)?{year_group('y')})?)(?![\w-])"),
+                   rf"(?:\s+(?:of\s+)?(?:{year_group('y')}|(?P<sy>(?i:{points.SPELLED_YEAR}))))?)(?![\w-])"),
         ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
         ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
         ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{year_group('y')})"),
@@ -829,6 +829,9 @@ def _season_value(f: dict, s: Setting):
     season = SEASONS[f["s"].lower()]
     if f.get("y"):
         return cal.season(int(f["y"]), season)
+    if f.get("sy"):  # "the winter of nineteen ninety-four"
+        y = points.spelled_year(f["sy"])
+        return cal.season(y, season) if y else NONE
     pub = s.pub
     if pub is None:
         return NONE

@@ -134,6 +134,9 @@ class TimexFinder:
                     return False  # "the fall of Kabul"
             elif prev not in SEASON_CONTEXT and not (prev == "the" and prev2 in SEASON_CONTEXT):
                 return False
+        if m.kind == "relunit" and len(span) == 2 and all(t.is_title for t in span) and not span[0].is_sent_start \
+                and not (span.start > 0 and doc[span.start - 1].is_punct and doc[span.start - 1].text not in "\"'“‘"):
+            return False  # "ABC's This Week With David Brinkley": a title, not this week
         if m.kind == "deictic" and span.start > 0:
             prev = doc[span.start - 1]
             if span[0].is_title and not span[0].is_sent_start and (prev.is_title or prev.is_upper) \

@@ -101,6 +101,37 @@ def _names_a_time_of_life(doc, prev, word) -> bool:
     return False
 
 
+def _season_in_context(doc, m: Match, span) -> bool:
+    """A bare season word is a time only after a temporal word: "in the spring", "during
+    summer"; "fall" only as "the fall" after one ("in the fall"), and not "the fall of Kabul"."""
+    first = span.start + (1 if m.f.get("the") else 0)
+    prev = "the" if m.f.get("the") else (doc[first - 1].lower_ if first > 0 else "")
+    prev2 = doc[first - 2].lower_ if first > 1 else ""
+    if m.f["s"].lower() == "fall":
+        if not (prev == "the" and prev2 in SEASON_CONTEXT):
+            return False
+        return not (span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and not doc[span.end + 1].like_num)
+    return prev in SEASON_CONTEXT or (prev == "the" and prev2 in SEASON_CONTEXT)
+
+
+def _bare_year_in_context(doc, span) -> bool:
+    """A bare year ("2019") is a time after a temporal word ("in 2019", "since 2014") or as a
+    date of a thing ("the 2022 World Cup"), not a count ("2000 troops", "$1990")."""
+    tok = span[0]
+    if tok.ent_type_ != "DATE":
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        # "the 2022 World Cup", "Obama's 2008 campaign": a year naming a thing
+        names_thing = (prev == "the" or (tok.i > 0 and doc[tok.i - 1].tag_ == "POS")) and \
+            nxt is not None and nxt.tag_ in ("NN", "NNP", "NNPS", "JJ")
+        if prev not in YEAR_CONTEXT and not names_thing:
+            return False
+    if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
+        return False
+    return not (tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
+                               doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR))
+
+
 class TimexFinder:
     """Finds and normalises the time expressions of a parsed Doc."""
 
@@ -122,18 +153,9 @@ class TimexFinder:
         if m.kind in ("weekday", "deictic", "holiday") and span[0].ent_type_ and span[0].ent_iob_ == "I" \
                 and span[0].ent_type_ not in ("DATE", "TIME"):
             return False  # inside a longer name: "Fox News Sunday"
-        if m.kind == "season" and not (m.f.get("rel") or m.f.get("y") or m.f.get("mod")):
-            first = span.start + (1 if m.f.get("the") else 0)
-            prev = "the" if m.f.get("the") else (doc[first - 1].lower_ if first > 0 else "")
-            prev2 = doc[first - 2].lower_ if first > 1 else ""
-            word = m.f["s"].lower()
-            if word == "fall":
-                if not (prev == "the" and prev2 in SEASON_CONTEXT):
-                    return False
-                if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and not doc[span.end + 1].like_num:
-                    return False  # "the fall of Kabul"
-            elif prev not in SEASON_CONTEXT and not (prev == "the" and prev2 in SEASON_CONTEXT):
-                return False
+        if m.kind == "season" and not (m.f.get("rel") or m.f.get("y") or m.f.get("sy") or m.f.get("mod")) \
+                and not _season_in_context(doc, m, span):
+            return False
         if m.kind == "relunit" and len(span) == 2 and all(t.is_title for t in span) and not span[0].is_sent_start \
                 and not (span.start > 0 and doc[span.start - 1].is_punct and doc[span.start - 1].text not in "\"'“‘"):
             return False  # "ABC's This Week With David Brinkley": a title, not this week
@@ -163,23 +185,8 @@ class TimexFinder:
         if m.kind == "theunit" and m.f.get("unit", "").lower() == "day" and span.start > 0 \
                 and doc[span.start - 1].lower_ == "at" and "end" in m.f.get("mod", "").lower():
             return False  # "at the end of the day": an idiom
-        if m.needs_context:
-            tok = span[0]
-            if tok.ent_type_ == "DATE":
-                pass
-            else:
-                prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-                nxt = doc[span.end] if span.end < len(doc) else None
-                # "the 2022 World Cup", "Obama's 2008 campaign": a year naming a thing
-                names_thing = (prev == "the" or (tok.i > 0 and doc[tok.i - 1].tag_ == "POS")) and \
-                    nxt is not None and nxt.tag_ in ("NN", "NNP", "NNPS", "JJ")
-                if prev not in YEAR_CONTEXT and not names_thing:
-                    return False
-            if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
-                return False
-            if tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
-                              doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR):
-                return False
+        if m.needs_context and not _bare_year_in_context(doc, span):
+            return False
         if m.kind == "word" and not self._keep_word(doc, m, span):
             return False
         if m.kind in ("duration", "vaguedur", "set") and ents & NAME_LABELS and not ents & {"DATE", "TIME"}:

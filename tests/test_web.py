@@ -179,10 +179,23 @@ def test_paste_and_upload_ingest_on_localhost(tmp_path):
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', c.get("/ingest").text).group(1)
     r = c.post("/ingest", data={"text": text, "published": "2023-03-04", "csrf": csrf}, headers={"accept": "text/html"})
     assert r.status_code == 200 and "1 new" in r.text
+    # the result names what was coded: the title, and each event with its code's name and actors
+    result = r.text[r.text.index('id="result"'):r.text.index('id="ingest-form"')]
+    assert "Kenya and Ethiopia sign border trade pact" in result
+    assert db not in result and not re.search(r">[0-9a-f]{12,}<", result)  # no CLI line, no bare hex id
+    stored = c.get("/api/articles").json()["articles"]
+    art = next(a for a in stored if a["title"] == "Kenya and Ethiopia sign border trade pact")
+    events = c.get(f"/api/articles/{art['id']}").json()["events"]
+    assert events, "the example should code an event"
+    for e in events:
+        assert f'href="/events/{e["id"]}"' in result and e["code_name"] in result and e["source_name"] in result
     rows = b'{"id": "up-1", "text": "Police in Lagos arrested ten protesters on Monday.", "published": "2023-03-06"}\n'
     r = c.post("/ingest?format=json", files={"files": ("batch.jsonl", rows, "application/json")}, data={"csrf": csrf})
     assert r.status_code == 200, r.text
     assert r.json()["articles"] == ["up-1"]
+    coded = r.json()["coded"]
+    assert [a["id"] for a in coded] == ["up-1"] and coded[0]["events"]
+    assert {"code", "code_name", "source", "source_name", "target", "target_name", "trigger"} <= set(coded[0]["events"][0])
     titles = [a["title"] for a in c.get("/api/articles").json()["articles"]]
     assert "Kenya and Ethiopia sign border trade pact" in titles
 
@@ -344,3 +357,37 @@ def test_network_labels_stay_off_the_nodes_with_many_nodes():
     for n in layout.values():
         for m in layout.values():
             assert math.hypot(n["lx"] - m["x"], n["ly"] - m["y"]) > m["r"] + 4
+
+
+# ---- issue 23, item 7: serve says where it is; ingest says what it coded ----------------------
+
+@pytest.mark.slow
+def test_serve_prints_its_url_and_how_to_stop(db, tmp_path):
+    import os
+    import queue
+    import subprocess
+    import sys
+    import threading
+    import time
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "tidings", "serve", "--db", db, "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout], daemon=True).start()
+    try:
+        deadline, line = time.time() + 30, ""
+        while time.time() < deadline and "http://" not in line and proc.poll() is None:
+            try:
+                line = lines.get(timeout=0.5)
+            except queue.Empty:
+                pass
+        m = re.search(r"(http://127\.0\.0\.1:\d+/)", line)
+        assert m, line
+        assert "Ctrl-C to stop" in line and db in line
+        with urllib.request.urlopen(m.group(1) + "api/overview", timeout=10) as r:  # the URL it printed answers
+            assert r.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

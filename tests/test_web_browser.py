@@ -215,3 +215,26 @@ def test_guide_screenshots(server, page):
         page.wait_for_timeout(300)  # plotly's transitions
         page.screenshot(path=str(out / f"{name}.png"), full_page=True)
     assert not page.errors
+
+
+def test_ingest_form_in_a_browser_shows_what_was_coded(server, page):
+    """Last in this file: it adds an article. A real browser's form POST (with this page's
+    Origin and CSRF token) is accepted, and the result names the article and its events; it
+    was refused while the pages sent Referrer-Policy: no-referrer (the browser then sends
+    'Origin: null')."""
+    page.goto(server + "/ingest")
+    page.fill("textarea[name=text]", INGEST_EXAMPLE)
+    page.fill("input[name=published]", "2023-03-04")
+    page.click("#ingest-form button[type=submit]")
+    page.wait_for_selector("#result-summary", timeout=120000)
+    result = page.inner_text("#result")
+    assert "Kenya and Ethiopia sign border trade pact" in result and "1 new" in result
+    assert page.locator("#result table.coded-events tbody tr").count() >= 1
+    out = DOC_IMAGES if os.environ.get("TIDINGS_DOC_IMAGES") == "1" else ARTIFACTS
+    page.screenshot(path=str(out / "ingest-result.png"), full_page=True)
+    assert not page.errors
+
+
+INGEST_EXAMPLE = ("Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
+                  "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, officials said. "
+                  "Kenyan police arrested ten protesters outside the venue.")

@@ -174,5 +174,54 @@ def ingest_items(site: Site, items: list[tuple[str, str | bytes]], published: st
         report = ingest(arts, site.db, progress=False, gate=site.gate)
     except StoreLocked as exc:
         return {"error": str(exc)}
-    return {"summary": report.summary(), "articles": [a.id for a in arts],
+    return {"summary": summary(report), "articles": [a.id for a in arts], "coded": coded(site, arts, report),
             "errors": [str(e) for e in errors + report.errors]}
+
+
+SHOWN = 50  # articles whose events an ingest result lists (the rest: on the articles page)
+
+
+def summary(report) -> str:
+    """What an ingest did, in words ("1 article read: 1 new. 2 new events.")."""
+    def n(k, one, many=None):
+        return f"{k} {one if k == 1 else many or one + 's'}"
+
+    parts = [f"{report.new} new", f"{report.updated} updated", f"{report.unchanged} unchanged (already stored)"]
+    extra = [(report.old_versions, "older version ignored", "older versions ignored"),
+             (report.not_coded, "not coded"), (report.failed, "failed to code"),
+             (report.rejected, "could not be stored"), (report.quarantined, "rejected before, skipped"),
+             (len(report.errors), "unreadable")]
+    parts += [n(k, *words) if len(words) > 1 else f"{k} {words[0]}" for k, *words in extra if k]
+    return (f"{n(report.read, 'article')} read: " + ", ".join(parts) +
+            f". {n(report.new_events, 'new event')}, {n(report.mentions, 'mention')}"
+            + (f"; {n(report.joined_story, 'copy', 'copies')} joined a story already stored." if report.joined_story
+               else "."))
+
+
+def coded(site: Site, arts: list, report) -> list[dict]:
+    """Each article sent (up to SHOWN) as stored now: title, date, and the events coded in it
+    with the names of their codes, or why it was not stored."""
+    from ...query import pages
+    from ..names import actor_name, event_name
+
+    why = dict(report.skipped)
+    out = []
+    with site.gate.reading():
+        conn = site.conn()
+        try:
+            for art in arts[:SHOWN]:
+                row = pages.article_row(conn, art.id) if conn is not None else None
+                if row is None:
+                    out.append({"id": art.id, "title": art.title, "stored": False, "events": [],
+                                "why": why.get(art.source or art.id, "not stored")})
+                    continue
+                events = [{"id": i, "code": c, "code_name": event_name(c), "status": st, "trigger": t,
+                           "source": sc, "source_name": actor_name(sc), "target": tc, "target_name": actor_name(tc)}
+                          for i, _a, _b, t, c, st, sc, tc in pages.article_events(conn, art.id)]
+                out.append({"id": art.id, "title": row.get("title"), "stored": True, "events": events,
+                            "published": str(row["published"]) if row.get("published") else None,
+                            "skipped": row.get("skipped")})
+        finally:
+            if conn is not None:
+                conn.close()
+    return out

@@ -113,7 +113,7 @@ def test_script_and_onerror_are_shown_as_text(client):
 
 
 @pytest.mark.parametrize("param", ["source", "target", "actor", "code", "root", "text", "status", "start", "quad",
-                                   "after", "limit", "sort"])
+                                   "after", "before", "limit", "sort"])
 @pytest.mark.parametrize("payload", ["' OR 1=1 --", "RUS'); DROP TABLE events; --", "1; SELECT * FROM articles",
                                      "\" OR \"\"=\"", "%27%20OR%201%3D1"])
 def test_injection_attempts_are_harmless(client, param, payload):
@@ -391,3 +391,50 @@ def test_serve_prints_its_url_and_how_to_stop(db, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+# ---- issue 23, item 8: the events page -------------------------------------------------------
+
+def test_events_page_shows_the_total(client):
+    twin = client.get("/api/events", params={"source": "RUS", "target": "UKR", "limit": 2}).json()
+    assert twin["total"] == 4 and len(twin["events"]) == 2
+    assert client.get("/api/events", params={"status": "all"}).json()["total"] == 14
+    html = client.get("/events", params={"source": "RUS", "target": "UKR", "limit": 2}).text
+    assert re.search(r'id="total">4 events<', html) and "showing 2" in html
+
+
+def test_events_pages_go_forward_and_back(client):
+    pages, params = [], {"limit": 4, "status": "all"}
+    twin = client.get("/api/events", params=params).json()
+    assert twin["previous"] is None
+    while True:
+        pages.append([e["id"] for e in twin["events"]])
+        if not twin["next"]:
+            break
+        twin = client.get("/api/events", params=params | {"after": twin["next"]}).json()
+    assert len(pages) == 4 and sum(map(len, pages)) == 14
+    for i in range(len(pages) - 1, 0, -1):  # back from the last page, page by page
+        assert twin["previous"], i
+        twin = client.get("/api/events", params=params | {"before": twin["previous"]}).json()
+        assert [e["id"] for e in twin["events"]] == pages[i - 1], i
+    assert twin["previous"] is None and twin["next"]
+    html = client.get("/events", params=params | {"after": client.get("/api/events", params=params).json()["next"]}).text
+    assert 'id="prev"' in html and 'id="next"' in html
+    prev = re.search(r'id="prev" href="([^"]+)"', html).group(1).replace("&amp;", "&")
+    assert "before=" in prev and "after=" not in prev
+    assert 'id="prev"' not in client.get("/events", params=params).text
+
+
+def test_a_short_page_before_the_first_shows_the_first_page(client):
+    everything = client.get("/api/events", params={"limit": 100, "status": "all"}).json()["events"]
+    third = everything[2]
+    cursor = f"{third['date'] or ''}~{third['id']}"
+    twin = client.get("/api/events", params={"limit": 4, "status": "all", "before": cursor}).json()
+    assert [e["id"] for e in twin["events"]] == [e["id"] for e in everything[:4]] and twin["previous"] is None
+
+
+def test_event_dates_do_not_wrap(client):
+    html = client.get("/events").text
+    assert re.search(r'<td class="date">\d{4}-\d\d-\d\d</td>', html)
+    css = client.get("/static/app.css").text
+    assert re.search(r"td\.date[^{]*\{[^}]*white-space: nowrap", css)

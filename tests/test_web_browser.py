@@ -217,6 +217,28 @@ def test_guide_screenshots(server, page):
     assert not page.errors
 
 
+def test_event_dates_stay_on_one_line_and_pages_go_both_ways(server, page):
+    page.set_viewport_size({"width": 760, "height": 900})
+    try:
+        page.goto(server + "/events?status=all&limit=4")
+        lines = page.evaluate("""() => [...document.querySelectorAll('#events td.date')].map(td => {
+            const r = document.createRange(); r.selectNodeContents(td);
+            return new Set([...r.getClientRects()].map(x => Math.round(x.top))).size; })""")
+        assert lines and all(n == 1 for n in lines), lines  # was two lines: 2022-05- / 10
+        assert page.inner_text("#total") == "14 events"
+        first = page.locator("#events tbody tr").first.get_attribute("data-id")
+        assert page.locator("#prev").count() == 0
+        page.click("#next")
+        page.wait_for_url("**after=*")
+        assert page.locator("#events tbody tr").first.get_attribute("data-id") != first
+        page.click("#prev")
+        page.wait_for_url("**before=*")
+        assert page.locator("#events tbody tr").first.get_attribute("data-id") == first
+        assert page.locator("#prev").count() == 0  # back on the first page
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 900})
+
+
 def test_ingest_form_in_a_browser_shows_what_was_coded(server, page):
     """Last in this file: it adds an article. A real browser's form POST (with this page's
     Origin and CSRF token) is accepted, and the result names the article and its events; it

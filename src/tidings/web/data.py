@@ -118,15 +118,9 @@ def overview(conn) -> dict:
 
 def events_page(conn, params: dict) -> dict:
     f = filters_from(params)
-    after = None
-    if params.get("after"):
-        try:
-            d, eid = str(params["after"]).split("~", 1)
-            if d:
-                dt.date.fromisoformat(d)
-            after = (d or None, eid)
-        except ValueError:
-            raise BadRequest("after must be a cursor given by a previous page") from None
+    after, before = _cursor(params, "after"), _cursor(params, "before")
+    if after and before:
+        raise BadRequest("give after or before, not both")
     try:
         limit = int(params.get("limit") or PAGE_SIZE)
     except ValueError:
@@ -136,10 +130,11 @@ def events_page(conn, params: dict) -> dict:
     if sort not in ("date", "goldstein", "mentions"):
         raise BadRequest("sort must be date, goldstein or mentions")
     try:
-        df, cursor = query.event_page(conn, limit=limit, after=after, filters=f)
+        df, cursor, first = _page(conn, f, limit, after, before)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
     rows = [_named(r) for r in records(df)]
+    previous = None if first or not rows else f"{rows[0]['date'] or ''}~{rows[0]['id']}"
     if sort == "goldstein":
         rows.sort(key=lambda r: (r.get("goldstein") is None, r.get("goldstein") or 0))
     elif sort == "mentions":
@@ -147,9 +142,44 @@ def events_page(conn, params: dict) -> dict:
     return {
         "filters": active_filters(params),
         "events": rows,
+        "total": _total(conn, f),
         "next": f"{cursor[0] or ''}~{cursor[1]}" if cursor else None,
+        "previous": previous,
         "facets": facets(conn, f),
     }
+
+
+def _cursor(params: dict, key: str) -> tuple | None:
+    """A page cursor "DATE~ID" (DATE empty for undated events) as (date or None, id)."""
+    if not params.get(key):
+        return None
+    try:
+        d, eid = str(params[key]).split("~", 1)
+        if d:
+            dt.date.fromisoformat(d)
+        return (d or None, eid)
+    except ValueError:
+        raise BadRequest(f"{key} must be a cursor given by a previous page") from None
+
+
+def _page(conn, f: Filters, limit: int, after, before):
+    """(rows, the next page's cursor, whether this is the first page). The page before a
+    cursor is read with one row more, to know whether a page lies before it; when the rows
+    before it do not fill a page, the first page is shown instead."""
+    if before is None:
+        df, cursor = query.event_page(conn, limit=limit, after=after, filters=f)
+        return df, cursor, after is None
+    df, cursor = query.event_page(conn, limit=limit + 1, before=before, filters=f)
+    if len(df) <= limit:
+        df, cursor = query.event_page(conn, limit=limit, filters=f)
+        return df, cursor, True
+    return df.iloc[1:].reset_index(drop=True), cursor, False
+
+
+def _total(conn, f: Filters) -> int:
+    """How many events match the filters (all pages)."""
+    wanted = f.status if isinstance(f.status, (list, tuple)) else [f.status]
+    return sum(n for status, n in pages.status_counts(conn, f) if "all" in wanted or status in wanted)
 
 
 def _named(e: dict) -> dict:

@@ -438,3 +438,8 @@ def test_event_dates_do_not_wrap(client):
     assert re.search(r'<td class="date">\d{4}-\d\d-\d\d</td>', html)
     css = client.get("/static/app.css").text
     assert re.search(r"td\.date[^{]*\{[^}]*white-space: nowrap", css)
+
+
+def test_the_actor_chart_uses_the_frequency_asked_for(client):
+    html = client.get("/actors/RUSGOV", params={"freq": "week"}).text
+    assert '"freq": "week"' in html and client.get("/api/actors/RUSGOV?freq=year").json()["freq"] == "year"

@@ -14,11 +14,13 @@ def _ref(code, country, name, text, start):
 
 
 def _event(art_id, code, root, quad, penta, gold, src, tgt, trig, start, date, sentence=0, status="asserted"):
+    from tidings.export.codes import plover_of
     from tidings.records import content_id
 
+    plover_event, plover_mode = plover_of(code)
     return Event(id=content_id(art_id, sentence, start, code, src.code if src else None, tgt.code if tgt else None),
                  code=code, root=root, quad_class=quad, penta_class=penta, goldstein=gold,
-                 plover_event="CONSULT", plover_mode=None, source=src, target=tgt, status=status,
+                 plover_event=plover_event, plover_mode=plover_mode, source=src, target=tgt, status=status,
                  reported_by=None, date=date, date_text=None, place=None, sentence=sentence,
                  trigger=Span(trig, start, start + len(trig)), confidence=0.8, rule="test:rule")
 

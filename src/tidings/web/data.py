@@ -292,12 +292,14 @@ def actor(conn, code: str, params: dict) -> dict:
         raise BadRequest("actor code must be 1-40 characters")
     _dates(params)
     f = Filters(actor=[code], start=params.get("start") or None, end=params.get("end") or None)
-    series = records(query.dyad_series(conn, freq=_freq(params), filters=f))
+    freq = _freq(params)
+    series = records(query.dyad_series(conn, freq=freq, filters=f))
     partners = records(query.network(conn, filters=f))
     names = pages.actor_names(conn, code, 5)
     for p in partners:
         p |= {"source_name": actor_name(p["source"]), "target_name": actor_name(p["target"])}
-    return {"code": code, "name": actor_name(code), "names": names, "series": series, "partners": partners[:50]}
+    return {"code": code, "name": actor_name(code), "names": names, "freq": freq, "series": series,
+            "partners": partners[:50]}
 
 
 def network(conn, params: dict) -> dict:

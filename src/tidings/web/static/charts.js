@@ -31,7 +31,7 @@
               marker: {color: colours[q]}, width: barWidth};
     });
   }
-  var layout = {barmode: "stack", margin: {t: 20, r: 10, b: 40, l: 40}, legend: {orientation: "h"}, xaxis: xaxis(),
+  var layout = {barmode: "stack", margin: {t: 20, r: 10, b: 40, l: 40}, legend: {orientation: "h", traceorder: "normal"}, xaxis: xaxis(),
                 yaxis: {title: {text: "events"}, rangemode: "tozero"}};
   var most = Math.max.apply(null, series.map(function (r) { return r.events || (r.q1 + r.q2 + r.q3 + r.q4) || 0; }));
   if (most <= 10) layout.yaxis.dtick = 1;  // counts are whole numbers

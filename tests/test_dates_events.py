@@ -58,6 +58,15 @@ def test_asserted_event_is_never_dated_after_publication(nlp):
     assert any(e.status == "asserted" for e in events)
 
 
+@pytest.mark.parametrize("text,trigger", [
+    ("Russia accused Ukraine of violating the March 3 agreement.", "accused"),  # a day naming a thing
+    ("Iran threatened to quit the 2015 nuclear deal.", "threatened"),  # a year naming a thing
+    ("Turkey agreed to buy Russian missiles in a deal signed in 2017.", "agreed"),  # another clause's date
+])
+def test_date_of_an_argument_does_not_date_the_act(nlp, text, trigger):
+    assert _dated(_events(text), trigger) == {(PUB, None)}
+
+
 def test_coarse_expression_leaves_the_publication_date(nlp):
     assert _dated(_events("Putin met Erdogan in March."), "met") == {(PUB, None)}
 

@@ -98,12 +98,12 @@ def test_size_limit_is_an_option_and_applies_per_record(tmp_path):
 
 
 def test_a_reader_crash_is_reported_not_raised(monkeypatch, tmp_path):
-    import tidings.readers.walk as walk
+    import tidings.readers.formats as formats
 
     def boom(*a, **k):
         raise RuntimeError("simulated reader bug")
 
-    monkeypatch.setattr(walk, "compose_article", boom)
+    monkeypatch.setattr(formats, "compose_article", boom)
     (tmp_path / "a.txt").write_text(GOOD)
     [err] = read_paths([str(tmp_path / "a.txt")])
     assert err.problem == "could not be read: RuntimeError: simulated reader bug"

@@ -1,7 +1,7 @@
 """A small database for the web tests, written from hand-made records (no NLP needed)."""
 from __future__ import annotations
 
-from tidings.records import ActorRef, Article, CodedArticle, Event, Quote, Span
+from tidings.records import Actor, ActorRef, Article, CodedArticle, Event, Quote, Span
 
 XSS_TITLE = "Talks <script>window.__xss = 1</script> end"
 XSS_TEXT = ("Russia and the United States held talks in Geneva on Monday. "
@@ -14,11 +14,13 @@ def _ref(code, country, name, text, start):
 
 
 def _event(art_id, code, root, quad, penta, gold, src, tgt, trig, start, date, sentence=0, status="asserted"):
+    from tidings.export.codes import plover_of
     from tidings.records import content_id
 
+    plover_event, plover_mode = plover_of(code)
     return Event(id=content_id(art_id, sentence, start, code, src.code if src else None, tgt.code if tgt else None),
                  code=code, root=root, quad_class=quad, penta_class=penta, goldstein=gold,
-                 plover_event="CONSULT", plover_mode=None, source=src, target=tgt, status=status,
+                 plover_event=plover_event, plover_mode=plover_mode, source=src, target=tgt, status=status,
                  reported_by=None, date=date, date_text=None, place=None, sentence=sentence,
                  trigger=Span(trig, start, start + len(trig)), confidence=0.8, rule="test:rule")
 
@@ -50,7 +52,44 @@ def articles() -> list[CodedArticle]:
             _event(art.id, code, root, quad, 4 if quad == 4 else 3 if quad == 3 else 1, gold, src, tgt, trig,
                    text.index(trig), month),),
             sentences=(Span(text, 0, len(text)),)))
+    out.append(_french_article())
     return out
+
+
+FR_TEXT = ("France's ambassador met French officials in Paris on Tuesday. The French envoy briefed the "
+           "French ministers, and the French officials thanked the envoy. French officials promised the "
+           "envoy support. Antony Blinken praised France. A car bomb exploded near Syrian troops; "
+           "Syrian rebels claimed it.")
+
+
+def _french_article() -> CodedArticle:
+    """Actors whose first mention is not their name (FRAGOV 'France's ambassador', USAGOV
+    'Antony Blinken'), a self-dyad FRAGOV -> FRAGOV with more events than any other dyad, and a
+    four-digit code (1832)."""
+    t = FR_TEXT
+    art = Article(id="art-fr", text=t, title="French envoy meets officials; car bomb in Syria",
+                  outlet="Example Wire", published="2022-05-10")
+    amb = _ref("FRAGOV", "FRA", "France's ambassador", "France's ambassador", 0)
+    off = _ref("FRAGOV", "FRA", "French officials", "French officials", t.index("French officials"))
+    env = _ref("FRAGOV", "FRA", "French envoy", "French envoy", t.index("French envoy"))
+    usa = _ref("USAGOV", "USA", "Antony Blinken", "Antony Blinken", t.index("Antony"))
+    fra = _ref("FRA", "FRA", "France", "France", t.index("France."))
+    reb = _ref("SYRREB", "SYR", "Syrian rebels", "Syrian rebels", t.index("Syrian rebels"))
+    mil = _ref("SYRMIL", "SYR", "Syrian troops", "Syrian troops", t.index("Syrian troops"))
+    day = "2022-05-10"
+    events = [_event(art.id, code, code[:2], 1, 1, gold, a, b, trig, t.index(trig), day, sentence=n)
+              for code, gold, a, b, trig, n in [
+                  ("043", 2.8, amb, off, "met", 0), ("042", 1.9, env, off, "briefed", 1),
+                  ("051", 3.4, off, env, "thanked", 1), ("050", 3.5, off, env, "promised", 2),
+                  ("010", 0.0, off, amb, "promised the", 2), ("051", 3.4, usa, fra, "praised", 3)]]
+    events.append(_event(art.id, "1832", "18", 4, 4, -10.0, reb, mil, "car bomb", t.index("car bomb"), day,
+                         sentence=4))
+    actors = (Actor("FRAGOV", "FRA", "France's ambassador", (Span("France's ambassador", 0, 19),)),
+              Actor("FRAGOV", "FRA", "French officials", (Span("French officials", off.start, off.end),)),
+              Actor("USAGOV", "USA", "Antony Blinken", (Span("Antony Blinken", usa.start, usa.end),)))
+    ends = [t.index(". ", t.index(w)) + 1 for w in ("met", "briefed", "promised", "praised")] + [len(t)]
+    sentences = tuple(Span(t[a:b].strip(), a + (t[a] == " "), b) for a, b in zip([0] + ends, ends))
+    return CodedArticle(article=art, events=tuple(events), actors=actors, sentences=sentences)
 
 
 def build(path) -> str:

@@ -38,9 +38,12 @@ class LazyGroup(click.Group):
 
 
     def invoke(self, ctx):
-        """Run the command; an unexpected error is one line with a hint (the traceback only with
-        --debug or TIDINGS_DEBUG=1)."""
+        """Run the command. A TidingsError is one line (its message and hint) and its exit code;
+        any other unexpected error is one line with a hint (the traceback only with --debug or
+        TIDINGS_DEBUG=1)."""
         import os
+
+        from .records.errors import TidingsError
 
         try:
             return super().invoke(ctx)
@@ -50,7 +53,10 @@ class LazyGroup(click.Group):
         except Exception as exc:
             if ctx.params.get("debug") or os.environ.get("TIDINGS_DEBUG"):
                 raise
-            raise click.ClickException(explain(exc)) from None
+            failure = click.ClickException(explain(exc))
+            if isinstance(exc, TidingsError):
+                failure.exit_code = exc.exit_code
+            raise failure from None
 
 
 def explain(exc: BaseException) -> str:
@@ -67,9 +73,10 @@ def explain(exc: BaseException) -> str:
         else:
             hint = "the database refused the operation"
         return f"database error: {msg[:300]} ({hint}; --debug shows the traceback)"
-    if name in ("DataFileError", "BoilerplateError", "LexiconError", "DataError", "DictionaryError",
-                "PatternError"):
-        return f"{msg[:400]} (fix or remove that data file)"
+    from .records.errors import TidingsError
+
+    if isinstance(exc, TidingsError):
+        return f"{msg[:400]} ({exc.hint})" if exc.hint else msg[:400]
     if isinstance(exc, MemoryError):
         return "out of memory (try fewer --workers, or smaller inputs)"
     if isinstance(exc, OSError):

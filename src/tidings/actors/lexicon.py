@@ -14,6 +14,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..records.errors import DataFileError
+
 __all__ = ["Entry", "Period", "Lexicon", "DataError", "load_default_lexicon", "validate_data",
            "plural", "data_dir"]
 
@@ -31,12 +33,11 @@ ROLE_CODES = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP", "SP
 _CODE_RE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 
 
-class DataError(ValueError):
+class DataError(DataFileError):
     """A malformed line in an actor data file: names the file and the line."""
 
     def __init__(self, path: str, line: int, problem: str):
-        super().__init__(f"{path}:{line}: {problem}")
-        self.path, self.line, self.problem = path, line, problem
+        super().__init__(problem, path, line)
 
 
 @dataclass(frozen=True, slots=True)

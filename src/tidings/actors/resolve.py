@@ -507,19 +507,7 @@ class ActorResolver:
             role = Piece(role.start, role.end, ROLEP, (_with_code(role.entry, roles[-2].entry.code),) + role.entries[1:])
         if names and role is not None and role.start > names[-1].start:
             # "Putin's spokesman", "Trump's supporters": the name is the possessor, not the actor
-            holder = names[-1]
-            country = None
-            if holder.entries:
-                e = self._choose_person(holder.entries, day, mentioned)
-                country = e.country or _country_of(e.at(day)[0])
-                hcode = e.at(day)[0] or ""
-                if hcode[:3] in ("IGO", "NGO", "IMG"):
-                    country = None
-                    loc = Piece(holder.start, holder.end, LOC, (Entry(ORG, e.name, hcode, e.name, hcode, e.source),))
-            if country:
-                fake = Entry(COUNTRY, doc[holder.start:holder.end].text, country, country, country,
-                             holder.entries[0].source if holder.entries else "ner", country=country)
-                loc = Piece(holder.start, holder.end, LOC, (fake,))
+            loc = self._possessor_place(doc, names[-1], day, mentioned, loc)
             names = []
         if names:
             name = names[-1]
@@ -529,165 +517,205 @@ class ActorResolver:
                 # "Sullivan" after "Kevin Sullivan" is Kevin Sullivan, not a listed Sullivan
                 name = Piece(name.start, name.end, NAME, (), "PERSON")
             if name.entries:
-                e = self._choose_person(name.entries, day, mentioned)
-                code, office, period = e.at(day)
-                run.key = e.key
-                run.name = e.name
-                run.cls = "person" if e.kind == PERSON or (e.kind == ACTOR and (
-                    e.periods or doc[name.end - 1].ent_type_ == "PERSON")) else "org"
-                run.country = e.country or (code[:3] if code and len(code) >= 3 else None)
-                if period is not None and not run.former:
-                    run.code, run.office = code, office
-                    run.rule = period.source
-                elif role is not None and not run.former and role.entry.role_kind in ("title",):
-                    country = _loc_country(loc) or run.country
-                    run.code = _join(country, role.entry.code)
-                    run.rule = f"title:{role.entry.phrase}+{e.source}"
-                else:
-                    run.code = e.country if e.kind == PERSON else code
-                    when = day.isoformat() if day else "any date"
-                    run.rule = (f"{e.source} (not in office on {when}: country only)" if e.kind == PERSON
-                                else e.source)
-                    if run.former:
-                        run.rule = f"{e.source} (former: country only)"
-                if e.kind == PERSON and run.code:
-                    run.country = run.code[:3] if not run.code.startswith(("IGO", "NGO", "IMG")) else e.country
-                run.kind = "name"
-                run.gender = self._gender(doc, run, e.name)
-                if run.cls == "person":
-                    unknown_names["=" + norm(e.name.split()[-1])] = run
-                    unknown_names["=" + norm(doc[name.end - 1].text)] = run
-                return True
-            # unknown person or organisation
-            text = doc[name.start:name.end].text
-            label = "person" if name.label == "PERSON" else "org"
-            run.cls = label
-            run.name = text
-            country = _loc_country(loc)
-            surname = doc[name.end - 1].text
-            prior = unknown_names.get(norm(text)) or (unknown_names.get("~" + norm(surname))
-                                                     if name.end - name.start == 1 else None)
-            known = unknown_names.get("=" + norm(text)) if name.end - name.start == 1 else None
-            if known is not None and role is None and loc is None:
-                # a surname after the full name of a known person ("Putin" after "Vladimir Putin")
-                for k in ("code", "country", "name", "key", "office", "cls"):
-                    setattr(run, k, getattr(known, k))
-                run.rule = f"surname:{known.name} ({known.rule})"
-                run.kind = "name"
-                run.gender = known.gender
-                return True
-            if role is not None and not run.former:
-                base = country
-                if loc is not None and loc.entry.kind in (ORG,) or (loc and (loc.entry.code or "")[:3] in (
-                        "IGO", "NGO", "IMG")):
-                    run.code = loc.entry.code
-                else:
-                    run.code = _join(base, role.entry.code) if base else (role.entry.code or None)
-                run.rule = f"title:{role.entry.phrase}" + (f"+{loc_phrase(doc, loc)}" if loc else "")
-                run.office = role.entry.office
-                if any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs):
-                    run.office = ""  # "Quebec Premier X" is no prime minister of Canada
-                run.kind = "title"
-            elif loc is not None:
-                run.code = loc.entry.code if loc.entry.kind in (ORG, METONYM) else _loc_country(loc)
-                run.rule = f"{loc.entry.kind}:{loc_phrase(doc, loc)}+name"
-                run.kind = "title"
-            elif prior is not None:
-                run.code, run.country, run.rule = prior.code, prior.country, f"surname:{prior.name}"
-                run.key, run.name, run.office = prior.key, prior.name, prior.office
-                run.gender = prior.gender
-                return True
-            else:
-                run.code = None
-                run.rule = f"ner:{name.label}"
-                run.kind = "name"
-            run.country = _country_of(run.code)
-            run.key = f"{label}:{norm(text)}"
-            if label == "person":
-                run.gender = self._gender(doc, run, text)
-            if prior is not None and prior.code and not run.code:
-                run.code, run.country, run.key = prior.code, prior.country, prior.key
-            unknown_names[norm(text)] = run
-            if label == "person" and name.end - name.start > 1:
-                unknown_names["~" + norm(surname)] = run
-            return True
+                return self._code_listed_name(doc, run, day, mentioned, unknown_names, name, role, loc)
+            return self._code_unlisted_name(doc, run, unknown_names, name, role, loc, locs)
         if role is not None:
-            run.head = role.end - 1
-            re_ = role.entry
-            run.role_phrase = re_.name
-            run.office = re_.office
-            run.gender = _role_gender(re_.name)
-            run.plural = re_.plural
-            run.cls = "person" if re_.role_kind in ("title", "person") and not re_.plural else (
-                "group" if re_.plural or re_.role_kind == "group" else "body")
-            run.name = doc[run.start:run.end].text
-            if loc is not None:
-                le = loc.entry
-                lcode = le.code or ""
-                if le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG"):
-                    run.code = lcode
-                    run.rule = f"org:{loc_phrase(doc, loc)}+{re_.phrase}"
-                elif le.kind in (REGION, REGION_ADJ):
-                    run.code = lcode
-                    run.rule = f"region:{loc_phrase(doc, loc)}+{re_.phrase}"
-                else:
-                    country = _loc_country(loc)
-                    if le.kind in (METONYM, CAPITAL) and len(lcode) > 3 and re_.code == "GOV":
-                        run.code = lcode
-                    else:
-                        run.code = _join(country, re_.code)
-                    if re_.role_kind in ("title", "person"):
-                        run.rule = f"title:{re_.phrase}+{loc_phrase(doc, loc)}"
-                    else:
-                        run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)}+{re_.phrase}"
-                    if le.kind in (UNIT, UNIT_ADJ):
-                        run.rule += f" ({le.source})"
-                run.country = _country_of(run.code)
-                run.kind = "title"
-                if le.kind in (UNIT, UNIT_ADJ):
-                    run.office = ""  # a state's premier is not "the prime minister" of the country
-                if run.former and re_.role_kind == "title" and run.country and \
-                        le.kind not in (ORG, METONYM) and lcode[:3] not in ("IGO", "NGO", "IMG"):
-                    run.code = run.country  # "the former French president": out of office, country only
-                    run.rule += " (former: country only)"
-                run.key = run.code or ""
-                if run.office == "counterpart" and run.possessive:
-                    run.pending = "counterpart"
-                elif re_.office in UNIQUE_OFFICES and re_.role_kind == "title" and not re_.plural and \
-                        not run.former and day is not None and (run.definite or loc.start < role.start) and \
-                        not any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs) and \
-                        doc[run.start].lower_ not in ("a", "an", "another"):
-                    # "the Russian president" is whoever held the office on the date
-                    owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
-                    got = self.holder(owner, re_.office, day)
-                    if got is not None:
-                        period, person = got
-                        run.code, run.key, run.name = period.code, person.key, person.name
-                        run.country = _country_of(period.code) or person.country
-                        run.rule = f"office:{re_.phrase}+{loc_phrase(doc, loc)}->{period.source}"
-                        run.cls = "person"
-                        run.gender = run.gender or self.lexicon.gender(person.name)
-                return True
-            # a role with no country: coreference may find it
-            head_tok = doc[run.head]
-            if head_tok.dep_ in ("compound", "nmod", "amod") and head_tok.head.i >= run.end and \
-                    len(run.pieces) == 1:
-                return False  # "student loans", "police station": a modifier, not an actor
-            run.code = re_.code or None
-            run.country = None
-            run.rule = f"role:{re_.phrase} (no country)"
-            if re_.name in POSTS:
-                run.candidates = ()  # whose embassy the text does not say
-            run.kind = "nominal"
-            run.key = f"role:{re_.code}:{run.start}"
-            if run.number in ("two", "both") and re_.plural and re_.role_kind in ("title", "person"):
-                run.pending = "pair"
-                run.role_phrase = "person"
-            elif run.definite or run.possessive:
-                run.pending = "nominal"
-            return True
+            return self._code_role(doc, run, day, role, loc, locs)
         if not locs:
             return False
+        return self._code_place(doc, run, locs)
+
+    def _possessor_place(self, doc, holder: Piece, day, mentioned: set[str], loc):
+        """The place a possessor name gives its role ("Putin's spokesman": Russia; an IGO's
+        official: the IGO), else `loc`."""
+        country = None
+        if holder.entries:
+            e = self._choose_person(holder.entries, day, mentioned)
+            country = e.country or _country_of(e.at(day)[0])
+            hcode = e.at(day)[0] or ""
+            if hcode[:3] in ("IGO", "NGO", "IMG"):
+                country = None
+                loc = Piece(holder.start, holder.end, LOC, (Entry(ORG, e.name, hcode, e.name, hcode, e.source),))
+        if country:
+            fake = Entry(COUNTRY, doc[holder.start:holder.end].text, country, country, country,
+                         holder.entries[0].source if holder.entries else "ner", country=country)
+            loc = Piece(holder.start, holder.end, LOC, (fake,))
+        return loc
+
+    def _code_listed_name(self, doc, run: Run, day, mentioned: set[str], unknown_names: dict, name: Piece,
+                          role, loc) -> bool:
+        """A name in the actor lists: the person or body, its office on the day (or a title's)."""
+        e = self._choose_person(name.entries, day, mentioned)
+        code, office, period = e.at(day)
+        run.key = e.key
+        run.name = e.name
+        run.cls = "person" if e.kind == PERSON or (e.kind == ACTOR and (
+            e.periods or doc[name.end - 1].ent_type_ == "PERSON")) else "org"
+        run.country = e.country or (code[:3] if code and len(code) >= 3 else None)
+        if period is not None and not run.former:
+            run.code, run.office = code, office
+            run.rule = period.source
+        elif role is not None and not run.former and role.entry.role_kind in ("title",):
+            country = _loc_country(loc) or run.country
+            run.code = _join(country, role.entry.code)
+            run.rule = f"title:{role.entry.phrase}+{e.source}"
+        else:
+            run.code = e.country if e.kind == PERSON else code
+            when = day.isoformat() if day else "any date"
+            run.rule = (f"{e.source} (not in office on {when}: country only)" if e.kind == PERSON
+                        else e.source)
+            if run.former:
+                run.rule = f"{e.source} (former: country only)"
+        if e.kind == PERSON and run.code:
+            run.country = run.code[:3] if not run.code.startswith(("IGO", "NGO", "IMG")) else e.country
+        run.kind = "name"
+        run.gender = self._gender(doc, run, e.name)
+        if run.cls == "person":
+            unknown_names["=" + norm(e.name.split()[-1])] = run
+            unknown_names["=" + norm(doc[name.end - 1].text)] = run
+        return True
+
+    def _code_unlisted_name(self, doc, run: Run, unknown_names: dict, name: Piece, role, loc, locs) -> bool:
+        """A person or organisation not in the lists: coded by its title or place, or as an
+        earlier mention of the same surname."""
+        text = doc[name.start:name.end].text
+        label = "person" if name.label == "PERSON" else "org"
+        run.cls = label
+        run.name = text
+        country = _loc_country(loc)
+        surname = doc[name.end - 1].text
+        prior = unknown_names.get(norm(text)) or (unknown_names.get("~" + norm(surname))
+                                                 if name.end - name.start == 1 else None)
+        known = unknown_names.get("=" + norm(text)) if name.end - name.start == 1 else None
+        if known is not None and role is None and loc is None:
+            # a surname after the full name of a known person ("Putin" after "Vladimir Putin")
+            for k in ("code", "country", "name", "key", "office", "cls"):
+                setattr(run, k, getattr(known, k))
+            run.rule = f"surname:{known.name} ({known.rule})"
+            run.kind = "name"
+            run.gender = known.gender
+            return True
+        if role is not None and not run.former:
+            base = country
+            if loc is not None and loc.entry.kind in (ORG,) or (loc and (loc.entry.code or "")[:3] in (
+                    "IGO", "NGO", "IMG")):
+                run.code = loc.entry.code
+            else:
+                run.code = _join(base, role.entry.code) if base else (role.entry.code or None)
+            run.rule = f"title:{role.entry.phrase}" + (f"+{loc_phrase(doc, loc)}" if loc else "")
+            run.office = role.entry.office
+            if any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs):
+                run.office = ""  # "Quebec Premier X" is no prime minister of Canada
+            run.kind = "title"
+        elif loc is not None:
+            run.code = loc.entry.code if loc.entry.kind in (ORG, METONYM) else _loc_country(loc)
+            run.rule = f"{loc.entry.kind}:{loc_phrase(doc, loc)}+name"
+            run.kind = "title"
+        elif prior is not None:
+            run.code, run.country, run.rule = prior.code, prior.country, f"surname:{prior.name}"
+            run.key, run.name, run.office = prior.key, prior.name, prior.office
+            run.gender = prior.gender
+            return True
+        else:
+            run.code = None
+            run.rule = f"ner:{name.label}"
+            run.kind = "name"
+        run.country = _country_of(run.code)
+        run.key = f"{label}:{norm(text)}"
+        if label == "person":
+            run.gender = self._gender(doc, run, text)
+        if prior is not None and prior.code and not run.code:
+            run.code, run.country, run.key = prior.code, prior.country, prior.key
+        unknown_names[norm(text)] = run
+        if label == "person" and name.end - name.start > 1:
+            unknown_names["~" + norm(surname)] = run
+        return True
+
+    def _code_role(self, doc, run: Run, day, role: Piece, loc, locs) -> bool:
+        """A role ("the president", "police") with the place that says whose, or none yet."""
+        run.head = role.end - 1
+        re_ = role.entry
+        run.role_phrase = re_.name
+        run.office = re_.office
+        run.gender = _role_gender(re_.name)
+        run.plural = re_.plural
+        run.cls = "person" if re_.role_kind in ("title", "person") and not re_.plural else (
+            "group" if re_.plural or re_.role_kind == "group" else "body")
+        run.name = doc[run.start:run.end].text
+        if loc is not None:
+            return self._code_role_at(doc, run, day, role, loc, locs)
+        # a role with no country: coreference may find it
+        head_tok = doc[run.head]
+        if head_tok.dep_ in ("compound", "nmod", "amod") and head_tok.head.i >= run.end and \
+                len(run.pieces) == 1:
+            return False  # "student loans", "police station": a modifier, not an actor
+        run.code = re_.code or None
+        run.country = None
+        run.rule = f"role:{re_.phrase} (no country)"
+        if re_.name in POSTS:
+            run.candidates = ()  # whose embassy the text does not say
+        run.kind = "nominal"
+        run.key = f"role:{re_.code}:{run.start}"
+        if run.number in ("two", "both") and re_.plural and re_.role_kind in ("title", "person"):
+            run.pending = "pair"
+            run.role_phrase = "person"
+        elif run.definite or run.possessive:
+            run.pending = "nominal"
+        return True
+
+    def _code_role_at(self, doc, run: Run, day, role: Piece, loc: Piece, locs) -> bool:
+        """A role with its place: the body (an org, a region, a country's), and for a unique
+        office the person who held it on the day."""
+        re_ = role.entry
+        le = loc.entry
+        lcode = le.code or ""
+        if le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG"):
+            run.code = lcode
+            run.rule = f"org:{loc_phrase(doc, loc)}+{re_.phrase}"
+        elif le.kind in (REGION, REGION_ADJ):
+            run.code = lcode
+            run.rule = f"region:{loc_phrase(doc, loc)}+{re_.phrase}"
+        else:
+            country = _loc_country(loc)
+            if le.kind in (METONYM, CAPITAL) and len(lcode) > 3 and re_.code == "GOV":
+                run.code = lcode
+            else:
+                run.code = _join(country, re_.code)
+            if re_.role_kind in ("title", "person"):
+                run.rule = f"title:{re_.phrase}+{loc_phrase(doc, loc)}"
+            else:
+                run.rule = f"{_kind_word(le)}:{loc_phrase(doc, loc)}+{re_.phrase}"
+            if le.kind in (UNIT, UNIT_ADJ):
+                run.rule += f" ({le.source})"
+        run.country = _country_of(run.code)
+        run.kind = "title"
+        if le.kind in (UNIT, UNIT_ADJ):
+            run.office = ""  # a state's premier is not "the prime minister" of the country
+        if run.former and re_.role_kind == "title" and run.country and \
+                le.kind not in (ORG, METONYM) and lcode[:3] not in ("IGO", "NGO", "IMG"):
+            run.code = run.country  # "the former French president": out of office, country only
+            run.rule += " (former: country only)"
+        run.key = run.code or ""
+        if run.office == "counterpart" and run.possessive:
+            run.pending = "counterpart"
+        elif re_.office in UNIQUE_OFFICES and re_.role_kind == "title" and not re_.plural and \
+                not run.former and day is not None and (run.definite or loc.start < role.start) and \
+                not any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs) and \
+                doc[run.start].lower_ not in ("a", "an", "another"):
+            # "the Russian president" is whoever held the office on the date
+            owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
+            got = self.holder(owner, re_.office, day)
+            if got is not None:
+                period, person = got
+                run.code, run.key, run.name = period.code, person.key, person.name
+                run.country = _country_of(period.code) or person.country
+                run.rule = f"office:{re_.phrase}+{loc_phrase(doc, loc)}->{period.source}"
+                run.cls = "person"
+                run.gender = run.gender or self.lexicon.gender(person.name)
+        return True
+
+    def _code_place(self, doc, run: Run, locs) -> bool:
+        """A run that is only a place or body: a country, its people, a city or state, an org."""
         loc = _own_country(locs[-1], locs)
         if loc.entry.kind == UNIT:
             # "China's Henan province", "the US state of Texas": the country named with it
@@ -697,32 +725,9 @@ class ActorResolver:
         head = doc[loc.end - 1]
         nxt = doc[run.end] if run.end < len(doc) else None
         if le.kind in (DEMONYM, REGION_ADJ, UNIT_ADJ) or (le.kind == ACTOR and head.pos_ == "ADJ"):
-            noun_use = le.plural or head.tag_ in ("NNS", "NNPS") or (
-                nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and (
-                run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
-            if not noun_use and nxt is not None and nxt.lower_ in ("and", "or", ","):
-                run.pending = "share"
-            elif not noun_use and le.kind != REGION_ADJ and head.dep_ in ("amod", "compound", "nmod") and \
-                    head.head.i > head.i and head.head.i - run.end <= 2 and head.head.pos_ == "NOUN" and \
-                    head.head.lemma_.lower() not in NOT_ACTOR_NOUNS and \
-                    all(t.pos_ in ("ADJ", "NOUN") for t in doc[run.end:head.head.i + 1]):
-                # a country's things and people: "Cypriot ships", "Azerbaijani hackers"
-                noun = head.head
-                run.end = noun.i + 1
-                run.head = noun.i
-                run.code = le.code
-                run.country = le.country or _country_of(le.code)
-                run.name = doc[run.start:run.end].text
-                run.key = f"{le.code}:{noun.lemma_.lower()}"
-                run.kind = "demonym"
-                run.cls = "group" if noun.tag_ == "NNS" else "body"
-                run.plural = noun.tag_ == "NNS"
-                run.rule = f"demonym:{loc_phrase(doc, loc)}+{noun.text}"
-                return True
-            elif not noun_use or (nxt is not None and nxt.text == "-"):
-                return False
-            run.kind = "demonym"
-            run.plural = True
+            coded = _code_demonym(doc, run, loc, le, head, nxt)
+            if coded is not None:
+                return coded
         elif le.kind == CITY:
             run.code = run.country = le.country
             run.name, run.key, run.cls, run.kind = le.name, le.country, "country", "metonym"
@@ -1124,3 +1129,35 @@ def _apposed(doc, a: Run, b: Run) -> bool:
     # a closing comma (or sentence end) after b: "X, the Kremlin spokesman, said"
     nxt = doc[b.end] if b.end < len(doc) else None
     return nxt is None or nxt.text in (",", ".", ";", ")") or nxt.pos_ in ("VERB", "AUX")
+
+
+def _code_demonym(doc, run: Run, loc: Piece, le, head, nxt) -> bool | None:
+    """A demonym or adjective ("Cypriot ships", "the French"): True or False when that settles
+    the run, None when it stands for the people and the place's code follows."""
+    noun_use = le.plural or head.tag_ in ("NNS", "NNPS") or (
+        nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and (
+        run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
+    if not noun_use and nxt is not None and nxt.lower_ in ("and", "or", ","):
+        run.pending = "share"
+    elif not noun_use and le.kind != REGION_ADJ and head.dep_ in ("amod", "compound", "nmod") and \
+            head.head.i > head.i and head.head.i - run.end <= 2 and head.head.pos_ == "NOUN" and \
+            head.head.lemma_.lower() not in NOT_ACTOR_NOUNS and \
+            all(t.pos_ in ("ADJ", "NOUN") for t in doc[run.end:head.head.i + 1]):
+        # a country's things and people: "Cypriot ships", "Azerbaijani hackers"
+        noun = head.head
+        run.end = noun.i + 1
+        run.head = noun.i
+        run.code = le.code
+        run.country = le.country or _country_of(le.code)
+        run.name = doc[run.start:run.end].text
+        run.key = f"{le.code}:{noun.lemma_.lower()}"
+        run.kind = "demonym"
+        run.cls = "group" if noun.tag_ == "NNS" else "body"
+        run.plural = noun.tag_ == "NNS"
+        run.rule = f"demonym:{loc_phrase(doc, loc)}+{noun.text}"
+        return True
+    elif not noun_use or (nxt is not None and nxt.text == "-"):
+        return False
+    run.kind = "demonym"
+    run.plural = True
+    return None

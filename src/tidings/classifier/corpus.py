@@ -205,7 +205,7 @@ class Templates:
         return None
 
 
-class _Ctx:
+class _SentenceWriter:
     """One sentence being written: the country context and the rng."""
 
     def __init__(self, tpl: Templates, rng: random.Random):
@@ -341,7 +341,7 @@ def _kinds(code: str) -> tuple[str, str]:
 def _sentence(tpl: Templates, rng: random.Random, phr, frame) -> dict:
     pid, code, verb, rest = phr
     fid, kind, status, _, ftext = frame
-    ctx = _Ctx(tpl, rng)
+    ctx = _SentenceWriter(tpl, rng)
     skinds, tkinds = _kinds(code)
     s_text, s_plural, s_country = ctx.actor(skinds)
     t_text, t_plural, t_country = ctx.actor(tkinds, avoid=s_country)
@@ -432,7 +432,7 @@ def generate(seed: int = 13, per_root: int = 700, negatives: int = 700,
     for k in range(negatives):
         i, kind, ftext = tpl.negatives[k % len(tpl.negatives)]
         rng = random.Random(f"{seed}|none|{k}|{ftext}")
-        ctx = _Ctx(tpl, rng)
+        ctx = _SentenceWriter(tpl, rng)
         text, _, _ = _finish(ctx.fill(ftext))
         out.append({"text": text, "code": "", "root": "none", "penta": None, "status": "none",
                     "source": None, "target": None, "origin": "generated",

@@ -27,8 +27,10 @@ def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_di
     """Code articles (files, folders, or - for standard input) and print what was found:
     a readable table, or the JSON contract (--format json|jsonl).
 
-    Inputs: .txt (header sniffed), .html, .jsonl and .csv records; folders are read
-    recursively. A bad input is reported on standard error and the rest are still coded.
+    Inputs: JSON lines, JSON arrays and CSV of article records, HTML pages, RSS/Atom feeds and
+    text (header sniffed), recognised by content as well as suffix (docs/readers.md); folders
+    are read recursively. A bad input is reported on standard error and the rest are still
+    coded.
     """
     from ..run.coding import CodeOptions, code_articles
     from ..readers import read_paths

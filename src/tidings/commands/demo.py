@@ -6,13 +6,14 @@ import click
 from .dbopt import db_option
 
 EXAMPLE_DIRS = ("examples", "demo")
-SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
 
 
 def example_files(stack) -> list[str]:
     """Paths of the bundled example articles (data/examples and data/demo), extracted to real
     files when the package is installed as a zip."""
     from importlib import resources
+
+    from ..readers.formats import input_suffixes
 
     out = []
     data = resources.files("tidings") / "data"
@@ -21,7 +22,7 @@ def example_files(stack) -> list[str]:
         if not folder.is_dir():
             continue
         for item in sorted(folder.iterdir(), key=lambda t: t.name):
-            if item.is_file() and item.name.endswith(SUFFIXES) and not item.name.upper().startswith("README"):
+            if item.is_file() and item.name.lower().endswith(input_suffixes()) and not item.name.upper().startswith("README"):
                 out.append(str(stack.enter_context(resources.as_file(item))))
     return out
 

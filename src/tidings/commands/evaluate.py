@@ -55,7 +55,7 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
     """
     from pathlib import Path
 
-    from ..evaluate.gold import GoldError, find_codebook, iter_docs, load_codebook, load_paths, validate_gold
+    from ..evaluate.gold import GoldError, load_paths
     from ..evaluate.report import render_markdown, render_text
     from ..evaluate.runner import evaluate_sets
 
@@ -70,28 +70,9 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
     except GoldError as exc:
         raise click.ClickException(str(exc))
     if ids:
-        wanted = set(ids)
-        for gs in sets:
-            gs.docs = [d for d in gs.docs if d.id in wanted]
-        sets = [gs for gs in sets if gs.docs]
-        missing = wanted - {d.id for gs in sets for d in gs.docs}
-        if missing:
-            raise click.ClickException(f"no gold document with id {', '.join(sorted(missing))}")
+        sets = _only_ids(sets, ids)
     if validate_only:
-        cb = find_codebook()
-        if cb is None:
-            raise click.ClickException("no project codebook found to validate codes against")
-        problems = validate_gold(list(iter_docs(sets)), load_codebook(cb))
-        from ..evaluate.adjudication import ADJUDICATION_FILE, validate_adjudication
-
-        for g in gold:  # a gold folder's record of changes made after the fact
-            record = Path(g) / ADJUDICATION_FILE
-            if Path(g).is_dir() and record.is_file():
-                problems += validate_adjudication(record)
-        for p in problems:
-            click.echo(p)
-        click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
-        sys.exit(1 if problems else 0)
+        _validate(gold, sets)
     options = pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence,
                                dictionaries)
     if dictionaries:
@@ -106,14 +87,7 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
                + (f" --limit {limit}" if limit else "") + f" --markdown {markdown}")
         Path(markdown).write_text(render_markdown(report, cmd), encoding="utf-8")
     if pin_file:
-        from ..evaluate.gate import load_floors, lowered_floors, pin_floors
-
-        previous = load_floors(pin_file) if Path(pin_file).is_file() else None
-        pinned = pin_floors(report, margin, previous=previous,
-                            note="measured figures minus the margin; a floor still reached is never lowered")
-        Path(pin_file).write_text(json.dumps(pinned, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-        for line in lowered_floors(pinned):
-            click.echo(f"lowered floor (say why in the commit): {line}", err=True)
+        _pin(report, pin_file, margin)
     if as_json:
         sys.stdout.write(json.dumps(report, ensure_ascii=False, indent=1) + "\n")
     elif baseline:
@@ -128,11 +102,62 @@ def command(gold, as_json, markdown, limit, ids, max_errors, error_types, dict_d
             shown = {**report, "all": {**report["all"], "errors": [e for e in report["all"]["errors"] if e["type"] in keep]}}
         click.echo(render_text(shown, max_errors=None if max_errors == 0 else max_errors))
     if floors_file:
-        from ..evaluate.gate import check_floors, load_floors
+        _check_floors(report, floors_file)
 
-        failures = check_floors(report, load_floors(floors_file))
-        for f in failures:
-            click.echo(f"below floor: {f}", err=True)
-        if failures:
-            sys.exit(1)
-        click.echo(f"all floors of {floors_file} reached", err=True)
+
+def _only_ids(sets, ids):
+    """The gold sets reduced to the documents with these ids (all of which must exist)."""
+    wanted = set(ids)
+    for gs in sets:
+        gs.docs = [d for d in gs.docs if d.id in wanted]
+    sets = [gs for gs in sets if gs.docs]
+    missing = wanted - {d.id for gs in sets for d in gs.docs}
+    if missing:
+        raise click.ClickException(f"no gold document with id {', '.join(sorted(missing))}")
+    return sets
+
+
+def _validate(gold, sets) -> None:
+    """--validate-only: check the gold's codes (and adjudication records), print the problems, exit."""
+    from pathlib import Path
+
+    from ..evaluate.adjudication import ADJUDICATION_FILE, validate_adjudication
+    from ..evaluate.gold import find_codebook, iter_docs, load_codebook, validate_gold
+
+    cb = find_codebook()
+    if cb is None:
+        raise click.ClickException("no project codebook found to validate codes against")
+    problems = validate_gold(list(iter_docs(sets)), load_codebook(cb))
+    for g in gold:  # a gold folder's record of changes made after the fact
+        record = Path(g) / ADJUDICATION_FILE
+        if Path(g).is_dir() and record.is_file():
+            problems += validate_adjudication(record)
+    for p in problems:
+        click.echo(p)
+    click.echo(f"{sum(len(s.docs) for s in sets)} gold documents, {len(problems)} problem(s)")
+    sys.exit(1 if problems else 0)
+
+
+def _pin(report, pin_file, margin) -> None:
+    """--pin: write the measured figures minus the margin as floors (never lowering one still reached)."""
+    from pathlib import Path
+
+    from ..evaluate.gate import load_floors, lowered_floors, pin_floors
+
+    previous = load_floors(pin_file) if Path(pin_file).is_file() else None
+    pinned = pin_floors(report, margin, previous=previous,
+                        note="measured figures minus the margin; a floor still reached is never lowered")
+    Path(pin_file).write_text(json.dumps(pinned, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    for line in lowered_floors(pinned):
+        click.echo(f"lowered floor (say why in the commit): {line}", err=True)
+
+
+def _check_floors(report, floors_file) -> None:
+    from ..evaluate.gate import check_floors, load_floors
+
+    failures = check_floors(report, load_floors(floors_file))
+    for f in failures:
+        click.echo(f"below floor: {f}", err=True)
+    if failures:
+        sys.exit(1)
+    click.echo(f"all floors of {floors_file} reached", err=True)

@@ -1,16 +1,44 @@
-"""`tidings export --format gdelt|gdelt-mentions|phoenix|icews|plover|csv|parquet [--db] [-o PATH]`"""
+"""`tidings export --format NAME [--db] [-o PATH]`: the names, and their help, come from the
+export formats' registry (tidings.export.registry)."""
 from __future__ import annotations
 
 import click
 
 from .dbopt import db_option, fail, filter_options, make_filters
 
-FORMATS = ("gdelt", "gdelt-mentions", "phoenix", "icews", "plover", "csv", "parquet")
+
+class FormatChoice(click.Choice):
+    """The registered export formats, read when the option is used (not when this module is
+    imported: a format registered later is offered too, and `tidings --help` stays light)."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self):  # type: ignore[override]
+        from ..export import format_names
+
+        return format_names()
+
+    @choices.setter
+    def choices(self, value) -> None:
+        pass
 
 
-@click.command("export")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="gdelt", show_default=True,
-              help="Output format.")
+class FormatsCommand(click.Command):
+    """Appends the registered formats, one line each, to the help."""
+
+    def format_epilog(self, ctx, formatter):
+        from ..export.registry import export_formats
+
+        with formatter.section("Formats"):
+            formatter.write_dl([(f.name, f.summary) for f in export_formats()])
+        super().format_epilog(ctx, formatter)
+
+
+@click.command("export", cls=FormatsCommand)
+@click.option("--format", "fmt", type=FormatChoice(), default="gdelt", show_default=True,
+              help="Output format (listed below).")
 @click.option("-o", "--output", "out", default="-", metavar="PATH",
               help="Output file (default: standard output); a directory for parquet.")
 @click.option("--partition", type=click.Choice(["date", "month", "year"]), default="date", show_default=True,
@@ -19,8 +47,8 @@ FORMATS = ("gdelt", "gdelt-mentions", "phoenix", "icews", "plover", "csv", "parq
 @db_option
 @filter_options
 def command(fmt, out, partition, overwrite, db, **filters):
-    """Export the stored events in GDELT 2.0 (events or mentions), Phoenix, ICEWS-like,
-    PLOVER JSONL, CSV or Parquet. GDELT/Phoenix rows are tab-separated without a header."""
+    """Export the stored events in one of the formats below. GDELT/Phoenix rows are
+    tab-separated without a header."""
     from ..export import export
 
     try:

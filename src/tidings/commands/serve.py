@@ -33,4 +33,36 @@ def command(db, host, port, token, max_body, allowed_hosts):
         click.echo("note: bound to a non-local address without --token: writing (ingest) is off", err=True)
     if host in ("0.0.0.0", "::") and not allowed_hosts:
         click.echo("note: bound to every address without --allowed-host: any Host header is answered", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    shown = allowed_hosts[0] if host in ("0.0.0.0", "::") and allowed_hosts else host  # a name it answers
+    server = _server_class()(uvicorn.Config(app, host=host, port=port, log_level="warning"), db=app.state.db,
+                             shown=shown)
+    server.run()
+
+
+def _url(host: str, port: int) -> str:
+    shown = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(host, host)  # every address: one this machine can open
+    return f"http://[{shown}]:{port}/" if ":" in shown else f"http://{shown}:{port}/"
+
+
+def _server_class():
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """uvicorn's server, saying where it listens once it does (the port may have been 0)."""
+
+        def __init__(self, config, db: str, shown: str):
+            super().__init__(config)
+            self.db, self.shown = db, shown
+
+        async def startup(self, sockets=None):
+            await super().startup(sockets=sockets)
+            if self.should_exit:
+                return
+            port = self.config.port
+            for server in getattr(self, "servers", []):
+                for sock in server.sockets:
+                    port = sock.getsockname()[1]
+            click.echo(f"tidings: serving {self.db} at {_url(self.shown, port)} (Ctrl-C to stop)")
+
+    return Server
+

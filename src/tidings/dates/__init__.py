@@ -31,7 +31,7 @@ previous week" count from publication and "the next day" is None.
 Named days come from data/dates/holidays.tsv (fixed dates, Easter-relative, n-th
 weekday rules); the factory's ``holidays`` setting names a replacement file.
 
-Durations ("for two years", "the past week") and ages ("55-year-old") are not dates.
+Durations ("for two years", "the past week") are not dates; ages ("55-year-old") are no time expressions.
 Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).
 """
 from __future__ import annotations
@@ -70,7 +70,8 @@ YEAR_CONTEXT = frozenset({
     "year", "spring", "summer", "autumn", "fall", "winter", "fiscal", "-", "–", "—", "(",
 })
 SEASON_CONTEXT = frozenset({"in", "during", "this", "last", "next", "until", "by", "since",
-                            "through", "over", "early", "late", "mid", "before", "after", "that"})
+                            "through", "over", "early", "late", "mid", "before", "after", "that",
+                            "into", "throughout", "till"})
 HOLIDAY_NOUNS = frozenset({"day", "eve", "holiday", "holidays", "season", "break", "week",
                            "weekend", "morning", "night", "period", "vacation", "recess",
                            "truce", "ceasefire", "celebrations", "shopping"})
@@ -87,6 +88,48 @@ SET_WORDS = frozenset({"daily", "nightly", "weekly", "biweekly", "monthly", "qua
                        "hourly"})
 # proper names that contain a date word: "USA Today", "Sunday Times", "Good Friday Agreement"
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "LAW", "FAC", "NORP", "EVENT"})
+
+
+def _names_a_time_of_life(doc, prev, word) -> bool:
+    """"today"/"tomorrow" as a noun with a determiner or an adjective of its own: "a brighter
+    tomorrow", "their today"; not "he added one more today", where the adjective is the object's."""
+    if prev.pos_ == "DET" or prev.tag_ == "PRP$" or prev.lower_ in ("brighter", "better", "bright", "new"):
+        return True
+    if prev.pos_ == "ADJ" or prev.tag_ in ("JJ", "JJR", "JJS"):
+        before = doc[prev.i - 1] if prev.i > 0 else None
+        return prev.head.i == word.i or (before is not None and (before.pos_ == "DET" or before.tag_ == "PRP$"))
+    return False
+
+
+def _season_in_context(doc, m: Match, span) -> bool:
+    """A bare season word is a time only after a temporal word: "in the spring", "during
+    summer"; "fall" only as "the fall" after one ("in the fall"), and not "the fall of Kabul"."""
+    first = span.start + (1 if m.f.get("the") else 0)
+    prev = "the" if m.f.get("the") else (doc[first - 1].lower_ if first > 0 else "")
+    prev2 = doc[first - 2].lower_ if first > 1 else ""
+    if m.f["s"].lower() == "fall":
+        if not (prev == "the" and prev2 in SEASON_CONTEXT):
+            return False
+        return not (span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and not doc[span.end + 1].like_num)
+    return prev in SEASON_CONTEXT or (prev == "the" and prev2 in SEASON_CONTEXT)
+
+
+def _bare_year_in_context(doc, span) -> bool:
+    """A bare year ("2019") is a time after a temporal word ("in 2019", "since 2014") or as a
+    date of a thing ("the 2022 World Cup"), not a count ("2000 troops", "$1990")."""
+    tok = span[0]
+    if tok.ent_type_ != "DATE":
+        prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+        nxt = doc[span.end] if span.end < len(doc) else None
+        # "the 2022 World Cup", "Obama's 2008 campaign": a year naming a thing
+        names_thing = (prev == "the" or (tok.i > 0 and doc[tok.i - 1].tag_ == "POS")) and \
+            nxt is not None and nxt.tag_ in ("NN", "NNP", "NNPS", "JJ")
+        if prev not in YEAR_CONTEXT and not names_thing:
+            return False
+    if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
+        return False
+    return not (tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
+                               doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR))
 
 
 class TimexFinder:
@@ -110,27 +153,19 @@ class TimexFinder:
         if m.kind in ("weekday", "deictic", "holiday") and span[0].ent_type_ and span[0].ent_iob_ == "I" \
                 and span[0].ent_type_ not in ("DATE", "TIME"):
             return False  # inside a longer name: "Fox News Sunday"
-        if m.kind == "season" and not (m.f.get("rel") or m.f.get("y") or m.f.get("mod")):
-            first = span.start + (1 if m.f.get("the") else 0)
-            prev = "the" if m.f.get("the") else (doc[first - 1].lower_ if first > 0 else "")
-            prev2 = doc[first - 2].lower_ if first > 1 else ""
-            word = m.f["s"].lower()
-            if word == "fall":
-                if not (prev == "the" and prev2 in SEASON_CONTEXT):
-                    return False
-                if span.end + 1 < len(doc) and doc[span.end].lower_ == "of" and not doc[span.end + 1].like_num:
-                    return False  # "the fall of Kabul"
-            elif prev not in SEASON_CONTEXT and not (prev == "the" and prev2 in SEASON_CONTEXT):
-                return False
+        if m.kind == "season" and not (m.f.get("rel") or m.f.get("y") or m.f.get("sy") or m.f.get("mod")) \
+                and not _season_in_context(doc, m, span):
+            return False
+        if m.kind == "relunit" and len(span) == 2 and all(t.is_title for t in span) and not span[0].is_sent_start \
+                and not (span.start > 0 and doc[span.start - 1].is_punct and doc[span.start - 1].text not in "\"'“‘"):
+            return False  # "ABC's This Week With David Brinkley": a title, not this week
         if m.kind == "deictic" and span.start > 0:
             prev = doc[span.start - 1]
             if span[0].is_title and not span[0].is_sent_start and (prev.is_title or prev.is_upper) \
                     and prev.is_alpha:
                 return False  # "Russia Today", "USA Today", "CBS This Morning"
-            if span[0].lower_ in ("today", "tomorrow") and (
-                    prev.pos_ in ("DET", "ADJ") or prev.tag_ in ("JJ", "JJR", "JJS", "PRP$")
-                    or prev.lower_ in ("brighter", "better", "bright", "new")):
-                return False  # "a brighter tomorrow", "the Britain of today"
+            if span[0].lower_ in ("today", "tomorrow") and _names_a_time_of_life(doc, prev, span[0]):
+                return False  # "a brighter tomorrow" (not "he added one more today")
         if m.kind in ("weekday", "holiday") and span.end < len(doc):
             nxt = doc[span.end]
             if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and \
@@ -141,26 +176,17 @@ class TimexFinder:
             nxt = doc[span.end]
             if nxt.tag_ in ("NN", "NNS") and nxt.lower_ not in HOLIDAY_NOUNS:
                 return False  # "Christmas trees", "Easter eggs"
+        if m.kind == "month" and m.f.get("det"):
+            nxt = doc[span.end] if span.end < len(doc) else None
+            if nxt is None or nxt.pos_ != "NOUN" or not nxt.is_lower:
+                return False  # only a month that dates a noun: "a June agreement", not "the March on Rome"
+        if m.kind == "anchored" and m.f.get("unit3") and (span[0].dep_ == "mark" or span[0].tag_ == "IN"):
+            return False  # "warned that night raids ...": a conjunction, not "that night"
         if m.kind == "theunit" and m.f.get("unit", "").lower() == "day" and span.start > 0 \
                 and doc[span.start - 1].lower_ == "at" and "end" in m.f.get("mod", "").lower():
             return False  # "at the end of the day": an idiom
-        if m.needs_context:
-            tok = span[0]
-            if tok.ent_type_ == "DATE":
-                pass
-            else:
-                prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-                nxt = doc[span.end] if span.end < len(doc) else None
-                # "the 2022 World Cup", "Obama's 2008 campaign": a year naming a thing
-                names_thing = (prev == "the" or (tok.i > 0 and doc[tok.i - 1].tag_ == "POS")) and \
-                    nxt is not None and nxt.tag_ in ("NN", "NNP", "NNPS", "JJ")
-                if prev not in YEAR_CONTEXT and not names_thing:
-                    return False
-            if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
-                return False
-            if tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
-                              doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR):
-                return False
+        if m.needs_context and not _bare_year_in_context(doc, span):
+            return False
         if m.kind == "word" and not self._keep_word(doc, m, span):
             return False
         if m.kind in ("duration", "vaguedur", "set") and ents & NAME_LABELS and not ents & {"DATE", "TIME"}:
@@ -201,6 +227,8 @@ class TimexFinder:
         if m.f.get("x") and word in SET_WORDS:
             if nxt is not None and (nxt.pos_ == "PROPN" or (nxt.is_title and not nxt.is_sent_start)):
                 return False  # "the daily Haaretz", "the weekly Der Spiegel"
+            if word == "quarterly" and last.tag_ == "JJ":
+                return False  # "the quarterly dividend": a kind of dividend, not a time
         return True
 
     def find(self, doc) -> list[TimeRef]:
@@ -225,6 +253,8 @@ class TimexFinder:
                 value, precision = None, None
             if value is None and m.kind in ABSOLUTE and (m.kind != "mdy" and m.kind != "dmy" or "y" in m.f):
                 continue  # an impossible date ("Feb. 30, 2021", "31/31/2020") is not a date
+            if value is None and m.kind == "anchored" and m.f.get("unit3"):
+                continue  # "trades made that day" with no day named before it: generic
             out.append(TimeRef(text=text[m.start:m.end], value=value, start=m.start, end=m.end,
                                precision=precision if value is not None else None))
             if value and precision:

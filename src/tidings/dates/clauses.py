@@ -91,6 +91,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
             if gov.lemma_.lower() in FUTURE_GOVERNORS:
                 # "plans to visit", "is set to travel", "will try to meet": ahead; but
                 # "had agreed to hold talks on Dec 7" is a future in the past: unknown
+                if gov.lemma_.lower() in PLAN_VERBS and _past_progressive(carrier):
+                    return "planned"  # "were planning to drive there on Monday": still ahead
                 return None if (depth < 4 and verb_tense(carrier, depth + 1) == "past") else "planned"
             if depth < 4:
                 gt = verb_tense(carrier, depth + 1)
@@ -106,6 +108,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.tag_ == "VBG" and not words and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i \
             and depth < 4 and _is_verb(verb.head):
         return verb_tense(verb.head, depth + 1)  # "shares fell, rising to ... in June": the clause's tense
+    if verb.tag_ == "VBP" and not words and _singular_subject(verb):
+        return "past"  # "weakness hurt the index on Friday": a plural-only form with a singular subject
     if verb.tag_ in ("VBP", "VBZ") and not words and verb.lemma_.lower() not in STATIVE and \
             verb.dep_ not in ("aux", "auxpass"):
         return "planned"  # "the two leaders meet Monday": a present of schedules
@@ -121,6 +125,20 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.lower_ in ("due",):
         return "planned"
     return None
+
+
+PLAN_VERBS = frozenset({"plan", "schedule", "slate", "intend", "prepare", "expect", "hope", "aim"})
+
+
+def _past_progressive(verb) -> bool:
+    return verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in PAST_BE for c in verb.children)
+
+
+def _singular_subject(verb) -> bool:
+    """Has `verb` a third-person singular noun subject? Then a form tagged as the plural present
+    ("hurt", "cut", "set", "put") can only be the past."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP")
+               and not any(g.dep_ == "conj" for g in c.children) for c in verb.children)
 
 
 SINCE = frozenset({"since", "ago"})
@@ -148,6 +166,9 @@ def clause_tense(tok) -> str | None:
     if verb.lemma_.lower() in RESCHEDULE and tok.head.lower_ in ("to", "until", "till", "for", "from", "into"):
         return None  # "was postponed to Jan. 10": the past verb says nothing of the date
     tense = verb_tense(verb)
+    if tense == "past" and verb.lemma_.lower() in ("plan", "schedule", "slate") and \
+            any(c.dep_ == "dobj" for c in verb.children):
+        return "planned"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
     if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head.i != verb.i:
         tense = verb_tense(governing_verb(verb.head))
         return "past-loose" if tense == "past" else tense

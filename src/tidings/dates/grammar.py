@@ -70,11 +70,25 @@ MODX = (r"(?:(?i:the\s+)?(?:end|start|beginning|middle|close|first\s+half|second
 B = r"(?<![\w'’-])"  # left word boundary that also refuses "55-year" style joins
 
 
-def M(g): return MONTH.replace("{g}", g)
-def W(g): return WEEKDAY.replace("{g}", g)
-def D(g): return DAY.replace("{g}", g)
-def Y(g): return YEAR.replace("{g}", g)
-def N(g): return NUM.replace("{g}", g)
+def month_group(name: str) -> str:
+    """The month pattern as a named group: month_group("m") matches "Dec." as (?P<m>...)."""
+    return MONTH.replace("{g}", name)
+
+
+def weekday_group(name: str) -> str:
+    return WEEKDAY.replace("{g}", name)
+
+
+def day_group(name: str) -> str:
+    return DAY.replace("{g}", name)
+
+
+def year_group(name: str) -> str:
+    return YEAR.replace("{g}", name)
+
+
+def number_group(name: str) -> str:
+    return NUM.replace("{g}", name)
 
 
 HOLIDAY_FILE = "holidays.tsv"
@@ -137,38 +151,42 @@ def _rules(holidays: dict[str, Holiday]):
         ("iso", rf"{B}(?P<x>(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])"),
         ("slash", rf"{B}(?P<x>(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\d/])"),
         ("dots", rf"{B}(?P<x>(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y>\d{{4}}))(?![\d.]\d)"),
-        ("mdy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?{M('m')}\s*{D('d')}(?:,?\s*{Y('y')})?)"),
-        ("dmy", rf"{B}(?P<x>(?:{W('wd')},?\s+)?(?:(?i:the)\s+)?{D('d')}\s+(?:of\s+)?{M('m')}(?:,?\s*{Y('y')})?)"),
+        ("mdy", rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?{month_group('m')}\s*{day_group('d')}(?:,?\s*{year_group('y')})?)"),
+        ("dmy", rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?(?:(?i:the)\s+)?{day_group('d')}\s+(?:of\s+)?{month_group('m')}(?:,?\s*{year_group('y')})?)"),
         ("ordinal", rf"\b(?:on|by|until|till|before|after|from|since)\s+(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)\"”]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for)\b)"),
-        ("my", rf"{B}(?P<x>{MOD}{M('m')},?\s+(?:of\s+)?(?:{Y('y')}|(?P<yrel>(?i:last|next|this))\s+year))"),
-        ("month", rf"{B}(?:(?P<x2>(?:(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid)[\s-]+){M('m2')})"
-                  rf"|(?P<x3>{MODX}{M('m3')})"
+        ("my", rf"{B}(?P<x>{MOD}{month_group('m')},?\s+(?:of\s+)?(?:{year_group('y')}|(?P<yrel>(?i:last|next|this))\s+year))"),
+        ("month", rf"{B}(?:(?P<x2>(?:(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid)[\s-]+){month_group('m2')})"
+                  rf"|(?P<x3>{MODX}{month_group('m3')})"
+                  rf"|(?P<det>(?i:a|an|the|its|their|his|her|our)\s)(?P<x4>{month_group('m4')})(?=\s+[a-z])"
                   rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
                   rf"between|and|to|or|for|until|throughout|early|late|mid|"
-                  rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{M('m')}))(?!\s*\d)"),
-        ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+)?{W('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
+                  rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{month_group('m')}))(?!\s*\d)"),
+        ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+"
+                    rf"|(?P<anc>(?i:the\s+(?:previous|preceding|following|next)))\s+)?{weekday_group('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
         ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
                     rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
                     rf"(?:\s+(?P<part>{PART}))?)(?![\w-])"),
         ("quarter", rf"{B}(?P<x>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
                     rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
                     rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
+                    rf"|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+"
+                    rf"(?:(?P<ord4>first|second|third|fourth|final)[\s-]+(?P<unit4>quarter|half)|quarter)"
                     rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
         ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
         ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
-        ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
-        ("ago", rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{N('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
+        ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next|of|before|after|until|till|through|throughout|for|by|since|into)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
+        ("ago", rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{number_group('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
                 rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
                 rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))"),
         ("anchored", rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
                      rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
                      rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
-                     rf"|(?<!\w\s)(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
+                     rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
         ("season", rf"{B}(?P<x>(?:(?P<the>(?i:the))\s+)?{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
-                   rf"(?:\s+(?:of\s+)?{Y('y')})?)(?![\w-])"),
+                   rf"(?:\s+(?:of\s+)?(?:{year_group('y')}|(?P<sy>(?i:{points.SPELLED_YEAR}))))?)(?![\w-])"),
         ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
         ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
-        ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{Y('y')})"),
+        ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{year_group('y')})"),
     ]
     if hol:
         rules.append(("holiday", rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])"))
@@ -216,7 +234,7 @@ def _gates(hol: str) -> dict[str, tuple]:
                            rx(rf"(?:end|start|beginning|middle|turn|close|half|rest|remainder)"
                               rf"\s+of\s+the\s+{_UNITS}")))),
         "weekend": ((text, ("weekend",)),),
-        "ago": ((low, (rx(r"(?:day|week|month|year|decade|century)s?\s+"
+        "ago": ((low, (rx(r"(?:day|week|month|year|decade|century)s?\s+(?:or\s+so\s+)?"
                           r"(?:ago|earlier|later|before|after|from|hence|prior)"),)),),
         "anchored": ((low, (rx(r"that\s+(?:day|night|morning|evening|week|month|year)"),
                             rx(r"(?:day|night)\s+(?:before|after)"),
@@ -273,7 +291,7 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
             continue  # the text lacks what every match of the rule contains
         for m in rx.finditer(text):
             gd = {k: v for k, v in m.groupdict().items() if v is not None}
-            for g in ("x", "x2", "x3"):
+            for g in ("x", "x2", "x3", "x4"):
                 if g in gd:
                     s, e = m.span(g)
                     break
@@ -490,6 +508,17 @@ def _quarter_in_view(anchors, sent: int | None, back: int) -> dt.date | None:
     return None
 
 
+def _day_in_sentence(anchors, sent: int | None) -> dt.date | None:
+    """The last day named (not counted from another) in sentence `sent`, if it is the last
+    expression named there: the date a comparison "from a year earlier" is about."""
+    if sent is None or not anchors:
+        return None
+    date, precision, *rest = anchors[-1]
+    if len(rest) < 3 or rest[0] != sent or rest[2] or precision != "day":
+        return None
+    return date
+
+
 def _anchor_for(anchors, unit: str, own: bool = False) -> dt.date | None:
     """The most recent anchor at least as fine as `unit` ("the next day" needs a day); with
     `own`, only an expression that is not itself counted from another ("a year earlier" after
@@ -503,240 +532,370 @@ def _anchor_for(anchors, unit: str, own: bool = False) -> dt.date | None:
     return None
 
 
+@dataclass(frozen=True)
+class Setting:
+    """What one match is resolved against: the publication date, the tense of the clause that
+    governs it ('past', 'future', 'planned' or None; `loose` when a past clause reaches it
+    through a noun, see clauses.clause_tense), the resolved expressions before it in the text
+    (`anchors`, oldest first), the holiday file and the index of its sentence."""
+
+    pub: dt.date | None
+    tense: str | None
+    loose: bool = False
+    anchors: tuple | list = ()
+    holiday_path: str | None = None
+    sent: int | None = None
+
+
 def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
             anchors=(), holiday_path: str | None = None, sent: int | None = None) -> tuple[str | None, str | None]:
     """(value, precision) for a match, given the publication date, the clause tense
-    ('past', 'future', 'planned' or None) and the resolved expressions before it in the
-    text, as (first day, precision) pairs, oldest first: "the next day", "the following
-    year" and "two days later" count from the latest one fine enough."""
-    f, k = m.f, m.kind
+    ('past', 'future', 'planned', 'past-loose' or None) and the resolved expressions before it
+    in the text, as (first day, precision, ...) tuples, oldest first: "the next day", "the
+    following year" and "two days later" count from the latest one fine enough."""
+    kind = m.kind
     loose = tense == "past-loose"
     if loose:
         tense = "past"
-    if k in periods.KINDS:
+    if kind in periods.KINDS:
         return periods.resolve(m)
-    if k in points.KINDS:
+    if kind in points.KINDS:
         return points.resolve(m, pub, tense, anchors, sent)
-    if k == "weekday":
-        if pub is None:
-            return NONE
-        rel = (f.get("rel") or "").lower() or None
-        mod = (f.get("mod") or "").strip().lower()
-        if rel is None and mod.startswith("later"):
-            tense = "planned"  # "later Friday": that day, or the next one
-        elif rel is None and mod.startswith("earlier"):
-            tense = "past"
-        if rel is not None:
-            rel = rel.split()[-1]  # "this past" -> "past", "this coming" -> "coming"
-        return cal.day(_weekday(WEEKDAYS[f["wd"].lower()], pub, tense, rel))
-    if tense == "planned":
-        tense = "future"
-    if k == "iso":
-        d = cal.safe_date(int(f["y"]), int(f["m"]), int(f["d"]))
+    if kind != "weekday" and tense == "planned":
+        tense = "future"  # only a weekday tells a plan ("meet Friday") from a future ("will meet")
+    step = STEPS.get(kind)
+    if step is None:
+        return NONE
+    return step(m.f, Setting(pub, tense, loose, anchors, holiday_path, sent))
+
+
+def _weekday_value(f: dict, s: Setting):
+    """"Friday", "last Friday", "this coming Friday", "later Friday"."""
+    if s.pub is None:
+        return NONE
+    if f.get("anc"):  # "the previous Friday", "the following Monday": from the last day named
+        base = _anchor_for(s.anchors, "day") or s.pub
+        before = f["anc"].split()[-1].lower() in ("previous", "preceding")
+        wd = WEEKDAYS[f["wd"].lower()]
+        return cal.day(cal.weekday_before(base, wd) if before else cal.weekday_after(base, wd))
+    tense = s.tense
+    rel = (f.get("rel") or "").lower() or None
+    mod = (f.get("mod") or "").strip().lower()
+    if rel is None and mod.startswith("later"):
+        tense = "planned"  # "later Friday": that day, or the next one
+    elif rel is None and mod.startswith("earlier"):
+        tense = "past"
+    if rel is not None:
+        rel = rel.split()[-1]  # "this past" -> "past", "this coming" -> "coming"
+    return cal.day(_weekday(WEEKDAYS[f["wd"].lower()], s.pub, tense, rel))
+
+
+def _iso_value(f: dict, s: Setting):
+    """"2021-12-07"."""
+    d = cal.safe_date(int(f["y"]), int(f["m"]), int(f["d"]))
+    return cal.day(d) if d else NONE
+
+
+def _numeric_value(f: dict, s: Setting):
+    """"12/7/2021", "7.12.2021": month first unless the first number cannot be a month."""
+    a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
+    if y < 100:
+        y += 2000 if y < 50 else 1900
+    if a > 12 and b <= 12:
+        a, b = b, a
+    d = cal.safe_date(y, a, b)
+    return cal.day(d) if d else NONE
+
+
+def _month_day_value(f: dict, s: Setting):
+    """"Dec. 7", "7 December 2021", "Tuesday, Dec. 7": without a year, the year the tense allows
+    nearest publication (with a weekday, the year whose Dec. 7 is that weekday)."""
+    mo, da = _month_of(f["m"]), int(f["d"])
+    if "y" in f:
+        d = cal.safe_date(int(f["y"]), mo, da)
         return cal.day(d) if d else NONE
-    if k in ("slash", "dots"):
-        a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
-        if y < 100:
-            y += 2000 if y < 50 else 1900
-        if a > 12 and b <= 12:
-            a, b = b, a
-        d = cal.safe_date(y, a, b)
-        return cal.day(d) if d else NONE
-    if k in ("mdy", "dmy"):
-        mo, da = _month_of(f["m"]), int(f["d"])
-        if "y" in f:
-            d = cal.safe_date(int(f["y"]), mo, da)
-            return cal.day(d) if d else NONE
-        if pub is None:
+    pub = s.pub
+    if pub is None:
+        return NONE
+    if "wd" in f:
+        wd = WEEKDAYS[f["wd"].lower()]
+        cands = [c for c in (cal.safe_date(y, mo, da) for y in (pub.year - 1, pub.year, pub.year + 1))
+                 if c and c.weekday() == wd]
+        if cands:
+            return cal.day(min(cands, key=lambda c: abs((c - pub).days)))
+    d = _year_for_month_day(mo, da, pub, s.tense, s.loose)
+    return cal.day(d) if d else NONE
+
+
+def _day_of_month_value(f: dict, s: Setting):
+    """"on the 15th": a day of the month of publication, or of a neighbouring one."""
+    pub = s.pub
+    if pub is None:
+        return NONE
+    da = int(f["d"])
+    cands = [c for c in (cal.safe_date(*cal.add_months(pub.year, pub.month, n), da) for n in (-1, 0, 1)) if c]
+    if s.tense == "past":
+        past = [c for c in cands if c <= pub]
+        if past:
+            return cal.day(max(past))
+    elif s.tense == "future":
+        fut = [c for c in cands if c >= pub]
+        if fut:
+            return cal.day(min(fut))
+    return cal.day(min(cands, key=lambda c: abs((c - pub).days))) if cands else NONE
+
+
+def _month_year_value(f: dict, s: Setting):
+    """"March 2021", "March of next year"."""
+    if f.get("yrel"):
+        if s.pub is None:
             return NONE
-        if "wd" in f:  # "Tuesday, Dec. 7": the year whose Dec 7 is a Tuesday, near publication
-            wd = WEEKDAYS[f["wd"].lower()]
-            cands = [c for c in (cal.safe_date(y, mo, da) for y in (pub.year - 1, pub.year, pub.year + 1))
-                     if c and c.weekday() == wd]
-            if cands:
-                return cal.day(min(cands, key=lambda c: abs((c - pub).days)))
-        d = _year_for_month_day(mo, da, pub, tense, loose)
-        return cal.day(d) if d else NONE
-    if k == "ordinal":  # "on the 15th": a day of the month of publication, or a neighbour
-        if pub is None:
-            return NONE
-        da = int(f["d"])
-        cands = [c for c in (cal.safe_date(*cal.add_months(pub.year, pub.month, n), da) for n in (-1, 0, 1)) if c]
-        if tense == "past":
-            past = [c for c in cands if c <= pub]
-            if past:
-                return cal.day(max(past))
-        elif tense == "future":
-            fut = [c for c in cands if c >= pub]
-            if fut:
-                return cal.day(min(fut))
-        return cal.day(min(cands, key=lambda c: abs((c - pub).days))) if cands else NONE
-    if k == "my":
-        if f.get("yrel"):  # "March of next year"
-            if pub is None:
-                return NONE
-            return cal.month(pub.year + {"last": -1, "this": 0, "next": 1}[f["yrel"].lower()], _month_of(f["m"]))
-        return cal.month(int(f["y"]), _month_of(f["m"]))
-    if k == "month":
-        mo = _month_of(f.get("m") or f.get("m2") or f["m3"])
-        if pub is None:
-            return NONE
-        rel = (f.get("rel") or "").lower() or None
-        if rel is None and "x2" in f:
-            w = f["x2"].split()[0].lower().split("-")[0]
-            rel = w if w in ("last", "next", "this") else None
-            if rel == "this" and len(f["x2"].split()) > 2:
-                rel = f["x2"].split()[1].lower()  # "this past June", "this coming May"
-                rel = "last" if rel == "past" else "next"
-        prep = (f.get("prep") or "").strip().lower()
-        if rel is None and prep in ("last", "next", "this"):
-            rel = prep
-        return cal.month(_year_for_month(mo, pub, tense, rel, loose), mo)
-    if k == "deictic":
-        if pub is None:
-            return NONE
-        w = " ".join(f["w"].lower().split())
-        off = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
-               "the day before yesterday": -2, "the day after tomorrow": 2}.get(w, 0)
-        return cal.day(pub + dt.timedelta(days=off))
-    if k == "relunit":
-        if pub is None:
-            return NONE
-        rel = " ".join(f["rel"].lower().split())
-        unit = f["unit"].lower()
-        if rel in ("this past", "this coming") and unit == "weekend":
-            # the weekend just gone / the one ahead (publication on a weekend: that one)
-            if pub.weekday() >= 5:
-                return cal.weekend(pub)
-            return cal.weekend(pub - dt.timedelta(days=7) if rel == "this past" else pub)
-        n = {"last": -1, "next": 1, "this past": -1, "this coming": 1}.get(rel, 0)
-        return _shift(unit, pub, n)
-    if k == "theunit":
-        unit = f["unit"].lower()
-        base = (_anchor_for(anchors, "day") or pub) if unit == "day" else pub
-        if base is None:
-            return NONE
-        return _shift(unit, base, 0)
-    if k == "weekend":
-        if pub is None:
-            return NONE
-        wd = pub.weekday()
-        if tense == "future":
+        return cal.month(s.pub.year + {"last": -1, "this": 0, "next": 1}[f["yrel"].lower()], _month_of(f["m"]))
+    return cal.month(int(f["y"]), _month_of(f["m"]))
+
+
+def _month_value(f: dict, s: Setting):
+    """"in March", "last March", "this past June", "early March": the year from the relation
+    word, else from the tense."""
+    mo = _month_of(f.get("m") or f.get("m2") or f.get("m3") or f["m4"])
+    if s.pub is None:
+        return NONE
+    if f.get("det"):
+        # "the October slaying" in a past clause is past; "under a June agreement" in a clause
+        # about plans may be either side: the nearest June
+        tense = "past" if s.tense == "past" else None
+        return cal.month(_year_for_month(mo, s.pub, tense, None, s.loose), mo)
+    rel = (f.get("rel") or "").lower() or None
+    if rel is None and "x2" in f:
+        w = f["x2"].split()[0].lower().split("-")[0]
+        rel = w if w in ("last", "next", "this") else None
+        if rel == "this" and len(f["x2"].split()) > 2:
+            rel = f["x2"].split()[1].lower()  # "this past June", "this coming May"
+            rel = "last" if rel == "past" else "next"
+    prep = (f.get("prep") or "").strip().lower()
+    if rel is None and prep in ("last", "next", "this"):
+        rel = prep
+    return cal.month(_year_for_month(mo, s.pub, s.tense, rel, s.loose), mo)
+
+
+DEICTIC_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
+                   "the day before yesterday": -2, "the day after tomorrow": 2}
+
+
+def _deictic_value(f: dict, s: Setting):
+    """"yesterday", "tonight", "the day after tomorrow"."""
+    if s.pub is None:
+        return NONE
+    w = " ".join(f["w"].lower().split())
+    return cal.day(s.pub + dt.timedelta(days=DEICTIC_OFFSETS.get(w, 0)))
+
+
+def _relative_unit_value(f: dict, s: Setting):
+    """"last week", "next month", "this year", "this past weekend"."""
+    pub = s.pub
+    if pub is None:
+        return NONE
+    rel = " ".join(f["rel"].lower().split())
+    unit = f["unit"].lower()
+    if rel in ("this past", "this coming") and unit == "weekend":
+        # the weekend just gone / the one ahead (publication on a weekend: that one)
+        if pub.weekday() >= 5:
             return cal.weekend(pub)
-        if tense == "past" or wd <= 2:
-            return cal.weekend(pub if wd >= 5 else pub - dt.timedelta(days=7))
+        return cal.weekend(pub - dt.timedelta(days=7) if rel == "this past" else pub)
+    n = {"last": -1, "next": 1, "this past": -1, "this coming": 1}.get(rel, 0)
+    return _shift(unit, pub, n)
+
+
+def _the_unit_value(f: dict, s: Setting):
+    """"the end of the year", "later in the day" (the day of the last day named before it)."""
+    unit = f["unit"].lower()
+    base = (_anchor_for(s.anchors, "day") or s.pub) if unit == "day" else s.pub
+    if base is None:
+        return NONE
+    return _shift(unit, base, 0)
+
+
+def _weekend_value(f: dict, s: Setting):
+    """"over the weekend": the one just gone in a past clause, the coming one in a future one."""
+    pub = s.pub
+    if pub is None:
+        return NONE
+    wd = pub.weekday()
+    if s.tense == "future":
         return cal.weekend(pub)
-    if k == "ago":
-        n = _num(f["n"])
-        dirw = " ".join((f.get("dir") or f["dir2"]).lower().split())
-        if dirw in ("ago", "from now", "hence"):
-            base = pub
-        else:
-            base = _anchor_for(anchors, f["unit"]) or pub
-        if n is None and " ".join(f["n"].lower().split()) in VAGUE:
-            # "several years ago", "a few weeks from now": TimeML's vague past and future
-            if dirw == "ago":
-                return "PAST_REF", "ref"
-            if dirw in ("from now", "hence"):
-                return "FUTURE_REF", "ref"
-        if n is None or base is None:
-            return NONE
-        sign = -1 if dirw in ("ago", "earlier", "before", "prior") else 1
-        if f["unit"].lower() == "year" and sign < 0:
-            # "profit rose to $5 million from $4 million a year earlier": in a sentence about a
-            # quarter (or the sentence after it, for "earlier"), the same quarter a year back
-            q = _quarter_in_view(anchors, sent, 1)
-            if q is not None:
-                return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)
-        if dirw not in ("ago", "from now", "hence"):
-            base = _anchor_for(anchors, f["unit"], own=True) or pub
-        return _shift(f["unit"], base, sign * n)
-    if k == "anchored":
-        rel = (f.get("rel") or f.get("rel2") or "same").lower()
-        unit = (f.get("unit") or f.get("unit2") or f.get("unit3")).lower()
-        base = _anchor_for(anchors, unit)
-        if base is None and rel not in ("same", "before", "after") and unit not in ("day", "morning", "afternoon", "evening", "night"):
-            base = pub  # "the previous week" with nothing before it: the week before publication
-        if base is None:
-            return NONE
-        n = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
-             "prior": -1, "before": -1}.get(rel, 0)
-        return _shift(unit, base, n)
-    if k == "quarter":
-        if f.get("qn"):
-            q = int(f["qn"])
-            y = int(f["qy3"]) if f.get("qy3") else None
-            half = False
-        elif f.get("ord2"):
-            q, y, half = ORDINALS[f["ord2"].lower()], int(f["qy2"]), False
-        else:
-            half = f["unit"].lower() == "half"
-            ordw = f["ord"].lower()
-            q = ORDINALS[ordw]
-            y = int(f["qy"]) if f.get("qy") else None
-            if half:
-                q = 2 if ordw in ("second", "2nd", "final", "last") else 1
-            if y is None and f.get("qrel") and pub is not None:
-                y = pub.year + {"this": 0, "last": -1, "next": 1}[f["qrel"].lower()]
-            if ordw == "last" and not half and y is None and not f.get("qrel") and pub is not None:
-                return _shift("quarter", pub, -1)  # "last quarter": the one before publication
-        if y is None:
-            if pub is None:
-                return NONE
-            cur = (pub.month - 1) // (6 if half else 3) + 1
-            if tense == "future":
-                # results are announced after a quarter ends: the one just finished is still ahead
-                y = pub.year if q >= cur - 1 else pub.year + 1
-            else:
-                y = pub.year if q <= cur else pub.year - 1
-        return (f"{y:04d}-H{q}", "half") if half else cal.quarter(y, q)
-    if k == "season":
-        s = SEASONS[f["s"].lower()]
-        if f.get("y"):
-            return cal.season(int(f["y"]), s)
+    if s.tense == "past" or wd <= 2:
+        return cal.weekend(pub if wd >= 5 else pub - dt.timedelta(days=7))
+    return cal.weekend(pub)
+
+
+def _ago_value(f: dict, s: Setting):
+    """"three days ago", "two weeks from now" (from publication); "a year earlier", "two days
+    later" (from the latest expression fine enough, else publication)."""
+    n = _num(f["n"])
+    dirw = " ".join((f.get("dir") or f["dir2"]).lower().split())
+    from_now = dirw in ("ago", "from now", "hence")
+    if n is None and " ".join(f["n"].lower().split()) in VAGUE:
+        # "several years ago", "a few weeks from now": TimeML's vague past and future
+        if dirw == "ago":
+            return "PAST_REF", "ref"
+        if dirw in ("from now", "hence"):
+            return "FUTURE_REF", "ref"
+    base = s.pub if from_now else (_anchor_for(s.anchors, f["unit"]) or s.pub)
+    if n is None or base is None:
+        return NONE
+    sign = -1 if dirw in ("ago", "earlier", "before", "prior") else 1
+    if f["unit"].lower() == "year" and sign < 0:
+        # "profit rose to $5 million from $4 million a year earlier": in a sentence about a
+        # quarter (or up to three sentences after one is named), the same quarter a year back
+        day = None if from_now else _day_in_sentence(s.anchors, s.sent)
+        if day is not None:  # "for the six months ended Aug. 12 ..., up from $4 million a year earlier"
+            back = cal.safe_date(day.year - n, day.month, day.day) or dt.date(day.year - n, day.month, 28)
+            return cal.day(back)  # (Feb. 29 a year back is Feb. 28)
+        q = _quarter_in_view(s.anchors, s.sent, 3)
+        if q is not None:
+            return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)
+    if not from_now:
+        base = _anchor_for(s.anchors, f["unit"], own=True) or s.pub
+    return _shift(f["unit"], base, sign * n)
+
+
+ANCHORED_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
+                  "prior": -1, "before": -1}
+PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
+
+
+def _anchored_value(f: dict, s: Setting):
+    """"the next day", "the previous week", "that month": counted from the latest expression
+    fine enough; "the previous week" with none before it counts from publication."""
+    rel = (f.get("rel") or f.get("rel2") or "same").lower()
+    unit = (f.get("unit") or f.get("unit2") or f.get("unit3")).lower()
+    base = _anchor_for(s.anchors, unit)
+    if base is None and rel not in ("same", "before", "after") and unit not in PARTS_OF_DAY:
+        base = s.pub  # "the previous week" with nothing before it: the week before publication
+    if base is None:
+        return NONE
+    return _shift(unit, base, ANCHORED_STEPS.get(rel, 0))
+
+
+def _quarter_value(f: dict, s: Setting):
+    """"the third quarter", "Q3 2021", "the first half of next year", "last quarter"."""
+    pub, half = s.pub, False
+    if f.get("yrel"):  # "this year's third quarter", "last year's quarter" (the one reported on)
+        return _quarter_of_year(f, s)
+    if f.get("qn"):
+        q = int(f["qn"])
+        y = int(f["qy3"]) if f.get("qy3") else None
+    elif f.get("ord2"):
+        q, y = ORDINALS[f["ord2"].lower()], int(f["qy2"])
+    else:
+        half = f["unit"].lower() == "half"
+        ordw = f["ord"].lower()
+        q = ORDINALS[ordw]
+        y = int(f["qy"]) if f.get("qy") else None
+        if half:
+            q = 2 if ordw in ("second", "2nd", "final", "last") else 1
+        if y is None and f.get("qrel") and pub is not None:
+            y = pub.year + {"this": 0, "last": -1, "next": 1}[f["qrel"].lower()]
+        if ordw == "last" and not half and y is None and not f.get("qrel") and pub is not None:
+            return _shift("quarter", pub, -1)  # "last quarter": the one before publication
+    if y is None:
         if pub is None:
             return NONE
-        rel = (f.get("rel") or "").lower() or None
-        start = SEASON_START[s]
-        # the season instance that has begun by publication (winter starts in December)
-        cur_y = pub.year if pub.month >= start else pub.year - 1
-        if s == "WI" and pub.month < 3:
-            cur_y = pub.year - 1
-        end_month = start + 2
-        in_progress = (pub.year == cur_y and pub.month <= end_month) or (s == "WI" and (pub.month == 12 or pub.month < 3))
-        if rel in ("last", "past"):
-            y = cur_y if not in_progress else cur_y - 1
-        elif rel in ("next", "coming"):
-            y = cur_y + 1
-        elif rel == "this":
-            # this year's season (winter: the one that started last December, in Jan-Feb)
-            y = pub.year - 1 if (s == "WI" and pub.month < 3) else pub.year
-        elif tense == "future":
-            y = cur_y if in_progress else cur_y + 1
+        cur = (pub.month - 1) // (6 if half else 3) + 1
+        if s.tense == "future":
+            # results are announced after a quarter ends: the one just finished is still ahead
+            y = pub.year if q >= cur - 1 else pub.year + 1
         else:
-            y = cur_y
-        return cal.season(y, s)
-    if k == "decade":
-        if f.get("dy"):
-            return cal.decade(int(f["dy"]))
-        two = int(f["dy2"])
-        return cal.decade((1900 if two >= 20 else 2000) + two)
-    if k == "century":
-        if f.get("c"):
-            c = int(f["c"])
-        else:
-            c = {"twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eighteenth": 18}[f["cw"].lower()]
-        return cal.century(c - 1)
-    if k == "year":
-        return cal.year(int(f["y"]))
-    if k == "holiday":
-        _, holidays = _compiled(holiday_path)
-        h = holidays[" ".join(f["h"].lower().split())]
-        if f.get("y"):
-            d = h.on(int(f["y"]))
-            return cal.day(d) if d else NONE
-        if pub is None:
-            return NONE
-        d = _holiday_date(h, pub, tense, (f.get("rel") or "").lower() or None)
+            y = pub.year if q <= cur else pub.year - 1
+    return (f"{y:04d}-H{q}", "half") if half else cal.quarter(y, q)
+
+
+def _quarter_of_year(f: dict, s: Setting):
+    if s.pub is None:
+        return NONE
+    y = s.pub.year + {"this": 0, "last": -1, "next": 1}[f["yrel"].lower()]
+    ordw = (f.get("ord4") or "").lower()
+    if ordw and f["unit4"].lower() == "half":
+        return f"{y:04d}-H{2 if ordw in ('second', 'final') else 1}", "half"
+    if ordw:
+        return cal.quarter(y, ORDINALS[ordw])
+    ref = points.reference_quarter(s.pub, s.anchors)
+    return cal.quarter(y, ref[1]) if ref else NONE
+
+
+def _season_value(f: dict, s: Setting):
+    """"last summer", "this winter", "in the spring": the instance that has begun by
+    publication, or the one before or after it (winter is named by the year it starts in)."""
+    season = SEASONS[f["s"].lower()]
+    if f.get("y"):
+        return cal.season(int(f["y"]), season)
+    if f.get("sy"):  # "the winter of nineteen ninety-four"
+        y = points.spelled_year(f["sy"])
+        return cal.season(y, season) if y else NONE
+    pub = s.pub
+    if pub is None:
+        return NONE
+    rel = (f.get("rel") or "").lower() or None
+    start = SEASON_START[season]
+    cur_y = pub.year if pub.month >= start else pub.year - 1
+    if season == "WI" and pub.month < 3:
+        cur_y = pub.year - 1
+    in_progress = (pub.year == cur_y and pub.month <= start + 2) or \
+        (season == "WI" and (pub.month == 12 or pub.month < 3))
+    if rel in ("last", "past"):
+        y = cur_y if not in_progress else cur_y - 1
+    elif rel in ("next", "coming"):
+        y = cur_y + 1
+    elif rel == "this":
+        # this year's season (winter: the one that started last December, in Jan-Feb)
+        y = pub.year - 1 if (season == "WI" and pub.month < 3) else pub.year
+    elif s.tense == "future":
+        y = cur_y if in_progress else cur_y + 1
+    else:
+        y = cur_y
+    return cal.season(y, season)
+
+
+def _decade_value(f: dict, s: Setting):
+    """"the 1990s", "the '80s"."""
+    if f.get("dy"):
+        return cal.decade(int(f["dy"]))
+    two = int(f["dy2"])
+    return cal.decade((1900 if two >= 20 else 2000) + two)
+
+
+CENTURY_WORDS = {"twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eighteenth": 18}
+
+
+def _century_value(f: dict, s: Setting):
+    """"the 20th century" -> "19"."""
+    c = int(f["c"]) if f.get("c") else CENTURY_WORDS[f["cw"].lower()]
+    return cal.century(c - 1)
+
+
+def _year_value(f: dict, s: Setting):
+    return cal.year(int(f["y"]))
+
+
+def _holiday_value(f: dict, s: Setting):
+    """"Christmas", "last Easter", "Thanksgiving 2020" (data/dates/holidays.tsv)."""
+    _, holidays = _compiled(s.holiday_path)
+    h = holidays[" ".join(f["h"].lower().split())]
+    if f.get("y"):
+        d = h.on(int(f["y"]))
         return cal.day(d) if d else NONE
-    return NONE
+    if s.pub is None:
+        return NONE
+    d = _holiday_date(h, s.pub, s.tense, (f.get("rel") or "").lower() or None)
+    return cal.day(d) if d else NONE
+
+
+# match kind -> the step that gives its (value, precision)
+STEPS = {
+    "weekday": _weekday_value, "iso": _iso_value, "slash": _numeric_value, "dots": _numeric_value,
+    "mdy": _month_day_value, "dmy": _month_day_value, "ordinal": _day_of_month_value,
+    "my": _month_year_value, "month": _month_value, "deictic": _deictic_value,
+    "relunit": _relative_unit_value, "theunit": _the_unit_value, "weekend": _weekend_value,
+    "ago": _ago_value, "anchored": _anchored_value, "quarter": _quarter_value, "season": _season_value,
+    "decade": _decade_value, "century": _century_value, "year": _year_value, "holiday": _holiday_value,
+}

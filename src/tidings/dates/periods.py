@@ -2,7 +2,8 @@
 
   kind       example                              type      value
   duration   "two years", "the past three months",  DURATION  P2Y, P3M, PT4H, P2Y6M
-             "a 10-year-old", "a two-hour meeting"
+             "a two-hour meeting" (not ages: "a 10-year-old", "55 years old" are left out, as
+             TimeBank leaves them)
   vaguedur   "several weeks", "the coming days",    DURATION  PXW, PXD, PXY
              "for years", "weeks or months"
   set        "every month", "each Thursday",        SET       P1M, XXXX-WXX-4, P1W,
@@ -256,6 +257,8 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
             return "set", {**gd, "unit2": gd["unit"], "freq": "rate"}, start, end
         unit = unit_of(gd["unit"])
         low_n = n.lower().strip()
+        if gd.get("old") or re.match(r"\s+old\b", text[end:end + 5]):
+            return None  # "a 55-year-old", "55 years old": an age (TimeBank marks no ages)
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", low_n) and not gd["unit"].lower().endswith("s"):
             return None  # "the 1988 quarter", "the 2020 season": a year naming a period
         if unit == "second" and low_n in ("a", "an"):

@@ -25,7 +25,7 @@ import re
 from . import calendar as cal
 from .periods import CARDINALS, MONTH, ONES, TEENS, TENS, WEEKDAY, WORD_VALUE, number
 
-__all__ = ["KINDS", "rules", "gates", "resolve", "refine"]
+__all__ = ["KINDS", "rules", "gates", "resolve", "refine", "spelled_year", "SPELLED_YEAR"]
 
 KINDS = frozenset({"clock", "spelled", "period", "yearend"})
 
@@ -118,7 +118,7 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("bare"):
             return kind, gd, start, end
         if unit in ("decade", "century"):
-            # "the past decade", "the last century": the one before publication
+            # "the last century": the one before publication; "the past decade": ten years
             if not (words & {"past", "last", "previous"}) or len(words) != 1 or gd.get("det", "").lower() != "the":
                 return None
         elif unit == "year":
@@ -241,23 +241,29 @@ def _clock(f, pub, tense, anchors, sent):
     return f"{day}T{hh:02d}:{mm:02d}", "time"
 
 
+def spelled_year(sy: str) -> int | None:
+    """The year of a SPELLED_YEAR match: "nineteen ninety-four" 1994, "two thousand" 2000."""
+    words = " ".join(sy.lower().replace("-", " ").split())
+    if words.startswith("two thousand"):
+        rest = words[len("two thousand"):].replace("and", "").strip()
+        n = number(rest) if rest else 0
+    else:
+        head, _, rest = words.partition(" ")
+        rest = rest.replace("hundred", "").replace("and", "").replace("oh ", "").strip()
+        n = number(rest) if rest else 0
+        if n is not None:
+            n += WORD_VALUE[head] * 100
+    return None if n is None else 2000 * words.startswith("two thousand") + int(n)
+
+
 def _spelled(f, pub, tense):
     from . import grammar
     sy = f.get("sy")
     y = None
     if sy:
-        words = " ".join(sy.lower().replace("-", " ").split())
-        if words.startswith("two thousand"):
-            rest = words[len("two thousand"):].replace("and", "").strip()
-            y = 2000 + (int(number(rest)) if rest else 0)
-        else:
-            head, _, rest = words.partition(" ")
-            century = WORD_VALUE[head] * 100
-            rest = rest.replace("hundred", "").replace("and", "").replace("oh ", "").strip()
-            n = number(rest) if rest else 0
-            if n is None:
-                return None, None
-            y = century + int(n)
+        y = spelled_year(sy)
+        if y is None:
+            return None, None
     if f.get("mo"):
         mo = grammar.MONTHS[f["mo"].lower()]
         if f.get("dw"):
@@ -292,6 +298,8 @@ def _period(f, pub, anchors, tense=None):
     det = f["det"].lower()
     back = bool(words & BACK) or bool(f.get("tail"))
     if unit in ("decade", "century"):
+        if "past" in words:  # "over the past decade": the ten years up to now (TimeML: a duration)
+            return ("P10Y" if unit == "decade" else "P100Y"), "duration"
         if pub is None:
             return None, None
         return (cal.decade(pub.year - 10)) if unit == "decade" else cal.century(pub.year // 100 - 1)

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from ..records.errors import DataFileError
+
 __all__ = [
     "ANY", "GoldEvent", "GoldDoc", "GoldSet", "load_gold", "load_paths", "validate_gold",
     "load_codebook", "find_codebook", "actor_key", "root_of", "penta_of", "PENTA",
@@ -78,8 +80,8 @@ class _Any:
 ANY = _Any()
 
 
-class GoldError(ValueError):
-    pass
+class GoldError(DataFileError):
+    """A gold file that cannot be read (the message names the file and, where known, the line)."""
 
 
 def root_of(code: str | None) -> str | None:

@@ -7,6 +7,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..records.errors import DataFileError
+
 __all__ = ["CodeInfo", "Codebook", "load_codebook", "pentacode", "DEFAULT_PATH"]
 
 DEFAULT_PATH = Path(str(resources.files("tidings") / "data" / "codebook.tsv"))
@@ -85,14 +87,14 @@ def _parse(path: Path) -> dict[str, CodeInfo]:
         if header is None:
             header = cells
             if tuple(cells[: len(COLUMNS)]) != COLUMNS:
-                raise ValueError(f"{path}:{lineno}: unexpected header {cells!r}")
+                raise DataFileError(f"{path}:{lineno}: unexpected header {cells!r}")
             continue
         cells += [""] * (len(COLUMNS) - len(cells))
         code, root, level, name, gold, quad, penta, pe, pm, pc = cells[: len(COLUMNS)]
         if not code.isdigit() or not code.startswith(root) or len(code) not in (2, 3, 4):
-            raise ValueError(f"{path}:{lineno}: bad code {code!r} for root {root!r}")
+            raise DataFileError(f"{path}:{lineno}: bad code {code!r} for root {root!r}")
         if int(penta) != pentacode(root):
-            raise ValueError(f"{path}:{lineno}: pentacode {penta} does not follow root {root}")
+            raise DataFileError(f"{path}:{lineno}: pentacode {penta} does not follow root {root}")
         out[code] = CodeInfo(code, root, int(level), name, float(gold), int(quad), int(penta),
                              pe or None, pm or None, pc or None)
     return out

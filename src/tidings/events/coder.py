@@ -2,7 +2,7 @@
 with a Candidate for every trigger considered (kept or dropped, and why)."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
@@ -139,7 +139,188 @@ CONDEMNED_ACTS = {"14", "15", "16", "17", "18", "19", "20"}  # acts whose doer i
 PLACE_NOT_TARGET = {"01", "02", "04"}  # statements, appeals, meetings: where they happen is not whom they address
 
 
-class _Ctx:
+@dataclass(frozen=True)
+class _ChainParts:
+    """A trigger chain read once: the reporting verbs before it ("said"), the rest, its top,
+    the trigger that codes it (the first not transparent), the one inside that, its family."""
+
+    says: list
+    rest: list
+    top: TriggerMatch
+    coding: TriggerMatch
+    inner: TriggerMatch | None
+    fam: str | None
+    chain_idx: frozenset
+
+
+def _chain_parts(chain) -> _ChainParts:
+    k = 0
+    while k < len(chain) - 1 and chain[k].entry.family == "say":
+        k += 1
+    rest = chain[k:]
+    coding = next((t for t in rest if t.entry.family not in TRANSPARENT), rest[-1])
+    at = rest.index(coding) + 1
+    return _ChainParts(says=chain[:k], rest=rest, top=rest[0], coding=coding,
+                       inner=rest[at] if at < len(rest) else None, fam=coding.entry.family,
+                       chain_idx=frozenset(t.tok.i for t in chain))
+
+
+def _demand_statement(chain, ch: _ChainParts):
+    """"X said Y must (should) do Z" with no codable Z: the clause in which X demands something
+    of Y (coded 100), else None."""
+    if len(chain) == 1 and ch.fam == "say":
+        for c in ch.coding.tok.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEMAND_CUES for a in c.children):
+                return c
+    return None
+
+
+@dataclass
+class _Arguments:
+    """Source and target of one chain: the heads found, how, and their actors (filled in steps)."""
+
+    src_heads: list = field(default_factory=list)
+    how_src: str = ""
+    tgt_heads: list = field(default_factory=list)
+    how_tgt: str = ""
+    sources: list = field(default_factory=list)
+    targets: list = field(default_factory=list)
+    src_keys: set = field(default_factory=set)
+
+
+def _inner_target(coder, ctx, ch: _ChainParts):
+    """The target given by the act inside the frame ("called on X to ...": the demanded act's
+    subject), and how."""
+    inner, fam, coding = ch.inner, ch.fam, ch.coding
+    inner_tgt, how_inner = [], ""
+    if inner is not None:
+        if inner.kind == "verb":
+            inner_tgt, how_inner = coder._target(ctx, inner.tok, ch.chain_idx)
+            if not inner_tgt and fam in ("appeal", "demand"):
+                inner_tgt = [c for c in inner.tok.children if c.dep_ == "nsubj"]
+                how_inner = "subject of the demanded act"
+        else:
+            _, inner_tgt, how_inner = noun_arguments(inner.tok)
+    if not inner_tgt and fam in ("appeal", "demand", "threaten"):
+        if inner is not None and inner.kind == "noun":
+            for c in inner.tok.children:
+                if c.dep_ in ("acl", "ccomp", "relcl"):
+                    inner_tgt += [x for x in c.children if x.dep_ == "nsubj"]
+        for o in objects(coding.tok):
+            for c in o.children:
+                if c.dep_ in ("acl", "ccomp", "relcl"):
+                    inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
+        for c in coding.tok.children:
+            if c.dep_ == "ccomp":
+                inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
+        how_inner = "subject of the demanded act"
+    return inner_tgt, how_inner
+
+
+def _chain_status(ch: _ChainParts):
+    """(status, cue, the triggers up to the coding one): negation, modality, and the status a
+    family in the chain gives (an intent, a refusal)."""
+    upto = ch.rest[: ch.rest.index(ch.coding) + 1]
+    status, cue = status_of([t.tok for t in upto], stop_at=[s.tok for s in ch.says])
+    for t in upto:
+        fs = FAMILY_STATUS.get(t.entry.family or "")
+        if fs and t is not ch.rest[-1]:
+            status = combine(status, fs)
+            cue = cue or t.tok.lower_
+    return status, cue, upto
+
+
+def _actor_pairs(ch: _ChainParts, info, args: _Arguments):
+    """(pairs, own pairs): (source, target) pairs; reciprocal events pair coordinated subjects,
+    a mutual act is mirrored (own pairs: without the mirror)."""
+    sources, targets = args.sources, args.targets
+    pairs = []
+    if not targets and len(sources) >= 2 and (info.root in RECIPROCAL_ROOTS or _each_other(ch.coding.tok)):
+        # reciprocal events: coordinated subjects and no target ("Putin and Biden agreed to meet")
+        for a in sources:
+            for b in sources:
+                if a[1] != b[1]:
+                    pairs.append((a, b))
+    else:
+        recip = "between" in args.how_src and info.root in RECIPROCAL_ROOTS
+        for a in sources or [None]:
+            for b in targets or [None]:
+                pairs.append((a, b))
+                if recip and a is not None and b is not None:
+                    pairs.append((b, a))
+    # a mutual act ("A met B", "A signed a deal with B") is B's act with A too; an intent or
+    # refusal derived from it below is not ("A plans to meet B" says nothing of B's plans),
+    # except a meeting announced as happening ("A will meet B")
+    own_pairs = pairs
+    if info.code in MUTUAL_CODES:
+        mirrored = [(b, a) for a, b in pairs if a is not None and b is not None and a[0].code and b[0].code
+                    and (b, a) not in pairs]
+        pairs = pairs + mirrored
+    return pairs, own_pairs
+
+
+def _variants(ch: _ChainParts, info, status, args: _Arguments, spk, pairs, own_pairs, derived, future):
+    """(code, status, factor, note, pairs) for the event itself, a claim of responsibility, and
+    the act derived from an announcement."""
+    says, sources = ch.says, args.sources
+    variants = [(info.code, status, 1.0, "", pairs)]
+    if says and spk and says[-1].tok.lemma_.lower() in CLAIM_CUES and info.root in VIOLENT_ROOTS \
+            and sources and sources[0][1] == spk[0][1]:
+        # "The Taliban claimed that they had attacked the school": a claim of responsibility (015)
+        variants.insert(0, ("015", "asserted", 1.02, f" claim-of-responsibility({info.code})",
+                            [(spk[0], b) for _, b in pairs]))
+    if derived:
+        if derived[3].startswith(" derived:demand"):
+            # "X said Y must do Z": X demands of Y
+            dpairs = [(a, b) for a in spk[:1] for b in (sources or [None]) if b is None or b[1] != a[1]]
+            if dpairs:
+                variants.append(derived + (dpairs,))
+        elif derived[3].startswith(" derived:intent") and future:
+            variants.append(derived + (pairs,))  # "A will meet B": a meeting both have arranged
+        else:
+            variants.append(derived + (own_pairs,))
+    return variants
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What one chain gives every event coded from it."""
+
+    ch: _ChainParts
+    args: _Arguments
+    status: str
+    cue: str | None
+    reported_by: object
+    timex: object
+    how_date: str | None
+    place: object
+    statement_only: bool
+    path: str
+
+
+def _confidence(r: _Reading, a, b, status, factor) -> float:
+    ch = r.ch
+    level = _subordination((ch.says[0] if ch.says else ch.top).tok)
+    spec = ch.coding.entry.specificity + (2 if ch.inner is not None and ch.fam not in TRANSPARENT else 0)
+    conf = 0.45 + 0.05 * min(spec, 4)
+    if a is not None:
+        conf += 0.15 if a[0].code else 0.06
+    if b is not None:
+        conf += 0.1 if b[0].code else 0.04
+    if r.statement_only:
+        conf -= 0.25
+    elif ch.coding.entry.family and not ch.inner and ch.fam not in TRANSPARENT:
+        conf -= 0.05
+    conf += 0.05 if level == 0 else -0.1 * min(level, 2)
+    if ch.coding.kind == "noun" and ch.coding is ch.top:
+        conf -= 0.04
+    if status != "asserted":
+        conf *= 0.85
+    conf *= factor
+    return round(max(0.05, min(conf, 0.99)), 3)
+
+
+class _SentenceState:
     __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical",
                  "statements", "places", "article_id", "published", "found")
 
@@ -177,7 +358,7 @@ class Coder:
                    if low in ids or lem in ids}
         article_id, published = doc._.article_id, doc._.published
         for si, sent in enumerate(doc.sents):
-            ctx = _Ctx(doc, si, sent, mentions, anchors, cands)
+            ctx = _SentenceState(doc, si, sent, mentions, anchors, cands)
             ctx.lexical = lexical
             ctx.article_id, ctx.published = article_id, published
             self._sentence(ctx, events)
@@ -398,115 +579,122 @@ class Coder:
         return heads, how
 
     def _emit(self, ctx, code, chain, events, seen):
-        says = []
-        k = 0
-        while k < len(chain) - 1 and chain[k].entry.family == "say":
-            says.append(chain[k])
-            k += 1
-        rest = chain[k:]
-        top = rest[0]
-        coding = next((t for t in rest if t.entry.family not in TRANSPARENT), rest[-1])
-        inner = rest[rest.index(coding) + 1] if rest.index(coding) + 1 < len(rest) else None
-        fam = coding.entry.family
-        if coding.entry.family == "say" and len(chain) == 1:
-            pass
+        """Code one trigger chain: its parts, its arguments and their actors, then status, date,
+        place and the events (with the announced intents/threats/claims derived from it)."""
+        ch = _chain_parts(chain)
+        demand_stmt = _demand_statement(chain, ch)
+        if demand_stmt is not None:
+            code = "100"
+        args = self._argument_heads(ctx, ch)
+        self._resolve_arguments(ctx, ch, args, demand_stmt, code, events)
+        if not args.sources and not args.targets:
+            self._cand(ctx, ch.coding.tok, False, "no actor", code=code,
+                       detail=f"{ch.coding.entry.id}: no actor for source ({args.how_src or 'none'}) or target "
+                              f"({args.how_tgt or 'none'})")
+            return
+        status, cue, upto = _chain_status(ch)
+        spk = self._actors(ctx, subject_tokens(ch.says[-1].tok)[0]) if ch.says else []
+        reported_by = spk[0][0] if spk else None
+        timex, how_date, place = self._date_and_place(ctx, ch)
+        info = self.codebook.get(code)
+        if info is None:
+            self._cand(ctx, ch.coding.tok, False, "unknown code", code=code, detail=ch.coding.entry.id)
+            return
+        self._place_target(ctx, info, args, place)
+        pairs, own_pairs = _actor_pairs(ch, info, args)
+        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_CUES for t in upto for c in t.tok.children)
+        derived = self._derived(info, status, cue, ch.says, future)
+        variants = _variants(ch, info, status, args, spk, pairs, own_pairs, derived, future)
+        reading = _Reading(ch, args, status, cue, reported_by, timex, how_date, place,
+                           statement_only=ch.coding.entry.family == "say" and len(chain) == 1 and demand_stmt is None,
+                           path=self._path(chain, args.how_src, args.how_tgt))
+        self._emit_variants(ctx, reading, variants, events, seen)
+        # a reporting verb whose reported event did not happen, and that is no announced
+        # intent, threat or refusal either, is itself a statement
+        if ch.says and status != "asserted" and not derived and STATEMENT_FOR_UNREALISED:
+            self._emit_statement(ctx, ch.says[-1], events, seen)
 
-        demand_stmt = None
-        if len(chain) == 1 and fam == "say":
-            # "X said Y must (should) do Z" with no codable Z: X demands something of Y (100)
-            for c in coding.tok.children:
-                if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEMAND_CUES for a in c.children):
-                    demand_stmt = c
-                    code = "100"
-                    break
-
-        # source
-        src_heads, how_src = [], ""
+    def _argument_heads(self, ctx, ch: _ChainParts) -> _Arguments:
+        """The source and target heads of the chain's coding trigger, and how they were found."""
+        coding, rest = ch.coding, ch.rest
+        args = _Arguments()
         if coding.kind == "verb" and any(c.dep_ == "nsubj" for c in coding.tok.children):
-            src_heads, how_src = subject_tokens(coding.tok)
-        if not src_heads:
+            args.src_heads, args.how_src = subject_tokens(coding.tok)
+        if not args.src_heads:
             for t in rest:
                 if t.kind == "verb":
-                    src_heads, how_src = subject_tokens(t.tok)
+                    args.src_heads, args.how_src = subject_tokens(t.tok)
                     break
-        tgt_heads, how_tgt = [], ""
-        chain_idx = {t.tok.i for t in chain}
-        noun_src, noun_tgt, how_noun = [], [], ""
         if coding.kind == "noun":
-            noun_src, noun_tgt, how_noun = noun_arguments(coding.tok)
-            if not src_heads and coding is top:
-                # a nominal trigger on its own; or the object of an uncoded verb ("unveiled sanctions")
-                src_heads, how_src = noun_src, how_noun
-                gov = coding.tok.head
-                if not src_heads and gov.i not in ctx.trig and gov.lemma_.lower() not in NOT_LIGHT and (
-                        (coding.tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"))
-                        or (coding.tok.dep_ == "pobj" and gov.lower_ in ("on", "in") and gov.dep_ == "prep"
-                            and gov.head.pos_ in ("VERB", "AUX") and gov.head.i not in ctx.trig
-                            and gov.head.lemma_.lower() not in NOT_LIGHT)):
-                    if coding.tok.dep_ == "pobj":
-                        gov = gov.head
-                    src_heads, how_src = subject_tokens(gov)
-                    how_src = ("implicit light verb " + how_src) if src_heads else ""
-                if not src_heads and says and coding.tok.dep_ in ("dobj", "nsubjpass") and coding.tok.head.i == says[-1].tok.i:
-                    src_heads, how_src = subject_tokens(says[-1].tok)  # "Rabat announced a suspension of flights"
-                    how_src = ("announcer " + how_src) if src_heads else ""
-            elif not src_heads:
-                src_heads, how_src = noun_src, how_noun
-            tgt_heads, how_tgt = noun_tgt, how_noun
-            if not tgt_heads and not src_heads:
-                victim = _victim(coding.tok)
-                if victim:
-                    tgt_heads, how_tgt = victim, "subject of 'die'"
-            if not tgt_heads:
-                for t in rest:
-                    if t.kind == "verb":
-                        tgt_heads, how_tgt = target_tokens(t.tok, skip=chain_idx)
-                        if tgt_heads:
-                            break
+            self._noun_heads(ctx, ch, args)
         else:
-            theme = any(c.rel == "dobj" and c.values and not c.negated for c in coding.entry.conds)
-            frame_tgt, how_frame = self._target(ctx, coding.tok, chain_idx, theme)
-            inner_tgt, how_inner = [], ""
-            if inner is not None:
-                if inner.kind == "verb":
-                    inner_tgt, how_inner = self._target(ctx, inner.tok, chain_idx)
-                    if not inner_tgt and fam in ("appeal", "demand"):
-                        inner_tgt = [c for c in inner.tok.children if c.dep_ == "nsubj"]
-                        how_inner = "subject of the demanded act"
-                else:
-                    _, inner_tgt, how_inner = noun_arguments(inner.tok)
-            if not inner_tgt and fam in ("appeal", "demand", "threaten"):
-                if inner is not None and inner.kind == "noun":
-                    for c in inner.tok.children:
-                        if c.dep_ in ("acl", "ccomp", "relcl"):
-                            inner_tgt += [x for x in c.children if x.dep_ == "nsubj"]
-                for o in objects(coding.tok):
-                    for c in o.children:
-                        if c.dep_ in ("acl", "ccomp", "relcl"):
-                            inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
-                for c in coding.tok.children:
-                    if c.dep_ == "ccomp":
-                        inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
-                how_inner = "subject of the demanded act"
-            if fam in ADDRESSEE_FIRST:
-                order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]
-            else:
-                order = [(inner_tgt, how_inner), (frame_tgt, how_frame)]
-            if fam == "reject" and inner is not None and inner.kind == "noun":
-                # "rejected Ukraine's request", "turned down a U.S. offer", "an offer by the
-                # African Union": whoever made the request or offer is the one turned down
-                # (the request itself is the argument: its actor is its maker, its span the phrase)
-                if noun_arguments(inner.tok)[0]:
-                    order.insert(0, ([inner.tok], "maker of the rejected " + inner.tok.lower_))
-            for heads, how in order:
-                if heads and self._actors(ctx, heads):
-                    tgt_heads, how_tgt = heads, how
-                    break
+            self._verb_target(ctx, ch, args)
+        return args
 
+    def _noun_heads(self, ctx, ch: _ChainParts, args: _Arguments) -> None:
+        """A nominal trigger: its own arguments, a light verb's or announcer's subject, a victim."""
+        coding, says = ch.coding, ch.says
+        noun_src, noun_tgt, how_noun = noun_arguments(coding.tok)
+        if not args.src_heads and coding is ch.top:
+            # a nominal trigger on its own; or the object of an uncoded verb ("unveiled sanctions")
+            args.src_heads, args.how_src = noun_src, how_noun
+            gov = coding.tok.head
+            if not args.src_heads and gov.i not in ctx.trig and gov.lemma_.lower() not in NOT_LIGHT and (
+                    (coding.tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"))
+                    or (coding.tok.dep_ == "pobj" and gov.lower_ in ("on", "in") and gov.dep_ == "prep"
+                        and gov.head.pos_ in ("VERB", "AUX") and gov.head.i not in ctx.trig
+                        and gov.head.lemma_.lower() not in NOT_LIGHT)):
+                if coding.tok.dep_ == "pobj":
+                    gov = gov.head
+                args.src_heads, args.how_src = subject_tokens(gov)
+                args.how_src = ("implicit light verb " + args.how_src) if args.src_heads else ""
+            if not args.src_heads and says and coding.tok.dep_ in ("dobj", "nsubjpass") \
+                    and coding.tok.head.i == says[-1].tok.i:
+                args.src_heads, args.how_src = subject_tokens(says[-1].tok)  # "Rabat announced a suspension of flights"
+                args.how_src = ("announcer " + args.how_src) if args.src_heads else ""
+        elif not args.src_heads:
+            args.src_heads, args.how_src = noun_src, how_noun
+        args.tgt_heads, args.how_tgt = noun_tgt, how_noun
+        if not args.tgt_heads and not args.src_heads:
+            victim = _victim(coding.tok)
+            if victim:
+                args.tgt_heads, args.how_tgt = victim, "subject of 'die'"
+        if not args.tgt_heads:
+            for t in ch.rest:
+                if t.kind == "verb":
+                    args.tgt_heads, args.how_tgt = target_tokens(t.tok, skip=ch.chain_idx)
+                    if args.tgt_heads:
+                        break
+
+    def _verb_target(self, ctx, ch: _ChainParts, args: _Arguments) -> None:
+        """A verbal trigger's target: the frame's object or the inner act's, in the family's order."""
+        coding, inner, fam = ch.coding, ch.inner, ch.fam
+        theme = any(c.rel == "dobj" and c.values and not c.negated for c in coding.entry.conds)
+        frame_tgt, how_frame = self._target(ctx, coding.tok, ch.chain_idx, theme)
+        inner_tgt, how_inner = _inner_target(self, ctx, ch)
+        if fam in ADDRESSEE_FIRST:
+            order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]
+        else:
+            order = [(inner_tgt, how_inner), (frame_tgt, how_frame)]
+        if fam == "reject" and inner is not None and inner.kind == "noun":
+            # "rejected Ukraine's request", "turned down a U.S. offer", "an offer by the
+            # African Union": whoever made the request or offer is the one turned down
+            # (the request itself is the argument: its actor is its maker, its span the phrase)
+            if noun_arguments(inner.tok)[0]:
+                order.insert(0, ([inner.tok], "maker of the rejected " + inner.tok.lower_))
+        for heads, how in order:
+            if heads and self._actors(ctx, heads):
+                args.tgt_heads, args.how_tgt = heads, how
+                break
+
+    def _resolve_arguments(self, ctx, ch: _ChainParts, args: _Arguments, demand_stmt, code, events) -> None:
+        """The heads' actors: sources and targets (a demanded act's subject, a perpetrator)."""
+        coding, says = ch.coding, ch.says
         if demand_stmt is not None:
             subj = [x for x in demand_stmt.children if x.dep_ in ("nsubj", "nsubjpass")]
             if subj and self._actors(ctx, subj):
-                tgt_heads, how_tgt = subj, "subject of the demanded act"
+                args.tgt_heads, args.how_tgt = subj, "subject of the demanded act"
+        src_heads = args.src_heads
         if coding.kind == "noun" and src_heads and all(h.dep_ in ("compound", "amod", "nmod") for h in src_heads):
             # a name on an event noun is an actor only when the actors stage knows it ("G20 summit")
             sources = self._actors(ctx, src_heads, allow_uncoded=False)
@@ -515,159 +703,79 @@ class Coder:
         if not sources and says and src_heads and all(h.pos_ == "PRON" for h in src_heads):
             # "The FARC said that they will lay down arms": an unresolved pronoun is the speaker
             sources = self._actors(ctx, subject_tokens(says[-1].tok)[0])
-            how_src = "speaker for pronoun " + how_src
-        targets = self._actors(ctx, tgt_heads)
+            args.how_src = "speaker for pronoun " + args.how_src
+        targets = self._actors(ctx, args.tgt_heads)
         src_keys = {k for _, k in sources}
         targets = [t for t in targets if t[1] not in src_keys] or ([] if len(sources) < 2 else [])
         if sources and not targets and code[:2] in CONDEMN_ROOTS and coding.kind == "verb":
             found, how = self._perpetrator(ctx, coding.tok, events, src_keys)
             if found:
-                targets, how_tgt = found, how
-        trigger_tm = coding
-        if not sources and not targets:
-            self._cand(ctx, trigger_tm.tok, False, "no actor", code=code,
-                       detail=f"{coding.entry.id}: no actor for source ({how_src or 'none'}) or target ({how_tgt or 'none'})")
-            return
+                targets, args.how_tgt = found, how
+        args.sources, args.targets, args.src_keys = sources, targets, src_keys
 
-        # status
-        upto = rest[: rest.index(coding) + 1]
-        status, cue = status_of([t.tok for t in upto], stop_at=[s.tok for s in says])
-        for t in upto:
-            fs = FAMILY_STATUS.get(t.entry.family or "")
-            if fs and t is not rest[-1]:
-                status = combine(status, fs)
-                cue = cue or t.tok.lower_
-        reported_by = None
-        spk = []
-        if says:
-            spk = self._actors(ctx, subject_tokens(says[-1].tok)[0])
-            reported_by = spk[0][0] if spk else None
-
-        # date and place
+    def _date_and_place(self, ctx, ch: _ChainParts):
+        """The event's date (a timex and how it was chosen) and the place of its own clause."""
+        rest = ch.rest
         ev_tokens = [t.tok for t in rest] + [t.span.root for t in rest]
         nouns = [t.tok for t in rest if t.kind == "noun"]
         if ctx.reporting is None:
             ctx.reporting = [t for t in ctx.trig.values() if t.entry.family == "say"]
         reporting = [t.tok for t in ctx.reporting if t not in rest]
         timex, how_date = ctx.anchors.date_for(ev_tokens, ctx.sent, nouns=nouns, reporting=reporting)
-        published = ctx.published
         # the place used as a location in the event's own clause ("in Kyiv", "invaded Ukraine"),
         # not any place named in the sentence ("his US counterpart")
         if ctx.places is None:
             ctx.places = location_places(ctx.doc, ctx.sent)
         place = next((p for p in (attached_place(ctx.doc, t, sent=ctx.sent, usable=ctx.places) for t in ev_tokens)
                       if p is not None), None) if ctx.places else None
+        return timex, how_date, place
 
-        info = self.codebook.get(code)
-        if info is None:
-            self._cand(ctx, trigger_tm.tok, False, "unknown code", code=code, detail=coding.entry.id)
-            return
-        code = info.code
-        if PLACE_TARGETS and sources and not targets and place is not None and info.root not in PLACE_NOT_TARGET:
+    def _place_target(self, ctx, info, args: _Arguments, place) -> None:
+        if PLACE_TARGETS and args.sources and not args.targets and place is not None \
+                and info.root not in PLACE_NOT_TARGET:
             # "Putin agreed to a ceasefire in eastern Ukraine", "peacekeepers arrived in South
             # Sudan": with no other target, a foreign country or region where the act happens
             # (the place attached to its clause) is its target
             span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
             found = self._actors(ctx, [span.root]) if span is not None else []
-            src_countries = {a[0].country for a in sources}
-            targets = [t for t in found if t[0].code and t[0].country and t[0].country not in src_countries
-                       and t[1] not in src_keys][:1]
-            if targets:
-                how_tgt = "place of the act"
-        # reciprocal events: coordinated subjects and no target ("Putin and Biden agreed to meet")
-        pairs = []
-        if not targets and len(sources) >= 2 and (info.root in RECIPROCAL_ROOTS or _each_other(coding.tok)):
-            for a in sources:
-                for b in sources:
-                    if a[1] != b[1]:
-                        pairs.append((a, b))
-        else:
-            recip = "between" in how_src and info.root in RECIPROCAL_ROOTS
-            for a in sources or [None]:
-                for b in targets or [None]:
-                    pairs.append((a, b))
-                    if recip and a is not None and b is not None:
-                        pairs.append((b, a))
-        # a mutual act ("A met B", "A signed a deal with B") is B's act with A too; an intent or
-        # refusal derived from it below is not ("A plans to meet B" says nothing of B's plans),
-        # except a meeting announced as happening ("A will meet B")
-        own_pairs = pairs
-        if info.code in MUTUAL_CODES:
-            mirrored = [(b, a) for a, b in pairs if a is not None and b is not None and a[0].code and b[0].code
-                        and (b, a) not in pairs]
-            pairs = pairs + mirrored
+            src_countries = {a[0].country for a in args.sources}
+            args.targets = [t for t in found if t[0].code and t[0].country and t[0].country not in src_countries
+                            and t[1] not in args.src_keys][:1]
+            if args.targets:
+                args.how_tgt = "place of the act"
 
-        variants = [(code, status, 1.0, "", pairs)]
-        if says and spk and says[-1].tok.lemma_.lower() in CLAIM_CUES and info.root in VIOLENT_ROOTS \
-                and sources and sources[0][1] == spk[0][1]:
-            # "The Taliban claimed that they had attacked the school": a claim of responsibility (015)
-            variants.insert(0, ("015", "asserted", 1.02, f" claim-of-responsibility({info.code})",
-                                [(spk[0], b) for _, b in pairs]))
-        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_CUES for t in upto for c in t.tok.children)
-        derived = self._derived(info, status, cue, says, future)
-        if derived:
-            if derived[3].startswith(" derived:demand"):
-                # "X said Y must do Z": X demands of Y
-                dpairs = [(a, b) for a in spk[:1] for b in (sources or [None]) if b is None or b[1] != a[1]]
-                if dpairs:
-                    variants.append(derived + (dpairs,))
-            elif derived[3].startswith(" derived:intent") and future:
-                variants.append(derived + (pairs,))  # "A will meet B": a meeting both have arranged
-            else:
-                variants.append(derived + (own_pairs,))
-        statement_only = coding.entry.family == "say" and len(chain) == 1 and demand_stmt is None
-        level = _subordination((says[0] if says else top).tok)
-        spec = coding.entry.specificity + (2 if inner is not None and fam not in TRANSPARENT else 0)
-        path = self._path(chain, how_src, how_tgt)
-        span = trigger_tm.span
+    def _emit_variants(self, ctx, r: _Reading, variants, events, seen) -> None:
+        """One Event per variant and actor pair not seen before in this sentence."""
+        span = r.ch.coding.span
         for (code, status, factor, note, vpairs), (a, b) in [(v, p) for v in variants for p in v[4]]:
             info = self.codebook[code]
             key = (code, a[1] if a else None, b[1] if b else None, status)
             if key in seen:
-                self._cand(ctx, trigger_tm.tok, False, "duplicate", code=code,
-                           detail=f"same code and actors as an earlier event of this sentence")
+                self._cand(ctx, r.ch.coding.tok, False, "duplicate", code=code,
+                           detail="same code and actors as an earlier event of this sentence")
                 continue
             seen.add(key)
-            conf = 0.45 + 0.05 * min(spec, 4)
-            if a is not None:
-                conf += 0.15 if a[0].code else 0.06
-            if b is not None:
-                conf += 0.1 if b[0].code else 0.04
-            if statement_only:
-                conf -= 0.25
-            elif coding.entry.family and not inner and fam not in TRANSPARENT:
-                conf -= 0.05
-            conf += 0.05 if level == 0 else -0.1 * min(level, 2)
-            if coding.kind == "noun" and coding is top:
-                conf -= 0.04
-            if status != "asserted":
-                conf *= 0.85
-            conf *= factor
-            conf = round(max(0.05, min(conf, 0.99)), 3)
+            conf = _confidence(r, a, b, status, factor)
             src_ref = a[0] if a else None
             tgt_ref = b[0] if b else None
-            date, date_text, how_d = event_date(timex, published, status, how_date)
+            date, date_text, how_d = event_date(r.timex, ctx.published, status, r.how_date)
             eid = content_id(ctx.article_id, ctx.si, span.start_char, code,
                              src_ref.code if src_ref else None, tgt_ref.code if tgt_ref else None,
                              src_ref.start if src_ref else None, tgt_ref.start if tgt_ref else None)
             events.append(Event(
                 id=eid, code=code, root=info.root, quad_class=info.quad, penta_class=info.penta,
                 goldstein=info.goldstein, plover_event=info.plover_event, plover_mode=info.plover_mode,
-                source=src_ref, target=tgt_ref, status=status, reported_by=reported_by,
-                date=date, date_text=date_text, place=place, sentence=ctx.si,
+                source=src_ref, target=tgt_ref, status=status, reported_by=r.reported_by,
+                date=date, date_text=date_text, place=r.place, sentence=ctx.si,
                 trigger=Span(span.text, span.start_char, span.end_char), confidence=conf,
-                rule=f"lexicon/{coding.entry.id} {path}" + note + (f" date:{how_d}" if how_d else "")
-                     + (f" status:{status}({cue})" if status != "asserted" else "")))
-            if statement_only:
+                rule=f"lexicon/{r.ch.coding.entry.id} {r.path}" + note + (f" date:{how_d}" if how_d else "")
+                     + (f" status:{status}({r.cue})" if status != "asserted" else "")))
+            if r.statement_only:
                 ctx.statements.append(events[-1])
-            reason = status if status != "asserted" else ("statement" if statement_only else "coded")
-            self._cand(ctx, trigger_tm.tok, True, reason, code=code,
+            reason = status if status != "asserted" else ("statement" if r.statement_only else "coded")
+            self._cand(ctx, r.ch.coding.tok, True, reason, code=code,
                        detail=f"{src_ref.code if src_ref else '-'} -> {tgt_ref.code if tgt_ref else '-'} "
-                              f"({coding.entry.where})")
-        # a reporting verb whose reported event did not happen, and that is no announced
-        # intent, threat or refusal either, is itself a statement
-        if says and status != "asserted" and not derived and STATEMENT_FOR_UNREALISED:
-            self._emit_statement(ctx, says[-1], events, seen)
+                              f"({r.ch.coding.entry.where})")
 
     def _derived(self, info, status, cue, says, future=False):
         """An announced act is itself an event: "X will meet Y" / "X said it would attack" assert

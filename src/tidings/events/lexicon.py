@@ -34,6 +34,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..records.errors import DataFileError
+
 from .codebook import Codebook, load_codebook
 
 __all__ = ["load_word_list", "Cond", "Entry", "Lexicon", "LexiconError", "load_lexicon", "validate_lexicon",
@@ -48,7 +50,7 @@ _CODE = re.compile(r"^(-|\d{2,4}|@([a-z]+)(:(\d{2,4}))?)$")
 _ID = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
 
-class LexiconError(ValueError):
+class LexiconError(DataFileError):
     """A bad lexicon entry: the message starts with `file:line:`."""
 
 

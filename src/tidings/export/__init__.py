@@ -1,12 +1,6 @@
-"""Exports of the stored events in the formats people already use.
-
-    gdelt           GDELT 2.0 Events: 61 tab-separated columns, no header
-    gdelt-mentions  GDELT 2.0 Mentions: 16 tab-separated columns, no header
-    phoenix         Phoenix: 26 tab-separated columns, no header
-    icews           ICEWS-like: 20 tab-separated columns with the ICEWS header
-    plover          PLOVER JSON lines
-    csv             one row per event with its evidence sentence (header)
-    parquet         a directory of Parquet files partitioned by date (hive style: date=YYYY-MM-DD)
+"""Exports of the stored events in the formats people already use: gdelt, gdelt-mentions,
+phoenix, icews, plover, csv and parquet, each registered in export.registry with a one-line
+summary (`tidings export --help` and docs/cli.md list them from there).
 
     from tidings.export import export
     n = export("events.duckdb", "gdelt", "events.tsv", start="2021-12-01", actor="RUS")
@@ -22,11 +16,12 @@ import io
 import json
 import os
 import sys
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from ..query import Filters, as_filters, connection
 from ..query.rows import event_rows, events_with_sources, mention_rows
 from .codes import code_name, country_name, fips, plover_of, sectors, split_actor
+from .registry import Destination, ExportFormat, format_names, get_format, register
 
 __all__ = ["export", "FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "PHOENIX_COLUMNS",
            "ICEWS_COLUMNS", "gdelt_event_rows", "gdelt_mention_rows"]
@@ -231,9 +226,6 @@ def _frame(conn, filters: Filters):
     return pd.DataFrame(list(_csv_rows(conn, filters)), columns=list(CSV_COLUMNS))
 
 
-FORMATS = ("gdelt", "gdelt-mentions", "phoenix", "icews", "plover", "csv", "parquet")
-
-
 @contextlib.contextmanager
 def _open_out(out):
     if out is None or str(out) == "-":
@@ -247,40 +239,73 @@ def _open_out(out):
 
 def export(db=None, fmt: str = "gdelt", out=None, *, filters: Filters | None = None, partition: str = "date",
            overwrite: bool = False, **kw) -> int:
-    """Write the events (matching the filters) in `fmt` to `out` (a path, a file object, or
-    None/"-" for standard output; a directory for parquet, which must be new or empty unless
-    overwrite=True replaces an earlier parquet export there). Returns the number of rows."""
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+    """Write the events (matching the filters) in `fmt` (a name in export.registry) to `out`
+    (a path, a file object, or None/"-" for standard output; a directory for parquet, which
+    must be new or empty unless overwrite=True replaces an earlier parquet export there).
+    Returns the number of rows."""
+    chosen = get_format(fmt)
     f = as_filters(filters, kw)
     with connection(db) as conn:
-        if fmt == "parquet":
+        if chosen.to_directory:
             if out is None or str(out) == "-":
-                raise ValueError("parquet export needs an output directory (-o DIR)")
-            _prepare_dir(str(out), overwrite)
-            return _write_parquet(_frame(conn, f), out, partition)
-        n = 0
+                raise ValueError(f"{fmt} export needs an output directory (-o DIR)")
+            return chosen.write(conn, f, Destination(path=str(out), partition=partition, overwrite=overwrite))
         with _open_out(out) as fh:
-            if fmt == "plover":
-                for rec in plover_records(conn, f):
-                    fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-                    n += 1
-                return n
-            if fmt == "csv":
-                w = csv.writer(fh)
-                w.writerow(CSV_COLUMNS)
-                for row in _csv_rows(conn, f):
-                    w.writerow(["" if v is None else v for v in row])
-                    n += 1
-                return n
-            rows = {"gdelt": gdelt_event_rows, "gdelt-mentions": gdelt_mention_rows, "phoenix": phoenix_rows,
-                    "icews": icews_rows}[fmt](conn, f)
-            if fmt == "icews":
-                fh.write("\t".join(ICEWS_COLUMNS) + "\n")
-            for row in rows:
-                fh.write("\t".join(row) + "\n")
-                n += 1
-            return n
+            return chosen.write(conn, f, Destination(stream=fh))
+
+
+def _tab_writer(rows: Callable[[Any, Filters], Iterator[list[str]]], header: tuple[str, ...] | None = None):
+    """A writer of tab-separated rows (with `header` as the first line when given)."""
+
+    def write(conn, filters: Filters, dest: Destination) -> int:
+        if header:
+            dest.stream.write("\t".join(header) + "\n")
+        n = 0
+        for row in rows(conn, filters):
+            dest.stream.write("\t".join(row) + "\n")
+            n += 1
+        return n
+
+    return write
+
+
+def _write_plover(conn, filters: Filters, dest: Destination) -> int:
+    n = 0
+    for rec in plover_records(conn, filters):
+        dest.stream.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        n += 1
+    return n
+
+
+def _write_csv(conn, filters: Filters, dest: Destination) -> int:
+    w = csv.writer(dest.stream)
+    w.writerow(CSV_COLUMNS)
+    n = 0
+    for row in _csv_rows(conn, filters):
+        w.writerow(["" if v is None else v for v in row])
+        n += 1
+    return n
+
+
+def _write_parquet_dir(conn, filters: Filters, dest: Destination) -> int:
+    _prepare_dir(dest.path, dest.overwrite)
+    return _write_parquet(_frame(conn, filters), dest.path, dest.partition)
+
+
+for _fmt in (
+    ExportFormat("gdelt", "GDELT 2.0 Events: 61 tab-separated columns, no header", _tab_writer(gdelt_event_rows)),
+    ExportFormat("gdelt-mentions", "GDELT 2.0 Mentions: 16 tab-separated columns, no header",
+                 _tab_writer(gdelt_mention_rows)),
+    ExportFormat("phoenix", "Phoenix: 26 tab-separated columns, no header", _tab_writer(phoenix_rows)),
+    ExportFormat("icews", "ICEWS-like: 20 tab-separated columns with the ICEWS header",
+                 _tab_writer(icews_rows, ICEWS_COLUMNS)),
+    ExportFormat("plover", "PLOVER JSON lines", _write_plover),
+    ExportFormat("csv", "one row per event with its evidence sentence (header)", _write_csv),
+    ExportFormat("parquet", "a directory of Parquet files partitioned by date (hive style: event_date=YYYY-MM-DD)",
+                 _write_parquet_dir, to_directory=True),
+):
+    register(_fmt)
+FORMATS = format_names()  # the built-in formats (export.registry holds every registered one)
 
 
 def _prepare_dir(out: str, overwrite: bool) -> None:

@@ -31,6 +31,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..records.errors import DataFileError
+
 __all__ = ["Problem", "Element", "Pattern", "VerbForm", "VerbBlock", "VerbDictionary", "ActorEntry",
            "AgentEntry", "Discard", "Issue", "Dictionaries", "load_dictionaries", "read_file", "sniff_kind",
            "KINDS", "parse_date", "DictionaryError"]
@@ -39,7 +41,7 @@ KINDS = ("verbs", "actors", "agents", "discards", "issues")
 NULL = "---"
 
 
-class DictionaryError(ValueError):
+class DictionaryError(DataFileError):
     """A dictionary folder or file that cannot be used at all (missing, empty, unreadable)."""
 
 

@@ -201,21 +201,7 @@ def build_sentence(sent) -> Sentence:
                 prefix = groups[0] + [p]
                 groups = [_base(o)] + [_base(c) for c in _conjuncts(o)]
         if len(groups) == 1:
-            inner = _inner_coordination(groups[0])
-            if inner is not None:
-                first, cs = inner
-                base = groups[0]
-                span_lo = first.left_edge.i
-                span_hi = max(c.right_edge.i for c in cs)
-                before = [t for t in base if t.i < span_lo]
-                after = [t for t in base if t.i > span_hi]
-                members_toks = [[t for t in first.subtree if t.i < (cs[0].i) and t.dep_ not in ("cc",)
-                                 and t.i not in {x.i for c in cs for x in c.subtree}]]
-                members_toks += [[t for t in c.subtree if t.dep_ not in ("cc",)
-                                  and t.i not in {x.i for d in _conjuncts(c) for x in d.subtree}] for c in cs]
-                prefix = prefix + before
-                suffix = after
-                groups = members_toks
+            groups, prefix, suffix = _split_inner(groups, prefix, suffix)
         all_toks = prefix + [t for g in groups for t in g] + suffix
         lo = min(t.i for t in all_toks)
         hi = max(t.i for t in all_toks)
@@ -231,15 +217,7 @@ def build_sentence(sent) -> Sentence:
             first_w, last_w = min(ws), max(ws)
         claimed.update(range(lo, hi + 1))
         np_ = NounPhrase(first_w, last_w)
-        for g in groups:
-            toks = sorted({t.i for t in prefix + g + suffix})
-            ws = sorted({j for k in toks if k in by_tok for j in range(by_tok[k], last_of[k] + 1)})
-            own = sorted({j for t in g if t.i in by_tok for j in range(by_tok[t.i], last_of[t.i] + 1)}) or ws
-            if not ws:
-                continue
-            np_.members.append(Member(tuple(words[k].text for k in ws if not words[k].is_comma),
-                                      " ".join(doc[k].text for k in toks if doc[k].tag_ != "POS"),
-                                      words[own[0]].start_char, words[own[-1]].end_char))
+        np_.members.extend(_members(doc, words, groups, prefix, suffix, by_tok, last_of))
         if not np_.members:
             continue
         nps.append(np_)
@@ -254,6 +232,40 @@ def build_sentence(sent) -> Sentence:
         if t.tag_ in VERB_TAGS and w.ne < 0 and not w.dropped:
             verbs.append((k, _vp_end(t, by_tok, words), t.i))
     return Sentence(words, nps, verbs, sent.start_char, sent.end_char)
+
+
+def _split_inner(groups, prefix, suffix):
+    """One noun phrase with a coordination inside ("the French and German ministers"): its
+    members, and the words before and after the coordination shared by all."""
+    inner = _inner_coordination(groups[0])
+    if inner is None:
+        return groups, prefix, suffix
+    first, cs = inner
+    base = groups[0]
+    span_lo = first.left_edge.i
+    span_hi = max(c.right_edge.i for c in cs)
+    before = [t for t in base if t.i < span_lo]
+    after = [t for t in base if t.i > span_hi]
+    members_toks = [[t for t in first.subtree if t.i < (cs[0].i) and t.dep_ not in ("cc",)
+                     and t.i not in {x.i for c in cs for x in c.subtree}]]
+    members_toks += [[t for t in c.subtree if t.dep_ not in ("cc",)
+                      and t.i not in {x.i for d in _conjuncts(c) for x in d.subtree}] for c in cs]
+    return members_toks, prefix + before, after
+
+
+def _members(doc, words, groups, prefix, suffix, by_tok, last_of) -> list[Member]:
+    """A noun phrase's members: each group with the shared words, as words and text."""
+    out = []
+    for g in groups:
+        toks = sorted({t.i for t in prefix + g + suffix})
+        ws = sorted({j for k in toks if k in by_tok for j in range(by_tok[k], last_of[k] + 1)})
+        own = sorted({j for t in g if t.i in by_tok for j in range(by_tok[t.i], last_of[t.i] + 1)}) or ws
+        if not ws:
+            continue
+        out.append(Member(tuple(words[k].text for k in ws if not words[k].is_comma),
+                          " ".join(doc[k].text for k in toks if doc[k].tag_ != "POS"),
+                          words[own[0]].start_char, words[own[-1]].end_char))
+    return out
 
 
 def _vp_end(v, by_tok, words) -> int:

@@ -22,6 +22,7 @@ The index is built once per process, lazily, by the component (``PlaceFinder.gaz
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy as np
@@ -262,8 +263,36 @@ class PlaceFinder:
 
     def _find(self, doc, dateline: Place | None) -> list[Place]:
         """The places of `doc`, given its dateline's place (``place_of_dateline``)."""
-        gaz = self.gazetteer
         ents = list(doc.ents)
+        spans = self._named_spans(doc, ents)
+        countries, state_codes = self._document_countries(doc, spans, dateline)
+        # words of people's names in this document: "Garland" after "Merrick Garland" (read
+        # when first needed)
+        person_words: set[str] | None = None
+        out: list[Place] = []
+        for k, (span, text, how, entries) in enumerate(spans):
+            if span.end < len(doc) and doc[span.end].lower_ == "state":
+                st = self.gazetteer.state_by_name(text)
+                if st is not None:  # "New York state", "Washington state"
+                    out.append(_place(text, span.start_char, span.end_char, st))
+                    continue
+            e = resolve_name(self.gazetteer, text, countries, state_codes, self._qualifier(doc, spans, k), entries)
+            if e is None:
+                continue
+            if e.kind == "city" and not e.alias and len(span) == 1:
+                if person_words is None:
+                    person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
+                                    for t in ent}
+                if text in person_words:
+                    continue  # a person's name, not the town of that name
+            if self._kept(doc, span, text, how, e):
+                out.append(_place(text, span.start_char, span.end_char, e))
+        return out
+
+    def _named_spans(self, doc, ents) -> list:
+        """(span, text, how found, gazetteer entries) of every candidate place name, longest
+        first where they overlap, in text order."""
+        gaz = self.gazetteer
         cands = self._candidates(doc, ents)
         # longest first, then earliest; drop overlaps
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2] != "ent:GPE"))
@@ -289,7 +318,12 @@ class PlaceFinder:
             if not entries and not (how == "ent:GPE" and self._qualified(doc, span)):
                 continue
             spans.append((span, text, how, entries))
-        # the document's countries and US states: unambiguous names, actors, the dateline
+        return spans
+
+    @staticmethod
+    def _document_countries(doc, spans, dateline: Place | None) -> tuple[dict[str, int], frozenset]:
+        """The document's countries (how often each is named) and US states: unambiguous names,
+        actors, the dateline."""
         countries: dict[str, int] = {}
         states: set[str] = set()
         for span, _, how, entries in spans:
@@ -324,50 +358,37 @@ class PlaceFinder:
                 countries[c] = countries.get(c, 0) + 1
         if dateline is not None and dateline.country:
             countries[dateline.country] = countries.get(dateline.country, 0) + 1
-        # words of people's names in this document: "Garland" after "Merrick Garland" (read
-        # when first needed)
-        person_words: set[str] | None = None
-        out: list[Place] = []
-        state_codes = frozenset(states)
-        for k, (span, text, how, entries) in enumerate(spans):
-            if span.end < len(doc) and doc[span.end].lower_ == "state":
-                st = gaz.state_by_name(text)
-                if st is not None:  # "New York state", "Washington state"
-                    out.append(_place(text, span.start_char, span.end_char, st))
-                    continue
-            qualifier = None
-            if span.end + 1 < len(doc) and doc[span.end].text == ",":
-                # "Paris, Texas", "Flint, Mich.", "London, Ontario", "Valencia, Venezuela";
-                # not "in Paris, the United States and China agreed"
-                if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1 \
-                        and spans[k + 1][0][0].lower_ != "the":
-                    qualifier = gaz.qualifier(spans[k + 1][1])
-                if qualifier is None and doc[span.end + 1].text in gaz.state_abbreviations:
-                    qualifier = gaz.state_abbreviations[doc[span.end + 1].text]
-            e = resolve_name(gaz, text, countries, state_codes, qualifier, entries)
-            if e is None:
-                continue
-            if e.alternate and how not in ("ent:GPE", "ent:LOC"):
-                continue  # another language's name for a city, but the tagger saw no place
-            if e.kind == "city" and not e.alias and len(span) == 1:
-                if person_words is None:
-                    person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
-                                    for t in ent}
-                if text in person_words:
-                    continue  # a person's name, not the town of that name
-            if how == "propn" and e.kind == "city" and not e.alias and span.root.dep_ in ("nsubj", "nsubjpass"):
-                continue  # "Garland is Obama's nominee": a bare name as subject is a person
-            if e.kind == "facility" and not self._locative(span):
-                continue  # "the Kremlin said": an actor, not a place
-            if e.kind == "city" and not e.alias and text.isupper() and len(text) <= 5 \
-                    and doc[span.start].ent_type_ != "GPE":
-                continue  # an acronym ("INA") is not a town
-            if how == "prep" and e.kind == "city" and not e.alias and e.population < 50000:
-                continue  # a rare name found only by the preposition pattern
-            if how == "propn" and e.kind == "city" and not e.alias and (e.population < 100000 or e.fame < 30):
-                continue  # only prominent cities are taken from a bare proper noun
-            out.append(_place(text, span.start_char, span.end_char, e))
-        return out
+        return countries, frozenset(states)
+
+    def _qualifier(self, doc, spans, k: int):
+        """The place named after a comma that says which one span k is ("Paris, Texas", "Flint,
+        Mich.", "London, Ontario"; not "in Paris, the United States and China agreed")."""
+        span = spans[k][0]
+        qualifier = None
+        if span.end + 1 < len(doc) and doc[span.end].text == ",":
+            if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1 \
+                    and spans[k + 1][0][0].lower_ != "the":
+                qualifier = self.gazetteer.qualifier(spans[k + 1][1])
+            if qualifier is None and doc[span.end + 1].text in self.gazetteer.state_abbreviations:
+                qualifier = self.gazetteer.state_abbreviations[doc[span.end + 1].text]
+        return qualifier
+
+    def _kept(self, doc, span, text: str, how: str, e) -> bool:
+        """Whether the resolved name is a place here, not a name of something else."""
+        if e.alternate and how not in ("ent:GPE", "ent:LOC"):
+            return False  # another language's name for a city, but the tagger saw no place
+        if how == "propn" and e.kind == "city" and not e.alias and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return False  # "Garland is Obama's nominee": a bare name as subject is a person
+        if e.kind == "facility" and not self._locative(span):
+            return False  # "the Kremlin said": an actor, not a place
+        if e.kind == "city" and not e.alias and text.isupper() and len(text) <= 5 \
+                and doc[span.start].ent_type_ != "GPE":
+            return False  # an acronym ("INA") is not a town
+        if how == "prep" and e.kind == "city" and not e.alias and e.population < 50000:
+            return False  # a rare name found only by the preposition pattern
+        if how == "propn" and e.kind == "city" and not e.alias and (e.population < 100000 or e.fame < 30):
+            return False  # only prominent cities are taken from a bare proper noun
+        return True
 
 
 @Language.factory("tidings_places", assigns=["doc._.places", "doc._.dateline_place"],
@@ -379,10 +400,10 @@ def make_places(nlp, name, min_population: int, aliases: str, replace_aliases: b
     return PlaceFinder(min_population, aliases or None, replace_aliases)
 
 
+@functools.lru_cache(maxsize=1)
 def _default_gazetteer() -> Gazetteer:
-    from ..nlp import get_nlp
-
-    return get_nlp().get_pipe("tidings_places").gazetteer
+    """The gazetteer with its default settings (the pipeline's own is passed by its component)."""
+    return Gazetteer()
 
 
 def place_of_dateline(name: str | None, gazetteer: Gazetteer | None = None) -> Place | None:
@@ -390,7 +411,7 @@ def place_of_dateline(name: str | None, gazetteer: Gazetteer | None = None) -> P
     "Paris, Texas"), resolved without document context, or None. Offsets are 0.
 
     The dateline is the article's place, not every event's: the event coder should use
-    `attached_place` first. `gazetteer` defaults to the one of the process's pipeline.
+    `attached_place` first. `gazetteer` defaults to one with the default settings.
     """
     if not name or not str(name).strip():
         return None

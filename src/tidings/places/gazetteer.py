@@ -19,6 +19,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from ..records.errors import DataFileError
+
 __all__ = ["Entry", "Gazetteer", "normalise", "load_aliases"]
 
 ALTERNATE_MIN_POPULATION = 50000  # alternate names ("Kiev", "Moskva") only for larger cities
@@ -91,18 +93,18 @@ def load_aliases(path: str | Path | None = None) -> list[tuple[str, str, str, st
             continue
         parts = [p.strip() for p in line.split("\t")]
         if len(parts) not in (4, 6) or parts[1] not in KINDS or not parts[0] or not parts[2]:
-            raise ValueError(f"{where}:{n}: expected alias, kind, name, country[, lat, lon]: {line!r}")
+            raise DataFileError(f"{where}:{n}: expected alias, kind, name, country[, lat, lon]: {line!r}")
         country = parts[3] or None
         if country is not None and not re.fullmatch(r"[A-Z]{3}", country):
-            raise ValueError(f"{where}:{n}: country must be ISO alpha-3, got {country!r}")
+            raise DataFileError(f"{where}:{n}: country must be ISO alpha-3, got {country!r}")
         lat = lon = None
         if len(parts) == 6:
             try:
                 lat, lon = float(parts[4]), float(parts[5])
             except ValueError:
-                raise ValueError(f"{where}:{n}: bad coordinates {parts[4]!r}, {parts[5]!r}") from None
+                raise DataFileError(f"{where}:{n}: bad coordinates {parts[4]!r}, {parts[5]!r}") from None
             if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                raise ValueError(f"{where}:{n}: coordinates out of range")
+                raise DataFileError(f"{where}:{n}: coordinates out of range")
         rows.append((parts[0], parts[1], parts[2], country, lat, lon))
     return rows
 
@@ -202,7 +204,7 @@ class Gazetteer:
                 continue
             abbr, _, code = line.partition("\t")
             if code.strip() not in self.states:
-                raise ValueError(f"us_state_abbreviations.tsv:{n}: unknown state code {code!r}")
+                raise DataFileError(f"us_state_abbreviations.tsv:{n}: unknown state code {code!r}")
             self.state_abbreviations[abbr.strip()] = self.states[code.strip()]
         for code, st in self.states.items():
             self.state_abbreviations.setdefault(code, st)  # postal codes: "Austin, TX"

@@ -160,13 +160,24 @@ EVENT_COLUMNS = """e.id, e.num_id, e.date, e.code, e.root, e.quad_class, e.penta
 
 
 def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters: Filters | None = None,
-               **kw) -> tuple[pd.DataFrame, tuple | None]:
+               before: tuple | None = None, **kw) -> tuple[pd.DataFrame, tuple | None]:
     """One page of events, newest first, with keyset pagination: pass the returned cursor as
-    `after` to get the next page (None when there is none). Each row carries its evidence
-    sentence, article title and url."""
+    `after` to get the next page (None when there is none). `before` (a row's (date, id))
+    gives instead the `limit` rows just before that row, still newest first (the previous
+    page). Each row carries its evidence sentence, article title and url."""
     f = as_filters(filters, kw)
     where, params = f.where("e")
-    if after is not None:
+    order = "e.date DESC NULLS LAST, e.id DESC"
+    if before is not None:  # the rows just before the cursor: walk the other way, then turn round
+        d = _date(before[0]) if before[0] not in (None, "", "None") else None
+        if d is None:
+            where += " AND (e.date IS NOT NULL OR e.id > ?)"
+            params += [str(before[1])]
+        else:
+            where += " AND e.date IS NOT NULL AND (e.date > ? OR (e.date = ? AND e.id > ?))"
+            params += [d, d, str(before[1])]
+        order = "e.date ASC NULLS FIRST, e.id ASC"
+    elif after is not None:
         d = _date(after[0]) if after[0] not in (None, "", "None") else None
         if d is None:  # undated events come last
             where += " AND e.date IS NULL AND e.id < ?"
@@ -174,11 +185,12 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
         else:
             where += " AND (e.date < ? OR (e.date = ? AND e.id < ?) OR e.date IS NULL)"
             params += [d, d, str(after[1])]
-    sql = f"""SELECT e.id FROM events e WHERE {where}
-              ORDER BY e.date DESC NULLS LAST, e.id DESC LIMIT ?"""
+    sql = f"""SELECT e.id FROM events e WHERE {where} ORDER BY {order} LIMIT ?"""
     with connection(db) as conn:
         # late materialisation: find the page's ids (narrow scan), then fetch their rows by key
         ids = [r[0] for r in conn.execute(sql, params + [int(limit)]).fetchall()]
+        if before is not None:
+            ids.reverse()
         df = conn.execute(f"""SELECT {EVENT_COLUMNS} FROM events e
                               WHERE e.id IN ({", ".join("?" * len(ids)) or "NULL"})""", ids).df()
         df = df.set_index("id").loc[ids].reset_index() if ids else df

@@ -32,11 +32,14 @@ def monthly_quads(conn) -> list[tuple]:
         GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
 
 
-def top_dyads(conn, n: int = 10) -> list[tuple]:
-    """(source code, target code, asserted events, mean Goldstein), the largest first."""
-    return conn.execute("""
+def top_dyads(conn, n: int = 10, *, same: bool = False) -> list[tuple]:
+    """(source code, target code, asserted events, mean Goldstein), the largest first: pairs of
+    two codes, or with same=True an actor with itself (FRAGOV -> FRAGOV)."""
+    same_code = "=" if same else "<>"
+    return conn.execute(f"""
         SELECT source_code, target_code, count(*) AS events, avg(goldstein) AS goldstein_mean
         FROM events WHERE status = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL
+          AND source_code {same_code} target_code
         GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?""", [int(n)]).fetchall()
 
 
@@ -87,10 +90,10 @@ def story_copies(conn, story_id) -> list[tuple]:
         WHERE story_id = ? AND story_id IS NOT NULL ORDER BY published, id""", [story_id]).fetchall()
 
 
-def actor_names(conn, code: str, n: int = 5) -> list[str]:
-    """The names most often given to an actor code or country."""
-    rows = conn.execute("""SELECT name, count(*) FROM actors WHERE code = ? OR country = ?
-                           GROUP BY 1 ORDER BY 2 DESC LIMIT ?""", [code, code, int(n)]).fetchall()
+def actor_names(conn, code: str, n: int = 5, *, exact: bool = False) -> list[str]:
+    """The names most often given to an actor code or country (exact=True: to that code only)."""
+    rows = conn.execute(f"""SELECT name, count(*) FROM actors WHERE code = ? OR ({not exact} AND country = ?)
+                           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", [code, code, int(n)]).fetchall()
     return [name for name, _ in rows]
 
 

@@ -6,6 +6,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
+from ..records.errors import DataFileError
+
 __all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "cue_class", "CLASSES", "FRAMES"]
 
 CLASSES = ("speech", "report", "belief", "intention")
@@ -100,7 +102,7 @@ def validate_cues(path: str | Path) -> list[str]:
 
 def load_cues(extra: Iterable[str | Path] = (), replace: bool = False,
               classes: Iterable[str] = CLASSES) -> CueLexicon:
-    """The packaged cues plus the user's files (later files win); raises ValueError on a bad file."""
+    """The packaged cues plus the user's files (later files win); raises DataFileError (a ValueError) on a bad file."""
     merged: dict[str, Cue] = {}
     sources = [] if replace else [(_default_text(), "tidings:data/quotes/cues.tsv")]
     for path in extra:
@@ -108,7 +110,7 @@ def load_cues(extra: Iterable[str | Path] = (), replace: bool = False,
     for text, source in sources:
         cues, problems = _parse(text, source)
         if problems:
-            raise ValueError("; ".join(problems))
+            raise DataFileError("; ".join(problems))
         for c in cues:
             merged[c.cue] = c
     return CueLexicon(tuple(merged.values()), frozenset(classes))

@@ -44,7 +44,9 @@ class Direct:
         return self.q.end - self.q.start
 
 
-class _Ctx:
+class _QuoteScan:
+    """One document being scanned for direct quotes: its tokens, cues, speakers and quoted spans."""
+
     def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted], text: str,
                  table: TokenTable):
         self.doc, self.lex, self.speakers = doc, lex, speakers
@@ -78,13 +80,13 @@ def _after_verb(verb):
     return None
 
 
-def _content_tokens(ctx: _Ctx, q: Quoted) -> tuple[int, int]:
+def _content_tokens(ctx: _QuoteScan, q: Quoted) -> tuple[int, int]:
     s = ctx.tok_at(q.start)
     e = ctx.tok_at(q.end - 1) + 1
     return s, max(e, s + 1)
 
 
-def _separate(ctx: _Ctx, q: Quoted) -> bool:
+def _separate(ctx: _QuoteScan, q: Quoted) -> bool:
     """Does the quote stand as an utterance of its own ("...," / "...?" / "..." - ), rather than
     as words inside the writer's clause?"""
     inner = ctx.text[q.start:q.close].rstrip("\"”»’' \n")
@@ -94,7 +96,7 @@ def _separate(ctx: _Ctx, q: Quoted) -> bool:
     return rest[:1] in (",", "—", "–") or rest[:2] == "--"
 
 
-def _after(ctx: _Ctx, d: Direct, nxt_open: int):
+def _after(ctx: _QuoteScan, d: Direct, nxt_open: int):
     doc = ctx.doc
     i = ctx.tok_at(d.q.close - 1) + 1 if d.q.closed else d.end
     n = 0
@@ -112,7 +114,7 @@ def _after(ctx: _Ctx, d: Direct, nxt_open: int):
     return None
 
 
-def _noun_tagged_cue(ctx: _Ctx, d: Direct, t, i: int):
+def _noun_tagged_cue(ctx: _QuoteScan, d: Direct, t, i: int):
     """'"...?" a narrator in the ad asks.': a present-tense cue the tagger took for a plural noun.
     Its subject is the noun phrase between the quote and the cue."""
     if t.tag_ != "NNS" or not t.lower_.endswith("s") or not ctx.lex.has("direct", t.lower_[:-1]):
@@ -132,7 +134,7 @@ def _noun_tagged_cue(ctx: _Ctx, d: Direct, t, i: int):
     return t.text, None
 
 
-def _new_sentence(ctx: _Ctx, d: Direct, cue) -> bool:
+def _new_sentence(ctx: _QuoteScan, d: Direct, cue) -> bool:
     """'"...voter rolls." He said that if ...': after a quote that ends its sentence, a capitalised
     word starts a new sentence; its cue attributes this quote only when nothing follows it
     ('"We will win." Peskov said.')."""
@@ -147,7 +149,7 @@ def _new_sentence(ctx: _Ctx, d: Direct, cue) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "dobj", "mark") and c.i > cue.i for c in cue.children)
 
 
-def _leads_next(ctx: _Ctx, d: Direct, cue, nxt_open: int) -> bool:
+def _leads_next(ctx: _QuoteScan, d: Direct, cue, nxt_open: int) -> bool:
     """'"Of course." To which she said, "Thank God."': an attribution ending in a comma or colon
     right before the next quote introduces that quote, unless this one ended with a comma."""
     if nxt_open > len(ctx.text):
@@ -159,7 +161,7 @@ def _leads_next(ctx: _Ctx, d: Direct, cue, nxt_open: int) -> bool:
     return inner[-1:] in (".", "!", "?", "…")
 
 
-def _before(ctx: _Ctx, d: Direct, prev_close: int):
+def _before(ctx: _QuoteScan, d: Direct, prev_close: int):
     doc = ctx.doc
     o = ctx.tok_at(d.q.open)
     j = o - 1
@@ -181,7 +183,7 @@ def _before(ctx: _Ctx, d: Direct, prev_close: int):
     return None
 
 
-def _climb(ctx: _Ctx, d: Direct):
+def _climb(ctx: _QuoteScan, d: Direct):
     """The cue governing the quote in the parse, and how many steps up it is."""
     doc = ctx.doc
     root = None
@@ -209,7 +211,7 @@ _DASHES = ("―", "—", "–", "-", "--")
 _DASH_RE = re.compile(r"[ \t]*(?:\n[ \t]*)?(?:―|—|–|--|-)[ \t]*")
 
 
-def _dash_name(ctx: _Ctx, d: Direct):
+def _dash_name(ctx: _QuoteScan, d: Direct):
     """'"..." ― Martha Aguilar': a name after a dash closing the quote, as in epigraphs."""
     if not d.q.closed:
         return None
@@ -228,7 +230,7 @@ def _dash_name(ctx: _Ctx, d: Direct):
     return ctx.speakers.resolve(doc[k - 1])
 
 
-def _sentence_subject(ctx: _Ctx, d: Direct, prev_close: int):
+def _sentence_subject(ctx: _QuoteScan, d: Direct, prev_close: int):
     """A quote standing alone after a sentence of the same paragraph that ends with a colon or
     names its speaker with a cue ('Obama is rolling out a new message: "It's about me."' /
     'His partner called him a master. "He showed again and again ..."'): that sentence's subject."""
@@ -249,7 +251,7 @@ def _sentence_subject(ctx: _Ctx, d: Direct, prev_close: int):
     return ctx.speakers.resolve(subj)
 
 
-def _colon_before(ctx: _Ctx, d: Direct):
+def _colon_before(ctx: _QuoteScan, d: Direct):
     """"He said:" (or "He added the following:") ending the line before a quote paragraph."""
     doc = ctx.doc
     j = ctx.tok_at(d.q.open) - 1
@@ -268,7 +270,7 @@ def _colon_before(ctx: _Ctx, d: Direct):
 
 def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speakers,
                      text: str | None = None, table: TokenTable | None = None) -> list[Direct]:
-    ctx = _Ctx(doc, lex, speakers, quoted, doc.text if text is None else text,
+    ctx = _QuoteScan(doc, lex, speakers, quoted, doc.text if text is None else text,
                TokenTable(doc) if table is None else table)
     out: list[Direct] = []
     for n, q in enumerate(quoted):
@@ -322,7 +324,7 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
     return out
 
 
-def _continues(ctx: _Ctx, prev: Direct, q: Quoted) -> bool:
+def _continues(ctx: _QuoteScan, prev: Direct, q: Quoted) -> bool:
     """A quote that carries on from the previous one by a known speaker: the next paragraph
     ('"...," he said.\n\n"More."'), or the next sentence of the same paragraph
     ('"...," said X, an analyst. "More."')."""
@@ -340,7 +342,7 @@ def _continues(ctx: _Ctx, prev: Direct, q: Quoted) -> bool:
     return len(lines) <= 1 and len(between) < 200
 
 
-def _so_called(ctx: _Ctx, d: Direct) -> bool:
+def _so_called(ctx: _QuoteScan, d: Direct) -> bool:
     j = ctx.tok_at(d.q.open) - 1
     while j >= 0 and ctx.doc[j].is_space:
         j -= 1
@@ -353,7 +355,7 @@ def _so_called(ctx: _Ctx, d: Direct) -> bool:
 _SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "with", "by", "from", "vs"}
 
 
-def _title(ctx: _Ctx, d: Direct) -> bool:
+def _title(ctx: _QuoteScan, d: Direct) -> bool:
     """"Face the Nation", "Morning Joe": a short all-capitalised name (a show, a book, a slogan)."""
     alpha = ctx.alpha[d.start:d.end]
     if not 0 < sum(alpha) <= 6:
@@ -363,7 +365,7 @@ def _title(ctx: _Ctx, d: Direct) -> bool:
         any(t.text[0].isupper() for t in words[1:] or words)
 
 
-def _scare(ctx: _Ctx, d: Direct, words: int, sep: bool, steps: int) -> bool:
+def _scare(ctx: _QuoteScan, d: Direct, words: int, sep: bool, steps: int) -> bool:
     if _title(ctx, d) and not (d.how in ("after", "before") and sep and words > 1):
         return True
     if d.q.paragraphs > 1 or words > _SHORT:

@@ -7,10 +7,13 @@ gzipped) -> Article or InputError. See docs/readers.md.
 
 A bad input never stops the batch: it comes out as an InputError in its place.
 `read_text(str)` reads one pasted article, `read_data(bytes, name)` an upload.
-Modules: stamps (dates as sites print them), header (title/byline/agency/stamps),
-dateline, agencies, boilerplate (data/boilerplate/patterns.txt), language, decode
-(bytes -> text), html (trafilatura), feeds (RSS/Atom), records_in (JSONL/CSV), walk
-(folders, stdin, gzip), compose (the cleaning every reader shares).
+Which format reads an input is decided in one place, the registry of `formats` (suffix,
+content sniffing, reader), for files, folders, standard input and uploads alike.
+Modules: formats (the registry), stamps (dates as sites print them), header
+(title/byline/agency/stamps), dateline, agencies, boilerplate (data/boilerplate/patterns.txt),
+language, decode (bytes -> text), html (trafilatura), feeds (RSS/Atom), record_files
+(JSON lines, JSON arrays' records, CSV), walk (folders, stdin, gzip), count (records before a
+run), compose (the cleaning every reader shares).
 """
 from __future__ import annotations
 
@@ -21,10 +24,11 @@ from typing import Iterable, Iterator
 from ..records import Article, InputError
 from .boilerplate import BoilerplateError, DataFileError
 from .language import LanguageOptions
-from .options import DEFAULT_MAX_BYTES, EXTENSIONS, ReadOptions
+from .formats import InputFormat, input_suffixes, register
+from .options import DEFAULT_MAX_BYTES, ReadOptions
 
-__all__ = ["read_paths", "read_text", "read_data", "ReadOptions", "LanguageOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS",
-           "example_paths", "BoilerplateError", "DataFileError"]
+__all__ = ["read_paths", "read_text", "read_data", "ReadOptions", "LanguageOptions", "DEFAULT_MAX_BYTES",
+           "InputFormat", "register", "input_suffixes", "example_paths", "BoilerplateError", "DataFileError"]
 
 
 def _check_data_files(options: ReadOptions) -> None:
@@ -74,37 +78,21 @@ def read_text(text: str, source: str = "<text>", published: str | None = None,
 def read_data(data: bytes, name: str, published: str | None = None,
               options: ReadOptions | None = None) -> Iterator[Article | InputError]:
     """Read bytes that came without a file (an upload, a message): the format is taken from
-    `name` as for a path ("x.jsonl", "y.csv.gz", "page.html"), else sniffed like standard input."""
+    the content and `name` as for a path ("x.jsonl", "y.csv.gz", "page.html"; formats.detect)."""
     import gzip
     import io
     import zlib
 
-    from .decode import human_size
-    from .record_files import read_csv, read_jsonl
-    from .walk import input_suffix, read_bytes, read_stream
+    from .walk import input_suffix, read_stream
 
     options = options or ReadOptions()
     _check_data_files(options)
     suffix, gz = input_suffix(name)
     try:
-        if gz:
-            try:
-                with gzip.open(io.BytesIO(data)) as fh:
-                    if suffix in (".jsonl", ".csv"):  # streamed: decompressed in bounded pieces
-                        yield from (read_jsonl if suffix == ".jsonl" else read_csv)(fh, name, options, published)
-                        return
-                    data = fh.read(options.max_bytes + 1)
-            except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
-                yield InputError(name, f"not a readable gzip file: {exc}")
-                return
-            if suffix not in (".jsonl", ".csv") and len(data) > options.max_bytes:
-                yield InputError(name, f"too large: more than {human_size(options.max_bytes)} once decompressed "
-                                       f"(ReadOptions.max_bytes)")
-                return
-        if suffix in options.extensions:
-            yield from read_bytes(data, name, suffix, options, published)
-        else:
-            yield from read_stream(io.BytesIO(data), name, options, published)
+        with gzip.open(io.BytesIO(data)) if gz else io.BytesIO(data) as fh:
+            yield from read_stream(fh, name, options, published, suffix, None if gz else len(data), gz)
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield InputError(name, f"not a readable gzip file: {exc}")
     except DataFileError:
         raise
     except Exception as exc:  # a reader bug must not end the batch
@@ -114,4 +102,4 @@ def read_data(data: bytes, name: str, published: str | None = None,
 def example_paths() -> list[Path]:
     """The bundled demo articles (data/examples), sorted."""
     root = Path(str(resources.files("tidings").joinpath("data/examples")))
-    return sorted(p for p in root.iterdir() if p.suffix.lower() in EXTENSIONS)
+    return sorted(p for p in root.iterdir() if p.suffix.lower() in input_suffixes())

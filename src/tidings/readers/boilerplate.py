@@ -13,6 +13,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..records.errors import DataFileError
+
 __all__ = ["Boilerplate", "BoilerplateError", "DataFileError", "PatternProblem", "load_boilerplate", "validate_pattern_file",
            "parse_patterns", "nested_repeat", "MAX_LINE"]
 
@@ -30,13 +32,10 @@ class PatternProblem:
         return f"{self.file}:{self.line}: {self.problem}"
 
 
-class DataFileError(ValueError):
-    """A data file given in the options (patterns, agencies) that cannot be used; names the file
-    and line. Raised by read_paths before any input is read: it is a bad option, not a bad input."""
-
-
 class BoilerplateError(DataFileError):
-    """A pattern file that cannot be used; names the file and line."""
+    """A pattern file that cannot be used; names the file and line. Like every DataFileError
+    (records.errors) it is raised by read_paths before any input is read: a bad option, not a
+    bad input."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from ..records.errors import InputFileError
+
 __all__ = ["DecodeError", "decode_bytes", "declared_charset", "human_size", "size_problem", "binary_problem",
            "stream_encoding"]
 
@@ -17,7 +19,7 @@ _MAGIC = {
 }
 
 
-class DecodeError(ValueError):
+class DecodeError(InputFileError):
     """Why bytes are not readable text."""
 
 

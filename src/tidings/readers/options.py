@@ -6,11 +6,10 @@ from typing import Callable
 
 from .language import LanguageOptions
 
-__all__ = ["ReadOptions", "DEFAULT_MAX_BYTES", "EXTENSIONS", "MAX_SENTENCE_CHARS"]
+__all__ = ["ReadOptions", "DEFAULT_MAX_BYTES", "MAX_SENTENCE_CHARS"]
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  # one article (a .txt/.html file or one record) above this is refused
 MAX_SENTENCE_CHARS = 2000  # coding time grows with the square of a sentence's length; real ones are shorter
-EXTENSIONS = (".txt", ".html", ".htm", ".jsonl", ".csv", ".rss", ".atom", ".xml")
 
 
 def _warn(message: str) -> None:
@@ -33,5 +32,7 @@ class ReadOptions:
     cut_dateline: bool = True  # False: the dateline is read (place, agency) but left in the text
     fallback_encoding: str = "cp1252"  # tried only when the bytes are not UTF-8 and then read as text
     max_sentence_chars: int = MAX_SENTENCE_CHARS  # a longer sentence is split at clause boundaries (0: never)
-    extensions: tuple[str, ...] = EXTENSIONS  # what a folder walk reads; other files are noted and skipped
+    # what a folder walk reads; None: every registered format (readers.formats), by suffix or
+    # content. A tuple of suffixes: only those; other files are noted and skipped
+    extensions: tuple[str, ...] | None = None
     note: Callable[[str], None] = field(default=_warn, compare=False)  # where notes (skipped files) go

@@ -12,21 +12,20 @@ from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
 from ..records import Article, InputError
-from .compose import compose_article
-from .decode import DecodeError, decode_bytes, human_size, size_problem
-from .feeds import looks_like_feed, read_feed
-from .html import looks_like_html, read_html
+from .decode import human_size, size_problem
+from .formats import ARTICLE, SNIFF_BYTES, Input, InputFormat, by_suffix, detect, input_suffixes
 from .options import ReadOptions
-from .record_files import prefixed, read_csv, read_jsonl
+from .record_files import prefixed
 
-__all__ = ["iter_inputs", "read_one", "read_stream", "read_bytes", "input_suffix", "not_regular", "open_regular"]
+__all__ = ["iter_inputs", "read_one", "read_stream", "input_suffix", "sniff_file", "not_regular", "open_regular"]
 
 STDIN = "<stdin>"
 
 
 def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[str | InputError]:
-    """Expand folders (recursively, sorted, hidden files left out); unknown extensions in a
-    folder are skipped with a note; a named file is always read. "x.jsonl.gz" counts as .jsonl."""
+    """Expand folders (recursively, sorted, hidden files left out); in a folder, a file is read
+    when a registered format owns its suffix or recognises its content (readers.formats), and
+    otherwise skipped with a note; a named file is always read. "x.jsonl.gz" counts as .jsonl."""
     for p in paths:
         p = str(p)
         if p == "-":
@@ -47,11 +46,13 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
                 continue
             if not files:
                 options.note(f"{p}: folder has no files")
+            known = options.extensions if options.extensions is not None else input_suffixes()
             for f in files:
-                if input_suffix(f)[0] in options.extensions:
+                if input_suffix(f)[0] in known or (options.extensions is None and sniff_file(f)):
                     yield str(f)
                 else:
-                    options.note(f"skipped {f}: not a supported input ({' '.join(options.extensions)})")
+                    options.note(f"skipped {f}: not a supported input ({' '.join(known)}, or content "
+                                 f"recognised as one)")
         elif kind == "file":
             problem = not_regular(path)
             if problem:
@@ -101,32 +102,27 @@ class _NotRegular(OSError):
 
 
 def read_stream(stream: BinaryIO, source: str, options: ReadOptions,
-                published: str | None) -> Iterator[Article | InputError]:
-    """Standard input: JSON lines if it starts with "{", HTML if it looks like HTML, else one text."""
-    data = stream.read(options.max_bytes + 1)
-    head = data.lstrip()[:1]
-    if head == b"{":  # JSON lines: streamed on, never held whole
-        yield from read_jsonl(prefixed(data, stream), source, options, published)
+                published: str | None, suffix: str = "", size: int | None = None,
+                gz: bool = False) -> Iterator[Article | InputError]:
+    """Read one input of any format (formats.detect): records streamed on, never held whole;
+    an article read whole up to max_bytes. `size` is the stored size when the file system
+    knows it (an oversized article is then refused before it is read)."""
+    head = stream.read(SNIFF_BYTES)
+    fmt = detect(suffix, head) or ARTICLE
+    where = Input(source, suffix, options, published)
+    body = prefixed(head, stream)
+    if fmt.streamed:  # corpora: the size limit is per record
+        yield from fmt.read(body, where)
         return
+    if size is not None and not gz and size > options.max_bytes:
+        yield InputError(source, size_problem(size, options.max_bytes))
+        return
+    data = body.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
-        yield InputError(source, f"too large: more than {human_size(options.max_bytes)} (ReadOptions.max_bytes)")
+        yield InputError(source, f"too large: more than {human_size(options.max_bytes)}"
+                                 f"{' once decompressed' if gz else ''} (ReadOptions.max_bytes)")
         return
-    yield from _read_article_bytes(data, source, "", options, published)
-
-
-def _read_article_bytes(data: bytes, source: str, suffix: str, options: ReadOptions,
-                        published: str | None) -> Iterator[Article | InputError]:
-    try:
-        text = decode_bytes(data, options.max_bytes, options.fallback_encoding)
-    except DecodeError as exc:
-        yield InputError(source, str(exc))
-        return
-    if suffix in (".rss", ".atom", ".xml") or (suffix not in (".txt", ".html", ".htm") and looks_like_feed(text)):
-        yield from read_feed(data, source, options, published)
-    elif suffix in (".html", ".htm") or looks_like_html(text, strict=suffix == ".txt"):
-        yield read_html(text, source, options, published=published)
-    else:
-        yield compose_article(text, source, options, published=published)
+    yield from fmt.read(io.BytesIO(data), where)
 
 
 def input_suffix(path: str | Path) -> tuple[str, bool]:
@@ -146,37 +142,23 @@ def read_one(path: str, options: ReadOptions, published: str | None) -> Iterator
     try:
         with open_regular(path) as raw:
             fh = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
-            if suffix in (".jsonl", ".csv"):  # corpora: streamed, the size limit is per record
-                yield from (read_jsonl if suffix == ".jsonl" else read_csv)(fh, path, options, published)
-                return
             # the limit counts bytes read (decompressed), never a size the file system reports
-            size = os.fstat(raw.fileno()).st_size
-            if not gz and size > options.max_bytes:
-                yield InputError(path, size_problem(size, options.max_bytes))
-                return
-            data = fh.read(options.max_bytes + 1)
-        if len(data) > options.max_bytes:
-            yield InputError(path, f"too large: more than {human_size(options.max_bytes)}"
-                                   f"{' once decompressed' if gz else ''} (ReadOptions.max_bytes)")
-            return
+            yield from read_stream(fh, path, options, published, suffix, os.fstat(raw.fileno()).st_size, gz)
     except _NotRegular as exc:
         yield InputError(path, str(exc))
-        return
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield InputError(path, f"not a readable gzip file: {exc}")
-        return
     except OSError as exc:
         yield InputError(path, f"cannot read: {exc.strerror or exc}")
-        return
-    yield from read_bytes(data, path, suffix, options, published)
 
 
-def read_bytes(data: bytes, source: str, suffix: str, options: ReadOptions,
-               published: str | None) -> Iterator[Article | InputError]:
-    """The whole (decompressed) content of one input whose format is `suffix`."""
-    if suffix == ".jsonl":
-        yield from read_jsonl(io.BytesIO(data), source, options, published)
-    elif suffix == ".csv":
-        yield from read_csv(io.BytesIO(data), source, options, published)
-    else:
-        yield from _read_article_bytes(data, source, suffix, options, published)
+def sniff_file(path: str | Path) -> InputFormat | None:
+    """The format of a file by its name and first bytes (formats.detect), None when neither
+    says; a file that cannot be read is left to the reader to report."""
+    suffix, gz = input_suffix(path)
+    try:
+        with open_regular(str(path)) as raw:
+            head = (gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw).read(SNIFF_BYTES)
+    except (OSError, EOFError, zlib.error):
+        return by_suffix(suffix)
+    return detect(suffix, head)

@@ -7,6 +7,7 @@ from typing import Iterable, Iterator
 
 from ..nlp import PipelineOptions, get_nlp, new_doc
 from ..records import Actor, Article, CodedArticle, Span
+from ..records.errors import CodingError
 
 __all__ = ["CodeOptions", "CodingTimeout", "code_article", "code_articles", "code_text", "parse_published"]
 
@@ -67,7 +68,7 @@ def _skip_reason(article: Article, options: CodeOptions) -> str | None:
     return None
 
 
-class CodingTimeout(Exception):
+class CodingTimeout(CodingError):
     """Raised in the coding thread when an article (or a batch) runs over its time budget."""
 
 

@@ -127,107 +127,123 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     with Store(db, gate=gate) as store, _progress(progress) as bar:
         task = bar.add_task("ingest", total=_expected(inputs, not bar.disable))
         with store.session() as conn:
-            stored_now = stored_versions(conn)
-            known, known_urls, old = stored_now.by_id, stored_now.by_url, stored_now.versions
-            rejected = rejected_articles(conn)
-        rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
-
-        def stored(art: Article) -> bool:
-            h = article_hash(art)
-            if known.get(art.id) == h or (art.url and known_urls.get(art.url) == h):
-                return True
-            return (art.id, h) in old
-
-        def items() -> Iterator[Article | CodedArticle | InputError]:
-            paths = []
-            for item in inputs:
-                if isinstance(item, (Article, CodedArticle, InputError)):
-                    if paths:
-                        yield from _read(paths, published)
-                        paths = []
-                    yield item
-                else:
-                    paths.append(str(item))
-            if paths:
-                yield from _read(paths, published)
-
-        def to_code() -> Iterator[Article | CodedArticle]:
-            for item in items():
-                if isinstance(item, InputError):
-                    report.errors.append(item)
-                    rejects.append((item.source, "read", None, None, item.problem))
-                    if on_error:
-                        on_error(item)
-                    bar.advance(task)
-                    continue
-                report.read += 1
-                art = item.article if isinstance(item, CodedArticle) else item
-                if not recode and stored(art):  # resumable: unchanged articles skip the parser
-                    report.unchanged += 1
-                    bar.advance(task)
-                    continue
-                # an article to code that an earlier run rejected is not tried again unless it changed
-                # (a pre-coded record carries new coding: it is tried)
-                why = None if recode or isinstance(item, CodedArticle) else rejected.get((art.id, article_hash(art)))
-                if why is not None:
-                    report.quarantined += 1
-                    report.skipped.append((art.source or art.id, f"rejected before: {why}"))
-                    if on_skipped:
-                        on_skipped(art.source or art.id, f"rejected before (unchanged since): {why}")
-                    bar.advance(task)
-                    continue
-                yield item
-
-        def coded_stream() -> Iterator[CodedArticle]:
-            stream = to_code()
-            # CodedArticle inputs pass through; Article inputs go through the pipeline lazily
-            for item in stream:
-                if isinstance(item, CodedArticle):
-                    yield item
-                    continue
-                yield from _code_chain(item, stream, options, engine)
-                return
-
-        batch: list[CodedArticle] = []
-
-        def reject(coded: CodedArticle, exc: BaseException):
-            art = coded.article
-            name = art.source or art.id
-            why = f"could not be stored: {type(exc).__name__}: {exc}"
-            report.rejected += 1
-            report.skipped.append((name, why))
-            rejects.append((name, "write", art.id, article_hash(art), why))
-            if on_skipped:
-                on_skipped(name, why + " (recorded in the rejects table; the batch goes on)")
-
-        def flush():
-            if not batch and not rejects:
-                return
-            failed = [c for c in batch if _coding_failed(c)]
-            for coded in failed:  # not stored; quarantined until the article or tidings changes
-                report.failed += 1
-                _note_skip(coded, report, on_skipped)
-                rejects.append((coded.article.source or coded.article.id, "code", coded.article.id,
-                                article_hash(coded.article), coded.skipped))
-                bar.advance(task)
-            todo = [c for c in batch if not _coding_failed(c)]
-            with store.session() as conn:
-                results = write_batch(conn, todo, recode=recode, on_reject=reject) if todo else []
-                write_rejects(conn, rejects)
-            rejects.clear()
-            for coded, res in zip(todo, results):
-                if res.status != "rejected":
-                    _count(coded, res, report, on_skipped)
-                bar.advance(task)
-            batch.clear()
-
-        for coded in coded_stream():
-            batch.append(coded)
-            if len(batch) >= WRITE_BATCH or len(rejects) >= 1000:
-                flush()
-        flush()
+            run = _IngestRun(report, store, bar, task, stored_versions(conn), rejected_articles(conn), recode,
+                             on_error, on_skipped)
+        for coded in run.coded_stream(inputs, published, options, engine):
+            run.batch.append(coded)
+            if len(run.batch) >= WRITE_BATCH or len(run.rejects) >= 1000:
+                run.flush()
+        run.flush()
         bar.update(task, total=bar.tasks[0].completed)
     return report
+
+
+class _IngestRun:
+    """One ingest between the readers and the store: what is stored already, the batch of coded
+    articles waiting to be written, the rejects written with it, and the report."""
+
+    def __init__(self, report: IngestReport, store, bar, task, stored_now, rejected: dict, recode: bool,
+                 on_error: Callable[[InputError], None] | None, on_skipped: Callable[[str, str], None] | None):
+        self.report, self.store, self.bar, self.task = report, store, bar, task
+        self.known, self.known_urls, self.old = stored_now.by_id, stored_now.by_url, stored_now.versions
+        self.rejected = rejected
+        self.recode = recode
+        self.on_error, self.on_skipped = on_error, on_skipped
+        self.rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
+        self.batch: list[CodedArticle] = []
+
+    def stored(self, art: Article) -> bool:
+        h = article_hash(art)
+        if self.known.get(art.id) == h or (art.url and self.known_urls.get(art.url) == h):
+            return True
+        return (art.id, h) in self.old
+
+    @staticmethod
+    def items(inputs, published) -> Iterator[Article | CodedArticle | InputError]:
+        paths = []
+        for item in inputs:
+            if isinstance(item, (Article, CodedArticle, InputError)):
+                if paths:
+                    yield from _read(paths, published)
+                    paths = []
+                yield item
+            else:
+                paths.append(str(item))
+        if paths:
+            yield from _read(paths, published)
+
+    def to_code(self, inputs, published) -> Iterator[Article | CodedArticle]:
+        """The inputs still to code: unreadable ones reported, unchanged and rejected ones skipped."""
+        report, bar, task = self.report, self.bar, self.task
+        for item in self.items(inputs, published):
+            if isinstance(item, InputError):
+                report.errors.append(item)
+                self.rejects.append((item.source, "read", None, None, item.problem))
+                if self.on_error:
+                    self.on_error(item)
+                bar.advance(task)
+                continue
+            report.read += 1
+            art = item.article if isinstance(item, CodedArticle) else item
+            if not self.recode and self.stored(art):  # resumable: unchanged articles skip the parser
+                report.unchanged += 1
+                bar.advance(task)
+                continue
+            # an article to code that an earlier run rejected is not tried again unless it changed
+            # (a pre-coded record carries new coding: it is tried)
+            why = None if self.recode or isinstance(item, CodedArticle) else self.rejected.get(
+                (art.id, article_hash(art)))
+            if why is not None:
+                report.quarantined += 1
+                report.skipped.append((art.source or art.id, f"rejected before: {why}"))
+                if self.on_skipped:
+                    self.on_skipped(art.source or art.id, f"rejected before (unchanged since): {why}")
+                bar.advance(task)
+                continue
+            yield item
+
+    def coded_stream(self, inputs, published, options, engine) -> Iterator[CodedArticle]:
+        stream = self.to_code(inputs, published)
+        # CodedArticle inputs pass through; Article inputs go through the pipeline lazily
+        for item in stream:
+            if isinstance(item, CodedArticle):
+                yield item
+                continue
+            yield from _code_chain(item, stream, options, engine)
+            return
+
+    def reject(self, coded: CodedArticle, exc: BaseException) -> None:
+        art = coded.article
+        name = art.source or art.id
+        why = f"could not be stored: {type(exc).__name__}: {exc}"
+        self.report.rejected += 1
+        self.report.skipped.append((name, why))
+        self.rejects.append((name, "write", art.id, article_hash(art), why))
+        if self.on_skipped:
+            self.on_skipped(name, why + " (recorded in the rejects table; the batch goes on)")
+
+    def flush(self) -> None:
+        """Write the batch (and the rejects so far) in one transaction."""
+        batch, report = self.batch, self.report
+        if not batch and not self.rejects:
+            return
+        failed = [c for c in batch if _coding_failed(c)]
+        for coded in failed:  # not stored; quarantined until the article or tidings changes
+            report.failed += 1
+            _note_skip(coded, report, self.on_skipped)
+            self.rejects.append((coded.article.source or coded.article.id, "code", coded.article.id,
+                                 article_hash(coded.article), coded.skipped))
+            self.bar.advance(self.task)
+        todo = [c for c in batch if not _coding_failed(c)]
+        with self.store.session() as conn:
+            results = write_batch(conn, todo, recode=self.recode, on_reject=self.reject) if todo else []
+            write_rejects(conn, self.rejects)
+        self.rejects.clear()
+        for coded, res in zip(todo, results):
+            if res.status != "rejected":
+                _count(coded, res, report, self.on_skipped)
+            self.bar.advance(self.task)
+        batch.clear()
 
 
 def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterator[CodedArticle]:

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import duckdb
 
+from ..records.errors import StoreError
+
 from .lock import ProcessGate, StoreLocked, WriterIntent, WriterLock
 from .migrations import MIGRATIONS, applied_migrations, migrate
 
@@ -31,8 +33,8 @@ DEFAULT_DB = "tidings.duckdb"
 TABLES = ("articles", "article_versions", "stories", "events", "mentions", "quotes", "actors")
 
 
-class NoDatabase(FileNotFoundError):
-    pass
+class NoDatabase(StoreError, FileNotFoundError):
+    """No database file where one was asked for."""
 
 
 def default_db_path() -> str:

@@ -5,10 +5,12 @@ import os
 import time
 from pathlib import Path
 
+from ..records.errors import StoreError
+
 __all__ = ["StoreLocked", "WriterLock", "WriterIntent", "ProcessGate"]
 
 
-class StoreLocked(RuntimeError):
+class StoreLocked(StoreError, RuntimeError):
     """Another process is writing the database."""
 
     def __init__(self, db: str, pid: int | None, writer: bool = True):

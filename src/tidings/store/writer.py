@@ -445,15 +445,11 @@ def stored_versions(conn) -> StoredVersions:
 
 def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool,
            pending: _Pending) -> WriteResult:
+    """Add one coded article to the batch: skip it when stored unchanged (or an older version),
+    else retire the version it replaces, place it in a story, and add its rows."""
     if pending.has(art):  # the same article earlier in this batch: settle that first
         pending.flush(conn)
-    if pending.prefetched:
-        prev = pending.prev_by_id.get(art.id) or (pending.prev_by_url.get(art.url) if art.url else None)
-    else:
-        prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", [art.id]).fetchone()
-        if prev is None and art.url:
-            prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1",
-                                [art.url]).fetchone()
+    prev = _previous(conn, art, pending)
     if prev and prev[1] == h and not recode:
         return WriteResult(art.id, "unchanged")
     same = bool(prev) and prev[1] == h  # recoding an unchanged article: no new version
@@ -468,8 +464,45 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
         version = old_version if same else old_version + 1
         pending.flush(conn)  # a replacement works on stored rows only
         affected = _retire(conn, old_id, now, keep_version=not same, new_id=art.id)
-
     skey = source_key(art)
+    place = _place_in_story(conn, art, bool(prev), now, pending)
+    _add_article_rows(pending, coded, art, h, version, place, now, skey)
+    touched, new_events, mentions = _add_event_rows(pending, coded, art, place, skey)
+    _add_quote_and_actor_rows(pending, coded, art)
+    if affected:  # a replaced version: write it now and recount everything it touched, in SQL
+        pending.flush(conn)
+        _recount(conn, set(touched) | affected)
+        conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)")
+    status = "recoded" if same else "updated" if prev else "new"
+    return WriteResult(art.id, status, place.story_id, place.joined, new_events, mentions)
+
+
+def _previous(conn, art: Article, pending: _Pending):
+    """(id, content_hash, version) of the stored article this one is a version of (same id, else
+    same url), or None."""
+    if pending.prefetched:
+        return pending.prev_by_id.get(art.id) or (pending.prev_by_url.get(art.url) if art.url else None)
+    prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", [art.id]).fetchone()
+    if prev is None and art.url:
+        prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1",
+                            [art.url]).fetchone()
+    return prev
+
+
+@dataclass
+class _StoryPlace:
+    """Where an article goes: its story (joined: an existing one), the story's events so far,
+    the story's first date before this article, and the article's shingles and sketch."""
+
+    story_id: str
+    joined: bool
+    index: dict
+    story_date: dt.date | None
+    shingles: object
+    sketch: object
+
+
+def _place_in_story(conn, art: Article, replaces: bool, now: dt.datetime, pending: _Pending) -> _StoryPlace:
     # which story: a copy of a stored article joins its story
     sh, sig = pending.sketch.get(art.id) or (None, None)
     if sh is None:
@@ -485,7 +518,7 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
     # the story's events so far (stored, and added by this batch) and its first date
     index = pending.stories.get(story_id)
     if index is None:
-        index = _story_events(conn, story_id) if joined or prev else {}
+        index = _story_events(conn, story_id) if joined or replaces else {}
         pending.stories[story_id] = index
     story_date = None
     if joined:
@@ -496,22 +529,32 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
     mine = article_date(art)
     if mine is not None and (pending.story_dates.get(story_id) is None or mine < pending.story_dates[story_id]):
         pending.story_dates[story_id] = mine
+    return _StoryPlace(story_id, joined, index, story_date, sh, sig)
 
+
+def _add_article_rows(pending: _Pending, coded: CodedArticle, art: Article, h: str, version: int,
+                      place: _StoryPlace, now: dt.datetime, skey: str) -> None:
+    """The article's row, its MinHash sketch and LSH buckets."""
     pending.rows["articles"].append(
-        [art.id, h, version, story_id, art.title, art.outlet, art.byline, art.agency, art.published,
+        [art.id, h, version, place.story_id, art.title, art.outlet, art.byline, art.agency, art.published,
          article_date(art), art.updated, art.url, art.language, art.dateline, art.text,
          json.dumps(list(art.removed), ensure_ascii=False), art.source, coded.skipped,
          len(coded.events), len(coded.quotes), now, skey])
-    pending.articles[art.id] = {"text": art.text, "story_id": story_id}
+    pending.articles[art.id] = {"text": art.text, "story_id": place.story_id}
     if art.url:
         pending.urls[art.url] = art.id
+    sh, sig = place.shingles, place.sketch
     if len(sh) >= dedup.MIN_SHINGLES:
         pending.rows["article_minhash"].append([art.id, len(sh), sig.tolist()])
         for band, bucket in dedup.lsh_buckets(sig):
             pending.rows["lsh_buckets"].append([band, bucket, art.id])
             pending.buckets.setdefault(bucket, []).append(art.id)
 
-    # events -> the story's events (new or matched) + one mention each
+
+def _add_event_rows(pending: _Pending, coded: CodedArticle, art: Article, place: _StoryPlace,
+                    skey: str) -> tuple[dict[str, dict], int, int]:
+    """Events -> the story's events (new or matched) + one mention each. Returns the story
+    events touched, how many are new, and the number of mentions."""
     touched: dict[str, dict] = {}
     new_events = 0
     mention_rows = []
@@ -520,30 +563,28 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
         if ev.id in seen_coder_ids:
             continue
         seen_coder_ids.add(ev.id)
-        date = _event_date(ev, art, story_date)
+        date = _event_date(ev, art, place.story_date)
         scode, scountry, sname = _ref(ev.source)
         tcode, tcountry, tname = _ref(ev.target)
         key = (date, scode or "", tcode or "", ev.code, ev.status)
         tkey = dedup.trigger_key(ev.trigger.text)
-        sent = coded.sentences[ev.sentence] if 0 <= ev.sentence < len(coded.sentences) else None
-        if sent is not None:  # trim the whitespace a sentence span may carry, keeping offsets true
-            lead = len(sent.text) - len(sent.text.lstrip())
-            sent = Span(sent.text.strip(), sent.start + lead, sent.start + lead + len(sent.text.strip()))
+        sent = _trimmed_sentence(coded, ev)
         sent_text = sent.text if sent else ""
-        match = _match(index.get(key, []), tkey, sent_text)
+        match = _match(place.index.get(key, []), tkey, sent_text)
         if match is None:
-            event_id = content_id("event", story_id, date, scode, tcode, ev.code, ev.status, tkey, art.id, ev.id)
-            place = ev.place
+            event_id = content_id("event", place.story_id, date, scode, tcode, ev.code, ev.status, tkey, art.id,
+                                  ev.id)
+            where = ev.place
             pending.rows["events"].append(
-                [event_id, event_num_id(event_id), story_id, date, ev.date_text, ev.code,
+                [event_id, event_num_id(event_id), place.story_id, date, ev.date_text, ev.code,
                  ev.code[:3], ev.root, ev.quad_class, ev.penta_class, ev.goldstein, ev.plover_event,
                  ev.plover_mode, scode, scountry, sname, tcode, tcountry, tname, ev.status, tkey,
-                 place.name if place else None, place.country if place else None,
-                 place.lat if place else None, place.lon if place else None,
+                 where.name if where else None, where.country if where else None,
+                 where.lat if where else None, where.lon if where else None,
                  ev.confidence, ev.rule, art.id, ev.sentence, 0, 0, 0])
             match = {"id": event_id, "tkey": tkey, "sentences": [], "new": True,
                      "row": pending.rows["events"][-1], "articles": set(), "sources": set(), "mentions": 0}
-            index.setdefault(key, []).append(match)
+            place.index.setdefault(key, []).append(match)
             pending.new_matches.append(match)
             new_events += 1
         if sent_text:
@@ -554,16 +595,33 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
         touched[match["id"]] = match
         if not match["new"]:
             pending.db_touched[match["id"]] = match
-        src, tgt, rep = ev.source, ev.target, ev.reported_by
-        mention_rows.append([
-            match["id"], art.id, ev.id, ev.sentence, sent_text or None,
-            sent.start if sent else None, sent.end if sent else None,
-            ev.trigger.text, ev.trigger.start, ev.trigger.end,
-            src.text if src else None, src.start if src else None, src.end if src else None,
-            tgt.text if tgt else None, tgt.start if tgt else None, tgt.end if tgt else None,
-            ev.status, rep.code if rep else None, rep.name if rep else None, ev.date_text,
-            ev.confidence, ev.rule])
+        mention_rows.append(_mention_row(match["id"], art, ev, sent, sent_text))
     pending.rows["mentions"].extend(mention_rows)
+    return touched, new_events, len(mention_rows)
+
+
+def _trimmed_sentence(coded: CodedArticle, ev) -> Span | None:
+    """The event's sentence without the whitespace a sentence span may carry, offsets kept true."""
+    sent = coded.sentences[ev.sentence] if 0 <= ev.sentence < len(coded.sentences) else None
+    if sent is not None:
+        lead = len(sent.text) - len(sent.text.lstrip())
+        sent = Span(sent.text.strip(), sent.start + lead, sent.start + lead + len(sent.text.strip()))
+    return sent
+
+
+def _mention_row(event_id: str, art: Article, ev, sent: Span | None, sent_text: str) -> list:
+    src, tgt, rep = ev.source, ev.target, ev.reported_by
+    return [
+        event_id, art.id, ev.id, ev.sentence, sent_text or None,
+        sent.start if sent else None, sent.end if sent else None,
+        ev.trigger.text, ev.trigger.start, ev.trigger.end,
+        src.text if src else None, src.start if src else None, src.end if src else None,
+        tgt.text if tgt else None, tgt.start if tgt else None, tgt.end if tgt else None,
+        ev.status, rep.code if rep else None, rep.name if rep else None, ev.date_text,
+        ev.confidence, ev.rule]
+
+
+def _add_quote_and_actor_rows(pending: _Pending, coded: CodedArticle, art: Article) -> None:
     quote_rows = []
     for n, q in enumerate(coded.quotes):
         sp = q.speaker
@@ -575,10 +633,3 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
                    json.dumps([[m.text, m.start, m.end] for m in a.mentions], ensure_ascii=False)]
                   for n, a in enumerate(coded.actors)]
     pending.rows["actors"].extend(actor_rows)
-
-    if affected:  # a replaced version: write it now and recount everything it touched, in SQL
-        pending.flush(conn)
-        _recount(conn, set(touched) | affected)
-        conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)")
-    status = "recoded" if same else "updated" if prev else "new"
-    return WriteResult(art.id, status, story_id, joined, new_events, len(mention_rows))

@@ -6,6 +6,8 @@ import email.utils
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
+from ..records.errors import InputFileError
+
 
 @dataclass(frozen=True)
 class FeedItem:
@@ -15,8 +17,8 @@ class FeedItem:
     guid: str | None = None
 
 
-class FeedError(ValueError):
-    pass
+class FeedError(InputFileError):
+    """A fetched feed that cannot be parsed."""
 
 
 def _local(tag) -> str:

@@ -20,9 +20,6 @@ from .fetch import Fetcher, FetchOptions
 from .state import WatchState
 from .updates import write_update
 
-READABLE = (".txt", ".html", ".htm", ".jsonl", ".csv")
-
-
 @dataclass(frozen=True)
 class WatchOptions:
     every: float = 900.0  # seconds between the starts of two cycles
@@ -67,8 +64,11 @@ def classify(source: str) -> str:
 
 
 def _name_for(url: str) -> str:
+    from ..readers.formats import input_suffixes
+
     path = urlsplit(url).path.lower()
-    return path.rsplit("/", 1)[-1] if path.endswith(READABLE) else "page.html"
+    name = path.rsplit("/", 1)[-1]
+    return name if Path(name).suffix in input_suffixes() else "page.html"
 
 
 def _stamp(now: dt.datetime, out_dir: Path) -> str:
@@ -221,8 +221,12 @@ class Watcher:
     def _files(self, source, kind, report, articles, pending_files):
         from ..readers import read_paths
 
-        paths = [Path(source)] if kind == "file" else sorted(
-            p for p in Path(source).rglob("*") if p.is_file() and p.suffix.lower() in READABLE)
+        from ..readers import ReadOptions
+        from ..readers.walk import iter_inputs
+
+        # a folder is walked as ingest walks it: the formats' registry says which files are read
+        paths = [Path(source)] if kind == "file" else [
+            Path(p) for p in iter_inputs([source], ReadOptions()) if isinstance(p, str)]
         todo = []
         for p in paths:
             stat = p.stat()

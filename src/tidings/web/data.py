@@ -8,6 +8,7 @@ import math
 
 from .. import query
 from ..query import Filters, pages
+from .names import actor_name, country_name, event_name, quad_name, root_name
 
 PAGE_SIZE = 50
 FILTER_KEYS = ("start", "end", "actor", "source", "target", "code", "root", "quad", "status", "text")
@@ -87,6 +88,11 @@ def active_filters(params: dict) -> dict:
     return {k: params[k] for k in FILTER_KEYS if params.get(k)}
 
 
+def _dyads(rows) -> list[dict]:
+    return [{"source": s, "target": t, "source_name": actor_name(s), "target_name": actor_name(t), "events": n,
+             "goldstein_mean": _clean(round(g, 2) if g is not None else None)} for s, t, n, g in rows]
+
+
 def overview(conn) -> dict:
     totals = pages.totals(conn)
     by_quad = pages.monthly_quads(conn)
@@ -95,28 +101,26 @@ def overview(conn) -> dict:
         row = series.setdefault(period.isoformat(), {"period": period.isoformat(), "q1": 0, "q2": 0, "q3": 0, "q4": 0})
         if quad in (1, 2, 3, 4):
             row[f"q{quad}"] = n
-    dyads = pages.top_dyads(conn, 10)
+    actors = records(query.top_actors(conn, n=10))
+    for a in actors:  # named by the code; the names it was given in the text are the evidence
+        a["name"] = actor_name(a["actor"])
+        a["mentioned_as"] = pages.actor_names(conn, a["actor"], 3, exact=True)
     return {
         "totals": totals,
         "quad_names": {str(k): v for k, v in query.QUAD_NAMES.items()},
         "series": list(series.values()),
-        "top_dyads": [{"source": s, "target": t, "events": n, "goldstein_mean": _clean(round(g, 2) if g is not None else None)}
-                      for s, t, n, g in dyads],
-        "top_actors": records(query.top_actors(conn, n=10)),
+        # an actor with itself (FRAGOV -> FRAGOV) is no dyad: listed apart, not dropped
+        "top_dyads": _dyads(pages.top_dyads(conn, 10)),
+        "self_dyads": _dyads(pages.top_dyads(conn, 10, same=True)),
+        "top_actors": actors,
     }
 
 
 def events_page(conn, params: dict) -> dict:
     f = filters_from(params)
-    after = None
-    if params.get("after"):
-        try:
-            d, eid = str(params["after"]).split("~", 1)
-            if d:
-                dt.date.fromisoformat(d)
-            after = (d or None, eid)
-        except ValueError:
-            raise BadRequest("after must be a cursor given by a previous page") from None
+    after, before = _cursor(params, "after"), _cursor(params, "before")
+    if after and before:
+        raise BadRequest("give after or before, not both")
     try:
         limit = int(params.get("limit") or PAGE_SIZE)
     except ValueError:
@@ -126,10 +130,11 @@ def events_page(conn, params: dict) -> dict:
     if sort not in ("date", "goldstein", "mentions"):
         raise BadRequest("sort must be date, goldstein or mentions")
     try:
-        df, cursor = query.event_page(conn, limit=limit, after=after, filters=f)
+        df, cursor, first = _page(conn, f, limit, after, before)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
-    rows = records(df)
+    rows = [_named(r) for r in records(df)]
+    previous = None if first or not rows else f"{rows[0]['date'] or ''}~{rows[0]['id']}"
     if sort == "goldstein":
         rows.sort(key=lambda r: (r.get("goldstein") is None, r.get("goldstein") or 0))
     elif sort == "mentions":
@@ -137,16 +142,60 @@ def events_page(conn, params: dict) -> dict:
     return {
         "filters": active_filters(params),
         "events": rows,
+        "total": _total(conn, f),
         "next": f"{cursor[0] or ''}~{cursor[1]}" if cursor else None,
+        "previous": previous,
         "facets": facets(conn, f),
     }
+
+
+def _cursor(params: dict, key: str) -> tuple | None:
+    """A page cursor "DATE~ID" (DATE empty for undated events) as (date or None, id)."""
+    if not params.get(key):
+        return None
+    try:
+        d, eid = str(params[key]).split("~", 1)
+        if d:
+            dt.date.fromisoformat(d)
+        return (d or None, eid)
+    except ValueError:
+        raise BadRequest(f"{key} must be a cursor given by a previous page") from None
+
+
+def _page(conn, f: Filters, limit: int, after, before):
+    """(rows, the next page's cursor, whether this is the first page). The page before a
+    cursor is read with one row more, to know whether a page lies before it; when the rows
+    before it do not fill a page, the first page is shown instead."""
+    if before is None:
+        df, cursor = query.event_page(conn, limit=limit, after=after, filters=f)
+        return df, cursor, after is None
+    df, cursor = query.event_page(conn, limit=limit + 1, before=before, filters=f)
+    if len(df) <= limit:
+        df, cursor = query.event_page(conn, limit=limit, filters=f)
+        return df, cursor, True
+    return df.iloc[1:].reset_index(drop=True), cursor, False
+
+
+def _total(conn, f: Filters) -> int:
+    """How many events match the filters (all pages)."""
+    wanted = f.status if isinstance(f.status, (list, tuple)) else [f.status]
+    return sum(n for status, n in pages.status_counts(conn, f) if "all" in wanted or status in wanted)
+
+
+def _named(e: dict) -> dict:
+    """An event row with the names of its codes."""
+    return e | {"code_name": event_name(e.get("code")), "source_code_name": actor_name(e.get("source_code")),
+                "target_code_name": actor_name(e.get("target_code"))}
+
+
+FACET_NAMES = {"root": root_name, "quad": quad_name, "source": country_name, "target": country_name}
 
 
 def facets(conn, f: Filters) -> dict:
     out = {}
     for name in ("root", "quad", "source", "target"):
         rows = pages.facet_counts(conn, f, name)
-        out[name] = [{"value": _clean(v), "count": n} for v, n in rows]
+        out[name] = [{"value": _clean(v), "name": FACET_NAMES[name](_clean(v)), "count": n} for v, n in rows]
     rows = pages.status_counts(conn, f)
     out["status"] = [{"value": v, "count": n} for v, n in rows]
     return out
@@ -170,7 +219,8 @@ def event_detail(conn, event_id: str) -> dict | None:
     row = pages.event_row(conn, event_id)
     if row is None:
         return None
-    event = {k: _clean(v) for k, v in row.items()}
+    event = _named({k: _clean(v) for k, v in row.items()})
+    event |= {"root_name": root_name(event.get("root")), "quad_name": quad_name(event.get("quad_class"))}
     mentions = []
     for m in pages.event_mention_rows(conn, event_id):
         text = m.pop("article_text") or ""
@@ -202,8 +252,38 @@ def dyad(conn, params: dict) -> dict:
     f = filters_from(params)
     freq = _freq(params)
     directed = params.get("directed", "1") not in ("0", "false", "no")
-    df = query.dyad_series(conn, freq=freq, directed=directed, filters=f)
-    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": records(df)}
+    series = records(query.dyad_series(conn, freq=freq, directed=directed, filters=f))
+    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": series,
+            "goldstein_axes": _goldstein_axes(series),
+            "source_name": _side_name(params.get("source")), "target_name": _side_name(params.get("target"))}
+
+
+def _goldstein_axes(series: list[dict]) -> list[list[float]]:
+    return zero_aligned_ranges([r["goldstein_sum"] for r in series if r.get("goldstein_sum") is not None],
+                               [r["goldstein_mean"] for r in series if r.get("goldstein_mean") is not None])
+
+
+def zero_aligned_ranges(*columns: list[float], pad: float = 0.08) -> list[list[float]]:
+    """[low, high] for each column's axis, each holding its values and zero, with zero at the
+    same height on every axis (a chart with two y-axes draws one zero line)."""
+    ext = [(min([0.0, *col]), max([0.0, *col])) for col in columns]
+    below = [-lo / (hi - lo) for lo, hi in ext if hi > lo]  # the share of each axis under zero
+    f = max(below, default=0.5)
+    if any(hi > 0 for _, hi in ext):
+        f = min(f, 0.9)  # keep room above zero for an axis with positive values
+    out = []
+    for lo, hi in ext:
+        need = max((-lo / f) if f > 0 else 0.0, (hi / (1 - f)) if f < 1 else 0.0)
+        span = (need or 1.0) * (1 + pad)
+        out.append([round(-f * span, 6), round((1 - f) * span, 6)])
+    return out
+
+
+def _side_name(value) -> str | None:
+    """The name of a dyad side as given (a code, or codes separated by commas)."""
+    if not value:
+        return None
+    return ", ".join(actor_name(v.strip()) or v.strip() for v in str(value).split(",") if v.strip())
 
 
 def actor(conn, code: str, params: dict) -> dict:
@@ -212,10 +292,14 @@ def actor(conn, code: str, params: dict) -> dict:
         raise BadRequest("actor code must be 1-40 characters")
     _dates(params)
     f = Filters(actor=[code], start=params.get("start") or None, end=params.get("end") or None)
-    series = records(query.dyad_series(conn, freq=_freq(params), filters=f))
+    freq = _freq(params)
+    series = records(query.dyad_series(conn, freq=freq, filters=f))
     partners = records(query.network(conn, filters=f))
     names = pages.actor_names(conn, code, 5)
-    return {"code": code, "names": names, "series": series, "partners": partners[:50]}
+    for p in partners:
+        p |= {"source_name": actor_name(p["source"]), "target_name": actor_name(p["target"])}
+    return {"code": code, "name": actor_name(code), "names": names, "freq": freq, "series": series,
+            "partners": partners[:50]}
 
 
 def network(conn, params: dict) -> dict:
@@ -228,14 +312,60 @@ def network(conn, params: dict) -> dict:
     for e in edges:
         for k in ("source", "target"):
             nodes[e[k]] = nodes.get(e[k], 0) + int(e["weight"])
-    names = sorted(nodes, key=lambda n: (-nodes[n], n))[:40]
-    layout = {}
-    for i, n in enumerate(names):  # a circle: stable, readable, no client-side physics
-        ang = 2 * math.pi * i / max(len(names), 1)
-        layout[n] = {"x": round(300 + 240 * math.cos(ang), 1), "y": round(300 + 240 * math.sin(ang), 1),
-                     "events": nodes[n]}
-    shown = [e for e in edges if e["source"] in layout and e["target"] in layout]
+    layout = circle_layout(nodes)
+    shown = [e | {"source_name": actor_name(e["source"]), "target_name": actor_name(e["target"])}
+             for e in edges if e["source"] in layout and e["target"] in layout]
+    _edge_lines(shown, layout)
     return {"filters": active_filters(params), "by": by, "nodes": layout, "edges": shown}
+
+
+NET_CENTRE, NET_RING, NET_MAX_R = 330, 200, 18
+
+
+def circle_layout(nodes: dict[str, int], most: int = 40) -> dict[str, dict]:
+    """The `most` busiest nodes on a circle (stable, no client-side physics), each with its
+    radius (by events) and its label outside the ring of nodes, so that no node covers it
+    (`lx`, `ly` where it starts, `anchor`, `dy`; `angle` to turn it along the radius when
+    there are so many nodes that level labels would run into each other)."""
+    names = sorted(nodes, key=lambda n: (-nodes[n], n))[:most]
+    top = max(nodes.values(), default=1) or 1
+    radial = len(names) > 12
+    out = {}
+    for i, n in enumerate(names):
+        ang = 2 * math.pi * i / max(len(names), 1) - math.pi / 2
+        c, s = math.cos(ang), math.sin(ang)
+        r = round(4 + (NET_MAX_R - 4) * math.sqrt(nodes[n] / top), 1)
+        label = {"lx": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * c, 1),
+                 "ly": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * s, 1)}
+        if radial:  # along the radius; on the left half turned round, so it never reads upside down
+            left = c < -1e-9
+            label |= {"angle": round(math.degrees(ang) + (180 if left else 0), 1),
+                      "anchor": "end" if left else "start", "dy": "0.35em"}
+        else:  # level, on the outer side of the node
+            side = "middle" if abs(c) < 0.35 else "start" if c > 0 else "end"
+            label |= {"angle": 0, "anchor": side,
+                      "dy": "0.35em" if side != "middle" else ("0.9em" if s > 0 else "0")}
+        out[n] = {"x": round(NET_CENTRE + NET_RING * c, 1), "y": round(NET_CENTRE + NET_RING * s, 1), "r": r,
+                  "events": nodes[n], "name": actor_name(n)} | label
+    return out
+
+
+def _edge_lines(edges: list[dict], layout: dict[str, dict]) -> None:
+    """Each edge's line, from the source's edge to the target's, where its arrowhead points;
+    the two directions of a pair run side by side, not on top of each other."""
+    pairs = {(e["source"], e["target"]) for e in edges}
+    top = max((e["weight"] for e in edges), default=1) or 1
+    for e in edges:
+        a, b = layout[e["source"]], layout[e["target"]]
+        dx, dy = b["x"] - a["x"], b["y"] - a["y"]
+        d = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / d, dy / d
+        off = 3.0 if (e["target"], e["source"]) in pairs else 0.0  # to the right of the direction
+        ox, oy = -uy * off, ux * off
+        e.update(x1=round(a["x"] + ux * (a["r"] + 1) + ox, 1), y1=round(a["y"] + uy * (a["r"] + 1) + oy, 1),
+                 x2=round(b["x"] - ux * (b["r"] + 2) + ox, 1), y2=round(b["y"] - uy * (b["r"] + 2) + oy, 1),
+                 width=round(1 + 3 * math.sqrt(e["weight"] / top), 1),
+                 kind="coop" if (e.get("goldstein_mean") or 0) >= 0 else "conflict")
 
 
 def article(conn, article_id: str) -> dict | None:
@@ -255,7 +385,8 @@ def article(conn, article_id: str) -> dict | None:
     return {
         "article": {k: v for k, v in art.items() if k != "text"},
         "segments": _segments(text, spans),
-        "events": [{"id": i, "trigger": t, "start": a, "end": b, "code": c, "status": s, "source": sc, "target": tc}
+        "events": [{"id": i, "trigger": t, "start": a, "end": b, "code": c, "code_name": event_name(c), "status": s,
+                    "source": sc, "target": tc, "source_name": actor_name(sc), "target_name": actor_name(tc)}
                    for i, a, b, t, c, s, sc, tc in ev],
         "quotes": [{"speaker": n, "speaker_code": c, "text": t, "kind": k, "cue": cue, "start": s, "end": e}
                    for n, c, t, k, cue, s, e in qs],

@@ -32,7 +32,9 @@ SECURITY_HEADERS = {
                                 "form-action 'self'"),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    # not no-referrer: under that policy a browser sends 'Origin: null' with the page's own form
+    # POST, and origin_problem refuses it; same-origin keeps the referrer from other sites only
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 _RAW_HEADERS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]

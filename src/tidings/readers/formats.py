@@ -1,0 +1,294 @@
+"""Input formats: one registry that every way in uses (`code FILE`, `ingest DIR`, standard
+input, uploads, watch folders, the record count before a long run).
+
+A format has a name, the suffixes it owns, a test on the first bytes (`sniff`), a reader and,
+for a corpus, a cheap record count. Which format reads an input:
+
+1. a record format (`streamed`: JSON array, JSON lines, CSV with a text or html column) whose
+   sniff recognises the content, whatever the name ("news.json", "export.txt", stdin);
+2. else the format that owns the suffix ("x.html", "feed.rss", "a.jsonl" with a bad first line);
+3. else an article format whose sniff recognises the content (a feed, a whole HTML page);
+4. else nothing: a named file or standard input is then read as one article (text, HTML or a
+   feed by its content); a file met in a folder walk is noted and skipped.
+
+Add a format with `register(InputFormat(...))`; it is then read by every command and walk.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import json
+import re
+from dataclasses import dataclass
+from typing import BinaryIO, Callable, Iterator
+
+from ..records import Article, InputError
+from .compose import compose_article
+from .decode import DecodeError, decode_bytes, stream_encoding
+from .feeds import looks_like_feed, read_feed
+from .html import looks_like_html, read_html
+from .options import ReadOptions
+from .record_files import line_limit, read_csv, read_jsonl, record_article
+
+__all__ = [
+    "Input",
+    "InputFormat",
+    "register",
+    "unregister",
+    "formats",
+    "input_suffixes",
+    "by_suffix",
+    "detect",
+    "ARTICLE",
+    "SNIFF_BYTES",
+]
+
+SNIFF_BYTES = 1 << 16  # what detection looks at: the first 64 KiB (decompressed)
+
+
+@dataclass(frozen=True)
+class Input:
+    """One input being read: its name for messages and sources, its suffix ("" for none)."""
+
+    source: str
+    suffix: str
+    options: ReadOptions
+    published: str | None
+
+
+Reader = Callable[[BinaryIO, Input], Iterator[Article | InputError]]
+
+
+@dataclass(frozen=True)
+class InputFormat:
+    name: str
+    suffixes: tuple[str, ...]  # lower case, with the dot; "x.jsonl.gz" counts as .jsonl
+    read: Reader  # streamed: the open stream; else the whole (decompressed) input, up to max_bytes
+    sniff: Callable[[bytes], bool] | None = None  # True when the first bytes are this format
+    streamed: bool = False  # a corpus read in bounded pieces (the size limit is per record)
+    count: Callable[[BinaryIO], int] | None = None  # the estimated number of records; None: one
+
+
+_FORMATS: dict[str, InputFormat] = {}
+
+
+def register(fmt: InputFormat, replace: bool = False) -> InputFormat:
+    """Add a format (or, with `replace`, put one in the place of a format of the same name)."""
+    if fmt.name in _FORMATS and not replace:
+        raise ValueError(f"input format {fmt.name!r} is already registered")
+    taken = {s: f.name for f in _FORMATS.values() if f.name != fmt.name for s in f.suffixes}
+    clash = [s for s in fmt.suffixes if s in taken]
+    if clash:
+        raise ValueError(f"input format {fmt.name!r}: suffix {clash[0]} belongs to {taken[clash[0]]!r}")
+    _FORMATS[fmt.name] = fmt
+    return fmt
+
+
+def unregister(name: str) -> None:
+    _FORMATS.pop(name, None)
+
+
+def formats() -> tuple[InputFormat, ...]:
+    return tuple(_FORMATS.values())
+
+
+def input_suffixes() -> tuple[str, ...]:
+    """Every suffix a folder walk reads without looking inside."""
+    return tuple(s for f in _FORMATS.values() for s in f.suffixes)
+
+
+def by_suffix(suffix: str) -> InputFormat | None:
+    return next((f for f in _FORMATS.values() if suffix in f.suffixes), None)
+
+
+def detect(suffix: str, head: bytes) -> InputFormat | None:
+    """The format of an input named with `suffix` whose first bytes are `head` (see above)."""
+    for fmt in _FORMATS.values():
+        if fmt.streamed and fmt.sniff and fmt.sniff(head):
+            return fmt
+    owner = by_suffix(suffix)
+    if owner:
+        return owner
+    return next((f for f in _FORMATS.values() if not f.streamed and f.sniff and f.sniff(head)), None)
+
+
+# ---- sniffing ------------------------------------------------------------------------------
+
+
+def head_text(head: bytes) -> str:
+    """The start of the input as text, for sniffing only (byte-order marks honoured)."""
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return head[: len(head) // 2 * 2].decode("utf-16", errors="replace")
+    return head.decode("utf-8-sig", errors="replace")
+
+
+def _is_json_array(head: bytes) -> bool:
+    return re.match(r"\s*\[\s*(\{|\]|$)", head_text(head)) is not None
+
+
+def _is_jsonl(head: bytes) -> bool:
+    """A first line that is a JSON object (or too long to tell within the head)."""
+    text = head_text(head).lstrip()
+    if not text.startswith("{"):
+        return False
+    first, newline, _ = text.partition("\n")
+    if not newline and len(head) >= SNIFF_BYTES:
+        return True
+    try:
+        return isinstance(json.loads(first), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+_COLUMN = re.compile(r'"?[A-Za-z_][\w.\-]{0,39}"?')
+
+
+def _is_csv(head: bytes) -> bool:
+    """A header row of plain column names, one of them text or html."""
+    first = head_text(head).split("\n", 1)[0].strip()
+    delimiter = max(",;\t", key=first.count)
+    cells = [c.strip() for c in first.split(delimiter)]
+    if len(cells) < 2 or not all(_COLUMN.fullmatch(c) for c in cells):
+        return False
+    return bool({c.strip('"').lower() for c in cells} & {"text", "html"})
+
+
+def _is_feed(head: bytes) -> bool:
+    text = head_text(head).lstrip()
+    return text.startswith("<") and looks_like_feed(text)
+
+
+def _is_html_page(head: bytes) -> bool:
+    return looks_like_html(head_text(head), strict=True)
+
+
+# ---- readers -------------------------------------------------------------------------------
+
+
+def read_article(stream: BinaryIO, where: Input) -> Iterator[Article | InputError]:
+    """One article: a feed or an HTML page by its suffix or content, else text."""
+    options, suffix = where.options, where.suffix
+    data = stream.read()
+    try:
+        text = decode_bytes(data, options.max_bytes, options.fallback_encoding)
+    except DecodeError as exc:
+        yield InputError(where.source, str(exc))
+        return
+    if suffix in (".rss", ".atom", ".xml") or (suffix not in (".txt", ".html", ".htm") and looks_like_feed(text)):
+        yield from read_feed(data, where.source, options, where.published)
+    elif suffix in (".html", ".htm") or looks_like_html(text, strict=suffix == ".txt"):
+        yield read_html(text, where.source, options, published=where.published)
+    else:
+        yield compose_article(text, where.source, options, published=where.published)
+
+
+def _read_jsonl(stream: BinaryIO, where: Input) -> Iterator[Article | InputError]:
+    return read_jsonl(stream, where.source, where.options, where.published)
+
+
+def _read_csv(stream: BinaryIO, where: Input) -> Iterator[Article | InputError]:
+    return read_csv(stream, where.source, where.options, where.published)
+
+
+def read_json_array(stream: BinaryIO, where: Input) -> Iterator[Article | InputError]:
+    """A JSON array of article objects (as news APIs return them), read one element at a
+    time: each is a record like a JSON line, with the line it starts on as its place."""
+    path, options = where.source, where.options
+    try:
+        elements = _array_elements(stream, line_limit(options), options.fallback_encoding)
+        seen = False
+        for line, value in elements:
+            seen = True
+            if isinstance(value, InputError):
+                yield InputError(f"{path} line {line}", value.problem)
+            elif not isinstance(value, dict):
+                yield InputError(f"{path} line {line}", f"expected a JSON object, got {type(value).__name__}")
+            else:
+                rec = {str(k).lower(): v for k, v in value.items()}
+                yield record_article(rec, path, line, options, where.published)
+        if not seen:
+            yield InputError(path, "empty input (no records)")
+    except DecodeError as exc:
+        yield InputError(path, str(exc))
+
+
+_SPACE = re.compile(r"[\s,]*")
+
+
+def _array_elements(stream: BinaryIO, limit: int, fallback: str) -> Iterator[tuple[int, object]]:
+    """(line, value) for each element of a top-level JSON array, decoded in bounded pieces: an
+    element longer than `limit` characters, or bad JSON, ends the reading with an error."""
+    head = stream.read(SNIFF_BYTES)
+    decoder = codecs.getincrementaldecoder(stream_encoding(head, fallback))(errors="replace")
+    buf = decoder.decode(head).lstrip("\ufeff").lstrip()
+    if not buf.startswith("["):
+        yield 1, InputError("", "expected a JSON array of objects")
+        return
+    pos, line, done = 1, 1, False
+    parse = json.JSONDecoder().raw_decode
+    while True:
+        gap = _SPACE.match(buf, pos)
+        line += buf.count("\n", pos, gap.end())
+        pos = gap.end()
+        if buf.startswith("]", pos):
+            return
+        try:
+            value, end = parse(buf, pos)
+        except (json.JSONDecodeError, RecursionError, ValueError) as exc:
+            if done or len(buf) - pos > limit:
+                problem = f"invalid JSON: {getattr(exc, 'msg', exc)}" if done else "element over the size limit"
+                yield line, InputError("", problem)
+                return
+            more = stream.read(SNIFF_BYTES)
+            done = not more
+            buf = buf[pos:] + decoder.decode(more, final=done)
+            pos = 0
+            continue
+        yield line, value
+        line += buf.count("\n", pos, end)
+        pos = end
+
+
+def _count_lines(stream: BinaryIO) -> int:
+    lines, at_start = 0, True
+    while piece := stream.readline(1 << 20):  # bounded pieces: a line of a gigabyte is never held
+        lines += at_start and bool(piece.strip())
+        at_start = piece.endswith(b"\n")
+    return lines
+
+
+def _count_csv(stream: BinaryIO) -> int:
+    lines = sum(block.count(b"\n") for block in iter(lambda: stream.read(1 << 20), b""))
+    return max(lines - 1, 0)
+
+
+def _count_tags(stream: BinaryIO, tags: tuple[bytes, ...], least: int = 1) -> int:
+    items, tail = 0, b""
+    while block := stream.read(1 << 20):
+        both = tail + block  # a tag cut by the block boundary is counted once
+        items += sum(both.count(t) - tail.count(t) for t in tags)
+        tail = block[-6:]
+    return max(items, least)
+
+
+JSON_ARRAY = register(
+    InputFormat(
+        "json",
+        (".json",),
+        read_json_array,
+        _is_json_array,
+        streamed=True,
+        count=lambda s: _count_tags(s, (b"{",), 0),
+    )
+)
+JSONL = register(InputFormat("jsonl", (".jsonl", ".ndjson"), _read_jsonl, _is_jsonl, streamed=True, count=_count_lines))
+CSV = register(InputFormat("csv", (".csv",), _read_csv, _is_csv, streamed=True, count=_count_csv))
+FEED = register(
+    InputFormat(
+        "feed", (".rss", ".atom", ".xml"), read_article, _is_feed, count=lambda s: _count_tags(s, (b"<item", b"<entry"))
+    )
+)
+HTML = register(InputFormat("html", (".html", ".htm"), read_article, _is_html_page))
+TEXT = register(InputFormat("text", (".txt",), read_article))
+ARTICLE = InputFormat("article", (), read_article)  # what a named file or stdin of no known format is read as

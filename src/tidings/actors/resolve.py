@@ -80,6 +80,9 @@ HYPHEN_DROP = {"held", "controlled", "run", "occupied", "born", "made", "owned",
                "allied", "backed", "supported", "bound", "brokered", "mediated", "friendly",
                "related", "inspired", "sponsored", "funded", "dominated", "majority", "listed", "registered",
                "flagged", "era", "type", "designed", "built", "language", "speaking", "educated", "trained"}
+# countries whose people's family name comes first in English news: "Hu" is Hu Jintao, "Roh" Roh
+# Moo-hyun, "Hun Sen" Hun Sen (Japanese names were written given name first until 2019)
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "SGP", "KHM"})
 PRONOUNS = {"he": "m", "him": "m", "she": "f", "her": "f", "it": "n", "they": "p", "them": "p"}
 
 
@@ -573,6 +576,8 @@ class ActorResolver:
         if run.cls == "person":
             unknown_names["=" + norm(e.name.split()[-1])] = run
             unknown_names["=" + norm(doc[name.end - 1].text)] = run
+            if e.country in FAMILY_NAME_FIRST and len(e.name.split()) > 1:
+                unknown_names.setdefault("=" + norm(e.name.split()[0]), run)  # "Hu" after "Hu Jintao"
         return True
 
     def _code_unlisted_name(self, doc, run: Run, unknown_names: dict, name: Piece, role, loc, locs) -> bool:

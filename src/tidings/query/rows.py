@@ -1,6 +1,7 @@
 """The stored events as rows for the exports (`tidings.export`): each row a dict of the event's
 columns with its first article's url, outlet, title and date and its evidence sentence. The
 rows stream from the database in chunks, so an export of millions of events stays small."""
+
 from __future__ import annotations
 
 from typing import Any, Iterator
@@ -60,8 +61,7 @@ def event_rows(conn, filters: Filters, *, dated_only: bool = False) -> Iterator[
     """The events with their first article and evidence sentence (`sentence`, `trigger`,
     `sentence_no`), by date (undated last) and number; `dated_only` leaves out undated events."""
     where, params = filters.where("e")
-    yield from _rows(conn, _EVENT_SQL.format(where=where + (" AND e.date IS NOT NULL" if dated_only else "")),
-                     params)
+    yield from _rows(conn, _EVENT_SQL.format(where=where + (" AND e.date IS NOT NULL" if dated_only else "")), params)
 
 
 def mention_rows(conn, filters: Filters) -> Iterator[dict[str, Any]]:

@@ -1,4 +1,5 @@
 """One writer per database file: a lock file next to the database holding the writer's pid."""
+
 from __future__ import annotations
 
 import os
@@ -18,11 +19,15 @@ class StoreLocked(StoreError, RuntimeError):
         self.pid = pid
         who = f"pid {pid}" if pid else "another process"
         if writer:
-            msg = (f"database {db} is being written by {who}; wait for it to finish "
-                   f"(or remove {db}.lock if that process is gone)")
+            msg = (
+                f"database {db} is being written by {who}; wait for it to finish "
+                f"(or remove {db}.lock if that process is gone)"
+            )
         else:
-            msg = (f"database {db} is open in {who}, which keeps others from writing it; "
-                   "close it there (readers should hold the file only while they read)")
+            msg = (
+                f"database {db} is open in {who}, which keeps others from writing it; "
+                "close it there (readers should hold the file only while they read)"
+            )
         super().__init__(msg)
 
 

@@ -136,6 +136,11 @@ def command(
         )
     finally:
         signal.signal(signal.SIGTERM, previous)
+    _summarise(report)
+
+
+def _summarise(report) -> None:
+    """The run's summary on standard error; exit 1 when an input could not be read or stored."""
     click.echo(report.summary(), err=True)
     if report.errors:
         click.echo(f"{len(report.errors)} input(s) could not be read", err=True)

@@ -252,19 +252,7 @@ class PlaceFinder:
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 out.append((ent.start, ent.end, "ent:" + ent.label_))
-        # proper names after a locative preposition that the tagger missed or mislabelled
-        for i in preps:
-            if lower[i] not in _LOCATIVE_IDS:
-                continue
-            for obj in doc[i].children:
-                if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_LABELS:
-                    continue
-                start = obj.i
-                while start > 0 and pos[start - 1] == PROPN and doc[start - 1].head.i == obj.i:
-                    start -= 1
-                if obj.ent_type_ == "PERSON" and obj.i - start >= 1:
-                    continue  # a person's full name
-                out.append((start, obj.i + 1, "prep"))
+        out += _after_prepositions(doc, preps, lower, pos)
         ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         # proper nouns in other roles the tagger did not call places ("retook Aleppo"):
         # kept later only when they name a country, a state, an alias or a prominent city
@@ -472,6 +460,24 @@ class PlaceFinder:
         if how == "propn" and e.kind == "city" and not e.alias and (e.population < 100000 or e.fame < 30):
             return False  # only prominent cities are taken from a bare proper noun
         return True
+
+
+def _after_prepositions(doc, preps: list[int], lower: list[int], pos: list[int]) -> list[tuple[int, int, str]]:
+    """Proper names after a locative preposition that the tagger missed or mislabelled."""
+    out = []
+    for i in preps:
+        if lower[i] not in _LOCATIVE_IDS:
+            continue
+        for obj in doc[i].children:
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_LABELS:
+                continue
+            start = obj.i
+            while start > 0 and pos[start - 1] == PROPN and doc[start - 1].head.i == obj.i:
+                start -= 1
+            if obj.ent_type_ == "PERSON" and obj.i - start >= 1:
+                continue  # a person's full name
+            out.append((start, obj.i + 1, "prep"))
+    return out
 
 
 @Language.factory(

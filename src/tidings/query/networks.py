@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 
 import pandas as pd
 
@@ -22,11 +23,11 @@ def _nodes(edges: pd.DataFrame) -> list[tuple[str, str, int]]:
     return [(n, labels[n], degree[n]) for n in sorted(labels)]
 
 
-def _escaped(v) -> str:
+def _escaped(v: object) -> str:
     return html.escape(str(v), quote=True)
 
 
-def write_gexf(edges: pd.DataFrame, path) -> None:
+def write_gexf(edges: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """GEXF 1.3 (Gephi): nodes with label and event count, directed edges with weight,
     mean Goldstein and quad-class counts."""
     lines = [
@@ -61,7 +62,7 @@ def write_gexf(edges: pd.DataFrame, path) -> None:
     _write_text(path, "\n".join(lines) + "\n")
 
 
-def write_graphml(edges: pd.DataFrame, path) -> None:
+def write_graphml(edges: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     """GraphML: nodes with label and event count, directed edges with weight, mean Goldstein
     and quad-class counts."""
     lines = [
@@ -91,7 +92,7 @@ def write_graphml(edges: pd.DataFrame, path) -> None:
     _write_text(path, "\n".join(lines) + "\n")
 
 
-def write_network(edges: pd.DataFrame, path, fmt: str | None = None) -> None:
+def write_network(edges: pd.DataFrame, path: str | os.PathLike[str], fmt: str | None = None) -> None:
     fmt = fmt or ("gexf" if str(path).endswith(".gexf") else "graphml")
     if fmt == "gexf":
         write_gexf(edges, path)
@@ -101,7 +102,7 @@ def write_network(edges: pd.DataFrame, path, fmt: str | None = None) -> None:
         raise ValueError("network format must be gexf or graphml")
 
 
-def _write_text(path, text: str) -> None:
+def _write_text(path: str | os.PathLike[str], text: str) -> None:
     import sys
 
     if str(path) == "-":

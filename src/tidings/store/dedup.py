@@ -93,7 +93,7 @@ def lsh_buckets(signature: np.ndarray) -> list[tuple[int, int]]:
     return out
 
 
-def estimated_jaccard(sig_a, sig_b) -> float:
+def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     return float(np.mean(np.asarray(sig_a, dtype=np.uint32) == np.asarray(sig_b, dtype=np.uint32)))
 
 

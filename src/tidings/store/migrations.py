@@ -9,6 +9,10 @@ migrations are never edited.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = ["MIGRATIONS", "migrate", "applied_migrations"]
 
@@ -142,7 +146,7 @@ DAILY_VIEW = [
 ]
 
 
-def _rebucket(conn) -> None:
+def _rebucket(conn: duckdb.DuckDBPyConnection) -> None:
     """LSH buckets keyed by one hash of (band, rows), indexed alone: candidate look-ups become
     an index scan over an IN list instead of a join over the whole table."""
     from . import dedup
@@ -219,7 +223,7 @@ REJECTS = [
         PRIMARY KEY (source, stage))""",
 ]
 
-MIGRATIONS: list[tuple[str, list]] = [
+MIGRATIONS: list[tuple[str, list[Any]]] = [
     ("0001_initial", INITIAL),
     ("0002_event_daily_view", DAILY_VIEW),
     ("0003_lsh_bucket_index", [_rebucket]),
@@ -231,16 +235,19 @@ MIGRATIONS: list[tuple[str, list]] = [
 ]
 
 
-def applied_migrations(conn) -> list[tuple[str, dt.datetime]]:
+def applied_migrations(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, dt.datetime]]:
     exists = conn.execute(
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
-    ).fetchone()[0]
-    if not exists:
+    ).fetchone()
+    if not exists or not exists[0]:
         return []
-    return conn.execute("SELECT name, applied_at FROM schema_migrations ORDER BY name").fetchall()
+    rows: list[tuple[str, dt.datetime]] = conn.execute(
+        "SELECT name, applied_at FROM schema_migrations ORDER BY name"
+    ).fetchall()
+    return rows
 
 
-def migrate(conn) -> list[str]:
+def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; return their names."""
     conn.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"

@@ -5,21 +5,25 @@ stored by a cycle that died before its update file was written goes out in the n
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = ["ensure_baseline", "mark_pending", "record_cycle"]
 
 
-def ensure_baseline(conn) -> None:
+def ensure_baseline(conn: duckdb.DuckDBPyConnection) -> None:
     """The first time a database is watched, the events already in it are the baseline:
     they are marked as gone out, so only what watching adds appears in update files."""
-    if conn.execute("SELECT count(*) FROM watch_cycles").fetchone()[0]:
-        return
-    if conn.execute("SELECT count(*) FROM watch_exports").fetchone()[0]:
-        return
+    for table in ("watch_cycles", "watch_exports"):
+        row = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+        if row and row[0]:
+            return
     conn.execute("INSERT INTO watch_exports SELECT id, 'baseline' FROM events ON CONFLICT DO NOTHING")
 
 
-def mark_pending(conn) -> None:
+def mark_pending(conn: duckdb.DuckDBPyConnection) -> None:
     """The events no update file has carried yet, in this session's temporary table
     watch_pending (read by `Filters(waiting_for_update=True)`)."""
     conn.execute(
@@ -30,7 +34,14 @@ def mark_pending(conn) -> None:
 
 
 def record_cycle(
-    conn, stamp: str, started: dt.datetime, ended: dt.datetime, fetched: int, stored: int, new_events: int, errors: int
+    conn: duckdb.DuckDBPyConnection,
+    stamp: str,
+    started: dt.datetime,
+    ended: dt.datetime,
+    fetched: int,
+    stored: int,
+    new_events: int,
+    errors: int,
 ) -> None:
     """The pending events have gone out in the update file `stamp`; the cycle is recorded."""
     conn.execute("BEGIN")

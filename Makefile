@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test test-browser mutate setup clean bench
+.PHONY: demo test lint test-browser mutate setup clean bench
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PY) -m venv $(VENV)
@@ -17,9 +17,15 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/tidings demo
 
-# Everything that can run here; the run ends with a "skipped areas" section naming what
-# was not tested (no ../shared beside the checkout, no Chromium) and why.
-test: $(STAMP)
+# Lint (ruff), format check (ruff format) and types (mypy); settings in pyproject.toml.
+lint: $(STAMP)
+	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
+
+# Lint, then everything that can run here; the run ends with a "skipped areas" section naming
+# what was not tested (no ../shared beside the checkout, no Chromium) and why.
+test: lint
 	$(BIN)/python -m pytest -q
 
 # Only the browser tests (Chromium through Playwright); a skip fails.

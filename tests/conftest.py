@@ -8,6 +8,7 @@ Every run ends with a "skipped areas" section saying what was not tested and why
 user's `make test` shows it. With TIDINGS_NO_SKIPS=1 (set by `.ci/run` and
 `make test-browser`) a skipped test fails the run: CI runs everything or goes red.
 """
+
 from __future__ import annotations
 
 import os
@@ -54,8 +55,11 @@ def nlp():
 
 def unmarked_shared_tests(items) -> list[str]:
     """Tests that read ../shared (through the shared_dir fixture) without the shared marker."""
-    return [it.nodeid for it in items
-            if "shared_dir" in getattr(it, "fixturenames", ()) and it.get_closest_marker("shared") is None]
+    return [
+        it.nodeid
+        for it in items
+        if "shared_dir" in getattr(it, "fixturenames", ()) and it.get_closest_marker("shared") is None
+    ]
 
 
 def pytest_collection_modifyitems(config, items):
@@ -108,8 +112,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
         for line in skip_summary(skips):
             terminalreporter.write_line(line)
         if strict():
-            terminalreporter.write_line(f"{STRICT_ENV} is set: {len(skips)} skipped test(s) fail this run",
-                                        red=True)
+            terminalreporter.write_line(f"{STRICT_ENV} is set: {len(skips)} skipped test(s) fail this run", red=True)
     if unmarked:
         terminalreporter.section("tests reading ../shared without the shared marker", sep="-", red=True)
         for nodeid in unmarked:

@@ -1,5 +1,6 @@
 """The project's own texts (examples raw and as read, gold texts, test fixtures), for tests
 that compare a faster component with spaCy's own over varied real input."""
+
 from __future__ import annotations
 
 import json

@@ -1,19 +1,80 @@
 """Builders of CodedArticle records for store, query and export tests (no NLP needed)."""
+
 from __future__ import annotations
 
 import re
 
-from tidings.records import (Actor, ActorRef, Article, CodedArticle, Event, Place, Quote, Span,
-                             content_id)
+from tidings.records import Actor, ActorRef, Article, CodedArticle, Event, Place, Quote, Span, content_id
 
-COUNTRY = {"RUS": "Russia", "USA": "United States", "UKR": "Ukraine", "DEU": "Germany",
-           "FRA": "France", "CHN": "China", "GBR": "United Kingdom"}
-GOLDSTEIN = {"036": 4.0, "040": 1.0, "042": 1.9, "043": 2.8, "057": 8.0, "112": -2.0,
-             "130": -4.4, "138": -7.0, "172": -5.0, "173": -5.0, "111": -2.0, "190": -10.0, "010": 0.0, "051": 3.4}
-QUAD = {"01": 1, "02": 1, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
-        "11": 3, "12": 3, "13": 3, "14": 3, "15": 4, "16": 3, "17": 4, "18": 4, "19": 4, "20": 4}
-PENTA = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3, "10": 3,
-         "11": 3, "12": 3, "13": 3, "16": 3, "14": 4, "15": 4, "17": 4, "18": 4, "19": 4, "20": 4}
+COUNTRY = {
+    "RUS": "Russia",
+    "USA": "United States",
+    "UKR": "Ukraine",
+    "DEU": "Germany",
+    "FRA": "France",
+    "CHN": "China",
+    "GBR": "United Kingdom",
+}
+GOLDSTEIN = {
+    "036": 4.0,
+    "040": 1.0,
+    "042": 1.9,
+    "043": 2.8,
+    "057": 8.0,
+    "112": -2.0,
+    "130": -4.4,
+    "138": -7.0,
+    "172": -5.0,
+    "173": -5.0,
+    "111": -2.0,
+    "190": -10.0,
+    "010": 0.0,
+    "051": 3.4,
+}
+QUAD = {
+    "01": 1,
+    "02": 1,
+    "03": 1,
+    "04": 1,
+    "05": 1,
+    "06": 2,
+    "07": 2,
+    "08": 2,
+    "09": 3,
+    "10": 3,
+    "11": 3,
+    "12": 3,
+    "13": 3,
+    "14": 3,
+    "15": 4,
+    "16": 3,
+    "17": 4,
+    "18": 4,
+    "19": 4,
+    "20": 4,
+}
+PENTA = {
+    "01": 0,
+    "02": 0,
+    "03": 1,
+    "04": 1,
+    "05": 1,
+    "06": 2,
+    "07": 2,
+    "08": 2,
+    "09": 3,
+    "10": 3,
+    "11": 3,
+    "12": 3,
+    "13": 3,
+    "16": 3,
+    "14": 4,
+    "15": 4,
+    "17": 4,
+    "18": 4,
+    "19": 4,
+    "20": 4,
+}
 
 
 def sentences_of(text: str) -> tuple[Span, ...]:
@@ -29,36 +90,73 @@ def sentences_of(text: str) -> tuple[Span, ...]:
 def ref(code: str | None, text: str, start: int = 0) -> ActorRef | None:
     if code is None:
         return None
-    return ActorRef(code=code, country=code[:3], name=COUNTRY.get(code[:3], code), text=text,
-                    start=start, end=start + len(text))
+    return ActorRef(
+        code=code, country=code[:3], name=COUNTRY.get(code[:3], code), text=text, start=start, end=start + len(text)
+    )
 
 
-def event(text: str, sentences, sentence: int, source: str | None, target: str | None, code: str,
-          trigger: str, date: str | None = None, status: str = "asserted", place: Place | None = None) -> Event:
+def event(
+    text: str,
+    sentences,
+    sentence: int,
+    source: str | None,
+    target: str | None,
+    code: str,
+    trigger: str,
+    date: str | None = None,
+    status: str = "asserted",
+    place: Place | None = None,
+) -> Event:
     sent = sentences[sentence]
     t0 = text.find(trigger, sent.start)
     root = code[:2]
     return Event(
         id=content_id("ev", sent.text, source, target, code, trigger, status),
-        code=code, root=root, quad_class=QUAD[root], penta_class=PENTA[root],
-        goldstein=GOLDSTEIN.get(code, 0.0), plover_event="CONSULT" if root == "03" else None,
-        plover_mode=None, source=ref(source, source or "", sent.start), target=ref(target, target or "", sent.start),
-        status=status, reported_by=None, date=date, date_text=None, place=place, sentence=sentence,
-        trigger=Span(trigger, t0, t0 + len(trigger)), confidence=0.9, rule="test")
+        code=code,
+        root=root,
+        quad_class=QUAD[root],
+        penta_class=PENTA[root],
+        goldstein=GOLDSTEIN.get(code, 0.0),
+        plover_event="CONSULT" if root == "03" else None,
+        plover_mode=None,
+        source=ref(source, source or "", sent.start),
+        target=ref(target, target or "", sent.start),
+        status=status,
+        reported_by=None,
+        date=date,
+        date_text=None,
+        place=place,
+        sentence=sentence,
+        trigger=Span(trigger, t0, t0 + len(trigger)),
+        confidence=0.9,
+        rule="test",
+    )
 
 
-def coded(id: str, text: str, specs=(), *, title: str | None = None, outlet: str | None = None,
-          published: str | None = "2021-12-12", updated: str | None = None, url: str | None = None,
-          quotes=(), actors=None) -> CodedArticle:
+def coded(
+    id: str,
+    text: str,
+    specs=(),
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = "2021-12-12",
+    updated: str | None = None,
+    url: str | None = None,
+    quotes=(),
+    actors=None,
+) -> CodedArticle:
     """specs: (sentence index, source, target, code, trigger[, date[, status[, place]]])"""
     sents = sentences_of(text)
     evs = tuple(event(text, sents, *spec) for spec in specs)
     if actors is None:
         codes = sorted({c for s in specs for c in (s[1], s[2]) if c})
-        actors = tuple(Actor(code=c, country=c[:3], name=COUNTRY.get(c[:3], c),
-                             mentions=(Span(c, 0, len(c)),)) for c in codes)
-    art = Article(id=id, text=text, title=title, outlet=outlet, published=published, updated=updated, url=url,
-                  language="en")
+        actors = tuple(
+            Actor(code=c, country=c[:3], name=COUNTRY.get(c[:3], c), mentions=(Span(c, 0, len(c)),)) for c in codes
+        )
+    art = Article(
+        id=id, text=text, title=title, outlet=outlet, published=published, updated=updated, url=url, language="en"
+    )
     return CodedArticle(article=art, events=evs, quotes=tuple(quotes), actors=tuple(actors), sentences=sents)
 
 
@@ -89,11 +187,13 @@ def wire_copies() -> list[CodedArticle]:
     local = WIRE + " In Berlin, the German chancellor said Europe stood united with Kyiv and urged calm."
     short = " ".join(s.text for s in sents[:5])
     relead = "WASHINGTON (AP) - " + WIRE
-    outlets = [("reuters", full, "Biden, Putin hold video call amid Ukraine tensions"),
-               ("guardian", trimmed, "Putin and Biden talk for two hours as Ukraine fears grow"),
-               ("dw", local, "Biden warns Putin of sanctions in video summit"),
-               ("times", short, "Video summit: Biden and Putin agree to keep talking"),
-               ("ap", relead, "Leaders of US and Russia talk by video")]
+    outlets = [
+        ("reuters", full, "Biden, Putin hold video call amid Ukraine tensions"),
+        ("guardian", trimmed, "Putin and Biden talk for two hours as Ukraine fears grow"),
+        ("dw", local, "Biden warns Putin of sanctions in video summit"),
+        ("times", short, "Video summit: Biden and Putin agree to keep talking"),
+        ("ap", relead, "Leaders of US and Russia talk by video"),
+    ]
     out = []
     for outlet, text, title in outlets:
         specs = []
@@ -102,8 +202,17 @@ def wire_copies() -> list[CodedArticle]:
             idx = next((i for i, s in enumerate(s2) if sents[spec[0]].text in s.text), None)
             if idx is not None:
                 specs.append((idx, *spec[1:]))
-        out.append(coded(content_id("url", f"https://{outlet}.example/story"), text, specs, title=title,
-                         outlet=outlet, url=f"https://{outlet}.example/story", published="2021-12-07T18:00:00"))
+        out.append(
+            coded(
+                content_id("url", f"https://{outlet}.example/story"),
+                text,
+                specs,
+                title=title,
+                outlet=outlet,
+                url=f"https://{outlet}.example/story",
+                published="2021-12-07T18:00:00",
+            )
+        )
     return out
 
 
@@ -116,14 +225,28 @@ OTHER = (
 
 
 def other_story() -> CodedArticle:
-    return coded("other-1", OTHER, [(0, "CHN", "FRA", "057", "signed", "2021-12-13"),
-                                    (1, "FRAGOV", "CHN", "051", "praised", "2021-12-13")],
-                 title="China, France sign trade deal", outlet="xinhua", published="2021-12-13",
-                 quotes=(Quote(speaker=ref("CHNGOV", "Chinese officials", 0), text="more contracts would follow",
-                               kind="indirect", cue="said", start=10, end=37),))
+    return coded(
+        "other-1",
+        OTHER,
+        [(0, "CHN", "FRA", "057", "signed", "2021-12-13"), (1, "FRAGOV", "CHN", "051", "praised", "2021-12-13")],
+        title="China, France sign trade deal",
+        outlet="xinhua",
+        published="2021-12-13",
+        quotes=(
+            Quote(
+                speaker=ref("CHNGOV", "Chinese officials", 0),
+                text="more contracts would follow",
+                kind="indirect",
+                cue="said",
+                start=10,
+                end=37,
+            ),
+        ),
+    )
 
 
 # --- texts with a chosen shingle overlap (dedup threshold probes) ---------------------------
+
 
 def probe_words(stem: str, n: int) -> list[str]:
     """n distinct made-up words ("alpha3", "alpha4", ...): no 5-word shingle repeats."""
@@ -138,7 +261,7 @@ def overlap_pair(size_a: int, shared: int, size_b: int, *, stem: str = "w") -> t
 
     assert 0 < shared <= min(size_a, size_b)
     a = probe_words(stem + "a", size_a + SHINGLE - 1)
-    b = a[:shared + SHINGLE - 1] + probe_words(stem + "b", size_b - shared)
+    b = a[: shared + SHINGLE - 1] + probe_words(stem + "b", size_b - shared)
     return " ".join(a), " ".join(b)
 
 

@@ -8,18 +8,17 @@ Raise the floors when the coder improves (measured on the current code, real new
     tidings evaluate gold/ gold/news/dev.jsonl --texts ../shared/data/news/wire.jsonl \
         --pin-floors gold/floors.json
 """
+
 from __future__ import annotations
 
 import copy
 import re
 import shutil
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tidings.evaluate.gate import (MIN_ROOT_GOLD, check_floors, figures_of, load_floors,
-                                   loose_floors, pin_floors)
+from tidings.evaluate.gate import MIN_ROOT_GOLD, check_floors, figures_of, load_floors, loose_floors, pin_floors
 from tidings.evaluate.gold import load_paths
 from tidings.evaluate.runner import evaluate_sets, predict
 
@@ -53,8 +52,12 @@ def report(gold_sets, predictions):
 
 
 def test_every_gold_document_is_coded(report):
-    skipped = [f"{e['doc']}: {e['explanation'][0]}" for fig in report["sets"].values()
-               for e in fig["errors"] if e["type"] == "skipped"]
+    skipped = [
+        f"{e['doc']}: {e['explanation'][0]}"
+        for fig in report["sets"].values()
+        for e in fig["errors"]
+        if e["type"] == "skipped"
+    ]
     assert not skipped, f"{len(skipped)} gold document(s) not coded:\n" + "\n".join(skipped[:10])
 
 
@@ -111,8 +114,9 @@ def test_lowering_any_floor_or_removing_a_root_floor_fails(report):
     every = sum(len(figures_of(fig)["roots_gold"]) for fig in report["sets"].values())
     assert n == every and every >= 30, (n, every)
     small = [r for fig in report["sets"].values() for r, k in figures_of(fig)["roots_gold"].items() if k < 20]
-    assert small and all(k >= MIN_ROOT_GOLD for fig in report["sets"].values()
-                         for k in figures_of(fig)["roots_gold"].values())
+    assert small and all(
+        k >= MIN_ROOT_GOLD for fig in report["sets"].values() for k in figures_of(fig)["roots_gold"].values()
+    )
 
 
 def _entry_rules(report_set: dict) -> list[tuple[str, int]]:
@@ -125,6 +129,7 @@ def _without(rule: str):
     def transform(pred: dict) -> dict:
         events = [e for e in pred.get("events") or () if str(e.get("rule") or "").split(" ")[0] != rule]
         return {**pred, "events": events}
+
     return transform
 
 

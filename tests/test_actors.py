@@ -1,4 +1,5 @@
 """The actors stage: data files, coding over time, metonyms, coreference, PETRARCH dictionaries."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -55,8 +56,10 @@ def test_gazetteer_covers_un_members():
         assert code in countries
 
 
-@pytest.mark.parametrize("published,expected", [
-    ("2016-05-01", "USA"), ("2018-05-01", "USAGOV"), ("2022-05-01", "USA"), ("2025-06-01", "USAGOV")])
+@pytest.mark.parametrize(
+    "published,expected",
+    [("2016-05-01", "USA"), ("2018-05-01", "USAGOV"), ("2022-05-01", "USA"), ("2025-06-01", "USAGOV")],
+)
 def test_role_over_time(nlp, published, expected):
     ms = mentions(nlp, "Donald Trump met Emmanuel Macron in Paris.", published)
     trump = [m for m in ms if m.name == "Donald Trump"]
@@ -70,9 +73,12 @@ def test_no_date_uses_most_recent_role(nlp):
 
 
 def test_title_counterpart_demonym_and_metonym(nlp):
-    ms = mentions(nlp, "Russian President Vladimir Putin and his American counterpart Joe Biden spoke for two hours "
-                       "on Thursday about a Russian troop build-up on the border with Ukraine, the Kremlin said.",
-                  "2021-12-12")
+    ms = mentions(
+        nlp,
+        "Russian President Vladimir Putin and his American counterpart Joe Biden spoke for two hours "
+        "on Thursday about a Russian troop build-up on the border with Ukraine, the Kremlin said.",
+        "2021-12-12",
+    )
     by_text = {m.text: m for m in ms}
     putin = by_text["Russian President Vladimir Putin"]
     assert putin.code == "RUSGOV" and doc_head_text(nlp, ms, putin) == "Putin"
@@ -101,6 +107,7 @@ def test_malformed_petrarch_line_names_file_and_line(tmp_path):
 def test_petrarch_dictionaries_load(shared_dir):
     d = shared_dir / "data" / "petrarch2"
     import warnings
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         entries = parse_petrarch(d / "Phoenix.Countries.actors.txt")
@@ -116,9 +123,17 @@ def test_seed_with_petrarch_dictionaries(shared_dir):
     import warnings
 
     from tidings.nlp import get_nlp
+
     d = shared_dir / "data" / "petrarch2"
-    files = tuple(str(d / n) for n in ("Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt",
-                                        "Phoenix.MilNonState.actors.txt", "Phoenix.agents.txt"))
+    files = tuple(
+        str(d / n)
+        for n in (
+            "Phoenix.Countries.actors.txt",
+            "Phoenix.International.actors.txt",
+            "Phoenix.MilNonState.actors.txt",
+            "Phoenix.agents.txt",
+        )
+    )
     text = (shared_dir / "examples" / "seed-article.txt").read_text(encoding="utf-8")
     body = text.split("Updated : 18 Dec 2021 11:00 PM", 1)[1]
     ours = mentions(get_nlp(), body, "2021-12-12")
@@ -135,18 +150,30 @@ def test_seed_with_petrarch_dictionaries(shared_dir):
     assert country(ours, "Putin") == {"RUS"} and country(ours, "Biden") == {"USA"}
 
 
-@pytest.mark.parametrize("text", [
-    "", " ", "(", "he said it.", "Mr.", "U.S.", "the two leaders met.", "NATO (", "Russia's", "A group of",
-    "Russian President Vladimir Putin and his American counterpart Joe Biden spoke, the Kremlin said. He added "
-    "that the two leaders would talk again. Kremlin spokesman Dmitry Peskov (RUS) said no date was set.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "(",
+        "he said it.",
+        "Mr.",
+        "U.S.",
+        "the two leaders met.",
+        "NATO (",
+        "Russia's",
+        "A group of",
+        "Russian President Vladimir Putin and his American counterpart Joe Biden spoke, the Kremlin said. He added "
+        "that the two leaders would talk again. Kremlin spokesman Dmitry Peskov (RUS) said no date was set.",
+    ],
+)
 def test_mention_invariants(nlp, text):
     doc = actors_only(nlp, new_doc(nlp, text, dt.date(2021, 12, 12)))
     ms = doc._.actor_mentions
     assert [(m.start, m.end) for m in ms] == sorted((m.start, m.end) for m in ms)
     for m in ms:
         assert 0 <= m.start < m.end <= len(doc)
-        assert doc[m.start:m.end].text == m.text == doc.text[m.start_char:m.end_char]
+        assert doc[m.start : m.end].text == m.text == doc.text[m.start_char : m.end_char]
         assert m.start <= m.head < m.end
         assert m.rule and m.key
         assert m.kind in ("name", "title", "demonym", "metonym", "org", "pronoun", "nominal", "compound-member")
@@ -168,8 +195,12 @@ def test_pleonastic_it_is_not_an_actor(nlp):
 
 def test_capital_as_place_is_the_country(nlp):
     ms = mentions(nlp, "Moscow accused Washington of lying at talks in Geneva and Paris.", "2022-01-01")
-    assert [(m.text, m.code) for m in ms] == [("Moscow", "RUSGOV"), ("Washington", "USAGOV"), ("Geneva", "CHE"),
-                                              ("Paris", "FRA")]
+    assert [(m.text, m.code) for m in ms] == [
+        ("Moscow", "RUSGOV"),
+        ("Washington", "USAGOV"),
+        ("Geneva", "CHE"),
+        ("Paris", "FRA"),
+    ]
     assert ms[-1].rule.startswith("place:Paris")
 
 

@@ -1,5 +1,6 @@
 """Data-driven actor cases (tests/fixtures/actors_cases.tsv): names over time, titles, demonyms,
 metonyms, organisations, armed groups, coreference and compounds over more than 50 countries."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,8 +21,9 @@ def _cases():
         if not line.strip() or line.startswith("#") or line.startswith("sentence\t"):
             continue
         sentence, published, mention, code = line.split("\t")
-        rows.append(pytest.param(sentence, None if published == "-" else published, mention, code,
-                                 id=f"{no}:{mention}"))
+        rows.append(
+            pytest.param(sentence, None if published == "-" else published, mention, code, id=f"{no}:{mention}")
+        )
     return rows
 
 
@@ -30,8 +32,14 @@ CASE_LIST = _cases()
 
 def test_case_file_is_broad():
     assert len(CASE_LIST) >= 150
-    countries = {p.values[3][:3] for p in CASE_LIST if p.values[3] != "-" and not p.values[3].startswith(
-        ("IGO", "NGO", "IMG", "WST", "AFR", "EUR", "MEA", "LAM", "OPP", "MED", "EDU", "REB"))}
+    countries = {
+        p.values[3][:3]
+        for p in CASE_LIST
+        if p.values[3] != "-"
+        and not p.values[3].startswith(
+            ("IGO", "NGO", "IMG", "WST", "AFR", "EUR", "MEA", "LAM", "OPP", "MED", "EDU", "REB")
+        )
+    }
     assert len(countries) >= 50, sorted(countries)
 
 
@@ -45,6 +53,7 @@ def coded(nlp):
             day = dt.date.fromisoformat(published) if published else None
             cache[key] = actors_only(nlp, new_doc(nlp, sentence, day))._.actor_mentions
         return cache[key]
+
     return run
 
 

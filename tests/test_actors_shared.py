@@ -1,5 +1,6 @@
 """Actors measured on ../shared (skipped when it is absent): the seed article's expected actors,
 recall of actor spans on real labelled news, and speed against spaCy parsing."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -28,8 +29,10 @@ def test_seed_actors_as_check_seed_matches_them(nlp, shared_dir):
     actors = _actors_from(doc)
     for want in expected["actors"]:
         codes = set(want["code"]) if isinstance(want["code"], list) else {want["code"]}
-        assert any((want["text"] in a.name or any(want["text"] in m.text for m in a.mentions)) and a.code in codes
-                   for a in actors), (want, [(a.name, a.code) for a in actors])
+        assert any(
+            (want["text"] in a.name or any(want["text"] in m.text for m in a.mentions)) and a.code in codes
+            for a in actors
+        ), (want, [(a.name, a.code) for a in actors])
 
 
 def _gold_spans(g):
@@ -67,8 +70,10 @@ def test_conflibert_actor_span_recall(nlp, shared_dir):
 def test_actor_stage_is_fast(nlp, shared_dir):
     """The actors stage costs well under half of the spaCy parse it follows (a ratio with a
     generous bound: it is about a tenth; bench/coding_overhead.py measures it)."""
-    texts = [json.loads(x)["text"] for x in open(shared_dir / "data" / "dev" / "polnear" / "articles.jsonl",
-                                                 encoding="utf-8")][:12]
+    texts = [
+        json.loads(x)["text"]
+        for x in open(shared_dir / "data" / "dev" / "polnear" / "articles.jsonl", encoding="utf-8")
+    ][:12]
     later = {"tidings_actors", "tidings_dates", "tidings_places", "tidings_quotes", "tidings_events"}
     comp = nlp.get_pipe("tidings_actors")
     start = time.perf_counter()

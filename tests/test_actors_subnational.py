@@ -2,6 +2,7 @@
 an actor named through a state, province or region takes that unit's country, with the role its
 title gives; a unit two countries share takes the one the text names, or none; an embassy's
 country comes from the text, never from the place it stands in. Sentences written for tidings."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -24,16 +25,18 @@ CASES = [
     ("Selangor state officials approved the housing plan.", "Selangor state officials", "MYSGOV"),
     ("Odisha Chief Minister Naveen Patnaik opened the bridge on Monday.", "Odisha Chief Minister", "INDGOV"),
     ("Kerala Chief Minister Pinarayi Vijayan criticised the new rules.", "Kerala Chief Minister", "INDGOV"),
-    ("The Rio Grande do Sul state government declared an emergency.", "Rio Grande do Sul state government",
-     "BRAGOV"),
+    ("The Rio Grande do Sul state government declared an emergency.", "Rio Grande do Sul state government", "BRAGOV"),
     ("The Welsh Government said the rail plan was dead.", "The Welsh Government", "GBRGOV"),
     ("The Scottish Government published its budget.", "The Scottish Government", "GBRGOV"),
     ("Scottish First Minister John Swinney called for talks.", "Scottish First Minister", "GBRGOV"),
     ("The Ohio attorney general filed the lawsuit.", "The Ohio attorney general", "USAJUD"),
     ("Queensland police charged two men over the fire.", "Queensland police", "AUSCOP"),
     ("Sindh police detained the organisers.", "Sindh police", "PAKCOP"),
-    ("Members of the Khyber Pakhtunkhwa provincial assembly walked out.", "Khyber Pakhtunkhwa provincial assembly",
-     "PAKLEG"),
+    (
+        "Members of the Khyber Pakhtunkhwa provincial assembly walked out.",
+        "Khyber Pakhtunkhwa provincial assembly",
+        "PAKLEG",
+    ),
     ("The Bavarian state premier rejected the federal proposal.", "The Bavarian state premier", "DEUGOV"),
     ("The Catalan parliament voted on the motion.", "The Catalan parliament", "ESPLEG"),
     ("The Kano state governor imposed a curfew.", "The Kano state governor", "NGAGOV"),
@@ -49,13 +52,18 @@ CASES = [
     ("Gov. Ellen Marsh of Oregon signed the measure.", "Gov. Ellen Marsh of Oregon", "USAGOV"),
     ("Yobe's governor condemned the attack on the school.", "Yobe's governor", "NGAGOV"),
     ("The governor of Zamfara state promised to free the pupils.", "The governor of Zamfara state", "NGAGOV"),
-    ("The Nigerian state of Katsina's governor ordered the schools closed.",
-     "The Nigerian state of Katsina's governor", "NGAGOV"),
+    (
+        "The Nigerian state of Katsina's governor ordered the schools closed.",
+        "The Nigerian state of Katsina's governor",
+        "NGAGOV",
+    ),
     ("Police in Balochistan said the convoy was attacked.", "Police in Balochistan", "PAKCOP"),
-    ("A spokesman for the Lagos State government denied the report.", "A spokesman for the Lagos State government",
-     "NGAGOV"),
-    ("Pakistan's Punjab province government banned the rally.", "Pakistan's Punjab province government",
-     "PAKGOV"),
+    (
+        "A spokesman for the Lagos State government denied the report.",
+        "A spokesman for the Lagos State government",
+        "NGAGOV",
+    ),
+    ("Pakistan's Punjab province government banned the rally.", "Pakistan's Punjab province government", "PAKGOV"),
     # a unit alone is its country, like a town
     ("Texas sued the federal agency over the rule.", "Texas", "USA"),
     ("Fighting spread across Darfur and North Kordofan.", "North Kordofan", "SDN"),
@@ -81,8 +89,7 @@ CASES = [
     ("Russia expelled two diplomats. The embassy said it would respond.", "The embassy", "GOV"),
     ("The Spanish consulate general in Shanghai closed.", "The Spanish consulate general", "ESPGOV"),
     # domestic institutions
-    ("The Government Accountability Office found waste in the program.", "Government Accountability Office",
-     "USAGOV"),
+    ("The Government Accountability Office found waste in the program.", "Government Accountability Office", "USAGOV"),
     ("FEMA sent trailers to the flooded towns.", "FEMA", "USAGOV"),
     ("USCIS said the fee would rise.", "USCIS", "USAGOV"),
     ("The Crown Prosecution Service dropped the charges.", "Crown Prosecution Service", "GBRJUD"),
@@ -91,8 +98,11 @@ CASES = [
     ("The RCMP said the suspect was in custody.", "RCMP", "CANCOP"),
     ("The SBU detained an alleged spy.", "SBU", "UKRSPY"),
     # a country named beside a generic institution name is its own
-    ("The Philippine Securities and Exchange Commission revoked the license.",
-     "The Philippine Securities and Exchange Commission", "PHLGOV"),
+    (
+        "The Philippine Securities and Exchange Commission revoked the license.",
+        "The Philippine Securities and Exchange Commission",
+        "PHLGOV",
+    ),
     ("The Securities and Exchange Commission sued the firm.", "The Securities and Exchange Commission", "USAGOV"),
 ]
 
@@ -105,6 +115,7 @@ def coded(nlp):
         if sentence not in cache:
             cache[sentence] = actors_only(nlp, new_doc(nlp, sentence, dt.date.fromisoformat(DAY)))._.actor_mentions
         return cache[sentence]
+
     return run
 
 
@@ -144,9 +155,31 @@ def test_subnational_covers_the_news_countries():
     by_country: dict[str, set[str]] = {}
     for e in units:
         by_country.setdefault(e.country, set()).add(e.name)
-    want = {"USA": 49, "IND": 28, "PAK": 6, "CHN": 25, "BRA": 26, "MEX": 31, "NGA": 37, "RUS": 30, "DEU": 15,
-            "GBR": 3, "ESP": 17, "CAN": 13, "AUS": 8, "MYS": 13, "IDN": 30, "PHL": 10, "IRQ": 18, "AFG": 34,
-            "SYR": 13, "UKR": 24, "SOM": 5, "ETH": 10, "SDN": 15}
+    want = {
+        "USA": 49,
+        "IND": 28,
+        "PAK": 6,
+        "CHN": 25,
+        "BRA": 26,
+        "MEX": 31,
+        "NGA": 37,
+        "RUS": 30,
+        "DEU": 15,
+        "GBR": 3,
+        "ESP": 17,
+        "CAN": 13,
+        "AUS": 8,
+        "MYS": 13,
+        "IDN": 30,
+        "PHL": 10,
+        "IRQ": 18,
+        "AFG": 34,
+        "SYR": 13,
+        "UKR": 24,
+        "SOM": 5,
+        "ETH": 10,
+        "SDN": 15,
+    }
     for country, n in want.items():
         assert len(by_country.get(country, ())) >= n, (country, sorted(by_country.get(country, ())))
     punjab = {e.country for e in units if e.phrase == "Punjab"}

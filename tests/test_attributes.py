@@ -4,6 +4,7 @@ Each text is parsed once (tok2vec, tagger, parser); a copy is finished with spaC
 attribute_ruler and another with the fast one (then lemmatizer and ner on both), and the
 token arrays and morph strings must be identical.
 """
+
 from __future__ import annotations
 
 
@@ -19,11 +20,23 @@ from projecttexts import project_texts  # noqa: E402
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 EDGE = [
-    "", " ", "\n", "\n\n\n", "\t", "   \n  ", "Hello  world.\n\n  Bye\t\tnow \u00a0 ok",
-    "ain't", "I ain't going. We AIN'T done. It ain’t so. They aint here.",
-    "gonna", "We're gonna win. GONNA. I'm gon na go. You gotta see this. I got ta go.",
-    "let's", "Let's go. LET'S. let 's see. Let us go.", "C'mon! c'm on. Y'all know it. Y all. y'all",
-    "'s", "'S", "It's raining. He's gone. She's got it. That's Bob's car. Let's",
+    "",
+    " ",
+    "\n",
+    "\n\n\n",
+    "\t",
+    "   \n  ",
+    "Hello  world.\n\n  Bye\t\tnow \u00a0 ok",
+    "ain't",
+    "I ain't going. We AIN'T done. It ain’t so. They aint here.",
+    "gonna",
+    "We're gonna win. GONNA. I'm gon na go. You gotta see this. I got ta go.",
+    "let's",
+    "Let's go. LET'S. let 's see. Let us go.",
+    "C'mon! c'm on. Y'all know it. Y all. y'all",
+    "'s",
+    "'S",
+    "It's raining. He's gone. She's got it. That's Bob's car. Let's",
     "I'd've done it. I'd go. He'd gone. You'll see. We've been. They're here. I'm there.",
     "Nothin' doin' 'em 'nuff ol' somethin' goin' nuthin'",
     "There is a man. There's hope. There are men, there were. There 're some. Here it is.",
@@ -68,9 +81,11 @@ def _compare(model, texts, theirs, ours, rest=("lemmatizer", "ner")) -> int:
         if not np.array_equal(x, y):
             i = int(np.nonzero((x != y).any(axis=1))[0][0])
             ta, tb = a[i], b[i]
-            pytest.fail(f"token {i} {ta.text!r} in {doc.text[:60]!r}: spaCy "
-                        f"{(ta.tag_, ta.pos_, str(ta.morph), ta.lemma_, ta.dep_)} vs ours "
-                        f"{(tb.tag_, tb.pos_, str(tb.morph), tb.lemma_, tb.dep_)}")
+            pytest.fail(
+                f"token {i} {ta.text!r} in {doc.text[:60]!r}: spaCy "
+                f"{(ta.tag_, ta.pos_, str(ta.morph), ta.lemma_, ta.dep_)} vs ours "
+                f"{(tb.tag_, tb.pos_, str(tb.morph), tb.lemma_, tb.dep_)}"
+            )
         assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
         tokens += len(a)
     return tokens
@@ -125,8 +140,17 @@ EXTRA = [
     {"patterns": [[{"IS_SENT_START": True}]], "attrs": {"MORPH": "Start=Yes"}, "index": 0},
     {"patterns": [[{"TAG": {"IN": ["NN", "NNS"]}, "LENGTH": {">=": 8}}]], "attrs": {"POS": "X"}, "index": 0},
     {"patterns": [[{"lower": {"REGEX": "^govern"}}]], "attrs": {"POS": "NOUN", "LEMMA": "gov"}, "index": 0},
-    {"patterns": [[{"TAG": "DT"}, {"LOWER": {"NOT_IN": ["new", "old"]}, "TAG": {"IN": ["JJ", "NN"]}},
-                   {"LOWER": {"REGEX": "s$"}}]], "attrs": {"MORPH": "Test=Yes"}, "index": -1},
+    {
+        "patterns": [
+            [
+                {"TAG": "DT"},
+                {"LOWER": {"NOT_IN": ["new", "old"]}, "TAG": {"IN": ["JJ", "NN"]}},
+                {"LOWER": {"REGEX": "s$"}},
+            ]
+        ],
+        "attrs": {"MORPH": "Test=Yes"},
+        "index": -1,
+    },
     {"patterns": [[{"TEXT": "Monday"}]], "attrs": {"LEMMA": "MON"}, "index": 0},
     {"patterns": [[{"IS_TITLE": True, "IS_DIGIT": False, "LENGTH": 5}]], "attrs": {"DEP": "titled"}, "index": 0},
     {"patterns": [[{"LOWER": "said"}], [{"LOWER": "told", "OP": "+"}]], "attrs": {"LEMMA": "SAY"}, "index": 0},
@@ -142,8 +166,14 @@ def test_unsupported_features_fall_back_exactly(model):
     theirs.add_patterns(patterns)
     ours = _fast(model, patterns)
     assert ours._delegate is None and ours._matcher_entries == 5  # OP, IS_SENT_START, >=, OP, {}
-    texts = EDGE + ["The government said on Monday that the Prime Minister told reporters the old rules "
-                    "stay. The new governments agree, the many ministers said. Boris Johnson left."] * 2
+    texts = (
+        EDGE
+        + [
+            "The government said on Monday that the Prime Minister told reporters the old rules "
+            "stay. The new governments agree, the many ministers said. Boris Johnson left."
+        ]
+        * 2
+    )
     assert _compare(model, texts, theirs, ours, rest=()) > 300
 
 
@@ -160,7 +190,8 @@ def test_index_outside_span_raises_like_spacy(model):
 
 def test_other_attributes_delegate_to_spacy(model):
     patterns = model.get_pipe("attribute_ruler").patterns + [
-        {"patterns": [[{"LOWER": "govt"}]], "attrs": {"NORM": "government"}, "index": 0}]
+        {"patterns": [[{"LOWER": "govt"}]], "attrs": {"NORM": "government"}, "index": 0}
+    ]
     theirs = AttributeRuler(model.vocab)
     theirs.add_patterns(patterns)
     ours = _fast(model, patterns)

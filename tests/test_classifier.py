@@ -1,7 +1,7 @@
 """The event classifier: API, deterministic training, and sane predictions."""
+
 from __future__ import annotations
 
-import json
 
 import numpy as np
 import pytest
@@ -78,13 +78,16 @@ def test_load_is_cached_and_api_shapes(spacy_nlp):
 
 
 @needs_weights
-@pytest.mark.parametrize("text,penta", [
-    ("Government troops shelled rebel positions near the border on Sunday.", 4),
-    ("The two foreign ministers met in Geneva to discuss the crisis.", 1),
-    ("Japan pledged $50 million in humanitarian aid to the flood victims.", None),
-    ("The opposition accused the president of rigging the election.", 3),
-    ("Police arrested dozens of protesters in the capital.", 4),
-])
+@pytest.mark.parametrize(
+    "text,penta",
+    [
+        ("Government troops shelled rebel positions near the border on Sunday.", 4),
+        ("The two foreign ministers met in Geneva to discuss the crisis.", 1),
+        ("Japan pledged $50 million in humanitarian aid to the flood victims.", None),
+        ("The opposition accused the president of rigging the election.", 3),
+        ("Police arrested dozens of protesters in the capital.", 4),
+    ],
+)
 def test_shipped_model_gets_clear_cases(spacy_nlp, text, penta):
     m = tc.load()
     ps = m.penta_scores(spacy_nlp(text))

@@ -1,4 +1,5 @@
 """The training corpus: valid, reproducible from its templates and seed, and broad."""
+
 from __future__ import annotations
 
 import json
@@ -39,9 +40,15 @@ def test_corpus_covers_every_root_and_many_codes():
 
 
 def test_validator_catches_bad_records():
-    good = {"text": "Kenya condemned Uganda.", "code": "111", "root": "11", "penta": 3,
-            "status": "asserted", "source": {"text": "Kenya", "start": 0, "end": 5},
-            "target": {"text": "Uganda", "start": 16, "end": 22}}
+    good = {
+        "text": "Kenya condemned Uganda.",
+        "code": "111",
+        "root": "11",
+        "penta": 3,
+        "status": "asserted",
+        "source": {"text": "Kenya", "start": 0, "end": 5},
+        "target": {"text": "Uganda", "start": 16, "end": 22},
+    }
     assert validate.validate_record(good, {"111"}) == []
     assert validate.validate_record({**good, "code": "999"}, {"111"})
     assert validate.validate_record({**good, "penta": 4}, {"111"})

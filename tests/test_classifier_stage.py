@@ -1,4 +1,5 @@
 """The learned classifier beside the lexicon coder: calibration, veto, proposals, provenance."""
+
 from __future__ import annotations
 
 import pytest
@@ -62,8 +63,9 @@ def test_a_silent_lexicon_gets_a_proposal_from_the_classifier():
 def test_the_pipeline_runs_with_and_without_the_classifier():
     text = "Israeli troops killed two Palestinian gunmen in Jenin, the army said."
     on = code_text(text, published="2023-05-02", options=CodeOptions(pipeline=PipelineOptions(story=False)))
-    off = code_text(text, published="2023-05-02",
-                    options=CodeOptions(pipeline=PipelineOptions(classifier=False, story=False)))
+    off = code_text(
+        text, published="2023-05-02", options=CodeOptions(pipeline=PipelineOptions(classifier=False, story=False))
+    )
     assert {e.root for e in off.events} and {e.root for e in on.events}
     assert any("+classifier(" in e.rule for e in on.events)
     assert not any("classifier" in e.rule for e in off.events)

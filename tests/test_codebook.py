@@ -1,4 +1,5 @@
 """The project's CAMEO codebook: complete, consistent, and in line with the public reference."""
+
 import csv
 
 import pytest

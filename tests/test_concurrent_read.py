@@ -1,4 +1,5 @@
 """Readers (the web app) while an ingest writes: no errors, no lost writes."""
+
 from __future__ import annotations
 
 import subprocess

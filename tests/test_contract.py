@@ -1,9 +1,25 @@
 """The JSON contract: every key present, even when empty; ids stable across runs."""
+
 from tidings.run.coding import code_text
 from tidings.records.contract import to_contract
 
-KEYS = {"id", "title", "outlet", "byline", "agency", "published", "updated", "url", "language",
-        "text", "events", "quotes", "actors", "dates", "places"}
+KEYS = {
+    "id",
+    "title",
+    "outlet",
+    "byline",
+    "agency",
+    "published",
+    "updated",
+    "url",
+    "language",
+    "text",
+    "events",
+    "quotes",
+    "actors",
+    "dates",
+    "places",
+}
 
 
 def test_contract_keys_present_even_when_empty():

@@ -2,6 +2,7 @@
 threshold (with containment under its own), just above and below the containment threshold
 (with Jaccard under its own), trimmed copies that only containment catches, the minimum
 text length, and the sentence match used for events across copies; in the store too."""
+
 from __future__ import annotations
 
 import pytest
@@ -103,7 +104,7 @@ def test_lsh_buckets_differ_per_band_and_follow_the_rows():
     changed[dedup.ROWS] += 1  # one value of the second band
     diff = [i for i, (x, y) in enumerate(zip(buckets, dedup.lsh_buckets(changed))) if x != y]
     assert diff == [1]
-    assert all(-(2 ** 63) <= k < 2 ** 63 for _, k in buckets)
+    assert all(-(2**63) <= k < 2**63 for _, k in buckets)
 
 
 def test_estimated_jaccard_is_the_share_of_equal_values():
@@ -112,13 +113,16 @@ def test_estimated_jaccard_is_the_share_of_equal_values():
     assert dedup.estimated_jaccard(a, a) == 1.0 and dedup.estimated_jaccard(a, [9, 9, 9, 9]) == 0.0
 
 
-@pytest.mark.parametrize("b, want", [
-    ("the army shelled the town on monday", 1.0),
-    ("the army shelled the town on friday", 5 / 7),
-    ("the army shelled a village on sunday", 2 / 10),
-    ("rebels fired rockets at the capital", 0.0),
-    ("", 0.0),
-])
+@pytest.mark.parametrize(
+    "b, want",
+    [
+        ("the army shelled the town on monday", 1.0),
+        ("the army shelled the town on friday", 5 / 7),
+        ("the army shelled a village on sunday", 2 / 10),
+        ("rebels fired rockets at the capital", 0.0),
+        ("", 0.0),
+    ],
+)
 def test_sentence_similarity_is_the_jaccard_of_word_bigrams(b, want):
     assert dedup.sentence_similarity("The army shelled the town on Monday.", b) == pytest.approx(want)
 
@@ -133,6 +137,7 @@ def test_trigger_key_edges():
 
 # --- in the store: the writer groups by the same thresholds ---------------------------------
 
+
 def _stories(path: str) -> list[set[str]]:
     conn = open_reader(path)
     rows = conn.execute("SELECT story_id, list(id ORDER BY id) FROM articles GROUP BY 1").fetchall()
@@ -140,11 +145,14 @@ def _stories(path: str) -> list[set[str]]:
     return sorted((set(ids) for _, ids in rows), key=lambda s: sorted(s))
 
 
-@pytest.mark.parametrize("size_a, shared, size_b, same", [
-    (60, 39, 60, False),   # Jaccard 0.481, containment 0.650
-    (100, 34, 50, False),  # containment 0.68, Jaccard 0.29
-    (60, 60, 60, True),    # the same text
-])
+@pytest.mark.parametrize(
+    "size_a, shared, size_b, same",
+    [
+        (60, 39, 60, False),  # Jaccard 0.481, containment 0.650
+        (100, 34, 50, False),  # containment 0.68, Jaccard 0.29
+        (60, 60, 60, True),  # the same text
+    ],
+)
 def test_the_store_keeps_pairs_below_the_thresholds_apart(tmp_path, size_a, shared, size_b, same):
     """Below both thresholds: two stories. (Pairs just above them are probed on is_same_story,
     which the writer calls; in the store they first need a common LSH bucket, which the

@@ -11,6 +11,7 @@
 - the README's web UI answers on the tour's database;
 - `tidings ...` commands shown but not run (servers, clusters) use options that exist.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -43,16 +44,19 @@ NO_HELP_YET: set[tuple[str, ...]] = set()
 
 # --- the CLI reference ------------------------------------------------------------------
 
+
 def test_cli_reference_matches_help():
     current = (DOCS / "cli.md").read_text(encoding="utf-8")
     fresh = gen.cli_reference()
     if current != fresh:
         import difflib
 
-        diff = "".join(difflib.unified_diff(current.splitlines(True), fresh.splitlines(True),
-                                            "docs/cli.md", "--help", n=1))
-        pytest.fail("docs/cli.md does not match the commands' --help; run `python scripts/gen_docs.py cli`.\n"
-                    + diff[:4000])
+        diff = "".join(
+            difflib.unified_diff(current.splitlines(True), fresh.splitlines(True), "docs/cli.md", "--help", n=1)
+        )
+        pytest.fail(
+            "docs/cli.md does not match the commands' --help; run `python scripts/gen_docs.py cli`.\n" + diff[:4000]
+        )
 
 
 def _sections() -> dict[str, str]:
@@ -108,6 +112,7 @@ def test_guide_mentions_every_command():
 
 # --- runnable blocks --------------------------------------------------------------------
 
+
 def test_marked_blocks_parse():
     for doc in gen.RUNNABLE_DOCS:
         blocks = gen.parse_blocks(doc)
@@ -133,8 +138,11 @@ def test_matcher():
     assert gen.matches("m,-0.5857142857142856", "m,-0.5857142857142857", wildcards=False)
 
 
-_BLOCKS = [pytest.param(doc, b, id=f"{doc.name}:{b.steps[0].line}", marks=[pytest.mark.slow] if b.slow else [])
-           for doc in gen.RUNNABLE_DOCS for b in gen.parse_blocks(doc)]
+_BLOCKS = [
+    pytest.param(doc, b, id=f"{doc.name}:{b.steps[0].line}", marks=[pytest.mark.slow] if b.slow else [])
+    for doc in gen.RUNNABLE_DOCS
+    for b in gen.parse_blocks(doc)
+]
 
 
 @pytest.fixture(scope="module")
@@ -154,10 +162,12 @@ def test_runnable_block(doc, block, workspaces):
     for step, out in zip(block.steps, actual):
         assert gen.matches(step.expected, out, block.excerpt), (
             f"{doc.name}:{step.line}: `{step.command}` no longer prints what the docs show "
-            f"(refresh with `python scripts/gen_docs.py examples`).\n--- shown:\n{step.expected}\n--- printed:\n{out}")
+            f"(refresh with `python scripts/gen_docs.py examples`).\n--- shown:\n{step.expected}\n--- printed:\n{out}"
+        )
 
 
 # --- the JSON contract ------------------------------------------------------------------
+
 
 def _sample_contract() -> dict:
     from tidings.records import Actor, ActorRef, Article, Candidate, CodedArticle, Event, Place, Quote, Span, TimeRef
@@ -165,13 +175,38 @@ def _sample_contract() -> dict:
 
     ref = ActorRef("RUSGOV", "RUS", "Vladimir Putin", "Putin", 0, 5, "people.tsv:putin")
     place = Place("Geneva", "Geneva", "CHE", 46.2, 6.1, 10, 16)
-    ev = Event("e1", "036", "03", 1, 1, 4.0, "CONSULT", "", ref, ref, "asserted", ref, "2021-12-07", "Dec 7",
-               place, 0, Span("agreed", 6, 12), 0.8, "verbs.tsv:agree")
+    ev = Event(
+        "e1",
+        "036",
+        "03",
+        1,
+        1,
+        4.0,
+        "CONSULT",
+        "",
+        ref,
+        ref,
+        "asserted",
+        ref,
+        "2021-12-07",
+        "Dec 7",
+        place,
+        0,
+        Span("agreed", 6, 12),
+        0.8,
+        "verbs.tsv:agree",
+    )
     art = Article("a1", "Putin agreed in Geneva.", title="t", published="2021-12-12", removed=("Read more: x",))
-    coded = CodedArticle(art, events=(ev,), quotes=(Quote(ref, "x", "direct", "said", 0, 1),),
-                         actors=(Actor("RUSGOV", "RUS", "Vladimir Putin", (Span("Putin", 0, 5),), "r"),),
-                         dates=(TimeRef("Dec 7", "2021-12-07", 0, 5, "day"),), places=(place,),
-                         candidates=(Candidate(0, "agreed", True, "kept", "036", ""),), skipped="not English")
+    coded = CodedArticle(
+        art,
+        events=(ev,),
+        quotes=(Quote(ref, "x", "direct", "said", 0, 1),),
+        actors=(Actor("RUSGOV", "RUS", "Vladimir Putin", (Span("Putin", 0, 5),), "r"),),
+        dates=(TimeRef("Dec 7", "2021-12-07", 0, 5, "day"),),
+        places=(place,),
+        candidates=(Candidate(0, "agreed", True, "kept", "036", ""),),
+        skipped="not English",
+    )
     return to_contract(coded, explain=True)
 
 
@@ -196,6 +231,7 @@ def test_contract_doc_names_every_field():
 
 # --- data files -------------------------------------------------------------------------
 
+
 def test_data_files_doc_names_every_data_file():
     doc = (DOCS / "data-files.md").read_text(encoding="utf-8")
     data = ROOT / "src" / "tidings" / "data"
@@ -216,6 +252,7 @@ def test_data_files_doc_names_every_data_file():
 
 
 # --- links ------------------------------------------------------------------------------
+
 
 def _anchors(path: Path) -> set[str]:
     """GitHub's heading anchors of a Markdown file, and its explicit <a id=...>."""
@@ -246,6 +283,7 @@ def test_relative_links_lead_somewhere():
 
 # --- the tutorial -----------------------------------------------------------------------
 
+
 @pytest.mark.slow
 def test_tutorial_runs(tmp_path, monkeypatch):
     monkeypatch.setattr(sys, "argv", ["tutorial.py", str(tmp_path)])
@@ -256,6 +294,7 @@ def test_tutorial_runs(tmp_path, monkeypatch):
 
 
 # --- the web UI the README sends people to ----------------------------------------------
+
 
 def test_readme_web_ui_serves_the_tour_database(workspaces):
     """`tidings serve --db tour.duckdb` (README): the pages and their JSON twins answer."""
@@ -273,9 +312,21 @@ def test_readme_web_ui_serves_the_tour_database(workspaces):
     client = TestClient(create_app(ws.dir / "tour.duckdb"), base_url="http://127.0.0.1")
     first_event = client.get("/api/events", params={"status": "all"}).json()["events"][0]
     first_article = client.get("/api/articles").json()["articles"][0]
-    pages = ["/", "/events", "/network", "/articles", "/openapi.json", "/api", "/ingest",
-             "/dyad?source=RUS&target=UKR", "/actors/RUSGOV", "/api/events?actor=RUS", "/?format=json",
-             f"/events/{first_event['id']}", f"/articles/{first_article['id']}"]
+    pages = [
+        "/",
+        "/events",
+        "/network",
+        "/articles",
+        "/openapi.json",
+        "/api",
+        "/ingest",
+        "/dyad?source=RUS&target=UKR",
+        "/actors/RUSGOV",
+        "/api/events?actor=RUS",
+        "/?format=json",
+        f"/events/{first_event['id']}",
+        f"/articles/{first_article['id']}",
+    ]
     for page in pages:  # the pages docs/guide.md lists
         assert client.get(page).status_code == 200, page
     overview = client.get("/api/overview").json()
@@ -284,6 +335,7 @@ def test_readme_web_ui_serves_the_tour_database(workspaces):
 
 
 # --- commands shown but not run ---------------------------------------------------------
+
 
 def _shown_commands():
     """`tidings ...` lines of README.md and docs/guide.md outside runnable blocks (servers,

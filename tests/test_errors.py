@@ -1,6 +1,7 @@
 """One exception tree (records.errors): everything tidings raises on purpose is a TidingsError,
 old names kept as subclasses (and their builtin bases, for existing `except` clauses); the CLI
 prints one line and the error's exit code."""
+
 from __future__ import annotations
 
 import ast
@@ -12,8 +13,7 @@ from click.testing import CliRunner
 
 import tidings
 from tidings.cli import main
-from tidings.records.errors import (CodingError, ConfigError, DataFileError, InputFileError, StoreError,
-                                    TidingsError)
+from tidings.records.errors import CodingError, ConfigError, DataFileError, InputFileError, StoreError, TidingsError
 
 SRC = Path(tidings.__file__).parent
 
@@ -28,8 +28,11 @@ def defined_exceptions():
         parts = path.relative_to(SRC).with_suffix("").parts
         module = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
         for node in tree.body:
-            if isinstance(node, ast.ClassDef) and not node.name.startswith("_") and (
-                    node.name.endswith(("Error", "Timeout", "Locked", "Full")) or node.name == "NoDatabase"):
+            if (
+                isinstance(node, ast.ClassDef)
+                and not node.name.startswith("_")
+                and (node.name.endswith(("Error", "Timeout", "Locked", "Full")) or node.name == "NoDatabase")
+            ):
                 yield module, node.name
 
 
@@ -44,19 +47,22 @@ def test_every_exception_is_in_the_tree():
     assert len(found) >= 15
 
 
-@pytest.mark.parametrize("name, bases", [
-    ("tidings.actors.lexicon.DataError", (DataFileError, ValueError)),
-    ("tidings.events.lexicon.LexiconError", (DataFileError, ValueError)),
-    ("tidings.petrarch.dictionaries.DictionaryError", (DataFileError, ValueError)),
-    ("tidings.readers.boilerplate.BoilerplateError", (DataFileError, ValueError)),
-    ("tidings.readers.agencies.AgencyFileError", (DataFileError, ValueError)),
-    ("tidings.evaluate.gold.GoldError", (DataFileError, ValueError)),
-    ("tidings.readers.decode.DecodeError", (InputFileError, ValueError)),
-    ("tidings.watch.feeds.FeedError", (InputFileError, ValueError)),
-    ("tidings.store.StoreLocked", (StoreError, RuntimeError)),
-    ("tidings.store.NoDatabase", (StoreError, FileNotFoundError)),
-    ("tidings.run.coding.CodingTimeout", (CodingError,)),
-])
+@pytest.mark.parametrize(
+    "name, bases",
+    [
+        ("tidings.actors.lexicon.DataError", (DataFileError, ValueError)),
+        ("tidings.events.lexicon.LexiconError", (DataFileError, ValueError)),
+        ("tidings.petrarch.dictionaries.DictionaryError", (DataFileError, ValueError)),
+        ("tidings.readers.boilerplate.BoilerplateError", (DataFileError, ValueError)),
+        ("tidings.readers.agencies.AgencyFileError", (DataFileError, ValueError)),
+        ("tidings.evaluate.gold.GoldError", (DataFileError, ValueError)),
+        ("tidings.readers.decode.DecodeError", (InputFileError, ValueError)),
+        ("tidings.watch.feeds.FeedError", (InputFileError, ValueError)),
+        ("tidings.store.StoreLocked", (StoreError, RuntimeError)),
+        ("tidings.store.NoDatabase", (StoreError, FileNotFoundError)),
+        ("tidings.run.coding.CodingTimeout", (CodingError,)),
+    ],
+)
 def test_old_names_keep_their_bases(name, bases):
     module, _, cls = name.rpartition(".")
     got = getattr(importlib.import_module(module), cls)
@@ -65,8 +71,11 @@ def test_old_names_keep_their_bases(name, bases):
 
 def test_a_data_file_error_names_file_and_line():
     exc = DataFileError("bad code 'X'", "actors.tsv", 12)
-    assert str(exc) == "actors.tsv:12: bad code 'X'" and (exc.path, exc.line, exc.problem) == ("actors.tsv", 12,
-                                                                                                "bad code 'X'")
+    assert str(exc) == "actors.tsv:12: bad code 'X'" and (exc.path, exc.line, exc.problem) == (
+        "actors.tsv",
+        12,
+        "bad code 'X'",
+    )
     from tidings.actors.lexicon import DataError
 
     assert str(DataError("countries.tsv", 3, "empty phrase")) == "countries.tsv:3: empty phrase"

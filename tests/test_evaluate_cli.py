@@ -1,4 +1,5 @@
 """`tidings evaluate` end to end on small fixtures (runs the coder)."""
+
 from __future__ import annotations
 
 import json
@@ -32,11 +33,19 @@ def test_evaluate_json_on_tsv_and_petrarch_xml():
 
 def test_evaluate_text_markdown_and_limit(tmp_path):
     md = tmp_path / "accuracy.md"
-    result = CliRunner().invoke(main, ["evaluate", str(GOLD / "sentences.jsonl"), "--limit", "12",
-                                       "--markdown", str(md), "--errors", "5"])
+    result = CliRunner().invoke(
+        main, ["evaluate", str(GOLD / "sentences.jsonl"), "--limit", "12", "--markdown", str(md), "--errors", "5"]
+    )
     assert result.exit_code == 0, result.output
-    for needle in ("(root, source, target)", "(full code, source, target)", "(pentacode, source, target)",
-                   "Per code", "Confusion of roots", "Errors", "Actor spans"):
+    for needle in (
+        "(root, source, target)",
+        "(full code, source, target)",
+        "(pentacode, source, target)",
+        "Per code",
+        "Confusion of roots",
+        "Errors",
+        "Actor spans",
+    ):
         assert needle in result.output
     text = md.read_text()
     assert text.startswith("# Accuracy of the tidings event coder")
@@ -83,8 +92,9 @@ def test_gold_is_read_like_jsonl_records():
 
 
 def test_error_type_filter():
-    result = CliRunner().invoke(main, ["evaluate", str(GOLD / "sentences.jsonl"), "--limit", "10",
-                                       "--error-type", "missed", "--errors", "0"])
+    result = CliRunner().invoke(
+        main, ["evaluate", str(GOLD / "sentences.jsonl"), "--limit", "10", "--error-type", "missed", "--errors", "0"]
+    )
     assert result.exit_code == 0, result.output
     lines = [ln for ln in result.output.splitlines() if ln.startswith("  gs-")]
     assert lines and all(": missed:" in ln for ln in lines)

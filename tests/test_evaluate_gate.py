@@ -1,30 +1,53 @@
 """Gate mechanics with hand-made figures (no coder)."""
+
 from __future__ import annotations
 
 import copy
 
 import pytest
 
-from tidings.evaluate.gate import (COUNT_ROOT_BELOW, check_floors, figures_of, loose_floors, pin_floors,
-                                   root_slack)
+from tidings.evaluate.gate import COUNT_ROOT_BELOW, check_floors, figures_of, loose_floors, pin_floors, root_slack
 from tidings.evaluate.gold import sentence_doc
 from tidings.evaluate.runner import evaluate_sets
 from tidings.evaluate.gold import GoldSet
 
 
 def _ev(code, src, tgt, rule):
-    return {"code": code, "root": code[:2], "status": "asserted", "confidence": 1.0, "rule": rule,
-            "source": {"code": src, "country": src[:3], "text": src},
-            "target": {"code": tgt, "country": tgt[:3], "text": tgt}, "trigger": {"start": 0}}
+    return {
+        "code": code,
+        "root": code[:2],
+        "status": "asserted",
+        "confidence": 1.0,
+        "rule": rule,
+        "source": {"code": src, "country": src[:3], "text": src},
+        "target": {"code": tgt, "country": tgt[:3], "text": tgt},
+        "trigger": {"start": 0},
+    }
 
 
 def _gold():
-    docs = [sentence_doc({"id": f"s{i}", "text": "x", "published": "2020-01-01",
-                          "events": [{"code": "042", "source": "FRA", "target": "DEU", "source_text": "x"}]})
-            for i in range(6)]
-    docs += [sentence_doc({"id": f"t{i}", "text": "x", "published": "2020-01-01",
-                           "events": [{"code": "111", "source": "IRN", "target": "ISR", "source_text": "x"}]})
-             for i in range(6)]
+    docs = [
+        sentence_doc(
+            {
+                "id": f"s{i}",
+                "text": "x",
+                "published": "2020-01-01",
+                "events": [{"code": "042", "source": "FRA", "target": "DEU", "source_text": "x"}],
+            }
+        )
+        for i in range(6)
+    ]
+    docs += [
+        sentence_doc(
+            {
+                "id": f"t{i}",
+                "text": "x",
+                "published": "2020-01-01",
+                "events": [{"code": "111", "source": "IRN", "target": "ISR", "source_text": "x"}],
+            }
+        )
+        for i in range(6)
+    ]
     return GoldSet(docs=docs, name="g.jsonl")
 
 
@@ -73,11 +96,14 @@ def test_a_missing_figure_fails():
     report["sets"]["g.jsonl"]["penta_sentence"] = None  # e.g. a scorer that stopped giving macro-F1
     want = floors["sets"]["g.jsonl"]["penta_macro_f1"]
     assert check_floors(report, floors) == [f"g.jsonl: penta_macro_f1 missing < floor {want:.3f}"]
-    assert check_floors(report, {"sets": {"g.jsonl": {"no_such_figure": 0.1}}})[0] == \
-        "g.jsonl: unknown figure 'no_such_figure' in the floors"
-    assert check_floors({"sets": {}, "stories": {"d.jsonl": {"precision": 0.5, "recall": None, "f1": 0.4}}},
-                        {"stories": {"d.jsonl": {"precision": 0.4, "recall": 0.3, "f1": 0.3}}}) == [
-        "d.jsonl: story-level recall missing < floor 0.300"]
+    assert (
+        check_floors(report, {"sets": {"g.jsonl": {"no_such_figure": 0.1}}})[0]
+        == "g.jsonl: unknown figure 'no_such_figure' in the floors"
+    )
+    assert check_floors(
+        {"sets": {}, "stories": {"d.jsonl": {"precision": 0.5, "recall": None, "f1": 0.4}}},
+        {"stories": {"d.jsonl": {"precision": 0.4, "recall": 0.3, "f1": 0.3}}},
+    ) == ["d.jsonl: story-level recall missing < floor 0.300"]
 
 
 def test_every_root_with_five_gold_events_needs_a_floor():
@@ -90,13 +116,22 @@ def test_every_root_with_five_gold_events_needs_a_floor():
 def test_a_story_set_needs_every_figure_floored():
     report = {"sets": {}, "stories": {"d.jsonl": {"precision": 0.5, "recall": 0.4, "f1": 0.45}}}
     assert check_floors(report, {"stories": {"d.jsonl": {"precision": 0.4, "recall": 0.3}}}) == [
-        "d.jsonl: story-level f1 has no floor"]
+        "d.jsonl: story-level f1 has no floor"
+    ]
 
 
 def test_big_roots_get_f1_floors_with_one_event_of_slack():
-    docs = [sentence_doc({"id": f"s{i}", "text": "x", "published": "2020-01-01",
-                          "events": [{"code": "042", "source": "FRA", "target": "DEU", "source_text": "x"}]})
-            for i in range(25)]
+    docs = [
+        sentence_doc(
+            {
+                "id": f"s{i}",
+                "text": "x",
+                "published": "2020-01-01",
+                "events": [{"code": "042", "source": "FRA", "target": "DEU", "source_text": "x"}],
+            }
+        )
+        for i in range(25)
+    ]
     preds = {f"s{i}": {"events": [_ev("042", "FRA", "DEU", "lexicon/verbs.tsv:visit")]} for i in range(20)}
     report = evaluate_sets([GoldSet(docs=docs, name="g.jsonl")], predictions=preds)
     floors = pin_floors(report)

@@ -1,4 +1,5 @@
 """The gold files and the gold loaders: formats, detection and the validator."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from tidings.evaluate.gold import (ANY, GoldError, find_codebook, load_codebook, load_gold, load_paths,
-                                   root_of, validate_gold)
+from tidings.evaluate.gold import (
+    ANY,
+    GoldError,
+    find_codebook,
+    load_codebook,
+    load_gold,
+    load_paths,
+    root_of,
+    validate_gold,
+)
 from tidings.evaluate.runner import evaluate_sets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,6 +59,7 @@ def test_article_gold_shape(gold_docs):
     arts = [d for d in gold_docs if d.kind == "article"]
     assert len(arts) >= 90
     import re
+
     for a in arts:
         assert a.required or a.forbidden, a.id
         sentences = [s for s in re.split(r"(?<=[.!?\"])\s+", a.text) if s.strip()]
@@ -62,20 +72,35 @@ def test_article_gold_shape(gold_docs):
 
 def test_validator_finds_problems(codes):
     from tidings.evaluate.gold import sentence_doc
-    bad = sentence_doc({"id": "x", "text": "Russia met China.", "published": "2021-13-01",
-                        "events": [{"code": "999", "source": "rus", "target": "CHN",
-                                    "source_text": "Moscow", "target_text": "China"}]})
+
+    bad = sentence_doc(
+        {
+            "id": "x",
+            "text": "Russia met China.",
+            "published": "2021-13-01",
+            "events": [
+                {"code": "999", "source": "rus", "target": "CHN", "source_text": "Moscow", "target_text": "China"}
+            ],
+        }
+    )
     dup = sentence_doc({"id": "x", "text": "Nothing.", "published": "2021-01-01", "events": []})
     problems = "\n".join(validate_gold([bad, dup], codes))
-    for needle in ("'999' is not in the codebook", "'rus' is not a CAMEO actor code", "'Moscow' is not in the text",
-                   "already used", "not YYYY-MM-DD"):
+    for needle in (
+        "'999' is not in the codebook",
+        "'rus' is not a CAMEO actor code",
+        "'Moscow' is not in the text",
+        "already used",
+        "not YYYY-MM-DD",
+    ):
         assert needle in problems
 
 
 def test_bad_status_is_rejected(tmp_path):
     p = tmp_path / "g.jsonl"
-    p.write_text(json.dumps({"id": "a", "text": "t", "published": "2020-01-01",
-                             "events": [{"code": "010", "status": "maybe"}]}) + "\n")
+    p.write_text(
+        json.dumps({"id": "a", "text": "t", "published": "2020-01-01", "events": [{"code": "010", "status": "maybe"}]})
+        + "\n"
+    )
     with pytest.raises(GoldError, match="status"):
         load_gold(p)
 
@@ -124,8 +149,10 @@ def test_unknown_format(tmp_path):
 
 def test_open_fields_in_article_gold():
     from tidings.evaluate.gold import article_doc
-    a = article_doc({"id": "a", "text": "t", "published": "2020-01-01",
-                     "events_required": [{"root": "13", "source": "USA"}]})
+
+    a = article_doc(
+        {"id": "a", "text": "t", "published": "2020-01-01", "events_required": [{"root": "13", "source": "USA"}]}
+    )
     e = a.required[0]
     assert e.codes == ("13",) and e.sources == ("USA",) and e.targets is ANY
 
@@ -133,9 +160,11 @@ def test_open_fields_in_article_gold():
 def test_petrarch_include_exclude_and_stop(tmp_path):
     xml = (FIX / "petrarch-mini.xml").read_text()
     p = tmp_path / "v.xml"
-    p.write_text(xml.replace("<Include>valid DEMO</Include>", "<Include>valid DEMO</Include><Exclude>SKIP</Exclude>")
-                 .replace('id = "MINI-02" category="DEMO"', 'id = "MINI-02" category="SKIP"')
-                 .replace('<Sentence date = "20150815"', '<Stop>\n<Sentence date = "20150815"', 1))
+    p.write_text(
+        xml.replace("<Include>valid DEMO</Include>", "<Include>valid DEMO</Include><Exclude>SKIP</Exclude>")
+        .replace('id = "MINI-02" category="DEMO"', 'id = "MINI-02" category="SKIP"')
+        .replace('<Sentence date = "20150815"', '<Stop>\n<Sentence date = "20150815"', 1)
+    )
     assert [d.id for d in load_gold(p).docs] == ["MINI-01"]
 
 
@@ -153,19 +182,27 @@ def test_the_adjudication_validator_names_each_problem(tmp_path):
 
     (tmp_path / "sentences.jsonl").write_text('{"id": "gs-001", "text": "x", "events": []}\n', encoding="utf-8")
     head = "\t".join(COLUMNS)
-    good = "2026-11-29\tsentences.jsonl\tgs-001\tevents[0].code\t\"042\"\t\"043\"\ta visit, not a trip plan\tadjudicator"
-    rows = [good,
-            good.replace("gs-001", "gs-999"),
-            good.replace("sentences.jsonl", "nothing.jsonl"),
-            good.replace("2026-11-29", "29/11/2026"),
-            good.replace('\t"043"\t', '\t"042"\t'),
-            good.replace("a visit, not a trip plan", "coder said"),
-            good.replace("\tadjudicator", "\t"),
-            "2026-11-29\tsentences.jsonl\tgs-001"]
+    good = '2026-11-29\tsentences.jsonl\tgs-001\tevents[0].code\t"042"\t"043"\ta visit, not a trip plan\tadjudicator'
+    rows = [
+        good,
+        good.replace("gs-001", "gs-999"),
+        good.replace("sentences.jsonl", "nothing.jsonl"),
+        good.replace("2026-11-29", "29/11/2026"),
+        good.replace('\t"043"\t', '\t"042"\t'),
+        good.replace("a visit, not a trip plan", "coder said"),
+        good.replace("\tadjudicator", "\t"),
+        "2026-11-29\tsentences.jsonl\tgs-001",
+    ]
     (tmp_path / "adjudication.tsv").write_text(head + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
     problems = [p.split(": ", 1)[1] for p in validate_adjudication(tmp_path / "adjudication.tsv")]
-    assert problems == ["3 columns, want 8", "sentences.jsonl has no item gs-999", f"no gold file nothing.jsonl in {tmp_path}",
-                        "date '29/11/2026' is not YYYY-MM-DD", "old and new are the same",
-                        "say why in at least 3 words", "empty by (write '-' for no value)"]
+    assert problems == [
+        "3 columns, want 8",
+        "sentences.jsonl has no item gs-999",
+        f"no gold file nothing.jsonl in {tmp_path}",
+        "date '29/11/2026' is not YYYY-MM-DD",
+        "old and new are the same",
+        "say why in at least 3 words",
+        "empty by (write '-' for no value)",
+    ]
     (tmp_path / "adjudication.tsv").write_text("date\tfile\n", encoding="utf-8")
     assert "the header must be" in validate_adjudication(tmp_path / "adjudication.tsv")[0]

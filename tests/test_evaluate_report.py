@@ -1,4 +1,5 @@
 """Text and Markdown reports render every kind of gold, including empty and skipped ones (no coder)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,18 +13,30 @@ GOLD = Path(__file__).resolve().parent.parent / "gold"
 
 
 def _ev(code, src, tgt):
-    return {"code": code, "root": code[:2], "status": "asserted", "confidence": 0.9, "rule": "lexicon/verbs.tsv:x",
-            "source": {"code": src, "text": src}, "target": {"code": tgt, "text": tgt} if tgt else None,
-            "trigger": {"text": "x", "start": 0, "end": 1}}
+    return {
+        "code": code,
+        "root": code[:2],
+        "status": "asserted",
+        "confidence": 0.9,
+        "rule": "lexicon/verbs.tsv:x",
+        "source": {"code": src, "text": src},
+        "target": {"code": tgt, "text": tgt} if tgt else None,
+        "trigger": {"text": "x", "start": 0, "end": 1},
+    }
 
 
 def test_reports_render_for_every_format():
-    sets = [load_gold(FIX / "mini.tsv"), load_gold(FIX / "petrarch-mini.xml"),
-            GoldSet(docs=load_gold(GOLD / "sentences.jsonl").docs[:8], name="sentences.jsonl"),
-            GoldSet(docs=load_gold(GOLD / "articles.jsonl").docs[:3], name="articles.jsonl")]
-    preds = {"MINI-01": {"events": [_ev("064", "ARN", "GON")], "text": "Arnor shared intelligence."},
-             "gs-001": {"events": [], "skipped": "coding failed: ValueError"},
-             "ga-001": {"events": [_ev("190", "IGOWAS", "NER")], "quotes": [], "dates": [], "actors": []}}
+    sets = [
+        load_gold(FIX / "mini.tsv"),
+        load_gold(FIX / "petrarch-mini.xml"),
+        GoldSet(docs=load_gold(GOLD / "sentences.jsonl").docs[:8], name="sentences.jsonl"),
+        GoldSet(docs=load_gold(GOLD / "articles.jsonl").docs[:3], name="articles.jsonl"),
+    ]
+    preds = {
+        "MINI-01": {"events": [_ev("064", "ARN", "GON")], "text": "Arnor shared intelligence."},
+        "gs-001": {"events": [], "skipped": "coding failed: ValueError"},
+        "ga-001": {"events": [_ev("190", "IGOWAS", "NER")], "quotes": [], "dates": [], "actors": []},
+    }
     report = evaluate_sets(sets, predictions=preds)
     text = render_text(report, max_errors=5)
     md = render_markdown(report, "tidings evaluate X --markdown Y")

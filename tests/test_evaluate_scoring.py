@@ -1,9 +1,10 @@
 """The scoring functions, tested with hand-made predictions (no coder involved)."""
+
 from __future__ import annotations
 
 import pytest
 
-from tidings.evaluate.gold import ANY, GoldDoc, GoldEvent, actor_key, article_doc, sentence_doc
+from tidings.evaluate.gold import ANY, GoldEvent, actor_key, article_doc, sentence_doc
 from tidings.evaluate.scoring import aggregate, event_matches, match_events, prf, score, score_document
 
 
@@ -11,11 +12,26 @@ def ev(code, src=None, tgt=None, status="asserted", conf=0.5, src_text=None, tgt
     def actor(c, text):
         if c is None:
             return None
-        return {"code": c, "country": c[:3] if not c.startswith("IGO") else None, "name": text,
-                "text": text or c, "start": 0, "end": 0}
-    return {"code": code, "root": code[:2], "source": actor(src, src_text), "target": actor(tgt, tgt_text),
-            "status": status, "confidence": conf, "trigger": {"text": "x", "start": 0, "end": 1},
-            "rule": rule, "sentence": 0}
+        return {
+            "code": c,
+            "country": c[:3] if not c.startswith("IGO") else None,
+            "name": text,
+            "text": text or c,
+            "start": 0,
+            "end": 0,
+        }
+
+    return {
+        "code": code,
+        "root": code[:2],
+        "source": actor(src, src_text),
+        "target": actor(tgt, tgt_text),
+        "status": status,
+        "confidence": conf,
+        "trigger": {"text": "x", "start": 0, "end": 1},
+        "rule": rule,
+        "sentence": 0,
+    }
 
 
 def sent(events, id="s1", text="Russia and the United States agreed to hold talks."):
@@ -64,10 +80,30 @@ def test_matching_is_one_to_one():
 
 
 def test_sentence_scores_both_directions_and_false_positive():
-    gold = sent([{"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia", "target_text": "the United States"},
-                 {"code": "036", "source": "USA", "target": "RUS", "source_text": "the United States", "target_text": "Russia"}])
-    pred = {"events": [ev("036", "RUSGOV", "USAGOV", src_text="Russia", tgt_text="the United States"),
-                       ev("190", "RUS", "UKR")]}
+    gold = sent(
+        [
+            {
+                "code": "036",
+                "source": "RUS",
+                "target": "USA",
+                "source_text": "Russia",
+                "target_text": "the United States",
+            },
+            {
+                "code": "036",
+                "source": "USA",
+                "target": "RUS",
+                "source_text": "the United States",
+                "target_text": "Russia",
+            },
+        ]
+    )
+    pred = {
+        "events": [
+            ev("036", "RUSGOV", "USAGOV", src_text="Russia", tgt_text="the United States"),
+            ev("190", "RUS", "UKR"),
+        ]
+    }
     fig = score([gold], {"s1": pred})
     root = fig["levels"]["root"]["micro"]
     assert (root["tp"], root["fp"], root["fn"]) == (1, 1, 1)
@@ -80,8 +116,10 @@ def test_sentence_scores_both_directions_and_false_positive():
 
 
 def test_only_asserted_predictions_count_and_status_is_scored():
-    gold = sent([{"code": "190", "source": "RUS", "target": "UKR", "status": "hypothetical", "source_text": "Russia"}],
-                text="Russia would face sanctions if it invaded Ukraine.")
+    gold = sent(
+        [{"code": "190", "source": "RUS", "target": "UKR", "status": "hypothetical", "source_text": "Russia"}],
+        text="Russia would face sanctions if it invaded Ukraine.",
+    )
     hedged = {"events": [ev("190", "RUS", "UKR", status="hypothetical")]}
     fig = score([gold], {"s1": hedged})
     assert fig["levels"]["root"]["micro"]["fp"] == 0
@@ -95,9 +133,15 @@ def test_only_asserted_predictions_count_and_status_is_scored():
 
 
 def test_acceptable_events_are_neither_right_nor_wrong():
-    gold = sentence_doc({"id": "s1", "text": "x", "published": "2020-01-01",
-                         "events": [{"code": "015", "source": "PAKINS", "target": None, "source_text": "x"}],
-                         "acceptable": [{"code": "183", "source": "PAKINS"}]})
+    gold = sentence_doc(
+        {
+            "id": "s1",
+            "text": "x",
+            "published": "2020-01-01",
+            "events": [{"code": "015", "source": "PAKINS", "target": None, "source_text": "x"}],
+            "acceptable": [{"code": "183", "source": "PAKINS"}],
+        }
+    )
     pred = {"events": [ev("015", "PAKINS", None), ev("183", "PAK", "PAKCOP")]}
     m = score([gold], {"s1": pred})["levels"]["root"]["micro"]
     assert (m["tp"], m["fp"], m["fn"]) == (1, 0, 0)
@@ -126,8 +170,12 @@ def test_wrong_code_is_reported_with_the_rule():
 
 def test_missed_event_explained_by_dropped_candidates():
     gold = sent([{"code": "111", "source": "IRN", "target": "ISR", "source_text": "Iran"}])
-    pred = {"events": [], "candidates": [
-        {"sentence": 0, "trigger": "condemned", "kept": False, "reason": "no target", "code": "111", "detail": ""}]}
+    pred = {
+        "events": [],
+        "candidates": [
+            {"sentence": 0, "trigger": "condemned", "kept": False, "reason": "no target", "code": "111", "detail": ""}
+        ],
+    }
     fig = score([gold], {"s1": pred})
     missed = [e for e in fig["errors"] if e["type"] == "missed"][0]
     assert any("condemned" in x and "no target" in x for x in missed["explanation"])
@@ -153,33 +201,43 @@ def test_macro_is_mean_over_labels():
 def test_sentence_pentacode_main_event():
     g1 = sent([{"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia"}], id="a")
     g2 = sent([], id="b", text="Stocks rose.")
-    preds = {"a": {"events": [ev("190", "RUS", "USA", conf=0.2), ev("046", "RUS", "USA", conf=0.9)]},
-             "b": {"events": []}}
+    preds = {
+        "a": {"events": [ev("190", "RUS", "USA", conf=0.2), ev("046", "RUS", "USA", conf=0.9)]},
+        "b": {"events": []},
+    }
     ps = score([g1, g2], preds)["penta_sentence"]
     assert ps["accuracy"] == 1.0 and ps["per_class"]["1"]["f1"] == 1.0
     assert ps["confusion"] == {"1->1": 1, "none->none": 1}
 
 
 def test_article_required_acceptable_forbidden_quotes_dates_actors():
-    raw = {"id": "a1", "published": "2021-12-12", "title": "t",
-           "text": "Putin and Biden agreed to hold more talks, the Kremlin said on Sunday. "
-                   "\"We will see each other,\" Putin said.",
-           "events_required": [{"code": "036", "source": "RUS", "target": "USA", "date": "2021-12-12"}],
-           "events_acceptable": [{"code": "036", "source": "USA", "target": "RUS"}],
-           "events_forbidden_as_asserted": [{"code": ["18", "19"], "source": "RUS", "target": "UKR"}],
-           "quotes": [{"speaker": "Putin", "kind": "direct", "text_contains": "see each other"}],
-           "dates": [{"text": "Sunday", "value": "2021-12-12"}],
-           "actors": [{"text": "Putin", "code": "RUSGOV"}, {"text": "Kremlin", "code": "RUSGOV"}]}
+    raw = {
+        "id": "a1",
+        "published": "2021-12-12",
+        "title": "t",
+        "text": "Putin and Biden agreed to hold more talks, the Kremlin said on Sunday. "
+        '"We will see each other," Putin said.',
+        "events_required": [{"code": "036", "source": "RUS", "target": "USA", "date": "2021-12-12"}],
+        "events_acceptable": [{"code": "036", "source": "USA", "target": "RUS"}],
+        "events_forbidden_as_asserted": [{"code": ["18", "19"], "source": "RUS", "target": "UKR"}],
+        "quotes": [{"speaker": "Putin", "kind": "direct", "text_contains": "see each other"}],
+        "dates": [{"text": "Sunday", "value": "2021-12-12"}],
+        "actors": [{"text": "Putin", "code": "RUSGOV"}, {"text": "Kremlin", "code": "RUSGOV"}],
+    }
     gold = article_doc(raw)
     ok = ev("036", "RUSGOV", "USAGOV")
     ok["date"] = "2021-12-12"
-    pred = {"events": [ok, ev("036", "USA", "RUS"), ev("190", "RUS", "UKR")],
-            "quotes": [{"speaker": {"name": "Vladimir Putin", "text": "Putin"}, "kind": "direct",
-                        "text": "We will see each other"}],
-            "dates": [{"text": "Sunday", "value": "2021-12-12"}, {"text": "2021", "value": "2021"}],
-            "actors": [{"code": "RUSGOV", "country": "RUS", "name": "Vladimir Putin",
-                        "mentions": [{"text": "Putin"}]},
-                       {"code": "RUS", "country": "RUS", "name": "Kremlin", "mentions": [{"text": "the Kremlin"}]}]}
+    pred = {
+        "events": [ok, ev("036", "USA", "RUS"), ev("190", "RUS", "UKR")],
+        "quotes": [
+            {"speaker": {"name": "Vladimir Putin", "text": "Putin"}, "kind": "direct", "text": "We will see each other"}
+        ],
+        "dates": [{"text": "Sunday", "value": "2021-12-12"}, {"text": "2021", "value": "2021"}],
+        "actors": [
+            {"code": "RUSGOV", "country": "RUS", "name": "Vladimir Putin", "mentions": [{"text": "Putin"}]},
+            {"code": "RUS", "country": "RUS", "name": "Kremlin", "mentions": [{"text": "the Kremlin"}]},
+        ],
+    }
     fig = score([gold], {"a1": pred})
     m = fig["levels"]["root"]["micro"]
     assert (m["tp"], m["fp"], m["fn"]) == (1, 1, 0)
@@ -207,9 +265,13 @@ def test_score_document_is_pure():
 def test_a_right_prediction_is_not_also_forbidden():
     """The truce agreed (asserted, required) and the truce taking effect (future, forbidden)
     share root and dyad: one prediction of the agreement is right, a second is forbidden."""
-    raw = {"id": "a1", "published": "2025-01-16", "text": "t",
-           "events_required": [{"code": "0871", "source": "ISR", "target": "PSEREB"}],
-           "events_forbidden_as_asserted": [{"code": "0871", "source": "ISR", "status": "future"}]}
+    raw = {
+        "id": "a1",
+        "published": "2025-01-16",
+        "text": "t",
+        "events_required": [{"code": "0871", "source": "ISR", "target": "PSEREB"}],
+        "events_forbidden_as_asserted": [{"code": "0871", "source": "ISR", "status": "future"}],
+    }
     gold = article_doc(raw)
     one = score([gold], {"a1": {"events": [ev("0871", "ISR", "PSEREB")]}})
     assert one["forbidden"]["asserted"] == 0 and one["status"]["predicted_asserted"] == 0
@@ -219,10 +281,14 @@ def test_a_right_prediction_is_not_also_forbidden():
 
 
 def test_forbidden_wins_over_acceptable():
-    raw = {"id": "a1", "published": "2023-11-21", "text": "t",
-           "events_required": [{"code": "112", "source": "COD", "target": "RWA"}],
-           "events_acceptable": [{"code": ["043", "036"], "source": "AGO"}],
-           "events_forbidden_as_asserted": [{"code": "043", "source": "AGO", "status": "future"}]}
+    raw = {
+        "id": "a1",
+        "published": "2023-11-21",
+        "text": "t",
+        "events_required": [{"code": "112", "source": "COD", "target": "RWA"}],
+        "events_acceptable": [{"code": ["043", "036"], "source": "AGO"}],
+        "events_forbidden_as_asserted": [{"code": "043", "source": "AGO", "status": "future"}],
+    }
     gold = article_doc(raw)
     fig = score([gold], {"a1": {"events": [ev("112", "COD", "RWA"), ev("036", "AGO", None), ev("043", "AGO", None)]}})
     m = fig["levels"]["root"]["micro"]
@@ -240,10 +306,19 @@ def test_a_document_the_coder_skipped_is_reported():
 
 def test_phenomena_breakdown():
     from tidings.evaluate.gold import phenomena
-    neg = sent([{"code": "040", "source": "COLGOV", "target": "COLREB", "status": "negated", "source_text": "x"}],
-               id="n", text="Colombia's president did not meet the rebels, officials said.")
-    coord = sent([{"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia"},
-                  {"code": "036", "source": "USA", "target": "RUS", "source_text": "the United States"}], id="c")
+
+    neg = sent(
+        [{"code": "040", "source": "COLGOV", "target": "COLREB", "status": "negated", "source_text": "x"}],
+        id="n",
+        text="Colombia's president did not meet the rebels, officials said.",
+    )
+    coord = sent(
+        [
+            {"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia"},
+            {"code": "036", "source": "USA", "target": "RUS", "source_text": "the United States"},
+        ],
+        id="c",
+    )
     assert set(phenomena(neg)) == {"negated", "reported speech"}
     assert "coordination" in phenomena(coord)
     fig = score([neg, coord], {"n": {"events": [ev("040", "COL", "COL")]}, "c": {"events": [ev("036", "RUS", "USA")]}})
@@ -253,10 +328,16 @@ def test_phenomena_breakdown():
 
 
 def test_forbidden_full_codes_are_matched_as_codes():
-    raw = {"id": "a1", "published": "2021-07-12", "text": "t",
-           "events_required": [{"code": "141", "source": "CUBCVL", "target": "CUBGOV"}],
-           "events_forbidden_as_asserted": [{"code": ["145", "182"], "source": "CUBCVL", "status": "hypothetical"},
-                                            {"code": "19", "source": "CUB"}]}
+    raw = {
+        "id": "a1",
+        "published": "2021-07-12",
+        "text": "t",
+        "events_required": [{"code": "141", "source": "CUBCVL", "target": "CUBGOV"}],
+        "events_forbidden_as_asserted": [
+            {"code": ["145", "182"], "source": "CUBCVL", "status": "hypothetical"},
+            {"code": "19", "source": "CUB"},
+        ],
+    }
     gold = article_doc(raw)
     fig = score([gold], {"a1": {"events": [ev("141", "CUB", None), ev("193", "CUB", "USA")]}})
     assert fig["forbidden"] == {"total": 2, "asserted": 1}  # the protest is no riot; any 19x is forbidden
@@ -265,6 +346,7 @@ def test_forbidden_full_codes_are_matched_as_codes():
 
 def test_false_positive_carries_its_sentence():
     from tidings.evaluate.scoring import context_of
+
     text = "Russia and Ukraine met. Then Russia shelled Kharkiv overnight. Talks resume Monday."
     e = ev("194", "RUS", "UKR")
     e["trigger"] = {"text": "shelled", "start": text.index("shelled"), "end": text.index("shelled") + 7}
@@ -275,8 +357,15 @@ def test_false_positive_carries_its_sentence():
 
 
 def test_actor_codes_on_gold_spans():
-    gold = sent([{"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia", "target_text": "the United States"}])
-    pred = {"events": [], "actors": [{"code": "RUSGOV", "country": "RUS", "mentions": [{"text": "Russia"}]},
-                                     {"code": "GBR", "country": "GBR", "mentions": [{"text": "United States"}]}]}
+    gold = sent(
+        [{"code": "036", "source": "RUS", "target": "USA", "source_text": "Russia", "target_text": "the United States"}]
+    )
+    pred = {
+        "events": [],
+        "actors": [
+            {"code": "RUSGOV", "country": "RUS", "mentions": [{"text": "Russia"}]},
+            {"code": "GBR", "country": "GBR", "mentions": [{"text": "United States"}]},
+        ],
+    }
     fig = score([gold], {"s1": pred})
     assert fig["actor_codes"] == {"spans": 2, "found": 2, "right": 1, "accuracy": 0.5}

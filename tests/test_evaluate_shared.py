@@ -1,5 +1,6 @@
 """Sentence pentacode scoring agrees with the ConfliBERT scorer in ../shared/tools on real
 news (skips without ../shared)."""
+
 from __future__ import annotations
 
 import json
@@ -25,8 +26,12 @@ def test_pentacode_figures_match_the_reference_scorer(shared_dir, tmp_path):
     gold_file, pred_file = tmp_path / "gold.jsonl", tmp_path / "pred.jsonl"
     gold_file.write_text("".join(json.dumps(g) + "\n" for g in golds))
     pred_file.write_text("".join(json.dumps({"id": k, "events": v["events"]}) + "\n" for k, v in preds.items()))
-    out = subprocess.run([sys.executable, str(shared_dir / "tools" / "score_pentacode.py"), str(gold_file),
-                          str(pred_file), "--json"], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(shared_dir / "tools" / "score_pentacode.py"), str(gold_file), str(pred_file), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     ref = json.loads(out[: out.rindex("}") + 1])
     assert ours["accuracy"] == pytest.approx(ref["accuracy"], abs=1e-3)
     assert ours["macro_f1"] == pytest.approx(ref["penta_macro_f1"], abs=1e-3)

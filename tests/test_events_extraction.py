@@ -3,6 +3,7 @@ reported speech, negation, conditionals, future, nominal events, dates and candi
 
 Actor mentions come from a tiny word list built here, so these tests do not depend on the
 actors stage's gazetteer."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -12,11 +13,22 @@ import pytest
 from tidings.records.mentions import ActorMention
 
 ACTORS = {
-    "putin": ("RUSGOV", "RUS"), "biden": ("USAGOV", "USA"), "kremlin": ("RUSGOV", "RUS"),
-    "russia": ("RUS", "RUS"), "russian": ("RUS", "RUS"), "moscow": ("RUSGOV", "RUS"),
-    "ukraine": ("UKR", "UKR"), "ukrainian": ("UKR", "UKR"), "iraqi": ("IRQ", "IRQ"),
-    "iran": ("IRN", "IRN"), "israel": ("ISR", "ISR"), "nato": ("IGOWSTNAT", None), "west": ("WST", None),
-    "hamas": ("PSEREB", "PSE"), "egypt": ("EGY", "EGY"), "turkey": ("TUR", "TUR"),
+    "putin": ("RUSGOV", "RUS"),
+    "biden": ("USAGOV", "USA"),
+    "kremlin": ("RUSGOV", "RUS"),
+    "russia": ("RUS", "RUS"),
+    "russian": ("RUS", "RUS"),
+    "moscow": ("RUSGOV", "RUS"),
+    "ukraine": ("UKR", "UKR"),
+    "ukrainian": ("UKR", "UKR"),
+    "iraqi": ("IRQ", "IRQ"),
+    "iran": ("IRN", "IRN"),
+    "israel": ("ISR", "ISR"),
+    "nato": ("IGOWSTNAT", None),
+    "west": ("WST", None),
+    "hamas": ("PSEREB", "PSE"),
+    "egypt": ("EGY", "EGY"),
+    "turkey": ("TUR", "TUR"),
 }
 
 
@@ -25,8 +37,22 @@ def fake_mentions(doc):
     for tok in doc:
         if tok.lower_ in ACTORS:
             code, country = ACTORS[tok.lower_]
-            out.append(ActorMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, code, country,
-                                    tok.text, "test", tok.lower_, "name", tok.i))
+            out.append(
+                ActorMention(
+                    tok.i,
+                    tok.i + 1,
+                    tok.idx,
+                    tok.idx + len(tok),
+                    tok.text,
+                    code,
+                    country,
+                    tok.text,
+                    "test",
+                    tok.lower_,
+                    "name",
+                    tok.i,
+                )
+            )
     return out
 
 
@@ -51,6 +77,7 @@ def code(lexicon_nlp):
             if name == "tidings_actors":
                 doc._.actor_mentions = fake_mentions(doc)
         return doc
+
     return run
 
 
@@ -59,8 +86,9 @@ def events(doc, status=None):
 
 
 def triples(doc, status="asserted"):
-    return {(e.code, e.source.code if e.source else None, e.target.code if e.target else None)
-            for e in events(doc, status)}
+    return {
+        (e.code, e.source.code if e.source else None, e.target.code if e.target else None) for e in events(doc, status)
+    }
 
 
 def test_passive_with_agent(code):
@@ -74,7 +102,7 @@ def test_coordinated_subjects_give_both_directions(code):
     doc = code("Putin and Biden agreed to hold more talks.")
     assert {("036", "RUSGOV", "USAGOV"), ("036", "USAGOV", "RUSGOV")} <= triples(doc)
     e = events(doc)[0]
-    assert e.trigger.text == "agreed" and doc.text[e.trigger.start:e.trigger.end] == "agreed"
+    assert e.trigger.text == "agreed" and doc.text[e.trigger.start : e.trigger.end] == "agreed"
     assert e.rule.startswith("lexicon/verbs.tsv:") and "xcomp hold" in e.rule
 
 
@@ -276,13 +304,16 @@ def test_an_argument_span_leaves_out_where_the_actor_is_and_keeps_its_brackets(c
 
 def test_material_support_is_aid_and_verbal_support_is_endorsement(code):
     assert ("070", "TUR", "EGY") in triples(code("Turkey supported Egypt with $5 million in loans."))
-    assert any(c == "070" and s == "TUR" for c, s, t in triples(
-        code("Turkey is funding reconstruction projects in Egypt.")))
+    assert any(
+        c == "070" and s == "TUR" for c, s, t in triples(code("Turkey is funding reconstruction projects in Egypt."))
+    )
     assert any(c == "051" and s == "TUR" for c, s, t in triples(code("Turkey supported Egypt's bid.")))
 
 
 def test_a_foreign_place_of_the_act_is_its_target_when_there_is_no_other(code):
-    assert any(s == "RUSGOV" and t == "UKR" for _, s, t in triples(code("Putin agreed to a ceasefire in eastern Ukraine.")))
+    assert any(
+        s == "RUSGOV" and t == "UKR" for _, s, t in triples(code("Putin agreed to a ceasefire in eastern Ukraine."))
+    )
     # the source's own country is where it acts, not whom it acts on
     assert all(t is None for _, s, t in triples(code("Putin deployed soldiers in Moscow.")))
     # a target found otherwise is kept
@@ -326,8 +357,10 @@ def test_condemning_an_act_coded_earlier_targets_its_perpetrator(code):
 
 def test_an_event_with_no_target_is_dropped_beside_the_same_act_with_one(code):
     doc = code("Putin summoned the Turkey envoy to complain about the incident.")
-    by_root = [(e.root, e.source.code if e.source else None, e.target.code if e.target else None)
-               for e in events(doc, "asserted")]
+    by_root = [
+        (e.root, e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in events(doc, "asserted")
+    ]
     assert ("11", "RUSGOV", "TUR") in by_root and ("11", "RUSGOV", None) not in by_root, by_root
     assert any(c.reason == "no target" and not c.kept for c in doc._.candidates)
 

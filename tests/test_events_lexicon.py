@@ -1,4 +1,5 @@
 """The event lexicon: loads clean, covers the ontology, and reports bad lines by file and line."""
+
 import pytest
 
 from tidings.events.codebook import load_codebook
@@ -28,12 +29,9 @@ def test_family_codes():
 
 def test_bad_line_is_reported_with_file_and_line(tmp_path):
     (tmp_path / "verbs.tsv").write_text(
-        "# comment\n"
-        "ok\tattack\tdobj\t190\n"
-        "\n"
-        "bad_code\tshell\t-\t999\n"
-        "bad_cond\tshell\tfoo=bar\t194\n"
-        "short\tshell\n", encoding="utf-8")
+        "# comment\nok\tattack\tdobj\t190\n\nbad_code\tshell\t-\t999\nbad_cond\tshell\tfoo=bar\t194\nshort\tshell\n",
+        encoding="utf-8",
+    )
     (tmp_path / "families.tsv").write_text("nofamily\t04\t036\n", encoding="utf-8")
     problems = validate_lexicon(tmp_path)
     assert problems[0].startswith("verbs.tsv:4:") and "999" in problems[0]

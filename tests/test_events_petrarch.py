@@ -1,5 +1,6 @@
 """PETRARCH/TABARI verb dictionaries: the loader reads the format (synonym sets, verb blocks,
 patterns) and the coder can use them beside or instead of the default lexicon."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,7 +1,7 @@
 """Exports: column counts and values for every format; a real GDELT client reads ours back."""
+
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -12,8 +12,7 @@ from click.testing import CliRunner
 
 from storekit import coded, other_story, wire_copies
 from tidings.cli import main
-from tidings.export import (GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, ICEWS_COLUMNS, PHOENIX_COLUMNS,
-                            export)
+from tidings.export import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS, ICEWS_COLUMNS, PHOENIX_COLUMNS, export
 from tidings.export.codes import fips, load_iso3_fips, split_actor
 from tidings.run.ingest import ingest
 from tidings.records import Place
@@ -22,12 +21,16 @@ from tidings.store import open_reader
 MOSCOW = Place(text="Moscow", name="Moscow", country="RUS", lat=55.7522, lon=37.6156, start=0, end=6)
 
 
-PLACED = ("Russian police detained dozens of protesters in Moscow on Saturday. "
-          "The United States condemned the arrests. "
-          "Police detained more protesters near the Kremlin later that evening.")
-PLACED_SPECS = [(0, "RUSCOP", "RUSOPP", "173", "detained", "2022-02-26", "asserted", MOSCOW),
-                (1, "USAGOV", "RUSGOV", "111", "condemned", "2022-02-26"),
-                (2, "RUSCOP", "RUSOPP", "173", "detained", "2022-02-26", "asserted", MOSCOW)]
+PLACED = (
+    "Russian police detained dozens of protesters in Moscow on Saturday. "
+    "The United States condemned the arrests. "
+    "Police detained more protesters near the Kremlin later that evening."
+)
+PLACED_SPECS = [
+    (0, "RUSCOP", "RUSOPP", "173", "detained", "2022-02-26", "asserted", MOSCOW),
+    (1, "USAGOV", "RUSGOV", "111", "condemned", "2022-02-26"),
+    (2, "RUSCOP", "RUSOPP", "173", "detained", "2022-02-26", "asserted", MOSCOW),
+]
 
 
 def placed_copies():
@@ -36,12 +39,15 @@ def placed_copies():
     column, so swapped NumMentions / NumSources / NumArticles columns show. The copies are
     word for word the same text (syndicated as is), so grouping them does not depend on
     MinHash estimates (see tests/test_dedup_thresholds.py for those)."""
-    first = coded("placed", PLACED, PLACED_SPECS, outlet="bbc", url="https://bbc.example/a",
-                  published="2022-02-26T20:15:00")
-    again = coded("placed-bbc-2", PLACED, PLACED_SPECS, outlet="bbc",
-                  url="https://bbc.example/b", published="2022-02-26T21:00:00")
-    dw = coded("placed-dw", PLACED, PLACED_SPECS, outlet="dw",
-               url="https://dw.example/c", published="2022-02-26T21:30:00")
+    first = coded(
+        "placed", PLACED, PLACED_SPECS, outlet="bbc", url="https://bbc.example/a", published="2022-02-26T20:15:00"
+    )
+    again = coded(
+        "placed-bbc-2", PLACED, PLACED_SPECS, outlet="bbc", url="https://bbc.example/b", published="2022-02-26T21:00:00"
+    )
+    dw = coded(
+        "placed-dw", PLACED, PLACED_SPECS, outlet="dw", url="https://dw.example/c", published="2022-02-26T21:30:00"
+    )
     return [first, again, dw]
 
 
@@ -65,8 +71,11 @@ def lines_of(text: str) -> list[list[str]]:
 
 @pytest.mark.shared
 def test_column_lists_match_the_reference_formats(shared_dir):
-    ref = lambda name: [l.split("\t")[1] for l in (shared_dir / "data/formats" / name).read_text().splitlines()[1:]
-                        if l.strip()]
+    ref = lambda name: [
+        line.split("\t")[1]
+        for line in (shared_dir / "data/formats" / name).read_text().splitlines()[1:]
+        if line.strip()
+    ]
     assert list(GDELT_EVENT_COLUMNS) == ref("gdelt_events_v2_columns.tsv")
     assert list(GDELT_MENTION_COLUMNS) == ref("gdelt_mentions_columns.tsv")
 
@@ -100,7 +109,10 @@ def test_gdelt_events_61_columns_and_values(db):
     for r in rows:  # every row's counts in the right columns
         e = ours[int(r[col["GLOBALEVENTID"]])]
         assert [int(r[col[c]]) for c in ("NumMentions", "NumSources", "NumArticles")] == [
-            e["n_mentions"], e["n_sources"], e["n_articles"]]
+            e["n_mentions"],
+            e["n_sources"],
+            e["n_articles"],
+        ]
     assert moscow[col["ActionGeo_CountryCode"]] == "RS"  # FIPS, not ISO
     assert moscow[col["ActionGeo_FullName"]] == "Moscow, Russia" and moscow[col["ActionGeo_Type"]] == "4"
     assert moscow[col["ActionGeo_Lat"]] == "55.7522" and moscow[col["ActionGeo_Long"]] == "37.6156"
@@ -116,8 +128,9 @@ def test_gdelt_mentions_16_columns_and_values(db):
     assert n == len(rows) and {len(r) for r in rows} == {16}
     col = {name: i for i, name in enumerate(GDELT_MENTION_COLUMNS)}
     conn = open_reader(db)
-    expected = conn.execute("SELECT count(*) FROM mentions m JOIN events e ON e.id = m.event_id "
-                            "WHERE e.status = 'asserted'").fetchone()[0]
+    expected = conn.execute(
+        "SELECT count(*) FROM mentions m JOIN events e ON e.id = m.event_id WHERE e.status = 'asserted'"
+    ).fetchone()[0]
     num_036 = conn.execute("SELECT num_id FROM events WHERE code = '036'").fetchone()[0]
     conn.close()
     assert n == expected
@@ -144,8 +157,7 @@ def test_real_gdelt_client_reads_our_export_back(db, tmp_path):
         assert ev.event_base_code == e["code"][:3]
         assert ev.quad_class == e["quad_class"]
         assert ev.goldstein_scale == pytest.approx(e["goldstein"])
-        assert (ev.num_mentions, ev.num_sources, ev.num_articles) == (e["n_mentions"], e["n_sources"],
-                                                                       e["n_articles"])
+        assert (ev.num_mentions, ev.num_sources, ev.num_articles) == (e["n_mentions"], e["n_sources"], e["n_articles"])
         assert ev.actor1.code == e["source_code"] and ev.actor1.country_code == e["source_country"]
         assert ev.actor1.name == e["source_name"].upper()
         assert ev.actor2.code == e["target_code"]
@@ -173,12 +185,24 @@ def test_phoenix_26_columns(db):
     col = {name: i for i, name in enumerate(PHOENIX_COLUMNS)}
     r = [r for r in rows if r[col["EventCode"]] == "173"][0]
     assert r[col["Date"]] == "20220226" and (r[col["Year"]], r[col["Month"]], r[col["Day"]]) == ("2022", "02", "26")
-    assert (r[col["SourceActorFull"]], r[col["SourceActorRole"]], r[col["SourceActorEntity"]]) == ("RUSCOP", "RUS", "COP")
+    assert (r[col["SourceActorFull"]], r[col["SourceActorRole"]], r[col["SourceActorEntity"]]) == (
+        "RUSCOP",
+        "RUS",
+        "COP",
+    )
     assert r[col["QuadClass"]] == "4" and r[col["GoldsteinScore"]] == "-5"
-    assert (r[col["Lat"]], r[col["Lon"]], r[col["LocationName"]], r[col["CountryCode"]]) == \
-           ("55.7522", "37.6156", "Moscow", "RUS")
+    assert (r[col["Lat"]], r[col["Lon"]], r[col["LocationName"]], r[col["CountryCode"]]) == (
+        "55.7522",
+        "37.6156",
+        "Moscow",
+        "RUS",
+    )
     assert r[col["SentenceID"]] == "placed-1"
-    assert sorted(r[col["URLs"]].split(";")) == ["https://bbc.example/a", "https://bbc.example/b", "https://dw.example/c"]
+    assert sorted(r[col["URLs"]].split(";")) == [
+        "https://bbc.example/a",
+        "https://bbc.example/b",
+        "https://dw.example/c",
+    ]
     assert sorted(r[col["NewsSources"]].split(";")) == ["bbc", "dw"]
     w = [r for r in rows if r[col["EventCode"]] == "036"][0]
     assert len(w[col["URLs"]].split(";")) == 5 and len(w[col["NewsSources"]].split(";")) == 5
@@ -206,8 +230,20 @@ def test_plover_jsonl(db):
     recs = [json.loads(line) for line in out.getvalue().splitlines()]
     assert n == len(recs) == 8
     for rec in recs:
-        assert {"id", "date", "actor", "recipient", "event", "mode", "context", "quad_code", "event_scale",
-                "event_loc", "text", "cite_info"} <= set(rec)
+        assert {
+            "id",
+            "date",
+            "actor",
+            "recipient",
+            "event",
+            "mode",
+            "context",
+            "quad_code",
+            "event_scale",
+            "event_loc",
+            "text",
+            "cite_info",
+        } <= set(rec)
         dt.date.fromisoformat(rec["date"])
     consult = next(r for r in recs if r["cameo"]["code"] == "036")
     assert consult["event"] == ["CONSULT"] and consult["actor"][0]["code"] == "RUSGOV"
@@ -272,8 +308,14 @@ def test_export_command(db, tmp_path):
 def test_fips_table_and_actor_codes():
     table = load_iso3_fips()
     assert len(table) > 240
-    assert (fips("USA"), fips("RUS"), fips("UKR"), fips("DEU"), fips("GBR"), fips("ISR")) == \
-           ("US", "RS", "UP", "GM", "UK", "IS")
+    assert (fips("USA"), fips("RUS"), fips("UKR"), fips("DEU"), fips("GBR"), fips("ISR")) == (
+        "US",
+        "RS",
+        "UP",
+        "GM",
+        "UK",
+        "IS",
+    )
     assert fips("XYZ") == "" and fips(None) == ""
     p = split_actor("RUSGOV", "RUS")
     assert (p.country, p.types) == ("RUS", ("GOV",))

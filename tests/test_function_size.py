@@ -1,6 +1,7 @@
 """No function in src/tidings is longer than 80 lines (issue 21): a long function is split into
 named steps. The exceptions are listed in pyproject.toml ([tool.tidings.long-functions]) with
 their reason; the list may only shrink (a listed function that is now short fails too)."""
+
 from __future__ import annotations
 
 import ast

@@ -1,4 +1,5 @@
 """Hostile inputs: each is coded or gets a clear error naming it; a batch never stops."""
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,11 @@ from tidings.run.coding import CodeOptions, code_articles
 from tidings.readers import read_data, read_paths, read_text
 from tidings.records import Article, InputError
 
-GOOD = ("Ghana and Togo sign security pact\n\nBy Example Wire\n\n"
-        "ACCRA, May 2 - Ghana and Togo signed a security cooperation agreement on Tuesday, "
-        "the two governments said.\n")
+GOOD = (
+    "Ghana and Togo sign security pact\n\nBy Example Wire\n\n"
+    "ACCRA, May 2 - Ghana and Togo signed a security cooperation agreement on Tuesday, "
+    "the two governments said.\n"
+)
 
 
 def hostile_files(folder: Path, big: bool = True) -> dict[str, str]:
@@ -34,17 +37,36 @@ def hostile_files(folder: Path, big: bool = True) -> dict[str, str]:
     put("d-invalid-utf8.txt", b"The minister said \xff\xfe\xfa the talks \xc3\x28 failed." * 3, "any")
     put("e-mixed.txt", "Café talks in Zürich — ".encode("utf-8") + "naïve résumé".encode("latin-1") + b" ended.", "any")
     put("f-long-line.txt", ("word " * 200_000).encode(), "any")
-    put("g-nested.html", "<html><body>" + "<div>" * 5000 + "<p>Police arrested ten protesters in Lagos.</p>"
-        + "</div>" * 5000 + "</body></html>", "any")
-    put("h-scripts.html", "<html><head><title>x</title><script>alert(1)</script></head><body>"
+    put(
+        "g-nested.html",
+        "<html><body>"
+        + "<div>" * 5000
+        + "<p>Police arrested ten protesters in Lagos.</p>"
+        + "</div>" * 5000
+        + "</body></html>",
+        "any",
+    )
+    put(
+        "h-scripts.html",
+        "<html><head><title>x</title><script>alert(1)</script></head><body>"
         "<p>Iran said <img src=x onerror=alert(2)> it had seized a tanker in the Gulf on Monday.</p>"
-        "<script>document.write('<p>injected</p>')</script></body></html>", "any")
-    put("i-french.txt", "Le président français a rencontré le chancelier allemand à Berlin mardi pour discuter "
-        "de la guerre en Ukraine et des sanctions contre la Russie, a indiqué l'Élysée dans un communiqué.", "any")
+        "<script>document.write('<p>injected</p>')</script></body></html>",
+        "any",
+    )
+    put(
+        "i-french.txt",
+        "Le président français a rencontré le chancelier allemand à Berlin mardi pour discuter "
+        "de la guerre en Ukraine et des sanctions contre la Russie, a indiqué l'Élysée dans un communiqué.",
+        "any",
+    )
     put("j-quotes.txt", '"We will win." "They will lose." "Nobody knows." "It is over."', "any")
     put("k-numbers.txt", "1 2 3 4 5 6 7 8 9 10 3.14 2.71 1,000,000 42 -7 " * 40, "any")
-    put("l-bad.jsonl", '{"id": "ok1", "text": "Chile and Peru held talks in Lima."}\n{broken json\n'
-        '{"id": 5, "text": null}\n["not", "an", "object"]\n', "any")
+    put(
+        "l-bad.jsonl",
+        '{"id": "ok1", "text": "Chile and Peru held talks in Lima."}\n{broken json\n'
+        '{"id": 5, "text": null}\n["not", "an", "object"]\n',
+        "any",
+    )
     put("m-good.txt", GOOD, "article")
     if big:
         with open(folder / "n-huge.txt", "wb") as fh:  # 100 MB, written in pieces
@@ -58,8 +80,12 @@ def hostile_files(folder: Path, big: bool = True) -> dict[str, str]:
 @pytest.mark.slow
 def test_batch_of_hostile_inputs_through_the_cli(tmp_path):
     expect = hostile_files(tmp_path / "in")
-    proc = subprocess.run([sys.executable, "-m", "tidings.cli", "code", str(tmp_path / "in"), "--format", "jsonl"],
-                          capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-m", "tidings.cli", "code", str(tmp_path / "in"), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     out = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     err = proc.stderr
     assert proc.returncode == 1  # some inputs were unreadable, and the exit code says so
@@ -112,8 +138,11 @@ def test_a_failing_article_does_not_stop_the_batch(monkeypatch):
         return real(art, doc)
 
     monkeypatch.setattr(pipeline, "_coded", flaky)
-    arts = [Article(id="a", text="Chile and Peru held talks."), Article(id="b", text="EXPLODE here."),
-            Article(id="c", text="Police arrested ten protesters in Lagos.")]
+    arts = [
+        Article(id="a", text="Chile and Peru held talks."),
+        Article(id="b", text="EXPLODE here."),
+        Article(id="c", text="Police arrested ten protesters in Lagos."),
+    ]
     out = list(code_articles(arts, CodeOptions(batch_size=8)))
     assert [c.article.id for c in out] == ["a", "b", "c"]
     assert out[1].skipped and "coding failed: RuntimeError: boom" in out[1].skipped

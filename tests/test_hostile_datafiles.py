@@ -1,4 +1,5 @@
 """Data files validated as they load, and CLI errors as one line (issue 24, items 8 and 9)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -43,6 +44,7 @@ def one_line_error(p: subprocess.CompletedProcess) -> str:
 
 
 # ---- verb dictionaries ------------------------------------------------------------------------
+
 
 def test_a_verb_file_without_its_marker_is_read_by_its_verb_blocks(tmp_path):
     # PETRARCH-1 files (the Validate dictionaries) have no 'VERB PATTERNS' line: their verb
@@ -92,6 +94,7 @@ def test_the_cli_says_so_in_one_line_with_replace_dicts(tmp_path):
 
 # ---- actor dictionaries -----------------------------------------------------------------------
 
+
 def test_an_empty_or_wrong_kind_actor_file_is_an_error(tmp_path):
     (tmp_path / "empty.txt").write_text("# nothing\n\n")
     with pytest.raises(DataError, match="no actor or agent entries"):
@@ -110,6 +113,7 @@ def test_a_folder_given_as_an_actor_dictionary_is_one_line(tmp_path):
 
 # ---- boilerplate patterns -----------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("pattern", [r"(a+)+$", r"(\w+\s?)*end", r"(x*)*y", r"((a+)|b)+c"])
 def test_catastrophic_patterns_are_refused_with_file_and_line(tmp_path, pattern):
     f = tmp_path / "mine.txt"
@@ -120,8 +124,9 @@ def test_catastrophic_patterns_are_refused_with_file_and_line(tmp_path, pattern)
         list(read_paths([str(f)], options=ReadOptions(boilerplate_files=(str(f),))))
 
 
-@pytest.mark.parametrize("pattern", [r"(?: \w+)*", r"(?:\w+\s)+said", r"(ab)+", r"(a|b)+", r"Read more:.*",
-                                     r"(?:\s*/\s*[\w.]{1,40})*\.?"])
+@pytest.mark.parametrize(
+    "pattern", [r"(?: \w+)*", r"(?:\w+\s)+said", r"(ab)+", r"(a|b)+", r"Read more:.*", r"(?:\s*/\s*[\w.]{1,40})*\.?"]
+)
 def test_ordinary_patterns_pass(pattern):
     assert nested_repeat(pattern) is None
 
@@ -141,6 +146,7 @@ def test_the_bundled_patterns_pass_and_stay_fast():
 
 # ---- CLI errors ---------------------------------------------------------------------------------
 
+
 def test_a_corrupt_database_is_one_line_and_debug_shows_the_traceback(tmp_path):
     db = tmp_path / "bad.duckdb"
     db.write_bytes(b"this is not a database\n" * 1000)
@@ -148,4 +154,3 @@ def test_a_corrupt_database_is_one_line_and_debug_shows_the_traceback(tmp_path):
     assert "not a valid DuckDB database" in line and "restore it from a copy" in line
     p = run("--debug", "query", "events", "--db", str(db))
     assert p.returncode != 0 and "Traceback" in p.stderr
-

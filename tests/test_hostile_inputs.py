@@ -1,5 +1,6 @@
 """Hostile inputs at the reader boundary (issue 24, items 1, 3, 5, 6 and 10): every text is
 valid, limits count bytes read, one bad line never drops the rest, only regular files are read."""
+
 from __future__ import annotations
 
 import gzip
@@ -23,8 +24,10 @@ TIDINGS = [sys.executable, "-m", "tidings.cli"]
 
 
 def good_lines(n: int, start: int = 0) -> list[str]:
-    return [json.dumps({"id": f"ok-{i}", "text": f"{GOOD} Report number {i}.", "published": "2024-03-01"})
-            for i in range(start, start + n)]
+    return [
+        json.dumps({"id": f"ok-{i}", "text": f"{GOOD} Report number {i}.", "published": "2024-03-01"})
+        for i in range(start, start + n)
+    ]
 
 
 def items(path, **kw) -> tuple[list, list[str]]:
@@ -35,9 +38,16 @@ def items(path, **kw) -> tuple[list, list[str]]:
 
 # ---- 1. every text is valid ------------------------------------------------------------------
 
+
 def test_a_lone_surrogate_is_replaced_counted_and_the_record_read(tmp_path):
-    rows = good_lines(20) + ['{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya \\udfff said \\u0000 it '
-                             'would hold talks with Ethiopia on Monday."}'] + good_lines(20, 20)
+    rows = (
+        good_lines(20)
+        + [
+            '{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya \\udfff said \\u0000 it '
+            'would hold talks with Ethiopia on Monday."}'
+        ]
+        + good_lines(20, 20)
+    )
     (tmp_path / "c.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
     got, notes = items(tmp_path / "c.jsonl")
     assert all(isinstance(a, Article) for a in got) and len(got) == 41
@@ -50,10 +60,16 @@ def test_a_lone_surrogate_is_replaced_counted_and_the_record_read(tmp_path):
 
 
 def test_code_prints_a_record_with_a_lone_surrogate(tmp_path):
-    (tmp_path / "c.jsonl").write_text('{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya said it would '
-                                      'hold talks with Ethiopia on Monday."}\n' + good_lines(1)[0] + "\n")
-    p = subprocess.run(TIDINGS + ["code", str(tmp_path / "c.jsonl"), "--format", "jsonl", "--published",
-                                  "2024-03-01"], capture_output=True, text=True, timeout=300)
+    (tmp_path / "c.jsonl").write_text(
+        '{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya said it would '
+        'hold talks with Ethiopia on Monday."}\n' + good_lines(1)[0] + "\n"
+    )
+    p = subprocess.run(
+        TIDINGS + ["code", str(tmp_path / "c.jsonl"), "--format", "jsonl", "--published", "2024-03-01"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert p.returncode == 0, p.stderr
     out = [json.loads(line) for line in p.stdout.splitlines()]
     assert [o["id"] for o in out] == ["bad", "ok-0"] and out[0]["title"] == "Bad \ufffd title"
@@ -61,6 +77,7 @@ def test_code_prints_a_record_with_a_lone_surrogate(tmp_path):
 
 
 # ---- 3. streaming limits ---------------------------------------------------------------------
+
 
 def _bomb(path: Path, gigabytes: float = 1.0) -> None:
     """A small .jsonl.gz holding one line of `gigabytes` (a few MB compressed), then a good record."""
@@ -107,8 +124,10 @@ def _run_measured(cmd: list[str], bound_mb: float, timeout: float = 300):
     threading.Thread(target=sampler, daemon=True).start()
     out = io.BytesIO()
     err = io.BytesIO()
-    readers = [threading.Thread(target=lambda s, b: b.write(s.read()), args=(proc.stdout, out), daemon=True),
-               threading.Thread(target=lambda s, b: b.write(s.read()), args=(proc.stderr, err), daemon=True)]
+    readers = [
+        threading.Thread(target=lambda s, b: b.write(s.read()), args=(proc.stdout, out), daemon=True),
+        threading.Thread(target=lambda s, b: b.write(s.read()), args=(proc.stderr, err), daemon=True),
+    ]
     for r in readers:
         r.start()
     deadline = time.monotonic() + timeout
@@ -131,8 +150,10 @@ def _run_measured(cmd: list[str], bound_mb: float, timeout: float = 300):
 def test_a_gzip_bomb_stays_under_600_mb_and_the_next_record_is_stored(tmp_path):
     _bomb(tmp_path / "bomb.jsonl.gz", 1.0)
     assert (tmp_path / "bomb.jsonl.gz").stat().st_size < 8 * 1024 * 1024
-    peak, rc, out, err = _run_measured(TIDINGS + ["ingest", str(tmp_path / "bomb.jsonl.gz"), "--db",
-                                                  str(tmp_path / "x.duckdb"), "--no-progress"], bound_mb=600)
+    peak, rc, out, err = _run_measured(
+        TIDINGS + ["ingest", str(tmp_path / "bomb.jsonl.gz"), "--db", str(tmp_path / "x.duckdb"), "--no-progress"],
+        bound_mb=600,
+    )
     assert peak < 600, f"peak {peak:.0f} MB"
     assert "line 1: line longer than" in err and "1 new" in err, err
     assert rc == 1  # one input line could not be read; the good record is stored
@@ -195,12 +216,17 @@ def test_a_plain_file_is_limited_by_bytes_read_not_by_its_reported_size(tmp_path
 
 # ---- 5. one bad JSONL line never drops the rest ------------------------------------------------
 
+
 def test_bad_jsonl_lines_are_errors_of_their_own_and_the_next_line_is_read(tmp_path):
-    rows = good_lines(2) + [
-        '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",
-        '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
-        "{broken",
-    ] + good_lines(2, 2)
+    rows = (
+        good_lines(2)
+        + [
+            '{"id": "big", "text": "x", "n": ' + "9" * 5000 + "}",
+            '{"id": "deep", "text": "x", "n": ' + "[" * 100_000 + "]" * 100_000 + "}",
+            "{broken",
+        ]
+        + good_lines(2, 2)
+    )
     (tmp_path / "c.jsonl").write_text("\n".join(rows) + "\n")
     got, _ = items(tmp_path / "c.jsonl")
     errors = {e.source: e.problem for e in got if isinstance(e, InputError)}
@@ -234,14 +260,19 @@ def test_stdin_jsonl_is_streamed_not_read_whole(tmp_path):
 
 # ---- 6. a FIFO is refused -------------------------------------------------------------------
 
+
 def test_a_fifo_is_refused_and_does_not_block(tmp_path):
     if not hasattr(os, "mkfifo"):
         pytest.skip("no FIFOs here")
     fifo = tmp_path / "pipe.txt"
     os.mkfifo(fifo)
     (tmp_path / "ok.txt").write_text(GOOD)
-    p = subprocess.run(TIDINGS + ["ingest", str(fifo), str(tmp_path / "ok.txt"), "--db", str(tmp_path / "x.duckdb"),
-                                  "--no-progress"], capture_output=True, text=True, timeout=120)
+    p = subprocess.run(
+        TIDINGS + ["ingest", str(fifo), str(tmp_path / "ok.txt"), "--db", str(tmp_path / "x.duckdb"), "--no-progress"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert p.returncode == 1
     assert f"{fifo}: not a regular file (a FIFO (named pipe))" in p.stderr and "1 new" in p.stderr, p.stderr
     assert not (tmp_path / "x.duckdb.lock").exists()
@@ -262,10 +293,18 @@ def test_a_fifo_swapped_in_after_the_check_is_refused_when_opened(tmp_path):
 
 # ---- 10. silent coercions -------------------------------------------------------------------
 
-@pytest.mark.parametrize("value, why", [
-    (["a", "b"], "a list"), (True, "a boolean"), (1.5, "a number"), ("1e400", None), ({"a": 1}, "an object"),
-    ("x" * 600, "600 characters"),
-])
+
+@pytest.mark.parametrize(
+    "value, why",
+    [
+        (["a", "b"], "a list"),
+        (True, "a boolean"),
+        (1.5, "a number"),
+        ("1e400", None),
+        ({"a": 1}, "an object"),
+        ("x" * 600, "600 characters"),
+    ],
+)
 def test_ids_must_be_strings_or_integers_of_bounded_length(tmp_path, value, why):
     line = json.dumps({"id": value, "text": GOOD}) if value != "1e400" else '{"id": 1e400, "text": "' + GOOD + '"}'
     (tmp_path / "c.jsonl").write_text(line + "\n" + good_lines(1)[0] + "\n")
@@ -295,11 +334,14 @@ def test_non_scalar_metadata_is_refused(tmp_path):
     assert isinstance(got[0], InputError) and "field 'title' is a list" in got[0].problem
 
 
-@pytest.mark.parametrize("body, bad_line, ids", [
-    ('id,text\n1,"Good text one\n2,"Other text two"\n3,"Third text"\n', 2, ["2", "3"]),
-    ('id,text\n1,"First text\n2,Second text\n3,Third text\n', 2, ["2", "3"]),
-    ('id,text\n1,First text\n2,"Second, never closed\n3,Third text\n', 3, ["1", "3"]),
-])
+@pytest.mark.parametrize(
+    "body, bad_line, ids",
+    [
+        ('id,text\n1,"Good text one\n2,"Other text two"\n3,"Third text"\n', 2, ["2", "3"]),
+        ('id,text\n1,"First text\n2,Second text\n3,Third text\n', 2, ["2", "3"]),
+        ('id,text\n1,First text\n2,"Second, never closed\n3,Third text\n', 3, ["1", "3"]),
+    ],
+)
 def test_an_unterminated_csv_quote_does_not_swallow_the_next_records(tmp_path, body, bad_line, ids):
     (tmp_path / "c.csv").write_text(body)
     got, _ = items(tmp_path / "c.csv", detect_language=False, sniff_header=False)
@@ -315,6 +357,7 @@ def test_csv_cells_may_still_span_lines(tmp_path):
 
 
 # ---- 4. linear time: long sentences are split at the reader ------------------------------------
+
 
 def test_a_long_sentence_is_split_into_bounded_lines_and_noted(tmp_path):
     words = "the minister of Kenya met officials from Ethiopia and Chile, discussed trade with Peru and".split()

@@ -1,6 +1,7 @@
 """Clean process trees (issue 24, item 7): an ingest coding in a pool of 2 workers, killed
 with SIGKILL or SIGTERM, leaves no fork server, resource tracker or worker behind, SIGTERM
 releases the writer lock, and the resumed run is identical to an uninterrupted one."""
+
 from __future__ import annotations
 
 import os
@@ -20,8 +21,9 @@ def _pool_tree(tmp_path):
     corpus = tmp_path / "corpus"
     kill_resume.write_corpus(corpus, 40)
     db = tmp_path / "x.duckdb"
-    proc = subprocess.Popen(kill_resume.ingest_cmd(corpus, db, workers=2), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        kill_resume.ingest_cmd(corpus, db, workers=2), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     tree: set[int] = set()
     deadline = time.monotonic() + 120
     # wait until the workers are coding: the fork server and both workers are below the ingest

@@ -1,6 +1,7 @@
 """One bad record never stops a corpus (issue 24, items 1 and 4): a record that the store
 refuses is quarantined in the rejects table, the others are stored, a rerun skips it; an
 article over the time budget is skipped with the reason and the next one is coded."""
+
 from __future__ import annotations
 
 import json
@@ -20,14 +21,36 @@ GOOD = "Ghana and Togo signed a security cooperation agreement on Tuesday, the t
 
 def coded(i: int, title: str | None = None) -> CodedArticle:
     text = f"Kenya accused Ethiopia of shelling the border on Monday, report {i} said."
-    art = Article(id=f"art-{i:02d}", text=text, title=title or f"Report {i}", published="2024-03-04",
-                  source=f"corpus.jsonl:line {i + 1}")
+    art = Article(
+        id=f"art-{i:02d}",
+        text=text,
+        title=title or f"Report {i}",
+        published="2024-03-04",
+        source=f"corpus.jsonl:line {i + 1}",
+    )
     src = ActorRef(code="KEN", country="KEN", name="Kenya", text="Kenya", start=0, end=5)
     tgt = ActorRef(code="ETH", country="ETH", name="Ethiopia", text="Ethiopia", start=14, end=22)
-    ev = Event(id=content_id(art.id, "ev"), code="112", root="11", quad_class=3, penta_class=3, goldstein=-2.0,
-               plover_event="ACCUSE", plover_mode=None, source=src, target=tgt, status="asserted", reported_by=None,
-               date="2024-03-04", date_text=None, place=None, sentence=0, trigger=Span("accused", 6, 13),
-               confidence=0.9, rule="test")
+    ev = Event(
+        id=content_id(art.id, "ev"),
+        code="112",
+        root="11",
+        quad_class=3,
+        penta_class=3,
+        goldstein=-2.0,
+        plover_event="ACCUSE",
+        plover_mode=None,
+        source=src,
+        target=tgt,
+        status="asserted",
+        reported_by=None,
+        date="2024-03-04",
+        date_text=None,
+        place=None,
+        sentence=0,
+        trigger=Span("accused", 6, 13),
+        confidence=0.9,
+        rule="test",
+    )
     return CodedArticle(article=art, events=(ev,), sentences=(Span(text, 0, len(text)),))
 
 
@@ -107,11 +130,24 @@ def test_ingest_cli_names_the_rejected_record_and_exits_1_then_a_rerun_exits_0(t
     """Through the CLI, a poisoned JSONL record is made valid at the reader and stored with the
     others; a record refused by the coder is named, quarantined, and a rerun succeeds."""
     rows = [json.dumps({"id": f"ok-{i}", "text": f"{GOOD} Report {i}."}) for i in range(40)]
-    rows.insert(20, '{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya said it would hold talks with '
-                    'Ethiopia on Monday."}')
+    rows.insert(
+        20,
+        '{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya said it would hold talks with '
+        'Ethiopia on Monday."}',
+    )
     (tmp_path / "c.jsonl").write_text("\n".join(rows) + "\n")
-    cmd = [sys.executable, "-m", "tidings.cli", "ingest", str(tmp_path / "c.jsonl"), "--db",
-           str(tmp_path / "x.duckdb"), "--published", "2024-03-04", "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "tidings.cli",
+        "ingest",
+        str(tmp_path / "c.jsonl"),
+        "--db",
+        str(tmp_path / "x.duckdb"),
+        "--published",
+        "2024-03-04",
+        "--no-progress",
+    ]
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert p.returncode == 0 and "41 new" in p.stderr, p.stderr
     p = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
@@ -122,6 +158,7 @@ def test_ingest_cli_names_the_rejected_record_and_exits_1_then_a_rerun_exits_0(t
 
 
 # ---- 4. time budget -----------------------------------------------------------------------------
+
 
 def test_an_article_over_the_time_budget_is_skipped_with_the_reason_and_the_next_is_coded():
     from tidings.run.coding import CodeOptions, code_articles
@@ -152,8 +189,22 @@ def test_a_270k_character_sentence_ends_within_the_budget_and_the_next_article_i
     rows = [json.dumps({"id": "long", "text": sentence}), json.dumps({"id": "next", "text": GOOD})]
     (tmp_path / "c.jsonl").write_text("\n".join(rows) + "\n")
     t = time.monotonic()
-    p = subprocess.run([sys.executable, "-m", "tidings.cli", "code", str(tmp_path / "c.jsonl"), "--format", "jsonl",
-                        "--published", "2024-03-04"], capture_output=True, text=True, timeout=600)
+    p = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tidings.cli",
+            "code",
+            str(tmp_path / "c.jsonl"),
+            "--format",
+            "jsonl",
+            "--published",
+            "2024-03-04",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     took = time.monotonic() - t
     assert p.returncode == 0, p.stderr
     out = [json.loads(line) for line in p.stdout.splitlines()]
@@ -170,12 +221,19 @@ def test_watch_stores_a_folder_with_a_poisoned_record_and_keeps_running(tmp_path
     src = tmp_path / "in"
     src.mkdir()
     rows = [json.dumps({"id": f"ok-{i}", "text": f"{GOOD} Report {i}."}) for i in range(3)]
-    rows.insert(1, '{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya said it would hold talks with '
-                   'Ethiopia on Monday."}')
+    rows.insert(
+        1,
+        '{"id": "bad", "title": "Bad \\ud800 title", "text": "Kenya said it would hold talks with '
+        'Ethiopia on Monday."}',
+    )
     (src / "c.jsonl").write_text("\n".join(rows) + "\n")
     logs = []
-    w = Watcher([str(src)], str(tmp_path / "w.duckdb"), WatchOptions(every=0.1, out_dir=str(tmp_path / "out"),
-                                                                     published="2024-03-04"), log=logs.append)
+    w = Watcher(
+        [str(src)],
+        str(tmp_path / "w.duckdb"),
+        WatchOptions(every=0.1, out_dir=str(tmp_path / "out"), published="2024-03-04"),
+        log=logs.append,
+    )
     reports = w.run(cycles=2)
     assert len(reports) == 2 and reports[0].stored == 4, logs
     # a cycle whose storing fails is logged, and the next cycle still runs

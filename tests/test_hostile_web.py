@@ -1,6 +1,7 @@
 """The web app against hostile requests (issue 24, items 2, 4 and 9): no page elsewhere writes
 to a local server, ingest does not block other requests, bad parameters get 400 with the
 reason, every response carries the security headers."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,10 @@ from tidings.web import create_app
 from tidings.web.security import SECURITY_HEADERS, allowed_hosts, host_name
 
 LOCAL = "http://127.0.0.1"
-ARTICLE = ("Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
-           "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, officials said.")
+ARTICLE = (
+    "Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
+    "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, officials said."
+)
 
 
 @pytest.fixture(scope="module")
@@ -57,21 +60,29 @@ def quick_ingest(monkeypatch):
 
 # ---- 2. no page elsewhere writes to the database ---------------------------------------------
 
+
 def test_a_cross_origin_json_post_is_refused_and_a_same_origin_one_works(client, quick_ingest):
     body = json.dumps({"text": ARTICLE})
-    r = client.post("/api/ingest", content=body, headers={"content-type": "application/json",
-                                                          "origin": "http://evil.example"})
+    r = client.post(
+        "/api/ingest", content=body, headers={"content-type": "application/json", "origin": "http://evil.example"}
+    )
     assert r.status_code == 403 and "cross-origin" in r.json()["error"]
-    r = client.post("/api/ingest", content=body, headers={"content-type": "application/json",
-                                                          "origin": LOCAL, "sec-fetch-site": "same-origin"})
+    r = client.post(
+        "/api/ingest",
+        content=body,
+        headers={"content-type": "application/json", "origin": LOCAL, "sec-fetch-site": "same-origin"},
+    )
     assert r.status_code == 200, r.text
     assert quick_ingest.stored and "Kenya and Ethiopia signed" in quick_ingest.stored[0]
 
 
 def test_a_cross_site_form_post_is_refused(client, quick_ingest):
     token = csrf(client)
-    r = client.post("/ingest", data={"text": ARTICLE, "csrf": token},
-                    headers={"origin": "http://evil.example", "sec-fetch-site": "cross-site"})
+    r = client.post(
+        "/ingest",
+        data={"text": ARTICLE, "csrf": token},
+        headers={"origin": "http://evil.example", "sec-fetch-site": "cross-site"},
+    )
     assert r.status_code == 403
     r = client.post("/ingest", data={"text": ARTICLE, "csrf": token}, headers={"sec-fetch-site": "cross-site"})
     assert r.status_code == 403
@@ -81,8 +92,11 @@ def test_a_cross_site_form_post_is_refused(client, quick_ingest):
     r = client.post("/ingest?format=json", data={"text": ARTICLE, "csrf": "0" * 32}, headers={"origin": LOCAL})
     assert r.status_code == 403
     assert not quick_ingest.stored
-    r = client.post("/ingest?format=json", data={"text": ARTICLE, "csrf": token},
-                    headers={"origin": LOCAL, "sec-fetch-site": "same-origin"})
+    r = client.post(
+        "/ingest?format=json",
+        data={"text": ARTICLE, "csrf": token},
+        headers={"origin": LOCAL, "sec-fetch-site": "same-origin"},
+    )
     assert r.status_code == 200 and quick_ingest.stored
 
 
@@ -116,6 +130,7 @@ def test_host_rules():
 
 
 # ---- 4. ingest runs off the event loop --------------------------------------------------------
+
 
 def test_other_requests_are_answered_while_an_ingest_runs(db, quick_ingest):
     import httpx
@@ -160,11 +175,21 @@ def test_other_requests_are_answered_while_an_ingest_runs(db, quick_ingest):
 
 # ---- 9. 400 with the reason, never 500; headers on every response -------------------------------
 
-@pytest.mark.parametrize("url", [
-    "/api/dyad?freq=bogus", "/api/actors/RUS?freq=bogus", "/api/events?start=notadate",
-    "/api/events?start=2022-99-99", "/api/actors/RUS?start=2022-99-99", "/api/network?end=2022-13-01",
-    "/api/events?after=notadate~x", "/api/events?limit=ten", "/api/events?quad=9",
-])
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/dyad?freq=bogus",
+        "/api/actors/RUS?freq=bogus",
+        "/api/events?start=notadate",
+        "/api/events?start=2022-99-99",
+        "/api/actors/RUS?start=2022-99-99",
+        "/api/network?end=2022-13-01",
+        "/api/events?after=notadate~x",
+        "/api/events?limit=ten",
+        "/api/events?quad=9",
+    ],
+)
 def test_bad_parameters_are_400_with_the_reason(client, url):
     r = client.get(url)
     assert r.status_code == 400, (url, r.status_code, r.text)
@@ -223,9 +248,11 @@ def test_undated_events_are_null_not_nat(tmp_path):
 
     items = webdata.articles()
     first = items[0]
-    undated = replace(first, article=replace(first.article, id="undated", published=None, text=first.article.text
-                                             + " Undated."),
-                      events=tuple(replace(e, date=None) for e in first.events))
+    undated = replace(
+        first,
+        article=replace(first.article, id="undated", published=None, text=first.article.text + " Undated."),
+        events=tuple(replace(e, date=None) for e in first.events),
+    )
     db = str(tmp_path / "nat.duckdb")
     ingest([undated], db, progress=False)
     c = TestClient(create_app(db), base_url=LOCAL)
@@ -265,8 +292,9 @@ def test_a_real_upload_is_stored_while_pages_are_being_read(tmp_path):
         for t in readers:
             t.start()
         text = ARTICLE + "\n\n" + " ".join(f"Kenya and Ethiopia held talks on trade in round {i}." for i in range(40))
-        r = httpx.post(f"http://127.0.0.1:{port}/api/ingest", json={"text": text, "published": "2023-03-04"},
-                       timeout=300)
+        r = httpx.post(
+            f"http://127.0.0.1:{port}/api/ingest", json={"text": text, "published": "2023-03-04"}, timeout=300
+        )
         stop.set()
         for t in readers:
             t.join()

@@ -1,4 +1,5 @@
 """End-to-end ingest through the real readers and pipeline, and the ingest/demo commands."""
+
 from __future__ import annotations
 
 import json
@@ -12,21 +13,33 @@ from tidings.store import open_reader, table_counts
 
 pytestmark = pytest.mark.slow
 
-TALKS = ("Russia and Ukraine held talks in Minsk on Sunday. Russian President Vladimir Putin met Ukrainian "
-         "President Volodymyr Zelensky for three hours. The Kremlin said the two sides agreed to meet again.")
-SANCTIONS = ("The European Union imposed new sanctions on Belarus on Monday over the migrant crisis on its "
-             "border with Poland. Polish officials accused Minsk of using migrants as a weapon.")
+TALKS = (
+    "Russia and Ukraine held talks in Minsk on Sunday. Russian President Vladimir Putin met Ukrainian "
+    "President Volodymyr Zelensky for three hours. The Kremlin said the two sides agreed to meet again."
+)
+SANCTIONS = (
+    "The European Union imposed new sanctions on Belarus on Monday over the migrant crisis on its "
+    "border with Poland. Polish officials accused Minsk of using migrants as a weapon."
+)
 
 
 def write_corpus(folder, talks=TALKS, stamp=None):
     folder.mkdir(exist_ok=True)
-    rec = {"id": "talks-1", "title": "Russia, Ukraine hold talks", "published": "2021-12-12",
-           "url": "https://example.org/talks", "outlet": "Example News", "text": talks}
+    rec = {
+        "id": "talks-1",
+        "title": "Russia, Ukraine hold talks",
+        "published": "2021-12-12",
+        "url": "https://example.org/talks",
+        "outlet": "Example News",
+        "text": talks,
+    }
     if stamp:
         rec["updated"] = stamp
     (folder / "talks.jsonl").write_text(json.dumps(rec) + "\n", encoding="utf-8")
-    (folder / "sanctions.txt").write_text("EU imposes new sanctions on Belarus\n\nBy Reuters\n\n"
-                                          "Published: 13 Dec 2021 10:00 AM\n\n" + SANCTIONS + "\n", encoding="utf-8")
+    (folder / "sanctions.txt").write_text(
+        "EU imposes new sanctions on Belarus\n\nBy Reuters\n\nPublished: 13 Dec 2021 10:00 AM\n\n" + SANCTIONS + "\n",
+        encoding="utf-8",
+    )
     (folder / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
     return folder
 
@@ -34,10 +47,12 @@ def write_corpus(folder, talks=TALKS, stamp=None):
 def snapshot(db):
     conn = open_reader(db)
     try:
-        return (table_counts(conn),
-                conn.execute("SELECT id, content_hash, story_id FROM articles ORDER BY id").fetchall(),
-                conn.execute("SELECT id, num_id, code FROM events ORDER BY id").fetchall(),
-                conn.execute("SELECT event_id, article_id, coder_event_id FROM mentions ORDER BY ALL").fetchall())
+        return (
+            table_counts(conn),
+            conn.execute("SELECT id, content_hash, story_id FROM articles ORDER BY id").fetchall(),
+            conn.execute("SELECT id, num_id, code FROM events ORDER BY id").fetchall(),
+            conn.execute("SELECT event_id, article_id, coder_event_id FROM mentions ORDER BY ALL").fetchall(),
+        )
     finally:
         conn.close()
 
@@ -58,19 +73,20 @@ def test_ingest_folder_twice_through_the_pipeline(tmp_path):
 def test_updated_article_through_the_pipeline(tmp_path):
     db = str(tmp_path / "e.duckdb")
     ingest([str(write_corpus(tmp_path / "v1"))], db, progress=False)
-    v2 = TALKS.replace("agreed to meet again", "failed to agree on anything") + \
-        " Ukraine accused Russia of stalling."
+    v2 = TALKS.replace("agreed to meet again", "failed to agree on anything") + " Ukraine accused Russia of stalling."
     r = ingest([str(write_corpus(tmp_path / "v2", talks=v2, stamp="2021-12-13T08:00:00"))], db, progress=False)
     assert r.updated == 1 and r.unchanged == 1
     conn = open_reader(db)
     assert conn.execute("SELECT version, text FROM articles WHERE id = 'talks-1'").fetchone() == (2, v2)
     assert conn.execute("SELECT version, text FROM article_versions").fetchall() == [(1, TALKS)]
     # every mention of the article points into its current text
-    for start, end, trig in conn.execute("SELECT trigger_start, trigger_end, trigger_text FROM mentions "
-                                         "WHERE article_id = 'talks-1'").fetchall():
+    for start, end, trig in conn.execute(
+        "SELECT trigger_start, trigger_end, trigger_text FROM mentions WHERE article_id = 'talks-1'"
+    ).fetchall():
         assert v2[start:end] == trig
-    for start, end, sent in conn.execute("SELECT sentence_start, sentence_end, sentence_text FROM mentions "
-                                         "WHERE article_id = 'talks-1'").fetchall():
+    for start, end, sent in conn.execute(
+        "SELECT sentence_start, sentence_end, sentence_text FROM mentions WHERE article_id = 'talks-1'"
+    ).fetchall():
         assert v2[start:end] == sent and sent == sent.strip()
     conn.close()
 
@@ -117,16 +133,20 @@ def test_five_copies_through_the_pipeline_make_one_story(tmp_path):
     variants = [  # other headlines and stamps; trimmed; a local paragraph added; a paragraph cut
         ("Germany and France pledge aid to Moldova as energy crisis deepens", "14 Jan 2022 10:12 AM", paras),
         ("Moldova gets gas lifeline from Berlin and Paris", "14 Jan 2022 11:00 AM", paras[:3]),
-        ("EU heavyweights back Moldova against Gazprom", "14 Jan 2022 12:30 PM",
-         paras + ["Romania's prime minister said Bucharest was ready to supply electricity to its neighbour."]),
+        (
+            "EU heavyweights back Moldova against Gazprom",
+            "14 Jan 2022 12:30 PM",
+            paras + ["Romania's prime minister said Bucharest was ready to supply electricity to its neighbour."],
+        ),
         ("Moldova: aid promised", "14 Jan 2022 01:45 PM", paras[:4]),
         ("Baerbock in Chisinau: 'Moldova is not alone'", "15 Jan 2022 08:00 AM", paras[:2] + paras[3:]),
     ]
     folder = tmp_path / "copies"
     folder.mkdir()
     for i, (title, stamp, ps) in enumerate(variants):
-        (folder / f"copy{i}.txt").write_text(f"{title}\n\nBy Reuters\n\nPublished: {stamp}\n\n" + "\n\n".join(ps) + "\n",
-                                             encoding="utf-8")
+        (folder / f"copy{i}.txt").write_text(
+            f"{title}\n\nBy Reuters\n\nPublished: {stamp}\n\n" + "\n\n".join(ps) + "\n", encoding="utf-8"
+        )
     db = str(tmp_path / "five.duckdb")
     r = ingest([str(folder)], db, progress=False)
     assert r.new == 5 and r.joined_story == 4

@@ -1,5 +1,6 @@
 """An ingest killed with SIGKILL and resumed ends equal to an uninterrupted run.
 (bench/kill_resume.py does the same 20 times and prints each run.)"""
+
 from __future__ import annotations
 
 import sys

@@ -5,6 +5,7 @@ wrapping its own fresh spaCy lemmatizer, run the same texts in the same order (c
 then again (warm caches); every token array and morph string must be identical, and the
 wrapped lemmatizer's cache must hold the same entries, in the same order, as spaCy's own.
 """
+
 from __future__ import annotations
 
 import warnings
@@ -20,10 +21,18 @@ from projecttexts import project_texts  # noqa: E402
 ATTRS = [LEMMA, POS, TAG, MORPH, DEP, HEAD, ENT_IOB, ENT_TYPE, SENT_START]
 
 EDGE = [
-    "", " ", "\n", "\n\n\n", "\t", "   \n  ", "Hello  world.\n\n  Bye\t\tnow \u00a0 ok",
+    "",
+    " ",
+    "\n",
+    "\n\n\n",
+    "\t",
+    "   \n  ",
+    "Hello  world.\n\n  Bye\t\tnow \u00a0 ok",
     # lemmas the attribute ruler sets first
-    "ain't", "I ain't going. We AIN'T done. It ain’t so. They aint here.",
-    "gonna", "We're gonna win. GONNA. I'm gon na go. You gotta see this. I got ta go.",
+    "ain't",
+    "I ain't going. We AIN'T done. It ain’t so. They aint here.",
+    "gonna",
+    "We're gonna win. GONNA. I'm gon na go. You gotta see this. I got ta go.",
     "Let's go. LET'S. C'mon! Y'all know it. Can't won't shan't. Don't, doesn't, isn't.",
     "I'd've done it. He'd gone. You'll see. We've been. They're here. I'm there. It's Bob's.",
     # one word, several POS / morphs
@@ -39,7 +48,7 @@ EDGE = [
     "Tanks TANKS tanks. Forces FORCES forces. IS ARE WAS WERE BEEN BEING.",
     "In 1990s, 3.5% of 12,000 people, 2nd and 3rd, $5bn, 10km, 1-0, 24/7, 4x4.",
     "See http://example.com/a?b=c and www.example.org, mail x@y.com, @user #hashtag.",
-    "U.S. U.K. e.g. i.e. etc. Mr. Mrs. Dr. St. Jan. Feb. -- ... !!! ?? (a) [b] {c} \"q\"",
+    'U.S. U.K. e.g. i.e. etc. Mr. Mrs. Dr. St. Jan. Feb. -- ... !!! ?? (a) [b] {c} "q"',
     "Ça va? Über. 北京. ☺ 😀 — – • … « » „ “ ” ‘ ’ naïve café résumés",
     "A\n\nB\n\nC D\n \nE",
 ]
@@ -69,9 +78,11 @@ def _compare(theirs, ours, texts, batch_size: int = 16) -> int:
             if not np.array_equal(x, y):
                 i = int(np.nonzero((x != y).any(axis=1))[0][0])
                 ta, tb = a[i], b[i]
-                pytest.fail(f"token {i} {ta.text!r} in {a.text[:60]!r}: spaCy "
-                            f"{(ta.lemma_, ta.pos_, ta.tag_, str(ta.morph))} vs ours "
-                            f"{(tb.lemma_, tb.pos_, tb.tag_, str(tb.morph))}")
+                pytest.fail(
+                    f"token {i} {ta.text!r} in {a.text[:60]!r}: spaCy "
+                    f"{(ta.lemma_, ta.pos_, ta.tag_, str(ta.morph))} vs ours "
+                    f"{(tb.lemma_, tb.pos_, tb.tag_, str(tb.morph))}"
+                )
             assert [str(t.morph) for t in a] == [str(t.morph) for t in b]
             assert [t.lemma_ for t in a] == [t.lemma_ for t in b]
             tokens += len(a)
@@ -132,8 +143,15 @@ def test_same_word_with_different_morph_or_pos():
 
     words = ["leaves", "leaves", "leaves", "saw", "saw", "better", "better"]
     pos = ["NOUN", "NOUN", "VERB", "VERB", "NOUN", "ADJ", "ADJ"]
-    morphs = ["Number=Plur", "Number=Sing", "VerbForm=Fin|Tense=Pres|Number=Sing|Person=3",
-              "VerbForm=Fin|Tense=Past", "Number=Sing", "Degree=Cmp", "Degree=Pos"]
+    morphs = [
+        "Number=Plur",
+        "Number=Sing",
+        "VerbForm=Fin|Tense=Pres|Number=Sing|Person=3",
+        "VerbForm=Fin|Tense=Past",
+        "Number=Sing",
+        "Degree=Cmp",
+        "Degree=Pos",
+    ]
     for _ in range(2):
         docs = [Doc(vocab, words=words, pos=pos, morphs=morphs) for _ in range(2)]
         a, b = theirs.get_pipe("lemmatizer")(docs[0]), fast(docs[1])

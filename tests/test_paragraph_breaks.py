@@ -1,5 +1,6 @@
 """tidings_paragraphs: a token right after one holding a line break starts a sentence, and
 nothing else changes (it reads token strings, not Tokens: pinned against the plain rule)."""
+
 from __future__ import annotations
 
 import pytest

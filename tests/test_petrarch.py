@@ -1,6 +1,7 @@
 """PETRARCH dictionaries coded as PETRARCH codes them (issue 19): one test per feature of the
 pattern language and the actor/agent rules, on small dictionaries written here. Each test
 is built so that it fails when its feature is taken out."""
+
 from __future__ import annotations
 
 import json
@@ -110,8 +111,7 @@ def dict_dir(tmp_path_factory):
 def events(dict_dir, text, published="2012-05-01", all_status=False):
     opts = CodeOptions(pipeline=PipelineOptions(story=False, classifier=False, petrarch=(str(dict_dir),)))
     coded = code_text(text, published=published, options=opts)
-    return sorted((e.source.code, e.target.code, e.code) for e in coded.events
-                  if all_status or e.status == "asserted")
+    return sorted((e.source.code, e.target.code, e.code) for e in coded.events if all_status or e.status == "asserted")
 
 
 # ------------------------------------------------------------------ reading
@@ -215,21 +215,29 @@ def test_skip_passes_over_a_noun_phrase(dict_dir):
 
 
 def test_compound_in_upper_part_is_reciprocal(dict_dir):
-    assert events(dict_dir, "Freedonia and Sylvania met in the capital.") == [("FRE", "SYL", "036"),
-                                                                            ("SYL", "FRE", "036")]
+    assert events(dict_dir, "Freedonia and Sylvania met in the capital.") == [
+        ("FRE", "SYL", "036"),
+        ("SYL", "FRE", "036"),
+    ]
 
 
 def test_compound_in_lower_part_is_the_target(dict_dir):
-    assert events(dict_dir, "Vulgaria met with Freedonia and Sylvania.") == [("VUL", "FRE", "037"),
-                                                                           ("VUL", "SYL", "037")]
+    assert events(dict_dir, "Vulgaria met with Freedonia and Sylvania.") == [
+        ("VUL", "FRE", "037"),
+        ("VUL", "SYL", "037"),
+    ]
     # the compound after WITH, not the first coded noun phrase of the verb phrase (Sylvania)
     assert events(dict_dir, "Vulgaria met Sylvania on Monday with Freedonia and Upper Sylvania.") == [
-        ("VUL", "FRE", "037"), ("VUL", "USY", "037")]
+        ("VUL", "FRE", "037"),
+        ("VUL", "USY", "037"),
+    ]
 
 
 def test_symmetric_code(dict_dir):
-    assert events(dict_dir, "The Freedonian minister arrived in Sylvania.") == [("FREGOV", "SYL", "032"),
-                                                                              ("SYL", "FREGOV", "033")]
+    assert events(dict_dir, "The Freedonian minister arrived in Sylvania.") == [
+        ("FREGOV", "SYL", "032"),
+        ("SYL", "FREGOV", "033"),
+    ]
 
 
 def test_passive_with_by_swaps_source_and_target(dict_dir):
@@ -256,8 +264,9 @@ def test_multi_word_actor_underscore_and_space(dict_dir):
     assert events(dict_dir, "Vulgaria condemned Upper Eastern Sylvania.") == [("VUL", "SYL", "122")]
 
 
-@pytest.mark.parametrize("published,code", [("2009-06-01", "FREGOV"), ("2012-05-01", "FREELI"),
-                                            ("2020-01-01", "FREREB")])
+@pytest.mark.parametrize(
+    "published,code", [("2009-06-01", "FREGOV"), ("2012-05-01", "FREELI"), ("2020-01-01", "FREREB")]
+)
 def test_date_restricted_codes(dict_dir, published, code):
     assert events(dict_dir, "King Bob condemned Sylvania.", published=published) == [(code, "SYL", "122")]
 
@@ -288,13 +297,16 @@ def test_compound_actor_code(dict_dir):
 
 
 def test_coordinated_actors_each_act(dict_dir):
-    assert events(dict_dir, "Freedonia and Sylvania condemned Vulgaria.") == [("FRE", "VUL", "122"),
-                                                                            ("SYL", "VUL", "122")]
+    assert events(dict_dir, "Freedonia and Sylvania condemned Vulgaria.") == [
+        ("FRE", "VUL", "122"),
+        ("SYL", "VUL", "122"),
+    ]
 
 
 def test_discards(dict_dir):
-    assert events(dict_dir, "Freedonia condemned Sylvania. Vulgaria condemned Freedonia after the football match.") \
-        == [("FRE", "SYL", "122")]  # the sentence with the discard phrase is not coded
+    assert events(dict_dir, "Freedonia condemned Sylvania. Vulgaria condemned Freedonia after the football match.") == [
+        ("FRE", "SYL", "122")
+    ]  # the sentence with the discard phrase is not coded
     assert events(dict_dir, "Freedonia condemned Sylvania. Vulgaria won the lottery.") == []  # '+': the story
 
 
@@ -307,10 +319,13 @@ def test_code_command_with_dictionaries(dict_dir, tmp_path):
     from tidings.cli import main
 
     src = tmp_path / "a.jsonl"
-    src.write_text(json.dumps({"id": "x", "text": "Freedonia recently condemned Sylvania.",
-                               "published": "2012-05-01"}) + "\n", encoding="utf-8")
-    res = CliRunner().invoke(main, ["code", str(src), "--format", "jsonl", "--dictionaries",
-                                                    str(dict_dir), "--replace-dicts"])
+    src.write_text(
+        json.dumps({"id": "x", "text": "Freedonia recently condemned Sylvania.", "published": "2012-05-01"}) + "\n",
+        encoding="utf-8",
+    )
+    res = CliRunner().invoke(
+        main, ["code", str(src), "--format", "jsonl", "--dictionaries", str(dict_dir), "--replace-dicts"]
+    )
     assert res.exit_code == 0, res.stderr
     assert "my.verbs: verbs" in res.stderr and "my.agents: agents" in res.stderr
     out = json.loads(res.stdout)

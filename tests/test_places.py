@@ -1,6 +1,7 @@
 """Places: a data-driven fixture (tests/fixtures/places/place_cases.tsv) of mentions with
 their expected country, disambiguation by the document's countries, demonyms, the
 dateline and the attached_place helper."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,8 +22,7 @@ def _cases():
         parts = line.split("\t")
         text, place, country = parts[:3]
         name = parts[3] if len(parts) > 3 and parts[3] else None
-        out.append(pytest.param(text, place, None if country == "-" else country, name,
-                                id=f"L{n}-{place}"))
+        out.append(pytest.param(text, place, None if country == "-" else country, name, id=f"L{n}-{place}"))
     return out
 
 
@@ -53,12 +53,13 @@ def test_place_case(nlp, text, place, country, name):
     assert p.country == country
     if name:
         assert p.name == name
-    assert text[p.start:p.end] == p.text
+    assert text[p.start : p.end] == p.text
     assert p.lat is not None and p.lon is not None
 
 
-NEGATIVES = [s for s in (FIXTURES / "place_negatives.txt").read_text("utf-8").splitlines()
-             if s.strip() and not s.startswith("#")]
+NEGATIVES = [
+    s for s in (FIXTURES / "place_negatives.txt").read_text("utf-8").splitlines() if s.strip() and not s.startswith("#")
+]
 
 
 @pytest.mark.parametrize("text", NEGATIVES)
@@ -73,17 +74,20 @@ def test_places_sorted_with_offsets(nlp):
     assert [p.start for p in doc._.places] == sorted(p.start for p in doc._.places)
 
 
-@pytest.mark.parametrize("dateline,country,name", [
-    ("MOSCOW", "RUS", "Moscow"),
-    ("KYIV, Ukraine", "UKR", "Kyiv"),
-    ("WASHINGTON (Reuters)", "USA", "Washington"),
-    ("PARIS, Texas", "USA", "Paris"),
-    ("GENEVA", "CHE", "Geneva"),
-    ("LONDON/PARIS", "GBR", "London"),
-    ("FLINT, Mich.", "USA", "Flint"),
-    ("HEMPSTEAD, N.Y.", "USA", "Hempstead"),
-    ("Athens, Ga.", "USA", "Athens"),
-])
+@pytest.mark.parametrize(
+    "dateline,country,name",
+    [
+        ("MOSCOW", "RUS", "Moscow"),
+        ("KYIV, Ukraine", "UKR", "Kyiv"),
+        ("WASHINGTON (Reuters)", "USA", "Washington"),
+        ("PARIS, Texas", "USA", "Paris"),
+        ("GENEVA", "CHE", "Geneva"),
+        ("LONDON/PARIS", "GBR", "London"),
+        ("FLINT, Mich.", "USA", "Flint"),
+        ("HEMPSTEAD, N.Y.", "USA", "Hempstead"),
+        ("Athens, Ga.", "USA", "Athens"),
+    ],
+)
 def test_place_of_dateline(gazetteer, dateline, country, name):
     p = place_of_dateline(dateline, gazetteer)
     assert p is not None and (p.country, p.name) == (country, name)

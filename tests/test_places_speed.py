@@ -2,6 +2,7 @@
 machine slows both sides alike, with a generous bound (0.30; they take about 0.15 of the
 parse, measured with bench/coding_overhead.py) so that another process taking a core during
 one side of the measurement does not fail the suite."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -25,7 +26,7 @@ def test_dates_and_places_are_cheap(nlp):
 
     text = "\n\n".join(" ".join(SENTENCES[(i + j) % len(SENTENCES)] for j in range(6)) for i in range(30))
     dates, places = nlp.get_pipe("tidings_dates"), nlp.get_pipe("tidings_places")
-    places.gazetteer  # built once per process, not per article
+    _ = places.gazetteer  # built once per process, not per article
     ours = [n for n in nlp.pipe_names if n in ("tidings_dates", "tidings_places")]
     base = [n for n in nlp.pipe_names if not n.startswith("tidings_") or n == "tidings_paragraphs"]
     docs = [new_doc(nlp, text, published=dt.date(2021, 12, 12)) for _ in range(4)]

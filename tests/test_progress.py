@@ -1,4 +1,5 @@
 """The ingest progress bar: a record count for the time left, and the rate."""
+
 from __future__ import annotations
 
 import gzip
@@ -29,8 +30,13 @@ def test_the_bar_shows_the_rate_and_the_time_left(tmp_path, capsys):
     from tidings.run.ingest import ingest
 
     corpus = tmp_path / "c.jsonl"
-    corpus.write_text("\n".join(json.dumps({"id": f"a{i}", "text": f"Kenyan police arrested {i + 2} protesters in "
-                                            f"Nairobi on Monday."}) for i in range(3)) + "\n")
+    corpus.write_text(
+        "\n".join(
+            json.dumps({"id": f"a{i}", "text": f"Kenyan police arrested {i + 2} protesters in Nairobi on Monday."})
+            for i in range(3)
+        )
+        + "\n"
+    )
     report = ingest([str(corpus)], tmp_path / "e.duckdb", progress=True)
     assert report.new == 3
     err = capsys.readouterr().err

@@ -1,5 +1,6 @@
 """The public API is tidings.__all__; changing it is a decision, so this list must be edited
 with it. Every name resolves, lazily (no spaCy or DuckDB at `import tidings`)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -8,10 +9,30 @@ import sys
 import tidings
 
 PUBLIC = [
-    "Article", "Actor", "ActorRef", "Event", "Quote", "TimeRef", "Place", "CodedArticle",
-    "InputError", "code_article", "code_articles", "code_text", "read_paths", "read_text", "read_data",
-    "ReadOptions", "to_contract", "export",
-    "TidingsError", "InputFileError", "DataFileError", "StoreError", "ConfigError", "CodingError",
+    "Article",
+    "Actor",
+    "ActorRef",
+    "Event",
+    "Quote",
+    "TimeRef",
+    "Place",
+    "CodedArticle",
+    "InputError",
+    "code_article",
+    "code_articles",
+    "code_text",
+    "read_paths",
+    "read_text",
+    "read_data",
+    "ReadOptions",
+    "to_contract",
+    "export",
+    "TidingsError",
+    "InputFileError",
+    "DataFileError",
+    "StoreError",
+    "ConfigError",
+    "CodingError",
 ]
 
 

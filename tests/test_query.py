@@ -1,4 +1,5 @@
 """Queries: filters, keyset pages, dyad series, top actors, network files, SQL injection."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,10 +19,13 @@ from tidings.store import open_reader, table_counts
 @pytest.fixture(scope="module")
 def db(tmp_path_factory):
     path = str(tmp_path_factory.mktemp("q") / "q.duckdb")
-    later = coded("later", "Ukraine accused Russia of shelling villages in the east on Friday. "
-                           "Russian forces attacked positions near Donetsk, the army said.",
-                  [(0, "UKRGOV", "RUS", "112", "accused", "2022-01-14"),
-                   (1, "RUSMIL", "UKR", "190", "attacked", "2022-01-14")], published="2022-01-14")
+    later = coded(
+        "later",
+        "Ukraine accused Russia of shelling villages in the east on Friday. "
+        "Russian forces attacked positions near Donetsk, the army said.",
+        [(0, "UKRGOV", "RUS", "112", "accused", "2022-01-14"), (1, "RUSMIL", "UKR", "190", "attacked", "2022-01-14")],
+        published="2022-01-14",
+    )
     ingest(wire_copies() + [other_story(), later], path, progress=False)
     return path
 
@@ -73,8 +77,17 @@ def test_keyset_pagination_walks_every_event_once(db):
 
 def test_dyad_series(db):
     monthly = query.dyad_series(db, source="RUS", target="USA", status="all")
-    assert list(monthly.columns) == ["period", "events", "q1", "q2", "q3", "q4", "goldstein_sum",
-                                     "goldstein_mean", "mentions"]
+    assert list(monthly.columns) == [
+        "period",
+        "events",
+        "q1",
+        "q2",
+        "q3",
+        "q4",
+        "goldstein_sum",
+        "goldstein_mean",
+        "mentions",
+    ]
     assert len(monthly) == 1
     row = monthly.iloc[0]
     assert pd.Timestamp(row.period).date() == dt.date(2021, 12, 1)
@@ -115,8 +128,16 @@ def test_top_actors_and_network(db, tmp_path):
     assert nodes == set(edges.source) | set(edges.target)
 
 
-INJECTIONS = ["RUS' OR '1'='1", "'; DROP TABLE events; --", "036') OR 1=1 --", "%", "_", "\\", "\" OR \"\"=\"",
-              "2021-12-01'; DELETE FROM articles; --"]
+INJECTIONS = [
+    "RUS' OR '1'='1",
+    "'; DROP TABLE events; --",
+    "036') OR 1=1 --",
+    "%",
+    "_",
+    "\\",
+    '" OR ""="',
+    "2021-12-01'; DELETE FROM articles; --",
+]
 
 
 @pytest.mark.parametrize("evil", INJECTIONS)
@@ -147,11 +168,13 @@ def test_query_commands(db, tmp_path):
     r = CliRunner().invoke(main, ["query", "events", "--db", db, "--limit", "1", "--format", "jsonl"])
     assert r.exit_code == 0 and "next page: --after" in r.stderr
     cursor = r.stderr.split("--after ")[1].split()[0]
-    r2 = CliRunner().invoke(main, ["query", "events", "--db", db, "--limit", "1", "--format", "jsonl",
-                                   "--after", cursor])
+    r2 = CliRunner().invoke(
+        main, ["query", "events", "--db", db, "--limit", "1", "--format", "jsonl", "--after", cursor]
+    )
     assert r2.exit_code == 0 and r2.stdout != r.stdout
-    r = CliRunner().invoke(main, ["query", "dyad", "--db", db, "--source", "RUS", "--target", "USA", "--freq",
-                                  "month", "--format", "csv"])
+    r = CliRunner().invoke(
+        main, ["query", "dyad", "--db", db, "--source", "RUS", "--target", "USA", "--freq", "month", "--format", "csv"]
+    )
     assert r.exit_code == 0 and r.stdout.splitlines()[1].startswith("2021-12-01,2,2,0,0,0")
     r = CliRunner().invoke(main, ["query", "actors", "--db", db, "--by", "country"])
     assert r.exit_code == 0 and "RUS" in r.stdout
@@ -165,9 +188,12 @@ def test_query_commands(db, tmp_path):
 def test_pagination_reaches_undated_events(tmp_path):
     path = str(tmp_path / "u.duckdb")
     dated = other_story()
-    undated = coded("nodate", "Officials in Kyiv said talks with Moscow would resume. Russia did not comment on the report.",
-                    [(0, "UKRGOV", "RUS", "036", "would resume"), (1, "RUS", None, "010", "comment")],
-                    published=None)
+    undated = coded(
+        "nodate",
+        "Officials in Kyiv said talks with Moscow would resume. Russia did not comment on the report.",
+        [(0, "UKRGOV", "RUS", "036", "would resume"), (1, "RUS", None, "010", "comment")],
+        published=None,
+    )
     ingest([dated, undated], path, progress=False)
     seen, cursor = [], None
     while True:

@@ -1,4 +1,5 @@
 """Quotes: data-driven cases (tests/fixtures/quotes_cases.jsonl), the cue file, the seed article."""
+
 from __future__ import annotations
 
 import json
@@ -8,9 +9,11 @@ import pytest
 
 from tidings.quotes import find_quoted, load_cues, validate_cues
 
-CASES = [json.loads(line) for line in
-         (Path(__file__).parent / "fixtures" / "quotes_cases.jsonl").read_text(encoding="utf-8").splitlines()
-         if line.strip()]
+CASES = [
+    json.loads(line)
+    for line in (Path(__file__).parent / "fixtures" / "quotes_cases.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 
 
 def _quotes(nlp, text):
@@ -18,7 +21,7 @@ def _quotes(nlp, text):
     from tidings.nlp import new_doc
 
     names = nlp.pipe_names
-    later = names[names.index("tidings_quotes") + 1:]
+    later = names[names.index("tidings_quotes") + 1 :]
     with nlp.select_pipes(disable=later):
         return nlp(new_doc(nlp, text))._.quotes
 
@@ -35,7 +38,7 @@ def test_case(nlp, case):
     found = [q for q in quotes if q.kind == case["kind"] and case["contains"] in q.text]
     assert found, f"no {case['kind']} quote containing {case['contains']!r}: {quotes}"
     q = found[0]
-    assert q.text == case["text"][q.start:q.end]
+    assert q.text == case["text"][q.start : q.end]
     if case["speaker"] is None:
         assert q.speaker is None, q
     else:
@@ -49,16 +52,16 @@ def test_enough_cases():
 
 def test_marks_pair_and_continue():
     text = "He said: “We will win.\n\n“And soon,” he added. Its ‘red lines’ don’t move. The workers’ union met."
-    spans = [text[q.start:q.end] for q in find_quoted(text)]
+    spans = [text[q.start : q.end] for q in find_quoted(text)]
     assert spans[0].startswith("We will win.") and spans[0].endswith("And soon")
     assert "red lines" in spans
     assert not any("union" in s for s in spans)
 
 
 def test_unclosed_quote_runs_to_paragraph_end():
-    text = "\"We are not leaving\n\nThe next paragraph."
+    text = '"We are not leaving\n\nThe next paragraph.'
     (q,) = find_quoted(text)
-    assert text[q.start:q.end] == "We are not leaving" and not q.closed
+    assert text[q.start : q.end] == "We are not leaving" and not q.closed
 
 
 def test_cue_file_valid_and_extendable(tmp_path):
@@ -92,7 +95,7 @@ def test_user_cue_file_reaches_component(tmp_path):
 
     base = get_nlp()
     names = base.pipe_names
-    with base.select_pipes(disable=names[names.index("tidings_quotes") + 1:]):
+    with base.select_pipes(disable=names[names.index("tidings_quotes") + 1 :]):
         doc = base(new_doc(base, "The professor opined that the theory was wrong."))
     assert not [q for q in doc._.quotes if "theory was wrong" in q.text]
     ours = extract_quotes(doc, load_cues([extra]))
@@ -102,7 +105,7 @@ def test_user_cue_file_reaches_component(tmp_path):
 def test_offsets_point_into_text(nlp):
     text = "“It is over,” the coach said.\n\nHe added that the team would rebuild."
     for q in _quotes(nlp, text):
-        assert text[q.start:q.end] == q.text
+        assert text[q.start : q.end] == q.text
 
 
 @pytest.fixture()

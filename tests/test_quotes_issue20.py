@@ -6,6 +6,7 @@
 - multi-sentence direct quotes and quotes split by their cue;
 - beliefs and intentions are told apart from speech (the cue's class).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,7 @@ def _quotes(nlp, text):
     from tidings.nlp import new_doc
 
     names = nlp.pipe_names
-    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1:]):
+    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1 :]):
         return nlp(new_doc(nlp, text))._.quotes
 
 
@@ -27,15 +28,21 @@ def _find(quotes, fragment, kind=None):
 
 # --- evaluative verbs: their objects are not quotes ------------------------------------------
 
-@pytest.mark.parametrize("text, fragment", [
-    ("Jonas Berg, the alliance's secretary general, praised Norway for acting quickly on the request.",
-     "Norway for acting"),
-    ("The foreign ministry condemned the shelling of the power plant on Tuesday.", "shelling of the power plant"),
-    ("The European Union welcomed the ceasefire agreed by the two sides in Doha.", "the ceasefire"),
-    ("The opposition leader called for a general strike across the country.", "general strike"),
-    ("Several governments criticised the decision to close the border crossing.", "decision to close"),
-    ("The army denied the reports of looting in the northern districts.", "reports of looting"),
-])
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        (
+            "Jonas Berg, the alliance's secretary general, praised Norway for acting quickly on the request.",
+            "Norway for acting",
+        ),
+        ("The foreign ministry condemned the shelling of the power plant on Tuesday.", "shelling of the power plant"),
+        ("The European Union welcomed the ceasefire agreed by the two sides in Doha.", "the ceasefire"),
+        ("The opposition leader called for a general strike across the country.", "general strike"),
+        ("Several governments criticised the decision to close the border crossing.", "decision to close"),
+        ("The army denied the reports of looting in the northern districts.", "reports of looting"),
+    ],
+)
 def test_object_of_evaluative_verb_is_not_a_quote(nlp, text, fragment):
     quotes = _quotes(nlp, text)
     assert not _find(quotes, fragment), quotes
@@ -48,24 +55,52 @@ def test_called_a_press_conference_is_not_a_quote(nlp):
 
 # --- a cue with a clausal complement is --------------------------------------------------------
 
-@pytest.mark.parametrize("text, fragment, speaker", [
-    ("The central bank said that inflation would slow in the second half of the year.",
-     "inflation would slow", "central bank"),
-    ("Aid groups warned the camps could run out of clean water within days.",
-     "camps could run out of clean water", "Aid groups"),
-    ("According to the health ministry, at least 40 people were taken to hospital.",
-     "at least 40 people were taken to hospital", "health ministry"),
-    ("Rebel commanders agreed to withdraw their fighters from the airport by Sunday.",
-     "withdraw their fighters from the airport", "Rebel commanders"),
-    ("The senator accused the agency of hiding the cost of the programme from Congress.",
-     "hiding the cost of the programme", "senator"),
-    ("The mayor called on residents to stay indoors until the storm had passed.",
-     "residents to stay indoors", "mayor"),
-    ("The union called for raising the minimum wage before the end of the year.",
-     "raising the minimum wage", "union"),
-    ("The chancellor admitted making mistakes in the handling of the energy crisis.",
-     "making mistakes in the handling", "chancellor"),
-])
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        (
+            "The central bank said that inflation would slow in the second half of the year.",
+            "inflation would slow",
+            "central bank",
+        ),
+        (
+            "Aid groups warned the camps could run out of clean water within days.",
+            "camps could run out of clean water",
+            "Aid groups",
+        ),
+        (
+            "According to the health ministry, at least 40 people were taken to hospital.",
+            "at least 40 people were taken to hospital",
+            "health ministry",
+        ),
+        (
+            "Rebel commanders agreed to withdraw their fighters from the airport by Sunday.",
+            "withdraw their fighters from the airport",
+            "Rebel commanders",
+        ),
+        (
+            "The senator accused the agency of hiding the cost of the programme from Congress.",
+            "hiding the cost of the programme",
+            "senator",
+        ),
+        (
+            "The mayor called on residents to stay indoors until the storm had passed.",
+            "residents to stay indoors",
+            "mayor",
+        ),
+        (
+            "The union called for raising the minimum wage before the end of the year.",
+            "raising the minimum wage",
+            "union",
+        ),
+        (
+            "The chancellor admitted making mistakes in the handling of the energy crisis.",
+            "making mistakes in the handling",
+            "chancellor",
+        ),
+    ],
+)
 def test_cue_with_clause_is_an_indirect_quote(nlp, text, fragment, speaker):
     found = _find(_quotes(nlp, text), fragment, "indirect")
     assert found, _quotes(nlp, text)
@@ -73,12 +108,16 @@ def test_cue_with_clause_is_an_indirect_quote(nlp, text, fragment, speaker):
 
 
 def test_naming_keeps_its_small_clause(nlp):
-    found = _find(_quotes(nlp, "The finance minister called the agreement a betrayal of voters."),
-                  "a betrayal of voters", "indirect")
+    found = _find(
+        _quotes(nlp, "The finance minister called the agreement a betrayal of voters."),
+        "a betrayal of voters",
+        "indirect",
+    )
     assert found and "agreement" in found[0].text
 
 
 # --- speakers --------------------------------------------------------------------------------
+
 
 def test_ministry_said_in_a_statement(nlp):
     text = "The defence ministry said in a statement that two drones had been shot down over the capital."
@@ -87,8 +126,10 @@ def test_ministry_said_in_a_statement(nlp):
 
 
 def test_speaker_through_title_and_pronoun(nlp):
-    text = ("Prime Minister Elena Marsh met union leaders on Monday. "
-            "She said the government would not raise the retirement age.")
+    text = (
+        "Prime Minister Elena Marsh met union leaders on Monday. "
+        "She said the government would not raise the retirement age."
+    )
     (q,) = _find(_quotes(nlp, text), "would not raise the retirement age", "indirect")
     assert q.speaker is not None and "Marsh" in q.speaker.name
 
@@ -101,8 +142,9 @@ def test_speaker_through_possessive(nlp):
 
 # --- direct quotes: split by the cue, several sentences -------------------------------------
 
+
 def test_quote_split_by_its_cue(nlp):
-    text = "\"We will not sign this deal,\" the foreign minister said, \"unless the border is reopened first.\""
+    text = '"We will not sign this deal," the foreign minister said, "unless the border is reopened first."'
     quotes = _quotes(nlp, text)
     first = _find(quotes, "We will not sign this deal", "direct")
     second = _find(quotes, "unless the border is reopened first", "direct")
@@ -112,26 +154,32 @@ def test_quote_split_by_its_cue(nlp):
 
 
 def test_multi_sentence_direct_quote(nlp):
-    text = ("\"The talks were difficult. Both sides made concessions. We expect a signed text by Friday,\" "
-            "said Amara Osei, the chief negotiator.")
+    text = (
+        '"The talks were difficult. Both sides made concessions. We expect a signed text by Friday," '
+        "said Amara Osei, the chief negotiator."
+    )
     (q,) = _find(_quotes(nlp, text), "Both sides made concessions", "direct")
     assert "The talks were difficult" in q.text and "signed text by Friday" in q.text
     assert q.speaker is not None and "Osei" in q.speaker.name
 
 
 def test_quote_continued_in_next_paragraph(nlp):
-    text = ("\"We have lost everything,\" said Maria Lopes, a farmer.\n\n"
-            "\"The water came in the night and took the animals.\"")
+    text = (
+        '"We have lost everything," said Maria Lopes, a farmer.\n\n"The water came in the night and took the animals."'
+    )
     (q,) = _find(_quotes(nlp, text), "water came in the night", "direct")
     assert q.speaker is not None and "Lopes" in q.speaker.name
 
 
 # --- beliefs and intentions, apart from speech -------------------------------------------------
 
+
 def test_belief_and_intention_are_told_apart(nlp):
-    text = ("Officials believe the fire was started deliberately. "
-            "The company plans to reopen the factory next month. "
-            "The company said it would pay the workers in full.")
+    text = (
+        "Officials believe the fire was started deliberately. "
+        "The company plans to reopen the factory next month. "
+        "The company said it would pay the workers in full."
+    )
     quotes = _quotes(nlp, text)
     lex = load_cues()
     (belief,) = _find(quotes, "fire was started deliberately", "indirect")
@@ -158,8 +206,10 @@ def test_nobody_holds_it_is_clear(nlp):
 
 
 def test_colon_introduces_unquoted_words_to_paragraph_end(nlp):
-    text = ("The mayor added: The bridge will stay closed. Engineers need another week.\n\n"
-            "Traffic was diverted through the old town.")
+    text = (
+        "The mayor added: The bridge will stay closed. Engineers need another week.\n\n"
+        "Traffic was diverted through the old town."
+    )
     (q,) = _find(_quotes(nlp, text), "bridge will stay closed", "indirect")
     assert q.text.endswith("Engineers need another week") and "Traffic" not in q.text
 
@@ -170,7 +220,7 @@ def test_first_person_outside_quotes_is_the_writer(nlp):
 
 
 def test_first_person_inside_quotes_is_the_quoted_speaker(nlp):
-    text = "\"We believe the council acted too late,\" said Tom Reyes, a resident."
+    text = '"We believe the council acted too late," said Tom Reyes, a resident.'
     found = _find(_quotes(nlp, text), "council acted too late")
     assert found and all(q.speaker is not None and "Reyes" in q.speaker.name for q in found), found
 
@@ -181,6 +231,9 @@ def test_phrasal_verb_is_another_verb(nlp):
 
 
 def test_court_ruled_that(nlp):
-    (q,) = _find(_quotes(nlp, "The supreme court ruled that the election law was unconstitutional."),
-                 "election law was unconstitutional", "indirect")
+    (q,) = _find(
+        _quotes(nlp, "The supreme court ruled that the election law was unconstitutional."),
+        "election law was unconstitutional",
+        "indirect",
+    )
     assert q.speaker is not None and "court" in q.speaker.name.lower()

@@ -1,4 +1,5 @@
 """Readers: header sniffing, stamps, datelines, boilerplate (fixtures in tests/fixtures/readers)."""
+
 from __future__ import annotations
 
 import json
@@ -44,38 +45,46 @@ def test_header_variants(name):
     assert art.source.endswith(name)
 
 
-@pytest.mark.parametrize("line, want", [
-    ("Published : 03 Mar 2022 07:15 AM | Updated : 05 Mar 2022 10:40 PM",
-     [("published", "2022-03-03T07:15:00"), ("updated", "2022-03-05T22:40:00")]),
-    ("Updated: 2021-12-18", [("updated", "2021-12-18")]),
-    ("December 12, 2021 9:36 PM ET", [("", "2021-12-12T21:36:00")]),
-    ("12/12/2021", [("", "2021-12-12")]),
-    ("Sun 12 Dec 2021 21.36 GMT", [("", "2021-12-12T21:36:00")]),
-    ("Last updated on Dec. 18, 2021 at 11:00 p.m.", [("updated", "2021-12-18T23:00:00")]),
-    ("2021-12-12T21:36:00Z", [("", "2021-12-12T21:36:00")]),
-    ("2021-12-12T21:36:00+03:00", [("", "2021-12-12T21:36:00")]),
-    ("9:36 PM ET, Sun December 12, 2021", [("", "2021-12-12T21:36:00")]),
-    ("Posted on 12th December 2021", [("published", "2021-12-12")]),
-    ("Published 12 Dec 2021, updated 18 Dec 2021", [("published", "2021-12-12"), ("updated", "2021-12-18")]),
-    ("Dec 12, 2021 | 21:36 IST", [("", "2021-12-12T21:36:00")]),
-    ("12.12.2021 21:36", [("", "2021-12-12T21:36:00")]),
-    ("First published on Sun 12 Dec 2021 21.36 GMT", [("published", "2021-12-12T21:36:00")]),
-    ("December 13, 20215:02 AM GMTUpdated 2 years ago", [("", "2021-12-13T05:02:00")]),
-    ("December 12, 2021 9:36 PM GMT+0Updated 6 days ago", [("", "2021-12-12T21:36:00")]),
-    ("Dec 12, 2021 9:36 PM GMT+3", [("", "2021-12-12T21:36:00")]),
-])
+@pytest.mark.parametrize(
+    "line, want",
+    [
+        (
+            "Published : 03 Mar 2022 07:15 AM | Updated : 05 Mar 2022 10:40 PM",
+            [("published", "2022-03-03T07:15:00"), ("updated", "2022-03-05T22:40:00")],
+        ),
+        ("Updated: 2021-12-18", [("updated", "2021-12-18")]),
+        ("December 12, 2021 9:36 PM ET", [("", "2021-12-12T21:36:00")]),
+        ("12/12/2021", [("", "2021-12-12")]),
+        ("Sun 12 Dec 2021 21.36 GMT", [("", "2021-12-12T21:36:00")]),
+        ("Last updated on Dec. 18, 2021 at 11:00 p.m.", [("updated", "2021-12-18T23:00:00")]),
+        ("2021-12-12T21:36:00Z", [("", "2021-12-12T21:36:00")]),
+        ("2021-12-12T21:36:00+03:00", [("", "2021-12-12T21:36:00")]),
+        ("9:36 PM ET, Sun December 12, 2021", [("", "2021-12-12T21:36:00")]),
+        ("Posted on 12th December 2021", [("published", "2021-12-12")]),
+        ("Published 12 Dec 2021, updated 18 Dec 2021", [("published", "2021-12-12"), ("updated", "2021-12-18")]),
+        ("Dec 12, 2021 | 21:36 IST", [("", "2021-12-12T21:36:00")]),
+        ("12.12.2021 21:36", [("", "2021-12-12T21:36:00")]),
+        ("First published on Sun 12 Dec 2021 21.36 GMT", [("published", "2021-12-12T21:36:00")]),
+        ("December 13, 20215:02 AM GMTUpdated 2 years ago", [("", "2021-12-13T05:02:00")]),
+        ("December 12, 2021 9:36 PM GMT+0Updated 6 days ago", [("", "2021-12-12T21:36:00")]),
+        ("Dec 12, 2021 9:36 PM GMT+3", [("", "2021-12-12T21:36:00")]),
+    ],
+)
 def test_stamp_lines(line, want):
     got = parse_stamp_line(line)
     assert [(s.kind, s.value) for s in got] == want
 
 
-@pytest.mark.parametrize("line", [
-    "Putin met Biden on Dec 7, 2021 and said talks would go on",
-    "December 2021",
-    "Russia said on Sunday it would respond.",
-    "31/02/2021",
-    "Updated talks are planned",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Putin met Biden on Dec 7, 2021 and said talks would go on",
+        "December 2021",
+        "Russia said on Sunday it would respond.",
+        "31/02/2021",
+        "Updated talks are planned",
+    ],
+)
 def test_stamp_lines_that_are_not_stamps(line):
     assert parse_stamp_line(line) is None
 
@@ -90,50 +99,71 @@ def test_day_first_option_for_ambiguous_dates():
     assert normalise_date("20211212") == "2021-12-12" and normalise_date("20211332") is None
 
 
-@pytest.mark.parametrize("line, want", [
-    ("By Reuters", (None, "Reuters")),
-    ("By Jane Doe and John Roe, Associated Press", ("Jane Doe and John Roe", "Associated Press")),
-    ("AFP", (None, "AFP")),
-    ("(Reuters)", (None, "Reuters")),
-    ("Reuters Staff", (None, "Reuters")),
-    ("By Jane Doe", ("Jane Doe", None)),
-    ("Jane Doe | Reuters", ("Jane Doe", "Reuters")),
-    ("Jane Doe (AFP)", ("Jane Doe", "AFP")),
-    ("Source: Xinhua", (None, "Xinhua")),
-    ("By Leila Ben Hassan, Agence France-Presse", ("Leila Ben Hassan", "AFP")),
-    ("Staff and agencies in Tbilisi", ("Staff and agencies in Tbilisi", None)),
-])
+@pytest.mark.parametrize(
+    "line, want",
+    [
+        ("By Reuters", (None, "Reuters")),
+        ("By Jane Doe and John Roe, Associated Press", ("Jane Doe and John Roe", "Associated Press")),
+        ("AFP", (None, "AFP")),
+        ("(Reuters)", (None, "Reuters")),
+        ("Reuters Staff", (None, "Reuters")),
+        ("By Jane Doe", ("Jane Doe", None)),
+        ("Jane Doe | Reuters", ("Jane Doe", "Reuters")),
+        ("Jane Doe (AFP)", ("Jane Doe", "AFP")),
+        ("Source: Xinhua", (None, "Xinhua")),
+        ("By Leila Ben Hassan, Agence France-Presse", ("Leila Ben Hassan", "AFP")),
+        ("Staff and agencies in Tbilisi", ("Staff and agencies in Tbilisi", None)),
+    ],
+)
 def test_bylines(line, want):
     assert parse_byline(line, load_agencies()) == want
 
 
-@pytest.mark.parametrize("line", ["By the end of the week, talks resumed", "By Friday", "Russia said",
-                                  "By Jane Doe.", "by 2025 the army will be smaller"])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By the end of the week, talks resumed",
+        "By Friday",
+        "Russia said",
+        "By Jane Doe.",
+        "by 2025 the army will be smaller",
+    ],
+)
 def test_not_bylines(line):
     assert parse_byline(line, load_agencies()) is None
 
 
-@pytest.mark.parametrize("para, place, agency, rest", [
-    ("MOSCOW, Dec 12 (Reuters) - Russia said", "MOSCOW", "Reuters", "Russia said"),
-    ("WASHINGTON (AP) — The White House said", "WASHINGTON", "Associated Press", "The White House said"),
-    ("KYIV, Ukraine — Russian forces shelled", "KYIV, Ukraine", None, "Russian forces shelled"),
-    ("Beirut (AFP) - Lebanon's cabinet met", "Beirut", "AFP", "Lebanon's cabinet met"),
-    ("NEW DELHI: India said", "NEW DELHI", None, "India said"),
-    ("KHARTOUM/CAIRO, Dec. 12 (Reuters) - Sudan's army said", "KHARTOUM/CAIRO", "Reuters", "Sudan's army said"),
-    ("UNITED NATIONS, Dec 12 (Reuters) -- The council met", "UNITED NATIONS", "Reuters", "The council met"),
-    ("LONDON, 12 December (IANS) - Britain said", "LONDON", "IANS", "Britain said"),
-    ("(Reuters) - Google said on Monday", None, "Reuters", "Google said on Monday"),
-    ("Dec 12 (Reuters) - Russia said", None, "Reuters", "Russia said"),
-])
+@pytest.mark.parametrize(
+    "para, place, agency, rest",
+    [
+        ("MOSCOW, Dec 12 (Reuters) - Russia said", "MOSCOW", "Reuters", "Russia said"),
+        ("WASHINGTON (AP) — The White House said", "WASHINGTON", "Associated Press", "The White House said"),
+        ("KYIV, Ukraine — Russian forces shelled", "KYIV, Ukraine", None, "Russian forces shelled"),
+        ("Beirut (AFP) - Lebanon's cabinet met", "Beirut", "AFP", "Lebanon's cabinet met"),
+        ("NEW DELHI: India said", "NEW DELHI", None, "India said"),
+        ("KHARTOUM/CAIRO, Dec. 12 (Reuters) - Sudan's army said", "KHARTOUM/CAIRO", "Reuters", "Sudan's army said"),
+        ("UNITED NATIONS, Dec 12 (Reuters) -- The council met", "UNITED NATIONS", "Reuters", "The council met"),
+        ("LONDON, 12 December (IANS) - Britain said", "LONDON", "IANS", "Britain said"),
+        ("(Reuters) - Google said on Monday", None, "Reuters", "Google said on Monday"),
+        ("Dec 12 (Reuters) - Russia said", None, "Reuters", "Russia said"),
+    ],
+)
 def test_datelines(para, place, agency, rest):
     d = parse_dateline(para, load_agencies())
     assert (d.place, d.agency, d.rest) == (place, agency, rest)
 
 
-@pytest.mark.parametrize("para", ["Russia said on Sunday - that is, yesterday - it would",
-                                  "(In a separate move) - the army said",
-                                  "NATO — the alliance — said", "The US said: no talks",
-                                  "BREAKING NEWS — talks collapse", "Biden (not Putin) - said"])
+@pytest.mark.parametrize(
+    "para",
+    [
+        "Russia said on Sunday - that is, yesterday - it would",
+        "(In a separate move) - the army said",
+        "NATO — the alliance — said",
+        "The US said: no talks",
+        "BREAKING NEWS — talks collapse",
+        "Biden (not Putin) - said",
+    ],
+)
 def test_not_datelines(para):
     assert parse_dateline(para, load_agencies()) is None
 
@@ -219,7 +249,7 @@ def test_boilerplate_article_fixture():
         "agree a longer truce, security sources said.",
         "Egypt sent two delegations to monitor the truce, one to Tel Aviv and one to Gaza, the sources said.",
         "The United Nations said it was ready to help rebuild Gaza.",
-        "\"We will not allow a return to the fighting,\" an Egyptian official said.",
+        '"We will not allow a return to the fighting," an Egyptian official said.',
     ]
     assert len(art.removed) == 15
     assert art.removed[0] == "Advertisement" and art.removed[-1] == "© 2021 Reuters. All rights reserved."
@@ -227,11 +257,15 @@ def test_boilerplate_article_fixture():
 
 
 def test_wire_trailer_glued_to_the_last_paragraph_is_cut():
-    art = read_text("Talks end\n\nIran and the EU ended talks in Vienna on Friday, diplomats said. "
-                    "(Reporting by Jane Doe in Vienna; Editing by John Roe)")
+    art = read_text(
+        "Talks end\n\nIran and the EU ended talks in Vienna on Friday, diplomats said. "
+        "(Reporting by Jane Doe in Vienna; Editing by John Roe)"
+    )
     assert art.text == "Iran and the EU ended talks in Vienna on Friday, diplomats said."
     assert art.removed == ("(Reporting by Jane Doe in Vienna; Editing by John Roe)",)
-    kept = read_text("Talks end\n\nIran and the EU ended talks in Vienna (Austria) on Friday. (The talks began in April.)")
+    kept = read_text(
+        "Talks end\n\nIran and the EU ended talks in Vienna (Austria) on Friday. (The talks began in April.)"
+    )
     assert kept.text.endswith("(The talks began in April.)") and kept.removed == ()
 
 
@@ -242,8 +276,10 @@ def test_user_pattern_file_extends_the_bundled_ones():
     extended = read_text(text, options=ReadOptions(boilerplate_files=(str(FIX / "extra-patterns.txt"),)))
     assert extended.text == "Iran and the EU resumed talks in Vienna on Monday."
     assert extended.removed == ("Watch our live coverage here", "-- The Newsroom --")
-    only = read_text("Talks\n\nAdvertisement\n\nIran met EU envoys.", options=ReadOptions(
-        boilerplate_files=(str(FIX / "extra-patterns.txt"),), replace_boilerplate=True))
+    only = read_text(
+        "Talks\n\nAdvertisement\n\nIran met EU envoys.",
+        options=ReadOptions(boilerplate_files=(str(FIX / "extra-patterns.txt"),), replace_boilerplate=True),
+    )
     assert "Advertisement" in only.text
 
 
@@ -252,21 +288,31 @@ def test_bad_pattern_file_is_reported_with_file_and_line():
     assert [(Path(p.file).name, p.line) for p in problems] == [("bad-patterns.txt", 4), ("bad-patterns.txt", 5)]
     assert "bad regex" in problems[0].problem and "empty line" in problems[1].problem
     with pytest.raises(BoilerplateError, match=r"bad-patterns.txt:4: bad regex"):
-        list(read_paths([str(FIX / "page.html")], options=ReadOptions(boilerplate_files=(str(FIX / "bad-patterns.txt"),))))
+        list(
+            read_paths(
+                [str(FIX / "page.html")], options=ReadOptions(boilerplate_files=(str(FIX / "bad-patterns.txt"),))
+            )
+        )
     assert validate_pattern_file(Path(__file__).parents[1] / "src/tidings/data/boilerplate/patterns.txt") == []
 
 
-@pytest.mark.parametrize("line, title", [
-    ("Gov. Newsom signs climate bill", True),
-    ("Talks to resume on Dec. 12 in Geneva", True),
-    ("U.S. and Russia end Geneva talks", True),
-    ("'We will respond,' Kremlin warns West", True),
-    ("Russia said it would respond. NATO rejected the demand", False),
-    ("Russia and Ukraine held talks on Monday.", False),
-    ("MOSCOW, Dec 12 (Reuters) - Russia said", False),
-    ("talks resumed in Vienna", False),
-    ("Retired general said Trump was “absolutely right” when he said the generals were “reduced to rubble.”", False),
-])
+@pytest.mark.parametrize(
+    "line, title",
+    [
+        ("Gov. Newsom signs climate bill", True),
+        ("Talks to resume on Dec. 12 in Geneva", True),
+        ("U.S. and Russia end Geneva talks", True),
+        ("'We will respond,' Kremlin warns West", True),
+        ("Russia said it would respond. NATO rejected the demand", False),
+        ("Russia and Ukraine held talks on Monday.", False),
+        ("MOSCOW, Dec 12 (Reuters) - Russia said", False),
+        ("talks resumed in Vienna", False),
+        (
+            "Retired general said Trump was “absolutely right” when he said the generals were “reduced to rubble.”",
+            False,
+        ),
+    ],
+)
 def test_looks_like_title(line, title):
     from tidings.readers.header import looks_like_title
 
@@ -274,10 +320,21 @@ def test_looks_like_title(line, title):
 
 
 def test_paragraphs_join_wrapped_lines_and_keep_line_breaks_as_boundaries():
-    lines = ["Russia and Ukraine held talks on Monday in the Belarusian", "border town, officials said.",
-             "", "First point", "Second point", "", "The end."]
-    assert paragraphs(lines) == ["Russia and Ukraine held talks on Monday in the Belarusian border town, officials said.",
-                                 "First point", "Second point", "The end."]
+    lines = [
+        "Russia and Ukraine held talks on Monday in the Belarusian",
+        "border town, officials said.",
+        "",
+        "First point",
+        "Second point",
+        "",
+        "The end.",
+    ]
+    assert paragraphs(lines) == [
+        "Russia and Ukraine held talks on Monday in the Belarusian border town, officials said.",
+        "First point",
+        "Second point",
+        "The end.",
+    ]
 
 
 def test_a_given_title_stops_the_first_paragraph_being_taken_for_one():
@@ -287,8 +344,12 @@ def test_a_given_title_stops_the_first_paragraph_being_taken_for_one():
     text = text.replace("generals.”", "generals”")  # a first paragraph that could pass for a headline
     art = compose_article(text, "r", ReadOptions(), Given(title="Flynn backs Trump on generals"))
     assert art.title == "Flynn backs Trump on generals" and art.text.startswith("Flynn said the president")
-    again = compose_article("Flynn backs  Trump on generals\nBy Reuters\nUpdated: 2016-09-08\n\n" + text, "r",
-                            ReadOptions(), Given(title="Flynn backs Trump on generals"))
+    again = compose_article(
+        "Flynn backs  Trump on generals\nBy Reuters\nUpdated: 2016-09-08\n\n" + text,
+        "r",
+        ReadOptions(),
+        Given(title="Flynn backs Trump on generals"),
+    )
     assert again.text == art.text and (again.agency, again.updated) == ("Reuters", "2016-09-08")
 
 
@@ -303,7 +364,9 @@ def test_cleaning_can_be_turned_off_piece_by_piece():
 
 def test_published_argument_applies_only_when_input_has_none():
     assert read_one(FIX / "headers" / "h08-no-header.txt", published="2021-12-12").published == "2021-12-12"
-    assert read_one(FIX / "headers" / "h02-ap-two-authors.txt", published="2020-01-01").published == "2021-12-12T21:36:00"
+    assert (
+        read_one(FIX / "headers" / "h02-ap-two-authors.txt", published="2020-01-01").published == "2021-12-12T21:36:00"
+    )
 
 
 def test_ids_are_content_hashes_and_stable():
@@ -324,8 +387,12 @@ def test_pattern_checker_command():
 
     ok = subprocess.run([sys.executable, "-m", "tidings.readers"], capture_output=True, text=True, timeout=60)
     assert ok.returncode == 0 and "0 problem(s)" in ok.stdout and "RuntimeWarning" not in ok.stderr
-    bad = subprocess.run([sys.executable, "-m", "tidings.readers", str(FIX / "bad-patterns.txt")],
-                         capture_output=True, text=True, timeout=60)
+    bad = subprocess.run(
+        [sys.executable, "-m", "tidings.readers", str(FIX / "bad-patterns.txt")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert bad.returncode == 1 and "bad-patterns.txt:4: bad regex 'bad [pattern'" in bad.stderr
 
 

@@ -1,5 +1,6 @@
 """Bad inputs give an InputError naming the input and the problem; the batch goes on.
 Checked through read_paths and through `tidings code` (errors on stderr, exit code 1)."""
+
 from __future__ import annotations
 
 import json
@@ -25,11 +26,19 @@ def batch(tmp_path):
         "03-image.txt": b"\x89PNG\r\n\x1a\n" + os.urandom(200),
         "04-empty.txt": b"",
         "05-blank.txt": b"  \n\n \t\n",
-        "06-bad-utf8.txt": b"Talks in Gen\xe8ve " + bytes([0x81, 0x8d, 0x8f, 0x90, 0x9d] * 40),
+        "06-bad-utf8.txt": b"Talks in Gen\xe8ve " + bytes([0x81, 0x8D, 0x8F, 0x90, 0x9D] * 40),
         "07-nul.txt": b"Russia and Ukraine met.\x00\x00 More text here.",
-        "08-cp1252.txt": "Talks resumed in Genève on Monday, the ministry said. “We are ready,” he said.".encode("cp1252"),
-        "09-malformed.jsonl": (json.dumps({"id": "j1", "text": GOOD}) + "\n{\"id\": \"j2\", \"text\": \n"
-                               + json.dumps({"id": "j3", "text": "Chad and Sudan signed a border security deal on Friday, officials said."}) + "\n").encode(),
+        "08-cp1252.txt": "Talks resumed in Genève on Monday, the ministry said. “We are ready,” he said.".encode(
+            "cp1252"
+        ),
+        "09-malformed.jsonl": (
+            json.dumps({"id": "j1", "text": GOOD})
+            + '\n{"id": "j2", "text": \n'
+            + json.dumps(
+                {"id": "j3", "text": "Chad and Sudan signed a border security deal on Friday, officials said."}
+            )
+            + "\n"
+        ).encode(),
         "10-no-text.csv": b"id,headline,body\n1,A,B\n",
         "11-good.txt": b"Chile and Peru agreed on Tuesday to hold talks on migration, officials said.\n",
         "12-only-boilerplate.txt": b"Advertisement\n\nShare this article\n",
@@ -62,7 +71,10 @@ def test_bad_inputs_are_reported_and_the_rest_is_read(batch):
     cp = items["08-cp1252.txt"][0]
     assert isinstance(cp, Article) and cp.text.startswith("Talks resumed in Genève") and "“We are ready,”" in cp.text
     assert ok("09-malformed.jsonl") == ["Article", "InputError", "Article"]
-    assert str(items["09-malformed.jsonl"][1]) == f"{batch / '09-malformed.jsonl'} line 2: invalid JSON: Expecting value (column 22)"
+    assert (
+        str(items["09-malformed.jsonl"][1])
+        == f"{batch / '09-malformed.jsonl'} line 2: invalid JSON: Expecting value (column 22)"
+    )
     assert problem("10-no-text.csv").startswith("CSV has no 'text' or 'html' column")
     assert "no article text after removing 2 boilerplate line(s)" in problem("12-only-boilerplate.txt")
     assert items["13-utf16.txt"][0].text == GOOD.strip()
@@ -87,7 +99,9 @@ def test_oversized_text_is_refused_without_reading_it(tmp_path):
 
 def test_size_limit_is_an_option_and_applies_per_record(tmp_path):
     jsonl = tmp_path / "r.jsonl"
-    jsonl.write_text(json.dumps({"id": "big", "text": "word " * 500}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n")
+    jsonl.write_text(
+        json.dumps({"id": "big", "text": "word " * 500}) + "\n" + json.dumps({"id": "ok", "text": GOOD}) + "\n"
+    )
     err, art = read_paths([str(jsonl)], options=ReadOptions(max_bytes=1000))
     assert err.source == f"{jsonl} line 1" and err.problem.startswith("record too large: 2.4 KB")
     assert art.id == "ok"
@@ -150,18 +164,31 @@ def test_cli_end_to_end_with_the_real_pipeline(batch):
     import sys
 
     exe = Path(sys.executable).with_name("tidings")
-    proc = subprocess.run([str(exe), "code", str(batch / "01-good.txt"), str(batch / "04-empty.txt"),
-                           str(batch / "09-malformed.jsonl"), "--format", "jsonl"], capture_output=True, text=True,
-                          timeout=300)
+    proc = subprocess.run(
+        [
+            str(exe),
+            "code",
+            str(batch / "01-good.txt"),
+            str(batch / "04-empty.txt"),
+            str(batch / "09-malformed.jsonl"),
+            "--format",
+            "jsonl",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 1
     assert len(proc.stdout.splitlines()) == 3
     assert "04-empty.txt: empty input" in proc.stderr and "line 2: invalid JSON" in proc.stderr
 
 
 def test_declared_charset_of_a_page_is_used(tmp_path):
-    page = ('<html><head><meta charset="windows-1251"><title>Переговоры</title></head><body><article>'
-            '<p>MOSCOW, Dec 12 (Reuters) - Russia and Ukraine held talks on Sunday in Minsk, officials said, '
-            'and named the venue «Дом приёмов».</p></article></body></html>')
+    page = (
+        '<html><head><meta charset="windows-1251"><title>Переговоры</title></head><body><article>'
+        "<p>MOSCOW, Dec 12 (Reuters) - Russia and Ukraine held talks on Sunday in Minsk, officials said, "
+        "and named the venue «Дом приёмов».</p></article></body></html>"
+    )
     (tmp_path / "cp1251.html").write_bytes(page.encode("cp1251"))
     [art] = read_paths([str(tmp_path / "cp1251.html")])
     assert isinstance(art, Article) and "«Дом приёмов»" in art.text and art.dateline == "MOSCOW"
@@ -175,9 +202,11 @@ def test_fuzzed_inputs_never_crash_a_reader():
     from tidings.readers import read_data
 
     rng = random.Random(7)
-    words = ("By Reuters Published : 03 Mar 2022 07:15 AM | Updated MOSCOW, (AP) — - Read more: © Photo: the "
-             "talks said Russia . , \" ” ( ) \n \n\n \t é Ж 中 < > <p> </p> <html> <rss> <feed> <item> <?xml { } "
-             "[ ] : ; | • # * 31/02/2021 2021-13-45T99:99 Dec. AFP Source Editor: \"id\": \"text\": id,text").split(" ")
+    words = (
+        "By Reuters Published : 03 Mar 2022 07:15 AM | Updated MOSCOW, (AP) — - Read more: © Photo: the "
+        'talks said Russia . , " ” ( ) \n \n\n \t é Ж 中 < > <p> </p> <html> <rss> <feed> <item> <?xml { } '
+        '[ ] : ; | • # * 31/02/2021 2021-13-45T99:99 Dec. AFP Source Editor: "id": "text": id,text'
+    ).split(" ")
     for n in range(100):
         text = " ".join(rng.choice(words) for _ in range(rng.randint(0, 50)))
         names = ("x.txt", "x.jsonl", "x.csv", "x.rss", "pasted", "x.txt.gz") + (("x.html",) if n % 5 == 0 else ())
@@ -200,7 +229,9 @@ def test_csv_is_streamed_and_a_bad_byte_late_in_it_is_reported_with_its_line(tmp
 
 
 def test_csv_in_cp1252_is_read(tmp_path):
-    (tmp_path / "latin.csv").write_bytes("id;text\nx1;Talks resumed in Genève on Monday, the ministry said.\n".encode("cp1252"))
+    (tmp_path / "latin.csv").write_bytes(
+        "id;text\nx1;Talks resumed in Genève on Monday, the ministry said.\n".encode("cp1252")
+    )
     [art] = read_paths([str(tmp_path / "latin.csv")])
     assert art.text == "Talks resumed in Genève on Monday, the ministry said."
 

@@ -1,4 +1,5 @@
 """Readers: HTML, JSONL, CSV, standard input and folders."""
+
 from __future__ import annotations
 
 import io
@@ -39,14 +40,20 @@ def test_html_page_body_and_metadata():
 def test_html_header_stamp_with_a_time_beats_a_date_only_guess():
     from tidings.readers import read_data
 
-    page = (b"<html><body><div><h1>Russia and Belarus begin joint drills</h1><p>By Reuters</p>"
-            b"<p>Published: 10 Feb 2022 08:00 AM</p><p>MOSCOW (Reuters) - Russia and Belarus began ten days of joint "
-            b"military drills on Thursday, the Russian defence ministry said.</p><p>Advertisement</p>"
-            b"<p>NATO said the exercises were the largest Russian deployment to Belarus since the Cold War.</p>"
-            b"</div></body></html>")
+    page = (
+        b"<html><body><div><h1>Russia and Belarus begin joint drills</h1><p>By Reuters</p>"
+        b"<p>Published: 10 Feb 2022 08:00 AM</p><p>MOSCOW (Reuters) - Russia and Belarus began ten days of joint "
+        b"military drills on Thursday, the Russian defence ministry said.</p><p>Advertisement</p>"
+        b"<p>NATO said the exercises were the largest Russian deployment to Belarus since the Cold War.</p>"
+        b"</div></body></html>"
+    )
     [art] = read_data(page, "p.html")
     assert (art.title, art.agency, art.published, art.dateline) == (
-        "Russia and Belarus begin joint drills", "Reuters", "2022-02-10T08:00:00", "MOSCOW")
+        "Russia and Belarus begin joint drills",
+        "Reuters",
+        "2022-02-10T08:00:00",
+        "MOSCOW",
+    )
     assert art.removed == ("Advertisement",) and art.text.startswith("Russia and Belarus began")
 
 
@@ -79,22 +86,39 @@ def test_jsonl_records_good_and_bad_lines():
     items = read(FIX / "records.jsonl", published="2022-02-02")
     got = [(i.source.rsplit("/", 1)[-1], type(i).__name__) for i in items]
     assert got == [
-        ("records.jsonl:line 1", "Article"), ("records.jsonl:line 2", "Article"), ("records.jsonl:line 4", "Article"),
-        ("records.jsonl line 5", "InputError"), ("records.jsonl line 6", "InputError"),
-        ("records.jsonl line 7", "InputError"), ("records.jsonl:line 8", "Article"), ("records.jsonl line 9", "InputError"),
+        ("records.jsonl:line 1", "Article"),
+        ("records.jsonl:line 2", "Article"),
+        ("records.jsonl:line 4", "Article"),
+        ("records.jsonl line 5", "InputError"),
+        ("records.jsonl line 6", "InputError"),
+        ("records.jsonl line 7", "InputError"),
+        ("records.jsonl:line 8", "Article"),
+        ("records.jsonl line 9", "InputError"),
     ]
     r1, r2, r3, bad_json, not_obj, no_text, r7, not_str = items
     assert (r1.id, r1.title, r1.outlet, r1.url, r1.published) == (
-        "r1", "Japan and Australia sign defence pact", "Example Wire", "https://example.test/r1", "2022-01-06")
+        "r1",
+        "Japan and Australia sign defence pact",
+        "Example Wire",
+        "https://example.test/r1",
+        "2022-01-06",
+    )
     assert (r1.dateline, r1.agency, r1.removed) == ("TOKYO", "Reuters", ("Advertisement",))
-    assert r1.text == ("Japan and Australia signed a defence pact on Thursday that will deepen military cooperation, "
-                       "the two governments said.\n\nThe leaders held the signing by video link.")
+    assert r1.text == (
+        "Japan and Australia signed a defence pact on Thursday that will deepen military cooperation, "
+        "the two governments said.\n\nThe leaders held the signing by video link."
+    )
     assert r2.id == Article.make_id(r2.text, "https://example.test/r2") and r2.published == "2022-02-02"
     assert r3.id == Article.make_id(r3.text) and r3.title is None
     assert str(bad_json).endswith("records.jsonl line 5: invalid JSON: Expecting ',' delimiter (column 37)")
     assert "expected a JSON object, got list" in not_obj.problem
     assert "no 'text' or 'html'" in no_text.problem
-    assert (r7.id, r7.title, r7.published, r7.dateline) == ("r7", "Norway mediates Venezuela talks", "2021-08-13", "MEXICO CITY")
+    assert (r7.id, r7.title, r7.published, r7.dateline) == (
+        "r7",
+        "Norway mediates Venezuela talks",
+        "2021-08-13",
+        "MEXICO CITY",
+    )
     assert r7.text.startswith("Venezuela's government and opposition began talks")
     assert "'text' is a int" in not_str.problem
 
@@ -105,7 +129,12 @@ def test_csv_records_with_multiline_cells_and_extra_columns():
     c1, c2, c3 = items
     assert c1.source.endswith("records.csv:line 2") and c2.source.endswith("records.csv:line 7")
     assert (c1.id, c1.title, c1.published, c1.url, c1.outlet) == (
-        "c1", "Sweden and Finland apply to join NATO", "2022-05-18T09:30:00", "https://example.test/c1", "Example Wire")
+        "c1",
+        "Sweden and Finland apply to join NATO",
+        "2022-05-18T09:30:00",
+        "https://example.test/c1",
+        "Example Wire",
+    )
     assert (c1.dateline, c1.agency, c1.removed) == ("BRUSSELS", "Reuters", ("Follow us on Twitter",))
     assert c1.text.split("\n\n")[1] == "NATO Secretary-General Jens Stoltenberg welcomed the applications."
     assert (c2.id, c2.title, c2.published) == ("c2", None, "2022-02-02")
@@ -213,10 +242,20 @@ def test_check_seed_article_lines(shared_dir):
     import subprocess
 
     exe = Path(sys.executable).with_name("tidings")
-    coded = subprocess.run([str(exe), "code", str(shared_dir / "examples/seed-article.txt"), "--format", "jsonl"],
-                           capture_output=True, text=True, timeout=300, check=True).stdout
-    done = subprocess.run([sys.executable, str(shared_dir / "tools/check_seed.py")], input=coded,
-                          capture_output=True, text=True, timeout=60)
+    coded = subprocess.run(
+        [str(exe), "code", str(shared_dir / "examples/seed-article.txt"), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
+    done = subprocess.run(
+        [sys.executable, str(shared_dir / "tools/check_seed.py")],
+        input=coded,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     report = done.stdout
     *checks, summary = [line for line in report.splitlines() if line.strip()]
     # the whole seed check, every line: metadata, boilerplate, actors, dates, events,
@@ -242,11 +281,17 @@ def test_rss_feed_items_are_articles():
     first, second, empty = items
     assert first.source.endswith("feed.rss:item 1")
     assert (first.id, first.title, first.byline, first.outlet, first.url) == (
-        "ew-2023-0101", "Egypt hosts Gaza ceasefire talks", "Nour Hassan", "Example Wire: World",
-        "https://example.test/world/egypt-gaza-talks")
+        "ew-2023-0101",
+        "Egypt hosts Gaza ceasefire talks",
+        "Nour Hassan",
+        "Example Wire: World",
+        "https://example.test/world/egypt-gaza-talks",
+    )
     assert (first.published, first.dateline, first.agency) == ("2023-11-12T21:36:00", "CAIRO", "Reuters")
-    assert first.text == ("Egypt hosted talks on Sunday on a ceasefire in Gaza, two security sources said.\n\n"
-                          "Qatar and the United States also took part, the sources said.\n\nNo agreement was announced.")
+    assert first.text == (
+        "Egypt hosted talks on Sunday on a ceasefire in Gaza, two security sources said.\n\n"
+        "Qatar and the United States also took part, the sources said.\n\nNo agreement was announced."
+    )
     assert first.removed == ("Advertisement",)
     assert second.text.startswith("Jordan recalled its ambassador") and "root:" not in second.text  # no XXE
     assert (second.published, second.id) == ("2023-11-13T08:00:00", Article.make_id(second.text, second.url))
@@ -256,8 +301,12 @@ def test_rss_feed_items_are_articles():
 def test_atom_feed_entries_are_articles():
     un, summary = read(FIX / "feed.atom")
     assert (un.id, un.title, un.byline, un.outlet, un.url) == (
-        "urn:example:un-vote", "UN General Assembly demands Russia withdraw from Ukraine", "Lena Fischer",
-        "Example Atom Desk", "https://example.test/un-vote")
+        "urn:example:un-vote",
+        "UN General Assembly demands Russia withdraw from Ukraine",
+        "Lena Fischer",
+        "Example Atom Desk",
+        "https://example.test/un-vote",
+    )
     assert (un.published, un.updated, un.dateline) == ("2022-03-02T18:05:00", "2022-03-02T20:30:00", "UNITED NATIONS")
     assert un.text.endswith("backed by 141 of the assembly's 193 members.") and un.removed == ("Share this article",)
     assert (summary.published, summary.url) == ("2022-03-03T09:00:00", "https://example.test/summary")
@@ -338,12 +387,18 @@ def test_real_articles_lose_only_their_dateline_and_trailers(shared_dir):
 
 
 HEADER_STYLES = [
-    ("{title}\n\nBy Jane Doe, Reuters\nPublished: 12 Dec 2021 09:36 PM | Updated: 13 Dec 2021\n\n{text}",
-     {"byline": "Jane Doe", "agency": "Reuters", "published": "2021-12-12T21:36:00", "updated": "2021-12-13"}),
-    ("{title}\nBy JANE DOE and JOHN ROE, Associated Press\nDecember 12, 2021 9:36 PM ET\n\n{text}",
-     {"byline": "JANE DOE and JOHN ROE", "agency": "Associated Press", "published": "2021-12-12T21:36:00"}),
-    ("World\n\n{title}\n\nSun 12 Dec 2021 21.36 GMT\nLast modified on Mon 13 Dec 2021 02.00 GMT\n\nAdvertisement\n\n{text}",
-     {"published": "2021-12-12T21:36:00", "updated": "2021-12-13T02:00:00"}),
+    (
+        "{title}\n\nBy Jane Doe, Reuters\nPublished: 12 Dec 2021 09:36 PM | Updated: 13 Dec 2021\n\n{text}",
+        {"byline": "Jane Doe", "agency": "Reuters", "published": "2021-12-12T21:36:00", "updated": "2021-12-13"},
+    ),
+    (
+        "{title}\nBy JANE DOE and JOHN ROE, Associated Press\nDecember 12, 2021 9:36 PM ET\n\n{text}",
+        {"byline": "JANE DOE and JOHN ROE", "agency": "Associated Press", "published": "2021-12-12T21:36:00"},
+    ),
+    (
+        "World\n\n{title}\n\nSun 12 Dec 2021 21.36 GMT\nLast modified on Mon 13 Dec 2021 02.00 GMT\n\nAdvertisement\n\n{text}",
+        {"published": "2021-12-12T21:36:00", "updated": "2021-12-13T02:00:00"},
+    ),
 ]
 
 
@@ -371,5 +426,6 @@ def test_boilerplate_patterns_leave_real_news_alone(shared_dir):
     """1,433 real sentences and articles: the one line the patterns take is a wire trailer."""
     paths = [shared_dir / "data/dev" / name / "articles.jsonl" for name in ("conflibert", "polnear")]
     removed = [line for art in read(*paths) for line in art.removed]
-    assert removed == ["(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; "
-                       "Editing by Will Dunham.)"]
+    assert removed == [
+        "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Will Dunham.)"
+    ]

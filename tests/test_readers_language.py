@@ -1,4 +1,5 @@
 """Language detection: stopwords first, seeded langdetect when unsure; English never mis-flagged."""
+
 from __future__ import annotations
 
 import pytest
@@ -20,10 +21,10 @@ NOT_FLAGGED = [  # too short or too full of names to tell: unknown, so still cod
 ]
 OTHER = {
     "fr": "Le président français Emmanuel Macron a reçu jeudi à l'Elysée son homologue kenyan William Ruto, avant "
-          "l'ouverture du sommet.",
+    "l'ouverture du sommet.",
     "de": "Die Bundesregierung hat am Montag die Entwicklungshilfe für Niger ausgesetzt, wie das Ministerium mitteilte.",
     "es": "El gobierno de Colombia y la guerrilla del ELN acordaron el viernes un cese al fuego de seis meses, "
-          "dijeron las partes en La Habana.",
+    "dijeron las partes en La Habana.",
     "it": "Il governo italiano ha annunciato che non invierà altre armi, ha detto il ministro della difesa.",
     "pt": "O presidente do Brasil disse que não vai aceitar a proposta e que a reunião foi adiada para a próxima semana.",
     "nl": "De Nederlandse regering heeft op maandag besloten om de ambassadeur terug te roepen, zei het ministerie.",

@@ -1,6 +1,7 @@
 """The two registries (issue 21): input formats (readers.formats) and export formats
 (export.registry). Every way in reads what the input registry says, recognising records by
 their content whatever the suffix; a format added to either registry works end to end."""
+
 from __future__ import annotations
 
 import gzip
@@ -16,12 +17,17 @@ from tidings.readers.formats import Input, InputFormat, detect, register, unregi
 from tidings.records import Article, InputError
 from tidings.store import open_reader
 
-TALKS = ("Russia and Ukraine held talks in Minsk on Sunday. Russian President Vladimir Putin met Ukrainian "
-         "President Volodymyr Zelensky for three hours.")
-SANCTIONS = ("The European Union imposed new sanctions on Belarus on Monday over the migrant crisis on its "
-             "border with Poland.")
-RECORDS = [{"id": "talks-1", "title": "Talks in Minsk", "published": "2021-12-12", "text": TALKS},
-           {"id": "sanctions-1", "title": "EU sanctions", "published": "2021-12-13", "text": SANCTIONS}]
+TALKS = (
+    "Russia and Ukraine held talks in Minsk on Sunday. Russian President Vladimir Putin met Ukrainian "
+    "President Volodymyr Zelensky for three hours."
+)
+SANCTIONS = (
+    "The European Union imposed new sanctions on Belarus on Monday over the migrant crisis on its border with Poland."
+)
+RECORDS = [
+    {"id": "talks-1", "title": "Talks in Minsk", "published": "2021-12-12", "text": TALKS},
+    {"id": "sanctions-1", "title": "EU sanctions", "published": "2021-12-13", "text": SANCTIONS},
+]
 
 
 def ids(items):
@@ -29,6 +35,7 @@ def ids(items):
 
 
 # ---- content sniffing: the same articles whatever the name -----------------------------------
+
 
 @pytest.mark.parametrize("name", ["news.json", "news.txt", "news", "news.dat"])
 def test_a_json_array_of_articles_is_read_as_records_whatever_the_suffix(tmp_path, name):
@@ -46,8 +53,10 @@ def test_json_lines_without_the_jsonl_suffix(tmp_path, name):
 
 def test_csv_html_and_text_are_recognised_by_content(tmp_path):
     (tmp_path / "a.dat").write_text('id,title,text\nc1,Talks,"' + TALKS + '"\n', encoding="utf-8")
-    (tmp_path / "b.dat").write_text("<!doctype html><html><body><article><h1>Talks</h1><p>" + TALKS
-                                    + "</p></article></body></html>", encoding="utf-8")
+    (tmp_path / "b.dat").write_text(
+        "<!doctype html><html><body><article><h1>Talks</h1><p>" + TALKS + "</p></article></body></html>",
+        encoding="utf-8",
+    )
     (tmp_path / "c").write_text("Talks in Minsk\n\n" + TALKS + "\n", encoding="utf-8")
     a, b, c = (list(read_paths([str(tmp_path / n)])) for n in ("a.dat", "b.dat", "c"))
     assert ids(a) == ["c1"] and a[0].source.endswith("a.dat:line 2")
@@ -75,8 +84,11 @@ def test_a_folder_reads_the_same_files_as_naming_them(tmp_path):
 
 def test_stdin_upload_and_gzip_agree(tmp_path):
     data = json.dumps(RECORDS).encode()
-    assert ids(read_data(data, "upload")) == ids(read_data(gzip.compress(data), "upload.json.gz")) \
+    assert (
+        ids(read_data(data, "upload"))
+        == ids(read_data(gzip.compress(data), "upload.json.gz"))
         == ["talks-1", "sanctions-1"]
+    )
 
 
 def test_a_bad_json_array_is_an_error_naming_the_line(tmp_path):
@@ -113,6 +125,7 @@ def stored_ids(db):
 
 
 # ---- a toy format added to each registry ----------------------------------------------------
+
 
 def _read_toy(stream, where: Input):
     """Toy records: a first line 'TOY', then one 'id|text' per line."""

@@ -1,4 +1,5 @@
 """All engines give identical output; the codec is lossless; Ray shards make a run resumable."""
+
 from __future__ import annotations
 
 import pytest
@@ -105,8 +106,10 @@ def test_ingest_with_two_workers_equals_one(tmp_path):
     def snapshot(db):
         con = duckdb.connect(str(db), read_only=True)
         try:
-            return (con.execute("SELECT id, content_hash FROM articles ORDER BY id").fetchall(),
-                    con.execute("SELECT id, code, source_code, target_code, status FROM events ORDER BY id").fetchall())
+            return (
+                con.execute("SELECT id, content_hash FROM articles ORDER BY id").fetchall(),
+                con.execute("SELECT id, code, source_code, target_code, status FROM events ORDER BY id").fetchall(),
+            )
         finally:
             con.close()
 
@@ -121,10 +124,12 @@ def test_pool_workers_are_forked_with_the_pipeline_loaded():
     import subprocess
     import sys
 
-    script = ("from tidings.run.engines import Engine, EngineOptions, _preloaded\n"
-              "if __name__ == '__main__':\n"
-              "    with Engine(EngineOptions('pool', workers=2)) as e:\n"
-              "        e.start()\n"
-              "        print(all(e._pool.submit(_preloaded).result() for _ in range(4)))\n")
+    script = (
+        "from tidings.run.engines import Engine, EngineOptions, _preloaded\n"
+        "if __name__ == '__main__':\n"
+        "    with Engine(EngineOptions('pool', workers=2)) as e:\n"
+        "        e.start()\n"
+        "        print(all(e._pool.submit(_preloaded).result() for _ in range(4)))\n"
+    )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.stdout.strip() == "True", out.stderr[-2000:]

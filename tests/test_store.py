@@ -1,4 +1,5 @@
 """The store: migrations, idempotent writes, versions, the writer lock, read-only readers."""
+
 from __future__ import annotations
 
 import json
@@ -14,8 +15,17 @@ import pytest
 from storekit import WIRE, coded, other_story, wire_copies
 from tidings.run.ingest import ingest
 from tidings.records import InputError
-from tidings.store import (MIGRATIONS, Store, StoreLocked, WriterLock, applied_migrations, connect,
-                           default_db_path, open_reader, table_counts)
+from tidings.store import (
+    MIGRATIONS,
+    Store,
+    StoreLocked,
+    WriterLock,
+    applied_migrations,
+    connect,
+    default_db_path,
+    open_reader,
+    table_counts,
+)
 from tidings.store.writer import article_hash, write_coded
 
 
@@ -29,8 +39,18 @@ def dump(db) -> dict[str, list]:
     conn = open_reader(db)
     try:
         out = {}
-        for t in ("articles", "article_versions", "stories", "events", "mentions", "quotes", "actors",
-                  "article_minhash", "lsh_buckets", "schema_migrations"):
+        for t in (
+            "articles",
+            "article_versions",
+            "stories",
+            "events",
+            "mentions",
+            "quotes",
+            "actors",
+            "article_minhash",
+            "lsh_buckets",
+            "schema_migrations",
+        ):
             rows = conn.execute(f"SELECT * FROM {t}").fetchall()
             out[t] = sorted(rows, key=repr)
         return out
@@ -52,8 +72,15 @@ def test_migrations_are_named_and_recorded(db):
     names = [n for n, _ in applied_migrations(conn)]
     assert names == [n for n, _ in MIGRATIONS]
     assert all(t is not None for _, t in applied_migrations(conn))
-    assert set(table_counts(conn)) >= {"articles", "article_versions", "events", "mentions", "quotes", "actors",
-                                       "stories"}
+    assert set(table_counts(conn)) >= {
+        "articles",
+        "article_versions",
+        "events",
+        "mentions",
+        "quotes",
+        "actors",
+        "stories",
+    }
     conn.close()
     with Store(db):  # a second open applies nothing again
         pass
@@ -82,20 +109,35 @@ def test_fresh_databases_get_the_same_ids(tmp_path):
     a, b = str(tmp_path / "a.duckdb"), str(tmp_path / "b.duckdb")
     ingest(items, a, progress=False)
     ingest(items, b, progress=False)
-    for table, key in (("events", "id, num_id, story_id"), ("articles", "id, story_id, content_hash"),
-                       ("mentions", "event_id, article_id, coder_event_id")):
+    for table, key in (
+        ("events", "id, num_id, story_id"),
+        ("articles", "id, story_id, content_hash"),
+        ("mentions", "event_id, article_id, coder_event_id"),
+    ):
         ca, cb = open_reader(a), open_reader(b)
-        assert ca.execute(f"SELECT {key} FROM {table} ORDER BY ALL").fetchall() == \
-               cb.execute(f"SELECT {key} FROM {table} ORDER BY ALL").fetchall()
+        assert (
+            ca.execute(f"SELECT {key} FROM {table} ORDER BY ALL").fetchall()
+            == cb.execute(f"SELECT {key} FROM {table} ORDER BY ALL").fetchall()
+        )
         ca.close(), cb.close()
 
 
 def test_updated_article_replaces_its_events_and_keeps_a_version(db):
-    text = ("Russia and Ukraine held talks in Istanbul on Tuesday. "
-            "Moscow said it would scale back military activity near Kyiv.")
-    v1 = coded("art-1", text, [(0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
-                               (1, "RUSGOV", "UKR", "030", "would scale back", "2022-03-29", "future")],
-               url="https://example.org/a", published="2022-03-29T10:00:00", updated=None)
+    text = (
+        "Russia and Ukraine held talks in Istanbul on Tuesday. "
+        "Moscow said it would scale back military activity near Kyiv."
+    )
+    v1 = coded(
+        "art-1",
+        text,
+        [
+            (0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
+            (1, "RUSGOV", "UKR", "030", "would scale back", "2022-03-29", "future"),
+        ],
+        url="https://example.org/a",
+        published="2022-03-29T10:00:00",
+        updated=None,
+    )
     ingest([v1], db, progress=False)
     conn = open_reader(db)
     old_events = {r[0] for r in conn.execute("SELECT id FROM events").fetchall()}
@@ -103,14 +145,24 @@ def test_updated_article_replaces_its_events_and_keeps_a_version(db):
     assert len(old_events) == 2
 
     text2 = text.replace("Istanbul", "Istanbul, Turkey") + " Ukraine said it would not trust Russia's promises."
-    v2 = coded("art-1", text2, [(0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
-                                (2, "UKR", "RUS", "112", "would not trust", "2022-03-29", "negated")],
-               url="https://example.org/a", published="2022-03-29T10:00:00", updated="2022-03-29T18:00:00")
+    v2 = coded(
+        "art-1",
+        text2,
+        [
+            (0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
+            (2, "UKR", "RUS", "112", "would not trust", "2022-03-29", "negated"),
+        ],
+        url="https://example.org/a",
+        published="2022-03-29T10:00:00",
+        updated="2022-03-29T18:00:00",
+    )
     r = ingest([v2], db, progress=False)
     assert r.updated == 1 and r.new == 0
     conn = open_reader(db)
-    assert conn.execute("SELECT version, updated FROM articles WHERE id = 'art-1'").fetchone() == \
-           (2, "2022-03-29T18:00:00")
+    assert conn.execute("SELECT version, updated FROM articles WHERE id = 'art-1'").fetchone() == (
+        2,
+        "2022-03-29T18:00:00",
+    )
     versions = conn.execute("SELECT version, text, content_hash FROM article_versions").fetchall()
     assert versions == [(1, text, article_hash(v1.article))]
     old_coded = json.loads(conn.execute("SELECT coded FROM article_versions").fetchone()[0])
@@ -129,11 +181,22 @@ def test_updated_article_replaces_its_events_and_keeps_a_version(db):
 
 
 def test_same_url_new_stamp_is_a_new_version(db):
-    a = coded("a1", WIRE, [(0, "RUSGOV", "USAGOV", "036", "held talks")], url="https://x.org/s",
-              published="2021-12-07T10:00:00")
+    a = coded(
+        "a1",
+        WIRE,
+        [(0, "RUSGOV", "USAGOV", "036", "held talks")],
+        url="https://x.org/s",
+        published="2021-12-07T10:00:00",
+    )
     ingest([a], db, progress=False)
-    b = coded("a1", WIRE, [(0, "RUSGOV", "USAGOV", "036", "held talks")], url="https://x.org/s",
-              published="2021-12-07T10:00:00", updated="2021-12-08T09:00:00")
+    b = coded(
+        "a1",
+        WIRE,
+        [(0, "RUSGOV", "USAGOV", "036", "held talks")],
+        url="https://x.org/s",
+        published="2021-12-07T10:00:00",
+        updated="2021-12-08T09:00:00",
+    )
     r = ingest([b], db, progress=False)
     assert r.updated == 1
     conn = open_reader(db)
@@ -247,10 +310,12 @@ def test_skipped_articles_are_stored_with_their_reason(db):
 
 
 def test_store_and_query_layers_never_import_spacy():
-    code = ("import sys; import tidings.store, tidings.store.writer, tidings.query, tidings.export, "
-            "tidings.store.dedup, tidings.run.ingest; "
-            "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')]; "
-            "print(bad); sys.exit(1 if bad else 0)")
+    code = (
+        "import sys; import tidings.store, tidings.store.writer, tidings.query, tidings.export, "
+        "tidings.store.dedup, tidings.run.ingest; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('spacy', 'thinc')]; "
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert p.returncode == 0, p.stdout + p.stderr
 
@@ -279,10 +344,12 @@ def test_function_migration_upgrades_an_older_database(db):
 
 def test_readers_get_in_between_write_batches(db):
     ingest([other_story()], db, progress=False)
-    read = ("import sys\nfrom tidings.store import open_reader, StoreLocked\n"
-            "try:\n    c = open_reader(sys.argv[1], wait=float(sys.argv[2]))\n"
-            "    print(c.execute('SELECT count(*) FROM articles').fetchone()[0])\n"
-            "except StoreLocked as e:\n    print(e)\n")
+    read = (
+        "import sys\nfrom tidings.store import open_reader, StoreLocked\n"
+        "try:\n    c = open_reader(sys.argv[1], wait=float(sys.argv[2]))\n"
+        "    print(c.execute('SELECT count(*) FROM articles').fetchone()[0])\n"
+        "except StoreLocked as e:\n    print(e)\n"
+    )
     with Store(db) as store:  # the writer holds the lock, not the file: readers read
         p = subprocess.run([sys.executable, "-c", read, db, "5"], capture_output=True, text=True)
         assert p.stdout.strip() == "1", p.stderr
@@ -315,8 +382,9 @@ def test_articles_the_coder_failed_on_are_not_stored(db):
 
 def test_new_id_same_url_moves_the_history(db):
     a = coded("old-id", WIRE, [(0, "RUSGOV", "USAGOV", "036", "held talks")], url="https://x.org/moved")
-    b = coded("new-id", WIRE + " More to follow.", [(0, "RUSGOV", "USAGOV", "036", "held talks")],
-              url="https://x.org/moved")
+    b = coded(
+        "new-id", WIRE + " More to follow.", [(0, "RUSGOV", "USAGOV", "036", "held talks")], url="https://x.org/moved"
+    )
     ingest([a], db, progress=False)
     assert ingest([b], db, progress=False).updated == 1
     conn = open_reader(db)
@@ -338,8 +406,11 @@ def test_sources_are_outlets_else_url_hosts():
 def test_source_key_migration_matches_the_writer(db):
     from tidings.store.writer import source_key
 
-    items = [coded("u1", WIRE, url="https://www.example.org/a?x=1"), coded("u2", WIRE + " x", outlet="AP"),
-             coded("u3", WIRE + " y")]
+    items = [
+        coded("u1", WIRE, url="https://www.example.org/a?x=1"),
+        coded("u2", WIRE + " x", outlet="AP"),
+        coded("u3", WIRE + " y"),
+    ]
     ingest(items, db, progress=False)
     conn = duckdb.connect(db)
     conn.execute("UPDATE articles SET source_key = NULL")
@@ -362,8 +433,10 @@ def test_ingest_consumes_a_stream_lazily(db):
 
 def test_a_reader_holding_the_file_is_named_to_the_writer(db):
     ingest([other_story()], db, progress=False)
-    code = ("import sys, time; from tidings.store import open_reader; c = open_reader(sys.argv[1]); "
-            "print('open', flush=True); time.sleep(30)")
+    code = (
+        "import sys, time; from tidings.store import open_reader; c = open_reader(sys.argv[1]); "
+        "print('open', flush=True); time.sleep(30)"
+    )
     p = subprocess.Popen([sys.executable, "-c", code, db], stdout=subprocess.PIPE, text=True)
     try:
         assert p.stdout.readline().strip() == "open"

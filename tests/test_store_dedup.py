@@ -1,4 +1,5 @@
 """Same story, many copies: MinHash/LSH grouping and events as mentions across copies."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -53,8 +54,9 @@ def test_five_copies_make_one_story_whose_events_have_five_articles(db):
     stories = conn.execute("SELECT story_id, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall()
     assert [n for _, n in stories] == [5, 1]
     wire_story = stories[0][0]
-    rows = conn.execute("SELECT code, n_articles, n_mentions, n_sources FROM events WHERE story_id = ? "
-                        "ORDER BY code", [wire_story]).fetchall()
+    rows = conn.execute(
+        "SELECT code, n_articles, n_mentions, n_sources FROM events WHERE story_id = ? ORDER BY code", [wire_story]
+    ).fetchall()
     # 036, 057 and 172 are in every copy; the 138 sentence was trimmed from one copy
     assert rows == [("036", 5, 5, 5), ("057", 5, 5, 5), ("138", 4, 4, 4), ("172", 5, 5, 5)]
     # events are not multiplied: one event row per distinct event, five mentions each
@@ -75,14 +77,22 @@ def test_copy_order_does_not_matter_for_grouping(tmp_path):
 
 
 def test_different_stories_on_the_same_topic_stay_apart(db):
-    a = coded("a", "Russian troops massed near the Ukrainian border on Monday, satellite images showed. "
-                   "Analysts said the build-up was the largest since 2014 and included tanks and artillery. "
-                   "Kyiv asked its Western allies for more air defence systems and for sanctions.",
-              [(0, "RUSMIL", "UKR", "150", "massed")], published="2021-12-06")
-    b = coded("b", "Ukraine's president asked NATO leaders to speed up membership talks on Monday. "
-                   "He told a summit in Brussels that his country could not wait for years to join the alliance. "
-                   "Several members said enlargement was not on the agenda before the spring.",
-              [(0, "UKRGOV", "NATO", "020", "asked")], published="2021-12-06")
+    a = coded(
+        "a",
+        "Russian troops massed near the Ukrainian border on Monday, satellite images showed. "
+        "Analysts said the build-up was the largest since 2014 and included tanks and artillery. "
+        "Kyiv asked its Western allies for more air defence systems and for sanctions.",
+        [(0, "RUSMIL", "UKR", "150", "massed")],
+        published="2021-12-06",
+    )
+    b = coded(
+        "b",
+        "Ukraine's president asked NATO leaders to speed up membership talks on Monday. "
+        "He told a summit in Brussels that his country could not wait for years to join the alliance. "
+        "Several members said enlargement was not on the agenda before the spring.",
+        [(0, "UKRGOV", "NATO", "020", "asked")],
+        published="2021-12-06",
+    )
     ingest([a, b], db, progress=False)
     conn = open_reader(db)
     assert conn.execute("SELECT count(DISTINCT story_id) FROM articles").fetchone()[0] == 2
@@ -91,10 +101,15 @@ def test_different_stories_on_the_same_topic_stay_apart(db):
 
 def test_within_a_story_different_events_stay_different(db):
     # same dyad and code, but a different trigger and an unrelated sentence: two events
-    text = ("Russia warned Ukraine against any offensive in the Donbas on Monday. "
-            "Separately, Russia threatened Ukraine with a gas cut over unpaid bills.")
-    c = coded("x", text, [(0, "RUS", "UKR", "130", "warned", "2021-12-06"),
-                          (1, "RUS", "UKR", "130", "threatened", "2021-12-06")])
+    text = (
+        "Russia warned Ukraine against any offensive in the Donbas on Monday. "
+        "Separately, Russia threatened Ukraine with a gas cut over unpaid bills."
+    )
+    c = coded(
+        "x",
+        text,
+        [(0, "RUS", "UKR", "130", "warned", "2021-12-06"), (1, "RUS", "UKR", "130", "threatened", "2021-12-06")],
+    )
     ingest([c], db, progress=False)
     conn = open_reader(db)
     assert conn.execute("SELECT count(*) FROM events").fetchone()[0] == 2
@@ -104,10 +119,14 @@ def test_within_a_story_different_events_stay_different(db):
 def test_one_a_day_aggregates_across_stories(db):
     ingest(wire_copies() + [other_story()], db, progress=False)
     # a separate story with the same (date, source, target, code) as the wire's 036
-    extra = coded("extra", "In a separate report, officials confirmed that Russian and American negotiators held talks "
-                           "by telephone late on Tuesday about prisoner exchanges and embassy staffing levels in both "
-                           "capitals, without any breakthrough.",
-                  [(0, "RUSGOV", "USAGOV", "036", "held talks", "2021-12-07")], outlet="local")
+    extra = coded(
+        "extra",
+        "In a separate report, officials confirmed that Russian and American negotiators held talks "
+        "by telephone late on Tuesday about prisoner exchanges and embassy staffing levels in both "
+        "capitals, without any breakthrough.",
+        [(0, "RUSGOV", "USAGOV", "036", "held talks", "2021-12-07")],
+        outlet="local",
+    )
     ingest([extra], db, progress=False)
     all_events = query.events(db, codes="036")
     assert len(all_events) == 2
@@ -134,12 +153,20 @@ def test_undated_events_of_a_later_copy_take_the_story_date(db):
 
 def test_one_a_day_counts_outlets_once(db):
     # the same outlet carries two different stories with the same (date, source, target, code)
-    a = coded("s1", "Russian and American negotiators held talks in Geneva on Monday about strategic stability "
-                    "and arms control, officials from both delegations said afterwards in separate statements.",
-              [(0, "RUSGOV", "USAGOV", "036", "held talks", "2022-01-10")], outlet="reuters")
-    b = coded("s2", "In a separate meeting, Russian diplomats held talks with a United States delegation about "
-                    "the future of consulates and the visas of embassy staff, the foreign ministry in Moscow said.",
-              [(0, "RUSGOV", "USAGOV", "036", "held talks", "2022-01-10")], outlet="reuters")
+    a = coded(
+        "s1",
+        "Russian and American negotiators held talks in Geneva on Monday about strategic stability "
+        "and arms control, officials from both delegations said afterwards in separate statements.",
+        [(0, "RUSGOV", "USAGOV", "036", "held talks", "2022-01-10")],
+        outlet="reuters",
+    )
+    b = coded(
+        "s2",
+        "In a separate meeting, Russian diplomats held talks with a United States delegation about "
+        "the future of consulates and the visas of embassy staff, the foreign ministry in Moscow said.",
+        [(0, "RUSGOV", "USAGOV", "036", "held talks", "2022-01-10")],
+        outlet="reuters",
+    )
     ingest([a, b], db, progress=False)
     row = query.events(db, one_a_day=True).iloc[0]
     assert (row.n_events, row.n_mentions, row.n_articles, row.n_sources) == (2, 2, 2, 1)
@@ -151,25 +178,35 @@ def test_one_a_day_counts_outlets_once(db):
 def test_batched_writes_equal_one_by_one_writes(tmp_path, monkeypatch):
     import tidings.run.ingest as ingest_mod
 
-    text = ("Russia and Ukraine held talks in Istanbul on Tuesday about a ceasefire and prisoner exchanges. "
-            "Moscow said it would scale back military activity near Kyiv and Chernihiv as a gesture.")
+    text = (
+        "Russia and Ukraine held talks in Istanbul on Tuesday about a ceasefire and prisoner exchanges. "
+        "Moscow said it would scale back military activity near Kyiv and Chernihiv as a gesture."
+    )
     v1 = coded("same-art", text, [(0, "RUS", "UKR", "036", "held talks", "2022-03-29")], url="https://e.org/x")
-    v2 = coded("same-art", text + " Kyiv was sceptical.", [(0, "RUS", "UKR", "036", "held talks", "2022-03-29"),
-                                                          (1, "RUSGOV", "UKR", "030", "would scale back")],
-               url="https://e.org/x", updated="2022-03-30")
+    v2 = coded(
+        "same-art",
+        text + " Kyiv was sceptical.",
+        [(0, "RUS", "UKR", "036", "held talks", "2022-03-29"), (1, "RUSGOV", "UKR", "030", "would scale back")],
+        url="https://e.org/x",
+        updated="2022-03-30",
+    )
     items = wire_copies() + [v1, other_story(), v2] + list(reversed(wire_copies()))
 
     def run(path, batch):
         monkeypatch.setattr(ingest_mod, "WRITE_BATCH", batch)
         ingest(items, path, progress=False)
         conn = open_reader(path)
-        out = {t: conn.execute(q).fetchall() for t, q in {
-            "articles": "SELECT id, content_hash, version, story_id, source_key FROM articles ORDER BY ALL",
-            "versions": "SELECT article_id, version, content_hash, coded FROM article_versions ORDER BY ALL",
-            "events": "SELECT * EXCLUDE (confidence) FROM events ORDER BY id",
-            "mentions": "SELECT * FROM mentions ORDER BY ALL",
-            "stories": "SELECT id, first_article_id FROM stories ORDER BY ALL",
-            "lsh": "SELECT * FROM lsh_buckets ORDER BY ALL"}.items()}
+        out = {
+            t: conn.execute(q).fetchall()
+            for t, q in {
+                "articles": "SELECT id, content_hash, version, story_id, source_key FROM articles ORDER BY ALL",
+                "versions": "SELECT article_id, version, content_hash, coded FROM article_versions ORDER BY ALL",
+                "events": "SELECT * EXCLUDE (confidence) FROM events ORDER BY id",
+                "mentions": "SELECT * FROM mentions ORDER BY ALL",
+                "stories": "SELECT id, first_article_id FROM stories ORDER BY ALL",
+                "lsh": "SELECT * FROM lsh_buckets ORDER BY ALL",
+            }.items()
+        }
         conn.close()
         return out
 

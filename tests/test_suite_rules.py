@@ -8,6 +8,7 @@
   or src/: no run of EIGHT or more words in a row (the seed must stay out of sample).
 - The skip summary and the strict mode of tests/conftest.py work.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -35,9 +36,14 @@ KNOWN_SEED_QUOTES: dict[str, tuple[str, ...]] = {
 
 
 def _collect(*args: str, env: dict | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
-                          capture_output=True, text=True, cwd=cwd, timeout=600,
-                          env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=600,
+        env={**os.environ, **(env or {})},
+    )
 
 
 @pytest.mark.slow
@@ -52,8 +58,14 @@ def test_every_test_reading_shared_carries_the_marker_and_every_marked_test_read
     )
     plugin_dir = tmp_path
     (plugin_dir / "suite_rules_probe.py").write_text(probe, encoding="utf-8")
-    done = _collect("--collect-only", "-q", "-p", "suite_rules_probe", str(TESTS),
-                    env={"PYTHONPATH": os.pathsep.join([str(plugin_dir), str(TESTS)])})
+    done = _collect(
+        "--collect-only",
+        "-q",
+        "-p",
+        "suite_rules_probe",
+        str(TESTS),
+        env={"PYTHONPATH": os.pathsep.join([str(plugin_dir), str(TESTS)])},
+    )
     rows = [line.split() for line in done.stdout.splitlines() if line.startswith("RULE ")]
     assert len(rows) > 1000, done.stdout[-2000:] + done.stderr[-2000:]
     unmarked = [r[1] for r in rows if r[2] == "1" and r[3] == "0"]
@@ -84,11 +96,11 @@ def _words(text: str) -> list[str]:
 def seed_runs(seed: str, text: str, n: int = EIGHT) -> list[str]:
     """The runs of n or more words of `text` found in a row in `seed` (lower-cased, words only)."""
     sw = _words(seed)
-    grams = {tuple(sw[i:i + n]) for i in range(len(sw) - n + 1)}
+    grams = {tuple(sw[i : i + n]) for i in range(len(sw) - n + 1)}
     w = _words(text)
     runs: list[list[int]] = []
     for i in range(len(w) - n + 1):
-        if tuple(w[i:i + n]) in grams:
+        if tuple(w[i : i + n]) in grams:
             if runs and i <= runs[-1][1]:
                 runs[-1][1] = i + n
             else:
@@ -99,10 +111,12 @@ def seed_runs(seed: str, text: str, n: int = EIGHT) -> list[str]:
 def test_seed_runs_finds_copies_and_only_copies():
     seed = "The minister said on Monday that the two countries would sign a trade deal soon."
     assert seed_runs(seed, "x: The minister said on Monday that the two countries would sign it") == [
-        "the minister said on monday that the two countries would sign"]
+        "the minister said on monday that the two countries would sign"
+    ]
     assert seed_runs(seed, "The minister said on Monday that the sides agreed") == []  # 7 words in a row
     assert seed_runs(seed, "the MINISTER said, on Monday, that the two...") == [
-        "the minister said on monday that the two"]
+        "the minister said on monday that the two"
+    ]
 
 
 @pytest.mark.shared
@@ -129,11 +143,13 @@ def test_no_seed_passage_is_copied_into_tests_or_sources(shared_dir):
 
 
 def test_skip_summary_names_the_area_what_it_needs_and_why():
-    lines = conftest.skip_summary([
-        ("shared", "tests/test_a.py::test_x", "../shared is not present"),
-        ("shared", "tests/test_b.py::test_y", "../shared is not present"),
-        ("browser", "tests/test_web_browser.py::test_z", "Chromium is not installed"),
-    ])
+    lines = conftest.skip_summary(
+        [
+            ("shared", "tests/test_a.py::test_x", "../shared is not present"),
+            ("shared", "tests/test_b.py::test_y", "../shared is not present"),
+            ("browser", "tests/test_web_browser.py::test_z", "Chromium is not installed"),
+        ]
+    )
     text = "\n".join(lines)
     assert "shared: 2 test(s) not run" in text and "browser: 1 test(s) not run" in text
     assert "tests/test_a.py, tests/test_b.py" in text and "Chromium is not installed" in text
@@ -144,7 +160,9 @@ def test_a_skip_fails_the_run_only_in_strict_mode(tmp_path):
         "import pytest\n"
         "@pytest.mark.shared\n"
         "def test_needs_it():\n    pytest.skip('../shared is not present')\n"
-        "def test_fine():\n    assert 1 + 1 == 2\n", encoding="utf-8")
+        "def test_fine():\n    assert 1 + 1 == 2\n",
+        encoding="utf-8",
+    )
     (tmp_path / "conftest.py").write_text((TESTS / "conftest.py").read_text(encoding="utf-8"), encoding="utf-8")
     args = ("-q", "-o", "markers=shared: x", "--rootdir", str(tmp_path), str(tmp_path / "test_probe.py"))
     relaxed = _collect(*args, env={conftest.STRICT_ENV: "0"}, cwd=tmp_path)

@@ -1,4 +1,5 @@
 """`tidings watch` against local HTTP servers on 127.0.0.1 that the tests write."""
+
 from __future__ import annotations
 
 import hashlib
@@ -65,20 +66,30 @@ class Site:
 
 
 def page(title, body):
-    return (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-            + "".join(f"<p>{p}</p>" for p in body) + "</article></body></html>")
+    return (
+        f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
+        + "".join(f"<p>{p}</p>" for p in body)
+        + "</article></body></html>"
+    )
 
 
 def rss(base, items):
-    entries = "".join(f"<item><title>{t}</title><link>{base}{p}</link><guid>{base}{p}</guid>"
-                      f"<pubDate>Mon, 06 Mar 2023 10:00:00 GMT</pubDate></item>" for p, t in items)
+    entries = "".join(
+        f"<item><title>{t}</title><link>{base}{p}</link><guid>{base}{p}</guid>"
+        f"<pubDate>Mon, 06 Mar 2023 10:00:00 GMT</pubDate></item>"
+        for p, t in items
+    )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>{entries}</channel></rss>'
 
 
-A = ["Kenyan police arrested 40 protesters in Nairobi on Monday, officials said.",
-     "The protesters had demanded lower food prices."]
-B = ["Chile and Peru signed a trade agreement in Lima on Monday.",
-     "The two governments said the deal would cut tariffs."]
+A = [
+    "Kenyan police arrested 40 protesters in Nairobi on Monday, officials said.",
+    "The protesters had demanded lower food prices.",
+]
+B = [
+    "Chile and Peru signed a trade agreement in Lima on Monday.",
+    "The two governments said the deal would cut tariffs.",
+]
 B2 = B + ["Bolivia's president criticised the agreement on Tuesday."]
 C = ["Turkey and Greece held talks on maritime borders in Athens on Monday."]
 
@@ -92,9 +103,13 @@ def site():
 
 def _watcher(site_sources, tmp_path, fetch=None):
     fetcher = Fetcher(fetch or FetchOptions(per_host_interval=0.0, timeout=0.5, retries=1, backoff=0.01))
-    return Watcher(site_sources, str(tmp_path / "w.duckdb"),
-                   WatchOptions(every=0, out_dir=str(tmp_path / "updates"), published="2023-03-06"),
-                   fetcher=fetcher, log=lambda s: None)
+    return Watcher(
+        site_sources,
+        str(tmp_path / "w.duckdb"),
+        WatchOptions(every=0, out_dir=str(tmp_path / "updates"), published="2023-03-06"),
+        fetcher=fetcher,
+        log=lambda s: None,
+    )
 
 
 def _rows(zpath: Path) -> list[list[str]]:
@@ -139,7 +154,7 @@ def test_three_cycles_new_repeated_changed(site, tmp_path):
     master = (upd / "masterfilelist.txt").read_text().splitlines()
     assert len(master) == 6  # two files per cycle
     last = (upd / "lastupdate.txt").read_text().splitlines()
-    assert [l.split()[2] for l in last] == c3.files
+    assert [line.split()[2] for line in last] == c3.files
     for line in master:
         size, md5, name = line.split()
         data = (upd / name).read_bytes()
@@ -228,8 +243,21 @@ def test_sigterm_stops_cleanly_and_a_rerun_resumes(tmp_path):
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "one.txt").write_text("Chile and Peru sign trade deal\n\n" + " ".join(B))
-    cmd = [sys.executable, "-m", "tidings.cli", "watch", str(inbox), "--every", "1s", "--db", str(tmp_path / "w.duckdb"),
-           "--out", str(tmp_path / "updates"), "--published", "2023-03-06"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "tidings.cli",
+        "watch",
+        str(inbox),
+        "--every",
+        "1s",
+        "--db",
+        str(tmp_path / "w.duckdb"),
+        "--out",
+        str(tmp_path / "updates"),
+        "--published",
+        "2023-03-06",
+    ]
     proc = subprocess.Popen(cmd, stderr=subprocess.PIPE, text=True)
     lines = []
     for line in proc.stderr:  # wait for the first cycle to finish

@@ -1,4 +1,5 @@
 """`python -m tidings` is the `tidings` command."""
+
 from .cli import main
 
 main()

@@ -1,5 +1,6 @@
 """The `tidings` command: a thin shell over the library. Commands load lazily, so
 `tidings --help` answers without importing spaCy."""
+
 from __future__ import annotations
 
 import importlib
@@ -36,7 +37,6 @@ class LazyGroup(click.Group):
             with formatter.section("Commands"):
                 formatter.write_dl(rows)
 
-
     def invoke(self, ctx):
         """Run the command. A TidingsError is one line (its message and hint) and its exit code;
         any other unexpected error is one line with a hint (the traceback only with --debug or
@@ -47,8 +47,13 @@ class LazyGroup(click.Group):
 
         try:
             return super().invoke(ctx)
-        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort, SystemExit,
-                KeyboardInterrupt):
+        except (
+            click.exceptions.ClickException,
+            click.exceptions.Exit,
+            click.exceptions.Abort,
+            SystemExit,
+            KeyboardInterrupt,
+        ):
             raise
         except Exception as exc:
             if ctx.params.get("debug") or os.environ.get("TIDINGS_DEBUG"):
@@ -66,10 +71,23 @@ def explain(exc: BaseException) -> str:
     module = type(exc).__module__ or ""
     if module.startswith("duckdb") or module.startswith("_duckdb"):
         low = msg.lower()
-        if any(w in low for w in ("not a valid duckdb", "corrupt", "checksum", "serializ", "invalid database",
-                                  "unable to open", "could not read", "magic")):
-            hint = ("the database file is damaged or not a tidings database: restore it from a copy, or move it "
-                    "away and ingest again")
+        if any(
+            w in low
+            for w in (
+                "not a valid duckdb",
+                "corrupt",
+                "checksum",
+                "serializ",
+                "invalid database",
+                "unable to open",
+                "could not read",
+                "magic",
+            )
+        ):
+            hint = (
+                "the database file is damaged or not a tidings database: restore it from a copy, or move it "
+                "away and ingest again"
+            )
         else:
             hint = "the database refused the operation"
         return f"database error: {msg[:300]} ({hint}; --debug shows the traceback)"

@@ -21,6 +21,7 @@ What the mentions look like (for the events and quotes stages):
   as the country (RUS, not RUSGOV), with a rule starting "place:".
 Mentions are sorted by (start, end). See tidings/data/actors/README.md for the conventions.
 """
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -72,7 +73,8 @@ class ActorsComponent:
         return out
 
 
-@Language.factory("tidings_actors", assigns=["doc._.actor_mentions"],
-                  default_config={"dictionaries": [], "replace": False})
+@Language.factory(
+    "tidings_actors", assigns=["doc._.actor_mentions"], default_config={"dictionaries": [], "replace": False}
+)
 def make_actors(nlp, name, dictionaries, replace):
     return ActorsComponent(nlp, build_lexicon(tuple(dictionaries), bool(replace)))

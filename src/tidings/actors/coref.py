@@ -10,6 +10,7 @@
 - "the two leaders", "both countries" -> the last two persons (countries): one mention each;
 - "his US counterpart" -> whoever held the possessor's office in that country on the date.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -52,8 +53,7 @@ def pronoun_runs(doc, taken: set[int]) -> list[Run]:
             continue
         if w == "it" and _pleonastic(t):
             continue
-        r = Run(pieces=[], start=t.i, end=t.i + 1, sent=sent_of[t.i], kind="pronoun", pending="pronoun",
-                head=t.i)
+        r = Run(pieces=[], start=t.i, end=t.i + 1, sent=sent_of[t.i], kind="pronoun", pending="pronoun", head=t.i)
         r.role_phrase = w
         out.append(r)
     return out
@@ -76,15 +76,33 @@ def nominal_runs(doc, taken: set[int]) -> list[Run]:
         if w in _COUNTRY_NOUNS | _ORG_NOUNS and pw == "the":
             if t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
                 continue  # "the group of seven", "the country of origin"
-            r = Run(pieces=[], start=t.i - 1, end=t.i + 1, sent=sent_of[t.i], kind="nominal",
-                    pending="nominal", head=t.i, definite=True)
+            r = Run(
+                pieces=[],
+                start=t.i - 1,
+                end=t.i + 1,
+                sent=sent_of[t.i],
+                kind="nominal",
+                pending="nominal",
+                head=t.i,
+                definite=True,
+            )
             r.role_phrase = "country" if w in _COUNTRY_NOUNS else "org"
             out.append(r)
-        elif w in _PAIR_COUNTRY | _PAIR_PERSON and (pw == "both" or (pw == "two" and prev2 is not None and
-                                                                     prev2.lower_ == "the")):
+        elif w in _PAIR_COUNTRY | _PAIR_PERSON and (
+            pw == "both" or (pw == "two" and prev2 is not None and prev2.lower_ == "the")
+        ):
             start = t.i - 1 if pw == "both" else t.i - 2
-            r = Run(pieces=[], start=start, end=t.i + 1, sent=sent_of[t.i], kind="nominal", pending="pair",
-                    head=t.i, definite=True, number="two")
+            r = Run(
+                pieces=[],
+                start=start,
+                end=t.i + 1,
+                sent=sent_of[t.i],
+                kind="nominal",
+                pending="pair",
+                head=t.i,
+                definite=True,
+                number="two",
+            )
             r.role_phrase = "person" if w in _PAIR_PERSON - {"sides"} else ("any" if w == "sides" else "country")
             out.append(r)
     return out
@@ -137,7 +155,7 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
             pair = _pair(history, r)
             for m in pair:
                 clone = Run(pieces=[], start=r.start, end=r.end, sent=r.sent, head=r.head)
-                _copy(m, clone, "nominal", doc[r.start:r.end].text)
+                _copy(m, clone, "nominal", doc[r.start : r.end].text)
                 out.append(clone)
             continue
         if r.pending == "nominal":
@@ -151,7 +169,7 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
                     r.key = r.code
                     r.kind = "title"
             if ant is not None:
-                _copy(ant, r, "nominal", doc[r.start:r.end].text)
+                _copy(ant, r, "nominal", doc[r.start : r.end].text)
             elif not r.pieces or r.code is None:
                 continue  # "the country" with nothing before it
             out.append(r)
@@ -191,8 +209,19 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         cands = [h for h in cands if h.key not in banned]
     if w in ("he", "him", "she", "her"):
         want = "m" if w in ("he", "him") else "f"
-        people = [h for h in cands if (h.cls == "person" and not h.plural and h.code is not None or
-                  h.cls == "person" and h.kind == "name" and not h.plural) and h.gender in ("", want)]
+        people = [
+            h
+            for h in cands
+            if (
+                h.cls == "person"
+                and not h.plural
+                and h.code is not None
+                or h.cls == "person"
+                and h.kind == "name"
+                and not h.plural
+            )
+            and h.gender in ("", want)
+        ]
         if not people:
             return None
         same = [h for h in people if h.sent == r.sent]
@@ -239,8 +268,13 @@ def _owner(doc, r: Run, history: list[Run]) -> Run | None:
 
 def _known(h: Run) -> bool:
     """An antecedent for it/they must be a named or located actor, not a bare 'university'."""
-    return bool(h.country) or (h.code or "")[:3] in ("IGO", "NGO", "IMG", "MNC", "INT") or h.cls == "org" or \
-        len(h.code or "") == 3 and h.kind == "name"
+    return (
+        bool(h.country)
+        or (h.code or "")[:3] in ("IGO", "NGO", "IMG", "MNC", "INT")
+        or h.cls == "org"
+        or len(h.code or "") == 3
+        and h.kind == "name"
+    )
 
 
 def _last_word(s: str) -> str:
@@ -256,8 +290,13 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         # the subject of the sentence first: "Colombia is ready to send troops to Afghanistan,
         # the Andean nation's defence minister said"
         for h in _recent(history, r):
-            if h.sent == r.sent and h.cls == "country" and h.kind in ("name", "nominal") and \
-                    h.code == h.country and _is_subject(doc, h):
+            if (
+                h.sent == r.sent
+                and h.cls == "country"
+                and h.kind in ("name", "nominal")
+                and h.code == h.country
+                and _is_subject(doc, h)
+            ):
                 return h
     if want in _COUNTRY_NOUNS:
         want = "country"
@@ -283,8 +322,7 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     return None
 
 
-_LEADER_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "supreme_leader", "leader",
-                   "vice_president"}
+_LEADER_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "supreme_leader", "leader", "vice_president"}
 
 
 def _pair(history: list[Run], r: Run) -> list[Run]:
@@ -338,8 +376,10 @@ def _counterpart(doc, r: Run, history: list[Run], resolver, day) -> None:
             return
 
 
-_BARE = re.compile(r"^(?:GOV|MIL|COP|JUD|LEG|REB|INS|SEP|OPP|SPY|UAF|BUS|CRM|CVL|DEV|EDU|ELI|ENV|HLH|HRI|LAB|MED|"
-                   r"REF|AGR|MOD|RAD|PTY|REL)+$")
+_BARE = re.compile(
+    r"^(?:GOV|MIL|COP|JUD|LEG|REB|INS|SEP|OPP|SPY|UAF|BUS|CRM|CVL|DEV|EDU|ELI|ENV|HLH|HRI|LAB|MED|"
+    r"REF|AGR|MOD|RAD|PTY|REL)+$"
+)
 
 
 def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:

@@ -5,6 +5,7 @@ Every entry knows where it came from (`source`, e.g. "people.tsv:putin_vladimir"
 actor can always say why it got its code. User dictionaries in the PETRARCH/TABARI format are
 read by `tidings.actors.petrarch` into the same `Entry` type.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,20 +17,83 @@ from typing import Iterable, Iterator
 
 from ..records.errors import DataFileError
 
-__all__ = ["Entry", "Period", "Lexicon", "DataError", "load_default_lexicon", "validate_data",
-           "plural", "data_dir"]
+__all__ = ["Entry", "Period", "Lexicon", "DataError", "load_default_lexicon", "validate_data", "plural", "data_dir"]
 
 # kinds of entry
 COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG, PERSON, ROLE, ACTOR, STOP = (
-    "country", "demonym", "capital", "metonym", "region", "region_adj", "org", "person", "role", "actor", "stop")
+    "country",
+    "demonym",
+    "capital",
+    "metonym",
+    "region",
+    "region_adj",
+    "org",
+    "person",
+    "role",
+    "actor",
+    "stop",
+)
 UNIT, UNIT_ADJ = "unit", "unit_adj"  # a sub-national unit ("Johor", "Bavaria") and its adjective ("Bavarian")
 LOCATOR_KINDS = {COUNTRY, DEMONYM, CAPITAL, METONYM, REGION, REGION_ADJ, ORG, UNIT, UNIT_ADJ}
-UNIT_TYPES = {"state", "province", "region", "territory", "governorate", "oblast", "republic", "krai",
-              "autonomous_community", "land", "prefecture", "county", "district", "department",
-              "municipality", "city", "island_group", "constituent_country"}
-ROLE_CODES = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP", "SPY", "UAF", "BUS",
-              "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "MED", "REF", "AGR",
-              "MOD", "RAD", "PTY", "REL", "NGO", "IGO", "IMG", "MUS", "CHR", "JEW", "HIN", "BUD", "PPL"}
+UNIT_TYPES = {
+    "state",
+    "province",
+    "region",
+    "territory",
+    "governorate",
+    "oblast",
+    "republic",
+    "krai",
+    "autonomous_community",
+    "land",
+    "prefecture",
+    "county",
+    "district",
+    "department",
+    "municipality",
+    "city",
+    "island_group",
+    "constituent_country",
+}
+ROLE_CODES = {
+    "GOV",
+    "MIL",
+    "COP",
+    "JUD",
+    "LEG",
+    "REB",
+    "INS",
+    "SEP",
+    "OPP",
+    "SPY",
+    "UAF",
+    "BUS",
+    "CRM",
+    "CVL",
+    "DEV",
+    "EDU",
+    "ELI",
+    "ENV",
+    "HLH",
+    "HRI",
+    "LAB",
+    "MED",
+    "REF",
+    "AGR",
+    "MOD",
+    "RAD",
+    "PTY",
+    "REL",
+    "NGO",
+    "IGO",
+    "IMG",
+    "MUS",
+    "CHR",
+    "JEW",
+    "HIN",
+    "BUD",
+    "PPL",
+}
 _CODE_RE = re.compile(r"^[A-Z0-9]{3}([A-Z0-9]{3})*$")
 
 
@@ -200,8 +264,7 @@ def load_countries(path: Path) -> Iterator[Entry]:
             raise DataError(path.name, no, f"country code {code!r} must have three letters")
         src = f"{path.name}:{code}"
         for a in [name] + _split(aliases):
-            yield Entry(COUNTRY, a, code, name, code, src, country=code, exact=_is_exact(a),
-                        proper=a[:1].isupper())
+            yield Entry(COUNTRY, a, code, name, code, src, country=code, exact=_is_exact(a), proper=a[:1].isupper())
         for a in _split(adjs):
             forms = [a]
             if a.endswith(("an", "i")) and " " not in a:
@@ -209,11 +272,18 @@ def load_countries(path: Path) -> Iterator[Entry]:
             elif a.endswith(("ese", "ss")):
                 pass
             for f in forms:
-                yield Entry(DEMONYM, f, code, name, code, src, country=code, plural=f is not a,
-                            proper=True)
+                yield Entry(DEMONYM, f, code, name, code, src, country=code, plural=f is not a, proper=True)
         for a in _split(capitals):
-            yield Entry(CAPITAL, a, code + "GOV", name, code + "GOV", f"{path.name}:{code} capital",
-                        country=code, proper=a[:1].isupper())
+            yield Entry(
+                CAPITAL,
+                a,
+                code + "GOV",
+                name,
+                code + "GOV",
+                f"{path.name}:{code} capital",
+                country=code,
+                proper=a[:1].isupper(),
+            )
 
 
 def load_regions(path: Path) -> Iterator[Entry]:
@@ -248,23 +318,31 @@ def load_subnational(path: Path) -> Iterator[Entry]:
             seen[k] = unit
             if not a[:1].isupper():
                 raise DataError(path.name, no, f"unit name {a!r} must start with a capital letter")
-            yield Entry(UNIT, a, country, unit, key, src, country=country, office=kind,
-                        exact=_is_exact(a), proper=True)
+            yield Entry(UNIT, a, country, unit, key, src, country=country, office=kind, exact=_is_exact(a), proper=True)
         for a in _split(adjs):
             forms = [a]
             if a.endswith("an") and " " not in a:
                 forms.append(a + "s")  # "Texans", "Bavarians"
             for f in forms:
-                yield Entry(UNIT_ADJ, f, country, unit, key, src, country=country, office=kind,
-                            plural=f is not a, proper=True)
+                yield Entry(
+                    UNIT_ADJ, f, country, unit, key, src, country=country, office=kind, plural=f is not a, proper=True
+                )
 
 
 def load_metonyms(path: Path) -> Iterator[Entry]:
     for no, (phrase, code, note) in _rows(path, 3):
         _check_code(code, path, no)
-        yield Entry(METONYM, phrase, code, phrase, f"{code}:{phrase.lower()}", f"{path.name}:{phrase}",
-                    country=code[:3] if not code.startswith(("IGO", "NGO", "IMG")) else None,
-                    exact=_is_exact(phrase), proper=phrase[:1].isupper())
+        yield Entry(
+            METONYM,
+            phrase,
+            code,
+            phrase,
+            f"{code}:{phrase.lower()}",
+            f"{path.name}:{phrase}",
+            country=code[:3] if not code.startswith(("IGO", "NGO", "IMG")) else None,
+            exact=_is_exact(phrase),
+            proper=phrase[:1].isupper(),
+        )
 
 
 def load_orgs(path: Path) -> Iterator[Entry]:
@@ -275,10 +353,31 @@ def load_orgs(path: Path) -> Iterator[Entry]:
         country = None if code[:3] in ("IGO", "NGO", "IMG", "MNC", "INT") else code[:3]
         src = f"{path.name}:{name}"
         for a in [name] + _split(aliases):
-            yield Entry(ORG, a, code, name, f"{code}:{name}", src, country=country,
-                        exact=_is_exact(a), proper=not a[:1].islower(), office=kind,
-                        plural=a.lower().endswith(("houthis", "huthis", "taliban", "peacekeepers",
-                                                   "helmets", "militants", "rebels", "fighters", "forces")))
+            yield Entry(
+                ORG,
+                a,
+                code,
+                name,
+                f"{code}:{name}",
+                src,
+                country=country,
+                exact=_is_exact(a),
+                proper=not a[:1].islower(),
+                office=kind,
+                plural=a.lower().endswith(
+                    (
+                        "houthis",
+                        "huthis",
+                        "taliban",
+                        "peacekeepers",
+                        "helmets",
+                        "militants",
+                        "rebels",
+                        "fighters",
+                        "forces",
+                    )
+                ),
+            )
 
 
 def load_roles(path: Path) -> Iterator[Entry]:
@@ -294,17 +393,47 @@ def load_roles(path: Path) -> Iterator[Entry]:
         office = "" if office == "-" else office
         src = f"{path.name}:{phrase}"
         pl = kind == "group" and phrase.endswith("s")
-        yield Entry(ROLE, phrase, role, phrase, f"role:{phrase}", src, role_kind=kind, office=office,
-                    plural=pl, proper=False)
-        if not phrase.endswith(("s", "people", "men", "police", "media", "intelligence", "military",
-                                "artillery", "personnel", "staff")) and kind != "group" or phrase in (
-                                    "troop", "force", "drone", "jet", "tank", "warship", "warplane",
-                                    "fighter jet", "marine", "household", "family", "crew",
-                                    "contingent", "population", "paramilitary"):
+        yield Entry(
+            ROLE, phrase, role, phrase, f"role:{phrase}", src, role_kind=kind, office=office, plural=pl, proper=False
+        )
+        if (
+            not phrase.endswith(
+                ("s", "people", "men", "police", "media", "intelligence", "military", "artillery", "personnel", "staff")
+            )
+            and kind != "group"
+            or phrase
+            in (
+                "troop",
+                "force",
+                "drone",
+                "jet",
+                "tank",
+                "warship",
+                "warplane",
+                "fighter jet",
+                "marine",
+                "household",
+                "family",
+                "crew",
+                "contingent",
+                "population",
+                "paramilitary",
+            )
+        ):
             p = plural(phrase)
             if p != phrase:
-                yield Entry(ROLE, p, role, phrase, f"role:{phrase}", src, role_kind=kind, office=office,
-                            plural=True, proper=False)
+                yield Entry(
+                    ROLE,
+                    p,
+                    role,
+                    phrase,
+                    f"role:{phrase}",
+                    src,
+                    role_kind=kind,
+                    office=office,
+                    plural=True,
+                    proper=False,
+                )
 
 
 def load_people(path: Path) -> Iterator[Entry]:
@@ -319,8 +448,7 @@ def load_people(path: Path) -> Iterator[Entry]:
         a, b = _date(start, path, no), _date(end, path, no)
         if a and b and b <= a:
             raise DataError(path.name, no, f"period ends ({end}) before it starts ({start})")
-        p = people.setdefault(key, {"name": "", "aliases": [], "country": country, "periods": [],
-                                    "line": no})
+        p = people.setdefault(key, {"name": "", "aliases": [], "country": country, "periods": [], "line": no})
         if name:
             if p["name"] and p["name"] != name:
                 raise DataError(path.name, no, f"person {key!r} has two names: {p['name']!r}, {name!r}")
@@ -337,9 +465,18 @@ def load_people(path: Path) -> Iterator[Entry]:
             if alias in seen:
                 continue
             seen.add(alias)
-            yield Entry(PERSON, alias, p["country"], p["name"], key, f"{path.name}:{key}",
-                        country=p["country"], periods=periods, exact=_is_exact(alias),
-                        proper=alias[:1].isupper())
+            yield Entry(
+                PERSON,
+                alias,
+                p["country"],
+                p["name"],
+                key,
+                f"{path.name}:{key}",
+                country=p["country"],
+                periods=periods,
+                exact=_is_exact(alias),
+                proper=alias[:1].isupper(),
+            )
 
 
 def load_stop(path: Path) -> Iterator[Entry]:

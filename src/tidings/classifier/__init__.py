@@ -21,10 +21,10 @@ The training corpus is written by the project: ``python -m tidings.classifier.co
 regenerates it, ``python -m tidings.classifier.validate`` checks it,
 ``python -m tidings.classifier.train`` rebuilds the weights (same seed, same bytes).
 """
+
 from __future__ import annotations
 
 from .model import PENTA_OF_ROOT, ROOT_CLASSES, STATUS_CLASSES, EventClassifier
 from .predict import MODEL_PATH, available, load
 
-__all__ = ["load", "available", "EventClassifier", "ROOT_CLASSES", "STATUS_CLASSES",
-           "PENTA_OF_ROOT", "MODEL_PATH"]
+__all__ = ["load", "available", "EventClassifier", "ROOT_CLASSES", "STATUS_CLASSES", "PENTA_OF_ROOT", "MODEL_PATH"]

@@ -13,6 +13,7 @@ function of the template files and the seed (one ``random.Random`` per template 
 seeded with the seed and the line's text, so editing one line changes only its own
 sentences), so the committed corpus can be rebuilt and compared byte for byte.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,10 +32,13 @@ CORPUS = DATA / "corpus.jsonl"
 ROOTS = [f"{i:02d}" for i in range(1, 21)]
 #: the CAMEO pentacode of each root (0 statement/appeal, 1 verbal coop, 2 material coop,
 #: 3 verbal conflict, 4 material conflict)
-PENTA = {**{r: 0 for r in ("01", "02")}, **{r: 1 for r in ("03", "04", "05")},
-         **{r: 2 for r in ("06", "07", "08")},
-         **{r: 3 for r in ("09", "10", "11", "12", "13", "16")},
-         **{r: 4 for r in ("14", "15", "17", "18", "19", "20")}}
+PENTA = {
+    **{r: 0 for r in ("01", "02")},
+    **{r: 1 for r in ("03", "04", "05")},
+    **{r: 2 for r in ("06", "07", "08")},
+    **{r: 3 for r in ("09", "10", "11", "12", "13", "16")},
+    **{r: 4 for r in ("14", "15", "17", "18", "19", "20")},
+}
 
 
 def root_penta(root: str) -> int | None:
@@ -43,24 +47,51 @@ def root_penta(root: str) -> int | None:
 
 # who usually does what: actor kinds for source and target, by root, then by code
 SOURCE_KINDS = {
-    "01": "gov gov gov opp igo ngo", "02": "gov gov igo ngo opp", "03": "gov gov igo",
-    "04": "gov gov gov igo", "05": "gov gov igo", "06": "gov gov mil igo", "07": "gov igo ngo",
-    "08": "gov gov mil reb", "09": "gov judicial igo police", "10": "gov opp reb igo",
-    "11": "gov gov opp igo ngo", "12": "gov gov reb opp", "13": "gov gov mil reb",
-    "14": "opp", "15": "gov mil police", "16": "gov gov igo", "17": "police gov mil",
-    "18": "reb reb mil", "19": "mil mil reb", "20": "mil reb gov",
+    "01": "gov gov gov opp igo ngo",
+    "02": "gov gov igo ngo opp",
+    "03": "gov gov igo",
+    "04": "gov gov gov igo",
+    "05": "gov gov igo",
+    "06": "gov gov mil igo",
+    "07": "gov igo ngo",
+    "08": "gov gov mil reb",
+    "09": "gov judicial igo police",
+    "10": "gov opp reb igo",
+    "11": "gov gov opp igo ngo",
+    "12": "gov gov reb opp",
+    "13": "gov gov mil reb",
+    "14": "opp",
+    "15": "gov mil police",
+    "16": "gov gov igo",
+    "17": "police gov mil",
+    "18": "reb reb mil",
+    "19": "mil mil reb",
+    "20": "mil reb gov",
 }
 TARGET_KINDS = {
-    "14": "gov", "17": "opp civ reb", "18": "civ civ mil police gov", "19": "mil reb mil civ",
+    "14": "gov",
+    "17": "opp civ reb",
+    "18": "civ civ mil police gov",
+    "19": "mil reb mil civ",
     "20": "civ",
 }
 CODE_KINDS = {  # code: (source kinds, target kinds)
-    "116": ("judicial", "opp civ gov"), "115": ("gov opp ngo", "gov"),
-    "173": ("police judicial", "opp civ reb"), "174": ("gov police", "civ"),
-    "175": ("police", "opp"), "0831": ("gov", "gov"), "142": ("opp civ", "gov"),
-    "143": ("opp", "gov"), "145": ("opp", "police"), "0874": ("mil reb", "mil"),
-    "185": ("reb", "gov"), "186": ("reb", "gov opp"), "1823": ("reb mil", "civ police mil"),
-    "0873": ("reb", "gov"), "091": ("judicial gov police", "gov opp"), "1125": ("gov", "gov opp civ"),
+    "116": ("judicial", "opp civ gov"),
+    "115": ("gov opp ngo", "gov"),
+    "173": ("police judicial", "opp civ reb"),
+    "174": ("gov police", "civ"),
+    "175": ("police", "opp"),
+    "0831": ("gov", "gov"),
+    "142": ("opp civ", "gov"),
+    "143": ("opp", "gov"),
+    "145": ("opp", "police"),
+    "0874": ("mil reb", "mil"),
+    "185": ("reb", "gov"),
+    "186": ("reb", "gov opp"),
+    "1823": ("reb mil", "civ police mil"),
+    "0873": ("reb", "gov"),
+    "091": ("judicial gov police", "gov opp"),
+    "1125": ("gov", "gov opp civ"),
 }
 DEFAULT_TARGET = "gov gov gov igo mil opp"
 
@@ -85,31 +116,78 @@ def _read_tsv_path(path: Path) -> list[tuple[int, list[str]]]:
 
 
 IRREGULAR = {
-    "withdraw": "withdraw/withdrew/withdrawn", "expel": "expel/expelled/expelled/expelling",
-    "scrap": "scrap/scrapped/scrapped/scrapping", "stop": "stop/stopped/stopped/stopping",
-    "plan": "plan/planned/planned/planning", "ban": "ban/banned/banned/banning",
-    "cut": "cut/cut/cut/cutting", "put": "put/put/put/putting", "set": "set/set/set/setting",
-    "hit": "hit/hit/hit/hitting", "shut": "shut/shut/shut/shutting", "give": "give/gave/given",
-    "take": "take/took/taken", "hold": "hold/held/held", "meet": "meet/met/met",
-    "send": "send/sent/sent", "fight": "fight/fought/fought", "shoot": "shoot/shot/shot",
-    "strike": "strike/struck/struck", "freeze": "freeze/froze/frozen", "forgive": "forgive/forgave/forgiven",
-    "begin": "begin/began/begun/beginning", "drive": "drive/drove/driven", "break": "break/broke/broken",
-    "overthrow": "overthrow/overthrew/overthrown", "seek": "seek/sought/sought", "lead": "lead/led/led",
-    "tell": "tell/told/told", "say": "say/said/said", "speak": "speak/spoke/spoken",
-    "rebut": "rebut/rebutted/rebutted/rebutting", "commit": "commit/committed/committed/committing",
-    "admit": "admit/admitted/admitted/admitting", "submit": "submit/submitted/submitted/submitting",
-    "regret": "regret/regretted/regretted/regretting", "kidnap": "kidnap/kidnapped/kidnapped/kidnapping",
-    "bar": "bar/barred/barred/barring", "ship": "ship/shipped/shipped/shipping", "drop": "drop/dropped/dropped/dropping",
-    "stab": "stab/stabbed/stabbed/stabbing", "ram": "ram/rammed/rammed/ramming", "slam": "slam/slammed/slammed/slamming",
-    "slap": "slap/slapped/slapped/slapping", "grab": "grab/grabbed/grabbed/grabbing", "gun": "gun/gunned/gunned/gunning",
-    "seize": "seize/seized/seized", "win": "win/won/won/winning", "sit": "sit/sat/sat/sitting",
-    "sell": "sell/sold/sold", "spend": "spend/spent/spent", "lay": "lay/laid/laid", "pay": "pay/paid/paid",
-    "fly": "fly/flew/flown", "go": "go/went/gone", "come": "come/came/come", "blow": "blow/blew/blown",
-    "beat": "beat/beat/beaten", "find": "find/found/found", "bring": "bring/brought/brought",
-    "rebuff": "rebuff/rebuffed/rebuffed", "quit": "quit/quit/quit/quitting", "run": "run/ran/run/running",
-    "shell": "shell/shelled/shelled", "spot": "spot/spotted/spotted/spotting", "sue": "sue/sued/sued/suing",
-    "draw": "draw/drew/drawn", "throw": "throw/threw/thrown", "hide": "hide/hid/hidden", "flee": "flee/fled/fled/fleeing",
-    "swap": "swap/swapped/swapped/swapping", "plot": "plot/plotted/plotted/plotting", "rob": "rob/robbed/robbed/robbing",
+    "withdraw": "withdraw/withdrew/withdrawn",
+    "expel": "expel/expelled/expelled/expelling",
+    "scrap": "scrap/scrapped/scrapped/scrapping",
+    "stop": "stop/stopped/stopped/stopping",
+    "plan": "plan/planned/planned/planning",
+    "ban": "ban/banned/banned/banning",
+    "cut": "cut/cut/cut/cutting",
+    "put": "put/put/put/putting",
+    "set": "set/set/set/setting",
+    "hit": "hit/hit/hit/hitting",
+    "shut": "shut/shut/shut/shutting",
+    "give": "give/gave/given",
+    "take": "take/took/taken",
+    "hold": "hold/held/held",
+    "meet": "meet/met/met",
+    "send": "send/sent/sent",
+    "fight": "fight/fought/fought",
+    "shoot": "shoot/shot/shot",
+    "strike": "strike/struck/struck",
+    "freeze": "freeze/froze/frozen",
+    "forgive": "forgive/forgave/forgiven",
+    "begin": "begin/began/begun/beginning",
+    "drive": "drive/drove/driven",
+    "break": "break/broke/broken",
+    "overthrow": "overthrow/overthrew/overthrown",
+    "seek": "seek/sought/sought",
+    "lead": "lead/led/led",
+    "tell": "tell/told/told",
+    "say": "say/said/said",
+    "speak": "speak/spoke/spoken",
+    "rebut": "rebut/rebutted/rebutted/rebutting",
+    "commit": "commit/committed/committed/committing",
+    "admit": "admit/admitted/admitted/admitting",
+    "submit": "submit/submitted/submitted/submitting",
+    "regret": "regret/regretted/regretted/regretting",
+    "kidnap": "kidnap/kidnapped/kidnapped/kidnapping",
+    "bar": "bar/barred/barred/barring",
+    "ship": "ship/shipped/shipped/shipping",
+    "drop": "drop/dropped/dropped/dropping",
+    "stab": "stab/stabbed/stabbed/stabbing",
+    "ram": "ram/rammed/rammed/ramming",
+    "slam": "slam/slammed/slammed/slamming",
+    "slap": "slap/slapped/slapped/slapping",
+    "grab": "grab/grabbed/grabbed/grabbing",
+    "gun": "gun/gunned/gunned/gunning",
+    "seize": "seize/seized/seized",
+    "win": "win/won/won/winning",
+    "sit": "sit/sat/sat/sitting",
+    "sell": "sell/sold/sold",
+    "spend": "spend/spent/spent",
+    "lay": "lay/laid/laid",
+    "pay": "pay/paid/paid",
+    "fly": "fly/flew/flown",
+    "go": "go/went/gone",
+    "come": "come/came/come",
+    "blow": "blow/blew/blown",
+    "beat": "beat/beat/beaten",
+    "find": "find/found/found",
+    "bring": "bring/brought/brought",
+    "rebuff": "rebuff/rebuffed/rebuffed",
+    "quit": "quit/quit/quit/quitting",
+    "run": "run/ran/run/running",
+    "shell": "shell/shelled/shelled",
+    "spot": "spot/spotted/spotted/spotting",
+    "sue": "sue/sued/sued/suing",
+    "draw": "draw/drew/drawn",
+    "throw": "throw/threw/thrown",
+    "hide": "hide/hid/hidden",
+    "flee": "flee/fled/fled/fleeing",
+    "swap": "swap/swapped/swapped/swapping",
+    "plot": "plot/plotted/plotted/plotting",
+    "rob": "rob/robbed/robbed/robbing",
 }
 
 
@@ -175,9 +253,17 @@ class Templates:
     """All template data, read once."""
 
     def __init__(self) -> None:
-        self.countries = [Country(r[0], r[1], r[2], tuple(c for c in r[3].split(";") if c),
-                                  r[4], tuple(g for g in (r[5] if len(r) > 5 else "").split(";") if g))
-                          for _, r in _read_tsv("actors.tsv")]
+        self.countries = [
+            Country(
+                r[0],
+                r[1],
+                r[2],
+                tuple(c for c in r[3].split(";") if c),
+                r[4],
+                tuple(g for g in (r[5] if len(r) > 5 else "").split(";") if g),
+            )
+            for _, r in _read_tsv("actors.tsv")
+        ]
         self.names = {r[0]: (r[1].split(";"), r[2].split(";")) for _, r in _read_tsv("names.tsv")}
         self.forms: dict[str, list[tuple[bool, str]]] = {}
         for _, r in _read_tsv("actor_forms.tsv"):
@@ -191,8 +277,9 @@ class Templates:
             for i, r in _read_tsv(fname):
                 self.phrasings.append((f"{fname[10]}{i}", r[0], r[1], r[2] if len(r) > 2 else ""))
         self.negatives = [(i, r[0], r[1]) for i, r in _read_tsv("negatives.tsv")]
-        self.derived = {r[0]: {"intent": r[1], "refuse": r[2], "threat": r[3]}
-                        for _, r in _read_tsv("derived_codes.tsv")}
+        self.derived = {
+            r[0]: {"intent": r[1], "refuse": r[2], "threat": r[3]} for _, r in _read_tsv("derived_codes.tsv")
+        }
 
     def derive(self, act: str, kind: str) -> str | None:
         """The code of announcing/refusing/threatening this act (None if there is none)."""
@@ -236,11 +323,11 @@ class _SentenceWriter:
                     bars.append(j)
                 j += 1
             if not bars:  # a slot: keep it, resolving choices inside (there are none)
-                out.append(text[i:j + 1])
+                out.append(text[i : j + 1])
                 i = j + 1
                 continue
             cuts = [i] + bars + [j]
-            opts = [text[a + 1:b] for a, b in zip(cuts, cuts[1:])]
+            opts = [text[a + 1 : b] for a, b in zip(cuts, cuts[1:])]
             opt = self.rng.choice(opts)
             opt = _BARE_T.sub("{T}", _BARE.sub(r"{\1}", opt))
             out.append(self.choices(opt))
@@ -254,7 +341,7 @@ class _SentenceWriter:
 
         def sub(m: re.Match) -> str:
             key = m.group(1)
-            before = text[max(0, m.start() - 1):m.start()]
+            before = text[max(0, m.start() - 1) : m.start()]
             if key == "C":
                 return self.rng.choice(self.tpl.countries).name if country is None else c.name
             if key == "D":
@@ -299,7 +386,9 @@ def _finish(text: str) -> tuple[str, dict | None, dict | None]:
     text = re.sub(r"^([\x01-\x04\"]*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
     text = re.sub(r"(\w)s's\b", r"\1s'", text)
     text = re.sub(r"\b([Aa]) ([\x01-\x04]?)([AEIOaeio]|Uzbek)", r"\1n \2\3", text)
-    text = re.sub(r"([.!?] |- |-- )([\x01-\x04\"]*)([a-z])", lambda m: m.group(1) + m.group(2) + m.group(3).upper(), text)
+    text = re.sub(
+        r"([.!?] |- |-- )([\x01-\x04\"]*)([a-z])", lambda m: m.group(1) + m.group(2) + m.group(3).upper(), text
+    )
     text = re.sub(r"([.!?] [\x01-\x04\"]*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
     spans: dict[str, dict] = {}
     out = []
@@ -313,16 +402,31 @@ def _finish(text: str) -> tuple[str, dict | None, dict | None]:
             out.append(ch)
     plain = "".join(out)
     for span in spans.values():
-        span["text"] = plain[span["start"]:span["end"]]
+        span["text"] = plain[span["start"] : span["end"]]
     return plain, spans.get("source"), spans.get("target")
 
 
-_US = [(re.compile(a), b) for a, b in (
-    (r"\b(mobil|normal|critic|recogn|apolog|organ|demobil|real|author|stabil|legal|jeopard|summar|emphas|destabil)is(e|ed|es|ing|ation)\b", r"\1iz\2"),
-    (r"\bdefence\b", "defense"), (r"\bDefence\b", "Defense"), (r"\bcentre\b", "center"),
-    (r"\bprogramme\b", "program"), (r"\bhonour", "honor"), (r"\blabour\b", "labor"),
-    (r"\bneighbour", "neighbor"), (r"\barmour", "armor"), (r"\bfavour", "favor"),
-    (r"\bscepticism\b", "skepticism"), (r"\btravelled\b", "traveled"), (r"\btonnes\b", "tons"))]
+_US = [
+    (re.compile(a), b)
+    for a, b in (
+        (
+            r"\b(mobil|normal|critic|recogn|apolog|organ|demobil|real|author|stabil|legal|jeopard|summar|emphas|destabil)is(e|ed|es|ing|ation)\b",
+            r"\1iz\2",
+        ),
+        (r"\bdefence\b", "defense"),
+        (r"\bDefence\b", "Defense"),
+        (r"\bcentre\b", "center"),
+        (r"\bprogramme\b", "program"),
+        (r"\bhonour", "honor"),
+        (r"\blabour\b", "labor"),
+        (r"\bneighbour", "neighbor"),
+        (r"\barmour", "armor"),
+        (r"\bfavour", "favor"),
+        (r"\bscepticism\b", "skepticism"),
+        (r"\btravelled\b", "traveled"),
+        (r"\btonnes\b", "tons"),
+    )
+]
 
 
 def american(text: str) -> str:
@@ -358,7 +462,7 @@ def _sentence(tpl: Templates, rng: random.Random, phr, frame) -> dict:
         forms = inflect(verb)
         r = rest
         if kind == "passive":
-            r = rest[len("{T}"):]
+            r = rest[len("{T}") :]
             values["BE"] = "were" if t_plural else "was"
         comp = ctx.fill(ctx.choices(r).replace("{T}", "\x06")).replace("\x06", t_mark)
         values["R"] = values["R-T"] = comp
@@ -383,9 +487,19 @@ def _sentence(tpl: Templates, rng: random.Random, phr, frame) -> dict:
         if derived:
             act, code = code, derived
     root = code[:2]
-    return {"text": plain, "code": code, "root": root, "penta": PENTA[root], "status": status,
-            "source": source, "target": target, "origin": "generated",
-            "phrasing": pid, "frame": f"{kind}:{fid}", "act": act}
+    return {
+        "text": plain,
+        "code": code,
+        "root": root,
+        "penta": PENTA[root],
+        "status": status,
+        "source": source,
+        "target": target,
+        "origin": "generated",
+        "phrasing": pid,
+        "frame": f"{kind}:{fid}",
+        "act": act,
+    }
 
 
 def _pick_frame(rng: random.Random, frames: list, kind: str, status: str | None = None):
@@ -393,8 +507,7 @@ def _pick_frame(rng: random.Random, frames: list, kind: str, status: str | None 
     return rng.choices(pool, weights=[f[3] for f in pool])[0]
 
 
-def generate(seed: int = 13, per_root: int = 700, negatives: int = 700,
-             status_share: float = 0.12) -> list[dict]:
+def generate(seed: int = 13, per_root: int = 700, negatives: int = 700, status_share: float = 0.12) -> list[dict]:
     """The whole generated corpus for this seed, in a fixed order with stable ids."""
     tpl = Templates()
     by_root: dict[str, list] = {}
@@ -417,7 +530,8 @@ def generate(seed: int = 13, per_root: int = 700, negatives: int = 700,
                 elif transitive and rng.random() < 0.22:
                     frame = _pick_frame(rng, tpl.frames, "passive")
                 elif (dk := rng.random()) < 0.16 and (
-                        derived := [k for k in ("intent", "refuse", "threat") if tpl.derive(phr[1], k)]):
+                    derived := [k for k in ("intent", "refuse", "threat") if tpl.derive(phr[1], k)]
+                ):
                     frame = _pick_frame(rng, tpl.frames, rng.choice(derived))
                 elif dk < 0.22 and phr[1][:2] in ("04", "05", "06", "07", "08", "16", "17"):
                     frame = _pick_frame(rng, tpl.frames, "consider")
@@ -434,9 +548,20 @@ def generate(seed: int = 13, per_root: int = 700, negatives: int = 700,
         rng = random.Random(f"{seed}|none|{k}|{ftext}")
         ctx = _SentenceWriter(tpl, rng)
         text, _, _ = _finish(ctx.fill(ftext))
-        out.append({"text": text, "code": "", "root": "none", "penta": None, "status": "none",
-                    "source": None, "target": None, "origin": "generated",
-                    "phrasing": f"n{i}", "frame": f"negative:{kind}"})
+        out.append(
+            {
+                "text": text,
+                "code": "",
+                "root": "none",
+                "penta": None,
+                "status": "none",
+                "source": None,
+                "target": None,
+                "origin": "generated",
+                "phrasing": f"n{i}",
+                "frame": f"negative:{kind}",
+            }
+        )
     seen: set[str] = set()
     uniq = []
     for rec in out:
@@ -460,10 +585,10 @@ def handwritten(path: Path = HANDWRITTEN_TSV) -> list[dict]:
     out = []
     for i, row in _read_tsv_path(path):
         code, status, marked = row[0], row[1], row[2]
-        text, spans, pos = [], {}, 0
+        text, spans = [], {}
         last = 0
         for m in _MARK.finditer(marked):
-            text.append(marked[last:m.start()])
+            text.append(marked[last : m.start()])
             start = sum(map(len, text))
             text.append(m.group(2))
             if m.group(1) in ("S", "T") and m.group(1) not in spans:
@@ -471,16 +596,27 @@ def handwritten(path: Path = HANDWRITTEN_TSV) -> list[dict]:
             last = m.end()
         text.append(marked[last:])
         root = "none" if code == "-" else code[:2]
-        out.append({"id": f"h-{i:04d}", "text": "".join(text), "code": "" if code == "-" else code,
-                    "root": root, "penta": PENTA.get(root), "status": status,
-                    "source": spans.get("S"), "target": spans.get("T"), "origin": "handwritten",
-                    "phrasing": f"h{i}", "frame": "handwritten", "act": None})
+        out.append(
+            {
+                "id": f"h-{i:04d}",
+                "text": "".join(text),
+                "code": "" if code == "-" else code,
+                "root": root,
+                "penta": PENTA.get(root),
+                "status": status,
+                "source": spans.get("S"),
+                "target": spans.get("T"),
+                "origin": "handwritten",
+                "phrasing": f"h{i}",
+                "frame": "handwritten",
+                "act": None,
+            }
+        )
     return out
 
 
 def write_corpus(records: list[dict], path: Path = CORPUS) -> None:
-    keys = ("id", "text", "code", "root", "penta", "status", "source", "target", "origin",
-            "phrasing", "frame", "act")
+    keys = ("id", "text", "code", "root", "penta", "status", "source", "target", "origin", "phrasing", "frame", "act")
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         for rec in records:
             fh.write(json.dumps({k: rec.get(k) for k in keys}, ensure_ascii=False) + "\n")

@@ -12,6 +12,7 @@ Dense features: the mean of en_core_web_sm's tok2vec output (doc.tensor, 96 wide
 span, and the tensor at the root verb (the model has no static vectors; doc.tensor is the
 context-sensitive tok2vec layer, already computed by the parse).
 """
+
 from __future__ import annotations
 
 from collections import Counter
@@ -23,8 +24,33 @@ __all__ = ["sparse_features", "dense_features", "FeatureOptions", "TokenTable", 
 
 DENSE_WIDTH = 96
 _SKIP_POS = {"PUNCT", "SPACE", "DET", "CCONJ", "SYM", "NUM", "X"}
-_STOP = {"be", "the", "a", "an", "of", "to", "in", "and", "'s", "on", "for", "at", "by", "with",
-         "that", "which", "who", "as", "it", "its", "their", "his", "her", "this", "from"}
+_STOP = {
+    "be",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "and",
+    "'s",
+    "on",
+    "for",
+    "at",
+    "by",
+    "with",
+    "that",
+    "which",
+    "who",
+    "as",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "this",
+    "from",
+}
 _REPORT = {"say", "tell", "report", "state", "announce", "add", "confirm", "note", "accord"}
 _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "must"}
 
@@ -32,8 +58,7 @@ _MODALS = {"could", "would", "may", "might", "should", "can", "will", "shall", "
 class FeatureOptions:
     """Which feature groups to use (switched off one by one in bench/classifier_eval.py)."""
 
-    def __init__(self, words: bool = True, bigrams: bool = True, syntax: bool = True,
-                 dense: bool = False):
+    def __init__(self, words: bool = True, bigrams: bool = True, syntax: bool = True, dense: bool = False):
         self.words, self.bigrams, self.syntax, self.dense = words, bigrams, syntax, dense
 
     def key(self) -> str:
@@ -41,6 +66,7 @@ class FeatureOptions:
 
     def filter(self, feats: Counter) -> Counter:
         """Keep only this option set's groups from features computed with all groups on."""
+
         def keep(f: str) -> bool:
             if f == "bias":
                 return True
@@ -49,6 +75,7 @@ class FeatureOptions:
             if f.startswith("bi="):
                 return self.bigrams
             return self.syntax
+
         return Counter({f: c for f, c in feats.items() if keep(f)})
 
     @classmethod

@@ -4,6 +4,7 @@ Two heads share the features: ``root`` (the 20 CAMEO roots plus "none") and ``st
 (asserted, negated, hypothetical, future). Training is deterministic: a seeded shuffle,
 Adam in float64, no threads of our own, so the same data and seed give the same weights.
 """
+
 from __future__ import annotations
 
 import io
@@ -15,27 +16,29 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import DENSE_WIDTH, FeatureOptions, TokenTable, dense_features, sparse_features
+from .features import FeatureOptions, TokenTable, dense_features, sparse_features
 
-__all__ = ["Head", "EventClassifier", "fit_head", "Design", "design", "ROOT_CLASSES",
-           "STATUS_CLASSES", "PENTA_OF_ROOT"]
+__all__ = ["Head", "EventClassifier", "fit_head", "Design", "design", "ROOT_CLASSES", "STATUS_CLASSES", "PENTA_OF_ROOT"]
 
 ROOT_CLASSES = tuple(f"{i:02d}" for i in range(1, 21)) + ("none",)
 STATUS_CLASSES = ("asserted", "negated", "hypothetical", "future")
-PENTA_OF_ROOT = {**{r: 0 for r in ("01", "02")}, **{r: 1 for r in ("03", "04", "05")},
-                 **{r: 2 for r in ("06", "07", "08")},
-                 **{r: 3 for r in ("09", "10", "11", "12", "13", "16")},
-                 **{r: 4 for r in ("14", "15", "17", "18", "19", "20")}}
+PENTA_OF_ROOT = {
+    **{r: 0 for r in ("01", "02")},
+    **{r: 1 for r in ("03", "04", "05")},
+    **{r: 2 for r in ("06", "07", "08")},
+    **{r: 3 for r in ("09", "10", "11", "12", "13", "16")},
+    **{r: 4 for r in ("14", "15", "17", "18", "19", "20")},
+}
 
 
 @dataclass
 class Design:
     """Feature rows for many examples: CSR-like sparse part plus a dense part."""
 
-    indptr: np.ndarray   # (n+1,) int64
+    indptr: np.ndarray  # (n+1,) int64
     indices: np.ndarray  # (nnz,) int64 into the vocabulary
-    values: np.ndarray   # (nnz,) float64
-    dense: np.ndarray    # (n, d) float64
+    values: np.ndarray  # (nnz,) float64
+    dense: np.ndarray  # (n, d) float64
 
     def __len__(self) -> int:
         return len(self.indptr) - 1
@@ -47,8 +50,9 @@ class Design:
             parts_i.append(self.indices[a:b])
             parts_v.append(self.values[a:b])
             ptr.append(ptr[-1] + b - a)
-        return Design(np.asarray(ptr, dtype=np.int64), np.concatenate(parts_i),
-                      np.concatenate(parts_v), self.dense[idx])
+        return Design(
+            np.asarray(ptr, dtype=np.int64), np.concatenate(parts_i), np.concatenate(parts_v), self.dense[idx]
+        )
 
 
 def design(feature_counts: list[Counter], dense: np.ndarray, vocab: dict[str, int]) -> Design:
@@ -69,8 +73,12 @@ def design(feature_counts: list[Counter], dense: np.ndarray, vocab: dict[str, in
         ind.extend(i for i, _ in items)
         val.extend(v / norm for _, v in items)
         ptr.append(len(ind))
-    return Design(np.asarray(ptr, dtype=np.int64), np.asarray(ind, dtype=np.int64),
-                  np.asarray(val, dtype=np.float64), np.asarray(dense, dtype=np.float64))
+    return Design(
+        np.asarray(ptr, dtype=np.int64),
+        np.asarray(ind, dtype=np.int64),
+        np.asarray(val, dtype=np.float64),
+        np.asarray(dense, dtype=np.float64),
+    )
 
 
 @dataclass
@@ -101,9 +109,18 @@ class Head:
         return e / e.sum(axis=1, keepdims=True)
 
 
-def fit_head(X: Design, y: np.ndarray, classes: tuple[str, ...], vocab_size: int, seed: int,
-             epochs: int = 12, batch: int = 128, lr: float = 0.05, l2: float = 1e-5,
-             class_weight: np.ndarray | None = None) -> Head:
+def fit_head(
+    X: Design,
+    y: np.ndarray,
+    classes: tuple[str, ...],
+    vocab_size: int,
+    seed: int,
+    epochs: int = 12,
+    batch: int = 128,
+    lr: float = 0.05,
+    l2: float = 1e-5,
+    class_weight: np.ndarray | None = None,
+) -> Head:
     """Multinomial logistic regression by mini-batch Adam (deterministic for a seed)."""
     rng = np.random.default_rng(seed)
     k = len(classes)
@@ -122,7 +139,7 @@ def fit_head(X: Design, y: np.ndarray, classes: tuple[str, ...], vocab_size: int
     for _ in range(epochs):
         order = rng.permutation(n)
         for s in range(0, n, batch):
-            idx = np.sort(order[s:s + batch])
+            idx = np.sort(order[s : s + batch])
             xb = X.rows(idx)
             head = Head(classes, W, D, b)
             p = head.proba(xb)
@@ -142,7 +159,7 @@ def fit_head(X: Design, y: np.ndarray, classes: tuple[str, ...], vocab_size: int
                 m_ += (1 - b1) * g
                 v_ *= b2
                 v_ += (1 - b2) * g * g
-                p_ -= lr * (m_ / (1 - b1 ** step)) / (np.sqrt(v_ / (1 - b2 ** step)) + eps)
+                p_ -= lr * (m_ / (1 - b1**step)) / (np.sqrt(v_ / (1 - b2**step)) + eps)
     del row_of
     return Head(classes, W, D, b)
 
@@ -150,9 +167,16 @@ def fit_head(X: Design, y: np.ndarray, classes: tuple[str, ...], vocab_size: int
 class EventClassifier:
     """Root and status heads with their feature vocabulary; scores spans of parsed Docs."""
 
-    def __init__(self, vocab: dict[str, int], root: Head, status: Head | None,
-                 options: FeatureOptions, dense_mean: np.ndarray, dense_std: np.ndarray,
-                 meta: dict | None = None):
+    def __init__(
+        self,
+        vocab: dict[str, int],
+        root: Head,
+        status: Head | None,
+        options: FeatureOptions,
+        dense_mean: np.ndarray,
+        dense_std: np.ndarray,
+        meta: dict | None = None,
+    ):
         self.vocab, self.root, self.status = vocab, root, status
         self.options = options
         self.dense_mean, self.dense_std = dense_mean, dense_std
@@ -211,27 +235,39 @@ class EventClassifier:
         s = self.scores(span)
         best = max(s, key=s.get)
         j = self.root.classes.index(best)
-        contrib = sorted(((float(self.root.W[self.vocab[f], j]), f) for f in fc if f in self.vocab),
-                         reverse=True)[:top]
-        return {"root": best, "prob": s[best], "scores": s,
-                "features": [{"feature": f, "weight": round(w, 3)} for w, f in contrib]}
+        contrib = sorted(((float(self.root.W[self.vocab[f], j]), f) for f in fc if f in self.vocab), reverse=True)[:top]
+        return {
+            "root": best,
+            "prob": s[best],
+            "scores": s,
+            "features": [{"feature": f, "weight": round(w, 3)} for w, f in contrib],
+        }
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, path: Path) -> None:
         feats = sorted(self.vocab, key=self.vocab.get)
-        meta = {**self.meta, "features": feats, "options": self.options.key(),
-                "root_classes": list(self.root.classes),
-                "status_classes": list(self.status.classes) if self.status else [],
-                "root_temperature": self.root.temperature}
-        arrays = {"root_W": self.root.W.astype(np.float16), "root_D": self.root.D.astype(np.float32),
-                  "root_b": self.root.b.astype(np.float32),
-                  "dense_mean": self.dense_mean.astype(np.float32),
-                  "dense_std": self.dense_std.astype(np.float32),
-                  "meta": np.frombuffer(json.dumps(meta, sort_keys=True).encode(), dtype=np.uint8)}
+        meta = {
+            **self.meta,
+            "features": feats,
+            "options": self.options.key(),
+            "root_classes": list(self.root.classes),
+            "status_classes": list(self.status.classes) if self.status else [],
+            "root_temperature": self.root.temperature,
+        }
+        arrays = {
+            "root_W": self.root.W.astype(np.float16),
+            "root_D": self.root.D.astype(np.float32),
+            "root_b": self.root.b.astype(np.float32),
+            "dense_mean": self.dense_mean.astype(np.float32),
+            "dense_std": self.dense_std.astype(np.float32),
+            "meta": np.frombuffer(json.dumps(meta, sort_keys=True).encode(), dtype=np.uint8),
+        }
         if self.status:
-            arrays.update(status_W=self.status.W.astype(np.float16),
-                          status_D=self.status.D.astype(np.float32),
-                          status_b=self.status.b.astype(np.float32))
+            arrays.update(
+                status_W=self.status.W.astype(np.float16),
+                status_D=self.status.D.astype(np.float32),
+                status_b=self.status.b.astype(np.float32),
+            )
         Path(path).write_bytes(_npz_bytes(arrays))
 
     @classmethod
@@ -240,14 +276,25 @@ class EventClassifier:
         meta = json.loads(bytes(z["meta"]).decode())
         vocab = {f: i for i, f in enumerate(meta.pop("features"))}
         f64 = lambda a: np.asarray(a, dtype=np.float64)  # noqa: E731
-        root = Head(tuple(meta["root_classes"]), f64(z["root_W"]), f64(z["root_D"]), f64(z["root_b"]),
-                    float(meta.get("root_temperature", 1.0)))
+        root = Head(
+            tuple(meta["root_classes"]),
+            f64(z["root_W"]),
+            f64(z["root_D"]),
+            f64(z["root_b"]),
+            float(meta.get("root_temperature", 1.0)),
+        )
         status = None
         if "status_W" in z.files:
-            status = Head(tuple(meta["status_classes"]), f64(z["status_W"]), f64(z["status_D"]),
-                          f64(z["status_b"]))
-        return cls(vocab, root, status, FeatureOptions.from_key(meta["options"]),
-                   f64(z["dense_mean"]), f64(z["dense_std"]), meta)
+            status = Head(tuple(meta["status_classes"]), f64(z["status_W"]), f64(z["status_D"]), f64(z["status_b"]))
+        return cls(
+            vocab,
+            root,
+            status,
+            FeatureOptions.from_key(meta["options"]),
+            f64(z["dense_mean"]),
+            f64(z["dense_std"]),
+            meta,
+        )
 
 
 def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:

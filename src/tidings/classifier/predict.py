@@ -11,6 +11,7 @@
 `span` is a spaCy Doc or Span from the tidings pipeline (or en_core_web_sm): the features
 are read from its parse, lemmas and doc.tensor, so scoring adds no second parse.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache

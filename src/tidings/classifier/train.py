@@ -8,6 +8,7 @@ The corpus files (generated + hand-written) are parsed with en_core_web_sm (the 
 model the pipeline uses), features are read from the parse, and two softmax heads are fit
 by seeded mini-batch Adam. Same data + same seed -> the same weight file, byte for byte.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from .features import FeatureOptions, dense_features, sparse_features
-from .model import (ROOT_CLASSES, STATUS_CLASSES, EventClassifier, design, fit_head)
+from .model import ROOT_CLASSES, STATUS_CLASSES, EventClassifier, design, fit_head
 from .validate import corpus_files
 
 __all__ = ["MODEL_PATH", "load_records", "split", "parse", "parse_cached", "Parsed", "train", "main"]
@@ -67,8 +68,7 @@ def parse(texts: list[str], opts: FeatureOptions, nlp=None, batch_size: int = 64
     for doc in nlp.pipe(texts, batch_size=batch_size):
         sparse.append(sparse_features(doc, opts))
         dense.append(dense_features(doc))
-    return Parsed(sparse, np.stack(dense).astype(np.float64) if dense else np.zeros((0, 192)),
-                  opts.key())
+    return Parsed(sparse, np.stack(dense).astype(np.float64) if dense else np.zeros((0, 192)), opts.key())
 
 
 def default_cache() -> Path:
@@ -76,6 +76,7 @@ def default_cache() -> Path:
     import tempfile
 
     from . import features as fmod
+
     code = hashlib.sha1(Path(fmod.__file__).read_bytes()).hexdigest()[:12]
     return Path(tempfile.gettempdir()) / f"tidings-cls-cache-{code}.pkl"
 
@@ -96,13 +97,22 @@ def parse_cached(texts: list[str], opts: FeatureOptions, cache: Path | None = No
         tmp = cache.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(store))
         tmp.replace(cache)
-    return Parsed([opts.filter(store[t][0]) for t in texts],
-                  np.stack([store[t][1] for t in texts]).astype(np.float64), opts.key())
+    return Parsed(
+        [opts.filter(store[t][0]) for t in texts], np.stack([store[t][1] for t in texts]).astype(np.float64), opts.key()
+    )
 
 
-def train(records: list[dict], parsed: Parsed, opts: FeatureOptions, seed: int = DEFAULT_SEED,
-          min_count: int = 2, epochs: int = 12, l2: float = DEFAULT_L2, lr: float = 0.05,
-          log=print) -> EventClassifier:
+def train(
+    records: list[dict],
+    parsed: Parsed,
+    opts: FeatureOptions,
+    seed: int = DEFAULT_SEED,
+    min_count: int = 2,
+    epochs: int = 12,
+    l2: float = DEFAULT_L2,
+    lr: float = 0.05,
+    log=print,
+) -> EventClassifier:
     """Fit both heads on these records (their features already in `parsed`, same order)."""
     counts: Counter = Counter()
     for fc in parsed.sparse:
@@ -124,20 +134,16 @@ def train(records: list[dict], parsed: Parsed, opts: FeatureOptions, seed: int =
     freq = np.bincount(y, minlength=len(ROOT_CLASSES)).astype(float)
     cw = np.where(freq > 0, len(y) / (len(ROOT_CLASSES) * np.maximum(freq, 1)), 0.0) ** 0.5
     t0 = time.perf_counter()
-    root = fit_head(X, y, ROOT_CLASSES, len(vocab), seed, epochs=epochs, class_weight=cw,
-                    l2=l2, lr=lr)
+    root = fit_head(X, y, ROOT_CLASSES, len(vocab), seed, epochs=epochs, class_weight=cw, l2=l2, lr=lr)
     ev = np.array([i for i, r in enumerate(records) if r["status"] in STATUS_CLASSES])
     status = None
     if len(ev):
         ys = np.array([STATUS_CLASSES.index(records[i]["status"]) for i in ev])
         fs = np.bincount(ys, minlength=4).astype(float)
         cws = np.where(fs > 0, len(ys) / (4 * np.maximum(fs, 1)), 0.0) ** 0.5
-        status = fit_head(X.rows(ev), ys, STATUS_CLASSES, len(vocab), seed + 1, epochs=epochs,
-                          class_weight=cws)
-    log(f"trained on {len(records)} sentences, {len(vocab)} features, "
-        f"{time.perf_counter() - t0:.1f}s")
-    meta = {"seed": seed, "n_train": len(records), "min_count": min_count, "epochs": epochs,
-            "l2": l2, "lr": lr}
+        status = fit_head(X.rows(ev), ys, STATUS_CLASSES, len(vocab), seed + 1, epochs=epochs, class_weight=cws)
+    log(f"trained on {len(records)} sentences, {len(vocab)} features, {time.perf_counter() - t0:.1f}s")
+    meta = {"seed": seed, "n_train": len(records), "min_count": min_count, "epochs": epochs, "l2": l2, "lr": lr}
     return EventClassifier(vocab, root, status, opts, mean, std, meta)
 
 
@@ -150,14 +156,13 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--features", default="wbs-", help="feature groups: w b s d, '-' to drop one")
     ap.add_argument("--epochs", type=int, default=12)
     ap.add_argument("--l2", type=float, default=DEFAULT_L2)
-    ap.add_argument("--cache", action="store_true",
-                    help="reuse parsed features of unchanged sentences (from $TMPDIR)")
+    ap.add_argument("--cache", action="store_true", help="reuse parsed features of unchanged sentences (from $TMPDIR)")
     args = ap.parse_args(argv)
     recs = load_records()
     if args.holdout:
         recs = [r for r in recs if split(r) == "train"]
     if args.limit:
-        recs = recs[:args.limit]
+        recs = recs[: args.limit]
     opts = FeatureOptions.from_key(args.features)
     t0 = time.perf_counter()
     texts = [r["text"] for r in recs]

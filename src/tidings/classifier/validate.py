@@ -4,6 +4,7 @@
 
 Exits non-zero and lists the problems when any record is wrong.
 """
+
 from __future__ import annotations
 
 import json

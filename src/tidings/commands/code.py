@@ -1,4 +1,5 @@
 """`tidings code PATH... [--format table|json|jsonl] [--explain] [--all-candidates]`"""
+
 from __future__ import annotations
 
 import json
@@ -6,24 +7,52 @@ import sys
 
 import click
 
-from .options import (classifier_option, dictionaries_report, dictionary_options, judge_options, pipeline_options,
-                      published_option)
+from .options import (
+    classifier_option,
+    dictionaries_report,
+    dictionary_options,
+    judge_options,
+    pipeline_options,
+    published_option,
+)
 
 
 @click.command("code")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["table", "json", "jsonl"]), default="table",
-              show_default=True, help="Output: a readable table, one JSON array, or one JSON object per line.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="Output: a readable table, one JSON array, or one JSON object per line.",
+)
 @click.option("--explain", is_flag=True, help="Show every candidate event and why it was kept or dropped.")
-@click.option("--all-candidates", "all_candidates", is_flag=True,
-              help="Also print the candidate events that are not events of the dataset (no coded source, no "
-                   "target, set aside by the judge), whole, with the reason (JSON: \"dropped_events\").")
+@click.option(
+    "--all-candidates",
+    "all_candidates",
+    is_flag=True,
+    help="Also print the candidate events that are not events of the dataset (no coded source, no "
+    'target, set aside by the judge), whole, with the reason (JSON: "dropped_events").',
+)
 @published_option
 @dictionary_options
 @classifier_option
 @judge_options
-def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_dicts, dictionaries, replace_dicts,
-            classifier, judge, min_confidence):
+def command(
+    paths,
+    fmt,
+    explain,
+    all_candidates,
+    published,
+    actor_dicts,
+    verb_dicts,
+    dictionaries,
+    replace_dicts,
+    classifier,
+    judge,
+    min_confidence,
+):
     """Code articles (files, folders, or - for standard input) and print what was found:
     a readable table, or the JSON contract (--format json|jsonl).
 
@@ -49,8 +78,11 @@ def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_di
             else:
                 yield item
 
-    options = CodeOptions(pipeline=pipeline_options(actor_dicts, verb_dicts, replace_dicts, classifier, judge,
-                                                    min_confidence, dictionaries))
+    options = CodeOptions(
+        pipeline=pipeline_options(
+            actor_dicts, verb_dicts, replace_dicts, classifier, judge, min_confidence, dictionaries
+        )
+    )
     if dictionaries:
         click.echo(dictionaries_report(dictionaries, replace_dicts), err=True)
     out = []
@@ -58,7 +90,10 @@ def command(paths, fmt, explain, all_candidates, published, actor_dicts, verb_di
         if coded.skipped:
             click.echo(f"skipped: {coded.article.source or coded.article.id}: {coded.skipped}", err=True)
         if fmt == "jsonl":
-            sys.stdout.write(json.dumps(to_contract(coded, explain=explain, all_candidates=all_candidates), ensure_ascii=False) + "\n")
+            sys.stdout.write(
+                json.dumps(to_contract(coded, explain=explain, all_candidates=all_candidates), ensure_ascii=False)
+                + "\n"
+            )
             sys.stdout.flush()
         elif fmt == "json":
             out.append(to_contract(coded, explain=explain, all_candidates=all_candidates))

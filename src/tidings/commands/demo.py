@@ -1,4 +1,5 @@
 """`tidings demo [--db FILE]`: ingest the bundled example articles and print a summary."""
+
 from __future__ import annotations
 
 import click
@@ -22,7 +23,11 @@ def example_files(stack) -> list[str]:
         if not folder.is_dir():
             continue
         for item in sorted(folder.iterdir(), key=lambda t: t.name):
-            if item.is_file() and item.name.lower().endswith(input_suffixes()) and not item.name.upper().startswith("README"):
+            if (
+                item.is_file()
+                and item.name.lower().endswith(input_suffixes())
+                and not item.name.upper().startswith("README")
+            ):
                 out.append(str(stack.enter_context(resources.as_file(item))))
     return out
 
@@ -45,9 +50,13 @@ def command(db, progress):
         if not files:
             raise click.ClickException("no example articles are bundled with this installation")
         try:
-            report = ingest(files, db, progress=progress,
-                            on_error=lambda e: click.echo(f"error: {e}", err=True),
-                            on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True))
+            report = ingest(
+                files,
+                db,
+                progress=progress,
+                on_error=lambda e: click.echo(f"error: {e}", err=True),
+                on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True),
+            )
         except StoreLocked as exc:
             raise click.ClickException(str(exc))
     click.echo(report.summary(), err=True)
@@ -69,9 +78,11 @@ def print_summary(db) -> None:
         counts = table_counts(conn)
         copies = pages.stories_with_copies(conn)
         console.rule(f"[bold]tidings demo[/bold] -- {db}")
-        console.print(f"{counts['articles']} articles ({counts['article_versions']} older versions kept) in "
-                      f"{counts['stories']} stories ({copies} with syndicated copies); {counts['events']} events "
-                      f"from {counts['mentions']} mentions; {counts['quotes']} quotes; {counts['actors']} actor rows")
+        console.print(
+            f"{counts['articles']} articles ({counts['article_versions']} older versions kept) in "
+            f"{counts['stories']} stories ({copies} with syndicated copies); {counts['events']} events "
+            f"from {counts['mentions']} mentions; {counts['quotes']} quotes; {counts['actors']} actor rows"
+        )
         for title, article in pages.largest_stories(conn, 3):
             console.print(f"  story [italic]{title}[/italic]: {article} copies")
 
@@ -87,8 +98,10 @@ def print_summary(db) -> None:
             t.add_column(c)
         rows = pages.quad_status_counts(conn)
         for q in (1, 2, 3, 4):
-            t.add_row(f"{q} {query.QUAD_NAMES[q]}",
-                      *(str(sum(n for qq, s, n in rows if qq == q and s == st)) for st in query.STATUSES))
+            t.add_row(
+                f"{q} {query.QUAD_NAMES[q]}",
+                *(str(sum(n for qq, s, n in rows if qq == q and s == st)) for st in query.STATUSES),
+            )
         console.print(t)
 
         edges = query.network(conn, by="code", status="all").head(8)
@@ -108,14 +121,19 @@ def print_summary(db) -> None:
         page, _ = query.event_page(conn, limit=6, status="all")
         if len(page):
             console.print("[bold]a few events and their evidence[/bold]")
+
             def cell(v) -> str:
                 return "-" if v is None or v != v or v == "" else str(v)  # None and NaN print as -
 
             for r in page.itertuples(index=False):
                 date = "" if r.date is None or r.date != r.date else str(r.date)[:10]
-                console.print(f"  {date} {cell(r.source_code)} [bold]{r.code}[/bold] {cell(r.target_code)} "
-                              f"({r.status}, {r.n_articles} article(s)): {str(r.sentence or '')[:140]}")
-        console.print("next: tidings query events --db DB | tidings query dyad --source RUS --target USA | "
-                      "tidings export --format gdelt -o events.tsv")
+                console.print(
+                    f"  {date} {cell(r.source_code)} [bold]{r.code}[/bold] {cell(r.target_code)} "
+                    f"({r.status}, {r.n_articles} article(s)): {str(r.sentence or '')[:140]}"
+                )
+        console.print(
+            "next: tidings query events --db DB | tidings query dyad --source RUS --target USA | "
+            "tidings export --format gdelt -o events.tsv"
+        )
     finally:
         conn.close()

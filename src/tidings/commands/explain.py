@@ -1,4 +1,5 @@
 """Readable renderings of a coded article: the event table and the --explain trace."""
+
 from __future__ import annotations
 
 from ..records import CodedArticle
@@ -26,8 +27,11 @@ def _code_name(code) -> str:
 def render_table(coded: CodedArticle, explain: bool = False, all_candidates: bool = False) -> str:
     art = coded.article
     lines = [f"# {art.title or art.id}"]
-    meta = [f"{k}: {getattr(art, k)}" for k in ("agency", "outlet", "byline", "published", "updated", "url")
-            if getattr(art, k)]
+    meta = [
+        f"{k}: {getattr(art, k)}"
+        for k in ("agency", "outlet", "byline", "published", "updated", "url")
+        if getattr(art, k)
+    ]
     if meta:
         lines.append("  " + " | ".join(meta))
     if coded.skipped:
@@ -35,25 +39,31 @@ def render_table(coded: CodedArticle, explain: bool = False, all_candidates: boo
         return "\n".join(lines)
     lines.append(f"  events ({len(coded.events)}):")
     for e in coded.events:
-        lines.append(f"    [{e.status}] {e.code} {_actor(e.source)} -> {_actor(e.target)} "
-                     f"'{e.trigger.text}' date={e.date} s{e.sentence} conf={e.confidence:.2f}")
+        lines.append(
+            f"    [{e.status}] {e.code} {_actor(e.source)} -> {_actor(e.target)} "
+            f"'{e.trigger.text}' date={e.date} s{e.sentence} conf={e.confidence:.2f}"
+        )
         if explain:
             said = f" | reported by {_actor(e.reported_by)}" if e.reported_by else ""
-            lines.append(f"        {e.code}{_code_name(e.code)}; PLOVER {e.plover_event or '-'}"
-                         f"{'/' + e.plover_mode if e.plover_mode else ''}; Goldstein {e.goldstein}{said}")
+            lines.append(
+                f"        {e.code}{_code_name(e.code)}; PLOVER {e.plover_event or '-'}"
+                f"{'/' + e.plover_mode if e.plover_mode else ''}; Goldstein {e.goldstein}{said}"
+            )
             lines.append(f"        rule: {e.rule}")
     if all_candidates:
         dropped = [c for c in coded.candidates if c.event is not None and not c.kept]
         lines.append(f"  candidate events not in the dataset ({len(dropped)}):")
         for c in dropped:
             e = c.event
-            lines.append(f"    [{e.status}] {e.code} {_actor(e.source)} -> {_actor(e.target)} "
-                         f"'{e.trigger.text}' s{e.sentence}: {c.reason}" + (f" ({c.detail})" if c.detail else ""))
+            lines.append(
+                f"    [{e.status}] {e.code} {_actor(e.source)} -> {_actor(e.target)} "
+                f"'{e.trigger.text}' s{e.sentence}: {c.reason}" + (f" ({c.detail})" if c.detail else "")
+            )
     lines.append(f"  quotes ({len(coded.quotes)}):")
     for q in coded.quotes:
         who = q.speaker.name if q.speaker else "(unknown speaker)"
         text = q.text if len(q.text) < 90 else q.text[:87] + "..."
-        lines.append(f"    {q.kind}: {who}: \"{text}\"")
+        lines.append(f'    {q.kind}: {who}: "{text}"')
     lines.append("  actors: " + ", ".join(f"{a.name}={a.code}" for a in coded.actors))
     lines.append("  dates: " + ", ".join(f"{d.text}={d.value}" for d in coded.dates))
     lines.append("  places: " + ", ".join(f"{p.text}={p.country}" for p in coded.places))

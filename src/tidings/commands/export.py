@@ -1,5 +1,6 @@
 """`tidings export --format NAME [--db] [-o PATH]`: the names, and their help, come from the
 export formats' registry (tidings.export.registry)."""
+
 from __future__ import annotations
 
 import click
@@ -37,12 +38,24 @@ class FormatsCommand(click.Command):
 
 
 @click.command("export", cls=FormatsCommand)
-@click.option("--format", "fmt", type=FormatChoice(), default="gdelt", show_default=True,
-              help="Output format (listed below).")
-@click.option("-o", "--output", "out", default="-", metavar="PATH",
-              help="Output file (default: standard output); a directory for parquet.")
-@click.option("--partition", type=click.Choice(["date", "month", "year"]), default="date", show_default=True,
-              help="Parquet partitioning.")
+@click.option(
+    "--format", "fmt", type=FormatChoice(), default="gdelt", show_default=True, help="Output format (listed below)."
+)
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    default="-",
+    metavar="PATH",
+    help="Output file (default: standard output); a directory for parquet.",
+)
+@click.option(
+    "--partition",
+    type=click.Choice(["date", "month", "year"]),
+    default="date",
+    show_default=True,
+    help="Parquet partitioning.",
+)
 @click.option("--overwrite", is_flag=True, help="Parquet: replace an earlier export in the output directory.")
 @db_option
 @filter_options

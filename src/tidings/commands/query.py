@@ -1,4 +1,5 @@
 """`tidings query events|dyad|actors|network`"""
+
 from __future__ import annotations
 
 import sys
@@ -23,7 +24,10 @@ def _output(df, fmt: str, title: str = "") -> None:
 
         df = df.copy()
         for col in df.columns:  # dates print as dates
-            if pd.api.types.is_datetime64_any_dtype(df[col]) and (df[col].dropna().dt.normalize() == df[col].dropna()).all():
+            if (
+                pd.api.types.is_datetime64_any_dtype(df[col])
+                and (df[col].dropna().dt.normalize() == df[col].dropna()).all()
+            ):
                 df[col] = df[col].dt.strftime("%Y-%m-%d").fillna("")
 
         table = Table(title=title or None, show_lines=False)
@@ -35,17 +39,28 @@ def _output(df, fmt: str, title: str = "") -> None:
             else:
                 table.add_column(str(col), overflow="ellipsis", no_wrap=True, min_width=min(longest, 24))
         for row in df.itertuples(index=False):
-            table.add_row(*("" if v is None or (isinstance(v, float) and v != v) else
-                            (f"{v:.2f}" if isinstance(v, float) else str(v)[:10] if col == "date" else str(v))
-                            for col, v in zip(df.columns, row)))
+            table.add_row(
+                *(
+                    ""
+                    if v is None or (isinstance(v, float) and v != v)
+                    else (f"{v:.2f}" if isinstance(v, float) else str(v)[:10] if col == "date" else str(v))
+                    for col, v in zip(df.columns, row)
+                )
+            )
         console = Console()
         if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
             console = Console(width=160)
         console.print(table)
 
 
-_fmt = click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table",
-                    show_default=True, help="Output format.")
+_fmt = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "jsonl"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 
 
 @click.group("query")
@@ -85,8 +100,13 @@ def events_cmd(db, limit, after, one_a_day, fmt, **filters):
 @command.command("dyad")
 @db_option
 @filter_options
-@click.option("--freq", type=click.Choice(["day", "week", "month", "quarter", "year"]), default="month", show_default=True,
-              help="Length of a period of the series.")
+@click.option(
+    "--freq",
+    type=click.Choice(["day", "week", "month", "quarter", "year"]),
+    default="month",
+    show_default=True,
+    help="Length of a period of the series.",
+)
 @click.option("--undirected", is_flag=True, help="Count both directions of the dyad.")
 @click.option("--one-a-day", is_flag=True, help="Count one event per (date, source, target, code).")
 @_fmt
@@ -96,8 +116,9 @@ def dyad_cmd(db, freq, undirected, one_a_day, fmt, **filters):
     from .. import query
 
     try:
-        df = query.dyad_series(db, filters=make_filters(**filters), freq=freq, directed=not undirected,
-                               one_a_day=one_a_day)
+        df = query.dyad_series(
+            db, filters=make_filters(**filters), freq=freq, directed=not undirected, one_a_day=one_a_day
+        )
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
     _output(df, fmt, "dyad")
@@ -107,10 +128,20 @@ def dyad_cmd(db, freq, undirected, one_a_day, fmt, **filters):
 @db_option
 @filter_options
 @click.option("--top", "n", default=20, show_default=True, help="How many actors.")
-@click.option("--role", type=click.Choice(["either", "source", "target"]), default="either", show_default=True,
-              help="Count events where the actor is the source, the target, or either.")
-@click.option("--by", type=click.Choice(["code", "country"]), default="code", show_default=True,
-              help="Actors by full code (RUSGOV) or by country (RUS).")
+@click.option(
+    "--role",
+    type=click.Choice(["either", "source", "target"]),
+    default="either",
+    show_default=True,
+    help="Count events where the actor is the source, the target, or either.",
+)
+@click.option(
+    "--by",
+    type=click.Choice(["code", "country"]),
+    default="code",
+    show_default=True,
+    help="Actors by full code (RUSGOV) or by country (RUS).",
+)
 @_fmt
 def actors_cmd(db, n, role, by, fmt, **filters):
     """The most active actors."""
@@ -126,13 +157,28 @@ def actors_cmd(db, n, role, by, fmt, **filters):
 @command.command("network")
 @db_option
 @filter_options
-@click.option("--by", type=click.Choice(["code", "country"]), default="country", show_default=True,
-              help="Nodes are full actor codes (RUSGOV) or countries (RUS).")
+@click.option(
+    "--by",
+    type=click.Choice(["code", "country"]),
+    default="country",
+    show_default=True,
+    help="Nodes are full actor codes (RUSGOV) or countries (RUS).",
+)
 @click.option("--min-count", default=1, show_default=True, help="Drop edges with fewer events.")
-@click.option("-o", "--output", "out", default=None, metavar="FILE",
-              help="Write the network as GEXF (.gexf) or GraphML (.graphml) instead of a table.")
-@click.option("--graph-format", type=click.Choice(["gexf", "graphml"]), default=None,
-              help="Graph file format (default: from the file name).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    default=None,
+    metavar="FILE",
+    help="Write the network as GEXF (.gexf) or GraphML (.graphml) instead of a table.",
+)
+@click.option(
+    "--graph-format",
+    type=click.Choice(["gexf", "graphml"]),
+    default=None,
+    help="Graph file format (default: from the file name).",
+)
 @_fmt
 def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
     """The actor network: edges weighted by event count and mean Goldstein."""

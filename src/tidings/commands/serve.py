@@ -1,4 +1,5 @@
 """`tidings serve [--db FILE] [--host HOST] [--port N] [--token TOKEN]`"""
+
 from __future__ import annotations
 
 import click
@@ -10,13 +11,23 @@ from .dbopt import db_option
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
-@click.option("--token", envvar="TIDINGS_TOKEN", default=None,
-              help="Token required for writing (ingest) when bound to anything but localhost.")
-@click.option("--max-body", default=10 * 1024 * 1024, show_default=True, type=int,
-              help="Largest request body accepted, in bytes.")
-@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
-              help="A name clients reach the server by (repeatable); requests naming another Host are refused. "
-                   "Bound to localhost: its loopback names; bound to one address: that address.")
+@click.option(
+    "--token",
+    envvar="TIDINGS_TOKEN",
+    default=None,
+    help="Token required for writing (ingest) when bound to anything but localhost.",
+)
+@click.option(
+    "--max-body", default=10 * 1024 * 1024, show_default=True, type=int, help="Largest request body accepted, in bytes."
+)
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="A name clients reach the server by (repeatable); requests naming another Host are refused. "
+    "Bound to localhost: its loopback names; bound to one address: that address.",
+)
 def command(db, host, port, token, max_body, allowed_hosts):
     """Serve the web UI and JSON API over the database.
 
@@ -34,8 +45,9 @@ def command(db, host, port, token, max_body, allowed_hosts):
     if host in ("0.0.0.0", "::") and not allowed_hosts:
         click.echo("note: bound to every address without --allowed-host: any Host header is answered", err=True)
     shown = allowed_hosts[0] if host in ("0.0.0.0", "::") and allowed_hosts else host  # a name it answers
-    server = _server_class()(uvicorn.Config(app, host=host, port=port, log_level="warning"), db=app.state.db,
-                             shown=shown)
+    server = _server_class()(
+        uvicorn.Config(app, host=host, port=port, log_level="warning"), db=app.state.db, shown=shown
+    )
     server.run()
 
 
@@ -65,4 +77,3 @@ def _server_class():
             click.echo(f"tidings: serving {self.db} at {_url(self.shown, port)} (Ctrl-C to stop)")
 
     return Server
-

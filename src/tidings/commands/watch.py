@@ -1,4 +1,5 @@
 """`tidings watch SOURCES... [--every 15m] [--db FILE] [--out DIR]`"""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,14 @@ def parse_every(value: str) -> float:
 @click.argument("sources", nargs=-1, required=True)
 @db_option
 @click.option("--every", default="15m", show_default=True, help="Time between cycles: 30s, 15m, 1h.")
-@click.option("--out", "out_dir", default="updates", show_default=True, type=click.Path(file_okay=False),
-              help="Folder for the GDELT-style update files and the watch state.")
+@click.option(
+    "--out",
+    "out_dir",
+    default="updates",
+    show_default=True,
+    type=click.Path(file_okay=False),
+    help="Folder for the GDELT-style update files and the watch state.",
+)
 @click.option("--cycles", type=int, default=None, help="Stop after this many cycles (default: run until stopped).")
 @click.option("--base-url", default="", help="URL prefix written in lastupdate.txt and masterfilelist.txt.")
 @click.option("--rate", default=1.0, show_default=True, type=float, help="Seconds between two requests to one host.")
@@ -40,10 +47,18 @@ def command(sources, db, every, out_dir, cycles, base_url, rate, timeout, publis
     from ..watch import FetchOptions, Watcher, WatchOptions
 
     try:
-        w = Watcher(list(sources), db or default_db_path(),
-                    WatchOptions(every=parse_every(every), out_dir=out_dir, base_url=base_url, published=published,
-                                 fetch=FetchOptions(per_host_interval=rate, timeout=timeout)),
-                    log=lambda s: click.echo(s, err=True))
+        w = Watcher(
+            list(sources),
+            db or default_db_path(),
+            WatchOptions(
+                every=parse_every(every),
+                out_dir=out_dir,
+                base_url=base_url,
+                published=published,
+                fetch=FetchOptions(per_host_interval=rate, timeout=timeout),
+            ),
+            log=lambda s: click.echo(s, err=True),
+        )
     except ValueError as exc:
         raise click.ClickException(str(exc))
 

@@ -1,4 +1,5 @@
 """`python -m tidings.evaluate GOLD... [options]`: the same as `tidings evaluate`."""
+
 from ..commands.evaluate import command
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ document id; `field` what changed (`events_required[0]`, `acceptable`); `old` an
 values (JSON, a short summary, or `-` for nothing); `why` the reason; `by` who decided.
 gold/README.md says when a line is owed. `validate_adjudication` checks the file.
 """
+
 from __future__ import annotations
 
 import datetime as dt

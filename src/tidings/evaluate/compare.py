@@ -1,6 +1,7 @@
 """Compare two evaluation reports (`tidings evaluate ... --json` saved earlier): which figures
 moved and which errors are new or fixed, so a change to the coder can be judged by what it
 broke as well as by what it fixed."""
+
 from __future__ import annotations
 
 import re
@@ -34,9 +35,11 @@ def compare_reports(before: dict, after: dict) -> dict:
             figures["penta_macro_f1"] = {"before": x, "after": y, "delta": round(y - x, 4)}
         bk = {_key(e): e for e in b.get("errors") or ()}
         ak = {_key(e): e for e in a.get("errors") or ()}
-        out["sets"][name] = {"figures": figures,
-                             "new_errors": [ak[k] for k in ak if k not in bk],
-                             "fixed_errors": [bk[k] for k in bk if k not in ak]}
+        out["sets"][name] = {
+            "figures": figures,
+            "new_errors": [ak[k] for k in ak if k not in bk],
+            "fixed_errors": [bk[k] for k in bk if k not in ak],
+        }
     return out
 
 

@@ -29,13 +29,27 @@ Rules against drift (`loose_floors`, run by the tests on today's figures):
 --pin-floors gold/floors.json`). Lowering a floor is a decision to write down in the commit
 message; changing the gold after the fact goes through gold/adjudication.tsv.
 """
+
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
-__all__ = ["FIGURES", "figures_of", "check_floors", "loose_floors", "pin_floors", "load_floors", "lowered_floors",
-           "root_slack", "count_slack", "MIN_ROOT_GOLD", "COUNT_ROOT_BELOW", "COUNT_ROOM_FROM", "ROUNDING"]
+__all__ = [
+    "FIGURES",
+    "figures_of",
+    "check_floors",
+    "loose_floors",
+    "pin_floors",
+    "load_floors",
+    "lowered_floors",
+    "root_slack",
+    "count_slack",
+    "MIN_ROOT_GOLD",
+    "COUNT_ROOT_BELOW",
+    "COUNT_ROOM_FROM",
+    "ROUNDING",
+]
 
 # name -> how to read it from one set's figures
 FIGURES = {
@@ -46,10 +60,10 @@ FIGURES = {
     "penta_macro_f1": lambda f: (f.get("penta_sentence") or {}).get("macro_f1"),
 }
 STORY_FIGURES = ("precision", "recall", "f1")
-MIN_ROOT_GOLD = 5      # every root with at least this many gold events has a floor
+MIN_ROOT_GOLD = 5  # every root with at least this many gold events has a floor
 COUNT_ROOT_BELOW = 20  # roots with fewer gold events get a count floor instead of an F1 floor
-COUNT_ROOM_FROM = 3    # a count floor leaves one event of room from this many events found
-ROUNDING = 0.002       # floors are written with three decimals
+COUNT_ROOM_FROM = 3  # a count floor leaves one event of room from this many events found
+ROUNDING = 0.002  # floors are written with three decimals
 DEFAULT_MARGIN = 0.02
 
 
@@ -104,8 +118,10 @@ def check_floors(report: dict, floors: dict) -> list[str]:
                 for root, spec in floor.items():
                     found, n = got["roots_found"].get(root), got["roots_gold"].get(root)
                     if found is None or found < spec["at_least"]:
-                        failures.append(f"{set_name}: root {root} found {found if found is not None else 'missing'}"
-                                        f" of {n} gold events < floor {spec['at_least']} of {spec['of']}")
+                        failures.append(
+                            f"{set_name}: root {root} found {found if found is not None else 'missing'}"
+                            f" of {n} gold events < floor {spec['at_least']} of {spec['of']}"
+                        )
             elif name not in FIGURES:
                 failures.append(f"{set_name}: unknown figure {name!r} in the floors")
             else:
@@ -146,8 +162,10 @@ def loose_floors(report: dict, floors: dict) -> list[str]:
         if not isinstance(floor, (int, float)) or floor < 0:
             out.append(f"{where}: floor {floor!r} is not a number >= 0")
         elif floor < max(0.0, measured - slack) - ROUNDING:
-            out.append(f"{where}: floor {floor:.3f} lies more than {slack:.3f} below the measured "
-                       f"{measured:.3f}: floor too loose, re-pin")
+            out.append(
+                f"{where}: floor {floor:.3f} lies more than {slack:.3f} below the measured "
+                f"{measured:.3f}: floor too loose, re-pin"
+            )
 
     for set_name, want in (floors.get("sets") or {}).items():
         fig = report["sets"].get(set_name)
@@ -158,20 +176,28 @@ def loose_floors(report: dict, floors: dict) -> list[str]:
             if name == "roots_f1":
                 for root, rfloor in floor.items():
                     if root in got["roots_f1"]:
-                        check(f"{set_name}: root {root} F1", rfloor, got["roots_f1"][root],
-                              root_slack(got["roots_gold"][root], margin))
+                        check(
+                            f"{set_name}: root {root} F1",
+                            rfloor,
+                            got["roots_f1"][root],
+                            root_slack(got["roots_gold"][root], margin),
+                        )
             elif name == "roots_found":
                 for root, spec in floor.items():
                     if root not in got["roots_found"]:
                         continue
                     n, found = got["roots_gold"][root], got["roots_found"][root]
                     if spec.get("of") != n:
-                        out.append(f"{set_name}: root {root} count floor is 'of {spec.get('of')}' but the gold "
-                                   f"has {n} events now: re-pin")
+                        out.append(
+                            f"{set_name}: root {root} count floor is 'of {spec.get('of')}' but the gold "
+                            f"has {n} events now: re-pin"
+                        )
                     at_least = spec.get("at_least")
                     if not isinstance(at_least, int) or at_least < 0 or at_least < found - count_slack(found):
-                        out.append(f"{set_name}: root {root} floor 'at least {at_least} of {spec.get('of')}' lies "
-                                   f"more than {count_slack(found)} below the {found} found: floor too loose, re-pin")
+                        out.append(
+                            f"{set_name}: root {root} floor 'at least {at_least} of {spec.get('of')}' lies "
+                            f"more than {count_slack(found)} below the {found} found: floor too loose, re-pin"
+                        )
             elif got.get(name) is not None:
                 check(f"{set_name}: {name}", floor, got[name], margin)
     for name, want in (floors.get("stories") or {}).items():
@@ -194,8 +220,7 @@ def pin_floors(report: dict, margin: float = DEFAULT_MARGIN, note: str = "", pre
     sets = {}
     for name, fig in report["sets"].items():
         got = figures_of(fig)
-        floors = {k: round(max(0.0, v - margin), 3) for k, v in got.items()
-                  if k in FIGURES and v is not None}
+        floors = {k: round(max(0.0, v - margin), 3) for k, v in got.items() if k in FIGURES and v is not None}
         roots_f1, roots_found = {}, {}
         for r, v in got["roots_f1"].items():
             n = got["roots_gold"][r]
@@ -209,12 +234,17 @@ def pin_floors(report: dict, margin: float = DEFAULT_MARGIN, note: str = "", pre
         if roots_found:
             floors["roots_found"] = roots_found
         sets[name] = floors
-    out = {"margin": margin, "note": note, "sets": sets,
-           "measured": {name: figures_of(fig) for name, fig in report["sets"].items()}}
+    out = {
+        "margin": margin,
+        "note": note,
+        "sets": sets,
+        "measured": {name: figures_of(fig) for name, fig in report["sets"].items()},
+    }
     stories = report.get("stories") or {}
     if stories:
-        out["stories"] = {name: {k: round(max(0.0, fig[k] - margin), 3) for k in STORY_FIGURES}
-                          for name, fig in stories.items()}
+        out["stories"] = {
+            name: {k: round(max(0.0, fig[k] - margin), 3) for k in STORY_FIGURES} for name, fig in stories.items()
+        }
         out["measured_stories"] = {name: {k: round(fig[k], 4) for k in STORY_FIGURES} for name, fig in stories.items()}
     if previous:
         _keep_reached(out, previous, report)
@@ -239,7 +269,11 @@ def _keep_reached(new: dict, previous: dict, report: dict) -> None:
             elif name == "roots_found":
                 for root, spec in floor.items():
                     o = (old.get("roots_found") or {}).get(root) or {}
-                    if o.get("of") == spec["of"] and isinstance(o.get("at_least"), int) and o["at_least"] > spec["at_least"]:
+                    if (
+                        o.get("of") == spec["of"]
+                        and isinstance(o.get("at_least"), int)
+                        and o["at_least"] > spec["at_least"]
+                    ):
                         if o["at_least"] <= got["roots_found"][root]:
                             spec["at_least"] = o["at_least"]
                         else:

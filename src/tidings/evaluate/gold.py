@@ -12,6 +12,7 @@ Formats (detected by file name and keys):
 Everything becomes a :class:`GoldDoc`; the scoring functions in
 :mod:`tidings.evaluate.scoring` only ever see GoldDocs and contract dicts.
 """
+
 from __future__ import annotations
 
 import csv
@@ -25,18 +26,49 @@ from typing import Iterable, Iterator
 from ..records.errors import DataFileError
 
 __all__ = [
-    "ANY", "GoldEvent", "GoldDoc", "GoldSet", "load_gold", "load_paths", "validate_gold",
-    "load_codebook", "find_codebook", "actor_key", "root_of", "penta_of", "PENTA",
-    "GoldError", "phenomena",
+    "ANY",
+    "GoldEvent",
+    "GoldDoc",
+    "GoldSet",
+    "load_gold",
+    "load_paths",
+    "validate_gold",
+    "load_codebook",
+    "find_codebook",
+    "actor_key",
+    "root_of",
+    "penta_of",
+    "PENTA",
+    "GoldError",
+    "phenomena",
 ]
 
 STATUSES = ("asserted", "negated", "hypothetical", "future")
 
-# CAMEO pentacode of each root (DESIGN.md): 0 statement/appeal, 1 verbal cooperation,
+# CAMEO pentacode of each root (docs/contract.md): 0 statement/appeal, 1 verbal cooperation,
 # 2 material cooperation, 3 verbal conflict, 4 material conflict.
-PENTA = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2, "09": 3,
-         "10": 3, "11": 3, "12": 3, "13": 3, "14": 4, "15": 4, "16": 3, "17": 4, "18": 4,
-         "19": 4, "20": 4}
+PENTA = {
+    "01": 0,
+    "02": 0,
+    "03": 1,
+    "04": 1,
+    "05": 1,
+    "06": 2,
+    "07": 2,
+    "08": 2,
+    "09": 3,
+    "10": 3,
+    "11": 3,
+    "12": 3,
+    "13": 3,
+    "14": 4,
+    "15": 4,
+    "16": 3,
+    "17": 4,
+    "18": 4,
+    "19": 4,
+    "20": 4,
+}
 
 # Codes of the same organisation spelled differently by CAMEO's manual, the Phoenix
 # dictionaries and coders; scoring compares organisations by whole code after this mapping.
@@ -44,24 +76,52 @@ PENTA = {"01": 0, "02": 0, "03": 1, "04": 1, "05": 1, "06": 2, "07": 2, "08": 2,
 # where it lists the organisation, since story-level scoring compares the block after the
 # IGO/NGO prefix (IGOIMF and IGOBUSIMF would compare as IMF and BUS).
 IGO_ALIASES = {
-    "NATO": "IGOWSTNAT", "NAT": "IGOWSTNAT", "IGONAT": "IGOWSTNAT",
-    "UNO": "IGOUNO", "UN": "IGOUNO",
-    "EU": "IGOEUREEC", "IGOEEC": "IGOEUREEC", "IGOEUR": "IGOEUREEC",
-    "AU": "IGOAFRAFU", "IGOAFRAU": "IGOAFRAFU", "IGOAFU": "IGOAFRAFU",
-    "ASEAN": "IGOASN", "IGOSEAASN": "IGOASN",
-    "IGOMEAARL": "IGOARL", "IGOARBARL": "IGOARL",
-    "ECOWAS": "IGOWAS", "IGOWAFWAS": "IGOWAS", "IGOWAFBUSWAS": "IGOWAS",
-    "IGOAMROAS": "IGOOAS", "OAS": "IGOOAS",
-    "IAEA": "IGOUNOIAE", "IGOIAE": "IGOUNOIAE",
-    "WHO": "IGOUNOHLHWHO", "IGOUNOWHO": "IGOUNOHLHWHO",
-    "IMF": "IGOIMF", "IGOBUSIMF": "IGOIMF",
-    "ICC": "IGOICC", "IGOJUDICC": "IGOICC",
-    "IGOMEAGCC": "IGOGCC", "IGOPGSGCC": "IGOGCC",
-    "IGOBUSWTO": "IGOWTO", "IGOBUSOPC": "IGOOPC", "IGOMOSOIC": "IGOOIC", "IGOBUSGOS": "IGOGOS",
-    "IGOEURSCE": "IGOSCE", "IGOEURCOE": "IGOCOE", "IGOCASCIS": "IGOCIS",
-    "IGOSAFDEVSAD": "IGOSAD", "IGOEAFDEVIAD": "IGOIAD", "IGOCAFECA": "IGOECA",
-    "NGOHRIHRW": "NGOHRW", "NGOHLHMSF": "NGOMSF", "NGOHLHRCR": "NGORCR",
-    "NGOIRC": "NGOHLHIRC", "NGOCRC": "NGOHLHIRC", "NGOAMN": "NGOHRIAMN",
+    "NATO": "IGOWSTNAT",
+    "NAT": "IGOWSTNAT",
+    "IGONAT": "IGOWSTNAT",
+    "UNO": "IGOUNO",
+    "UN": "IGOUNO",
+    "EU": "IGOEUREEC",
+    "IGOEEC": "IGOEUREEC",
+    "IGOEUR": "IGOEUREEC",
+    "AU": "IGOAFRAFU",
+    "IGOAFRAU": "IGOAFRAFU",
+    "IGOAFU": "IGOAFRAFU",
+    "ASEAN": "IGOASN",
+    "IGOSEAASN": "IGOASN",
+    "IGOMEAARL": "IGOARL",
+    "IGOARBARL": "IGOARL",
+    "ECOWAS": "IGOWAS",
+    "IGOWAFWAS": "IGOWAS",
+    "IGOWAFBUSWAS": "IGOWAS",
+    "IGOAMROAS": "IGOOAS",
+    "OAS": "IGOOAS",
+    "IAEA": "IGOUNOIAE",
+    "IGOIAE": "IGOUNOIAE",
+    "WHO": "IGOUNOHLHWHO",
+    "IGOUNOWHO": "IGOUNOHLHWHO",
+    "IMF": "IGOIMF",
+    "IGOBUSIMF": "IGOIMF",
+    "ICC": "IGOICC",
+    "IGOJUDICC": "IGOICC",
+    "IGOMEAGCC": "IGOGCC",
+    "IGOPGSGCC": "IGOGCC",
+    "IGOBUSWTO": "IGOWTO",
+    "IGOBUSOPC": "IGOOPC",
+    "IGOMOSOIC": "IGOOIC",
+    "IGOBUSGOS": "IGOGOS",
+    "IGOEURSCE": "IGOSCE",
+    "IGOEURCOE": "IGOCOE",
+    "IGOCASCIS": "IGOCIS",
+    "IGOSAFDEVSAD": "IGOSAD",
+    "IGOEAFDEVIAD": "IGOIAD",
+    "IGOCAFECA": "IGOECA",
+    "NGOHRIHRW": "NGOHRW",
+    "NGOHLHMSF": "NGOMSF",
+    "NGOHLHRCR": "NGORCR",
+    "NGOIRC": "NGOHLHIRC",
+    "NGOCRC": "NGOHLHIRC",
+    "NGOAMN": "NGOHRIAMN",
     "IMGMOSALQ": "IMGMUSALQ",
 }
 ORG_PREFIXES = ("IGO", "NGO", "MNC", "IMG")  # IMG: international militarised groups (IMGMUSISI)
@@ -157,6 +217,7 @@ class GoldEvent:
             if x is ANY:
                 return "*"
             return "|".join("-" if c is None else str(c) for c in x)
+
         return f"{'|'.join(self.codes)} {show(self.sources)}->{show(self.targets)}"
 
 
@@ -189,6 +250,7 @@ class GoldSet:
 
 # --- the project's JSONL formats -------------------------------------------------------
 
+
 def _event(raw: dict, open_target: bool, where: str) -> GoldEvent:
     if not isinstance(raw, dict):
         raise GoldError(f"{where}: an event must be an object")
@@ -207,9 +269,16 @@ def _event(raw: dict, open_target: bool, where: str) -> GoldEvent:
     status = raw.get("status") or "asserted"
     if status not in STATUSES:
         raise GoldError(f"{where}: status {status!r} is not one of {', '.join(STATUSES)}")
-    return GoldEvent(codes=codes, sources=sources, targets=targets, status=status,
-                     source_text=raw.get("source_text"), target_text=raw.get("target_text"),
-                     date=raw.get("date"), why=raw.get("why") or raw.get("note") or "")
+    return GoldEvent(
+        codes=codes,
+        sources=sources,
+        targets=targets,
+        status=status,
+        source_text=raw.get("source_text"),
+        target_text=raw.get("target_text"),
+        date=raw.get("date"),
+        why=raw.get("why") or raw.get("note") or "",
+    )
 
 
 def _main_penta(events: Iterable[GoldEvent]) -> int | None:
@@ -219,15 +288,22 @@ def _main_penta(events: Iterable[GoldEvent]) -> int | None:
 
 
 def sentence_doc(raw: dict, where: str = "") -> GoldDoc:
-    events = [_event(e, open_target=False, where=f"{where} event {i}")
-              for i, e in enumerate(raw.get("events") or [])]
+    events = [_event(e, open_target=False, where=f"{where} event {i}") for i, e in enumerate(raw.get("events") or [])]
     asserted = tuple(e for e in events if e.status == "asserted")
     other = tuple(e for e in events if e.status != "asserted")
-    return GoldDoc(id=str(raw["id"]), text=raw["text"], published=raw.get("published"),
-                   kind="sentence", required=asserted, nonasserted=other, forbidden=other,
-                   acceptable=tuple(_event(e, True, f"{where} acceptable {i}")
-                                    for i, e in enumerate(raw.get("acceptable") or [])),
-                   penta=_main_penta(asserted), note=raw.get("note") or "", origin=where)
+    return GoldDoc(
+        id=str(raw["id"]),
+        text=raw["text"],
+        published=raw.get("published"),
+        kind="sentence",
+        required=asserted,
+        nonasserted=other,
+        forbidden=other,
+        acceptable=tuple(_event(e, True, f"{where} acceptable {i}") for i, e in enumerate(raw.get("acceptable") or [])),
+        penta=_main_penta(asserted),
+        note=raw.get("note") or "",
+        origin=where,
+    )
 
 
 def article_doc(raw: dict, where: str = "") -> GoldDoc:
@@ -239,13 +315,22 @@ def article_doc(raw: dict, where: str = "") -> GoldDoc:
         return tuple(out)
 
     forbidden = evs("events_forbidden_as_asserted")
-    return GoldDoc(id=str(raw["id"]), text=raw["text"], published=raw.get("published"),
-                   kind="article", required=evs("events_required"),
-                   acceptable=evs("events_acceptable"), forbidden=forbidden,
-                   nonasserted=tuple(e for e in forbidden if e.status != "asserted"),
-                   quotes=tuple(raw.get("quotes") or ()), dates=tuple(raw.get("dates") or ()),
-                   actors=tuple(raw.get("actors") or ()), note=raw.get("note") or "",
-                   origin=where, title=raw.get("title"))
+    return GoldDoc(
+        id=str(raw["id"]),
+        text=raw["text"],
+        published=raw.get("published"),
+        kind="article",
+        required=evs("events_required"),
+        acceptable=evs("events_acceptable"),
+        forbidden=forbidden,
+        nonasserted=tuple(e for e in forbidden if e.status != "asserted"),
+        quotes=tuple(raw.get("quotes") or ()),
+        dates=tuple(raw.get("dates") or ()),
+        actors=tuple(raw.get("actors") or ()),
+        note=raw.get("note") or "",
+        origin=where,
+        title=raw.get("title"),
+    )
 
 
 def _load_jsonl(path: Path) -> list[GoldDoc]:
@@ -264,15 +349,21 @@ def _load_jsonl(path: Path) -> list[GoldDoc]:
             elif "events" in raw:
                 docs.append(sentence_doc(raw, where))
             elif "label" in raw or "penta" in raw:
-                docs.append(_tsv_doc(raw.get("id") or f"{path.stem}-{n}", raw["text"],
-                                     str(raw.get("label", raw.get("penta"))), where))
+                docs.append(
+                    _tsv_doc(
+                        raw.get("id") or f"{path.stem}-{n}", raw["text"], str(raw.get("label", raw.get("penta"))), where
+                    )
+                )
             else:
-                raise GoldError(f"{where}: neither sentence gold (events) nor article gold "
-                                "(events_required) nor labelled text (label)")
+                raise GoldError(
+                    f"{where}: neither sentence gold (events) nor article gold "
+                    "(events_required) nor labelled text (label)"
+                )
     return docs
 
 
 # --- sentence TSV ------------------------------------------------------------------------
+
 
 def _label_penta(label: str) -> int | None:
     label = label.strip()
@@ -363,7 +454,7 @@ def load_petrarch(path: Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
         exc = re.search(r"<Exclude>(.*?)</Exclude>", env.group(1), re.S | re.I)
         include = set(inc.group(1).split()) if inc else set()
         exclude = set(exc.group(1).split()) if exc else set()
-    stop = re.search(r"<Stop\s*/?>", raw[env.end() if env else 0:], re.I)
+    stop = re.search(r"<Stop\s*/?>", raw[env.end() if env else 0 :], re.I)
     if stop:  # PETRARCH stops reading at the <Stop> record
         raw = raw[: (env.end() if env else 0) + stop.start()]
     docs = []
@@ -384,16 +475,28 @@ def load_petrarch(path: Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
             if ca.get("noevents", "").lower() == "true" or not ca.get("eventcode"):
                 continue
             src, tgt = ca.get("sourcecode") or None, ca.get("targetcode") or None
-            events.append(GoldEvent(codes=(ca["eventcode"],), sources=(src,) if src else (None,),
-                                    targets=(tgt,) if tgt else (None,)))
-        docs.append(GoldDoc(id=sid, text=text, published=_petrarch_date(attrs.get("date", "")),
-                            kind="petrarch", required=tuple(events), penta=_main_penta(events),
-                            note=attrs.get("category", ""), origin=f"{path.name}#{sid}"))
-    return GoldSet(docs=docs, verb_dictionaries=tuple(verbs), actor_dictionaries=tuple(actors),
-                   name=path.name)
+            events.append(
+                GoldEvent(
+                    codes=(ca["eventcode"],), sources=(src,) if src else (None,), targets=(tgt,) if tgt else (None,)
+                )
+            )
+        docs.append(
+            GoldDoc(
+                id=sid,
+                text=text,
+                published=_petrarch_date(attrs.get("date", "")),
+                kind="petrarch",
+                required=tuple(events),
+                penta=_main_penta(events),
+                note=attrs.get("category", ""),
+                origin=f"{path.name}#{sid}",
+            )
+        )
+    return GoldSet(docs=docs, verb_dictionaries=tuple(verbs), actor_dictionaries=tuple(actors), name=path.name)
 
 
 # --- entry points ------------------------------------------------------------------------
+
 
 def load_gold(path: str | Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
     """One gold file, its format detected from its name and content."""
@@ -415,9 +518,11 @@ def load_paths(paths: Iterable[str | Path], dict_dirs: Iterable[Path] = ()) -> l
     for p in paths:
         p = Path(p)
         if p.is_dir():
-            files = sorted(f for f in p.iterdir()
-                           if f.suffix.lower() in (".jsonl", ".tsv", ".xml") and f.is_file()
-                           and f.name != "adjudication.tsv")
+            files = sorted(
+                f
+                for f in p.iterdir()
+                if f.suffix.lower() in (".jsonl", ".tsv", ".xml") and f.is_file() and f.name != "adjudication.tsv"
+            )
             out.extend(load_gold(f, dict_dirs) for f in files)
         else:
             out.append(load_gold(p, dict_dirs))
@@ -521,7 +626,9 @@ def validate_gold(docs: Iterable[GoldDoc], codes: set[str]) -> list[str]:
     return problems
 
 
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ld|ght|ept|ot)\b(?!\s+(?:to|that)\b)")
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en|wn|ld|ght|ept|ot)\b(?!\s+(?:to|that)\b)"
+)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'/-]{2,}(?:,\s+\w+\.?\s+\d{1,2})?\s*(?:\([A-Za-z]+\))?\s+-\s")
 _SPEECH = re.compile(r"\b(?:said|says|told|according to|announced|reported|warned|insisted|wrote)\b")
 

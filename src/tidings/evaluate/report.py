@@ -1,13 +1,17 @@
 """Render evaluation figures as plain text (terminal) or Markdown (docs/accuracy.md)."""
+
 from __future__ import annotations
 
 __all__ = ["render_text", "render_markdown", "summary_rows"]
 
-LEVEL_NAMES = {"root": "(root, source, target)", "code": "(full code, source, target)",
-               "penta": "(pentacode, source, target)"}
+LEVEL_NAMES = {
+    "root": "(root, source, target)",
+    "code": "(full code, source, target)",
+    "penta": "(pentacode, source, target)",
+}
 
 
-def _f(x) -> str:
+def _figure(x) -> str:
     return "-" if x is None else f"{x:.3f}"
 
 
@@ -26,8 +30,20 @@ def summary_rows(fig: dict) -> list[list]:
     for level, name in LEVEL_NAMES.items():
         m = fig["levels"][level]
         mi, ma = m["micro"], m["macro"]
-        rows.append([name, _f(mi["precision"]), _f(mi["recall"]), _f(mi["f1"]), _f(ma["precision"]),
-                     _f(ma["recall"]), _f(ma["f1"]), mi["tp"], mi["fp"], mi["fn"]])
+        rows.append(
+            [
+                name,
+                _figure(mi["precision"]),
+                _figure(mi["recall"]),
+                _figure(mi["f1"]),
+                _figure(ma["precision"]),
+                _figure(ma["recall"]),
+                _figure(ma["f1"]),
+                mi["tp"],
+                mi["fp"],
+                mi["fn"],
+            ]
+        )
     return rows
 
 
@@ -39,94 +55,206 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
     for name, fig in list(sets.items()) + ([("all", report["all"])] if len(sets) > 1 else []):
         m = fig["levels"]["root"]["micro"]
         ps = fig.get("penta_sentence")
-        overview.append([name, fig["documents"] if not fig.get("skipped") else f"{fig['documents']} ({fig['skipped']} not coded)",
-                         fig["gold_events"], fig.get("gold_codes", "-"), fig.get("gold_roots", "-"), _f(m["precision"]), _f(m["recall"]),
-                         _f(m["f1"]), _f(ps["macro_f1"]) if ps else "-",
-                         f"{fig['forbidden']['asserted']}/{fig['forbidden']['total']}"])
-    out.append(("Overview", _table(["gold", "docs", "gold events", "codes", "roots", "P root", "R root", "F1 root",
-                                    "penta macro-F1", "forbidden asserted"], overview, md)))
+        overview.append(
+            [
+                name,
+                fig["documents"] if not fig.get("skipped") else f"{fig['documents']} ({fig['skipped']} not coded)",
+                fig["gold_events"],
+                fig.get("gold_codes", "-"),
+                fig.get("gold_roots", "-"),
+                _figure(m["precision"]),
+                _figure(m["recall"]),
+                _figure(m["f1"]),
+                _figure(ps["macro_f1"]) if ps else "-",
+                f"{fig['forbidden']['asserted']}/{fig['forbidden']['total']}",
+            ]
+        )
+    out.append(
+        (
+            "Overview",
+            _table(
+                [
+                    "gold",
+                    "docs",
+                    "gold events",
+                    "codes",
+                    "roots",
+                    "P root",
+                    "R root",
+                    "F1 root",
+                    "penta macro-F1",
+                    "forbidden asserted",
+                ],
+                overview,
+                md,
+            ),
+        )
+    )
     for name, fig in list(sets.items()) + ([("all", report["all"])] if len(sets) > 1 else []):
         body = [_table(head, summary_rows(fig), md)]
         ps = fig.get("penta_sentence")
         if ps:
-            body.append(f"Sentence pentacode (main event): accuracy {_f(ps['accuracy'])}, macro-F1 "
-                        f"{_f(ps['macro_f1'])} over {ps['sentences']} sentences; per class F1: "
-                        + ", ".join(f"{c} {_f(v['f1'])}" for c, v in ps["per_class"].items()))
+            body.append(
+                f"Sentence pentacode (main event): accuracy {_figure(ps['accuracy'])}, macro-F1 "
+                f"{_figure(ps['macro_f1'])} over {ps['sentences']} sentences; per class F1: "
+                + ", ".join(f"{c} {_figure(v['f1'])}" for c, v in ps["per_class"].items())
+            )
         if fig.get("spans"):
-            s, l = fig["spans"]["strict"], fig["spans"]["lenient"]
-            body.append(f"Actor spans: strict P {_f(s['precision'])} R {_f(s['recall'])} F1 {_f(s['f1'])}; "
-                        f"lenient (containment) P {_f(l['precision'])} R {_f(l['recall'])} F1 {_f(l['f1'])}")
+            s, lenient = fig["spans"]["strict"], fig["spans"]["lenient"]
+            body.append(
+                f"Actor spans: strict P {_figure(s['precision'])} R {_figure(s['recall'])} F1 {_figure(s['f1'])}; "
+                f"lenient (containment) P {_figure(lenient['precision'])} R {_figure(lenient['recall'])} F1 {_figure(lenient['f1'])}"
+            )
         if fig.get("actor_codes"):
             a = fig["actor_codes"]
-            body.append(f"Actor codes on the gold spans: {a['right']}/{a['spans']} right (country or organisation; "
-                        f"accuracy {_f(a['accuracy'])}), {a['found']} spans found as actor mentions.")
+            body.append(
+                f"Actor codes on the gold spans: {a['right']}/{a['spans']} right (country or organisation; "
+                f"accuracy {_figure(a['accuracy'])}), {a['found']} spans found as actor mentions."
+            )
         st = fig["status"]
         if st["gold_not_asserted"]:
-            body.append(f"Status: {st['gold_not_asserted']} gold events are not asserted; coded with the same "
-                        f"status {st['same_status']} (accuracy {_f(st['accuracy'])}), wrongly as asserted "
-                        f"{st['predicted_asserted']}, with another status {st['other_status']}, not found "
-                        f"{st['not_found']}. Forbidden events asserted: {fig['forbidden']['asserted']}/"
-                        f"{fig['forbidden']['total']}.")
+            body.append(
+                f"Status: {st['gold_not_asserted']} gold events are not asserted; coded with the same "
+                f"status {st['same_status']} (accuracy {_figure(st['accuracy'])}), wrongly as asserted "
+                f"{st['predicted_asserted']}, with another status {st['other_status']}, not found "
+                f"{st['not_found']}. Forbidden events asserted: {fig['forbidden']['asserted']}/"
+                f"{fig['forbidden']['total']}."
+            )
         if fig.get("quotes"):
             q, d, a = fig["quotes"], fig["dates"], fig["actors"]
-            body.append(f"Quotes: {q['found']}/{q['gold']} found with speaker and kind (recall {_f(q['recall'])}, "
-                        f"text only {_f(q['recall_text_only'])}), precision {_f(q['precision'])} of {q['pred']}. "
-                        f"Dates: {d['found']}/{d['gold']} (recall {_f(d['recall'])}, precision {_f(d['precision'])}). "
-                        f"Actors: {a['exact']}/{a['gold']} with the exact code, {a['country']} with the right "
-                        f"country.")
+            body.append(
+                f"Quotes: {q['found']}/{q['gold']} found with speaker and kind (recall {_figure(q['recall'])}, "
+                f"text only {_figure(q['recall_text_only'])}), precision {_figure(q['precision'])} of {q['pred']}. "
+                f"Dates: {d['found']}/{d['gold']} (recall {_figure(d['recall'])}, precision {_figure(d['precision'])}). "
+                f"Actors: {a['exact']}/{a['gold']} with the exact code, {a['country']} with the right "
+                f"country."
+            )
         if fig.get("event_dates"):
             ed = fig["event_dates"]
-            body.append(f"Event dates: {ed['right_date']} of the {ed['found']} dated gold events found carry the right "
-                        f"date ({ed['gold']} events are dated in the gold).")
+            body.append(
+                f"Event dates: {ed['right_date']} of the {ed['found']} dated gold events found carry the right "
+                f"date ({ed['gold']} events are dated in the gold)."
+            )
         if fig.get("dictionaries"):
-            body.append("Coded with dictionaries: " + ", ".join(fig["dictionaries"]["verbs"] + fig["dictionaries"]["actors"]))
+            body.append(
+                "Coded with dictionaries: " + ", ".join(fig["dictionaries"]["verbs"] + fig["dictionaries"]["actors"])
+            )
         out.append((f"Scores: {name}", "\n\n".join(body)))
     fig = report["all"]
     ph = fig.get("phenomena") or {}
     if ph:
-        rows = [[tag, v["documents"], _f(v["precision"]), _f(v["recall"]), _f(v["f1"]), v["tp"], v["fp"], v["fn"],
-                 _f(v["status_accuracy"]), v["asserted_by_mistake"]] for tag, v in ph.items()]
-        out.append(("By phenomenon (sentence gold, root level; tags derived from text and annotation)",
-                    _table(["phenomenon", "sentences", "P", "R", "F1", "TP", "FP", "FN", "status acc.",
-                            "not-asserted coded as asserted"], rows, md)))
+        rows = [
+            [
+                tag,
+                v["documents"],
+                _figure(v["precision"]),
+                _figure(v["recall"]),
+                _figure(v["f1"]),
+                v["tp"],
+                v["fp"],
+                v["fn"],
+                _figure(v["status_accuracy"]),
+                v["asserted_by_mistake"],
+            ]
+            for tag, v in ph.items()
+        ]
+        out.append(
+            (
+                "By phenomenon (sentence gold, root level; tags derived from text and annotation)",
+                _table(
+                    [
+                        "phenomenon",
+                        "sentences",
+                        "P",
+                        "R",
+                        "F1",
+                        "TP",
+                        "FP",
+                        "FN",
+                        "status acc.",
+                        "not-asserted coded as asserted",
+                    ],
+                    rows,
+                    md,
+                ),
+            )
+        )
     if per_code:
         rows = []
         for code, m in fig["levels"]["code"]["per_label"].items():
-            rows.append([code, m["tp"] + m["fn"], m["tp"], m["fp"], m["fn"], _f(m["precision"]),
-                         _f(m["recall"]), _f(m["f1"])])
-        out.append(("Per code (full code, source, target)",
-                    _table(["code", "gold", "TP", "FP", "FN", "P", "R", "F1"], rows, md)))
+            rows.append(
+                [
+                    code,
+                    m["tp"] + m["fn"],
+                    m["tp"],
+                    m["fp"],
+                    m["fn"],
+                    _figure(m["precision"]),
+                    _figure(m["recall"]),
+                    _figure(m["f1"]),
+                ]
+            )
+        out.append(
+            (
+                "Per code (full code, source, target)",
+                _table(["code", "gold", "TP", "FP", "FN", "P", "R", "F1"], rows, md),
+            )
+        )
         rows = []
         for code, m in fig["levels"]["root"]["per_label"].items():
-            rows.append([code, m["tp"] + m["fn"], m["tp"], m["fp"], m["fn"], _f(m["precision"]),
-                         _f(m["recall"]), _f(m["f1"])])
-        out.append(("Per root (root, source, target)",
-                    _table(["root", "gold", "TP", "FP", "FN", "P", "R", "F1"], rows, md)))
+            rows.append(
+                [
+                    code,
+                    m["tp"] + m["fn"],
+                    m["tp"],
+                    m["fp"],
+                    m["fn"],
+                    _figure(m["precision"]),
+                    _figure(m["recall"]),
+                    _figure(m["f1"]),
+                ]
+            )
+        out.append(
+            ("Per root (root, source, target)", _table(["root", "gold", "TP", "FP", "FN", "P", "R", "F1"], rows, md))
+        )
     rules = fig.get("rules") or {}
     if rules:
         rows = [[r, v["tp"], v["fp"]] for r, v in list(rules.items())[:40]]
-        out.append(("Rules behind the asserted predictions (root level; top 40)",
-                    _table(["rule", "TP", "FP"], rows, md)))
+        out.append(
+            ("Rules behind the asserted predictions (root level; top 40)", _table(["rule", "TP", "FP"], rows, md))
+        )
     conf = fig["confusion_roots"]
     if conf:
         golds = sorted({k.split("->")[0] for k in conf}, key=lambda x: (x == "none", x))
         preds = sorted({k.split("->")[1] for k in conf}, key=lambda x: (x == "none", x))
         rows = [[g] + [conf.get(f"{g}->{p}", "") for p in preds] for g in golds]
-        out.append(("Confusion of roots (rows gold; columns the coder's unmatched event on the same dyad, else with the same source, else in the same sentence; none = no event)",
-                    _table(["gold \\ pred"] + preds, rows, md)))
+        out.append(
+            (
+                "Confusion of roots (rows gold; columns the coder's unmatched event on the same dyad, else with the same source, else in the same sentence; none = no event)",
+                _table(["gold \\ pred"] + preds, rows, md),
+            )
+        )
     errors = fig["errors"]
     kinds = {}
     for e in errors:
         kinds[e["type"]] = kinds.get(e["type"], 0) + 1
     if kinds:
-        explain = {"missed": "a gold event the coder did not assert",
-                   "false_positive": "an asserted event the gold does not have",
-                   "wrong_code": "right root and actors, other code",
-                   "status": "asserted, but the gold says negated, hypothetical or future",
-                   "forbidden": "an event the gold forbids as asserted",
-                   "skipped": "the coder did not code the document (the reason is given)"}
-        out.append(("Errors by type", _table(["type", "count", "meaning"],
-                                             [[k, v, explain.get(k, "")] for k, v in sorted(kinds.items())], md)))
+        explain = {
+            "missed": "a gold event the coder did not assert",
+            "false_positive": "an asserted event the gold does not have",
+            "wrong_code": "right root and actors, other code",
+            "status": "asserted, but the gold says negated, hypothetical or future",
+            "forbidden": "an event the gold forbids as asserted",
+            "skipped": "the coder did not code the document (the reason is given)",
+        }
+        out.append(
+            (
+                "Errors by type",
+                _table(
+                    ["type", "count", "meaning"], [[k, v, explain.get(k, "")] for k, v in sorted(kinds.items())], md
+                ),
+            )
+        )
     shown = errors if max_errors is None else errors[:max_errors]
     lines = []
     for e in shown:
@@ -141,8 +269,10 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
             expl = (expl + "; " if expl else "") + f"in: {e['context']}"
         lines.append(("- " if md else "  ") + line + (f"\n    {expl}" if expl else ""))
     if len(shown) < len(errors):
-        lines.append(f"... and {len(errors) - len(shown)} more: `tidings evaluate gold/ --errors 0` prints "
-                     "every error, `--json` gives them all with their explanations")
+        lines.append(
+            f"... and {len(errors) - len(shown)} more: `tidings evaluate gold/ --errors 0` prints "
+            "every error, `--json` gives them all with their explanations"
+        )
     out.append((f"Errors ({len(errors)})", "\n".join(lines) if lines else "none"))
     return out
 
@@ -165,13 +295,20 @@ def render_text(report: dict, max_errors: int | None = 50) -> str:
 
 
 def render_markdown(report: dict, command: str, max_errors: int | None = 150) -> str:
-    head = ["# Accuracy of the tidings event coder", "",
-            "Generated; do not edit by hand. Regenerate with:", "", "    " + command, "",
-            "How the figures are computed (gold format, matching rules, annotation guide): "
-            "`gold/README.md`. Events are matched one-to-one per document; actors are compared by "
-            "country (first three letters of the CAMEO actor code) or, for organisations, by whole "
-            "code; only asserted predictions count; events the gold marks as not asserted (negated, "
-            "hypothetical, future) are false positives when predicted as asserted.", ""]
+    head = [
+        "# Accuracy of the tidings event coder",
+        "",
+        "Generated; do not edit by hand. Regenerate with:",
+        "",
+        "    " + command,
+        "",
+        "How the figures are computed (gold format, matching rules, annotation guide): "
+        "`gold/README.md`. Events are matched one-to-one per document; actors are compared by "
+        "country (first three letters of the CAMEO actor code) or, for organisations, by whole "
+        "code; only asserted predictions count; events the gold marks as not asserted (negated, "
+        "hypothetical, future) are false positives when predicted as asserted.",
+        "",
+    ]
     body = []
     sections = _story_sections(report, md=True)
     if report.get("sets"):

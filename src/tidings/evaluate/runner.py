@@ -1,4 +1,5 @@
 """Run the coder on gold documents and score it (the impure half of `tidings evaluate`)."""
+
 from __future__ import annotations
 
 import time
@@ -26,7 +27,11 @@ def _articles(docs: list[GoldDoc], read: bool):
             options = ReadOptions(sniff_header=False, detect_language=False)
             reader = lambda d, n: record_article(  # noqa: E731
                 {"id": d.id, "text": d.text, "published": d.published, "title": d.title, "language": "en"},
-                d.origin.split(":")[0] or "gold", n, options, None)
+                d.origin.split(":")[0] or "gold",
+                n,
+                options,
+                None,
+            )
         except ImportError:  # the readers are optional for scoring
             reader = None
     for n, d in enumerate(docs, 1):
@@ -48,8 +53,11 @@ def predict(docs: Iterable[GoldDoc], pipeline_options=None, read: bool = True) -
     from ..records.contract import to_contract
 
     pairs = list(_articles(list(docs), read))
-    out = {d.id: {"id": d.id, "events": [], "quotes": [], "actors": [], "dates": [], "skipped": art}
-           for d, art in pairs if isinstance(art, str)}
+    out = {
+        d.id: {"id": d.id, "events": [], "quotes": [], "actors": [], "dates": [], "skipped": art}
+        for d, art in pairs
+        if isinstance(art, str)
+    }
     arts = [art for _, art in pairs if not isinstance(art, str)]
     options = CodeOptions() if pipeline_options is None else CodeOptions(pipeline=pipeline_options)
     for c in code_articles(arts, options):
@@ -65,13 +73,21 @@ def _options_for(gs: GoldSet, base=None):
         return base
     return PipelineOptions(
         actor_dictionaries=tuple(base.actor_dictionaries) + gs.actor_dictionaries,
-        replace_actors=base.replace_actors, verb_dictionaries=tuple(base.verb_dictionaries) + gs.verb_dictionaries,
-        replace_verbs=base.replace_verbs, classifier=base.classifier)
+        replace_actors=base.replace_actors,
+        verb_dictionaries=tuple(base.verb_dictionaries) + gs.verb_dictionaries,
+        replace_verbs=base.replace_verbs,
+        classifier=base.classifier,
+    )
 
 
-def evaluate_sets(sets: list[GoldSet], pipeline_options=None, limit: int | None = None,
-                  transform: Callable[[dict], dict] | None = None,
-                  predictions: Mapping[str, dict] | None = None, read: bool = True) -> dict:
+def evaluate_sets(
+    sets: list[GoldSet],
+    pipeline_options=None,
+    limit: int | None = None,
+    transform: Callable[[dict], dict] | None = None,
+    predictions: Mapping[str, dict] | None = None,
+    read: bool = True,
+) -> dict:
     """Score the coder on gold sets: {"sets": {name: figures}, "all": figures, "seconds"}.
 
     `transform` rewrites each prediction before scoring (used by tests to remove what one
@@ -80,7 +96,11 @@ def evaluate_sets(sets: list[GoldSet], pipeline_options=None, limit: int | None 
     per_set, every = {}, []
     for gs in sets:
         docs = gs.docs[:limit] if limit else gs.docs
-        preds = dict(predictions) if predictions is not None else predict(docs, _options_for(gs, pipeline_options), read=read)
+        preds = (
+            dict(predictions)
+            if predictions is not None
+            else predict(docs, _options_for(gs, pipeline_options), read=read)
+        )
         if transform is not None:
             preds = {k: transform(v) for k, v in preds.items()}
         results = [score_document(d, preds.get(d.id)) for d in docs]
@@ -95,8 +115,14 @@ def evaluate_sets(sets: list[GoldSet], pipeline_options=None, limit: int | None 
     return {"sets": per_set, "all": aggregate(every), "seconds": round(time.perf_counter() - started, 1)}
 
 
-def evaluate_paths(paths: Iterable[str | Path], pipeline_options=None, limit: int | None = None,
-                   dict_dirs: Iterable[Path] = (), transform=None, read: bool = True) -> dict:
+def evaluate_paths(
+    paths: Iterable[str | Path],
+    pipeline_options=None,
+    limit: int | None = None,
+    dict_dirs: Iterable[Path] = (),
+    transform=None,
+    read: bool = True,
+) -> dict:
     return evaluate_sets(load_paths(paths, dict_dirs), pipeline_options, limit, transform, read=read)
 
 
@@ -126,12 +152,15 @@ def predict_records(records: Iterable[dict], pipeline_options=None, all_candidat
     data = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records).encode("utf-8")
     articles = [a for a in read_data(data, "records.jsonl") if not isinstance(a, InputError)]
     options = CodeOptions() if pipeline_options is None else CodeOptions(pipeline=pipeline_options)
-    return {c.article.id: to_contract(c, explain=True, all_candidates=all_candidates)
-            for c in code_articles(articles, options)}
+    return {
+        c.article.id: to_contract(c, explain=True, all_candidates=all_candidates)
+        for c in code_articles(articles, options)
+    }
 
 
-def evaluate_stories(gold_path: str | Path, texts_path: str | Path, pipeline_options=None,
-                     limit: int | None = None) -> dict:
+def evaluate_stories(
+    gold_path: str | Path, texts_path: str | Path, pipeline_options=None, limit: int | None = None
+) -> dict:
     """Story-level figures on real articles: the gold's texts are read from `texts_path`
     (e.g. ../shared/data/news/wire.jsonl), coded, and scored tuple by tuple."""
     from .stories import dataset_figures, load_story_gold, score_stories

@@ -14,6 +14,7 @@ a prediction matching an acceptable gold event, or the mirror image of a gold ev
 mutual act ("A met B": B met A, see events.codebook.MUTUAL_CODES), is neither right nor wrong; a prediction
 matching a forbidden (or non-asserted) gold event is a false positive and is named as such.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,8 +25,17 @@ from ..events.codebook import MUTUAL_CODES
 from .gold import ANY, PENTA, GoldDoc, GoldEvent, actor_key, penta_of, phenomena, root_of
 
 __all__ = [
-    "LEVELS", "prf", "pred_events", "pred_actor_key", "event_matches", "match_events",
-    "score_document", "aggregate", "score", "main_event", "norm_span",
+    "LEVELS",
+    "prf",
+    "pred_events",
+    "pred_actor_key",
+    "event_matches",
+    "match_events",
+    "score_document",
+    "aggregate",
+    "score",
+    "main_event",
+    "norm_span",
 ]
 
 LEVELS = ("root", "code", "penta")
@@ -35,11 +45,11 @@ def prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4),
-            "tp": tp, "fp": fp, "fn": fn}
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
 
 
 # --- predicted events --------------------------------------------------------------------
+
 
 def pred_events(pred: Mapping | None, statuses: Iterable[str] | None = ("asserted",)) -> list[dict]:
     events = list((pred or {}).get("events") or ())
@@ -122,8 +132,9 @@ def _specificity(g: GoldEvent) -> int:
     return n
 
 
-def match_events(preds: list[dict], golds: Iterable[GoldEvent], level: str = "root",
-                 actors: bool = True) -> tuple[list[tuple[GoldEvent, dict]], list[GoldEvent], list[dict]]:
+def match_events(
+    preds: list[dict], golds: Iterable[GoldEvent], level: str = "root", actors: bool = True
+) -> tuple[list[tuple[GoldEvent, dict]], list[GoldEvent], list[dict]]:
     """Greedy one-to-one matching (most specific gold first): (pairs, unmatched gold,
     unmatched predictions)."""
     free = list(range(len(preds)))
@@ -145,8 +156,7 @@ def main_event(pred: Mapping | None) -> dict | None:
     events = pred_events(pred)
     if not events:
         return None
-    return min(events, key=lambda e: (-(e.get("confidence") or 0),
-                                      (e.get("trigger") or {}).get("start") or 0))
+    return min(events, key=lambda e: (-(e.get("confidence") or 0), (e.get("trigger") or {}).get("start") or 0))
 
 
 _DET = re.compile(r"^(the|a|an)\s+", re.I)
@@ -160,13 +170,16 @@ def norm_span(text: str | None) -> str:
 
 # --- one document ------------------------------------------------------------------------
 
+
 def _describe_pred(e: Mapping) -> str:
-    src = (e.get("source") or {})
-    tgt = (e.get("target") or {})
-    return (f"{pred_code(e)} {src.get('code') or src.get('country') or '-'}"
-            f"[{src.get('text') or ''}] -> {tgt.get('code') or tgt.get('country') or '-'}"
-            f"[{tgt.get('text') or ''}] ({e.get('status') or 'asserted'}; trigger "
-            f"{(e.get('trigger') or {}).get('text')!r}; rule {e.get('rule') or '?'})")
+    src = e.get("source") or {}
+    tgt = e.get("target") or {}
+    return (
+        f"{pred_code(e)} {src.get('code') or src.get('country') or '-'}"
+        f"[{src.get('text') or ''}] -> {tgt.get('code') or tgt.get('country') or '-'}"
+        f"[{tgt.get('text') or ''}] ({e.get('status') or 'asserted'}; trigger "
+        f"{(e.get('trigger') or {}).get('text')!r}; rule {e.get('rule') or '?'})"
+    )
 
 
 _SENT_END = re.compile(r"[.!?][\"'\u201d]?\s+|\n\s*\n")
@@ -197,21 +210,31 @@ def _why_missed(g: GoldEvent, pred: Mapping | None, one_sentence: bool = True) -
             out.append(f"found but {status}: {_describe_pred(e)}")
         elif event_matches(e, g, "root", actors=False) and status == "asserted":
             out.append(f"right event, other actors: {_describe_pred(e)}")
-        elif status == "asserted" and _actor_ok(e.get("source"), g.sources) \
-                and _actor_ok(e.get("target"), g.targets) and g.sources is not ANY:
+        elif (
+            status == "asserted"
+            and _actor_ok(e.get("source"), g.sources)
+            and _actor_ok(e.get("target"), g.targets)
+            and g.sources is not ANY
+        ):
             out.append(f"same actors, other code: {_describe_pred(e)}")
     cands = [c for c in (pred or {}).get("candidates") or () if not c.get("kept")]
     related = [c for c in cands if c.get("code") and root_of(str(c["code"])) in g.roots]
     # in a one-sentence document every dropped candidate may explain the miss; in an article
     # only those that could have given an event under the same root
     for c in (related or (cands if one_sentence else []))[:6]:
-        out.append(f"dropped candidate {c.get('trigger')!r}"
-                   f"{' (' + str(c['code']) + ')' if c.get('code') else ''}: {c.get('reason')}"
-                   f"{' - ' + c['detail'] if c.get('detail') else ''}")
+        out.append(
+            f"dropped candidate {c.get('trigger')!r}"
+            f"{' (' + str(c['code']) + ')' if c.get('code') else ''}: {c.get('reason')}"
+            f"{' - ' + c['detail'] if c.get('detail') else ''}"
+        )
     if not out:
-        out.append("no prediction for this document" if pred is None else
-                   "no candidate: the coder considered nothing that could give this event" if one_sentence else
-                   f"no candidate under root {'/'.join(g.roots)} anywhere in the article")
+        out.append(
+            "no prediction for this document"
+            if pred is None
+            else "no candidate: the coder considered nothing that could give this event"
+            if one_sentence
+            else f"no candidate under root {'/'.join(g.roots)} anywhere in the article"
+        )
     return out
 
 
@@ -226,8 +249,7 @@ def _confusion(gold: GoldDoc, pairs, missed, fps) -> Counter:
 
     def partner(g):
         free = [e for e in fps if id(e) not in used]
-        same_dyad = [e for e in free if _actor_ok(e.get("source"), g.sources)
-                     and _actor_ok(e.get("target"), g.targets)]
+        same_dyad = [e for e in free if _actor_ok(e.get("source"), g.sources) and _actor_ok(e.get("target"), g.targets)]
         same_source = [e for e in free if g.sources is not ANY and _actor_ok(e.get("source"), g.sources)]
         rest = free if gold.kind in ("sentence", "petrarch", "tsv") else []
         return next(iter(same_dyad or same_source or rest), None)
@@ -249,8 +271,13 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
     """Everything one document contributes: per-level label pairs, spans, status, quotes,
     dates, actors and the errors with their explanations."""
     asserted = pred_events(pred)
-    out: dict = {"id": gold.id, "kind": gold.kind, "pairs": {}, "errors": [],
-                 "tags": phenomena(gold) if gold.kind == "sentence" else ()}
+    out: dict = {
+        "id": gold.id,
+        "kind": gold.kind,
+        "pairs": {},
+        "errors": [],
+        "tags": phenomena(gold) if gold.kind == "sentence" else (),
+    }
     if pred is not None and pred.get("skipped"):
         # the coder did not code the document: say so, never a silent "no events"; a
         # document the reader rightly empties (a credit line with no event) is no error
@@ -261,9 +288,12 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
         pairs, missed, extra = match_events(asserted, gold.required, level)
         # forbidden wins over acceptable: an event the gold forbids is wrong even if a looser
         # acceptable entry would have let it pass
-        absorbed = [e for e in extra if (any(event_matches(e, a, level) for a in gold.acceptable)
-                                         or _mirror_of_gold(e, gold, level))
-                    and not any(event_matches(e, f, "code") for f in gold.forbidden)]
+        absorbed = [
+            e
+            for e in extra
+            if (any(event_matches(e, a, level) for a in gold.acceptable) or _mirror_of_gold(e, gold, level))
+            and not any(event_matches(e, f, "code") for f in gold.forbidden)
+        ]
         fps = [e for e in extra if not any(e is a for a in absorbed)]
         lp = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]
         lp += [(gold_label(g, level), None) for g in missed]
@@ -281,31 +311,55 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
                         break
             out["forbidden"] = (len(gold.forbidden), len(forbidden_hits))
             for g in missed:
-                out["errors"].append({"doc": gold.id, "type": "missed", "gold": g.label(),
-                                      "status": g.status, "why": g.why,
-                                      "explanation": _why_missed(g, pred, gold.kind != "article")})
+                out["errors"].append(
+                    {
+                        "doc": gold.id,
+                        "type": "missed",
+                        "gold": g.label(),
+                        "status": g.status,
+                        "why": g.why,
+                        "explanation": _why_missed(g, pred, gold.kind != "article"),
+                    }
+                )
             for e in fps:
                 bad = next((f for f, x in forbidden_hits if x is e), None)
                 if bad is not None:
                     kind = "status" if bad.status != "asserted" else "forbidden"
-                    expl = (f"gold says {bad.status}: {bad.label()}" if kind == "status"
-                            else f"forbidden as asserted: {bad.label()} {bad.why}".rstrip())
+                    expl = (
+                        f"gold says {bad.status}: {bad.label()}"
+                        if kind == "status"
+                        else f"forbidden as asserted: {bad.label()} {bad.why}".rstrip()
+                    )
                 else:
                     kind, expl = "false_positive", "not in the gold"
-                out["errors"].append({"doc": gold.id, "type": kind, "predicted": _describe_pred(e),
-                                      "sentence": e.get("sentence"), "context": context_of(pred, e),
-                                      "explanation": [expl, f"rule: {e.get('rule') or '?'}"]})
+                out["errors"].append(
+                    {
+                        "doc": gold.id,
+                        "type": kind,
+                        "predicted": _describe_pred(e),
+                        "sentence": e.get("sentence"),
+                        "context": context_of(pred, e),
+                        "explanation": [expl, f"rule: {e.get('rule') or '?'}"],
+                    }
+                )
             out["confusion"] = _confusion(gold, pairs, missed, fps)
         if level == "code":
             root_pairs, _, _ = match_events(asserted, gold.required, "root")
             code_ok = {id(e) for _, e in pairs}
             for g, e in root_pairs:
                 if id(e) not in code_ok and not event_matches(e, g, "code"):
-                    out["errors"].append({"doc": gold.id, "type": "wrong_code", "gold": g.label(),
-                                          "predicted": _describe_pred(e),
-                                          "explanation": [f"root right, code {pred_code(e)} "
-                                                          f"instead of {'|'.join(g.codes)}",
-                                                          f"rule: {e.get('rule') or '?'}"]})
+                    out["errors"].append(
+                        {
+                            "doc": gold.id,
+                            "type": "wrong_code",
+                            "gold": g.label(),
+                            "predicted": _describe_pred(e),
+                            "explanation": [
+                                f"root right, code {pred_code(e)} instead of {'|'.join(g.codes)}",
+                                f"rule: {e.get('rule') or '?'}",
+                            ],
+                        }
+                    )
 
     # status: events the gold says did not happen (or not yet)
     everything = [e for e in pred_events(pred, statuses=None) if id(e) not in root_used]
@@ -326,20 +380,29 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
     # sentence-level pentacode of the main event
     if gold.penta is not ANY:
         me = main_event(pred)
-        out["penta_main"] = ("none" if gold.penta is None else str(gold.penta),
-                             "none" if me is None else str(PENTA.get(pred_root(me) or "", "none")))
+        out["penta_main"] = (
+            "none" if gold.penta is None else str(gold.penta),
+            "none" if me is None else str(PENTA.get(pred_root(me) or "", "none")),
+        )
 
     # actor spans (sentence gold gives source_text/target_text)
     if gold.kind == "sentence":
-        gs = {(role, norm_span(t)) for g in gold.required
-              for role, t in (("source", g.source_text), ("target", g.target_text)) if t}
-        ps = {(role, norm_span((e.get(role) or {}).get("text")))
-              for e in asserted for role in ("source", "target") if (e.get(role) or {}).get("text")}
+        gs = {
+            (role, norm_span(t))
+            for g in gold.required
+            for role, t in (("source", g.source_text), ("target", g.target_text))
+            if t
+        }
+        ps = {
+            (role, norm_span((e.get(role) or {}).get("text")))
+            for e in asserted
+            for role in ("source", "target")
+            if (e.get(role) or {}).get("text")
+        }
         strict = len(gs & ps)
         lenient, free = 0, list(ps)
         for role, t in sorted(gs):
-            hit = next((x for x in free if x[0] == role and x[1] and t
-                        and (x[1] in t or t in x[1])), None)
+            hit = next((x for x in free if x[0] == role and x[1] and t and (x[1] in t or t in x[1])), None)
             if hit:
                 free.remove(hit)
                 lenient += 1
@@ -371,12 +434,19 @@ def _score_quotes(gold: GoldDoc, pred: Mapping | None) -> dict:
         text = q.get("text_contains") or ""
         same = [p for p in quotes if text and text in (p.get("text") or "")]
         found_any += bool(same)
-        found += any(_speaker_ok(q.get("speaker") or "", p.get("speaker"))
-                     and p.get("kind") == q.get("kind") for p in same)
-    correct_pred = sum(any((q.get("text_contains") or "\0") in (p.get("text") or "") for q in gold.quotes)
-                       for p in quotes)
-    return {"gold": len(gold.quotes), "found": found, "found_text": found_any,
-            "pred": len(quotes), "pred_correct": correct_pred}
+        found += any(
+            _speaker_ok(q.get("speaker") or "", p.get("speaker")) and p.get("kind") == q.get("kind") for p in same
+        )
+    correct_pred = sum(
+        any((q.get("text_contains") or "\0") in (p.get("text") or "") for q in gold.quotes) for p in quotes
+    )
+    return {
+        "gold": len(gold.quotes),
+        "found": found,
+        "found_text": found_any,
+        "pred": len(quotes),
+        "pred_correct": correct_pred,
+    }
 
 
 def _score_dates(gold: GoldDoc, pred: Mapping | None) -> dict:
@@ -386,10 +456,8 @@ def _score_dates(gold: GoldDoc, pred: Mapping | None) -> dict:
         gt, pt = g.get("text") or "", p.get("text") or ""
         return bool(gt and pt and (gt in pt or pt in gt))
 
-    found = sum(any(same(g, p) and str(p.get("value")) == str(g.get("value")) for p in dates)
-                for g in gold.dates)
-    correct = sum(any(same(g, p) and str(p.get("value")) == str(g.get("value")) for g in gold.dates)
-                  for p in dates)
+    found = sum(any(same(g, p) and str(p.get("value")) == str(g.get("value")) for p in dates) for g in gold.dates)
+    correct = sum(any(same(g, p) and str(p.get("value")) == str(g.get("value")) for g in gold.dates) for p in dates)
     return {"gold": len(gold.dates), "found": found, "pred": len(dates), "pred_correct": correct}
 
 
@@ -401,7 +469,7 @@ def _score_actors(gold: GoldDoc, pred: Mapping | None) -> dict:
         codes = set(want if isinstance(want, list) else [want])
         text = a.get("text") or ""
 
-        def mentions(x):
+        def mentions(x, text=text):
             names = [x.get("name") or ""] + [m.get("text") or "" for m in x.get("mentions") or ()]
             return any(text and n and (text in n or n in text) for n in names)
 
@@ -424,8 +492,12 @@ def _score_span_codes(gold: GoldDoc, pred: Mapping | None) -> Counter:
             want = {actor_key(x) for x in side if x}
             c["spans"] += 1
             n = norm_span(span)
-            hits = [a for a in actors for m in a.get("mentions") or ()
-                    if (t := norm_span(m.get("text"))) and (t in n or n in t)]
+            hits = [
+                a
+                for a in actors
+                for m in a.get("mentions") or ()
+                if (t := norm_span(m.get("text"))) and (t in n or n in t)
+            ]
             if hits:
                 c["found"] += 1
                 c["right"] += any(pred_actor_key(a) in want for a in hits)
@@ -434,11 +506,15 @@ def _score_span_codes(gold: GoldDoc, pred: Mapping | None) -> Counter:
 
 def _score_event_dates(gold: GoldDoc, asserted: list[dict]) -> dict:
     pairs, _, _ = match_events(asserted, [g for g in gold.required if g.date], "root")
-    return {"gold": sum(1 for g in gold.required if g.date), "found": len(pairs),
-            "right_date": sum(1 for g, e in pairs if e.get("date") == g.date)}
+    return {
+        "gold": sum(1 for g in gold.required if g.date),
+        "found": len(pairs),
+        "right_date": sum(1 for g, e in pairs if e.get("date") == g.date),
+    }
 
 
 # --- many documents ----------------------------------------------------------------------
+
 
 def _level_metrics(pairs: list[tuple]) -> dict:
     tp = sum(1 for g, p in pairs if g is not None and p is not None)
@@ -454,8 +530,10 @@ def _level_metrics(pairs: list[tuple]) -> dict:
             per[p]["fp"] += 1
     per_label = {k: prf(v["tp"], v["fp"], v["fn"]) for k, v in sorted(per.items())}
     n = len(per_label)
-    macro = {key: round(sum(m[key] for m in per_label.values()) / n, 4) if n else 0.0
-             for key in ("precision", "recall", "f1")}
+    macro = {
+        key: round(sum(m[key] for m in per_label.values()) / n, 4) if n else 0.0
+        for key in ("precision", "recall", "f1")
+    }
     return {"micro": prf(tp, fp, fn), "macro": macro, "per_label": per_label}
 
 
@@ -468,19 +546,23 @@ def _class_metrics(pairs: list[tuple[str, str]], classes=("0", "1", "2", "3", "4
         fn = sum(v for (g, p), v in conf.items() if g == c and p != c)
         per[c] = prf(tp, fp, fn)
     n = len(pairs)
-    return {"sentences": n,
-            "accuracy": round(sum(v for (g, p), v in conf.items() if g == p) / n, 4) if n else 0.0,
-            "macro_f1": round(sum(m["f1"] for m in per.values()) / len(classes), 4),
-            "per_class": per,
-            "confusion": {f"{g}->{p}": v for (g, p), v in sorted(conf.items())}}
+    return {
+        "sentences": n,
+        "accuracy": round(sum(v for (g, p), v in conf.items() if g == p) / n, 4) if n else 0.0,
+        "macro_f1": round(sum(m["f1"] for m in per.values()) / len(classes), 4),
+        "per_class": per,
+        "confusion": {f"{g}->{p}": v for (g, p), v in sorted(conf.items())},
+    }
 
 
 def aggregate(results: list[dict]) -> dict:
     """Sum per-document results into the figures `tidings evaluate` reports."""
-    out: dict = {"documents": len(results), "by_kind": dict(Counter(r["kind"] for r in results)),
-                 "skipped": sum(1 for r in results if r.get("skipped"))}
-    out["levels"] = {level: _level_metrics([p for r in results for p in r["pairs"][level]])
-                     for level in LEVELS}
+    out: dict = {
+        "documents": len(results),
+        "by_kind": dict(Counter(r["kind"] for r in results)),
+        "skipped": sum(1 for r in results if r.get("skipped")),
+    }
+    out["levels"] = {level: _level_metrics([p for r in results for p in r["pairs"][level]]) for level in LEVELS}
     gold_events = sum(1 for r in results for g, _ in r["pairs"]["root"] if g is not None)
     out["gold_events"] = gold_events
     out["gold_codes"] = len({g for r in results for g, _ in r["pairs"]["code"] if g is not None})
@@ -491,22 +573,36 @@ def aggregate(results: list[dict]) -> dict:
     for r in results:
         sp.update(r.get("spans") or {})
     if sp["gold"] or sp["pred"]:
-        out["spans"] = {"strict": prf(sp["strict"], sp["pred"] - sp["strict"], sp["gold"] - sp["strict"]),
-                        "lenient": prf(sp["lenient"], sp["pred"] - sp["lenient"], sp["gold"] - sp["lenient"])}
+        out["spans"] = {
+            "strict": prf(sp["strict"], sp["pred"] - sp["strict"], sp["gold"] - sp["strict"]),
+            "lenient": prf(sp["lenient"], sp["pred"] - sp["lenient"], sp["gold"] - sp["lenient"]),
+        }
     else:
         out["spans"] = None
     ac = Counter()
     for r in results:
         ac.update(r.get("actor_codes") or {})
-    out["actor_codes"] = ({"spans": ac["spans"], "found": ac["found"], "right": ac["right"],
-                           "accuracy": round(ac["right"] / ac["spans"], 4)} if ac["spans"] else None)
+    out["actor_codes"] = (
+        {
+            "spans": ac["spans"],
+            "found": ac["found"],
+            "right": ac["right"],
+            "accuracy": round(ac["right"] / ac["spans"], 4),
+        }
+        if ac["spans"]
+        else None
+    )
     st = Counter()
     for r in results:
         st.update(r.get("status") or {})
-    out["status"] = {"gold_not_asserted": st["gold"], "same_status": st["same_status"],
-                     "predicted_asserted": st["as_asserted"], "other_status": st["other_status"],
-                     "not_found": st["not_found"],
-                     "accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None}
+    out["status"] = {
+        "gold_not_asserted": st["gold"],
+        "same_status": st["same_status"],
+        "predicted_asserted": st["as_asserted"],
+        "other_status": st["other_status"],
+        "not_found": st["not_found"],
+        "accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
+    }
     fb = [r["forbidden"] for r in results if "forbidden" in r]
     out["forbidden"] = {"total": sum(a for a, _ in fb), "asserted": sum(b for _, b in fb)}
     conf = Counter()
@@ -516,8 +612,11 @@ def aggregate(results: list[dict]) -> dict:
     ed = Counter()
     for r in results:
         ed.update(r.get("dated") or {})
-    out["event_dates"] = ({**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4) if ed["found"] else None}
-                          if ed["gold"] else None)
+    out["event_dates"] = (
+        {**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4) if ed["found"] else None}
+        if ed["gold"]
+        else None
+    )
     arts = [r for r in results if r["kind"] == "article"]
     if arts:
         q, d, a = Counter(), Counter(), Counter()
@@ -525,15 +624,28 @@ def aggregate(results: list[dict]) -> dict:
             q.update(r["quotes"])
             d.update(r["dates"])
             a.update(r["actors"])
-        out["quotes"] = {**dict(q), **{k: v for k, v in prf(q["found"], q["pred"] - q["pred_correct"],
-                                                               q["gold"] - q["found"]).items()
-                                      if k in ("precision", "recall", "f1")},
-                         "recall_text_only": round(q["found_text"] / q["gold"], 4) if q["gold"] else None}
-        out["dates"] = {**dict(d), **{k: v for k, v in prf(d["found"], d["pred"] - d["pred_correct"],
-                                                              d["gold"] - d["found"]).items()
-                                     if k in ("precision", "recall", "f1")}}
-        out["actors"] = {**dict(a), "recall_exact": round(a["exact"] / a["gold"], 4) if a["gold"] else None,
-                         "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None}
+        out["quotes"] = {
+            **dict(q),
+            **{
+                k: v
+                for k, v in prf(q["found"], q["pred"] - q["pred_correct"], q["gold"] - q["found"]).items()
+                if k in ("precision", "recall", "f1")
+            },
+            "recall_text_only": round(q["found_text"] / q["gold"], 4) if q["gold"] else None,
+        }
+        out["dates"] = {
+            **dict(d),
+            **{
+                k: v
+                for k, v in prf(d["found"], d["pred"] - d["pred_correct"], d["gold"] - d["found"]).items()
+                if k in ("precision", "recall", "f1")
+            },
+        }
+        out["actors"] = {
+            **dict(a),
+            "recall_exact": round(a["exact"] / a["gold"], 4) if a["gold"] else None,
+            "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None,
+        }
     tags = sorted({t for r in results for t in r.get("tags") or ()})
     out["phenomena"] = {}
     for tag in tags:
@@ -543,16 +655,20 @@ def aggregate(results: list[dict]) -> dict:
         st = Counter()
         for r in rs:
             st.update(r.get("status") or {})
-        out["phenomena"][tag] = {"documents": len(rs), **m,
-                                 "status_accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
-                                 "asserted_by_mistake": st["as_asserted"]}
+        out["phenomena"][tag] = {
+            "documents": len(rs),
+            **m,
+            "status_accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
+            "asserted_by_mistake": st["as_asserted"],
+        }
     tp_rules, fp_rules = Counter(), Counter()
     for r in results:
         tp_rules.update(r.get("rules_tp") or ())
         fp_rules.update(r.get("rules_fp") or ())
-    out["rules"] = {rule: {"tp": tp_rules[rule], "fp": fp_rules[rule]}
-                    for rule in sorted(set(tp_rules) | set(fp_rules),
-                                       key=lambda k: (-tp_rules[k], -fp_rules[k], k))}
+    out["rules"] = {
+        rule: {"tp": tp_rules[rule], "fp": fp_rules[rule]}
+        for rule in sorted(set(tp_rules) | set(fp_rules), key=lambda k: (-tp_rules[k], -fp_rules[k], k))
+    }
     out["errors"] = [e for r in results for e in r["errors"]]
     return out
 

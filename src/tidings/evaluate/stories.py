@@ -18,6 +18,7 @@ optional; recall is over core tuples only.
 Actor keys: an organisation prefix (IGO, NGO, NGM, IMG, MNC) is dropped, then the first three
 letters are the key; no actor is ``---``.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,11 +27,25 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
-__all__ = ["story_key", "event_root", "tuples_of", "StoryGold", "load_story_gold", "is_story_gold",
-           "score_stories", "merge_coders", "agreement", "QUAD_OF_ROOT", "dataset_figures", "sniff_story_gold",
-           "story_sections", "canonical_key"]
+__all__ = [
+    "story_key",
+    "event_root",
+    "tuples_of",
+    "StoryGold",
+    "load_story_gold",
+    "is_story_gold",
+    "score_stories",
+    "merge_coders",
+    "agreement",
+    "QUAD_OF_ROOT",
+    "dataset_figures",
+    "sniff_story_gold",
+    "story_sections",
+    "canonical_key",
+]
 
 from ..story.keys import NONE_KEY, story_key
+
 # GDELT quad classes by CAMEO root: 1 verbal cooperation, 2 material cooperation,
 # 3 verbal conflict, 4 material conflict
 QUAD_OF_ROOT = {f"{r:02d}": (1 if r <= 5 else 2 if r <= 8 else 3 if r <= 13 else 4) for r in range(1, 21)}
@@ -50,8 +65,9 @@ def canonical_key(actor) -> str:
     return story_key(IGO_ALIASES.get(code, code))
 
 
-def tuples_of(events: Iterable[Mapping], status: str = "asserted",
-              canonical: bool = False) -> dict[tuple[str, str, str], list[Mapping]]:
+def tuples_of(
+    events: Iterable[Mapping], status: str = "asserted", canonical: bool = False
+) -> dict[tuple[str, str, str], list[Mapping]]:
     """The distinct (root, source key, target key) tuples of events with this status; with
     `canonical`, organisations' codes are first mapped to tidings' own (for coders' files)."""
     key = canonical_key if canonical else story_key
@@ -94,8 +110,9 @@ def load_story_gold(path: str | Path) -> dict[str, StoryGold]:
                 optional = frozenset(_gold_item(x) for x in rec["optional"])
             except (ValueError, KeyError, TypeError) as exc:
                 raise ValueError(f"{path}:{n}: not a story gold record: {exc}") from exc
-            out[rec["id"]] = StoryGold(rec["id"], frozenset(core), optional - set(core), core,
-                                       int(rec.get("coders", 2)))
+            out[rec["id"]] = StoryGold(
+                rec["id"], frozenset(core), optional - set(core), core, int(rec.get("coders", 2))
+            )
     return out
 
 
@@ -116,8 +133,9 @@ def score_stories(gold: Mapping[str, StoryGold], predictions: Mapping[str, Mappi
             for table, k in ((per_root, t[0]), (per_quad, QUAD_OF_ROOT.get(t[0], 0))):
                 table[k][slot] += 1
             if slot == 2:
-                errors.append({"doc": rid, "type": "wrong", "tuple": list(t),
-                               "triggers": sorted({_trigger(e) for e in evs})})
+                errors.append(
+                    {"doc": rid, "type": "wrong", "tuple": list(t), "triggers": sorted({_trigger(e) for e in evs})}
+                )
             if slot == 0 and g.dates.get(t):
                 dated += 1
                 dated_ok += any(e.get("date") == g.dates[t] for e in evs)
@@ -126,14 +144,25 @@ def score_stories(gold: Mapping[str, StoryGold], predictions: Mapping[str, Mappi
             per_root[t[0]][3] += 1
             per_quad[QUAD_OF_ROOT.get(t[0], 0)][3] += 1
             errors.append({"doc": rid, "type": "missed", "tuple": list(t)})
-    return {"articles": len(gold), "core": tp + fn, "found_core": tp, "found_optional": opt, "wrong": fp,
-            **_prf(tp, opt, fp, fn), "date_accuracy": dated_ok / dated if dated else None,
-            "dates_right": dated_ok, "dates_scored": dated,
-            "per_root": {k: {"tp": v[0], "optional": v[1], "fp": v[2], "fn": v[3], **_prf(*v)}
-                         for k, v in sorted(per_root.items())},
-            "per_quad": {str(k): {"tp": v[0], "optional": v[1], "fp": v[2], "fn": v[3], **_prf(*v)}
-                         for k, v in sorted(per_quad.items())},
-            "errors": errors}
+    return {
+        "articles": len(gold),
+        "core": tp + fn,
+        "found_core": tp,
+        "found_optional": opt,
+        "wrong": fp,
+        **_prf(tp, opt, fp, fn),
+        "date_accuracy": dated_ok / dated if dated else None,
+        "dates_right": dated_ok,
+        "dates_scored": dated,
+        "per_root": {
+            k: {"tp": v[0], "optional": v[1], "fp": v[2], "fn": v[3], **_prf(*v)} for k, v in sorted(per_root.items())
+        },
+        "per_quad": {
+            str(k): {"tp": v[0], "optional": v[1], "fp": v[2], "fn": v[3], **_prf(*v)}
+            for k, v in sorted(per_quad.items())
+        },
+        "errors": errors,
+    }
 
 
 def _trigger(event: Mapping) -> str:
@@ -165,8 +194,13 @@ def merge_coders(annotations: Iterable[Mapping[str, list[Mapping]]]) -> list[dic
             agreed = len(groups) == len(sets) > 1
             sure = any(e.get("certainty", "core") == "core" for g in groups for e in g)
             days = {e.get("date") for g in groups for e in g}
-            item = {"root": t[0], "source": t[1], "target": t[2], "date": days.pop() if len(days) == 1 else None,
-                    "triggers": sorted({_trigger(e) for g in groups for e in g if e.get("trigger")})}
+            item = {
+                "root": t[0],
+                "source": t[1],
+                "target": t[2],
+                "date": days.pop() if len(days) == 1 else None,
+                "triggers": sorted({_trigger(e) for g in groups for e in g if e.get("trigger")}),
+            }
             (core if agreed and sure else optional).append(item)
         out.append({"id": rid, "coders": len(sets), "core": core, "optional": optional})
     return out
@@ -194,10 +228,14 @@ def dataset_figures(predictions: Iterable[Mapping]) -> dict:
             sourced += story_key(e.get("source")) != NONE_KEY
             targeted += e.get("target") is not None
             statements += event_root(e) == "01"
-    return {"articles": n, "events_per_article": events / n if n else 0.0,
-            "asserted_per_article": asserted / n if n else 0.0,
-            "with_source": sourced / events if events else 1.0, "with_target": targeted / events if events else 1.0,
-            "statements": statements / events if events else 0.0}
+    return {
+        "articles": n,
+        "events_per_article": events / n if n else 0.0,
+        "asserted_per_article": asserted / n if n else 0.0,
+        "with_source": sourced / events if events else 1.0,
+        "with_target": targeted / events if events else 1.0,
+        "statements": statements / events if events else 0.0,
+    }
 
 
 def sniff_story_gold(path: str | Path) -> bool:
@@ -226,23 +264,92 @@ def story_sections(stories: Mapping[str, dict], table) -> list[tuple[str, str]]:
     rows = []
     for name, f in stories.items():
         d = f.get("dataset") or {}
-        rows.append([name, f["articles"], f["core"], f["found_core"], f["found_optional"], f["wrong"],
-                     _fmt(f["precision"]), _fmt(f["recall"]), _fmt(f["f1"]),
-                     f"{f['dates_right']}/{f['dates_scored']}", _fmt(d.get("asserted_per_article")),
-                     _fmt(d.get("with_source"))])
-    out = [("Real news, story level (distinct asserted (root, source country, target country) per article)",
-            table(["gold", "articles", "core", "core found", "optional found", "wrong", "P", "R", "F1",
-                   "dates right", "asserted events / article", "with a coded source"], rows))]
+        rows.append(
+            [
+                name,
+                f["articles"],
+                f["core"],
+                f["found_core"],
+                f["found_optional"],
+                f["wrong"],
+                _fmt(f["precision"]),
+                _fmt(f["recall"]),
+                _fmt(f["f1"]),
+                f"{f['dates_right']}/{f['dates_scored']}",
+                _fmt(d.get("asserted_per_article")),
+                _fmt(d.get("with_source")),
+            ]
+        )
+    out = [
+        (
+            "Real news, story level (distinct asserted (root, source country, target country) per article)",
+            table(
+                [
+                    "gold",
+                    "articles",
+                    "core",
+                    "core found",
+                    "optional found",
+                    "wrong",
+                    "P",
+                    "R",
+                    "F1",
+                    "dates right",
+                    "asserted events / article",
+                    "with a coded source",
+                ],
+                rows,
+            ),
+        )
+    ]
     for name, f in stories.items():
-        per_root = [[r, m["tp"] + m["fn"], m["tp"], m["optional"], m["fp"], m["fn"], _fmt(m["precision"]),
-                     _fmt(m["recall"]), _fmt(m["f1"])] for r, m in f["per_root"].items()]
-        out.append((f"Real news per root: {name}",
-                    table(["root", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_root)))
-        quads = {"1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict",
-                 "4": "material conflict"}
-        per_quad = [[q, quads.get(q, q), m["tp"] + m["fn"], m["tp"], m["optional"], m["fp"], m["fn"],
-                     _fmt(m["precision"]), _fmt(m["recall"]), _fmt(m["f1"])] for q, m in f["per_quad"].items()]
-        out.append((f"Real news per quad class: {name}",
-                    table(["quad", "class", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"],
-                          per_quad)))
+        per_root = [
+            [
+                r,
+                m["tp"] + m["fn"],
+                m["tp"],
+                m["optional"],
+                m["fp"],
+                m["fn"],
+                _fmt(m["precision"]),
+                _fmt(m["recall"]),
+                _fmt(m["f1"]),
+            ]
+            for r, m in f["per_root"].items()
+        ]
+        out.append(
+            (
+                f"Real news per root: {name}",
+                table(["root", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_root),
+            )
+        )
+        quads = {
+            "1": "verbal cooperation",
+            "2": "material cooperation",
+            "3": "verbal conflict",
+            "4": "material conflict",
+        }
+        per_quad = [
+            [
+                q,
+                quads.get(q, q),
+                m["tp"] + m["fn"],
+                m["tp"],
+                m["optional"],
+                m["fp"],
+                m["fn"],
+                _fmt(m["precision"]),
+                _fmt(m["recall"]),
+                _fmt(m["f1"]),
+            ]
+            for q, m in f["per_quad"].items()
+        ]
+        out.append(
+            (
+                f"Real news per quad class: {name}",
+                table(
+                    ["quad", "class", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_quad
+                ),
+            )
+        )
     return out

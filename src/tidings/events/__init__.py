@@ -11,11 +11,21 @@ Modules (each small, each with one job):
   coder      triggers -> frames -> events and candidates (the algorithm)
   component  the spaCy component `tidings_events`
 """
+
 from .codebook import CodeInfo, Codebook, load_codebook, pentacode
 from .lexicon import Lexicon, LexiconError, load_lexicon, validate_lexicon
 
-__all__ = ["CodeInfo", "Codebook", "load_codebook", "pentacode", "Lexicon", "LexiconError",
-           "load_lexicon", "validate_lexicon", "load_petrarch_verbs"]
+__all__ = [
+    "CodeInfo",
+    "Codebook",
+    "load_codebook",
+    "pentacode",
+    "Lexicon",
+    "LexiconError",
+    "load_lexicon",
+    "validate_lexicon",
+    "load_petrarch_verbs",
+]
 
 
 def load_petrarch_verbs(path, codebook=None):

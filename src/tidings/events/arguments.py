@@ -1,5 +1,6 @@
 """Who did it and to whom: subjects, agents, objects and prepositional targets from the
 dependency parse, mapped to the actor mentions the actors stage left on the Doc."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -7,24 +8,110 @@ from dataclasses import replace
 from ..records import ActorRef
 from .patterns import is_passive, objects
 
-__all__ = ["MentionIndex", "subject_tokens", "target_tokens", "noun_arguments", "members",
-           "OBJECT_CONTROL"]
+__all__ = ["MentionIndex", "subject_tokens", "target_tokens", "noun_arguments", "members", "OBJECT_CONTROL"]
 
 # verbs whose object is the subject of their infinitive ("urged Iran to halt")
-OBJECT_CONTROL = {"urge", "ask", "order", "force", "tell", "invite", "persuade", "encourage", "call",
-                  "press", "pressure", "request", "instruct", "direct", "compel", "allow", "permit",
-                  "help", "warn", "implore", "beg", "push", "advise", "authorize", "authorise", "lead"}
-TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "over", "near",
-                "for")
+OBJECT_CONTROL = {
+    "urge",
+    "ask",
+    "order",
+    "force",
+    "tell",
+    "invite",
+    "persuade",
+    "encourage",
+    "call",
+    "press",
+    "pressure",
+    "request",
+    "instruct",
+    "direct",
+    "compel",
+    "allow",
+    "permit",
+    "help",
+    "warn",
+    "implore",
+    "beg",
+    "push",
+    "advise",
+    "authorize",
+    "authorise",
+    "lead",
+}
+TARGET_PREPS = ("to", "with", "against", "on", "at", "into", "toward", "towards", "upon", "from", "over", "near", "for")
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
-NOT_ACTOR_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "EVENT",
-                  "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT"}
-QUANTITY = {"hundred", "hundreds", "thousand", "thousands", "dozen", "dozens", "million", "millions", "number",
-            "scores", "score", "handful", "group", "crowd", "some", "many", "most", "all", "none", "several",
-            "majority", "minority", "tens", "batch", "wave", "team", "unit", "contingent", "delegation"}
+NOT_ACTOR_ENTS = {
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "LANGUAGE",
+    "PRODUCT",
+}
+QUANTITY = {
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "million",
+    "millions",
+    "number",
+    "scores",
+    "score",
+    "handful",
+    "group",
+    "crowd",
+    "some",
+    "many",
+    "most",
+    "all",
+    "none",
+    "several",
+    "majority",
+    "minority",
+    "tens",
+    "batch",
+    "wave",
+    "team",
+    "unit",
+    "contingent",
+    "delegation",
+}
 RELATIVE = {"who", "which", "that", "whom"}
-PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "him", "her", "them", "us", "me", "itself",
-            "themselves", "himself", "herself", "this", "these", "those", "one", "some", "others", "all"}
+PRONOUNS = {
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "itself",
+    "themselves",
+    "himself",
+    "herself",
+    "this",
+    "these",
+    "those",
+    "one",
+    "some",
+    "others",
+    "all",
+}
 
 
 def members(tok) -> list:
@@ -56,8 +143,11 @@ class MentionIndex:
         if m.kind != "pronoun" or not m.code:
             return ref
         sent_start = self.doc[m.start].sent.start
-        named = [o for o in self.mentions if o.key == m.key and o.kind != "pronoun"
-                 and sent_start <= o.start and o.end <= m.start]
+        named = [
+            o
+            for o in self.mentions
+            if o.key == m.key and o.kind != "pronoun" and sent_start <= o.start and o.end <= m.start
+        ]
         if not named:
             return ref
         o = max(named, key=lambda o: o.start)
@@ -131,9 +221,15 @@ class MentionIndex:
             return None
         if tok.ent_type_ in ACTOR_ENTS or tok.pos_ == "PROPN" or tok.lemma_.lower() in self.actor_nouns:
             span = self.phrase(tok)
-            return ActorRef(code=None, country=None, name=span.text, text=span.text,
-                            start=span.start_char, end=span.end_char, rule="events:uncoded noun phrase"), \
-                "np:" + span.text.lower()
+            return ActorRef(
+                code=None,
+                country=None,
+                name=span.text,
+                text=span.text,
+                start=span.start_char,
+                end=span.end_char,
+                rule="events:uncoded noun phrase",
+            ), "np:" + span.text.lower()
         return None
 
     def phrase(self, tok):
@@ -149,7 +245,7 @@ class MentionIndex:
         doc = self.doc
         while left < tok.i and doc[left].is_punct:
             left += 1
-        return doc[left: right + 1]
+        return doc[left : right + 1]
 
 
 def _climb_subject(verb, depth: int = 0):
@@ -181,8 +277,13 @@ def _climb_subject(verb, depth: int = 0):
         if head.lemma_.lower() in OBJECT_CONTROL:
             objs = [c for c in head.children if c.dep_ in ("dobj", "dative")]
             if not objs:
-                objs = [o for p in head.children if p.dep_ == "prep" and p.lower_ in ("on", "upon")
-                        for o in p.children if o.dep_ == "pobj"]
+                objs = [
+                    o
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ in ("on", "upon")
+                    for o in p.children
+                    if o.dep_ == "pobj"
+                ]
             if objs:
                 return objs, "xcomp-obj"
         found, how = _climb_subject(head, depth + 1)
@@ -250,8 +351,9 @@ def target_tokens(verb, skip=(), theme_object: bool = False):
                 by_prep.setdefault(c.lower_, []).append(c)
     for prep in TARGET_PREPS:  # the preferred preposition first
         for c in by_prep.get(prep, ()):
-            objs = [o for o in c.children if o.dep_ == "pobj" and o.i not in skip
-                    and o.ent_type_ not in ("DATE", "TIME")]
+            objs = [
+                o for o in c.children if o.dep_ == "pobj" and o.i not in skip and o.ent_type_ not in ("DATE", "TIME")
+            ]
             if objs:
                 return objs, "prep:" + prep
     return [], ""
@@ -264,7 +366,9 @@ def noun_arguments(noun):
         if c.dep_ == "poss":
             src.append(c)
             how.append("poss")
-        elif c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS):
+        elif (
+            c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and (c.pos_ == "PROPN" or c.ent_type_ in ACTOR_ENTS)
+        ):
             src.append(c)
             how.append(c.dep_)
         elif c.dep_ == "prep":

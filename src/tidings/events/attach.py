@@ -9,6 +9,7 @@ does not date the act: "reaffirmed its commitment under a 1951 treaty" (the trea
 calendar points date events (not "two years", "every Monday", "now"). See `event_date` for
 what the event then carries.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -17,8 +18,26 @@ from ..dates import is_point
 
 __all__ = ["Anchors", "event_date", "PLACING"]
 
-SAY = frozenset({"say", "tell", "announce", "report", "add", "state", "claim", "confirm", "deny", "warn",
-                 "write", "declare", "insist", "note", "accuse", "allege"})
+SAY = frozenset(
+    {
+        "say",
+        "tell",
+        "announce",
+        "report",
+        "add",
+        "state",
+        "claim",
+        "confirm",
+        "deny",
+        "warn",
+        "write",
+        "declare",
+        "insist",
+        "note",
+        "accuse",
+        "allege",
+    }
+)
 
 
 def _is_verb(tok) -> bool:
@@ -39,8 +58,7 @@ def _reported_date(root, verb) -> bool:
 _DEFINITE = {"the", "that", "this", "those", "these", "same", "its", "their"}
 # prepositions that put an act at a time; "by", "until", "since", "before", "after", "from",
 # "under", "for" give a bound, a deadline or a relation, not the time of the act
-PLACING = frozenset({"on", "in", "at", "during", "over", "throughout", "around", "about", "amid", "late",
-                     "early"})
+PLACING = frozenset({"on", "in", "at", "during", "over", "throughout", "around", "about", "amid", "late", "early"})
 FOR = frozenset({"for", "with", "to", "against", "of"})  # nouns in these may carry the act's date
 
 
@@ -94,13 +112,12 @@ def _continued(event_tokens) -> list:
 
 
 class Anchors:
-    """Time expressions and places of one Doc, located on tokens, with the dated event nouns
-    seen so far (for "that phone call" after "a phone call on Dec 7")."""
+    """Time expressions of one Doc, located on tokens (places: places.attached_place), with the
+    dated event nouns seen so far (for "that phone call" after "a phone call on Dec 7")."""
 
     def __init__(self, doc):
         self.doc = doc
         self.timexes = [(t, self._root(t.start, t.end)) for t in (doc._.timexes or ()) if is_point(t)]
-        self.places = [(p, self._root(p.start, p.end)) for p in (doc._.places or ())]
         self.dated_nouns: dict[str, object] = {}
 
     def _root(self, start: int, end: int):
@@ -144,15 +161,20 @@ class Anchors:
                 # a placing phrase on a noun: it dates the act when the noun is a participant
                 # or an occasion of it ("signed a deal on Monday", "the government on Sunday
                 # accused", "during a phone call on Dec 7"), not a modifier inside a name
-                if (head.pos_ in ("NOUN", "PROPN", "NUM") and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass",
-                                                                          "attr", "npadvmod")) or \
-                        (head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp")):
+                if (
+                    head.pos_ in ("NOUN", "PROPN", "NUM")
+                    and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod")
+                ) or (head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp")):
                     if head.dep_ == "pobj" and head.head.lower_ not in PLACING | FOR:
                         return False
                     cur = head
                 else:
-                    if _is_verb(head) and head.dep_ == "ccomp" and head.head.i in targets \
-                            and _reported_date(root, head):
+                    if (
+                        _is_verb(head)
+                        and head.dep_ == "ccomp"
+                        and head.head.i in targets
+                        and _reported_date(root, head)
+                    ):
                         return True  # "said on Monday he had applied": the date of saying
                     return False
             elif cur.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod") and not _is_verb(head):
@@ -192,8 +214,9 @@ class Anchors:
         for tok in event_tokens if self.dated_nouns else ():
             for n in [tok] + [c for c in tok.children if c.pos_ == "NOUN"]:
                 lemma = n.lemma_.lower()
-                if lemma in self.dated_nouns and any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE
-                                                      for c in n.children):
+                if lemma in self.dated_nouns and any(
+                    c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in n.children
+                ):
                     return self.dated_nouns[lemma], "anaphoric"
         return None, ""
 
@@ -213,17 +236,3 @@ class Anchors:
                     break
                 if tok.pos_ == "ADP" and tok.lower_ not in PLACING:
                     break
-
-    def place_for(self, event_tokens, sent):
-        return self._attached_place(event_tokens, sent)
-
-    def _attached_place(self, event_tokens, sent):
-        if not self.places:
-            return None
-        targets = {t.i for t in event_tokens}
-        for item, root in self.places:
-            if root is None or not (sent.start <= root.i < sent.end):
-                continue
-            if root.i in targets or self._reaches(root.head if root.head.i != root.i else root, targets):
-                return item
-        return None

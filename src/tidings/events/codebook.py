@@ -1,5 +1,6 @@
 """The CAMEO codebook: every code with its name, Goldstein value, quad class, pentacode and
 PLOVER event type and mode (data file: tidings/data/codebook.tsv)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -16,8 +17,18 @@ DEFAULT_PATH = Path(str(resources.files("tidings") / "data" / "codebook.tsv"))
 # directions and the evaluation accepts the mirror image of a gold event with one of these
 # codes (consult, meet at a third place, negotiate, sign a formal agreement)
 MUTUAL_CODES = frozenset({"040", "044", "046", "057"})
-COLUMNS = ("code", "root", "level", "name", "goldstein", "quad", "penta",
-           "plover_event", "plover_mode", "plover_context")
+COLUMNS = (
+    "code",
+    "root",
+    "level",
+    "name",
+    "goldstein",
+    "quad",
+    "penta",
+    "plover_event",
+    "plover_mode",
+    "plover_context",
+)
 
 
 def pentacode(root: str) -> int:
@@ -95,8 +106,9 @@ def _parse(path: Path) -> dict[str, CodeInfo]:
             raise DataFileError(f"{path}:{lineno}: bad code {code!r} for root {root!r}")
         if int(penta) != pentacode(root):
             raise DataFileError(f"{path}:{lineno}: pentacode {penta} does not follow root {root}")
-        out[code] = CodeInfo(code, root, int(level), name, float(gold), int(quad), int(penta),
-                             pe or None, pm or None, pc or None)
+        out[code] = CodeInfo(
+            code, root, int(level), name, float(gold), int(quad), int(penta), pe or None, pm or None, pc or None
+        )
     return out
 
 

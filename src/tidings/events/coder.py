@@ -1,5 +1,6 @@
 """The event coder: triggers -> frames -> arguments -> status, date, place -> Event records,
 with a Candidate for every trigger considered (kept or dropped, and why)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -14,7 +15,7 @@ from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
 from .lexicon import Lexicon
 from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of, xcomps
-from .status import RANK, combine, status_of
+from .status import combine, status_of
 
 __all__ = ["Coder"]
 
@@ -24,13 +25,50 @@ ADDRESSEE_FIRST = {"threaten", "demand", "appeal", "accuse", "investigate", "rej
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 INNER_DEPS = ("xcomp", "ccomp")
 # verbs whose subject is not the agent of a nominal event in their object ("died in an attack")
-NOT_LIGHT = {"die", "perish", "suffer", "survive", "lose", "flee", "escape", "hide", "injure", "wound",
-             "kill", "fear", "face", "see", "witness", "report", "cover", "watch", "condemn", "blame", "mourn"}
+NOT_LIGHT = {
+    "die",
+    "perish",
+    "suffer",
+    "survive",
+    "lose",
+    "flee",
+    "escape",
+    "hide",
+    "injure",
+    "wound",
+    "kill",
+    "fear",
+    "face",
+    "see",
+    "witness",
+    "report",
+    "cover",
+    "watch",
+    "condemn",
+    "blame",
+    "mourn",
+}
 FUTURE_CUES = {"will", "shall", "'ll", "wo", "would", "going"}
 DEMAND_CUES = {"must", "should", "ought"}
 # prepositions that introduce what a frame is about ("agreed to", "called for", "warned of"), not adjuncts
-INNER_PREPS = {"to", "for", "of", "on", "about", "over", "with", "against", "into", "at", "in", "from",
-               "toward", "towards", "upon", "as"}
+INNER_PREPS = {
+    "to",
+    "for",
+    "of",
+    "on",
+    "about",
+    "over",
+    "with",
+    "against",
+    "into",
+    "at",
+    "in",
+    "from",
+    "toward",
+    "towards",
+    "upon",
+    "as",
+}
 PROTEST_ROOTS = {"141": "141", "142": "142", "143": "143", "144": "144", "145": "145"}
 STATEMENT_FOR_UNREALISED = False
 ONLY_STATEMENT_WHEN_NOTHING_BETTER = True
@@ -70,8 +108,12 @@ def _argument_span(ref, head):
             continue  # "Putin on Dec 7 told Biden"
         if c.dep_ == "acl" or (c.dep_ == "prep" and c.lower_ in _SPAN_SKIP_PREPS):
             continue  # "NATO's decision [to send trainers]", "aid workers [, including those from Oxfam]"
-        if c.dep_ == "prep" and c.lower_ in ("in", "at") and c.i > head.i and any(
-                o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.children if o.dep_ == "pobj"):
+        if (
+            c.dep_ == "prep"
+            and c.lower_ in ("in", "at")
+            and c.i > head.i
+            and any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in c.children if o.dep_ == "pobj")
+        ):
             continue  # "rebel fighters [in the Deraa countryside]", "the ambassador [in Berlin]"
         if c.i < head.i:
             left = min(left, c.left_edge.i)
@@ -85,13 +127,17 @@ def _argument_span(ref, head):
             break  # "the East Delhi Municipal Corporation (EDMC)" keeps its closing bracket
         right -= 1
     opened = sum(1 for k in range(left, right + 1) if doc[k].text == "(") - sum(
-        1 for k in range(left, right + 1) if doc[k].text == ")")
+        1 for k in range(left, right + 1) if doc[k].text == ")"
+    )
     if opened > 0 and right + 1 < len(doc) and doc[right + 1].text == ")":
         right += 1  # the parser hung the closing bracket elsewhere
     if right - left > 25:
         return ref
-    span = doc[left: right + 1]
-    if not (span.start_char <= ref.start and ref.end <= span.end_char) or (span.start_char, span.end_char) == (ref.start, ref.end):
+    span = doc[left : right + 1]
+    if not (span.start_char <= ref.start and ref.end <= span.end_char) or (span.start_char, span.end_char) == (
+        ref.start,
+        ref.end,
+    ):
         return ref
     return replace(ref, text=span.text, start=span.start_char, end=span.end_char)
 
@@ -160,13 +206,19 @@ def _chain_parts(chain) -> _ChainParts:
     rest = chain[k:]
     coding = next((t for t in rest if t.entry.family not in TRANSPARENT), rest[-1])
     at = rest.index(coding) + 1
-    return _ChainParts(says=chain[:k], rest=rest, top=rest[0], coding=coding,
-                       inner=rest[at] if at < len(rest) else None, fam=coding.entry.family,
-                       chain_idx=frozenset(t.tok.i for t in chain))
+    return _ChainParts(
+        says=chain[:k],
+        rest=rest,
+        top=rest[0],
+        coding=coding,
+        inner=rest[at] if at < len(rest) else None,
+        fam=coding.entry.family,
+        chain_idx=frozenset(t.tok.i for t in chain),
+    )
 
 
 def _demand_statement(chain, ch: _ChainParts):
-    """"X said Y must (should) do Z" with no codable Z: the clause in which X demands something
+    """ "X said Y must (should) do Z" with no codable Z: the clause in which X demands something
     of Y (coded 100), else None."""
     if len(chain) == 1 and ch.fam == "say":
         for c in ch.coding.tok.children:
@@ -253,8 +305,11 @@ def _actor_pairs(ch: _ChainParts, info, args: _Arguments):
     # except a meeting announced as happening ("A will meet B")
     own_pairs = pairs
     if info.code in MUTUAL_CODES:
-        mirrored = [(b, a) for a, b in pairs if a is not None and b is not None and a[0].code and b[0].code
-                    and (b, a) not in pairs]
+        mirrored = [
+            (b, a)
+            for a, b in pairs
+            if a is not None and b is not None and a[0].code and b[0].code and (b, a) not in pairs
+        ]
         pairs = pairs + mirrored
     return pairs, own_pairs
 
@@ -264,11 +319,18 @@ def _variants(ch: _ChainParts, info, status, args: _Arguments, spk, pairs, own_p
     the act derived from an announcement."""
     says, sources = ch.says, args.sources
     variants = [(info.code, status, 1.0, "", pairs)]
-    if says and spk and says[-1].tok.lemma_.lower() in CLAIM_CUES and info.root in VIOLENT_ROOTS \
-            and sources and sources[0][1] == spk[0][1]:
+    if (
+        says
+        and spk
+        and says[-1].tok.lemma_.lower() in CLAIM_CUES
+        and info.root in VIOLENT_ROOTS
+        and sources
+        and sources[0][1] == spk[0][1]
+    ):
         # "The Taliban claimed that they had attacked the school": a claim of responsibility (015)
-        variants.insert(0, ("015", "asserted", 1.02, f" claim-of-responsibility({info.code})",
-                            [(spk[0], b) for _, b in pairs]))
+        variants.insert(
+            0, ("015", "asserted", 1.02, f" claim-of-responsibility({info.code})", [(spk[0], b) for _, b in pairs])
+        )
     if derived:
         if derived[3].startswith(" derived:demand"):
             # "X said Y must do Z": X demands of Y
@@ -321,8 +383,23 @@ def _confidence(r: _Reading, a, b, status, factor) -> float:
 
 
 class _SentenceState:
-    __slots__ = ("doc", "si", "sent", "trig", "memo", "mentions", "anchors", "cands", "reporting", "lexical",
-                 "statements", "places", "article_id", "published", "found")
+    __slots__ = (
+        "doc",
+        "si",
+        "sent",
+        "trig",
+        "memo",
+        "mentions",
+        "anchors",
+        "cands",
+        "reporting",
+        "lexical",
+        "statements",
+        "places",
+        "article_id",
+        "published",
+        "found",
+    )
 
     def __init__(self, doc, si, sent, mentions, anchors, cands):
         self.doc, self.si, self.sent = doc, si, sent
@@ -344,7 +421,8 @@ class Coder:
         self.min_confidence = min_confidence
         keys = set(lexicon.verbs) | set(lexicon.nouns)
         self._key_ids = frozenset(get_string_id(k) for k in keys) | frozenset(
-            get_string_id(k.split("-")[-1]) for k in keys if "-" in k)
+            get_string_id(k.split("-")[-1]) for k in keys if "-" in k
+        )
 
     # ------------------------------------------------------------------ entry point
     def __call__(self, doc):
@@ -354,8 +432,7 @@ class Coder:
         cands: list[Candidate] = []
         # token indices whose form or lemma is a lexicon key (one vectorised pass over the Doc)
         ids = self._key_ids
-        lexical = {i for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist())
-                   if low in ids or lem in ids}
+        lexical = {i for i, (low, lem) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()) if low in ids or lem in ids}
         article_id, published = doc._.article_id, doc._.published
         for si, sent in enumerate(doc.sents):
             ctx = _SentenceState(doc, si, sent, mentions, anchors, cands)
@@ -370,8 +447,7 @@ class Coder:
     def _cand(self, ctx, tok, kept, reason, code=None, detail=""):
         tm = ctx.trig.get(tok.i)
         text = tm.span.text if tm is not None and tm.tok.i == tok.i else tok.text
-        ctx.cands.append(Candidate(sentence=ctx.si, trigger=text, kept=kept, reason=reason,
-                                   code=code, detail=detail))
+        ctx.cands.append(Candidate(sentence=ctx.si, trigger=text, kept=kept, reason=reason, code=code, detail=detail))
 
     # ------------------------------------------------------------------ triggers
     def _find_triggers(self, ctx):
@@ -387,8 +463,13 @@ class Coder:
                 continue  # part of a name: "Human Rights Watch", "Moro Islamic Liberation Front"
             entry = match_entry(tok, entries)
             if entry is None:
-                self._cand(ctx, tok, False, "no pattern",
-                           detail=f"'{tok.lemma_}' is in the lexicon but none of its {len(entries)} patterns fit")
+                self._cand(
+                    ctx,
+                    tok,
+                    False,
+                    "no pattern",
+                    detail=f"'{tok.lemma_}' is in the lexicon but none of its {len(entries)} patterns fit",
+                )
                 continue
             if entry.code is None and entry.family is None:
                 self._cand(ctx, tok, False, "blocked", detail=f"by {entry.id} ({entry.where})")
@@ -411,10 +492,17 @@ class Coder:
             for a in kids:  # "guilty of violating the ceasefire", "responsible for mass killings"
                 if a.dep_ == "acomp":
                     order += xcomps(a)  # "ready to host", "willing to meet"
-                    order += [x for p in a.children if p.dep_ == "prep" for x in p.children if x.dep_ in ("pobj", "pcomp")]
+                    order += [
+                        x for p in a.children if p.dep_ == "prep" for x in p.children if x.dep_ in ("pobj", "pcomp")
+                    ]
             for o in objs:  # "a round of talks", "a series of attacks", "a mediation effort"
-                order += [x for p in o.children if p.dep_ == "prep" and p.lower_ == "of"
-                          for x in p.children if x.dep_ == "pobj"]
+                order += [
+                    x
+                    for p in o.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for x in p.children
+                    if x.dep_ == "pobj"
+                ]
                 order += [x for x in o.children if x.dep_ == "compound" and x.pos_ == "NOUN"]
             for p in kids:
                 if p.dep_ == "dative" or (p.dep_ == "prep" and p.lower_ in INNER_PREPS):
@@ -426,8 +514,9 @@ class Coder:
                 return ctx.trig[cand.i]
             if cand.pos_ == "VERB" and cand.dep_ in ("xcomp", "ccomp", "advcl"):
                 # a verb that is not a trigger itself: its object may be ("agreed to go ahead with the deal")
-                for o in list(objects(cand)) + [o for p in cand.children if p.dep_ == "prep"
-                                                 for o in p.children if o.dep_ == "pobj"]:
+                for o in list(objects(cand)) + [
+                    o for p in cand.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"
+                ]:
                     if o.i in ctx.trig and ctx.trig[o.i].kind == "noun":
                         return ctx.trig[o.i]
         return None
@@ -448,10 +537,19 @@ class Coder:
                 out = (inner_code, [tm] + inner_chain) if inner_code else (e.code, [tm])
             else:
                 outer = self.lex.family_code(e.family, inner_code, e.code)
-                if outer == "113" and e.family == "appeal" and any(
-                        c.dep_ in ("dobj", "dative") or (c.dep_ == "prep" and c.lower_ in ("on", "upon") and any(
-                            o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children))
-                        for c in tm.tok.children):
+                if (
+                    outer == "113"
+                    and e.family == "appeal"
+                    and any(
+                        c.dep_ in ("dobj", "dative")
+                        or (
+                            c.dep_ == "prep"
+                            and c.lower_ in ("on", "upon")
+                            and any(o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME") for o in c.children)
+                        )
+                        for c in tm.tok.children
+                    )
+                ):
                     outer = e.code or "020"  # an appeal to an addressee to act ("urged the UN to renew sanctions")
                 out = (outer, [tm] + (inner_chain if inner_code else []))
         ctx.memo[key] = out
@@ -472,14 +570,26 @@ class Coder:
         for i, tm in ctx.trig.items():
             # the object of a coded verb is part of that verb's event ("pose a threat", "seized weapons")
             gov = tm.tok.head
-            if tm.kind == "noun" and i not in consumed and tm.tok.dep_ in ("dobj", "attr", "nsubjpass") and gov.i in ctx.trig \
-                    and gov.i != i and not ctx.trig[gov.i].entry.family:
+            if (
+                tm.kind == "noun"
+                and i not in consumed
+                and tm.tok.dep_ in ("dobj", "attr", "nsubjpass")
+                and gov.i in ctx.trig
+                and gov.i != i
+                and not ctx.trig[gov.i].entry.family
+            ):
                 consumed[i] = ctx.trig[gov.i]
         for i, tm in ctx.trig.items():
             # what someone is praised, thanked or blamed for belongs to that event ("praised Kenya for agreeing")
             head = tm.tok.head
-            if i not in consumed and tm.tok.dep_ in ("pcomp", "pobj") and head.dep_ == "prep" and head.lower_ == "for" \
-                    and head.head.i in ctx.trig and (ctx.trig[head.head.i].entry.code or "")[:2] in ("05", "11", "01"):
+            if (
+                i not in consumed
+                and tm.tok.dep_ in ("pcomp", "pobj")
+                and head.dep_ == "prep"
+                and head.lower_ == "for"
+                and head.head.i in ctx.trig
+                and (ctx.trig[head.head.i].entry.code or "")[:2] in ("05", "11", "01")
+            ):
                 consumed[i] = ctx.trig[head.head.i]
         shown = set()  # the coding trigger of a reported or controlled event is shown with the event
         for i, (code, chain) in chains.items():
@@ -487,8 +597,15 @@ class Coder:
                 shown.update(t.tok.i for t in chain[1:] if t.entry.family not in TRANSPARENT or t is chain[-1])
         seen = set()
         for i, tm in sorted(ctx.trig.items()):
-            if i in consumed and i in shown and all(
-                    t.entry.family in TRANSPARENT for t in chains[consumed[i].tok.i][1] if t.tok.i < i or t is consumed[i]):
+            if (
+                i in consumed
+                and i in shown
+                and all(
+                    t.entry.family in TRANSPARENT
+                    for t in chains[consumed[i].tok.i][1]
+                    if t.tok.i < i or t is consumed[i]
+                )
+            ):
                 continue
             if i in consumed:
                 top = consumed[i]
@@ -496,8 +613,14 @@ class Coder:
                     top = consumed[top.tok.i]
                 chain = chains.get(top.tok.i, (None, [top]))[1]
                 coder_tm = next((t for t in chain if t.entry.family not in TRANSPARENT), top)
-                self._cand(ctx, tm.tok, False, "part of a frame",
-                           code=tm.entry.code, detail=f"coded through '{coder_tm.tok.text}' ({coder_tm.entry.id})")
+                self._cand(
+                    ctx,
+                    tm.tok,
+                    False,
+                    "part of a frame",
+                    code=tm.entry.code,
+                    detail=f"coded through '{coder_tm.tok.text}' ({coder_tm.entry.id})",
+                )
                 continue
             code, chain = chains[i]
             if code and code[:3] in PROTEST_ROOTS and len(code) == 3:
@@ -509,12 +632,17 @@ class Coder:
                             code = code + inner_code[3]
                             consumed[x.i] = tm
             if code and tm.kind == "noun" and len(chain) == 1 and code[:2] == "01":
-                self._cand(ctx, tm.tok, False, "background",
-                           code=code, detail="a statement noun outside a frame is not an event of its own")
+                self._cand(
+                    ctx,
+                    tm.tok,
+                    False,
+                    "background",
+                    code=code,
+                    detail="a statement noun outside a frame is not an event of its own",
+                )
                 continue
             if not code:
-                self._cand(ctx, tm.tok, False, "no event",
-                           detail=f"{tm.entry.id}: frame without an inner event")
+                self._cand(ctx, tm.tok, False, "no event", detail=f"{tm.entry.id}: frame without an inner event")
                 continue
             self._emit(ctx, code, chain, events, seen)
         if ctx.statements and ONLY_STATEMENT_WHEN_NOTHING_BETTER:
@@ -524,8 +652,16 @@ class Coder:
             if better:
                 events[:] = [e for e in events if id(e) not in stmts]
                 for e in ctx.statements:
-                    ctx.cands.append(Candidate(sentence=ctx.si, trigger=e.trigger.text, kept=False, reason="statement",
-                                               code=e.code, detail="a bare statement, and the sentence has a better event"))
+                    ctx.cands.append(
+                        Candidate(
+                            sentence=ctx.si,
+                            trigger=e.trigger.text,
+                            kept=False,
+                            reason="statement",
+                            code=e.code,
+                            detail="a bare statement, and the sentence has a better event",
+                        )
+                    )
 
     # ------------------------------------------------------------------ events
     def _actors(self, ctx, heads, allow_uncoded=True):
@@ -546,7 +682,7 @@ class Coder:
         return out
 
     def _perpetrator(self, ctx, verb, events, src_keys):
-        """"Biden condemned the attack": the object is an act the article has coded already
+        """ "Biden condemned the attack": the object is an act the article has coded already
         (a nominal trigger whose root matches an earlier event's); its source is the target.
         Returns ([(ActorRef, key)], how) or ([], "")."""
         for obj in objects(verb):
@@ -560,8 +696,9 @@ class Coder:
                     key = next((m.key for m in ctx.mentions.mentions if m.start_char == e.source.start), None)
                     if key is not None and key in src_keys:
                         continue
-                    return [(e.source, key or "ref:" + e.source.text)], \
-                        f"perpetrator of '{obj.text}' (sentence {e.sentence})"
+                    return [
+                        (e.source, key or "ref:" + e.source.text)
+                    ], f"perpetrator of '{obj.text}' (sentence {e.sentence})"
             break
         return [], ""
 
@@ -588,9 +725,15 @@ class Coder:
         args = self._argument_heads(ctx, ch)
         self._resolve_arguments(ctx, ch, args, demand_stmt, code, events)
         if not args.sources and not args.targets:
-            self._cand(ctx, ch.coding.tok, False, "no actor", code=code,
-                       detail=f"{ch.coding.entry.id}: no actor for source ({args.how_src or 'none'}) or target "
-                              f"({args.how_tgt or 'none'})")
+            self._cand(
+                ctx,
+                ch.coding.tok,
+                False,
+                "no actor",
+                code=code,
+                detail=f"{ch.coding.entry.id}: no actor for source ({args.how_src or 'none'}) or target "
+                f"({args.how_tgt or 'none'})",
+            )
             return
         status, cue, upto = _chain_status(ch)
         spk = self._actors(ctx, subject_tokens(ch.says[-1].tok)[0]) if ch.says else []
@@ -605,9 +748,18 @@ class Coder:
         future = any(c.dep_ == "aux" and c.lower_ in FUTURE_CUES for t in upto for c in t.tok.children)
         derived = self._derived(info, status, cue, ch.says, future)
         variants = _variants(ch, info, status, args, spk, pairs, own_pairs, derived, future)
-        reading = _Reading(ch, args, status, cue, reported_by, timex, how_date, place,
-                           statement_only=ch.coding.entry.family == "say" and len(chain) == 1 and demand_stmt is None,
-                           path=self._path(chain, args.how_src, args.how_tgt))
+        reading = _Reading(
+            ch,
+            args,
+            status,
+            cue,
+            reported_by,
+            timex,
+            how_date,
+            place,
+            statement_only=ch.coding.entry.family == "say" and len(chain) == 1 and demand_stmt is None,
+            path=self._path(chain, args.how_src, args.how_tgt),
+        )
         self._emit_variants(ctx, reading, variants, events, seen)
         # a reporting verb whose reported event did not happen, and that is no announced
         # intent, threat or refusal either, is itself a statement
@@ -639,17 +791,32 @@ class Coder:
             # a nominal trigger on its own; or the object of an uncoded verb ("unveiled sanctions")
             args.src_heads, args.how_src = noun_src, how_noun
             gov = coding.tok.head
-            if not args.src_heads and gov.i not in ctx.trig and gov.lemma_.lower() not in NOT_LIGHT and (
+            if (
+                not args.src_heads
+                and gov.i not in ctx.trig
+                and gov.lemma_.lower() not in NOT_LIGHT
+                and (
                     (coding.tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"))
-                    or (coding.tok.dep_ == "pobj" and gov.lower_ in ("on", "in") and gov.dep_ == "prep"
-                        and gov.head.pos_ in ("VERB", "AUX") and gov.head.i not in ctx.trig
-                        and gov.head.lemma_.lower() not in NOT_LIGHT)):
+                    or (
+                        coding.tok.dep_ == "pobj"
+                        and gov.lower_ in ("on", "in")
+                        and gov.dep_ == "prep"
+                        and gov.head.pos_ in ("VERB", "AUX")
+                        and gov.head.i not in ctx.trig
+                        and gov.head.lemma_.lower() not in NOT_LIGHT
+                    )
+                )
+            ):
                 if coding.tok.dep_ == "pobj":
                     gov = gov.head
                 args.src_heads, args.how_src = subject_tokens(gov)
                 args.how_src = ("implicit light verb " + args.how_src) if args.src_heads else ""
-            if not args.src_heads and says and coding.tok.dep_ in ("dobj", "nsubjpass") \
-                    and coding.tok.head.i == says[-1].tok.i:
+            if (
+                not args.src_heads
+                and says
+                and coding.tok.dep_ in ("dobj", "nsubjpass")
+                and coding.tok.head.i == says[-1].tok.i
+            ):
                 args.src_heads, args.how_src = subject_tokens(says[-1].tok)  # "Rabat announced a suspension of flights"
                 args.how_src = ("announcer " + args.how_src) if args.src_heads else ""
         elif not args.src_heads:
@@ -726,21 +893,39 @@ class Coder:
         # not any place named in the sentence ("his US counterpart")
         if ctx.places is None:
             ctx.places = location_places(ctx.doc, ctx.sent)
-        place = next((p for p in (attached_place(ctx.doc, t, sent=ctx.sent, usable=ctx.places) for t in ev_tokens)
-                      if p is not None), None) if ctx.places else None
+        place = (
+            next(
+                (
+                    p
+                    for p in (attached_place(ctx.doc, t, sent=ctx.sent, usable=ctx.places) for t in ev_tokens)
+                    if p is not None
+                ),
+                None,
+            )
+            if ctx.places
+            else None
+        )
         return timex, how_date, place
 
     def _place_target(self, ctx, info, args: _Arguments, place) -> None:
-        if PLACE_TARGETS and args.sources and not args.targets and place is not None \
-                and info.root not in PLACE_NOT_TARGET:
+        if (
+            PLACE_TARGETS
+            and args.sources
+            and not args.targets
+            and place is not None
+            and info.root not in PLACE_NOT_TARGET
+        ):
             # "Putin agreed to a ceasefire in eastern Ukraine", "peacekeepers arrived in South
             # Sudan": with no other target, a foreign country or region where the act happens
             # (the place attached to its clause) is its target
             span = ctx.doc.char_span(place.start, place.end, alignment_mode="expand")
             found = self._actors(ctx, [span.root]) if span is not None else []
             src_countries = {a[0].country for a in args.sources}
-            args.targets = [t for t in found if t[0].code and t[0].country and t[0].country not in src_countries
-                            and t[1] not in args.src_keys][:1]
+            args.targets = [
+                t
+                for t in found
+                if t[0].code and t[0].country and t[0].country not in src_countries and t[1] not in args.src_keys
+            ][:1]
             if args.targets:
                 args.how_tgt = "place of the act"
 
@@ -751,31 +936,68 @@ class Coder:
             info = self.codebook[code]
             key = (code, a[1] if a else None, b[1] if b else None, status)
             if key in seen:
-                self._cand(ctx, r.ch.coding.tok, False, "duplicate", code=code,
-                           detail="same code and actors as an earlier event of this sentence")
+                self._cand(
+                    ctx,
+                    r.ch.coding.tok,
+                    False,
+                    "duplicate",
+                    code=code,
+                    detail="same code and actors as an earlier event of this sentence",
+                )
                 continue
             seen.add(key)
             conf = _confidence(r, a, b, status, factor)
             src_ref = a[0] if a else None
             tgt_ref = b[0] if b else None
             date, date_text, how_d = event_date(r.timex, ctx.published, status, r.how_date)
-            eid = content_id(ctx.article_id, ctx.si, span.start_char, code,
-                             src_ref.code if src_ref else None, tgt_ref.code if tgt_ref else None,
-                             src_ref.start if src_ref else None, tgt_ref.start if tgt_ref else None)
-            events.append(Event(
-                id=eid, code=code, root=info.root, quad_class=info.quad, penta_class=info.penta,
-                goldstein=info.goldstein, plover_event=info.plover_event, plover_mode=info.plover_mode,
-                source=src_ref, target=tgt_ref, status=status, reported_by=r.reported_by,
-                date=date, date_text=date_text, place=r.place, sentence=ctx.si,
-                trigger=Span(span.text, span.start_char, span.end_char), confidence=conf,
-                rule=f"lexicon/{r.ch.coding.entry.id} {r.path}" + note + (f" date:{how_d}" if how_d else "")
-                     + (f" status:{status}({r.cue})" if status != "asserted" else "")))
+            eid = content_id(
+                ctx.article_id,
+                ctx.si,
+                span.start_char,
+                code,
+                src_ref.code if src_ref else None,
+                tgt_ref.code if tgt_ref else None,
+                src_ref.start if src_ref else None,
+                tgt_ref.start if tgt_ref else None,
+            )
+            events.append(
+                Event(
+                    id=eid,
+                    code=code,
+                    root=info.root,
+                    quad_class=info.quad,
+                    penta_class=info.penta,
+                    goldstein=info.goldstein,
+                    plover_event=info.plover_event,
+                    plover_mode=info.plover_mode,
+                    source=src_ref,
+                    target=tgt_ref,
+                    status=status,
+                    reported_by=r.reported_by,
+                    date=date,
+                    date_text=date_text,
+                    place=r.place,
+                    sentence=ctx.si,
+                    trigger=Span(span.text, span.start_char, span.end_char),
+                    confidence=conf,
+                    rule=f"lexicon/{r.ch.coding.entry.id} {r.path}"
+                    + note
+                    + (f" date:{how_d}" if how_d else "")
+                    + (f" status:{status}({r.cue})" if status != "asserted" else ""),
+                )
+            )
             if r.statement_only:
                 ctx.statements.append(events[-1])
             reason = status if status != "asserted" else ("statement" if r.statement_only else "coded")
-            self._cand(ctx, r.ch.coding.tok, True, reason, code=code,
-                       detail=f"{src_ref.code if src_ref else '-'} -> {tgt_ref.code if tgt_ref else '-'} "
-                              f"({r.ch.coding.entry.where})")
+            self._cand(
+                ctx,
+                r.ch.coding.tok,
+                True,
+                reason,
+                code=code,
+                detail=f"{src_ref.code if src_ref else '-'} -> {tgt_ref.code if tgt_ref else '-'} "
+                f"({r.ch.coding.entry.where})",
+            )
 
     def _derived(self, info, status, cue, says, future=False):
         """An announced act is itself an event: "X will meet Y" / "X said it would attack" assert

@@ -8,6 +8,7 @@ learned classifier after the lexicon coder: it calibrates confidences, breaks ti
 proposes events where the lexicon is silent; see learned.py. Off, or when no trained
 model is installed, the lexicon coder works alone).
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -46,8 +47,11 @@ def build_lexicon(dictionaries=(), replace: bool = False) -> Lexicon:
     return lex
 
 
-@Language.factory("tidings_events", assigns=["doc._.events", "doc._.candidates"],
-                  default_config={"dictionaries": [], "replace": False, "classifier": True})
+@Language.factory(
+    "tidings_events",
+    assigns=["doc._.events", "doc._.candidates"],
+    default_config={"dictionaries": [], "replace": False, "classifier": True},
+)
 def make_events(nlp, name, dictionaries, replace, classifier):
     codebook = load_codebook()
     nouns = load_word_list()

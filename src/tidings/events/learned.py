@@ -1,4 +1,4 @@
-"""The learned classifier beside the lexicon coder (issue 11), applied per sentence after
+"""The learned classifier beside the lexicon coder, applied per sentence after
 the lexicon coder has run:
 
 * calibrate and tie-break: every event's confidence becomes
@@ -15,6 +15,7 @@ the lexicon coder has run:
 Every event says which part decided: its rule ends in "+classifier(..)" when the
 classifier changed its confidence, or starts with "classifier:" when it proposed it.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -30,8 +31,9 @@ _LIGHT = frozenset({"be", "have", "do", "get", "become", "seem", "remain"})
 
 
 class ClassifierStage:
-    def __init__(self, model, codebook, lexicon=None, weight: float = 0.5, threshold: float = 0.6,
-                 drop_below: float = 0.01):
+    def __init__(
+        self, model, codebook, lexicon=None, weight: float = 0.5, threshold: float = 0.6, drop_below: float = 0.01
+    ):
         self.drop_below = drop_below
         self.model = model
         self.codebook = codebook
@@ -64,21 +66,39 @@ class ClassifierStage:
         drop: set[int] = set()
         for si, sc in zip(todo, scores):
             top = sorted(sc.items(), key=lambda kv: -kv[1])[:3]
-            cands.append(Candidate(sentence=si, trigger="(sentence)", kept=True, reason="classifier scores",
-                                   code=None, detail=", ".join(f"{r}={p:.2f}" for r, p in top)))
+            cands.append(
+                Candidate(
+                    sentence=si,
+                    trigger="(sentence)",
+                    kept=True,
+                    reason="classifier scores",
+                    code=None,
+                    detail=", ".join(f"{r}={p:.2f}" for r, p in top),
+                )
+            )
             for k in by_sent.get(si, ()):
                 e = events[k]
                 p = sc.get(e.root, 0.0)
                 if p < self.drop_below and e.status == "asserted":
                     drop.add(k)
-                    cands.append(Candidate(sentence=si, trigger=e.trigger.text, kept=False, reason="classifier",
-                                           code=e.code, detail=f"root {e.root} has p={p:.3f} < {self.drop_below}",
-                                           event=e))
+                    cands.append(
+                        Candidate(
+                            sentence=si,
+                            trigger=e.trigger.text,
+                            kept=False,
+                            reason="classifier",
+                            code=e.code,
+                            detail=f"root {e.root} has p={p:.3f} < {self.drop_below}",
+                            event=e,
+                        )
+                    )
                     continue
                 conf = round((1 - self.weight) * e.confidence + self.weight * p, 4)
                 events[k] = replace(e, confidence=conf, rule=f"{e.rule} +classifier({e.root}={p:.2f})")
-            if any(events[k].status == "asserted" and not events[k].code.startswith("01") and k not in drop
-                   for k in by_sent.get(si, ())):
+            if any(
+                events[k].status == "asserted" and not events[k].code.startswith("01") and k not in drop
+                for k in by_sent.get(si, ())
+            ):
                 continue
             root, p = top[0]
             if root == "none" or p < self.threshold or root == "01":
@@ -87,8 +107,16 @@ class ClassifierStage:
                 index = MentionIndex(doc, mentions, actor_nouns)
             proposed = self._propose(doc, sents[si], si, root, p, index)
             if proposed is None:
-                cands.append(Candidate(sentence=si, trigger="(sentence)", kept=False, reason="classifier: no actor",
-                                       code=root + "0", detail=f"root {root} p={p:.2f} but no coded subject"))
+                cands.append(
+                    Candidate(
+                        sentence=si,
+                        trigger="(sentence)",
+                        kept=False,
+                        reason="classifier: no actor",
+                        code=root + "0",
+                        detail=f"root {root} p={p:.2f} but no coded subject",
+                    )
+                )
                 continue
             if proposed.status == "asserted":
                 # a proposal replaces the bare statements of the sentence: it is the better event
@@ -96,8 +124,16 @@ class ClassifierStage:
                 for k in stmts:
                     events[k] = replace(events[k], confidence=min(events[k].confidence, proposed.confidence - 0.01))
             events.append(proposed)
-            cands.append(Candidate(sentence=si, trigger=proposed.trigger.text, kept=True, reason="classifier",
-                                   code=proposed.code, detail=f"root {root} p={p:.2f}"))
+            cands.append(
+                Candidate(
+                    sentence=si,
+                    trigger=proposed.trigger.text,
+                    kept=True,
+                    reason="classifier",
+                    code=proposed.code,
+                    detail=f"root {root} p={p:.2f}",
+                )
+            )
         doc._.events = [e for k, e in enumerate(events) if k not in drop]
         doc._.candidates = cands
         return doc
@@ -122,9 +158,25 @@ class ClassifierStage:
         date = published.isoformat() if published else None
         eid = content_id(doc._.article_id, si, verb.idx, code, src_ref.code, tgt_ref.code if tgt_ref else None)
         return Event(
-            id=eid, code=code, root=root, quad_class=info.quad, penta_class=info.penta, goldstein=info.goldstein,
-            plover_event=info.plover_event, plover_mode=info.plover_mode, source=src_ref, target=tgt_ref,
-            status=status, reported_by=None, date=date, date_text=None, place=None, sentence=si,
+            id=eid,
+            code=code,
+            root=root,
+            quad_class=info.quad,
+            penta_class=info.penta,
+            goldstein=info.goldstein,
+            plover_event=info.plover_event,
+            plover_mode=info.plover_mode,
+            source=src_ref,
+            target=tgt_ref,
+            status=status,
+            reported_by=None,
+            date=date,
+            date_text=None,
+            place=None,
+            sentence=si,
             trigger=Span(verb.text, verb.idx, verb.idx + len(verb.text)),
             confidence=round(p * 0.9, 4),
-            rule=f"classifier:root={root} p={p:.2f} {how_src}<-{verb.lemma_}" + (f"->{how_tgt}" if tgt else "") + (f" status:{status}({cue})" if status != "asserted" else ""))
+            rule=f"classifier:root={root} p={p:.2f} {how_src}<-{verb.lemma_}"
+            + (f"->{how_tgt}" if tgt else "")
+            + (f" status:{status}({cue})" if status != "asserted" else ""),
+        )

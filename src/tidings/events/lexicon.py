@@ -26,6 +26,7 @@ clause, or a nominal trigger as object): `agreed to hold talks` = intent(046) = 
 Families: say (reported speech), neg, hyp, future, pass (light verbs), intent (03x),
 appeal (02x), demand (10x), reject (12x), threaten (13x), accuse (11x), investigate (09x).
 """
+
 from __future__ import annotations
 
 import re
@@ -38,14 +39,41 @@ from ..records.errors import DataFileError
 
 from .codebook import Codebook, load_codebook
 
-__all__ = ["load_word_list", "Cond", "Entry", "Lexicon", "LexiconError", "load_lexicon", "validate_lexicon",
-           "DEFAULT_DIR", "FAMILIES", "parse_pattern"]
+__all__ = [
+    "load_word_list",
+    "Cond",
+    "Entry",
+    "Lexicon",
+    "LexiconError",
+    "load_lexicon",
+    "validate_lexicon",
+    "DEFAULT_DIR",
+    "FAMILIES",
+    "parse_pattern",
+]
 
 DEFAULT_DIR = Path(str(resources.files("tidings") / "data" / "lexicon"))
-FAMILIES = ("say", "neg", "hyp", "future", "pass", "provide", "consider", "halt", "intent", "appeal", "demand", "reject",
-            "threaten", "accuse", "investigate")
+FAMILIES = (
+    "say",
+    "neg",
+    "hyp",
+    "future",
+    "pass",
+    "provide",
+    "consider",
+    "halt",
+    "intent",
+    "appeal",
+    "demand",
+    "reject",
+    "threaten",
+    "accuse",
+    "investigate",
+)
 RELATIONS = ("dobj", "prep", "prt", "xcomp", "ccomp", "dative", "mod", "subj", "pass", "agent", "acomp", "oprd")
-_COND = re.compile(r"^(!?)(dobj|prep:[a-z_|]+|prt:[a-z|]+|xcomp|ccomp|dative|mod|subj|pass|agent|acomp|oprd)(=([^=\s]+))?$")
+_COND = re.compile(
+    r"^(!?)(dobj|prep:[a-z_|]+|prt:[a-z|]+|xcomp|ccomp|dative|mod|subj|pass|agent|acomp|oprd)(=([^=\s]+))?$"
+)
 _CODE = re.compile(r"^(-|\d{2,4}|@([a-z]+)(:(\d{2,4}))?)$")
 _ID = re.compile(r"^[A-Za-z0-9_.\-]+$")
 
@@ -200,8 +228,19 @@ def _load_triggers(path: Path, kind: str, lex: Lexicon, codebook: Codebook, erro
                 if kind == "verb" and len(parts) > 1:
                     raise ValueError(f"verb {word!r} has several words: use prt:/prep: conditions")
                 mods = tuple(parts[:-1])
-                lex.add(Entry(f"{path.name}:{eid}", kind, parts[-1], mods, conds, own, fam, where,
-                              condition_specificity(conds, mods)))
+                lex.add(
+                    Entry(
+                        f"{path.name}:{eid}",
+                        kind,
+                        parts[-1],
+                        mods,
+                        conds,
+                        own,
+                        fam,
+                        where,
+                        condition_specificity(conds, mods),
+                    )
+                )
         except ValueError as exc:
             errors.append(f"{where}: {exc}")
 

@@ -11,6 +11,7 @@ Event data is dyadic: who did what to whom. Two passes over a document's events:
 
 Each drop is recorded as a candidate with its reason.
 """
+
 from __future__ import annotations
 
 from ..records import Candidate
@@ -42,7 +43,9 @@ def drop_partial(doc):
         return doc
     doc._.events = [e for e in events if id(e) not in gone]
     doc._.candidates = list(doc._.candidates or ()) + [
-        Candidate(sentence=e.sentence, trigger=e.trigger.text, kept=False, reason=reason, code=e.code, detail=detail,
-                  event=e)
-        for e, reason, detail in gone.values()]
+        Candidate(
+            sentence=e.sentence, trigger=e.trigger.text, kept=False, reason=reason, code=e.code, detail=detail, event=e
+        )
+        for e, reason, detail in gone.values()
+    ]
     return doc

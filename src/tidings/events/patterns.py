@@ -1,5 +1,6 @@
 """Matching lexicon entries against a token of the dependency parse (index by lemma, then
 check the few entries of that lemma, most specific first)."""
+
 from __future__ import annotations
 
 from .lexicon import Cond, Entry, Lexicon
@@ -26,7 +27,7 @@ class TriggerMatch:
     @property
     def span(self):
         doc = self.tok.doc
-        return doc[min(self.start, self.tok.i): max(self.start, self.tok.i) + 1]
+        return doc[min(self.start, self.tok.i) : max(self.start, self.tok.i) + 1]
 
 
 def keys_of(tok) -> set[str]:
@@ -52,8 +53,12 @@ def keys_of(tok) -> set[str]:
 
 def xcomps(tok) -> list:
     """Infinitival complements, also when parsed as a purpose clause ("call on the US to lift")."""
-    return [c for c in tok.children if c.dep_ == "xcomp" or (
-        c.dep_ == "advcl" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+    return [
+        c
+        for c in tok.children
+        if c.dep_ == "xcomp"
+        or (c.dep_ == "advcl" and c.i > tok.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+    ]
 
 
 def is_passive(tok) -> bool:
@@ -64,8 +69,12 @@ def objects(tok) -> list:
     out = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
     if not out and is_passive(tok):
         out = [c for c in tok.children if c.dep_ == "nsubjpass"]
-    if not out and tok.dep_ == "relcl" and tok.head.pos_ in ("NOUN", "PROPN") \
-            and any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children):
+    if (
+        not out
+        and tok.dep_ == "relcl"
+        and tok.head.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that") for c in tok.children)
+    ):
         out = [tok.head]  # "the curfew it had imposed"
     return out
 
@@ -85,8 +94,29 @@ def prep_objects(tok, preps: frozenset[str] | None = None) -> list:
     return out
 
 
-QUANTITY = {"some", "many", "most", "all", "none", "several", "hundred", "hundreds", "thousand", "thousands",
-            "dozen", "dozens", "number", "scores", "group", "handful", "part", "rest", "majority", "million", "millions"}
+QUANTITY = {
+    "some",
+    "many",
+    "most",
+    "all",
+    "none",
+    "several",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "number",
+    "scores",
+    "group",
+    "handful",
+    "part",
+    "rest",
+    "majority",
+    "million",
+    "millions",
+}
 
 
 def _values_ok(cond: Cond, toks) -> bool:
@@ -111,11 +141,18 @@ def _holds(cond: Cond, tok) -> bool:
         return _values_ok(cond, objects(tok))
     if rel == "prep":
         return _values_ok(cond, [o for _, o in prep_objects(tok, cond.key)]) or (
-            cond.values is None and any(c.dep_ == "prep" and c.lower_ in cond.key and not any(
-                o.ent_type_ in ("DATE", "TIME") for o in c.children) for c in tok.children))
+            cond.values is None
+            and any(
+                c.dep_ == "prep"
+                and c.lower_ in cond.key
+                and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
+                for c in tok.children
+            )
+        )
     if rel == "prt":
-        return any(c.dep_ in _PRT_DEPS and c.lower_ in cond.key and not any(True for _ in c.children)
-                   for c in tok.children)
+        return any(
+            c.dep_ in _PRT_DEPS and c.lower_ in cond.key and not any(True for _ in c.children) for c in tok.children
+        )
     if rel == "xcomp":
         return _values_ok(cond, xcomps(tok))
     if rel in ("ccomp", "acomp", "oprd", "dative", "agent"):

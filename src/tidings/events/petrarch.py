@@ -19,6 +19,7 @@ compound-actor markers (tidings finds actors from the parse), `^` skips, the ord
 within a constituent, and the TABARI noun/adjective disambiguation lines. Patterns whose words
 cannot be expressed at all are counted in `skipped`.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,32 @@ from .lexicon import Cond, Entry, Lexicon, LexiconError, condition_specificity
 __all__ = ["load_petrarch_verbs", "PetrarchStats"]
 
 PARTICLES = {"up", "down", "out", "off", "back", "in", "over", "away", "on", "through", "forward", "aside", "around"}
-PREPS = {"to", "with", "for", "of", "on", "against", "at", "in", "into", "from", "by", "about", "over", "upon",
-         "toward", "towards", "under", "between", "across", "behind", "before", "after", "through", "within"}
+PREPS = {
+    "to",
+    "with",
+    "for",
+    "of",
+    "on",
+    "against",
+    "at",
+    "in",
+    "into",
+    "from",
+    "by",
+    "about",
+    "over",
+    "upon",
+    "toward",
+    "towards",
+    "under",
+    "between",
+    "across",
+    "behind",
+    "before",
+    "after",
+    "through",
+    "within",
+}
 _CODE = re.compile(r"\[([^\]]*)\]")
 
 
@@ -78,7 +103,7 @@ def _tokens(pattern: str) -> list[str]:
             close = ")" if ch == "(" else "}"
             j = pattern.find(close, i)
             j = len(pattern) if j < 0 else j
-            out.append(pattern[i: j + 1])
+            out.append(pattern[i : j + 1])
             i = j + 1
         else:
             j = i
@@ -101,7 +126,7 @@ def _conds(pattern: str, synsets) -> tuple[Cond, ...] | None:
         vals = _values(w.strip("(){}"), synsets)
         if vals:
             conds.append(Cond("subj", None, frozenset(vals)))
-    for w in words[star + 1:]:
+    for w in words[star + 1 :]:
         if w in ("$", "+", "%", "^", "*"):
             continue
         if w.startswith("("):
@@ -156,8 +181,19 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
 
     def add(lemma, forms, conds, code, lineno, eid):
         for key in [lemma] + forms:
-            lex.add(Entry(f"{path.name}:{eid}", "verb", key, (), conds, code, None,
-                          f"{path.name}:{lineno}", condition_specificity(conds, ())))
+            lex.add(
+                Entry(
+                    f"{path.name}:{eid}",
+                    "verb",
+                    key,
+                    (),
+                    conds,
+                    code,
+                    None,
+                    f"{path.name}:{lineno}",
+                    condition_specificity(conds, ()),
+                )
+            )
 
     # PETRARCH-2 files put their synsets before a 'VERB PATTERNS' line; PETRARCH-1 files (the
     # Validate dictionaries) have no such line: verb blocks and synsets are mixed throughout
@@ -235,8 +271,10 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
         if code:
             add(lemma, [f for f in forms if f != lemma], extra, code, lineno, f"{block_name}:{lemma}")
     if not in_verbs:  # an empty file, an actor list, a tidings verbs.tsv: loading it would add nothing, silently
-        raise LexiconError(f"{path}: not a PETRARCH verb dictionary: it has neither a 'VERB PATTERNS' section "
-                           "nor verb blocks ('--- NAME [code] ---')")
+        raise LexiconError(
+            f"{path}: not a PETRARCH verb dictionary: it has neither a 'VERB PATTERNS' section "
+            "nor verb blocks ('--- NAME [code] ---')"
+        )
     if not stats["verbs"]:
         raise LexiconError(f"{path}: no verbs in its verb blocks")
     lex.sources.append(str(path))
@@ -264,7 +302,10 @@ def _known(line: str, code: str | None, path: Path, lineno: int) -> bool:
     reported with file:line (a PetrarchWarning) and skipped (False), never used silently."""
     m = _CODE.search(line)
     if m and code is None and m.group(1).strip().strip(":-").strip():
-        warnings.warn(f"{path.name}:{lineno}: code [{m.group(1).strip()}] is not in the CAMEO codebook: line skipped",
-                      PetrarchWarning, stacklevel=3)
+        warnings.warn(
+            f"{path.name}:{lineno}: code [{m.group(1).strip()}] is not in the CAMEO codebook: line skipped",
+            PetrarchWarning,
+            stacklevel=3,
+        )
         return False
     return True

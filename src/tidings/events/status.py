@@ -1,5 +1,6 @@
 """Did it happen? asserted, negated, hypothetical/conditional or future/intended, from the
 clause of the trigger and the clauses above it."""
+
 from __future__ import annotations
 
 __all__ = ["clause_status", "status_of", "combine"]
@@ -8,21 +9,96 @@ FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 HYP_AUX = {"would", "could", "might", "may", "should", "must", "'d", "ought"}
 COND_MARKS = {"if", "unless", "whether", "lest", "provided", "once"}
 NEG_WORDS = {"not", "n't", "never", "no", "nor", "neither", "without"}
-FEAR_WORDS = {"fear", "worry", "concern", "risk", "possibility", "prospect", "danger", "spectre", "specter",
-              "likelihood", "chance", "speculation", "rumour", "rumor", "threat", "talk", "prospect",
-              "question", "scenario", "anxiety", "jitters", "fears", "worries"}
-FUTURE_MODS = {"planned", "proposed", "upcoming", "future", "scheduled", "expected", "forthcoming",
-               "intended", "new", "next"}
-HYP_MODS = {"possible", "potential", "likely", "feared", "imminent", "hypothetical", "would-be",
-            "threatened", "alleged", "suspected"}
-FUTURE_HEADS = {"due", "set", "poised", "scheduled", "slated", "expected", "going", "be",
-                "plan", "intend", "expect", "prepare", "aim"}
+FEAR_WORDS = {
+    "fear",
+    "worry",
+    "concern",
+    "risk",
+    "possibility",
+    "prospect",
+    "danger",
+    "spectre",
+    "specter",
+    "likelihood",
+    "chance",
+    "speculation",
+    "rumour",
+    "rumor",
+    "threat",
+    "talk",
+    "question",
+    "scenario",
+    "anxiety",
+    "jitters",
+    "fears",
+    "worries",
+}
+FUTURE_MODS = {
+    "planned",
+    "proposed",
+    "upcoming",
+    "future",
+    "scheduled",
+    "expected",
+    "forthcoming",
+    "intended",
+    "new",
+    "next",
+}
+HYP_MODS = {
+    "possible",
+    "potential",
+    "likely",
+    "feared",
+    "imminent",
+    "hypothetical",
+    "would-be",
+    "threatened",
+    "alleged",
+    "suspected",
+}
+FUTURE_HEADS = {
+    "due",
+    "set",
+    "poised",
+    "scheduled",
+    "slated",
+    "expected",
+    "going",
+    "be",
+    "plan",
+    "intend",
+    "expect",
+    "prepare",
+    "aim",
+}
 ALLEGED_BY = {"accusation", "allegation", "charge", "claim", "suspicion", "assertion", "insinuation"}
 HYP_HEADS = {"likely", "unlikely", "possible", "able", "unable", "unwilling", "willing", "ready"}
 RANK = {"negated": 3, "hypothetical": 2, "future": 1, "asserted": 0}
 # clause links across which status is inherited (same proposition), and where it stops
-_INHERIT = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "nsubj", "nsubjpass", "attr",
-            "compound", "amod", "appos", "oprd", "npadvmod", "advcl", "relcl", "conj", "dative", "agent", "poss"}
+_INHERIT = {
+    "xcomp",
+    "ccomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "pcomp",
+    "acl",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "compound",
+    "amod",
+    "appos",
+    "oprd",
+    "npadvmod",
+    "advcl",
+    "relcl",
+    "conj",
+    "dative",
+    "agent",
+    "poss",
+}
 _RELATIVE = {"that", "which", "who", "whom", "whose"}
 
 
@@ -55,8 +131,10 @@ def clause_status(tok) -> tuple[str, str]:
         neg = "no"
     if not neg and tok.pos_ in ("VERB", "AUX"):
         for c in tok.children:  # "Neither Washington nor Tehran has agreed", "Nobody attacked"
-            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none", "neither", "nothing", "no-one")
-                                                     or any(g.lower_ == "neither" for g in c.children)):
+            if c.dep_ in ("nsubj", "nsubjpass") and (
+                c.lower_ in ("nobody", "none", "neither", "nothing", "no-one")
+                or any(g.lower_ == "neither" for g in c.children)
+            ):
                 neg = c.lower_
     if neg:
         return "negated", neg
@@ -76,8 +154,12 @@ def _alleged(tok, stop, depth: int) -> str:
         head = cur.head
         if head.i == cur.i or head.i in stop:
             return ""
-        if head.pos_ == "NOUN" and head.lemma_.lower() in ALLEGED_BY and cur.dep_ in ("acl", "ccomp", "relcl", "appos") \
-                and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE for c in cur.children):
+        if (
+            head.pos_ == "NOUN"
+            and head.lemma_.lower() in ALLEGED_BY
+            and cur.dep_ in ("acl", "ccomp", "relcl", "appos")
+            and any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ not in _RELATIVE for c in cur.children)
+        ):
             return head.lemma_.lower()
         cur = head
     return ""
@@ -133,8 +215,12 @@ def status_of(tokens, stop_at=(), depth: int = 8) -> tuple[str, str]:
             cur = head
             steps += 1
             continue
-        if cur.pos_ in ("NOUN", "PROPN") and dep in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") \
-                and head.pos_ in ("VERB", "AUX") and st != "asserted":
+        if (
+            cur.pos_ in ("NOUN", "PROPN")
+            and dep in ("dobj", "pobj", "nsubj", "nsubjpass", "attr")
+            and head.pos_ in ("VERB", "AUX")
+            and st != "asserted"
+        ):
             inherited = (st, cue)  # an event noun in a clause that did not happen ("talks could resume")
             break
         if dep == "xcomp" and st in ("hypothetical", "future", "negated"):

@@ -8,11 +8,11 @@ summary (`tidings export --help` and docs/cli.md list them from there).
 Filters are those of tidings.query (status defaults to "asserted": negated, hypothetical
 and future events are not events in GDELT's sense). No spaCy here.
 """
+
 from __future__ import annotations
 
 import contextlib
 import csv
-import io
 import json
 import os
 import sys
@@ -23,45 +23,176 @@ from ..query.rows import event_rows, events_with_sources, mention_rows
 from .codes import code_name, country_name, fips, plover_of, sectors, split_actor
 from .registry import Destination, ExportFormat, format_names, get_format, register
 
-__all__ = ["export", "FORMATS", "GDELT_EVENT_COLUMNS", "GDELT_MENTION_COLUMNS", "PHOENIX_COLUMNS",
-           "ICEWS_COLUMNS", "gdelt_event_rows", "gdelt_mention_rows"]
+__all__ = [
+    "export",
+    "FORMATS",
+    "GDELT_EVENT_COLUMNS",
+    "GDELT_MENTION_COLUMNS",
+    "PHOENIX_COLUMNS",
+    "ICEWS_COLUMNS",
+    "gdelt_event_rows",
+    "gdelt_mention_rows",
+]
 
 GDELT_EVENT_COLUMNS = (
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    *(f"Actor1{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    *(f"Actor2{c}" for c in ("Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code",
-                             "Religion2Code", "Type1Code", "Type2Code", "Type3Code")),
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    *(f"{g}_{c}" for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
-      for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")),
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    *(
+        f"Actor1{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    *(
+        f"Actor2{c}"
+        for c in (
+            "Code",
+            "Name",
+            "CountryCode",
+            "KnownGroupCode",
+            "EthnicCode",
+            "Religion1Code",
+            "Religion2Code",
+            "Type1Code",
+            "Type2Code",
+            "Type3Code",
+        )
+    ),
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    *(
+        f"{g}_{c}"
+        for g in ("Actor1Geo", "Actor2Geo", "ActionGeo")
+        for c in ("Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID")
+    ),
+    "DATEADDED",
+    "SOURCEURL",
 )
 GDELT_MENTION_COLUMNS = (
-    "GLOBALEVENTID", "EventTimeDate", "MentionTimeDate", "MentionType", "MentionSourceName",
-    "MentionIdentifier", "SentenceID", "Actor1CharOffset", "Actor2CharOffset", "ActionCharOffset",
-    "InRawText", "Confidence", "MentionDocLen", "MentionDocTone", "MentionDocTranslationInfo", "Extras",
+    "GLOBALEVENTID",
+    "EventTimeDate",
+    "MentionTimeDate",
+    "MentionType",
+    "MentionSourceName",
+    "MentionIdentifier",
+    "SentenceID",
+    "Actor1CharOffset",
+    "Actor2CharOffset",
+    "ActionCharOffset",
+    "InRawText",
+    "Confidence",
+    "MentionDocLen",
+    "MentionDocTone",
+    "MentionDocTranslationInfo",
+    "Extras",
 )
 PHOENIX_COLUMNS = (
-    "EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole",
-    "SourceActorAttribute", "TargetActorFull", "TargetActorEntity", "TargetActorRole", "TargetActorAttribute",
-    "EventCode", "EventRootCode", "QuadClass", "GoldsteinScore", "Issues", "Lat", "Lon", "LocationName",
-    "StateName", "CountryCode", "SentenceID", "URLs", "NewsSources",
+    "EventID",
+    "Date",
+    "Year",
+    "Month",
+    "Day",
+    "SourceActorFull",
+    "SourceActorEntity",
+    "SourceActorRole",
+    "SourceActorAttribute",
+    "TargetActorFull",
+    "TargetActorEntity",
+    "TargetActorRole",
+    "TargetActorAttribute",
+    "EventCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScore",
+    "Issues",
+    "Lat",
+    "Lon",
+    "LocationName",
+    "StateName",
+    "CountryCode",
+    "SentenceID",
+    "URLs",
+    "NewsSources",
 )
 ICEWS_COLUMNS = (
-    "Event ID", "Event Date", "Source Name", "Source Sectors", "Source Country", "Event Text", "CAMEO Code",
-    "Intensity", "Target Name", "Target Sectors", "Target Country", "Story ID", "Sentence Number", "Publisher",
-    "City", "District", "Province", "Country", "Latitude", "Longitude",
+    "Event ID",
+    "Event Date",
+    "Source Name",
+    "Source Sectors",
+    "Source Country",
+    "Event Text",
+    "CAMEO Code",
+    "Intensity",
+    "Target Name",
+    "Target Sectors",
+    "Target Country",
+    "Story ID",
+    "Sentence Number",
+    "Publisher",
+    "City",
+    "District",
+    "Province",
+    "Country",
+    "Latitude",
+    "Longitude",
 )
 CSV_COLUMNS = (
-    "id", "num_id", "date", "code", "root", "quad_class", "penta_class", "goldstein", "plover_event",
-    "plover_mode", "source_code", "source_country", "source_name", "target_code", "target_country",
-    "target_name", "status", "place_name", "place_country", "lat", "lon", "n_mentions", "n_articles",
-    "n_sources", "story_id", "article_id", "sentence", "trigger", "title", "outlet", "url", "published",
+    "id",
+    "num_id",
+    "date",
+    "code",
+    "root",
+    "quad_class",
+    "penta_class",
+    "goldstein",
+    "plover_event",
+    "plover_mode",
+    "source_code",
+    "source_country",
+    "source_name",
+    "target_code",
+    "target_country",
+    "target_name",
+    "status",
+    "place_name",
+    "place_country",
+    "lat",
+    "lon",
+    "n_mentions",
+    "n_articles",
+    "n_sources",
+    "story_id",
+    "article_id",
+    "sentence",
+    "trigger",
+    "title",
+    "outlet",
+    "url",
+    "published",
 )
 
-def _s(v) -> str:
+
+def _cell(v) -> str:
     """A cell: None -> "", tabs and newlines flattened."""
     if v is None:
         return ""
@@ -86,11 +217,11 @@ def _geo_block(name, iso3, lat, lon, *, country_level: bool) -> list[str]:
         return ["0", "", "", "", "", "", "", ""]
     if country_level or not name:
         cname = country_name(iso3) or name or ""
-        return ["1", cname, f, f, "", _s(lat), _s(lon), f]
+        return ["1", cname, f, f, "", _cell(lat), _cell(lon), f]
     geo_type = "3" if iso3 == "USA" else "4"
     cname = country_name(iso3)
     full = f"{name}, {cname}" if cname and cname != name else name
-    return [geo_type, full, f, f, "", _s(lat), _s(lon), ""]
+    return [geo_type, full, f, f, "", _cell(lat), _cell(lon), ""]
 
 
 def _actor_block(code, name, country) -> list[str]:
@@ -98,8 +229,18 @@ def _actor_block(code, name, country) -> list[str]:
         return [""] * 10
     p = split_actor(code, country)
     types = list(p.types) + ["", "", ""]
-    return [_s(code), _s(name).upper(), _s(p.country or country), p.known_group, "", p.religion1, p.religion2,
-            types[0], types[1], types[2]]
+    return [
+        _cell(code),
+        _cell(name).upper(),
+        _cell(p.country or country),
+        p.known_group,
+        "",
+        p.religion1,
+        p.religion2,
+        types[0],
+        types[1],
+        types[2],
+    ]
 
 
 def gdelt_event_rows(conn, filters: Filters) -> Iterator[list[str]]:
@@ -107,18 +248,30 @@ def gdelt_event_rows(conn, filters: Filters) -> Iterator[list[str]]:
         d = r["date"]
         frac = d.year + ((d.month - 1) * 30 + d.day) / 365  # GDELT: (days into the year, months of 30) / 365
         place_country_level = bool(r["place_name"]) and r["place_name"] == country_name(r["place_country"])
-        row = [str(r["num_id"]), d.strftime("%Y%m%d"), d.strftime("%Y%m"), str(d.year), f"{frac:.4f}",
-               *_actor_block(r["source_code"], r["source_name"], r["source_country"]),
-               *_actor_block(r["target_code"], r["target_name"], r["target_country"]),
-               "1" if (r["first_sentence"] or 0) == 0 else "0",
-               r["code"], r["base_code"] or r["code"][:3], r["root"] or r["code"][:2],
-               str(r["quad_class"]), _s(float(r["goldstein"] or 0.0)),
-               str(r["n_mentions"] or 0), str(r["n_sources"] or 0), str(r["n_articles"] or 0), "0",
-               *_geo_block(None, r["source_country"], None, None, country_level=True),
-               *_geo_block(None, r["target_country"], None, None, country_level=True),
-               *_geo_block(r["place_name"], r["place_country"], r["lat"], r["lon"],
-                           country_level=place_country_level),
-               _stamp(r["published"], d), _s(r["url"] or f"tidings:article:{r['first_article_id']}")]
+        row = [
+            str(r["num_id"]),
+            d.strftime("%Y%m%d"),
+            d.strftime("%Y%m"),
+            str(d.year),
+            f"{frac:.4f}",
+            *_actor_block(r["source_code"], r["source_name"], r["source_country"]),
+            *_actor_block(r["target_code"], r["target_name"], r["target_country"]),
+            "1" if (r["first_sentence"] or 0) == 0 else "0",
+            r["code"],
+            r["base_code"] or r["code"][:3],
+            r["root"] or r["code"][:2],
+            str(r["quad_class"]),
+            _cell(float(r["goldstein"] or 0.0)),
+            str(r["n_mentions"] or 0),
+            str(r["n_sources"] or 0),
+            str(r["n_articles"] or 0),
+            "0",
+            *_geo_block(None, r["source_country"], None, None, country_level=True),
+            *_geo_block(None, r["target_country"], None, None, country_level=True),
+            *_geo_block(r["place_name"], r["place_country"], r["lat"], r["lon"], country_level=place_country_level),
+            _stamp(r["published"], d),
+            _cell(r["url"] or f"tidings:article:{r['first_article_id']}"),
+        ]
         yield row
 
 
@@ -127,13 +280,24 @@ def gdelt_mention_rows(conn, filters: Filters) -> Iterator[list[str]]:
         conf = int(round((r["confidence"] if r["confidence"] is not None else 1.0) * 100))
         conf = min(100, max(10, conf))
         source = r["outlet"] or _domain(r["url"]) or "tidings"
-        yield [str(r["num_id"]), _stamp(r["event_published"], r["date"]), _stamp(r["published"], r["date"]),
-               "1", _s(source), _s(r["url"] or f"tidings:article:{r['article_id']}"),
-               str((r["sentence"] or 0) + 1),
-               str(r["source_start"] if r["source_start"] is not None else -1),
-               str(r["target_start"] if r["target_start"] is not None else -1),
-               str(r["trigger_start"] if r["trigger_start"] is not None else -1),
-               "1", str(conf), str(r["doc_len"] or 0), "0", "", ""]
+        yield [
+            str(r["num_id"]),
+            _stamp(r["event_published"], r["date"]),
+            _stamp(r["published"], r["date"]),
+            "1",
+            _cell(source),
+            _cell(r["url"] or f"tidings:article:{r['article_id']}"),
+            str((r["sentence"] or 0) + 1),
+            str(r["source_start"] if r["source_start"] is not None else -1),
+            str(r["target_start"] if r["target_start"] is not None else -1),
+            str(r["trigger_start"] if r["trigger_start"] is not None else -1),
+            "1",
+            str(conf),
+            str(r["doc_len"] or 0),
+            "0",
+            "",
+            "",
+        ]
 
 
 def _domain(url: str | None) -> str:
@@ -158,32 +322,62 @@ def _phoenix_actor(code, country) -> list[str]:
 def phoenix_rows(conn, filters: Filters) -> Iterator[list[str]]:
     for r in events_with_sources(conn, filters):
         d = r["date"]
-        yield [r["id"], d.strftime("%Y%m%d"), str(d.year), f"{d.month:02d}", f"{d.day:02d}",
-               *_phoenix_actor(r["source_code"], r["source_country"]),
-               *_phoenix_actor(r["target_code"], r["target_country"]),
-               r["code"], r["root"], str(r["penta_class"]), _s(float(r["goldstein"] or 0.0)), "",
-               _s(r["lat"]), _s(r["lon"]), _s(r["place_name"]), "", _s(r["place_country"]),
-               f"{r['article_id']}-{(r['first_sentence'] or 0) + 1}", _s(r["urls"]), _s(r["sources"])]
+        yield [
+            r["id"],
+            d.strftime("%Y%m%d"),
+            str(d.year),
+            f"{d.month:02d}",
+            f"{d.day:02d}",
+            *_phoenix_actor(r["source_code"], r["source_country"]),
+            *_phoenix_actor(r["target_code"], r["target_country"]),
+            r["code"],
+            r["root"],
+            str(r["penta_class"]),
+            _cell(float(r["goldstein"] or 0.0)),
+            "",
+            _cell(r["lat"]),
+            _cell(r["lon"]),
+            _cell(r["place_name"]),
+            "",
+            _cell(r["place_country"]),
+            f"{r['article_id']}-{(r['first_sentence'] or 0) + 1}",
+            _cell(r["urls"]),
+            _cell(r["sources"]),
+        ]
 
 
 def icews_rows(conn, filters: Filters) -> Iterator[list[str]]:
     for r in event_rows(conn, filters):
-        place_country = country_name(r["place_country"]) or _s(r["place_country"])
+        place_country = country_name(r["place_country"]) or _cell(r["place_country"])
         city = r["place_name"] if r["place_name"] and r["place_name"] != place_country else ""
-        yield [str(r["num_id"]), r["date"].isoformat() if r["date"] else "",
-               _s(r["source_name"] or r["source_code"]), sectors(r["source_code"], r["source_country"]),
-               country_name(r["source_country"]) or _s(r["source_country"]),
-               code_name(r["code"]), r["code"], _s(float(r["goldstein"] or 0.0)),
-               _s(r["target_name"] or r["target_code"]), sectors(r["target_code"], r["target_country"]),
-               country_name(r["target_country"]) or _s(r["target_country"]),
-               _s(r["story_id"]), str((r["sentence_no"] if r["sentence_no"] is not None else r["first_sentence"] or 0) + 1),
-               _s(r["outlet"]), _s(city), "", "", place_country if r["place_country"] else "",
-               _s(r["lat"]), _s(r["lon"])]
+        yield [
+            str(r["num_id"]),
+            r["date"].isoformat() if r["date"] else "",
+            _cell(r["source_name"] or r["source_code"]),
+            sectors(r["source_code"], r["source_country"]),
+            country_name(r["source_country"]) or _cell(r["source_country"]),
+            code_name(r["code"]),
+            r["code"],
+            _cell(float(r["goldstein"] or 0.0)),
+            _cell(r["target_name"] or r["target_code"]),
+            sectors(r["target_code"], r["target_country"]),
+            country_name(r["target_country"]) or _cell(r["target_country"]),
+            _cell(r["story_id"]),
+            str((r["sentence_no"] if r["sentence_no"] is not None else r["first_sentence"] or 0) + 1),
+            _cell(r["outlet"]),
+            _cell(city),
+            "",
+            "",
+            place_country if r["place_country"] else "",
+            _cell(r["lat"]),
+            _cell(r["lon"]),
+        ]
 
 
 def plover_records(conn, filters: Filters) -> Iterator[dict]:
     for r in event_rows(conn, filters):
-        def actor(side):
+
+        def actor(side, r=r):
             if not r[f"{side}_code"] and not r[f"{side}_name"]:
                 return []
             return [{"code": r[f"{side}_code"], "name": r[f"{side}_name"], "country": r[f"{side}_country"]}]
@@ -201,15 +395,26 @@ def plover_records(conn, filters: Filters) -> Iterator[dict]:
             "context": [],
             "quad_code": r["quad_class"],
             "event_scale": r["goldstein"],
-            "event_loc": ({"name": r["place_name"], "country": r["place_country"], "lat": r["lat"], "lon": r["lon"]}
-                          if r["place_name"] or r["place_country"] else None),
+            "event_loc": (
+                {"name": r["place_name"], "country": r["place_country"], "lat": r["lat"], "lon": r["lon"]}
+                if r["place_name"] or r["place_country"]
+                else None
+            ),
             "event_text": [r["trigger"]] if r["trigger"] else [],
             "text": r["sentence"],
-            "cite_info": {"article_id": r["first_article_id"], "story_id": r["story_id"], "url": r["url"],
-                          "outlet": r["outlet"], "title": r["title"], "published": r["published"]},
+            "cite_info": {
+                "article_id": r["first_article_id"],
+                "story_id": r["story_id"],
+                "url": r["url"],
+                "outlet": r["outlet"],
+                "title": r["title"],
+                "published": r["published"],
+            },
             "coder": "tidings",
             "cameo": {"code": r["code"], "root": r["root"], "status": r["status"]},
-            "mentions": r["n_mentions"], "articles": r["n_articles"], "sources": r["n_sources"],
+            "mentions": r["n_mentions"],
+            "articles": r["n_articles"],
+            "sources": r["n_sources"],
         }
         yield rec
 
@@ -237,8 +442,16 @@ def _open_out(out):
             yield fh
 
 
-def export(db=None, fmt: str = "gdelt", out=None, *, filters: Filters | None = None, partition: str = "date",
-           overwrite: bool = False, **kw) -> int:
+def export(
+    db=None,
+    fmt: str = "gdelt",
+    out=None,
+    *,
+    filters: Filters | None = None,
+    partition: str = "date",
+    overwrite: bool = False,
+    **kw,
+) -> int:
     """Write the events (matching the filters) in `fmt` (a name in export.registry) to `out`
     (a path, a file object, or None/"-" for standard output; a directory for parquet, which
     must be new or empty unless overwrite=True replaces an earlier parquet export there).
@@ -294,15 +507,21 @@ def _write_parquet_dir(conn, filters: Filters, dest: Destination) -> int:
 
 for _fmt in (
     ExportFormat("gdelt", "GDELT 2.0 Events: 61 tab-separated columns, no header", _tab_writer(gdelt_event_rows)),
-    ExportFormat("gdelt-mentions", "GDELT 2.0 Mentions: 16 tab-separated columns, no header",
-                 _tab_writer(gdelt_mention_rows)),
+    ExportFormat(
+        "gdelt-mentions", "GDELT 2.0 Mentions: 16 tab-separated columns, no header", _tab_writer(gdelt_mention_rows)
+    ),
     ExportFormat("phoenix", "Phoenix: 26 tab-separated columns, no header", _tab_writer(phoenix_rows)),
-    ExportFormat("icews", "ICEWS-like: 20 tab-separated columns with the ICEWS header",
-                 _tab_writer(icews_rows, ICEWS_COLUMNS)),
+    ExportFormat(
+        "icews", "ICEWS-like: 20 tab-separated columns with the ICEWS header", _tab_writer(icews_rows, ICEWS_COLUMNS)
+    ),
     ExportFormat("plover", "PLOVER JSON lines", _write_plover),
     ExportFormat("csv", "one row per event with its evidence sentence (header)", _write_csv),
-    ExportFormat("parquet", "a directory of Parquet files partitioned by date (hive style: event_date=YYYY-MM-DD)",
-                 _write_parquet_dir, to_directory=True),
+    ExportFormat(
+        "parquet",
+        "a directory of Parquet files partitioned by date (hive style: event_date=YYYY-MM-DD)",
+        _write_parquet_dir,
+        to_directory=True,
+    ),
 ):
     register(_fmt)
 FORMATS = format_names()  # the built-in formats (export.registry holds every registered one)
@@ -316,11 +535,14 @@ def _prepare_dir(out: str, overwrite: bool) -> None:
     if not os.path.isdir(out) or not os.listdir(out):
         return
     entries = os.listdir(out)
-    ours = all(os.path.isdir(os.path.join(out, e)) and e.split("=", 1)[0] in ("event_date", "month", "year")
-               for e in entries)
+    ours = all(
+        os.path.isdir(os.path.join(out, e)) and e.split("=", 1)[0] in ("event_date", "month", "year") for e in entries
+    )
     if not overwrite:
-        raise ValueError(f"{out} is not empty: choose a new directory, or pass --overwrite to replace "
-                         "an earlier parquet export there")
+        raise ValueError(
+            f"{out} is not empty: choose a new directory, or pass --overwrite to replace "
+            "an earlier parquet export there"
+        )
     if not ours:
         raise ValueError(f"{out} holds files that are not a tidings parquet export; not overwriting it")
     for e in entries:
@@ -340,7 +562,12 @@ def _write_parquet(df, out, partition: str) -> int:
     df[part_col] = key
     table = pa.Table.from_pandas(df, preserve_index=False)
     os.makedirs(out, exist_ok=True)
-    ds.write_dataset(table, out, format="parquet", partitioning=ds.partitioning(
-        pa.schema([(part_col, pa.string())]), flavor="hive"), existing_data_behavior="delete_matching",
-        basename_template="part-{i}.parquet")
+    ds.write_dataset(
+        table,
+        out,
+        format="parquet",
+        partitioning=ds.partitioning(pa.schema([(part_col, pa.string())]), flavor="hive"),
+        existing_data_behavior="delete_matching",
+        basename_template="part-{i}.parquet",
+    )
     return len(df)

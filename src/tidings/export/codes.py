@@ -1,30 +1,107 @@
 """Small lookups for the export formats: ISO3 -> FIPS 10-4 (data/export/iso3_fips.tsv),
 CAMEO actor-code parts (types, religions, known groups) and sector names for ICEWS."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["fips", "country_name", "load_iso3_fips", "ActorParts", "split_actor", "sectors", "code_name",
-           "plover_of"]
+__all__ = ["fips", "country_name", "load_iso3_fips", "ActorParts", "split_actor", "sectors", "code_name", "plover_of"]
 
 # CAMEO generic role ("type") codes
 TYPES = {
-    "GOV": "Government", "MIL": "Military", "REB": "Rebels", "OPP": "Opposition", "PTY": "Political Parties",
-    "COP": "Police", "JUD": "Judiciary", "SPY": "Intelligence", "MED": "Media", "EDU": "Education",
-    "BUS": "Business", "CRM": "Criminals", "CVL": "Civilians", "ELI": "Elites", "HLH": "Health",
-    "HRI": "Human Rights", "LAB": "Labor", "LEG": "Legislature", "REF": "Refugees", "AGR": "Agriculture",
-    "MOD": "Moderate", "RAD": "Radical", "UAF": "Unaffiliated Armed Forces", "IGO": "International Organization",
-    "NGO": "Non-Governmental Organization", "NGM": "Non-Governmental Movement", "INS": "Insurgents",
-    "SEP": "Separatists", "IMG": "International Militarized Group", "MNC": "Multinational Corporation",
-    "ENV": "Environment", "DEV": "Development", "SET": "Settlers", "UIS": "Unidentified State Actor",
-    "JEW": "Jewish", "CHR": "Christian", "MOS": "Muslim", "BUD": "Buddhist", "HIN": "Hindu",
+    "GOV": "Government",
+    "MIL": "Military",
+    "REB": "Rebels",
+    "OPP": "Opposition",
+    "PTY": "Political Parties",
+    "COP": "Police",
+    "JUD": "Judiciary",
+    "SPY": "Intelligence",
+    "MED": "Media",
+    "EDU": "Education",
+    "BUS": "Business",
+    "CRM": "Criminals",
+    "CVL": "Civilians",
+    "ELI": "Elites",
+    "HLH": "Health",
+    "HRI": "Human Rights",
+    "LAB": "Labor",
+    "LEG": "Legislature",
+    "REF": "Refugees",
+    "AGR": "Agriculture",
+    "MOD": "Moderate",
+    "RAD": "Radical",
+    "UAF": "Unaffiliated Armed Forces",
+    "IGO": "International Organization",
+    "NGO": "Non-Governmental Organization",
+    "NGM": "Non-Governmental Movement",
+    "INS": "Insurgents",
+    "SEP": "Separatists",
+    "IMG": "International Militarized Group",
+    "MNC": "Multinational Corporation",
+    "ENV": "Environment",
+    "DEV": "Development",
+    "SET": "Settlers",
+    "UIS": "Unidentified State Actor",
+    "JEW": "Jewish",
+    "CHR": "Christian",
+    "MOS": "Muslim",
+    "BUD": "Buddhist",
+    "HIN": "Hindu",
 }
-RELIGIONS = {"CHR", "CTH", "ORT", "PRO", "MOS", "SHI", "SUN", "JEW", "BUD", "HIN", "JAN", "SIK", "TAO", "ZRO",
-             "CNF", "SHN", "ATH", "DRZ", "ALE", "BAH", "ITR"}
-REGIONS = {"WST", "AFR", "ASA", "BLK", "CAS", "CAU", "CRB", "EAF", "EEU", "EUR", "LAM", "MDE", "MEA", "NAF",
-           "NMR", "PGS", "SAF", "SAM", "SAS", "SEA", "SCN", "WAF", "WEU", "BAL", "BLK", "CFR", "NAM"}
+RELIGIONS = {
+    "CHR",
+    "CTH",
+    "ORT",
+    "PRO",
+    "MOS",
+    "SHI",
+    "SUN",
+    "JEW",
+    "BUD",
+    "HIN",
+    "JAN",
+    "SIK",
+    "TAO",
+    "ZRO",
+    "CNF",
+    "SHN",
+    "ATH",
+    "DRZ",
+    "ALE",
+    "BAH",
+    "ITR",
+}
+REGIONS = {
+    "WST",
+    "AFR",
+    "ASA",
+    "BLK",
+    "CAS",
+    "CAU",
+    "CRB",
+    "EAF",
+    "EEU",
+    "EUR",
+    "LAM",
+    "MDE",
+    "MEA",
+    "NAF",
+    "NMR",
+    "PGS",
+    "SAF",
+    "SAM",
+    "SAS",
+    "SEA",
+    "SCN",
+    "WAF",
+    "WEU",
+    "BAL",
+    "CFR",
+    "NAM",
+}
 ORG_TYPES = {"IGO", "NGO", "IMG", "MNC", "NGM"}
 
 
@@ -79,7 +156,7 @@ def split_actor(code: str | None, country: str | None = None) -> ActorParts:
     known group (e.g. IGOWSTNAT -> type IGO, group NAT)."""
     if not code:
         return ActorParts(country=country or "")
-    parts = [code[i:i + 3] for i in range(0, len(code), 3)]
+    parts = [code[i : i + 3] for i in range(0, len(code), 3)]
     cty = ""
     if country and code.startswith(country):
         cty = country
@@ -98,9 +175,14 @@ def split_actor(code: str | None, country: str | None = None) -> ActorParts:
     group = ""
     if others and (not cty or any(t in ORG_TYPES for t in types)):
         group = next((o for o in others if o not in REGIONS and len(o) == 3), "")
-    return ActorParts(country=cty, known_group=group, religion1=religions[0] if religions else "",
-                      religion2=religions[1] if len(religions) > 1 else "", types=tuple(types),
-                      attributes=tuple(o for o in others if o != group))
+    return ActorParts(
+        country=cty,
+        known_group=group,
+        religion1=religions[0] if religions else "",
+        religion2=religions[1] if len(religions) > 1 else "",
+        types=tuple(types),
+        attributes=tuple(o for o in others if o != group),
+    )
 
 
 def sectors(code: str | None, country: str | None = None) -> str:

@@ -17,6 +17,7 @@ Components (each declares what it reads and writes, see their `assigns` in nlp.a
 The article's publication date reaches the components as doc._.published (set before
 the pipeline runs); nothing is kept in module globals.
 """
+
 from __future__ import annotations
 
 import gc
@@ -52,10 +53,18 @@ class PipelineOptions:
 def _register_extensions() -> None:
     from spacy.tokens import Doc
 
-    for name, default in (("published", None), ("article_id", None), ("dateline", None),
-                          ("actor_mentions", None), ("timexes", None), ("places", None),
-                          ("quotes", None), ("events", None), ("candidates", None),
-                          ("root_scores", None)):
+    for name, default in (
+        ("published", None),
+        ("article_id", None),
+        ("dateline", None),
+        ("actor_mentions", None),
+        ("timexes", None),
+        ("places", None),
+        ("quotes", None),
+        ("events", None),
+        ("candidates", None),
+        ("root_scores", None),
+    ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
 
@@ -76,8 +85,9 @@ def _build(options: PipelineOptions):
         replace_lemmatizer(nlp)
     nlp.max_length = 2_000_000  # the pipeline refuses long texts itself (CodeOptions.max_chars)
     nlp.add_pipe("tidings_paragraphs", before="parser")
-    nlp.add_pipe("tidings_actors", config={
-        "dictionaries": list(options.actor_dictionaries), "replace": options.replace_actors})
+    nlp.add_pipe(
+        "tidings_actors", config={"dictionaries": list(options.actor_dictionaries), "replace": options.replace_actors}
+    )
     nlp.add_pipe("tidings_dates")
     nlp.add_pipe("tidings_places")
     nlp.add_pipe("tidings_quotes")
@@ -86,9 +96,14 @@ def _build(options: PipelineOptions):
 
         nlp.add_pipe("tidings_petrarch", config={"dictionaries": list(options.petrarch)})
     else:
-        nlp.add_pipe("tidings_events", config={
-            "dictionaries": list(options.verb_dictionaries), "replace": options.replace_verbs,
-            "classifier": options.classifier})
+        nlp.add_pipe(
+            "tidings_events",
+            config={
+                "dictionaries": list(options.verb_dictionaries),
+                "replace": options.replace_verbs,
+                "classifier": options.classifier,
+            },
+        )
     if options.story and not options.petrarch:
         nlp.add_pipe("tidings_story", config={"judge": options.judge, "min_confidence": options.min_confidence})
     assert isinstance(nlp, Language)

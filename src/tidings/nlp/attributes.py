@@ -31,6 +31,7 @@ sets anything but TAG, POS, MORPH, LEMMA or DEP, or the key would not fit 64 bit
 goes to a real AttributeRuler. Changed columns are written back with ``doc.from_array`` (these
 five only touch the token struct; without HEAD, the parse and sentence starts are untouched).
 """
+
 from __future__ import annotations
 
 import math
@@ -137,8 +138,9 @@ class FastAttributeRuler:
 
     def add_patterns(self, patterns: Iterable[dict]) -> None:
         """Entries as AttributeRuler.patterns gives them: {patterns, attrs, index}."""
-        self._patterns.extend({"patterns": p["patterns"], "attrs": p["attrs"],
-                               "index": p.get("index", 0)} for p in patterns)
+        self._patterns.extend(
+            {"patterns": p["patterns"], "attrs": p["attrs"], "index": p.get("index", 0)} for p in patterns
+        )
         self._compile()
 
     # -- building -----------------------------------------------------------------------------
@@ -155,8 +157,10 @@ class FastAttributeRuler:
             alts = [[_compile_spec(s, strings) for s in alt] for alt in p["patterns"]]
             index = p["index"]
             extra = sum(len(alt) for alt in alts if len(alt) > 1)
-            if not all(alt and None not in alt and -len(alt) <= index < len(alt) for alt in alts) \
-                    or len(slots) + extra > 64:
+            if (
+                not all(alt and None not in alt and -len(alt) <= index < len(alt) for alt in alts)
+                or len(slots) + extra > 64
+            ):
                 self._matcher.add(strings.add(str(entry)), p["patterns"])
                 self._matcher_entries += 1
                 continue
@@ -164,8 +168,7 @@ class FastAttributeRuler:
                 if len(alt) == 1:
                     singles.append((entry, alt[0]))
                 else:
-                    self._multis.append((entry, list(range(len(slots), len(slots) + len(alt))),
-                                         index % len(alt)))
+                    self._multis.append((entry, list(range(len(slots), len(slots) + len(alt))), index % len(alt)))
                     slots.extend(alt)
         specs = [conds for _, conds in singles] + slots  # bit b of a code row is specs[b]
         conds = [c for spec in specs for c in spec]
@@ -177,9 +180,15 @@ class FastAttributeRuler:
         # code columns: each column tested by value (code = 1 + rank among the values
         # mentioned, 0 for any other value), then one 0/1 code per regex
         self._code_cols = sorted({col for kind, col, _ in conds if kind != "re"})
-        self._known = [np.array(sorted({v for kind, c, arg in conds if c == col and kind != "re"
-                                        for v in ({arg} if kind == "eq" else arg)}), dtype=np.uint64)
-                       for col in self._code_cols]
+        self._known = [
+            np.array(
+                sorted(
+                    {v for kind, c, arg in conds if c == col and kind != "re" for v in ({arg} if kind == "eq" else arg)}
+                ),
+                dtype=np.uint64,
+            )
+            for col in self._code_cols
+        ]
         self._sizes = [len(k) + 1 for k in self._known] + [2] * len(regex_keys)
         # per code column and code: bit mask of the specs admitting a token with that code
         self._everyone = (1 << len(specs)) - 1
@@ -199,8 +208,7 @@ class FastAttributeRuler:
                         table[code] &= ~(1 << bit)
         self._n_singles = len(singles)
         self._entry_of_bit = [e for e, _ in singles]
-        self._has_attr = [sum(1 << b for b, (e, _) in enumerate(singles) if a in self._attrs[e])
-                          for a in _WRITABLE]
+        self._has_attr = [sum(1 << b for b, (e, _) in enumerate(singles) if a in self._attrs[e]) for a in _WRITABLE]
         self._rows = _Memo(self._decide, 2 * len(_WRITABLE) + 1)
         self._regex_memos = {col: _Memo(self._regex_bits(rs), 1) for col, rs in self._regexes.items()}
         self._read = sorted(set(self._code_cols) | set(self._regexes) | set(_WRITABLE))
@@ -248,7 +256,7 @@ class FastAttributeRuler:
         rows = self._rows(key)
         width = len(_WRITABLE)
         prio = rows[:, :width].astype(np.int64) - 1
-        vals = rows[:, width:2 * width]
+        vals = rows[:, width : 2 * width]
         if self._multis:
             slot_bits = rows[:, 2 * width]
             present = int(np.bitwise_or.reduce(slot_bits))
@@ -258,9 +266,9 @@ class FastAttributeRuler:
                     continue
                 starts = np.ones(n - span + 1, dtype=bool)
                 for k, s in enumerate(slots):
-                    starts &= (slot_bits[k:k + n - span + 1] >> np.uint64(s)) & np.uint64(1) == 1
+                    starts &= (slot_bits[k : k + n - span + 1] >> np.uint64(s)) & np.uint64(1) == 1
                 targets = np.zeros(n, dtype=bool)
-                targets[offset:offset + n - span + 1] = starts
+                targets[offset : offset + n - span + 1] = starts
                 self._merge(prio, vals, entry, targets)
         if self._matcher_entries:
             for entry, targets in self._matched(doc).items():
@@ -281,8 +289,10 @@ class FastAttributeRuler:
             length = end - start
             pos = index + length if index < 0 else index
             if not 0 <= pos < length:
-                raise ValueError(f"[E1001] Index {index} out of the matched span "
-                                 f"{[t.text for t in doc[start:end]]} of attribute ruler entry {entry}")
+                raise ValueError(
+                    f"[E1001] Index {index} out of the matched span "
+                    f"{[t.text for t in doc[start:end]]} of attribute ruler entry {entry}"
+                )
             out.setdefault(entry, np.zeros(len(doc), dtype=bool))[start + pos] = True
         return out
 
@@ -295,8 +305,7 @@ class FastAttributeRuler:
                 vals[win, j] = self._attrs[entry][a]
 
 
-@Language.factory("tidings_attributes", assigns=["token.tag", "token.pos", "token.morph",
-                                                 "token.lemma", "token.dep"])
+@Language.factory("tidings_attributes", assigns=["token.tag", "token.pos", "token.morph", "token.lemma", "token.dep"])
 def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
     return FastAttributeRuler(nlp.vocab, name)
 

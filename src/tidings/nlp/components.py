@@ -1,4 +1,5 @@
 """Registers every tidings spaCy component by name (importing this module is enough)."""
+
 from __future__ import annotations
 
 import numpy as np

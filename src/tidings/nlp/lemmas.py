@@ -27,6 +27,7 @@ strings may be transient. Anything but a plain Lemmatizer/EnglishLemmatizer in "
 (another mode, a subclass, a replaced ``lemmatize``) is left to the original component. Like
 spaCy's cache, the memo assumes the lookup tables do not change once the pipeline runs.
 """
+
 from __future__ import annotations
 
 from typing import Callable
@@ -62,8 +63,11 @@ class FastLemmatizer:
     def fast(self) -> bool:
         """Whether this run can use the memo (else the original component does the job)."""
         orig = self.original
-        return (type(orig) in _PLAIN and orig.mode == "rule"
-                and getattr(orig.lemmatize, "__func__", None) is Lemmatizer.rule_lemmatize)
+        return (
+            type(orig) in _PLAIN
+            and orig.mode == "rule"
+            and getattr(orig.lemmatize, "__func__", None) is Lemmatizer.rule_lemmatize
+        )
 
     # the pipeline's error handler is the original component's
     def get_error_handler(self) -> Callable:

@@ -5,6 +5,7 @@ forked from a process that has the model loaded already: the worker does not loa
 and all workers share one copy of the model's memory pages (the weights are read, never
 written), which leaves more of the CPU caches to the work itself. See scale.Engine.
 """
+
 from __future__ import annotations
 
 try:

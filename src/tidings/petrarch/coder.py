@@ -29,6 +29,7 @@ code on the publication date), every agent phrase outside it adds its code after
 before (XYZ~) the actor's, stopping at a code the actor already has (compared in 3-letter
 blocks); agents without an actor give ---XYZ.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -39,9 +40,38 @@ from .sentence import Sentence
 
 __all__ = ["SentenceCoder", "Match", "Coding", "code_phrase", "discarded"]
 
-_SKIP_WORDS = {"THE", "A", "AN", "IT", "HE", "THEY", "HER", "HAS", "HAD", "HAVE", "SOME", "FEW", "THAT", "HUNDRED",
-               "THOUSAND", "MILLION", "BILLION", "TRILLION", "DOZEN", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX",
-               "SEVEN", "EIGHT", "NINE", "DOLLAR", "DUCAT"}
+_SKIP_WORDS = {
+    "THE",
+    "A",
+    "AN",
+    "IT",
+    "HE",
+    "THEY",
+    "HER",
+    "HAS",
+    "HAD",
+    "HAVE",
+    "SOME",
+    "FEW",
+    "THAT",
+    "HUNDRED",
+    "THOUSAND",
+    "MILLION",
+    "BILLION",
+    "TRILLION",
+    "DOZEN",
+    "ONE",
+    "TWO",
+    "THREE",
+    "FOUR",
+    "FIVE",
+    "SIX",
+    "SEVEN",
+    "EIGHT",
+    "NINE",
+    "DOLLAR",
+    "DUCAT",
+}
 
 
 def _phrase_end(words, k, entry_words, joins) -> int:
@@ -97,7 +127,7 @@ def code_phrase(words: tuple[str, ...], dicts: Dictionaries, day: dt.date | None
         return (actor if found else None), "; ".join(why)
     code = actor or NULL
     for a in agents:
-        dup = any(code[i:i + len(a.code)] == a.code for i in range(0, max(len(code) - len(a.code), 0) + 1, 3))
+        dup = any(code[i : i + len(a.code)] == a.code for i in range(0, max(len(code) - len(a.code), 0) + 1, 3))
         if dup:
             break
         code = code + a.code if a.after else a.code + code
@@ -112,7 +142,8 @@ def discarded(text: str, dicts: Dictionaries):
         n = len(d.words)
         for k in range(len(words) - n + 1):
             if all(words[k + j] == d.words[j] for j in range(n - 1)) and (
-                    words[k + n - 1] == d.words[-1] or (not d.exact_end and words[k + n - 1].startswith(d.words[-1]))):
+                words[k + n - 1] == d.words[-1] or (not d.exact_end and words[k + n - 1].startswith(d.words[-1]))
+            ):
                 return d
     return None
 
@@ -186,7 +217,7 @@ class SentenceCoder:
                 q += 1
             return q
 
-        def go(e, p, binds, used):
+        def match_from(e, p, binds, used):
             if e == len(elems):
                 return binds, used
             el = elems[e]
@@ -196,27 +227,32 @@ class SentenceCoder:
                     break
                 if el.kind == "word":
                     if words[seq[q]].text == el.value:
-                        r = go(e + 1, q + 1, binds, used | {seq[q]})
+                        r = match_from(e + 1, q + 1, binds, used | {seq[q]})
                         if r:
                             return r
                 elif el.kind == "synset":
                     for member in synsets.get(el.value, ()):
                         mem = tuple(reversed(member)) if upper else member
                         n = len(mem)
-                        if q + n <= len(seq) and all(words[seq[q + j]].text == mem[j] for j in range(n)) and \
-                                all(seq[q + j + 1] == seq[q + j] + (-1 if upper else 1) for j in range(n - 1)):
-                            r = go(e + 1, q + n, binds, used | {seq[q + j] for j in range(n)})
+                        if (
+                            q + n <= len(seq)
+                            and all(words[seq[q + j]].text == mem[j] for j in range(n))
+                            and all(seq[q + j + 1] == seq[q + j] + (-1 if upper else 1) for j in range(n - 1))
+                        ):
+                            r = match_from(e + 1, q + n, binds, used | {seq[q + j] for j in range(n)})
                             if r:
                                 return r
                 else:
                     ne = ne_at(q)
                     if ne >= 0 and (el.kind != "compound" or s.nps[ne].compound):
-                        r = go(e + 1, past_ne(q, ne), {**binds, el.kind: ne} if el.kind != "skip" else binds, used)
+                        r = match_from(
+                            e + 1, past_ne(q, ne), {**binds, el.kind: ne} if el.kind != "skip" else binds, used
+                        )
                         if r:
                             return r
             return None
 
-        return go(0, 0, {}, frozenset())
+        return match_from(0, 0, {}, frozenset())
 
     def _best(self, block, upper, lower, s, codes) -> Match | None:
         best = None
@@ -297,8 +333,11 @@ class SentenceCoder:
             block = self.d.verbs.blocks.get(form.block)
             tok = doc[ti]
             exclude = None
-            if tok.dep_ == "conj" and tok.head.pos_ in ("VERB", "AUX") and \
-                    not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+            if (
+                tok.dep_ == "conj"
+                and tok.head.pos_ in ("VERB", "AUX")
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+            ):
                 # a coordinated verb phrase shares the subject, not the first phrase's words
                 hk = next((j for j, w in enumerate(s.words) if w.start <= tok.head.i < w.end), None)
                 if hk is not None:
@@ -311,12 +350,20 @@ class SentenceCoder:
                 continue
             if m is None:
                 if form.code == NULL:
-                    notes.append((k, "no pattern", f"no pattern of {form.block} matches and the verb alone has "
-                                                  f"no code ({form.where})"))
+                    notes.append(
+                        (
+                            k,
+                            "no pattern",
+                            f"no pattern of {form.block} matches and the verb alone has no code ({form.where})",
+                        )
+                    )
                     continue
                 m = Match(None, form.code)
-            passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is", "been", "were", "are")
-                                                for c in tok.children) and any(s.words[j].text == "BY" for j in lower)
+            passive = (
+                tok.tag_ == "VBN"
+                and any(c.dep_ == "auxpass" and c.lower_ in ("was", "is", "been", "were", "are") for c in tok.children)
+                and any(s.words[j].text == "BY" for j in lower)
+            )
             triples, why = self._events(s, m, upper, lower, ne_code, passive)
             resume = max(vp_end, hi)
             if not triples:

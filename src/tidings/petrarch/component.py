@@ -18,6 +18,7 @@ On top of PETRARCH's coding each event keeps tidings' own reading:
            codes ("- INDICATED SHOULD * [1011]"), and tidings' own reading is in the rule
   date     the day of a time expression governing the verb, else the publication date
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -29,7 +30,7 @@ from ..events.codebook import load_codebook, pentacode
 from ..events.status import COND_MARKS, NEG_WORDS, status_of
 from ..records import ActorRef, Candidate, Event, Span, content_id
 from .coder import SentenceCoder, discarded
-from .dictionaries import NULL, load_dictionaries
+from .dictionaries import load_dictionaries
 from .sentence import build_sentence
 
 __all__ = ["make_petrarch", "PetrarchStage"]
@@ -67,16 +68,24 @@ class PetrarchStage:
         sents = list(doc.sents)
         story = next((d for s in sents for d in [discarded(s.text, self.dicts)] if d is not None and d.story), None)
         if story is not None:
-            cands.append(Candidate(0, "", False, "story discarded",
-                                   detail=f"'{' '.join(story.words)}' ({story.where}): the whole story is not coded"))
+            cands.append(
+                Candidate(
+                    0,
+                    "",
+                    False,
+                    "story discarded",
+                    detail=f"'{' '.join(story.words)}' ({story.where}): the whole story is not coded",
+                )
+            )
             doc._.events, doc._.candidates = [], cands
             return doc
         anchors = Anchors(doc)
         for si, sent in enumerate(sents):
             disc = discarded(sent.text, self.dicts)
             if disc is not None:
-                cands.append(Candidate(si, "", False, "sentence discarded",
-                                       detail=f"'{' '.join(disc.words)}' ({disc.where})"))
+                cands.append(
+                    Candidate(si, "", False, "sentence discarded", detail=f"'{' '.join(disc.words)}' ({disc.where})")
+                )
                 continue
             s = build_sentence(sent)
             codings, notes = self.coder.code(s, doc, day)
@@ -86,20 +95,26 @@ class PetrarchStage:
             for c in codings:
                 w = s.words[c.verb]
                 tok = doc[w.start]
-                trigger = Span(doc.text[w.start_char:w.end_char], w.start_char, w.end_char)
+                trigger = Span(doc.text[w.start_char : w.end_char], w.start_char, w.end_char)
                 if not c.triples:
                     continue
                 if np_why is None:
                     np_why = self.coder.np_codes(s, day)
                 m = c.match
                 where = m.pattern.where if m.pattern else c.form.where
-                what = (f"{c.form.block} '{m.pattern.text}' [{m.code}]" if m.pattern
-                        else f"{c.form.block} verb alone [{c.form.code}]")
+                what = (
+                    f"{c.form.block} '{m.pattern.text}' [{m.code}]"
+                    if m.pattern
+                    else f"{c.form.block} verb alone [{c.form.code}]"
+                )
                 status, cue = status_of([tok])
                 used_words = {s.words[j].text for j in m.used}
                 own = "asserted"
-                if status == "negated" and cue.upper() not in used_words and not (
-                        {x.upper() for x in NEG_WORDS} & used_words):
+                if (
+                    status == "negated"
+                    and cue.upper() not in used_words
+                    and not ({x.upper() for x in NEG_WORDS} & used_words)
+                ):
                     own = "negated"
                 elif status == "hypothetical" and cue in COND_MARKS and cue.upper() not in used_words:
                     own = "hypothetical"
@@ -112,29 +127,73 @@ class PetrarchStage:
                 for (sne, si_, scode), (tne, ti_, tcode), code in c.triples:
                     smem = s.nps[sne].members[si_]
                     tmem = s.nps[tne].members[ti_]
-                    src = ActorRef(scode, _country(scode), smem.text, smem.text, smem.start_char, smem.end_char,
-                                   rule=np_why[sne][si_][1])
-                    tgt = ActorRef(tcode, _country(tcode), tmem.text, tmem.text, tmem.start_char, tmem.end_char,
-                                   rule=np_why[tne][ti_][1])
+                    src = ActorRef(
+                        scode,
+                        _country(scode),
+                        smem.text,
+                        smem.text,
+                        smem.start_char,
+                        smem.end_char,
+                        rule=np_why[sne][si_][1],
+                    )
+                    tgt = ActorRef(
+                        tcode,
+                        _country(tcode),
+                        tmem.text,
+                        tmem.text,
+                        tmem.start_char,
+                        tmem.end_char,
+                        rule=np_why[tne][ti_][1],
+                    )
                     root, quad, penta, gold, pe, pm = self._info(code)
                     rule = f"petrarch {where} {what}" + (" passive" if c.passive else "")
                     if status != "asserted":
                         rule += f" tidings-status:{status}({cue})"
-                    eid = content_id(doc._.article_id, si, w.start_char, code, scode, tcode, smem.start_char,
-                                     tmem.start_char)
-                    ev = Event(id=eid, code=code, root=root, quad_class=quad, penta_class=penta, goldstein=gold,
-                               plover_event=pe, plover_mode=pm, source=src, target=tgt, status=own,
-                               reported_by=None, date=date, date_text=date_text, place=None, sentence=si,
-                               trigger=trigger, confidence=0.9 if m.pattern else 0.7, rule=rule)
+                    eid = content_id(
+                        doc._.article_id, si, w.start_char, code, scode, tcode, smem.start_char, tmem.start_char
+                    )
+                    ev = Event(
+                        id=eid,
+                        code=code,
+                        root=root,
+                        quad_class=quad,
+                        penta_class=penta,
+                        goldstein=gold,
+                        plover_event=pe,
+                        plover_mode=pm,
+                        source=src,
+                        target=tgt,
+                        status=own,
+                        reported_by=None,
+                        date=date,
+                        date_text=date_text,
+                        place=None,
+                        sentence=si,
+                        trigger=trigger,
+                        confidence=0.9 if m.pattern else 0.7,
+                        rule=rule,
+                    )
                     events.append(ev)
-                    cands.append(Candidate(si, trigger.text, True, "coded" if own == "asserted" else own, code=code,
-                                           detail=f"{scode} -> {tcode} ({where})", event=ev))
+                    cands.append(
+                        Candidate(
+                            si,
+                            trigger.text,
+                            True,
+                            "coded" if own == "asserted" else own,
+                            code=code,
+                            detail=f"{scode} -> {tcode} ({where})",
+                            event=ev,
+                        )
+                    )
         doc._.events = events
         doc._.candidates = cands
         return doc
 
 
-@Language.factory("tidings_petrarch", assigns=["doc._.events", "doc._.candidates"],
-                  default_config={"dictionaries": [], "require_dyad": True})
+@Language.factory(
+    "tidings_petrarch",
+    assigns=["doc._.events", "doc._.candidates"],
+    default_config={"dictionaries": [], "require_dyad": True},
+)
 def make_petrarch(nlp, name, dictionaries, require_dyad):
     return PetrarchStage([Path(d) for d in dictionaries], require_dyad=bool(require_dyad))

@@ -24,6 +24,7 @@ Format notes (facts of the PETRARCH format, written here in our own words):
   issues      `phrase [CODE]` with n: (noun, adds the plural), v: (verb forms) and '+'
               (space or hyphen) expansions; '~phrase' lines cancel issue coding
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -33,9 +34,25 @@ from pathlib import Path
 
 from ..records.errors import DataFileError
 
-__all__ = ["Problem", "Element", "Pattern", "VerbForm", "VerbBlock", "VerbDictionary", "ActorEntry",
-           "AgentEntry", "Discard", "Issue", "Dictionaries", "load_dictionaries", "read_file", "sniff_kind",
-           "KINDS", "parse_date", "DictionaryError"]
+__all__ = [
+    "Problem",
+    "Element",
+    "Pattern",
+    "VerbForm",
+    "VerbBlock",
+    "VerbDictionary",
+    "ActorEntry",
+    "AgentEntry",
+    "Discard",
+    "Issue",
+    "Dictionaries",
+    "load_dictionaries",
+    "read_file",
+    "sniff_kind",
+    "KINDS",
+    "parse_date",
+    "DictionaryError",
+]
 
 KINDS = ("verbs", "actors", "agents", "discards", "issues")
 NULL = "---"
@@ -56,6 +73,7 @@ class Problem:
 
 
 # ------------------------------------------------------------------ verbs
+
 
 @dataclass(frozen=True)
 class Element:
@@ -109,6 +127,7 @@ class VerbDictionary:
 
 
 # ------------------------------------------------------------------ actors, agents, ...
+
 
 @dataclass(frozen=True)
 class ActorEntry:
@@ -167,12 +186,16 @@ class Dictionaries:
 
     def summary(self) -> str:
         lines = [f"{Path(p).name}: {kind}, {what}" for p, kind, what in self.files]
-        lines.append(f"{len(self.problems)} line(s) could not be read and were skipped"
-                     if self.problems else "every line was read")
+        lines.append(
+            f"{len(self.problems)} line(s) could not be read and were skipped"
+            if self.problems
+            else "every line was read"
+        )
         return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ reading lines
+
 
 def _lines(path: Path):
     """(line number, content) of the lines that carry something: comments removed."""
@@ -183,7 +206,7 @@ def _lines(path: Path):
         if in_comment:
             if "-->" in line:
                 in_comment = False
-                line = line[line.index("-->") + 3:]
+                line = line[line.index("-->") + 3 :]
             else:
                 continue
         if line.startswith("#") or line.startswith("<!"):
@@ -197,9 +220,9 @@ def _lines(path: Path):
                 in_comment = True
                 line = line[:a]
                 break
-            line = line[:a] + line[b + 3:]
+            line = line[:a] + line[b + 3 :]
         if "#" in line:
-            line = line[:line.index("#")]
+            line = line[: line.index("#")]
         if line.strip():
             yield no, line.rstrip()
 
@@ -283,6 +306,7 @@ def sniff_kind(path: str | Path) -> str | None:
 
 # ------------------------------------------------------------------ verbs
 
+
 def _verb_forms(word: str) -> list[str]:
     """PETRARCH's regular forms of a verb: +S (+ES after S/X/Z), +ED (+D after E), +ING (drop E)."""
     out = [word, word + ("ES" if word[-1:] in ("S", "X", "Z") else "S")]
@@ -361,7 +385,6 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
     block: dict | None = None
     cur_set: str | None = None
     cur_noplural = False
-    in_transformations = False
     skipped_transformations = 0
 
     def bad(no, msg):
@@ -426,8 +449,13 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
             text = text.replace("_ ", " ")
             up, low = text.split("*", 1)
             try:
-                pat = Pattern(_pattern_elements(up, synsets, False), _pattern_elements(low, synsets, True),
-                              code, f"{name}:{no}", "- " + text.strip())
+                pat = Pattern(
+                    _pattern_elements(up, synsets, False),
+                    _pattern_elements(low, synsets, True),
+                    code,
+                    f"{name}:{no}",
+                    "- " + text.strip(),
+                )
             except ValueError as exc:
                 bad(no, f"{exc}: {s!r}")
                 continue
@@ -444,8 +472,8 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
             if "}" not in head:
                 bad(no, f"missing '}}' in verb forms: {s!r}")
                 continue
-            listed = head[head.index("{") + 1: head.index("}")].replace(",", " ").split()
-            head = head[:head.index("{")]
+            listed = head[head.index("{") + 1 : head.index("}")].replace(",", " ").split()
+            head = head[: head.index("{")]
         head = head.strip().upper()
         if not head or not re.match(r"^[A-Z+][A-Z0-9'_+\- .]*$", head):
             bad(no, f"cannot read verb {head or s!r}")
@@ -493,7 +521,8 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
     vd = VerbDictionary(
         forms={k: tuple(v) for k, v in forms.items()},
         blocks={k: VerbBlock(k, b["code"], b["where"], tuple(b["patterns"])) for k, b in blocks.items()},
-        synsets={k: tuple(dict.fromkeys(v)) for k, v in synsets.items()})
+        synsets={k: tuple(dict.fromkeys(v)) for k, v in synsets.items()},
+    )
     npat = sum(len(b.patterns) for b in vd.blocks.values())
     what = f"{len(vd.blocks)} verb blocks, {len(vd.forms)} verb forms, {npat} patterns, {len(vd.synsets)} synsets"
     if skipped_transformations:
@@ -511,7 +540,7 @@ def _multi(text: str):
     word = parts[i][1:]
     if not word:
         return None
-    return word, tuple(parts[i + 1:]), tuple(reversed(parts[:i]))
+    return word, tuple(parts[i + 1 :]), tuple(reversed(parts[:i]))
 
 
 def _multi_regular(head: str) -> list[str]:
@@ -527,6 +556,7 @@ def _multi_regular(head: str) -> list[str]:
 
 
 # ------------------------------------------------------------------ actors
+
 
 def _restriction(body: str):
     """'HOBGOV 19950601 - 19990815' -> ('-', start, end, 'HOBGOV'); raises ValueError."""
@@ -608,6 +638,7 @@ def _read_actors(path: Path, problems: list[Problem]) -> tuple[list[ActorEntry],
 
 # ------------------------------------------------------------------ agents
 
+
 def _read_agents(path: Path, problems: list[Problem]) -> tuple[list[AgentEntry], str]:
     name = path.name
     out: list[AgentEntry] = []
@@ -637,8 +668,8 @@ def _read_agents(path: Path, problems: list[Problem]) -> tuple[list[AgentEntry],
             if "}" not in head:
                 problems.append(Problem(str(path), no, f"missing '}}' in {s!r}"))
                 continue
-            plurals = head[head.index("{") + 1: head.index("}")].replace(",", " ").split()
-            head = head[:head.index("{")]
+            plurals = head[head.index("{") + 1 : head.index("}")].replace(",", " ").split()
+            head = head[: head.index("{")]
         head = head.strip().upper()
         if not head:
             problems.append(Problem(str(path), no, "agent without a phrase"))
@@ -649,7 +680,7 @@ def _read_agents(path: Path, problems: list[Problem]) -> tuple[list[AgentEntry],
             if not m or m.group(1).upper() not in sets:
                 problems.append(Problem(str(path), no, f"undefined substitution marker in {head!r}"))
                 continue
-            variants = [head[:m.start()] + sub + head[m.end():] for sub in sets[m.group(1).upper()]]
+            variants = [head[: m.start()] + sub + head[m.end() :] for sub in sets[m.group(1).upper()]]
             plurals = []  # the set lists every form
         for v in variants:
             forms = [v]
@@ -665,6 +696,7 @@ def _read_agents(path: Path, problems: list[Problem]) -> tuple[list[AgentEntry],
 
 
 # ------------------------------------------------------------------ discards, issues
+
 
 def _read_discards(path: Path, problems: list[Problem]) -> tuple[list[Discard], str]:
     out = []
@@ -692,8 +724,8 @@ def _read_issues(path: Path, problems: list[Problem]) -> tuple[list[Issue], str]
         if "[" not in s or "]" not in s:
             problems.append(Problem(str(path), no, f"issue phrase without a [CODE]: {s!r}"))
             continue
-        code = s[s.index("[") + 1: s.index("]")].strip()
-        phrase = s[:s.index("[")].strip().upper()
+        code = s[s.index("[") + 1 : s.index("]")].strip()
+        phrase = s[: s.index("[")].strip().upper()
         for form in _issue_forms(phrase):
             out.append(Issue(" " + " ".join(form.split()) + " ", code, f"{path.name}:{no}"))
     return out, f"{len(out)} issue phrases"
@@ -727,8 +759,13 @@ def _issue_forms(phrase: str) -> list[str]:
 
 # ------------------------------------------------------------------ loading
 
-_READERS = {"verbs": _read_verbs, "actors": _read_actors, "agents": _read_agents, "discards": _read_discards,
-            "issues": _read_issues}
+_READERS = {
+    "verbs": _read_verbs,
+    "actors": _read_actors,
+    "agents": _read_agents,
+    "discards": _read_discards,
+    "issues": _read_issues,
+}
 
 
 def read_file(path: str | Path, kind: str | None = None):
@@ -751,8 +788,25 @@ def _index(entries):
 
 
 _NOT_DICT_NAMES = ("README", "LICENSE", "LICENCE", "COPYING", "CHANGELOG")
-_NOT_DICT_SUFFIXES = {".md", ".rst", ".json", ".jsonl", ".py", ".xml", ".csv", ".html", ".htm", ".ini", ".cfg",
-                      ".gz", ".zip", ".pdf", ".yml", ".yaml", ".toml"}
+_NOT_DICT_SUFFIXES = {
+    ".md",
+    ".rst",
+    ".json",
+    ".jsonl",
+    ".py",
+    ".xml",
+    ".csv",
+    ".html",
+    ".htm",
+    ".ini",
+    ".cfg",
+    ".gz",
+    ".zip",
+    ".pdf",
+    ".yml",
+    ".yaml",
+    ".toml",
+}
 
 
 def not_a_dictionary(path: Path) -> bool:
@@ -793,13 +847,25 @@ def load_dictionaries(paths) -> Dictionaries:
             loaded.append((str(f), "skipped", what))
             continue
         loaded.append((str(f), kind, what))
-        {"verbs": verbs.append, "actors": actors.extend, "agents": agents.extend, "discards": discards.extend,
-         "issues": issues.extend}[kind](content)
+        {
+            "verbs": verbs.append,
+            "actors": actors.extend,
+            "agents": agents.extend,
+            "discards": discards.extend,
+            "issues": issues.extend,
+        }[kind](content)
     merged = VerbDictionary()
     for vd in verbs:
         for k, v in vd.forms.items():
             merged.forms[k] = merged.forms.get(k, ()) + v
         merged.blocks.update(vd.blocks)
         merged.synsets.update(vd.synsets)
-    return Dictionaries(verbs=merged, actors=_index(actors), agents=_index(agents), discards=tuple(discards),
-                        issues=tuple(issues), files=tuple(loaded), problems=tuple(problems))
+    return Dictionaries(
+        verbs=merged,
+        actors=_index(actors),
+        agents=_index(agents),
+        discards=tuple(discards),
+        issues=tuple(issues),
+        files=tuple(loaded),
+        problems=tuple(problems),
+    )

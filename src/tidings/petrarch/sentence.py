@@ -21,6 +21,7 @@ same units are rebuilt from it:
           noun phrase do not count.
 Words keep the token indices they came from, so events can point back into the text.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -30,8 +31,21 @@ __all__ = ["Word", "NounPhrase", "Member", "Sentence", "build_sentence", "VERB_T
 VERB_TAGS = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 _INNER = {"compound", "poss", "amod", "nmod", "nummod", "quantmod", "det", "predet", "npadvmod", "case"}
-_LEFT = {"det", "amod", "compound", "poss", "nummod", "quantmod", "nmod", "predet", "advmod", "punct", "prep",
-         "npadvmod", "neg"}
+_LEFT = {
+    "det",
+    "amod",
+    "compound",
+    "poss",
+    "nummod",
+    "quantmod",
+    "nmod",
+    "predet",
+    "advmod",
+    "punct",
+    "prep",
+    "npadvmod",
+    "neg",
+}
 COMMA_MIN, COMMA_MAX = 2, 8  # PETRARCH's default comma-clause lengths (internal and terminal)
 
 
@@ -145,8 +159,14 @@ def _conjuncts(t) -> list:
     """Nouns coordinated with t; an apposition counts when a coordination follows it
     ('Mordor, the awful Fornost, and good Gondor')."""
     conj = [c for c in t.rights if c.dep_ == "conj" and (_is_head(c) or c.pos_ in _NOMINAL)]
-    appos = [c for c in t.rights if c.dep_ == "appos" and c.pos_ in _NOMINAL and c.i > t.i + 1
-             and ((conj and c.i < conj[0].i) or any(g.dep_ == "conj" for g in c.children))]
+    appos = [
+        c
+        for c in t.rights
+        if c.dep_ == "appos"
+        and c.pos_ in _NOMINAL
+        and c.i > t.i + 1
+        and ((conj and c.i < conj[0].i) or any(g.dep_ == "conj" for g in c.children))
+    ]
     out, todo = [], appos + conj
     while todo:
         c = todo.pop(0)
@@ -246,10 +266,17 @@ def _split_inner(groups, prefix, suffix):
     span_hi = max(c.right_edge.i for c in cs)
     before = [t for t in base if t.i < span_lo]
     after = [t for t in base if t.i > span_hi]
-    members_toks = [[t for t in first.subtree if t.i < (cs[0].i) and t.dep_ not in ("cc",)
-                     and t.i not in {x.i for c in cs for x in c.subtree}]]
-    members_toks += [[t for t in c.subtree if t.dep_ not in ("cc",)
-                      and t.i not in {x.i for d in _conjuncts(c) for x in d.subtree}] for c in cs]
+    members_toks = [
+        [
+            t
+            for t in first.subtree
+            if t.i < (cs[0].i) and t.dep_ not in ("cc",) and t.i not in {x.i for c in cs for x in c.subtree}
+        ]
+    ]
+    members_toks += [
+        [t for t in c.subtree if t.dep_ not in ("cc",) and t.i not in {x.i for d in _conjuncts(c) for x in d.subtree}]
+        for c in cs
+    ]
     return members_toks, prefix + before, after
 
 
@@ -262,9 +289,14 @@ def _members(doc, words, groups, prefix, suffix, by_tok, last_of) -> list[Member
         own = sorted({j for t in g if t.i in by_tok for j in range(by_tok[t.i], last_of[t.i] + 1)}) or ws
         if not ws:
             continue
-        out.append(Member(tuple(words[k].text for k in ws if not words[k].is_comma),
-                          " ".join(doc[k].text for k in toks if doc[k].tag_ != "POS"),
-                          words[own[0]].start_char, words[own[-1]].end_char))
+        out.append(
+            Member(
+                tuple(words[k].text for k in ws if not words[k].is_comma),
+                " ".join(doc[k].text for k in toks if doc[k].tag_ != "POS"),
+                words[own[0]].start_char,
+                words[own[-1]].end_char,
+            )
+        )
     return out
 
 
@@ -299,18 +331,18 @@ def _drop_comma_clauses(words: list[Word]) -> None:
     last = commas[-1]
     n = _alpha(words, last + 1, end)
     if COMMA_MIN <= n <= COMMA_MAX:
-        for w in words[last + 1:end]:
+        for w in words[last + 1 : end]:
             w.dropped = True  # the comma stays, so that a clause before it can still go
     k = 0
     while k + 1 < len(commas):
         a, b = commas[k], commas[k + 1]
         n = _alpha(words, a + 1, b)
-        if COMMA_MIN <= n <= COMMA_MAX and not any(w.dropped for w in words[a + 1:b]):
-            for w in words[a:b + 1]:
+        if COMMA_MIN <= n <= COMMA_MAX and not any(w.dropped for w in words[a + 1 : b]):
+            for w in words[a : b + 1]:
                 w.dropped = True
             k += 2
         else:
             k += 1
     live = [c for c in commas if not words[c].dropped]
-    if live and _alpha([w for w in words[live[-1] + 1:end] if not w.dropped], 0, end) == 0:
+    if live and _alpha([w for w in words[live[-1] + 1 : end] if not w.dropped], 0, end) == 0:
         words[live[-1]].dropped = True  # a comma with nothing left after it

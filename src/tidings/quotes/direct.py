@@ -7,6 +7,7 @@ Where the attribution is looked for, in order:
   the context       a quote paragraph right after one by a known speaker; "X said:" before it
 Short quotes (one or two words) that no cue governs closely are scare quotes, not speech.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -47,8 +48,7 @@ class Direct:
 class _QuoteScan:
     """One document being scanned for direct quotes: its tokens, cues, speakers and quoted spans."""
 
-    def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted], text: str,
-                 table: TokenTable):
+    def __init__(self, doc, lex: CueLexicon, speakers: Speakers, quoted: list[Quoted], text: str, table: TokenTable):
         self.doc, self.lex, self.speakers = doc, lex, speakers
         self.idx, self.alpha, self.like_num = table.idx, table.alpha, table.like_num
         self.quoted = quoted
@@ -89,10 +89,10 @@ def _content_tokens(ctx: _QuoteScan, q: Quoted) -> tuple[int, int]:
 def _separate(ctx: _QuoteScan, q: Quoted) -> bool:
     """Does the quote stand as an utterance of its own ("...," / "...?" / "..." - ), rather than
     as words inside the writer's clause?"""
-    inner = ctx.text[q.start:q.close].rstrip("\"”»’' \n")
+    inner = ctx.text[q.start : q.close].rstrip("\"”»’' \n")
     if inner[-1:] in _SEP_END:
         return True
-    rest = ctx.text[q.close:q.close + 3].lstrip(" ")
+    rest = ctx.text[q.close : q.close + 3].lstrip(" ")
     return rest[:1] in (",", "—", "–") or rest[:2] == "--"
 
 
@@ -138,7 +138,7 @@ def _new_sentence(ctx: _QuoteScan, d: Direct, cue) -> bool:
     """'"...voter rolls." He said that if ...': after a quote that ends its sentence, a capitalised
     word starts a new sentence; its cue attributes this quote only when nothing follows it
     ('"We will win." Peskov said.')."""
-    inner = ctx.text[d.q.start:d.q.close].rstrip("\"”»’' ")
+    inner = ctx.text[d.q.start : d.q.close].rstrip("\"”»’' ")
     if inner[-1:] != ".":
         return False
     i = ctx.tok_at(d.q.close - 1) + 1
@@ -154,10 +154,10 @@ def _leads_next(ctx: _QuoteScan, d: Direct, cue, nxt_open: int) -> bool:
     right before the next quote introduces that quote, unless this one ended with a comma."""
     if nxt_open > len(ctx.text):
         return False
-    between = ctx.text[cue.idx:nxt_open].rstrip()
+    between = ctx.text[cue.idx : nxt_open].rstrip()
     if "\n" in between or between[-1:] not in (",", ":"):
         return False
-    inner = ctx.text[d.q.start:d.q.close].rstrip("\"”»’' ")
+    inner = ctx.text[d.q.start : d.q.close].rstrip("\"”»’' ")
     return inner[-1:] in (".", "!", "?", "…")
 
 
@@ -174,8 +174,7 @@ def _before(ctx: _QuoteScan, d: Direct, prev_close: int):
     if not ok:
         return None
     k = j
-    while k >= 0 and doc[k].idx >= prev_close and "\n" not in doc[k].text and \
-            not (doc[k].text in _STOPS and k < j):
+    while k >= 0 and doc[k].idx >= prev_close and "\n" not in doc[k].text and not (doc[k].text in _STOPS and k < j):
         c = cue_at(doc[k], "direct", ctx.lex)
         if c is not None:
             return doc[k], c[0]
@@ -187,7 +186,7 @@ def _climb(ctx: _QuoteScan, d: Direct):
     """The cue governing the quote in the parse, and how many steps up it is."""
     doc = ctx.doc
     root = None
-    for t in doc[d.start:d.end]:
+    for t in doc[d.start : d.end]:
         if not (d.start <= t.head.i < d.end) or t.head.i == t.i:
             root = t
             break
@@ -238,8 +237,7 @@ def _sentence_subject(ctx: _QuoteScan, d: Direct, prev_close: int):
     j = ctx.tok_at(d.q.open) - 1
     while j >= 0 and doc[j].is_space:
         j -= 1
-    if j < 0 or "\n" in doc[j].text_with_ws or doc[j].idx < prev_close or \
-            doc[j].text not in (":", ".", "!", "?"):
+    if j < 0 or "\n" in doc[j].text_with_ws or doc[j].idx < prev_close or doc[j].text not in (":", ".", "!", "?"):
         return None
     sent = doc[j].sent
     root = sent.root
@@ -252,7 +250,7 @@ def _sentence_subject(ctx: _QuoteScan, d: Direct, prev_close: int):
 
 
 def _colon_before(ctx: _QuoteScan, d: Direct):
-    """"He said:" (or "He added the following:") ending the line before a quote paragraph."""
+    """ "He said:" (or "He added the following:") ending the line before a quote paragraph."""
     doc = ctx.doc
     j = ctx.tok_at(d.q.open) - 1
     while j >= 0 and doc[j].is_space:
@@ -268,10 +266,17 @@ def _colon_before(ctx: _QuoteScan, d: Direct):
     return None
 
 
-def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speakers,
-                     text: str | None = None, table: TokenTable | None = None) -> list[Direct]:
-    ctx = _QuoteScan(doc, lex, speakers, quoted, doc.text if text is None else text,
-               TokenTable(doc) if table is None else table)
+def attribute_direct(
+    doc,
+    quoted: list[Quoted],
+    lex: CueLexicon,
+    speakers: Speakers,
+    text: str | None = None,
+    table: TokenTable | None = None,
+) -> list[Direct]:
+    ctx = _QuoteScan(
+        doc, lex, speakers, quoted, doc.text if text is None else text, TokenTable(doc) if table is None else table
+    )
     out: list[Direct] = []
     for n, q in enumerate(quoted):
         s, e = _content_tokens(ctx, q)
@@ -283,7 +288,7 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
         found = None
         if q.label is not None:
             d.speaker, d.how = ctx.speakers.by_label(q.label, q.open), "label"
-            if d.speaker is None and ctx.text[q.open] not in "\"“„«":
+            if d.speaker is None and ctx.text[q.open] not in '"“„«':
                 continue  # an unquoted "WORD: ..." line that names nobody
             out.append(d)
             continue
@@ -302,7 +307,7 @@ def attribute_direct(doc, quoted: list[Quoted], lex: CueLexicon, speakers: Speak
             c = _climb(ctx, d)
             if c is not None:
                 found, steps, d.how = (c[0], c[1]), c[2], "governed"
-        if found is None and ctx.text[q.open - 1:q.open] in ("", "\n"):
+        if found is None and ctx.text[q.open - 1 : q.open] in ("", "\n"):
             found = _colon_before(ctx, d)
             d.how = "colon"
         byline = _dash_name(ctx, d) if found is None else None
@@ -330,13 +335,16 @@ def _continues(ctx: _QuoteScan, prev: Direct, q: Quoted) -> bool:
     ('"...," said X, an analyst. "More."')."""
     if prev.how in ("dash", "label"):
         return False  # epigraphs and transcript turns name each speaker
-    between = ctx.text[prev.q.close:q.open]
+    between = ctx.text[prev.q.close : q.open]
     if "\n" not in between:
         before = between.rstrip()
-        return prev.how in ("after", "before", "colon", "continued") and len(between) < 250 and \
-            before[-1:] in (".", "!", "?", "…") and \
-            (q.end - q.start > 20 or ctx.text[q.start:q.close].rstrip("\"”»’' ")[-1:] in ".!?…")
-    if ctx.text[q.open - 1:q.open] not in ("", "\n"):
+        return (
+            prev.how in ("after", "before", "colon", "continued")
+            and len(between) < 250
+            and before[-1:] in (".", "!", "?", "…")
+            and (q.end - q.start > 20 or ctx.text[q.start : q.close].rstrip("\"”»’' ")[-1:] in ".!?…")
+        )
+    if ctx.text[q.open - 1 : q.open] not in ("", "\n"):
         return False
     lines = [x for x in between.split("\n") if x.strip()]
     return len(lines) <= 1 and len(between) < 200
@@ -348,7 +356,7 @@ def _so_called(ctx: _QuoteScan, d: Direct) -> bool:
         j -= 1
     if j < 0:
         return False
-    tail = ctx.text[max(0, ctx.doc[j].idx - 4):ctx.doc[j].idx + len(ctx.doc[j])].lower()
+    tail = ctx.text[max(0, ctx.doc[j].idx - 4) : ctx.doc[j].idx + len(ctx.doc[j])].lower()
     return tail.endswith("so-called") or tail.endswith("so called")
 
 
@@ -356,13 +364,14 @@ _SMALL = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "w
 
 
 def _title(ctx: _QuoteScan, d: Direct) -> bool:
-    """"Face the Nation", "Morning Joe": a short all-capitalised name (a show, a book, a slogan)."""
-    alpha = ctx.alpha[d.start:d.end]
+    """ "Face the Nation", "Morning Joe": a short all-capitalised name (a show, a book, a slogan)."""
+    alpha = ctx.alpha[d.start : d.end]
     if not 0 < sum(alpha) <= 6:
         return False
     words = [ctx.doc[d.start + k] for k, a in enumerate(alpha) if a]
-    return all(t.text[0].isupper() or t.lower_ in _SMALL for t in words) and \
-        any(t.text[0].isupper() for t in words[1:] or words)
+    return all(t.text[0].isupper() or t.lower_ in _SMALL for t in words) and any(
+        t.text[0].isupper() for t in words[1:] or words
+    )
 
 
 def _scare(ctx: _QuoteScan, d: Direct, words: int, sep: bool, steps: int) -> bool:

@@ -1,10 +1,11 @@
 """Indirect speech from the dependency parse: a cue verb and the clause it reports.
 
-  X said (that) CLAUSE / X told Y (that) CLAUSE    -> the ccomp of the cue
-  CLAUSE, X said.                                  -> the ccomp, left of the cue
-  X promised to ... / X urged Y to ...             -> the xcomp (cues with the xcomp frame)
-  according to X, CLAUSE / CLAUSE, according to X  -> the clause the phrase attaches to
+X said (that) CLAUSE / X told Y (that) CLAUSE    -> the ccomp of the cue
+CLAUSE, X said.                                  -> the ccomp, left of the cue
+X promised to ... / X urged Y to ...             -> the xcomp (cues with the xcomp frame)
+according to X, CLAUSE / CLAUSE, according to X  -> the clause the phrase attaches to
 """
+
 from __future__ import annotations
 
 import bisect
@@ -78,19 +79,22 @@ def _clause_of(tok, kinds=("ccomp",)):
 
 
 def _clause_in_pp(tok):
-    """"said in a Facebook post that ...": the parser hung the that-clause on the noun."""
+    """ "said in a Facebook post that ...": the parser hung the that-clause on the noun."""
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.i > tok.i:
             for pobj in prep.children:
                 for x in pobj.children:
-                    if x.dep_ in ("relcl", "acl") and x.i > pobj.i and \
-                            any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children):
+                    if (
+                        x.dep_ in ("relcl", "acl")
+                        and x.i > pobj.i
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+                    ):
                         return x
     return None
 
 
 def _object_start(tok, clause) -> int:
-    """"told his advisers to figure out ...": the object is part of what was asked."""
+    """ "told his advisers to figure out ...": the object is part of what was asked."""
     for child in tok.children:
         if child.dep_ == "dobj" and tok.i < child.i < clause.i:
             return child.left_edge.i
@@ -108,15 +112,22 @@ def _according(doc, tok, lex: CueLexicon):
     return a, b
 
 
-def find_indirect(doc, lex: CueLexicon, speakers: Speakers, quoted_speaker=None,
-                  inside=None, candidates=None, table: TokenTable | None = None) -> list[Indirect]:
+def find_indirect(
+    doc,
+    lex: CueLexicon,
+    speakers: Speakers,
+    quoted_speaker=None,
+    inside=None,
+    candidates=None,
+    table: TokenTable | None = None,
+) -> list[Indirect]:
     """Every reported clause with its cue; `quoted_speaker(i)` gives the speaker of the direct
     quote containing token i (for "we said" inside a quote), or None; `inside(i)` the token
     range of the quote containing token i, or None; `candidates` the tokens worth a look
     (default: all)."""
     out: list[Indirect] = []
     cols = _Clauses(doc, TokenTable(doc) if table is None else table)
-    for tok in (doc if candidates is None else candidates):
+    for tok in doc if candidates is None else candidates:
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
         elif tok.pos_ == "NOUN":
@@ -169,13 +180,21 @@ def _that_clause(x) -> bool:
 
 
 def _from_noun(tok, lex):
-    """"Trump's claim that ...", "Obama's decision to ...", "voiced concern that ...": only when
+    """ "Trump's claim that ...", "Obama's decision to ...", "voiced concern that ...": only when
     the text says whose claim it is."""
     c = cue_at(tok, "noun", lex)
     if c is None:
         return []
-    clause = next((x for x in tok.children if x.dep_ in ("acl", "ccomp", "relcl") and x.i > tok.i and
-                   (_that_clause(x) or (x.dep_ == "acl" and _to_infinitive(x)))), None)
+    clause = next(
+        (
+            x
+            for x in tok.children
+            if x.dep_ in ("acl", "ccomp", "relcl")
+            and x.i > tok.i
+            and (_that_clause(x) or (x.dep_ == "acl" and _to_infinitive(x)))
+        ),
+        None,
+    )
     src = noun_source(tok) if clause is not None else None
     if src is None:
         return []
@@ -183,17 +202,29 @@ def _from_noun(tok, lex):
 
 
 def _from_adjective(tok, lex):
-    """"Democrats are afraid that ...", "came away convinced that ...", "is determined to ...":
+    """ "Democrats are afraid that ...", "came away convinced that ...", "is determined to ...":
     a belief or intention adjective with its clause; the source is the subject it describes."""
     c = cue_at(tok, "adjective", lex)
-    clause = next((x for x in tok.children if x.i > tok.i and
-                   ((x.dep_ == "ccomp" and (_that_clause(x) or x.tag_ != "VBG"))
-                    or (x.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(x)))), None)
+    clause = next(
+        (
+            x
+            for x in tok.children
+            if x.i > tok.i
+            and (
+                (x.dep_ == "ccomp" and (_that_clause(x) or x.tag_ != "VBG"))
+                or (x.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(x))
+            )
+        ),
+        None,
+    )
     if c is None or clause is None:
         return []
     src = subject_of(tok.head) if tok.dep_ in ("acomp", "oprd", "attr") else subject_of(tok)
-    if src is None or (src.dep_ == "nsubjpass" and tok.dep_ not in ("acomp", "oprd")) or \
-            src.lower_ in ("it", "there", "this", "that"):
+    if (
+        src is None
+        or (src.dep_ == "nsubjpass" and tok.dep_ not in ("acomp", "oprd"))
+        or src.lower_ in ("it", "there", "this", "that")
+    ):
         return []  # "it is clear that": nobody holds the belief
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
 
@@ -230,7 +261,7 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
 
 
 def _stranded_subject(tok, clause, a: int) -> int:
-    """"warned the camps could run out": the parser took the clause's subject for the cue's
+    """ "warned the camps could run out": the parser took the clause's subject for the cue's
     object; a subjectless clause right after the object starts at the object."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj", "mark") for c in clause.children):
         return a
@@ -269,7 +300,7 @@ def _two_words(cols: _Clauses, a: int, b: int) -> bool:
 
 
 def _small_clause(tok):
-    """"called the plan a disaster", "described him as reckless", "called it 'theft'": the object
+    """ "called the plan a disaster", "described him as reckless", "called it 'theft'": the object
     and what it is called (a small clause: the plan is a disaster). "called a press conference"
     names nothing."""
     kids = [c for c in tok.children if c.i > tok.i]
@@ -277,9 +308,19 @@ def _small_clause(tok):
     if not objs:
         return None
     obj = objs[0]
-    pred = next((c for c in kids if c.i > obj.i and (c.dep_ in ("oprd", "attr", "ccomp", "xcomp")
-                                                     or (c.dep_ == "prep" and c.lower_ == "as")
-                                                     or (c.dep_ == "dobj" and c is not obj))), None)
+    pred = next(
+        (
+            c
+            for c in kids
+            if c.i > obj.i
+            and (
+                c.dep_ in ("oprd", "attr", "ccomp", "xcomp")
+                or (c.dep_ == "prep" and c.lower_ == "as")
+                or (c.dep_ == "dobj" and c is not obj)
+            )
+        ),
+        None,
+    )
     if pred is None:
         return None
     return obj.left_edge.i, pred.right_edge.i + 1
@@ -294,7 +335,7 @@ def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
 
 
 def _parenthetical(cols: _Clauses, tok):
-    """"But to prevent problems, he said, officials should be vigilant": the sentence around the
+    """ "But to prevent problems, he said, officials should be vigilant": the sentence around the
     cue's own words, as one or two pieces."""
     sent_start, sent_end = cols.t.sentence(tok.i)
     pieces = []
@@ -326,15 +367,23 @@ def _clausal_object(tok):
     appeal = tok.lemma_.lower() == "call"
     if obj is not None and tok.lemma_.lower() in _OF_VERBS:
         for p in obj.children:  # "accused [the agency of hiding ...]"
-            if p.dep_ == "prep" and p.lower_ == "of" and p.i > obj.i and \
-                    any(x.dep_ in ("pobj", "pcomp") and x.tag_ == "VBG" for x in p.children):
+            if (
+                p.dep_ == "prep"
+                and p.lower_ == "of"
+                and p.i > obj.i
+                and any(x.dep_ in ("pobj", "pcomp") and x.tag_ == "VBG" for x in p.children)
+            ):
                 return obj.left_edge.i, p.right_edge.i + 1
     for p in kids:
         if p.dep_ not in ("prep", "prt", "dative"):
             continue
         args = [x for x in p.children if x.dep_ in ("pobj", "pcomp")]
-        if p.lower_ == "of" and obj is not None and tok.lemma_.lower() in _OF_VERBS and \
-                any(x.tag_ == "VBG" for x in args):
+        if (
+            p.lower_ == "of"
+            and obj is not None
+            and tok.lemma_.lower() in _OF_VERBS
+            and any(x.tag_ == "VBG" for x in args)
+        ):
             return obj.left_edge.i, p.right_edge.i + 1  # "accused the West of waging a war"
         if not appeal or p.lower_ not in ("for", "on", "upon"):
             continue
@@ -344,8 +393,9 @@ def _clausal_object(tok):
             inf = next((y for y in x.children if y.dep_ in ("acl", "relcl", "xcomp") and _to_infinitive(y)), None)
             if inf is not None:  # "called on Congress to act" (the parser hung "to act" on the noun)
                 return x.left_edge.i, inf.right_edge.i + 1
-        inf = next((y for y in tok.children if y.i > p.i and y.dep_ in ("xcomp", "advcl", "ccomp")
-                    and _to_infinitive(y)), None)
+        inf = next(
+            (y for y in tok.children if y.i > p.i and y.dep_ in ("xcomp", "advcl", "ccomp") and _to_infinitive(y)), None
+        )
         if inf is not None and args:  # "called on Congress to act"
             return args[0].left_edge.i, inf.right_edge.i + 1
     return None

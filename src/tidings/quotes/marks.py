@@ -6,6 +6,7 @@ starts with an opening quote (wire style), else it runs to the end of its paragr
 quotes (‘ ’ and straight ') count only outside double quotes, and an apostrophe inside a
 word (don't, Putin’s) never opens or closes one.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,9 +24,34 @@ _PARA = re.compile(r"[^\n]+")
 _DOUBLE_MARK = re.compile(f"[{DOUBLE}]")
 _SINGLE_MARK = re.compile("[‘’']")
 _LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}): +(?=\S)")
-_NOT_LABEL = {"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE", "CORRECTION", "WATCH", "READ MORE",
-              "RELATED", "PHOTOS", "PHOTO", "VIDEO", "BREAKING", "EXCLUSIVE", "ANALYSIS", "OPINION", "Q", "A",
-              "LIVE", "FACT CHECK", "SOURCE", "SOURCES", "ALSO", "ADVERTISEMENT", "UPDATES", "TIMELINE"}
+_NOT_LABEL = {
+    "UPDATE",
+    "UPDATED",
+    "NOTE",
+    "EDITOR'S NOTE",
+    "EDITOR’S NOTE",
+    "CORRECTION",
+    "WATCH",
+    "READ MORE",
+    "RELATED",
+    "PHOTOS",
+    "PHOTO",
+    "VIDEO",
+    "BREAKING",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "Q",
+    "A",
+    "LIVE",
+    "FACT CHECK",
+    "SOURCE",
+    "SOURCES",
+    "ALSO",
+    "ADVERTISEMENT",
+    "UPDATES",
+    "TIMELINE",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,8 +109,11 @@ def _doubles(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
             i = mark.start()
             ch = text[i]
             if opened is None:
-                if ch in OPEN_D or (ch == STRAIGHT_D and _is_open(text, i)) or \
-                        (ch in CLOSE_D and _is_open(text, i) and not _is_close(text, i)):
+                if (
+                    ch in OPEN_D
+                    or (ch == STRAIGHT_D and _is_open(text, i))
+                    or (ch in CLOSE_D and _is_open(text, i) and not _is_close(text, i))
+                ):
                     opened, nparas = i, 1
                 continue
             # inside a quote: a closing mark (or a straight one) ends it
@@ -100,7 +129,7 @@ def _doubles(text: str, paras: list[tuple[int, int]]) -> list[Quoted]:
                 opened, nparas = i, 1
         if opened is not None:
             nxt = paras[k + 1] if k + 1 < len(paras) else None
-            if nxt and text[nxt[0]:nxt[1]].lstrip()[:1] in tuple(OPEN_D + STRAIGHT_D):
+            if nxt and text[nxt[0] : nxt[1]].lstrip()[:1] in tuple(OPEN_D + STRAIGHT_D):
                 carry = (opened, nparas)
             else:
                 s, e = _trim(text, opened + 1, b)
@@ -137,7 +166,7 @@ def _transcript(text: str, paras: list[tuple[int, int]], taken: list[tuple[int, 
 def _single_open(text: str, i: int) -> bool:
     before = text[i - 1] if i > 0 else " "
     after = text[i + 1] if i + 1 < len(text) else " "
-    return (before.isspace() or before in "([{—–\"“") and after.isalpha()
+    return (before.isspace() or before in '([{—–"“') and after.isalpha()
 
 
 def _single_close(text: str, i: int) -> bool:

@@ -6,6 +6,7 @@ Pronouns the actors stage left unresolved go to the nearest preceding person (pr
 subject of the nearest sentence that names one); "I"/"we" inside a quote go to its speaker;
 anything else stays None: a speaker is never guessed.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -23,8 +24,28 @@ _NAME_LABELS = ("PERSON", "ORG", "GPE", "NORP", "FAC")
 _WINDOW_SENTS = 6
 _IT_WINDOW = 2
 _NOT_SPEAKER = ("DATE", "TIME", "MONEY", "QUANTITY")
-_QUANTIFIERS = {"some", "many", "most", "all", "each", "both", "several", "others", "someone", "somebody",
-                "few", "those", "another", "everyone", "everybody", "nobody", "none", "one", "either", "neither"}
+_QUANTIFIERS = {
+    "some",
+    "many",
+    "most",
+    "all",
+    "each",
+    "both",
+    "several",
+    "others",
+    "someone",
+    "somebody",
+    "few",
+    "those",
+    "another",
+    "everyone",
+    "everybody",
+    "nobody",
+    "none",
+    "one",
+    "either",
+    "neither",
+}
 _PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 
@@ -50,13 +71,15 @@ class Speakers:
         persons = {(e.start, e.end): e for e in ents if e.label_ == "PERSON"}
         for m in self.mentions:
             if m.kind in ("name", "title") and m.rule.startswith(_PERSON_RULES):
-                persons.setdefault((m.start, m.end), doc[m.start:m.end])
+                persons.setdefault((m.start, m.end), doc[m.start : m.end])
         for t in cue_subjects:
-            if t.pos_ == "PROPN" and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC") and \
-                    not any(a <= t.i < b for a, b in persons):
+            if (
+                t.pos_ == "PROPN"
+                and t.ent_type_ not in ("GPE", "NORP", "LOC", "FAC")
+                and not any(a <= t.i < b for a, b in persons)
+            ):
                 persons[(t.left_edge.i if t.left_edge.i >= t.i - 3 else t.i, t.i + 1)] = None
-        self.persons = sorted((doc[a:b] if v is None else v for (a, b), v in persons.items()),
-                              key=lambda sp: sp.start)
+        self.persons = sorted((doc[a:b] if v is None else v for (a, b), v in persons.items()), key=lambda sp: sp.start)
         self.person_starts = [e.start for e in self.persons]
         full: dict[str, str] = {}
         for e in ents:
@@ -77,16 +100,18 @@ class Speakers:
 
     def _ref(self, name, start: int, end: int, code=None, country=None, rule="") -> ActorRef:
         span = self.doc[start:end]
-        return ActorRef(code=code, country=country, name=name, text=span.text,
-                        start=span.start_char, end=span.end_char, rule=rule)
+        return ActorRef(
+            code=code, country=country, name=name, text=span.text, start=span.start_char, end=span.end_char, rule=rule
+        )
 
     def _from_mention(self, m) -> ActorRef | None:
         if m.kind == "pronoun" and (not m.name or m.name.lower() == m.text.lower()):
             return None  # an unresolved pronoun: let our own rule try
         if m.kind == "pronoun" and m.text.lower() in PERSONAL and not _personal_rule(m.rule):
             return None  # "he" resolved to a party or a country: let the person rule try
-        return ActorRef(code=m.code, country=m.country, name=m.name, text=m.text,
-                        start=m.start_char, end=m.end_char, rule=m.rule)
+        return ActorRef(
+            code=m.code, country=m.country, name=m.name, text=m.text, start=m.start_char, end=m.end_char, rule=m.rule
+        )
 
     # --- main entry --------------------------------------------------------------------
     def resolve(self, tok, quote_speaker: ActorRef | None = None) -> ActorRef | None:
@@ -133,20 +158,41 @@ class Speakers:
         last = label.replace("’", "'").split()[-1].strip(".").lower()
         for m in self.mentions:
             if m.kind in ("name", "title") and m.name and m.name.split()[-1].lower() == last:
-                return ActorRef(code=m.code, country=m.country, name=m.name, text=label, start=at,
-                                end=at + len(label), rule=f"quotes:label ({m.rule})")
+                return ActorRef(
+                    code=m.code,
+                    country=m.country,
+                    name=m.name,
+                    text=label,
+                    start=at,
+                    end=at + len(label),
+                    rule=f"quotes:label ({m.rule})",
+                )
         for e in self.persons:
             if e.text.split()[-1].strip(".'’s").lower() == last:
-                return ActorRef(code=None, country=None, name=self.canonical(e.text), text=label,
-                                start=at, end=at + len(label), rule="quotes:label")
+                return ActorRef(
+                    code=None,
+                    country=None,
+                    name=self.canonical(e.text),
+                    text=label,
+                    start=at,
+                    end=at + len(label),
+                    rule="quotes:label",
+                )
         return None
 
     def _pronoun(self, tok, quote_speaker):
         low = tok.lower_
         if low in FIRST:
             if quote_speaker is None and not self._in_quotes(tok.idx):
-                return ActorRef(code=None, country=None, name="the writer", text=tok.text, start=tok.idx,
-                                end=tok.idx + len(tok), rule="quotes:first-person-writer")
+                return ActorRef(
+                    code=None,
+                    country=None,
+                    name="the writer",
+                    text=tok.text,
+                    start=tok.idx,
+                    end=tok.idx + len(tok),
+                    rule="quotes:first-person-writer",
+                )
             return quote_speaker
         if low in NEUTER | PLURAL:
             return self._nonperson(tok)
@@ -159,15 +205,22 @@ class Speakers:
         name = m.name if m is not None and m.kind != "pronoun" else self.canonical(person.text)
         code = m.code if m is not None else None
         country = m.country if m is not None else None
-        return ActorRef(code=code, country=country, name=name, text=tok.text, start=tok.idx,
-                        end=tok.idx + len(tok), rule="quotes:nearest-person")
+        return ActorRef(
+            code=code,
+            country=country,
+            name=name,
+            text=tok.text,
+            start=tok.idx,
+            end=tok.idx + len(tok),
+            rule="quotes:nearest-person",
+        )
 
     def _in_quotes(self, char: int) -> bool:
         k = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
-        return any(a <= char < b for a, b in self.quoted[max(0, k - 3):k + 1])
+        return any(a <= char < b for a, b in self.quoted[max(0, k - 3) : k + 1])
 
     def _nonperson(self, tok):
-        """"it" / "they": the subject of a nearest preceding sentence, when it is a noun phrase
+        """ "it" / "they": the subject of a nearest preceding sentence, when it is a noun phrase
         of the right number ("the campaign ... It said" / "Democrats ... They said")."""
         plural = tok.lower_ in PLURAL
         s_here = bisect.bisect_right(self.sent_starts, tok.i) - 1
@@ -175,8 +228,11 @@ class Speakers:
             a = self.sent_starts[s]
             b = self.sent_starts[s + 1] if s + 1 < len(self.sent_starts) else len(self.doc)
             b = min(b, tok.i)
-            subj = [t for t in self.doc[a:b] if t.dep_ in ("nsubj", "nsubjpass")
-                    and t.head.dep_ in ("ROOT", "ccomp", "conj")]
+            subj = [
+                t
+                for t in self.doc[a:b]
+                if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "ccomp", "conj")
+            ]
             for t in reversed(subj):
                 if t.pos_ == "PRON":
                     continue
@@ -188,8 +244,15 @@ class Speakers:
                     continue
                 ref = self.resolve(t)
                 if ref is not None:
-                    return ActorRef(code=ref.code, country=ref.country, name=ref.name, text=tok.text,
-                                    start=tok.idx, end=tok.idx + len(tok), rule="quotes:nearest-subject")
+                    return ActorRef(
+                        code=ref.code,
+                        country=ref.country,
+                        name=ref.name,
+                        text=tok.text,
+                        start=tok.idx,
+                        end=tok.idx + len(tok),
+                        rule="quotes:nearest-subject",
+                    )
         return None
 
     def nearest_person(self, i: int):
@@ -212,8 +275,9 @@ class Speakers:
         if not found:
             return None
         for e in found:  # found is latest first; a subject person wins
-            if e.root.dep_ in ("nsubj", "nsubjpass") or (e.root.dep_ == "compound" and
-                                                         e.root.head.dep_ in ("nsubj", "nsubjpass")):
+            if e.root.dep_ in ("nsubj", "nsubjpass") or (
+                e.root.dep_ == "compound" and e.root.head.dep_ in ("nsubj", "nsubjpass")
+            ):
                 return e
         return found[0]
 
@@ -227,17 +291,34 @@ def _proper_run(tok) -> str:
     i = tok.i
     while i - 1 >= 0:
         t = doc[i - 1]
-        if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct and t.ent_type_ != "NORP" \
-                or (t.lower_ in _PARTICLES and _capital_before(doc, i - 1)) \
-                or (t.text in ("-", "‑") and not t.whitespace_ and i - 2 >= 0 and not doc[i - 2].whitespace_
-                    and doc[i - 2].is_alpha) or (t.is_alpha and t.is_lower and len(t) <= 3 and not t.whitespace_
-                                                 and i - 2 >= 0 and doc[i - 2].text == "-"):
+        if (
+            t.pos_ == "PROPN"
+            and t.text[:1].isupper()
+            and not t.is_punct
+            and t.ent_type_ != "NORP"
+            or (t.lower_ in _PARTICLES and _capital_before(doc, i - 1))
+            or (
+                t.text in ("-", "‑")
+                and not t.whitespace_
+                and i - 2 >= 0
+                and not doc[i - 2].whitespace_
+                and doc[i - 2].is_alpha
+            )
+            or (
+                t.is_alpha
+                and t.is_lower
+                and len(t) <= 3
+                and not t.whitespace_
+                and i - 2 >= 0
+                and doc[i - 2].text == "-"
+            )
+        ):
             i -= 1
             continue
         break
     while i < tok.i and doc[i].text.rstrip(".").lower() in _TITLES:
         i += 1
-    return " ".join(doc[i:tok.i + 1].text.split()) or tok.text  # keeps "Tehreek-e-Insaf" whole
+    return " ".join(doc[i : tok.i + 1].text.split()) or tok.text  # keeps "Tehreek-e-Insaf" whole
 
 
 def _personal_rule(rule: str) -> bool:
@@ -247,7 +328,7 @@ def _personal_rule(rule: str) -> bool:
 
 
 def _possessed(tok, m) -> bool:
-    """"Imran Khan's lawyer": the mention names the possessor, not the head noun."""
+    """ "Imran Khan's lawyer": the mention names the possessor, not the head noun."""
     return tok.pos_ == "NOUN" and any(c.dep_ == "poss" and m.start <= c.i < m.end for c in tok.children)
 
 
@@ -258,11 +339,56 @@ def _capital_before(doc, i: int) -> bool:
     return j >= 0 and doc[j].text[:1].isupper() and doc[j].is_alpha
 
 
-_TITLES = {"mr", "mrs", "ms", "miss", "dr", "sen", "senator", "rep", "gov", "governor", "president",
-           "prime", "minister", "secretary", "general", "gen", "col", "lt", "sgt", "capt", "judge",
-           "justice", "chancellor", "king", "queen", "prince", "princess", "pope", "sheikh", "mayor",
-           "speaker", "vice", "chief", "chairman", "chairwoman", "ambassador", "spokesman", "spokeswoman",
-           "former", "interior", "foreign", "defence", "defense", "finance", "state", "sir", "dame", "lord"}
+_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "gov",
+    "governor",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "gen",
+    "col",
+    "lt",
+    "sgt",
+    "capt",
+    "judge",
+    "justice",
+    "chancellor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "mayor",
+    "speaker",
+    "vice",
+    "chief",
+    "chairman",
+    "chairwoman",
+    "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "former",
+    "interior",
+    "foreign",
+    "defence",
+    "defense",
+    "finance",
+    "state",
+    "sir",
+    "dame",
+    "lord",
+}
 
 
 def _clean(text: str) -> str:

@@ -1,4 +1,5 @@
 """Dependency-parse helpers for quotes: which token is a cue, and who is its subject."""
+
 from __future__ import annotations
 
 from .cues import Cue, CueLexicon
@@ -10,19 +11,108 @@ _CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's
 _PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
 _INVERTED = {"say", "add", "write", "tweet", "note", "explain", "continue", "insist", "declare", "state"}
 _LOOSE = ("npadvmod", "dep", "nmod", "pobj", "compound", "appos", "dobj")
-_OBJECT_CONTROL = {"force", "ask", "urge", "persuade", "convince", "press", "pressure", "push", "order",
-                   "allow", "encourage", "compel", "invite", "tell", "get", "lead", "prompt", "require"}
-_ARTIFACTS = {"statement", "letter", "report", "ad", "advertisement", "message", "memo", "tweet", "post",
-              "video", "release", "note", "email", "e-mail", "document", "study", "survey", "poll",
-              "filing", "complaint", "lawsuit", "suit", "motion", "resolution", "order", "ruling",
-              "decision", "editorial", "article", "column", "speech", "sign", "banner", "placard",
-              "petition", "notice", "communique", "communiqué", "declaration", "proposal", "plan",
-              "analysis", "paper", "book", "transcript", "indictment", "warning", "announcement",
-              "policy", "law", "rule", "guidance", "directive", "agreement", "text", "website",
-              "page", "update", "bulletin", "broadcast", "interview", "spot", "commercial"}
+_OBJECT_CONTROL = {
+    "force",
+    "ask",
+    "urge",
+    "persuade",
+    "convince",
+    "press",
+    "pressure",
+    "push",
+    "order",
+    "allow",
+    "encourage",
+    "compel",
+    "invite",
+    "tell",
+    "get",
+    "lead",
+    "prompt",
+    "require",
+}
+_ARTIFACTS = {
+    "statement",
+    "letter",
+    "report",
+    "ad",
+    "advertisement",
+    "message",
+    "memo",
+    "tweet",
+    "post",
+    "video",
+    "release",
+    "note",
+    "email",
+    "e-mail",
+    "document",
+    "study",
+    "survey",
+    "poll",
+    "filing",
+    "complaint",
+    "lawsuit",
+    "suit",
+    "motion",
+    "resolution",
+    "order",
+    "ruling",
+    "decision",
+    "editorial",
+    "article",
+    "column",
+    "speech",
+    "sign",
+    "banner",
+    "placard",
+    "petition",
+    "notice",
+    "communique",
+    "communiqué",
+    "declaration",
+    "proposal",
+    "plan",
+    "analysis",
+    "paper",
+    "book",
+    "transcript",
+    "indictment",
+    "warning",
+    "announcement",
+    "policy",
+    "law",
+    "rule",
+    "guidance",
+    "directive",
+    "agreement",
+    "text",
+    "website",
+    "page",
+    "update",
+    "bulletin",
+    "broadcast",
+    "interview",
+    "spot",
+    "commercial",
+}
 _ISSUE = {"issue", "release", "publish", "post", "send", "make", "put", "give", "deliver", "sign", "file"}
-_LIGHT = {"repeat", "reiterate", "express", "voice", "have", "reach", "take", "announce", "offer",
-          "raise", "state", "restate", "air", "share"}  # "voiced concern that", "has a plan to"
+_LIGHT = {
+    "repeat",
+    "reiterate",
+    "express",
+    "voice",
+    "have",
+    "reach",
+    "take",
+    "announce",
+    "offer",
+    "raise",
+    "state",
+    "restate",
+    "air",
+    "share",
+}  # "voiced concern that", "has a plan to"
 _NOT_SPEAKER = ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
 _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "compound")
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
@@ -41,9 +131,15 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
         c = lex.get(frame, tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
         return (tok.text, c) if c else None
     if frame == "adjective":  # "afraid", "convinced" (as the word is written, not its lemma)
-        ok = tok.pos_ == "ADJ" or tok.tag_ in ("JJ", "VBN") or \
-            (tok.tag_ == "VBD" and tok.dep_ in ("advcl", "acomp", "oprd", "xcomp")
-             and not any(c.dep_ == "dobj" for c in tok.children))  # "came away convinced that"
+        ok = (
+            tok.pos_ == "ADJ"
+            or tok.tag_ in ("JJ", "VBN")
+            or (
+                tok.tag_ == "VBD"
+                and tok.dep_ in ("advcl", "acomp", "oprd", "xcomp")
+                and not any(c.dep_ == "dobj" for c in tok.children)
+            )
+        )  # "came away convinced that"
         c = lex.get(frame, low) if ok else None
         return (tok.text, c) if c else None
     if tok.pos_ in _NOT_VERB_POS and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
@@ -70,8 +166,13 @@ def subject_of(verb, depth: int = 3):
             elif child.dep_ == "agent":  # "was reported by X"
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
         prev = verb.doc[verb.i - 1] if verb.i > 0 else None
-        if prev is not None and prev.pos_ == "PROPN" and prev.dep_ in _LOOSE and not prev.ent_type_ in _NOT_SPEAKER and \
-                not (verb.i <= prev.head.i <= verb.right_edge.i and prev.head.i != verb.i):
+        if (
+            prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.dep_ in _LOOSE
+            and prev.ent_type_ not in _NOT_SPEAKER
+            and not (verb.i <= prev.head.i <= verb.right_edge.i and prev.head.i != verb.i)
+        ):
             loose = prev  # '"...," Trump tweeted' / "... of the Post Trump said that" without a subject
         if agent is not None and (subj is None or subj.lower_ == "it"):
             return agent
@@ -83,8 +184,7 @@ def subject_of(verb, depth: int = 3):
             return loose
         if verb.lemma_.lower() in _INVERTED and verb.i + 1 < len(verb.doc) and verb.dep_ not in _CLIMB:
             nxt = verb.doc[verb.i + 1]  # 'Said Ellis: "..."'
-            if nxt.pos_ == "PROPN" and ((nxt.head.i == verb.i and nxt.dep_ in _INVERTED_DEPS)
-                                        or verb.head.i == nxt.i):
+            if nxt.pos_ == "PROPN" and ((nxt.head.i == verb.i and nxt.dep_ in _INVERTED_DEPS) or verb.head.i == nxt.i):
                 return nxt
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head  # "a statement saying that ..."
@@ -95,16 +195,25 @@ def subject_of(verb, depth: int = 3):
                 if issuer is not None:  # "the Council issued a statement calling it ..."
                     return issuer
             return noun
-        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and \
-                not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if (
+            verb.tag_ == "VBN"
+            and verb.dep_ in ("advcl", "acl")
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        ):
             return None  # "Asked whether he would resign, Johnson said": Johnson was asked
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
             verb = verb.head.head
             continue
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None
-        if verb.tag_ == "VBG" and verb.dep_ == "advcl" and verb.i > 0 and verb.doc[verb.i - 1].text == "," \
-                and verb.head.dep_ == "ccomp" and verb.head.head.i != verb.head.i:
+        if (
+            verb.tag_ == "VBG"
+            and verb.dep_ == "advcl"
+            and verb.i > 0
+            and verb.doc[verb.i - 1].text == ","
+            and verb.head.dep_ == "ccomp"
+            and verb.head.head.i != verb.head.i
+        ):
             verb = verb.head.head  # "analysts said X, citing Y": the parser hung "citing" inside X
             continue
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:

@@ -5,6 +5,7 @@ every Token object, so the columns pay off in the loops over quotes and reported
 that visit many tokens. Values are spaCy ids: comparing ids is comparing the strings
 (`sid` gives the id of a string).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -21,8 +22,9 @@ class TokenTable:
     """Per-token columns of one Doc as Python lists, and its sentence starts."""
 
     def __init__(self, doc):
-        (self.idx, self.alpha, self.space, self.like_num, self.pos, self.lemma, self.lower,
-         self.orth) = doc.to_array(_ATTRS).T.tolist() if len(doc) else ([] for _ in _ATTRS)
+        (self.idx, self.alpha, self.space, self.like_num, self.pos, self.lemma, self.lower, self.orth) = (
+            doc.to_array(_ATTRS).T.tolist() if len(doc) else ([] for _ in _ATTRS)
+        )
         self.sent_starts = [s.start for s in doc.sents]
 
     def __len__(self) -> int:

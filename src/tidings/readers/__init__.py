@@ -15,6 +15,7 @@ language, decode (bytes -> text), html (trafilatura), feeds (RSS/Atom), record_f
 (JSON lines, JSON arrays' records, CSV), walk (folders, stdin, gzip), count (records before a
 run), compose (the cleaning every reader shares).
 """
+
 from __future__ import annotations
 
 from importlib import resources
@@ -27,8 +28,20 @@ from .language import LanguageOptions
 from .formats import InputFormat, input_suffixes, register
 from .options import DEFAULT_MAX_BYTES, ReadOptions
 
-__all__ = ["read_paths", "read_text", "read_data", "ReadOptions", "LanguageOptions", "DEFAULT_MAX_BYTES",
-           "InputFormat", "register", "input_suffixes", "example_paths", "BoilerplateError", "DataFileError"]
+__all__ = [
+    "read_paths",
+    "read_text",
+    "read_data",
+    "ReadOptions",
+    "LanguageOptions",
+    "DEFAULT_MAX_BYTES",
+    "InputFormat",
+    "register",
+    "input_suffixes",
+    "example_paths",
+    "BoilerplateError",
+    "DataFileError",
+]
 
 
 def _check_data_files(options: ReadOptions) -> None:
@@ -41,8 +54,9 @@ def _check_data_files(options: ReadOptions) -> None:
     load_agencies(tuple(options.agency_files))
 
 
-def read_paths(paths: Iterable[str], published: str | None = None,
-               options: ReadOptions | None = None) -> Iterator[Article | InputError]:
+def read_paths(
+    paths: Iterable[str], published: str | None = None, options: ReadOptions | None = None
+) -> Iterator[Article | InputError]:
     """Read every path (a folder recursively in sorted order, '-' for standard input), in order.
 
     `published` (ISO date) is used for articles whose input gives no publication date.
@@ -67,16 +81,18 @@ def read_paths(paths: Iterable[str], published: str | None = None,
             yield InputError(item, f"could not be read: {type(exc).__name__}: {exc}")
 
 
-def read_text(text: str, source: str = "<text>", published: str | None = None,
-              options: ReadOptions | None = None) -> Article | InputError:
+def read_text(
+    text: str, source: str = "<text>", published: str | None = None, options: ReadOptions | None = None
+) -> Article | InputError:
     """One article from a string, cleaned like a .txt file (header sniffed, boilerplate removed)."""
     from .compose import compose_article
 
     return compose_article(text, source, options or ReadOptions(), published=published)
 
 
-def read_data(data: bytes, name: str, published: str | None = None,
-              options: ReadOptions | None = None) -> Iterator[Article | InputError]:
+def read_data(
+    data: bytes, name: str, published: str | None = None, options: ReadOptions | None = None
+) -> Iterator[Article | InputError]:
     """Read bytes that came without a file (an upload, a message): the format is taken from
     the content and `name` as for a path ("x.jsonl", "y.csv.gz", "page.html"; formats.detect)."""
     import gzip

@@ -1,4 +1,5 @@
 """News agencies: a data file of names and aliases (data/boilerplate/agencies.txt)."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from .boilerplate import DataFileError
+from ..records.errors import DataFileError
 
 __all__ = ["Agencies", "AgencyFileError", "load_agencies", "validate_agency_file"]
 

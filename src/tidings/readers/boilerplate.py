@@ -4,6 +4,7 @@ per line, "#" comments; users add their own files in the same format.
 
     python -m tidings.readers FILE...   # check pattern files, report bad lines
 """
+
 from __future__ import annotations
 
 import re
@@ -15,8 +16,17 @@ from pathlib import Path
 
 from ..records.errors import DataFileError
 
-__all__ = ["Boilerplate", "BoilerplateError", "DataFileError", "PatternProblem", "load_boilerplate", "validate_pattern_file",
-           "parse_patterns", "nested_repeat", "MAX_LINE"]
+__all__ = [
+    "Boilerplate",
+    "BoilerplateError",
+    "DataFileError",
+    "PatternProblem",
+    "load_boilerplate",
+    "validate_pattern_file",
+    "parse_patterns",
+    "nested_repeat",
+    "MAX_LINE",
+]
 
 MAX_LINE = 300  # longer lines are prose, never boilerplate
 BUNDLED = "data/boilerplate/patterns.txt"
@@ -72,7 +82,7 @@ class Boilerplate:
         start = p.rfind("(")
         while start > 0:
             tail = p[start:]
-            if tail.count("(") == tail.count(")") and p[:start].rstrip().endswith((".", "\"", "”", "!", "?")):
+            if tail.count("(") == tail.count(")") and p[:start].rstrip().endswith((".", '"', "”", "!", "?")):
                 if self.is_boilerplate(tail):
                     return p[:start].rstrip(), tail
                 return paragraph, None
@@ -107,9 +117,15 @@ def parse_patterns(text: str, origin: str) -> tuple[list[Pattern], list[PatternP
             continue
         nested = nested_repeat(line)
         if nested:
-            problems.append(PatternProblem(origin, n, f"pattern {line!r} repeats a repeat ({nested}): matching "
-                                                      f"can take exponential time on a line that almost matches; "
-                                                      f"write it without the nesting (e.g. '(ab)+' for '(a+b)+')"))
+            problems.append(
+                PatternProblem(
+                    origin,
+                    n,
+                    f"pattern {line!r} repeats a repeat ({nested}): matching "
+                    f"can take exponential time on a line that almost matches; "
+                    f"write it without the nesting (e.g. '(ab)+' for '(a+b)+')",
+                )
+            )
             continue
         patterns.append(Pattern(rx, origin, n))
     return patterns, problems
@@ -213,7 +229,7 @@ def main(argv: list[str]) -> int:
     from .agencies import validate_agency_file
 
     cut = argv.index("--agencies") if "--agencies" in argv else len(argv)
-    patterns, agencies = list(argv[:cut]), list(argv[cut + 1:])
+    patterns, agencies = list(argv[:cut]), list(argv[cut + 1 :])
     if not argv:
         patterns = [str(resources.files("tidings").joinpath(BUNDLED))]
         agencies = [str(resources.files("tidings").joinpath("data/boilerplate/agencies.txt"))]

@@ -1,5 +1,6 @@
 """Text (+ metadata from the container) -> a cleaned Article: header, dateline, boilerplate,
 paragraphs, language, id. Every reader ends here, so all inputs are cleaned alike."""
+
 from __future__ import annotations
 
 import re
@@ -22,7 +23,7 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _INLINE_NOISE = re.compile(r",? opens new tab\b")  # link labels pasted inside sentences (reuters.com)
-_END = ("." , "!", "?", ":", "\"", "”", "'", "’", ")", "»", "]")
+_END = (".", "!", "?", ":", '"', "”", "'", "’", ")", "»", "]")
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,9 @@ class Given:
 
 
 def normalise_text(text: str) -> str:
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-                                 .replace("\u2029", "\n\n")).translate(_INVISIBLE)
+    text = unicodedata.normalize(
+        "NFC", text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    ).translate(_INVISIBLE)
     text = _CONTROL.sub("", text.replace("\f", "\n").replace("\v", "\n"))
     text = _INLINE_NOISE.sub("", text)
     return "\n".join(_SPACES.sub(" ", line).strip() for line in text.split("\n"))
@@ -103,7 +105,7 @@ def split_long_sentences(paragraph: str, limit: int) -> tuple[str, int]:
                     break
             if at >= 0:
                 out.append(sentence[:at] + "\n")
-                sentence = sentence[at + 1:]
+                sentence = sentence[at + 1 :]
             else:
                 out.append(sentence[:limit] + "\n")
                 sentence = sentence[limit:]
@@ -136,8 +138,9 @@ def _valid(given: Given, source: str, text: str, options: ReadOptions) -> tuple[
     return Given(**fields), source, text
 
 
-def compose_article(text: str, source: str, options: ReadOptions, given: Given = Given(),
-                    published: str | None = None) -> Article | InputError:
+def compose_article(
+    text: str, source: str, options: ReadOptions, given: Given = Given(), published: str | None = None
+) -> Article | InputError:
     agencies = load_agencies(tuple(options.agency_files))
     boiler = load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
     given, source, text = _valid(given, source, text, options)
@@ -162,8 +165,11 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
         paras[-1], tail = boiler.split_tail(paras[-1])
         if tail:
             removed.append(tail)
-    credit = (parse_byline(paras[-1], agencies)
-              if options.remove_boilerplate and len(paras) > 1 and len(paras[-1]) <= 40 else None)
+    credit = (
+        parse_byline(paras[-1], agencies)
+        if options.remove_boilerplate and len(paras) > 1 and len(paras[-1]) <= 40
+        else None
+    )
     if credit and credit[0] is None:  # "— AFP" closing the story
         removed.append(paras.pop())
         trailing_agency = credit[1]
@@ -177,21 +183,33 @@ def compose_article(text: str, source: str, options: ReadOptions, given: Given =
             paras[i], k = split_long_sentences(para, options.max_sentence_chars)
             split += k
         if split:
-            options.note(f"{source}: {split} sentence(s) over {options.max_sentence_chars:,} characters split at "
-                         f"clause boundaries (ReadOptions.max_sentence_chars: coding time grows with the square of "
-                         f"a sentence's length)")
+            options.note(
+                f"{source}: {split} sentence(s) over {options.max_sentence_chars:,} characters split at "
+                f"clause boundaries (ReadOptions.max_sentence_chars: coding time grows with the square of "
+                f"a sentence's length)"
+            )
     body = "\n\n".join(paras)
     removed_all = tuple(head.removed) + tuple(removed)
     if not body.strip():
         why = f" after removing {len(removed_all)} boilerplate line(s)" if removed_all else ""
         return InputError(source, f"no article text{why} (only a header or boilerplate)")
     # a page that shows only when it was updated: that is the best publication date it gives
-    pub = (_finer(normalise_date(given.published, options.day_first), head.published) or head.published
-           or normalise_date(published, options.day_first) or head.updated)
+    pub = (
+        _finer(normalise_date(given.published, options.day_first), head.published)
+        or head.published
+        or normalise_date(published, options.day_first)
+        or head.updated
+    )
     upd = _finer(normalise_date(given.updated, options.day_first), head.updated) or head.updated
-    agency = (agencies.canonical(given.agency) or given.agency or head.agency
-              or (dateline.agency if dateline else None) or trailing_agency
-              or agencies.canonical(given.byline) or agencies.canonical(given.outlet))
+    agency = (
+        agencies.canonical(given.agency)
+        or given.agency
+        or head.agency
+        or (dateline.agency if dateline else None)
+        or trailing_agency
+        or agencies.canonical(given.byline)
+        or agencies.canonical(given.outlet)
+    )
     byline = given.byline if given.byline and not agencies.canonical(given.byline) else head.byline
     language = given.language.split("-")[0].split("_")[0].lower() if given.language else None  # "en-GB" -> "en"
     if not language and options.detect_language:

@@ -4,6 +4,7 @@ corpus file counts its non-empty lines (JSONL), its lines after the header (CSV,
 field with line breaks counts more than once) or its objects (JSON array), a feed its
 <item>/<entry> elements, any other file one article; standard input is not counted.
 """
+
 from __future__ import annotations
 
 import gzip
@@ -17,6 +18,7 @@ from .record_files import prefixed
 from .walk import input_suffix, iter_inputs, not_regular, open_regular
 
 __all__ = ["count_records"]
+
 
 def count_records(paths: Iterable[str], options: ReadOptions | None = None) -> int | None:
     """The estimated number of records, or None when it cannot be known (standard input)."""

@@ -1,6 +1,7 @@
 """Datelines at the start of a story: "MOSCOW, Dec 12 (Reuters) -", "WASHINGTON (AP) —",
 "KYIV, Ukraine —", "Beirut (AFP) -", "NEW DELHI:". The place becomes Article.dateline,
 the agency in brackets Article.agency, and the dateline is cut from the text."""
+
 from __future__ import annotations
 
 import re
@@ -20,13 +21,39 @@ _TAIL = (
     r"\s*(?P<sep>--|[-–—:])\s+"
 )
 _AGENCY_ONLY_RX = re.compile(
-    rf"(?:(?P<date>{_MON}\s+\d{{1,2}})\s*)?\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{{0,40}})\)\s*(?P<sep>--|[-–—])\s+")
+    rf"(?:(?P<date>{_MON}\s+\d{{1,2}})\s*)?\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{{0,40}})\)\s*(?P<sep>--|[-–—])\s+"
+)
 _CAPS_RX = re.compile(rf"(?P<place>{_CAPS}){_TAIL}")
 _MIXED_RX = re.compile(rf"(?P<place>{_MIXED}){_TAIL}")
 # capitals at the start of a story that are not places
-_NOT_PLACES = {"UPDATE", "BREAKING", "EXCLUSIVE", "ANALYSIS", "FACTBOX", "WRAPUP", "EDITORIAL", "OPINION",
-               "NATO", "EU", "UN", "US", "UK", "IMF", "WHO", "OPEC", "NOTE", "CORRECTION", "WATCH", "LIVE",
-               "VIDEO", "PHOTOS", "READ", "ALSO", "RELATED", "ADVERTISEMENT"}
+_NOT_PLACES = {
+    "UPDATE",
+    "BREAKING",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "FACTBOX",
+    "WRAPUP",
+    "EDITORIAL",
+    "OPINION",
+    "NATO",
+    "EU",
+    "UN",
+    "US",
+    "UK",
+    "IMF",
+    "WHO",
+    "OPEC",
+    "NOTE",
+    "CORRECTION",
+    "WATCH",
+    "LIVE",
+    "VIDEO",
+    "PHOTOS",
+    "READ",
+    "ALSO",
+    "RELATED",
+    "ADVERTISEMENT",
+}
 
 
 @dataclass(frozen=True)
@@ -40,7 +67,7 @@ def parse_dateline(paragraph: str, agencies: Agencies) -> Dateline | None:
     """The dateline opening `paragraph`, or None; only ever looks at its very start."""
     m = _AGENCY_ONLY_RX.match(paragraph)
     if m and agencies.canonical(m.group("agency")):
-        return Dateline(place=None, agency=agencies.canonical(m.group("agency")), rest=paragraph[m.end():].lstrip())
+        return Dateline(place=None, agency=agencies.canonical(m.group("agency")), rest=paragraph[m.end() :].lstrip())
     m = _CAPS_RX.match(paragraph)
     if m and m.group("place").strip(" /.-") and re.split(r"[ /]", m.group("place"))[0] not in _NOT_PLACES:
         bare = not (m.group("region") or m.group("date") or m.group("agency"))
@@ -58,5 +85,5 @@ def _make(m: re.Match, paragraph: str, agencies: Agencies) -> Dateline:
         place = f"{place}, {m.group('region')}"
     raw = m.group("agency")
     agency = (agencies.canonical(raw) or raw.strip()) if raw else None
-    rest = paragraph[m.end():].lstrip()
+    rest = paragraph[m.end() :].lstrip()
     return Dateline(place=place, agency=agency, rest=rest)

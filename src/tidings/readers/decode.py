@@ -1,6 +1,7 @@
 """Bytes -> text, refusing what is not text: binary files, NUL bytes, oversized inputs,
 undecodable bytes. UTF-8 (with or without BOM) first; UTF-16 when a BOM says so; then the
 charset a page or feed declares; cp1252 only when the bytes then read as ordinary text."""
+
 from __future__ import annotations
 
 import codecs
@@ -8,14 +9,29 @@ import re
 
 from ..records.errors import InputFileError
 
-__all__ = ["DecodeError", "decode_bytes", "declared_charset", "human_size", "size_problem", "binary_problem",
-           "stream_encoding"]
+__all__ = [
+    "DecodeError",
+    "decode_bytes",
+    "declared_charset",
+    "human_size",
+    "size_problem",
+    "binary_problem",
+    "stream_encoding",
+]
 
 _MAGIC = {
-    b"%PDF": "a PDF file", b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)", b"\x1f\x8b": "a gzip file",
-    b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image",
-    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file", b"BZh": "a bzip2 file", b"\x7fELF": "a program",
-    b"7z\xbc\xaf": "a 7-Zip archive", b"Rar!": "a RAR archive", b"SQLite format 3": "an SQLite database",
+    b"%PDF": "a PDF file",
+    b"PK\x03\x04": "a ZIP archive (or .docx/.xlsx)",
+    b"\x1f\x8b": "a gzip file",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file",
+    b"BZh": "a bzip2 file",
+    b"\x7fELF": "a program",
+    b"7z\xbc\xaf": "a 7-Zip archive",
+    b"Rar!": "a RAR archive",
+    b"SQLite format 3": "an SQLite database",
 }
 
 
@@ -32,8 +48,7 @@ def human_size(n: int) -> str:
 
 
 def size_problem(size: int, max_bytes: int) -> str:
-    return (f"too large: {human_size(size)} is over the limit of {human_size(max_bytes)} "
-            f"(ReadOptions.max_bytes)")
+    return f"too large: {human_size(size)} is over the limit of {human_size(max_bytes)} (ReadOptions.max_bytes)"
 
 
 _CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:\-]{2,40})""", re.I)

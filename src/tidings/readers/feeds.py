@@ -4,17 +4,20 @@ The item's full content (content:encoded, Atom content) is used when present, el
 summary; HTML in it is reduced to paragraphs. A feed carries no more than its publisher put
 in it: many feeds hold only a summary, and the article is then that summary.
 """
+
 from __future__ import annotations
 
 import email.utils
+from dataclasses import dataclass
 from typing import Iterator
 
 from ..records import Article, InputError
+from ..records.errors import InputFileError
 from .compose import Given, compose_article
 from .options import ReadOptions
 from .stamps import normalise_date
 
-__all__ = ["read_feed", "looks_like_feed", "fragment_text"]
+__all__ = ["read_feed", "feed_entries", "FeedEntry", "FeedError", "looks_like_feed", "fragment_text"]
 
 NS = {
     "atom": "http://www.w3.org/2005/Atom",
@@ -78,7 +81,11 @@ def _items(root):
     tag = root.tag.lower()
     if tag.endswith("rss"):
         channel = root.find("channel")
-        return "rss", (channel.findall("item") if channel is not None else []), _text(channel, "title") if channel is not None else None
+        return (
+            "rss",
+            (channel.findall("item") if channel is not None else []),
+            _text(channel, "title") if channel is not None else None,
+        )
     if tag.endswith("feed"):
         return "atom", root.findall("atom:entry", NS), _text(root, "atom:title")
     if tag.endswith("rdf"):
@@ -99,41 +106,72 @@ def _given(kind: str, item, outlet: str | None) -> tuple[Given, str | None]:
     if kind == "atom":
         body = _text(item, "atom:content") or _text(item, "atom:summary")
         author = _text(item, "atom:author/atom:name")
-        return Given(id=_text(item, "atom:id"), title=_text(item, "atom:title"), outlet=outlet, byline=author,
-                     published=_date(_text(item, "atom:published") or _text(item, "atom:updated")),
-                     updated=_date(_text(item, "atom:updated")) if _text(item, "atom:published") else None,
-                     url=_atom_link(item)), body
+        return Given(
+            id=_text(item, "atom:id"),
+            title=_text(item, "atom:title"),
+            outlet=outlet,
+            byline=author,
+            published=_date(_text(item, "atom:published") or _text(item, "atom:updated")),
+            updated=_date(_text(item, "atom:updated")) if _text(item, "atom:published") else None,
+            url=_atom_link(item),
+        ), body
     prefix = "rss1:" if kind == "rss1" else ""
     body = _text(item, "content:encoded") or _text(item, f"{prefix}description")
     guid = _text(item, "guid")
-    return Given(id=guid, title=_text(item, f"{prefix}title"), outlet=outlet,
-                 byline=_text(item, "dc:creator") or _text(item, "author"),
-                 published=_date(_text(item, "pubDate") or _text(item, "dc:date")),
-                 url=_text(item, f"{prefix}link") or (guid if guid and guid.startswith("http") else None)), body
+    return Given(
+        id=guid,
+        title=_text(item, f"{prefix}title"),
+        outlet=outlet,
+        byline=_text(item, "dc:creator") or _text(item, "author"),
+        published=_date(_text(item, "pubDate") or _text(item, "dc:date")),
+        url=_text(item, f"{prefix}link") or (guid if guid and guid.startswith("http") else None),
+    ), body
 
 
-def read_feed(data: bytes, path: str, options: ReadOptions,
-              published: str | None = None) -> Iterator[Article | InputError]:
+class FeedError(InputFileError):
+    """Bytes that are no RSS or Atom feed (bad XML, another document)."""
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One item as its feed gives it: the metadata and the body (content, else summary)."""
+
+    given: Given
+    body: str | None
+
+
+def feed_entries(data: bytes, recover: bool = True) -> list[FeedEntry]:
+    """Every item of an RSS 2.0, RSS 1.0 or Atom feed, parsed without entity expansion or
+    network access (the one feed parser: read_feed and the watch loop both use it). `recover`
+    reads what it can of broken XML. FeedError when `data` is no feed."""
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=True, huge_tree=False)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, recover=recover, huge_tree=False)
     try:
         root = etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
-        yield InputError(path, f"invalid XML: {exc}")
-        return
+        raise FeedError(f"invalid XML: {exc}") from None
     if root is None:
-        yield InputError(path, "invalid XML: no document element")
-        return
+        raise FeedError("invalid XML: no document element")
     kind, items, outlet = _items(root)
     if kind is None:
-        yield InputError(path, f"not an RSS or Atom feed (document element <{etree.QName(root).localname}>)")
+        raise FeedError(f"not an RSS or Atom feed (document element <{etree.QName(root).localname}>)")
+    return [FeedEntry(*_given(kind, item, outlet)) for item in items]
+
+
+def read_feed(
+    data: bytes, path: str, options: ReadOptions, published: str | None = None
+) -> Iterator[Article | InputError]:
+    try:
+        entries = feed_entries(data)
+    except FeedError as exc:
+        yield InputError(path, str(exc))
         return
-    if not items:
+    if not entries:
         yield InputError(path, "feed has no items")
         return
-    for n, item in enumerate(items, 1):
-        given, body = _given(kind, item, outlet)
+    for n, entry in enumerate(entries, 1):
+        given, body = entry.given, entry.body
         if not body:
             yield InputError(f"{path} item {n}", "feed item has no content or description")
             continue

@@ -17,7 +17,6 @@ Add a format with `register(InputFormat(...))`; it is then read by every command
 from __future__ import annotations
 
 import codecs
-import io
 import json
 import re
 from dataclasses import dataclass

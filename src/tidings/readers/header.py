@@ -7,6 +7,7 @@
 Only the top of the text is looked at, and only lines that are wholly a title, a byline,
 an agency or a stamp are taken; the first line that is none of these starts the body.
 """
+
 from __future__ import annotations
 
 import re
@@ -23,21 +24,114 @@ MAX_HEADER_LINES = 12  # non-empty lines looked at before giving up on a header
 MAX_TITLE = 160  # characters; longer first lines are prose
 _BY = re.compile(r"^(?:[-–—]\s*)?(?:(?:written|words|reported|report|story)\s+)?by\s*:?\s+", re.I)
 _SOURCE = re.compile(r"^(?:source|agency|agencies|credit)\s*:\s*", re.I)
-_PARTICLES = {"and", "&", "de", "da", "dos", "du", "del", "der", "den", "van", "von", "al", "el", "bin", "ibn",
-              "la", "le", "in", "y", "e", "di", "st.", "ben"}
-_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "june", "july", "august", "september", "october", "november", "december",
-              "the", "then", "now", "contrast", "comparison", "law", "far", "all", "way"}
-_DESK = re.compile(r"^(?:by\s+)?(?:staff\s+and\s+agencies|agencies|staff\s+reporters?|staff\s+writers?|"
-                   r"our\s+(?:correspondent|reporter|bureau)|(?:news|web|online|foreign)\s+desk|"
-                   r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:staff|bureau|desk))(?:\s+in\s+[A-Z][\w'’\- ]{1,40})?$", re.I)
+_PARTICLES = {
+    "and",
+    "&",
+    "de",
+    "da",
+    "dos",
+    "du",
+    "del",
+    "der",
+    "den",
+    "van",
+    "von",
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "la",
+    "le",
+    "in",
+    "y",
+    "e",
+    "di",
+    "st.",
+    "ben",
+}
+_NOT_NAMES = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "the",
+    "then",
+    "now",
+    "contrast",
+    "comparison",
+    "law",
+    "far",
+    "all",
+    "way",
+}
+_DESK = re.compile(
+    r"^(?:by\s+)?(?:staff\s+and\s+agencies|agencies|staff\s+reporters?|staff\s+writers?|"
+    r"our\s+(?:correspondent|reporter|bureau)|(?:news|web|online|foreign)\s+desk|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?\s+(?:staff|bureau|desk))(?:\s+in\s+[A-Z][\w'’\- ]{1,40})?$",
+    re.I,
+)
 _CREDIT = re.compile(r"^(?i:editor|edited by|editing by|editors)\s*:\s*[A-Z][\w.'’\- ]{0,40}$")
 _SENTENCE_END = re.compile(r"(?P<word>\w*[a-z0-9]{2})[.!?][\"”’']?\s+[A-Z(\"“]")
-_ABBREVIATIONS = {"gov", "gen", "sen", "rep", "col", "sgt", "capt", "maj", "adm", "rev", "prof", "dr", "st", "jan",
-                  "feb", "mar", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "corp", "inc", "ltd", "co", "no",
-                  "vs", "mrs", "mr", "ms", "jr", "sr", "lt", "pres", "amb", "dept", "govt", "est"}
-_OUTLET = re.compile(r"^(?P<outlet>(?:[A-Z][\w&'’.\-]*\s){0,3}(?:News|Times|Post|Press|Journal|Herald|Tribune|"
-                     r"Guardian|Telegraph|Daily|Online|Today|Express|Standard|Mail))(?:,\s*[A-Z][\w .'’\-]{1,30})?$")
+_ABBREVIATIONS = {
+    "gov",
+    "gen",
+    "sen",
+    "rep",
+    "col",
+    "sgt",
+    "capt",
+    "maj",
+    "adm",
+    "rev",
+    "prof",
+    "dr",
+    "st",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "aug",
+    "sept",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+    "corp",
+    "inc",
+    "ltd",
+    "co",
+    "no",
+    "vs",
+    "mrs",
+    "mr",
+    "ms",
+    "jr",
+    "sr",
+    "lt",
+    "pres",
+    "amb",
+    "dept",
+    "govt",
+    "est",
+}
+_OUTLET = re.compile(
+    r"^(?P<outlet>(?:[A-Z][\w&'’.\-]*\s){0,3}(?:News|Times|Post|Press|Journal|Herald|Tribune|"
+    r"Guardian|Telegraph|Daily|Online|Today|Express|Standard|Mail))(?:,\s*[A-Z][\w .'’\-]{1,30})?$"
+)
 _MARKDOWN = re.compile(r"^#{1,6}\s+|^[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}$")  # "# Title", "**By Jane Doe**"
 _STAFF = re.compile(r"\s+(?:staff(?:\s+writers?)?|staff\s+reporters?|news\s+desk|correspondents?|bureau|desk)$", re.I)
 
@@ -79,7 +173,7 @@ def parse_byline(line: str, agencies: Agencies) -> tuple[str | None, str | None]
     if not s or len(s) > 120 or s.endswith((".", ",", ";", ":")) and not s.endswith(("Jr.", "Sr.")):
         return None
     by = _BY.match(s)
-    rest = s[by.end():] if by else _SOURCE.sub("", s)
+    rest = s[by.end() :] if by else _SOURCE.sub("", s)
     rest = rest.strip().strip("()").strip()
     rest = _STAFF.sub("", rest) if agencies.canonical(_STAFF.sub("", rest)) else rest
     agency = agencies.canonical(rest)
@@ -140,8 +234,13 @@ def _header_parts(s: str, agencies: Agencies, day_first: bool) -> list | None:
 def _titled_by_header(s: str, ahead: list[str], agencies: Agencies, day_first: bool) -> bool:
     """A first line directly above a byline or stamp is the title even when it reads like
     prose ("Virginian could make history. Again.")."""
-    return (len(s) <= MAX_TITLE and len(s.split()) <= 25 and bool(ahead)
-            and bool(_header_parts(ahead[0], agencies, day_first)) and parse_dateline(s + " ", agencies) is None)
+    return (
+        len(s) <= MAX_TITLE
+        and len(s.split()) <= 25
+        and bool(ahead)
+        and bool(_header_parts(ahead[0], agencies, day_first))
+        and parse_dateline(s + " ", agencies) is None
+    )
 
 
 def _same(a: str, b: str) -> bool:
@@ -150,7 +249,7 @@ def _same(a: str, b: str) -> bool:
 
 def _next_lines(lines: list[str], i: int, n: int) -> list[str]:
     out = []
-    for line in lines[i + 1:]:
+    for line in lines[i + 1 :]:
         if line.strip():
             out.append(line.strip())
             if len(out) == n:
@@ -158,8 +257,14 @@ def _next_lines(lines: list[str], i: int, n: int) -> list[str]:
     return out
 
 
-def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], bool] = lambda s: False,
-                 day_first: bool = False, find_title: bool = True, known_title: str | None = None) -> Header:
+def sniff_header(
+    text: str,
+    agencies: Agencies,
+    is_boilerplate: Callable[[str], bool] = lambda s: False,
+    day_first: bool = False,
+    find_title: bool = True,
+    known_title: str | None = None,
+) -> Header:
     """`known_title`: the title the container gave; a first line is then the title only if it repeats it."""
     lines = text.split("\n")
     title = byline = agency = published = updated = None
@@ -208,9 +313,18 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             continue
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
         ahead = _next_lines(lines, i, 2)
-        if (find_title and not known_title and title is None and seen == 1 and len(s) <= 30 and len(s.split()) <= 3
-                and len(ahead) == 2 and len(ahead[0]) > len(s) and not _header_parts(ahead[0], agencies, day_first)
-                and _titled_by_header(ahead[0], ahead[1:], agencies, day_first)):
+        if (
+            find_title
+            and not known_title
+            and title is None
+            and seen == 1
+            and len(s) <= 30
+            and len(s.split()) <= 3
+            and len(ahead) == 2
+            and len(ahead[0]) > len(s)
+            and not _header_parts(ahead[0], agencies, day_first)
+            and _titled_by_header(ahead[0], ahead[1:], agencies, day_first)
+        ):
             removed.append(s)  # a section label or kicker ("World", "Ukraine crisis") above the title
             i += 1
             continue
@@ -218,19 +332,40 @@ def sniff_header(text: str, agencies: Agencies, is_boilerplate: Callable[[str], 
             title = s
             i += 1
             continue
-        if (find_title and not known_title and title is None and byline is None and agency is None
-                and any(x.strip() for x in lines[i + 1:]) and not nxt[:1].islower()  # not a wrapped line
-                and (looks_like_title(s, agencies) or _titled_by_header(s, ahead, agencies, day_first))):
+        if (
+            find_title
+            and not known_title
+            and title is None
+            and byline is None
+            and agency is None
+            and any(x.strip() for x in lines[i + 1 :])
+            and not nxt[:1].islower()  # not a wrapped line
+            and (looks_like_title(s, agencies) or _titled_by_header(s, ahead, agencies, day_first))
+        ):
             title = s
             i += 1
             continue
-        if (not kept and title is not None and byline is None and published is None and len(s) <= 400
-                and parse_dateline(s, agencies) is None
-                and any(_header_parts(x, agencies, day_first) for x in _next_lines(lines, i, 2))):
+        if (
+            not kept
+            and title is not None
+            and byline is None
+            and published is None
+            and len(s) <= 400
+            and parse_dateline(s, agencies) is None
+            and any(_header_parts(x, agencies, day_first) for x in _next_lines(lines, i, 2))
+        ):
             kept.append(s)
             i += 1
             continue
         break
-    return Header(title=title, byline=byline, agency=agency, published=published, updated=updated,
-                  removed=tuple(removed), body="\n".join(lines[i:]), standfirst=kept[0] if kept else None,
-                  outlet=outlet)
+    return Header(
+        title=title,
+        byline=byline,
+        agency=agency,
+        published=published,
+        updated=updated,
+        removed=tuple(removed),
+        body="\n".join(lines[i:]),
+        standfirst=kept[0] if kept else None,
+        outlet=outlet,
+    )

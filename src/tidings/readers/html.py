@@ -1,4 +1,5 @@
 """HTML pages -> body text and metadata through trafilatura, then the common cleaning."""
+
 from __future__ import annotations
 
 import json
@@ -14,10 +15,26 @@ __all__ = ["read_html", "looks_like_html"]
 MIN_WORDS = 5  # fewer words from a page is a menu or a stub, not an article
 
 _META_TIME = {
-    "published": ("article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-                  "date", "dc.date", "dc.date.issued", "sailthru.date", "parsely-pub-date"),
-    "updated": ("article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
-                "dc.date.modified"),
+    "published": (
+        "article:published_time",
+        "og:published_time",
+        "datepublished",
+        "pubdate",
+        "publishdate",
+        "date",
+        "dc.date",
+        "dc.date.issued",
+        "sailthru.date",
+        "parsely-pub-date",
+    ),
+    "updated": (
+        "article:modified_time",
+        "og:updated_time",
+        "datemodified",
+        "lastmod",
+        "last-modified",
+        "dc.date.modified",
+    ),
 }
 
 
@@ -57,8 +74,13 @@ def _stamps_with_time(tree) -> dict[str, str]:
     return found
 
 
-def read_html(html: str, source: str, options: ReadOptions, given: Given = Given(),
-              published: str | None = None) -> Article | InputError:
+def read_html(
+    html: str,
+    source: str,
+    options: ReadOptions,
+    given: Given = Given(),
+    published: str | None = None,
+) -> Article | InputError:
     import trafilatura
     from lxml import html as lxml_html
 
@@ -69,8 +91,9 @@ def read_html(html: str, source: str, options: ReadOptions, given: Given = Given
     except (ValueError, TypeError, LxmlError) as exc:
         return InputError(source, f"cannot parse the HTML: {exc}")
     try:
-        doc = trafilatura.bare_extraction(tree, url=given.url, with_metadata=True, include_comments=False,
-                                          include_tables=False, include_images=False)
+        doc = trafilatura.bare_extraction(
+            tree, url=given.url, with_metadata=True, include_comments=False, include_tables=False, include_images=False
+        )
     except Exception as exc:  # trafilatura raises assorted errors on odd pages
         return InputError(source, f"HTML extraction failed: {type(exc).__name__}: {exc}")
     if doc is None or len((doc.text or "").split()) < MIN_WORDS:

@@ -3,6 +3,7 @@
 Short texts and texts made mostly of names give no evidence; they get None (unknown),
 which the pipeline codes rather than skips, so English is never thrown away by mistake.
 """
+
 from __future__ import annotations
 
 import re
@@ -13,20 +14,20 @@ __all__ = ["LanguageOptions", "detect_language"]
 # distinctive function words, most frequent first
 _STOPWORDS = {
     "en": "the of and to in a is that for on with as was said by at from it his has have be are "
-          "were not this which will would but had been its their they he she who after an or also "
-          "than more about against over into could told",
+    "were not this which will would but had been its their they he she who after an or also "
+    "than more about against over into could told",
     "fr": "le la les des du de et est une un dans pour qui que sur pas au aux avec il elle ont été "
-          "cette ses son par plus ne se ce sont mais ou leur nous vous a déclaré selon",
+    "cette ses son par plus ne se ce sont mais ou leur nous vous a déclaré selon",
     "de": "der die das und ist nicht mit den dem ein eine von zu auf für sich im des auch es wird hat "
-          "sie nach bei wie aus dass werden einer sind noch nur wurde am",
+    "sie nach bei wie aus dass werden einer sind noch nur wurde am",
     "es": "el la los las de y en que del por con para una un se su sus es al lo como más fue ha pero "
-          "sobre este esta entre también dijo según",
+    "sobre este esta entre también dijo según",
     "it": "il la di e che del della per un una in con non è sono gli le da al dei si ha nel alla "
-          "anche ma come più questo sulla ha detto",
+    "anche ma come più questo sulla ha detto",
     "pt": "o a os as de e do da dos das em que para com um uma não no na por se é foi ao mais mas "
-          "pelo pela também disse",
+    "pelo pela também disse",
     "nl": "de het een en van in is dat op te voor met zijn niet aan er ook als bij door naar om werd "
-          "heeft hij zij maar nog",
+    "heeft hij zij maar nog",
 }
 STOPWORDS = {lang: frozenset(words.split()) for lang, words in _STOPWORDS.items()}
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
@@ -63,7 +64,7 @@ def _langdetect(text: str, options: LanguageOptions) -> str | None:
 
 
 def detect_language(text: str, options: LanguageOptions | None = None) -> str | None:
-    """"en", "fr", ... or None when the text does not say."""
+    """ "en", "fr", ... or None when the text does not say."""
     options = options or LanguageOptions()
     raw = _WORD.findall(text[:20000])
     words = [w.lower() for w in raw]

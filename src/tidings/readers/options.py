@@ -1,4 +1,5 @@
 """Options of the readers (one frozen object, passed down; no module globals)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field

@@ -11,6 +11,7 @@ is an error for that line. A CSV record with a broken quote (one never closed, o
 in the middle of a cell) is an error for the line it starts on, and reading resumes on the
 next physical line, so the records after it are not swallowed.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -82,8 +83,9 @@ def _record_id(value) -> str | None:
     return text or None
 
 
-def record_article(rec: dict, path: str, line: int, options: ReadOptions,
-                   published: str | None) -> Article | InputError:
+def record_article(
+    rec: dict, path: str, line: int, options: ReadOptions, published: str | None
+) -> Article | InputError:
     """One record (keys lower-cased) -> Article (source "path:line N"), or InputError
     (source "path line N") naming what is wrong."""
     source, where = f"{path}:line {line}", f"{path} line {line}"
@@ -118,6 +120,7 @@ def record_article(rec: dict, path: str, line: int, options: ReadOptions,
 
 # ---- bounded line reading ----------------------------------------------------------------
 
+
 class _Prefixed(io.RawIOBase):
     """`head` (bytes already read) followed by the rest of `stream`: lets a reader look at the
     start of a stream that cannot seek (standard input, gzip, an upload)."""
@@ -136,7 +139,7 @@ class _Prefixed(io.RawIOBase):
             self.head = self.head[n:]
             return n
         data = self.stream.read(len(buf))
-        buf[:len(data)] = data
+        buf[: len(data)] = data
         return len(data)
 
 
@@ -164,21 +167,26 @@ def _lines(stream, limit: int, newline) -> Iterator[tuple[int, object]]:
 
 
 def _too_long(where: str, limit: int) -> InputError:
-    return InputError(where, f"line longer than {human_size(limit)}: not read (a record's limit is "
-                             f"ReadOptions.max_bytes)")
+    return InputError(
+        where, f"line longer than {human_size(limit)}: not read (a record's limit is ReadOptions.max_bytes)"
+    )
 
 
 # ---- JSONL ---------------------------------------------------------------------------------
 
-def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
-               published: str | None = None) -> Iterator[Article | InputError]:
+
+def read_jsonl(
+    stream: IO[bytes], path: str, options: ReadOptions, published: str | None = None
+) -> Iterator[Article | InputError]:
     limit = line_limit(options)
     head = stream.read(4)
     stream = prefixed(head, stream)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: lines are split on decoded text
         text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None)
-        lines = ((n, line.encode("utf-8", "surrogatepass") if line is not None else None)
-                 for n, line in _lines(text, limit, "\n"))
+        lines = (
+            (n, line.encode("utf-8", "surrogatepass") if line is not None else None)
+            for n, line in _lines(text, limit, "\n")
+        )
     else:
         lines = _lines(stream, limit, b"\n")
     seen = False
@@ -217,6 +225,7 @@ def read_jsonl(stream: IO[bytes], path: str, options: ReadOptions,
 
 
 # ---- CSV -----------------------------------------------------------------------------------
+
 
 class _Overlong(Exception):
     def __init__(self, line: int):
@@ -265,8 +274,9 @@ class _Feed:
         self.start()
 
 
-def read_csv(stream: IO[bytes], path: str, options: ReadOptions,
-             published: str | None = None) -> Iterator[Article | InputError]:
+def read_csv(
+    stream: IO[bytes], path: str, options: ReadOptions, published: str | None = None
+) -> Iterator[Article | InputError]:
     """Stream a CSV file (any size: the limit is per record)."""
     head = stream.read(65536)
     try:
@@ -302,30 +312,38 @@ def read_csv(stream: IO[bytes], path: str, options: ReadOptions,
             row = next(reader)
         except StopIteration:
             if feed.record:  # the file ended inside a quoted cell
-                yield InputError(f"{path} line {feed.first_line(last + 1)}",
-                                 "invalid CSV: a quote opened here is never closed (the lines after it are read "
-                                 "as records of their own)")
+                yield InputError(
+                    f"{path} line {feed.first_line(last + 1)}",
+                    "invalid CSV: a quote opened here is never closed (the lines after it are read "
+                    "as records of their own)",
+                )
                 feed.resume_after_first()
                 reader = csv.reader(feed, delimiter=delimiter, strict=True)
                 continue
             break
         except _Overlong as exc:
             if feed.record:
-                yield InputError(f"{path} line {feed.first_line(exc.line)}",
-                                 f"invalid CSV: the record runs into line {exc.line}, which is over the size limit")
+                yield InputError(
+                    f"{path} line {feed.first_line(exc.line)}",
+                    f"invalid CSV: the record runs into line {exc.line}, which is over the size limit",
+                )
                 feed.resume_after_first()
             yield _too_long(f"{path} line {exc.line}", limit)
             reader = csv.reader(feed, delimiter=delimiter, strict=True)
             continue
         except _RecordTooLarge:
-            yield InputError(f"{path} line {feed.first_line(last + 1)}",
-                             f"invalid CSV: record over {human_size(limit)} (a quote never closed?)")
+            yield InputError(
+                f"{path} line {feed.first_line(last + 1)}",
+                f"invalid CSV: record over {human_size(limit)} (a quote never closed?)",
+            )
             feed.resume_after_first()
             reader = csv.reader(feed, delimiter=delimiter, strict=True)
             continue
         except csv.Error as exc:
-            yield InputError(f"{path} line {feed.first_line(last + 1)}",
-                             f"invalid CSV: {exc} (a broken quote: the lines after it are read as records)")
+            yield InputError(
+                f"{path} line {feed.first_line(last + 1)}",
+                f"invalid CSV: {exc} (a broken quote: the lines after it are read as records)",
+            )
             feed.resume_after_first()
             reader = csv.reader(feed, delimiter=delimiter, strict=True)
             continue
@@ -339,8 +357,9 @@ def read_csv(stream: IO[bytes], path: str, options: ReadOptions,
             continue
         bad = next((m for m in map(_UNDECODED.search, row) if m), None)
         if bad:
-            yield InputError(f"{path} line {start}", f"not valid {encoding} "
-                                                     f"(byte 0x{ord(bad.group()) - 0xDC00:02x} in this record)")
+            yield InputError(
+                f"{path} line {start}", f"not valid {encoding} (byte 0x{ord(bad.group()) - 0xDC00:02x} in this record)"
+            )
             continue
         rec = dict(zip(columns, row))
         yield record_article(rec, path, start, options, published)

@@ -9,6 +9,7 @@ Values come out as "YYYY-MM-DDTHH:MM:SS", or "YYYY-MM-DD" when the stamp has no 
 Times are kept as printed: the zone ("ET", "GMT", "+03:00") is read past but not applied,
 so the date is the one the outlet's readers saw.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,9 +19,30 @@ from dataclasses import dataclass
 __all__ = ["Stamp", "parse_stamp", "parse_stamp_line", "normalise_date", "stamp_kind", "LABEL"]
 
 MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
@@ -36,7 +58,9 @@ _DATES = [
 ]
 _TIME = re.compile(
     r"(?<![\d.:])(?P<h>[012]?\d)(?:[:.](?P<m>[0-5]\d)(?::(?P<s>[0-5]\d)(?:\.\d+)?)?)?\s*"
-    r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?", re.I)
+    r"(?P<ampm>[ap]\.?\s?m\.?(?![a-z]))?",
+    re.I,
+)
 # what may surround a date and time in a stamp without making it something else
 _FILLER = re.compile(
     r"^(?:[\s,|:;()\[\]\-–—/@·•]|\bat\b|\bon\b|\bthe\b|\bof\b|"
@@ -44,19 +68,24 @@ _FILLER = re.compile(
     r"\b(?:gmt|utc|bst|cet|cest|eet|eest|msk|ist|pkt|jst|kst|hkt|sgt|aest|aedt|acst|awst|nzst|nzdt|wib|wet|west|"
     r"ast|adt|gst|irst|trt|eat|cat|wat|sast|pht|ict|art|brt|cot|pet|clt|vet|akst|hst|"
     r"et|est|edt|ct|cst|cdt|mt|mst|mdt|pt|pst|pdt)\b|[+-]\d\d:?\d\d|\bz\b|\bt\b|"
-    r"\b(?:gmt|utc)[+-]\d{1,2}(?::?\d\d)?|\blocal time\b|\bhrs?\b|\bhours\b)*$", re.I)
+    r"\b(?:gmt|utc)[+-]\d{1,2}(?::?\d\d)?|\blocal time\b|\bhrs?\b|\bhours\b)*$",
+    re.I,
+)
 
 LABEL = re.compile(
     r"(?P<label>\b(?:(?:first|originally)\s+)?(?:published|posted|created|issued|publish(?:ed)?\s+date|date\s+published|"
     r"publication\s+date)(?:\s+(?:on|at))?|"
     r"\b(?:last\s+)?(?:updated|modified|edited|update|revised)(?:\s+(?:on|at))?|"
-    r"\bdated?(?:\s+(?:on|at))?)\s*(?::|-|–|—)?\s*", re.I)
+    r"\bdated?(?:\s+(?:on|at))?)\s*(?::|-|–|—)?\s*",
+    re.I,
+)
 _UPDATE_WORDS = ("updat", "modif", "edit", "revis")
 # pasted page furniture runs together: "December 13, 20215:02 AM GMTUpdated 2 years ago"
 _GLUED_YEAR = re.compile(r"\b((?:19|20)\d\d)(\d{1,2}:\d\d)")
 _GLUED_LABEL = re.compile(r"(?<=[A-Za-z0-9])(?=(?:Updated|Published|Last updated|Modified|Posted)\b)")
-_RELATIVE = re.compile(r"^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$",
-                       re.I)
+_RELATIVE = re.compile(
+    r"^(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\s+ago$", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -101,7 +130,7 @@ def _time_of(text: str) -> tuple[dt.time | None, str]:
             h = h % 12 + (12 if ampm == "pm" else 0)
         if h > 23:
             continue
-        return dt.time(h, mi, s), text[: m.start()] + " " + text[m.end():]
+        return dt.time(h, mi, s), text[: m.start()] + " " + text[m.end() :]
     return None, text
 
 
@@ -117,7 +146,7 @@ def parse_stamp(text: str, day_first: bool = False) -> str | None:
         date = _date_of(m, day_first)
         if date is None:
             return None
-        rest = text[: m.start()] + " " + text[m.end():]
+        rest = text[: m.start()] + " " + text[m.end() :]
         time, rest = _time_of(rest)
         if not _FILLER.match(rest):
             return None
@@ -145,7 +174,7 @@ def parse_stamp_line(line: str, day_first: bool = False) -> list[Stamp] | None:
         segments = []
     for i, m in enumerate(labels):
         end = labels[i + 1].start() if i + 1 < len(labels) else len(line)
-        segments.append((stamp_kind(m.group("label")), line[m.end(): end].strip(" |·•-–—,;")))
+        segments.append((stamp_kind(m.group("label")), line[m.end() : end].strip(" |·•-–—,;")))
     if not labels:
         whole = parse_stamp(line, day_first)
         if whole is not None:

@@ -2,6 +2,7 @@
 "\\ud800" that `json.loads` accepts, or a file name that is not UTF-8) are replaced with
 U+FFFD and counted, NUL and other control characters are removed. The store, the JSON output
 and the terminal then never meet a string they cannot encode."""
+
 from __future__ import annotations
 
 import re

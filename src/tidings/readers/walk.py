@@ -1,5 +1,6 @@
 """Which inputs to read, in which order, and as what: files, folders (recursively, sorted),
 and "-" for standard input."""
+
 from __future__ import annotations
 
 import gzip
@@ -39,8 +40,11 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
             continue
         if kind == "dir":
             try:
-                files = sorted(f for f in path.rglob("*") if f.is_file()
-                               and not any(part.startswith(".") for part in f.relative_to(path).parts))
+                files = sorted(
+                    f
+                    for f in path.rglob("*")
+                    if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
+                )
             except OSError as exc:
                 yield InputError(p, f"cannot list the folder: {exc.strerror or exc}")
                 continue
@@ -51,8 +55,9 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
                 if input_suffix(f)[0] in known or (options.extensions is None and sniff_file(f)):
                     yield str(f)
                 else:
-                    options.note(f"skipped {f}: not a supported input ({' '.join(known)}, or content "
-                                 f"recognised as one)")
+                    options.note(
+                        f"skipped {f}: not a supported input ({' '.join(known)}, or content recognised as one)"
+                    )
         elif kind == "file":
             problem = not_regular(path)
             if problem:
@@ -63,8 +68,12 @@ def iter_inputs(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[s
             yield InputError(p, "no such file or folder")
 
 
-_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISFIFO, "a FIFO (named pipe)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def not_regular(path: str | Path, mode: int | None = None) -> str | None:
@@ -101,9 +110,15 @@ class _NotRegular(OSError):
     pass
 
 
-def read_stream(stream: BinaryIO, source: str, options: ReadOptions,
-                published: str | None, suffix: str = "", size: int | None = None,
-                gz: bool = False) -> Iterator[Article | InputError]:
+def read_stream(
+    stream: BinaryIO,
+    source: str,
+    options: ReadOptions,
+    published: str | None,
+    suffix: str = "",
+    size: int | None = None,
+    gz: bool = False,
+) -> Iterator[Article | InputError]:
     """Read one input of any format (formats.detect): records streamed on, never held whole;
     an article read whole up to max_bytes. `size` is the stored size when the file system
     knows it (an oversized article is then refused before it is read)."""
@@ -119,8 +134,11 @@ def read_stream(stream: BinaryIO, source: str, options: ReadOptions,
         return
     data = body.read(options.max_bytes + 1)
     if len(data) > options.max_bytes:
-        yield InputError(source, f"too large: more than {human_size(options.max_bytes)}"
-                                 f"{' once decompressed' if gz else ''} (ReadOptions.max_bytes)")
+        yield InputError(
+            source,
+            f"too large: more than {human_size(options.max_bytes)}"
+            f"{' once decompressed' if gz else ''} (ReadOptions.max_bytes)",
+        )
         return
     yield from fmt.read(io.BytesIO(data), where)
 

@@ -3,14 +3,26 @@
 Every record is immutable; ids are content hashes, so coding the same input twice gives
 the same ids. `tidings.records.contract` is the one place that turns them into contract dicts.
 """
+
 from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
 
 __all__ = [
-    "Article", "Span", "ActorRef", "Actor", "TimeRef", "Place", "Event", "EventMention", "Quote",
-    "Candidate", "CodedArticle", "InputError", "content_id",
+    "Article",
+    "Span",
+    "ActorRef",
+    "Actor",
+    "TimeRef",
+    "Place",
+    "Event",
+    "EventMention",
+    "Quote",
+    "Candidate",
+    "CodedArticle",
+    "InputError",
+    "content_id",
 ]
 
 STATUSES = ("asserted", "negated", "hypothetical", "future")

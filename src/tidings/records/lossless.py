@@ -1,13 +1,14 @@
 """A lossless text form of CodedArticle records (JSON), for shards and queues between
 processes and machines. Unlike the contract (contract.py), it keeps every field, so
 `loads(dumps(x)) == x`."""
+
 from __future__ import annotations
 
 import dataclasses
 import json
+from typing import Any
 
-from . import (Actor, ActorRef, Article, Candidate, CodedArticle, Event, EventMention, Place, Quote,
-                      Span, TimeRef)
+from . import Actor, ActorRef, Article, Candidate, CodedArticle, Event, EventMention, Place, Quote, Span, TimeRef
 
 __all__ = ["dumps", "loads"]
 
@@ -15,11 +16,14 @@ __all__ = ["dumps", "loads"]
 _FIELDS: dict[type, tuple[str, ...] | None] = {}  # a record type's field names (None: not a record)
 
 
-def _plain(obj):
+def _plain(obj: Any) -> Any:
     kind = type(obj)
     if kind not in _FIELDS:
-        _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(obj)) \
-            if dataclasses.is_dataclass(obj) and not isinstance(obj, type) else None
+        _FIELDS[kind] = (
+            tuple(f.name for f in dataclasses.fields(obj))
+            if dataclasses.is_dataclass(obj) and not isinstance(obj, type)
+            else None
+        )
     names = _FIELDS[kind]
     if names is not None:
         return {n: _plain(getattr(obj, n)) for n in names}
@@ -34,15 +38,15 @@ def dumps(coded: CodedArticle) -> str:
     return json.dumps(_plain(coded), ensure_ascii=False, separators=(",", ":"))
 
 
-def _ref(d):
+def _ref(d: dict[str, Any] | None) -> ActorRef | None:
     return None if d is None else ActorRef(**d)
 
 
-def _place(d):
+def _place(d: dict[str, Any] | None) -> Place | None:
     return None if d is None else Place(**d)
 
 
-def _event(d) -> Event:
+def _event(d: dict[str, Any]) -> Event:
     d = dict(d)
     d["source"], d["target"], d["reported_by"] = _ref(d["source"]), _ref(d["target"]), _ref(d["reported_by"])
     d["place"] = _place(d["place"])
@@ -51,7 +55,7 @@ def _event(d) -> Event:
     return Event(**d)
 
 
-def _candidate(d) -> Candidate:
+def _candidate(d: dict[str, Any]) -> Candidate:
     d = dict(d)
     if d.get("event") is not None:
         d["event"] = _event(d["event"])

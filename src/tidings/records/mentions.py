@@ -2,6 +2,7 @@
 
 These are internal to the pipeline; `tidings.run.coding` turns them into contract records.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -29,5 +30,12 @@ class ActorMention:
     head: int = -1  # token index of the syntactic head of the mention
 
     def ref(self) -> ActorRef:
-        return ActorRef(code=self.code, country=self.country, name=self.name, text=self.text,
-                        start=self.start_char, end=self.end_char, rule=self.rule)
+        return ActorRef(
+            code=self.code,
+            country=self.country,
+            name=self.name,
+            text=self.text,
+            start=self.start_char,
+            end=self.end_char,
+            rule=self.rule,
+        )

@@ -1,12 +1,13 @@
 """Code articles: Article -> spaCy pipeline -> CodedArticle (the library's main entry)."""
+
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from ..nlp import PipelineOptions, get_nlp, new_doc
 from ..records import Actor, Article, CodedArticle, Span
+from ..records.days import day_of
 from ..records.errors import CodingError
 
 __all__ = ["CodeOptions", "CodingTimeout", "code_article", "code_articles", "code_text", "parse_published"]
@@ -21,13 +22,7 @@ class CodeOptions:
     time_budget: float | None = 120.0  # seconds one article may take; over it, it is skipped with the reason
 
 
-def parse_published(value: str | None) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
+parse_published = day_of  # an article's publication day (records.days: the one reading of a day)
 
 
 def _actors_from(doc) -> tuple[Actor, ...]:
@@ -39,8 +34,15 @@ def _actors_from(doc) -> tuple[Actor, ...]:
         ms.sort(key=lambda m: m.start_char)
         # the most informative mention names the actor: a proper name before a pronoun
         best = next((m for m in ms if m.kind == "name"), ms[0])
-        out.append(Actor(code=best.code, country=best.country, name=best.name, rule=best.rule,
-                         mentions=tuple(Span(m.text, m.start_char, m.end_char) for m in ms)))
+        out.append(
+            Actor(
+                code=best.code,
+                country=best.country,
+                name=best.name,
+                rule=best.rule,
+                mentions=tuple(Span(m.text, m.start_char, m.end_char) for m in ms),
+            )
+        )
     out.sort(key=lambda a: a.mentions[0].start if a.mentions else 0)
     return tuple(out)
 
@@ -121,8 +123,10 @@ class _Budget:
 
 
 def _over_budget(art: Article, options: CodeOptions) -> CodedArticle:
-    return CodedArticle(article=art, skipped=f"over the time budget: coding it took more than "
-                                             f"{options.time_budget:g} s (CodeOptions.time_budget)")
+    return CodedArticle(
+        article=art,
+        skipped=f"over the time budget: coding it took more than {options.time_budget:g} s (CodeOptions.time_budget)",
+    )
 
 
 def code_articles(articles: Iterable[Article], options: CodeOptions | None = None) -> Iterator[CodedArticle]:

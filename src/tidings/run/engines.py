@@ -20,6 +20,7 @@ records/lossless.py) under `shard_dir`, named by the chunk's content hash. The d
 back and the single writer merges them into the store. Shards already present are not
 coded again, so a killed Ray run resumes where it stopped.
 """
+
 from __future__ import annotations
 
 import itertools
@@ -62,12 +63,12 @@ def _chunks(items: Iterable[Article], n: int) -> Iterator[list[Article]]:
         yield chunk
 
 
-def code_stream(articles: Iterable[Article], engine: EngineOptions | None = None,
-                options: CodeOptions | None = None) -> Iterator[CodedArticle]:
+def code_stream(
+    articles: Iterable[Article], engine: EngineOptions | None = None, options: CodeOptions | None = None
+) -> Iterator[CodedArticle]:
     """Code `articles` with a fresh engine, started for this stream and stopped after it."""
     with Engine(engine, options) as running:  # left early (an error, a signal): the workers are killed
         yield from running.code(articles)
-        code_stream.last_worker_rss_mb = running.peak_worker_rss_mb()
 
 
 class Engine:
@@ -122,8 +123,9 @@ class Engine:
             return
         self.start()
         submit = self._submit_pool if self.kind == "pool" else self._submit_ray
-        yield from _ordered(submit, _chunks(articles, self.engine.chunk),
-                            self.engine.inflight or 2 * self.engine.workers)
+        yield from _ordered(
+            submit, _chunks(articles, self.engine.chunk), self.engine.inflight or 2 * self.engine.workers
+        )
 
     def peak_worker_rss_mb(self) -> float | None:
         return max(self._rss) if self._rss else None
@@ -174,8 +176,9 @@ class Engine:
             if PRELOAD and self.options.pipeline in (None, PipelineOptions()):
                 preload.append("tidings.nlp.preload")
             ctx.set_forkserver_preload(preload)
-        self._pool = ProcessPoolExecutor(max_workers=self.engine.workers, mp_context=ctx, initializer=_init,
-                                         initargs=(self.options,))
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.engine.workers, mp_context=ctx, initializer=_init, initargs=(self.options,)
+        )
         # workers start on demand; ask until every one has answered (each loads the model first)
         seen: set[int] = set()
         for _ in range(20):
@@ -193,6 +196,7 @@ class Engine:
             records, rss = fut.result()
             self._rss.append(rss)
             return [loads(r) for r in records]
+
         return result
 
     # -- Ray ------------------------------------------------------------------------------------
@@ -204,8 +208,11 @@ class Engine:
         import ray
 
         if not ray.is_initialized():
-            kwargs = {"address": self.engine.ray_address} if self.engine.ray_address else {
-                "num_cpus": self.engine.workers, "include_dashboard": False}
+            kwargs = (
+                {"address": self.engine.ray_address}
+                if self.engine.ray_address
+                else {"num_cpus": self.engine.workers, "include_dashboard": False}
+            )
             ray.init(ignore_reinit_error=True, log_to_driver=False, configure_logging=False, **kwargs)
             self._ray_started = True
         self._shard_dir = Path(self.engine.shard_dir or tempfile.mkdtemp(prefix="tidings-shards-"))
@@ -241,6 +248,7 @@ class Engine:
             p, rss = ray.get(ref)
             self._rss.append(rss)
             return read_shard(Path(p))
+
         return result
 
 
@@ -299,11 +307,16 @@ def _ordered(submit, chunks: Iterator[list[Article]], inflight: int) -> Iterator
 
 # ---- Ray ------------------------------------------------------------------------------------
 
+
 def _shard_name(chunk: list[Article], options: CodeOptions) -> str:
     from .. import __version__
 
-    return content_id(__version__, repr(options), *(a.id + ":" + content_id(a.text, a.title, a.published)
-                                                    for a in chunk), size=24) + ".parquet"
+    return (
+        content_id(
+            __version__, repr(options), *(a.id + ":" + content_id(a.text, a.title, a.published) for a in chunk), size=24
+        )
+        + ".parquet"
+    )
 
 
 def write_shard(path: Path, coded: list[CodedArticle]) -> None:

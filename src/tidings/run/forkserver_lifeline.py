@@ -1,6 +1,7 @@
 """Imported by the process pool's fork server only (first in its preload list): the fork
 server dies with the process that started it (whose pid scale.Engine puts in
 TIDINGS_LIFELINE_PARENT), so a SIGKILLed ingest leaves no fork server behind."""
+
 from __future__ import annotations
 
 import os

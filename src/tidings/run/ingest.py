@@ -7,12 +7,12 @@ Inputs may be paths (files, folders, "-"), Article records (coded here) or Coded
 records (written as they are: handy for tests and for coding done elsewhere, e.g. on Ray).
 The spaCy pipeline is imported only when an article actually needs coding.
 """
+
 from __future__ import annotations
 
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, CodedArticle, InputError
@@ -44,8 +44,7 @@ class IngestReport:
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (article, reason)
 
     def summary(self) -> str:
-        parts = [f"{self.read} read", f"{self.new} new", f"{self.updated} updated",
-                 f"{self.unchanged} unchanged"]
+        parts = [f"{self.read} read", f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.old_versions:
             parts.append(f"{self.old_versions} older versions ignored")
         if self.recoded:
@@ -62,17 +61,26 @@ class IngestReport:
             parts[-1] += " (see the rejects table)"
         if self.errors:
             parts.append(f"{len(self.errors)} unreadable")
-        return (f"{self.db}: " + ", ".join(parts) +
-                f"; {self.new_events} new events, {self.mentions} mentions, "
-                f"{self.joined_story} copies joined an existing story")
+        return (
+            f"{self.db}: " + ", ".join(parts) + f"; {self.new_events} new events, {self.mentions} mentions, "
+            f"{self.joined_story} copies joined an existing story"
+        )
 
 
 def _progress(enabled: bool | None):
     """The bar: done / total (when the inputs could be counted), articles per second, time
     spent and time left."""
     from rich.console import Console
-    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, SpinnerColumn, TextColumn,
-                               TimeElapsedColumn, TimeRemainingColumn)
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
     from rich.text import Text
 
     class Rate(ProgressColumn):
@@ -82,9 +90,19 @@ def _progress(enabled: bool | None):
     console = Console(stderr=True)
     if enabled is None:
         enabled = sys.stderr.isatty()
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), Rate(),
-                    TimeElapsedColumn(), TextColumn("left"), TimeRemainingColumn(), console=console,
-                    disable=not enabled, transient=False)
+    return Progress(
+        SpinnerColumn(),
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        Rate(),
+        TimeElapsedColumn(),
+        TextColumn("left"),
+        TimeRemainingColumn(),
+        console=console,
+        disable=not enabled,
+        transient=False,
+    )
 
 
 def _expected(inputs, enabled: bool) -> int | None:
@@ -98,11 +116,19 @@ def _expected(inputs, enabled: bool) -> int | None:
     return count_records([str(i) for i in inputs])
 
 
-def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str | os.PathLike | None = None, *,
-           published: str | None = None, options=None, progress: bool | None = None,
-           on_error: Callable[[InputError], None] | None = None,
-           on_skipped: Callable[[str, str], None] | None = None, recode: bool = False,
-           engine=None, gate=None) -> IngestReport:
+def ingest(
+    inputs: Iterable[str | os.PathLike | Article | CodedArticle],
+    db: str | os.PathLike | None = None,
+    *,
+    published: str | None = None,
+    options=None,
+    progress: bool | None = None,
+    on_error: Callable[[InputError], None] | None = None,
+    on_skipped: Callable[[str, str], None] | None = None,
+    recode: bool = False,
+    engine=None,
+    gate=None,
+) -> IngestReport:
     """Read, code and store articles; idempotent and resumable (see module docstring).
 
     on_error is called for each unreadable input (the batch goes on); on_skipped for each
@@ -127,8 +153,9 @@ def ingest(inputs: Iterable[str | os.PathLike | Article | CodedArticle], db: str
     with Store(db, gate=gate) as store, _progress(progress) as bar:
         task = bar.add_task("ingest", total=_expected(inputs, not bar.disable))
         with store.session() as conn:
-            run = _IngestRun(report, store, bar, task, stored_versions(conn), rejected_articles(conn), recode,
-                             on_error, on_skipped)
+            run = _IngestRun(
+                report, store, bar, task, stored_versions(conn), rejected_articles(conn), recode, on_error, on_skipped
+            )
         for coded in run.coded_stream(inputs, published, options, engine):
             run.batch.append(coded)
             if len(run.batch) >= WRITE_BATCH or len(run.rejects) >= 1000:
@@ -142,8 +169,18 @@ class _IngestRun:
     """One ingest between the readers and the store: what is stored already, the batch of coded
     articles waiting to be written, the rejects written with it, and the report."""
 
-    def __init__(self, report: IngestReport, store, bar, task, stored_now, rejected: dict, recode: bool,
-                 on_error: Callable[[InputError], None] | None, on_skipped: Callable[[str, str], None] | None):
+    def __init__(
+        self,
+        report: IngestReport,
+        store,
+        bar,
+        task,
+        stored_now,
+        rejected: dict,
+        recode: bool,
+        on_error: Callable[[InputError], None] | None,
+        on_skipped: Callable[[str, str], None] | None,
+    ):
         self.report, self.store, self.bar, self.task = report, store, bar, task
         self.known, self.known_urls, self.old = stored_now.by_id, stored_now.by_url, stored_now.versions
         self.rejected = rejected
@@ -191,8 +228,11 @@ class _IngestRun:
                 continue
             # an article to code that an earlier run rejected is not tried again unless it changed
             # (a pre-coded record carries new coding: it is tried)
-            why = None if self.recode or isinstance(item, CodedArticle) else self.rejected.get(
-                (art.id, article_hash(art)))
+            why = (
+                None
+                if self.recode or isinstance(item, CodedArticle)
+                else self.rejected.get((art.id, article_hash(art)))
+            )
             if why is not None:
                 report.quarantined += 1
                 report.skipped.append((art.source or art.id, f"rejected before: {why}"))
@@ -231,8 +271,15 @@ class _IngestRun:
         for coded in failed:  # not stored; quarantined until the article or tidings changes
             report.failed += 1
             _note_skip(coded, report, self.on_skipped)
-            self.rejects.append((coded.article.source or coded.article.id, "code", coded.article.id,
-                                 article_hash(coded.article), coded.skipped))
+            self.rejects.append(
+                (
+                    coded.article.source or coded.article.id,
+                    "code",
+                    coded.article.id,
+                    article_hash(coded.article),
+                    coded.skipped,
+                )
+            )
             self.bar.advance(self.task)
         todo = [c for c in batch if not _coding_failed(c)]
         with self.store.session() as conn:

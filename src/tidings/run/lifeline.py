@@ -2,6 +2,7 @@
 (forkserver_lifeline.py, first in its preload list) and by every pool worker as it starts, so that a
 SIGKILLed ingest leaves no fork server and no workers behind (the resource tracker then sees
 its last user gone and ends too). Elsewhere it does nothing."""
+
 from __future__ import annotations
 
 import os
@@ -29,4 +30,3 @@ def die_with_parent(expected_parent: int | None = None) -> bool:
     if expected_parent is not None and os.getppid() != expected_parent or os.getppid() == 1:
         os._exit(1)  # the parent died before the request took effect
     return True
-

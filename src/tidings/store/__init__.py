@@ -12,6 +12,7 @@ mentions, quotes and actors.
 
 This package never imports spaCy.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,21 @@ from ..records.errors import StoreError
 from .lock import ProcessGate, StoreLocked, WriterIntent, WriterLock
 from .migrations import MIGRATIONS, applied_migrations, migrate
 
-__all__ = ["Store", "StoreLocked", "WriterLock", "ProcessGate", "default_db_path", "connect", "open_reader",
-           "migrate", "applied_migrations", "MIGRATIONS", "DEFAULT_DB", "NoDatabase", "table_counts"]
+__all__ = [
+    "Store",
+    "StoreLocked",
+    "WriterLock",
+    "ProcessGate",
+    "default_db_path",
+    "connect",
+    "open_reader",
+    "migrate",
+    "applied_migrations",
+    "MIGRATIONS",
+    "DEFAULT_DB",
+    "NoDatabase",
+    "table_counts",
+]
 
 DEFAULT_DB = "tidings.duckdb"
 TABLES = ("articles", "article_versions", "stories", "events", "mentions", "quotes", "actors")

@@ -11,6 +11,7 @@ in the longer one is high enough (containment catches trimmed copies and added p
 
 Pure numpy; no spaCy.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,15 +21,26 @@ from dataclasses import dataclass
 
 import numpy as np
 
-__all__ = ["shingles", "minhash", "lsh_buckets", "similarity", "Similarity", "is_same_story",
-           "NUM_PERM", "BANDS", "ROWS", "SHINGLE", "words"]
+__all__ = [
+    "shingles",
+    "minhash",
+    "lsh_buckets",
+    "similarity",
+    "Similarity",
+    "is_same_story",
+    "NUM_PERM",
+    "BANDS",
+    "ROWS",
+    "SHINGLE",
+    "words",
+]
 
-SHINGLE = 5          # words per shingle
-NUM_PERM = 126       # signature length (= BANDS * ROWS)
+SHINGLE = 5  # words per shingle
+NUM_PERM = 126  # signature length (= BANDS * ROWS)
 BANDS = 42
 ROWS = 3
-MIN_SHINGLES = 8     # texts shorter than this are never grouped with others
-JACCARD_MIN = 0.5    # same story if the shingle sets overlap this much ...
+MIN_SHINGLES = 8  # texts shorter than this are never grouped with others
+JACCARD_MIN = 0.5  # same story if the shingle sets overlap this much ...
 CONTAINMENT_MIN = 0.7  # ... or the shorter text lies this much inside the longer one
 
 _MERSENNE = np.uint64((1 << 61) - 1)
@@ -48,7 +60,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
     w = words(text)
     if len(w) < k:
         return {" ".join(w)} if w else set()
-    return {" ".join(w[i:i + k]) for i in range(len(w) - k + 1)}
+    return {" ".join(w[i : i + k]) for i in range(len(w) - k + 1)}
 
 
 def _hashes(sh: set[str]) -> np.ndarray:
@@ -63,7 +75,7 @@ def minhash(sh: set[str]) -> np.ndarray:
     out = np.full(NUM_PERM, np.iinfo(np.uint64).max, dtype=np.uint64)
     for i in range(0, len(x), _CHUNK):  # bounded memory for long texts
         # (a * x + b) mod p for every permutation (rows) and shingle (columns); a, x < 2**32
-        v = (np.outer(_A, x[i:i + _CHUNK]) + _B[:, None]) % _MERSENNE
+        v = (np.outer(_A, x[i : i + _CHUNK]) + _B[:, None]) % _MERSENNE
         np.minimum(out, v.min(axis=1), out=out)
     return (out & np.uint64(0xFFFFFFFF)).astype(np.uint32)
 
@@ -74,13 +86,14 @@ def lsh_buckets(signature: np.ndarray) -> list[tuple[int, int]]:
     sig = np.asarray(signature, dtype=np.uint32)
     out = []
     for b in range(BANDS):
-        digest = hashlib.blake2b(b.to_bytes(2, "little") + sig[b * ROWS:(b + 1) * ROWS].tobytes(),
-                                 digest_size=8).digest()
+        digest = hashlib.blake2b(
+            b.to_bytes(2, "little") + sig[b * ROWS : (b + 1) * ROWS].tobytes(), digest_size=8
+        ).digest()
         out.append((b, int.from_bytes(digest, "little", signed=True)))
     return out
 
 
-def estimated_jaccard(sig_a, sig_b) -> float:
+def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:
     return float(np.mean(np.asarray(sig_a, dtype=np.uint32) == np.asarray(sig_b, dtype=np.uint32)))
 
 

@@ -1,8 +1,10 @@
 """One writer per database file: a lock file next to the database holding the writer's pid."""
+
 from __future__ import annotations
 
 import os
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from ..records.errors import StoreError
@@ -18,11 +20,15 @@ class StoreLocked(StoreError, RuntimeError):
         self.pid = pid
         who = f"pid {pid}" if pid else "another process"
         if writer:
-            msg = (f"database {db} is being written by {who}; wait for it to finish "
-                   f"(or remove {db}.lock if that process is gone)")
+            msg = (
+                f"database {db} is being written by {who}; wait for it to finish "
+                f"(or remove {db}.lock if that process is gone)"
+            )
         else:
-            msg = (f"database {db} is open in {who}, which keeps others from writing it; "
-                   "close it there (readers should hold the file only while they read)")
+            msg = (
+                f"database {db} is open in {who}, which keeps others from writing it; "
+                "close it there (readers should hold the file only while they read)"
+            )
         super().__init__(msg)
 
 
@@ -51,7 +57,7 @@ class WriterLock:
     A lock left by a process that died is taken over. Re-entrant within one process.
     """
 
-    def __init__(self, db: str | os.PathLike):
+    def __init__(self, db: str | os.PathLike[str]):
         self.db = str(db)
         self.path = Path(f"{db}.lock")
         self.held = 0
@@ -98,7 +104,7 @@ class WriterLock:
     def __enter__(self) -> "WriterLock":
         return self.acquire()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.release()
 
 
@@ -111,7 +117,7 @@ class WriterIntent:
     process, or of a process that is gone, is not waited for.
     """
 
-    def __init__(self, db: str | os.PathLike):
+    def __init__(self, db: str | os.PathLike[str]):
         self.path = Path(f"{db}.writing")
         self.made = False
 
@@ -123,7 +129,7 @@ class WriterIntent:
             pass  # a read-only folder: no marker, readers are not held back
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         if self.made:
             try:
                 self.path.unlink()
@@ -150,7 +156,7 @@ class ProcessGate:
     `gate.writing()` while a batch is written). A waiting writer goes before new readers.
     """
 
-    def __init__(self):
+    def __init__(self) -> None:
         import threading
 
         self._cond = threading.Condition()
@@ -158,27 +164,27 @@ class ProcessGate:
         self._writing = False
         self._waiting = 0
 
-    def reading(self):
+    def reading(self) -> AbstractContextManager[None]:
         gate = self
 
         class _Read:
-            def __enter__(self_):
+            def __enter__(self_) -> None:
                 with gate._cond:
                     gate._cond.wait_for(lambda: not gate._writing and not gate._waiting)
                     gate._readers += 1
 
-            def __exit__(self_, *exc):
+            def __exit__(self_, *exc: object) -> None:
                 with gate._cond:
                     gate._readers -= 1
                     gate._cond.notify_all()
 
         return _Read()
 
-    def writing(self):
+    def writing(self) -> AbstractContextManager[None]:
         gate = self
 
         class _Write:
-            def __enter__(self_):
+            def __enter__(self_) -> None:
                 with gate._cond:
                     gate._waiting += 1
                     try:
@@ -187,7 +193,7 @@ class ProcessGate:
                         gate._waiting -= 1
                     gate._writing = True
 
-            def __exit__(self_, *exc):
+            def __exit__(self_, *exc: object) -> None:
                 with gate._cond:
                     gate._writing = False
                     gate._cond.notify_all()

@@ -5,9 +5,14 @@ applied in order, once: the `schema_migrations` table records each name with the
 was applied. A new migration goes at the end of MIGRATIONS with the next number; applied
 migrations are never edited.
 """
+
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = ["MIGRATIONS", "migrate", "applied_migrations"]
 
@@ -140,7 +145,8 @@ DAILY_VIEW = [
        GROUP BY date, source_code, target_code, code""",
 ]
 
-def _rebucket(conn) -> None:
+
+def _rebucket(conn: duckdb.DuckDBPyConnection) -> None:
     """LSH buckets keyed by one hash of (band, rows), indexed alone: candidate look-ups become
     an index scan over an IN list instead of a join over the whole table."""
     from . import dedup
@@ -149,8 +155,10 @@ def _rebucket(conn) -> None:
     conn.execute("DELETE FROM lsh_buckets")
     for article_id, signature in conn.execute("SELECT article_id, signature FROM article_minhash").fetchall():
         buckets = dedup.lsh_buckets(signature)
-        conn.execute("INSERT INTO lsh_buckets SELECT unnest(?::SMALLINT[]), unnest(?::BIGINT[]), ?",
-                     [[b for b, _ in buckets], [k for _, k in buckets], article_id])
+        conn.execute(
+            "INSERT INTO lsh_buckets SELECT unnest(?::SMALLINT[]), unnest(?::BIGINT[]), ?",
+            [[b for b, _ in buckets], [k for _, k in buckets], article_id],
+        )
     conn.execute("CREATE INDEX lsh_buckets_bucket ON lsh_buckets (bucket)")
 
 
@@ -215,7 +223,7 @@ REJECTS = [
         PRIMARY KEY (source, stage))""",
 ]
 
-MIGRATIONS: list[tuple[str, list]] = [
+MIGRATIONS: list[tuple[str, list[Any]]] = [
     ("0001_initial", INITIAL),
     ("0002_event_daily_view", DAILY_VIEW),
     ("0003_lsh_bucket_index", [_rebucket]),
@@ -227,23 +235,31 @@ MIGRATIONS: list[tuple[str, list]] = [
 ]
 
 
-def applied_migrations(conn) -> list[tuple[str, dt.datetime]]:
+def applied_migrations(conn: duckdb.DuckDBPyConnection) -> list[tuple[str, dt.datetime]]:
     exists = conn.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'").fetchone()[0]
-    if not exists:
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+    ).fetchone()
+    if not exists or not exists[0]:
         return []
-    return conn.execute("SELECT name, applied_at FROM schema_migrations ORDER BY name").fetchall()
+    rows: list[tuple[str, dt.datetime]] = conn.execute(
+        "SELECT name, applied_at FROM schema_migrations ORDER BY name"
+    ).fetchall()
+    return rows
 
 
-def migrate(conn) -> list[str]:
+def migrate(conn: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded, each in its own transaction; return their names."""
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)")
+    conn.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+    )
     done = {name for name, _ in applied_migrations(conn)}
     known = {name for name, _ in MIGRATIONS}
     unknown = done - known
     if unknown:
-        raise RuntimeError(f"the database has migrations this version of tidings does not know: "
-                           f"{', '.join(sorted(unknown))} (was it written by a newer tidings?)")
+        raise RuntimeError(
+            f"the database has migrations this version of tidings does not know: "
+            f"{', '.join(sorted(unknown))} (was it written by a newer tidings?)"
+        )
     applied = []
     for name, statements in MIGRATIONS:
         if name in done:
@@ -255,8 +271,10 @@ def migrate(conn) -> list[str]:
                     step(conn)
                 else:
                     conn.execute(step)
-            conn.execute("INSERT INTO schema_migrations VALUES (?, ?)",
-                         [name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)])
+            conn.execute(
+                "INSERT INTO schema_migrations VALUES (?, ?)",
+                [name, dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)],
+            )
             conn.execute("COMMIT")
         except Exception:
             conn.execute("ROLLBACK")

@@ -9,6 +9,7 @@
   see tidings.store.dedup); their events become extra mentions of the story's events when
   (date, source, target, code, status) agree and the trigger lemma or the sentence does.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -19,20 +20,57 @@ from dataclasses import dataclass
 
 from . import dedup
 from ..records import Article, CodedArticle, Event, Span, content_id
+from ..records.days import day_of
 
-__all__ = ["article_hash", "write_coded", "write_batch", "WriteResult", "event_num_id", "article_date",
-           "write_rejects", "rejected_articles", "is_fatal"]
+__all__ = [
+    "article_hash",
+    "write_coded",
+    "write_batch",
+    "WriteResult",
+    "event_num_id",
+    "article_date",
+    "write_rejects",
+    "rejected_articles",
+    "is_fatal",
+]
 
-_ARTICLE_FIELDS = ("title", "outlet", "byline", "agency", "published", "published_date", "updated",
-                   "url", "language", "dateline", "text", "removed", "source", "skipped")
+_ARTICLE_FIELDS = (
+    "title",
+    "outlet",
+    "byline",
+    "agency",
+    "published",
+    "published_date",
+    "updated",
+    "url",
+    "language",
+    "dateline",
+    "text",
+    "removed",
+    "source",
+    "skipped",
+)
 SENTENCE_MATCH = 0.5
 
 
 def article_hash(article: Article) -> str:
     """Hash of everything read for an article: a new text or a new update stamp changes it."""
     a = article
-    return content_id("article", a.id, a.text, a.title, a.outlet, a.byline, a.agency, a.published,
-                      a.updated, a.url, a.language, a.dateline, size=24)
+    return content_id(
+        "article",
+        a.id,
+        a.text,
+        a.title,
+        a.outlet,
+        a.byline,
+        a.agency,
+        a.published,
+        a.updated,
+        a.url,
+        a.language,
+        a.dateline,
+        size=24,
+    )
 
 
 def event_num_id(event_id: str) -> int:
@@ -52,12 +90,8 @@ def source_key(article: Article) -> str:
 
 
 def article_date(article: Article) -> dt.date | None:
-    if not article.published:
-        return None
-    try:
-        return dt.date.fromisoformat(str(article.published)[:10])
-    except ValueError:
-        return None
+    """The article's publication day (records.days.day_of)."""
+    return day_of(article.published)
 
 
 def _event_date(event: Event, article: Article, story_date: dt.date | None = None) -> dt.date | None:
@@ -92,9 +126,13 @@ _TYPES: dict[str, list[str]] = {}
 
 def _column_types(conn, table: str) -> list[str]:
     if table not in _TYPES:
-        _TYPES[table] = [t for (t,) in conn.execute(
-            "SELECT data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
-            [table]).fetchall()]
+        _TYPES[table] = [
+            t
+            for (t,) in conn.execute(
+                "SELECT data_type FROM information_schema.columns WHERE table_name = ? ORDER BY ordinal_position",
+                [table],
+            ).fetchall()
+        ]
     return _TYPES[table]
 
 
@@ -112,7 +150,7 @@ def _insert_rows(conn, table: str, rows: list[list], suffix: str = "") -> None:
         return
     step = max(1, 2000 // width)
     for i in range(0, len(rows), step):
-        chunk = rows[i:i + step]
+        chunk = rows[i : i + step]
         values = ", ".join(["(" + ", ".join("?" * width) + ")"] * len(chunk))
         conn.execute(f"INSERT INTO {table} VALUES {values}{suffix}", [v for row in chunk for v in row])
 
@@ -129,13 +167,13 @@ class _Pending:
         self.sketch: dict[str, tuple] = {}
         self.lsh: dict[int, list[str]] = {}
         self.rows: dict[str, list] = {t: [] for t in self.TABLES}
-        self.articles: dict[str, dict] = {}   # id -> {text, story_id}
-        self.urls: dict[str, str] = {}        # url -> id
+        self.articles: dict[str, dict] = {}  # id -> {text, story_id}
+        self.urls: dict[str, str] = {}  # url -> id
         self.buckets: dict[int, list[str]] = {}
-        self.stories: dict[str, dict] = {}    # story id -> event index (see _story_events)
+        self.stories: dict[str, dict] = {}  # story id -> event index (see _story_events)
         self.story_dates: dict[str, object] = {}
         self.db_touched: dict[str, dict] = {}  # stored events given new mentions
-        self.new_matches: list[dict] = []      # events created by the batch
+        self.new_matches: list[dict] = []  # events created by the batch
 
     def has(self, art: Article) -> bool:
         return art.id in self.articles or bool(art.url and art.url in self.urls)
@@ -156,18 +194,22 @@ class _Pending:
         self.lsh: dict[int, list[str]] = {}
         ordered = sorted(keys)
         for i in range(0, len(ordered), 1000):
-            chunk = ordered[i:i + 1000]
+            chunk = ordered[i : i + 1000]
             for bucket, article_id in conn.execute(
-                    f"SELECT bucket, article_id FROM lsh_buckets WHERE bucket IN {_in(chunk)}", chunk).fetchall():
+                f"SELECT bucket, article_id FROM lsh_buckets WHERE bucket IN {_in(chunk)}", chunk
+            ).fetchall():
                 self.lsh.setdefault(bucket, []).append(article_id)
         ids = sorted({c.article.id for c in items})
         urls = sorted({c.article.url for c in items if c.article.url})
         self.prev_by_id: dict[str, tuple] = {}
         self.prev_by_url: dict[str, tuple] = {}
-        rows = conn.execute(f"SELECT id, content_hash, version, url FROM articles WHERE id IN {_in(ids)}", ids).fetchall()
+        rows = conn.execute(
+            f"SELECT id, content_hash, version, url FROM articles WHERE id IN {_in(ids)}", ids
+        ).fetchall()
         if urls:
-            rows += conn.execute(f"SELECT id, content_hash, version, url FROM articles WHERE url IN {_in(urls)} "
-                                 "ORDER BY id", urls).fetchall()
+            rows += conn.execute(
+                f"SELECT id, content_hash, version, url FROM articles WHERE url IN {_in(urls)} ORDER BY id", urls
+            ).fetchall()
         for id_, h, v, url in rows:
             self.prev_by_id[id_] = (id_, h, v)
             if url and url not in self.prev_by_url:
@@ -181,11 +223,13 @@ class _Pending:
             _insert_rows(conn, table, self.rows[table], " ON CONFLICT DO NOTHING" if table == "stories" else "")
         old = [[m["id"], m["mentions"], len(m["articles"]), len(m["sources"])] for m in self.db_touched.values()]
         for i in range(0, len(old), 400):
-            chunk = old[i:i + 400]
+            chunk = old[i : i + 400]
             values = ", ".join(["(?, ?, ?, ?)"] * len(chunk))
-            conn.execute(f"""UPDATE events SET n_mentions = v.m, n_articles = v.a, n_sources = v.s
+            conn.execute(
+                f"""UPDATE events SET n_mentions = v.m, n_articles = v.a, n_sources = v.s
                              FROM (VALUES {values}) v(id, m, a, s) WHERE events.id = v.id""",
-                         [x for row in chunk for x in row])
+                [x for row in chunk for x in row],
+            )
         sketch, lsh = self.sketch, self.lsh  # still right after a flush: shingles, and candidates to verify
         for bucket, ids in self.buckets.items():  # what was pending is stored now
             lsh.setdefault(bucket, []).extend(ids)
@@ -209,10 +253,14 @@ def _find_story(conn, article_id: str, sh: set[str], sig, pending: _Pending) -> 
                 if other != article_id:
                     hits[other] = hits.get(other, 0) + 1
     else:
-        hits = dict(conn.execute(
-            f"""SELECT article_id, count(*) AS hits FROM lsh_buckets
+        hits = dict(
+            conn.execute(
+                f"""SELECT article_id, count(*) AS hits FROM lsh_buckets
                 WHERE bucket IN {_in(keys)} AND article_id <> ?
-                GROUP BY article_id ORDER BY hits DESC, article_id LIMIT 20""", keys + [article_id]).fetchall())
+                GROUP BY article_id ORDER BY hits DESC, article_id LIMIT 20""",
+                keys + [article_id],
+            ).fetchall()
+        )
     for k in keys:  # articles of this batch, not inserted yet
         for other in pending.buckets.get(k, ()):
             if other != article_id:
@@ -244,24 +292,45 @@ def _retire(conn, old_id: str, now: dt.datetime, keep_version: bool = True, new_
             f"""INSERT INTO article_versions (article_id, version, content_hash, story_id, {cols},
                                               n_events, n_quotes, ingested_at, replaced_at)
                 SELECT ?, version, content_hash, story_id, {cols}, n_events, n_quotes, ingested_at, ?
-                FROM articles WHERE id = ?""", [new_id, now, old_id])
+                FROM articles WHERE id = ?""",
+            [new_id, now, old_id],
+        )
     if keep_version:  # what the old version was coded as stays readable with it
         rows = conn.execute(
             """SELECT m.event_id, e.date, e.code, e.source_code, e.target_code, m.status, m.sentence,
                       m.trigger_text, m.sentence_text
                FROM mentions m JOIN events e ON e.id = m.event_id
-               WHERE m.article_id = ? ORDER BY m.sentence, m.trigger_start""", [old_id]).fetchall()
-        coded = [{"event_id": r[0], "date": r[1].isoformat() if r[1] else None, "code": r[2], "source": r[3],
-                  "target": r[4], "status": r[5], "sentence": r[6], "trigger": r[7], "sentence_text": r[8]}
-                 for r in rows]
-        conn.execute("UPDATE article_versions SET coded = ? WHERE article_id = ? AND replaced_at = ? AND coded IS NULL",
-                     [json.dumps(coded, ensure_ascii=False), new_id, now])
+               WHERE m.article_id = ? ORDER BY m.sentence, m.trigger_start""",
+            [old_id],
+        ).fetchall()
+        coded = [
+            {
+                "event_id": r[0],
+                "date": r[1].isoformat() if r[1] else None,
+                "code": r[2],
+                "source": r[3],
+                "target": r[4],
+                "status": r[5],
+                "sentence": r[6],
+                "trigger": r[7],
+                "sentence_text": r[8],
+            }
+            for r in rows
+        ]
+        conn.execute(
+            "UPDATE article_versions SET coded = ? WHERE article_id = ? AND replaced_at = ? AND coded IS NULL",
+            [json.dumps(coded, ensure_ascii=False), new_id, now],
+        )
     if new_id != old_id:
-        conn.execute("INSERT INTO article_versions SELECT * REPLACE (? AS article_id) FROM article_versions "
-                     "WHERE article_id = ?", [new_id, old_id])
+        conn.execute(
+            "INSERT INTO article_versions SELECT * REPLACE (? AS article_id) FROM article_versions "
+            "WHERE article_id = ?",
+            [new_id, old_id],
+        )
         conn.execute("DELETE FROM article_versions WHERE article_id = ?", [old_id])
-    affected = {r[0] for r in conn.execute(
-        "SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [old_id]).fetchall()}
+    affected = {
+        r[0] for r in conn.execute("SELECT DISTINCT event_id FROM mentions WHERE article_id = ?", [old_id]).fetchall()
+    }
     for table in ("mentions", "quotes", "actors", "lsh_buckets", "article_minhash"):
         conn.execute(f"DELETE FROM {table} WHERE article_id = ?", [old_id])
     conn.execute("DELETE FROM articles WHERE id = ?", [old_id])
@@ -274,8 +343,11 @@ def _drop_orphans(conn, event_ids: set[str]) -> None:
     if not event_ids:
         return
     ids = sorted(event_ids)
-    conn.execute(f"DELETE FROM events WHERE id IN {_in(ids)} "
-                 f"AND id NOT IN (SELECT event_id FROM mentions WHERE event_id IN {_in(ids)})", ids + ids)
+    conn.execute(
+        f"DELETE FROM events WHERE id IN {_in(ids)} "
+        f"AND id NOT IN (SELECT event_id FROM mentions WHERE event_id IN {_in(ids)})",
+        ids + ids,
+    )
 
 
 def _recount(conn, event_ids: set[str]) -> None:
@@ -289,7 +361,9 @@ def _recount(conn, event_ids: set[str]) -> None:
                  FROM mentions m JOIN articles ar ON ar.id = m.article_id
                  WHERE m.event_id IN {_in(ids)}
                  GROUP BY m.event_id) c
-           WHERE events.id = c.event_id""".replace("{_in(ids)}", _in(ids)), ids)
+           WHERE events.id = c.event_id""".replace("{_in(ids)}", _in(ids)),
+        ids,
+    )
 
 
 def _story_events(conn, story_id: str) -> dict[tuple, list[dict]]:
@@ -304,11 +378,21 @@ def _story_events(conn, story_id: str) -> dict[tuple, list[dict]]:
            LEFT JOIN mentions m ON m.event_id = e.id
            LEFT JOIN articles a ON a.id = m.article_id
            WHERE e.story_id = ?
-           GROUP BY ALL ORDER BY e.id""", [story_id]).fetchall()
+           GROUP BY ALL ORDER BY e.id""",
+        [story_id],
+    ).fetchall()
     for eid, date, src, tgt, code, status, tkey, sents, arts, srcs, n in rows:
         index.setdefault((date, src, tgt, code, status), []).append(
-            {"id": eid, "tkey": tkey, "sentences": [s for s in (sents or []) if s], "new": False,
-             "articles": {a for a in arts or [] if a}, "sources": {x for x in srcs or [] if x}, "mentions": n})
+            {
+                "id": eid,
+                "tkey": tkey,
+                "sentences": [s for s in (sents or []) if s],
+                "new": False,
+                "articles": {a for a in arts or [] if a},
+                "sources": {x for x in srcs or [] if x},
+                "mentions": n,
+            }
+        )
     return index
 
 
@@ -352,8 +436,9 @@ def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None, re
     return result
 
 
-def write_batch(conn, items: list[CodedArticle], *, now: dt.datetime | None = None,
-                recode: bool = False, on_reject=None) -> list[WriteResult]:
+def write_batch(
+    conn, items: list[CodedArticle], *, now: dt.datetime | None = None, recode: bool = False, on_reject=None
+) -> list[WriteResult]:
     """Write several articles in one transaction (one disk sync instead of one per article).
     If any of them fails, the whole transaction is rolled back and the articles are written
     again one transaction each, so that the failing one leaves nothing half-written. With
@@ -389,8 +474,17 @@ def is_fatal(exc: BaseException) -> bool:
     article's values?"""
     import duckdb
 
-    return isinstance(exc, (OSError, MemoryError, duckdb.IOException, duckdb.FatalException,
-                            duckdb.InternalException, duckdb.TransactionException))
+    return isinstance(
+        exc,
+        (
+            OSError,
+            MemoryError,
+            duckdb.IOException,
+            duckdb.FatalException,
+            duckdb.InternalException,
+            duckdb.TransactionException,
+        ),
+    )
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -400,8 +494,9 @@ def _valid(value):
     return _SURROGATE.sub("\ufffd", value.replace("\x00", "")) if isinstance(value, str) else value
 
 
-def write_rejects(conn, rows: list[tuple[str, str, str | None, str | None, str]],
-                  now: dt.datetime | None = None) -> None:
+def write_rejects(
+    conn, rows: list[tuple[str, str, str | None, str | None, str]], now: dt.datetime | None = None
+) -> None:
     """Record rejects: (source, stage, article_id, content_hash, reason) each, replacing an
     earlier reject of the same source at the same stage. Strings are made valid text first:
     the reason for a rejected article may quote the very value that could not be stored."""
@@ -411,9 +506,10 @@ def write_rejects(conn, rows: list[tuple[str, str, str | None, str | None, str]]
         return
     now = now or _now()
     for source, stage, article_id, chash, reason in rows:
-        conn.execute("INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?, ?, ?)",
-                     [_valid(source)[:2000], stage, _valid(article_id), chash, _valid(reason)[:4000],
-                      __version__, now])
+        conn.execute(
+            "INSERT OR REPLACE INTO rejects VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [_valid(source)[:2000], stage, _valid(article_id), chash, _valid(reason)[:4000], __version__, now],
+        )
 
 
 def rejected_articles(conn) -> dict[tuple[str, str], str]:
@@ -421,8 +517,11 @@ def rejected_articles(conn) -> dict[tuple[str, str], str]:
     at coding or writing: a rerun skips them, unless their content changed."""
     from .. import __version__
 
-    rows = conn.execute("SELECT article_id, content_hash, reason FROM rejects WHERE stage IN ('code', 'write') "
-                        "AND article_id IS NOT NULL AND tidings_version = ?", [__version__]).fetchall()
+    rows = conn.execute(
+        "SELECT article_id, content_hash, reason FROM rejects WHERE stage IN ('code', 'write') "
+        "AND article_id IS NOT NULL AND tidings_version = ?",
+        [__version__],
+    ).fetchall()
     return {(a, h): r for a, h, r in rows}
 
 
@@ -443,8 +542,9 @@ def stored_versions(conn) -> StoredVersions:
     return StoredVersions(by_id, by_url, versions)
 
 
-def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool,
-           pending: _Pending) -> WriteResult:
+def _write(
+    conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool, pending: _Pending
+) -> WriteResult:
     """Add one coded article to the batch: skip it when stored unchanged (or an older version),
     else retire the version it replaces, place it in a story, and add its rows."""
     if pending.has(art):  # the same article earlier in this batch: settle that first
@@ -453,9 +553,13 @@ def _write(conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, re
     if prev and prev[1] == h and not recode:
         return WriteResult(art.id, "unchanged")
     same = bool(prev) and prev[1] == h  # recoding an unchanged article: no new version
-    if prev and not same and conn.execute(
-            "SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?",
-            [prev[0], h]).fetchone()[0]:
+    if (
+        prev
+        and not same
+        and conn.execute(
+            "SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?", [prev[0], h]
+        ).fetchone()[0]
+    ):
         return WriteResult(art.id, "old-version")
     affected: set[str] = set()
     version = 1
@@ -484,8 +588,9 @@ def _previous(conn, art: Article, pending: _Pending):
         return pending.prev_by_id.get(art.id) or (pending.prev_by_url.get(art.url) if art.url else None)
     prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE id = ?", [art.id]).fetchone()
     if prev is None and art.url:
-        prev = conn.execute("SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1",
-                            [art.url]).fetchone()
+        prev = conn.execute(
+            "SELECT id, content_hash, version FROM articles WHERE url = ? ORDER BY id LIMIT 1", [art.url]
+        ).fetchone()
     return prev
 
 
@@ -524,7 +629,8 @@ def _place_in_story(conn, art: Article, replaces: bool, now: dt.datetime, pendin
     if joined:
         if story_id not in pending.story_dates:
             pending.story_dates[story_id] = conn.execute(
-                "SELECT min(published_date) FROM articles WHERE story_id = ?", [story_id]).fetchone()[0]
+                "SELECT min(published_date) FROM articles WHERE story_id = ?", [story_id]
+            ).fetchone()[0]
         story_date = pending.story_dates[story_id]
     mine = article_date(art)
     if mine is not None and (pending.story_dates.get(story_id) is None or mine < pending.story_dates[story_id]):
@@ -532,14 +638,43 @@ def _place_in_story(conn, art: Article, replaces: bool, now: dt.datetime, pendin
     return _StoryPlace(story_id, joined, index, story_date, sh, sig)
 
 
-def _add_article_rows(pending: _Pending, coded: CodedArticle, art: Article, h: str, version: int,
-                      place: _StoryPlace, now: dt.datetime, skey: str) -> None:
+def _add_article_rows(
+    pending: _Pending,
+    coded: CodedArticle,
+    art: Article,
+    h: str,
+    version: int,
+    place: _StoryPlace,
+    now: dt.datetime,
+    skey: str,
+) -> None:
     """The article's row, its MinHash sketch and LSH buckets."""
     pending.rows["articles"].append(
-        [art.id, h, version, place.story_id, art.title, art.outlet, art.byline, art.agency, art.published,
-         article_date(art), art.updated, art.url, art.language, art.dateline, art.text,
-         json.dumps(list(art.removed), ensure_ascii=False), art.source, coded.skipped,
-         len(coded.events), len(coded.quotes), now, skey])
+        [
+            art.id,
+            h,
+            version,
+            place.story_id,
+            art.title,
+            art.outlet,
+            art.byline,
+            art.agency,
+            art.published,
+            article_date(art),
+            art.updated,
+            art.url,
+            art.language,
+            art.dateline,
+            art.text,
+            json.dumps(list(art.removed), ensure_ascii=False),
+            art.source,
+            coded.skipped,
+            len(coded.events),
+            len(coded.quotes),
+            now,
+            skey,
+        ]
+    )
     pending.articles[art.id] = {"text": art.text, "story_id": place.story_id}
     if art.url:
         pending.urls[art.url] = art.id
@@ -551,8 +686,9 @@ def _add_article_rows(pending: _Pending, coded: CodedArticle, art: Article, h: s
             pending.buckets.setdefault(bucket, []).append(art.id)
 
 
-def _add_event_rows(pending: _Pending, coded: CodedArticle, art: Article, place: _StoryPlace,
-                    skey: str) -> tuple[dict[str, dict], int, int]:
+def _add_event_rows(
+    pending: _Pending, coded: CodedArticle, art: Article, place: _StoryPlace, skey: str
+) -> tuple[dict[str, dict], int, int]:
     """Events -> the story's events (new or matched) + one mention each. Returns the story
     events touched, how many are new, and the number of mentions."""
     touched: dict[str, dict] = {}
@@ -572,18 +708,20 @@ def _add_event_rows(pending: _Pending, coded: CodedArticle, art: Article, place:
         sent_text = sent.text if sent else ""
         match = _match(place.index.get(key, []), tkey, sent_text)
         if match is None:
-            event_id = content_id("event", place.story_id, date, scode, tcode, ev.code, ev.status, tkey, art.id,
-                                  ev.id)
-            where = ev.place
+            event_id = content_id("event", place.story_id, date, scode, tcode, ev.code, ev.status, tkey, art.id, ev.id)
             pending.rows["events"].append(
-                [event_id, event_num_id(event_id), place.story_id, date, ev.date_text, ev.code,
-                 ev.code[:3], ev.root, ev.quad_class, ev.penta_class, ev.goldstein, ev.plover_event,
-                 ev.plover_mode, scode, scountry, sname, tcode, tcountry, tname, ev.status, tkey,
-                 where.name if where else None, where.country if where else None,
-                 where.lat if where else None, where.lon if where else None,
-                 ev.confidence, ev.rule, art.id, ev.sentence, 0, 0, 0])
-            match = {"id": event_id, "tkey": tkey, "sentences": [], "new": True,
-                     "row": pending.rows["events"][-1], "articles": set(), "sources": set(), "mentions": 0}
+                _event_row(event_id, place.story_id, date, ev, _ref(ev.source) + _ref(ev.target), tkey, art)
+            )
+            match = {
+                "id": event_id,
+                "tkey": tkey,
+                "sentences": [],
+                "new": True,
+                "row": pending.rows["events"][-1],
+                "articles": set(),
+                "sources": set(),
+                "mentions": 0,
+            }
             place.index.setdefault(key, []).append(match)
             pending.new_matches.append(match)
             new_events += 1
@@ -600,6 +738,20 @@ def _add_event_rows(pending: _Pending, coded: CodedArticle, art: Article, place:
     return touched, new_events, len(mention_rows)
 
 
+def _event_row(event_id: str, story_id: str, date, ev: Event, actors: tuple, tkey: str, art: Article) -> list:
+    """A new row of the events table (its counts are filled in when the batch is written)."""
+    scode, scountry, sname, tcode, tcountry, tname = actors
+    where = ev.place
+    return [
+        event_id, event_num_id(event_id), story_id, date, ev.date_text, ev.code, ev.code[:3], ev.root,
+        ev.quad_class, ev.penta_class, ev.goldstein, ev.plover_event, ev.plover_mode,
+        scode, scountry, sname, tcode, tcountry, tname, ev.status, tkey,
+        where.name if where else None, where.country if where else None,
+        where.lat if where else None, where.lon if where else None,
+        ev.confidence, ev.rule, art.id, ev.sentence, 0, 0, 0,
+    ]  # fmt: skip
+
+
 def _trimmed_sentence(coded: CodedArticle, ev) -> Span | None:
     """The event's sentence without the whitespace a sentence span may carry, offsets kept true."""
     sent = coded.sentences[ev.sentence] if 0 <= ev.sentence < len(coded.sentences) else None
@@ -612,24 +764,63 @@ def _trimmed_sentence(coded: CodedArticle, ev) -> Span | None:
 def _mention_row(event_id: str, art: Article, ev, sent: Span | None, sent_text: str) -> list:
     src, tgt, rep = ev.source, ev.target, ev.reported_by
     return [
-        event_id, art.id, ev.id, ev.sentence, sent_text or None,
-        sent.start if sent else None, sent.end if sent else None,
-        ev.trigger.text, ev.trigger.start, ev.trigger.end,
-        src.text if src else None, src.start if src else None, src.end if src else None,
-        tgt.text if tgt else None, tgt.start if tgt else None, tgt.end if tgt else None,
-        ev.status, rep.code if rep else None, rep.name if rep else None, ev.date_text,
-        ev.confidence, ev.rule]
+        event_id,
+        art.id,
+        ev.id,
+        ev.sentence,
+        sent_text or None,
+        sent.start if sent else None,
+        sent.end if sent else None,
+        ev.trigger.text,
+        ev.trigger.start,
+        ev.trigger.end,
+        src.text if src else None,
+        src.start if src else None,
+        src.end if src else None,
+        tgt.text if tgt else None,
+        tgt.start if tgt else None,
+        tgt.end if tgt else None,
+        ev.status,
+        rep.code if rep else None,
+        rep.name if rep else None,
+        ev.date_text,
+        ev.confidence,
+        ev.rule,
+    ]
 
 
 def _add_quote_and_actor_rows(pending: _Pending, coded: CodedArticle, art: Article) -> None:
     quote_rows = []
     for n, q in enumerate(coded.quotes):
         sp = q.speaker
-        quote_rows.append([content_id("quote", art.id, q.start, q.end, q.text), art.id, n,
-                           sp.code if sp else None, sp.country if sp else None, sp.name if sp else None,
-                           sp.text if sp else None, q.text, q.kind, q.cue, q.start, q.end])
+        quote_rows.append(
+            [
+                content_id("quote", art.id, q.start, q.end, q.text),
+                art.id,
+                n,
+                sp.code if sp else None,
+                sp.country if sp else None,
+                sp.name if sp else None,
+                sp.text if sp else None,
+                q.text,
+                q.kind,
+                q.cue,
+                q.start,
+                q.end,
+            ]
+        )
     pending.rows["quotes"].extend(quote_rows)
-    actor_rows = [[art.id, n, a.code, a.country, a.name, a.rule, len(a.mentions),
-                   json.dumps([[m.text, m.start, m.end] for m in a.mentions], ensure_ascii=False)]
-                  for n, a in enumerate(coded.actors)]
+    actor_rows = [
+        [
+            art.id,
+            n,
+            a.code,
+            a.country,
+            a.name,
+            a.rule,
+            len(a.mentions),
+            json.dumps([[m.text, m.start, m.end] for m in a.mentions], ensure_ascii=False),
+        ]
+        for n, a in enumerate(coded.actors)
+    ]
     pending.rows["actors"].extend(actor_rows)

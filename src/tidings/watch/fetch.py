@@ -1,6 +1,7 @@
 """Polite HTTP fetching: per-host rate limit, timeouts, retries with backoff, conditional
 requests (ETag / Last-Modified), a clear User-Agent, robots.txt. The HTTP client is
 injectable (any object with httpx.Client's `get`), so tests use a local server."""
+
 from __future__ import annotations
 
 import time
@@ -55,8 +56,9 @@ class Fetcher:
         if self.client is None:
             import httpx
 
-            self.client = httpx.Client(follow_redirects=True, timeout=self.options.timeout,
-                                       headers={"User-Agent": self.options.user_agent})
+            self.client = httpx.Client(
+                follow_redirects=True, timeout=self.options.timeout, headers={"User-Agent": self.options.user_agent}
+            )
         return self.client
 
     def _wait_turn(self, host: str) -> None:
@@ -106,8 +108,9 @@ class Fetcher:
                 delay *= 2
             self._wait_turn(host)
             try:
-                r = self._client().get(url, headers={"User-Agent": self.options.user_agent, **headers},
-                                       timeout=self.options.timeout)
+                r = self._client().get(
+                    url, headers={"User-Agent": self.options.user_agent, **headers}, timeout=self.options.timeout
+                )
             except httpx.TimeoutException:
                 error = f"timed out after {self.options.timeout:g}s"
                 continue

@@ -1,6 +1,7 @@
 """The watch loop: each cycle fetches what is new or changed from feeds, URL lists and
 folders, codes and stores it (one writer, idempotent), and writes the cycle's new events
 as GDELT-style update files."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -19,6 +20,7 @@ from .feeds import FeedError, FeedItem, parse_feed
 from .fetch import Fetcher, FetchOptions
 from .state import WatchState
 from .updates import write_update
+
 
 @dataclass(frozen=True)
 class WatchOptions:
@@ -43,9 +45,11 @@ class CycleReport:
     interrupted: bool = False
 
     def summary(self) -> str:
-        return (f"cycle {self.stamp}: {self.fetched} fetched, {self.not_modified} not modified, "
-                f"{self.unchanged} unchanged, {self.stored} stored, {self.new_events} new events, "
-                f"{len(self.errors)} errors" + (" (interrupted: finished early)" if self.interrupted else ""))
+        return (
+            f"cycle {self.stamp}: {self.fetched} fetched, {self.not_modified} not modified, "
+            f"{self.unchanged} unchanged, {self.stored} stored, {self.new_events} new events, "
+            f"{len(self.errors)} errors" + (" (interrupted: finished early)" if self.interrupted else "")
+        )
 
 
 def classify(source: str) -> str:
@@ -80,9 +84,15 @@ def _stamp(now: dt.datetime, out_dir: Path) -> str:
 
 
 class Watcher:
-    def __init__(self, sources: list[str], db: str, options: WatchOptions = WatchOptions(),
-                 fetcher: Fetcher | None = None, log: Callable[[str], None] = print,
-                 now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)):
+    def __init__(
+        self,
+        sources: list[str],
+        db: str,
+        options: WatchOptions = WatchOptions(),
+        fetcher: Fetcher | None = None,
+        log: Callable[[str], None] = print,
+        now: Callable[[], dt.datetime] = lambda: dt.datetime.now(dt.timezone.utc).replace(tzinfo=None),
+    ):
         self.sources = [(s, classify(s)) for s in sources]
         self.db = db
         self.options = options
@@ -135,8 +145,11 @@ class Watcher:
                 return report
             report.stored = ing.new + ing.updated
             report.errors += [str(e) for e in ing.errors]
-            report.errors += [f"{what}: {why}" for what, why in ing.skipped
-                              if why.startswith(("could not be stored", "coding failed"))]
+            report.errors += [
+                f"{what}: {why}"
+                for what, why in ing.skipped
+                if why.startswith(("could not be stored", "coding failed"))
+            ]
         self._export(report, started)
         # only now, with everything stored and exported, remember what was seen
         for url, st in pending_items.items():
@@ -170,8 +183,7 @@ class Watcher:
                 report.interrupted = True
                 return
             self._item(item.url, item, report, articles, pending_items)
-        self.state.feeds[url] = {"etag": res.etag, "last_modified": res.last_modified,
-                                 "items": [i.url for i in items]}
+        self.state.feeds[url] = {"etag": res.etag, "last_modified": res.last_modified, "items": [i.url for i in items]}
 
     def _url_list(self, path) -> list[str]:
         lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
@@ -189,8 +201,9 @@ class Watcher:
         res = self.fetcher.get(url, st.get("etag"), st.get("last_modified"))
         if res.error:
             fails = st.get("failures", 0) + 1
-            st.update(failures=fails, error=res.error,
-                      next_try=now + min(self.options.retry_after * 2 ** (fails - 1), 86400))
+            st.update(
+                failures=fails, error=res.error, next_try=now + min(self.options.retry_after * 2 ** (fails - 1), 86400)
+            )
             pending_items[url] = st
             report.errors.append(f"{url}: {res.error} (retry later)")
             return
@@ -212,8 +225,9 @@ class Watcher:
                 report.errors.append(str(a))
                 continue
             if len(got) == 1:  # a page: the URL is its identity, so a changed page is a new version
-                a = dataclasses.replace(a, url=url, id=Article.make_id(a.text, url=url),
-                                        title=a.title or (item.title if item else None))
+                a = dataclasses.replace(
+                    a, url=url, id=Article.make_id(a.text, url=url), title=a.title or (item.title if item else None)
+                )
             articles.append(a)
         st["hash"] = digest
         pending_items[url] = st
@@ -225,8 +239,11 @@ class Watcher:
         from ..readers.walk import iter_inputs
 
         # a folder is walked as ingest walks it: the formats' registry says which files are read
-        paths = [Path(source)] if kind == "file" else [
-            Path(p) for p in iter_inputs([source], ReadOptions()) if isinstance(p, str)]
+        paths = (
+            [Path(source)]
+            if kind == "file"
+            else [Path(p) for p in iter_inputs([source], ReadOptions()) if isinstance(p, str)]
+        )
         todo = []
         for p in paths:
             stat = p.stat()
@@ -255,8 +272,16 @@ class Watcher:
             report.new_events = len(events)
             files = write_update(self.out, report.stamp, events, mentions, self.options.base_url)
             report.files = [p.name for p in files]
-            record_cycle(conn, report.stamp, started, self.now(), report.fetched, report.stored,
-                         report.new_events, len(report.errors))
+            record_cycle(
+                conn,
+                report.stamp,
+                started,
+                self.now(),
+                report.fetched,
+                report.stored,
+                report.new_events,
+                len(report.errors),
+            )
 
     # ---- the loop --------------------------------------------------------------------------
     def run(self, cycles: int | None = None) -> list[CycleReport]:

@@ -6,6 +6,7 @@
 - In the database (tidings.store.watch): which events have gone out in an update file and
   each cycle.
 """
+
 from __future__ import annotations
 
 import json
@@ -29,12 +30,20 @@ class WatchState:
         try:
             d = json.loads(path.read_text(encoding="utf-8"))
         except ValueError as exc:
-            raise ValueError(f"{path}: the watch state is not valid JSON ({exc}); move it away to start afresh") from None
+            raise ValueError(
+                f"{path}: the watch state is not valid JSON ({exc}); move it away to start afresh"
+            ) from None
         return cls(path, d.get("items", {}), d.get("feeds", {}), d.get("files", {}), d.get("cycles", 0))
 
     def save(self) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + ".tmp")
-        tmp.write_text(json.dumps({"items": self.items, "feeds": self.feeds, "files": self.files,
-                                   "cycles": self.cycles}, indent=0, sort_keys=True), encoding="utf-8")
+        tmp.write_text(
+            json.dumps(
+                {"items": self.items, "feeds": self.feeds, "files": self.files, "cycles": self.cycles},
+                indent=0,
+                sort_keys=True,
+            ),
+            encoding="utf-8",
+        )
         os.replace(tmp, self.path)

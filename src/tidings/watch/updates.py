@@ -1,6 +1,7 @@
 """GDELT-style update files: YYYYMMDDHHMMSS.export.CSV.zip and .mentions.CSV.zip per cycle,
 lastupdate.txt (the latest files) and masterfilelist.txt (every file), each line
 "size md5 url", so tools that follow GDELT's update files can follow ours."""
+
 from __future__ import annotations
 
 import hashlib

@@ -1,6 +1,7 @@
 """Time expressions: a data-driven fixture of sentences with publication dates
 (tests/fixtures/dates/timex_cases.tsv) plus unit tests of the calendar, the grammar
 and the clause attachment helper."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,9 +21,16 @@ def _cases():
         if not line.strip() or line.startswith("#"):
             continue
         pub, sentence, text, value, precision = line.split("\t")
-        out.append(pytest.param(None if pub == "-" else pub, sentence, text,
-                                None if value == "-" else value,
-                                None if precision == "-" else precision, id=f"L{n}-{text}"))
+        out.append(
+            pytest.param(
+                None if pub == "-" else pub,
+                sentence,
+                text,
+                None if value == "-" else value,
+                None if precision == "-" else precision,
+                id=f"L{n}-{text}",
+            )
+        )
     return out
 
 
@@ -47,11 +55,12 @@ def test_timex_case(nlp, published, sentence, text, value, precision):
     assert text in found, f"{text!r} not found in {[t.text for t in doc._.timexes]}"
     t = found[text]
     assert (t.value, t.precision) == (value, precision)
-    assert sentence[t.start:t.end] == t.text
+    assert sentence[t.start : t.end] == t.text
 
 
-NEGATIVES = [s for s in (FIXTURES / "timex_negatives.txt").read_text("utf-8").splitlines()
-             if s.strip() and not s.startswith("#")]
+NEGATIVES = [
+    s for s in (FIXTURES / "timex_negatives.txt").read_text("utf-8").splitlines() if s.strip() and not s.startswith("#")
+]
 
 
 @pytest.mark.parametrize("sentence", NEGATIVES)
@@ -67,12 +76,14 @@ def test_timexes_sorted_and_offsets(nlp):
     assert starts == sorted(starts)
     assert [t.text for t in doc._.timexes] == ["Dec 7", "yesterday", "next week"]
     for t in doc._.timexes:
-        assert text[t.start:t.end] == t.text
+        assert text[t.start : t.end] == t.text
 
 
 def test_attached_timex_follows_the_clause(nlp):
-    text = ("The ministry said Lavrov and Blinken had agreed to resume their talks during a phone "
-            "call on Dec 7 which covered arms control.")
+    text = (
+        "The ministry said Lavrov and Blinken had agreed to resume their talks during a phone "
+        "call on Dec 7 which covered arms control."
+    )
     doc = _doc(nlp, text, "2021-12-12")
     said = next(t for t in doc if t.text == "said")
     agreed = next(t for t in doc if t.text == "agreed")
@@ -116,8 +127,11 @@ def test_holiday_file_validates(tmp_path):
 
 
 def test_attached_timex_noun_trigger_and_conjuncts(nlp):
-    doc = _doc(nlp, "The ministry said Lavrov and Blinken had agreed to resume their talks during a phone "
-                    "call on Dec 7.", "2021-12-12")
+    doc = _doc(
+        nlp,
+        "The ministry said Lavrov and Blinken had agreed to resume their talks during a phone call on Dec 7.",
+        "2021-12-12",
+    )
     talks = next(t for t in doc if t.text == "talks")
     assert attached_timex(doc, talks).text == "Dec 7"
     doc = _doc(nlp, "Russia shelled Kharkiv on Monday and Ukraine retaliated on Tuesday.", "2021-12-12")

@@ -2,6 +2,7 @@
 clause; an asserted event is never dated after publication; the event date is a day, and
 what `tidings code` prints is what the store keeps. Example sentences are written for these
 tests."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,11 +59,14 @@ def test_asserted_event_is_never_dated_after_publication(nlp):
     assert any(e.status == "asserted" for e in events)
 
 
-@pytest.mark.parametrize("text,trigger", [
-    ("Russia accused Ukraine of violating the March 3 agreement.", "accused"),  # a day naming a thing
-    ("Iran threatened to quit the 2015 nuclear deal.", "threatened"),  # a year naming a thing
-    ("Turkey agreed to buy Russian missiles in a deal signed in 2017.", "agreed"),  # another clause's date
-])
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("Russia accused Ukraine of violating the March 3 agreement.", "accused"),  # a day naming a thing
+        ("Iran threatened to quit the 2015 nuclear deal.", "threatened"),  # a year naming a thing
+        ("Turkey agreed to buy Russian missiles in a deal signed in 2017.", "agreed"),  # another clause's date
+    ],
+)
 def test_date_of_an_argument_does_not_date_the_act(nlp, text, trigger):
     assert _dated(_events(text), trigger) == {(PUB, None)}
 
@@ -88,8 +92,11 @@ def test_reported_date_belongs_to_the_speech(nlp):
     from tidings.events.attach import Anchors
     from tidings.nlp import new_doc
 
-    doc = nlp(new_doc(nlp, "The prosecutor said on Monday he had applied for arrest warrants.",
-                      published=dt.date(2025, 1, 15)))
+    doc = nlp(
+        new_doc(
+            nlp, "The prosecutor said on Monday he had applied for arrest warrants.", published=dt.date(2025, 1, 15)
+        )
+    )
     anchors = Anchors(doc)
     said = next(t for t in doc if t.text == "said")
     applied = next(t for t in doc if t.text == "applied")
@@ -102,12 +109,18 @@ def test_coordinated_predicates_share_their_date(nlp):
     from tidings.events.attach import Anchors
     from tidings.nlp import new_doc
 
-    doc = nlp(new_doc(nlp, "The commanders held talks on Wednesday but failed to agree.",
-                      published=dt.date(2025, 1, 15)))
+    doc = nlp(
+        new_doc(nlp, "The commanders held talks on Wednesday but failed to agree.", published=dt.date(2025, 1, 15))
+    )
     failed = next(t for t in doc if t.text == "failed")
     assert Anchors(doc).date_for([failed], failed.sent)[0].text == "Wednesday"
-    doc = nlp(new_doc(nlp, "Rebels attacked the town on Monday and the army responded with air strikes.",
-                      published=dt.date(2025, 1, 15)))
+    doc = nlp(
+        new_doc(
+            nlp,
+            "Rebels attacked the town on Monday and the army responded with air strikes.",
+            published=dt.date(2025, 1, 15),
+        )
+    )
     responded = next(t for t in doc if t.text == "responded")
     assert Anchors(doc).date_for([responded], responded.sent)[0] is None  # its own subject: another act
 
@@ -118,15 +131,19 @@ def test_code_prints_what_the_store_keeps(nlp, tmp_path):
     from tidings.store import Store
     from tidings.store.writer import write_coded
 
-    text = ("Russian troops shelled Kharkiv on Monday. Russia signed a pledge to withdraw its troops "
-            "by February. Putin will meet Erdogan on Friday. Japan reaffirmed its commitment to defend "
-            "the Philippines under a 1951 treaty.")
+    text = (
+        "Russian troops shelled Kharkiv on Monday. Russia signed a pledge to withdraw its troops "
+        "by February. Putin will meet Erdogan on Friday. Japan reaffirmed its commitment to defend "
+        "the Philippines under a 1951 treaty."
+    )
     coded = code_text(text, published=PUB)
     printed = {e["id"]: e["date"] for e in to_contract(coded)["events"]}
     assert printed and all(len(d) == 10 for d in printed.values())
     with Store(str(tmp_path / "t.duckdb")) as store, store.session() as conn:
         write_coded(conn, coded)
-        stored = dict(conn.execute(
-            "SELECT m.coder_event_id, CAST(e.date AS VARCHAR) FROM mentions m JOIN events e ON e.id = m.event_id"
-        ).fetchall())
+        stored = dict(
+            conn.execute(
+                "SELECT m.coder_event_id, CAST(e.date AS VARCHAR) FROM mentions m JOIN events e ON e.id = m.event_id"
+            ).fetchall()
+        )
     assert stored == printed

@@ -1,5 +1,6 @@
 """The date grammar skips a rule when the text lacks what every match of that rule contains
 (grammar._gates): that shortcut must never change what find() returns."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -57,7 +58,7 @@ def test_every_match_passes_its_rules_test(name):
     seen = 0
     for text in TEXTS:
         for m in rx.finditer(text):
-            piece = text[m.start():m.end()]
+            piece = text[m.start() : m.end()]
             assert grammar._may_match(gate, piece, grammar._lower(piece)), (name, piece)
             seen += 1
     assert seen, f"no text exercises the {name} rule"

@@ -4,6 +4,7 @@ development set of issue 20: ../shared/data/news/timex.jsonl), scored by the sha
 
 The floors sit under the figures measured when they were set (docs/dates.md): DATE+TIME
 value F1 0.842, all types 0.822. Raise them when the figures rise; never lower them."""
+
 from __future__ import annotations
 
 import json
@@ -29,15 +30,16 @@ def test_timebank_value_f1_holds(nlp, shared_dir, tmp_path):
     articles = [a for a in read_paths([str(gold)]) if not isinstance(a, InputError)]
     assert len(articles) == 223
     names = nlp.pipe_names
-    stages = names[:names.index("tidings_dates") + 1]  # what the dates stage reads, and itself
+    stages = names[: names.index("tidings_dates") + 1]  # what the dates stage reads, and itself
     docs = [new_doc(nlp, a.text, published=parse_published(a.published), article_id=a.id) for a in articles]
     pred = tmp_path / "pred.jsonl"
     with nlp.select_pipes(enable=stages), pred.open("w", encoding="utf-8") as out:
         for doc in nlp.pipe(docs, batch_size=16):
             dates = [{"text": t.text, "value": t.value, "start": t.start, "end": t.end} for t in doc._.timexes]
             out.write(json.dumps({"id": doc._.article_id, "text": doc.text, "dates": dates}) + "\n")
-    run = subprocess.run([sys.executable, str(scorer), str(gold), str(pred), "--json"],
-                         capture_output=True, text=True, check=True)
+    run = subprocess.run(
+        [sys.executable, str(scorer), str(gold), str(pred), "--json"], capture_output=True, text=True, check=True
+    )
     modes = json.loads(run.stdout)["modes"]
     assert modes["date_time"]["value"]["f1"] >= DATE_TIME_FLOOR
     assert modes["all"]["value"]["f1"] >= ALL_TYPES_FLOOR

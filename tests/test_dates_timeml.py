@@ -1,6 +1,7 @@
 """TIMEX3 types and values (TimeML): durations, sets, PRESENT_REF/PAST_REF/FUTURE_REF,
 clock times, dates written in words and the reporting periods of business news
 (tests/fixtures/dates/timex_types.tsv), and the data file of fixed expressions."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -37,7 +38,7 @@ def test_timex3_case(nlp, published, sentence, text, typ, value):
     assert text in found, f"{text!r} not found in {[t.text for t in doc._.timexes]}"
     t = found[text]
     assert (timex_type(t), t.value) == (typ, value)
-    assert sentence[t.start:t.end] == t.text
+    assert sentence[t.start : t.end] == t.text
     assert is_point(t) == (typ in ("DATE", "TIME") and value[:1].isdigit())
 
 
@@ -65,15 +66,18 @@ def test_expressions_file_validates(tmp_path):
         load_expressions(str(bad))
 
 
-@pytest.mark.parametrize("sentence", [
-    "The current account deficit widened.",
-    "He wrote in the daily Haaretz that talks failed.",
-    "The troops will leave as soon as they are relieved.",
-    "A second round of talks opened.",
-    "A quarter of the budget goes to defence.",
-    "Years of war ruined the town.",
-    "He recalled the days when the port was busy.",
-])
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The current account deficit widened.",
+        "He wrote in the daily Haaretz that talks failed.",
+        "The troops will leave as soon as they are relieved.",
+        "A second round of talks opened.",
+        "A quarter of the budget goes to defence.",
+        "Years of war ruined the town.",
+        "He recalled the days when the port was busy.",
+    ],
+)
 def test_not_temporal(nlp, sentence):
     doc = _doc(nlp, sentence, "2021-12-12")
     assert [t.text for t in doc._.timexes] == []
@@ -81,8 +85,10 @@ def test_not_temporal(nlp, sentence):
 
 def test_a_year_earlier_follows_the_reported_quarter(nlp):
     doc = _doc(nlp, "Profit fell in the third quarter. A year earlier, the company lost money.", "1989-11-02")
-    assert [(t.text, t.value) for t in doc._.timexes] == [("the third quarter", "1989-Q3"),
-                                                          ("A year earlier", "1988-Q3")]
+    assert [(t.text, t.value) for t in doc._.timexes] == [
+        ("the third quarter", "1989-Q3"),
+        ("A year earlier", "1988-Q3"),
+    ]
     # without a quarter in view it is a year
     doc = _doc(nlp, "The company was founded in 1970. It moved to Ohio a year later.", "1989-11-02")
     assert [(t.text, t.value) for t in doc._.timexes] == [("1970", "1970"), ("a year later", "1971")]

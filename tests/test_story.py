@@ -1,6 +1,7 @@
 """The article stage (tidings.story): story-level keys and scoring, the judge's trees, the
 rules no judge overrules, and what a user gets from whole articles. The example articles are
 written for these tests."""
+
 from __future__ import annotations
 
 import json
@@ -28,6 +29,7 @@ def _code(text, **pipeline):
 
 # --- keys and story-level scoring ------------------------------------------------------
 
+
 def test_story_keys_drop_organisation_prefixes():
     assert story_key("IGOUNO") == "UNO" and story_key({"code": "USAGOV"}) == "USA"
     assert story_key(None) == "---" and story_key("") == "---"
@@ -36,8 +38,15 @@ def test_story_keys_drop_organisation_prefixes():
 
 
 def _ev(root, src, tgt, certainty="core", status="asserted", trigger="met"):
-    return {"code": root + "0", "source": {"code": src}, "target": {"code": tgt} if tgt else None,
-            "status": status, "certainty": certainty, "trigger": trigger, "sentence": 0}
+    return {
+        "code": root + "0",
+        "source": {"code": src},
+        "target": {"code": tgt} if tgt else None,
+        "status": status,
+        "certainty": certainty,
+        "trigger": trigger,
+        "sentence": 0,
+    }
 
 
 def test_merge_makes_core_what_both_coders_list():
@@ -57,15 +66,31 @@ def test_merge_maps_other_spellings_of_an_organisation():
 
 
 def test_story_scores_count_optional_hits_for_precision_only():
-    gold = {"x": StoryGold("x", frozenset({("04", "USA", "RUS"), ("19", "RUS", "UKR")}),
-                           frozenset({("01", "USA", "---")}), {("04", "USA", "RUS"): "2024-06-15"})}
-    pred = {"x": {"events": [
-        {"code": "040", "source": {"code": "USAGOV"}, "target": {"code": "RUSGOV"}, "status": "asserted",
-         "date": "2024-06-15"},
-        {"code": "040", "source": {"code": "USAGOV"}, "target": {"code": "RUSGOV"}, "status": "asserted"},
-        {"code": "010", "source": {"code": "USA"}, "target": None, "status": "asserted"},
-        {"code": "120", "source": {"code": "RUS"}, "target": None, "status": "asserted"},
-        {"code": "190", "source": {"code": "RUS"}, "target": {"code": "UKR"}, "status": "future"}]}}
+    gold = {
+        "x": StoryGold(
+            "x",
+            frozenset({("04", "USA", "RUS"), ("19", "RUS", "UKR")}),
+            frozenset({("01", "USA", "---")}),
+            {("04", "USA", "RUS"): "2024-06-15"},
+        )
+    }
+    pred = {
+        "x": {
+            "events": [
+                {
+                    "code": "040",
+                    "source": {"code": "USAGOV"},
+                    "target": {"code": "RUSGOV"},
+                    "status": "asserted",
+                    "date": "2024-06-15",
+                },
+                {"code": "040", "source": {"code": "USAGOV"}, "target": {"code": "RUSGOV"}, "status": "asserted"},
+                {"code": "010", "source": {"code": "USA"}, "target": None, "status": "asserted"},
+                {"code": "120", "source": {"code": "RUS"}, "target": None, "status": "asserted"},
+                {"code": "190", "source": {"code": "RUS"}, "target": {"code": "UKR"}, "status": "future"},
+            ]
+        }
+    }
     got = score_stories(gold, pred)
     assert (got["found_core"], got["found_optional"], got["wrong"], got["core"]) == (1, 1, 1, 2)
     assert got["precision"] == pytest.approx(2 / 3) and got["recall"] == pytest.approx(0.5)
@@ -83,12 +108,22 @@ def test_agreement_scores_one_coder_against_the_other():
 
 # --- the judge's trees -----------------------------------------------------------------
 
+
 def _dump():
     """A LightGBM-style dump of two trees over features f0, f1."""
-    t1 = {"split_feature": 0, "threshold": 0.5, "decision_type": "<=",
-          "left_child": {"leaf_value": -1.0},
-          "right_child": {"split_feature": 1, "threshold": 2.0, "decision_type": "<=",
-                          "left_child": {"leaf_value": 0.5}, "right_child": {"leaf_value": 2.0}}}
+    t1 = {
+        "split_feature": 0,
+        "threshold": 0.5,
+        "decision_type": "<=",
+        "left_child": {"leaf_value": -1.0},
+        "right_child": {
+            "split_feature": 1,
+            "threshold": 2.0,
+            "decision_type": "<=",
+            "left_child": {"leaf_value": 0.5},
+            "right_child": {"leaf_value": 2.0},
+        },
+    }
     t2 = {"leaf_value": 0.25}
     return {"tree_info": [{"tree_structure": t1}, {"tree_structure": t2}]}
 
@@ -122,16 +157,21 @@ def test_the_installed_judge_is_found():
 
 # --- what a user gets ------------------------------------------------------------------
 
-RAM = ("MANILA (Reuters) - A Chinese coast guard vessel rammed a Philippine supply boat near a disputed "
-       "shoal on Monday, the Philippine military said.\n\nManila summoned China's ambassador to protest, "
-       "the foreign ministry said.")
-CREDIT = ("WARSAW (AP) - Polish President Andrzej Duda met Lithuanian President Gitanas Nauseda in Warsaw on "
-          "Monday to discuss border security.\n\nThe two leaders signed a defence agreement, officials said."
-          "\n\nAssociated Press writer Anna Nowak in Vilnius contributed to this report.")
-DRILLS = ("TOKYO (Reuters) - Japan, the United States and South Korea will hold joint naval drills next week in "
-          "waters near the Korean peninsula, the Japanese defence ministry said on Monday.")
-FIRED = ("MOSCOW (Reuters) - Russian President Vladimir Putin fired his defence minister on Sunday, "
-         "the Kremlin said.")
+RAM = (
+    "MANILA (Reuters) - A Chinese coast guard vessel rammed a Philippine supply boat near a disputed "
+    "shoal on Monday, the Philippine military said.\n\nManila summoned China's ambassador to protest, "
+    "the foreign ministry said."
+)
+CREDIT = (
+    "WARSAW (AP) - Polish President Andrzej Duda met Lithuanian President Gitanas Nauseda in Warsaw on "
+    "Monday to discuss border security.\n\nThe two leaders signed a defence agreement, officials said."
+    "\n\nAssociated Press writer Anna Nowak in Vilnius contributed to this report."
+)
+DRILLS = (
+    "TOKYO (Reuters) - Japan, the United States and South Korea will hold joint naval drills next week in "
+    "waters near the Korean peninsula, the Japanese defence ministry said on Monday."
+)
+FIRED = "MOSCOW (Reuters) - Russian President Vladimir Putin fired his defence minister on Sunday, the Kremlin said."
 
 
 def test_ramming_a_vessel_is_not_a_vehicular_bombing(nlp):
@@ -143,8 +183,9 @@ def test_ramming_a_vessel_is_not_a_vehicular_bombing(nlp):
 def test_violence_aimed_at_a_thing_is_not_an_event(nlp):
     from tidings.story.rules import place_nouns
 
-    coded = _code("LONDON (Reuters) - Protesters smashed a parked car outside the stadium on Monday, police said.",
-                  judge=False)
+    coded = _code(
+        "LONDON (Reuters) - Protesters smashed a parked car outside the stadium on Monday, police said.", judge=False
+    )
     assert not [e for e in coded.events if e.root in ("18", "19", "20") and e.trigger.text == "smashed"]
     assert "village" in place_nouns() and "boat" not in place_nouns()
 
@@ -175,9 +216,11 @@ def test_every_event_has_a_coded_source_and_what_was_dropped_says_why(nlp):
 
 
 def test_mentions_of_one_happening_are_one_event(nlp):
-    text = ("BRUSSELS (Reuters) - German Chancellor Olaf Scholz met French President Emmanuel Macron in Brussels "
-            "on Thursday.\n\nThe meeting between Scholz and Macron lasted two hours, officials said.\n\n"
-            "Scholz and Macron also met again on Friday morning, a spokesman said.")
+    text = (
+        "BRUSSELS (Reuters) - German Chancellor Olaf Scholz met French President Emmanuel Macron in Brussels "
+        "on Thursday.\n\nThe meeting between Scholz and Macron lasted two hours, officials said.\n\n"
+        "Scholz and Macron also met again on Friday morning, a spokesman said."
+    )
     coded = _code(text, judge=False)
     meets = [e for e in coded.events if e.root == "04" and e.source.country == "DEU" and e.target.country == "FRA"]
     assert len({(e.root, e.source.country, e.target.country, e.date) for e in meets}) == len(meets)
@@ -201,6 +244,7 @@ def test_all_candidates_shows_the_dropped_events_in_json(nlp):
 
 # --- event dates -----------------------------------------------------------------------
 
+
 def _timex(text, value, start, precision="day"):
     from tidings.records import TimeRef
 
@@ -219,9 +263,13 @@ def test_the_lead_date_is_the_first_day_in_the_week_before_publication():
     from tidings.story.component import lead_date
 
     monday = dt.date(2024, 6, 17)
-    later = [_timex("next Friday", "2024-06-21", 10), _timex("in May", "2024-05", 40, "month"),
-             _timex("in 1951", "1951", 60, "year"), _timex("on Saturday", "2024-06-15", 90),
-             _timex("Sunday", "2024-06-16", 120)]
+    later = [
+        _timex("next Friday", "2024-06-21", 10),
+        _timex("in May", "2024-05", 40, "month"),
+        _timex("in 1951", "1951", 60, "year"),
+        _timex("on Saturday", "2024-06-15", 90),
+        _timex("Sunday", "2024-06-16", 120),
+    ]
     assert lead_date(_dated_doc(monday, later)).text == "on Saturday"  # after publication, vague: passed over
     assert lead_date(_dated_doc(monday, [_timex("June 1", "2024-06-01", 0)])) is None  # too long before
     assert lead_date(_dated_doc(monday, [_timex("today", "2024-06-17", 0)])).value == "2024-06-17"
@@ -229,9 +277,11 @@ def test_the_lead_date_is_the_first_day_in_the_week_before_publication():
 
 
 def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
-    text = ("MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "
-            "the Kremlin said.\n\nThe two leaders discussed trade and energy, according to the statement.\n\n"
-            "Putin also criticised the United States for its sanctions against Russian banks.")
+    text = (
+        "MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "
+        "the Kremlin said.\n\nThe two leaders discussed trade and energy, according to the statement.\n\n"
+        "Putin also criticised the United States for its sanctions against Russian banks."
+    )
     events = _code(text).events
     assert {e.date for e in events if e.root == "04"} == {"2024-06-15"}  # "on Saturday", its own clause
     criticism = [e for e in events if e.root == "11"]

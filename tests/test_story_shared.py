@@ -2,6 +2,7 @@
 blind by two coders (gold/news/dev.jsonl) must reach the floors pinned in gold/floors.json,
 and what a user gets on the pool must look like a dataset (few events per article, every
 one with a coded source). Skipped without ../shared."""
+
 from __future__ import annotations
 
 import copy
@@ -56,5 +57,7 @@ def test_pool_articles_give_few_events_each_with_a_coded_source(wire):
 
 def test_the_gold_files_are_what_the_coders_and_the_seed_give(shared_dir):
     for script in ("news_gold.py", "news_sample.py"):
-        done = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--check"], capture_output=True, text=True)
+        done = subprocess.run(
+            [sys.executable, str(ROOT / "scripts" / script), "--check"], capture_output=True, text=True
+        )
         assert done.returncode == 0, done.stdout + done.stderr

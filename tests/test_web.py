@@ -1,4 +1,5 @@
 """The web app driven in-process: pages, JSON twins, filters, safety."""
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ def test_overview_page_and_twin_agree(client):
     assert twin["totals"]["articles"] == 6
     assert f'id="total-events">{twin["totals"]["events"]}<' in html
     for d in twin["top_dyads"]:
-        assert f"{d['source_name']} <small class=\"code\">{d['source']}</small>" in html
+        assert f'{d["source_name"]} <small class="code">{d["source"]}</small>' in html
     assert client.get("/?format=json").json() == twin
 
 
@@ -112,10 +113,28 @@ def test_script_and_onerror_are_shown_as_text(client):
     assert "script-src 'self'" in client.get("/").headers["content-security-policy"]
 
 
-@pytest.mark.parametrize("param", ["source", "target", "actor", "code", "root", "text", "status", "start", "quad",
-                                   "after", "before", "limit", "sort"])
-@pytest.mark.parametrize("payload", ["' OR 1=1 --", "RUS'); DROP TABLE events; --", "1; SELECT * FROM articles",
-                                     "\" OR \"\"=\"", "%27%20OR%201%3D1"])
+@pytest.mark.parametrize(
+    "param",
+    [
+        "source",
+        "target",
+        "actor",
+        "code",
+        "root",
+        "text",
+        "status",
+        "start",
+        "quad",
+        "after",
+        "before",
+        "limit",
+        "sort",
+    ],
+)
+@pytest.mark.parametrize(
+    "payload",
+    ["' OR 1=1 --", "RUS'); DROP TABLE events; --", "1; SELECT * FROM articles", '" OR ""="', "%27%20OR%201%3D1"],
+)
 def test_injection_attempts_are_harmless(client, param, payload):
     r = client.get("/api/events", params={param: payload})
     assert r.status_code in (200, 400)
@@ -130,8 +149,12 @@ def test_unknown_ids_are_404(client):
 
 
 def test_static_paths_cannot_leave_their_folder(client):
-    for p in ("/static/../app.py", "/static/..%2F..%2Fpyproject.toml", "/static/%2e%2e/%2e%2e/records.py",
-              "/static//etc/passwd"):
+    for p in (
+        "/static/../app.py",
+        "/static/..%2F..%2Fpyproject.toml",
+        "/static/%2e%2e/%2e%2e/records.py",
+        "/static//etc/passwd",
+    ):
         r = client.get(p)
         assert r.status_code == 404, p
     assert client.get("/static/app.css").status_code == 200
@@ -157,8 +180,15 @@ def test_request_bodies_over_the_limit_are_refused(db):
 
 def test_openapi_documents_the_json_api(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for p in ("/api/overview", "/api/events", "/api/events/{event_id}", "/api/dyad", "/api/network",
-              "/api/articles/{article_id}", "/api/ingest"):
+    for p in (
+        "/api/overview",
+        "/api/events",
+        "/api/events/{event_id}",
+        "/api/dyad",
+        "/api/network",
+        "/api/articles/{article_id}",
+        "/api/ingest",
+    ):
         assert p in paths
     assert "/api/events" in client.get("/api").text
 
@@ -173,14 +203,16 @@ def test_no_database_is_a_clear_404(tmp_path):
 def test_paste_and_upload_ingest_on_localhost(tmp_path):
     db = webdata.build(tmp_path / "ingest.duckdb")
     c = TestClient(create_app(db), base_url="http://127.0.0.1")
-    text = ("Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
-            "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, "
-            "officials said.")
+    text = (
+        "Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
+        "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, "
+        "officials said."
+    )
     csrf = re.search(r'name="csrf" value="([0-9a-f]+)"', c.get("/ingest").text).group(1)
     r = c.post("/ingest", data={"text": text, "published": "2023-03-04", "csrf": csrf}, headers={"accept": "text/html"})
     assert r.status_code == 200 and "1 new" in r.text
     # the result names what was coded: the title, and each event with its code's name and actors
-    result = r.text[r.text.index('id="result"'):r.text.index('id="ingest-form"')]
+    result = r.text[r.text.index('id="result"') : r.text.index('id="ingest-form"')]
     assert "Kenya and Ethiopia sign border trade pact" in result
     assert db not in result and not re.search(r">[0-9a-f]{12,}<", result)  # no CLI line, no bare hex id
     stored = c.get("/api/articles").json()["articles"]
@@ -195,7 +227,9 @@ def test_paste_and_upload_ingest_on_localhost(tmp_path):
     assert r.json()["articles"] == ["up-1"]
     coded = r.json()["coded"]
     assert [a["id"] for a in coded] == ["up-1"] and coded[0]["events"]
-    assert {"code", "code_name", "source", "source_name", "target", "target_name", "trigger"} <= set(coded[0]["events"][0])
+    assert {"code", "code_name", "source", "source_name", "target", "target_name", "trigger"} <= set(
+        coded[0]["events"][0]
+    )
     titles = [a["title"] for a in c.get("/api/articles").json()["articles"]]
     assert "Kenya and Ethiopia sign border trade pact" in titles
 
@@ -224,6 +258,7 @@ def test_no_function_in_the_web_package_is_longer_than_80_lines():
 
 
 # ---- issue 23, item 5: the UI explains its codes -------------------------------------------
+
 
 def _event_id(client, code):
     return client.get("/api/events", params={"code": code}).json()["events"][0]["id"]
@@ -276,8 +311,8 @@ def test_self_dyads_are_listed_apart_from_dyads(client):
     assert twin["top_dyads"][0]["source"] == "RUSGOV" and twin["top_dyads"][0]["source_name"] == "Russia government"
     assert [(d["source"], d["events"]) for d in twin["self_dyads"]] == [("FRAGOV", 5)]
     html = client.get("/").text
-    top = html[html.index('id="top-dyads"'):html.index('id="self-dyads"')]
-    assert "FRAGOV" not in top and "FRAGOV" in html[html.index('id="self-dyads"'):]
+    top = html[html.index('id="top-dyads"') : html.index('id="self-dyads"')]
+    assert "FRAGOV" not in top and "FRAGOV" in html[html.index('id="self-dyads"') :]
 
 
 def test_dyad_actor_and_network_pages_name_their_actors(client):
@@ -291,6 +326,7 @@ def test_dyad_actor_and_network_pages_name_their_actors(client):
 
 # ---- issue 23, item 6: charts ----------------------------------------------------------------
 
+
 def test_empty_dyad_says_no_events_instead_of_blank_axes(client):
     html = client.get("/dyad", params={"source": "NOR", "target": "SWE"}).text
     assert 'id="no-events"' in html and "No events" in html
@@ -299,13 +335,13 @@ def test_empty_dyad_says_no_events_instead_of_blank_axes(client):
 
 def test_chart_areas_hold_a_table_for_readers_without_javascript(client):
     html = client.get("/").text
-    area = html[html.index('id="quad-chart"'):]
-    area = area[:area.index("</div>")]
+    area = html[html.index('id="quad-chart"') :]
+    area = area[: area.index("</div>")]
     assert '<table class="chart-fallback"' in area and "<td>2022-03-01</td>" in area
     html = client.get("/dyad", params={"source": "RUSGOV", "target": "UKRGOV"}).text
     for chart in ("dyad-chart", "goldstein-chart"):
-        area = html[html.index(f'id="{chart}"'):]
-        area = area[:area.index("</div>")]
+        area = html[html.index(f'id="{chart}"') :]
+        area = area[: area.index("</div>")]
         assert '<table class="chart-fallback"' in area and "<td>2022-03-01</td>" in area, chart
     assert '<table class="chart-fallback"' in client.get("/actors/RUSGOV").text
 
@@ -316,8 +352,14 @@ def test_goldstein_axes_put_zero_at_the_same_height():
     def zero_at(lo, hi):
         return -lo / (hi - lo)
 
-    for sums, means in [([-5, -12, 8], [-5, -6, 8]), ([3, 40], [1.5, 8]), ([-1, -30], [-1, -10]),
-                        ([-50, 2], [-10, 1]), ([0], [0]), ([12, -3], [-1, 6])]:
+    for sums, means in [
+        ([-5, -12, 8], [-5, -6, 8]),
+        ([3, 40], [1.5, 8]),
+        ([-1, -30], [-1, -10]),
+        ([-50, 2], [-10, 1]),
+        ([0], [0]),
+        ([12, -3], [-1, 6]),
+    ]:
         (a, b), (c, d) = zero_aligned_ranges(sums, means)
         assert a <= min(sums + [0]) and b >= max(sums + [0]) and c <= min(means + [0]) and d >= max(means + [0])
         assert abs(zero_at(a, b) - zero_at(c, d)) < 1e-9, (sums, means)
@@ -342,7 +384,7 @@ def test_network_draws_direction_and_a_legend_with_labels_off_the_nodes(client):
         for m in net["nodes"].values():
             assert math.hypot(n["lx"] - m["x"], n["ly"] - m["y"]) > m["r"] + 4
     html = client.get("/network").text
-    drawing = html[html.index('<svg id="network"'):]
+    drawing = html[html.index('<svg id="network"') :]
     assert drawing.count('marker-end="url(#arrow-') == len(net["edges"]) > 0
     assert 'id="network-legend"' in html and "source → target" in html
 
@@ -361,6 +403,7 @@ def test_network_labels_stay_off_the_nodes_with_many_nodes():
 
 # ---- issue 23, item 7: serve says where it is; ingest says what it coded ----------------------
 
+
 @pytest.mark.slow
 def test_serve_prints_its_url_and_how_to_stop(db, tmp_path):
     import os
@@ -371,9 +414,13 @@ def test_serve_prints_its_url_and_how_to_stop(db, tmp_path):
     import time
     import urllib.request
 
-    proc = subprocess.Popen([sys.executable, "-m", "tidings", "serve", "--db", db, "--port", "0"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "tidings", "serve", "--db", db, "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     lines: queue.Queue = queue.Queue()
     threading.Thread(target=lambda: [lines.put(x) for x in proc.stdout], daemon=True).start()
     try:
@@ -394,6 +441,7 @@ def test_serve_prints_its_url_and_how_to_stop(db, tmp_path):
 
 
 # ---- issue 23, item 8: the events page -------------------------------------------------------
+
 
 def test_events_page_shows_the_total(client):
     twin = client.get("/api/events", params={"source": "RUS", "target": "UKR", "limit": 2}).json()
@@ -418,7 +466,9 @@ def test_events_pages_go_forward_and_back(client):
         twin = client.get("/api/events", params=params | {"before": twin["previous"]}).json()
         assert [e["id"] for e in twin["events"]] == pages[i - 1], i
     assert twin["previous"] is None and twin["next"]
-    html = client.get("/events", params=params | {"after": client.get("/api/events", params=params).json()["next"]}).text
+    html = client.get(
+        "/events", params=params | {"after": client.get("/api/events", params=params).json()["next"]}
+    ).text
     assert 'id="prev"' in html and 'id="next"' in html
     prev = re.search(r'id="prev" href="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert "before=" in prev and "after=" not in prev

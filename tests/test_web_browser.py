@@ -3,6 +3,7 @@
 Skips when Chromium or Playwright is missing; `.ci/run` installs Chromium so CI runs it.
 Screenshots go to test-artifacts/.
 """
+
 from __future__ import annotations
 
 import os
@@ -18,9 +19,17 @@ import webdata
 
 CHROMIUM = os.environ.get("TIDINGS_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
-FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--disable-dev-shm-usage"]
+FLAGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -119,6 +128,7 @@ def test_hostile_article_is_text_not_code(server, page):
 
 # ---- issue 23, item 6: charts in a browser ---------------------------------------------------
 
+
 def _tick_labels(page, chart: str) -> list[str]:
     return [t.strip() for t in page.locator(f"#{chart} .xtick text").all_text_contents()]
 
@@ -191,12 +201,14 @@ def test_network_labels_are_not_covered_by_nodes(server, page):
 # ---- the guide's pictures ---------------------------------------------------------------------
 
 DOC_IMAGES = Path(__file__).resolve().parent.parent / "docs" / "img"
-GUIDE_PAGES = [("overview", "/", "#quad-chart .main-svg"),
-               ("event", "/events/{event_1832}", "#sentence-0"),
-               ("dyad", "/dyad?source=RUSGOV&target=UKRGOV", "#goldstein-chart .main-svg"),
-               ("dyad-one-period", "/dyad?source=USAGOV&target=FRA", "#goldstein-chart .main-svg"),
-               ("dyad-empty", "/dyad?source=NOR&target=SWE", "#no-events"),
-               ("network", "/network", "#network circle")]
+GUIDE_PAGES = [
+    ("overview", "/", "#quad-chart .main-svg"),
+    ("event", "/events/{event_1832}", "#sentence-0"),
+    ("dyad", "/dyad?source=RUSGOV&target=UKRGOV", "#goldstein-chart .main-svg"),
+    ("dyad-one-period", "/dyad?source=USAGOV&target=FRA", "#goldstein-chart .main-svg"),
+    ("dyad-empty", "/dyad?source=NOR&target=SWE", "#no-events"),
+    ("network", "/network", "#network circle"),
+]
 
 
 def test_guide_screenshots(server, page):
@@ -257,6 +269,8 @@ def test_ingest_form_in_a_browser_shows_what_was_coded(server, page):
     assert not page.errors
 
 
-INGEST_EXAMPLE = ("Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
-                  "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, officials said. "
-                  "Kenyan police arrested ten protesters outside the venue.")
+INGEST_EXAMPLE = (
+    "Kenya and Ethiopia sign border trade pact\n\nBy Example Wire\n\n"
+    "NAIROBI, March 3 - Kenya and Ethiopia signed a border trade agreement on Friday, officials said. "
+    "Kenyan police arrested ten protesters outside the venue."
+)

@@ -34,9 +34,8 @@ weekday rules); the factory's ``holidays`` setting names a replacement file.
 Durations ("for two years", "the past week") are not dates; ages ("55-year-old") are no time expressions.
 Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).
 """
-from __future__ import annotations
 
-import datetime as dt
+from __future__ import annotations
 
 from spacy.language import Language
 
@@ -49,8 +48,7 @@ __all__ = ["TimexFinder", "find_timexes", "attached_timex", "calendar", "timex_t
 
 # precision -> TIMEX3 type (every other precision is a DATE: day, week, month, ..., ref)
 TYPES = {"duration": "DURATION", "set": "SET", "time": "TIME"}
-POINT_PRECISIONS = frozenset({"day", "time", "week", "month", "quarter", "half", "season", "year",
-                              "decade", "century"})
+POINT_PRECISIONS = frozenset({"day", "time", "week", "month", "quarter", "half", "season", "year", "decade", "century"})
 
 
 def timex_type(t: TimeRef) -> str:
@@ -63,35 +61,142 @@ def is_point(t: TimeRef) -> bool:
     not a duration, a set, nor PRESENT_REF/PAST_REF/FUTURE_REF."""
     return bool(t.value) and t.precision in POINT_PRECISIONS
 
+
 # words that make a following bare year a time expression: "in 2019", "since 2014"
-YEAR_CONTEXT = frozenset({
-    "in", "since", "by", "until", "till", "from", "through", "during", "before", "after",
-    "of", "between", "and", "to", "or", "early", "late", "mid", "circa", "around", "throughout",
-    "year", "spring", "summer", "autumn", "fall", "winter", "fiscal", "-", "–", "—", "(",
-})
-SEASON_CONTEXT = frozenset({"in", "during", "this", "last", "next", "until", "by", "since",
-                            "through", "over", "early", "late", "mid", "before", "after", "that",
-                            "into", "throughout", "till"})
-HOLIDAY_NOUNS = frozenset({"day", "eve", "holiday", "holidays", "season", "break", "week",
-                           "weekend", "morning", "night", "period", "vacation", "recess",
-                           "truce", "ceasefire", "celebrations", "shopping"})
+YEAR_CONTEXT = frozenset(
+    {
+        "in",
+        "since",
+        "by",
+        "until",
+        "till",
+        "from",
+        "through",
+        "during",
+        "before",
+        "after",
+        "of",
+        "between",
+        "and",
+        "to",
+        "or",
+        "early",
+        "late",
+        "mid",
+        "circa",
+        "around",
+        "throughout",
+        "year",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+        "fiscal",
+        "-",
+        "–",
+        "—",
+        "(",
+    }
+)
+SEASON_CONTEXT = frozenset(
+    {
+        "in",
+        "during",
+        "this",
+        "last",
+        "next",
+        "until",
+        "by",
+        "since",
+        "through",
+        "over",
+        "early",
+        "late",
+        "mid",
+        "before",
+        "after",
+        "that",
+        "into",
+        "throughout",
+        "till",
+    }
+)
+HOLIDAY_NOUNS = frozenset(
+    {
+        "day",
+        "eve",
+        "holiday",
+        "holidays",
+        "season",
+        "break",
+        "week",
+        "weekend",
+        "morning",
+        "night",
+        "period",
+        "vacation",
+        "recess",
+        "truce",
+        "ceasefire",
+        "celebrations",
+        "shopping",
+    }
+)
 ABSOLUTE = frozenset({"iso", "slash", "dots", "mdy", "dmy"})
-NOT_BEFORE_YEAR = frozenset({"resolution", "article", "flight", "route", "highway", "room",
-                             "section", "chapter", "rule", "number", "no", "page", "boeing",
-                             "airbus", "model", "bill", "act", "code", "version", "unit"})
-NOT_AFTER_YEAR = frozenset({"people", "troops", "soldiers", "percent", "%", "km", "miles",
-                            "tons", "tonnes", "dollars", "euros", "members", "votes"})
+NOT_BEFORE_YEAR = frozenset(
+    {
+        "resolution",
+        "article",
+        "flight",
+        "route",
+        "highway",
+        "room",
+        "section",
+        "chapter",
+        "rule",
+        "number",
+        "no",
+        "page",
+        "boeing",
+        "airbus",
+        "model",
+        "bill",
+        "act",
+        "code",
+        "version",
+        "unit",
+    }
+)
+NOT_AFTER_YEAR = frozenset(
+    {
+        "people",
+        "troops",
+        "soldiers",
+        "percent",
+        "%",
+        "km",
+        "miles",
+        "tons",
+        "tonnes",
+        "dollars",
+        "euros",
+        "members",
+        "votes",
+    }
+)
 # kinds whose value is counted from another expression: not a reference for the next one
 DERIVED_KINDS = frozenset({"ago", "anchored"})
 NOT_CURRENT = frozenset({"account", "accounts"})
-SET_WORDS = frozenset({"daily", "nightly", "weekly", "biweekly", "monthly", "quarterly", "annually", "yearly",
-                       "hourly"})
+SET_WORDS = frozenset(
+    {"daily", "nightly", "weekly", "biweekly", "monthly", "quarterly", "annually", "yearly", "hourly"}
+)
 # proper names that contain a date word: "USA Today", "Sunday Times", "Good Friday Agreement"
 NAME_LABELS = frozenset({"ORG", "WORK_OF_ART", "PERSON", "PRODUCT", "LAW", "FAC", "NORP", "EVENT"})
 
 
 def _names_a_time_of_life(doc, prev, word) -> bool:
-    """"today"/"tomorrow" as a noun with a determiner or an adjective of its own: "a brighter
+    """ "today"/"tomorrow" as a noun with a determiner or an adjective of its own: "a brighter
     tomorrow", "their today"; not "he added one more today", where the adjective is the object's."""
     if prev.pos_ == "DET" or prev.tag_ == "PRP$" or prev.lower_ in ("brighter", "better", "bright", "new"):
         return True
@@ -122,14 +227,19 @@ def _bare_year_in_context(doc, span) -> bool:
         prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
         nxt = doc[span.end] if span.end < len(doc) else None
         # "the 2022 World Cup", "Obama's 2008 campaign": a year naming a thing
-        names_thing = (prev == "the" or (tok.i > 0 and doc[tok.i - 1].tag_ == "POS")) and \
-            nxt is not None and nxt.tag_ in ("NN", "NNP", "NNPS", "JJ")
+        names_thing = (
+            (prev == "the" or (tok.i > 0 and doc[tok.i - 1].tag_ == "POS"))
+            and nxt is not None
+            and nxt.tag_ in ("NN", "NNP", "NNPS", "JJ")
+        )
         if prev not in YEAR_CONTEXT and not names_thing:
             return False
     if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
         return False
-    return not (tok.i > 0 and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or
-                               doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR))
+    return not (
+        tok.i > 0
+        and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR)
+    )
 
 
 class TimexFinder:
@@ -150,27 +260,42 @@ class TimexFinder:
                 return False
             if m.kind == "holiday" and ents & {"ORG", "WORK_OF_ART", "LAW", "PRODUCT"}:
                 return False  # "the Good Friday Agreement"
-        if m.kind in ("weekday", "deictic", "holiday") and span[0].ent_type_ and span[0].ent_iob_ == "I" \
-                and span[0].ent_type_ not in ("DATE", "TIME"):
+        if (
+            m.kind in ("weekday", "deictic", "holiday")
+            and span[0].ent_type_
+            and span[0].ent_iob_ == "I"
+            and span[0].ent_type_ not in ("DATE", "TIME")
+        ):
             return False  # inside a longer name: "Fox News Sunday"
-        if m.kind == "season" and not (m.f.get("rel") or m.f.get("y") or m.f.get("sy") or m.f.get("mod")) \
-                and not _season_in_context(doc, m, span):
+        if (
+            m.kind == "season"
+            and not (m.f.get("rel") or m.f.get("y") or m.f.get("sy") or m.f.get("mod"))
+            and not _season_in_context(doc, m, span)
+        ):
             return False
-        if m.kind == "relunit" and len(span) == 2 and all(t.is_title for t in span) and not span[0].is_sent_start \
-                and not (span.start > 0 and doc[span.start - 1].is_punct and doc[span.start - 1].text not in "\"'“‘"):
+        if (
+            m.kind == "relunit"
+            and len(span) == 2
+            and all(t.is_title for t in span)
+            and not span[0].is_sent_start
+            and not (span.start > 0 and doc[span.start - 1].is_punct and doc[span.start - 1].text not in "\"'“‘")
+        ):
             return False  # "ABC's This Week With David Brinkley": a title, not this week
         if m.kind == "deictic" and span.start > 0:
             prev = doc[span.start - 1]
-            if span[0].is_title and not span[0].is_sent_start and (prev.is_title or prev.is_upper) \
-                    and prev.is_alpha:
+            if span[0].is_title and not span[0].is_sent_start and (prev.is_title or prev.is_upper) and prev.is_alpha:
                 return False  # "Russia Today", "USA Today", "CBS This Morning"
             if span[0].lower_ in ("today", "tomorrow") and _names_a_time_of_life(doc, prev, span[0]):
                 return False  # "a brighter tomorrow" (not "he added one more today")
         if m.kind in ("weekday", "holiday") and span.end < len(doc):
             nxt = doc[span.end]
-            if nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start and \
-                    span[-1].ent_type_ not in ("DATE", "TIME") and \
-                    not (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE", "TIME")):
+            if (
+                nxt.is_title
+                and nxt.pos_ == "PROPN"
+                and not nxt.is_sent_start
+                and span[-1].ent_type_ not in ("DATE", "TIME")
+                and not (nxt.ent_iob_ == "B" and nxt.ent_type_ in ("PERSON", "GPE", "NORP", "LOC", "DATE", "TIME"))
+            ):
                 return False  # "the Sunday Telegraph", "Easter Island"; not "On Monday Putin said"
         if m.kind == "holiday" and span.end < len(doc):
             nxt = doc[span.end]
@@ -182,8 +307,13 @@ class TimexFinder:
                 return False  # only a month that dates a noun: "a June agreement", not "the March on Rome"
         if m.kind == "anchored" and m.f.get("unit3") and (span[0].dep_ == "mark" or span[0].tag_ == "IN"):
             return False  # "warned that night raids ...": a conjunction, not "that night"
-        if m.kind == "theunit" and m.f.get("unit", "").lower() == "day" and span.start > 0 \
-                and doc[span.start - 1].lower_ == "at" and "end" in m.f.get("mod", "").lower():
+        if (
+            m.kind == "theunit"
+            and m.f.get("unit", "").lower() == "day"
+            and span.start > 0
+            and doc[span.start - 1].lower_ == "at"
+            and "end" in m.f.get("mod", "").lower()
+        ):
             return False  # "at the end of the day": an idiom
         if m.needs_context and not _bare_year_in_context(doc, span):
             return False
@@ -255,8 +385,15 @@ class TimexFinder:
                 continue  # an impossible date ("Feb. 30, 2021", "31/31/2020") is not a date
             if value is None and m.kind == "anchored" and m.f.get("unit3"):
                 continue  # "trades made that day" with no day named before it: generic
-            out.append(TimeRef(text=text[m.start:m.end], value=value, start=m.start, end=m.end,
-                               precision=precision if value is not None else None))
+            out.append(
+                TimeRef(
+                    text=text[m.start : m.end],
+                    value=value,
+                    start=m.start,
+                    end=m.end,
+                    precision=precision if value is not None else None,
+                )
+            )
             if value and precision:
                 first = start_of(value, precision)
                 if first is not None:

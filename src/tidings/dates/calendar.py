@@ -16,14 +16,28 @@ TempEval gold data:
 Parts of the day ("tonight", "Monday night") keep the day's date and precision "day":
 event data are dated by day.
 """
+
 from __future__ import annotations
 
 import datetime as dt
 
 __all__ = [
-    "day", "week", "weekend", "month", "quarter", "season", "year", "decade", "century",
-    "add_months", "weekday_on_or_before", "weekday_after", "weekday_nearest", "easter",
-    "nth_weekday", "as_date",
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "quarter",
+    "season",
+    "year",
+    "decade",
+    "century",
+    "add_months",
+    "weekday_on_or_before",
+    "weekday_after",
+    "weekday_nearest",
+    "easter",
+    "nth_weekday",
+    "as_date",
 ]
 
 Value = tuple[str | None, str | None]  # (value, precision)

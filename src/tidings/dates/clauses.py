@@ -4,28 +4,95 @@ and whether an expression is attached to a trigger's clause.
 Used by the dates stage (tense decides the direction of "on Sunday") and by the helpers
 the event coder calls: `tidings.dates.attached_timex` and `tidings.places.attached_place`.
 """
+
 from __future__ import annotations
 
 __all__ = ["governing_verb", "clause_head", "clause_tense", "attached", "pick_attached"]
 
 # dependency labels that open a new clause: crossing one of these leaves the trigger's clause
-CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj",
-                         "csubjpass", "ROOT", "pcomp"})
+CLAUSE_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl", "parataxis", "conj", "csubj", "csubjpass", "ROOT", "pcomp"})
 # verbs whose infinitive complement is about the future: "plans to meet on Sunday"
-FUTURE_GOVERNORS = frozenset({
-    "plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "want", "seek",
-    "prepare", "promise", "vow", "pledge", "threaten", "agree", "decide", "propose", "offer",
-    "go", "slate", "poise", "likely", "wish", "would", "need", "try", "arrange", "invite",
-    "urge", "ask", "call",
-})
-FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo", "would", "'d", "can", "could", "may",
-                        "might", "should", "must", "ca"})
+FUTURE_GOVERNORS = frozenset(
+    {
+        "plan",
+        "expect",
+        "schedule",
+        "set",
+        "due",
+        "intend",
+        "hope",
+        "aim",
+        "want",
+        "seek",
+        "prepare",
+        "promise",
+        "vow",
+        "pledge",
+        "threaten",
+        "agree",
+        "decide",
+        "propose",
+        "offer",
+        "go",
+        "slate",
+        "poise",
+        "likely",
+        "wish",
+        "would",
+        "need",
+        "try",
+        "arrange",
+        "invite",
+        "urge",
+        "ask",
+        "call",
+    }
+)
+FUTURE_AUX = frozenset(
+    {"will", "'ll", "shall", "wo", "would", "'d", "can", "could", "may", "might", "should", "must", "ca"}
+)
 WILL = frozenset({"will", "'ll", "shall", "wo"})
 # present-tense verbs that report or describe rather than schedule ("says Monday", "is")
-STATIVE = frozenset({"say", "be", "have", "tell", "report", "add", "note", "show", "seem", "remain", "know",
-                     "think", "believe", "want", "need", "mean", "appear", "own", "hold", "include",
-                     "contain", "expect", "estimate", "claim", "argue", "insist", "deny", "write",
-                     "accord", "confirm", "suggest", "indicate", "stand", "continue", "look", "feel"})
+STATIVE = frozenset(
+    {
+        "say",
+        "be",
+        "have",
+        "tell",
+        "report",
+        "add",
+        "note",
+        "show",
+        "seem",
+        "remain",
+        "know",
+        "think",
+        "believe",
+        "want",
+        "need",
+        "mean",
+        "appear",
+        "own",
+        "hold",
+        "include",
+        "contain",
+        "expect",
+        "estimate",
+        "claim",
+        "argue",
+        "insist",
+        "deny",
+        "write",
+        "accord",
+        "confirm",
+        "suggest",
+        "indicate",
+        "stand",
+        "continue",
+        "look",
+        "feel",
+    }
+)
 PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 PAST_BE = frozenset({"was", "were"})
@@ -63,8 +130,9 @@ def clause_head(tok):
 
 
 def _aux_words(verb) -> list[str]:
-    return [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") or
-            (c.dep_ == "aux" and c.tag_ == "MD")]
+    return [
+        c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") or (c.dep_ == "aux" and c.tag_ == "MD")
+    ]
 
 
 def verb_tense(verb, depth: int = 0) -> str | None:
@@ -86,8 +154,7 @@ def verb_tense(verb, depth: int = 0) -> str | None:
             if gov.lemma_.lower() == "be" and verb.dep_ == "xcomp":
                 return "planned"  # "is to meet", "were to win": arranged or hypothetical
             # an adjective governor carries its auxiliaries on its copula: "had been due to expire"
-            carrier = gov.head if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") and gov.head.i != gov.i \
-                else gov
+            carrier = gov.head if gov.pos_ == "ADJ" and gov.dep_ in ("acomp", "xcomp") and gov.head.i != gov.i else gov
             if gov.lemma_.lower() in FUTURE_GOVERNORS:
                 # "plans to visit", "is set to travel", "will try to meet": ahead; but
                 # "had agreed to hold talks on Dec 7" is a future in the past: unknown
@@ -105,13 +172,23 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         return "past"
     if verb.tag_ == "VBD":
         return "past"
-    if verb.tag_ == "VBG" and not words and verb.dep_ in ("advcl", "xcomp", "conj") and verb.head.i != verb.i \
-            and depth < 4 and _is_verb(verb.head):
+    if (
+        verb.tag_ == "VBG"
+        and not words
+        and verb.dep_ in ("advcl", "xcomp", "conj")
+        and verb.head.i != verb.i
+        and depth < 4
+        and _is_verb(verb.head)
+    ):
         return verb_tense(verb.head, depth + 1)  # "shares fell, rising to ... in June": the clause's tense
     if verb.tag_ == "VBP" and not words and _singular_subject(verb):
         return "past"  # "weakness hurt the index on Friday": a plural-only form with a singular subject
-    if verb.tag_ in ("VBP", "VBZ") and not words and verb.lemma_.lower() not in STATIVE and \
-            verb.dep_ not in ("aux", "auxpass"):
+    if (
+        verb.tag_ in ("VBP", "VBZ")
+        and not words
+        and verb.lemma_.lower() not in STATIVE
+        and verb.dep_ not in ("aux", "auxpass")
+    ):
         return "planned"  # "the two leaders meet Monday": a present of schedules
     if verb.tag_ == "VBG" and any(w in PRESENT_BE for w in words):
         # present progressive is about plans: "is meeting Biden on Sunday"
@@ -137,15 +214,32 @@ def _past_progressive(verb) -> bool:
 def _singular_subject(verb) -> bool:
     """Has `verb` a third-person singular noun subject? Then a form tagged as the plural present
     ("hurt", "cut", "set", "put") can only be the past."""
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP")
-               and not any(g.dep_ == "conj" for g in c.children) for c in verb.children)
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("NN", "NNP") and not any(g.dep_ == "conj" for g in c.children)
+        for c in verb.children
+    )
 
 
 SINCE = frozenset({"since", "ago"})
-RESCHEDULE = frozenset({"postpone", "delay", "reschedule", "defer", "push", "move", "bring",
-                        "extend", "schedule", "set", "slate", "call", "plan", "fix"})
-OPEN_ENDED = frozenset({"effective", "until", "till", "starting", "beginning", "through",
-                        "pending", "ahead"})
+RESCHEDULE = frozenset(
+    {
+        "postpone",
+        "delay",
+        "reschedule",
+        "defer",
+        "push",
+        "move",
+        "bring",
+        "extend",
+        "schedule",
+        "set",
+        "slate",
+        "call",
+        "plan",
+        "fix",
+    }
+)
+OPEN_ENDED = frozenset({"effective", "until", "till", "starting", "beginning", "through", "pending", "ahead"})
 
 
 def clause_tense(tok) -> str | None:
@@ -166,8 +260,11 @@ def clause_tense(tok) -> str | None:
     if verb.lemma_.lower() in RESCHEDULE and tok.head.lower_ in ("to", "until", "till", "for", "from", "into"):
         return None  # "was postponed to Jan. 10": the past verb says nothing of the date
     tense = verb_tense(verb)
-    if tense == "past" and verb.lemma_.lower() in ("plan", "schedule", "slate") and \
-            any(c.dep_ == "dobj" for c in verb.children):
+    if (
+        tense == "past"
+        and verb.lemma_.lower() in ("plan", "schedule", "slate")
+        and any(c.dep_ == "dobj" for c in verb.children)
+    ):
         return "planned"  # "planned a rally on Saturday", "has scheduled a news conference Thursday"
     if tense is None and verb.dep_ in ("amod", "acl", "nsubj", "dobj", "pobj") and verb.head.i != verb.i:
         tense = verb_tense(governing_verb(verb.head))

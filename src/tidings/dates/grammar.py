@@ -6,6 +6,7 @@ parse (tense, entity labels) for the decisions that need it.
 conventions of `tidings.dates.calendar`. Durations ("for two years", "the past week")
 and ages ("55-year-old") are not points in time and are not matched.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,24 +21,80 @@ from . import periods, points
 __all__ = ["Match", "find", "resolve", "load_holidays"]
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
-WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4,
-            "saturday": 5, "sunday": 6}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
-    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a couple of": 2, "a dozen": 12, "half a": None,
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a couple of": 2,
+    "a dozen": 12,
+    "half a": None,
 }
 VAGUE = {"a few", "few", "several", "some", "many", "a number of", "the past few", "a couple"}
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
-            "4th": 4, "final": 4, "last": 4}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -51,8 +108,7 @@ def _title_or_upper(words):
     return "|".join(out)
 
 
-_MONTH_FULL = _title_or_upper([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")] +
-                              ["march", "april"])
+_MONTH_FULL = _title_or_upper([m for m in MONTHS if len(m) > 4 or m in ("may", "june", "july")] + ["march", "april"])
 _MONTH_ABBR = "Sept|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
 MONTH = rf"(?P<{{g}}>(?:{_MONTH_FULL})(?![A-Za-z])|(?:{_MONTH_ABBR})(?:\.|(?![A-Za-z])))"
 WEEKDAY = rf"(?P<{{g}}>(?:{_title_or_upper(WEEKDAYS)})(?![A-Za-z]))"
@@ -62,11 +118,15 @@ YEAR = rf"(?P<{{g}}>{_YEAR_DIGITS})(?![\d\w]|[.,]\d)"
 _NUMWORD = "|".join(sorted((re.escape(k) for k in list(NUMBERS) + list(VAGUE)), key=len, reverse=True))
 NUM = rf"(?P<{{g}}>\d{{1,3}}|(?i:(?:{_NUMWORD})(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?))"
 PART = r"(?:morning|afternoon|evening|night|overnight)"
-MOD = (r"(?P<mod>(?i:early|late|mid|earlier|later)(?:\s+|-)(?:in\s+|on\s+)?"
-       r"|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)"
-       r"\s+of\s+)?")
-MODX = (r"(?:(?i:the\s+)?(?:end|start|beginning|middle|close|first\s+half|second\s+half|rest|remainder)"
-        r"\s+of\s+)")
+MOD = (
+    r"(?P<mod>(?i:early|late|mid|earlier|later)(?:\s+|-)(?:in\s+|on\s+)?"
+    r"|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)"
+    r"\s+of\s+)?"
+)
+MODX = (
+    r"(?:(?i:the\s+)?(?:end|start|beginning|middle|close|first\s+half|second\s+half|rest|remainder)"
+    r"\s+of\s+)"
+)
 B = r"(?<![\w'’-])"  # left word boundary that also refuses "55-year" style joins
 
 
@@ -144,52 +204,118 @@ class Match:
         return self.end - self.start
 
 
-def _rules(holidays: dict[str, Holiday]):
-    hol = "|".join(re.escape(h.name) for h in sorted(holidays.values(), key=lambda h: -len(h.name)))
+def _day_rules() -> list[tuple[str, str]]:
+    """Rules for days, months and weekdays written out ("2024-06-17", "June 17", "last March",
+    "on Friday", "yesterday")."""
     rel = r"(?P<rel>(?i:last|next|this|coming|past|previous|following|current))"
-    rules = [
+    return [
         ("iso", rf"{B}(?P<x>(?P<y>\d{{4}})-(?P<m>[01]\d)-(?P<d>[0-3]\d))(?![\d-])"),
         ("slash", rf"{B}(?P<x>(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}|\d{{2}}))(?![\d/])"),
         ("dots", rf"{B}(?P<x>(?P<b>\d{{1,2}})\.(?P<a>\d{{1,2}})\.(?P<y>\d{{4}}))(?![\d.]\d)"),
-        ("mdy", rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?{month_group('m')}\s*{day_group('d')}(?:,?\s*{year_group('y')})?)"),
-        ("dmy", rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?(?:(?i:the)\s+)?{day_group('d')}\s+(?:of\s+)?{month_group('m')}(?:,?\s*{year_group('y')})?)"),
-        ("ordinal", rf"\b(?:on|by|until|till|before|after|from|since)\s+(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)\"”]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for)\b)"),
-        ("my", rf"{B}(?P<x>{MOD}{month_group('m')},?\s+(?:of\s+)?(?:{year_group('y')}|(?P<yrel>(?i:last|next|this))\s+year))"),
-        ("month", rf"{B}(?:(?P<x2>(?:(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid)[\s-]+){month_group('m2')})"
-                  rf"|(?P<x3>{MODX}{month_group('m3')})"
-                  rf"|(?P<det>(?i:a|an|the|its|their|his|her|our)\s)(?P<x4>{month_group('m4')})(?=\s+[a-z])"
-                  rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
-                  rf"between|and|to|or|for|until|throughout|early|late|mid|"
-                  rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{month_group('m')}))(?!\s*\d)"),
-        ("weekday", rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+"
-                    rf"|(?P<anc>(?i:the\s+(?:previous|preceding|following|next)))\s+)?{weekday_group('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)"),
-        ("deictic", rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
-                    rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
-                    rf"(?:\s+(?P<part>{PART}))?)(?![\w-])"),
-        ("quarter", rf"{B}(?P<x>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
-                    rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
-                    rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
-                    rf"|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+"
-                    rf"(?:(?P<ord4>first|second|third|fourth|final)[\s-]+(?P<unit4>quarter|half)|quarter)"
-                    rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"),
-        ("relunit", rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])"),
-        ("theunit", rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])"),
-        ("weekend", rf"{B}(?:(?i:over|during|at|on|this|last|next|of|before|after|until|till|through|throughout|for|by|since|into)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])"),
-        ("ago", rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{number_group('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
-                rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
-                rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))"),
-        ("anchored", rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
-                     rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
-                     rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
-                     rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))"),
-        ("season", rf"{B}(?P<x>(?:(?P<the>(?i:the))\s+)?{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
-                   rf"(?:\s+(?:of\s+)?(?:{year_group('y')}|(?P<sy>(?i:{points.SPELLED_YEAR}))))?)(?![\w-])"),
-        ("decade", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"),
-        ("century", rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])"),
+        (
+            "mdy",
+            rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?{month_group('m')}\s*{day_group('d')}(?:,?\s*{year_group('y')})?)",
+        ),
+        (
+            "dmy",
+            rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?(?:(?i:the)\s+)?{day_group('d')}\s+(?:of\s+)?{month_group('m')}(?:,?\s*{year_group('y')})?)",
+        ),
+        (
+            "ordinal",
+            r"\b(?:on|by|until|till|before|after|from|since)\s+(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th))(?=\s*[.,;:!?)\"”]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for)\b)",
+        ),
+        (
+            "my",
+            rf"{B}(?P<x>{MOD}{month_group('m')},?\s+(?:of\s+)?(?:{year_group('y')}|(?P<yrel>(?i:last|next|this))\s+year))",
+        ),
+        (
+            "month",
+            rf"{B}(?:(?P<x2>(?:(?i:last|next|this(?:\s+past|\s+coming)?|early|late|mid)[\s-]+){month_group('m2')})"
+            rf"|(?P<x3>{MODX}{month_group('m3')})"
+            rf"|(?P<det>(?i:a|an|the|its|their|his|her|our)\s)(?P<x4>{month_group('m4')})(?=\s+[a-z])"
+            rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
+            rf"between|and|to|or|for|until|throughout|early|late|mid|"
+            rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{month_group('m')}))(?!\s*\d)",
+        ),
+        (
+            "weekday",
+            rf"{B}(?P<x>{MOD}(?:(?P<rel>(?i:last|next|this|coming|this\s+past|this\s+coming))\s+"
+            rf"|(?P<anc>(?i:the\s+(?:previous|preceding|following|next)))\s+)?{weekday_group('wd')}(?:\s+(?P<part>{PART}))?)(?!s\b|\s*,?\s*(?:{_MONTH_FULL}|{_MONTH_ABBR})\b|\s+\d)",
+        ),
+        (
+            "deictic",
+            rf"{B}(?P<x>{MOD}(?P<w>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|"
+            rf"yesterday|today|tonight|tomorrow|last\s+night|this\s+(?:morning|afternoon|evening)))"
+            rf"(?:\s+(?P<part>{PART}))?)(?![\w-])",
+        ),
+    ]
+
+
+def _span_rules() -> list[tuple[str, str]]:
+    """Rules for quarters, relative units, weekends, "ago", anchored days, seasons, decades,
+    centuries and years."""
+    return [
+        (
+            "quarter",
+            rf"{B}(?P<x>(?:(?i:the)\s+)?(?P<ord>(?i:first|second|third|fourth|final|last|1st|2nd|3rd|4th))"
+            rf"[\s-]+(?P<unit>quarter|half)(?:\s+of\s+(?:(?P<qrel>(?i:this|last|next))\s+year|(?:the\s+)?(?P<qy>1[5-9]\d\d|20\d\d)|the\s+year))?"
+            rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
+            rf"|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+"
+            rf"(?:(?P<ord4>first|second|third|fourth|final)[\s-]+(?P<unit4>quarter|half)|quarter)"
+            rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])",
+        ),
+        (
+            "relunit",
+            rf"{B}(?<!(?i:the)\s)(?<!(?i:very)\s)(?P<x>{MOD}(?P<rel>(?i:last|next|this\s+past|this\s+coming|this|current))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|century)))(?![\w-])",
+        ),
+        (
+            "theunit",
+            rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])",
+        ),
+        (
+            "weekend",
+            rf"{B}(?:(?i:over|during|at|on|this|last|next|of|before|after|until|till|through|throughout|for|by|since|into)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])",
+        ),
+        (
+            "ago",
+            rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{number_group('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
+            rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
+            rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))",
+        ),
+        (
+            "anchored",
+            rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
+            rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
+            rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
+            rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))",
+        ),
+        (
+            "season",
+            rf"{B}(?P<x>(?:(?P<the>(?i:the))\s+)?{MOD}(?:(?P<rel>(?i:last|next|this|coming|past))\s+)?(?P<s>(?i:spring|summer|autumn|fall|winter))"
+            rf"(?:\s+(?:of\s+)?(?:{year_group('y')}|(?P<sy>(?i:{points.SPELLED_YEAR}))))?)(?![\w-])",
+        ),
+        (
+            "decade",
+            rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])",
+        ),
+        (
+            "century",
+            rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<c>\d{{1,2}})(?:st|nd|rd|th)|(?P<cw>(?i:twentieth|twenty-first|nineteenth|eighteenth)))[\s-]+(?i:century))(?![\w-])",
+        ),
         ("year", rf"{B}(?P<x>{MOD}(?P<fiscal>(?i:fiscal|FY|the\s+year)\s*)?{year_group('y')})"),
     ]
+
+
+def _rules(holidays: dict[str, Holiday]):
+    hol = "|".join(re.escape(h.name) for h in sorted(holidays.values(), key=lambda h: -len(h.name)))
+    rules = _day_rules() + _span_rules()
     if hol:
-        rules.append(("holiday", rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])"))
+        rules.append(
+            (
+                "holiday",
+                rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])",
+            )
+        )
     rules += periods.rules() + points.rules()
     gates = _gates(hol)
     gates.update(periods.gates())
@@ -218,29 +344,58 @@ def _gates(hol: str) -> dict[str, tuple]:
         "slash": ((text, ("/",)),),
         "dots": ((text, (rx(r"\.\d{1,2}\.\d"),)),),
         "mdy": (month, (text, (rx(rf"{_MONTH_ANY}\.?\s*\d"),))),
-        "dmy": (month, (text, tuple(rx(rf"{end}\s+(?:of\s+)?{_MONTH_ANY}")
-                                    for end in (r"\d", "st", "nd", "rd", "th")))),
+        "dmy": (
+            month,
+            (text, tuple(rx(rf"{end}\s+(?:of\s+)?{_MONTH_ANY}") for end in (r"\d", "st", "nd", "rd", "th"))),
+        ),
         "ordinal": ((low, (rx(r"the\s+\d"),)), (text, (rx(r"\d(?:st|nd|rd|th)"),))),
         "my": (month, (text, (rx(rf"{_MONTH_ANY}\.?,?\s+(?:of\s+)?(?:1[5-9]|20|(?i:last|next|this)\s+year)"),))),
         "month": (month,),
         "weekday": ((text, (rx(_WEEKDAY_ANY),)),),
-        "deictic": ((low, ("yesterday", "today", "tonight", "tomorrow", "night", "morning",
-                           "afternoon", "evening")),),
+        "deictic": ((low, ("yesterday", "today", "tonight", "tomorrow", "night", "morning", "afternoon", "evening")),),
         "quarter": ((text, ("quarter", "half", "Q")),),
-        "relunit": ((low, ("week", "month", "year", "quarter", "decade", "century")),
-                    (low, ("last", "next", "this", "current"))),
-        "theunit": ((low, (rx(rf"the\s+{_UNITS}"),)),
-                    (low, (rx(rf"(?:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?the\s+{_UNITS}"),
-                           rx(rf"(?:end|start|beginning|middle|turn|close|half|rest|remainder)"
-                              rf"\s+of\s+the\s+{_UNITS}")))),
+        "relunit": (
+            (low, ("week", "month", "year", "quarter", "decade", "century")),
+            (low, ("last", "next", "this", "current")),
+        ),
+        "theunit": (
+            (low, (rx(rf"the\s+{_UNITS}"),)),
+            (
+                low,
+                (
+                    rx(rf"(?:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?the\s+{_UNITS}"),
+                    rx(
+                        rf"(?:end|start|beginning|middle|turn|close|half|rest|remainder)"
+                        rf"\s+of\s+the\s+{_UNITS}"
+                    ),
+                ),
+            ),
+        ),
         "weekend": ((text, ("weekend",)),),
-        "ago": ((low, (rx(r"(?:day|week|month|year|decade|century)s?\s+(?:or\s+so\s+)?"
-                          r"(?:ago|earlier|later|before|after|from|hence|prior)"),)),),
-        "anchored": ((low, (rx(r"that\s+(?:day|night|morning|evening|week|month|year)"),
-                            rx(r"(?:day|night)\s+(?:before|after)"),
-                            *(rx(rf"{rel}\s+(?:day|week|month|year|morning|afternoon|evening|night)")
-                              for rel in ("next", "following", "previous", "preceding", "same",
-                                          "prior")))),),
+        "ago": (
+            (
+                low,
+                (
+                    rx(
+                        r"(?:day|week|month|year|decade|century)s?\s+(?:or\s+so\s+)?"
+                        r"(?:ago|earlier|later|before|after|from|hence|prior)"
+                    ),
+                ),
+            ),
+        ),
+        "anchored": (
+            (
+                low,
+                (
+                    rx(r"that\s+(?:day|night|morning|evening|week|month|year)"),
+                    rx(r"(?:day|night)\s+(?:before|after)"),
+                    *(
+                        rx(rf"{rel}\s+(?:day|week|month|year|morning|afternoon|evening|night)")
+                        for rel in ("next", "following", "previous", "preceding", "same", "prior")
+                    ),
+                ),
+            ),
+        ),
         "season": ((low, ("spring", "summer", "autumn", "fall", "winter")),),
         "decade": ((text, ("0s",)),),
         "century": ((low, ("century",)),),
@@ -308,24 +463,33 @@ def find(text: str, holiday_path: str | None = None) -> list[Match]:
                 if got is None:
                     continue
                 kind, gd, s, e = got
-            if name == "ago" and gd.get("dir2", "").lower() in ("before", "after", "prior") and \
-                    not re.match(r"\s*(?:[.,;:!?)\"”’]|$|(?:and|but|when|while|as)\b)", text[e:e + 8]):
+            if (
+                name == "ago"
+                and gd.get("dir2", "").lower() in ("before", "after", "prior")
+                and not re.match(r"\s*(?:[.,;:!?)\"”’]|$|(?:and|but|when|while|as)\b)", text[e : e + 8])
+            ):
                 continue  # "six weeks before the election": a duration before an event, not a date
-            if name == "quarter" and re.match(r"(?i:the)\s+", text[s:e]) and re.search(r"-(?:quarter|half)$", text[s:e]) \
-                    and re.match(r"\s+[a-z]", text[e:e + 3]):
-                s += len(re.match(r"(?i:the)\s+", text[s:e]).group(0))  # "the third-quarter results"
+            if (
+                name == "quarter"
+                and re.match(r"(?i:the)\s+", text[s:e])
+                and re.search(r"-(?:quarter|half)$", text[s:e])
+                and re.match(r"\s+[a-z]", text[e : e + 3])
+            ):
+                article = re.match(r"(?i:the)\s+", text[s:e])
+                s += len(article.group(0)) if article else 0  # "the third-quarter results"
             mod = gd.get("mod") or ""
-            if mod[:7].lower() in ("earlier", "later") and text[s:s + len(mod)] == mod:
+            if mod[:7].lower() in ("earlier", "later") and text[s : s + len(mod)] == mod:
                 s += len(mod)  # "earlier this month": the extent is "this month" (TimeML)
-            found.append(Match(s, e, kind, gd, needs_context=(name == "year" and not gd.get("mod")
-                                                               and not gd.get("fiscal"))))
+            found.append(
+                Match(s, e, kind, gd, needs_context=(name == "year" and not gd.get("mod") and not gd.get("fiscal")))
+            )
     found.sort(key=lambda m: (-m.length, m.start))
     taken: list[Match] = []
     used = bytearray(len(text))
     for m in found:
-        if any(used[m.start:m.end]):
+        if any(used[m.start : m.end]):
             continue
-        used[m.start:m.end] = b"\x01" * (m.end - m.start)
+        used[m.start : m.end] = b"\x01" * (m.end - m.start)
         taken.append(m)
     taken.sort(key=lambda m: m.start)
     return taken
@@ -387,8 +551,7 @@ def _year_for_month(m: int, pub: dt.date, tense: str | None, rel: str | None, lo
     if rel in ("this", "current"):
         return pub.year
     if tense == "past":
-        return pub.year if dt.date(pub.year, m, 1) <= pub + (PAST_SLACK if loose else dt.timedelta(0)) \
-            else pub.year - 1
+        return pub.year if dt.date(pub.year, m, 1) <= pub + (PAST_SLACK if loose else dt.timedelta(0)) else pub.year - 1
     if tense == "future":
         return pub.year if m >= pub.month else pub.year + 1
     diff = m - pub.month
@@ -471,9 +634,22 @@ def _shift(unit: str, base: dt.date, n: int):
 NONE = (None, None)
 
 
-RANK = {"day": 0, "morning": 0, "afternoon": 0, "evening": 0, "night": 0, "week": 1,
-        "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3, "year": 4,
-        "decade": 5, "century": 6}
+RANK = {
+    "day": 0,
+    "morning": 0,
+    "afternoon": 0,
+    "evening": 0,
+    "night": 0,
+    "week": 1,
+    "weekend": 1,
+    "month": 2,
+    "quarter": 3,
+    "season": 3,
+    "half": 3,
+    "year": 4,
+    "decade": 5,
+    "century": 6,
+}
 
 
 def start_of(value: str, precision: str) -> dt.date | None:
@@ -547,8 +723,14 @@ class Setting:
     sent: int | None = None
 
 
-def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
-            anchors=(), holiday_path: str | None = None, sent: int | None = None) -> tuple[str | None, str | None]:
+def resolve(
+    m: Match,
+    pub: dt.date | None,
+    tense: str | None = None,
+    anchors=(),
+    holiday_path: str | None = None,
+    sent: int | None = None,
+) -> tuple[str | None, str | None]:
     """(value, precision) for a match, given the publication date, the clause tense
     ('past', 'future', 'planned', 'past-loose' or None) and the resolved expressions before it
     in the text, as (first day, precision, ...) tuples, oldest first: "the next day", "the
@@ -570,7 +752,7 @@ def resolve(m: Match, pub: dt.date | None, tense: str | None = None,
 
 
 def _weekday_value(f: dict, s: Setting):
-    """"Friday", "last Friday", "this coming Friday", "later Friday"."""
+    """ "Friday", "last Friday", "this coming Friday", "later Friday"."""
     if s.pub is None:
         return NONE
     if f.get("anc"):  # "the previous Friday", "the following Monday": from the last day named
@@ -591,13 +773,13 @@ def _weekday_value(f: dict, s: Setting):
 
 
 def _iso_value(f: dict, s: Setting):
-    """"2021-12-07"."""
+    """ "2021-12-07"."""
     d = cal.safe_date(int(f["y"]), int(f["m"]), int(f["d"]))
     return cal.day(d) if d else NONE
 
 
 def _numeric_value(f: dict, s: Setting):
-    """"12/7/2021", "7.12.2021": month first unless the first number cannot be a month."""
+    """ "12/7/2021", "7.12.2021": month first unless the first number cannot be a month."""
     a, b, y = int(f["a"]), int(f["b"]), int(f["y"])
     if y < 100:
         y += 2000 if y < 50 else 1900
@@ -608,7 +790,7 @@ def _numeric_value(f: dict, s: Setting):
 
 
 def _month_day_value(f: dict, s: Setting):
-    """"Dec. 7", "7 December 2021", "Tuesday, Dec. 7": without a year, the year the tense allows
+    """ "Dec. 7", "7 December 2021", "Tuesday, Dec. 7": without a year, the year the tense allows
     nearest publication (with a weekday, the year whose Dec. 7 is that weekday)."""
     mo, da = _month_of(f["m"]), int(f["d"])
     if "y" in f:
@@ -619,8 +801,11 @@ def _month_day_value(f: dict, s: Setting):
         return NONE
     if "wd" in f:
         wd = WEEKDAYS[f["wd"].lower()]
-        cands = [c for c in (cal.safe_date(y, mo, da) for y in (pub.year - 1, pub.year, pub.year + 1))
-                 if c and c.weekday() == wd]
+        cands = [
+            c
+            for c in (cal.safe_date(y, mo, da) for y in (pub.year - 1, pub.year, pub.year + 1))
+            if c and c.weekday() == wd
+        ]
         if cands:
             return cal.day(min(cands, key=lambda c: abs((c - pub).days)))
     d = _year_for_month_day(mo, da, pub, s.tense, s.loose)
@@ -628,7 +813,7 @@ def _month_day_value(f: dict, s: Setting):
 
 
 def _day_of_month_value(f: dict, s: Setting):
-    """"on the 15th": a day of the month of publication, or of a neighbouring one."""
+    """ "on the 15th": a day of the month of publication, or of a neighbouring one."""
     pub = s.pub
     if pub is None:
         return NONE
@@ -646,7 +831,7 @@ def _day_of_month_value(f: dict, s: Setting):
 
 
 def _month_year_value(f: dict, s: Setting):
-    """"March 2021", "March of next year"."""
+    """ "March 2021", "March of next year"."""
     if f.get("yrel"):
         if s.pub is None:
             return NONE
@@ -655,7 +840,7 @@ def _month_year_value(f: dict, s: Setting):
 
 
 def _month_value(f: dict, s: Setting):
-    """"in March", "last March", "this past June", "early March": the year from the relation
+    """ "in March", "last March", "this past June", "early March": the year from the relation
     word, else from the tense."""
     mo = _month_of(f.get("m") or f.get("m2") or f.get("m3") or f["m4"])
     if s.pub is None:
@@ -678,12 +863,19 @@ def _month_value(f: dict, s: Setting):
     return cal.month(_year_for_month(mo, s.pub, s.tense, rel, s.loose), mo)
 
 
-DEICTIC_OFFSETS = {"yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
-                   "the day before yesterday": -2, "the day after tomorrow": 2}
+DEICTIC_OFFSETS = {
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 
 
 def _deictic_value(f: dict, s: Setting):
-    """"yesterday", "tonight", "the day after tomorrow"."""
+    """ "yesterday", "tonight", "the day after tomorrow"."""
     if s.pub is None:
         return NONE
     w = " ".join(f["w"].lower().split())
@@ -691,7 +883,7 @@ def _deictic_value(f: dict, s: Setting):
 
 
 def _relative_unit_value(f: dict, s: Setting):
-    """"last week", "next month", "this year", "this past weekend"."""
+    """ "last week", "next month", "this year", "this past weekend"."""
     pub = s.pub
     if pub is None:
         return NONE
@@ -707,7 +899,7 @@ def _relative_unit_value(f: dict, s: Setting):
 
 
 def _the_unit_value(f: dict, s: Setting):
-    """"the end of the year", "later in the day" (the day of the last day named before it)."""
+    """ "the end of the year", "later in the day" (the day of the last day named before it)."""
     unit = f["unit"].lower()
     base = (_anchor_for(s.anchors, "day") or s.pub) if unit == "day" else s.pub
     if base is None:
@@ -716,7 +908,7 @@ def _the_unit_value(f: dict, s: Setting):
 
 
 def _weekend_value(f: dict, s: Setting):
-    """"over the weekend": the one just gone in a past clause, the coming one in a future one."""
+    """ "over the weekend": the one just gone in a past clause, the coming one in a future one."""
     pub = s.pub
     if pub is None:
         return NONE
@@ -729,7 +921,7 @@ def _weekend_value(f: dict, s: Setting):
 
 
 def _ago_value(f: dict, s: Setting):
-    """"three days ago", "two weeks from now" (from publication); "a year earlier", "two days
+    """ "three days ago", "two weeks from now" (from publication); "a year earlier", "two days
     later" (from the latest expression fine enough, else publication)."""
     n = _num(f["n"])
     dirw = " ".join((f.get("dir") or f["dir2"]).lower().split())
@@ -756,19 +948,20 @@ def _ago_value(f: dict, s: Setting):
             return cal.quarter(q.year - n, (q.month - 1) // 3 + 1)
     if not from_now:
         base = _anchor_for(s.anchors, f["unit"], own=True) or s.pub
+        if base is None:
+            return NONE
     return _shift(f["unit"], base, sign * n)
 
 
-ANCHORED_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1,
-                  "prior": -1, "before": -1}
+ANCHORED_STEPS = {"next": 1, "following": 1, "after": 1, "previous": -1, "preceding": -1, "prior": -1, "before": -1}
 PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
 
 
 def _anchored_value(f: dict, s: Setting):
-    """"the next day", "the previous week", "that month": counted from the latest expression
+    """ "the next day", "the previous week", "that month": counted from the latest expression
     fine enough; "the previous week" with none before it counts from publication."""
     rel = (f.get("rel") or f.get("rel2") or "same").lower()
-    unit = (f.get("unit") or f.get("unit2") or f.get("unit3")).lower()
+    unit = (f.get("unit") or f.get("unit2") or f.get("unit3") or "").lower()
     base = _anchor_for(s.anchors, unit)
     if base is None and rel not in ("same", "before", "after") and unit not in PARTS_OF_DAY:
         base = s.pub  # "the previous week" with nothing before it: the week before publication
@@ -778,7 +971,7 @@ def _anchored_value(f: dict, s: Setting):
 
 
 def _quarter_value(f: dict, s: Setting):
-    """"the third quarter", "Q3 2021", "the first half of next year", "last quarter"."""
+    """ "the third quarter", "Q3 2021", "the first half of next year", "last quarter"."""
     pub, half = s.pub, False
     if f.get("yrel"):  # "this year's third quarter", "last year's quarter" (the one reported on)
         return _quarter_of_year(f, s)
@@ -824,7 +1017,7 @@ def _quarter_of_year(f: dict, s: Setting):
 
 
 def _season_value(f: dict, s: Setting):
-    """"last summer", "this winter", "in the spring": the instance that has begun by
+    """ "last summer", "this winter", "in the spring": the instance that has begun by
     publication, or the one before or after it (winter is named by the year it starts in)."""
     season = SEASONS[f["s"].lower()]
     if f.get("y"):
@@ -840,8 +1033,9 @@ def _season_value(f: dict, s: Setting):
     cur_y = pub.year if pub.month >= start else pub.year - 1
     if season == "WI" and pub.month < 3:
         cur_y = pub.year - 1
-    in_progress = (pub.year == cur_y and pub.month <= start + 2) or \
-        (season == "WI" and (pub.month == 12 or pub.month < 3))
+    in_progress = (pub.year == cur_y and pub.month <= start + 2) or (
+        season == "WI" and (pub.month == 12 or pub.month < 3)
+    )
     if rel in ("last", "past"):
         y = cur_y if not in_progress else cur_y - 1
     elif rel in ("next", "coming"):
@@ -857,7 +1051,7 @@ def _season_value(f: dict, s: Setting):
 
 
 def _decade_value(f: dict, s: Setting):
-    """"the 1990s", "the '80s"."""
+    """ "the 1990s", "the '80s"."""
     if f.get("dy"):
         return cal.decade(int(f["dy"]))
     two = int(f["dy2"])
@@ -868,7 +1062,7 @@ CENTURY_WORDS = {"twentieth": 20, "twenty-first": 21, "nineteenth": 19, "eightee
 
 
 def _century_value(f: dict, s: Setting):
-    """"the 20th century" -> "19"."""
+    """ "the 20th century" -> "19"."""
     c = int(f["c"]) if f.get("c") else CENTURY_WORDS[f["cw"].lower()]
     return cal.century(c - 1)
 
@@ -878,7 +1072,7 @@ def _year_value(f: dict, s: Setting):
 
 
 def _holiday_value(f: dict, s: Setting):
-    """"Christmas", "last Easter", "Thanksgiving 2020" (data/dates/holidays.tsv)."""
+    """ "Christmas", "last Easter", "Thanksgiving 2020" (data/dates/holidays.tsv)."""
     _, holidays = _compiled(s.holiday_path)
     h = holidays[" ".join(f["h"].lower().split())]
     if f.get("y"):
@@ -892,10 +1086,25 @@ def _holiday_value(f: dict, s: Setting):
 
 # match kind -> the step that gives its (value, precision)
 STEPS = {
-    "weekday": _weekday_value, "iso": _iso_value, "slash": _numeric_value, "dots": _numeric_value,
-    "mdy": _month_day_value, "dmy": _month_day_value, "ordinal": _day_of_month_value,
-    "my": _month_year_value, "month": _month_value, "deictic": _deictic_value,
-    "relunit": _relative_unit_value, "theunit": _the_unit_value, "weekend": _weekend_value,
-    "ago": _ago_value, "anchored": _anchored_value, "quarter": _quarter_value, "season": _season_value,
-    "decade": _decade_value, "century": _century_value, "year": _year_value, "holiday": _holiday_value,
+    "weekday": _weekday_value,
+    "iso": _iso_value,
+    "slash": _numeric_value,
+    "dots": _numeric_value,
+    "mdy": _month_day_value,
+    "dmy": _month_day_value,
+    "ordinal": _day_of_month_value,
+    "my": _month_year_value,
+    "month": _month_value,
+    "deictic": _deictic_value,
+    "relunit": _relative_unit_value,
+    "theunit": _the_unit_value,
+    "weekend": _weekend_value,
+    "ago": _ago_value,
+    "anchored": _anchored_value,
+    "quarter": _quarter_value,
+    "season": _season_value,
+    "decade": _decade_value,
+    "century": _century_value,
+    "year": _year_value,
+    "holiday": _holiday_value,
 }

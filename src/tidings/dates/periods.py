@@ -19,6 +19,7 @@ L millennium, as in TimeBank), PT<n><unit> for H, M, S; an unknown count is X ("
 The extent includes modifiers ("nearly four hours", "more than two years", "the past
 three months") but not the preposition ("for two years" gives "two years").
 """
+
 from __future__ import annotations
 
 import re
@@ -31,8 +32,7 @@ __all__ = ["RULES", "GATES", "KINDS", "resolve", "refine", "load_expressions", "
 KINDS = frozenset({"duration", "vaguedur", "set", "word"})
 
 ONES = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
-TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-         "eighteen", "nineteen"]
+TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 WORD_VALUE = {w: i + 1 for i, w in enumerate(ONES)}
 WORD_VALUE.update({w: i + 10 for i, w in enumerate(TEENS)})
@@ -43,35 +43,58 @@ _ONES = "|".join(ONES)
 CARDINALS = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{_ONES}))?|{'|'.join(TEENS)}|{_ONES})"
 _BIGW = rf"(?:(?:a|{CARDINALS})\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{CARDINALS})?|{CARDINALS})"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
-COUNT = (rf"(?:{_DIGITS}|{_BIGW}|a\s+couple\s+of|a\s+dozen|half\s+an?|an?(?=[\s-]))")
+COUNT = rf"(?:{_DIGITS}|{_BIGW}|a\s+couple\s+of|a\s+dozen|half\s+an?|an?(?=[\s-]))"
 VAGUE = r"(?:several|a\s+few|few|some|many|a\s+couple\s+of|a\s+number\s+of|numerous|countless)"
-UNIT = (r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
-        r"|century|centuries|millennium|millennia)")
-MODS = (r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than"
-        r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|over|under"
-        r"|just\s+over|just\s+under|well\s+over|only|just|barely|close\s+to|another|an\s+additional"
-        r"|a\s+further|a\s+full|a\s+mere|the\s+better\s+part\s+of)")
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
+    r"|century|centuries|millennium|millennia)"
+)
+MODS = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|less\s+than|fewer\s+than"
+    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|not\s+more\s+than|over|under"
+    r"|just\s+over|just\s+under|well\s+over|only|just|barely|close\s+to|another|an\s+additional"
+    r"|a\s+further|a\s+full|a\s+mere|the\s+better\s+part\s+of)"
+)
 DETS = r"(?:the|these|those|its|their|his|her|our|this|that)"
-RELS = (r"(?:past|last|next|coming|first|previous|following|final|initial|remaining|additional|further"
-        r"|ensuing|preceding|succeeding|prior|latest|full|entire|whole|same|intervening|other)")
+RELS = (
+    r"(?:past|last|next|coming|first|previous|following|final|initial|remaining|additional|further"
+    r"|ensuing|preceding|succeeding|prior|latest|full|entire|whole|same|intervening|other)"
+)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December)")
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 PART = r"(?:morning|afternoon|evening|night)"
 B = r"(?<![\w'’-])"
 
 PAST_RELS = frozenset({"past", "last", "recent", "previous", "preceding"})
 FUTURE_RELS = frozenset({"next", "coming", "following", "ensuing"})
 # (TimeML letter, in the time part?) per unit
-UNIT_CODE = {"second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
-             "week": ("W", False), "fortnight": ("W", False), "month": ("M", False),
-             "quarter": ("Q", False), "year": ("Y", False), "decade": ("E", False),
-             "century": ("C", False), "millennium": ("L", False)}
+UNIT_CODE = {
+    "second": ("S", True),
+    "minute": ("M", True),
+    "hour": ("H", True),
+    "day": ("D", False),
+    "week": ("W", False),
+    "fortnight": ("W", False),
+    "month": ("M", False),
+    "quarter": ("Q", False),
+    "year": ("Y", False),
+    "decade": ("E", False),
+    "century": ("C", False),
+    "millennium": ("L", False),
+}
 # half a unit in the next smaller one
-HALF = {"year": (6, "month"), "month": (2, "week"), "day": (12, "hour"), "hour": (30, "minute"),
-        "minute": (30, "second"), "decade": (5, "year"), "century": (50, "year"), "week": (84, "hour"),
-        "quarter": (6, "week")}
-WEEKDAY_NUM = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6,
-               "sunday": 7}
+HALF = {
+    "year": (6, "month"),
+    "month": (2, "week"),
+    "day": (12, "hour"),
+    "hour": (30, "minute"),
+    "minute": (30, "second"),
+    "decade": (5, "year"),
+    "century": (50, "year"),
+    "week": (84, "hour"),
+    "quarter": (6, "week"),
+}
+WEEKDAY_NUM = {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5, "saturday": 6, "sunday": 7}
 MONTH_NUM = {m.lower(): i + 1 for i, m in enumerate(MONTH[3:-1].split("|"))}
 SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 PART_CODE = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
@@ -172,8 +195,12 @@ def load_expressions(path=None) -> dict[str, Expression]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = [p.strip() for p in line.split("\t")]
-        if len(parts) != 3 or parts[1] not in ("DATE", "SET") or not _VALUE_OK.fullmatch(parts[2]) \
-                or not re.fullmatch(r"[a-z][a-z' ]*", parts[0]):
+        if (
+            len(parts) != 3
+            or parts[1] not in ("DATE", "SET")
+            or not _VALUE_OK.fullmatch(parts[2])
+            or not re.fullmatch(r"[a-z][a-z' ]*", parts[0])
+        ):
             raise ValueError(f"{path or EXPRESSION_FILE}:{n}: expected 'phrase<TAB>DATE|SET<TAB>value', got {line!r}")
         e = Expression(parts[0], parts[1], parts[2])
         out[e.phrase] = e
@@ -198,20 +225,29 @@ def _word_gate():
 
 # -- the rules: (kind, pattern) and their gates (see grammar._gates) --
 
+
 def rules() -> list[tuple[str, str]]:
     count_or_vague = rf"(?:(?P<n>{COUNT})|(?P<v>{VAGUE}))"
-    dur = (rf"{B}(?P<x>(?:(?P<mod>{MODS})\s+(?!{DETS}\b))?(?:(?P<det>{DETS})\s+)?(?:(?P<rel>{RELS})\s+)?"
-           rf"{count_or_vague}(?P<frac>\s+and\s+a\s+half)?(?:\s+|-)(?:(?:trading|business|working|calendar)\s+)?"
-           rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?)(?![\w-])")
-    bare = (rf"{B}(?P<x>(?:(?P<det>the)\s+)?(?:(?P<rel>past|coming|next|last|early|recent|ensuing|intervening"
-            rf"|following|previous|preceding)\s+)?(?P<unit>(?:second|minute|hour|day|week|month|quarter|year"
-            rf"|decade)s|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>(?:day|week|month|year|decade)s|centuries))?"
-            rf"(?P<ago>\s+ago)?(?P<ahead>\s+ahead)?)(?![\w-])")
-    every = (rf"(?P<q>every|each|per)\s+(?:(?P<other>other)\s+|(?P<n>{_DIGITS}|{_BIGW})\s+)?"
-             rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?|(?P<mo>{MONTH})"
-             rf"|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend))")
-    times = (rf"(?P<freq>once|twice|thrice|(?:{_DIGITS}|{CARDINALS}|several|many)\s+times)\s+"
-             rf"(?:a|an|per|each|every)\s+(?P<unit2>{UNIT})")
+    dur = (
+        rf"{B}(?P<x>(?:(?P<mod>{MODS})\s+(?!{DETS}\b))?(?:(?P<det>{DETS})\s+)?(?:(?P<rel>{RELS})\s+)?"
+        rf"{count_or_vague}(?P<frac>\s+and\s+a\s+half)?(?:\s+|-)(?:(?:trading|business|working|calendar)\s+)?"
+        rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?)(?![\w-])"
+    )
+    bare = (
+        rf"{B}(?P<x>(?:(?P<det>the)\s+)?(?:(?P<rel>past|coming|next|last|early|recent|ensuing|intervening"
+        rf"|following|previous|preceding)\s+)?(?P<unit>(?:second|minute|hour|day|week|month|quarter|year"
+        rf"|decade)s|centuries)(?:\s+(?:or|and|to)\s+(?P<unit2>(?:day|week|month|year|decade)s|centuries))?"
+        rf"(?P<ago>\s+ago)?(?P<ahead>\s+ahead)?)(?![\w-])"
+    )
+    every = (
+        rf"(?P<q>every|each|per)\s+(?:(?P<other>other)\s+|(?P<n>{_DIGITS}|{_BIGW})\s+)?"
+        rf"(?:(?P<unit>{UNIT})|(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?|(?P<mo>{MONTH})"
+        rf"|(?P<season>spring|summer|autumn|fall|winter)|(?P<we>weekend))"
+    )
+    times = (
+        rf"(?P<freq>once|twice|thrice|(?:{_DIGITS}|{CARDINALS}|several|many)\s+times)\s+"
+        rf"(?:a|an|per|each|every)\s+(?P<unit2>{UNIT})"
+    )
     plural = rf"(?P<wd2>{WEEKDAY})(?:s|\s+(?P<part2>{PART})s)"
     set_ = rf"{B}(?P<x>{every}|{times}|{plural})(?![\w-])"
     return [
@@ -222,19 +258,57 @@ def rules() -> list[tuple[str, str]]:
     ]
 
 
-_UNIT_WORDS = ("second", "minute", "hour", "day", "week", "fortnight", "month", "quarter", "year",
-               "decade", "centur", "millenni")
+_UNIT_WORDS = (
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "centur",
+    "millenni",
+)
 
 
 def gates() -> dict[str, tuple]:
     low = "low"
     return {
-        "set": ((low, ("every", "each", "per", "once", "twice", "thrice", "times", "mondays",
-                       "tuesdays", "wednesdays", "thursdays", "fridays", "saturdays", "sundays",
-                       "mornings", "afternoons", "evenings", "nights")),),
+        "set": (
+            (
+                low,
+                (
+                    "every",
+                    "each",
+                    "per",
+                    "once",
+                    "twice",
+                    "thrice",
+                    "times",
+                    "mondays",
+                    "tuesdays",
+                    "wednesdays",
+                    "thursdays",
+                    "fridays",
+                    "saturdays",
+                    "sundays",
+                    "mornings",
+                    "afternoons",
+                    "evenings",
+                    "nights",
+                ),
+            ),
+        ),
         "duration": ((low, _UNIT_WORDS),),
-        "vaguedur": ((low, ("seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years",
-                            "decades", "centuries")),),
+        "vaguedur": (
+            (
+                low,
+                ("seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years", "decades", "centuries"),
+            ),
+        ),
         "word": _word_gate(),
     }
 
@@ -243,31 +317,43 @@ RULES = rules
 GATES = gates
 
 # words before "a day", "a year" that make it a rate ("$5 a day", "three times a week")
-_RATE_BEFORE = re.compile(r"(?:\d%?|\b(?:percent|cents?|dollars?|euros?|pounds?|yen|yuan|rupees?|billion|"
-                          r"million|thousand|hundred|times|twice|once|barrels|tons|tonnes|hours|miles|"
-                          r"kilometers|kilometres|people|calls|visits|shifts))\s*$", re.I)
+_RATE_BEFORE = re.compile(
+    r"(?:\d%?|\b(?:percent|cents?|dollars?|euros?|pounds?|yen|yuan|rupees?|billion|"
+    r"million|thousand|hundred|times|twice|once|barrels|tons|tonnes|hours|miles|"
+    r"kilometers|kilometres|people|calls|visits|shifts))\s*$",
+    re.I,
+)
 
 
 def refine(kind: str, gd: dict, text: str, start: int, end: int):
     """Adjust one raw match (kind, fields, span) with what the text around it says; None drops it."""
     if kind == "duration":
         n = gd.get("n", "")
-        if n and n.split()[0].lower() in ("a", "an") and not any(gd.get(k) for k in ("mod", "det", "rel")) \
-                and _RATE_BEFORE.search(text[max(0, start - 40):start]):
+        if (
+            n
+            and n.split()[0].lower() in ("a", "an")
+            and not any(gd.get(k) for k in ("mod", "det", "rel"))
+            and _RATE_BEFORE.search(text[max(0, start - 40) : start])
+        ):
             return "set", {**gd, "unit2": gd["unit"], "freq": "rate"}, start, end
         unit = unit_of(gd["unit"])
         low_n = n.lower().strip()
-        if gd.get("old") or re.match(r"\s+old\b", text[end:end + 5]):
+        if gd.get("old") or re.match(r"\s+old\b", text[end : end + 5]):
             return None  # "a 55-year-old", "55 years old": an age (TimeBank marks no ages)
         if re.fullmatch(r"1[5-9]\d\d|20\d\d", low_n) and not gd["unit"].lower().endswith("s"):
             return None  # "the 1988 quarter", "the 2020 season": a year naming a period
         if unit == "second" and low_n in ("a", "an"):
             return None  # "a second round", "a second time": an ordinal
-        if unit == "quarter" and re.match(r"\s+of\b", text[end:end + 4]) and not gd.get("det"):
+        if unit == "quarter" and re.match(r"\s+of\b", text[end : end + 4]) and not gd.get("det"):
             return None  # "a quarter of the budget", "three quarters of them"
-        if gd.get("det") and not gd.get("rel") and not gd.get("old") and \
-                re.search(r"\w-(?:(?:trading|business|working|calendar)\s+)?" + re.escape(gd["unit"]) + "$",
-                          text[start:end]):
+        if (
+            gd.get("det")
+            and not gd.get("rel")
+            and not gd.get("old")
+            and re.search(
+                r"\w-(?:(?:trading|business|working|calendar)\s+)?" + re.escape(gd["unit"]) + "$", text[start:end]
+            )
+        ):
             # "the 10-year bond": the determiner belongs to the noun the duration describes
             start = start + text[start:end].lower().index(gd["det"].lower()) + len(gd["det"])
             while start < end and text[start].isspace():
@@ -276,12 +362,35 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("v", "").lower() in ("some",) and unit in ("day",) and not gd.get("det"):
             return None  # "some day", "some days": "at some point"
     if kind == "vaguedur":
-        before = text[max(0, start - 12):start].lower()
-        prev = re.search(r"([a-z]+)\s*$", before)
-        prev = prev.group(1) if prev else ""
-        if not (gd.get("unit2") or gd.get("rel") or gd.get("ago") or gd.get("ahead") or
-                prev in ("for", "over", "in", "within", "after", "during", "took", "take", "takes", "lasted",
-                         "last", "lasting", "spent", "spend", "throughout", "waited", "wait")):
+        before = text[max(0, start - 12) : start].lower()
+        found = re.search(r"([a-z]+)\s*$", before)
+        prev = found.group(1) if found else ""
+        if not (
+            gd.get("unit2")
+            or gd.get("rel")
+            or gd.get("ago")
+            or gd.get("ahead")
+            or prev
+            in (
+                "for",
+                "over",
+                "in",
+                "within",
+                "after",
+                "during",
+                "took",
+                "take",
+                "takes",
+                "lasted",
+                "last",
+                "lasting",
+                "spent",
+                "spend",
+                "throughout",
+                "waited",
+                "wait",
+            )
+        ):
             return None  # "years of war", "the days of the empire"
         if gd.get("det") and not (gd.get("rel") or gd.get("ahead")) and prev not in ("over", "during", "throughout"):
             return None  # "the days when ..."

@@ -17,6 +17,7 @@ of business news, and the end of the year.
 `resolve(m, pub, tense, anchors, sent)` gives (value, precision); anchors are the resolved
 expressions before this one, as (first day, precision, sentence index, value) tuples.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -32,43 +33,72 @@ KINDS = frozenset({"clock", "spelled", "period", "yearend"})
 B = r"(?<![\w'’-])"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 ORDINAL_WORDS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
-    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-    "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
+    "twentieth": 20,
+    "thirtieth": 30,
 }
 _ORD1 = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
-ORDWORD = (rf"(?:(?:twenty|thirty)[\s-](?:{_ORD1})|thirty-first|thirtieth|twentieth|tenth|eleventh|twelfth"
-           rf"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|{_ORD1})")
+ORDWORD = (
+    rf"(?:(?:twenty|thirty)[\s-](?:{_ORD1})|thirty-first|thirtieth|twentieth|tenth|eleventh|twelfth"
+    rf"|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|{_ORD1})"
+)
 _YEAR_TAIL = rf"(?:(?:{'|'.join(TENS)})(?:[\s-](?:{'|'.join(ONES)}))?|{'|'.join(TEENS)}|oh[\s-](?:{'|'.join(ONES)}))"
-SPELLED_YEAR = (rf"(?:(?:nineteen|eighteen)(?:\s+hundred(?:\s+and\s+{_YEAR_TAIL})?|[\s-]+{_YEAR_TAIL})"
-                rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(TEENS)}|{'|'.join(ONES)}|{CARDINALS}))?)")
+SPELLED_YEAR = (
+    rf"(?:(?:nineteen|eighteen)(?:\s+hundred(?:\s+and\s+{_YEAR_TAIL})?|[\s-]+{_YEAR_TAIL})"
+    rf"|two\s+thousand(?:\s+and)?(?:\s+(?:{'|'.join(TEENS)}|{'|'.join(ONES)}|{CARDINALS}))?)"
+)
 PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 
 
 def rules() -> list[tuple[str, str]]:
-    clock = (rf"{B}(?P<x>(?:(?P<cmod>(?i:around|about|approximately|roughly|shortly\s+(?:before|after)"
-             rf"|just\s+(?:before|after)))\s+)?"
-             rf"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[AP]\.\s?M\.?|[ap]m|[AP]M)(?![\w])"
-             rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|[ECMP][SD]T|local|hours|hrs)\b)"
-             rf"|(?P<noon>(?i:noon|midnight|midday))"
-             rf"|(?P<hw>(?i:{'|'.join(ONES)}|ten|eleven|twelve)|1[0-2]|[1-9])\s+o['’]clock)"
-             rf"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|(?i:local\s+time)))?"
-             rf"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<m>{MONTH}|{_MONTH_ABBR})\s*(?P<d>[0-3]?\d)(?![\d]))?"
-             rf"|(?P<m2>{MONTH}|{_MONTH_ABBR})\s*(?P<d2>[0-3]?\d)(?![\d:])"
-             rf"|(?P<dx>(?i:today|tomorrow|yesterday|tonight))))?)(?![\w])")
+    clock = (
+        rf"{B}(?P<x>(?:(?P<cmod>(?i:around|about|approximately|roughly|shortly\s+(?:before|after)"
+        rf"|just\s+(?:before|after)))\s+)?"
+        rf"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[AP]\.\s?M\.?|[ap]m|[AP]M)(?![\w])"
+        rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|[ECMP][SD]T|local|hours|hrs)\b)"
+        rf"|(?P<noon>(?i:noon|midnight|midday))"
+        rf"|(?P<hw>(?i:{'|'.join(ONES)}|ten|eleven|twelve)|1[0-2]|[1-9])\s+o['’]clock)"
+        rf"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|(?i:local\s+time)))?"
+        rf"(?:,?\s+(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY})(?:,?\s+(?P<m>{MONTH}|{_MONTH_ABBR})\s*(?P<d>[0-3]?\d)(?![\d]))?"
+        rf"|(?P<m2>{MONTH}|{_MONTH_ABBR})\s*(?P<d2>[0-3]?\d)(?![\d:])"
+        rf"|(?P<dx>(?i:today|tomorrow|yesterday|tonight))))?)(?![\w])"
+    )
     month = rf"(?P<mo>{MONTH})"
     sy = rf"(?P<sy>(?i:{SPELLED_YEAR}))"
-    spelled = (rf"{B}(?P<x>(?:(?P<theyear>(?i:the\s+year))\s+|{month}\s+)?{sy}"
-               rf"|(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mo2>{MONTH})\s+(?P<dw>(?i:{ORDWORD}))"
-               rf"(?:,?\s+(?P<sy2>(?i:{SPELLED_YEAR})))?)(?![\w-])")
-    adj = (r"(?:latest|current|comparable|same|corresponding|year-earlier|year-ago|year-before|year-previous"
-           r"|prior-year|previous|prior|last|past|full|fiscal|entire|whole|most\s+recent|just-ended|just-completed"
-           r"|recent|first|second|third|fourth|final|1[5-9]\d\d|20\d\d)")
-    period = (rf"{B}(?P<x>(?P<det>(?i:the|this|that|its|their))\s+(?P<adjs>(?i:(?:{adj}[\s-]+){{0,4}}))"
-              rf"(?P<unit>(?i:fiscal[\s-]+year|quarter|period|year|decade|century))"
-              rf"(?P<tail>\s+(?i:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))?"
-              rf"|(?P<bare>(?i:year-earlier|year-ago|year-before)))(?![\w-])")
+    spelled = (
+        rf"{B}(?P<x>(?:(?P<theyear>(?i:the\s+year))\s+|{month}\s+)?{sy}"
+        rf"|(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mo2>{MONTH})\s+(?P<dw>(?i:{ORDWORD}))"
+        rf"(?:,?\s+(?P<sy2>(?i:{SPELLED_YEAR})))?)(?![\w-])"
+    )
+    adj = (
+        r"(?:latest|current|comparable|same|corresponding|year-earlier|year-ago|year-before|year-previous"
+        r"|prior-year|previous|prior|last|past|full|fiscal|entire|whole|most\s+recent|just-ended|just-completed"
+        r"|recent|first|second|third|fourth|final|1[5-9]\d\d|20\d\d)"
+    )
+    period = (
+        rf"{B}(?P<x>(?P<det>(?i:the|this|that|its|their))\s+(?P<adjs>(?i:(?:{adj}[\s-]+){{0,4}}))"
+        rf"(?P<unit>(?i:fiscal[\s-]+year|quarter|period|year|decade|century))"
+        rf"(?P<tail>\s+(?i:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))?"
+        rf"|(?P<bare>(?i:year-earlier|year-ago|year-before)))(?![\w-])"
+    )
     yearend = rf"{B}(?P<x>(?:(?P<yy>1[5-9]\d\d|20\d\d)\s+)?(?i:year)[\s-](?i:end))(?![\w-])"
     return [("clock", clock), ("spelled", spelled), ("period", period), ("yearend", yearend)]
 
@@ -77,9 +107,30 @@ def gates() -> dict[str, tuple]:
     low = "low"
     return {
         "clock": ((low, ("m", "noon", "midnight", "midday", ":", "clock")),),
-        "spelled": ((low, ("nineteen", "eighteen", "thousand", "first", "second", "third", "fourth", "fifth",
-                           "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth", "teenth",
-                           "tieth")),),
+        "spelled": (
+            (
+                low,
+                (
+                    "nineteen",
+                    "eighteen",
+                    "thousand",
+                    "first",
+                    "second",
+                    "third",
+                    "fourth",
+                    "fifth",
+                    "sixth",
+                    "seventh",
+                    "eighth",
+                    "ninth",
+                    "tenth",
+                    "eleventh",
+                    "twelfth",
+                    "teenth",
+                    "tieth",
+                ),
+            ),
+        ),
         "period": ((low, ("quarter", "period", "year", "decade", "century")),),
         "yearend": ((low, ("end",)),),
     }
@@ -97,14 +148,25 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
                 gd["sy"] = gd["sy2"]
             return kind, gd, start, end
         sy = (gd.get("sy") or "").lower()
-        if sy.startswith("two thousand") and not (gd.get("theyear") or gd.get("mo")) and \
-                not PREP_BEFORE_YEAR.search(text[max(0, start - 12):start]):
+        if (
+            sy.startswith("two thousand")
+            and not (gd.get("theyear") or gd.get("mo"))
+            and not PREP_BEFORE_YEAR.search(text[max(0, start - 12) : start])
+        ):
             return None  # "two thousand troops"
-        if sy and not gd.get("mo") and not gd.get("theyear") and re.match(r"\s+(?:[a-z]+s|people|of)\b",
-                                                                      text[end:end + 12]):
+        if (
+            sy
+            and not gd.get("mo")
+            and not gd.get("theyear")
+            and re.match(r"\s+(?:[a-z]+s|people|of)\b", text[end : end + 12])
+        ):
             return None  # "nineteen hundred soldiers"
-    if kind == "period" and gd.get("det") and re.search(r"\w-(?:quarter|year|period)$", text[start:end]) \
-            and re.match(r"\s+[a-z]", text[end:end + 3]):
+    if (
+        kind == "period"
+        and gd.get("det")
+        and re.search(r"\w-(?:quarter|year|period)$", text[start:end])
+        and re.match(r"\s+[a-z]", text[end : end + 3])
+    ):
         # "that third-quarter profit", "the year-earlier quarter" is kept: an adjectival period
         # leaves the determiner to the noun it describes
         start = start + len(gd["det"])
@@ -122,8 +184,23 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
             if not (words & {"past", "last", "previous"}) or len(words) != 1 or gd.get("det", "").lower() != "the":
                 return None
         elif unit == "year":
-            keep = words & {"full", "fiscal", "current", "latest", "year-earlier", "year-ago", "entire", "whole",
-                            "prior", "previous", "past", "last", "comparable", "corresponding", "same"}
+            keep = words & {
+                "full",
+                "fiscal",
+                "current",
+                "latest",
+                "year-earlier",
+                "year-ago",
+                "entire",
+                "whole",
+                "prior",
+                "previous",
+                "past",
+                "last",
+                "comparable",
+                "corresponding",
+                "same",
+            }
             if not keep or gd["det"].lower() not in ("the", "this", "its", "their", ""):
                 return None  # "the year", "that year" (other rules), "the first year" (a duration)
             if words & {"first", "second", "third", "fourth", "final"}:
@@ -166,16 +243,20 @@ def reference_quarter(pub: dt.date | None, anchors) -> tuple[int, int] | None:
     return last_completed_quarter(pub)
 
 
-BACK = frozenset({"year-earlier", "year-ago", "year-before", "year-previous", "prior-year", "comparable",
-                  "corresponding"})
+BACK = frozenset(
+    {"year-earlier", "year-ago", "year-before", "year-previous", "prior-year", "comparable", "corresponding"}
+)
 LATEST = frozenset({"latest", "most-recent", "just-ended", "just-completed", "recent"})
 ORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4}
 
 
 def _words(adjs: str) -> list[str]:
     low = " ".join((adjs or "").lower().split())
-    return re.findall(r"year-\w+|prior-year|just-\w+|most recent|\w+", low.replace("most recent", "most-recent")) \
-        if low else []
+    return (
+        re.findall(r"year-\w+|prior-year|just-\w+|most recent|\w+", low.replace("most recent", "most-recent"))
+        if low
+        else []
+    )
 
 
 def counts_back(m) -> bool:
@@ -206,6 +287,7 @@ def resolve(m, pub: dt.date | None, tense: str | None, anchors=(), sent=None):
 
 def _clock(f, pub, tense, anchors, sent):
     from . import grammar
+
     if f.get("noon"):
         w = f["noon"].lower()
         hh, mm = (24, 0) if w == "midnight" else (12, 0)
@@ -245,7 +327,7 @@ def spelled_year(sy: str) -> int | None:
     """The year of a SPELLED_YEAR match: "nineteen ninety-four" 1994, "two thousand" 2000."""
     words = " ".join(sy.lower().replace("-", " ").split())
     if words.startswith("two thousand"):
-        rest = words[len("two thousand"):].replace("and", "").strip()
+        rest = words[len("two thousand") :].replace("and", "").strip()
         n = number(rest) if rest else 0
     else:
         head, _, rest = words.partition(" ")
@@ -258,6 +340,7 @@ def spelled_year(sy: str) -> int | None:
 
 def _spelled(f, pub, tense):
     from . import grammar
+
     sy = f.get("sy")
     y = None
     if sy:
@@ -269,8 +352,11 @@ def _spelled(f, pub, tense):
         if f.get("dw"):
             w = " ".join(f["dw"].lower().replace("-", " ").split())
             parts = w.split()
-            d = ORDINAL_WORDS.get(parts[-1], 0) + (20 if parts[0] == "twenty" and len(parts) > 1 else 0) + \
-                (30 if parts[0] == "thirty" and len(parts) > 1 else 0)
+            d = (
+                ORDINAL_WORDS.get(parts[-1], 0)
+                + (20 if parts[0] == "twenty" and len(parts) > 1 else 0)
+                + (30 if parts[0] == "thirty" and len(parts) > 1 else 0)
+            )
             if w == "thirty first":
                 d = 31
             if y is not None:
@@ -290,6 +376,7 @@ def _spelled(f, pub, tense):
 
 def _period(f, pub, anchors, tense=None):
     from . import grammar
+
     if f.get("bare"):
         ref = reference_quarter(pub, anchors)
         return cal.quarter(*_qshift(*ref, -4)) if ref else (None, None)
@@ -317,8 +404,9 @@ def _period(f, pub, anchors, tense=None):
     if q is not None and unit == "quarter":
         if digits:
             return cal.quarter(digits, q)
-        value, _ = grammar.resolve(grammar.Match(0, 0, "quarter", {"ord": next(w for w in words if w in ORDS),
-                                                                   "unit": "quarter"}), pub, tense)
+        value, _ = grammar.resolve(
+            grammar.Match(0, 0, "quarter", {"ord": next(w for w in words if w in ORDS), "unit": "quarter"}), pub, tense
+        )
         if value is None:
             return None, None
         y = int(value[:4]) - (1 if back else 0)

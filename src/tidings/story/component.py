@@ -6,6 +6,7 @@ reading considered, kept or dropped, with the reason).
 Config: "judge" (use the learned judge when it is installed), "min_confidence" (the judge's
 threshold; None: the threshold chosen in cross-validation, stored with the model).
 """
+
 from __future__ import annotations
 
 import csv
@@ -58,8 +59,10 @@ class StoryStage:
     def __init__(self, judge: Judge | None, min_confidence: float | None = None, roots=None):
         self.judge = judge
         self.roots = roots
-        self.threshold = min_confidence if min_confidence is not None else (
-            judge.default_threshold if judge is not None else None)
+        # the judge's threshold (no judge: none, every reading the rules let through is kept)
+        self.threshold: float = (
+            min_confidence if min_confidence is not None else (judge.default_threshold if judge is not None else 0.0)
+        )
         self.codebook = load_codebook()
 
     def __call__(self, doc):
@@ -80,8 +83,17 @@ class StoryStage:
             event = self._event(v, lead)
             if v.kept:
                 events.append(event)
-            cands.append(Candidate(sentence=event.sentence, trigger=event.trigger.text, kept=v.kept,
-                                   reason=v.reason, code=event.code, detail=v.detail, event=event))
+            cands.append(
+                Candidate(
+                    sentence=event.sentence,
+                    trigger=event.trigger.text,
+                    kept=v.kept,
+                    reason=v.reason,
+                    code=event.code,
+                    detail=v.detail,
+                    event=event,
+                )
+            )
         events.sort(key=lambda e: (e.sentence, e.trigger.start, e.code))
         doc._.events = events
         doc._.candidates = cands
@@ -157,11 +169,14 @@ class StoryStage:
         dropped."""
         kept = [v for v in verdicts if v.kept]
         owner: dict[str, Verdict] = {}
-        for v in sorted(kept, key=lambda v: (not any(h.how == "coded" for h in v.group.members),
-                                             -(v.p if v.p is not None else 1.0))):
+        for v in sorted(
+            kept, key=lambda v: (not any(h.how == "coded" for h in v.group.members), -(v.p if v.p is not None else 1.0))
+        ):
             for h in v.group.members:
-                if h.origin not in owner or (h.how == "coded" and not any(
-                        x.how == "coded" and x.origin == h.origin for x in owner[h.origin].group.members)):
+                if h.origin not in owner or (
+                    h.how == "coded"
+                    and not any(x.how == "coded" and x.origin == h.origin for x in owner[h.origin].group.members)
+                ):
                     owner[h.origin] = v
         for v in kept:
             mine = [h for h in v.group.members if owner.get(h.origin) is v]
@@ -176,8 +191,10 @@ class StoryStage:
         e = best.event
         code = g.code()
         info = self.codebook.get(code)
-        mentions = sorted({(h.event.sentence, h.event.trigger.start): h.event for h in g.members}.values(),
-                          key=lambda m: (m.sentence != e.sentence or m.trigger.start != e.trigger.start, m.sentence))
+        mentions = sorted(
+            {(h.event.sentence, h.event.trigger.start): h.event for h in g.members}.values(),
+            key=lambda m: (m.sentence != e.sentence or m.trigger.start != e.trigger.start, m.sentence),
+        )
         how = "" if best.how == "coded" else f" {best.how}"
         how += "".join(f" {fill}" for fill in best.fills)
         date, date_text = g.date()
@@ -186,14 +203,21 @@ class StoryStage:
             how += f" date:lead({lead.text!r})"
         judged = f" judge:p={v.p:.2f}" if v.p is not None else ""
         return replace(
-            e, id=content_id(e.id, code, e.source.code if e.source else None, e.target.code if e.target else None),
-            code=code, root=code[:2], date=date, date_text=date_text, quad_class=info.quad if info else e.quad_class,
-            penta_class=info.penta if info else e.penta_class, goldstein=info.goldstein if info else e.goldstein,
+            e,
+            id=content_id(e.id, code, e.source.code if e.source else None, e.target.code if e.target else None),
+            code=code,
+            root=code[:2],
+            date=date,
+            date_text=date_text,
+            quad_class=info.quad if info else e.quad_class,
+            penta_class=info.penta if info else e.penta_class,
+            goldstein=info.goldstein if info else e.goldstein,
             plover_event=info.plover_event if info else e.plover_event,
             plover_mode=info.plover_mode if info else e.plover_mode,
             confidence=round(v.p, 4) if v.p is not None else e.confidence,
             rule=f"{e.rule} |story:{len(mentions)} mention(s){how}{judged}",
-            mentions=tuple(EventMention(m.sentence, m.trigger, m.code, m.rule) for m in mentions))
+            mentions=tuple(EventMention(m.sentence, m.trigger, m.code, m.rule) for m in mentions),
+        )
 
 
 def lead_date(doc, days: int = LEAD_DAYS) -> TimeRef | None:
@@ -255,7 +279,10 @@ def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
     return "kept", ""
 
 
-@Language.factory("tidings_story", assigns=["doc._.events", "doc._.candidates"],
-                  default_config={"judge": True, "min_confidence": None})
+@Language.factory(
+    "tidings_story",
+    assigns=["doc._.events", "doc._.candidates"],
+    default_config={"judge": True, "min_confidence": None},
+)
 def make_story(nlp, name, judge, min_confidence):
     return StoryStage(load_judge() if judge else None, min_confidence, load_roots() if judge else None)

@@ -1,6 +1,7 @@
 """What the judge knows about a story-level tuple: its readings, its actors, where the article
 says it, and what kind of article it is. Features are named; the model stores the names it
 was trained with, so a feature it does not know is ignored and one it misses is 0."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.attrs import IDX
 
@@ -16,8 +18,31 @@ from .keys import NONE_KEY, role_of, story_key
 
 __all__ = ["ArticleContext", "article_context", "group_features", "reading_features", "group_part", "ROLES"]
 
-ROLES = ("GOV", "MIL", "COP", "REB", "INS", "CVL", "OPP", "BUS", "MED", "JUD", "LEG", "IGO", "NGO", "IMG",
-         "MNC", "PTY", "ELI", "REF", "CRM", "SPY", "LAB", "REL", "")
+ROLES = (
+    "GOV",
+    "MIL",
+    "COP",
+    "REB",
+    "INS",
+    "CVL",
+    "OPP",
+    "BUS",
+    "MED",
+    "JUD",
+    "LEG",
+    "IGO",
+    "NGO",
+    "IMG",
+    "MNC",
+    "PTY",
+    "ELI",
+    "REF",
+    "CRM",
+    "SPY",
+    "LAB",
+    "REL",
+    "",
+)
 NUMBER_ENTS = frozenset({"MONEY", "PERCENT", "CARDINAL", "QUANTITY"})
 NAME_ENTS = frozenset({"GPE", "NORP", "ORG", "PERSON"})
 _CLASSIFIER = re.compile(r"\+classifier\((\d\d)=([0-9.]+)\)")
@@ -38,7 +63,7 @@ class ArticleContext:
     dyads: Counter = field(default_factory=Counter)  # (source key, target key) -> asserted groups
     targeted: set = field(default_factory=set)  # (root, source key) of asserted groups with a target
     n_groups: int = 0
-    doc: object = None
+    doc: Any = None
     token_at: dict = field(default_factory=dict)  # character offset -> token index
     sentence_keys: list = field(default_factory=list)  # per sentence, the actor keys it mentions
     quotes: list = field(default_factory=list)  # (start, end) of direct quotes
@@ -64,17 +89,24 @@ def article_context(doc, groups: list[Group], home: str | None, trigger_scores: 
     mentions = list(doc._.actor_mentions or ())
     asserted = [g for g in groups if g.status == "asserted"]
     return ArticleContext(
-        n_sents=max(1, sum(1 for _ in doc.sents)), n_tokens=n_tokens, number_share=numbers / n_tokens,
-        name_share=names / n_tokens, actor_mentions=len(mentions),
-        keys=Counter(story_key(m.code) for m in mentions if m.code), home=home,
+        n_sents=max(1, sum(1 for _ in doc.sents)),
+        n_tokens=n_tokens,
+        number_share=numbers / n_tokens,
+        name_share=names / n_tokens,
+        actor_mentions=len(mentions),
+        keys=Counter(story_key(m.code) for m in mentions if m.code),
+        home=home,
         root_scores=dict(getattr(doc._, "root_scores", None) or {}),
         dyads=Counter((g.key[1], g.key[2]) for g in asserted),
         targeted={(g.key[0], g.key[1]) for g in asserted if g.key[2] != NONE_KEY},
-        n_groups=len(asserted), doc=doc, token_at=dict(zip(doc.to_array(IDX).tolist(), range(len(doc)))),
+        n_groups=len(asserted),
+        doc=doc,
+        token_at=dict(zip(doc.to_array(IDX).tolist(), range(len(doc)))),
         sentence_keys=_sentence_keys(doc, mentions),
         quotes=[(q.start, q.end) for q in doc._.quotes or () if q.kind == "direct"],
         published=doc._.published if isinstance(doc._.published, dt.date) else None,
-        trigger_scores=trigger_scores or {})
+        trigger_scores=trigger_scores or {},
+    )
 
 
 def _actor_features(prefix: str, ref, key: str, ctx: ArticleContext) -> dict[str, float]:
@@ -216,10 +248,14 @@ def _reading_part(h, g: Group, ctx: ArticleContext) -> dict[str, float]:
     ties of its actors to the trigger."""
     e = h.event
     root, skey, tkey = g.key
-    f: dict[str, float] = {f"this_{h.how}": 1.0, "this_sentence": float(e.sentence),
-                           "this_share": e.sentence / ctx.n_sents, "this_conf": e.confidence,
-                           "this_distance": float(h.distance) if h.how != "coded" else -1.0,
-                           "this_fills": float(len(h.fills))}
+    f: dict[str, float] = {
+        f"this_{h.how}": 1.0,
+        "this_sentence": float(e.sentence),
+        "this_share": e.sentence / ctx.n_sents,
+        "this_conf": e.confidence,
+        "this_distance": float(h.distance) if h.how != "coded" else -1.0,
+        "this_fills": float(len(h.fills)),
+    }
     for fill in h.fills:
         f[f"fill_{fill}"] = 1.0
     if h.dropped:
@@ -227,7 +263,7 @@ def _reading_part(h, g: Group, ctx: ArticleContext) -> dict[str, float]:
     scores = ctx.root_scores.get(e.sentence) or {}
     if scores:
         f["clf_root"], f["clf_none"] = scores.get(root, 0.0), scores.get("none", 0.0)
-        f["clf_top"] = float(max(scores, key=scores.get) == root)
+        f["clf_top"] = float(max(scores, key=lambda r: scores[r]) == root)
     m = _CLASSIFIER.search(e.rule)
     if m and m.group(1) == root:
         f["clf_rule_root"] = float(m.group(2))

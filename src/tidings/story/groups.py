@@ -4,6 +4,7 @@ Asserted hypotheses with the same (root, source key, target key) are readings of
 happening (or of several the article does not tell apart); they become one `Group`, whose
 features the judge reads. Other statuses are grouped the same way, with the status in the key.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -15,9 +16,20 @@ __all__ = ["Group", "group_hypotheses", "HOW_RANK", "actor_key", "ROLE_ONLY"]
 
 # which readings speak best for an event: the coder's own over one with an actor taken from
 # the sentence, and a mention the coder kept over one it set aside
-HOW_RANK = {"coded": 0, "source:reporter": 1, "target:sentence": 2, "source:sentence": 3, "root:trigger": 4,
-            "root:classifier": 5, "target:article": 6, "source:article": 7, "source:place": 4,
-            "target:swap": 5, "source:swap": 5, "root:learned": 4}
+HOW_RANK = {
+    "coded": 0,
+    "source:reporter": 1,
+    "target:sentence": 2,
+    "source:sentence": 3,
+    "root:trigger": 4,
+    "root:classifier": 5,
+    "target:article": 6,
+    "source:article": 7,
+    "source:place": 4,
+    "target:swap": 5,
+    "source:swap": 5,
+    "root:learned": 4,
+}
 
 
 @dataclass
@@ -30,8 +42,17 @@ class Group:
         return self.ranked()[0]
 
     def ranked(self) -> list[Hypothesis]:
-        return sorted(self.members, key=lambda h: (h.dropped is not None, HOW_RANK.get(h.how, 9), len(h.fills),
-                                                   -h.event.confidence, h.event.sentence, h.event.trigger.start))
+        return sorted(
+            self.members,
+            key=lambda h: (
+                h.dropped is not None,
+                HOW_RANK.get(h.how, 9),
+                len(h.fills),
+                -h.event.confidence,
+                h.event.sentence,
+                h.event.trigger.start,
+            ),
+        )
 
     def date(self) -> tuple[str | None, str | None]:
         """The day the text gives for the happening: from the surest mention that has a time

@@ -16,16 +16,25 @@ coder's own reading and the alternatives the text supports, each saying how it w
 - ``source:reporter`` / ``source:sentence``: the reporter of the mention, or a coded actor
   before the trigger in the same sentence, as the source of a mention that has none.
 """
+
 from __future__ import annotations
 
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..records import ActorRef, Event
+from ..records import ActorRef, Event, Place
 from .keys import ORG_PREFIXES, country_block, story_key
 
-__all__ = ["Hypothesis", "hypotheses", "trigger_starts", "home_country", "home_countries", "role_only", "MAX_ALTERNATIVES"]
+__all__ = [
+    "Hypothesis",
+    "hypotheses",
+    "trigger_starts",
+    "home_country",
+    "home_countries",
+    "role_only",
+    "MAX_ALTERNATIVES",
+]
 
 MAX_ALTERNATIVES = 3
 ROOT_MIN_P = 0.05
@@ -74,15 +83,21 @@ def home_country(doc) -> tuple[str | None, str]:
 
 def role_only(ref: ActorRef | None) -> bool:
     """An actor coded by its role alone ("MIL", "COP"): no country and no organisation."""
-    return (ref is not None and bool(ref.code) and not ref.country and not str(ref.code).startswith(ORG_PREFIXES)
-            and country_block(ref.code) is None)
+    return (
+        ref is not None
+        and bool(ref.code)
+        and not ref.country
+        and not str(ref.code).startswith(ORG_PREFIXES)
+        and country_block(ref.code) is None
+    )
 
 
-def _countries_for(ref: ActorRef | None, other: ActorRef | None, homes: list[tuple[str, str]],
-                   place: str | None = None):
+def _countries_for(
+    ref: ActorRef | None, other: ActorRef | None, homes: list[tuple[str, str]], place: str | None = None
+):
     """The readings of one argument: itself, or for a role alone, the role in each country the
     article supports (the other argument's, the place of the act's, the home countries), with how."""
-    if not role_only(ref):
+    if ref is None or not role_only(ref):
         return [(ref, "")]
     options = []
     if place:
@@ -94,8 +109,14 @@ def _countries_for(ref: ActorRef | None, other: ActorRef | None, homes: list[tup
     for country, how in options:
         if country not in seen:
             seen.add(country)
-            out.append((replace(ref, code=country + ref.code, country=country,
-                                rule=f"{ref.rule} country:{how}".strip()), f"country:{how}"))
+            out.append(
+                (
+                    replace(
+                        ref, code=country + (ref.code or ""), country=country, rule=f"{ref.rule} country:{how}".strip()
+                    ),
+                    f"country:{how}",
+                )
+            )
     return out or [(ref, "")]
 
 
@@ -147,8 +168,11 @@ def _mentions(doc):
 def _readings(e: Event, homes, sentence_place=None) -> list[tuple[Event, tuple[str, ...]]]:
     """The coder's event with each country reading of a role-alone source and target."""
     out = []
-    place = e.place.country if e.place is not None and e.place.country else (
-        sentence_place.country if sentence_place is not None else None)
+    place = (
+        e.place.country
+        if e.place is not None and e.place.country
+        else (sentence_place.country if sentence_place is not None else None)
+    )
     for src, how_s in _countries_for(e.source, e.target, homes, place):
         for tgt, how_t in _countries_for(e.target, src, homes, place):
             fills = tuple(f"{side}:{how}" for side, how in (("source", how_s), ("target", how_t)) if how)
@@ -187,7 +211,7 @@ def _learned_roots(scores: dict[str, float] | None) -> list[tuple[str, str]]:
     return [(r + "0", "root:learned") for _, r in top[:ROOT_ALTERNATIVES]]
 
 
-def _sentence_places(doc, sents) -> dict[int, object]:
+def _sentence_places(doc, sents) -> dict[int, Place]:
     """The first place of each sentence used as a location ("in Kiev"), with a country."""
     from ..places import location_places
 
@@ -207,8 +231,15 @@ def _place_source(e: Event, dropped, fills, sentence_place, origin: str) -> list
     place = e.place if e.place is not None and e.place.country else sentence_place
     if place is None:
         return []
-    ref = ActorRef(code=place.country, country=place.country, name=place.name or place.text, text=place.text,
-                   start=place.start, end=place.end, rule=f"place:{place.name or place.text}")
+    ref = ActorRef(
+        code=place.country,
+        country=place.country,
+        name=place.name or place.text,
+        text=place.text,
+        start=place.start,
+        end=place.end,
+        rule=f"place:{place.name or place.text}",
+    )
     if e.target is not None and e.target.code == ref.code:
         return []
     return [Hypothesis(replace(e, source=ref), "source:place", dropped, 0, fills, origin)]
@@ -241,7 +272,8 @@ def _root_readings(e: Event, dropped, fills, roots, origin: str) -> list[Hypothe
 def _alternatives(e: Event, dropped: str | None, fills: tuple[str, ...], actors: _SentenceActors, origin: str):
     """Readings with an actor the sentence names where the coder found none."""
     out = []
-    if _coded(e.source) and not _coded(e.target):
+    skip: tuple[int, int] | None
+    if e.source is not None and _coded(e.source) and not _coded(e.target):
         skip = (e.source.start, e.source.end)
         taken = {story_key(e.source)}
         for dist, m in actors.near(e.sentence, e.trigger.start, skip)[:MAX_ALTERNATIVES]:
@@ -257,10 +289,9 @@ def _alternatives(e: Event, dropped: str | None, fills: tuple[str, ...], actors:
             taken.add(story_key(e.reported_by))
             out.append(Hypothesis(replace(e, source=e.reported_by), "source:reporter", dropped, 0, fills, origin))
         skip = (e.target.start, e.target.end) if e.target is not None else None
-        for dist, m in actors.near(e.sentence, e.trigger.start, skip)[:MAX_ALTERNATIVES - 1]:
+        for dist, m in actors.near(e.sentence, e.trigger.start, skip)[: MAX_ALTERNATIVES - 1]:
             taken.add(story_key(m.code))
             out.append(Hypothesis(replace(e, source=m.ref()), "source:sentence", dropped, dist, fills, origin))
         for key, m in actors.main_except(*taken):
             out.append(Hypothesis(replace(e, source=m.ref()), "source:article", dropped, 0, fills, origin))
     return out
-

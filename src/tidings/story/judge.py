@@ -6,6 +6,7 @@ with LightGBM) and a calibration, evaluated here with numpy alone, so coding nee
 LightGBM. Its probability is calibrated by cross-validation on the training articles; the
 default threshold is the one that gave the best story-level F1 in that cross-validation.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,13 +26,13 @@ JUDGE_PATH = Path(__file__).resolve().parent.parent / "data" / "models" / "judge
 @dataclass(frozen=True)
 class Judge:
     features: tuple[str, ...]
-    feature: np.ndarray    # (trees, nodes) feature index of each node (0 at leaves)
+    feature: np.ndarray  # (trees, nodes) feature index of each node (0 at leaves)
     threshold: np.ndarray  # (trees, nodes) go left when x <= threshold (+inf at leaves)
-    left: np.ndarray       # (trees, nodes) child indices (a leaf points at itself)
+    left: np.ndarray  # (trees, nodes) child indices (a leaf points at itself)
     right: np.ndarray
-    value: np.ndarray      # (trees, nodes) leaf values (0 inside)
+    value: np.ndarray  # (trees, nodes) leaf values (0 inside)
     depth: int
-    scale: float = 1.0     # calibration: p = sigmoid(scale * raw + shift)
+    scale: float = 1.0  # calibration: p = sigmoid(scale * raw + shift)
     shift: float = 0.0
     default_threshold: float = 0.5
     info: Mapping | None = None
@@ -67,11 +68,21 @@ class Judge:
         return [1.0 / (1.0 + math.exp(-(self.scale * r + self.shift))) for r in raw]
 
     def to_json(self) -> dict:
-        return {"format": "tidings-judge/1", "features": list(self.features), "depth": self.depth,
-                "trees": {"feature": self.feature.tolist(), "threshold": [[_num(t) for t in row] for row in self.threshold],
-                          "left": self.left.tolist(), "right": self.right.tolist(), "value": self.value.tolist()},
-                "calibration": {"scale": self.scale, "shift": self.shift},
-                "threshold": self.default_threshold, "info": dict(self.info or {})}
+        return {
+            "format": "tidings-judge/1",
+            "features": list(self.features),
+            "depth": self.depth,
+            "trees": {
+                "feature": self.feature.tolist(),
+                "threshold": [[_num(t) for t in row] for row in self.threshold],
+                "left": self.left.tolist(),
+                "right": self.right.tolist(),
+                "value": self.value.tolist(),
+            },
+            "calibration": {"scale": self.scale, "shift": self.shift},
+            "threshold": self.default_threshold,
+            "info": dict(self.info or {}),
+        }
 
 
 def _num(t: float):
@@ -83,11 +94,19 @@ def from_json(d: Mapping) -> Judge:
         raise ValueError(f"not a tidings judge model (format {d.get('format')!r})")
     t = d["trees"]
     thr = np.array([[math.inf if v is None else v for v in row] for row in t["threshold"]], dtype=np.float64)
-    return Judge(features=tuple(d["features"]), feature=np.array(t["feature"], dtype=np.int64), threshold=thr,
-                 left=np.array(t["left"], dtype=np.int64), right=np.array(t["right"], dtype=np.int64),
-                 value=np.array(t["value"], dtype=np.float64), depth=int(d["depth"]),
-                 scale=float(d["calibration"]["scale"]), shift=float(d["calibration"]["shift"]),
-                 default_threshold=float(d["threshold"]), info=d.get("info") or {})
+    return Judge(
+        features=tuple(d["features"]),
+        feature=np.array(t["feature"], dtype=np.int64),
+        threshold=thr,
+        left=np.array(t["left"], dtype=np.int64),
+        right=np.array(t["right"], dtype=np.int64),
+        value=np.array(t["value"], dtype=np.float64),
+        depth=int(d["depth"]),
+        scale=float(d["calibration"]["scale"]),
+        shift=float(d["calibration"]["shift"]),
+        default_threshold=float(d["threshold"]),
+        info=d.get("info") or {},
+    )
 
 
 @lru_cache(maxsize=4)
@@ -99,37 +118,52 @@ def load_judge(path: str | None = None) -> Judge | None:
     return from_json(json.loads(p.read_text(encoding="utf-8")))
 
 
-def trees_from_lightgbm(dump: Mapping, features: Sequence[str]) -> tuple[np.ndarray, ...]:
+def _flatten(tree: Mapping) -> tuple[list[list], int]:
+    """One LightGBM tree as rows [feature, threshold, left, right, value] (a leaf points at
+    itself), and its depth."""
+    nodes: list[list] = []
+    depth = 1
+
+    def add(node, level):
+        nonlocal depth
+        i = len(nodes)
+        nodes.append([0, math.inf, i, i, 0.0])
+        if "leaf_value" in node or "split_feature" not in node:
+            nodes[i][4] = float(node.get("leaf_value", 0.0))
+            depth = max(depth, level)
+            return i
+        if node.get("decision_type", "<=") != "<=":
+            raise ValueError(f"unsupported split {node.get('decision_type')!r}")
+        left = add(node["left_child"], level + 1)
+        right = add(node["right_child"], level + 1)
+        nodes[i] = [int(node["split_feature"]), float(node["threshold"]), left, right, 0.0]
+        return i
+
+    add(tree, 0)
+    return nodes, depth
+
+
+def trees_from_lightgbm(
+    dump: Mapping, features: Sequence[str]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, int]:
     """Flatten LightGBM's `dump_model()` into padded node arrays, and the deepest path."""
     flat = []
     depth = 1
     for info in dump["tree_info"]:
-        nodes: list[list] = []  # feature, threshold, left, right, value
-
-        def add(node, level):
-            nonlocal depth
-            i = len(nodes)
-            nodes.append([0, math.inf, i, i, 0.0])
-            if "leaf_value" in node or "split_feature" not in node:
-                nodes[i][4] = float(node.get("leaf_value", 0.0))
-                depth = max(depth, level)
-                return i
-            if node.get("decision_type", "<=") != "<=":
-                raise ValueError(f"unsupported split {node.get('decision_type')!r}")
-            left = add(node["left_child"], level + 1)
-            right = add(node["right_child"], level + 1)
-            nodes[i] = [int(node["split_feature"]), float(node["threshold"]), left, right, 0.0]
-            return i
-
-        add(info["tree_structure"], 0)
+        nodes, deepest = _flatten(info["tree_structure"])
+        depth = max(depth, deepest)
         flat.append(nodes)
     width = max((len(n) for n in flat), default=1)
-    arrays = [np.zeros((len(flat), width), dtype=np.int64), np.full((len(flat), width), math.inf),
-              np.zeros((len(flat), width), dtype=np.int64), np.zeros((len(flat), width), dtype=np.int64),
-              np.zeros((len(flat), width), dtype=np.float64)]
+    arrays = [
+        np.zeros((len(flat), width), dtype=np.int64),
+        np.full((len(flat), width), math.inf),
+        np.zeros((len(flat), width), dtype=np.int64),
+        np.zeros((len(flat), width), dtype=np.int64),
+        np.zeros((len(flat), width), dtype=np.float64),
+    ]
     for t, nodes in enumerate(flat):
         for i, (f, thr, left, right, v) in enumerate(nodes):
             arrays[0][t, i], arrays[1][t, i], arrays[2][t, i], arrays[3][t, i], arrays[4][t, i] = f, thr, left, right, v
         for i in range(len(nodes), width):  # padding: leaves of value 0 pointing at themselves
             arrays[2][t, i] = arrays[3][t, i] = i
-    return (*arrays, depth)
+    return arrays[0], arrays[1], arrays[2], arrays[3], arrays[4], depth

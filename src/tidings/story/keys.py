@@ -4,6 +4,7 @@ An actor's key is the country block of its CAMEO code, or for an organisation (I
 IMG, MNC prefix) the block after the prefix; no actor is ``---``. Two events with the same
 root and the same source and target keys are one story-level tuple (ANNOTATION.md).
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -34,14 +35,14 @@ def role_codes() -> frozenset[str]:
     """The three-letter role blocks of the role lexicon (GOV, MIL, COP, ...)."""
     from ..actors.lexicon import data_dir
 
-    out = set()
+    out: set[str] = set()
     with open(data_dir() / "roles.tsv", encoding="utf-8") as fh:
         for line in fh:
             parts = line.rstrip("\n").split("\t")
             if line.startswith("#") or len(parts) < 2 or parts[0] == "phrase":
                 continue
             code = parts[1].strip()
-            out.update(code[i:i + 3] for i in range(0, len(code), 3) if code[i:i + 3].isalpha())
+            out.update(code[i : i + 3] for i in range(0, len(code), 3) if code[i : i + 3].isalpha())
     return frozenset(out - {"-"})
 
 

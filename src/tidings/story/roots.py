@@ -11,6 +11,7 @@ article stage weighs (`hypotheses`). It is a multinomial logistic regression ove
 clause features as `tidings.classifier`, plus features of the trigger itself, stored like the
 classifier (`data/models/roots.npz`) and trained by `tidings.story.train`.
 """
+
 from __future__ import annotations
 
 from collections import Counter

@@ -9,6 +9,7 @@
   future: the intent the sentence coder also derives from the announcement (03x, asserted) is
   not a second event of the same mention and actors.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -65,7 +66,7 @@ def minor_pairs(groups: list[Group]) -> set[int]:
                 seen = parties.setdefault(_mention(h), {})
                 seen[g.key[1]] = min(seen.get(g.key[1], h.event.source.start), h.event.source.start)
                 seen.setdefault(g.key[2], h.event.target.start)
-    first = {m: min(keys, key=keys.get) for m, keys in parties.items() if len(keys) >= 3}
+    first = {m: min(keys.items(), key=lambda kv: kv[1])[0] for m, keys in parties.items() if len(keys) >= 3}
     out = set()
     for k, g in enumerate(groups):
         coded = [h for h in g.members if h.how == "coded" and _mention(h) in first]
@@ -77,13 +78,19 @@ def minor_pairs(groups: list[Group]) -> set[int]:
 def announced_intents(groups: list[Group]) -> set[int]:
     """Indices of asserted intent groups (derived from an announced act) whose every mention
     also gives the act itself, with status future, between the same actors."""
-    future = {(h.event.sentence, h.event.trigger.start, g.key[1], g.key[2])
-              for g in groups if g.status == "future" for h in g.members}
+    future = {
+        (h.event.sentence, h.event.trigger.start, g.key[1], g.key[2])
+        for g in groups
+        if g.status == "future"
+        for h in g.members
+    }
     out = set()
     for k, g in enumerate(groups):
         if g.status != "asserted" or g.key[0] != "03":
             continue
-        if all("derived:intent" in h.event.rule and
-               (h.event.sentence, h.event.trigger.start, g.key[1], g.key[2]) in future for h in g.members):
+        if all(
+            "derived:intent" in h.event.rule and (h.event.sentence, h.event.trigger.start, g.key[1], g.key[2]) in future
+            for h in g.members
+        ):
             out.add(k)
     return out

@@ -13,6 +13,7 @@ threshold that gives the best story-level F1 over the training articles. A learn
 (the same cross-validation with 25/50/75/100% of the training articles) is stored with the
 model. LightGBM is needed only here (`pip install lightgbm`); coding reads the trees alone.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -31,10 +32,22 @@ from .judge import JUDGE_PATH, Judge, trees_from_lightgbm
 __all__ = ["Example", "collect", "train", "main"]
 
 ROOT = Path(__file__).resolve().parents[3]
-PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "max_depth": 5,
-          "min_data_in_leaf": 10, "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1,
-          "lambda_l2": 1.0, "seed": 7, "deterministic": True, "num_threads": 1, "verbose": -1,
-          "force_row_wise": True}
+PARAMS = {
+    "objective": "binary",
+    "learning_rate": 0.05,
+    "num_leaves": 15,
+    "max_depth": 5,
+    "min_data_in_leaf": 10,
+    "feature_fraction": 0.8,
+    "bagging_fraction": 0.8,
+    "bagging_freq": 1,
+    "lambda_l2": 1.0,
+    "seed": 7,
+    "deterministic": True,
+    "num_threads": 1,
+    "verbose": -1,
+    "force_row_wise": True,
+}
 ROUNDS = 300
 MIN_FEATURE_COUNT = 3
 
@@ -71,15 +84,20 @@ def read_gold(path: Path, second: Path | None = None) -> dict[str, StoryGold]:
     out = {}
     for rid, events in first.items():
         if rid in other:
-            rec = merge_coders([{rid: events}, {rid: other[rid]}])[0]
+            rec = merge_coders([{rid: list(events)}, {rid: list(other[rid])}])[0]
             core = {(x["root"], x["source"], x["target"]): x.get("date") for x in rec["core"]}
             optional = {(x["root"], x["source"], x["target"]) for x in rec["optional"]}
             out[rid] = StoryGold(rid, frozenset(core), frozenset(optional - set(core)), core, coders=2)
             continue
         core = tuples_of([e for e in events if e.get("certainty", "core") == "core"], canonical=True)
         every = tuples_of(events, canonical=True)
-        out[rid] = StoryGold(rid, frozenset(core), frozenset(set(every) - set(core)),
-                             {t: evs[0].get("date") for t, evs in core.items()}, coders=1)
+        out[rid] = StoryGold(
+            rid,
+            frozenset(core),
+            frozenset(set(every) - set(core)),
+            {t: evs[0].get("date") for t, evs in core.items()},
+            coders=1,
+        )
     return out
 
 
@@ -91,7 +109,9 @@ def gold_sentences(*paths: Path | None) -> dict[tuple[str, tuple], set[int]]:
             continue
         for rid, events in _coder(path).items():
             for t, evs in tuples_of(events, canonical=True).items():
-                out.setdefault((rid, t), set()).update(e.get("sentence") for e in evs if isinstance(e.get("sentence"), int))
+                out.setdefault((rid, t), set()).update(
+                    s for s in (e.get("sentence") for e in evs) if isinstance(s, int)
+                )
     return out
 
 
@@ -149,8 +169,12 @@ def oof_roots(docs: list, annotations: dict[str, list[list[dict]]], folds: int):
     """The root model of each fold (trained on the other folds' articles), and one on all."""
     from .roots import fit_roots, trigger_features
 
-    rows = {doc._.article_id: [(trigger_features(t), r) for t, r in trigger_rows(doc, annotations.get(doc._.article_id, []))]
-            for doc in docs}
+    rows = {
+        doc._.article_id: [
+            (trigger_features(t), r) for t, r in trigger_rows(doc, annotations.get(doc._.article_id, []))
+        ]
+        for doc in docs
+    }
     models = {}
     for k in range(folds):
         train = [r for rid, rs in rows.items() if _fold(rid, folds) != k for r in rs]
@@ -159,8 +183,13 @@ def oof_roots(docs: list, annotations: dict[str, list[list[dict]]], folds: int):
     return models, fit_roots([f for f, _ in every], [r for _, r in every])
 
 
-def collect(gold: dict[str, StoryGold], docs: list, sentences: dict | None = None,
-            root_models: dict | None = None, folds: int = 5) -> list[Example]:
+def collect(
+    gold: dict[str, StoryGold],
+    docs: list,
+    sentences: dict | None = None,
+    root_models: dict | None = None,
+    folds: int = 5,
+) -> list[Example]:
     """The judge's examples of every gold article: each reading of each group the stage's
     rules let through, labelled 1 when a coder listed its tuple (core or optional) from its
     sentence (from any sentence when `sentences` does not say where). The learned root model
@@ -216,8 +245,11 @@ def _matrix(examples: list[Example], names: list[str]) -> np.ndarray:
 def _fit(X: np.ndarray, y: np.ndarray, names: list[str]):
     import lightgbm as lgb
 
-    return lgb.train(PARAMS, lgb.Dataset(X, label=y, feature_name=[f"f{i}" for i in range(len(names))],
-                                         free_raw_data=False), num_boost_round=ROUNDS)
+    return lgb.train(
+        PARAMS,
+        lgb.Dataset(X, label=y, feature_name=[f"f{i}" for i in range(len(names))], free_raw_data=False),
+        num_boost_round=ROUNDS,
+    )
 
 
 def _platt(raw: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -249,14 +281,16 @@ def story_f1(examples: list[Example], probs: np.ndarray, gold: dict[str, StoryGo
     for ex, p in group_probs(examples, probs).values():
         if p >= threshold:
             root, s, t = ex.key
-            preds[ex.article]["events"].append({"root": root, "source": {"code": s},
-                                                "target": None if t == "---" else {"code": t}})
+            preds[ex.article]["events"].append(
+                {"root": root, "source": {"code": s}, "target": None if t == "---" else {"code": t}}
+            )
     res = score_stories(gold, preds)
     return {k: res[k] for k in ("precision", "recall", "f1", "found_core", "core", "wrong")}
 
 
-def cross_validate(examples: list[Example], gold: dict[str, StoryGold], names: list[str], folds: int,
-                   articles: set[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
+def cross_validate(
+    examples: list[Example], gold: dict[str, StoryGold], names: list[str], folds: int, articles: set[str] | None = None
+) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold raw scores (NaN for articles left out of `articles`)."""
     X, y = _matrix(examples, names), np.array([ex.label for ex in examples], dtype=float)
     raw = np.full(len(examples), np.nan)
@@ -285,8 +319,9 @@ def annotations_of(*paths: Path | None) -> dict[str, list[list[dict]]]:
     return out
 
 
-def train(gold_path: Path, texts: Path, out: Path, folds: int = 5, second: Path | None = None,
-          roots_out: Path | None = None) -> dict:
+def train(
+    gold_path: Path, texts: Path, out: Path, folds: int = 5, second: Path | None = None, roots_out: Path | None = None
+) -> dict:
     from .roots import ROOTS_PATH
 
     gold = read_gold(gold_path, second)
@@ -303,11 +338,20 @@ def train(gold_path: Path, texts: Path, out: Path, folds: int = 5, second: Path 
     curve = learning_curve(examples, gold, names, folds)
     booster = _fit(_matrix(examples, names), y, names)
     feature, thr, left, right, value, depth = trees_from_lightgbm(booster.dump_model(), names)
-    info = {"training_articles": len(gold), "double_coded": sum(1 for g in gold.values() if g.coders > 1),
-            "examples": len(examples), "positives": int(y.sum()),
-            "folds": folds, "params": PARAMS, "rounds": ROUNDS, "cv": cv, "threshold": threshold,
-            "learning_curve": curve, "gold": str(gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path),
-            "importance": _importance(booster, names)}
+    info = {
+        "training_articles": len(gold),
+        "double_coded": sum(1 for g in gold.values() if g.coders > 1),
+        "examples": len(examples),
+        "positives": int(y.sum()),
+        "folds": folds,
+        "params": PARAMS,
+        "rounds": ROUNDS,
+        "cv": cv,
+        "threshold": threshold,
+        "learning_curve": curve,
+        "gold": str(gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path),
+        "importance": _importance(booster, names),
+    }
     judge = Judge(tuple(names), feature, thr, left, right, value, depth, scale, shift, threshold, info)
     _check_same(judge, booster, _matrix(examples, names))
     out.write_text(json.dumps(judge.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
@@ -346,8 +390,12 @@ def _check_same(judge: Judge, booster, X: np.ndarray) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the judge on the project's own real-article annotations.")
     ap.add_argument("--gold", type=Path, default=ROOT / "gold" / "news" / "train.jsonl")
-    ap.add_argument("--second", type=Path, default=ROOT / "gold" / "news" / "train_b.jsonl",
-                    help="a second coder's annotations of (some of) the training articles")
+    ap.add_argument(
+        "--second",
+        type=Path,
+        default=ROOT / "gold" / "news" / "train_b.jsonl",
+        help="a second coder's annotations of (some of) the training articles",
+    )
     ap.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "wire.jsonl")
     ap.add_argument("--out", type=Path, default=JUDGE_PATH)
     ap.add_argument("--folds", type=int, default=5)
@@ -355,8 +403,10 @@ def main(argv: list[str] | None = None) -> int:
     info = train(args.gold, args.texts, args.out, args.folds, args.second)
     cv = info["cv"]
     print(f"{info['training_articles']} articles, {info['examples']} examples ({info['positives']} positive)")
-    print(f"cross-validation: threshold {info['threshold']}: P {cv['precision']:.3f} R {cv['recall']:.3f} "
-          f"F1 {cv['f1']:.3f} (core found {cv['found_core']}/{cv['core']}, wrong {cv['wrong']})")
+    print(
+        f"cross-validation: threshold {info['threshold']}: P {cv['precision']:.3f} R {cv['recall']:.3f} "
+        f"F1 {cv['f1']:.3f} (core found {cv['found_core']}/{cv['core']}, wrong {cv['wrong']})"
+    )
     for row in info["learning_curve"]:
         print(f"  {row['articles']:4d} articles: F1 {row['f1']:.3f} (P {row['precision']:.3f} R {row['recall']:.3f})")
     print(f"wrote {args.out}")

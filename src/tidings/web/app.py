@@ -4,6 +4,7 @@ Every page is rendered from the same dict its JSON twin returns (see data.py). T
 in views/ (pages, ingest, assets); what they share is the Site (site.py). Assets come from this
 package (static/) and from the installed plotly package; nothing from a CDN.
 """
+
 from __future__ import annotations
 
 import functools
@@ -20,12 +21,19 @@ from .views import assets, ingest, pages
 
 async def _crashed(request: Request, exc: Exception):
     # answered by the outermost layer, past the middleware: the headers go on here
-    return JSONResponse({"error": "internal error: the server log has the details"}, status_code=500,
-                        headers=SECURITY_HEADERS)
+    return JSONResponse(
+        {"error": "internal error: the server log has the details"}, status_code=500, headers=SECURITY_HEADERS
+    )
 
 
-def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", token: str | None = None,
-               max_body: int | None = None, hosts: tuple[str, ...] = ()) -> FastAPI:
+def create_app(
+    db: str | os.PathLike | None = None,
+    *,
+    host: str = "127.0.0.1",
+    token: str | None = None,
+    max_body: int | None = None,
+    hosts: tuple[str, ...] = (),
+) -> FastAPI:
     """The web app for database `db`. Writing (ingest) is open on localhost; bound to any
     other address it needs `token` (given as `Authorization: Bearer TOKEN` or a `token`
     form field), and without a token writing is off.
@@ -38,8 +46,13 @@ def create_app(db: str | os.PathLike | None = None, *, host: str = "127.0.0.1", 
     from ..store import ProcessGate, default_db_path
 
     db = str(db or default_db_path())
-    app = FastAPI(title="tidings", version="0.1.0", docs_url=None, redoc_url=None,
-                  description="Event data from news: every page of the UI has a JSON twin under /api.")
+    app = FastAPI(
+        title="tidings",
+        version="0.1.0",
+        docs_url=None,
+        redoc_url=None,
+        description="Event data from news: every page of the UI has a JSON twin under /api.",
+    )
     site = Site(db, writes_need_token=not is_local(host), token=token, gate=ProcessGate())
     site.jobs = IngestJobs(functools.partial(ingest.ingest_items, site))
     app.state.site = site

@@ -1,5 +1,6 @@
 """What each web page shows, as plain JSON-able dicts: the pages render these and their
 JSON twins return them unchanged, so a page and its JSON always agree. No spaCy here."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -41,6 +42,7 @@ def records(df) -> list[dict]:
 
 def filters_from(params: dict) -> Filters:
     """Filters from query parameters; every value is bound as an SQL parameter later."""
+
     def many(key):
         v = params.get(key)
         if v in (None, ""):
@@ -62,9 +64,18 @@ def filters_from(params: dict) -> Filters:
     text = params.get("text") or None
     if text and len(text) > 200:
         raise BadRequest("text filter is limited to 200 characters")
-    return Filters(start=params.get("start") or None, end=params.get("end") or None,
-                   actor=many("actor"), source=many("source"), target=many("target"),
-                   codes=many("code"), roots=many("root"), quad_classes=quads, status=status, text=text)
+    return Filters(
+        start=params.get("start") or None,
+        end=params.get("end") or None,
+        actor=many("actor"),
+        source=many("source"),
+        target=many("target"),
+        codes=many("code"),
+        roots=many("root"),
+        quad_classes=quads,
+        status=status,
+        text=text,
+    )
 
 
 def _dates(params: dict) -> None:
@@ -89,8 +100,17 @@ def active_filters(params: dict) -> dict:
 
 
 def _dyads(rows) -> list[dict]:
-    return [{"source": s, "target": t, "source_name": actor_name(s), "target_name": actor_name(t), "events": n,
-             "goldstein_mean": _clean(round(g, 2) if g is not None else None)} for s, t, n, g in rows]
+    return [
+        {
+            "source": s,
+            "target": t,
+            "source_name": actor_name(s),
+            "target_name": actor_name(t),
+            "events": n,
+            "goldstein_mean": _clean(round(g, 2) if g is not None else None),
+        }
+        for s, t, n, g in rows
+    ]
 
 
 def overview(conn) -> dict:
@@ -184,8 +204,11 @@ def _total(conn, f: Filters) -> int:
 
 def _named(e: dict) -> dict:
     """An event row with the names of its codes."""
-    return e | {"code_name": event_name(e.get("code")), "source_code_name": actor_name(e.get("source_code")),
-                "target_code_name": actor_name(e.get("target_code"))}
+    return e | {
+        "code_name": event_name(e.get("code")),
+        "source_code_name": actor_name(e.get("source_code")),
+        "target_code_name": actor_name(e.get("target_code")),
+    }
 
 
 FACET_NAMES = {"root": root_name, "quad": quad_name, "source": country_name, "target": country_name}
@@ -203,11 +226,11 @@ def facets(conn, f: Filters) -> dict:
 
 def _segments(text: str, spans: list[tuple[int, int, str]]) -> list[dict]:
     """Cut text at every span boundary; each piece carries the classes of the spans covering it."""
-    cuts = {0, len(text)}
+    cut_set = {0, len(text)}
     for a, b, _ in spans:
         if a is not None and b is not None and 0 <= a < b <= len(text):
-            cuts.update((a, b))
-    cuts = sorted(cuts)
+            cut_set.update((a, b))
+    cuts = sorted(cut_set)
     out = []
     for a, b in zip(cuts, cuts[1:]):
         classes = sorted({c for s, e, c in spans if s is not None and e is not None and s <= a and b <= e})
@@ -236,8 +259,11 @@ def event_detail(conn, event_id: str) -> dict | None:
         m["paragraph"] = _paragraph(text, s0, s1)
         mentions.append({k: _clean(v) for k, v in m.items() if k != "segments"} | {"segments": m["segments"]})
     copies = pages.story_copies(conn, event.get("story_id"))
-    return {"event": event, "mentions": mentions,
-            "copies": [{"id": i, "title": t, "outlet": o, "url": u, "published": p} for i, t, o, u, p in copies]}
+    return {
+        "event": event,
+        "mentions": mentions,
+        "copies": [{"id": i, "title": t, "outlet": o, "url": u, "published": p} for i, t, o, u, p in copies],
+    }
 
 
 def _paragraph(text: str, start, end) -> str:
@@ -245,7 +271,7 @@ def _paragraph(text: str, start, end) -> str:
         return ""
     a = text.rfind("\n\n", 0, start)
     b = text.find("\n\n", end or start)
-    return text[(a + 2 if a >= 0 else 0):(b if b >= 0 else len(text))].strip()
+    return text[(a + 2 if a >= 0 else 0) : (b if b >= 0 else len(text))].strip()
 
 
 def dyad(conn, params: dict) -> dict:
@@ -253,14 +279,22 @@ def dyad(conn, params: dict) -> dict:
     freq = _freq(params)
     directed = params.get("directed", "1") not in ("0", "false", "no")
     series = records(query.dyad_series(conn, freq=freq, directed=directed, filters=f))
-    return {"filters": active_filters(params), "freq": freq, "directed": directed, "series": series,
-            "goldstein_axes": _goldstein_axes(series),
-            "source_name": _side_name(params.get("source")), "target_name": _side_name(params.get("target"))}
+    return {
+        "filters": active_filters(params),
+        "freq": freq,
+        "directed": directed,
+        "series": series,
+        "goldstein_axes": _goldstein_axes(series),
+        "source_name": _side_name(params.get("source")),
+        "target_name": _side_name(params.get("target")),
+    }
 
 
 def _goldstein_axes(series: list[dict]) -> list[list[float]]:
-    return zero_aligned_ranges([r["goldstein_sum"] for r in series if r.get("goldstein_sum") is not None],
-                               [r["goldstein_mean"] for r in series if r.get("goldstein_mean") is not None])
+    return zero_aligned_ranges(
+        [r["goldstein_sum"] for r in series if r.get("goldstein_sum") is not None],
+        [r["goldstein_mean"] for r in series if r.get("goldstein_mean") is not None],
+    )
 
 
 def zero_aligned_ranges(*columns: list[float], pad: float = 0.08) -> list[list[float]]:
@@ -298,8 +332,14 @@ def actor(conn, code: str, params: dict) -> dict:
     names = pages.actor_names(conn, code, 5)
     for p in partners:
         p |= {"source_name": actor_name(p["source"]), "target_name": actor_name(p["target"])}
-    return {"code": code, "name": actor_name(code), "names": names, "freq": freq, "series": series,
-            "partners": partners[:50]}
+    return {
+        "code": code,
+        "name": actor_name(code),
+        "names": names,
+        "freq": freq,
+        "series": series,
+        "partners": partners[:50],
+    }
 
 
 def network(conn, params: dict) -> dict:
@@ -313,8 +353,11 @@ def network(conn, params: dict) -> dict:
         for k in ("source", "target"):
             nodes[e[k]] = nodes.get(e[k], 0) + int(e["weight"])
     layout = circle_layout(nodes)
-    shown = [e | {"source_name": actor_name(e["source"]), "target_name": actor_name(e["target"])}
-             for e in edges if e["source"] in layout and e["target"] in layout]
+    shown = [
+        e | {"source_name": actor_name(e["source"]), "target_name": actor_name(e["target"])}
+        for e in edges
+        if e["source"] in layout and e["target"] in layout
+    ]
     _edge_lines(shown, layout)
     return {"filters": active_filters(params), "by": by, "nodes": layout, "edges": shown}
 
@@ -335,18 +378,27 @@ def circle_layout(nodes: dict[str, int], most: int = 40) -> dict[str, dict]:
         ang = 2 * math.pi * i / max(len(names), 1) - math.pi / 2
         c, s = math.cos(ang), math.sin(ang)
         r = round(4 + (NET_MAX_R - 4) * math.sqrt(nodes[n] / top), 1)
-        label = {"lx": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * c, 1),
-                 "ly": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * s, 1)}
+        label: dict[str, float | str] = {
+            "lx": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * c, 1),
+            "ly": round(NET_CENTRE + (NET_RING + NET_MAX_R + 12) * s, 1),
+        }
         if radial:  # along the radius; on the left half turned round, so it never reads upside down
             left = c < -1e-9
-            label |= {"angle": round(math.degrees(ang) + (180 if left else 0), 1),
-                      "anchor": "end" if left else "start", "dy": "0.35em"}
+            label |= {
+                "angle": round(math.degrees(ang) + (180 if left else 0), 1),
+                "anchor": "end" if left else "start",
+                "dy": "0.35em",
+            }
         else:  # level, on the outer side of the node
             side = "middle" if abs(c) < 0.35 else "start" if c > 0 else "end"
-            label |= {"angle": 0, "anchor": side,
-                      "dy": "0.35em" if side != "middle" else ("0.9em" if s > 0 else "0")}
-        out[n] = {"x": round(NET_CENTRE + NET_RING * c, 1), "y": round(NET_CENTRE + NET_RING * s, 1), "r": r,
-                  "events": nodes[n], "name": actor_name(n)} | label
+            label |= {"angle": 0, "anchor": side, "dy": "0.35em" if side != "middle" else ("0.9em" if s > 0 else "0")}
+        out[n] = {
+            "x": round(NET_CENTRE + NET_RING * c, 1),
+            "y": round(NET_CENTRE + NET_RING * s, 1),
+            "r": r,
+            "events": nodes[n],
+            "name": actor_name(n),
+        } | label
     return out
 
 
@@ -362,10 +414,14 @@ def _edge_lines(edges: list[dict], layout: dict[str, dict]) -> None:
         ux, uy = dx / d, dy / d
         off = 3.0 if (e["target"], e["source"]) in pairs else 0.0  # to the right of the direction
         ox, oy = -uy * off, ux * off
-        e.update(x1=round(a["x"] + ux * (a["r"] + 1) + ox, 1), y1=round(a["y"] + uy * (a["r"] + 1) + oy, 1),
-                 x2=round(b["x"] - ux * (b["r"] + 2) + ox, 1), y2=round(b["y"] - uy * (b["r"] + 2) + oy, 1),
-                 width=round(1 + 3 * math.sqrt(e["weight"] / top), 1),
-                 kind="coop" if (e.get("goldstein_mean") or 0) >= 0 else "conflict")
+        e.update(
+            x1=round(a["x"] + ux * (a["r"] + 1) + ox, 1),
+            y1=round(a["y"] + uy * (a["r"] + 1) + oy, 1),
+            x2=round(b["x"] - ux * (b["r"] + 2) + ox, 1),
+            y2=round(b["y"] - uy * (b["r"] + 2) + oy, 1),
+            width=round(1 + 3 * math.sqrt(e["weight"] / top), 1),
+            kind="coop" if (e.get("goldstein_mean") or 0) >= 0 else "conflict",
+        )
 
 
 def article(conn, article_id: str) -> dict | None:
@@ -385,11 +441,26 @@ def article(conn, article_id: str) -> dict | None:
     return {
         "article": {k: v for k, v in art.items() if k != "text"},
         "segments": _segments(text, spans),
-        "events": [{"id": i, "trigger": t, "start": a, "end": b, "code": c, "code_name": event_name(c), "status": s,
-                    "source": sc, "target": tc, "source_name": actor_name(sc), "target_name": actor_name(tc)}
-                   for i, a, b, t, c, s, sc, tc in ev],
-        "quotes": [{"speaker": n, "speaker_code": c, "text": t, "kind": k, "cue": cue, "start": s, "end": e}
-                   for n, c, t, k, cue, s, e in qs],
+        "events": [
+            {
+                "id": i,
+                "trigger": t,
+                "start": a,
+                "end": b,
+                "code": c,
+                "code_name": event_name(c),
+                "status": s,
+                "source": sc,
+                "target": tc,
+                "source_name": actor_name(sc),
+                "target_name": actor_name(tc),
+            }
+            for i, a, b, t, c, s, sc, tc in ev
+        ],
+        "quotes": [
+            {"speaker": n, "speaker_code": c, "text": t, "kind": k, "cue": cue, "start": s, "end": e}
+            for n, c, t, k, cue, s, e in qs
+        ],
     }
 
 

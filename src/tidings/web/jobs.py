@@ -1,6 +1,7 @@
 """Web ingest runs off the event loop: jobs go to a bounded queue served by one worker
 thread (the database has one writer), so pages keep answering while an upload is coded.
 Each job has a status (queued, running, done, failed) readable at /api/jobs/{id}."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -31,8 +32,14 @@ class Job:
     future: Future = field(default_factory=Future, repr=False)
 
     def public(self) -> dict:
-        return {"id": self.id, "status": self.status, "submitted": self.submitted, "finished": self.finished,
-                "inputs": [name for name, _ in self.items], "result": self.result}
+        return {
+            "id": self.id,
+            "status": self.status,
+            "submitted": self.submitted,
+            "finished": self.finished,
+            "inputs": [name for name, _ in self.items],
+            "result": self.result,
+        }
 
 
 def _now() -> str:

@@ -6,6 +6,7 @@ orgs.tsv) and the CAMEO role types, quad classes from the query module.
     actor_name("USAGOV") -> "United States government"      actor_name("IGOUNO") -> "United Nations"
 
 A code nothing names comes back as "" (event) or as its own blocks (actor), never invented."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -43,11 +44,11 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
     from ..actors.lexicon import COUNTRY, ORG, REGION, data_dir, load_countries, load_orgs, load_regions
 
     d = data_dir()
-    countries = {e.code: e.name for e in load_countries(d / "countries.tsv") if e.kind == COUNTRY}
-    regions = {e.code: e.name for e in load_regions(d / "regions.tsv") if e.kind == REGION}
+    countries = {e.code: e.name for e in load_countries(d / "countries.tsv") if e.kind == COUNTRY and e.code}
+    regions = {e.code: e.name for e in load_regions(d / "regions.tsv") if e.kind == REGION and e.code}
     orgs: dict[str, str] = {}
     for e in load_orgs(d / "orgs.tsv"):
-        if e.kind == ORG:
+        if e.kind == ORG and e.code:
             orgs.setdefault(e.code, e.name)
     return countries, regions, orgs
 
@@ -69,7 +70,7 @@ def actor_name(code) -> str:
 
     code = str(code).strip().upper()
     countries, regions, orgs = _tables()
-    blocks = [code[i:i + 3] for i in range(0, len(code), 3)]
+    blocks = [code[i : i + 3] for i in range(0, len(code), 3)]
     head = countries.get(blocks[0]) or regions.get(blocks[0])
     if head is None and code in orgs:  # IGOUNO, IMGMUSISI: no country, one organisation
         return orgs[code]

@@ -1,11 +1,13 @@
 """The web attack surface: the Host check (DNS rebinding), same-origin writes (CSRF), write
 tokens, body limits, security headers on every response."""
+
 from __future__ import annotations
 
 import hashlib
 import hmac
 import ipaddress
 import json
+from collections.abc import Mapping
 
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
 DEFAULT_MAX_BODY = 10 * 1024 * 1024  # bytes
@@ -27,9 +29,11 @@ def token_ok(given: str | None, expected: str | None) -> bool:
 
 SECURITY_HEADERS = {
     # scripts and styles only from this server; no inline script, no framing, no sniffing
-    "Content-Security-Policy": ("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-                                "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
-                                "form-action 'self'"),
+    "Content-Security-Policy": (
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+        "img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
+        "form-action 'self'"
+    ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
     # not no-referrer: under that policy a browser sends 'Origin: null' with the page's own form
@@ -45,7 +49,7 @@ def host_name(value: str) -> str:
     "[::1]:8000" -> "::1"."""
     value = value.strip().lower()
     if value.startswith("["):
-        return value[1:value.find("]")] if "]" in value else value
+        return value[1 : value.find("]")] if "]" in value else value
     return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
@@ -62,7 +66,7 @@ def allowed_hosts(bound: str, extra=()) -> set[str] | None:
     return names | {host_name(bound)}
 
 
-def origin_problem(headers: dict, host: str, scheme: str) -> str | None:
+def origin_problem(headers: Mapping[str, str], host: str, scheme: str) -> str | None:
     """Why a write is not from this site, or None. A browser says where a request comes from
     (Origin, Sec-Fetch-Site) and a page cannot forge either: a write must come from this origin.
     A client that sends neither (curl, a script) is not a browser and may write."""
@@ -102,15 +106,23 @@ class SecurityHeaders:
         if self.hosts is not None:
             host = next((v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"), "")
             if host_name(host) not in self.hosts:
-                return await respond(with_headers, 400, {"error": f"unknown Host {host[:100]!r}: this server answers "
-                                                                  f"only {', '.join(sorted(self.hosts))}"})
+                return await respond(
+                    with_headers,
+                    400,
+                    {"error": f"unknown Host {host[:100]!r}: this server answers only {', '.join(sorted(self.hosts))}"},
+                )
         return await self.app(scope, receive, with_headers)
 
 
 async def respond(send, status: int, payload: dict) -> None:
     body = json.dumps(payload).encode()
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode())],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

@@ -1,12 +1,13 @@
 """What every view needs: the database, the templates, and the ways to answer (a page, its
 JSON twin, CSV, an error). One Site per app, at app.state.site."""
+
 from __future__ import annotations
 
 import csv
 import io
 import secrets
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from urllib.parse import urlencode
 
 from fastapi import Request
@@ -15,6 +16,9 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from . import data
 from .security import csrf_token
+
+if TYPE_CHECKING:
+    from .jobs import IngestJobs
 
 HERE = Path(__file__).resolve().parent
 STATIC = HERE / "static"
@@ -30,10 +34,11 @@ class Site:
         self.token = token
         self.gate = gate  # reads of the pages and the ingest thread's writes take turns on the file
         self.csrf = csrf_token(secrets.token_bytes(32))
-        self.env = Environment(loader=FileSystemLoader(str(HERE / "templates")),
-                               autoescape=select_autoescape(["html"], default=True))
+        self.env = Environment(
+            loader=FileSystemLoader(str(HERE / "templates")), autoescape=select_autoescape(["html"], default=True)
+        )
         self.env.globals.update(with_param=with_param)
-        self.jobs = None  # the IngestJobs, set by create_app
+        self.jobs: IngestJobs  # the ingest worker, set by create_app
 
     def conn(self):
         from ..store import NoDatabase, open_reader
@@ -45,18 +50,22 @@ class Site:
 
     def render(self, name: str, request: Request, status: int = 200, **ctx) -> HTMLResponse:
         tpl = self.env.get_template(name)
-        return HTMLResponse(tpl.render(request=request, path=request.url.path, query=dict(request.query_params),
-                                       **ctx), status_code=status)
+        return HTMLResponse(
+            tpl.render(request=request, path=request.url.path, query=dict(request.query_params), **ctx),
+            status_code=status,
+        )
 
     def error(self, request: Request, message: str, status: int) -> Response:
         if wants_json(request):
             return JSONResponse({"error": message}, status_code=status)
-        html = self.env.get_template("empty.html").render(request=request, path=request.url.path, query={},
-                                                          message=message)
+        html = self.env.get_template("empty.html").render(
+            request=request, path=request.url.path, query={}, message=message
+        )
         return HTMLResponse(html, status_code=status)
 
-    def answer(self, request: Request, template: str, build: Callable, status_missing: str | None = None,
-               **extra) -> Response:
+    def answer(
+        self, request: Request, template: str, build: Callable, status_missing: str | None = None, **extra
+    ) -> Response:
         """Build the page's data; answer as HTML, or JSON when asked (?format=json or /api)."""
         with self.gate.reading():
             c = self.conn()
@@ -99,5 +108,6 @@ def csv_response(rows: list[dict]) -> Response:
         w = csv.DictWriter(buf, fieldnames=list(rows[0]), extrasaction="ignore")
         w.writeheader()
         w.writerows(rows)
-    return Response(buf.getvalue(), media_type="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="events.csv"'})
+    return Response(
+        buf.getvalue(), media_type="text/csv", headers={"Content-Disposition": 'attachment; filename="events.csv"'}
+    )

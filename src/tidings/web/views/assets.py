@@ -1,5 +1,6 @@
 """Static files (from this package, and plotly.js from the installed plotly package: never a
 CDN) and the API index page."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -32,8 +33,7 @@ def static(name: str):
         p = plotly_js()
         if p is None:
             return PlainTextResponse("plotly is not installed", status_code=404)
-        return Response(p.read_bytes(), media_type="application/javascript",
-                        headers={"Cache-Control": "max-age=86400"})
+        return Response(p.read_bytes(), media_type="application/javascript", headers={"Cache-Control": "max-age=86400"})
     target = (STATIC / name).resolve()
     if STATIC.resolve() not in target.parents or not target.is_file():
         return PlainTextResponse("not found", status_code=404)
@@ -43,6 +43,9 @@ def static(name: str):
 @router.get("/api", response_class=HTMLResponse, include_in_schema=False)
 def api_index(request: Request):
     paths = request.app.openapi().get("paths", {})
-    rows = [{"path": p, "method": m.upper(), "summary": op.get("summary", "")}
-            for p, ops in sorted(paths.items()) for m, op in ops.items()]
+    rows = [
+        {"path": p, "method": m.upper(), "summary": op.get("summary", "")}
+        for p, ops in sorted(paths.items())
+        for m, op in ops.items()
+    ]
     return site_of(request).render("api.html", request, rows=rows)

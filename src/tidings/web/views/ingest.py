@@ -3,6 +3,7 @@
 Writes must come from this origin (Origin, Sec-Fetch-Site), forms must carry the page's CSRF
 token, the JSON API takes only application/json, and off localhost a token is needed. The
 work runs in the IngestJobs worker thread (ingest_items), off the event loop."""
+
 from __future__ import annotations
 
 import asyncio
@@ -22,8 +23,14 @@ router = APIRouter()
 @router.get("/ingest", response_class=HTMLResponse, include_in_schema=False)
 def ingest_form(request: Request):
     site = site_of(request)
-    return site.render("ingest.html", request, needs_token=site.writes_need_token,
-                       writable=not site.writes_need_token or bool(site.token), result=None, csrf=site.csrf)
+    return site.render(
+        "ingest.html",
+        request,
+        needs_token=site.writes_need_token,
+        writable=not site.writes_need_token or bool(site.token),
+        result=None,
+        csrf=site.csrf,
+    )
 
 
 @router.post("/ingest", include_in_schema=False)
@@ -36,19 +43,23 @@ async def ingest_page(request: Request):
         form = await request.form()
     except Exception as exc:  # a malformed multipart body
         return JSONResponse({"error": f"cannot read the form: {exc}"}, status_code=400)
-    denied = check_write(request, form.get("token"))
+    token = form.get("token")
+    denied = check_write(request, token if isinstance(token, str) else None)
     if denied:
         return denied
-    if not token_ok(form.get("csrf"), site.csrf):
-        return JSONResponse({"error": "the form's CSRF token is missing or wrong: reload the ingest page and "
-                                      "send it again"}, status_code=403)
-    items = []
+    csrf = form.get("csrf")
+    if not token_ok(csrf if isinstance(csrf, str) else None, site.csrf):
+        return JSONResponse(
+            {"error": "the form's CSRF token is missing or wrong: reload the ingest page and send it again"},
+            status_code=403,
+        )
+    items: list[tuple[str, str | bytes]] = []
     text = form.get("text")
     text = text.strip() if isinstance(text, str) else ""
     if text:
         items.append(("pasted text", text))
     for f in form.getlist("files"):
-        if hasattr(f, "read") and getattr(f, "filename", ""):
+        if not isinstance(f, str) and f.filename:
             items.append((Path(f.filename).name, await f.read()))
     published, bad = parse_published(form.get("published"))
     if bad:
@@ -58,12 +69,16 @@ async def ingest_page(request: Request):
         return result
     if wants_json(request):
         return JSONResponse(result, status_code=200 if not result.get("error") else 409)
-    return site.render("ingest.html", request, needs_token=site.writes_need_token, writable=True,
-                       result=result, csrf=site.csrf)
+    return site.render(
+        "ingest.html", request, needs_token=site.writes_need_token, writable=True, result=result, csrf=site.csrf
+    )
 
 
-@router.post("/api/ingest", summary="Code and store one article given as JSON {text, published?, title?}; "
-                                    "?wait=0 answers at once (202) with the job to follow at /api/jobs/{id}")
+@router.post(
+    "/api/ingest",
+    summary="Code and store one article given as JSON {text, published?, title?}; "
+    "?wait=0 answers at once (202) with the job to follow at /api/jobs/{id}",
+)
 async def ingest_api(request: Request):
     denied = check_origin(request) or check_write(request, None)
     if denied:
@@ -143,8 +158,10 @@ def check_write(request: Request, form_token) -> Response | None:
     if not site.writes_need_token:
         return None
     if not site.token:
-        return JSONResponse({"error": "writing is off: this server is not bound to localhost and has no token "
-                                      "(start it with --token)"}, status_code=403)
+        return JSONResponse(
+            {"error": "writing is off: this server is not bound to localhost and has no token (start it with --token)"},
+            status_code=403,
+        )
     given = form_token
     auth = request.headers.get("authorization", "")
     if auth.lower().startswith("bearer "):
@@ -158,24 +175,35 @@ def ingest_items(site: Site, items: list[tuple[str, str | bytes]], published: st
     """The job's work, in the worker thread. Pasted text is read like a .txt file; uploads by
     their file name (html, jsonl, csv, txt)."""
     from ...readers import read_data, read_text
-    from ...records import InputError
+    from ...records import Article, InputError
     from ...run.ingest import ingest
     from ...store import StoreLocked
 
     if not items:
         return {"error": "nothing to ingest: paste a text or choose files"}
-    arts, errors = [], []
+    arts: list[Article] = []
+    errors: list[InputError] = []
     for name, content in items:
-        got = ([read_text(content, source=name, published=published)] if isinstance(content, str)
-               else read_data(content, name, published=published))
+        got = (
+            [read_text(content, source=name, published=published)]
+            if isinstance(content, str)
+            else read_data(content, name, published=published)
+        )
         for item in got:
-            (errors if isinstance(item, InputError) else arts).append(item)
+            if isinstance(item, InputError):
+                errors.append(item)
+            else:
+                arts.append(item)
     try:
         report = ingest(arts, site.db, progress=False, gate=site.gate)
     except StoreLocked as exc:
         return {"error": str(exc)}
-    return {"summary": summary(report), "articles": [a.id for a in arts], "coded": coded(site, arts, report),
-            "errors": [str(e) for e in errors + report.errors]}
+    return {
+        "summary": summary(report),
+        "articles": [a.id for a in arts],
+        "coded": coded(site, arts, report),
+        "errors": [str(e) for e in errors + report.errors],
+    }
 
 
 SHOWN = 50  # articles whose events an ingest result lists (the rest: on the articles page)
@@ -183,19 +211,30 @@ SHOWN = 50  # articles whose events an ingest result lists (the rest: on the art
 
 def summary(report) -> str:
     """What an ingest did, in words ("1 article read: 1 new. 2 new events.")."""
+
     def n(k, one, many=None):
         return f"{k} {one if k == 1 else many or one + 's'}"
 
     parts = [f"{report.new} new", f"{report.updated} updated", f"{report.unchanged} unchanged (already stored)"]
-    extra = [(report.old_versions, "older version ignored", "older versions ignored"),
-             (report.not_coded, "not coded"), (report.failed, "failed to code"),
-             (report.rejected, "could not be stored"), (report.quarantined, "rejected before, skipped"),
-             (len(report.errors), "unreadable")]
+    extra = [
+        (report.old_versions, "older version ignored", "older versions ignored"),
+        (report.not_coded, "not coded"),
+        (report.failed, "failed to code"),
+        (report.rejected, "could not be stored"),
+        (report.quarantined, "rejected before, skipped"),
+        (len(report.errors), "unreadable"),
+    ]
     parts += [n(k, *words) if len(words) > 1 else f"{k} {words[0]}" for k, *words in extra if k]
-    return (f"{n(report.read, 'article')} read: " + ", ".join(parts) +
-            f". {n(report.new_events, 'new event')}, {n(report.mentions, 'mention')}"
-            + (f"; {n(report.joined_story, 'copy', 'copies')} joined a story already stored." if report.joined_story
-               else "."))
+    return (
+        f"{n(report.read, 'article')} read: "
+        + ", ".join(parts)
+        + f". {n(report.new_events, 'new event')}, {n(report.mentions, 'mention')}"
+        + (
+            f"; {n(report.joined_story, 'copy', 'copies')} joined a story already stored."
+            if report.joined_story
+            else "."
+        )
+    )
 
 
 def coded(site: Site, arts: list, report) -> list[dict]:
@@ -212,15 +251,40 @@ def coded(site: Site, arts: list, report) -> list[dict]:
             for art in arts[:SHOWN]:
                 row = pages.article_row(conn, art.id) if conn is not None else None
                 if row is None:
-                    out.append({"id": art.id, "title": art.title, "stored": False, "events": [],
-                                "why": why.get(art.source or art.id, "not stored")})
+                    out.append(
+                        {
+                            "id": art.id,
+                            "title": art.title,
+                            "stored": False,
+                            "events": [],
+                            "why": why.get(art.source or art.id, "not stored"),
+                        }
+                    )
                     continue
-                events = [{"id": i, "code": c, "code_name": event_name(c), "status": st, "trigger": t,
-                           "source": sc, "source_name": actor_name(sc), "target": tc, "target_name": actor_name(tc)}
-                          for i, _a, _b, t, c, st, sc, tc in pages.article_events(conn, art.id)]
-                out.append({"id": art.id, "title": row.get("title"), "stored": True, "events": events,
-                            "published": str(row["published"]) if row.get("published") else None,
-                            "skipped": row.get("skipped")})
+                events = [
+                    {
+                        "id": i,
+                        "code": c,
+                        "code_name": event_name(c),
+                        "status": st,
+                        "trigger": t,
+                        "source": sc,
+                        "source_name": actor_name(sc),
+                        "target": tc,
+                        "target_name": actor_name(tc),
+                    }
+                    for i, _a, _b, t, c, st, sc, tc in pages.article_events(conn, art.id)
+                ]
+                out.append(
+                    {
+                        "id": art.id,
+                        "title": row.get("title"),
+                        "stored": True,
+                        "events": events,
+                        "published": str(row["published"]) if row.get("published") else None,
+                        "skipped": row.get("skipped"),
+                    }
+                )
         finally:
             if conn is not None:
                 conn.close()

@@ -1,4 +1,5 @@
 """The read-only pages and their JSON twins (/api/...): each renders the dict data.py builds."""
+
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
@@ -26,8 +27,7 @@ def events(request: Request):
 @router.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/api/events/{event_id}", summary="One event: its mentions with highlighted sentences, copies")
 def event(request: Request, event_id: str):
-    return site_of(request).answer(request, "event.html", lambda c: data.event_detail(c, event_id),
-                                   "no such event")
+    return site_of(request).answer(request, "event.html", lambda c: data.event_detail(c, event_id), "no such event")
 
 
 @router.get("/dyad", response_class=HTMLResponse, include_in_schema=False)
@@ -61,5 +61,4 @@ def articles(request: Request):
 @router.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False)
 @router.get("/api/articles/{article_id}", summary="One article: cleaned text with events and quotes marked")
 def article(request: Request, article_id: str):
-    return site_of(request).answer(request, "article.html", lambda c: data.article(c, article_id),
-                                   "no such article")
+    return site_of(request).answer(request, "article.html", lambda c: data.article(c, article_id), "no such article")

@@ -7,6 +7,7 @@ Each case names the sentence, the word whose status is asked (the trigger) and t
 checked too. A few rules are for parses this model rarely produces ("never" as an adverb, "going"
 as an auxiliary); those are checked on hand-made parses at the end.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -29,6 +30,7 @@ def parse():
             if name in PARSE:
                 doc = proc(doc)
         return doc
+
     return run
 
 
@@ -51,29 +53,35 @@ A = ("asserted", "")
 
 
 def test_negation_by_not_never_no_and_a_negative_subject(parse):
-    check(parse, [
-        ("The army did not attack the village.", "attack", ("negated", "not")),
-        ("Russia never attacked the village.", "attacked", ("negated", "never")),
-        ("No talks were held.", "talks", ("negated", "no")),
-        ("There was no fighting.", "fighting", ("negated", "no")),
-        ("Nobody attacked the convoy.", "attacked", ("negated", "nobody")),
-        ("Nobody was arrested.", "arrested", ("negated", "nobody")),
-        ("None of the rebels surrendered.", "surrendered", ("negated", "none")),
-        ("Nothing happened.", "happened", ("negated", "nothing")),
-        ("Neither agreed to the plan.", "agreed", ("negated", "neither")),
-        # "neither" on the subject's head word or coordinated subjects: the subject is the cue
-        ("Neither side attacked the convoy.", "attacked", ("negated", "side")),
-        ("Neither Russia nor Ukraine attacked the convoy.", "attacked", ("negated", "russia")),
-    ])
+    check(
+        parse,
+        [
+            ("The army did not attack the village.", "attack", ("negated", "not")),
+            ("Russia never attacked the village.", "attacked", ("negated", "never")),
+            ("No talks were held.", "talks", ("negated", "no")),
+            ("There was no fighting.", "fighting", ("negated", "no")),
+            ("Nobody attacked the convoy.", "attacked", ("negated", "nobody")),
+            ("Nobody was arrested.", "arrested", ("negated", "nobody")),
+            ("None of the rebels surrendered.", "surrendered", ("negated", "none")),
+            ("Nothing happened.", "happened", ("negated", "nothing")),
+            ("Neither agreed to the plan.", "agreed", ("negated", "neither")),
+            # "neither" on the subject's head word or coordinated subjects: the subject is the cue
+            ("Neither side attacked the convoy.", "attacked", ("negated", "side")),
+            ("Neither Russia nor Ukraine attacked the convoy.", "attacked", ("negated", "russia")),
+        ],
+    )
 
 
 def test_words_that_look_negative_but_do_not_negate(parse):
-    check(parse, [
-        ("Russia said no to the proposal.", "said", A),  # the saying happened
-        ("Russia once attacked the village.", "attacked", A),  # "once" is a condition only as a mark
-        ("The new talks were held.", "talks", A),  # "new" is no future
-        ("Russia attacked the village.", "attacked", A),
-    ])
+    check(
+        parse,
+        [
+            ("Russia said no to the proposal.", "said", A),  # the saying happened
+            ("Russia once attacked the village.", "attacked", A),  # "once" is a condition only as a mark
+            ("The new talks were held.", "talks", A),  # "new" is no future
+            ("Russia attacked the village.", "attacked", A),
+        ],
+    )
 
 
 def test_a_negative_subject_of_a_copula(parse):
@@ -82,109 +90,141 @@ def test_a_negative_subject_of_a_copula(parse):
 
 
 def test_future_and_modal_auxiliaries(parse):
-    check(parse, [
-        ("Russia will attack the village.", "attack", ("future", "will")),
-        ("Russia shall attack the village.", "attack", ("future", "shall")),
-        ("Russia would attack the village.", "attack", ("hypothetical", "would")),
-        ("Russia could attack the village.", "attack", ("hypothetical", "could")),
-    ])
+    check(
+        parse,
+        [
+            ("Russia will attack the village.", "attack", ("future", "will")),
+            ("Russia shall attack the village.", "attack", ("future", "shall")),
+            ("Russia would attack the village.", "attack", ("hypothetical", "would")),
+            ("Russia could attack the village.", "attack", ("hypothetical", "could")),
+        ],
+    )
 
 
 def test_conditions_on_the_clause_itself(parse):
-    check(parse, [
-        ("If Russia attacks the village, Ukraine will respond.", "attacks", ("hypothetical", "if")),
-        ("Unless Russia withdraws its troops, Ukraine will respond.", "withdraws", ("hypothetical", "unless")),
-        # "whether" on a reported question: nothing says it happened
-        ("Officials asked whether Russia had attacked the village.", "attacked", ("hypothetical", "whether")),
-    ])
+    check(
+        parse,
+        [
+            ("If Russia attacks the village, Ukraine will respond.", "attacks", ("hypothetical", "if")),
+            ("Unless Russia withdraws its troops, Ukraine will respond.", "withdraws", ("hypothetical", "unless")),
+            # "whether" on a reported question: nothing says it happened
+            ("Officials asked whether Russia had attacked the village.", "attacked", ("hypothetical", "whether")),
+        ],
+    )
 
 
 def test_modifiers_of_event_nouns(parse):
-    check(parse, [
-        ("The planned talks were postponed.", "talks", ("future", "planned")),
-        ("The upcoming talks were discussed.", "talks", ("future", "upcoming")),
-        ("The possible talks were discussed.", "talks", ("hypothetical", "possible")),
-        ("The alleged attack was condemned.", "attack", ("hypothetical", "alleged")),
-        ("The planned Geneva Conference was cancelled.", "Conference", ("future", "planned")),  # a proper noun
-    ])
+    check(
+        parse,
+        [
+            ("The planned talks were postponed.", "talks", ("future", "planned")),
+            ("The upcoming talks were discussed.", "talks", ("future", "upcoming")),
+            ("The possible talks were discussed.", "talks", ("hypothetical", "possible")),
+            ("The alleged attack was condemned.", "attack", ("hypothetical", "alleged")),
+            ("The planned Geneva Conference was cancelled.", "Conference", ("future", "planned")),  # a proper noun
+        ],
+    )
 
 
 def test_control_verbs_and_adjectives_above_an_infinitive(parse):
-    check(parse, [
-        ("Russia is going to attack the village.", "attack", ("future", "go")),
-        ("Russia is due to meet Ukraine.", "meet", ("future", "due")),
-        ("Russia is set to sign the accord.", "sign", ("future", "set")),
-        ("Russia plans to attack the village.", "attack", ("future", "plan")),
-        ("Russia intends to attack the village.", "attack", ("future", "intend")),
-        ("Russia is preparing to attack the village.", "attack", ("future", "prepare")),
-        ("Russia aims to sign the accord.", "sign", ("future", "aim")),
-        ("Russia is expected to sign the accord.", "sign", ("future", "expect")),
-        ("Russia was unable to sign the accord.", "sign", ("negated", "unable")),
-        ("Russia was unwilling to sign the accord.", "sign", ("negated", "unwilling")),
-        ("Russia is likely to sign the accord.", "sign", ("hypothetical", "likely")),
-        ("Russia was unlikely to sign the accord.", "sign", ("hypothetical", "unlikely")),
-        ("Russia is able to sign the accord.", "sign", ("hypothetical", "able")),
-        ("Russia was willing to sign the accord.", "sign", ("hypothetical", "willing")),
-        ("Russia was ready to sign the accord.", "sign", ("hypothetical", "ready")),
-        ("Putin did not want to meet Biden.", "meet", ("negated", "not")),
-        ("Putin decided not to meet Biden.", "meet", ("negated", "not")),
-        ("Putin would like to meet Biden.", "meet", ("hypothetical", "would")),
-        # a verb in -ing other than "going" says nothing about the future
-        ("Russia is continuing to shell the city.", "shell", A),
-    ])
+    check(
+        parse,
+        [
+            ("Russia is going to attack the village.", "attack", ("future", "go")),
+            ("Russia is due to meet Ukraine.", "meet", ("future", "due")),
+            ("Russia is set to sign the accord.", "sign", ("future", "set")),
+            ("Russia plans to attack the village.", "attack", ("future", "plan")),
+            ("Russia intends to attack the village.", "attack", ("future", "intend")),
+            ("Russia is preparing to attack the village.", "attack", ("future", "prepare")),
+            ("Russia aims to sign the accord.", "sign", ("future", "aim")),
+            ("Russia is expected to sign the accord.", "sign", ("future", "expect")),
+            ("Russia was unable to sign the accord.", "sign", ("negated", "unable")),
+            ("Russia was unwilling to sign the accord.", "sign", ("negated", "unwilling")),
+            ("Russia is likely to sign the accord.", "sign", ("hypothetical", "likely")),
+            ("Russia was unlikely to sign the accord.", "sign", ("hypothetical", "unlikely")),
+            ("Russia is able to sign the accord.", "sign", ("hypothetical", "able")),
+            ("Russia was willing to sign the accord.", "sign", ("hypothetical", "willing")),
+            ("Russia was ready to sign the accord.", "sign", ("hypothetical", "ready")),
+            ("Putin did not want to meet Biden.", "meet", ("negated", "not")),
+            ("Putin decided not to meet Biden.", "meet", ("negated", "not")),
+            ("Putin would like to meet Biden.", "meet", ("hypothetical", "would")),
+            # a verb in -ing other than "going" says nothing about the future
+            ("Russia is continuing to shell the city.", "shell", A),
+        ],
+    )
 
 
 def test_purpose_clauses_share_the_status_of_their_clause(parse):
-    check(parse, [
-        ("Russia will travel to Moscow to meet Putin.", "meet", ("future", "will")),
-        ("Russia travelled to Moscow to meet Putin.", "meet", A),
-        # an asserted purpose clause looks further up: the sending is itself due
-        ("Russia is due to send troops to attack the village.", "attack", ("future", "due")),
-    ])
+    check(
+        parse,
+        [
+            ("Russia will travel to Moscow to meet Putin.", "meet", ("future", "will")),
+            ("Russia travelled to Moscow to meet Putin.", "meet", A),
+            # an asserted purpose clause looks further up: the sending is itself due
+            ("Russia is due to send troops to attack the village.", "attack", ("future", "due")),
+        ],
+    )
 
 
 def test_an_adverbial_clause_is_its_own_proposition(parse):
-    check(parse, [
-        # the worrying does not make the attack uncertain
-        ("Russia worried because Ukraine attacked the village.", "attacked", A),
-        ("Russia worried because Ukraine had attacked the village.", "attacked", A),
-    ])
+    check(
+        parse,
+        [
+            # the worrying does not make the attack uncertain
+            ("Russia worried because Ukraine attacked the village.", "attacked", A),
+            ("Russia worried because Ukraine had attacked the village.", "attacked", A),
+        ],
+    )
 
 
 def test_fears_threats_and_talk_make_an_event_hypothetical(parse):
-    check(parse, [
-        ("Fears of an attack grew.", "attack", ("hypothetical", "fear")),
-        ("The threat of an attack grew.", "attack", ("hypothetical", "threat")),
-        ("The threat to attack the village grew.", "attack", ("hypothetical", "threat")),
-        ("Officials fear Russia attacked the convoy.", "attacked", ("hypothetical", "fear")),
-        ("War fears grew.", "War", ("hypothetical", "fear")),
-        ("Talks on a ceasefire could resume.", "ceasefire", ("hypothetical", "talk")),
-        # what the talks or the question are about is not made uncertain by them
-        ("Ceasefire talks began in Geneva.", "Ceasefire", A),
-        ("The sanctions question dominated the summit.", "sanctions", A),
-        # the event's own modal is the better cue than the fear above it
-        ("Fears that Russia could attack the village grew.", "attack", ("hypothetical", "could")),
-    ])
+    check(
+        parse,
+        [
+            ("Fears of an attack grew.", "attack", ("hypothetical", "fear")),
+            ("The threat of an attack grew.", "attack", ("hypothetical", "threat")),
+            ("The threat to attack the village grew.", "attack", ("hypothetical", "threat")),
+            ("Officials fear Russia attacked the convoy.", "attacked", ("hypothetical", "fear")),
+            ("War fears grew.", "War", ("hypothetical", "fear")),
+            ("Talks on a ceasefire could resume.", "ceasefire", ("hypothetical", "talk")),
+            # what the talks or the question are about is not made uncertain by them
+            ("Ceasefire talks began in Geneva.", "Ceasefire", A),
+            ("The sanctions question dominated the summit.", "sanctions", A),
+            # the event's own modal is the better cue than the fear above it
+            ("Fears that Russia could attack the village grew.", "attack", ("hypothetical", "could")),
+        ],
+    )
 
 
 def test_what_an_accusation_says_happened_is_alleged(parse):
-    check(parse, [
-        ("Russia rejected accusations that its army attacked the village.", "attacked",
-         ("hypothetical", "accusation")),
-        ("Russia rejected accusations that it invaded.", "invaded", ("hypothetical", "accusation")),
-        ("Russia rejected accusations that civilians were killed by its army.", "killed",
-         ("hypothetical", "accusation")),
-        ("Russia denied charges it attacked the village.", "attacked", ("hypothetical", "charge")),
-        # a modal inside the accusation: the accusation is the cue; a negation stays a negation
-        ("Russia rejected accusations that its army would attack the village.", "attack",
-         ("hypothetical", "accusation")),
-        ("Russia rejected accusations that its army did not protect the village.", "protect",
-         ("negated", "not")),
-        # a relative clause about the allegation (its subject is "that") is what the allegation did
-        ("Ukraine made an allegation that blamed Russia for the attack.", "blamed", A),
-        # reported speech is no accusation
-        ("Russia said its army attacked the village.", "attacked", A),
-    ])
+    check(
+        parse,
+        [
+            (
+                "Russia rejected accusations that its army attacked the village.",
+                "attacked",
+                ("hypothetical", "accusation"),
+            ),
+            ("Russia rejected accusations that it invaded.", "invaded", ("hypothetical", "accusation")),
+            (
+                "Russia rejected accusations that civilians were killed by its army.",
+                "killed",
+                ("hypothetical", "accusation"),
+            ),
+            ("Russia denied charges it attacked the village.", "attacked", ("hypothetical", "charge")),
+            # a modal inside the accusation: the accusation is the cue; a negation stays a negation
+            (
+                "Russia rejected accusations that its army would attack the village.",
+                "attack",
+                ("hypothetical", "accusation"),
+            ),
+            ("Russia rejected accusations that its army did not protect the village.", "protect", ("negated", "not")),
+            # a relative clause about the allegation (its subject is "that") is what the allegation did
+            ("Ukraine made an allegation that blamed Russia for the attack.", "blamed", A),
+            # reported speech is no accusation
+            ("Russia said its army attacked the village.", "attacked", A),
+        ],
+    )
 
 
 def test_a_reporting_verb_in_stop_at_ends_the_search(parse):
@@ -199,42 +239,51 @@ def test_a_reporting_verb_in_stop_at_ends_the_search(parse):
 
 
 def test_negation_and_futures_of_a_reporting_clause_are_not_inherited(parse):
-    check(parse, [
-        ("Russia did not say it attacked the village.", "attacked", A),
-        ("Russia said it would attack the village.", "attack", ("hypothetical", "would")),
-        # but a modal on the reporting verb is: the announcement itself may not come
-        ("Officials might announce that Russia attacked the convoy.", "attacked", ("hypothetical", "might")),
-        ("It may be that Russia attacked the village.", "attacked", ("hypothetical", "may")),  # under "be"
-    ])
+    check(
+        parse,
+        [
+            ("Russia did not say it attacked the village.", "attacked", A),
+            ("Russia said it would attack the village.", "attack", ("hypothetical", "would")),
+            # but a modal on the reporting verb is: the announcement itself may not come
+            ("Officials might announce that Russia attacked the convoy.", "attacked", ("hypothetical", "might")),
+            ("It may be that Russia attacked the village.", "attacked", ("hypothetical", "may")),  # under "be"
+        ],
+    )
 
 
 def test_event_nouns_in_clauses_that_did_not_happen(parse):
-    check(parse, [
-        ("Talks could resume next week.", "Talks", ("hypothetical", "could")),
-        ("Russia could launch an attack.", "attack", ("hypothetical", "could")),
-        ("Talks would be held in Geneva.", "Talks", ("hypothetical", "would")),
-        ("The result could be a war.", "war", ("hypothetical", "could")),
-        ("Moscow could host the Geneva Conference.", "Conference", ("hypothetical", "could")),  # a proper noun
-        ("The talks will be in Geneva.", "talks", ("future", "will")),
-        # the noun looks past an asserted verb to what governs it
-        ("Russia is due to launch an attack.", "attack", ("future", "due")),
-        # a form of "be" above an event noun is no future
-        ("The attack was a disaster for Russia.", "attack", A),
-    ])
+    check(
+        parse,
+        [
+            ("Talks could resume next week.", "Talks", ("hypothetical", "could")),
+            ("Russia could launch an attack.", "attack", ("hypothetical", "could")),
+            ("Talks would be held in Geneva.", "Talks", ("hypothetical", "would")),
+            ("The result could be a war.", "war", ("hypothetical", "could")),
+            ("Moscow could host the Geneva Conference.", "Conference", ("hypothetical", "could")),  # a proper noun
+            ("The talks will be in Geneva.", "talks", ("future", "will")),
+            # the noun looks past an asserted verb to what governs it
+            ("Russia is due to launch an attack.", "attack", ("future", "due")),
+            # a form of "be" above an event noun is no future
+            ("The attack was a disaster for Russia.", "attack", A),
+        ],
+    )
 
 
 def test_independent_clauses_and_relative_clauses_keep_their_own_status(parse):
-    check(parse, [
-        ("Russia attacked the village and Ukraine did not respond.", "respond", ("negated", "not")),
-        ("The village, which Russia did not attack, was quiet.", "attack", ("negated", "not")),
-        # the towns were captured, whatever Russia could do to them now
-        ("Russia could seize towns that Ukraine captured last year.", "captured", A),
-        ("Putin is due to meet the leaders who attacked the village.", "attacked", A),
-        # a clause as subject is not under the verb it is the subject of
-        ("Attacking the village was a mistake.", "Attacking", A),
-        # a second clause is no part of what is feared, even where the parse hangs it there
-        ("Analysts fear that Russia will attack and Ukraine has mobilised its army.", "mobilised", A),
-    ])
+    check(
+        parse,
+        [
+            ("Russia attacked the village and Ukraine did not respond.", "respond", ("negated", "not")),
+            ("The village, which Russia did not attack, was quiet.", "attack", ("negated", "not")),
+            # the towns were captured, whatever Russia could do to them now
+            ("Russia could seize towns that Ukraine captured last year.", "captured", A),
+            ("Putin is due to meet the leaders who attacked the village.", "attacked", A),
+            # a clause as subject is not under the verb it is the subject of
+            ("Attacking the village was a mistake.", "Attacking", A),
+            # a second clause is no part of what is feared, even where the parse hangs it there
+            ("Analysts fear that Russia will attack and Ukraine has mobilised its army.", "mobilised", A),
+        ],
+    )
 
 
 def test_several_tokens_the_strongest_status_and_the_topmost_token_decide(parse):
@@ -283,30 +332,51 @@ def test_combine_keeps_the_strongest_status():
 
 # --- hand-made parses for rules this model's parses rarely reach ----------------------------------
 
+
 def made(words, heads, deps, pos, lemmas=None):
     """A Doc with the given parse (heads are indices into words)."""
     import spacy
 
-    return Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas or [w.lower() for w in words])
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        lemmas=lemmas or [w.lower() for w in words],
+    )
 
 
 def test_never_or_no_as_an_adverb_negates():
     doc = made(["Russia", "never", "attacked"], [2, 2, 2], ["nsubj", "advmod", "ROOT"], ["PROPN", "ADV", "VERB"])
     assert clause_status(doc[2]) == ("negated", "never")
-    doc = made(["Russia", "no", "longer", "attacks"], [3, 3, 3, 3], ["nsubj", "advmod", "advmod", "ROOT"],
-               ["PROPN", "ADV", "ADV", "VERB"])
+    doc = made(
+        ["Russia", "no", "longer", "attacks"],
+        [3, 3, 3, 3],
+        ["nsubj", "advmod", "advmod", "ROOT"],
+        ["PROPN", "ADV", "ADV", "VERB"],
+    )
     assert clause_status(doc[3]) == ("negated", "no")
 
 
 def test_no_before_a_gerund_tagged_as_a_verb_negates():
-    doc = made(["There", "was", "no", "fighting"], [1, 1, 3, 1], ["expl", "ROOT", "det", "attr"],
-               ["PRON", "AUX", "DET", "VERB"])
+    doc = made(
+        ["There", "was", "no", "fighting"],
+        [1, 1, 3, 1],
+        ["expl", "ROOT", "det", "attr"],
+        ["PRON", "AUX", "DET", "VERB"],
+    )
     assert clause_status(doc[3]) == ("negated", "no")
 
 
 def test_going_as_an_auxiliary_and_will_by_its_lemma_are_future():
     doc = made(["Russia", "going", "attack"], [2, 2, 2], ["nsubj", "aux", "ROOT"], ["PROPN", "AUX", "VERB"])
     assert clause_status(doc[2]) == ("future", "going")
-    doc = made(["Russia", "wll", "attack"], [2, 2, 2], ["nsubj", "aux", "ROOT"], ["PROPN", "AUX", "VERB"],
-               lemmas=["Russia", "will", "attack"])
+    doc = made(
+        ["Russia", "wll", "attack"],
+        [2, 2, 2],
+        ["nsubj", "aux", "ROOT"],
+        ["PROPN", "AUX", "VERB"],
+        lemmas=["Russia", "will", "attack"],
+    )
     assert clause_status(doc[2]) == ("future", "wll")

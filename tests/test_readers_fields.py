@@ -87,6 +87,24 @@ def test_each_text_alias_is_the_text(tmp_path, field):
     assert only_article(read(tmp_path / "a.json")).text == TALKS
 
 
+def test_an_alias_holding_no_value_of_its_kind_is_passed_over(tmp_path):
+    rec = {
+        "id": "a",
+        "text": TALKS,
+        "authors": [{"name": "Jane Doe"}, {"name": "John Roe"}],
+        "source": {"id": None, "name": "Reuters"},
+        "guid": {"ispermalink": False},
+        "date": ["2021-12-12"],
+        "pubdate": "2021-12-13",
+    }
+    (tmp_path / "a.jsonl").write_text(json.dumps(rec) + "\n")
+    a = only_article(read(tmp_path / "a.jsonl"))
+    assert (a.id, a.byline, a.outlet, a.published) == ("a", "Jane Doe, John Roe", "Reuters", "2021-12-13")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b", "text": TALKS, "title": ["x"]}) + "\n")
+    [err] = read(tmp_path / "b.jsonl")  # tidings' own name with a bad value is refused, as before
+    assert err.problem == "field 'title' is a list, not a string or a number"
+
+
 def test_tidings_own_names_win_over_aliases():
     rec, origin = canonical({"published": "2021-12-12", "date": "2020-01-01", "text": "x", "content": "y"})
     assert (rec["published"], rec["text"]) == ("2021-12-12", "x")

@@ -61,11 +61,17 @@ def _value(rec: dict, name: str):
 
 
 def _names(value):
-    """A list of author names -> "A, B"; other lists are left for the caller to refuse."""
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        joined = ", ".join(v.strip() for v in value if v.strip())
-        return joined or None
+    """A list of author names (strings, or objects with a "name") -> "A, B"; other lists are
+    left for the caller to refuse."""
+    if isinstance(value, list) and value:
+        names = [v.get("name") if isinstance(v, dict) else v for v in value]
+        if all(isinstance(v, str) for v in names):
+            return ", ".join(v.strip() for v in names if v.strip()) or None
     return value
+
+
+def _scalar(value) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
 
 
 def _blank(value) -> bool:
@@ -74,22 +80,23 @@ def _blank(value) -> bool:
 
 def canonical(rec: dict) -> tuple[dict, dict[str, str]]:
     """(record under tidings' names, {tidings' name: the field it was read from}). Keys of
-    `rec` are lower case. A field whose value is an object (`source`) is skipped for the next
-    name, so that `"source": {"name": ...}` is read through `source.name`."""
+    `rec` are lower case. An alias whose value is no string or number (`"source": {...}`, a
+    list) is passed over for the next name: `"source": {"name": ...}` is read through
+    `source.name`; tidings' own names are taken as they are (and a bad value refused)."""
     out: dict = {}
     origin: dict[str, str] = {}
     for field, names in ALIASES.items():
         for name in names:
             value = _value(rec, name)
-            if field in ("outlet", "byline") and isinstance(value, dict):
-                continue  # an object: its `name` is read by `source.name`; else not a value
             if field == "byline":
                 value = _names(value)
+            if name != field and field not in ("text", "html", "summary") and not _blank(value) and not _scalar(value):
+                continue  # an alias holding something else (a list, an object) is not this field
             if not _blank(value):
                 out[field], origin[field] = value, name
                 break
         else:  # present but empty or null: keep it, so that "record has empty text" can say so
-            present = next((n for n in names if n in rec), None)
+            present = next((n for n in names if n in rec and _blank(rec[n])), None)
             if present is not None:
                 out[field], origin[field] = rec[present], present
     if "text" not in out or _blank(out.get("text")):

@@ -54,6 +54,20 @@ def _table(df, title: str):
     return table, need
 
 
+def _days_as_dates(df):
+    """Columns of days (the store's DATE columns, datetime64 at midnight in pandas) as
+    "YYYY-MM-DD", as `code`, the CSV and the exports print them (JSON would say
+    "2021-12-12T00:00:00.000")."""
+    import pandas as pd
+
+    df = df.copy()
+    for col in df.columns:
+        values = df[col]
+        if pd.api.types.is_datetime64_any_dtype(values) and (values.dropna().dt.normalize() == values.dropna()).all():
+            df[col] = values.dt.strftime("%Y-%m-%d").astype(object).where(values.notna(), None)
+    return df
+
+
 def _output(df, fmt: str, title: str = "", empty: list[str] | None = None) -> None:
     """Print `df` as a table, CSV or JSON lines. An empty result prints, on standard error,
     what was empty and the hints in `empty` (the table format prints no table then)."""
@@ -66,7 +80,7 @@ def _output(df, fmt: str, title: str = "", empty: list[str] | None = None) -> No
         df.to_csv(sys.stdout, index=False)
     elif fmt == "jsonl":
         if len(df):  # nothing at all for no rows (pandas writes an empty line)
-            out = df.to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+            out = _days_as_dates(df).to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
             sys.stdout.write(out.rstrip("\n") + "\n")
     else:
         from rich.console import Console

@@ -185,3 +185,11 @@ def test_a_csv_column_that_looks_like_a_date_but_is_not_read_is_noted(tmp_path):
     notes: list[str] = []
     assert only_article(read(path, notes)).published is None
     assert notes == [f"{path}: column 'crawl_time' is not read (not a known date field; see docs/readers.md)"]
+
+
+def test_a_json_field_that_looks_like_a_date_but_is_not_read_is_noted_once_per_file(tmp_path):
+    path = tmp_path / "a.json"
+    path.write_text(json.dumps([{"id": str(n), "crawl_time": "2021-12-12", "text": TALKS} for n in range(3)]))
+    notes: list[str] = []
+    assert len(read(path, notes)) == 3
+    assert notes == [f"{path}: field 'crawl_time' is not read (not a known date field; see docs/readers.md)"]

@@ -30,7 +30,7 @@ from .feeds import looks_like_feed, read_feed
 from .fields import text_columns
 from .html import looks_like_html, read_html
 from .options import ReadOptions
-from .record_files import line_limit, read_csv, read_jsonl, record_article
+from .record_files import line_limit, note_unread, read_csv, read_jsonl, record_article
 
 __all__ = [
     "Input",
@@ -199,6 +199,7 @@ def read_json_array(stream: BinaryIO, where: Input) -> Iterator[Article | InputE
     try:
         elements = _array_elements(stream, line_limit(options), options.fallback_encoding)
         seen = False
+        noted: set[str] = set()
         for line, value in elements:
             seen = True
             if isinstance(value, InputError):
@@ -207,6 +208,7 @@ def read_json_array(stream: BinaryIO, where: Input) -> Iterator[Article | InputE
                 yield InputError(f"{path} line {line}", f"expected a JSON object, got {type(value).__name__}")
             else:
                 rec = {str(k).lower(): v for k, v in value.items()}
+                note_unread(rec, path, options, noted)
                 yield record_article(rec, path, line, options, where.published)
         if not seen:
             yield InputError(path, "empty input (no records)")

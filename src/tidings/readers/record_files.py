@@ -32,7 +32,7 @@ from .options import ReadOptions
 from .stamps import normalise_date
 from .valid import MAX_ID, valid_text
 
-__all__ = ["read_jsonl", "read_csv", "record_article", "FIELDS", "line_limit"]
+__all__ = ["read_jsonl", "read_csv", "record_article", "note_unread", "FIELDS", "line_limit"]
 
 _UNDECODED = re.compile("[\udc80-\udcff]")
 FIELDS = ("id", "title", "outlet", "byline", "agency", "published", "updated", "url", "language")
@@ -125,6 +125,14 @@ def record_article(
     return InputError(where, out.problem) if isinstance(out, InputError) else out
 
 
+def note_unread(rec: dict, path: str, options: ReadOptions, noted: set[str]) -> None:
+    """Note, once per file, each field that looks like a date or time but is not read as one
+    (`crawl_time`): never dropped in silence."""
+    for name in unread_date_columns([k for k in rec if k not in noted]):
+        noted.add(name)
+        options.note(f"{path}: field {name!r} is not read (not a known date field; see docs/readers.md)")
+
+
 # ---- bounded line reading ----------------------------------------------------------------
 
 
@@ -197,6 +205,7 @@ def read_jsonl(
     else:
         lines = _lines(stream, limit, b"\n")
     seen = False
+    noted: set[str] = set()
     for n, raw in lines:
         where = f"{path} line {n}"
         if raw is None:
@@ -226,6 +235,7 @@ def read_jsonl(
             yield InputError(where, f"expected a JSON object, got {type(rec).__name__}")
             continue
         rec = {str(k).lower(): v for k, v in rec.items()}
+        note_unread(rec, path, options, noted)
         yield record_article(rec, path, n, options, published)
     if not seen:
         yield InputError(path, "empty input (no records)")

@@ -39,7 +39,7 @@ def batch(tmp_path):
             )
             + "\n"
         ).encode(),
-        "10-no-text.csv": b"id,headline,body\n1,A,B\n",
+        "10-no-text.csv": b"id,headline,notes\n1,A,B\n",
         "11-good.txt": b"Chile and Peru agreed on Tuesday to hold talks on migration, officials said.\n",
         "12-only-boilerplate.txt": b"Advertisement\n\nShare this article\n",
         "13-utf16.txt": ("\ufeff" + GOOD).encode("utf-16-le"),

@@ -112,7 +112,8 @@ def test_jsonl_records_good_and_bad_lines():
     assert r3.id == Article.make_id(r3.text) and r3.title is None
     assert str(bad_json).endswith("records.jsonl line 5: invalid JSON: Expecting ',' delimiter (column 37)")
     assert "expected a JSON object, got list" in not_obj.problem
-    assert "no 'text' or 'html'" in no_text.problem
+    assert no_text.problem.startswith("record has no text field: it needs 'text' or 'html'")
+    assert no_text.problem.endswith("found 'id', 'title'")  # what it needs, and what it has
     assert (r7.id, r7.title, r7.published, r7.dateline) == (
         "r7",
         "Norway mediates Venezuela talks",
@@ -154,7 +155,8 @@ def test_csv_semicolon_dialect_and_missing_text_column():
     assert (s1.id, s1.title) == ("s1", "Semicolon export")
     [err] = read(FIX / "records-no-text.csv")
     assert isinstance(err, InputError)
-    assert err.problem == "CSV has no 'text' or 'html' column (columns: 'id', 'headline', 'body')"
+    assert err.problem.startswith("CSV has no 'text' or 'html' column: it needs one (also read: content, body, ")
+    assert err.problem.endswith("found 'id', 'headline', 'notes'")
 
 
 def test_folder_is_read_recursively_in_sorted_order_and_notes_skipped_files():

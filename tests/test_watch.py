@@ -152,7 +152,8 @@ def test_three_cycles_new_repeated_changed(site, tmp_path):
 
     upd = tmp_path / "updates"
     master = (upd / "masterfilelist.txt").read_text().splitlines()
-    assert len(master) == 6  # two files per cycle
+    assert len(master) == 4  # two files per cycle with new events; the second cycle had none
+    assert c2.files == []
     last = (upd / "lastupdate.txt").read_text().splitlines()
     assert [line.split()[2] for line in last] == c3.files
     for line in master:

@@ -27,7 +27,13 @@ from .options import (
     show_default=True,
     help="Output: a readable table, one JSON array, or one JSON object per line.",
 )
-@click.option("--explain", is_flag=True, help="Show every candidate event and why it was kept or dropped.")
+@click.option(
+    "--explain",
+    is_flag=True,
+    help="Also show what each code means and the rule that fired, and one line per candidate (a "
+    "trigger of a sentence): what found it, what changed it (the sentence coder, the classifier, "
+    "the article stage and its judge), kept or dropped, and the one reason.",
+)
 @click.option(
     "--all-candidates",
     "all_candidates",

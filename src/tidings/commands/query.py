@@ -9,16 +9,81 @@ import click
 from .dbopt import db_option, fail, filter_options, make_filters
 
 
-def _output(df, fmt: str, title: str = "") -> None:
+WIDE = ("sentence", "title", "name", "source_name", "target_name", "text", "speaker_name")
+ONE_A_DAY_TABLE = (
+    "date",
+    "source_code",
+    "code",
+    "target_code",
+    "n_events",
+    "n_mentions",
+    "n_articles",
+    "source_name",
+    "target_name",
+)
+
+
+def _cell(col: str, v) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, float):
+        return f"{v:.2f}"
+    return str(v)[:10] if col == "date" else str(v)
+
+
+def _table(df, title: str):
+    """A rich table whose columns never collapse: every column is at least as wide as its
+    header (and its values, up to a bound); text columns fold, the others do not wrap.
+    Returns the table and the width it needs at least."""
+    from rich.table import Table
+
+    table = Table(title=title or None, show_lines=False)
+    need = 1
+    for col in df.columns:
+        values = [_cell(str(col), v) for v in df[col].head(50)]
+        longest = max([0] + [len(v) for v in values])
+        if col in WIDE:
+            width = max(len(str(col)), min(longest, 20))
+            table.add_column(str(col), overflow="fold", min_width=width)
+        else:
+            width = max(len(str(col)), min(longest, 24))
+            table.add_column(str(col), overflow="ellipsis", no_wrap=True, min_width=width)
+        need += width + 3
+    for row in df.itertuples(index=False):
+        table.add_row(*(_cell(str(col), v) for col, v in zip(df.columns, row)))
+    return table, need
+
+
+def _days_as_dates(df):
+    """Columns of days (the store's DATE columns, datetime64 at midnight in pandas) as
+    "YYYY-MM-DD", as `code`, the CSV and the exports print them (JSON would say
+    "2021-12-12T00:00:00.000")."""
+    import pandas as pd
+
+    df = df.copy()
+    for col in df.columns:
+        values = df[col]
+        if pd.api.types.is_datetime64_any_dtype(values) and (values.dropna().dt.normalize() == values.dropna()).all():
+            df[col] = values.dt.strftime("%Y-%m-%d").astype(object).where(values.notna(), None)
+    return df
+
+
+def _output(df, fmt: str, title: str = "", empty: list[str] | None = None) -> None:
+    """Print `df` as a table, CSV or JSON lines. An empty result prints, on standard error,
+    what was empty and the hints in `empty` (the table format prints no table then)."""
+    if not len(df) and empty is not None:
+        for line in empty:
+            click.echo(line, err=True)
+        if fmt == "table":
+            return
     if fmt == "csv":
         df.to_csv(sys.stdout, index=False)
     elif fmt == "jsonl":
-        sys.stdout.write(df.to_json(orient="records", lines=True, date_format="iso", force_ascii=False))
-        if len(df):
-            sys.stdout.write("\n")
+        if len(df):  # nothing at all for no rows (pandas writes an empty line)
+            out = _days_as_dates(df).to_json(orient="records", lines=True, date_format="iso", force_ascii=False)
+            sys.stdout.write(out.rstrip("\n") + "\n")
     else:
         from rich.console import Console
-        from rich.table import Table
 
         import pandas as pd
 
@@ -29,28 +94,63 @@ def _output(df, fmt: str, title: str = "") -> None:
                 and (df[col].dropna().dt.normalize() == df[col].dropna()).all()
             ):
                 df[col] = df[col].dt.strftime("%Y-%m-%d").fillna("")
-
-        table = Table(title=title or None, show_lines=False)
-        for col in df.columns:
-            wide = col in ("sentence", "title", "name", "source_name", "target_name", "text", "speaker_name")
-            longest = max([len(str(col))] + [len(str(v)) for v in df[col].head(50)])
-            if wide:
-                table.add_column(str(col), overflow="fold", min_width=min(longest, 12))
-            else:
-                table.add_column(str(col), overflow="ellipsis", no_wrap=True, min_width=min(longest, 24))
-        for row in df.itertuples(index=False):
-            table.add_row(
-                *(
-                    ""
-                    if v is None or (isinstance(v, float) and v != v)
-                    else (f"{v:.2f}" if isinstance(v, float) else str(v)[:10] if col == "date" else str(v))
-                    for col, v in zip(df.columns, row)
-                )
-            )
+        table, need = _table(df, title)
         console = Console()
-        if not console.is_terminal:  # piped: do not squeeze the table into 80 columns
-            console = Console(width=160)
+        # piped: do not squeeze the table into 80 columns; never narrower than the columns need
+        width = console.width if console.is_terminal else 160
+        if need > width or not console.is_terminal:
+            console = Console(width=max(width, need))
         console.print(table)
+
+
+def _count(db, f) -> int:
+    from ..query import connection
+
+    where, params = f.where("e")
+    with connection(db) as conn:
+        return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+
+
+def _plural(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def nothing_found(db, f, what: str = "events") -> list[str]:
+    """The message for an empty result, with hints: a code that is a root (--code 19), a root
+    given as a code, the statuses left out by default, an empty database."""
+    from dataclasses import replace
+
+    lines = [f"no {what} match these filters"]
+    try:
+        if _count(db, replace(f, status="all", codes=None, roots=None)) == 0 and _count(db, type(f)(status="all")) == 0:
+            return lines + ["the database has no events: code some with `tidings ingest FILES --db FILE`"]
+        for code in [str(c) for c in f.codes or ()]:
+            root = code[:2].zfill(2)
+            n = _count(db, replace(f, codes=None, roots=[root]))
+            if len(code) <= 2:
+                lines.append(
+                    f"hint: --code {code} matches the code {code} only (CAMEO codes have 3 or 4 digits); "
+                    f"--root {root} matches every code under root {root}: {_plural(n, 'event')}"
+                )
+            elif n:
+                lines.append(f"hint: --root {root} matches every code under root {root}: {_plural(n, 'event')}")
+        for root in [str(r) for r in f.roots or ()]:
+            if len(root) > 2:
+                n = _count(db, replace(f, roots=None, codes=[root]))
+                lines.append(
+                    f"hint: --root takes the two-digit root ({root[:2]}); the code {root} is --code {root}: "
+                    f"{_plural(n, 'event')}"
+                )
+        status = f.status if isinstance(f.status, (list, tuple)) else [f.status]
+        if "all" not in status:
+            n = _count(db, replace(f, status="all"))
+            if n:
+                lines.append(
+                    f"hint: only {' and '.join(status)} events are counted; --status all finds {_plural(n, 'event')}"
+                )
+    except Exception:  # a hint is never worth an error
+        pass
+    return lines
 
 
 _fmt = click.option(
@@ -89,10 +189,15 @@ def events_cmd(db, limit, after, one_a_day, fmt, **filters):
             df, cursor = query.event_page(db, filters=f, limit=limit, after=cur)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
-    if fmt == "table" and not one_a_day:
-        df = df[["date", "source_code", "code", "target_code", "status", "goldstein", "n_articles", "sentence"]].copy()
+    if fmt == "table" and len(df):
+        cols = (
+            [c for c in ONE_A_DAY_TABLE if c in df.columns]
+            if one_a_day
+            else ["date", "source_code", "code", "target_code", "status", "goldstein", "n_articles", "sentence"]
+        )
+        df = df[cols].copy()
         df["date"] = df["date"].astype(str).str[:10]
-    _output(df, fmt, "events")
+    _output(df, fmt, "events", nothing_found(db, f) if not len(df) else None)
     if cursor:
         click.echo(f"next page: --after {cursor[0]},{cursor[1]}", err=True)
 
@@ -115,13 +220,12 @@ def dyad_cmd(db, freq, undirected, one_a_day, fmt, **filters):
     Goldstein sum and mean."""
     from .. import query
 
+    f = make_filters(**filters)
     try:
-        df = query.dyad_series(
-            db, filters=make_filters(**filters), freq=freq, directed=not undirected, one_a_day=one_a_day
-        )
+        df = query.dyad_series(db, filters=f, freq=freq, directed=not undirected, one_a_day=one_a_day)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
-    _output(df, fmt, "dyad")
+    _output(df, fmt, "dyad", nothing_found(db, f) if not len(df) else None)
 
 
 @command.command("actors")
@@ -147,11 +251,12 @@ def actors_cmd(db, n, role, by, fmt, **filters):
     """The most active actors."""
     from .. import query
 
+    f = make_filters(**filters)
     try:
-        df = query.top_actors(db, filters=make_filters(**filters), n=n, role=role, by=by)
+        df = query.top_actors(db, filters=f, n=n, role=role, by=by)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
-    _output(df, fmt, "actors")
+    _output(df, fmt, "actors", nothing_found(db, f) if not len(df) else None)
 
 
 @command.command("network")
@@ -184,8 +289,9 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
     """The actor network: edges weighted by event count and mean Goldstein."""
     from .. import query
 
+    f = make_filters(**filters)
     try:
-        edges = query.network(db, filters=make_filters(**filters), by=by, min_count=min_count)
+        edges = query.network(db, filters=f, by=by, min_count=min_count)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
     if out:
@@ -194,7 +300,12 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
         write_network(edges, out, graph_format)
         click.echo(f"{len(edges)} edges written to {out}", err=True)
     else:
-        _output(edges, fmt, "network")
+        empty = None
+        if not len(edges):
+            empty = nothing_found(db, f)
+            if min_count > 1:
+                empty.append(f"hint: --min-count {min_count} leaves out the pairs with fewer events")
+        _output(edges, fmt, "network", empty)
 
 
 @command.command("stories")
@@ -212,7 +323,10 @@ def stories_cmd(db, min_articles, start, end, limit, fmt):
         df = query.stories(db, min_articles=min_articles, start=start, end=end, limit=limit)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
-    _output(df, fmt, "stories")
+    empty = [f"no stories with at least {min_articles} copies" + (" in these dates" if start or end else "")]
+    if min_articles > 1:
+        empty.append("hint: --min-articles 1 lists every story, copies or not")
+    _output(df, fmt, "stories", empty)
 
 
 @command.command("quotes")
@@ -231,6 +345,6 @@ def quotes_cmd(db, speaker, text, start, end, limit, fmt):
         df = query.quotes(db, speaker=speaker, text=text, start=start, end=end, limit=limit)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
-    if fmt == "table":
+    if fmt == "table" and len(df):
         df = df[["published_date", "speaker_code", "speaker_name", "kind", "text", "outlet"]]
-    _output(df, fmt, "quotes")
+    _output(df, fmt, "quotes", ["no quotes match these filters"])

@@ -40,8 +40,10 @@ def command(sources, db, every, out_dir, cycles, base_url, rate, timeout, publis
     New items are fetched, coded and stored; items already seen (same URL and content) are
     skipped; a page that changed is stored as a new version. Each cycle writes its new
     events as YYYYMMDDHHMMSS.export.CSV.zip and .mentions.CSV.zip with lastupdate.txt and
-    masterfilelist.txt. SIGTERM or Ctrl-C ends the current cycle early and cleanly; running
-    the same command again resumes.
+    masterfilelist.txt; a cycle with no new events writes no files. Each cycle prints a
+    summary on standard error, with what it skipped and why (a file of no supported format,
+    an article not in English, a URL waiting to be tried again) and its errors. SIGTERM or
+    Ctrl-C ends the current cycle early and cleanly; running the same command again resumes.
     """
     from ..store import default_db_path
     from ..watch import FetchOptions, Watcher, WatchOptions

@@ -106,15 +106,15 @@ class ClassifierStage:
             if index is None:
                 index = MentionIndex(doc, mentions, actor_nouns)
             proposed = self._propose(doc, sents[si], si, root, p, index)
-            if proposed is None:
+            if isinstance(proposed, str):  # why no event was proposed
                 cands.append(
                     Candidate(
                         sentence=si,
                         trigger="(sentence)",
                         kept=False,
-                        reason="classifier: no actor",
+                        reason="classifier: no actor" if "subject" in proposed else "classifier: no event",
                         code=root + "0",
-                        detail=f"root {root} p={p:.2f} but no coded subject",
+                        detail=f"root {root} p={p:.2f} but {proposed}",
                     )
                 )
                 continue
@@ -138,20 +138,26 @@ class ClassifierStage:
         doc._.candidates = cands
         return doc
 
-    def _propose(self, doc, sent, si, root, p, index) -> Event | None:
+    def _propose(self, doc, sent, si, root, p, index) -> Event | str:
+        """The event the classifier proposes for the sentence, or why there is none."""
         verb = sent.root
-        if verb.pos_ != "VERB" or verb.lemma_ in self.known or verb.lemma_ in _LIGHT:
-            return None  # only where the lexicon is silent about the clause's action
+        # only where the lexicon is silent about the clause's action
+        if verb.pos_ != "VERB":
+            return f"the sentence's main word '{verb.text}' is not a verb"
+        if verb.lemma_ in self.known:
+            return f"the main verb '{verb.text}' is the lexicon's to code"
+        if verb.lemma_ in _LIGHT:
+            return f"the main verb '{verb.text}' says too little"
         subjects, how_src = subject_tokens(verb)
         src = next((a for a in (index.actor(t, allow_uncoded=False) for t in subjects) if a), None)
         if src is None or not (src[0].code or src[0].country):
-            return None
+            return f"the subject of '{verb.text}' is not a coded actor"
         targets, how_tgt = target_tokens(verb)
         tgt = next((a for a in (index.actor(t, allow_uncoded=False) for t in targets) if a and a[1] != src[1]), None)
         code = root + "0"
         info = self.codebook.get(code) if hasattr(self.codebook, "get") else self.codebook[code]
         if info is None:
-            return None
+            return f"{code} is not in the codebook"
         status, cue = status_of([verb])
         src_ref, tgt_ref = src[0], (tgt[0] if tgt else None)
         published = doc._.published

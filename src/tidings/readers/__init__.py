@@ -11,6 +11,7 @@ Which format reads an input is decided in one place, the registry of `formats` (
 content sniffing, reader), for files, folders, standard input and uploads alike.
 Modules: formats (the registry), stamps (dates as sites print them), header
 (title/byline/agency/stamps), dateline, agencies, boilerplate (data/boilerplate/patterns.txt),
+fields (record field names and their aliases: content, publishedAt, link, ...),
 language, decode (bytes -> text), html (trafilatura), feeds (RSS/Atom), record_files
 (JSON lines, JSON arrays' records, CSV), walk (folders, stdin, gzip), count (records before a
 run), compose (the cleaning every reader shares).

@@ -5,7 +5,8 @@ A format has a name, the suffixes it owns, a test on the first bytes (`sniff`), 
 for a corpus, a cheap record count. Which format reads an input:
 
 1. a record format (`streamed`: JSON array, JSON lines, CSV with a text or html column) whose
-   sniff recognises the content, whatever the name ("news.json", "export.txt", stdin);
+   sniff recognises the content, whatever the name ("news.json", "export.txt", stdin; a CSV
+   header needs a text column, under its name or an alias: readers.fields);
 2. else the format that owns the suffix ("x.html", "feed.rss", "a.jsonl" with a bad first line);
 3. else an article format whose sniff recognises the content (a feed, a whole HTML page);
 4. else nothing: a named file or standard input is then read as one article (text, HTML or a
@@ -26,9 +27,10 @@ from ..records import Article, InputError
 from .compose import compose_article
 from .decode import DecodeError, decode_bytes, stream_encoding
 from .feeds import looks_like_feed, read_feed
+from .fields import text_columns
 from .html import looks_like_html, read_html
 from .options import ReadOptions
-from .record_files import line_limit, read_csv, read_jsonl, record_article
+from .record_files import line_limit, note_unread, read_csv, read_jsonl, record_article
 
 __all__ = [
     "Input",
@@ -144,13 +146,13 @@ _COLUMN = re.compile(r'"?[A-Za-z_][\w.\-]{0,39}"?')
 
 
 def _is_csv(head: bytes) -> bool:
-    """A header row of plain column names, one of them text or html."""
+    """A header row of plain column names, one of them a text column (text, html, content, ...)."""
     first = head_text(head).split("\n", 1)[0].strip()
     delimiter = max(",;\t", key=first.count)
     cells = [c.strip() for c in first.split(delimiter)]
     if len(cells) < 2 or not all(_COLUMN.fullmatch(c) for c in cells):
         return False
-    return bool({c.strip('"').lower() for c in cells} & {"text", "html"})
+    return bool(text_columns([c.strip('"').lower() for c in cells]))
 
 
 def _is_feed(head: bytes) -> bool:
@@ -197,6 +199,7 @@ def read_json_array(stream: BinaryIO, where: Input) -> Iterator[Article | InputE
     try:
         elements = _array_elements(stream, line_limit(options), options.fallback_encoding)
         seen = False
+        noted: set[str] = set()
         for line, value in elements:
             seen = True
             if isinstance(value, InputError):
@@ -205,6 +208,7 @@ def read_json_array(stream: BinaryIO, where: Input) -> Iterator[Article | InputE
                 yield InputError(f"{path} line {line}", f"expected a JSON object, got {type(value).__name__}")
             else:
                 rec = {str(k).lower(): v for k, v in value.items()}
+                note_unread(rec, path, options, noted)
                 yield record_article(rec, path, line, options, where.published)
         if not seen:
             yield InputError(path, "empty input (no records)")

@@ -25,13 +25,14 @@ from typing import IO, Iterator
 
 from ..records import Article, InputError
 from .compose import Given, compose_article
+from .fields import canonical, list_hint, missing_text, text_columns, unread_date_columns
 from .decode import DecodeError, decode_bytes, human_size, size_problem, stream_encoding
 from .html import read_html
 from .options import ReadOptions
 from .stamps import normalise_date
 from .valid import MAX_ID, valid_text
 
-__all__ = ["read_jsonl", "read_csv", "record_article", "FIELDS", "line_limit"]
+__all__ = ["read_jsonl", "read_csv", "record_article", "note_unread", "FIELDS", "line_limit"]
 
 _UNDECODED = re.compile("[\udc80-\udcff]")
 FIELDS = ("id", "title", "outlet", "byline", "agency", "published", "updated", "url", "language")
@@ -70,39 +71,45 @@ def _kind(value) -> str:
     return {list: "a list", dict: "an object", float: "a number"}.get(type(value), f"a {type(value).__name__}")
 
 
-def _record_id(value) -> str | None:
+def _record_id(value, name: str = "id") -> str | None:
     """Ids must be strings or integers (not booleans, floats or lists, which would be coerced
     into colliding strings), at most MAX_ID characters."""
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (str, int)):
-        raise _Bad(f"field 'id' is {_kind(value)}, not a string or an integer")
+        raise _Bad(f"field {name!r} is {_kind(value)}, not a string or an integer")
     text = str(value).strip() if isinstance(value, str) else str(value)
     if len(text) > MAX_ID:
-        raise _Bad(f"field 'id' has {len(text):,} characters (the limit is {MAX_ID})")
+        raise _Bad(f"field {name!r} has {len(text):,} characters (the limit is {MAX_ID})")
     return text or None
 
 
 def record_article(
     rec: dict, path: str, line: int, options: ReadOptions, published: str | None
 ) -> Article | InputError:
-    """One record (keys lower-cased) -> Article (source "path:line N"), or InputError
-    (source "path line N") naming what is wrong."""
+    """One record (keys lower-cased; fields under tidings' names or their aliases, see
+    readers.fields) -> Article (source "path:line N"), or InputError (source "path line N")
+    naming what is wrong."""
     source, where = f"{path}:line {line}", f"{path} line {line}"
+    raw = rec
+    rec, origin = canonical(raw)
     try:
-        values = {k: _field(k, rec.get(k)) for k in FIELDS if k != "id"}
-        values["id"] = _record_id(rec.get("id"))
+        values = {k: _field(origin.get(k, k), rec.get(k)) for k in FIELDS if k != "id"}
+        values["id"] = _record_id(rec.get("id"), origin.get("id", "id"))
     except _Bad as exc:
         return InputError(where, str(exc))
-    given = Given(**values)
     for key in ("published", "updated"):
-        value = getattr(given, key)
+        value = values[key]
         if value and normalise_date(value, options.day_first) is None:
-            options.note(f"{where}: {key} {value[:60]!r} is not a date; ignored")
+            options.note(f"{where}: {origin.get(key, key)} {value[:60]!r} is not a date; ignored")
+            values[key] = None
+    given = Given(**values)
     text, html = rec.get("text"), rec.get("html")
     for name, value in (("text", text), ("html", html)):
         if value is not None and not isinstance(value, str):
-            return InputError(where, f"field {name!r} is {_kind(value)}, not a string")
+            return InputError(where, f"field {origin.get(name, name)!r} is {_kind(value)}, not a string")
+    if "text" not in origin and "html" not in origin:
+        return InputError(where, missing_text(raw) + list_hint(raw))
     if not (text or "").strip() and not (html or "").strip():
         return InputError(where, "record has no 'text' or 'html' (or it is empty)")
     size = len((text or html).encode("utf-8", "surrogatepass"))
@@ -116,6 +123,14 @@ def record_article(
             options.note(f"{source}: {fixed} invalid character(s) (lone surrogates, NUL) replaced or removed")
         out = read_html(html, source, options, given, published)
     return InputError(where, out.problem) if isinstance(out, InputError) else out
+
+
+def note_unread(rec: dict, path: str, options: ReadOptions, noted: set[str]) -> None:
+    """Note, once per file, each field that looks like a date or time but is not read as one
+    (`crawl_time`): never dropped in silence."""
+    for name in unread_date_columns([k for k in rec if k not in noted]):
+        noted.add(name)
+        options.note(f"{path}: field {name!r} is not read (not a known date field; see docs/readers.md)")
 
 
 # ---- bounded line reading ----------------------------------------------------------------
@@ -190,6 +205,7 @@ def read_jsonl(
     else:
         lines = _lines(stream, limit, b"\n")
     seen = False
+    noted: set[str] = set()
     for n, raw in lines:
         where = f"{path} line {n}"
         if raw is None:
@@ -219,6 +235,7 @@ def read_jsonl(
             yield InputError(where, f"expected a JSON object, got {type(rec).__name__}")
             continue
         rec = {str(k).lower(): v for k, v in rec.items()}
+        note_unread(rec, path, options, noted)
         yield record_article(rec, path, n, options, published)
     if not seen:
         yield InputError(path, "empty input (no records)")
@@ -302,10 +319,11 @@ def read_csv(
         return
     feed.start()
     columns = [h.strip().lstrip("\ufeff").lower() for h in header]
-    if "text" not in columns and "html" not in columns:
-        shown = ", ".join(repr(c) for c in columns[:12]) or "none"
-        yield InputError(path, f"CSV has no 'text' or 'html' column (columns: {shown})")
+    if not text_columns(columns):
+        yield InputError(path, missing_text(columns, csv=True))
         return
+    for column in unread_date_columns(columns):
+        options.note(f"{path}: column {column!r} is not read (not a known date field; see docs/readers.md)")
     last = 1
     while True:
         try:

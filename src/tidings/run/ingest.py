@@ -32,6 +32,7 @@ class IngestReport:
     updated: int = 0
     unchanged: int = 0
     old_versions: int = 0
+    less_metadata: int = 0  # copies that lack metadata the stored version has: not stored
     not_coded: int = 0
     failed: int = 0
     rejected: int = 0  # could not be written (a value the database refuses): in the rejects table
@@ -47,6 +48,8 @@ class IngestReport:
         parts = [f"{self.read} read", f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged"]
         if self.old_versions:
             parts.append(f"{self.old_versions} older versions ignored")
+        if self.less_metadata:
+            parts.append(f"{self.less_metadata} copies with less metadata than the stored version ignored")
         if self.recoded:
             parts.append(f"{self.recoded} recoded")
         if self.not_coded:
@@ -182,18 +185,21 @@ class _IngestRun:
         on_skipped: Callable[[str, str], None] | None,
     ):
         self.report, self.store, self.bar, self.task = report, store, bar, task
-        self.known, self.known_urls, self.old = stored_now.by_id, stored_now.by_url, stored_now.versions
+        self.stored_now = stored_now
         self.rejected = rejected
         self.recode = recode
         self.on_error, self.on_skipped = on_error, on_skipped
         self.rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
         self.batch: list[CodedArticle] = []
 
-    def stored(self, art: Article) -> bool:
-        h = article_hash(art)
-        if self.known.get(art.id) == h or (art.url and self.known_urls.get(art.url) == h):
-            return True
-        return (art.id, h) in self.old
+    def settled(self, art: Article) -> bool:
+        """Is the article settled without coding: stored unchanged, or a copy that would not
+        replace the stored version (an older one, or one with less metadata: store.evidence)?"""
+        why = self.stored_now.settled(art)
+        if why is None:
+            return False
+        _count_held(art, why[0], why[1], self.report, self.on_skipped)
+        return True
 
     @staticmethod
     def items(inputs, published) -> Iterator[Article | CodedArticle | InputError]:
@@ -222,8 +228,7 @@ class _IngestRun:
                 continue
             report.read += 1
             art = item.article if isinstance(item, CodedArticle) else item
-            if not self.recode and self.stored(art):  # resumable: unchanged articles skip the parser
-                report.unchanged += 1
+            if not self.recode and self.settled(art):  # resumable: unchanged articles skip the parser
                 bar.advance(task)
                 continue
             # an article to code that an earlier run rejected is not tried again unless it changed
@@ -346,10 +351,26 @@ def _count(coded: CodedArticle, res, report: IngestReport, on_skipped) -> None:
         report.updated += 1
     elif res.status == "recoded":
         report.recoded += 1
-    elif res.status == "old-version":
-        report.old_versions += 1
+    elif res.status in ("old-version", "less-metadata", "unchanged"):
+        _count_held(coded.article, res.status, res.reason, report, on_skipped)
     else:
         report.unchanged += 1
     report.joined_story += int(res.joined_story)
     report.new_events += res.new_events
     report.mentions += res.mentions
+
+
+def _count_held(art: Article, status: str, reason: str | None, report: IngestReport, on_skipped) -> None:
+    """An article not stored: unchanged, an older version or a copy with less metadata (the
+    last two said, with the reason)."""
+    if status == "unchanged":
+        report.unchanged += 1
+        return
+    if status == "less-metadata":
+        report.less_metadata += 1
+    else:
+        report.old_versions += 1
+    if reason:
+        report.skipped.append((art.source or art.id, reason))
+        if on_skipped:
+            on_skipped(art.source or art.id, reason)

@@ -16,9 +16,10 @@ import datetime as dt
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from . import dedup
+from .evidence import EVIDENCE_SQL, Evidence, evidence, held
 from ..records import Article, CodedArticle, Event, Span, content_id
 from ..records.days import day_of
 
@@ -109,11 +110,12 @@ def _event_date(event: Event, article: Article, story_date: dt.date | None = Non
 @dataclass(frozen=True)
 class WriteResult:
     article_id: str
-    status: str  # new | updated | recoded | unchanged | old-version | rejected
+    status: str  # new | updated | recoded | unchanged | old-version | less-metadata | rejected
     story_id: str | None = None
     joined_story: bool = False
     new_events: int = 0
     mentions: int = 0
+    reason: str | None = None  # why a copy was not stored (old-version, less-metadata)
 
 
 def _in(values) -> str:
@@ -527,19 +529,46 @@ def rejected_articles(conn) -> dict[tuple[str, str], str]:
 
 @dataclass(frozen=True)
 class StoredVersions:
-    """What is stored already, for ingest to skip unchanged articles without coding them:
-    current content hash by article id and by url, and every (id, hash) kept as a version."""
+    """What is stored already, for ingest to skip articles without coding them: current content
+    hash by article id and by url, every (id, hash) kept as a version, and the evidence (which
+    metadata, which stamp: store.evidence) of every current version, by id (`ids_by_url`
+    finds the id of a url)."""
 
     by_id: dict[str, str]
     by_url: dict[str, str]
     versions: set[tuple[str, str]]
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    ids_by_url: dict[str, str] = field(default_factory=dict)
+
+    def settled(self, art: Article, h: str | None = None) -> tuple[str, str | None] | None:
+        """(status, reason) when the article needs no coding: 'unchanged' (stored as it is),
+        'old-version' or 'less-metadata' (a copy that would not replace the stored version,
+        as the writer decides); None when it is to be coded."""
+        h = h or article_hash(art)
+        if self.by_id.get(art.id) == h or (art.url and self.by_url.get(art.url) == h):
+            return "unchanged", None
+        stored_id = art.id if art.id in self.by_id else self.ids_by_url.get(art.url or "")
+        if stored_id is None or stored_id not in self.evidence:
+            return ("unchanged", None) if (art.id, h) in self.versions else None
+        known = (stored_id, h) in self.versions or (art.id, h) in self.versions
+        why = held(evidence(art), self.evidence[stored_id], known)
+        return ("unchanged", None) if why and known else why  # kept as a version already: said before
 
 
 def stored_versions(conn) -> StoredVersions:
-    by_id = dict(conn.execute("SELECT id, content_hash FROM articles").fetchall())
-    by_url = dict(conn.execute("SELECT url, content_hash FROM articles WHERE url IS NOT NULL").fetchall())
+    by_id: dict[str, str] = {}
+    by_url: dict[str, str] = {}
+    ids_by_url: dict[str, str] = {}
+    known: dict[str, Evidence] = {}
+    rows = conn.execute(f"SELECT id, url, content_hash, {EVIDENCE_SQL} FROM articles ORDER BY id").fetchall()
+    for id_, url, h, *row in rows:
+        by_id[id_] = h
+        known[id_] = evidence(tuple(row))
+        if url:
+            by_url[url] = h
+            ids_by_url.setdefault(url, id_)
     versions = {(a, h) for a, h in conn.execute("SELECT article_id, content_hash FROM article_versions").fetchall()}
-    return StoredVersions(by_id, by_url, versions)
+    return StoredVersions(by_id, by_url, versions, known, ids_by_url)
 
 
 def _write(
@@ -553,14 +582,10 @@ def _write(
     if prev and prev[1] == h and not recode:
         return WriteResult(art.id, "unchanged")
     same = bool(prev) and prev[1] == h  # recoding an unchanged article: no new version
-    if (
-        prev
-        and not same
-        and conn.execute(
-            "SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?", [prev[0], h]
-        ).fetchone()[0]
-    ):
-        return WriteResult(art.id, "old-version")
+    if prev and not same:
+        kept = _held(conn, coded, art, h, prev[0], recode)
+        if kept is not None:
+            return kept
     affected: set[str] = set()
     version = 1
     if prev:
@@ -579,6 +604,48 @@ def _write(
         conn.execute("DELETE FROM stories WHERE id NOT IN (SELECT story_id FROM articles WHERE story_id IS NOT NULL)")
     status = "recoded" if same else "updated" if prev else "new"
     return WriteResult(art.id, status, place.story_id, place.joined, new_events, mentions)
+
+
+def _held(conn, coded: CodedArticle, art: Article, h: str, stored_id: str, recode: bool) -> WriteResult | None:
+    """The result for a copy that does not replace the stored version (store.evidence: older,
+    poorer, or replaced before and no richer now), None for one that does. With `recode`, a
+    copy stored before as a replaced version has that version's coding renewed."""
+    row = conn.execute(f"SELECT {EVIDENCE_SQL} FROM articles WHERE id = ?", [stored_id]).fetchone()
+    known = conn.execute(
+        "SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?", [stored_id, h]
+    ).fetchone()[0]
+    why = held(evidence(art), evidence(tuple(row)), bool(known)) if row else None
+    if why is None:
+        return None
+    if recode and known:
+        conn.execute(
+            "UPDATE article_versions SET coded = ? WHERE article_id = ? AND content_hash = ?",
+            [json.dumps(_coded_summary(coded, art), ensure_ascii=False), stored_id, h],
+        )
+        return WriteResult(art.id, "recoded", reason="an older version: its coding in article_versions renewed")
+    return WriteResult(art.id, why[0], reason=why[1])
+
+
+def _coded_summary(coded: CodedArticle, art: Article) -> list[dict]:
+    """What a version not stored as the current one was coded as (article_versions.coded)."""
+    out = []
+    for ev in coded.events:
+        sent = _trimmed_sentence(coded, ev)
+        date = _event_date(ev, art)
+        out.append(
+            {
+                "event_id": None,  # not among the stored events: only the current version's are
+                "date": date.isoformat() if date else None,
+                "code": ev.code,
+                "source": ev.source.code if ev.source else None,
+                "target": ev.target.code if ev.target else None,
+                "status": ev.status,
+                "sentence": ev.sentence,
+                "trigger": ev.trigger.text,
+                "sentence_text": sent.text if sent else None,
+            }
+        )
+    return out
 
 
 def _previous(conn, art: Article, pending: _Pending):

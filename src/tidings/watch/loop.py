@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import re
 import threading
 import time
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class CycleReport:
     stored: int = 0
     new_events: int = 0
     errors: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # "what: why", for what was seen but not stored
     files: list[str] = field(default_factory=list)
     interrupted: bool = False
 
@@ -48,8 +50,20 @@ class CycleReport:
         return (
             f"cycle {self.stamp}: {self.fetched} fetched, {self.not_modified} not modified, "
             f"{self.unchanged} unchanged, {self.stored} stored, {self.new_events} new events, "
-            f"{len(self.errors)} errors" + (" (interrupted: finished early)" if self.interrupted else "")
+            f"{len(self.skipped)} skipped, {len(self.errors)} errors"
+            + (" (interrupted: finished early)" if self.interrupted else "")
         )
+
+    def lines(self) -> list[str]:
+        """The summary, then what was skipped and why, the errors, and the files written."""
+        out = [self.summary()]
+        out += [f"  skipped: {s}" for s in self.skipped]
+        out += [f"  error: {e}" for e in self.errors]
+        if self.files:
+            out.append(f"  wrote {', '.join(self.files)}")
+        elif self.stamp != "failed":
+            out.append("  no new events: no update files written")
+        return out
 
 
 def classify(source: str) -> str:
@@ -139,17 +153,14 @@ class Watcher:
                 ing = ingest(articles, self.db, progress=False)
             except Exception as exc:  # the database is busy or failing: this cycle is tried again next time
                 report.errors.append(f"storing failed, tried again next cycle: {type(exc).__name__}: {exc}")
-                self.log(report.summary())
-                for e in report.errors:
-                    self.log(f"  error: {e}")
+                for line in report.lines()[:-1]:  # no files: the cycle did not get that far
+                    self.log(line)
                 return report
             report.stored = ing.new + ing.updated
             report.errors += [str(e) for e in ing.errors]
-            report.errors += [
-                f"{what}: {why}"
-                for what, why in ing.skipped
-                if why.startswith(("could not be stored", "coding failed"))
-            ]
+            for what, why in ing.skipped:
+                failed = why.startswith(("could not be stored", "coding failed"))
+                (report.errors if failed else report.skipped).append(f"{what}: {why}")
         self._export(report, started)
         # only now, with everything stored and exported, remember what was seen
         for url, st in pending_items.items():
@@ -157,9 +168,8 @@ class Watcher:
         self.state.files.update(pending_files)
         self.state.cycles += 1
         self.state.save()
-        self.log(report.summary())
-        for e in report.errors:
-            self.log(f"  error: {e}")
+        for line in report.lines():
+            self.log(line)
         return report
 
     def _feed(self, url, report, articles, pending_items):
@@ -197,6 +207,8 @@ class Watcher:
         st = dict(self.state.items.get(url, {}))
         now = time.time()
         if st.get("next_try") and st["next_try"] > now:
+            when = dt.datetime.fromtimestamp(st["next_try"], dt.timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+            report.skipped.append(f"{url}: failed before ({st.get('error') or 'an error'}); tried again after {when}")
             return
         res = self.fetcher.get(url, st.get("etag"), st.get("last_modified"))
         if res.error:
@@ -238,17 +250,22 @@ class Watcher:
         from ..readers import ReadOptions
         from ..readers.walk import iter_inputs
 
-        # a folder is walked as ingest walks it: the formats' registry says which files are read
+        # a folder is walked as ingest walks it: the formats' registry says which files are read;
+        # the others are reported once (and again when they change), with the reason
+        notes: list[str] = []
         paths = (
             [Path(source)]
             if kind == "file"
-            else [Path(p) for p in iter_inputs([source], ReadOptions()) if isinstance(p, str)]
+            else [Path(p) for p in iter_inputs([source], ReadOptions(note=notes.append)) if isinstance(p, str)]
         )
+        for note in notes:
+            self._skipped_file(note, report, pending_files)
         todo = []
         for p in paths:
             stat = p.stat()
             sig = [stat.st_mtime_ns, stat.st_size]
             if self.state.files.get(str(p)) == sig:
+                report.unchanged += 1
                 continue
             todo.append(str(p))
             pending_files[str(p)] = sig
@@ -258,6 +275,22 @@ class Watcher:
             else:
                 report.fetched += 1
                 articles.append(a)
+
+    def _skipped_file(self, note: str, report: CycleReport, pending_files) -> None:
+        """A file the folder walk left out ("skipped PATH: why"): reported when it is new or changed."""
+        m = re.match(r"skipped (.+?): (.*)$", note)
+        if m is None:  # not about a file ("folder has no files")
+            return
+        path, why = m.groups()
+        try:
+            stat = Path(path).stat()
+        except OSError:
+            report.skipped.append(f"{path}: {why}")
+            return
+        sig = [stat.st_mtime_ns, stat.st_size, "skipped"]
+        if self.state.files.get(path) != sig:
+            report.skipped.append(f"{path}: {why}")
+            pending_files[path] = sig
 
     def _export(self, report: CycleReport, started: dt.datetime) -> None:
         from ..export import gdelt_event_rows, gdelt_mention_rows
@@ -270,8 +303,9 @@ class Watcher:
             events = list(gdelt_event_rows(conn, f))
             mentions = list(gdelt_mention_rows(conn, f))
             report.new_events = len(events)
-            files = write_update(self.out, report.stamp, events, mentions, self.options.base_url)
-            report.files = [p.name for p in files]
+            if events or mentions:  # a cycle with nothing new writes no (empty) update files
+                files = write_update(self.out, report.stamp, events, mentions, self.options.base_url)
+                report.files = [p.name for p in files]
             record_cycle(
                 conn,
                 report.stamp,

@@ -182,6 +182,6 @@ def make_petrarch(nlp, name, dictionaries, require_dyad):
     return PetrarchStage([Path(d) for d in dictionaries], require_dyad=bool(require_dyad))
 
 
-def _member_ref(member, code: str | None, rule: str) -> ActorRef:
+def _member_ref(member, code: str, rule: str) -> ActorRef:
     """A noun-phrase member coded as an actor."""
     return ActorRef(code, _country(code), member.text, member.text, member.start_char, member.end_char, rule=rule)

@@ -84,7 +84,7 @@ def command(
     an updated article (same id or url, new text or update stamp) replaces its events and
     keeps its previous version. Unreadable inputs are reported and the batch goes on.
     """
-    from ..run.ingest import ingest
+    from ..run.ingest import IngestReport, ingest
     from ..run.coding import CodeOptions
     from ..store import StoreLocked
 
@@ -111,8 +111,9 @@ def command(
     # SIGTERM unwinds like Ctrl-C: the batch in hand is rolled back, the workers are killed and
     # the writer lock is released (the default action would leave the lock file and the workers)
     previous = signal.signal(signal.SIGTERM, terminated)
+    report = IngestReport(db=db or "")  # ours: an interrupted run still says what it wrote
     try:
-        report = ingest(
+        ingest(
             paths,
             db,
             published=published,
@@ -122,12 +123,12 @@ def command(
             on_skipped=lambda what, why: click.echo(f"skipped: {what}: {why}", err=True),
             recode=recode,
             engine=eng,
+            report=report,
         )
     except StoreLocked as exc:
         raise click.ClickException(str(exc))
     except (KeyboardInterrupt, Terminated) as exc:
-        how = "terminated" if isinstance(exc, Terminated) else "interrupted"
-        click.echo(f"{how}: the articles written so far are kept; run the same command again to resume", err=True)
+        click.echo(stopped_summary(report, "terminated" if isinstance(exc, Terminated) else "interrupted"), err=True)
         raise SystemExit(143 if isinstance(exc, Terminated) else 130)
     except (OSError, duckdb.Error) as exc:
         raise click.ClickException(
@@ -137,6 +138,26 @@ def command(
     finally:
         signal.signal(signal.SIGTERM, previous)
     _summarise(report)
+
+
+def _n(n: int, what: str) -> str:
+    return f"{n} {what}{'' if n == 1 else 's'}"
+
+
+def stopped_summary(report, how: str) -> str:
+    """What an interrupted run had written (the batches committed; the batch in hand is not
+    written), and how to go on."""
+    written = report.new + report.updated + report.recoded
+    parts = [f"{report.new} new", f"{report.updated} updated"]
+    if report.recoded:
+        parts.append(f"{report.recoded} recoded")
+    if report.unchanged:
+        parts.append(f"{report.unchanged} already stored")
+    extra = f"; {_n(len(report.errors), 'input')} could not be read" if report.errors else ""
+    return (
+        f"{how} after writing {_n(written, 'article')} ({', '.join(parts)}) and {_n(report.new_events, 'event')} "
+        f"to {report.db}{extra}; the batch in hand was not written. Run the same command again to resume."
+    )
 
 
 def _summarise(report) -> None:

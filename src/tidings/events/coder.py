@@ -185,6 +185,25 @@ CONDEMNED_ACTS = {"14", "15", "16", "17", "18", "19", "20"}  # acts whose doer i
 PLACE_NOT_TARGET = {"01", "02", "04"}  # statements, appeals, meetings: where they happen is not whom they address
 
 
+def _drop_bare_statements(ctx, events) -> None:
+    """A bare "said" is a statement only when the sentence has nothing better: else it is dropped."""
+    stmts = {id(e) for e in ctx.statements}
+    better = any(e.sentence == ctx.si and e.status == "asserted" and id(e) not in stmts for e in events[-40:])
+    if better:
+        events[:] = [e for e in events if id(e) not in stmts]
+        for e in ctx.statements:
+            ctx.cands.append(
+                Candidate(
+                    sentence=ctx.si,
+                    trigger=e.trigger.text,
+                    kept=False,
+                    reason="statement",
+                    code=e.code,
+                    detail="a bare statement, and the sentence has a better event",
+                )
+            )
+
+
 @dataclass(frozen=True)
 class _ChainParts:
     """A trigger chain read once: the reporting verbs before it ("said"), the rest, its top,
@@ -556,10 +575,9 @@ class Coder:
         return out
 
     # ------------------------------------------------------------------ a sentence
-    def _sentence(self, ctx, events):
-        self._find_triggers(ctx)
-        if not ctx.trig:
-            return
+    def _frames(self, ctx):
+        """Each trigger's (code, chain), and the triggers consumed by another's event (an inner
+        event, a verb's object, what someone is praised or blamed for) -> that trigger."""
         chains = {}
         consumed: dict[int, TriggerMatch] = {}
         for i, tm in sorted(ctx.trig.items()):
@@ -591,6 +609,13 @@ class Coder:
                 and (ctx.trig[head.head.i].entry.code or "")[:2] in ("05", "11", "01")
             ):
                 consumed[i] = ctx.trig[head.head.i]
+        return chains, consumed
+
+    def _sentence(self, ctx, events):
+        self._find_triggers(ctx)
+        if not ctx.trig:
+            return
+        chains, consumed = self._frames(ctx)
         shown = set()  # the coding trigger of a reported or controlled event is shown with the event
         for i, (code, chain) in chains.items():
             if i not in consumed and code:
@@ -646,22 +671,7 @@ class Coder:
                 continue
             self._emit(ctx, code, chain, events, seen)
         if ctx.statements and ONLY_STATEMENT_WHEN_NOTHING_BETTER:
-            # "said" alone is a statement only when the sentence has nothing better
-            stmts = {id(e) for e in ctx.statements}
-            better = any(e.sentence == ctx.si and e.status == "asserted" and id(e) not in stmts for e in events[-40:])
-            if better:
-                events[:] = [e for e in events if id(e) not in stmts]
-                for e in ctx.statements:
-                    ctx.cands.append(
-                        Candidate(
-                            sentence=ctx.si,
-                            trigger=e.trigger.text,
-                            kept=False,
-                            reason="statement",
-                            code=e.code,
-                            detail="a bare statement, and the sentence has a better event",
-                        )
-                    )
+            _drop_bare_statements(ctx, events)
 
     # ------------------------------------------------------------------ events
     def _actors(self, ctx, heads, allow_uncoded=True):

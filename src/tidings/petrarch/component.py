@@ -93,101 +93,84 @@ class PetrarchStage:
                 cands.append(Candidate(si, s.words[k].text.lower(), False, reason, detail=detail))
             np_why = None
             for c in codings:
-                w = s.words[c.verb]
-                tok = doc[w.start]
-                trigger = Span(doc.text[w.start_char : w.end_char], w.start_char, w.end_char)
                 if not c.triples:
                     continue
                 if np_why is None:
                     np_why = self.coder.np_codes(s, day)
-                m = c.match
-                where = m.pattern.where if m.pattern else c.form.where
-                what = (
-                    f"{c.form.block} '{m.pattern.text}' [{m.code}]"
-                    if m.pattern
-                    else f"{c.form.block} verb alone [{c.form.code}]"
-                )
-                status, cue = status_of([tok])
-                used_words = {s.words[j].text for j in m.used}
-                own = "asserted"
-                if (
-                    status == "negated"
-                    and cue.upper() not in used_words
-                    and not ({x.upper() for x in NEG_WORDS} & used_words)
-                ):
-                    own = "negated"
-                elif status == "hypothetical" and cue in COND_MARKS and cue.upper() not in used_words:
-                    own = "hypothetical"
-                timex = None
-                for t, root in anchors.timexes:
-                    if root is not None and anchors.governs(root, {tok.i}):
-                        timex = t
-                        break
-                date, date_text, how = event_date(timex, published, own)
-                for (sne, si_, scode), (tne, ti_, tcode), code in c.triples:
-                    smem = s.nps[sne].members[si_]
-                    tmem = s.nps[tne].members[ti_]
-                    src = ActorRef(
-                        scode,
-                        _country(scode),
-                        smem.text,
-                        smem.text,
-                        smem.start_char,
-                        smem.end_char,
-                        rule=np_why[sne][si_][1],
-                    )
-                    tgt = ActorRef(
-                        tcode,
-                        _country(tcode),
-                        tmem.text,
-                        tmem.text,
-                        tmem.start_char,
-                        tmem.end_char,
-                        rule=np_why[tne][ti_][1],
-                    )
-                    root, quad, penta, gold, pe, pm = self._info(code)
-                    rule = f"petrarch {where} {what}" + (" passive" if c.passive else "")
-                    if status != "asserted":
-                        rule += f" tidings-status:{status}({cue})"
-                    eid = content_id(
-                        doc._.article_id, si, w.start_char, code, scode, tcode, smem.start_char, tmem.start_char
-                    )
-                    ev = Event(
-                        id=eid,
-                        code=code,
-                        root=root,
-                        quad_class=quad,
-                        penta_class=penta,
-                        goldstein=gold,
-                        plover_event=pe,
-                        plover_mode=pm,
-                        source=src,
-                        target=tgt,
-                        status=own,
-                        reported_by=None,
-                        date=date,
-                        date_text=date_text,
-                        place=None,
-                        sentence=si,
-                        trigger=trigger,
-                        confidence=0.9 if m.pattern else 0.7,
-                        rule=rule,
-                    )
-                    events.append(ev)
-                    cands.append(
-                        Candidate(
-                            si,
-                            trigger.text,
-                            True,
-                            "coded" if own == "asserted" else own,
-                            code=code,
-                            detail=f"{scode} -> {tcode} ({where})",
-                            event=ev,
-                        )
-                    )
+                self._code_verb(doc, s, si, c, np_why, anchors, events, cands)
         doc._.events = events
         doc._.candidates = cands
         return doc
+
+    def _code_verb(self, doc, s, si: int, c, np_why, anchors: Anchors, events: list[Event], cands: list[Candidate]):
+        """The events of one coded verb: one per (source, target, code) triple, with the status
+        PETRARCH would not see (a negation or condition outside the pattern) and the date."""
+        w = s.words[c.verb]
+        tok = doc[w.start]
+        trigger = Span(doc.text[w.start_char : w.end_char], w.start_char, w.end_char)
+        m = c.match
+        where = m.pattern.where if m.pattern else c.form.where
+        what = (
+            f"{c.form.block} '{m.pattern.text}' [{m.code}]"
+            if m.pattern
+            else f"{c.form.block} verb alone [{c.form.code}]"
+        )
+        status, cue = status_of([tok])
+        used_words = {s.words[j].text for j in m.used}
+        own = "asserted"
+        if status == "negated" and cue.upper() not in used_words and not ({x.upper() for x in NEG_WORDS} & used_words):
+            own = "negated"
+        elif status == "hypothetical" and cue in COND_MARKS and cue.upper() not in used_words:
+            own = "hypothetical"
+        timex = None
+        for t, root in anchors.timexes:
+            if root is not None and anchors.governs(root, {tok.i}):
+                timex = t
+                break
+        date, date_text, how = event_date(timex, doc._.published, own)
+        for (sne, si_, scode), (tne, ti_, tcode), code in c.triples:
+            smem = s.nps[sne].members[si_]
+            tmem = s.nps[tne].members[ti_]
+            src = _member_ref(smem, scode, np_why[sne][si_][1])
+            tgt = _member_ref(tmem, tcode, np_why[tne][ti_][1])
+            root, quad, penta, gold, pe, pm = self._info(code)
+            rule = f"petrarch {where} {what}" + (" passive" if c.passive else "")
+            if status != "asserted":
+                rule += f" tidings-status:{status}({cue})"
+            eid = content_id(doc._.article_id, si, w.start_char, code, scode, tcode, smem.start_char, tmem.start_char)
+            ev = Event(
+                id=eid,
+                code=code,
+                root=root,
+                quad_class=quad,
+                penta_class=penta,
+                goldstein=gold,
+                plover_event=pe,
+                plover_mode=pm,
+                source=src,
+                target=tgt,
+                status=own,
+                reported_by=None,
+                date=date,
+                date_text=date_text,
+                place=None,
+                sentence=si,
+                trigger=trigger,
+                confidence=0.9 if m.pattern else 0.7,
+                rule=rule,
+            )
+            events.append(ev)
+            cands.append(
+                Candidate(
+                    si,
+                    trigger.text,
+                    True,
+                    "coded" if own == "asserted" else own,
+                    code=code,
+                    detail=f"{scode} -> {tcode} ({where})",
+                    event=ev,
+                )
+            )
 
 
 @Language.factory(
@@ -197,3 +180,8 @@ class PetrarchStage:
 )
 def make_petrarch(nlp, name, dictionaries, require_dyad):
     return PetrarchStage([Path(d) for d in dictionaries], require_dyad=bool(require_dyad))
+
+
+def _member_ref(member, code: str, rule: str) -> ActorRef:
+    """A noun-phrase member coded as an actor."""
+    return ActorRef(code, _country(code), member.text, member.text, member.start_char, member.end_char, rule=rule)

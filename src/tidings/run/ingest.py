@@ -71,8 +71,9 @@ class IngestReport:
 
 
 def _progress(enabled: bool | None):
-    """The bar: done / total (when the inputs could be counted), articles per second, time
-    spent and time left."""
+    """The bar: the phase (reading, loading the model, coding, writing, done), done / total
+    (when the inputs could be counted), articles per second, time spent and time left, each
+    labelled."""
     from rich.console import Console
     from rich.progress import (
         BarColumn,
@@ -99,6 +100,7 @@ def _progress(enabled: bool | None):
         BarColumn(),
         MofNCompleteColumn(),
         Rate(),
+        TextColumn("elapsed"),
         TimeElapsedColumn(),
         TextColumn("left"),
         TimeRemainingColumn(),
@@ -106,6 +108,26 @@ def _progress(enabled: bool | None):
         disable=not enabled,
         transient=False,
     )
+
+
+class _Phases:
+    """Names what the run is doing on the bar, so that it never sits at "0/200 - articles/s"
+    in silence while the model loads. A bar that is not drawn on a terminal (--progress into a
+    pipe or a log) also prints each phase once, as a line."""
+
+    def __init__(self, bar, task):
+        self.bar, self.task = bar, task
+        self.current: str | None = None
+        self.said: set[str] = set()
+
+    def __call__(self, name: str) -> None:
+        if name == self.current:
+            return
+        self.current = name
+        self.bar.update(self.task, description=name)
+        if not self.bar.disable and not self.bar.console.is_terminal and name not in self.said | {"done"}:
+            self.said.add(name)
+            self.bar.console.print(f"{name}...")
 
 
 def _expected(inputs, enabled: bool) -> int | None:
@@ -131,6 +153,7 @@ def ingest(
     recode: bool = False,
     engine=None,
     gate=None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
     """Read, code and store articles; idempotent and resumable (see module docstring).
 
@@ -147,23 +170,29 @@ def ingest(
     tidings.run.engines.Engine may be passed instead, to keep its workers across calls (its own
     CodeOptions are used then). gate (store.ProcessGate) is for a process that also reads the
     database while this runs (the web server): the batches are written between its reads.
+    report: an IngestReport to fill (the caller keeps it: if the run is interrupted, it counts
+    what had been written).
     """
     db = str(db or default_db_path())
-    report = IngestReport(db=db)
+    if report is None:
+        report = IngestReport(db=db)
+    report.db = db
     if isinstance(inputs, (str, os.PathLike, Article, CodedArticle)):
         inputs = [inputs]  # otherwise consumed lazily: a stream of coded articles is never held whole
 
     with Store(db, gate=gate) as store, _progress(progress) as bar:
-        task = bar.add_task("ingest", total=_expected(inputs, not bar.disable))
+        task = bar.add_task("reading", total=_expected(inputs, not bar.disable))
         with store.session() as conn:
             run = _IngestRun(
                 report, store, bar, task, stored_versions(conn), rejected_articles(conn), recode, on_error, on_skipped
             )
+        run.phase = _Phases(bar, task)
         for coded in run.coded_stream(inputs, published, options, engine):
             run.batch.append(coded)
             if len(run.batch) >= WRITE_BATCH or len(run.rejects) >= 1000:
                 run.flush()
         run.flush()
+        run.phase("done")
         bar.update(task, total=bar.tasks[0].completed)
     return report
 
@@ -171,6 +200,9 @@ def ingest(
 class _IngestRun:
     """One ingest between the readers and the store: what is stored already, the batch of coded
     articles waiting to be written, the rejects written with it, and the report."""
+
+    phase: Callable[[str], None] = staticmethod(lambda name: None)  # names the bar's phase (_Phases)
+    working = "reading"  # the phase between two writes: "coding" once the model is loaded
 
     def __init__(
         self,
@@ -254,6 +286,8 @@ class _IngestRun:
             if isinstance(item, CodedArticle):
                 yield item
                 continue
+            self.working = "coding"
+            _load_model(options, engine, self.phase)
             yield from _code_chain(item, stream, options, engine)
             return
 
@@ -287,6 +321,8 @@ class _IngestRun:
             )
             self.bar.advance(self.task)
         todo = [c for c in batch if not _coding_failed(c)]
+        if todo:
+            self.phase("writing")
         with self.store.session() as conn:
             results = write_batch(conn, todo, recode=self.recode, on_reject=self.reject) if todo else []
             write_rejects(conn, self.rejects)
@@ -296,6 +332,25 @@ class _IngestRun:
                 _count(coded, res, report, self.on_skipped)
             self.bar.advance(self.task)
         batch.clear()
+        self.phase(self.working)
+
+
+def _load_model(options, engine, phase: Callable[[str], None]) -> None:
+    """Load the model before the first article is coded, saying so on the bar (`phase`); a
+    pool or Ray's workers load it as they start."""
+    from .coding import CodeOptions
+    from .engines import Engine
+
+    if isinstance(engine, Engine):  # started by the caller: its workers have the model or load it now
+        phase("coding")
+    elif engine is not None and engine.engine != "local":
+        phase(f"starting {engine.workers} worker{'s' if engine.workers > 1 else ''} (each loads the model)")
+    else:
+        from ..nlp import get_nlp
+
+        phase("loading the model")
+        get_nlp((options or CodeOptions()).pipeline)
+        phase("coding")
 
 
 def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterator[CodedArticle]:

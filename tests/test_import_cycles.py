@@ -9,11 +9,6 @@ from pathlib import Path
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "tidings"
 
-# cycles left on purpose, with the reason; the list may only shrink
-ALLOWED = {
-    frozenset({"tidings.dates.grammar", "tidings.dates.points"}): "owned by in-flight work on issue 20 (dates)",
-}
-
 
 def _module(path: Path) -> str:
     parts = path.relative_to(SRC.parent).with_suffix("").parts
@@ -91,11 +86,5 @@ def test_the_walk_sees_the_imports():
 
 
 def test_no_import_cycles():
-    found = [sorted(c) for c in cycles(import_graph()) if c not in ALLOWED]
+    found = [sorted(c) for c in cycles(import_graph())]
     assert not found, f"import cycles: {found}"
-
-
-def test_allowed_cycles_still_exist():
-    present = set(cycles(import_graph()))
-    stale = [sorted(c) for c in ALLOWED if c not in present]
-    assert not stale, f"gone: remove from ALLOWED: {stale}"

@@ -11,41 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from . import calendar as cal
 from . import periods, points
+from .match import MONTHS, Match
 
 __all__ = ["Match", "find", "resolve", "load_holidays"]
 
-MONTHS = {
-    "january": 1,
-    "february": 2,
-    "march": 3,
-    "april": 4,
-    "may": 5,
-    "june": 6,
-    "july": 7,
-    "august": 8,
-    "september": 9,
-    "october": 10,
-    "november": 11,
-    "december": 12,
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 NUMBERS = {
     "a": 1,
@@ -187,21 +162,6 @@ def load_holidays(path=None) -> dict[str, Holiday]:
         h = Holiday(parts[0].strip(), parts[1].strip())
         out[h.name.lower()] = h
     return out
-
-
-@dataclass
-class Match:
-    """One recognised expression: x is the character span; kind and fields say what it is."""
-
-    start: int
-    end: int
-    kind: str
-    f: dict = field(default_factory=dict)
-    needs_context: bool = False  # bare years are kept only with temporal context
-
-    @property
-    def length(self) -> int:
-        return self.end - self.start
 
 
 def _day_rules() -> list[tuple[str, str]]:
@@ -742,7 +702,7 @@ def resolve(
     if kind in periods.KINDS:
         return periods.resolve(m)
     if kind in points.KINDS:
-        return points.resolve(m, pub, tense, anchors, sent)
+        return points.resolve(m, pub, tense, anchors, sent, again=resolve)
     if kind != "weekday" and tense == "planned":
         tense = "future"  # only a weekday tells a plan ("meet Friday") from a future ("will meet")
     step = STEPS.get(kind)

@@ -24,6 +24,7 @@ import datetime as dt
 import re
 
 from . import calendar as cal
+from .match import MONTHS, Match
 from .periods import CARDINALS, MONTH, ONES, TEENS, TENS, WEEKDAY, WORD_VALUE, number
 
 __all__ = ["KINDS", "rules", "gates", "resolve", "refine", "spelled_year", "SPELLED_YEAR"]
@@ -267,14 +268,14 @@ def counts_back(m) -> bool:
     return bool(f.get("bare") or f.get("tail") or words & BACK or any(w.isdigit() for w in words))
 
 
-def resolve(m, pub: dt.date | None, tense: str | None, anchors=(), sent=None):
+def resolve(m, pub: dt.date | None, tense: str | None, anchors=(), sent=None, *, again):
     f, k = m.f, m.kind
     if k == "clock":
-        return _clock(f, pub, tense, anchors, sent)
+        return _clock(f, pub, tense, anchors, sent, again)
     if k == "spelled":
-        return _spelled(f, pub, tense)
+        return _spelled(f, pub, tense, again)
     if k == "period":
-        return _period(f, pub, anchors, tense)
+        return _period(f, pub, anchors, tense, again)
     if k == "yearend":
         if f.get("yy"):
             return f"{int(f['yy']):04d}-12-31", "day"
@@ -285,9 +286,7 @@ def resolve(m, pub: dt.date | None, tense: str | None, anchors=(), sent=None):
     return None, None
 
 
-def _clock(f, pub, tense, anchors, sent):
-    from . import grammar
-
+def _clock(f, pub, tense, anchors, sent, again):
     if f.get("noon"):
         w = f["noon"].lower()
         hh, mm = (24, 0) if w == "midnight" else (12, 0)
@@ -305,13 +304,13 @@ def _clock(f, pub, tense, anchors, sent):
             hh = 0
     day = None
     if f.get("wd") and f.get("m"):
-        day = grammar.resolve(grammar.Match(0, 0, "mdy", {"wd": f["wd"], "m": f["m"], "d": f["d"]}), pub, tense)[0]
+        day = again(Match(0, 0, "mdy", {"wd": f["wd"], "m": f["m"], "d": f["d"]}), pub, tense)[0]
     elif f.get("wd"):
-        day = grammar.resolve(grammar.Match(0, 0, "weekday", {"wd": f["wd"]}), pub, tense)[0]
+        day = again(Match(0, 0, "weekday", {"wd": f["wd"]}), pub, tense)[0]
     elif f.get("m2"):
-        day = grammar.resolve(grammar.Match(0, 0, "mdy", {"m": f["m2"], "d": f["d2"]}), pub, tense)[0]
+        day = again(Match(0, 0, "mdy", {"m": f["m2"], "d": f["d2"]}), pub, tense)[0]
     elif f.get("dx"):
-        day = grammar.resolve(grammar.Match(0, 0, "deictic", {"w": f["dx"]}), pub, tense)[0]
+        day = again(Match(0, 0, "deictic", {"w": f["dx"]}), pub, tense)[0]
     else:
         a = _anchor(anchors, ("day",), sent)
         if a is not None:
@@ -338,9 +337,7 @@ def spelled_year(sy: str) -> int | None:
     return None if n is None else 2000 * words.startswith("two thousand") + int(n)
 
 
-def _spelled(f, pub, tense):
-    from . import grammar
-
+def _spelled(f, pub, tense, again):
     sy = f.get("sy")
     y = None
     if sy:
@@ -348,7 +345,7 @@ def _spelled(f, pub, tense):
         if y is None:
             return None, None
     if f.get("mo"):
-        mo = grammar.MONTHS[f["mo"].lower()]
+        mo = MONTHS[f["mo"].lower()]
         if f.get("dw"):
             w = " ".join(f["dw"].lower().replace("-", " ").split())
             parts = w.split()
@@ -365,7 +362,7 @@ def _spelled(f, pub, tense):
             fields = {"m": f["mo"], "d": str(d)}
             if f.get("wd"):
                 fields["wd"] = f["wd"]
-            return grammar.resolve(grammar.Match(0, 0, "mdy", fields), pub, tense)
+            return again(Match(0, 0, "mdy", fields), pub, tense)
         if y is None:
             return None, None
         return cal.month(y, mo)
@@ -374,9 +371,7 @@ def _spelled(f, pub, tense):
     return cal.year(y)
 
 
-def _period(f, pub, anchors, tense=None):
-    from . import grammar
-
+def _period(f, pub, anchors, tense, again):
     if f.get("bare"):
         ref = reference_quarter(pub, anchors)
         return cal.quarter(*_qshift(*ref, -4)) if ref else (None, None)
@@ -404,8 +399,8 @@ def _period(f, pub, anchors, tense=None):
     if q is not None and unit == "quarter":
         if digits:
             return cal.quarter(digits, q)
-        value, _ = grammar.resolve(
-            grammar.Match(0, 0, "quarter", {"ord": next(w for w in words if w in ORDS), "unit": "quarter"}), pub, tense
+        value, _ = again(
+            Match(0, 0, "quarter", {"ord": next(w for w in words if w in ORDS), "unit": "quarter"}), pub, tense
         )
         if value is None:
             return None, None

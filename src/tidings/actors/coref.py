@@ -421,5 +421,5 @@ def fill_from_context(runs: list[Run], places: Sequence[Run] = ()) -> None:
         r.code = country + r.code
         r.country = country
         r.rule = f"{why}:{country}+{r.rule}"
-        if r.key.startswith("role:"):
+        if r.key is not None and r.key.startswith("role:"):
             r.key = r.code

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Sequence
 
 from spacy.attrs import LOWER
 from spacy.strings import get_string_id
@@ -199,13 +200,13 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     if tok.dep_ in ("dobj", "dative", "pobj", "iobj"):
         # an object pronoun is not the subject of its own verb ("Kenya would not accept it")
         verb = tok.head if tok.dep_ != "pobj" else tok.head.head
-        subj = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+        subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
         hops = 0
-        while not subj and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and hops < 3:
+        while not subjects and verb.dep_ in ("xcomp", "advcl", "conj") and verb.head.i != verb.i and hops < 3:
             verb = verb.head  # "Netanyahu called Morrison to congratulate him": the subject controls
-            subj = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
+            subjects = {c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")}
             hops += 1
-        banned = {h.key for h in cands if h.head in subj}
+        banned = {h.key for h in cands if h.head in subjects}
         cands = [h for h in cands if h.key not in banned]
     if w in ("he", "him", "she", "her"):
         want = "m" if w in ("he", "him") else "f"
@@ -257,7 +258,8 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
 def _owner(doc, r: Run, history: list[Run]) -> Run | None:
     """Whose are 'its jets', 'his aides', 'their troops'?"""
     pr = Run(pieces=[], start=r.start, end=r.start + 1, sent=r.sent, head=r.start)
-    pr.role_phrase = {"its": "it", "his": "he", "her": "she", "their": "they"}.get(r.possessive, "")
+    owners = {"its": "it", "his": "he", "her": "she", "their": "they"}
+    pr.role_phrase = owners.get(r.possessive, "") if r.possessive is not None else ""
     if pr.role_phrase == "they":
         for h in _recent(history, r):
             if h.code and h.country and (h.plural or h.cls in ("org", "country")):
@@ -382,7 +384,7 @@ _BARE = re.compile(
 )
 
 
-def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
+def fill_from_context(runs: list[Run], places: Sequence[Run] = ()) -> None:
     """A role with no country ("President X", "the government", "protesters") takes the one
     country named in its sentence (or, when its sentence names none, in the sentence before),
     when exactly one is named there; else the article's dominant country if nothing is near."""
@@ -396,7 +398,7 @@ def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
             counts[r.country] = counts.get(r.country, 0) + 1
     main = None
     if counts:
-        top = max(counts, key=counts.get)
+        top = max(counts, key=counts.__getitem__)
         if counts[top] >= 3 and counts[top] >= 0.6 * sum(counts.values()):
             main = top
     for r in runs:
@@ -419,5 +421,5 @@ def fill_from_context(runs: list[Run], places: list[Run] = ()) -> None:
         r.code = country + r.code
         r.country = country
         r.rule = f"{why}:{country}+{r.rule}"
-        if r.key.startswith("role:"):
+        if r.key is not None and r.key.startswith("role:"):
             r.key = r.code

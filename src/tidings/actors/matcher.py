@@ -34,7 +34,7 @@ class PhraseTrie:
         self.root: dict = {}
         self.size = 0
         self._norms: dict[int, str] = {}  # orth id -> norm(text)
-        phrases = {}
+        phrases: dict[str, list[Entry]] = {}
         for e in lexicon.entries:
             phrases.setdefault(e.phrase, []).append(e)
         texts = list(phrases)

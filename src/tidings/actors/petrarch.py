@@ -62,11 +62,10 @@ def _restriction(body: str, path: str, no: int) -> tuple[str | None, dt.date | N
     parts = body.split()
     if not parts:
         raise DataError(path, no, "empty code brackets []")
-    code = parts[0]
-    if not _CODE.match(code):
-        raise DataError(path, no, f"bad code {code!r}")
-    if code == "---":
-        code = None
+    given = parts[0]
+    if not _CODE.match(given):
+        raise DataError(path, no, f"bad code {given!r}")
+    code = None if given == "---" else given
     rest = "".join(parts[1:])
     if not rest:
         return code, None, None, False

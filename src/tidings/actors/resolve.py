@@ -452,8 +452,12 @@ class Piece:
     dest: bool = False  # "ambassador to X": X is a destination, not the actor's country
 
     @property
-    def entry(self) -> Entry | None:
-        return self.entries[0] if self.entries else None
+    def entry(self) -> Entry:
+        """The first entry. LOC and ROLE pieces have one; asked of a piece with none (an unknown
+        name), this is the AttributeError that reading an attribute of None always was."""
+        if not self.entries:
+            raise AttributeError("a piece without entries has no entry")
+        return self.entries[0]
 
 
 @dataclass
@@ -473,7 +477,7 @@ class Run:
     country: str | None = None
     name: str = ""
     rule: str = ""
-    key: str = ""
+    key: str | None = ""  # None when a place with no country keys it
     kind: str = "name"
     head: int = -1
     cls: str = ""  # person | org | country | group | body | place
@@ -504,7 +508,7 @@ class ActorResolver:
     def pieces(self, doc) -> list[Piece]:
         out: list[Piece] = []
         person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
-        covered = set()
+        covered: set[int] = set()
         ent_of = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -512,7 +516,7 @@ class ActorResolver:
         words = self.trie.words(doc)
         matches = self.trie.matches(doc, words)
         role_starts = {m.start for m in matches if any(e.kind == ROLE for e in m.entries)}
-        matched = set()
+        matched: set[int] = set()
         nations: dict[int, str] = {}  # token -> country of a country or demonym match there
         for m in matches:
             matched.update(range(m.start, m.end))
@@ -527,7 +531,7 @@ class ActorResolver:
             and not _unit_use(doc, m, ent_of.get(m.start), matched, role_starts, nations)
         }
         not_unit_tokens = {i for m in matches if m.start in not_units for i in range(m.start, m.end)}
-        loc_tokens = set()
+        loc_tokens: set[int] = set()
         for m in matches:
             if m.start not in not_units and any(
                 e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ) for e in m.entries
@@ -648,7 +652,7 @@ class ActorResolver:
             covered.update(range(span.start, span.end))
         del person_ents
         # a bare surname of someone named in full earlier, even when the NER missed it
-        surnames = {}
+        surnames: dict[str, int] = {}
         for p in out:
             if p.cls == NAME and p.entries and p.entries[0].kind in (PERSON, ACTOR) and p.end - p.start > 1:
                 surnames.setdefault(norm(doc[p.end - 1].text), p.start)
@@ -743,7 +747,7 @@ class ActorResolver:
                 r.abbrev = (e + 1, e + 2)
             out.append(r)
         # drop the abbreviation's own mention
-        abbrevs = {getattr(r, "abbrev", None) for r in out} - {None}
+        abbrevs = {a for r in out if (a := getattr(r, "abbrev", None)) is not None}
         return [r for r in out if not any(a[0] <= r.start and r.end <= a[1] for a in abbrevs)]
 
     def _joins(self, doc, a: Piece, b: Piece, cur: list[Piece]) -> bool:
@@ -1567,7 +1571,8 @@ def _named_countries(runs: list[Run]) -> set[str]:
                 continue
             e = p.entries[0]
             if e.kind == UNIT:
-                cs = {x.country for x in p.entries if x.kind == UNIT}
+                # a unit's country is never None (the lexicon checks it: three letters)
+                cs = {x.country for x in p.entries if x.kind == UNIT and x.country is not None}
                 if len(cs) == 1:
                     out |= cs
             elif e.kind in (COUNTRY, DEMONYM, CAPITAL, CITY, UNIT_ADJ) and e.country:
@@ -1584,7 +1589,7 @@ def _settle_units(run: Run, named: set[str]) -> None:
         if p.cls != LOC or not p.entries or p.entries[0].kind != UNIT:
             continue
         units = [e for e in p.entries if e.kind == UNIT]
-        countries = sorted({e.country for e in units})
+        countries = sorted({e.country for e in units if e.country is not None})  # as above
         if len(countries) < 2:
             continue
         others = {_loc_country(q) for q in run.pieces if q is not p and q.cls == LOC} - {None}
@@ -1602,7 +1607,8 @@ def _own_country(p: Piece, locs: list[Piece]) -> Piece:
     """A metonym with another country named beside it is that country's institution of the same
     sector ("the Philippine Securities and Exchange Commission" PHLGOV, "Japan's Defense Department")."""
     e = p.entry
-    if e.kind != METONYM or not e.country or len(e.code or "") <= 3:
+    code = e.code
+    if e.kind != METONYM or not e.country or code is None or len(code) <= 3:
         return p
     other = [
         q
@@ -1615,7 +1621,9 @@ def _own_country(p: Piece, locs: list[Piece]) -> Piece:
     if not other:
         return p
     c = other[-1].entry.country
-    return Piece(p.start, p.end, LOC, (replace(e, code=c + e.code[3:], country=c),) + p.entries[1:])
+    if c is None:  # not met: `other` holds the pieces with a country
+        return p
+    return Piece(p.start, p.end, LOC, (replace(e, code=c + code[3:], country=c),) + p.entries[1:])
 
 
 def _loc_country(p: Piece | None) -> str | None:

@@ -391,7 +391,7 @@ def _finish(text: str) -> tuple[str, dict | None, dict | None]:
     )
     text = re.sub(r"([.!?] [\x01-\x04\"]*)([a-z])", lambda m: m.group(1) + m.group(2).upper(), text)
     spans: dict[str, dict] = {}
-    out = []
+    out: list[str] = []
     for ch in text:
         if ch in (S_OPEN, T_OPEN):
             spans["source" if ch == S_OPEN else "target"] = {"start": len("".join(out))}

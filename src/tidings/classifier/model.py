@@ -57,7 +57,9 @@ class Design:
 
 def design(feature_counts: list[Counter], dense: np.ndarray, vocab: dict[str, int]) -> Design:
     """Rows for these examples: log-scaled counts, L2-normalised per row; unknown features dropped."""
-    ptr, ind, val = [0], [], []
+    ptr = [0]
+    ind: list[int] = []
+    val: list[float] = []
     scaled: dict[int, float] = {}  # 1 + log(count), computed once per distinct count
     for fc in feature_counts:
         items = []
@@ -215,7 +217,7 @@ class EventClassifier:
     def predict(self, span) -> tuple[str, float]:
         """The most probable root (or "none") and its probability."""
         s = self.scores(span)
-        best = max(s, key=s.get)
+        best = max(s, key=s.__getitem__)
         return best, s[best]
 
     def penta_scores(self, doc_or_span) -> dict[int, float]:
@@ -233,7 +235,7 @@ class EventClassifier:
         """Scores plus the features that pushed the winning root most (for --explain)."""
         fc = sparse_features(span, self.options)
         s = self.scores(span)
-        best = max(s, key=s.get)
+        best = max(s, key=s.__getitem__)
         j = self.root.classes.index(best)
         contrib = sorted(((float(self.root.W[self.vocab[f], j]), f) for f in fc if f in self.vocab), reverse=True)[:top]
         return {
@@ -245,7 +247,7 @@ class EventClassifier:
 
     # -- persistence ------------------------------------------------------------------------
     def save(self, path: Path) -> None:
-        feats = sorted(self.vocab, key=self.vocab.get)
+        feats = sorted(self.vocab, key=self.vocab.__getitem__)
         meta = {
             **self.meta,
             "features": feats,
@@ -254,7 +256,7 @@ class EventClassifier:
             "status_classes": list(self.status.classes) if self.status else [],
             "root_temperature": self.root.temperature,
         }
-        arrays = {
+        arrays: dict[str, np.ndarray] = {
             "root_W": self.root.W.astype(np.float16),
             "root_D": self.root.D.astype(np.float32),
             "root_b": self.root.b.astype(np.float32),

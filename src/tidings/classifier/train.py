@@ -33,7 +33,7 @@ DEFAULT_L2 = 3e-6  # chosen on held-out phrasings (see docs/training-corpus.md)
 
 
 def load_records(paths: list[Path] | None = None) -> list[dict]:
-    recs = []
+    recs: list[dict] = []
     for p in paths or corpus_files():
         recs.extend(json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip())
     return recs

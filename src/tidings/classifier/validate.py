@@ -105,8 +105,8 @@ def main(argv: list[str] | None = None) -> int:
     problems = []
     for p in paths:
         problems.extend(validate_file(p))
-    for p in problems[:200]:
-        print(p)
+    for problem in problems[:200]:
+        print(problem)
     n = sum(len(p.read_text(encoding="utf-8").splitlines()) for p in paths)
     print(f"{n} records in {len(paths)} files: {len(problems)} problems")
     return 1 if problems else 0

@@ -98,14 +98,12 @@ def _hows(rule: str) -> list[str]:
     """How the article stage made its reading, from the part of the rule it wrote."""
     tail = (rule or "").split("|story:", 1)[-1].split()
     out = []
-    for word in tail:
-        if word.startswith("judge:") or word == "mention(s)" or word.isdigit():
-            continue
+    for word in tail:  # only the readings' hows; the rest (mentions, judge, date) is said elsewhere
         side, _, how = word.partition(":")
-        if how.startswith("country:"):
+        if side in ("source", "target") and how.startswith("country:"):
             out.append(f"{side}'s country from {_COUNTRY_FROM.get(how[8:], how[8:])}")
-        else:
-            out.append(_HOW.get(word, word))
+        elif word in _HOW:
+            out.append(_HOW[word])
     return out
 
 

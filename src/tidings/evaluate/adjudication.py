@@ -85,9 +85,10 @@ def validate_adjudication(path: str | Path, gold_dir: str | Path | None = None) 
         if r.file not in ids:
             f = gold_dir / r.file
             ids[r.file] = _ids(f) if f.is_file() and f.suffix == ".jsonl" else None
-        if ids[r.file] is None:
+        known = ids[r.file]
+        if known is None:
             problems.append(f"{where}: no gold file {r.file} in {gold_dir}")
-        elif r.item not in ids[r.file]:
+        elif r.item not in known:
             problems.append(f"{where}: {r.file} has no item {r.item}")
         if r.old == r.new:
             problems.append(f"{where}: old and new are the same")

@@ -5,6 +5,7 @@ broke as well as by what it fixed."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 __all__ = ["compare_reports", "render_comparison"]
 
@@ -19,7 +20,7 @@ def _key(e: dict) -> tuple:
 
 
 def compare_reports(before: dict, after: dict) -> dict:
-    out = {"sets": {}}
+    out: dict[str, Any] = {"sets": {}}
     for name in sorted(set(before.get("sets", {})) | set(after.get("sets", {}))):
         b, a = before["sets"].get(name), after["sets"].get(name)
         if b is None or a is None:

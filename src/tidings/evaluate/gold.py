@@ -18,12 +18,16 @@ from __future__ import annotations
 import csv
 import html
 import json
+import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from ..records.errors import DataFileError
+
+if TYPE_CHECKING:
+    from typing_extensions import TypeIs
 
 __all__ = [
     "ANY",
@@ -140,6 +144,11 @@ class _Any:
 ANY = _Any()
 
 
+def is_any(value: object) -> TypeIs[_Any]:
+    """Whether a gold field is ANY (left open)."""
+    return value is ANY
+
+
 class GoldError(DataFileError):
     """A gold file that cannot be read (the message names the file and, where known, the line)."""
 
@@ -202,7 +211,8 @@ class GoldEvent:
 
     @property
     def roots(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys(root_of(c) for c in self.codes))
+        # root_of gives None only for an empty code, which validate_gold reports (not in the codebook)
+        return tuple(dict.fromkeys(root_of(c) for c in self.codes))  # type: ignore[misc]
 
     @property
     def source(self):
@@ -258,6 +268,8 @@ def _event(raw: dict, open_target: bool, where: str) -> GoldEvent:
     if not codes:
         raise GoldError(f"{where}: event has no code")
     codes = tuple(str(c) for c in codes)
+    sources: tuple[Any, ...] | _Any
+    targets: tuple[Any, ...] | _Any
     if "source" in raw:
         sources = _as_tuple(raw["source"]) or (None,)
     else:
@@ -438,7 +450,8 @@ def load_petrarch(path: Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
     beside the file and in `dict_dirs`; those found are returned for coding with."""
     raw = _COMMENT.sub("", path.read_text(encoding="utf-8", errors="replace"))
     env = re.search(r"<Environment>(.*?)</Environment>", raw, re.S | re.I)
-    verbs, actors = [], []
+    verbs: list[str] = []
+    actors: list[str] = []
     if env:
         dirs = [path.parent, *map(Path, dict_dirs)]
         for tag, sink in (("Verbfile", verbs), ("Actorfile", actors), ("Agentfile", actors)):
@@ -457,7 +470,7 @@ def load_petrarch(path: Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
     stop = re.search(r"<Stop\s*/?>", raw[env.end() if env else 0 :], re.I)
     if stop:  # PETRARCH stops reading at the <Stop> record
         raw = raw[: (env.end() if env else 0) + stop.start()]
-    docs = []
+    docs: list[GoldDoc] = []
     for m in _SENT.finditer(raw):
         attrs = dict(_ATTR.findall(m.group(1)))
         category = attrs.get("category", "")
@@ -514,7 +527,7 @@ def load_gold(path: str | Path, dict_dirs: Iterable[Path] = ()) -> GoldSet:
 def load_paths(paths: Iterable[str | Path], dict_dirs: Iterable[Path] = ()) -> list[GoldSet]:
     """Gold files and folders (a folder: every .jsonl, .tsv and .xml in it, sorted, except
     the adjudication record, adjudication.tsv)."""
-    out = []
+    out: list[GoldSet] = []
     for p in paths:
         p = Path(p)
         if p.is_dir():
@@ -592,7 +605,7 @@ def validate_gold(docs: Iterable[GoldDoc], codes: set[str]) -> list[str]:
                     if c not in codes:
                         problems.append(f"{where}: code {c!r} is not in the codebook")
                 for side in (e.sources, e.targets):
-                    if side is ANY:
+                    if is_any(side):
                         continue
                     for a in side:
                         if a is not None and not _ACTOR_CODE.match(str(a)) and str(a) not in IGO_ALIASES:
@@ -604,7 +617,7 @@ def validate_gold(docs: Iterable[GoldDoc], codes: set[str]) -> list[str]:
                     problems.append(f"{where}: event date {e.date!r} is not ISO")
         if d.kind == "sentence":
             for e in d.required + d.nonasserted:
-                if e.sources is not ANY and e.sources[0] is not None and not e.source_text:
+                if not is_any(e.sources) and e.sources[0] is not None and not e.source_text:
                     problems.append(f"{where}: event {e.label()} has no source_text")
         for q in d.quotes:
             if q.get("kind") not in ("direct", "indirect"):
@@ -613,12 +626,13 @@ def validate_gold(docs: Iterable[GoldDoc], codes: set[str]) -> list[str]:
                 if q.get(key) and q[key] not in d.text:
                     problems.append(f"{where}: quote {key} {q[key]!r} is not in the text")
         for t in d.dates:
-            if t.get("text") not in d.text:
+            # operator.contains is `in`: a date without text is a TypeError, as it always was
+            if not operator.contains(d.text, t.get("text")):
                 problems.append(f"{where}: date text {t.get('text')!r} is not in the text")
             if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(t.get("value"))):
                 problems.append(f"{where}: date value {t.get('value')!r} is not ISO")
         for a in d.actors:
-            if a.get("text") not in d.text:
+            if not operator.contains(d.text, a.get("text")):
                 problems.append(f"{where}: actor text {a.get('text')!r} is not in the text")
             for c in _as_tuple(a.get("code")):
                 if not _ACTOR_CODE.match(str(c)) and str(c) not in IGO_ALIASES:
@@ -654,7 +668,7 @@ def phenomena(doc: GoldDoc) -> tuple[str, ...]:
         tags.append("direct quote")
     if _DATELINE.match(doc.text):
         tags.append("dateline")
-    if any(e.sources is not ANY and None in e.sources for e in events):
+    if any(not is_any(e.sources) and None in e.sources for e in events):
         tags.append("no source")
     return tuple(tags)
 

@@ -235,7 +235,7 @@ def _sections(report: dict, md: bool, max_errors: int | None, per_code: bool = T
             )
         )
     errors = fig["errors"]
-    kinds = {}
+    kinds: dict[str, int] = {}
     for e in errors:
         kinds[e["type"]] = kinds.get(e["type"], 0) + 1
     if kinds:

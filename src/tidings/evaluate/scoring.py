@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from typing import Iterable, Mapping
 
 from ..events.codebook import MUTUAL_CODES
-from .gold import ANY, PENTA, GoldDoc, GoldEvent, actor_key, penta_of, phenomena, root_of
+from .gold import ANY, PENTA, GoldDoc, GoldEvent, actor_key, is_any, penta_of, phenomena, root_of
 
 __all__ = [
     "LEVELS",
@@ -128,7 +128,7 @@ def pred_label(e: Mapping, level: str) -> str:
 def _specificity(g: GoldEvent) -> int:
     n = len(g.codes)
     for side in (g.sources, g.targets):
-        n += 10 if side is ANY else len(side)
+        n += 10 if is_any(side) else len(side)
     return n
 
 
@@ -195,8 +195,8 @@ def context_of(pred: Mapping | None, e: Mapping, width: int = 300) -> str:
     left = 0
     for m in _SENT_END.finditer(text, 0, start):
         left = m.end()
-    m = _SENT_END.search(text, start)
-    right = m.start() + 1 if m else len(text)
+    end = _SENT_END.search(text, start)
+    right = end.start() + 1 if end else len(text)
     return " ".join(text[left:right].split())[:width]
 
 
@@ -241,7 +241,7 @@ def _why_missed(g: GoldEvent, pred: Mapping | None, one_sentence: bool = True) -
 def _confusion(gold: GoldDoc, pairs, missed, fps) -> Counter:
     """The root confusion: each gold event against the coder's event for it (matched, else an
     unmatched one on the same dyad, else with the same source, else in the same sentence)."""
-    conf = Counter()
+    conf: Counter[tuple[str, str | None]] = Counter()
     used = set()
     for g, e in pairs:
         conf[(g.roots[0], pred_root(e))] += 1
@@ -295,7 +295,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
             and not any(event_matches(e, f, "code") for f in gold.forbidden)
         ]
         fps = [e for e in extra if not any(e is a for a in absorbed)]
-        lp = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]
+        lp: list[tuple[str | None, str | None]] = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]
         lp += [(gold_label(g, level), None) for g in missed]
         lp += [(None, pred_label(e, level)) for e in fps]
         out["pairs"][level] = lp
@@ -363,7 +363,7 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
 
     # status: events the gold says did not happen (or not yet)
     everything = [e for e in pred_events(pred, statuses=None) if id(e) not in root_used]
-    st = Counter()
+    st: Counter[str] = Counter()
     for g in gold.nonasserted:
         same = [e for e in everything if event_matches(e, g, "root")]
         st["gold"] += 1
@@ -483,11 +483,11 @@ def _score_span_codes(gold: GoldDoc, pred: Mapping | None) -> Counter:
     """For each gold actor span (source_text/target_text with a code), does the coder have an
     actor mention there, and with the right country or organisation? Measures the actors
     stage on its own, whatever the events stage did."""
-    c = Counter()
+    c: Counter[str] = Counter()
     actors = list((pred or {}).get("actors") or ())
     for g in gold.required + gold.nonasserted:
         for side, span in ((g.sources, g.source_text), (g.targets, g.target_text)):
-            if side is ANY or not span or side == (None,):
+            if is_any(side) or not span or side == (None,):
                 continue
             want = {actor_key(x) for x in side if x}
             c["spans"] += 1
@@ -520,7 +520,7 @@ def _level_metrics(pairs: list[tuple]) -> dict:
     tp = sum(1 for g, p in pairs if g is not None and p is not None)
     fp = sum(1 for g, p in pairs if g is None)
     fn = sum(1 for g, p in pairs if p is None)
-    per = defaultdict(Counter)
+    per: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for g, p in pairs:
         if g is not None and p is not None:
             per[g]["tp"] += 1
@@ -569,7 +569,7 @@ def aggregate(results: list[dict]) -> dict:
     out["gold_roots"] = len({g for r in results for g, _ in r["pairs"]["root"] if g is not None})
     penta = [r["penta_main"] for r in results if "penta_main" in r]
     out["penta_sentence"] = _class_metrics(penta) if penta else None
-    sp = Counter()
+    sp: Counter[str] = Counter()
     for r in results:
         sp.update(r.get("spans") or {})
     if sp["gold"] or sp["pred"]:
@@ -579,7 +579,7 @@ def aggregate(results: list[dict]) -> dict:
         }
     else:
         out["spans"] = None
-    ac = Counter()
+    ac: Counter[str] = Counter()
     for r in results:
         ac.update(r.get("actor_codes") or {})
     out["actor_codes"] = (
@@ -592,7 +592,7 @@ def aggregate(results: list[dict]) -> dict:
         if ac["spans"]
         else None
     )
-    st = Counter()
+    st: Counter[str] = Counter()
     for r in results:
         st.update(r.get("status") or {})
     out["status"] = {
@@ -605,11 +605,11 @@ def aggregate(results: list[dict]) -> dict:
     }
     fb = [r["forbidden"] for r in results if "forbidden" in r]
     out["forbidden"] = {"total": sum(a for a, _ in fb), "asserted": sum(b for _, b in fb)}
-    conf = Counter()
+    conf: Counter[tuple[str, str | None]] = Counter()
     for r in results:
         conf.update(r.get("confusion") or {})
     out["confusion_roots"] = {f"{g}->{p}": v for (g, p), v in sorted(conf.items())}
-    ed = Counter()
+    ed: Counter[str] = Counter()
     for r in results:
         ed.update(r.get("dated") or {})
     out["event_dates"] = (
@@ -619,7 +619,9 @@ def aggregate(results: list[dict]) -> dict:
     )
     arts = [r for r in results if r["kind"] == "article"]
     if arts:
-        q, d, a = Counter(), Counter(), Counter()
+        q: Counter[str] = Counter()
+        d: Counter[str] = Counter()
+        a: Counter[str] = Counter()
         for r in arts:
             q.update(r["quotes"])
             d.update(r["dates"])
@@ -661,7 +663,8 @@ def aggregate(results: list[dict]) -> dict:
             "status_accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
             "asserted_by_mistake": st["as_asserted"],
         }
-    tp_rules, fp_rules = Counter(), Counter()
+    tp_rules: Counter[str] = Counter()
+    fp_rules: Counter[str] = Counter()
     for r in results:
         tp_rules.update(r.get("rules_tp") or ())
         fp_rules.update(r.get("rules_fp") or ())

@@ -25,7 +25,7 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 __all__ = [
     "story_key",
@@ -130,8 +130,8 @@ def score_stories(gold: Mapping[str, StoryGold], predictions: Mapping[str, Mappi
         for t, evs in got.items():
             slot = 0 if t in g.core else 1 if t in g.optional else 2
             tp, opt, fp = tp + (slot == 0), opt + (slot == 1), fp + (slot == 2)
-            for table, k in ((per_root, t[0]), (per_quad, QUAD_OF_ROOT.get(t[0], 0))):
-                table[k][slot] += 1
+            per_root[t[0]][slot] += 1
+            per_quad[QUAD_OF_ROOT.get(t[0], 0)][slot] += 1
             if slot == 2:
                 errors.append(
                     {"doc": rid, "type": "wrong", "tuple": list(t), "triggers": sorted({_trigger(e) for e in evs})}
@@ -188,7 +188,8 @@ def merge_coders(annotations: Iterable[Mapping[str, list[Mapping]]]) -> list[dic
     out = []
     for rid in sorted(by_id):
         sets = [tuples_of(evs, canonical=True) for evs in by_id[rid]]
-        core, optional = [], []
+        core: list[dict[str, Any]] = []
+        optional: list[dict[str, Any]] = []
         for t in sorted(set().union(*sets)):
             groups = [s[t] for s in sets if t in s]
             agreed = len(groups) == len(sets) > 1

@@ -70,6 +70,7 @@ def event_date(timex, published, status: str, how: str = "") -> tuple[str | None
     never dated after publication (how 'after-publication'; "signed ... on Friday" in a story
     of Wednesday means the Friday before, which the dates stage gives when the tense is
     clear)."""
+    pub: dt.date | None
     if isinstance(published, dt.datetime):
         pub = published.date()
     elif isinstance(published, dt.date):

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
-from ..records import Candidate, Event, Span, content_id
+from ..records import ActorRef, Candidate, Event, Place, Span, content_id
 from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
 from ..places import attached_place, location_places
 from .attach import Anchors, event_date
@@ -371,10 +371,10 @@ class _Reading:
     args: _Arguments
     status: str
     cue: str | None
-    reported_by: object
+    reported_by: ActorRef | None
     timex: object
-    how_date: str | None
-    place: object
+    how_date: str  # Anchors.date_for's how: '' when no time expression dates the event
+    place: Place | None
     statement_only: bool
     path: str
 

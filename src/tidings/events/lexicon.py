@@ -171,7 +171,7 @@ class Lexicon:
         return sum(len(v) for v in self.verbs.values()) + sum(len(v) for v in self.nouns.values())
 
     def codes(self) -> set[str]:
-        out = set()
+        out: set[str] = set()
         for index in (self.verbs, self.nouns):
             for entries in index.values():
                 out.update(e.code for e in entries if e.code)
@@ -266,7 +266,8 @@ def _load_families(path: Path, lex: Lexicon, codebook: Codebook, errors: list[st
 def read_lexicon(directory: Path, codebook: Codebook | None = None) -> tuple[Lexicon, list[str]]:
     """Read a lexicon folder; returns the lexicon and the list of problems (file:line: message)."""
     codebook = codebook or load_codebook()
-    lex, errors = Lexicon(), []
+    lex = Lexicon()
+    errors: list[str] = []
     directory = Path(directory)
     for name, kind in (("verbs.tsv", "verb"), ("nouns.tsv", "noun")):
         path = directory / name

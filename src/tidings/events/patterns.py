@@ -3,7 +3,12 @@ check the few entries of that lemma, most specific first)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .lexicon import Cond, Entry, Lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 __all__ = ["xcomps", "TriggerMatch", "find_entries", "match_entry", "objects", "is_passive", "keys_of", "prep_objects"]
 
@@ -81,7 +86,7 @@ def objects(tok) -> list:
 
 def prep_objects(tok, preps: frozenset[str] | None = None) -> list:
     """Objects of prepositions under `tok` (and under its direct object): [(prep, object)]."""
-    out = []
+    out: list[tuple[Token, Token]] = []
     heads = [tok] + [o for o in tok.children if o.dep_ in ("dobj", "obj")]
     for head in heads:
         for p in head.children:
@@ -135,6 +140,15 @@ def _values_ok(cond: Cond, toks) -> bool:
     return False
 
 
+def _key(cond: Cond) -> frozenset[str]:
+    """The preposition(s) or particle(s) of a prep or prt condition: always there (the lexicon's
+    grammar asks for prep:KEY and prt:KEY, the PETRARCH reader sets them); were one missing, this
+    is the TypeError that `in None` raised at the same point before."""
+    if cond.key is None:
+        raise TypeError(f"condition {cond} has no preposition or particle to test")
+    return cond.key
+
+
 def _holds(cond: Cond, tok) -> bool:
     rel = cond.rel
     if rel == "dobj":
@@ -144,14 +158,14 @@ def _holds(cond: Cond, tok) -> bool:
             cond.values is None
             and any(
                 c.dep_ == "prep"
-                and c.lower_ in cond.key
+                and c.lower_ in _key(cond)
                 and not any(o.ent_type_ in ("DATE", "TIME") for o in c.children)
                 for c in tok.children
             )
         )
     if rel == "prt":
         return any(
-            c.dep_ in _PRT_DEPS and c.lower_ in cond.key and not any(True for _ in c.children) for c in tok.children
+            c.dep_ in _PRT_DEPS and c.lower_ in _key(cond) and not any(True for _ in c.children) for c in tok.children
         )
     if rel == "xcomp":
         return _values_ok(cond, xcomps(tok))

@@ -236,8 +236,8 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
             if not _known(s, code, path, lineno) or conds is None or not found:
                 stats["skipped"] += 1
                 continue
-            for lemma, extra, forms in block_verbs:
-                add(lemma, forms, extra + conds, code, lineno, f"{block_name}:{lineno}")
+            for lemma, block_extra, forms in block_verbs:
+                add(lemma, forms, block_extra + conds, code, lineno, f"{block_name}:{lineno}")
             stats["patterns"] += 1
             continue
         # a verb line: VERB {FORMS} [code] or +PHRASAL_VERB {...} [code]

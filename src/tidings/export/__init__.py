@@ -16,7 +16,7 @@ import csv
 import json
 import os
 import sys
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, TextIO
 
 from ..query import Filters, as_filters, connection
 from ..query.rows import event_rows, events_with_sources, mention_rows
@@ -467,15 +467,30 @@ def export(
             return chosen.write(conn, f, Destination(stream=fh))
 
 
+def _stream(dest: Destination) -> TextIO:
+    """The stream of a format that writes one file (set by export for every such format)."""
+    if dest.stream is None:
+        raise ValueError("this format writes a stream, and the destination has none")
+    return dest.stream
+
+
+def _path(dest: Destination) -> str:
+    """The directory of a format that writes a directory (set by export for every such format)."""
+    if dest.path is None:
+        raise ValueError("this format writes a directory, and the destination has none")
+    return dest.path
+
+
 def _tab_writer(rows: Callable[[Any, Filters], Iterator[list[str]]], header: tuple[str, ...] | None = None):
     """A writer of tab-separated rows (with `header` as the first line when given)."""
 
     def write(conn, filters: Filters, dest: Destination) -> int:
+        stream = _stream(dest)
         if header:
-            dest.stream.write("\t".join(header) + "\n")
+            stream.write("\t".join(header) + "\n")
         n = 0
         for row in rows(conn, filters):
-            dest.stream.write("\t".join(row) + "\n")
+            stream.write("\t".join(row) + "\n")
             n += 1
         return n
 
@@ -483,15 +498,16 @@ def _tab_writer(rows: Callable[[Any, Filters], Iterator[list[str]]], header: tup
 
 
 def _write_plover(conn, filters: Filters, dest: Destination) -> int:
+    stream = _stream(dest)
     n = 0
     for rec in plover_records(conn, filters):
-        dest.stream.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+        stream.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
         n += 1
     return n
 
 
 def _write_csv(conn, filters: Filters, dest: Destination) -> int:
-    w = csv.writer(dest.stream)
+    w = csv.writer(_stream(dest))
     w.writerow(CSV_COLUMNS)
     n = 0
     for row in _csv_rows(conn, filters):
@@ -501,8 +517,9 @@ def _write_csv(conn, filters: Filters, dest: Destination) -> int:
 
 
 def _write_parquet_dir(conn, filters: Filters, dest: Destination) -> int:
-    _prepare_dir(dest.path, dest.overwrite)
-    return _write_parquet(_frame(conn, filters), dest.path, dest.partition)
+    path = _path(dest)
+    _prepare_dir(path, dest.overwrite)
+    return _write_parquet(_frame(conn, filters), path, dest.partition)
 
 
 for _fmt in (

@@ -165,11 +165,13 @@ class FastAttributeRuler:
                 self._matcher_entries += 1
                 continue
             for alt in alts:
-                if len(alt) == 1:
-                    singles.append((entry, alt[0]))
+                specs_of_alt = [spec for spec in alt if spec is not None]  # all of them: checked above
+                if len(specs_of_alt) == 1:
+                    singles.append((entry, specs_of_alt[0]))
                 else:
-                    self._multis.append((entry, list(range(len(slots), len(slots) + len(alt))), index % len(alt)))
-                    slots.extend(alt)
+                    n = len(specs_of_alt)
+                    self._multis.append((entry, list(range(len(slots), len(slots) + n)), index % n))
+                    slots.extend(specs_of_alt)
         specs = [conds for _, conds in singles] + slots  # bit b of a code row is specs[b]
         conds = [c for spec in specs for c in spec]
         self._regexes: dict[int, list[re.Pattern]] = {}  # source column -> its regexes
@@ -277,7 +279,8 @@ class FastAttributeRuler:
         new = np.where(prio >= 0, vals, old)
         changed = [j for j in range(width) if (new[:, j] != old[:, j]).any()]
         if changed:
-            doc.from_array([_WRITABLE[j] for j in changed], new[:, changed])
+            # spaCy's stub asks for thinc's Ints2d, a type numpy's arrays do not carry
+            doc.from_array([_WRITABLE[j] for j in changed], new[:, changed])  # type: ignore[arg-type]
         return doc
 
     def _matched(self, doc: Doc) -> dict[int, np.ndarray]:
@@ -312,7 +315,12 @@ def make_fast_attribute_ruler(nlp: Language, name: str) -> FastAttributeRuler:
 
 def replace_attribute_ruler(nlp: Language, name: str = "attribute_ruler") -> FastAttributeRuler:
     """Swap the pipeline's attribute ruler for the fast one, same place, same patterns."""
-    patterns = nlp.get_pipe(name).patterns
+    ruler = nlp.get_pipe(name)
+    if not isinstance(ruler, AttributeRuler):  # the pipelines we load have one
+        raise TypeError(f"the pipe {name!r} is a {type(ruler).__name__}, not an AttributeRuler")
+    patterns = ruler.patterns
     fast = nlp.replace_pipe(name, "tidings_attributes")
+    if not isinstance(fast, FastAttributeRuler):  # not met: the factory makes one
+        raise TypeError(f"tidings_attributes made a {type(fast).__name__}")
     fast.add_patterns(patterns)
     return fast

@@ -64,17 +64,23 @@ class FastLemmatizer:
         """Whether this run can use the memo (else the original component does the job)."""
         orig = self.original
         return (
-            type(orig) in _PLAIN
+            orig is not None
+            and type(orig) in _PLAIN
             and orig.mode == "rule"
             and getattr(orig.lemmatize, "__func__", None) is Lemmatizer.rule_lemmatize
         )
 
     # the pipeline's error handler is the original component's
+    def _wrapped(self) -> Lemmatizer:
+        if self.original is None:
+            raise ValueError("FastLemmatizer has no lemmatizer to wrap (see replace_lemmatizer)")
+        return self.original
+
     def get_error_handler(self) -> Callable:
-        return self.original.get_error_handler()
+        return self._wrapped().get_error_handler()
 
     def set_error_handler(self, error_handler: Callable) -> None:
-        self.original.set_error_handler(error_handler)
+        self._wrapped().set_error_handler(error_handler)
 
     def __call__(self, doc: Doc) -> Doc | None:
         orig = self.original
@@ -108,10 +114,11 @@ class FastLemmatizer:
                             new[key] = lemma
                 lemmas[i] = lemma
         except Exception as e:  # the tokens before this one keep their new lemma, as in spaCy
-            doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))
+            # spaCy's stub asks for thinc's Ints2d; Doc.from_array takes a 1-D array for one attribute
+            doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))  # type: ignore[arg-type]
             orig.get_error_handler()(orig.name, orig, [doc], e)
             return None
-        doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))
+        doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))  # type: ignore[arg-type]  # as above
         return doc
 
 
@@ -123,6 +130,10 @@ def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
 def replace_lemmatizer(nlp: Language, name: str = "lemmatizer") -> FastLemmatizer:
     """Swap the pipeline's lemmatizer for the fast one, same place and name, wrapping it."""
     original = nlp.get_pipe(name)
+    if not isinstance(original, Lemmatizer):  # what wrap takes (the pipelines we load have one)
+        raise TypeError(f"the pipe {name!r} is a {type(original).__name__}, not a Lemmatizer")
     fast = nlp.replace_pipe(name, "tidings_lemmatizer")
+    if not isinstance(fast, FastLemmatizer):  # not met: the factory makes one
+        raise TypeError(f"tidings_lemmatizer made a {type(fast).__name__}")
     fast.wrap(original)
     return fast

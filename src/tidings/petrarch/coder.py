@@ -346,6 +346,8 @@ class SentenceCoder:
             lower = self._lower(s, hi + 1, max(vp_end, hi))
             m = self._best(block, upper, lower, s, codes) if block else None
             if m is not None and m.code == NULL:
+                if m.pattern is None:  # not met: _best's matches come from a pattern
+                    raise ValueError("a null match without its pattern")
                 notes.append((k, "null pattern", f"{m.pattern.where} '{m.pattern.text}' [---]"))
                 continue
             if m is None:

@@ -31,6 +31,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Callable
 
 from ..records.errors import DataFileError
 
@@ -424,7 +425,7 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
             # have cut its closing '---')
             inner = re.sub(r"-{3,}\s*$", "", s[3:]).strip()
             title = re.sub(r"\[[^\]]*\]", " ", inner).strip()
-            code = _code_of(inner) or NULL
+            code: str | None = _code_of(inner) or NULL
             block = {"name": None, "title": title, "code": code, "where": f"{name}:{no}", "patterns": []}
             continue
         if s.startswith("-"):
@@ -499,8 +500,7 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
                 word, after, before = parsed
                 forms.setdefault(word, []).append(VerbForm(word, after, before, bname, own, f"{name}:{no}"))
             continue
-        words = head.split()
-        base = words[0]
+        base = head.split()[0]
         all_forms = [base] + [f.upper() for f in listed] if listed is not None else _verb_forms(base)
         for f in dict.fromkeys(all_forms):
             forms.setdefault(f, []).append(VerbForm(f, (), (), bname, own, f"{name}:{no}"))
@@ -564,10 +564,10 @@ def _restriction(body: str):
     parts = body.split(None, 1)
     if not parts:
         raise ValueError("empty code brackets []")
-    code = parts[0]
-    if not re.match(r"^[A-Za-z0-9+#/\-]{3,}$", code) or (code.startswith("-") and code != NULL):
-        raise ValueError(f"bad actor code {code!r}")
-    code = None if code == NULL else code.upper()
+    given = parts[0]
+    if not re.match(r"^[A-Za-z0-9+#/\-]{3,}$", given) or (given.startswith("-") and given != NULL):
+        raise ValueError(f"bad actor code {given!r}")
+    code = None if given == NULL else given.upper()
     rest = parts[1].replace(" ", "") if len(parts) > 1 else ""
     if not rest:
         return ("", None, None, code)
@@ -834,7 +834,7 @@ def load_dictionaries(paths) -> Dictionaries:
     agents: list[AgentEntry] = []
     discards: list[Discard] = []
     issues: list[Issue] = []
-    loaded = []
+    loaded: list[tuple[str, str, str]] = []
     problems: list[Problem] = []
     loaded.extend((str(f), "skipped", "not a dictionary file (name)") for f in skipped)
     for f in files:
@@ -847,13 +847,14 @@ def load_dictionaries(paths) -> Dictionaries:
             loaded.append((str(f), "skipped", what))
             continue
         loaded.append((str(f), kind, what))
-        {
+        add: dict[str, Callable[[Any], None]] = {
             "verbs": verbs.append,
             "actors": actors.extend,
             "agents": agents.extend,
             "discards": discards.extend,
             "issues": issues.extend,
-        }[kind](content)
+        }
+        add[kind](content)
     merged = VerbDictionary()
     for vd in verbs:
         for k, v in vd.forms.items():

@@ -243,8 +243,8 @@ def build_sentence(sent) -> Sentence:
         nps.append(np_)
     nps.sort(key=lambda n: n.first)
     for k, np_ in enumerate(nps):
-        for w in range(np_.first, np_.last + 1):
-            words[w].ne = k
+        for i in range(np_.first, np_.last + 1):
+            words[i].ne = k
     _drop_comma_clauses(words)
     verbs = []
     for k, w in enumerate(words):

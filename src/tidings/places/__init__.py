@@ -179,7 +179,8 @@ def resolve_name(
         if e.alias:
             s = 1000.0
         elif e.kind == "country":
-            s = 150.0 + (20 if gazetteer.neighbours.get(e.country, frozenset()) & countries.keys() else 0)
+            near = gazetteer.neighbours.get(e.country, frozenset()) if e.country is not None else frozenset()
+            s = 150.0 + (20 if near & countries.keys() else 0)
         elif e.kind == "state":
             s = 110.0 + (50 if "USA" in countries else 0) + (40 if e.admin1 in states else 0)
         elif e.kind == "city":

@@ -136,6 +136,8 @@ class Gazetteer:
         state_positions: dict[str, list[tuple[float, float]]] = {}
         capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
         capital_pos: dict[str, tuple[float, float]] = {}
+        lat: float | None
+        lon: float | None
         for c in cities.values():
             iso2 = c["countrycode"]
             iso3 = self.iso3.get(iso2)

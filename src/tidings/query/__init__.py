@@ -20,12 +20,20 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import pandas as pd
 
 from ..records.days import parse_day
 from ..store import open_reader
+
+if TYPE_CHECKING:
+    import duckdb
+
+# a database: a path, None for the default one, or an open connection
+Db: TypeAlias = "str | os.PathLike[str] | duckdb.DuckDBPyConnection | None"
 
 __all__ = [
     "Filters",
@@ -47,11 +55,13 @@ STATUSES = ("asserted", "negated", "hypothetical", "future")
 FREQS = ("day", "week", "month", "quarter", "year")
 
 
-def _listify(v) -> list | None:
+def _listify(v: object) -> list[Any] | None:
     if v is None:
         return None
     if isinstance(v, (str, int)):
         return [v]
+    if not isinstance(v, Iterable):
+        raise TypeError(f"{type(v).__name__!r} object is not iterable")  # as list(v) says
     return list(v)
 
 
@@ -75,11 +85,11 @@ class Filters:
     # table, filled by tidings.store.watch.mark_pending
     waiting_for_update: bool = False
 
-    def where(self, alias: str = "e") -> tuple[str, list]:
+    def where(self, alias: str = "e") -> tuple[str, list[Any]]:
         """A WHERE clause (without the keyword) and its parameters."""
         e = alias
         clauses: list[str] = []
-        params: list = []
+        params: list[Any] = []
         if (d := _date(self.start)) is not None:
             clauses.append(f"{e}.date >= ?")
             params.append(d)
@@ -87,7 +97,7 @@ class Filters:
             clauses.append(f"{e}.date <= ?")
             params.append(d)
 
-        def side(prefix: str, values: list[str]) -> str:
+        def side(prefix: str, values: list[Any]) -> str:
             parts = []
             for v in values:
                 v = str(v).strip().upper()
@@ -134,14 +144,16 @@ class Filters:
         return where, params
 
 
-def as_filters(filters: Filters | None, kw: dict) -> Filters:
+def as_filters(filters: Filters | None, kw: dict[str, Any]) -> Filters:
     if filters is not None and kw:
         raise TypeError("pass either a Filters object or filter keywords, not both")
     return filters or Filters(**kw)
 
 
 @contextlib.contextmanager
-def connection(db):
+def connection(db: Db) -> Iterator[Any]:
+    # Iterator[Any], not Iterator[duckdb.DuckDBPyConnection]: commands/query._count (not ours
+    # to edit now) indexes fetchone() without a None check; narrow it there, then here
     if db is not None and hasattr(db, "execute") and not isinstance(db, (str, os.PathLike)):
         yield db
         return
@@ -159,14 +171,14 @@ EVENT_COLUMNS = """e.id, e.num_id, e.date, e.code, e.root, e.quad_class, e.penta
 
 
 def event_page(
-    db=None,
+    db: Db = None,
     *,
     limit: int = 50,
-    after: tuple | None = None,
+    after: tuple[Any, ...] | None = None,
     filters: Filters | None = None,
-    before: tuple | None = None,
-    **kw,
-) -> tuple[pd.DataFrame, tuple | None]:
+    before: tuple[Any, ...] | None = None,
+    **kw: Any,
+) -> tuple[pd.DataFrame, tuple[str | None, Any] | None]:
     """One page of events, newest first, with keyset pagination: pass the returned cursor as
     `after` to get the next page (None when there is none). `before` (a row's (date, id))
     gives instead the `limit` rows just before that row, still newest first (the previous
@@ -219,7 +231,7 @@ def event_page(
         ).df()
     ev = ev.rename(columns={"event_id": "id", "article_id": "first_article_id"})
     df = df.merge(ev, on=["id", "first_article_id"], how="left").merge(meta, on="first_article_id", how="left")
-    cursor = None
+    cursor: tuple[str | None, Any] | None = None
     if len(df) == int(limit) and len(df):
         last = df.iloc[-1]
         cursor = (None if pd.isna(last["date"]) else pd.Timestamp(last["date"]).date().isoformat(), last["id"])
@@ -227,7 +239,12 @@ def event_page(
 
 
 def events(
-    db=None, *, one_a_day: bool = False, limit: int | None = None, filters: Filters | None = None, **kw
+    db: Db = None,
+    *,
+    one_a_day: bool = False,
+    limit: int | None = None,
+    filters: Filters | None = None,
+    **kw: Any,
 ) -> pd.DataFrame:
     """Events matching the filters, newest first.
 
@@ -272,7 +289,7 @@ def events(
         return conn.execute(sql, params).df()
 
 
-def event_mentions(db=None, event_id: str = "") -> pd.DataFrame:
+def event_mentions(db: Db = None, event_id: str = "") -> pd.DataFrame:
     """Every mention of one event: the article (title, outlet, url, published, version), the
     sentence and its offsets, the trigger and actor offsets, status and confidence."""
     sql = """SELECT m.*, a.title, a.outlet, a.url, a.published, a.version, a.story_id
@@ -283,7 +300,7 @@ def event_mentions(db=None, event_id: str = "") -> pd.DataFrame:
         return conn.execute(sql, [str(event_id)]).df()
 
 
-def article(db=None, article_id: str = "") -> dict | None:
+def article(db: Db = None, article_id: str = "") -> dict[str, Any] | None:
     """One stored article (current version) with its events, quotes and actors, and the
     number of older versions kept."""
     with connection(db) as conn:
@@ -301,18 +318,28 @@ def article(db=None, article_id: str = "") -> dict | None:
         ).df()
         out["quotes"] = conn.execute("SELECT * FROM quotes WHERE article_id = ? ORDER BY n", [str(article_id)]).df()
         out["actors"] = conn.execute("SELECT * FROM actors WHERE article_id = ? ORDER BY n", [str(article_id)]).df()
-        out["versions"] = conn.execute(
+        versions = conn.execute(
             "SELECT count(*) FROM article_versions WHERE article_id = ?", [str(article_id)]
-        ).fetchone()[0]
+        ).fetchone()
+        if versions is None:  # not met: a count(*) query returns one row
+            raise LookupError("no row from the count of article_versions")
+        out["versions"] = versions[0]
         return out
 
 
 def quotes(
-    db=None, *, speaker: str | None = None, text: str | None = None, start=None, end=None, limit: int | None = 100
+    db: Db = None,
+    *,
+    speaker: str | None = None,
+    text: str | None = None,
+    start: object = None,
+    end: object = None,
+    limit: int | None = 100,
 ) -> pd.DataFrame:
     """Quotes with their speakers and articles; speaker is a country or code prefix, or a
     piece of the speaker's name; dates filter the article's publication date."""
-    clauses, params = [], []
+    clauses: list[str] = []
+    params: list[Any] = []
     if speaker:
         clauses.append(
             "(q.speaker_country = ? OR starts_with(q.speaker_code, ?) "
@@ -332,7 +359,7 @@ def quotes(
         return conn.execute(sql, params + ([int(limit)] if limit is not None else [])).df()
 
 
-def _published_between(clauses: list, params: list, start, end) -> None:
+def _published_between(clauses: list[str], params: list[Any], start: object, end: object) -> None:
     """Add the article publication-date range (inclusive) to a WHERE clause being built."""
     if (d := _date(start)) is not None:
         clauses.append("a.published_date >= ?")
@@ -342,10 +369,13 @@ def _published_between(clauses: list, params: list, start, end) -> None:
         params.append(d)
 
 
-def stories(db=None, *, min_articles: int = 1, start=None, end=None, limit: int | None = 100) -> pd.DataFrame:
+def stories(
+    db: Db = None, *, min_articles: int = 1, start: object = None, end: object = None, limit: int | None = 100
+) -> pd.DataFrame:
     """Stories (groups of copies of one story) with their number of articles and sources, the
     outlets, first and last publication dates and number of events; most copied first."""
-    clauses, params = ["TRUE"], []
+    clauses = ["TRUE"]
+    params: list[Any] = []
     _published_between(clauses, params, start, end)
     lim = " LIMIT ?" if limit is not None else ""
     sql = f"""
@@ -362,13 +392,13 @@ def stories(db=None, *, min_articles: int = 1, start=None, end=None, limit: int 
 
 
 def dyad_series(
-    db=None,
+    db: Db = None,
     *,
     freq: str = "month",
     directed: bool = True,
     one_a_day: bool = False,
     filters: Filters | None = None,
-    **kw,
+    **kw: Any,
 ) -> pd.DataFrame:
     """Counts per period for the events matching the filters (typically source= and target=):
     events, one column per quad class (q1..q4), Goldstein sum and mean, mentions.
@@ -414,7 +444,13 @@ def _actor_expr(side: str, by: str) -> str:
 
 
 def top_actors(
-    db=None, *, n: int = 20, role: str = "either", by: str = "code", filters: Filters | None = None, **kw
+    db: Db = None,
+    *,
+    n: int = 20,
+    role: str = "either",
+    by: str = "code",
+    filters: Filters | None = None,
+    **kw: Any,
 ) -> pd.DataFrame:
     """The most active actors: events as source, as target, total, and mean Goldstein."""
     if role not in ("either", "source", "target"):
@@ -442,7 +478,9 @@ def top_actors(
         return conn.execute(sql, params * len(parts) + [int(n)]).df()
 
 
-def network(db=None, *, by: str = "code", min_count: int = 1, filters: Filters | None = None, **kw) -> pd.DataFrame:
+def network(
+    db: Db = None, *, by: str = "code", min_count: int = 1, filters: Filters | None = None, **kw: Any
+) -> pd.DataFrame:
     """Directed actor network: one row per (source, target) edge with the event count, mean
     and summed Goldstein, and counts per quad class."""
     f = as_filters(filters, kw)

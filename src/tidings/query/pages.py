@@ -4,9 +4,12 @@ as bound parameters; column names come from fixed lists here."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from . import Filters
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = [
     "totals",
@@ -34,15 +37,22 @@ _FACET_COLUMNS = {"root": "e.root", "quad": "e.quad_class", "source": "e.source_
 ARTICLE_LIST_COLUMNS = ("id", "title", "outlet", "published", "n_events", "n_quotes", "story_id", "version", "skipped")
 
 
-def totals(conn) -> dict[str, int]:
+def totals(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Rows in the tables the overview page counts."""
     return {
-        t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-        for t in ("articles", "stories", "events", "mentions", "quotes")
+        t: _count(conn, f"SELECT count(*) FROM {t}") for t in ("articles", "stories", "events", "mentions", "quotes")
     }
 
 
-def monthly_quads(conn) -> list[tuple]:
+def _count(conn: duckdb.DuckDBPyConnection, sql: str) -> int:
+    row = conn.execute(sql).fetchone()
+    if row is None:  # not met: a count(*) query returns one row
+        raise LookupError(f"no row from {sql}")
+    n: int = row[0]
+    return n
+
+
+def monthly_quads(conn: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
     """(month, quad class, asserted events) for every dated month."""
     return conn.execute("""
         SELECT date_trunc('month', date)::DATE AS period, quad_class, count(*) AS n
@@ -50,7 +60,7 @@ def monthly_quads(conn) -> list[tuple]:
         GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
 
 
-def top_dyads(conn, n: int = 10, *, same: bool = False) -> list[tuple]:
+def top_dyads(conn: duckdb.DuckDBPyConnection, n: int = 10, *, same: bool = False) -> list[tuple[Any, ...]]:
     """(source code, target code, asserted events, mean Goldstein), the largest first: pairs of
     two codes, or with same=True an actor with itself (FRAGOV -> FRAGOV)."""
     same_code = "=" if same else "<>"
@@ -64,7 +74,7 @@ def top_dyads(conn, n: int = 10, *, same: bool = False) -> list[tuple]:
     ).fetchall()
 
 
-def facet_counts(conn, f: Filters, name: str) -> list[tuple]:
+def facet_counts(conn: duckdb.DuckDBPyConnection, f: Filters, name: str) -> list[tuple[Any, ...]]:
     """(value, events) of one facet (root, quad, source, target) over the filtered events."""
     col = _FACET_COLUMNS[name]
     where, params = f.where("e")
@@ -75,7 +85,7 @@ def facet_counts(conn, f: Filters, name: str) -> list[tuple]:
     ).fetchall()
 
 
-def status_counts(conn, f: Filters) -> list[tuple]:
+def status_counts(conn: duckdb.DuckDBPyConnection, f: Filters) -> list[tuple[Any, ...]]:
     """(status, events) over the filtered events of every status."""
     st = f.__dict__.copy()
     st["status"] = "all"
@@ -85,7 +95,7 @@ def status_counts(conn, f: Filters) -> list[tuple]:
     ).fetchall()
 
 
-def _one(conn, sql: str, params: list) -> dict[str, Any] | None:
+def _one(conn: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> dict[str, Any] | None:
     cur = conn.execute(sql, params)
     row = cur.fetchone()
     if row is None:
@@ -93,12 +103,12 @@ def _one(conn, sql: str, params: list) -> dict[str, Any] | None:
     return {d[0]: v for d, v in zip(cur.description, row)}
 
 
-def event_row(conn, event_id: str) -> dict[str, Any] | None:
+def event_row(conn: duckdb.DuckDBPyConnection, event_id: str) -> dict[str, Any] | None:
     """Every stored column of one event, or None."""
     return _one(conn, "SELECT * FROM events WHERE id = ?", [event_id])
 
 
-def event_mention_rows(conn, event_id: str) -> list[dict[str, Any]]:
+def event_mention_rows(conn: duckdb.DuckDBPyConnection, event_id: str) -> list[dict[str, Any]]:
     """Every mention of an event with its article's title, outlet, url, date and text."""
     cur = conn.execute(
         """
@@ -111,7 +121,7 @@ def event_mention_rows(conn, event_id: str) -> list[dict[str, Any]]:
     return [dict(zip(cols, r)) for r in cur.fetchall()]
 
 
-def story_copies(conn, story_id) -> list[tuple]:
+def story_copies(conn: duckdb.DuckDBPyConnection, story_id: str | None) -> list[tuple[Any, ...]]:
     """(id, title, outlet, url, published) of every article of a story."""
     return conn.execute(
         """
@@ -121,7 +131,7 @@ def story_copies(conn, story_id) -> list[tuple]:
     ).fetchall()
 
 
-def actor_names(conn, code: str, n: int = 5, *, exact: bool = False) -> list[str]:
+def actor_names(conn: duckdb.DuckDBPyConnection, code: str, n: int = 5, *, exact: bool = False) -> list[str]:
     """The names most often given to an actor code or country (exact=True: to that code only)."""
     rows = conn.execute(
         f"""SELECT name, count(*) FROM actors WHERE code = ? OR ({not exact} AND country = ?)
@@ -131,12 +141,12 @@ def actor_names(conn, code: str, n: int = 5, *, exact: bool = False) -> list[str
     return [name for name, _ in rows]
 
 
-def article_row(conn, article_id: str) -> dict[str, Any] | None:
+def article_row(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """Every stored column of one article, or None."""
     return _one(conn, "SELECT * FROM articles WHERE id = ?", [article_id])
 
 
-def article_events(conn, article_id: str) -> list[tuple]:
+def article_events(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[tuple[Any, ...]]:
     """(event id, trigger start, end, text, code, status, source code, target code) of an
     article's mentions, in text order."""
     return conn.execute(
@@ -149,7 +159,7 @@ def article_events(conn, article_id: str) -> list[tuple]:
     ).fetchall()
 
 
-def article_quotes(conn, article_id: str) -> list[tuple]:
+def article_quotes(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[tuple[Any, ...]]:
     """(speaker name, speaker code, text, kind, cue, start, end) of an article's quotes."""
     return conn.execute(
         """SELECT speaker_name, speaker_code, text, kind, cue, start_char, end_char
@@ -158,7 +168,7 @@ def article_quotes(conn, article_id: str) -> list[tuple]:
     ).fetchall()
 
 
-def article_list(conn, limit: int) -> list[tuple]:
+def article_list(conn: duckdb.DuckDBPyConnection, limit: int) -> list[tuple[Any, ...]]:
     """The newest articles, as tuples of ARTICLE_LIST_COLUMNS."""
     return conn.execute(
         f"""SELECT {", ".join(ARTICLE_LIST_COLUMNS)}
@@ -167,14 +177,12 @@ def article_list(conn, limit: int) -> list[tuple]:
     ).fetchall()
 
 
-def stories_with_copies(conn) -> int:
+def stories_with_copies(conn: duckdb.DuckDBPyConnection) -> int:
     """How many stories have more than one article."""
-    return conn.execute(
-        "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*) > 1)"
-    ).fetchone()[0]
+    return _count(conn, "SELECT count(*) FROM (SELECT story_id FROM articles GROUP BY story_id HAVING count(*) > 1)")
 
 
-def largest_stories(conn, n: int = 3) -> list[tuple]:
+def largest_stories(conn: duckdb.DuckDBPyConnection, n: int = 3) -> list[tuple[Any, ...]]:
     """(title, articles) of the stories with the most copies."""
     return conn.execute(
         "SELECT s.title, count(*) FROM stories s JOIN articles a ON a.story_id = s.id GROUP BY ALL "
@@ -183,17 +191,17 @@ def largest_stories(conn, n: int = 3) -> list[tuple]:
     ).fetchall()
 
 
-def root_counts(conn) -> list[tuple]:
+def root_counts(conn: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
     """(root, events, mentions) for every root code stored."""
     return conn.execute("SELECT root, count(*), sum(n_mentions) FROM events GROUP BY root ORDER BY root").fetchall()
 
 
-def quad_status_counts(conn) -> list[tuple]:
+def quad_status_counts(conn: duckdb.DuckDBPyConnection) -> list[tuple[Any, ...]]:
     """(quad class, status, events)."""
     return conn.execute("SELECT quad_class, status, count(*) FROM events GROUP BY ALL").fetchall()
 
 
-def first_quotes(conn, n: int = 5) -> list[tuple]:
+def first_quotes(conn: duckdb.DuckDBPyConnection, n: int = 5) -> list[tuple[Any, ...]]:
     """(speaker, kind, text) of the first quotes stored."""
     return conn.execute(
         "SELECT coalesce(speaker_name, speaker_text, '?'), kind, text FROM quotes ORDER BY article_id, n LIMIT ?",

@@ -287,7 +287,9 @@ def _without_clause_frame(cols: _Clauses, tok, lex, inside):
             if not a <= src.i < b:
                 return [(a, b, cx[0], src, False)]
     for cue, find, enough in ((co, _clausal_object, _ok), (cn, _small_clause, _two_words)):
-        span = find(tok) if cue is not None else None
+        if cue is None:
+            continue
+        span = find(tok)
         if span is not None:
             a, b = _trim(cols, *span)
             if enough(cols, a, b):

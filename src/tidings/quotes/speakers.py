@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 
 from ..records import ActorRef
+from ..records.mentions import ActorMention
 from .syntax import phrase_bounds
 
 __all__ = ["Speakers"]
@@ -58,7 +59,7 @@ class Speakers:
         self.doc = doc
         self.quoted = sorted(quoted)
         self.mentions = list(doc._.actor_mentions or ())
-        self.by_token: dict[int, object] = {}
+        self.by_token: dict[int, ActorMention] = {}
         for m in sorted(self.mentions, key=lambda m: m.end - m.start):  # shortest wins
             for i in range(m.start, m.end):
                 self.by_token.setdefault(i, m)

@@ -1,5 +1,6 @@
 """MinHash and LSH properties the store relies on (issue 25: mutation testing of store/dedup.py;
 the thresholds themselves are probed in test_dedup_thresholds.py)."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -9,7 +10,7 @@ from tidings.store import dedup
 
 def _text(n: int, seed: int = 0) -> str:
     rng = np.random.default_rng(seed)
-    return " ".join(f"w{int(x)}" for x in rng.integers(0, 10 ** 6, size=n))
+    return " ".join(f"w{int(x)}" for x in rng.integers(0, 10**6, size=n))
 
 
 def test_each_value_of_a_signature_comes_from_one_of_its_shingles():
@@ -38,7 +39,14 @@ def test_a_signature_read_back_as_plain_integers_lands_in_the_same_buckets():
 
 
 def test_trigger_keys_of_verb_forms_meet_and_of_different_verbs_do_not():
-    keys = {w: dedup.trigger_key(w) for w in ("threatened", "threatens", "threatening", "threaten",
-                                               "treated", "treats")}
-    assert keys == {"threatened": "threaten", "threatens": "threaten", "threatening": "threaten",
-                    "threaten": "threaten", "treated": "treat", "treats": "treat"}
+    keys = {
+        w: dedup.trigger_key(w) for w in ("threatened", "threatens", "threatening", "threaten", "treated", "treats")
+    }
+    assert keys == {
+        "threatened": "threaten",
+        "threatens": "threaten",
+        "threatening": "threaten",
+        "threaten": "threaten",
+        "treated": "treat",
+        "treats": "treat",
+    }

@@ -2,6 +2,7 @@
 how a text is cut into highlighted segments (what the templates escape piece by piece), the
 paragraph shown around a sentence, how query parameters are checked (a bad one is a 400 with a
 message saying what is allowed), how values become JSON, and the geometry of the charts."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,44 +17,67 @@ from tidings.web.data import BadRequest
 
 # --- segments: the text is cut at every span boundary and nothing is lost or repeated -------------
 
+
 def test_segments_cover_the_text_once_with_the_classes_of_the_spans_over_them():
     text = "Russia <b>attacked</b> Ukraine."
     spans = [(0, 6, "source"), (7, 22, "trigger"), (23, 30, "target")]
     segs = data._segments(text, spans)
-    assert segs == [{"text": "Russia", "classes": ["source"]}, {"text": " ", "classes": []},
-                    {"text": "<b>attacked</b>", "classes": ["trigger"]}, {"text": " ", "classes": []},
-                    {"text": "Ukraine", "classes": ["target"]}, {"text": ".", "classes": []}]
+    assert segs == [
+        {"text": "Russia", "classes": ["source"]},
+        {"text": " ", "classes": []},
+        {"text": "<b>attacked</b>", "classes": ["trigger"]},
+        {"text": " ", "classes": []},
+        {"text": "Ukraine", "classes": ["target"]},
+        {"text": ".", "classes": []},
+    ]
     assert "".join(s["text"] for s in segs) == text
 
 
 def test_overlapping_spans_give_each_piece_every_class_over_it_sorted():
     text = "abcdefghij"
     segs = data._segments(text, [(2, 8, "quote"), (4, 6, "trigger"), (4, 6, "quote")])
-    assert segs == [{"text": "ab", "classes": []}, {"text": "cd", "classes": ["quote"]},
-                    {"text": "ef", "classes": ["quote", "trigger"]}, {"text": "gh", "classes": ["quote"]},
-                    {"text": "ij", "classes": []}]
+    assert segs == [
+        {"text": "ab", "classes": []},
+        {"text": "cd", "classes": ["quote"]},
+        {"text": "ef", "classes": ["quote", "trigger"]},
+        {"text": "gh", "classes": ["quote"]},
+        {"text": "ij", "classes": []},
+    ]
 
 
 def test_spans_that_are_empty_reversed_missing_or_outside_the_text_cut_nothing():
     text = "abcdef"
-    for spans in ([(3, 3, "trigger")], [(4, 2, "trigger")], [(None, 3, "source")], [(2, None, "source")],
-                  [(-1, 3, "target")], [(2, 7, "target")], [(0, 6, "x"), (None, None, "y")]):
+    for spans in (
+        [(3, 3, "trigger")],
+        [(4, 2, "trigger")],
+        [(None, 3, "source")],
+        [(2, None, "source")],
+        [(-1, 3, "target")],
+        [(2, 7, "target")],
+        [(0, 6, "x"), (None, None, "y")],
+    ):
         segs = data._segments(text, spans)
         assert "".join(s["text"] for s in segs) == text
         assert [s["text"] for s in segs] == ["abcdef"], spans
     assert data._segments(text, [(0, 6, "x")]) == [{"text": "abcdef", "classes": ["x"]}]
-    assert data._segments(text, [(0, 2, "x"), (2, 6, "y")]) == [{"text": "ab", "classes": ["x"]},
-                                                                 {"text": "cdef", "classes": ["y"]}]
+    assert data._segments(text, [(0, 2, "x"), (2, 6, "y")]) == [
+        {"text": "ab", "classes": ["x"]},
+        {"text": "cdef", "classes": ["y"]},
+    ]
     assert data._segments("", []) == []
 
 
 def test_a_span_missing_an_end_gives_no_class_to_what_it_would_cover():
     segs = data._segments("abcdef", [(1, 3, "trigger"), (None, 5, "source"), (1, None, "target")])
-    assert segs == [{"text": "a", "classes": []}, {"text": "bc", "classes": ["trigger"]},
-                    {"text": "def", "classes": []}]
+    assert segs == [
+        {"text": "a", "classes": []},
+        {"text": "bc", "classes": ["trigger"]},
+        {"text": "def", "classes": []},
+    ]
 
 
 # --- the paragraph around a sentence --------------------------------------------------------------
+
 
 def test_the_paragraph_around_a_sentence():
     text = "First para.\n\nSecond para, one. Two.\n\nThird."
@@ -74,6 +98,7 @@ def test_the_paragraph_around_a_sentence():
 
 # --- parameters -----------------------------------------------------------------------------------
 
+
 def bad(fn, *args) -> str:
     with pytest.raises(BadRequest) as info:
         fn(*args)
@@ -81,29 +106,47 @@ def bad(fn, *args) -> str:
 
 
 def test_filters_from_parameters():
-    f = data.filters_from({"start": "2022-01-01", "end": "", "actor": "RUSGOV, UKRGOV,,", "source": " ",
-                           "target": "USA", "code": "190", "root": "19,18", "quad": "4, 3",
-                           "status": "negated,future", "text": "shelling"})
-    assert (f.start, f.end, f.actor, f.source, f.target) == ("2022-01-01", None, ["RUSGOV", "UKRGOV"], None,
-                                                             ["USA"])
-    assert (f.codes, f.roots, f.quad_classes, f.status, f.text) == (["190"], ["19", "18"], [4, 3],
-                                                                    ["negated", "future"], "shelling")
+    f = data.filters_from(
+        {
+            "start": "2022-01-01",
+            "end": "",
+            "actor": "RUSGOV, UKRGOV,,",
+            "source": " ",
+            "target": "USA",
+            "code": "190",
+            "root": "19,18",
+            "quad": "4, 3",
+            "status": "negated,future",
+            "text": "shelling",
+        }
+    )
+    assert (f.start, f.end, f.actor, f.source, f.target) == ("2022-01-01", None, ["RUSGOV", "UKRGOV"], None, ["USA"])
+    assert (f.codes, f.roots, f.quad_classes, f.status, f.text) == (
+        ["190"],
+        ["19", "18"],
+        [4, 3],
+        ["negated", "future"],
+        "shelling",
+    )
     f = data.filters_from({})
     assert (f.actor, f.quad_classes, f.status, f.text, f.start) == (None, None, "asserted", None, None)
     assert data.filters_from({"status": "all"}).status == ["all"]
     assert data.filters_from({"text": "x" * 200}).text == "x" * 200
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"quad": "5"}, "quad must be 1, 2, 3 or 4"),
-    ({"quad": "0"}, "quad must be 1, 2, 3 or 4"),
-    ({"quad": "1,x"}, "quad must be 1, 2, 3 or 4"),
-    ({"status": "maybe"}, "status must be asserted, negated, hypothetical, future or all"),
-    ({"status": "asserted,maybe"}, "status must be asserted, negated, hypothetical, future or all"),
-    ({"text": "x" * 201}, "text filter is limited to 200 characters"),
-    ({"start": "2022-13-01"}, "start must be a date YYYY-MM-DD"),
-    ({"end": "yesterday"}, "end must be a date YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"quad": "5"}, "quad must be 1, 2, 3 or 4"),
+        ({"quad": "0"}, "quad must be 1, 2, 3 or 4"),
+        ({"quad": "1,x"}, "quad must be 1, 2, 3 or 4"),
+        ({"status": "maybe"}, "status must be asserted, negated, hypothetical, future or all"),
+        ({"status": "asserted,maybe"}, "status must be asserted, negated, hypothetical, future or all"),
+        ({"text": "x" * 201}, "text filter is limited to 200 characters"),
+        ({"start": "2022-13-01"}, "start must be a date YYYY-MM-DD"),
+        ({"end": "yesterday"}, "end must be a date YYYY-MM-DD"),
+    ],
+)
 def test_a_bad_filter_is_a_bad_request_saying_what_is_allowed(params, message):
     assert bad(data.filters_from, params) == message
 
@@ -111,14 +154,23 @@ def test_a_bad_filter_is_a_bad_request_saying_what_is_allowed(params, message):
 def test_every_quad_class_and_status_is_accepted():
     assert data.filters_from({"quad": "1,2,3,4"}).quad_classes == [1, 2, 3, 4]
     assert data.filters_from({"status": "asserted,negated,hypothetical,future"}).status == [
-        "asserted", "negated", "hypothetical", "future"]
+        "asserted",
+        "negated",
+        "hypothetical",
+        "future",
+    ]
 
 
 def test_frequency_parameter():
     assert data._freq({}) == "month"
     assert data._freq({"freq": ""}) == "month"
     assert [data._freq({"freq": f}) for f in ("day", "week", "month", "quarter", "year")] == [
-        "day", "week", "month", "quarter", "year"]
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "year",
+    ]
     assert bad(data._freq, {"freq": "hour"}) == "freq must be one of day, week, month, quarter, year"
 
 
@@ -129,13 +181,16 @@ def test_active_filters_keep_the_given_ones_in_a_fixed_order():
     assert list(active) == ["start", "actor", "quad", "text"]
 
 
-@pytest.mark.parametrize("params, message", [
-    ({"after": "not-a-cursor"}, "after must be a cursor given by a previous page"),
-    ({"after": "2022-99-01~abc"}, "after must be a cursor given by a previous page"),
-    ({"limit": "ten"}, "limit must be a number"),
-    ({"sort": "random"}, "sort must be date, goldstein or mentions"),
-    ({"quad": "9"}, "quad must be 1, 2, 3 or 4"),
-])
+@pytest.mark.parametrize(
+    "params, message",
+    [
+        ({"after": "not-a-cursor"}, "after must be a cursor given by a previous page"),
+        ({"after": "2022-99-01~abc"}, "after must be a cursor given by a previous page"),
+        ({"limit": "ten"}, "limit must be a number"),
+        ({"sort": "random"}, "sort must be date, goldstein or mentions"),
+        ({"quad": "9"}, "quad must be 1, 2, 3 or 4"),
+    ],
+)
 def test_events_page_refuses_bad_parameters_before_reading_the_database(params, message):
     assert bad(data.events_page, None, params) == message
 
@@ -150,6 +205,7 @@ def test_other_pages_refuse_bad_parameters_before_reading_the_database():
 
 
 # --- values made JSON-able ------------------------------------------------------------------------
+
 
 def test_values_are_made_json_able():
     pd = pytest.importorskip("pandas")
@@ -167,20 +223,26 @@ def test_values_are_made_json_able():
     class Day:
         def isoformat(self):
             return "2022-03-01T00:00:00"
+
     assert data._clean(Day()) == "2022-03-01"
 
 
 def test_records_clean_every_cell():
     pd = pytest.importorskip("pandas")
-    df = pd.DataFrame({"day": [dt.date(2022, 3, 1), None], "n": [np.int64(2), np.int64(3)],
-                       "g": [1.25, float("nan")]})
+    df = pd.DataFrame({"day": [dt.date(2022, 3, 1), None], "n": [np.int64(2), np.int64(3)], "g": [1.25, float("nan")]})
     assert data.records(df) == [{"day": "2022-03-01", "n": 2, "g": 1.25}, {"day": None, "n": 3, "g": None}]
 
 
 def test_dyad_rows_are_named_and_rounded():
     rows = data._dyads([("RUSGOV", "UKRGOV", 5, -7.3456), ("USA", "USA", 1, None)])
-    assert rows[0] == {"source": "RUSGOV", "target": "UKRGOV", "source_name": data.actor_name("RUSGOV"),
-                       "target_name": data.actor_name("UKRGOV"), "events": 5, "goldstein_mean": -7.35}
+    assert rows[0] == {
+        "source": "RUSGOV",
+        "target": "UKRGOV",
+        "source_name": data.actor_name("RUSGOV"),
+        "target_name": data.actor_name("UKRGOV"),
+        "events": 5,
+        "goldstein_mean": -7.35,
+    }
     assert rows[1]["goldstein_mean"] is None and rows[1]["events"] == 1
     assert data.actor_name("RUSGOV") and data.actor_name("RUSGOV") != "RUSGOV"
 
@@ -194,22 +256,29 @@ def test_a_dyad_side_is_named_code_by_code():
 
 def test_an_event_row_carries_the_names_of_its_codes():
     row = data._named({"code": "190", "source_code": "RUSMIL", "target_code": "UKR", "x": 1})
-    assert row == {"code": "190", "source_code": "RUSMIL", "target_code": "UKR", "x": 1,
-                   "code_name": data.event_name("190"), "source_code_name": data.actor_name("RUSMIL"),
-                   "target_code_name": data.actor_name("UKR")}
+    assert row == {
+        "code": "190",
+        "source_code": "RUSMIL",
+        "target_code": "UKR",
+        "x": 1,
+        "code_name": data.event_name("190"),
+        "source_code_name": data.actor_name("RUSMIL"),
+        "target_code_name": data.actor_name("UKR"),
+    }
     assert row["code_name"]
 
 
 # --- chart geometry -------------------------------------------------------------------------------
 
+
 def test_axes_hold_zero_and_their_values_with_padding():
     assert data.zero_aligned_ranges([]) == [[-0.54, 0.54]]  # nothing: zero in the middle, a unit range
     assert data.zero_aligned_ranges([0.0]) == [[-0.54, 0.54]]
-    (lo, hi), = data.zero_aligned_ranges([10.0])
+    ((lo, hi),) = data.zero_aligned_ranges([10.0])
     assert lo == 0 and hi == pytest.approx(10.8)
-    (lo, hi), = data.zero_aligned_ranges([-10.0])
+    ((lo, hi),) = data.zero_aligned_ranges([-10.0])
     assert hi == 0 and lo == pytest.approx(-10.8)
-    (lo, hi), = data.zero_aligned_ranges([-10.0, 30.0], pad=0.0)
+    ((lo, hi),) = data.zero_aligned_ranges([-10.0, 30.0], pad=0.0)
     assert (lo, hi) == (pytest.approx(-10.0), pytest.approx(30.0))
     # values under one unit are not stretched to one
     assert data.zero_aligned_ranges([0.5]) == [[0.0, 0.54]] and data.zero_aligned_ranges([-0.5]) == [[-0.54, 0.0]]
@@ -256,11 +325,16 @@ def test_layout_of_many_nodes_turns_labels_along_the_radius():
 
 
 def test_edges_run_between_node_rims_side_by_side_when_both_ways():
-    layout = {"A": {"x": 0.0, "y": 0.0, "r": 5.0}, "B": {"x": 100.0, "y": 0.0, "r": 10.0},
-              "C": {"x": 0.0, "y": 100.0, "r": 4.0}}
-    edges = [{"source": "A", "target": "B", "weight": 4, "goldstein_mean": -2.0},
-             {"source": "B", "target": "A", "weight": 1, "goldstein_mean": 3.0},
-             {"source": "A", "target": "C", "weight": 1, "goldstein_mean": None}]
+    layout = {
+        "A": {"x": 0.0, "y": 0.0, "r": 5.0},
+        "B": {"x": 100.0, "y": 0.0, "r": 10.0},
+        "C": {"x": 0.0, "y": 100.0, "r": 4.0},
+    }
+    edges = [
+        {"source": "A", "target": "B", "weight": 4, "goldstein_mean": -2.0},
+        {"source": "B", "target": "A", "weight": 1, "goldstein_mean": 3.0},
+        {"source": "A", "target": "C", "weight": 1, "goldstein_mean": None},
+    ]
     data._edge_lines(edges, layout)
     ab, ba, ac = edges
     assert (ab["x1"], ab["y1"], ab["x2"], ab["y2"]) == (6.0, 3.0, 88.0, 3.0)
@@ -290,8 +364,10 @@ def test_layout_and_edge_coordinates_are_rounded_to_a_tenth():
     b = layout["B"]
     assert (b["x"], b["y"], b["lx"], b["ly"]) == (156.8, 430.0, 130.8, 445.0)
     assert b["r"] == 12.1  # 4 + 14 * sqrt(1/3)
-    edges = [{"source": "A", "target": "B", "weight": 1, "goldstein_mean": -1.0},
-             {"source": "B", "target": "A", "weight": 3, "goldstein_mean": 1.0}]
+    edges = [
+        {"source": "A", "target": "B", "weight": 1, "goldstein_mean": -1.0},
+        {"source": "B", "target": "A", "weight": 3, "goldstein_mean": 1.0},
+    ]
     data._edge_lines(edges, layout)
     values = [e[k] for e in edges for k in ("x1", "y1", "x2", "y2", "width")]
     assert all(v == round(v, 1) for v in values) and any(v != round(v) for v in values)
@@ -300,8 +376,10 @@ def test_layout_and_edge_coordinates_are_rounded_to_a_tenth():
 
 def test_edges_both_ways_run_parallel_three_units_either_side_of_the_centre_line():
     layout = {"A": {"x": 100.0, "y": 100.0, "r": 5.0}, "B": {"x": 200.0, "y": 200.0, "r": 8.0}}
-    edges = [{"source": "A", "target": "B", "weight": 2, "goldstein_mean": 1.0},
-             {"source": "B", "target": "A", "weight": 2, "goldstein_mean": 1.0}]
+    edges = [
+        {"source": "A", "target": "B", "weight": 2, "goldstein_mean": 1.0},
+        {"source": "B", "target": "A", "weight": 2, "goldstein_mean": 1.0},
+    ]
     data._edge_lines(edges, layout)
     for e in edges:
         a, b = layout[e["source"]], layout[e["target"]]

@@ -10,8 +10,11 @@ The spaCy pipeline is imported only when an article actually needs coding.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
 import sys
+import threading
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
@@ -323,16 +326,42 @@ class _IngestRun:
         todo = [c for c in batch if not _coding_failed(c)]
         if todo:
             self.phase("writing")
-        with self.store.session() as conn:
-            results = write_batch(conn, todo, recode=self.recode, on_reject=self.reject) if todo else []
-            write_rejects(conn, self.rejects)
-        self.rejects.clear()
-        for coded, res in zip(todo, results):
-            if res.status != "rejected":
-                _count(coded, res, report, self.on_skipped)
-            self.bar.advance(self.task)
-        batch.clear()
+        with _signals_held():  # the batch is written and counted whole: the report is what was written
+            with self.store.session() as conn:
+                results = write_batch(conn, todo, recode=self.recode, on_reject=self.reject) if todo else []
+                write_rejects(conn, self.rejects)
+            self.rejects.clear()
+            for coded, res in zip(todo, results):
+                if res.status != "rejected":
+                    _count(coded, res, report, self.on_skipped)
+                self.bar.advance(self.task)
+            batch.clear()
         self.phase(self.working)
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM wait until the block is done (a batch written and counted), then act
+    as they would have: what an interrupted run reports is what it wrote. Only the main thread
+    can hold signals; elsewhere (an ingest run by the web server) the block runs as it is."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    held: list[tuple[int, object]] = []
+    kinds = (signal.SIGINT, signal.SIGTERM)
+    previous = {k: signal.signal(k, lambda signum, frame: held.append((signum, frame))) for k in kinds}
+    try:
+        yield
+    finally:
+        for k, handler in previous.items():
+            signal.signal(k, handler if handler is not None else signal.SIG_DFL)
+        if held:
+            signum, frame = held[0]
+            handler = previous[signal.Signals(signum)]
+            if callable(handler):
+                handler(signum, frame)  # Ctrl-C's KeyboardInterrupt, the ingest command's SIGTERM
+            elif handler in (signal.SIG_DFL, None):
+                os.kill(os.getpid(), signum)
 
 
 def _load_model(options, engine, phase: Callable[[str], None]) -> None:

@@ -1,8 +1,8 @@
 """Sniff the header people copy along with a story: title, byline, agency, stamps.
 
-    Putin, Biden agreed to hold more talks despite disagreements: Kremlin
-    By Reuters
-    Published : 12 Dec 2021 09:36 PM | Updated : 18 Dec 2021 11:00 PM
+    Harbour strike ends after ministers broker a pay deal
+    By Agence France-Presse
+    Published : 3 Mar 2023 07:15 AM | Updated : 4 Mar 2023 10:40 AM
 
 Only the top of the text is looked at, and only lines that are wholly a title, a byline,
 an agency or a stamp are taken; the first line that is none of these starts the body.

@@ -1,6 +1,6 @@
 """Publication and update stamps as news sites print them -> ISO strings.
 
-    "Published : 12 Dec 2021 09:36 PM | Updated : 18 Dec 2021 11:00 PM"
+    "Published : 3 Mar 2023 07:15 AM | Updated : 4 Mar 2023 10:40 AM"
     "Updated: 2021-12-18"            "December 12, 2021 9:36 PM ET"
     "12/12/2021"                     "Sun 12 Dec 2021 21.36 GMT"
     "Last updated on Dec. 18, 2021 at 11:00 p.m."   "2021-12-12T21:36:00Z"

@@ -105,10 +105,10 @@ def _output(df, fmt: str, title: str = "", empty: list[str] | None = None) -> No
 
 def _count(db, f) -> int:
     from ..query import connection
+    from ..query.pages import event_count
 
-    where, params = f.where("e")
     with connection(db) as conn:
-        return conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()[0]
+        return event_count(conn, f)
 
 
 def _plural(n: int, what: str) -> str:

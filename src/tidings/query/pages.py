@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     import duckdb
 
 __all__ = [
+    "event_count",
     "totals",
     "monthly_quads",
     "top_dyads",
@@ -83,6 +84,16 @@ def facet_counts(conn: duckdb.DuckDBPyConnection, f: Filters, name: str) -> list
         f"GROUP BY 1 ORDER BY n DESC, v LIMIT 20",
         params,
     ).fetchall()
+
+
+def event_count(conn: duckdb.DuckDBPyConnection, f: Filters) -> int:
+    """How many events the filters select."""
+    where, params = f.where("e")
+    row = conn.execute(f"SELECT count(*) FROM events e WHERE {where}", params).fetchone()
+    if row is None:  # not met: a count(*) query returns one row
+        raise LookupError("no row from the event count")
+    n: int = row[0]
+    return n
 
 
 def status_counts(conn: duckdb.DuckDBPyConnection, f: Filters) -> list[tuple[Any, ...]]:

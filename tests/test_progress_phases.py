@@ -90,7 +90,7 @@ def test_the_elapsed_time_is_labelled(tmp_path, capsys):
 
 @pytest.mark.slow
 def test_an_interrupted_ingest_says_what_it_wrote(tmp_path):
-    corpus = _corpus(tmp_path / "c.jsonl", 400)
+    corpus = _corpus(tmp_path / "c.jsonl", 4000)  # long enough to be still running when interrupted
     db = tmp_path / "e.duckdb"
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(

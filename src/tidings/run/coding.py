@@ -70,6 +70,9 @@ def _skip_reason(article: Article, options: CodeOptions) -> str | None:
     return None
 
 
+REFIRE_SECONDS = 1.0
+
+
 class CodingTimeout(CodingError):
     """Raised in the coding thread when an article (or a batch) runs over its time budget."""
 
@@ -104,8 +107,11 @@ class _Budget:
             if self._active:
                 self.fired = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid), ctypes.py_object(CodingTimeout))
-                # raised where it cannot propagate (a callback that swallows errors), it is lost: ask again
-                self._timer = threading.Timer(0.25, self._fire)
+                # raised where it cannot propagate (a callback that swallows errors), it is lost: ask
+                # again, but only after a pause long enough for a raised one to unwind the parser's
+                # nested generators and leave the block (at 0.25 s a second one could land in the
+                # handler of the first on a loaded machine, and escape)
+                self._timer = threading.Timer(REFIRE_SECONDS, self._fire)
                 self._timer.daemon = True
                 self._timer.start()
 

@@ -98,6 +98,9 @@ def test_an_interrupted_ingest_says_what_it_wrote(tmp_path):
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        # Ctrl-C as a terminal gives it: a suite started in the background (nohup, `cmd &` in a
+        # script) passes SIGINT on as ignored, and Python then never turns it into an interrupt
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     seen = []
     deadline = time.time() + 240

@@ -428,6 +428,7 @@ def test_boilerplate_patterns_leave_real_news_alone(shared_dir):
     """1,433 real sentences and articles: the one line the patterns take is a wire trailer."""
     paths = [shared_dir / "data/dev" / name / "articles.jsonl" for name in ("conflibert", "polnear")]
     removed = [line for art in read(*paths) for line in art.removed]
-    assert removed == [
-        "(Reporting by Valerie Volcovici; Additional reporting by Lawrence Hurley; Editing by Will Dunham.)"
-    ]
+    # one wire trailer, "(Reporting by ...; Additional reporting by ...; Editing by ....)"
+    # (checked by its shape: the texts of ../shared are not copied into the project)
+    assert len(removed) == 1, removed
+    assert re.fullmatch(r"\(Reporting by [^;]+; Additional reporting by [^;]+; Editing by [^;]+\.\)", removed[0])

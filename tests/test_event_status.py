@@ -89,6 +89,11 @@ def test_a_negative_subject_of_a_copula(parse):
     assert clause_status(token(doc, "is")) == ("negated", "nobody")
 
 
+@pytest.mark.parametrize("text", ["No-one attacked the convoy.", "No one attacked the convoy."])
+def test_no_one_as_a_subject_negates(parse, text):
+    assert status_of([token(parse(text), "attacked")])[0] == "negated"
+
+
 def test_future_and_modal_auxiliaries(parse):
     check(
         parse,
@@ -96,6 +101,8 @@ def test_future_and_modal_auxiliaries(parse):
             ("Russia will attack the village.", "attack", ("future", "will")),
             ("Russia shall attack the village.", "attack", ("future", "shall")),
             ("Russia would attack the village.", "attack", ("hypothetical", "would")),
+            # a typographic apostrophe is the same auxiliary
+            ("They\u2019ll attack the village.", "attack", ("future", "'ll")),
             ("Russia could attack the village.", "attack", ("hypothetical", "could")),
         ],
     )
@@ -133,6 +140,10 @@ def test_control_verbs_and_adjectives_above_an_infinitive(parse):
             ("Russia is going to attack the village.", "attack", ("future", "go")),
             ("Russia is due to meet Ukraine.", "meet", ("future", "due")),
             ("Russia is set to sign the accord.", "sign", ("future", "set")),
+            # the lemmas of the participles: "scheduled" -> schedule, "poised" -> poise
+            ("Putin is scheduled to meet Xi.", "meet", ("future", "schedule")),
+            ("Iran is poised to sign the accord.", "sign", ("future", "poise")),
+            ("Russia is slated to sign the accord.", "sign", ("future", "slat")),
             ("Russia plans to attack the village.", "attack", ("future", "plan")),
             ("Russia intends to attack the village.", "attack", ("future", "intend")),
             ("Russia is preparing to attack the village.", "attack", ("future", "prepare")),

@@ -99,6 +99,8 @@ class PhraseTrie:
 
 def _case_ok(doc, i: int, orth: tuple[str, ...], e: Entry) -> bool:
     if e.exact:
+        if len(orth) == 1 and _title_acronym(doc[i], orth[0]):
+            return True
         return all(doc[i + k].text.translate(_QUOTES) == o.translate(_QUOTES) for k, o in enumerate(orth))
     if e.proper:
         first = doc[i].text
@@ -107,3 +109,15 @@ def _case_ok(doc, i: int, orth: tuple[str, ...], e: Entry) -> bool:
         # a capitalised phrase in an all-lowercase sentence position is fine; an all-caps
         # headline is fine too
     return True
+
+
+def _title_acronym(tok, acronym: str) -> bool:
+    """An acronym of four or more letters written as a name ("Farc", "Nato", "Unicef"), as
+    British papers do, where the tagger reads it as a proper noun."""
+    return (
+        len(acronym) >= 4
+        and acronym.isalpha()
+        and acronym.isupper()
+        and tok.text == acronym[:1] + acronym[1:].lower()
+        and tok.pos_ == "PROPN"
+    )

@@ -35,6 +35,7 @@ from .lexicon import (
     UNIT_ADJ,
     Entry,
     Lexicon,
+    Period,
 )
 from .matcher import PhraseTrie, norm
 
@@ -493,11 +494,39 @@ class Run:
     candidates: tuple[str, ...] | None = None
 
 
+# role codes of the state bodies an unlisted organisation can be named for ("Department of ...")
+STATE_BODY_ROLES = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+LEADER_OFFICES = frozenset({"president", "prime_minister", "chancellor", "monarch"})
+
+
+def body_heads(lexicon: Lexicon) -> dict[str, Entry]:
+    """One-word role nouns naming a state body (ministry, department, police, court ...)."""
+    return {
+        e.phrase.lower(): e
+        for e in lexicon.entries
+        if e.kind == ROLE and e.role_kind in ("body", "group") and " " not in e.phrase and e.code in STATE_BODY_ROLES
+    }
+
+
+def leaders_by_surname(lexicon: Lexicon) -> dict[str, list[tuple[Period, Entry]]]:
+    """Heads of state and government by the last word of their name, with their periods."""
+    out: dict[str, list[tuple[Period, Entry]]] = {}
+    for e in lexicon.entries:
+        if e.kind != PERSON:
+            continue
+        for p in e.periods:
+            if p.office in LEADER_OFFICES and p.code and not p.code.startswith(("IGO", "NGO", "IMG")):
+                out.setdefault(e.name.split()[-1].lower(), []).append((p, e))
+    return out
+
+
 class ActorResolver:
     def __init__(self, nlp, lexicon: Lexicon):
         self.trie = PhraseTrie(nlp.tokenizer, lexicon)
         self.lexicon = lexicon
         self.by_office = lexicon.people_by_office()
+        self.body_heads = body_heads(lexicon)
+        self.leaders = leaders_by_surname(lexicon)
         self.places = _places(lexicon)
         self.country_names: dict[str, str] = {}
         for e in lexicon.entries:
@@ -1009,7 +1038,11 @@ class ActorResolver:
                 name = Piece(name.start, name.end, NAME, (), "PERSON")
             if name.entries:
                 return self._code_listed_name(doc, run, day, mentioned, unknown_names, name, role, loc)
-            return self._code_unlisted_name(doc, run, unknown_names, name, role, loc, locs)
+            if self._code_unlisted_name(doc, run, unknown_names, name, role, loc, locs):
+                if run.code is None and name.label == "ORG":
+                    self._code_by_head(doc, run, name, day)
+                return True
+            return False
         if role is not None:
             return self._code_role(doc, run, day, role, loc, locs)
         if not locs:
@@ -1138,6 +1171,54 @@ class ActorResolver:
             unknown_names["~" + norm(surname)] = run
         return True
 
+    def _code_by_head(self, doc, run: Run, name: Piece, day) -> None:
+        """An unlisted organisation named for a state body ("Department of Education", "Federal
+        Police"): the body's role, in the country of a leader named in it ("Clinton
+        Administration") or, with none, the role alone for the article to place."""
+        span = doc[name.start : name.end]
+        head = span.root
+        entry = self.body_heads.get(head.lower_) or self.body_heads.get(head.lemma_.lower())
+        if entry is None or (head.i + 1 < name.end and doc[head.i + 1].lower_ != "of"):
+            return  # "Police Academy": named for something else
+        country, leader = None, ""
+        for tok in span:
+            if tok.i < head.i and tok.pos_ == "PROPN" and (who := self._leader(tok.text, day)) is not None:
+                country, leader = who
+        run.code = _join(country, entry.code) if country else entry.code
+        run.country = country
+        run.rule = f"head:{entry.phrase} (roles.tsv)" + (f"+leader:{leader}" if leader else "")
+        run.kind = "title"
+
+    def _code_leaders_body(self, doc, run: Run, day, role: Piece) -> bool:
+        """ "the Clinton administration", "the Assad regime": a government body named for its
+        head of state or government is that country's government."""
+        before = doc[role.start - 1] if role.start > 0 else None
+        if (
+            role.entry.code != "GOV"
+            or role.entry.role_kind != "body"
+            or before is None
+            or before.pos_ != "PROPN"
+            or (who := self._leader(before.text, day)) is None
+        ):
+            return False
+        run.start = min(run.start, before.i)
+        run.code, run.country = _join(who[0], "GOV"), who[0]
+        run.rule = f"role:{role.entry.phrase}+leader:{who[1]}"
+        run.kind = "title"
+        run.name = doc[run.start : run.end].text
+        return True
+
+    def _leader(self, surname: str, day) -> tuple[str, str] | None:
+        """(country, name) of the head of state or government with this surname on `day` (the
+        latest one when the date is unknown)."""
+        best = None
+        for period, entry in self.leaders.get(surname.lower(), ()):
+            if day is not None and period.covers(day):
+                return period.code[:3], entry.name
+            if day is None and (best is None or (period.start or dt.date.min) > (best[0].start or dt.date.min)):
+                best = (period, entry)
+        return (best[0].code[:3], best[1].name) if best is not None else None
+
     def _code_role(self, doc, run: Run, day, role: Piece, loc, locs) -> bool:
         """A role ("the president", "police") with the place that says whose, or none yet."""
         run.head = role.end - 1
@@ -1158,6 +1239,8 @@ class ActorResolver:
         head_tok = doc[run.head]
         if head_tok.dep_ in ("compound", "nmod", "amod") and head_tok.head.i >= run.end and len(run.pieces) == 1:
             return False  # "student loans", "police station": a modifier, not an actor
+        if self._code_leaders_body(doc, run, day, role):
+            return True
         run.code = re_.code or None
         run.country = None
         run.rule = f"role:{re_.phrase} (no country)"

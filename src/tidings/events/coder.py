@@ -755,7 +755,9 @@ class Coder:
             return
         self._place_target(ctx, info, args, place)
         pairs, own_pairs = _actor_pairs(ch, info, args)
-        future = any(c.dep_ == "aux" and c.lower_ in FUTURE_CUES for t in upto for c in t.tok.children)
+        future = any(
+            c.dep_ == "aux" and c.lower_.replace("\u2019", "'") in FUTURE_CUES for t in upto for c in t.tok.children
+        )
         derived = self._derived(info, status, cue, ch.says, future)
         variants = _variants(ch, info, status, args, spk, pairs, own_pairs, derived, future)
         reading = _Reading(

@@ -61,8 +61,12 @@ FUTURE_HEADS = {
     "due",
     "set",
     "poised",
+    "poise",  # the lemmas of "poised", "scheduled", "slated"
     "scheduled",
+    "schedule",
     "slated",
+    "slate",
+    "slat",  # what the lemmatizer makes of "slated"
     "expected",
     "going",
     "be",
@@ -106,11 +110,19 @@ def combine(*statuses: str) -> str:
     return max(statuses, key=lambda s: RANK[s]) if statuses else "asserted"
 
 
+def _no_one(tok) -> bool:
+    """ "no one" (parsed as "one" with "no"), or "No-one" (split into three subjects)."""
+    if tok.lower_ == "one":
+        return any(c.lower_ == "no" for c in tok.children)
+    doc = tok.doc
+    return tok.lower_ == "no" and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].lower_ == "one"
+
+
 def clause_status(tok) -> tuple[str, str]:
     """Status from a token's own markers: (status, cue)."""
     neg = hyp = fut = ""
     for c in tok.children:
-        low = c.lower_
+        low = c.lower_.replace("\u2019", "'")  # "They’ll" as "They'll"
         if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
             neg = low
         elif c.dep_ == "aux":
@@ -134,6 +146,7 @@ def clause_status(tok) -> tuple[str, str]:
             if c.dep_ in ("nsubj", "nsubjpass") and (
                 c.lower_ in ("nobody", "none", "neither", "nothing", "no-one")
                 or any(g.lower_ == "neither" for g in c.children)
+                or _no_one(c)
             ):
                 neg = c.lower_
     if neg:

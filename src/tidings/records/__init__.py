@@ -171,6 +171,7 @@ class Candidate:
     code: str | None = None
     detail: str = ""
     event: Event | None = None
+    start: int | None = None  # character offset of the trigger, telling apart two of one word in a sentence
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from spacy.symbols import AUX, VERB
 from ..records import ActorRef
 from .cues import CueLexicon
 from .speakers import Speakers
-from .syntax import according_source, cue_at, noun_source, subject_of
+from .syntax import according_source, cue_at, noun_source, subject_of, verb_like
 from .tokens import TokenTable, sid
 
 __all__ = ["Indirect", "find_indirect"]
@@ -78,18 +78,56 @@ def _clause_of(tok, kinds=("ccomp",)):
     return (after or found or [None])[0]
 
 
-def _clause_in_pp(tok):
-    """ "said in a Facebook post that ...": the parser hung the that-clause on the noun."""
+def _that_relcl(node):
+    """A clause hung on `node` that starts with the complementizer "that" (parsed as its mark)."""
+    for x in node.children:
+        if (
+            x.dep_ in ("relcl", "acl")
+            and x.i > node.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+        ):
+            return x
+    return None
+
+
+def _clause_in_pp(tok, addressee: bool = False):
+    """ "said in a Facebook post that ...": the parser hung the that-clause on the noun. With
+    `addressee` (a cue said to someone: tell, warn, urge ...) also on the person told: "told a
+    meeting of island leaders that ...". Only a clause with the complementizer "that" (parsed
+    as its mark) counts."""
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.i > tok.i:
             for pobj in prep.children:
-                for x in pobj.children:
-                    if (
-                        x.dep_ in ("relcl", "acl")
-                        and x.i > pobj.i
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
-                    ):
-                        return x
+                found = _that_relcl(pobj)
+                if found is not None:
+                    return found
+    if not addressee:
+        return None
+    for obj in tok.children:
+        if obj.dep_ in ("dobj", "dative") and obj.i > tok.i:
+            nouns = [obj] + [
+                p for prep in obj.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+            ]
+            for noun in nouns:
+                found = _that_relcl(noun)
+                if found is not None:
+                    return found
+    return None
+
+
+def _unmarked_clause(tok):
+    """ "said after the convention he would not accept ...": the parser took the reported
+    clause, which has its own subject and no subordinating word, for an adverbial clause."""
+    for x in tok.children:
+        if (
+            x.dep_ == "advcl"
+            and x.i > tok.i
+            and x.pos_ in ("VERB", "AUX")
+            and x.tag_ not in ("VBG", "VBN")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < x.i for c in x.children)
+            and not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in x.children)
+        ):
+            return x
     return None
 
 
@@ -130,7 +168,7 @@ def find_indirect(
     for tok in doc if candidates is None else candidates:
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
-        elif tok.pos_ == "NOUN":
+        elif tok.pos_ == "NOUN" and not verb_like(tok):
             found = _from_noun(tok, lex)
         elif cue_at(tok, "adjective", lex) is not None:
             found = _from_adjective(tok, lex)
@@ -236,7 +274,11 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
     src = subject_of(tok)
     if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
-    clause, start = _clause_of(tok) or _clause_in_pp(tok), None
+    clause, start = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None), None
+    if clause is None:
+        clause = _unmarked_clause(tok)
+        if clause is not None:  # from its subject: "said after the convention [he would ...]"
+            start = min(x.left_edge.i for x in clause.children if x.dep_ in ("nsubj", "nsubjpass", "expl"))
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
         clause = _clause_of(tok, ("xcomp",))
         if clause is not None:

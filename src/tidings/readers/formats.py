@@ -232,6 +232,7 @@ def _array_elements(stream: BinaryIO, limit: int, fallback: str) -> Iterator[tup
     parse = json.JSONDecoder().raw_decode
     while True:
         gap = _SPACE.match(buf, pos)
+        assert gap is not None  # [\s,]* matches everywhere (for mypy)
         line += buf.count("\n", pos, gap.end())
         pos = gap.end()
         if buf.startswith("]", pos):

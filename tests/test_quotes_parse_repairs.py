@@ -91,3 +91,50 @@ def test_verb_lemma_mends_the_hope_slip(nlp):
     assert verb_lemma(forms["hoping"]) == "hope"
     assert verb_lemma(forms["hoped"]) == "hope"
     assert verb_lemma(forms["hopped"]) != "hope"
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        ("Asked about the merger, Petra Novak declined to comment.", "to comment", "Novak"),
+        ("The striking nurses, led by Ana Ruiz, refused to negotiate.", "to negotiate", "nurses"),
+    ],
+)
+def test_bare_infinitive_is_enough(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment)
+    assert found and found[0].text == fragment, _quotes(nlp, text)
+    said_by = found[0].speaker
+    assert said_by is not None and speaker.lower() in f"{said_by.name} {said_by.text}".lower(), found[0]
+
+
+def test_two_words_without_an_infinitive_are_not_enough(nlp):
+    quotes = _quotes(nlp, "Petra Novak said yes.")
+    assert not [q for q in quotes if q.kind == "indirect"], quotes
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        (
+            "As the finance minister noted, the reform will take years to show results.",
+            "the reform will take years",
+            "minister",
+        ),
+        (
+            "The bill, as Senator Ida Moreau said on Tuesday, will not pass the lower house.",
+            "will not pass the lower house",
+            "Moreau",
+        ),
+    ],
+)
+def test_as_clause_reports_the_clause_it_hangs_on(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment)
+    assert found, _quotes(nlp, text)
+    said_by = found[0].speaker
+    assert said_by is not None and speaker.lower() in f"{said_by.name} {said_by.text}".lower(), found[0]
+    assert "said" not in found[0].text and "noted" not in found[0].text
+
+
+def test_as_clause_with_its_own_clause_keeps_it(nlp):
+    quotes = _quotes(nlp, "The market fell, as traders said it would after the election.")
+    assert not _find(quotes, "The market fell"), quotes

@@ -66,8 +66,16 @@ def _trim(cols: _Clauses, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_TO = sid("to")
+
+
 def _ok(cols: _Clauses, a: int, b: int) -> bool:
-    return cols.t.alpha_count(a, b) >= _MIN_WORDS and any(p == VERB or p == AUX for p in cols.t.pos[a:b])
+    """Enough of a clause to be what was said: three words and a verb, or a bare infinitive
+    ("declined to comment", "promised to resign")."""
+    words = cols.t.alpha_count(a, b)
+    if words == 2 and b - a == 2 and cols.t.lower[a] == _TO and cols.t.pos[a + 1] == VERB:
+        return True
+    return words >= _MIN_WORDS and any(p == VERB or p == AUX for p in cols.t.pos[a:b])
 
 
 def _clause_of(tok, kinds=("ccomp",)):
@@ -293,6 +301,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
+    if _as_clause(tok) and src is not None and not (inside is not None and inside(tok.i)):
+        return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok, _clause_head(tok.head))]
     if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):
         span = _clausal_object(tok)
         if span is not None:
@@ -378,10 +388,32 @@ def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
     return ind
 
 
-def _parenthetical(cols: _Clauses, tok):
+def _as_clause(tok) -> bool:
+    """ "The deal, as the senator said, will not pass": the cue in an as-clause with nothing
+    said of its own reports the clause it hangs on."""
+    return (
+        tok.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
+        and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in tok.children)
+    )
+
+
+def _clause_head(tok):
+    """The verb heading the clause `tok` is in ("The bill, as X said, will not pass": the
+    as-clause hangs on "bill", the clause is the one of "pass")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _parenthetical(cols: _Clauses, tok, around=None):
     """ "But to prevent problems, he said, officials should be vigilant": the sentence around the
-    cue's own words, as one or two pieces."""
+    cue's own words, as one or two pieces (with `around`: that clause around them)."""
     sent_start, sent_end = cols.t.sentence(tok.i)
+    if around is not None:
+        sent_start, sent_end = around.left_edge.i, around.right_edge.i + 1
     pieces = []
     for a, b in ((sent_start, tok.left_edge.i), (tok.right_edge.i + 1, sent_end)):
         a, b = _trim(cols, a, b)

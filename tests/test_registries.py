@@ -97,7 +97,7 @@ def test_a_bad_json_array_is_an_error_naming_the_line(tmp_path):
     assert ids(got) == ["a"]
     assert isinstance(got[1], InputError) and got[1].source == f"{tmp_path / 'bad.json'} line 3"
     assert got[1].problem.startswith("invalid JSON")
-    (tmp_path / "obj.json").write_text('{\n "articles": []\n}', encoding="utf-8")
+    (tmp_path / "obj.json").write_text('{\n "things": []\n}', encoding="utf-8")  # no response's list either
     [err] = read_paths([str(tmp_path / "obj.json")])
     assert isinstance(err, InputError) and "JSON array" in err.problem
 

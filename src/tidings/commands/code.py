@@ -32,7 +32,11 @@ from .options import (
     is_flag=True,
     help="Also show what each code means and the rule that fired, and one line per candidate (a "
     "trigger of a sentence): what found it, what changed it (the sentence coder, the classifier, "
-    "the article stage and its judge), kept or dropped, and the one reason.",
+    'the article stage and its judge), kept or dropped, and the one reason. JSON: "explain", '
+    "one object per candidate: sentence, sentence_text, trigger (text, start, end), kept, found "
+    "(by, code, name, source, target, entry), entry (the lexicon entry), changes, readings (each "
+    "reading weighed: code, name, source, target, status, rule, kept, by, reason), decided_by, "
+    'reason and line (the text line); "candidates" keeps the coder\'s raw records.',
 )
 @click.option(
     "--all-candidates",
@@ -71,7 +75,7 @@ def command(
     from ..readers import read_paths
     from ..records import InputError
     from ..records.contract import to_contract
-    from .explain import render_table
+    from .explain import explain_records, render_table
 
     errors = 0
 
@@ -91,18 +95,22 @@ def command(
     )
     if dictionaries:
         click.echo(dictionaries_report(dictionaries, replace_dicts), err=True)
+
+    def record(coded):
+        out = to_contract(coded, explain=explain, all_candidates=all_candidates)
+        if explain:
+            out["explain"] = explain_records(coded)
+        return out
+
     out = []
     for coded in code_articles(articles(), options):
         if coded.skipped:
             click.echo(f"skipped: {coded.article.source or coded.article.id}: {coded.skipped}", err=True)
         if fmt == "jsonl":
-            sys.stdout.write(
-                json.dumps(to_contract(coded, explain=explain, all_candidates=all_candidates), ensure_ascii=False)
-                + "\n"
-            )
+            sys.stdout.write(json.dumps(record(coded), ensure_ascii=False) + "\n")
             sys.stdout.flush()
         elif fmt == "json":
-            out.append(to_contract(coded, explain=explain, all_candidates=all_candidates))
+            out.append(record(coded))
         else:
             click.echo(render_table(coded, explain=explain, all_candidates=all_candidates))
     if fmt == "json":

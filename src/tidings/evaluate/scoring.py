@@ -286,82 +286,123 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
             out["errors"].append({"doc": gold.id, "type": "skipped", "explanation": [str(pred["skipped"])]})
     for level in LEVELS:
         pairs, missed, extra = match_events(asserted, gold.required, level)
-        # forbidden wins over acceptable: an event the gold forbids is wrong even if a looser
-        # acceptable entry would have let it pass
-        absorbed = [
-            e
-            for e in extra
-            if (any(event_matches(e, a, level) for a in gold.acceptable) or _mirror_of_gold(e, gold, level))
-            and not any(event_matches(e, f, "code") for f in gold.forbidden)
-        ]
-        fps = [e for e in extra if not any(e is a for a in absorbed)]
+        fps = _false_positives(gold, extra, level)
         lp: list[tuple[str | None, str | None]] = [(gold_label(g, level), gold_label(g, level)) for g, _ in pairs]
         lp += [(gold_label(g, level), None) for g in missed]
         lp += [(None, pred_label(e, level)) for e in fps]
         out["pairs"][level] = lp
         if level == "root":
-            out["rules_tp"] = [str(e.get("rule") or "?").split(" ")[0] for _, e in pairs]
-            out["rules_fp"] = [str(e.get("rule") or "?").split(" ")[0] for e in fps]
-            root_used = {id(e) for _, e in pairs}  # predictions that are right stay right
-            forbidden_hits = []
-            for f in gold.forbidden:
-                for e in extra:
-                    if event_matches(e, f, "code"):  # full codes where the gold gives them
-                        forbidden_hits.append((f, e))
-                        break
-            out["forbidden"] = (len(gold.forbidden), len(forbidden_hits))
-            for g in missed:
-                out["errors"].append(
-                    {
-                        "doc": gold.id,
-                        "type": "missed",
-                        "gold": g.label(),
-                        "status": g.status,
-                        "why": g.why,
-                        "explanation": _why_missed(g, pred, gold.kind != "article"),
-                    }
-                )
-            for e in fps:
-                bad = next((f for f, x in forbidden_hits if x is e), None)
-                if bad is not None:
-                    kind = "status" if bad.status != "asserted" else "forbidden"
-                    expl = (
-                        f"gold says {bad.status}: {bad.label()}"
-                        if kind == "status"
-                        else f"forbidden as asserted: {bad.label()} {bad.why}".rstrip()
-                    )
-                else:
-                    kind, expl = "false_positive", "not in the gold"
-                out["errors"].append(
-                    {
-                        "doc": gold.id,
-                        "type": kind,
-                        "predicted": _describe_pred(e),
-                        "sentence": e.get("sentence"),
-                        "context": context_of(pred, e),
-                        "explanation": [expl, f"rule: {e.get('rule') or '?'}"],
-                    }
-                )
-            out["confusion"] = _confusion(gold, pairs, missed, fps)
+            root_used = _root_errors(out, gold, pred, pairs, missed, extra, fps)
         if level == "code":
-            root_pairs, _, _ = match_events(asserted, gold.required, "root")
-            code_ok = {id(e) for _, e in pairs}
-            for g, e in root_pairs:
-                if id(e) not in code_ok and not event_matches(e, g, "code"):
-                    out["errors"].append(
-                        {
-                            "doc": gold.id,
-                            "type": "wrong_code",
-                            "gold": g.label(),
-                            "predicted": _describe_pred(e),
-                            "explanation": [
-                                f"root right, code {pred_code(e)} instead of {'|'.join(g.codes)}",
-                                f"rule: {e.get('rule') or '?'}",
-                            ],
-                        }
-                    )
+            out["errors"] += _wrong_codes(gold, asserted, pairs)
+    out["status"] = _score_status(gold, pred, root_used)
 
-    # status: events the gold says did not happen (or not yet)
+    # sentence-level pentacode of the main event
+    if gold.penta is not ANY:
+        me = main_event(pred)
+        out["penta_main"] = (
+            "none" if gold.penta is None else str(gold.penta),
+            "none" if me is None else str(PENTA.get(pred_root(me) or "", "none")),
+        )
+    if gold.kind == "sentence":
+        out["spans"] = _score_spans(gold, asserted)
+        out["actor_codes"] = _score_span_codes(gold, pred)
+    if gold.kind == "article":
+        out["quotes"] = _score_quotes(gold, pred)
+        out["dates"] = _score_dates(gold, pred)
+        out["actors"] = _score_actors(gold, pred)
+    if gold.kind in ("sentence", "article") and any(g.date for g in gold.required):
+        out["dated"] = _score_event_dates(gold, asserted)
+    return out
+
+
+def _false_positives(gold: GoldDoc, extra: list[dict], level: str) -> list[dict]:
+    """The unmatched predictions that are errors: not absorbed by an acceptable gold event (or
+    the mirror of a required one). Forbidden wins over acceptable: an event the gold forbids
+    is wrong even if a looser acceptable entry would have let it pass."""
+    absorbed = [
+        e
+        for e in extra
+        if (any(event_matches(e, a, level) for a in gold.acceptable) or _mirror_of_gold(e, gold, level))
+        and not any(event_matches(e, f, "code") for f in gold.forbidden)
+    ]
+    return [e for e in extra if not any(e is a for a in absorbed)]
+
+
+def _root_errors(out: dict, gold: GoldDoc, pred: Mapping | None, pairs, missed, extra, fps) -> set[int]:
+    """At the root level: the rules right and wrong, the forbidden events predicted, the missed
+    and false events (as errors) and the confusion; returns the ids of the predictions that
+    are right (they stay right, whatever their status)."""
+    out["rules_tp"] = [str(e.get("rule") or "?").split(" ")[0] for _, e in pairs]
+    out["rules_fp"] = [str(e.get("rule") or "?").split(" ")[0] for e in fps]
+    root_used = {id(e) for _, e in pairs}  # predictions that are right stay right
+    forbidden_hits = []
+    for f in gold.forbidden:
+        for e in extra:
+            if event_matches(e, f, "code"):  # full codes where the gold gives them
+                forbidden_hits.append((f, e))
+                break
+    out["forbidden"] = (len(gold.forbidden), len(forbidden_hits))
+    for g in missed:
+        out["errors"].append(
+            {
+                "doc": gold.id,
+                "type": "missed",
+                "gold": g.label(),
+                "status": g.status,
+                "why": g.why,
+                "explanation": _why_missed(g, pred, gold.kind != "article"),
+            }
+        )
+    for e in fps:
+        bad = next((f for f, x in forbidden_hits if x is e), None)
+        if bad is not None:
+            kind = "status" if bad.status != "asserted" else "forbidden"
+            expl = (
+                f"gold says {bad.status}: {bad.label()}"
+                if kind == "status"
+                else f"forbidden as asserted: {bad.label()} {bad.why}".rstrip()
+            )
+        else:
+            kind, expl = "false_positive", "not in the gold"
+        out["errors"].append(
+            {
+                "doc": gold.id,
+                "type": kind,
+                "predicted": _describe_pred(e),
+                "sentence": e.get("sentence"),
+                "context": context_of(pred, e),
+                "explanation": [expl, f"rule: {e.get('rule') or '?'}"],
+            }
+        )
+    out["confusion"] = _confusion(gold, pairs, missed, fps)
+    return root_used
+
+
+def _wrong_codes(gold: GoldDoc, asserted: list[dict], code_pairs) -> list[dict]:
+    """The errors of events right at the root but with another code."""
+    errors = []
+    root_pairs, _, _ = match_events(asserted, gold.required, "root")
+    code_ok = {id(e) for _, e in code_pairs}
+    for g, e in root_pairs:
+        if id(e) not in code_ok and not event_matches(e, g, "code"):
+            errors.append(
+                {
+                    "doc": gold.id,
+                    "type": "wrong_code",
+                    "gold": g.label(),
+                    "predicted": _describe_pred(e),
+                    "explanation": [
+                        f"root right, code {pred_code(e)} instead of {'|'.join(g.codes)}",
+                        f"rule: {e.get('rule') or '?'}",
+                    ],
+                }
+            )
+    return errors
+
+
+def _score_status(gold: GoldDoc, pred: Mapping | None, root_used: set[int]) -> Counter[str]:
+    """Status: what became of the events the gold says did not happen (or not yet)."""
     everything = [e for e in pred_events(pred, statuses=None) if id(e) not in root_used]
     st: Counter[str] = Counter()
     for g in gold.nonasserted:
@@ -375,48 +416,31 @@ def score_document(gold: GoldDoc, pred: Mapping | None) -> dict:
             st["other_status"] += 1
         else:
             st["not_found"] += 1
-    out["status"] = st
+    return st
 
-    # sentence-level pentacode of the main event
-    if gold.penta is not ANY:
-        me = main_event(pred)
-        out["penta_main"] = (
-            "none" if gold.penta is None else str(gold.penta),
-            "none" if me is None else str(PENTA.get(pred_root(me) or "", "none")),
-        )
 
-    # actor spans (sentence gold gives source_text/target_text)
-    if gold.kind == "sentence":
-        gs = {
-            (role, norm_span(t))
-            for g in gold.required
-            for role, t in (("source", g.source_text), ("target", g.target_text))
-            if t
-        }
-        ps = {
-            (role, norm_span((e.get(role) or {}).get("text")))
-            for e in asserted
-            for role in ("source", "target")
-            if (e.get(role) or {}).get("text")
-        }
-        strict = len(gs & ps)
-        lenient, free = 0, list(ps)
-        for role, t in sorted(gs):
-            hit = next((x for x in free if x[0] == role and x[1] and t and (x[1] in t or t in x[1])), None)
-            if hit:
-                free.remove(hit)
-                lenient += 1
-        out["spans"] = {"gold": len(gs), "pred": len(ps), "strict": strict, "lenient": lenient}
-
-    if gold.kind == "sentence":
-        out["actor_codes"] = _score_span_codes(gold, pred)
-    if gold.kind == "article":
-        out["quotes"] = _score_quotes(gold, pred)
-        out["dates"] = _score_dates(gold, pred)
-        out["actors"] = _score_actors(gold, pred)
-    if gold.kind in ("sentence", "article") and any(g.date for g in gold.required):
-        out["dated"] = _score_event_dates(gold, asserted)
-    return out
+def _score_spans(gold: GoldDoc, asserted: list[dict]) -> dict:
+    """Actor spans (sentence gold gives source_text/target_text): exact, and overlapping."""
+    gs = {
+        (role, norm_span(t))
+        for g in gold.required
+        for role, t in (("source", g.source_text), ("target", g.target_text))
+        if t
+    }
+    ps = {
+        (role, norm_span((e.get(role) or {}).get("text")))
+        for e in asserted
+        for role in ("source", "target")
+        if (e.get(role) or {}).get("text")
+    }
+    strict = len(gs & ps)
+    lenient, free = 0, list(ps)
+    for role, t in sorted(gs):
+        hit = next((x for x in free if x[0] == role and x[1] and t and (x[1] in t or t in x[1])), None)
+        if hit:
+            free.remove(hit)
+            lenient += 1
+    return {"gold": len(gs), "pred": len(ps), "strict": strict, "lenient": lenient}
 
 
 def _speaker_ok(want: str, speaker: Mapping | None) -> bool:
@@ -569,19 +593,8 @@ def aggregate(results: list[dict]) -> dict:
     out["gold_roots"] = len({g for r in results for g, _ in r["pairs"]["root"] if g is not None})
     penta = [r["penta_main"] for r in results if "penta_main" in r]
     out["penta_sentence"] = _class_metrics(penta) if penta else None
-    sp: Counter[str] = Counter()
-    for r in results:
-        sp.update(r.get("spans") or {})
-    if sp["gold"] or sp["pred"]:
-        out["spans"] = {
-            "strict": prf(sp["strict"], sp["pred"] - sp["strict"], sp["gold"] - sp["strict"]),
-            "lenient": prf(sp["lenient"], sp["pred"] - sp["lenient"], sp["gold"] - sp["lenient"]),
-        }
-    else:
-        out["spans"] = None
-    ac: Counter[str] = Counter()
-    for r in results:
-        ac.update(r.get("actor_codes") or {})
+    out["spans"] = _spans_figures(_summed(results, "spans"))
+    ac = _summed(results, "actor_codes")
     out["actor_codes"] = (
         {
             "spans": ac["spans"],
@@ -592,26 +605,12 @@ def aggregate(results: list[dict]) -> dict:
         if ac["spans"]
         else None
     )
-    st: Counter[str] = Counter()
-    for r in results:
-        st.update(r.get("status") or {})
-    out["status"] = {
-        "gold_not_asserted": st["gold"],
-        "same_status": st["same_status"],
-        "predicted_asserted": st["as_asserted"],
-        "other_status": st["other_status"],
-        "not_found": st["not_found"],
-        "accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
-    }
+    out["status"] = _status_figures(_summed(results, "status"))
     fb = [r["forbidden"] for r in results if "forbidden" in r]
     out["forbidden"] = {"total": sum(a for a, _ in fb), "asserted": sum(b for _, b in fb)}
-    conf: Counter[tuple[str, str | None]] = Counter()
-    for r in results:
-        conf.update(r.get("confusion") or {})
+    conf = _summed(results, "confusion")
     out["confusion_roots"] = {f"{g}->{p}": v for (g, p), v in sorted(conf.items())}
-    ed: Counter[str] = Counter()
-    for r in results:
-        ed.update(r.get("dated") or {})
+    ed = _summed(results, "dated")
     out["event_dates"] = (
         {**dict(ed), "accuracy": round(ed["right_date"] / ed["found"], 4) if ed["found"] else None}
         if ed["gold"]
@@ -619,61 +618,105 @@ def aggregate(results: list[dict]) -> dict:
     )
     arts = [r for r in results if r["kind"] == "article"]
     if arts:
-        q: Counter[str] = Counter()
-        d: Counter[str] = Counter()
-        a: Counter[str] = Counter()
-        for r in arts:
-            q.update(r["quotes"])
-            d.update(r["dates"])
-            a.update(r["actors"])
-        out["quotes"] = {
-            **dict(q),
-            **{
-                k: v
-                for k, v in prf(q["found"], q["pred"] - q["pred_correct"], q["gold"] - q["found"]).items()
-                if k in ("precision", "recall", "f1")
-            },
-            "recall_text_only": round(q["found_text"] / q["gold"], 4) if q["gold"] else None,
-        }
-        out["dates"] = {
-            **dict(d),
-            **{
-                k: v
-                for k, v in prf(d["found"], d["pred"] - d["pred_correct"], d["gold"] - d["found"]).items()
-                if k in ("precision", "recall", "f1")
-            },
-        }
-        out["actors"] = {
-            **dict(a),
-            "recall_exact": round(a["exact"] / a["gold"], 4) if a["gold"] else None,
-            "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None,
-        }
+        out.update(_article_figures(arts))
+    out["phenomena"] = _phenomena_figures(results)
+    out["rules"] = _rule_figures(results)
+    out["errors"] = [e for r in results for e in r["errors"]]
+    return out
+
+
+def _summed(results: list[dict], key: str) -> Counter:
+    """The counts the documents give under `key`, added up."""
+    total: Counter = Counter()
+    for r in results:
+        total.update(r.get(key) or {})
+    return total
+
+
+def _spans_figures(sp: Counter) -> dict | None:
+    if not (sp["gold"] or sp["pred"]):
+        return None
+    return {
+        "strict": prf(sp["strict"], sp["pred"] - sp["strict"], sp["gold"] - sp["strict"]),
+        "lenient": prf(sp["lenient"], sp["pred"] - sp["lenient"], sp["gold"] - sp["lenient"]),
+    }
+
+
+def _status_figures(st: Counter) -> dict:
+    return {
+        "gold_not_asserted": st["gold"],
+        "same_status": st["same_status"],
+        "predicted_asserted": st["as_asserted"],
+        "other_status": st["other_status"],
+        "not_found": st["not_found"],
+        "accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
+    }
+
+
+def _article_figures(arts: list[dict]) -> dict:
+    """Quotes, dates and actors, over the articles."""
+    q: Counter[str] = Counter()
+    d: Counter[str] = Counter()
+    a: Counter[str] = Counter()
+    for r in arts:
+        q.update(r["quotes"])
+        d.update(r["dates"])
+        a.update(r["actors"])
+    out: dict = {}
+    out["quotes"] = {
+        **dict(q),
+        **{
+            k: v
+            for k, v in prf(q["found"], q["pred"] - q["pred_correct"], q["gold"] - q["found"]).items()
+            if k in ("precision", "recall", "f1")
+        },
+        "recall_text_only": round(q["found_text"] / q["gold"], 4) if q["gold"] else None,
+    }
+    out["dates"] = {
+        **dict(d),
+        **{
+            k: v
+            for k, v in prf(d["found"], d["pred"] - d["pred_correct"], d["gold"] - d["found"]).items()
+            if k in ("precision", "recall", "f1")
+        },
+    }
+    out["actors"] = {
+        **dict(a),
+        "recall_exact": round(a["exact"] / a["gold"], 4) if a["gold"] else None,
+        "recall_country": round(a["country"] / a["gold"], 4) if a["gold"] else None,
+    }
+    return out
+
+
+def _phenomena_figures(results: list[dict]) -> dict:
+    """Root-level figures and status accuracy per phenomenon tag of the sentence gold."""
+    out = {}
     tags = sorted({t for r in results for t in r.get("tags") or ()})
-    out["phenomena"] = {}
     for tag in tags:
         rs = [r for r in results if tag in (r.get("tags") or ())]
         pairs = [p for r in rs for p in r["pairs"]["root"]]
         m = _level_metrics(pairs)["micro"]
-        st = Counter()
-        for r in rs:
-            st.update(r.get("status") or {})
-        out["phenomena"][tag] = {
+        st = _summed(rs, "status")
+        out[tag] = {
             "documents": len(rs),
             **m,
             "status_accuracy": round(st["same_status"] / st["gold"], 4) if st["gold"] else None,
             "asserted_by_mistake": st["as_asserted"],
         }
+    return out
+
+
+def _rule_figures(results: list[dict]) -> dict:
+    """Right and wrong root-level events per rule, the most useful rules first."""
     tp_rules: Counter[str] = Counter()
     fp_rules: Counter[str] = Counter()
     for r in results:
         tp_rules.update(r.get("rules_tp") or ())
         fp_rules.update(r.get("rules_fp") or ())
-    out["rules"] = {
+    return {
         rule: {"tp": tp_rules[rule], "fp": fp_rules[rule]}
         for rule in sorted(set(tp_rules) | set(fp_rules), key=lambda k: (-tp_rules[k], -fp_rules[k], k))
     }
-    out["errors"] = [e for r in results for e in r["errors"]]
-    return out
 
 
 def score(golds: Iterable[GoldDoc], preds: Mapping[str, Mapping]) -> dict:

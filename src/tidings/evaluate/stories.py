@@ -262,6 +262,15 @@ def story_sections(stories: Mapping[str, dict], table) -> list[tuple[str, str]]:
     """Report sections for story-level figures; `table(header, rows)` renders a table."""
     if not stories:
         return []
+    out = [_story_overview(stories, table)]
+    for name, f in stories.items():
+        out.append(_per_root_section(name, f, table))
+        out.append(_per_quad_section(name, f, table))
+    return out
+
+
+def _story_overview(stories: Mapping[str, dict], table) -> tuple[str, str]:
+    """One row per gold set: its articles, core events found, wrong ones, dates."""
     rows = []
     for name, f in stories.items():
         d = f.get("dataset") or {}
@@ -281,76 +290,74 @@ def story_sections(stories: Mapping[str, dict], table) -> list[tuple[str, str]]:
                 _fmt(d.get("with_source")),
             ]
         )
-    out = [
-        (
-            "Real news, story level (distinct asserted (root, source country, target country) per article)",
-            table(
-                [
-                    "gold",
-                    "articles",
-                    "core",
-                    "core found",
-                    "optional found",
-                    "wrong",
-                    "P",
-                    "R",
-                    "F1",
-                    "dates right",
-                    "asserted events / article",
-                    "with a coded source",
-                ],
-                rows,
-            ),
-        )
+    return (
+        "Real news, story level (distinct asserted (root, source country, target country) per article)",
+        table(
+            [
+                "gold",
+                "articles",
+                "core",
+                "core found",
+                "optional found",
+                "wrong",
+                "P",
+                "R",
+                "F1",
+                "dates right",
+                "asserted events / article",
+                "with a coded source",
+            ],
+            rows,
+        ),
+    )
+
+
+def _per_root_section(name: str, f: dict, table) -> tuple[str, str]:
+    per_root = [
+        [
+            r,
+            m["tp"] + m["fn"],
+            m["tp"],
+            m["optional"],
+            m["fp"],
+            m["fn"],
+            _fmt(m["precision"]),
+            _fmt(m["recall"]),
+            _fmt(m["f1"]),
+        ]
+        for r, m in f["per_root"].items()
     ]
-    for name, f in stories.items():
-        per_root = [
-            [
-                r,
-                m["tp"] + m["fn"],
-                m["tp"],
-                m["optional"],
-                m["fp"],
-                m["fn"],
-                _fmt(m["precision"]),
-                _fmt(m["recall"]),
-                _fmt(m["f1"]),
-            ]
-            for r, m in f["per_root"].items()
+    return (
+        f"Real news per root: {name}",
+        table(["root", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_root),
+    )
+
+
+_QUAD_CLASSES = {
+    "1": "verbal cooperation",
+    "2": "material cooperation",
+    "3": "verbal conflict",
+    "4": "material conflict",
+}
+
+
+def _per_quad_section(name: str, f: dict, table) -> tuple[str, str]:
+    per_quad = [
+        [
+            q,
+            _QUAD_CLASSES.get(q, q),
+            m["tp"] + m["fn"],
+            m["tp"],
+            m["optional"],
+            m["fp"],
+            m["fn"],
+            _fmt(m["precision"]),
+            _fmt(m["recall"]),
+            _fmt(m["f1"]),
         ]
-        out.append(
-            (
-                f"Real news per root: {name}",
-                table(["root", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_root),
-            )
-        )
-        quads = {
-            "1": "verbal cooperation",
-            "2": "material cooperation",
-            "3": "verbal conflict",
-            "4": "material conflict",
-        }
-        per_quad = [
-            [
-                q,
-                quads.get(q, q),
-                m["tp"] + m["fn"],
-                m["tp"],
-                m["optional"],
-                m["fp"],
-                m["fn"],
-                _fmt(m["precision"]),
-                _fmt(m["recall"]),
-                _fmt(m["f1"]),
-            ]
-            for q, m in f["per_quad"].items()
-        ]
-        out.append(
-            (
-                f"Real news per quad class: {name}",
-                table(
-                    ["quad", "class", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_quad
-                ),
-            )
-        )
-    return out
+        for q, m in f["per_quad"].items()
+    ]
+    return (
+        f"Real news per quad class: {name}",
+        table(["quad", "class", "core", "found", "optional found", "wrong", "missed", "P", "R", "F1"], per_quad),
+    )

@@ -200,6 +200,7 @@ def _drop_bare_statements(ctx, events) -> None:
                     reason="statement",
                     code=e.code,
                     detail="a bare statement, and the sentence has a better event",
+                    start=e.trigger.start,
                 )
             )
 
@@ -465,8 +466,18 @@ class Coder:
 
     def _cand(self, ctx, tok, kept, reason, code=None, detail=""):
         tm = ctx.trig.get(tok.i)
-        text = tm.span.text if tm is not None and tm.tok.i == tok.i else tok.text
-        ctx.cands.append(Candidate(sentence=ctx.si, trigger=text, kept=kept, reason=reason, code=code, detail=detail))
+        span = tm.span if tm is not None and tm.tok.i == tok.i else tok.doc[tok.i : tok.i + 1]
+        ctx.cands.append(
+            Candidate(
+                sentence=ctx.si,
+                trigger=span.text,
+                kept=kept,
+                reason=reason,
+                code=code,
+                detail=detail,
+                start=span.start_char,
+            )
+        )
 
     # ------------------------------------------------------------------ triggers
     def _find_triggers(self, ctx):

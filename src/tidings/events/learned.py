@@ -90,6 +90,7 @@ class ClassifierStage:
                             code=e.code,
                             detail=f"root {e.root} has p={p:.3f} < {self.drop_below}",
                             event=e,
+                            start=e.trigger.start,
                         )
                     )
                     continue
@@ -132,6 +133,7 @@ class ClassifierStage:
                     reason="classifier",
                     code=proposed.code,
                     detail=f"root {root} p={p:.2f}",
+                    start=proposed.trigger.start,
                 )
             )
         doc._.events = [e for k, e in enumerate(events) if k not in drop]

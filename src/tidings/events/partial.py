@@ -44,7 +44,14 @@ def drop_partial(doc):
     doc._.events = [e for e in events if id(e) not in gone]
     doc._.candidates = list(doc._.candidates or ()) + [
         Candidate(
-            sentence=e.sentence, trigger=e.trigger.text, kept=False, reason=reason, code=e.code, detail=detail, event=e
+            sentence=e.sentence,
+            trigger=e.trigger.text,
+            kept=False,
+            reason=reason,
+            code=e.code,
+            detail=detail,
+            event=e,
+            start=e.trigger.start,
         )
         for e, reason, detail in gone.values()
     ]

@@ -174,26 +174,9 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
     stats = PetrarchStats(verbs=0, patterns=0, skipped=0, blocks=0)
     synsets: dict[str, set[str]] = {}
     current_set = None
-    in_verbs = False
     block_verbs: list[tuple[str, tuple[Cond, ...], list[str]]] = []
     block_code: str | None = None
     block_name = ""
-
-    def add(lemma, forms, conds, code, lineno, eid):
-        for key in [lemma] + forms:
-            lex.add(
-                Entry(
-                    f"{path.name}:{eid}",
-                    "verb",
-                    key,
-                    (),
-                    conds,
-                    code,
-                    None,
-                    f"{path.name}:{lineno}",
-                    condition_specificity(conds, ()),
-                )
-            )
 
     # PETRARCH-2 files put their synsets before a 'VERB PATTERNS' line; PETRARCH-1 files (the
     # Validate dictionaries) have no such line: verb blocks and synsets are mixed throughout
@@ -213,20 +196,11 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
                 current_set = line.strip().split()[0].upper()
             continue
         if not in_verbs:
-            s = line.strip()
-            if s.startswith("&"):
-                current_set = s.split()[0].upper()
-                synsets.setdefault(current_set, set())
-            elif s.startswith("+") and current_set:
-                synsets[current_set].add(_word(s[1:].split()[0]))
+            current_set = _synset_section_line(line.strip(), synsets, current_set)
             continue
         s = line.strip()
         if s.startswith("---"):
-            m = re.match(r"---\s+(.+?)\s+\[([^\]]*)\]", s)
-            if not m:
-                raise LexiconError(f"{path.name}:{lineno}: bad verb block header {s!r}")
-            block_name = m.group(1).replace(" ", "_")
-            found, block_code = _code(s, codebook)
+            block_name, block_code = _block_header(s, path, lineno, codebook)
             block_verbs = []
             stats["blocks"] += 1
             continue
@@ -237,30 +211,18 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
                 stats["skipped"] += 1
                 continue
             for lemma, block_extra, forms in block_verbs:
-                add(lemma, forms, block_extra + conds, code, lineno, f"{block_name}:{lineno}")
+                _add_verb(lex, path, lemma, forms, block_extra + conds, code, lineno, f"{block_name}:{lineno}")
             stats["patterns"] += 1
             continue
         # a verb line: VERB {FORMS} [code] or +PHRASAL_VERB {...} [code]
         head = s.split("{", 1)[0].split("[", 1)[0].strip()
         if not head:
             continue
-        forms = []
-        if "{" in s:
-            forms = [_word(f.lstrip("+")).split()[0] for f in s.split("{", 1)[1].split("}", 1)[0].split() if f.strip()]
-        words = _word(head.lstrip("+")).split()
-        if not words or not re.match(r"^[a-z][a-z\-']*$", words[0]):
+        verb = _verb_line(s, head)
+        if verb is None:
             stats["skipped"] += 1
             continue
-        lemma = words[0]
-        extra: tuple[Cond, ...] = ()
-        if len(words) > 1:
-            nxt = words[1]
-            if nxt in PREPS and nxt not in PARTICLES:
-                extra = (Cond("prep", frozenset({nxt}), None),)
-            elif nxt in PARTICLES:
-                extra = (Cond("prt", frozenset({nxt}), None),)
-            else:
-                extra = (Cond("dobj", None, frozenset({words[-1]})),)
+        lemma, extra, forms = verb
         found, own = _code(s, codebook)
         if not _known(s, own, path, lineno):
             stats["skipped"] += 1
@@ -269,7 +231,7 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
         block_verbs.append((lemma, extra, [f for f in forms if f != lemma]))
         stats["verbs"] += 1
         if code:
-            add(lemma, [f for f in forms if f != lemma], extra, code, lineno, f"{block_name}:{lemma}")
+            _add_verb(lex, path, lemma, [f for f in forms if f != lemma], extra, code, lineno, f"{block_name}:{lemma}")
     if not in_verbs:  # an empty file, an actor list, a tidings verbs.tsv: loading it would add nothing, silently
         raise LexiconError(
             f"{path}: not a PETRARCH verb dictionary: it has neither a 'VERB PATTERNS' section "
@@ -280,6 +242,74 @@ def load_petrarch_verbs(path: str | Path, codebook=None) -> Lexicon:
     lex.sources.append(str(path))
     lex.stats = stats  # type: ignore[attr-defined]
     return lex
+
+
+def _add_verb(
+    lex: Lexicon,
+    path: Path,
+    lemma: str,
+    forms: list[str],
+    conds: tuple[Cond, ...],
+    code: str | None,
+    lineno: int,
+    eid: str,
+) -> None:
+    """One lexicon entry for the verb and for each of its listed forms."""
+    for key in [lemma] + forms:
+        lex.add(
+            Entry(
+                f"{path.name}:{eid}",
+                "verb",
+                key,
+                (),
+                conds,
+                code,
+                None,
+                f"{path.name}:{lineno}",
+                condition_specificity(conds, ()),
+            )
+        )
+
+
+def _synset_section_line(s: str, synsets: dict[str, set[str]], current_set: str | None) -> str | None:
+    """A line of the synsets before 'VERB PATTERNS': '&SET' starts a set, '+word' is one of its
+    members. Returns the set being read."""
+    if s.startswith("&"):
+        current_set = s.split()[0].upper()
+        synsets.setdefault(current_set, set())
+    elif s.startswith("+") and current_set:
+        synsets[current_set].add(_word(s[1:].split()[0]))
+    return current_set
+
+
+def _block_header(s: str, path: Path, lineno: int, codebook) -> tuple[str, str | None]:
+    """A verb block's header '--- NAME [code] ---': its name and code."""
+    m = re.match(r"---\s+(.+?)\s+\[([^\]]*)\]", s)
+    if not m:
+        raise LexiconError(f"{path.name}:{lineno}: bad verb block header {s!r}")
+    _, block_code = _code(s, codebook)
+    return m.group(1).replace(" ", "_"), block_code
+
+
+def _verb_line(s: str, head: str) -> tuple[str, tuple[Cond, ...], list[str]] | None:
+    """A verb line's lemma, the condition its second word sets (a preposition, a particle or an
+    object) and its listed forms; None for a verb that is not a word."""
+    forms = []
+    if "{" in s:
+        forms = [_word(f.lstrip("+")).split()[0] for f in s.split("{", 1)[1].split("}", 1)[0].split() if f.strip()]
+    words = _word(head.lstrip("+")).split()
+    if not words or not re.match(r"^[a-z][a-z\-']*$", words[0]):
+        return None
+    extra: tuple[Cond, ...] = ()
+    if len(words) > 1:
+        nxt = words[1]
+        if nxt in PREPS and nxt not in PARTICLES:
+            extra = (Cond("prep", frozenset({nxt}), None),)
+        elif nxt in PARTICLES:
+            extra = (Cond("prt", frozenset({nxt}), None),)
+        else:
+            extra = (Cond("dobj", None, frozenset({words[-1]})),)
+    return words[0], extra, forms
 
 
 _BLOCK = re.compile(r"\s*---\s+.+?\s+\[[^\]]*\]")

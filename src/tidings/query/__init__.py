@@ -151,9 +151,8 @@ def as_filters(filters: Filters | None, kw: dict[str, Any]) -> Filters:
 
 
 @contextlib.contextmanager
-def connection(db: Db) -> Iterator[Any]:
-    # Iterator[Any], not Iterator[duckdb.DuckDBPyConnection]: commands/query._count (not ours
-    # to edit now) indexes fetchone() without a None check; narrow it there, then here
+def connection(db: Db) -> Iterator[duckdb.DuckDBPyConnection]:
+    """The connection `db` names: an open one as it is (left open), else a reader's, closed after."""
     if db is not None and hasattr(db, "execute") and not isinstance(db, (str, os.PathLike)):
         yield db
         return

@@ -15,7 +15,7 @@ from .direct import attribute_direct
 from .indirect import find_indirect
 from .marks import find_quoted
 from .speakers import Speakers
-from .syntax import cue_at, subject_of
+from .syntax import LEMMA_SLIPS, cue_at, subject_of
 from .tokens import TokenTable
 
 __all__ = ["make_quotes", "extract_quotes"]
@@ -74,7 +74,10 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None) 
 
 def cue_word_ids(lex: CueLexicon, strings) -> frozenset[int]:
     """The string ids of the words cues start with, and of "according"."""
-    return frozenset({strings.add(w) for w in lex.words()} | {strings.add("according")})
+    words = (
+        set(lex.words()) | {"according"} | {slip for slip, (lemma, _) in LEMMA_SLIPS.items() if lemma in lex.words()}
+    )
+    return frozenset(strings.add(w) for w in words)
 
 
 def _candidates(doc, table: TokenTable, wanted: frozenset[int]) -> list:

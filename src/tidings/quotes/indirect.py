@@ -16,7 +16,7 @@ from spacy.symbols import AUX, VERB
 from ..records import ActorRef
 from .cues import CueLexicon
 from .speakers import Speakers
-from .syntax import according_source, cue_at, noun_source, subject_of
+from .syntax import according_source, cue_at, noun_source, subject_of, verb_like
 from .tokens import TokenTable, sid
 
 __all__ = ["Indirect", "find_indirect"]
@@ -66,8 +66,16 @@ def _trim(cols: _Clauses, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+_TO = sid("to")
+
+
 def _ok(cols: _Clauses, a: int, b: int) -> bool:
-    return cols.t.alpha_count(a, b) >= _MIN_WORDS and any(p == VERB or p == AUX for p in cols.t.pos[a:b])
+    """Enough of a clause to be what was said: three words and a verb, or a bare infinitive
+    ("declined to comment", "promised to resign")."""
+    words = cols.t.alpha_count(a, b)
+    if words == 2 and b - a == 2 and cols.t.lower[a] == _TO and cols.t.pos[a + 1] == VERB:
+        return True
+    return words >= _MIN_WORDS and any(p == VERB or p == AUX for p in cols.t.pos[a:b])
 
 
 def _clause_of(tok, kinds=("ccomp",)):
@@ -78,18 +86,56 @@ def _clause_of(tok, kinds=("ccomp",)):
     return (after or found or [None])[0]
 
 
-def _clause_in_pp(tok):
-    """ "said in a Facebook post that ...": the parser hung the that-clause on the noun."""
+def _that_relcl(node):
+    """A clause hung on `node` that starts with the complementizer "that" (parsed as its mark)."""
+    for x in node.children:
+        if (
+            x.dep_ in ("relcl", "acl")
+            and x.i > node.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
+        ):
+            return x
+    return None
+
+
+def _clause_in_pp(tok, addressee: bool = False):
+    """ "said in a Facebook post that ...": the parser hung the that-clause on the noun. With
+    `addressee` (a cue said to someone: tell, warn, urge ...) also on the person told: "told a
+    meeting of island leaders that ...". Only a clause with the complementizer "that" (parsed
+    as its mark) counts."""
     for prep in tok.children:
         if prep.dep_ == "prep" and prep.i > tok.i:
             for pobj in prep.children:
-                for x in pobj.children:
-                    if (
-                        x.dep_ in ("relcl", "acl")
-                        and x.i > pobj.i
-                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in x.children)
-                    ):
-                        return x
+                found = _that_relcl(pobj)
+                if found is not None:
+                    return found
+    if not addressee:
+        return None
+    for obj in tok.children:
+        if obj.dep_ in ("dobj", "dative") and obj.i > tok.i:
+            nouns = [obj] + [
+                p for prep in obj.children if prep.dep_ == "prep" for p in prep.children if p.dep_ == "pobj"
+            ]
+            for noun in nouns:
+                found = _that_relcl(noun)
+                if found is not None:
+                    return found
+    return None
+
+
+def _unmarked_clause(tok):
+    """ "said after the convention he would not accept ...": the parser took the reported
+    clause, which has its own subject and no subordinating word, for an adverbial clause."""
+    for x in tok.children:
+        if (
+            x.dep_ == "advcl"
+            and x.i > tok.i
+            and x.pos_ in ("VERB", "AUX")
+            and x.tag_ not in ("VBG", "VBN")
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") and c.i < x.i for c in x.children)
+            and not any(c.dep_ == "mark" or (c.dep_ == "advmod" and c.tag_ == "WRB") for c in x.children)
+        ):
+            return x
     return None
 
 
@@ -130,7 +176,7 @@ def find_indirect(
     for tok in doc if candidates is None else candidates:
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
-        elif tok.pos_ == "NOUN":
+        elif tok.pos_ == "NOUN" and not verb_like(tok):
             found = _from_noun(tok, lex)
         elif cue_at(tok, "adjective", lex) is not None:
             found = _from_adjective(tok, lex)
@@ -236,7 +282,11 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
     src = subject_of(tok)
     if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
-    clause, start = _clause_of(tok) or _clause_in_pp(tok), None
+    clause, start = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None), None
+    if clause is None:
+        clause = _unmarked_clause(tok)
+        if clause is not None:  # from its subject: "said after the convention [he would ...]"
+            start = min(x.left_edge.i for x in clause.children if x.dep_ in ("nsubj", "nsubjpass", "expl"))
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
         clause = _clause_of(tok, ("xcomp",))
         if clause is not None:
@@ -251,6 +301,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
+    if _as_clause(tok) and src is not None and not (inside is not None and inside(tok.i)):
+        return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok, _clause_head(tok.head))]
     if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):
         span = _clausal_object(tok)
         if span is not None:
@@ -336,10 +388,32 @@ def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
     return ind
 
 
-def _parenthetical(cols: _Clauses, tok):
+def _as_clause(tok) -> bool:
+    """ "The deal, as the senator said, will not pass": the cue in an as-clause with nothing
+    said of its own reports the clause it hangs on."""
+    return (
+        tok.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
+        and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in tok.children)
+    )
+
+
+def _clause_head(tok):
+    """The verb heading the clause `tok` is in ("The bill, as X said, will not pass": the
+    as-clause hangs on "bill", the clause is the one of "pass")."""
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok
+
+
+def _parenthetical(cols: _Clauses, tok, around=None):
     """ "But to prevent problems, he said, officials should be vigilant": the sentence around the
-    cue's own words, as one or two pieces."""
+    cue's own words, as one or two pieces (with `around`: that clause around them)."""
     sent_start, sent_end = cols.t.sentence(tok.i)
+    if around is not None:
+        sent_start, sent_end = around.left_edge.i, around.right_edge.i + 1
     pieces = []
     for a, b in ((sent_start, tok.left_edge.i), (tok.right_edge.i + 1, sent_end)):
         a, b = _trim(cols, a, b)

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from .cues import Cue, CueLexicon
 
-__all__ = ["cue_at", "subject_of", "phrase_bounds", "according_source", "noun_source"]
+__all__ = [
+    "cue_at",
+    "subject_of",
+    "phrase_bounds",
+    "according_source",
+    "noun_source",
+    "verb_like",
+    "verb_lemma",
+    "LEMMA_SLIPS",
+]
 
 SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's subject
@@ -142,9 +151,9 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
         )  # "came away convinced that"
         c = lex.get(frame, low) if ok else None
         return (tok.text, c) if c else None
-    if tok.pos_ in _NOT_VERB_POS and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB"):
+    if tok.pos_ in _NOT_VERB_POS and tok.tag_ not in ("VBD", "VBZ", "VBP", "VBG", "VBN", "VB") and not verb_like(tok):
         return None
-    lemma = tok.lemma_.lower()
+    lemma = verb_lemma(tok)
     for child in tok.children:
         if child.dep_ == "prt":
             c = lex.get(frame, f"{lemma} {child.lower_}")
@@ -154,6 +163,31 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
                 return None  # a phrasal verb is another verb: "called off the march", "put up"
     c = lex.get(frame, lemma)
     return (tok.text, c) if c else None
+
+
+# The pipeline's lemmatizer gives "hop" for "hopes", "hoped" and "hoping".
+LEMMA_SLIPS = {"hop": ("hope", ("hope", "hoping"))}
+
+
+def verb_lemma(tok) -> str:
+    """The lemma of a verb, mended where the lemmatizer is known to slip ("hoping" -> "hope")."""
+    lemma = tok.lemma_.lower()
+    slip = LEMMA_SLIPS.get(lemma)
+    if slip is not None and tok.lower_.startswith(slip[1]):
+        return slip[0]
+    return lemma
+
+
+def verb_like(tok) -> bool:
+    """A word tagged as a noun that has a subject before it and a verb's complement after it:
+    "The campaign plans to employ ...", "documents show he took ...": the tagger's noun is
+    the verb of the clause."""
+    if tok.tag_ not in ("NN", "NNS"):
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) and any(
+        c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in kids
+    )
 
 
 def subject_of(verb, depth: int = 3):

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, cast
 
 from ..records import Article, InputError
 from .boilerplate import BoilerplateError, DataFileError
@@ -107,7 +107,7 @@ def read_data(
     suffix, gz = input_suffix(name)
     try:
         with gzip.open(io.BytesIO(data)) if gz else io.BytesIO(data) as fh:
-            yield from read_stream(fh, name, options, published, suffix, None if gz else len(data), gz)
+            yield from read_stream(cast(BinaryIO, fh), name, options, published, suffix, None if gz else len(data), gz)
     except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
         yield InputError(name, f"not a readable gzip file: {exc}")
     except DataFileError:

@@ -138,8 +138,8 @@ def nested_repeat(pattern: str) -> str | None:
     with a character every round must match is fine ('(?: \\w+)*', '(?:\\w+\\s)+', '(a+b)+').
     A static check of the common shape, not a proof: lines over MAX_LINE are never matched.)"""
     try:
-        from re import _constants as C
-        from re import _parser as P
+        from re import _constants as C  # type: ignore[attr-defined]  # CPython's regex parser, not in typeshed
+        from re import _parser as P  # type: ignore[attr-defined]
     except ImportError:  # another Python: the check is skipped
         return None
     try:

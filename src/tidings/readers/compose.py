@@ -8,9 +8,9 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..records import Article, InputError
-from .agencies import load_agencies
-from .boilerplate import load_boilerplate
-from .dateline import parse_dateline
+from .agencies import Agencies, load_agencies
+from .boilerplate import Boilerplate, load_boilerplate
+from .dateline import Dateline, parse_dateline
 from .header import Header, parse_byline, sniff_header
 from .language import detect_language
 from .options import ReadOptions
@@ -39,6 +39,7 @@ class Given:
     updated: str | None = None
     url: str | None = None
     language: str | None = None
+    metadata_from: tuple[str, ...] = ()  # "field: where" for values read from a page's markup
 
 
 def normalise_text(text: str) -> str:
@@ -138,15 +139,19 @@ def _valid(given: Given, source: str, text: str, options: ReadOptions) -> tuple[
     return Given(**fields), source, text
 
 
-def compose_article(
-    text: str, source: str, options: ReadOptions, given: Given = Given(), published: str | None = None
-) -> Article | InputError:
-    agencies = load_agencies(tuple(options.agency_files))
-    boiler = load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
-    given, source, text = _valid(given, source, text, options)
-    text = normalise_text(text)
-    if not text.strip():
-        return InputError(source, "empty input (no text)")
+@dataclass
+class _Body:
+    """The body as it is being cleaned: its paragraphs and what was taken out of it."""
+
+    head: Header
+    paras: list[str]
+    removed: list[str]
+    dateline: Dateline | None = None
+    trailing_agency: str | None = None  # "— AFP" closing the story
+
+
+def _clean_body(text: str, options: ReadOptions, given: Given, agencies: Agencies, boiler: Boilerplate) -> _Body:
+    """Header, boilerplate lines, dateline, wire trailer and closing agency taken out of `text`."""
     if options.sniff_header:
         # a title given by the container is the title: the first line is only taken out if it repeats it
         head = sniff_header(text, agencies, boiler.is_boilerplate, options.day_first, known_title=given.title)
@@ -156,11 +161,12 @@ def compose_article(
         kept, removed = boiler.clean_lines(head.body.split("\n"))
     else:
         kept, removed = head.body.split("\n"), []
-    paras = paragraphs(kept)
-    dateline = parse_dateline(paras[0], agencies) if paras else None
-    if dateline and options.cut_dateline:
-        paras[0] = dateline.rest
-        paras = [p for p in paras if p]
+    body = _Body(head, paragraphs(kept), removed)
+    paras = body.paras
+    body.dateline = parse_dateline(paras[0], agencies) if paras else None
+    if body.dateline and options.cut_dateline:
+        paras[0] = body.dateline.rest
+        body.paras = paras = [p for p in paras if p]
     if paras and options.remove_boilerplate:
         paras[-1], tail = boiler.split_tail(paras[-1])
         if tail:
@@ -172,28 +178,31 @@ def compose_article(
     )
     if credit and credit[0] is None:  # "— AFP" closing the story
         removed.append(paras.pop())
-        trailing_agency = credit[1]
-    else:
-        trailing_agency = None
+        body.trailing_agency = credit[1]
     if head.standfirst:
         paras.insert(0, head.standfirst)
-    if options.max_sentence_chars:
-        split = 0
-        for i, para in enumerate(paras):
-            paras[i], k = split_long_sentences(para, options.max_sentence_chars)
-            split += k
-        if split:
-            options.note(
-                f"{source}: {split} sentence(s) over {options.max_sentence_chars:,} characters split at "
-                f"clause boundaries (ReadOptions.max_sentence_chars: coding time grows with the square of "
-                f"a sentence's length)"
-            )
-    body = "\n\n".join(paras)
-    removed_all = tuple(head.removed) + tuple(removed)
-    if not body.strip():
-        why = f" after removing {len(removed_all)} boilerplate line(s)" if removed_all else ""
-        return InputError(source, f"no article text{why} (only a header or boilerplate)")
-    # a page that shows only when it was updated: that is the best publication date it gives
+    return body
+
+
+def _split_sentences(paras: list[str], source: str, options: ReadOptions) -> None:
+    """Sentences over options.max_sentence_chars cut in place, with a note."""
+    if not options.max_sentence_chars:
+        return
+    split = 0
+    for i, para in enumerate(paras):
+        paras[i], k = split_long_sentences(para, options.max_sentence_chars)
+        split += k
+    if split:
+        options.note(
+            f"{source}: {split} sentence(s) over {options.max_sentence_chars:,} characters split at "
+            f"clause boundaries (ReadOptions.max_sentence_chars: coding time grows with the square of "
+            f"a sentence's length)"
+        )
+
+
+def _times(given: Given, head: Header, published: str | None, options: ReadOptions) -> tuple[str | None, str | None]:
+    """(published, updated): the container's, made finer by the header's stamps, else the header's,
+    else `published`; a page that shows only when it was updated gives that as its publication."""
     pub = (
         _finer(normalise_date(given.published, options.day_first), head.published)
         or head.published
@@ -201,12 +210,50 @@ def compose_article(
         or head.updated
     )
     upd = _finer(normalise_date(given.updated, options.day_first), head.updated) or head.updated
+    return pub, upd
+
+
+def _sources_kept(given: Given, article: dict[str, str | None]) -> tuple[str, ...]:
+    """The container's "field: where" notes for the fields whose value it gave is the article's."""
+    kept = []
+    for note in given.metadata_from:
+        field = note.split(":", 1)[0]
+        value, ours = getattr(given, field, None), article.get(field)
+        if value and ours and (ours == value or ours.startswith(normalise_date(value) or value)):
+            kept.append(note)
+    return tuple(kept)
+
+
+def compose_article(
+    text: str,
+    source: str,
+    options: ReadOptions,
+    given: Given = Given(),
+    published: str | None = None,
+    removed: tuple[str, ...] = (),
+) -> Article | InputError:
+    """The Article of `text`; `removed` are lines the reader already took out (page furniture)."""
+    agencies = load_agencies(tuple(options.agency_files))
+    boiler = load_boilerplate(tuple(options.boilerplate_files), options.replace_boilerplate)
+    given, source, text = _valid(given, source, text, options)
+    text = normalise_text(text)
+    if not text.strip():
+        return InputError(source, "empty input (no text)")
+    cleaned = _clean_body(text, options, given, agencies, boiler)
+    head, paras, dateline = cleaned.head, cleaned.paras, cleaned.dateline
+    _split_sentences(paras, source, options)
+    body = "\n\n".join(paras)
+    removed_all = removed + tuple(head.removed) + tuple(cleaned.removed)
+    if not body.strip():
+        why = f" after removing {len(removed_all)} boilerplate line(s)" if removed_all else ""
+        return InputError(source, f"no article text{why} (only a header or boilerplate)")
+    pub, upd = _times(given, head, published, options)
     agency = (
         agencies.canonical(given.agency)
         or given.agency
         or head.agency
         or (dateline.agency if dateline else None)
-        or trailing_agency
+        or cleaned.trailing_agency
         or agencies.canonical(given.byline)
         or agencies.canonical(given.outlet)
     )
@@ -214,10 +261,12 @@ def compose_article(
     language = given.language.split("-")[0].split("_")[0].lower() if given.language else None  # "en-GB" -> "en"
     if not language and options.detect_language:
         language = detect_language(body, options.language)
+    title = given.title or head.title
+    found = {"title": title, "byline": byline, "published": pub, "updated": upd}
     return Article(
         id=Article.make_id(body, given.url, given.id),
         text=body,
-        title=given.title or head.title,
+        title=title,
         outlet=given.outlet or head.outlet,
         byline=byline,
         agency=agency,
@@ -228,4 +277,5 @@ def compose_article(
         dateline=dateline.place if dateline else None,
         removed=removed_all,
         source=source,
+        metadata_from=_sources_kept(given, found),
     )

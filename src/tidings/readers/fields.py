@@ -1,6 +1,6 @@
 """Field names of records as people have them: tidings' own names and the aliases used by
-common scrapers and news APIs (NewsAPI, newspaper3k, news-please, trafilatura's JSON, GDELT
-and RSS exports), for JSON lines, JSON arrays and CSV headers alike. See docs/readers.md.
+common scrapers and news APIs (NewsAPI, the Guardian and NYT APIs, newspaper3k, news-please,
+trafilatura's JSON, GDELT and RSS exports), for JSON lines, JSON arrays and CSV headers alike. See docs/readers.md.
 
 `canonical(record)` maps a record (keys lower-cased) to tidings' names: for each field the
 first name in its list that holds a value wins. `source.name` reads a nested object
@@ -13,16 +13,35 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["ALIASES", "TEXT_FIELDS", "canonical", "missing_text", "text_columns", "unread_date_columns"]
+__all__ = [
+    "ALIASES",
+    "TEXT_FIELDS",
+    "RESPONSE_LISTS",
+    "RESPONSE_OBJECTS",
+    "canonical",
+    "missing_text",
+    "text_columns",
+    "unread_date_columns",
+]
 
 # tidings' name -> the names read as it, in order of preference (all lower case)
 ALIASES: dict[str, tuple[str, ...]] = {
     "id": ("id", "article_id", "uuid", "guid"),
-    "text": ("text", "content", "body", "article", "article_text", "full_text", "fulltext", "maintext"),
-    "html": ("html", "raw_html", "content_html"),
+    "text": (
+        "text",
+        "content",
+        "body",
+        "article",
+        "article_text",
+        "full_text",
+        "fulltext",
+        "maintext",
+        "fields.bodytext",
+    ),
+    "html": ("html", "raw_html", "content_html", "fields.body"),
     # a summary is the text only when the record has no full text (as for feeds)
     "summary": ("description", "summary"),
-    "title": ("title", "headline"),
+    "title": ("title", "headline", "webtitle"),
     "published": (
         "published",
         "publishedat",
@@ -35,15 +54,22 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "pub_date",
         "date",
         "datetime",
+        "webpublicationdate",
     ),
     "updated": ("updated", "updated_at", "updatedat", "date_modified", "datemodified", "modified", "last_modified"),
-    "url": ("url", "link", "canonical_url"),
+    "url": ("url", "link", "canonical_url", "weburl", "web_url"),
     "outlet": ("outlet", "source.name", "source", "source_name", "site_name", "sitename", "publisher"),
-    "byline": ("byline", "author", "authors", "creator"),
+    "byline": ("byline", "author", "authors", "creator", "fields.byline"),
     "agency": ("agency",),
     "language": ("language", "lang"),
 }
 TEXT_FIELDS = ALIASES["text"] + ALIASES["html"] + ALIASES["summary"]
+# A news API's response saved whole is one JSON object whose articles are the list under one of
+# these keys (NewsAPI and GNews "articles"; Mediastack and TheNewsAPI "data"; NewsData.io
+# "results"), at the top or inside one of RESPONSE_OBJECTS (the Guardian's
+# {"response": {"results": [...]}}, the NYT's {"response": {"docs": [...]}}): readers.formats
+RESPONSE_LISTS = ("articles", "data", "results", "docs", "documents", "items", "stories", "news")
+RESPONSE_OBJECTS = ("response", "data", "result")
 _KNOWN = {name for names in ALIASES.values() for name in names} | {"source"}
 _DATEISH = re.compile(r"date|time|publish|updated|modified|stamp", re.I)
 # NewsAPI's `content` is cut at 200 characters and ends "… [+3250 chars]"

@@ -25,9 +25,9 @@ from typing import BinaryIO, Callable, Iterator
 
 from ..records import Article, InputError
 from .compose import compose_article
-from .decode import DecodeError, decode_bytes, stream_encoding
+from .decode import DecodeError, decode_bytes, human_size, stream_encoding
 from .feeds import looks_like_feed, read_feed
-from .fields import text_columns
+from .fields import RESPONSE_LISTS, RESPONSE_OBJECTS, TEXT_FIELDS, text_columns
 from .html import looks_like_html, read_html
 from .options import ReadOptions
 from .record_files import line_limit, note_unread, read_csv, read_jsonl, record_article
@@ -232,6 +232,7 @@ def _array_elements(stream: BinaryIO, limit: int, fallback: str) -> Iterator[tup
     parse = json.JSONDecoder().raw_decode
     while True:
         gap = _SPACE.match(buf, pos)
+        assert gap is not None  # [\s,]* matches everywhere (for mypy)
         line += buf.count("\n", pos, gap.end())
         pos = gap.end()
         if buf.startswith("]", pos):
@@ -251,6 +252,126 @@ def _array_elements(stream: BinaryIO, limit: int, fallback: str) -> Iterator[tup
         yield line, value
         line += buf.count("\n", pos, end)
         pos = end
+
+
+# ---- a news API's response saved whole -------------------------------------------------------
+
+_GAP = re.compile(r"\s*")
+_DECODE = json.JSONDecoder().raw_decode
+
+
+def _skip(text: str, pos: int) -> int:
+    gap = _GAP.match(text, pos)
+    return gap.end() if gap is not None else pos
+
+
+def _wrapped_list(text: str, pos: int, nested: bool = True) -> tuple[str, int] | None:
+    """(the key path, the index of its "[") of the article list inside the JSON object at
+    `pos` (readers.fields.RESPONSE_LISTS, at the top or in one of RESPONSE_OBJECTS), reading the
+    object's keys in order; None when the object is a record (a text field comes first), has
+    no such list, or is cut off (a sniffed head) before it."""
+    i = _skip(text, pos + 1)
+    try:
+        while i < len(text) and text[i] != "}":
+            key, i = _DECODE(text, i)
+            if not isinstance(key, str):
+                return None
+            name = key.lower()
+            i = _skip(text, i)
+            if not text.startswith(":", i):
+                return None
+            i = _skip(text, i + 1)
+            if nested and name in TEXT_FIELDS:
+                return None  # an article record with a list in it, not a response
+            if (
+                name in RESPONSE_LISTS
+                and text.startswith("[", i)
+                and text[_skip(text, i + 1) : _skip(text, i + 1) + 1] in "{]"
+            ):
+                return key, i
+            if nested and name in RESPONSE_OBJECTS and text.startswith("{", i):
+                inner = _wrapped_list(text, i, nested=False)
+                if inner is not None:
+                    return f"{key}.{inner[0]}", inner[1]
+            _, i = _DECODE(text, i)
+            i = _skip(text, i)
+            if text.startswith(",", i):
+                i = _skip(text, i + 1)
+    except (ValueError, RecursionError, IndexError):
+        return None
+    return None
+
+
+def _is_response(head: bytes) -> bool:
+    """A JSON object whose articles are a list under a response key ({"status": "ok",
+    "articles": [...]}), found within the first bytes."""
+    text = head_text(head)
+    start = _skip(text, 0)
+    return text.startswith("{", start) and _wrapped_list(text, start) is not None
+
+
+def _elements(text: str, pos: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each element of the JSON array whose "[" is at `pos` (valid JSON)."""
+    i = _skip(text, pos + 1)
+    while not text.startswith("]", i):
+        _, end = _DECODE(text, i)
+        yield i, end
+        i = _skip(text, end)
+        if text.startswith(",", i):
+            i = _skip(text, i + 1)
+
+
+def read_response(stream: BinaryIO, where: Input) -> Iterator[Article | InputError]:
+    """A news API's response saved whole: its articles, each read as a record (field aliases:
+    readers.fields), placed at the line it starts on. Several responses one after the other
+    (pages saved as JSON lines) are read in turn; an object with no article list is read as one
+    record. The size limit is that of a JSON line, for the whole response."""
+    path, options = where.source, where.options
+    limit = line_limit(options)
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        yield InputError(path, f"a JSON response over {human_size(limit)}: save its list of articles as JSON lines")
+        return
+    try:
+        text = decode_bytes(data, limit, options.fallback_encoding).lstrip("\ufeff")
+    except DecodeError as exc:
+        yield InputError(path, str(exc))
+        return
+    noted: set[str] = set()
+    pos = _skip(text, 0)
+    while pos < len(text):
+        line = text.count("\n", 0, pos) + 1
+        try:
+            value, end = _DECODE(text, pos)
+        except (ValueError, RecursionError) as exc:
+            yield InputError(f"{path} line {line}", f"invalid JSON: {getattr(exc, 'msg', exc)}")
+            return
+        yield from _response_records(text, pos, value, where, noted)
+        pos = _skip(text, end)
+
+
+def _response_records(
+    text: str, pos: int, value: object, where: Input, noted: set[str]
+) -> Iterator[Article | InputError]:
+    path, options = where.source, where.options
+    line = text.count("\n", 0, pos) + 1
+    if not isinstance(value, dict):
+        yield InputError(f"{path} line {line}", f"expected a JSON object, got {type(value).__name__}")
+        return
+    found = _wrapped_list(text, pos) if text.startswith("{", pos) else None
+    spans: list[tuple[int, int]] = list(_elements(text, found[1])) if found else [(pos, pos)]
+    if found and not spans:
+        yield InputError(f"{path} line {line}", f"the response's {found[0]!r} list is empty (no articles)")
+        return
+    for start, end in spans:
+        rec = json.loads(text[start:end]) if found else value
+        at = line if not found else line + text.count("\n", pos, start)
+        if not isinstance(rec, dict):
+            yield InputError(f"{path} line {at}", f"expected a JSON object, got {type(rec).__name__}")
+            continue
+        rec = {str(k).lower(): v for k, v in rec.items()}
+        note_unread(rec, path, options, noted)
+        yield record_article(rec, path, at, options, where.published)
 
 
 def _count_lines(stream: BinaryIO) -> int:
@@ -283,6 +404,12 @@ JSON_ARRAY = register(
         _is_json_array,
         streamed=True,
         count=lambda s: _count_tags(s, (b"{",), 0),
+    )
+)
+# before JSON lines: a response saved on one line is also a JSON line
+RESPONSE = register(
+    InputFormat(
+        "json-response", (), read_response, _is_response, streamed=True, count=lambda s: _count_tags(s, (b"{",), 0)
     )
 )
 JSONL = register(InputFormat("jsonl", (".jsonl", ".ndjson"), _read_jsonl, _is_jsonl, streamed=True, count=_count_lines))

@@ -11,8 +11,8 @@ an agency or a stamp are taken; the first line that is none of these starts the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Callable
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from .agencies import Agencies
 from .dateline import parse_dateline
@@ -257,6 +257,66 @@ def _next_lines(lines: list[str], i: int, n: int) -> list[str]:
     return out
 
 
+@dataclass
+class _HeaderSoFar:
+    """What the header lines read so far have given."""
+
+    title: str | None = None
+    byline: str | None = None
+    agency: str | None = None
+    published: str | None = None
+    updated: str | None = None
+    outlet: str | None = None
+    removed: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # a standfirst between title and byline: body text, kept
+    pending: str = ""  # the kind named by a label line, for the stamp on the next line
+
+    def take(self, found: list[tuple[str, Any]]) -> None:
+        """The stamps and bylines of a header line."""
+        for kind, value in found:
+            if kind == "credit":
+                continue
+            if kind == "label":
+                self.pending = value
+                continue
+            if kind == "stamps":
+                for st in value:
+                    st_kind, self.pending = st.kind or self.pending, ""
+                    if st_kind == "updated" or (st_kind == "" and self.published and st.value != self.published):
+                        self.updated = self.updated or st.value
+                    else:
+                        self.published = self.published or st.value
+            else:
+                names, ag = value
+                self.byline = self.byline or names
+                self.agency = self.agency or ag
+
+
+def _is_kicker(s: str, ahead: list[str], agencies: Agencies, day_first: bool) -> bool:
+    """A section label or kicker ("World", "Ukraine crisis") as the first line, above the title."""
+    return (
+        len(s) <= 30
+        and len(s.split()) <= 3
+        and len(ahead) == 2
+        and len(ahead[0]) > len(s)
+        and not _header_parts(ahead[0], agencies, day_first)
+        and _titled_by_header(ahead[0], ahead[1:], agencies, day_first)
+    )
+
+
+def _is_standfirst(s: str, lines: list[str], i: int, so_far: _HeaderSoFar, agencies: Agencies, day_first: bool) -> bool:
+    """A summary line between the title and a byline or stamp below it."""
+    return (
+        not so_far.kept
+        and so_far.title is not None
+        and so_far.byline is None
+        and so_far.published is None
+        and len(s) <= 400
+        and parse_dateline(s, agencies) is None
+        and any(_header_parts(x, agencies, day_first) for x in _next_lines(lines, i, 2))
+    )
+
+
 def sniff_header(
     text: str,
     agencies: Agencies,
@@ -267,105 +327,61 @@ def sniff_header(
 ) -> Header:
     """`known_title`: the title the container gave; a first line is then the title only if it repeats it."""
     lines = text.split("\n")
-    title = byline = agency = published = updated = None
-    removed: list[str] = []
-    kept: list[str] = []  # a standfirst between title and byline: body text, kept
-    pending = ""  # the kind named by a label line, for the stamp on the next line
-    outlet = None
+    so_far = _HeaderSoFar()
+    guess_title = find_title and not known_title
     after_byline = False
     seen = 0
     i = 0
     while i < len(lines) and seen < MAX_HEADER_LINES:
         s = _MARKDOWN.sub("", lines[i].strip())
+        i += 1
         if not s:
-            i += 1
             continue
         seen += 1
         found = _header_parts(s, agencies, day_first)
-        if after_byline and not found and outlet is None and _OUTLET.match(s):
-            outlet = _OUTLET.match(s).group("outlet")
-            i += 1
+        outlet = _OUTLET.match(s) if after_byline and not found and so_far.outlet is None else None
+        if outlet:
+            so_far.outlet = outlet.group("outlet")
             continue
-        after_byline = bool(found) and any(kind == "byline" for kind, _ in found)
+        after_byline = any(kind == "byline" for kind, _ in found or ())
         if found:
-            for kind, value in found:
-                if kind == "credit":
-                    continue
-                if kind == "label":
-                    pending = value
-                    continue
-                if kind == "stamps":
-                    for st in value:
-                        st_kind, pending = st.kind or pending, ""
-                        if st_kind == "updated" or (st_kind == "" and published and st.value != published):
-                            updated = updated or st.value
-                        else:
-                            published = published or st.value
-                else:
-                    names, ag = value
-                    byline = byline or names
-                    agency = agency or ag
-            i += 1
+            so_far.take(found)
             continue
         if is_boilerplate(s):
-            removed.append(s)
-            i += 1
+            so_far.removed.append(s)
             continue
-        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        ahead = _next_lines(lines, i, 2)
-        if (
-            find_title
-            and not known_title
-            and title is None
-            and seen == 1
-            and len(s) <= 30
-            and len(s.split()) <= 3
-            and len(ahead) == 2
-            and len(ahead[0]) > len(s)
-            and not _header_parts(ahead[0], agencies, day_first)
-            and _titled_by_header(ahead[0], ahead[1:], agencies, day_first)
-        ):
-            removed.append(s)  # a section label or kicker ("World", "Ukraine crisis") above the title
-            i += 1
+        nxt = lines[i].strip() if i < len(lines) else ""
+        ahead = _next_lines(lines, i - 1, 2)
+        if guess_title and so_far.title is None and seen == 1 and _is_kicker(s, ahead, agencies, day_first):
+            so_far.removed.append(s)
             continue
-        if known_title and title is None and _same(s, known_title):
-            title = s
-            i += 1
+        if known_title and so_far.title is None and _same(s, known_title):
+            so_far.title = s
             continue
         if (
-            find_title
-            and not known_title
-            and title is None
-            and byline is None
-            and agency is None
-            and any(x.strip() for x in lines[i + 1 :])
+            guess_title
+            and so_far.title is None
+            and so_far.byline is None
+            and so_far.agency is None
+            and any(x.strip() for x in lines[i:])
             and not nxt[:1].islower()  # not a wrapped line
             and (looks_like_title(s, agencies) or _titled_by_header(s, ahead, agencies, day_first))
         ):
-            title = s
-            i += 1
+            so_far.title = s
             continue
-        if (
-            not kept
-            and title is not None
-            and byline is None
-            and published is None
-            and len(s) <= 400
-            and parse_dateline(s, agencies) is None
-            and any(_header_parts(x, agencies, day_first) for x in _next_lines(lines, i, 2))
-        ):
-            kept.append(s)
-            i += 1
+        if _is_standfirst(s, lines, i - 1, so_far, agencies, day_first):
+            so_far.kept.append(s)
             continue
+        i -= 1  # the first line of the body
         break
     return Header(
-        title=title,
-        byline=byline,
-        agency=agency,
-        published=published,
-        updated=updated,
-        removed=tuple(removed),
+        title=so_far.title,
+        byline=so_far.byline,
+        agency=so_far.agency,
+        published=so_far.published,
+        updated=so_far.updated,
+        removed=tuple(so_far.removed),
         body="\n".join(lines[i:]),
-        standfirst=kept[0] if kept else None,
-        outlet=outlet,
+        standfirst=so_far.kept[0] if so_far.kept else None,
+        outlet=so_far.outlet,
     )

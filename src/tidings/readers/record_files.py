@@ -21,7 +21,7 @@ import json
 import math
 import re
 from collections import deque
-from typing import IO, Iterator
+from typing import IO, Any, Iterator
 
 from ..records import Article, InputError
 from .compose import Given, compose_article
@@ -94,7 +94,7 @@ def record_article(
     raw = rec
     rec, origin = canonical(raw)
     try:
-        values = {k: _field(origin.get(k, k), rec.get(k)) for k in FIELDS if k != "id"}
+        values: dict[str, Any] = {k: _field(origin.get(k, k), rec.get(k)) for k in FIELDS if k != "id"}
         values["id"] = _record_id(rec.get("id"), origin.get("id", "id"))
     except _Bad as exc:
         return InputError(where, str(exc))
@@ -112,13 +112,14 @@ def record_article(
         return InputError(where, missing_text(raw) + list_hint(raw))
     if not (text or "").strip() and not (html or "").strip():
         return InputError(where, "record has no 'text' or 'html' (or it is empty)")
-    size = len((text or html).encode("utf-8", "surrogatepass"))
+    content: str = text or html or ""
+    size = len(content.encode("utf-8", "surrogatepass"))
     if size > options.max_bytes:
         return InputError(where, "record " + size_problem(size, options.max_bytes))
     if (text or "").strip():
-        out = compose_article(text, source, options, given, published)
+        out = compose_article(content, source, options, given, published)
     else:
-        html, fixed = valid_text(html)  # lxml refuses strings that are not valid text
+        html, fixed = valid_text(html or "")  # lxml refuses strings that are not valid text
         if fixed:
             options.note(f"{source}: {fixed} invalid character(s) (lone surrogates, NUL) replaced or removed")
         out = read_html(html, source, options, given, published)
@@ -162,7 +163,7 @@ def prefixed(head: bytes, stream) -> io.BufferedReader:
     return io.BufferedReader(_Prefixed(head, stream), buffer_size=1 << 16)
 
 
-def _lines(stream, limit: int, newline) -> Iterator[tuple[int, object]]:
+def _lines(stream: Any, limit: int, newline: Any) -> Iterator[tuple[int, Any]]:
     """(line number, line) for every physical line, or (line number, None) for a line longer
     than `limit`, whose rest is skipped in bounded pieces."""
     n = 0
@@ -198,7 +199,7 @@ def read_jsonl(
     stream = prefixed(head, stream)
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: lines are split on decoded text
         text = io.TextIOWrapper(stream, encoding="utf-16", errors="replace", newline=None)
-        lines = (
+        lines: Iterator[tuple[int, Any]] = (
             (n, line.encode("utf-8", "surrogatepass") if line is not None else None)
             for n, line in _lines(text, limit, "\n")
         )
@@ -257,7 +258,7 @@ class _Feed:
     """The physical lines handed to csv.reader, remembering those of the record in progress,
     so that after a broken record the lines after its first can be read again."""
 
-    def __init__(self, lines: Iterator[tuple[int, object]], limit: int):
+    def __init__(self, lines: Iterator[tuple[int, Any]], limit: int):
         self.lines = lines
         self.limit = limit
         self.replay: deque = deque()
@@ -291,16 +292,13 @@ class _Feed:
         self.start()
 
 
-def read_csv(
-    stream: IO[bytes], path: str, options: ReadOptions, published: str | None = None
-) -> Iterator[Article | InputError]:
-    """Stream a CSV file (any size: the limit is per record)."""
+def _open_csv(stream: IO[bytes], path: str, options: ReadOptions) -> tuple[_Feed, str, str] | InputError:
+    """(the feed of physical lines, the encoding, the delimiter) of a CSV stream."""
     head = stream.read(65536)
     try:
         encoding = stream_encoding(head, options.fallback_encoding)
     except DecodeError as exc:
-        yield InputError(path, str(exc))
-        return
+        return InputError(path, str(exc))
     # the delimiter is the one the header row uses most (csv.Sniffer is misled by prose in cells)
     first = head.decode(encoding, errors="replace").lstrip("\ufeff").split("\n", 1)[0]
     delimiter = max(",;\t", key=first.count) if any(c in first for c in ",;\t") else ","
@@ -310,7 +308,67 @@ def read_csv(
     # undecodable bytes further on become surrogates, and their row an InputError: the rest is read
     codecs.lookup(encoding)
     text = io.TextIOWrapper(prefixed(head, stream), encoding=encoding, errors="surrogateescape", newline="")
-    feed = _Feed(_lines(text, limit, ("\n", "\r")), limit)
+    return _Feed(_lines(text, limit, ("\n", "\r")), limit), encoding, delimiter
+
+
+def _broken_record(exc: Exception | None, feed: _Feed, path: str, last: int) -> list[InputError]:
+    """What is wrong with a record csv could not read (exc None: the file ended inside a quoted
+    cell); the feed is set to read the lines after the record's first again."""
+    where = f"{path} line {feed.first_line(last + 1)}"
+    if isinstance(exc, _Overlong):
+        errors = []
+        if feed.record:
+            errors.append(
+                InputError(
+                    f"{path} line {feed.first_line(exc.line)}",
+                    f"invalid CSV: the record runs into line {exc.line}, which is over the size limit",
+                )
+            )
+            feed.resume_after_first()
+        return [*errors, _too_long(f"{path} line {exc.line}", feed.limit)]
+    if exc is None:
+        problem = (
+            "invalid CSV: a quote opened here is never closed (the lines after it are read as records of their own)"
+        )
+    elif isinstance(exc, _RecordTooLarge):
+        problem = f"invalid CSV: record over {human_size(feed.limit)} (a quote never closed?)"
+    else:
+        problem = f"invalid CSV: {exc} (a broken quote: the lines after it are read as records)"
+    feed.resume_after_first()
+    return [InputError(where, problem)]
+
+
+def _row_article(
+    row: list[str],
+    columns: list[str],
+    where: tuple[str, int],
+    encoding: str,
+    options: ReadOptions,
+    published: str | None,
+) -> Article | InputError | None:
+    """The article of a CSV row, an InputError, or None for an empty row."""
+    path, start = where
+    if not any(cell.strip() for cell in row):
+        return None
+    if len(row) > len(columns):
+        return InputError(f"{path} line {start}", f"{len(row)} cells but the header has {len(columns)} columns")
+    bad = next((m for m in map(_UNDECODED.search, row) if m), None)
+    if bad:
+        return InputError(
+            f"{path} line {start}", f"not valid {encoding} (byte 0x{ord(bad.group()) - 0xDC00:02x} in this record)"
+        )
+    return record_article(dict(zip(columns, row)), path, start, options, published)
+
+
+def read_csv(
+    stream: IO[bytes], path: str, options: ReadOptions, published: str | None = None
+) -> Iterator[Article | InputError]:
+    """Stream a CSV file (any size: the limit is per record)."""
+    opened = _open_csv(stream, path, options)
+    if isinstance(opened, InputError):
+        yield opened
+        return
+    feed, encoding, delimiter = opened
     reader = csv.reader(feed, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
@@ -329,55 +387,20 @@ def read_csv(
         try:
             row = next(reader)
         except StopIteration:
-            if feed.record:  # the file ended inside a quoted cell
-                yield InputError(
-                    f"{path} line {feed.first_line(last + 1)}",
-                    "invalid CSV: a quote opened here is never closed (the lines after it are read "
-                    "as records of their own)",
-                )
-                feed.resume_after_first()
-                reader = csv.reader(feed, delimiter=delimiter, strict=True)
-                continue
-            break
-        except _Overlong as exc:
-            if feed.record:
-                yield InputError(
-                    f"{path} line {feed.first_line(exc.line)}",
-                    f"invalid CSV: the record runs into line {exc.line}, which is over the size limit",
-                )
-                feed.resume_after_first()
-            yield _too_long(f"{path} line {exc.line}", limit)
-            reader = csv.reader(feed, delimiter=delimiter, strict=True)
-            continue
-        except _RecordTooLarge:
-            yield InputError(
-                f"{path} line {feed.first_line(last + 1)}",
-                f"invalid CSV: record over {human_size(limit)} (a quote never closed?)",
-            )
-            feed.resume_after_first()
-            reader = csv.reader(feed, delimiter=delimiter, strict=True)
-            continue
-        except csv.Error as exc:
-            yield InputError(
-                f"{path} line {feed.first_line(last + 1)}",
-                f"invalid CSV: {exc} (a broken quote: the lines after it are read as records)",
-            )
-            feed.resume_after_first()
+            if not feed.record:
+                break
+            broken = _broken_record(None, feed, path, last)  # the file ended inside a quoted cell
+        except (_Overlong, _RecordTooLarge, csv.Error) as exc:
+            broken = _broken_record(exc, feed, path, last)
+        else:
+            broken = []
+        if broken:
+            yield from broken
             reader = csv.reader(feed, delimiter=delimiter, strict=True)
             continue
         start = feed.first_line(last + 1)
         last = feed.record[-1][0] if feed.record else start
         feed.start()
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) > len(columns):
-            yield InputError(f"{path} line {start}", f"{len(row)} cells but the header has {len(columns)} columns")
-            continue
-        bad = next((m for m in map(_UNDECODED.search, row) if m), None)
-        if bad:
-            yield InputError(
-                f"{path} line {start}", f"not valid {encoding} (byte 0x{ord(bad.group()) - 0xDC00:02x} in this record)"
-            )
-            continue
-        rec = dict(zip(columns, row))
-        yield record_article(rec, path, start, options, published)
+        article = _row_article(row, columns, (path, start), encoding, options, published)
+        if article is not None:
+            yield article

@@ -10,7 +10,7 @@ import stat
 import sys
 import zlib
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Iterable, Iterator, cast
 
 from ..records import Article, InputError
 from .decode import human_size, size_problem
@@ -159,7 +159,7 @@ def read_one(path: str, options: ReadOptions, published: str | None) -> Iterator
     suffix, gz = input_suffix(path)
     try:
         with open_regular(path) as raw:
-            fh = gzip.GzipFile(fileobj=raw, mode="rb") if gz else raw
+            fh = cast(BinaryIO, gzip.GzipFile(fileobj=raw, mode="rb")) if gz else raw
             # the limit counts bytes read (decompressed), never a size the file system reports
             yield from read_stream(fh, path, options, published, suffix, os.fstat(raw.fileno()).st_size, gz)
     except _NotRegular as exc:

@@ -52,6 +52,8 @@ class Article:
     dateline: str | None = None  # place named in the dateline ("MOSCOW")
     removed: tuple[str, ...] = ()  # boilerplate lines taken out of the text
     source: str | None = None  # where it was read from (path, path:line)
+    # where title, byline and times came from, when a page declared them: "published: JSON-LD datePublished"
+    metadata_from: tuple[str, ...] = ()
 
     @staticmethod
     def make_id(text: str, url: str | None = None, given: str | None = None) -> str:
@@ -171,6 +173,7 @@ class Candidate:
     code: str | None = None
     detail: str = ""
     event: Event | None = None
+    start: int | None = None  # character offset of the trigger, telling apart two of one word in a sentence
 
 
 @dataclass(frozen=True, slots=True)

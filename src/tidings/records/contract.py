@@ -98,6 +98,7 @@ def to_contract(coded: CodedArticle, explain: bool = False, all_candidates: bool
     out = {k: getattr(art, k) for k in ARTICLE_KEYS}
     out["dateline"] = art.dateline
     out["removed"] = list(art.removed)
+    out["metadata_from"] = list(art.metadata_from)
     if coded.skipped:
         out["skipped"] = coded.skipped
     out["events"] = [event_dict(e) for e in coded.events]

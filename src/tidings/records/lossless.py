@@ -66,6 +66,7 @@ def loads(text: str) -> CodedArticle:
     d = json.loads(text)
     art = dict(d["article"])
     art["removed"] = tuple(art.get("removed") or ())
+    art["metadata_from"] = tuple(art.get("metadata_from") or ())
     return CodedArticle(
         article=Article(**art),
         events=tuple(_event(e) for e in d["events"]),

@@ -115,9 +115,9 @@ class _Budget:
                 self._timer.daemon = True
                 self._timer.start()
 
-    def __exit__(self, *exc) -> bool:
+    def __exit__(self, *exc: object) -> None:  # an exception in the block goes on
         if not self.seconds:
-            return False
+            return
         import ctypes
 
         with self._lock:
@@ -125,7 +125,6 @@ class _Budget:
             self._timer.cancel()
             if self.fired:  # withdraw it if it has not been raised yet
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(self._tid), None)
-        return False
 
 
 def _over_budget(art: Article, options: CodeOptions) -> CodedArticle:

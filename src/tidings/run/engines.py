@@ -28,12 +28,18 @@ import os
 from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, cast
 
 from ..records.lossless import dumps, loads
 from ..nlp import PipelineOptions
 from .coding import CodeOptions, code_articles
 from ..records import Article, CodedArticle, content_id
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ray import ObjectRef
+    from ray.actor import ActorHandle
 
 __all__ = ["EngineOptions", "Engine", "code_stream", "ENGINES", "peak_rss_mb"]
 
@@ -86,8 +92,9 @@ class Engine:
     def __init__(self, engine: EngineOptions | None = None, options: CodeOptions | None = None):
         self.engine = engine or EngineOptions()
         self.options = options or CodeOptions()
-        self._pool = None
-        self._actors = None
+        self._pool: ProcessPoolExecutor | None = None
+        self._actors: list[ActorHandle[_RayCoder]] | None = None
+        self._running: dict[int, list[ObjectRef[tuple[str, float]]]] = {}  # Ray: actor -> its task refs
         self._ray_started = False
         self._shard_dir: Path | None = None
         self._rss: list[float] = []
@@ -176,23 +183,25 @@ class Engine:
             if PRELOAD and self.options.pipeline in (None, PipelineOptions()):
                 preload.append("tidings.nlp.preload")
             ctx.set_forkserver_preload(preload)
-        self._pool = ProcessPoolExecutor(
+        pool = self._pool = ProcessPoolExecutor(
             max_workers=self.engine.workers, mp_context=ctx, initializer=_init, initargs=(self.options,)
         )
         # workers start on demand; ask until every one has answered (each loads the model first)
         seen: set[int] = set()
         for _ in range(20):
-            futs = [self._pool.submit(_worker_pid, 0.2) for _ in range(self.engine.workers)]
+            futs = [pool.submit(_worker_pid, 0.2) for _ in range(self.engine.workers)]
             seen.update(f.result() for f in futs)
             if len(seen) >= self.engine.workers:
                 break
         self.worker_pids = sorted(seen)
         os.environ.pop("TIDINGS_LIFELINE_PARENT", None)
 
-    def _submit_pool(self, chunk: list[Article]):
+    def _submit_pool(self, chunk: list[Article]) -> Callable[[], list[CodedArticle]]:
+        if self._pool is None:
+            raise RuntimeError("the process pool is not started")
         fut = self._pool.submit(_code_chunk, chunk)
 
-        def result():
+        def result() -> list[CodedArticle]:
             records, rss = fut.result()
             self._rss.append(rss)
             return [loads(r) for r in records]
@@ -218,9 +227,10 @@ class Engine:
         self._shard_dir = Path(self.engine.shard_dir or tempfile.mkdtemp(prefix="tidings-shards-"))
         self._shard_dir.mkdir(parents=True, exist_ok=True)
         Coder = ray.remote(num_cpus=1)(_RayCoder)
-        self._actors = [Coder.remote(self.options) for _ in range(self.engine.workers)]
+        # (Ray's stub types a new actor as `ActorHandle[T] | type[T]`; it is the handle)
+        self._actors = [cast("ActorHandle[_RayCoder]", Coder.remote(self.options)) for _ in range(self.engine.workers)]
         self.worker_pids = ray.get([a.ready.remote() for a in self._actors])  # each has loaded the model
-        self._running: dict[int, list] = {k: [] for k in range(len(self._actors))}  # actor -> its task refs
+        self._running = {k: [] for k in range(len(self._actors))}
 
     def _least_busy(self) -> int:
         """The actor with the fewest unfinished chunks (ties: the first), so that a worker that
@@ -234,17 +244,19 @@ class Engine:
                 self._running[k] = [r for r in refs if r not in finished]
         return min(self._running, key=lambda k: len(self._running[k]))
 
-    def _submit_ray(self, chunk: list[Article]):
+    def _submit_ray(self, chunk: list[Article]) -> Callable[[], list[CodedArticle]]:
         import ray
 
+        if self._shard_dir is None or self._actors is None:
+            raise RuntimeError("the Ray engine is not started")
         path = self._shard_dir / _shard_name(chunk, self.options)
         if path.exists():  # coded by an earlier (perhaps killed) run
             return lambda: read_shard(path)
         k = self._least_busy()
-        ref = self._actors[k].code.remote(chunk, str(path))
+        ref: ObjectRef[tuple[str, float]] = self._actors[k].code.remote(chunk, str(path))
         self._running[k].append(ref)
 
-        def result():
+        def result() -> list[CodedArticle]:
             p, rss = ray.get(ref)
             self._rss.append(rss)
             return read_shard(Path(p))

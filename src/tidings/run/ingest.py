@@ -16,6 +16,7 @@ import signal
 import sys
 import threading
 from dataclasses import dataclass, field
+from types import FrameType
 from typing import Callable, Iterable, Iterator
 
 from ..records import Article, CodedArticle, InputError
@@ -238,7 +239,7 @@ class _IngestRun:
 
     @staticmethod
     def items(inputs, published) -> Iterator[Article | CodedArticle | InputError]:
-        paths = []
+        paths: list[str] = []
         for item in inputs:
             if isinstance(item, (Article, CodedArticle, InputError)):
                 if paths:
@@ -347,7 +348,7 @@ def _signals_held() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    held: list[tuple[int, object]] = []
+    held: list[tuple[int, FrameType | None]] = []
     kinds = (signal.SIGINT, signal.SIGTERM)
     previous = {k: signal.signal(k, lambda signum, frame: held.append((signum, frame))) for k in kinds}
     try:
@@ -416,13 +417,15 @@ def _read(paths: list[str], published: str | None):
 
 
 def _coding_failed(coded: CodedArticle) -> bool:
-    return bool(coded.skipped) and coded.skipped.startswith("coding failed")
+    return coded.skipped is not None and coded.skipped.startswith("coding failed")
 
 
 def _note_skip(coded: CodedArticle, report: IngestReport, on_skipped) -> None:
-    report.skipped.append((coded.article.source or coded.article.id, coded.skipped))
+    """Say why an article was not coded (called for those with a `skipped` reason)."""
+    reason = coded.skipped or ""
+    report.skipped.append((coded.article.source or coded.article.id, reason))
     if on_skipped:
-        on_skipped(coded.article.source or coded.article.id, coded.skipped)
+        on_skipped(coded.article.source or coded.article.id, reason)
 
 
 def _count(coded: CodedArticle, res, report: IngestReport, on_skipped) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import duckdb
@@ -61,7 +62,9 @@ def _is_lock_conflict(exc: Exception) -> bool:
     return "lock" in msg and ("conflicting" in msg or "could not set" in msg)
 
 
-def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: float = 10.0):
+def connect(
+    db: str | os.PathLike[str] | None = None, read_only: bool = False, wait: float = 10.0
+) -> duckdb.DuckDBPyConnection:
     """A DuckDB connection to the store, retrying for `wait` seconds while another process
     holds the file; read-only connections need an existing database."""
     path = str(db or default_db_path())
@@ -88,7 +91,7 @@ def connect(db: str | os.PathLike | None = None, read_only: bool = False, wait: 
             delay = min(delay * 2, 0.5)
 
 
-def _open_for_writing(path: str):
+def _open_for_writing(path: str) -> duckdb.DuckDBPyConnection:
     """The writer's connection: while it waits for the file it marks its intent, so that new
     readers hold back until it has it (see lock.WriterIntent)."""
     if path == ":memory:":
@@ -97,7 +100,7 @@ def _open_for_writing(path: str):
         return connect(path)
 
 
-def open_reader(db: str | os.PathLike | None = None, wait: float = 10.0):
+def open_reader(db: str | os.PathLike[str] | None = None, wait: float = 10.0) -> duckdb.DuckDBPyConnection:
     """A read-only connection. A database written by an older tidings is first brought up to
     date (its pending migrations applied, as a writer would)."""
     conn = connect(db, read_only=True, wait=wait)
@@ -113,8 +116,16 @@ def open_reader(db: str | os.PathLike | None = None, wait: float = 10.0):
     return connect(db, read_only=True, wait=wait)
 
 
-def table_counts(conn) -> dict[str, int]:
-    return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+def table_counts(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    return {t: _count_rows(conn, t) for t in TABLES}
+
+
+def _count_rows(conn: duckdb.DuckDBPyConnection, table: str) -> int:
+    row = conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+    if row is None:  # not met: a count(*) query returns one row
+        raise LookupError(f"no row from the count of {table}")
+    n: int = row[0]
+    return n
 
 
 class Store:
@@ -126,13 +137,13 @@ class Store:
                 write_article(conn, coded)
     """
 
-    def __init__(self, db: str | os.PathLike | None = None, gate: ProcessGate | None = None):
+    def __init__(self, db: str | os.PathLike[str] | None = None, gate: ProcessGate | None = None):
         self.path = str(db or default_db_path())
         self.lock = WriterLock(self.path) if self.path != ":memory:" else None
         self.gate = gate  # shared with this process's readers (see lock.ProcessGate)
-        self._conn = None
+        self._conn: duckdb.DuckDBPyConnection | None = None
         self._depth = 0
-        self._held = None
+        self._held: AbstractContextManager[None] | None = None
 
     def open(self) -> "Store":
         if self.lock:
@@ -148,26 +159,27 @@ class Store:
             raise
         return self
 
-    def session(self):
+    def session(self) -> AbstractContextManager[duckdb.DuckDBPyConnection]:
         store = self
 
         class _Session:
-            def __enter__(self_):
-                if store._conn is None:
+            def __enter__(self_) -> duckdb.DuckDBPyConnection:
+                conn = store._conn
+                if conn is None:
                     if store.gate is not None:
-                        store._held = store.gate.writing()
-                        store._held.__enter__()
+                        held = store._held = store.gate.writing()
+                        held.__enter__()
                     try:
-                        store._conn = _open_for_writing(store.path)
+                        conn = store._conn = _open_for_writing(store.path)
                     except BaseException:
                         store._let_go()
                         raise
                 store._depth += 1
-                return store._conn
+                return conn
 
-            def __exit__(self_, *exc):
+            def __exit__(self_, *exc: object) -> None:
                 store._depth -= 1
-                if store._depth == 0 and store.path != ":memory:":
+                if store._depth == 0 and store.path != ":memory:" and store._conn is not None:
                     store._conn.close()
                     store._conn = None
                     store._let_go()
@@ -190,5 +202,5 @@ class Store:
     def __enter__(self) -> "Store":
         return self.open()
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()

@@ -16,12 +16,19 @@ import datetime as dt
 import hashlib
 import json
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NotRequired, TypedDict, overload
+
+import numpy as np
 
 from . import dedup
 from .evidence import EVIDENCE_SQL, Evidence, evidence, held
-from ..records import Article, CodedArticle, Event, Span, content_id
+from ..records import ActorRef, Article, CodedArticle, Event, Span, content_id
 from ..records.days import day_of
+
+if TYPE_CHECKING:
+    import duckdb
 
 __all__ = [
     "article_hash",
@@ -52,6 +59,39 @@ _ARTICLE_FIELDS = (
     "skipped",
 )
 SENTENCE_MATCH = 0.5
+
+# a row of a table, in its column order
+Row = list[object]
+# (id, content_hash, version) of a stored article
+Previous = tuple[str, str, int]
+# an article's shingles and MinHash signature (store.dedup)
+Sketch = tuple[set[str], np.ndarray]
+# what makes two events one: (date, source code, target code, event code, status)
+EventKey = tuple[dt.date | None, str, str, str, str]
+# the actors of an event row: source code, country and name, then the target's
+ActorColumns = tuple[str | None, str | None, str | None, str | None, str | None, str | None]
+
+
+class StoryEvent(TypedDict):
+    """One event of a story, as the writer matches new mentions to it and keeps its counts."""
+
+    id: str
+    tkey: str  # the trigger's key (dedup.trigger_key)
+    sentences: list[str]  # its mentions' sentences
+    new: bool  # created by this batch (else stored before)
+    row: NotRequired[Row]  # a new event's row of the events table
+    articles: set[str]
+    sources: set[str]
+    mentions: int
+
+
+# a story's events by what makes them one
+StoryIndex = dict[EventKey, list[StoryEvent]]
+
+
+class _PendingArticle(TypedDict):
+    text: str
+    story_id: str
 
 
 def article_hash(article: Article) -> str:
@@ -118,7 +158,7 @@ class WriteResult:
     reason: str | None = None  # why a copy was not stored (old-version, less-metadata)
 
 
-def _in(values) -> str:
+def _in(values: Sequence[object]) -> str:
     """Placeholders for an IN list: "(?, ?, ?)" (values are always bound, never formatted)."""
     return "(" + ", ".join("?" * len(values)) + ")"
 
@@ -126,7 +166,7 @@ def _in(values) -> str:
 _TYPES: dict[str, list[str]] = {}
 
 
-def _column_types(conn, table: str) -> list[str]:
+def _column_types(conn: duckdb.DuckDBPyConnection, table: str) -> list[str]:
     if table not in _TYPES:
         _TYPES[table] = [
             t
@@ -138,7 +178,7 @@ def _column_types(conn, table: str) -> list[str]:
     return _TYPES[table]
 
 
-def _insert_rows(conn, table: str, rows: list[list], suffix: str = "") -> None:
+def _insert_rows(conn: duckdb.DuckDBPyConnection, table: str, rows: list[Row], suffix: str = "") -> None:
     """Insert rows (in the table's column order) with one list parameter per column, which
     DuckDB binds far faster than many VALUES tuples; list-typed tables use VALUES tuples."""
     if not rows:
@@ -164,26 +204,33 @@ class _Pending:
 
     TABLES = ("stories", "articles", "article_minhash", "lsh_buckets", "events", "mentions", "quotes", "actors")
 
-    def __init__(self):
-        self.prefetched = False  # prefetch() results are valid until the first flush
-        self.sketch: dict[str, tuple] = {}
+    def __init__(self) -> None:
+        # what prefetch() found: shingles and sketches, stored LSH neighbours, previous rows
+        self.sketch: dict[str, Sketch] = {}
         self.lsh: dict[int, list[str]] = {}
-        self.rows: dict[str, list] = {t: [] for t in self.TABLES}
-        self.articles: dict[str, dict] = {}  # id -> {text, story_id}
+        self.prev_by_id: dict[str, Previous] = {}
+        self.prev_by_url: dict[str, Previous] = {}
+        self._clear()
+
+    def _clear(self) -> None:
+        """Forget what is pending (the sketches and stored neighbours stay right after a flush)."""
+        self.prefetched = False  # prefetch() results are valid until the first flush
+        self.rows: dict[str, list[Row]] = {t: [] for t in self.TABLES}
+        self.articles: dict[str, _PendingArticle] = {}  # id -> {text, story_id}
         self.urls: dict[str, str] = {}  # url -> id
         self.buckets: dict[int, list[str]] = {}
-        self.stories: dict[str, dict] = {}  # story id -> event index (see _story_events)
-        self.story_dates: dict[str, object] = {}
-        self.db_touched: dict[str, dict] = {}  # stored events given new mentions
-        self.new_matches: list[dict] = []  # events created by the batch
+        self.stories: dict[str, StoryIndex] = {}  # story id -> event index (see _story_events)
+        self.story_dates: dict[str, dt.date | None] = {}
+        self.db_touched: dict[str, StoryEvent] = {}  # stored events given new mentions
+        self.new_matches: list[StoryEvent] = []  # events created by the batch
 
     def has(self, art: Article) -> bool:
         return art.id in self.articles or bool(art.url and art.url in self.urls)
 
-    def prefetch(self, conn, items: list[CodedArticle]) -> None:
+    def prefetch(self, conn: duckdb.DuckDBPyConnection, items: list[CodedArticle]) -> None:
         """Look up, in one query each, what the batch's articles need from the stored data:
         their previous rows (by id or url) and their LSH neighbours."""
-        self.sketch: dict[str, tuple] = {}
+        self.sketch = {}
         keys: set[int] = set()
         if not items:
             return
@@ -193,7 +240,7 @@ class _Pending:
             self.sketch[c.article.id] = (sh, sig)
             if len(sh) >= dedup.MIN_SHINGLES:
                 keys.update(k for _, k in dedup.lsh_buckets(sig))
-        self.lsh: dict[int, list[str]] = {}
+        self.lsh = {}
         ordered = sorted(keys)
         for i in range(0, len(ordered), 1000):
             chunk = ordered[i : i + 1000]
@@ -203,8 +250,8 @@ class _Pending:
                 self.lsh.setdefault(bucket, []).append(article_id)
         ids = sorted({c.article.id for c in items})
         urls = sorted({c.article.url for c in items if c.article.url})
-        self.prev_by_id: dict[str, tuple] = {}
-        self.prev_by_url: dict[str, tuple] = {}
+        self.prev_by_id = {}
+        self.prev_by_url = {}
         rows = conn.execute(
             f"SELECT id, content_hash, version, url FROM articles WHERE id IN {_in(ids)}", ids
         ).fetchall()
@@ -218,7 +265,7 @@ class _Pending:
                 self.prev_by_url[url] = (id_, h, v)
         self.prefetched = True
 
-    def flush(self, conn) -> None:
+    def flush(self, conn: duckdb.DuckDBPyConnection) -> None:
         for m in self.new_matches:  # counts kept here rather than recounted in SQL
             m["row"][-3:] = [m["mentions"], len(m["articles"]), len(m["sources"])]
         for table in self.TABLES:
@@ -232,18 +279,19 @@ class _Pending:
                              FROM (VALUES {values}) v(id, m, a, s) WHERE events.id = v.id""",
                 [x for row in chunk for x in row],
             )
-        sketch, lsh = self.sketch, self.lsh  # still right after a flush: shingles, and candidates to verify
+        # the sketches and stored neighbours stay right after a flush: shingles, and candidates to verify
         for bucket, ids in self.buckets.items():  # what was pending is stored now
-            lsh.setdefault(bucket, []).extend(ids)
-        self.__init__()
-        self.sketch, self.lsh = sketch, lsh
+            self.lsh.setdefault(bucket, []).extend(ids)
+        self._clear()
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def _find_story(conn, article_id: str, sh: set[str], sig, pending: _Pending) -> str | None:
+def _find_story(
+    conn: duckdb.DuckDBPyConnection, article_id: str, sh: set[str], sig: np.ndarray, pending: _Pending
+) -> str | None:
     if len(sh) < dedup.MIN_SHINGLES:
         return None
     buckets = dedup.lsh_buckets(sig)
@@ -269,21 +317,25 @@ def _find_story(conn, article_id: str, sh: set[str], sig, pending: _Pending) -> 
                 hits[other] = hits.get(other, 0) + 1
     best, best_score = None, 0.0
     for cand_id, _hits in sorted(hits.items(), key=lambda kv: (-kv[1], kv[0]))[:20]:
+        row: tuple[str | None, str | None] | None
         if cand_id in pending.articles:
             row = (pending.articles[cand_id]["text"], pending.articles[cand_id]["story_id"])
         else:
-            row = conn.execute("SELECT text, story_id FROM articles WHERE id = ?", [cand_id]).fetchone()
+            fetched = conn.execute("SELECT text, story_id FROM articles WHERE id = ?", [cand_id]).fetchone()
+            row = (fetched[0], fetched[1]) if fetched else None
         if not row or not row[1]:
             continue
-        other = dedup.shingles(row[0] or "")
-        if dedup.is_same_story(sh, other):
-            score = dedup.similarity(sh, other).score
+        other_sh = dedup.shingles(row[0] or "")
+        if dedup.is_same_story(sh, other_sh):
+            score = dedup.similarity(sh, other_sh).score
             if score > best_score:
                 best, best_score = row[1], score
     return best
 
 
-def _retire(conn, old_id: str, now: dt.datetime, keep_version: bool = True, new_id: str | None = None) -> set[str]:
+def _retire(
+    conn: duckdb.DuckDBPyConnection, old_id: str, now: dt.datetime, keep_version: bool = True, new_id: str | None = None
+) -> set[str]:
     """Move the current row of an article to its history (unless keep_version is False) and
     drop what was coded from it; return the ids of the events it mentioned. When the new
     version has another id (same url), the history moves to the new id."""
@@ -340,7 +392,7 @@ def _retire(conn, old_id: str, now: dt.datetime, keep_version: bool = True, new_
     return affected
 
 
-def _drop_orphans(conn, event_ids: set[str]) -> None:
+def _drop_orphans(conn: duckdb.DuckDBPyConnection, event_ids: set[str]) -> None:
     """Delete those of the given events that no mention points to any more."""
     if not event_ids:
         return
@@ -352,7 +404,7 @@ def _drop_orphans(conn, event_ids: set[str]) -> None:
     )
 
 
-def _recount(conn, event_ids: set[str]) -> None:
+def _recount(conn: duckdb.DuckDBPyConnection, event_ids: set[str]) -> None:
     if not event_ids:
         return
     ids = sorted(event_ids)
@@ -368,10 +420,10 @@ def _recount(conn, event_ids: set[str]) -> None:
     )
 
 
-def _story_events(conn, story_id: str) -> dict[tuple, list[dict]]:
+def _story_events(conn: duckdb.DuckDBPyConnection, story_id: str) -> StoryIndex:
     """The events of a story by (date, source, target, code, status), with their mentions'
     sentences, articles and sources (to match new mentions and keep the counts)."""
-    index: dict[tuple, list[dict]] = {}
+    index: StoryIndex = {}
     rows = conn.execute(
         """SELECT e.id, e.date, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.code,
                   e.status, e.trigger_key, list(m.sentence_text), list(m.article_id),
@@ -398,7 +450,7 @@ def _story_events(conn, story_id: str) -> dict[tuple, list[dict]]:
     return index
 
 
-def _match(cands: list[dict], tkey: str, sentence: str) -> dict | None:
+def _match(cands: list[StoryEvent], tkey: str, sentence: str) -> StoryEvent | None:
     for c in cands:
         if c["tkey"] == tkey:
             return c
@@ -411,11 +463,13 @@ def _match(cands: list[dict], tkey: str, sentence: str) -> dict | None:
     return best
 
 
-def _ref(a):
+def _ref(a: ActorRef | None) -> tuple[str | None, str | None, str | None]:
     return (a.code, a.country, a.name) if a is not None else (None, None, None)
 
 
-def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None, recode: bool = False) -> WriteResult:
+def write_coded(
+    conn: duckdb.DuckDBPyConnection, coded: CodedArticle, *, now: dt.datetime | None = None, recode: bool = False
+) -> WriteResult:
     """Write (or replace, or skip) one coded article in one transaction.
 
     recode=True replaces what was coded from an article stored unchanged (after the coder or
@@ -439,7 +493,12 @@ def write_coded(conn, coded: CodedArticle, *, now: dt.datetime | None = None, re
 
 
 def write_batch(
-    conn, items: list[CodedArticle], *, now: dt.datetime | None = None, recode: bool = False, on_reject=None
+    conn: duckdb.DuckDBPyConnection,
+    items: list[CodedArticle],
+    *,
+    now: dt.datetime | None = None,
+    recode: bool = False,
+    on_reject: Callable[[CodedArticle, Exception], object] | None = None,
 ) -> list[WriteResult]:
     """Write several articles in one transaction (one disk sync instead of one per article).
     If any of them fails, the whole transaction is rolled back and the articles are written
@@ -492,12 +551,20 @@ def is_fatal(exc: BaseException) -> bool:
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _valid(value):
+@overload
+def _valid(value: str) -> str: ...
+@overload
+def _valid(value: None) -> None: ...
+
+
+def _valid(value: str | None) -> str | None:
     return _SURROGATE.sub("\ufffd", value.replace("\x00", "")) if isinstance(value, str) else value
 
 
 def write_rejects(
-    conn, rows: list[tuple[str, str, str | None, str | None, str]], now: dt.datetime | None = None
+    conn: duckdb.DuckDBPyConnection,
+    rows: list[tuple[str, str, str | None, str | None, str]],
+    now: dt.datetime | None = None,
 ) -> None:
     """Record rejects: (source, stage, article_id, content_hash, reason) each, replacing an
     earlier reject of the same source at the same stage. Strings are made valid text first:
@@ -514,7 +581,7 @@ def write_rejects(
         )
 
 
-def rejected_articles(conn) -> dict[tuple[str, str], str]:
+def rejected_articles(conn: duckdb.DuckDBPyConnection) -> dict[tuple[str, str], str]:
     """(article id, content hash) -> reason, for the articles this version of tidings rejected
     at coding or writing: a rerun skips them, unless their content changed."""
     from .. import __version__
@@ -555,7 +622,7 @@ class StoredVersions:
         return ("unchanged", None) if why and known else why  # kept as a version already: said before
 
 
-def stored_versions(conn) -> StoredVersions:
+def stored_versions(conn: duckdb.DuckDBPyConnection) -> StoredVersions:
     by_id: dict[str, str] = {}
     by_url: dict[str, str] = {}
     ids_by_url: dict[str, str] = {}
@@ -572,7 +639,13 @@ def stored_versions(conn) -> StoredVersions:
 
 
 def _write(
-    conn, coded: CodedArticle, art: Article, h: str, now: dt.datetime, recode: bool, pending: _Pending
+    conn: duckdb.DuckDBPyConnection,
+    coded: CodedArticle,
+    art: Article,
+    h: str,
+    now: dt.datetime,
+    recode: bool,
+    pending: _Pending,
 ) -> WriteResult:
     """Add one coded article to the batch: skip it when stored unchanged (or an older version),
     else retire the version it replaces, place it in a story, and add its rows."""
@@ -581,7 +654,7 @@ def _write(
     prev = _previous(conn, art, pending)
     if prev and prev[1] == h and not recode:
         return WriteResult(art.id, "unchanged")
-    same = bool(prev) and prev[1] == h  # recoding an unchanged article: no new version
+    same = prev is not None and prev[1] == h  # recoding an unchanged article: no new version
     if prev and not same:
         kept = _held(conn, coded, art, h, prev[0], recode)
         if kept is not None:
@@ -606,15 +679,18 @@ def _write(
     return WriteResult(art.id, status, place.story_id, place.joined, new_events, mentions)
 
 
-def _held(conn, coded: CodedArticle, art: Article, h: str, stored_id: str, recode: bool) -> WriteResult | None:
+def _held(
+    conn: duckdb.DuckDBPyConnection, coded: CodedArticle, art: Article, h: str, stored_id: str, recode: bool
+) -> WriteResult | None:
     """The result for a copy that does not replace the stored version (store.evidence: older,
     poorer, or replaced before and no richer now), None for one that does. With `recode`, a
     copy stored before as a replaced version has that version's coding renewed."""
     row = conn.execute(f"SELECT {EVIDENCE_SQL} FROM articles WHERE id = ?", [stored_id]).fetchone()
-    known = conn.execute(
+    count = conn.execute(
         "SELECT count(*) FROM article_versions WHERE article_id = ? AND content_hash = ?", [stored_id, h]
-    ).fetchone()[0]
-    why = held(evidence(art), evidence(tuple(row)), bool(known)) if row else None
+    ).fetchone()
+    known = bool(count and count[0])
+    why = held(evidence(art), evidence(tuple(row)), known) if row else None
     if why is None:
         return None
     if recode and known:
@@ -626,9 +702,9 @@ def _held(conn, coded: CodedArticle, art: Article, h: str, stored_id: str, recod
     return WriteResult(art.id, why[0], reason=why[1])
 
 
-def _coded_summary(coded: CodedArticle, art: Article) -> list[dict]:
+def _coded_summary(coded: CodedArticle, art: Article) -> list[dict[str, object]]:
     """What a version not stored as the current one was coded as (article_versions.coded)."""
-    out = []
+    out: list[dict[str, object]] = []
     for ev in coded.events:
         sent = _trimmed_sentence(coded, ev)
         date = _event_date(ev, art)
@@ -648,7 +724,7 @@ def _coded_summary(coded: CodedArticle, art: Article) -> list[dict]:
     return out
 
 
-def _previous(conn, art: Article, pending: _Pending):
+def _previous(conn: duckdb.DuckDBPyConnection, art: Article, pending: _Pending) -> Previous | None:
     """(id, content_hash, version) of the stored article this one is a version of (same id, else
     same url), or None."""
     if pending.prefetched:
@@ -668,18 +744,22 @@ class _StoryPlace:
 
     story_id: str
     joined: bool
-    index: dict
+    index: StoryIndex
     story_date: dt.date | None
-    shingles: object
-    sketch: object
+    shingles: set[str]
+    sketch: np.ndarray
 
 
-def _place_in_story(conn, art: Article, replaces: bool, now: dt.datetime, pending: _Pending) -> _StoryPlace:
+def _place_in_story(
+    conn: duckdb.DuckDBPyConnection, art: Article, replaces: bool, now: dt.datetime, pending: _Pending
+) -> _StoryPlace:
     # which story: a copy of a stored article joins its story
-    sh, sig = pending.sketch.get(art.id) or (None, None)
-    if sh is None:
+    prefetched = pending.sketch.get(art.id)
+    if prefetched is None:
         sh = dedup.shingles(art.text)
         sig = dedup.minhash(sh)
+    else:
+        sh, sig = prefetched
     story_id = _find_story(conn, art.id, sh, sig, pending)
     joined = story_id is not None
     if story_id is None:
@@ -695,12 +775,12 @@ def _place_in_story(conn, art: Article, replaces: bool, now: dt.datetime, pendin
     story_date = None
     if joined:
         if story_id not in pending.story_dates:
-            pending.story_dates[story_id] = conn.execute(
-                "SELECT min(published_date) FROM articles WHERE story_id = ?", [story_id]
-            ).fetchone()[0]
+            first = conn.execute("SELECT min(published_date) FROM articles WHERE story_id = ?", [story_id]).fetchone()
+            pending.story_dates[story_id] = first[0] if first else None
         story_date = pending.story_dates[story_id]
     mine = article_date(art)
-    if mine is not None and (pending.story_dates.get(story_id) is None or mine < pending.story_dates[story_id]):
+    earliest = pending.story_dates.get(story_id)
+    if mine is not None and (earliest is None or mine < earliest):
         pending.story_dates[story_id] = mine
     return _StoryPlace(story_id, joined, index, story_date, sh, sig)
 
@@ -755,12 +835,12 @@ def _add_article_rows(
 
 def _add_event_rows(
     pending: _Pending, coded: CodedArticle, art: Article, place: _StoryPlace, skey: str
-) -> tuple[dict[str, dict], int, int]:
+) -> tuple[dict[str, StoryEvent], int, int]:
     """Events -> the story's events (new or matched) + one mention each. Returns the story
     events touched, how many are new, and the number of mentions."""
-    touched: dict[str, dict] = {}
+    touched: dict[str, StoryEvent] = {}
     new_events = 0
-    mention_rows = []
+    mention_rows: list[Row] = []
     seen_coder_ids: set[str] = set()
     for ev in coded.events:
         if ev.id in seen_coder_ids:
@@ -769,7 +849,7 @@ def _add_event_rows(
         date = _event_date(ev, art, place.story_date)
         scode, scountry, sname = _ref(ev.source)
         tcode, tcountry, tname = _ref(ev.target)
-        key = (date, scode or "", tcode or "", ev.code, ev.status)
+        key: EventKey = (date, scode or "", tcode or "", ev.code, ev.status)
         tkey = dedup.trigger_key(ev.trigger.text)
         sent = _trimmed_sentence(coded, ev)
         sent_text = sent.text if sent else ""
@@ -805,7 +885,9 @@ def _add_event_rows(
     return touched, new_events, len(mention_rows)
 
 
-def _event_row(event_id: str, story_id: str, date, ev: Event, actors: tuple, tkey: str, art: Article) -> list:
+def _event_row(
+    event_id: str, story_id: str, date: dt.date | None, ev: Event, actors: ActorColumns, tkey: str, art: Article
+) -> Row:
     """A new row of the events table (its counts are filled in when the batch is written)."""
     scode, scountry, sname, tcode, tcountry, tname = actors
     where = ev.place
@@ -819,7 +901,7 @@ def _event_row(event_id: str, story_id: str, date, ev: Event, actors: tuple, tke
     ]  # fmt: skip
 
 
-def _trimmed_sentence(coded: CodedArticle, ev) -> Span | None:
+def _trimmed_sentence(coded: CodedArticle, ev: Event) -> Span | None:
     """The event's sentence without the whitespace a sentence span may carry, offsets kept true."""
     sent = coded.sentences[ev.sentence] if 0 <= ev.sentence < len(coded.sentences) else None
     if sent is not None:
@@ -828,7 +910,7 @@ def _trimmed_sentence(coded: CodedArticle, ev) -> Span | None:
     return sent
 
 
-def _mention_row(event_id: str, art: Article, ev, sent: Span | None, sent_text: str) -> list:
+def _mention_row(event_id: str, art: Article, ev: Event, sent: Span | None, sent_text: str) -> Row:
     src, tgt, rep = ev.source, ev.target, ev.reported_by
     return [
         event_id,
@@ -857,7 +939,7 @@ def _mention_row(event_id: str, art: Article, ev, sent: Span | None, sent_text: 
 
 
 def _add_quote_and_actor_rows(pending: _Pending, coded: CodedArticle, art: Article) -> None:
-    quote_rows = []
+    quote_rows: list[Row] = []
     for n, q in enumerate(coded.quotes):
         sp = q.speaker
         quote_rows.append(
@@ -877,7 +959,7 @@ def _add_quote_and_actor_rows(pending: _Pending, coded: CodedArticle, art: Artic
             ]
         )
     pending.rows["quotes"].extend(quote_rows)
-    actor_rows = [
+    actor_rows: list[Row] = [
         [
             art.id,
             n,

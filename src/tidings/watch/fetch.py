@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 import urllib.robotparser
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
@@ -47,8 +48,8 @@ class FetchResult:
 class Fetcher:
     options: FetchOptions = FetchOptions()
     client: object = None  # an httpx.Client-like object; made on first use when None
-    sleep: object = time.sleep
-    clock: object = time.monotonic
+    sleep: Callable[[float], object] = time.sleep
+    clock: Callable[[], float] = time.monotonic
     _last: dict = field(default_factory=dict)
     _robots: dict = field(default_factory=dict)
 
@@ -80,9 +81,10 @@ class Fetcher:
             if res.status == 200 and res.body is not None:
                 rp.parse(res.body.decode("utf-8", "replace").splitlines())
             elif res.status in (401, 403):
-                rp.disallow_all = True
+                # the flags RobotFileParser.read itself sets (here and below); typeshed does not declare them
+                rp.disallow_all = True  # type: ignore[attr-defined]
             else:  # no robots.txt (404) or unreachable: allowed
-                rp.allow_all = True
+                rp.allow_all = True  # type: ignore[attr-defined]
             self._robots[host] = rp
         return self._robots[host].can_fetch(self.options.user_agent, url)
 

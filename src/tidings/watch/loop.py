@@ -321,7 +321,7 @@ class Watcher:
     def run(self, cycles: int | None = None) -> list[CycleReport]:
         """Run cycles every `options.every` seconds until `cycles` are done or stop is set. A
         cycle that fails is logged and the next one runs: one bad input never stops the watch."""
-        done = []
+        done: list[CycleReport] = []
         while not self.stop.is_set() and (cycles is None or len(done) < cycles):
             t = time.monotonic()
             try:

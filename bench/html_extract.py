@@ -1,0 +1,114 @@
+"""How clean is the body tidings reads from an HTML page? Token precision/recall/F1 per setting.
+
+    .venv/bin/python bench/html_extract.py [--pages DIR] [--per-page] [--show NAME]
+
+Pages: every NAME.html under tests/fixtures/html/ (news pages written for the project in eight
+site layouts, with navigation, share widgets, captions, related links, comments, inline ads
+and wire credit lines), each with NAME.txt, the body as it should be read: the article's
+paragraphs without the dateline, captions, credit lines or page furniture.
+
+Settings: trafilatura alone (its text, as bare_extraction returns it) with each of its options
+(favor_precision, favor_recall, include_tables, include_comments, fast = no fallback
+extractors), then the same extraction followed by what tidings adds (readers.compose: header,
+dateline, boilerplate lines and trailers). Tokens are words (letters and digits, lower-cased)
+counted as a bag: precision = shared / read, recall = shared / expected, summed over pages
+(micro), F1 from those; "pages" is the mean per-page F1. The tidings default is marked '*'.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from tidings.readers import ReadOptions  # noqa: E402
+from tidings.readers.html import DEFAULT_EXTRACTION, Extraction, extract_page, read_html  # noqa: E402
+from tidings.records import InputError  # noqa: E402
+
+_WORD = re.compile(r"\w+")
+
+SETTINGS: list[tuple[str, Extraction]] = [
+    ("default", Extraction()),
+    ("favor_precision", Extraction(favor_precision=True)),
+    ("favor_recall", Extraction(favor_recall=True)),
+    ("include_tables", Extraction(include_tables=True)),
+    ("include_comments", Extraction(include_comments=True)),
+    ("fast (no fallback)", Extraction(fast=True)),
+    ("favor_precision + fast", Extraction(favor_precision=True, fast=True)),
+    ("favor_precision + tables", Extraction(favor_precision=True, include_tables=True)),
+]
+
+
+def tokens(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def score(got: str, want: str) -> tuple[int, int, int]:
+    """(shared tokens, tokens read, tokens expected)."""
+    g, w = tokens(got), tokens(want)
+    return sum((g & w).values()), sum(g.values()), sum(w.values())
+
+
+def prf(shared: int, read: int, wanted: int) -> tuple[float, float, float]:
+    p = shared / read if read else 0.0
+    r = shared / wanted if wanted else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def raw_text(page: str, extraction: Extraction) -> str:
+    found = extract_page(page, extraction)
+    return found.text if found else ""
+
+
+def tidings_text(page: str, extraction: Extraction, name: str) -> str:
+    art = read_html(page, name, ReadOptions(), extraction=extraction)
+    return "" if isinstance(art, InputError) else art.text
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pages", type=Path, default=ROOT / "tests/fixtures/html")
+    ap.add_argument("--per-page", action="store_true", help="print each page's F1 under each setting")
+    ap.add_argument("--show", metavar="NAME", help="print what each setting reads from this page")
+    args = ap.parse_args(argv)
+    pages = sorted(args.pages.glob("*.html"))
+    texts = {p.stem: (p.read_text(encoding="utf-8"), p.with_suffix(".txt").read_text(encoding="utf-8")) for p in pages}
+    if args.show:
+        page = texts[args.show][0]
+        for label, ex in SETTINGS:
+            print(
+                f"=== {label} / trafilatura\n{raw_text(page, ex)}\n=== {label} / tidings\n{tidings_text(page, ex, args.show)}\n"
+            )
+        return 0
+    print(f"{len(pages)} pages from {args.pages}\n")
+    print("| setting | read by | P | R | F1 | pages F1 | worst page |")
+    print("|---|---|---|---|---|---|---|")
+    for label, ex in SETTINGS:
+        for who, read in (("trafilatura", raw_text), ("tidings", None)):
+            total = [0, 0, 0]
+            per_page: dict[str, float] = {}
+            for name, (page, want) in texts.items():
+                got = raw_text(page, ex) if read else tidings_text(page, ex, name)
+                counts = score(got, want)
+                total = [a + b for a, b in zip(total, counts)]
+                per_page[name] = prf(*counts)[2]
+            p, r, f = prf(*total)
+            worst = min(per_page, key=per_page.__getitem__)
+            mark = " *" if who == "tidings" and ex == DEFAULT_EXTRACTION else ""
+            mean = sum(per_page.values()) / len(per_page)
+            print(
+                f"| {label}{mark} | {who} | {p:.3f} | {r:.3f} | {f:.3f} | {mean:.3f} | {worst} {per_page[worst]:.3f} |"
+            )
+            if args.per_page:
+                for name, value in per_page.items():
+                    print(f"|   | {name} | | | {value:.3f} | | |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

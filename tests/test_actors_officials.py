@@ -1,0 +1,119 @@
+"""Cabinets, security chiefs, legislators and governors of 1988-2013 news in people.tsv (issue 18).
+
+The codes of the period that covers the article's date (a police chief COP, a prosecutor JUD, an
+intelligence chief SPY, a senator LEG), the country only outside every period, and data checks on
+the dates: one holder at a time for offices a country has only one of.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+
+import pytest
+
+from tidings.actors import load_default_lexicon
+from tidings.nlp import new_doc
+
+
+def actors_only(nlp, doc):
+    for name, proc in nlp.pipeline:
+        doc = proc(doc)
+        if name == "tidings_actors":
+            break
+    return doc
+
+
+def person(nlp, text, published, name):
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date.fromisoformat(published)))
+    found = [m for m in doc._.actor_mentions if name in m.text]
+    assert found, f"no mention of {name!r} in {[m.text for m in doc._.actor_mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "published,text,name,code,key",
+    [
+        # law enforcement and justice: COP and JUD, not GOV
+        ("1998-08-10", "Louis Freeh said the bureau would send agents to Nairobi.", "Freeh", "USACOP", "freeh_louis"),
+        ("1998-09-11", "Kenneth Starr sent his report to Congress.", "Starr", "USAJUD", "starr_kenneth"),
+        ("1999-03-01", "Vladimiro Montesinos met the army commanders.", "Montesinos", "PERSPY", "montesinos_vladimiro"),
+        ("1996-11-05", "Ali Fallahian denied the accusations.", "Fallahian", "IRNSPY", "fallahian_ali"),
+        ("1999-06-01", "Mohammed Yazdi warned the newspapers.", "Yazdi", "IRNJUD", "yazdi_mohammad"),
+        # cabinet members, spokesmen and legislators
+        ("1997-04-18", "Mike McCurry told reporters the talks would go on.", "McCurry", "USAGOV", "mccurry_mike"),
+        ("1998-02-01", "Donna Shalala announced the new rules.", "Shalala", "USAGOV", "shalala_donna"),
+        ("1999-05-01", "Jesse Helms criticised the treaty.", "Helms", "USALEG", "helms_jesse"),
+        ("1997-06-01", "Anatoly Chubais promised to pay the wage arrears.", "Chubais", "RUSGOV", "chubais_anatoly"),
+        ("1997-01-10", "Otto Schily criticised the government.", "Schily", "DEU", "schily_otto"),
+        ("2000-01-10", "Otto Schily banned the group.", "Schily", "DEUGOV", "schily_otto"),
+        ("1998-10-01", "Hiromu Nonaka told a news conference the plan was ready.", "Nonaka", "JPNGOV", "nonaka_hiromu"),
+        ("1999-12-01", "Rudolph Giuliani closed the museum.", "Giuliani", "USAGOV", "giuliani_rudolph"),
+        # armed forces, rebels and militias of the time
+        ("1997-06-01", "Ismail Hakki Karadayi met the generals.", "Karadayi", "TURMIL", "karadayi_ismail_hakki"),
+        (
+            "1998-05-01",
+            "Abdul Rashid Dostum said his forces would hold the city.",
+            "Dostum",
+            "AFGREB",
+            "dostum_abdul_rashid",
+        ),
+        (
+            "1995-08-01",
+            "Zeljko Raznatovic, known as Arkan, denied the charges.",
+            "Raznatovic",
+            "SRBUAF",
+            "raznatovic_zeljko",
+        ),
+        ("1999-02-01", "Carlos Castano denied the massacre.", "Castano", "COLUAF", "castano_carlos"),
+        # leaders of a party or an opposition
+        ("1998-06-01", "Ichiro Ozawa attacked the budget.", "Ozawa", "JPNOPP", "ozawa_ichiro"),
+        ("1999-06-01", "Ichiro Ozawa backed the government's bill.", "Ozawa", "JPN", "ozawa_ichiro"),
+    ],
+)
+def test_officials_of_the_time(nlp, published, text, name, code, key):
+    m = person(nlp, text, published, name)
+    assert (m.code, m.rule.split()[0]) == (code, f"people.tsv:{key}")
+
+
+def test_a_state_attorney_general_is_not_the_attorney_general():
+    lex = load_default_lexicon()
+    spitzer = next(e for e in lex.entries if e.kind == "person" and e.key == "spitzer_eliot")
+    offices = {p.office for p in spitzer.periods}
+    assert "attorney_general" not in offices and "state_attorney_general" in offices
+
+
+# Offices a country (or a body) has one holder of at a time: two periods of two people in one of
+# them that overlap by more than a few days (a hand-over) are a wrong date.
+ONE_HOLDER = {
+    "prime_minister",
+    "foreign_minister",
+    "defence_minister",
+    "interior_minister",
+    "finance_minister",
+    "justice_minister",
+    "attorney_general",
+    "central_bank",
+    "chief_of_staff",
+    "national_security_adviser",
+}
+# Real overlaps: Cambodia's two co-premiers (1993-97), Lebanon's two rival governments (1988-90)
+SHARED = {("KHMGOV", "prime_minister"), ("LBNGOV", "prime_minister")}
+
+
+def test_offices_with_one_holder_have_one_holder_at_a_time():
+    lex = load_default_lexicon()
+    people = {e.key: e for e in lex.entries if e.kind == "person"}
+    holders = collections.defaultdict(list)
+    for key, e in people.items():
+        for p in e.periods:
+            if p.office in ONE_HOLDER and (p.code, p.office) not in SHARED:
+                holders[(p.code, p.office)].append((p.start or dt.date.min, p.end or dt.date.max, key))
+    clashes = []
+    for office, periods in holders.items():
+        periods.sort()
+        for i, (start, end, key) in enumerate(periods):
+            for start2, end2, key2 in periods[i + 1 :]:
+                if key2 != key and (min(end, end2) - start2).days > 3:
+                    clashes.append((office, key, key2))
+    assert clashes == []

@@ -61,11 +61,41 @@ class FormatsCommand(click.Command):
 @filter_options
 def command(fmt, out, partition, overwrite, db, **filters):
     """Export the stored events in one of the formats below. GDELT/Phoenix rows are
-    tab-separated without a header."""
+    tab-separated without a header.
+
+    When no stored event matches (an empty database, or filters that select nothing), nothing
+    is written (no file is made) and the command says why on standard error, with hints, and
+    exits with status 1."""
     from ..export import export
 
+    chosen = make_filters(**filters)
     try:
-        n = export(db, fmt, out, filters=make_filters(**filters), partition=partition, overwrite=overwrite)
+        found = _count(db, chosen)
+        if found:
+            n = export(db, fmt, out, filters=chosen, partition=partition, overwrite=overwrite)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
+    if not found:
+        _nothing_to_export(db, chosen, out)
     click.echo(f"{n} rows written ({fmt})" + (f" to {out}" if out != "-" else ""), err=True)
+
+
+def _count(db, filters) -> int:
+    from .query import _count as count
+
+    return count(db, filters)
+
+
+def _nothing_to_export(db, filters, out: str) -> None:
+    """Say why there is nothing to export, and stop with status 1 (no empty file is made)."""
+    from .query import nothing_found
+
+    first, *hints = nothing_found(db, filters)
+    click.echo(f"nothing to export: {first}" + ("" if out == "-" else f"; {out} not written"), err=True)
+    for line in hints:
+        click.echo(line, err=True)
+    if not hints:
+        click.echo(
+            "hint: `tidings query events` with the same filters, less some of them, shows what is stored", err=True
+        )
+    raise SystemExit(1)

@@ -1,0 +1,75 @@
+"""`tidings export` of nothing (an empty store, or filters that match no event) says so, with
+the hints `tidings query` gives, writes no file and exits with status 1. Before, it wrote an
+empty file and "0 rows written" as if all was well."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from storekit import coded
+from tidings.cli import main
+from tidings.run.ingest import ingest
+
+TEXT = "Arland's army shelled Belmark's border posts on Monday. Arland's foreign minister denied it would invade."
+SPECS = [
+    (0, "ARLMIL", "BELMIL", "190", "shelled", "2022-02-21"),
+    (1, "ARLGOV", "BELGOV", "192", "invade", "2022-02-21", "negated"),
+]
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("x") / "x.duckdb")
+    ingest([coded("a1", TEXT, SPECS, published="2022-02-22")], path, progress=False)
+    return path
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory):
+    path = str(tmp_path_factory.mktemp("e") / "empty.duckdb")
+    ingest([], path, progress=False)
+    return path
+
+
+def _export(*args: str):
+    return CliRunner().invoke(main, ["export", *args])
+
+
+def test_filters_that_match_nothing_write_no_file_and_say_why(db, tmp_path):
+    target = tmp_path / "out.tsv"
+    r = _export("--db", db, "--root", "04", "-o", str(target))
+    assert r.exit_code == 1, r.output
+    assert not target.exists()
+    assert r.stderr.splitlines()[0] == f"nothing to export: no events match these filters; {target} not written"
+    assert "rows written" not in r.stderr and r.stdout == ""
+
+
+def test_a_code_given_as_a_root_gets_the_query_hint(db):
+    r = _export("--db", db, "--code", "19")
+    assert r.exit_code == 1 and r.stdout == ""
+    assert "hint: --code 19 matches the code 19 only" in r.stderr
+    assert "--root 19 matches every code under root 19: 1 event" in r.stderr
+
+
+def test_events_of_another_status_are_pointed_to(db):
+    r = _export("--db", db, "--format", "csv", "--code", "192")
+    assert r.exit_code == 1
+    assert "hint: only asserted events are counted; --status all finds 1 event" in r.stderr
+    r = _export("--db", db, "--format", "csv", "--code", "192", "--status", "all")
+    assert r.exit_code == 0 and "1 rows written (csv)" in r.stderr
+
+
+def test_an_empty_store_says_to_ingest_first(empty_db, tmp_path):
+    for fmt, out in (("gdelt", tmp_path / "g.tsv"), ("plover", tmp_path / "p.jsonl"), ("parquet", tmp_path / "pq")):
+        r = _export("--db", empty_db, "--format", fmt, "-o", str(out))
+        assert r.exit_code == 1, (fmt, r.output)
+        assert not out.exists(), fmt
+        assert "the database has no events: code some with `tidings ingest FILES --db FILE`" in r.stderr
+
+
+def test_something_to_export_is_unchanged(db, tmp_path):
+    target = tmp_path / "out.tsv"
+    r = _export("--db", db, "-o", str(target))
+    assert r.exit_code == 0 and "1 rows written (gdelt)" in r.stderr
+    assert len(target.read_text().splitlines()) == 1

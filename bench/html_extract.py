@@ -5,7 +5,9 @@
 Pages: every NAME.html under tests/fixtures/html/ (news pages written for the project in eight
 site layouts, with navigation, share widgets, captions, related links, comments, inline ads
 and wire credit lines), each with NAME.txt, the body as it should be read: the article's
-paragraphs without the dateline, captions, credit lines or page furniture.
+paragraphs without the dateline, captions, credit lines or page furniture. The cleaning rules
+were written on those pages; --pages tests/fixtures/html/heldout measures five pages in other
+layouts written after them (docs/readers.md has both tables).
 
 Settings: trafilatura alone (its text, as bare_extraction returns it) with each of its options
 (favor_precision, favor_recall, include_tables, include_comments, fast = no fallback

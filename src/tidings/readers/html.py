@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ MAX_ABOVE_TITLE = 15  # lines of menus and kickers looked through for the headli
 LABEL_WORDS = 4  # a line of at most this many words without a sentence's end is a label
 LABEL_RUN = 3  # so many labels in a row are a menu or a table, not prose
 PULL_QUOTE_WORDS = 6  # a paragraph repeated elsewhere on the page is a pull quote from this length
+PULL_QUOTE_PARAGRAPHS = 2000  # on longer pages only exact copies are looked for (the search is quadratic)
 _SENTENCE_END = (".", "!", "?", ":", ";", '"', "”", "'", "’", ")")
 
 
@@ -321,11 +323,14 @@ def tidy_page_text(text: str, title: str | None) -> tuple[list[str], list[str]]:
         run = []
         if line:
             kept.append(line)
+    joined = "\n".join(kept) if len(kept) <= PULL_QUOTE_PARAGRAPHS else ""
+    copies = Counter(kept)
+    seen: set[str] = set()
     paras: list[str] = []
-    for i, para in enumerate(kept):
-        repeated = len(para.split()) >= PULL_QUOTE_WORDS and any(
-            j != i and para in other and (len(other) > len(para) or j < i) for j, other in enumerate(kept)
-        )
+    for para in kept:
+        # inside another paragraph (found more often than it stands alone), or a second copy
+        repeated = len(para.split()) >= PULL_QUOTE_WORDS and (para in seen or joined.count(para) > copies[para])
+        seen.add(para)
         (removed if repeated else paras).append(para)
     return paras, removed
 

@@ -130,6 +130,18 @@ def test_meta_tags_then_time_tags():
     )
 
 
+def test_hostile_json_ld_is_ignored_not_raised():
+    body = "<p>The council met on Tuesday and agreed to send more police officers to the capital city.</p>"
+    deep = "[" * 100_000 + "]" * 100_000
+    author = '{"name": "Ana Lima"}'
+    for _ in range(5000):
+        author = f"[{author}]"
+    for script in (deep, '{"@type": "NewsArticle", "author": %s}' % author, "{not json"):
+        page = f'<html><head><script type="application/ld+json">{script}</script></head><body>{body}</body></html>'
+        art = read_html(page, "x", ReadOptions())
+        assert isinstance(art, Article) and art.byline is None
+
+
 def test_a_container_value_wins_and_is_not_attributed_to_the_page():
     page = (PAGES / "01-ap-port-strike.html").read_text(encoding="utf-8")
     from tidings.readers.compose import Given

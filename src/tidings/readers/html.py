@@ -116,7 +116,7 @@ def _json_ld_items(tree: Any) -> Iterator[dict[str, Any]]:
             continue
         try:
             data = json.loads(script.text)
-        except ValueError:
+        except (ValueError, RecursionError):  # bad JSON, or nested deeper than Python's stack
             continue
         stack = data if isinstance(data, list) else [data]
         for item in stack:
@@ -133,14 +133,17 @@ def _is_news(item: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.lower() in _NEWS_TYPES for k in names)
 
 
-def _names(author: Any) -> list[str]:
-    """Author names of a JSON-LD author value (a name, a Person, or a list of them)."""
+def _names(author: Any, depth: int = 0) -> list[str]:
+    """Author names of a JSON-LD author value (a name, a Person, or a list of them); values
+    nested deeper than a list of Persons are not looked into."""
     if isinstance(author, str):
         return [author.strip()] if author.strip() and not author.startswith("http") else []
+    if depth > 2:
+        return []
     if isinstance(author, dict):
-        return _names(author.get("name"))
+        return _names(author.get("name"), depth + 1)
     if isinstance(author, list):
-        return [name for one in author for name in _names(one)]
+        return [name for one in author for name in _names(one, depth + 1)]
     return []
 
 

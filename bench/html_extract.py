@@ -12,7 +12,8 @@ layouts written after them (docs/readers.md has both tables).
 Settings: trafilatura alone (its text, as bare_extraction returns it) with each of its options
 (favor_precision, favor_recall, include_tables, include_comments, fast = no fallback
 extractors), then the same extraction followed by what tidings adds (readers.compose: header,
-dateline, boilerplate lines and trailers). Tokens are words (letters and digits, lower-cased)
+dateline, boilerplate lines and trailers) as a plain text gets it ("+ text cleaning"), then all
+of it, with the page-only steps of readers.html.tidy_page_text ("tidings"). Tokens are words (letters and digits, lower-cased)
 counted as a bag: precision = shared / read, recall = shared / expected, summed over pages
 (micro), F1 from those; "pages" is the mean per-page F1. The tidings default is marked '*'.
 """
@@ -29,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from tidings.readers import ReadOptions  # noqa: E402
+from tidings.readers.compose import Given, compose_article  # noqa: E402
 from tidings.readers.html import DEFAULT_EXTRACTION, Extraction, extract_page, read_html  # noqa: E402
 from tidings.records import InputError  # noqa: E402
 
@@ -67,9 +69,26 @@ def raw_text(page: str, extraction: Extraction) -> str:
     return found.text if found else ""
 
 
+def text_cleaning_text(page: str, extraction: Extraction, name: str) -> str:
+    """trafilatura's text through the cleaning a plain text gets (header, dateline, boilerplate
+    lines, trailers), without the page-only steps (tidy_page_text) or the page's metadata."""
+    found = extract_page(page, extraction)
+    if not found:
+        return ""
+    art = compose_article(found.text.replace("\n", "\n\n"), name, ReadOptions(), Given(title=found.title))
+    return "" if isinstance(art, InputError) else art.text
+
+
 def tidings_text(page: str, extraction: Extraction, name: str) -> str:
     art = read_html(page, name, ReadOptions(), extraction=extraction)
     return "" if isinstance(art, InputError) else art.text
+
+
+READERS = [
+    ("trafilatura", lambda page, ex, name: raw_text(page, ex)),
+    ("+ text cleaning", text_cleaning_text),
+    ("tidings", tidings_text),
+]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,11 +110,11 @@ def main(argv: list[str] | None = None) -> int:
     print("| setting | read by | P | R | F1 | pages F1 | worst page |")
     print("|---|---|---|---|---|---|---|")
     for label, ex in SETTINGS:
-        for who, read in (("trafilatura", raw_text), ("tidings", None)):
+        for who, read in READERS:
             total = [0, 0, 0]
             per_page: dict[str, float] = {}
             for name, (page, want) in texts.items():
-                got = raw_text(page, ex) if read else tidings_text(page, ex, name)
+                got = read(page, ex, name)
                 counts = score(got, want)
                 total = [a + b for a, b in zip(total, counts)]
                 per_page[name] = prf(*counts)[2]

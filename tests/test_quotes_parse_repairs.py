@@ -138,3 +138,33 @@ def test_as_clause_reports_the_clause_it_hangs_on(nlp, text, fragment, speaker):
 def test_as_clause_with_its_own_clause_keeps_it(nlp):
     quotes = _quotes(nlp, "The market fell, as traders said it would after the election.")
     assert not _find(quotes, "The market fell"), quotes
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        # the holder named as a compound of the cue noun
+        (
+            "Lawmakers cited a Financial Times report that the ministry had lost track of the funds.",
+            "the ministry had lost track of the funds",
+            "Financial Times",
+        ),
+        # intention nouns with an infinitive and a possessive holder
+        (
+            "Protests resumed despite President Lena Vos's decision to withdraw the fuel tax.",
+            "to withdraw the fuel tax",
+            "Vos",
+        ),
+        ("The governor's request to delay the vote was refused by the assembly.", "to delay the vote", "governor"),
+    ],
+)
+def test_cue_noun_with_its_holder(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment)
+    assert found, _quotes(nlp, text)
+    said_by = found[0].speaker
+    assert said_by is not None and speaker.lower() in f"{said_by.name} {said_by.text}".lower(), found[0]
+
+
+def test_cue_noun_without_a_holder_is_not_a_quote(nlp):
+    quotes = _quotes(nlp, "The decision to close the school was announced on Monday.")
+    assert not _find(quotes, "to close the school"), quotes

@@ -270,6 +270,9 @@ def noun_source(noun):
                 return g
     if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE | _LIGHT:
         return subject_of(noun.head)  # "the ministry issued a statement that", "made a decision to"
+    named = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i and c.pos_ == "PROPN"]
+    if named and named[-1].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return named[-1]  # "a New York Times report that ...", "the White House statement that ..."
     return None
 
 

@@ -49,13 +49,7 @@ class ClassifierStage:
         for k, e in enumerate(doc._.events or ()):
             by_sent.setdefault(e.sentence, []).append(k)
         mentions = doc._.actor_mentions or ()
-        starts = [s.start for s in sents]
-        with_actor = set()
-        for m in mentions:  # the sentence each mention starts in
-            si = bisect_right(starts, m.start) - 1
-            if si >= 0 and m.start < sents[si].end:
-                with_actor.add(si)
-        todo = sorted(set(by_sent) | with_actor)
+        todo = sorted(set(by_sent) | _sentences_with_actors(sents, mentions))
         if not todo:
             return doc
         scores = self.model.scores_many([sents[si] for si in todo])
@@ -76,26 +70,7 @@ class ClassifierStage:
                     detail=", ".join(f"{r}={p:.2f}" for r, p in top),
                 )
             )
-            for k in by_sent.get(si, ()):
-                e = events[k]
-                p = sc.get(e.root, 0.0)
-                if p < self.drop_below and e.status == "asserted":
-                    drop.add(k)
-                    cands.append(
-                        Candidate(
-                            sentence=si,
-                            trigger=e.trigger.text,
-                            kept=False,
-                            reason="classifier",
-                            code=e.code,
-                            detail=f"root {e.root} has p={p:.3f} < {self.drop_below}",
-                            event=e,
-                            start=e.trigger.start,
-                        )
-                    )
-                    continue
-                conf = round((1 - self.weight) * e.confidence + self.weight * p, 4)
-                events[k] = replace(e, confidence=conf, rule=f"{e.rule} +classifier({e.root}={p:.2f})")
+            self._rescore(si, sc, by_sent.get(si, ()), events, cands, drop)
             if any(
                 events[k].status == "asserted" and not events[k].code.startswith("01") and k not in drop
                 for k in by_sent.get(si, ())
@@ -106,39 +81,68 @@ class ClassifierStage:
                 continue
             if index is None:
                 index = MentionIndex(doc, mentions, actor_nouns)
-            proposed = self._propose(doc, sents[si], si, root, p, index)
-            if isinstance(proposed, str):  # why no event was proposed
-                cands.append(
-                    Candidate(
-                        sentence=si,
-                        trigger="(sentence)",
-                        kept=False,
-                        reason="classifier: no actor" if "subject" in proposed else "classifier: no event",
-                        code=root + "0",
-                        detail=f"root {root} p={p:.2f} but {proposed}",
-                    )
-                )
-                continue
-            if proposed.status == "asserted":
-                # a proposal replaces the bare statements of the sentence: it is the better event
-                stmts = [k for k in by_sent.get(si, ()) if events[k].code.startswith("01")]
-                for k in stmts:
-                    events[k] = replace(events[k], confidence=min(events[k].confidence, proposed.confidence - 0.01))
-            events.append(proposed)
-            cands.append(
-                Candidate(
-                    sentence=si,
-                    trigger=proposed.trigger.text,
-                    kept=True,
-                    reason="classifier",
-                    code=proposed.code,
-                    detail=f"root {root} p={p:.2f}",
-                    start=proposed.trigger.start,
-                )
-            )
+            self._add_proposal(doc, sents[si], si, root, p, index, by_sent.get(si, ()), events, cands)
         doc._.events = [e for k, e in enumerate(events) if k not in drop]
         doc._.candidates = cands
         return doc
+
+    def _rescore(self, si: int, sc: dict, ks, events: list, cands: list, drop: set[int]) -> None:
+        """The sentence's events (`ks`, their places in `events`) with the classifier's view: an
+        asserted event whose root it finds unlikely is dropped (`drop`), the others have their
+        confidence mixed with the root's probability."""
+        for k in ks:
+            e = events[k]
+            p = sc.get(e.root, 0.0)
+            if p < self.drop_below and e.status == "asserted":
+                drop.add(k)
+                cands.append(
+                    Candidate(
+                        sentence=si,
+                        trigger=e.trigger.text,
+                        kept=False,
+                        reason="classifier",
+                        code=e.code,
+                        detail=f"root {e.root} has p={p:.3f} < {self.drop_below}",
+                        event=e,
+                        start=e.trigger.start,
+                    )
+                )
+                continue
+            conf = round((1 - self.weight) * e.confidence + self.weight * p, 4)
+            events[k] = replace(e, confidence=conf, rule=f"{e.rule} +classifier({e.root}={p:.2f})")
+
+    def _add_proposal(self, doc, sent, si: int, root: str, p: float, index, ks, events: list, cands: list) -> None:
+        """The event the classifier proposes for the sentence, or the candidate saying why none."""
+        proposed = self._propose(doc, sent, si, root, p, index)
+        if isinstance(proposed, str):  # why no event was proposed
+            cands.append(
+                Candidate(
+                    sentence=si,
+                    trigger="(sentence)",
+                    kept=False,
+                    reason="classifier: no actor" if "subject" in proposed else "classifier: no event",
+                    code=root + "0",
+                    detail=f"root {root} p={p:.2f} but {proposed}",
+                )
+            )
+            return
+        if proposed.status == "asserted":
+            # a proposal replaces the bare statements of the sentence: it is the better event
+            stmts = [k for k in ks if events[k].code.startswith("01")]
+            for k in stmts:
+                events[k] = replace(events[k], confidence=min(events[k].confidence, proposed.confidence - 0.01))
+        events.append(proposed)
+        cands.append(
+            Candidate(
+                sentence=si,
+                trigger=proposed.trigger.text,
+                kept=True,
+                reason="classifier",
+                code=proposed.code,
+                detail=f"root {root} p={p:.2f}",
+                start=proposed.trigger.start,
+            )
+        )
 
     def _propose(self, doc, sent, si, root, p, index) -> Event | str:
         """The event the classifier proposes for the sentence, or why there is none."""
@@ -188,3 +192,14 @@ class ClassifierStage:
             + (f"->{how_tgt}" if tgt else "")
             + (f" status:{status}({cue})" if status != "asserted" else ""),
         )
+
+
+def _sentences_with_actors(sents, mentions) -> set[int]:
+    """The sentences an actor mention starts in."""
+    starts = [s.start for s in sents]
+    with_actor = set()
+    for m in mentions:  # the sentence each mention starts in
+        si = bisect_right(starts, m.start) - 1
+        if si >= 0 and m.start < sents[si].end:
+            with_actor.add(si)
+    return with_actor

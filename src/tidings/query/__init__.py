@@ -39,6 +39,8 @@ __all__ = [
     "Filters",
     "events",
     "event_page",
+    "event_sort_value",
+    "EVENT_SORTS",
     "event_mentions",
     "article",
     "quotes",
@@ -169,6 +171,48 @@ EVENT_COLUMNS = """e.id, e.num_id, e.date, e.code, e.root, e.quad_class, e.penta
     e.n_sources, e.story_id, e.first_article_id"""
 
 
+# the orders of an event page: (column, descending); ties go by id, newest id first
+EVENT_SORTS: dict[str, tuple[str, bool]] = {
+    "date": ("e.date", True),  # newest first
+    "goldstein": ("e.goldstein", False),  # most conflictual first
+    "mentions": ("e.n_mentions", True),  # most mentioned first
+}
+
+
+def _sort_value(sort: str, value: Any) -> Any:
+    """A cursor's sort value as the column holds it (None: a row without one, which comes last)."""
+    if value in (None, "", "None"):
+        return None
+    if sort == "date":
+        return _date(value)
+    return float(value) if sort == "goldstein" else int(value)
+
+
+def _keyset(sort: str, after: tuple[Any, ...] | None, before: tuple[Any, ...] | None) -> tuple[str, list[Any], str]:
+    """(the condition, its parameters, the ORDER BY) of the page after or before a cursor
+    (sort value, id) in the order `sort`; rows without a sort value come last."""
+    column, descending = EVENT_SORTS[sort]
+    ahead, behind = ("<", ">") if descending else (">", "<")
+    way, back = ("DESC", "ASC") if descending else ("ASC", "DESC")
+    if before is not None:  # the rows just before the cursor: walk the other way, then turn round
+        v = _sort_value(sort, before[0])
+        order = f"{column} {back} NULLS FIRST, e.id ASC"
+        if v is None:
+            return f" AND ({column} IS NOT NULL OR e.id > ?)", [str(before[1])], order
+        return (
+            f" AND {column} IS NOT NULL AND ({column} {behind} ? OR ({column} = ? AND e.id > ?))",
+            [v, v, str(before[1])],
+            order,
+        )
+    order = f"{column} {way} NULLS LAST, e.id DESC"
+    if after is None:
+        return "", [], order
+    v = _sort_value(sort, after[0])
+    if v is None:  # rows without a sort value come last
+        return f" AND {column} IS NULL AND e.id < ?", [str(after[1])], order
+    return f" AND ({column} {ahead} ? OR ({column} = ? AND e.id < ?) OR {column} IS NULL)", [v, v, str(after[1])], order
+
+
 def event_page(
     db: Db = None,
     *,
@@ -176,32 +220,22 @@ def event_page(
     after: tuple[Any, ...] | None = None,
     filters: Filters | None = None,
     before: tuple[Any, ...] | None = None,
+    sort: str = "date",
     **kw: Any,
-) -> tuple[pd.DataFrame, tuple[str | None, Any] | None]:
-    """One page of events, newest first, with keyset pagination: pass the returned cursor as
-    `after` to get the next page (None when there is none). `before` (a row's (date, id))
-    gives instead the `limit` rows just before that row, still newest first (the previous
-    page). Each row carries its evidence sentence, article title and url."""
+) -> tuple[pd.DataFrame, tuple[Any, Any] | None]:
+    """One page of events, newest first (or in another order of EVENT_SORTS: `sort`), with
+    keyset pagination over all the events the filters select: pass the returned cursor
+    (the last row's sort value and id) as `after` to get the next page (None when there is
+    none). `before` (a row's (sort value, id)) gives instead the `limit` rows just before that
+    row, in the same order (the previous page). Each row carries its evidence sentence,
+    article title and url."""
+    if sort not in EVENT_SORTS:
+        raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}")
     f = as_filters(filters, kw)
     where, params = f.where("e")
-    order = "e.date DESC NULLS LAST, e.id DESC"
-    if before is not None:  # the rows just before the cursor: walk the other way, then turn round
-        d = _date(before[0]) if before[0] not in (None, "", "None") else None
-        if d is None:
-            where += " AND (e.date IS NOT NULL OR e.id > ?)"
-            params += [str(before[1])]
-        else:
-            where += " AND e.date IS NOT NULL AND (e.date > ? OR (e.date = ? AND e.id > ?))"
-            params += [d, d, str(before[1])]
-        order = "e.date ASC NULLS FIRST, e.id ASC"
-    elif after is not None:
-        d = _date(after[0]) if after[0] not in (None, "", "None") else None
-        if d is None:  # undated events come last
-            where += " AND e.date IS NULL AND e.id < ?"
-            params += [str(after[1])]
-        else:
-            where += " AND (e.date < ? OR (e.date = ? AND e.id < ?) OR e.date IS NULL)"
-            params += [d, d, str(after[1])]
+    extra, more, order = _keyset(sort, after, before)
+    where += extra
+    params += more
     sql = f"""SELECT e.id FROM events e WHERE {where} ORDER BY {order} LIMIT ?"""
     with connection(db) as conn:
         # late materialisation: find the page's ids (narrow scan), then fetch their rows by key
@@ -230,11 +264,21 @@ def event_page(
         ).df()
     ev = ev.rename(columns={"event_id": "id", "article_id": "first_article_id"})
     df = df.merge(ev, on=["id", "first_article_id"], how="left").merge(meta, on="first_article_id", how="left")
-    cursor: tuple[str | None, Any] | None = None
+    cursor: tuple[Any, Any] | None = None
     if len(df) == int(limit) and len(df):
-        last = df.iloc[-1]
-        cursor = (None if pd.isna(last["date"]) else pd.Timestamp(last["date"]).date().isoformat(), last["id"])
+        cursor = (event_sort_value(df.iloc[-1], sort), df.iloc[-1]["id"])
     return df, cursor
+
+
+def event_sort_value(row: Any, sort: str = "date") -> Any:
+    """A page row's value in the order `sort`, as a cursor holds it: an ISO day, a number,
+    or None."""
+    value = row[EVENT_SORTS[sort][0][2:]]
+    if value is None or pd.isna(value):
+        return None
+    if sort == "date":
+        return pd.Timestamp(value).date().isoformat()
+    return float(value) if sort == "goldstein" else int(value)
 
 
 def events(

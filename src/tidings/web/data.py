@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
+from typing import Callable
 
 from .. import query
 from ..query import Filters, pages
@@ -136,9 +137,16 @@ def overview(conn) -> dict:
     }
 
 
+# what each order of the events page shows first (query.EVENT_SORTS sorts all the events)
+SORT_ORDERS = {"date": "newest first", "goldstein": "most conflictual first", "mentions": "most mentioned first"}
+
+
 def events_page(conn, params: dict) -> dict:
     f = filters_from(params)
-    after, before = _cursor(params, "after"), _cursor(params, "before")
+    sort = params.get("sort") or "date"
+    if sort not in SORT_ORDERS:
+        raise BadRequest("sort must be date, goldstein or mentions")
+    after, before = _cursor(params, "after", sort), _cursor(params, "before", sort)
     if after and before:
         raise BadRequest("give after or before, not both")
     try:
@@ -146,52 +154,63 @@ def events_page(conn, params: dict) -> dict:
     except ValueError:
         raise BadRequest("limit must be a number") from None
     limit = max(1, min(limit, 500))
-    sort = params.get("sort") or "date"
-    if sort not in ("date", "goldstein", "mentions"):
-        raise BadRequest("sort must be date, goldstein or mentions")
     try:
-        df, cursor, first = _page(conn, f, limit, after, before)
+        df, cursor, first = _page(conn, f, limit, after, before, sort)
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
-    rows = [_named(r) for r in records(df)]
-    previous = None if first or not rows else f"{rows[0]['date'] or ''}~{rows[0]['id']}"
-    if sort == "goldstein":
-        rows.sort(key=lambda r: (r.get("goldstein") is None, r.get("goldstein") or 0))
-    elif sort == "mentions":
-        rows.sort(key=lambda r: -(r.get("n_mentions") or 0))
+    previous = (
+        None if first or not len(df) else _cursor_text((query.event_sort_value(df.iloc[0], sort), df.iloc[0]["id"]))
+    )
     return {
         "filters": active_filters(params),
-        "events": rows,
+        "events": [_named(r) for r in records(df)],
         "total": _total(conn, f),
-        "next": f"{cursor[0] or ''}~{cursor[1]}" if cursor else None,
+        "sort": sort,
+        "order": SORT_ORDERS[sort],
+        "next": _cursor_text(cursor) if cursor else None,
         "previous": previous,
         "facets": facets(conn, f),
     }
 
 
-def _cursor(params: dict, key: str) -> tuple | None:
-    """A page cursor "DATE~ID" (DATE empty for undated events) as (date or None, id)."""
+def _cursor_text(cursor: tuple) -> str:
+    """A page cursor as the pages' links carry it: "VALUE~ID" (VALUE empty for a row without one)."""
+    value = cursor[0]
+    return f"{'' if value is None else repr(value) if isinstance(value, float) else value}~{cursor[1]}"
+
+
+_CURSOR_VALUES: dict[str, Callable[[str], object]] = {
+    "date": dt.date.fromisoformat,
+    "goldstein": float,
+    "mentions": int,
+}
+
+
+def _cursor(params: dict, key: str, sort: str = "date") -> tuple | None:
+    """A page cursor "VALUE~ID" of the order `sort` (VALUE: a day, a Goldstein value, a number
+    of mentions; empty for a row without one) as (value or None, id)."""
     if not params.get(key):
         return None
     try:
-        d, eid = str(params[key]).split("~", 1)
-        if d:
-            dt.date.fromisoformat(d)
-        return (d or None, eid)
+        value, eid = str(params[key]).split("~", 1)
+        if value:
+            _CURSOR_VALUES[sort](value)
+        return (value or None, eid)
     except ValueError:
         raise BadRequest(f"{key} must be a cursor given by a previous page") from None
 
 
-def _page(conn, f: Filters, limit: int, after, before):
-    """(rows, the next page's cursor, whether this is the first page). The page before a
-    cursor is read with one row more, to know whether a page lies before it; when the rows
-    before it do not fill a page, the first page is shown instead."""
+def _page(conn, f: Filters, limit: int, after, before, sort: str = "date"):
+    """(rows, the next page's cursor, whether this is the first page), in the order `sort`
+    over all the events. The page before a cursor is read with one row more, to know whether
+    a page lies before it; when the rows before it do not fill a page, the first page is shown
+    instead."""
     if before is None:
-        df, cursor = query.event_page(conn, limit=limit, after=after, filters=f)
+        df, cursor = query.event_page(conn, limit=limit, after=after, filters=f, sort=sort)
         return df, cursor, after is None
-    df, cursor = query.event_page(conn, limit=limit + 1, before=before, filters=f)
+    df, cursor = query.event_page(conn, limit=limit + 1, before=before, filters=f, sort=sort)
     if len(df) <= limit:
-        df, cursor = query.event_page(conn, limit=limit, filters=f)
+        df, cursor = query.event_page(conn, limit=limit, filters=f, sort=sort)
         return df, cursor, True
     return df.iloc[1:].reset_index(drop=True), cursor, False
 

@@ -11,6 +11,7 @@ import pytest
 
 from tidings.dates import attached_timex, calendar
 from tidings.dates.grammar import find, load_holidays, resolve
+from tidings.records.days import day_of
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dates"
 
@@ -106,9 +107,9 @@ def test_calendar_helpers():
     assert calendar.nth_weekday(2021, 5, 0, -1) == dt.date(2021, 5, 31)
     assert calendar.week(dt.date(2021, 1, 1)) == ("2020-W53", "week")
     assert calendar.decade(1994) == ("199", "decade")
-    assert calendar.as_date("2021-12-12T21:36:00") == dt.date(2021, 12, 12)
-    assert calendar.as_date(dt.datetime(2021, 12, 12, 9)) == dt.date(2021, 12, 12)
-    assert calendar.as_date("garbage") is None
+    assert day_of("2021-12-12T21:36:00") == dt.date(2021, 12, 12)
+    assert day_of(dt.datetime(2021, 12, 12, 9)) == dt.date(2021, 12, 12)
+    assert day_of("garbage") is None
 
 
 def test_grammar_without_parse():

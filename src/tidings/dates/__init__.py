@@ -40,6 +40,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from ..records import TimeRef
+from ..records.days import day_of
 from . import calendar, points
 from .clauses import clause_tense, pick_attached
 from .grammar import Match, find, resolve, start_of
@@ -362,7 +363,7 @@ class TimexFinder:
         return True
 
     def find(self, doc) -> list[TimeRef]:
-        pub = calendar.as_date(doc._.published)
+        pub = day_of(doc._.published)
         text = doc.text
         out: list[TimeRef] = []
         anchors: list[tuple] = []  # (first day, precision, sentence index, value) of each resolved point

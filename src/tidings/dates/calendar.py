@@ -37,24 +37,9 @@ __all__ = [
     "weekday_nearest",
     "easter",
     "nth_weekday",
-    "as_date",
 ]
 
 Value = tuple[str | None, str | None]  # (value, precision)
-
-
-def as_date(value) -> dt.date | None:
-    """doc._.published may be a date, a datetime or an ISO string; anything else is None."""
-    if value is None:
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
 
 
 def day(d: dt.date) -> Value:

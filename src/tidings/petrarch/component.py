@@ -90,7 +90,9 @@ class PetrarchStage:
             s = build_sentence(sent)
             codings, notes = self.coder.code(s, doc, day)
             for k, reason, detail in notes:
-                cands.append(Candidate(si, s.words[k].text.lower(), False, reason, detail=detail))
+                cands.append(
+                    Candidate(si, s.words[k].text.lower(), False, reason, detail=detail, start=s.words[k].start_char)
+                )
             np_why = None
             for c in codings:
                 if not c.triples:
@@ -169,6 +171,7 @@ class PetrarchStage:
                     code=code,
                     detail=f"{scode} -> {tcode} ({where})",
                     event=ev,
+                    start=trigger.start,
                 )
             )
 

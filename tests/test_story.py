@@ -276,6 +276,15 @@ def test_the_lead_date_is_the_first_day_in_the_week_before_publication():
     assert lead_date(_dated_doc(None, later)) is None
 
 
+def test_the_lead_date_passes_over_the_day_of_a_report(nlp):
+    text = (
+        "KABUL - Afghan troops arrested six suspected militants in the south, the defence ministry said "
+        "Tuesday.\n\nThe operation began in Helmand province on Sunday, the ministry added."
+    )
+    arrests = [e for e in _code(text).events if e.root == "17"]
+    assert arrests and all(e.date == "2024-06-16" and e.date_text is None for e in arrests)  # not Tuesday's
+
+
 def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
     text = (
         "MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "

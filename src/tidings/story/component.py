@@ -223,13 +223,15 @@ class StoryStage:
 def lead_date(doc, days: int = LEAD_DAYS) -> TimeRef | None:
     """The day the article's news happened, for asserted events whose own clause gives no
     time: the first day-precise time expression of the text that falls on the publication
-    day or in the `days` before it ("said on Thursday" in the lead of Saturday's story).
+    day or in the `days` before it ("on Thursday" in the lead of Saturday's story), passing
+    over one that dates a report ("..., the ministry said Tuesday") when another follows.
     Without one, such events keep the publication date."""
     published = doc._.published
     if isinstance(published, dt.datetime):
         published = published.date()
     if not isinstance(published, dt.date):
         return None
+    found = []
     for t in sorted(doc._.timexes or (), key=lambda t: t.start):
         if t.precision != "day" or not t.value or len(t.value) != 10:
             continue
@@ -238,8 +240,24 @@ def lead_date(doc, days: int = LEAD_DAYS) -> TimeRef | None:
         except ValueError:
             continue
         if 0 <= (published - day).days <= days:
-            return t
-    return None
+            found.append(t)
+    news = [t for t in found if not _dates_a_report(doc, t)]
+    return (news or found or [None])[0]
+
+
+REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote"})
+
+
+def _dates_a_report(doc, t: TimeRef) -> bool:
+    """The time expression dates the report ("..., the ministry said Tuesday"), not the news."""
+    if not hasattr(doc, "char_span"):
+        return False  # timexes without their text
+    tok = trigger_token(doc, t.start)
+    for _ in range(4):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok is not None and tok.lemma_.lower() in REPORT_VERBS
 
 
 class _Facts:

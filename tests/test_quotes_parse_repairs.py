@@ -168,3 +168,15 @@ def test_cue_noun_with_its_holder(nlp, text, fragment, speaker):
 def test_cue_noun_without_a_holder_is_not_a_quote(nlp):
     quotes = _quotes(nlp, "The decision to close the school was announced on Monday.")
     assert not _find(quotes, "to close the school"), quotes
+
+
+def test_discussed_with_a_question_clause(nlp):
+    found = _find(
+        _quotes(nlp, "The ministers discussed how the reconstruction fund could be spent."), "how the reconstruction"
+    )
+    assert found and found[0].cue == "discussed", found
+
+
+def test_talked_about_a_plan_is_not_a_quote(nlp):
+    quotes = _quotes(nlp, "The ministers talked about the reconstruction fund for an hour.")
+    assert not [q for q in quotes if q.kind == "indirect"], quotes

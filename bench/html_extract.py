@@ -1,6 +1,6 @@
 """How clean is the body tidings reads from an HTML page? Token precision/recall/F1 per setting.
 
-    .venv/bin/python bench/html_extract.py [--pages DIR] [--per-page] [--show NAME]
+    .venv/bin/python bench/html_extract.py [--pages DIR] [--per-page] [--show NAME] [--ablation]
 
 Pages: every NAME.html under tests/fixtures/html/ (news pages written for the project in eight
 site layouts, with navigation, share widgets, captions, related links, comments, inline ads
@@ -91,11 +91,39 @@ READERS = [
 ]
 
 
+ABLATIONS: list[tuple[str, ReadOptions]] = [
+    ("all of tidings' cleaning", ReadOptions()),
+    ("without header sniffing", ReadOptions(sniff_header=False)),
+    ("without cutting the dateline", ReadOptions(cut_dateline=False)),
+    ("without boilerplate lines (credits, captions, widgets)", ReadOptions(remove_boilerplate=False)),
+]
+
+
+def ablation(texts: dict[str, tuple[str, str]]) -> None:
+    """Token P/R/F1 of the default extraction with one cleaning step off at a time."""
+    print("| default extraction | P | R | F1 |")
+    print("|---|---|---|---|")
+    rows = [(label, lambda page, name, opts=opts: read_html(page, name, opts)) for label, opts in ABLATIONS]
+    rows.append(("without the page-only steps", lambda page, name: text_cleaning_text(page, DEFAULT_EXTRACTION, name)))
+    rows.append(("trafilatura alone", lambda page, name: raw_text(page, DEFAULT_EXTRACTION)))
+    for label, read in rows:
+        total = [0, 0, 0]
+        for name, (page, want) in texts.items():
+            got = read(page, name)
+            text = got if isinstance(got, str) else "" if isinstance(got, InputError) else got.text
+            total = [a + b for a, b in zip(total, score(text, want))]
+        p, r, f = prf(*total)
+        print(f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} |")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=Path, default=ROOT / "tests/fixtures/html")
     ap.add_argument("--per-page", action="store_true", help="print each page's F1 under each setting")
     ap.add_argument("--show", metavar="NAME", help="print what each setting reads from this page")
+    ap.add_argument(
+        "--ablation", action="store_true", help="the default extraction with one cleaning step off at a time"
+    )
     args = ap.parse_args(argv)
     pages = sorted(args.pages.glob("*.html"))
     texts = {p.stem: (p.read_text(encoding="utf-8"), p.with_suffix(".txt").read_text(encoding="utf-8")) for p in pages}
@@ -107,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
             )
         return 0
     print(f"{len(pages)} pages from {args.pages}\n")
+    if args.ablation:
+        ablation(texts)
+        return 0
     print("| setting | read by | P | R | F1 | pages F1 | worst page |")
     print("|---|---|---|---|---|---|---|")
     for label, ex in SETTINGS:

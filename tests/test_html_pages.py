@@ -296,6 +296,40 @@ def test_datelines_with_agency(para, place, agency):
     assert not art.text.startswith(para.split(" (")[0])
 
 
+def test_a_share_bar_copied_one_button_a_line():
+    # what a copy of a wire service's page gives: the share buttons one a line between header and story
+    buttons = [
+        "Share",
+        "Copy",
+        "Link copied",
+        "Email",
+        "Facebook",
+        "X",
+        "Reddit",
+        "LinkedIn",
+        "Pinterest",
+        "Flipboard",
+        "Print",
+    ]
+    text = "\n".join(
+        [
+            "Drone attack damages power station in southern Ukraine",
+            "By OLENA KRAVETS",
+            "Updated 11:20 AM GMT+2, February 8, 2026",
+            *buttons,
+            "",
+            "KYIV, Ukraine (AP) — A drone attack overnight damaged a thermal power station, officials said Sunday.",
+            "",
+            BODY,
+        ]
+    )
+    art = read_text(text)
+    assert isinstance(art, Article)
+    assert art.text.startswith("A drone attack overnight")
+    assert art.removed == tuple(buttons)
+    assert (art.dateline, art.agency, art.byline) == ("KYIV, Ukraine", "Associated Press", "OLENA KRAVETS")
+
+
 def test_plain_text_gets_no_metadata_sources():
     art = read_text(f"{BODY}\n\nThe vote was unanimous.")
     assert isinstance(art, Article) and art.metadata_from == ()

@@ -168,3 +168,54 @@ def test_cue_noun_with_its_holder(nlp, text, fragment, speaker):
 def test_cue_noun_without_a_holder_is_not_a_quote(nlp):
     quotes = _quotes(nlp, "The decision to close the school was announced on Monday.")
     assert not _find(quotes, "to close the school"), quotes
+
+
+def test_discussed_with_a_question_clause(nlp):
+    found = _find(
+        _quotes(nlp, "The ministers discussed how the reconstruction fund could be spent."), "how the reconstruction"
+    )
+    assert found and found[0].cue == "discussed", found
+
+
+def test_talked_about_a_plan_is_not_a_quote(nlp):
+    quotes = _quotes(nlp, "The ministers talked about the reconstruction fund for an hour.")
+    assert not [q for q in quotes if q.kind == "indirect"], quotes
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker, cls",
+    [
+        (
+            "The Berg campaign would like to hold another rally in the capital.",
+            "to hold another rally",
+            "campaign",
+            "intention",
+        ),
+        (
+            "Nadia Kovac set out to persuade the board to sell the harbour depot.",
+            "the board to sell the harbour depot",
+            "Kovac",
+            "speech",
+        ),
+        ("Nobody at the agency could have envisioned what happened next.", "what happened next", "Nobody", "belief"),
+        (
+            "The reform is the ministry's latest effort to cut waiting lists.",
+            "to cut waiting lists",
+            "ministry",
+            "intention",
+        ),
+    ],
+)
+def test_more_cues_with_clausal_complements(nlp, text, fragment, speaker, cls):
+    from tidings.quotes import cue_class
+
+    found = _find(_quotes(nlp, text), fragment)
+    assert found, _quotes(nlp, text)
+    said_by = found[0].speaker
+    assert said_by is not None and speaker.lower() in f"{said_by.name} {said_by.text}".lower(), found[0]
+    assert cue_class(found[0].cue) == cls
+
+
+def test_liked_object_is_not_a_quote(nlp):
+    quotes = _quotes(nlp, "The mayor likes the new harbour depot a lot.")
+    assert not [q for q in quotes if q.kind == "indirect"], quotes

@@ -78,9 +78,9 @@ class StoryStage:
         # the sentence coder's set-aside events were weighed again above: their records stay
         # as the sentence coder's explanation, the events as this stage's verdicts
         events, cands = [], [replace(c, event=None) if c.event is not None else c for c in doc._.candidates or ()]
-        lead = lead_date(doc)
+        leads = lead_dates(doc)
         for v in verdicts:
-            event = self._event(v, lead)
+            event = self._event(v, leads[v.group.key[0] in SAID_ROOTS])
             if v.kept:
                 events.append(event)
             cands.append(
@@ -220,12 +220,13 @@ class StoryStage:
         )
 
 
-def lead_date(doc, days: int = LEAD_DAYS) -> TimeRef | None:
+def lead_date(doc, days: int = LEAD_DAYS, said: bool = False) -> TimeRef | None:
     """The day the article's news happened, for asserted events whose own clause gives no
     time: the first day-precise time expression of the text that falls on the publication
-    day or in the `days` before it ("on Thursday" in the lead of Saturday's story), passing
-    over one that dates a report ("..., the ministry said Tuesday") when another follows.
-    Without one, such events keep the publication date."""
+    day or in the `days` before it ("on Thursday" in the lead of Saturday's story). For an
+    act (not `said`), one that dates a report ("..., the ministry said Tuesday") is passed
+    over when another follows; what is said is done the day it is said. Without one, such
+    events keep the publication date."""
     published = doc._.published
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -241,10 +242,18 @@ def lead_date(doc, days: int = LEAD_DAYS) -> TimeRef | None:
             continue
         if 0 <= (published - day).days <= days:
             found.append(t)
-    news = [t for t in found if not _dates_a_report(doc, t)]
+    news = [t for t in found if said or not _dates_a_report(doc, t)]
     return (news or found or [None])[0]
 
 
+def lead_dates(doc) -> tuple[TimeRef | None, TimeRef | None]:
+    """The lead date of acts and of what is said (`lead_date`), indexed by "is it said"."""
+    return lead_date(doc), lead_date(doc, said=True)
+
+
+# roots of events that are done by saying them (statements, appeals, intents, praise, accusations,
+# demands, disapproval, rejections, threats): dated by the report that carries them
+SAID_ROOTS = frozenset({"01", "02", "03", "05", "09", "10", "11", "12", "13"})
 REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote"})
 
 

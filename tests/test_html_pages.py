@@ -188,6 +188,18 @@ def test_page_furniture_above_the_headline_label_runs_and_pull_quotes():
     ]
 
 
+def test_a_headline_repeated_below_the_story_start_cuts_nothing():
+    text = "\n".join(
+        [
+            "The two sides met on Monday in Geneva and agreed to meet again next week, officials said.",
+            "Talks resume in Geneva",
+            "The talks were the first since the war began, officials said in a statement.",
+        ]
+    )
+    paras, removed = tidy_page_text(text, "Talks resume in Geneva")
+    assert paras == text.split("\n") and removed == []
+
+
 def test_default_extraction_is_the_one_measured_cleanest():
     # bench/html_extract.py, docs/readers.md: favor_precision drops whole pages laid out as tables
     assert DEFAULT_EXTRACTION == Extraction()

@@ -219,3 +219,29 @@ def test_more_cues_with_clausal_complements(nlp, text, fragment, speaker, cls):
 def test_liked_object_is_not_a_quote(nlp):
     quotes = _quotes(nlp, "The mayor likes the new harbour depot a lot.")
     assert not [q for q in quotes if q.kind == "indirect"], quotes
+
+
+# --- quotation marks written as two apostrophes or two backticks (LDC, Penn Treebank) ---------
+
+
+def test_paired_apostrophes_are_a_double_mark():
+    from tidings.quotes import find_quoted
+
+    text = "''We will not pay for it,'' Ms. Lund said. Then ``a test'' and rock 'n' roll."
+    spans = [(text[q.start : q.end], text[q.open : q.close]) for q in find_quoted(text)]
+    assert ("We will not pay for it", "''We will not pay for it,''") in spans
+    assert ("a test", "``a test''") in spans
+    assert all("rock" not in inner for inner, _ in spans)
+
+
+def test_paired_apostrophes_keep_offsets_past_them():
+    from tidings.quotes import find_quoted
+
+    text = "He said ''yes'' twice. She said “no, never” once."
+    inner = [text[q.start : q.end] for q in find_quoted(text)]
+    assert inner == ["yes", "no, never"]
+
+
+def test_direct_quote_in_paired_apostrophes(nlp):
+    found = _find(_quotes(nlp, "''We will not pay for it,'' Maja Lund said on Monday."), "We will not pay", "direct")
+    assert found and "Lund" in (found[0].speaker.name or ""), found

@@ -195,8 +195,34 @@ def _singles(text: str, paras: list[tuple[int, int]], taken: list[tuple[int, int
     return out
 
 
+_PAIRED = re.compile("''|``")
+
+
 def find_quoted(text: str) -> list[Quoted]:
-    """Every quoted span of `text`, in order of its opening mark."""
+    """Every quoted span of `text`, in order of its opening mark. Two apostrophes ('') or two
+    backticks (``) stand for a double quotation mark, as in LDC and Penn Treebank text
+    (''We will not pay,'' he said): they are read as one mark and the offsets are the text's."""
+    if "''" not in text and "``" not in text:
+        return _find_quoted(text)
+    reduced: list[str] = []
+    starts: list[int] = []  # where each character of the reduced text starts in `text`
+    last = 0
+    for m in _PAIRED.finditer(text):
+        reduced.append(text[last : m.start()])
+        starts.extend(range(last, m.start()))
+        reduced.append("“" if m.group() == "``" else '"')
+        starts.append(m.start())
+        last = m.end()
+    reduced.append(text[last:])
+    starts.extend(range(last, len(text) + 1))  # and the end of the text
+    at = starts.__getitem__
+    return [
+        Quoted(at(q.open), at(q.close), at(q.start), at(q.end), q.closed, q.paragraphs, q.single, q.label)
+        for q in _find_quoted("".join(reduced))
+    ]
+
+
+def _find_quoted(text: str) -> list[Quoted]:
     paras = [(m.start(), m.end()) for m in _PARA.finditer(text)]
     doubles = [_with_label(text, q) for q in _doubles(text, paras)]
     taken = [(q.open, q.close) for q in doubles]

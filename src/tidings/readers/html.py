@@ -37,6 +37,7 @@ __all__ = [
 
 MIN_WORDS = 5  # fewer words from a page is a menu or a stub, not an article
 MAX_ABOVE_TITLE = 15  # lines of menus and kickers looked through for the headline
+ABOVE_TITLE_WORDS = 8  # ... each this short: above a longer line, the headline's repeat is not the page's top
 LABEL_WORDS = 4  # a line of at most this many words without a sentence's end is a label
 LABEL_RUN = 3  # so many labels in a row are a menu or a table, not prose
 PULL_QUOTE_WORDS = 6  # a paragraph repeated elsewhere on the page is a pull quote from this length
@@ -313,8 +314,9 @@ def tidy_page_text(text: str, title: str | None) -> tuple[list[str], list[str]]:
     if title:
         for i, line in enumerate(lines[:MAX_ABOVE_TITLE]):
             if _same_line(line, title):
-                removed += lines[:i]
-                lines = lines[i:]
+                if all(len(above.split()) <= ABOVE_TITLE_WORDS for above in lines[:i]):
+                    removed += lines[:i]
+                    lines = lines[i:]
                 break
     kept: list[str] = []
     run: list[str] = []

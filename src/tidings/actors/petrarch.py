@@ -90,22 +90,51 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
     name = path.name
     if path.is_dir():
         raise DataError(str(path), 0, "is a folder, not a dictionary file (a folder of dictionaries: --dictionaries)")
-    entries: list[Entry] = []
-    sets: dict[str, list[str]] = {}
-    problems = 0
+    reader = _DictionaryReader(name, strict)
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for no, raw in enumerate(fh, 1):
+            line = raw.rstrip("\n")
+            if "VERB PATTERNS" in line:
+                raise DataError(name, no, "this is a verb dictionary ('VERB PATTERNS'), not an actor or agent one")
+            body = line.split("#", 1)[0].rstrip()
+            if not body.strip():
+                continue
+            try:
+                reader.read_line(body, no)
+            except DataError as exc:
+                reader.report(exc)
+                if reader.block is not None and no == reader.block.get("line"):
+                    reader.block = None
+    reader.close()
+    if not reader.entries:  # empty, or another kind of file: loading it would add nothing, silently
+        why = f" ({reader.problems} line(s) could not be read)" if reader.problems else ""
+        raise DataError(name, 0, f"no actor or agent entries{why}: not a PETRARCH/TABARI actor or agent dictionary")
+    return reader.entries
 
-    def report(exc: DataError):
-        nonlocal problems
-        if strict:
+
+class _DictionaryReader:
+    """The state of reading one dictionary file line by line: the entries so far, the `!SET!`
+    substitution sets, the actor block being read and the count of lines that could not be read."""
+
+    def __init__(self, name: str, strict: bool):
+        self.name = name
+        self.strict = strict
+        self.entries: list[Entry] = []
+        self.sets: dict[str, list[str]] = {}
+        self.problems = 0
+        # an actor block: primary phrase, synonyms, codes
+        self.block: dict | None = None
+
+    def report(self, exc: DataError) -> None:
+        """Raise a malformed line's error when strict, else warn (pointing at parse_petrarch's caller)."""
+        if self.strict:
             raise exc
-        problems += 1
+        self.problems += 1
         warnings.warn(str(exc), PetrarchWarning, stacklevel=3)
 
-    # an actor block: primary phrase, synonyms, codes
-    block: dict | None = None
-
-    def close():
-        nonlocal block
+    def close(self) -> None:
+        """Turn the actor block being read into entries, one per phrase, and forget it."""
+        block = self.block
         if block is None:
             return
         codes = block["codes"]
@@ -113,8 +142,9 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
         dated = [(c, a, b) for c, a, b, d in codes if d and c]
         fallback = undated[-1] if undated else (dated[-1][0] if dated else None)
         if not codes:
-            block = None
+            self.block = None
             return
+        name = self.name
         periods = tuple(Period(a, b, c, "", f"{name}:{block['line']} [{c} {_label(a, b)}]") for c, a, b in dated)
         primary = block["phrases"][0]
         key = f"{name}:{primary.lower().replace(' ', '_')}"
@@ -124,7 +154,7 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
         for ph in block["phrases"]:
             letters = re.sub(r"[^A-Za-z]", "", ph)
             exact = " " not in ph and len(letters) <= 3
-            entries.append(
+            self.entries.append(
                 Entry(
                     ACTOR,
                     ph if not exact else ph.upper(),
@@ -138,69 +168,62 @@ def parse_petrarch(path: str | Path, strict: bool = False) -> list[Entry]:
                     proper=True,
                 )
             )
-        block = None
+        self.block = None
 
-    with open(path, encoding="utf-8", errors="replace") as fh:
-        for no, raw in enumerate(fh, 1):
-            line = raw.rstrip("\n")
-            if "VERB PATTERNS" in line:
-                raise DataError(name, no, "this is a verb dictionary ('VERB PATTERNS'), not an actor or agent one")
-            body = line.split("#", 1)[0].rstrip()
-            if not body.strip():
+    def read_line(self, body: str, no: int) -> None:
+        """One line that is not blank once its comment is cut off (raises DataError if malformed)."""
+        m = _SET.match(body.strip())
+        if m:
+            self.sets[m.group(1)] = [w.strip().replace("_", " ") for w in m.group(2).split(",") if w.strip()]
+            return
+        if body.count("[") != body.count("]") or body.count("{") != body.count("}"):
+            raise DataError(self.name, no, f"unbalanced brackets in {body.strip()!r}")
+        if body[:1] in (" ", "\t"):
+            self.code_line(body, no)
+        elif body.startswith("+"):
+            self.synonym_line(body, no)
+        else:
+            self.entry_line(body, no)
+
+    def code_line(self, body: str, no: int) -> None:
+        """An indented line: code lines of the current block."""
+        if self.block is None:
+            if body.strip():
+                raise DataError(self.name, no, "indented code line outside an actor entry")
+            return
+        for b in _BRACKET.findall(body):
+            if b.strip() in ("", "s"):
                 continue
-            try:
-                m = _SET.match(body.strip())
-                if m:
-                    sets[m.group(1)] = [w.strip().replace("_", " ") for w in m.group(2).split(",") if w.strip()]
-                    continue
-                if body.count("[") != body.count("]") or body.count("{") != body.count("}"):
-                    raise DataError(name, no, f"unbalanced brackets in {body.strip()!r}")
-                if body[:1] in (" ", "\t"):
-                    # code lines of the current block
-                    if block is None:
-                        if body.strip():
-                            raise DataError(name, no, "indented code line outside an actor entry")
-                        continue
-                    for b in _BRACKET.findall(body):
-                        if b.strip() in ("", "s"):
-                            continue
-                        block["codes"].append(_restriction(b, name, no))
-                    continue
-                if body.startswith("+"):
-                    if block is None:
-                        raise DataError(name, no, "synonym line (+) before any actor entry")
-                    phrase = _words(_BRACKET.sub("", body[1:]).split("{")[0])
-                    if phrase:
-                        block["phrases"].append(phrase)
-                    for b in _BRACKET.findall(body):
-                        block["codes"].append(_restriction(b, name, no))
-                    continue
-                # a new entry
-                close()
-                brackets = _BRACKET.findall(body)
-                head = _BRACKET.sub(" ", body)
-                irregular = re.findall(r"\{([^}]*)\}", head)
-                head = re.sub(r"\{[^}]*\}", " ", head)
-                if any(b.strip().startswith("~") or b.strip().endswith("~") for b in brackets):
-                    entries.extend(_agent(head, brackets, irregular, sets, name, no))
-                    continue
-                phrase = _words(head)
-                if not phrase:
-                    raise DataError(name, no, "entry without a phrase")
-                block = {"phrases": [phrase], "codes": [], "line": no}
-                for b in brackets:
-                    if b.strip() in ("", "s"):
-                        continue
-                    block["codes"].append(_restriction(b, name, no))
-            except DataError as exc:
-                report(exc)
-                if block is not None and no == block.get("line"):
-                    block = None
-    close()
-    if not entries:  # empty, or another kind of file: loading it would add nothing, silently
-        why = f" ({problems} line(s) could not be read)" if problems else ""
-        raise DataError(name, 0, f"no actor or agent entries{why}: not a PETRARCH/TABARI actor or agent dictionary")
-    return entries
+            self.block["codes"].append(_restriction(b, self.name, no))
+
+    def synonym_line(self, body: str, no: int) -> None:
+        """A `+PHRASE_` line: another phrase of the current block, perhaps with codes."""
+        if self.block is None:
+            raise DataError(self.name, no, "synonym line (+) before any actor entry")
+        phrase = _words(_BRACKET.sub("", body[1:]).split("{")[0])
+        if phrase:
+            self.block["phrases"].append(phrase)
+        for b in _BRACKET.findall(body):
+            self.block["codes"].append(_restriction(b, self.name, no))
+
+    def entry_line(self, body: str, no: int) -> None:
+        """A line that starts a new entry: an agent (its entries at once) or an actor block."""
+        self.close()
+        brackets = _BRACKET.findall(body)
+        head = _BRACKET.sub(" ", body)
+        irregular = re.findall(r"\{([^}]*)\}", head)
+        head = re.sub(r"\{[^}]*\}", " ", head)
+        if any(b.strip().startswith("~") or b.strip().endswith("~") for b in brackets):
+            self.entries.extend(_agent(head, brackets, irregular, self.sets, self.name, no))
+            return
+        phrase = _words(head)
+        if not phrase:
+            raise DataError(self.name, no, "entry without a phrase")
+        self.block = {"phrases": [phrase], "codes": [], "line": no}
+        for b in brackets:
+            if b.strip() in ("", "s"):
+                continue
+            self.block["codes"].append(_restriction(b, self.name, no))
 
 
 def _label(a, b) -> str:

@@ -245,3 +245,42 @@ def test_paired_apostrophes_keep_offsets_past_them():
 def test_direct_quote_in_paired_apostrophes(nlp):
     found = _find(_quotes(nlp, "''We will not pay for it,'' Maja Lund said on Monday."), "We will not pay", "direct")
     assert found and "Lund" in (found[0].speaker.name or ""), found
+
+
+# --- according to, and a cue closing its paragraph with a colon ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected, speaker",
+    [
+        (
+            "According to the fire service, at least 12 homes were destroyed.",
+            "at least 12 homes were destroyed",
+            "fire service",
+        ),
+        # the tagger read the verb as a noun and the parser made "According" the root
+        (
+            "Officials defended the plan. According to talk show host Petra Lind, the plan reeks of panic and haste.",
+            "the plan reeks of panic and haste",
+            "Lind",
+        ),
+    ],
+)
+def test_according_to_starting_a_sentence(nlp, text, expected, speaker):
+    found = [q for q in _quotes(nlp, text) if q.cue == "according to"]
+    assert found and found[0].text == expected, _quotes(nlp, text)
+    assert speaker.lower() in f"{found[0].speaker.name} {found[0].speaker.text}".lower()
+
+
+def test_cue_with_colon_ending_its_paragraph_reports_the_next_paragraph(nlp):
+    text = (
+        "The mayor spoke after the vote.\n\nThe mayor added:\n\nIt is a bad day for the city. "
+        "Nobody asked the residents.\n\nThe council meets again on Friday."
+    )
+    found = [q for q in _quotes(nlp, text) if q.cue == "added"]
+    assert found and found[0].text == "It is a bad day for the city. Nobody asked the residents", found
+
+
+def test_colon_before_a_quoted_paragraph_is_left_to_the_direct_finder(nlp):
+    text = 'The mayor added:\n\n"It is a bad day for the city," she said.'
+    assert not [q for q in _quotes(nlp, text) if q.kind == "indirect"], _quotes(nlp, text)

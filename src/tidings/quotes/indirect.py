@@ -149,13 +149,32 @@ def _object_start(tok, clause) -> int:
 
 def _according(doc, tok, lex: CueLexicon):
     head = tok.head
-    if head.i == tok.i or cue_at(head, "clause", lex) is not None:
+    if head.i == tok.i:
+        return _according_first(doc, tok)
+    if cue_at(head, "clause", lex) is not None:
         return None  # "Putin told Biden, according to a video": the video is a source, not the speaker
     if head.i > tok.i:  # according to X, CLAUSE  /  SUBJECT, according to X, VERB ...
-        a, b = min(tok.right_edge.i + 1, head.left_edge.i), head.right_edge.i + 1
+        a = tok.right_edge.i + 1 if head.left_edge.i >= tok.left_edge.i else head.left_edge.i
+        b = head.right_edge.i + 1
     else:  # CLAUSE, according to X
         a, b = head.left_edge.i, tok.left_edge.i
     return a, b
+
+
+def _according_first(doc, tok):
+    """ "According to X, the move reeks of fear.": the parser made "according" the root and hung
+    the clause on X. At the start of a sentence, what X says is the rest of the sentence after
+    the comma that follows X."""
+    source = according_source(tok)
+    if source is None or tok.i != tok.sent.start:
+        return None
+    comma = next((t for t in doc[source.i + 1 : tok.sent.end] if t.text == ","), None)
+    if comma is None:
+        return None
+    end = tok.sent.end
+    while end > comma.i + 1 and (doc[end - 1].is_space or doc[end - 1].text in (".", "!", ";")):
+        end -= 1
+    return comma.i + 1, end
 
 
 def find_indirect(
@@ -197,6 +216,25 @@ def find_indirect(
     return out
 
 
+def _paragraph_after_colon(cols: _Clauses, tok):
+    """ "The governor added:" ending its paragraph, and the next paragraph, without quotation
+    marks, is what was added (to that paragraph's end)."""
+    doc = cols.doc
+    j = tok.i + 1
+    if j + 1 >= len(doc) or doc[j].text != ":" or "\n" not in doc[j].whitespace_ + doc[j + 1].text:
+        return None
+    a = j + 1
+    while a < len(doc) and doc[a].is_space:
+        a += 1
+    if a >= len(doc) or cols.t.orth[a] in _MARK_IDS or doc[a].text[:1] in "'‘":
+        return None
+    b = a
+    while b < len(doc) and "\n" not in doc[b].text:
+        b += 1
+    a, b = _trim(cols, a, b)
+    return (a, b) if _ok(cols, a, b) else None
+
+
 def _after_colon(cols: _Clauses, cue_i: int, a: int, b: int) -> int:
     """'The governor added: It is typical of her. She knows nothing.': words introduced by a cue
     and a colon, without quotation marks, run to the end of the paragraph."""
@@ -218,7 +256,9 @@ def _after_colon(cols: _Clauses, cue_i: int, a: int, b: int) -> int:
 def _from_according(doc, tok, lex):
     c = cue_at(tok, "clause", lex)
     span = _according(doc, tok, lex) if c is not None else None
-    return [(span[0], span[1], c[0], according_source(tok), False)] if span else []
+    # a sentence-initial "According to X, ..." needs no verb the tagger saw ("the move reeks")
+    checked = span is not None and tok.head.i == tok.i and span[1] - span[0] >= _MIN_WORDS
+    return [(span[0], span[1], c[0], according_source(tok), checked)] if span else []
 
 
 def _that_clause(x) -> bool:
@@ -301,6 +341,10 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
+    if src is not None and not (inside is not None and inside(tok.i)):
+        span = _paragraph_after_colon(cols, tok)
+        if span is not None:
+            return [(span[0], span[1], c[0], src, True)]
     if _as_clause(tok) and src is not None and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok, _clause_head(tok.head))]
     if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):

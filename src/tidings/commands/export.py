@@ -81,9 +81,12 @@ def command(fmt, out, partition, overwrite, db, **filters):
 
 
 def _count(db, filters) -> int:
-    from .query import _count as count
+    """How many stored events the filters select."""
+    from ..query import connection
+    from ..query.pages import event_count
 
-    return count(db, filters)
+    with connection(db) as conn:
+        return event_count(conn, filters)
 
 
 def _nothing_to_export(db, filters, out: str) -> None:

@@ -893,70 +893,12 @@ class ActorResolver:
         return False
 
     def _make_run(self, doc, pieces: list[Piece], sent_of) -> Run:
+        """The run of consecutive pieces, widened left over its determiners, numbers and
+        pre-modifiers and right over a unit word ("Borno state")."""
         start = pieces[0].start
-        # left extension: determiners, possessives, numbers, pre-modifiers
-        i = start - 1
-        former = definite = False
-        possessive = None
-        number = ""
-        while i >= 0 and not doc[i + 1].is_sent_start:
-            t = doc[i]
-            w = t.lower_
-            if w in ("that", "this", "these", "those") and t.pos_ != "DET":
-                break
-            if w == "at" and doc[i + 1].lower_ in ("least", "most"):
-                i -= 1  # "at least 40 people"
-                continue
-            if not (
-                start <= t.head.i < pieces[-1].end or (t.head.i < start and t.head.head.i >= start and t.head.i > i)
-            ):
-                break
-            if w in FORMER or w in PREMODS or (t.pos_ == "NUM" and w not in ("one",)) or w in DETS:
-                if w in FORMER:
-                    former = True
-                if w in ("the", "this", "that", "these", "those"):
-                    definite = True
-                if w in ("his", "her", "its", "their") and t.pos_ in ("PRON", "DET"):
-                    possessive = w
-                    definite = True
-                if w in ("two", "both", "three") or t.pos_ == "NUM":
-                    number = w
-                i -= 1
-                if w in DETS and w not in ("two", "both", "three", "all", "other"):
-                    break
-                continue
-            if w in ("-",) and i > 0 and doc[i - 1].lower_ in ("ex", "then"):
-                i -= 2
-                former = former or doc[i + 1].lower_ == "ex"
-                continue
-            if (
-                w.rstrip(".") in HONORIFICS
-                or w in QUANTIFIERS
-                or (
-                    t.dep_ in ("amod", "compound", "nummod", "quantmod", "nmod")
-                    and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM")
-                    and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
-                    and t.lower_ not in ("said", "says", "told")
-                )
-            ):
-                # "Mr. Erdogan", "more than 16,000 Syrians", "Rohingya refugees", "contract employees"
-                i -= 1
-                continue
-            if w in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_ and doc[i - 1].is_alpha:
-                i -= 2  # "Anti-war groups"
-                continue
-            break
+        i, former, definite, possessive, number = _left_edge(doc, start, pieces[-1].end)
         span_start = i + 1
-        end = pieces[-1].end
-        if len(pieces) > 1 and pieces[-1].cls == LOC and pieces[-1].entry.kind == UNIT:
-            # "the governor of Borno state": the unit word belongs to the phrase
-            while (
-                end < len(doc)
-                and doc[end].lower_ in UNIT_WORDS
-                and doc[end].pos_ in ("NOUN", "PROPN")
-                and not doc[end].is_sent_start
-            ):
-                end += 1
+        end = _unit_word_end(doc, pieces)
         last = doc[end - 1]
         if last.dep_ in ("compound", "amod", "nmod") and last.head.i >= end:
             span_start = max(span_start, start)
@@ -1478,6 +1420,77 @@ def sentence_index(doc) -> list[int]:
     starts = doc.to_array(SENT_START).astype(np.int64) == 1
     starts[0] = False
     return np.cumsum(starts).tolist()
+
+
+def _left_edge(doc, start: int, pieces_end: int) -> tuple[int, bool, bool, str | None, str]:
+    """The left extension of a run whose pieces span [start, pieces_end): determiners,
+    possessives, numbers and pre-modifiers. Returns the token just before the run's new start
+    and what the words passed over say: former, definite, the possessive and the number."""
+    i = start - 1
+    former = definite = False
+    possessive = None
+    number = ""
+    while i >= 0 and not doc[i + 1].is_sent_start:
+        t = doc[i]
+        w = t.lower_
+        if w in ("that", "this", "these", "those") and t.pos_ != "DET":
+            break
+        if w == "at" and doc[i + 1].lower_ in ("least", "most"):
+            i -= 1  # "at least 40 people"
+            continue
+        if not (start <= t.head.i < pieces_end or (t.head.i < start and t.head.head.i >= start and t.head.i > i)):
+            break
+        if w in FORMER or w in PREMODS or (t.pos_ == "NUM" and w not in ("one",)) or w in DETS:
+            if w in FORMER:
+                former = True
+            if w in ("the", "this", "that", "these", "those"):
+                definite = True
+            if w in ("his", "her", "its", "their") and t.pos_ in ("PRON", "DET"):
+                possessive = w
+                definite = True
+            if w in ("two", "both", "three") or t.pos_ == "NUM":
+                number = w
+            i -= 1
+            if w in DETS and w not in ("two", "both", "three", "all", "other"):
+                break
+            continue
+        if w in ("-",) and i > 0 and doc[i - 1].lower_ in ("ex", "then"):
+            i -= 2
+            former = former or doc[i + 1].lower_ == "ex"
+            continue
+        if (
+            w.rstrip(".") in HONORIFICS
+            or w in QUANTIFIERS
+            or (
+                t.dep_ in ("amod", "compound", "nummod", "quantmod", "nmod")
+                and t.pos_ in ("ADJ", "NOUN", "PROPN", "NUM")
+                and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC", "FAC")
+                and t.lower_ not in ("said", "says", "told")
+            )
+        ):
+            # "Mr. Erdogan", "more than 16,000 Syrians", "Rohingya refugees", "contract employees"
+            i -= 1
+            continue
+        if w in ("-", "–") and i > 0 and not doc[i - 1].whitespace_ and not t.whitespace_ and doc[i - 1].is_alpha:
+            i -= 2  # "Anti-war groups"
+            continue
+        break
+    return i, former, definite, possessive, number
+
+
+def _unit_word_end(doc, pieces: list[Piece]) -> int:
+    """The end of a run's pieces, past a unit word after a unit that ends a longer run: "the
+    governor of Borno state" (the unit word belongs to the phrase)."""
+    end = pieces[-1].end
+    if len(pieces) > 1 and pieces[-1].cls == LOC and pieces[-1].entry.kind == UNIT:
+        while (
+            end < len(doc)
+            and doc[end].lower_ in UNIT_WORDS
+            and doc[end].pos_ in ("NOUN", "PROPN")
+            and not doc[end].is_sent_start
+        ):
+            end += 1
+    return end
 
 
 def _modifier(t) -> bool:

@@ -6,6 +6,8 @@ event than page 1."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fastapi.testclient import TestClient
 
@@ -76,6 +78,8 @@ def test_the_html_page_keeps_its_sort_in_previous_and_next(client):
     html = client.get("/events", params={"sort": "goldstein", "status": "all", "limit": 3}).text
     assert '<span id="order">most conflictual first</span>' in html
     assert '<b class="sort" id="sort-goldstein">goldstein</b>' in html
+    shown = [float(v) for v in re.findall(r'<td class="goldstein">([^<]*)</td>', html)]
+    assert shown == [-10.0, -10.0, -5.0]  # the sort key is on the page, the most conflictual of all first
     nxt = html.split('id="next" href="/events?', 1)[1].split('"', 1)[0]
     assert "sort=goldstein" in nxt and "after=" in nxt
     page2 = client.get("/events?" + nxt.replace("&amp;", "&")).text

@@ -66,6 +66,12 @@ def person(nlp, text, published, name):
             "raznatovic_zeljko",
         ),
         ("1999-02-01", "Carlos Castano denied the massacre.", "Castano", "COLUAF", "castano_carlos"),
+        # 2001-2013 and the Kremlin of the 1990s (third pass)
+        ("2012-06-01", "James Clapper told the committee the threat had grown.", "Clapper", "USASPY", "clapper_james"),
+        ("2005-06-01", "Jeff Sessions opposed the bill.", "Sessions", "USALEG", "sessions_jeff"),
+        ("2018-06-01", "Jeff Sessions announced the new policy.", "Sessions", "USAJUD", "sessions_jeff"),
+        ("2001-06-01", "Alexander Voloshin met the governors.", "Voloshin", "RUSGOV", "voloshin_alexander"),
+        ("2012-06-01", "Ed Miliband attacked the budget.", "Miliband", "GBROPP", "miliband_ed"),
         # leaders of a party or an opposition
         ("1998-06-01", "Ichiro Ozawa attacked the budget.", "Ozawa", "JPNOPP", "ozawa_ichiro"),
         ("1999-06-01", "Ichiro Ozawa backed the government's bill.", "Ozawa", "JPN", "ozawa_ichiro"),

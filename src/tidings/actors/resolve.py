@@ -780,117 +780,21 @@ class ActorResolver:
         return [r for r in out if not any(a[0] <= r.start and r.end <= a[1] for a in abbrevs)]
 
     def _joins(self, doc, a: Piece, b: Piece, cur: list[Piece]) -> bool:
+        """Whether piece b continues the run whose last piece is a (cur: the run's pieces so far).
+        May retag b: a role after a country ("Brazilian Senate"), a destination ("ambassador to")."""
         if doc[b.start].is_sent_start:
             return False
         gap = doc[a.end : b.start]
-        if (
-            b.cls == LOC
-            and a.cls == LOC
-            and any(e.kind == ROLE for e in b.entries)
-            and a.entry.kind in (COUNTRY, DEMONYM, CAPITAL, ACTOR)
-            and len(gap) <= 3
-            and all(_modifier(t) or t.lower_ in ("'s", "’s") for t in gap)
-        ):
-            # "Nigeria Labour Congress", "Brazilian Senate": the role, not the US Congress
-            b.entries = tuple(e for e in b.entries if e.kind == ROLE) + tuple(e for e in b.entries if e.kind != ROLE)
-            b.cls = ROLEP
+        _retag_role_after_country(a, b, gap)
         if a.cls == NAME and b.cls == NAME:
             return False
         if a.cls == NAME and b.cls == LOC:
-            # "Gov. Gretchen Whitmer of Michigan": a title's unit after the name
-            return (
-                [t.lower_ for t in gap] == ["of"]
-                and b.entry.kind == UNIT
-                and any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur)
-                and not any(p.cls == LOC for p in cur)
-            )
+            return _title_unit_after_name(b, gap, cur)
         if b.cls == LOC and a.cls == ROLEP:
-            # "the foreign minister of Ukraine", "head of the UN"
-            words = [t.lower_ for t in gap]
-            if (
-                words in (["in"], ["in", "the"])
-                and a.entry.role_kind in ("body", "group")
-                and b.entry.kind in (COUNTRY, CAPITAL, UNIT)
-                and not any(p.cls == LOC for p in cur)
-                and a.entry.name not in POSTS
-            ):
-                return True
-            if (
-                words in (["to"], ["to", "the"])
-                and a.entry.name in ENVOYS
-                and b.entry.kind in (ORG, COUNTRY, CAPITAL, ACTOR)
-                and b.cls == LOC
-            ):
-                b.dest = True  # "ambassador to the United Kingdom": where to, not whose
-                return True
-            if (
-                words in (["for"], ["for", "the"])
-                and a.entry.role_kind in ("title", "person")
-                and b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR, UNIT)
-                and not any(p.cls == LOC for p in cur)
-            ):
-                return True  # "a spokesman for the Taliban"
-            return words in (["of"], ["of", "the"]) and any(
-                e.kind not in (DEMONYM, REGION_ADJ, UNIT_ADJ) for e in b.entries
-            )
+            return _role_joins_place(a, b, gap, cur)
         if b.cls == LOC and a.cls == LOC:
-            if not gap:
-                return True
-            words = [t.lower_ for t in gap]
-            if (
-                b.entry.kind == UNIT
-                and a.entry.kind in (COUNTRY, DEMONYM)
-                and len(words) == 2
-                and words[0] in UNIT_WORDS
-                and words[1] == "of"
-            ):
-                return True  # "the Nigerian state of Borno", "Pakistan's province of Sindh" (with 's below)
-            if (
-                b.entry.kind == UNIT
-                and a.entry.kind == COUNTRY
-                and len(words) == 3
-                and words[0] in ("'s", "’s")
-                and words[1] in UNIT_WORDS
-                and words[2] == "of"
-            ):
-                return True
-            return (
-                words in (["'s"], ["’s"])
-                and b.entry.kind in (ORG, METONYM, UNIT)
-                and a.entry.kind in (COUNTRY, CAPITAL, ACTOR)
-            )
-        if not gap:
-            if a.cls == NAME and b.cls == ROLEP:
-                return b.entry.role_kind in ("body", "group") and b.entry.phrase in (
-                    "administration",
-                    "government",
-                    "cabinet",
-                    "camp",
-                    "regime",
-                    "team",
-                    "aides",
-                )
-            return True
-        words = [t for t in gap]
-        if len(words) == 1 and words[0].lower_ in ("'s", "’s") and a.cls in (LOC, NAME):
-            return b.cls in (ROLEP, NAME)
-        if a.cls == NAME:
-            return False
-        # modifiers between a locator/role and the role or name they qualify:
-        # "Russian Energy Minister", "Israeli military spokesman", "Russian billionaire X"
-        if len(words) <= 3 and all(_modifier(t) for t in words):
-            if words[0].lower_ in ("'s", "’s"):
-                return False
-            return b.cls in (ROLEP, NAME)
-        if (
-            len(words) >= 2
-            and words[0].lower_ in ("'s", "’s")
-            and len(words) <= 4
-            and all(_modifier(t) for t in words[1:])
-            and a.cls in (LOC,)
-        ):
-            return b.cls in (ROLEP, NAME)
-        return False
+            return _place_joins_place(a, b, gap)
+        return _joins_role_or_name(a, b, gap)
 
     def _make_run(self, doc, pieces: list[Piece], sent_of) -> Run:
         """The run of consecutive pieces, widened left over its determiners, numbers and
@@ -1420,6 +1324,128 @@ def sentence_index(doc) -> list[int]:
     starts = doc.to_array(SENT_START).astype(np.int64) == 1
     starts[0] = False
     return np.cumsum(starts).tolist()
+
+
+def _retag_role_after_country(a: Piece, b: Piece, gap) -> None:
+    """A place-like piece with a role reading after a country is the role: "Nigeria Labour
+    Congress", "Brazilian Senate" (the role, not the US Congress). Retags b in place."""
+    if (
+        b.cls == LOC
+        and a.cls == LOC
+        and any(e.kind == ROLE for e in b.entries)
+        and a.entry.kind in (COUNTRY, DEMONYM, CAPITAL, ACTOR)
+        and len(gap) <= 3
+        and all(_modifier(t) or t.lower_ in ("'s", "’s") for t in gap)
+    ):
+        b.entries = tuple(e for e in b.entries if e.kind == ROLE) + tuple(e for e in b.entries if e.kind != ROLE)
+        b.cls = ROLEP
+
+
+def _title_unit_after_name(b: Piece, gap, cur: list[Piece]) -> bool:
+    """A name, then a place: only a title's unit after the name joins ("Gov. Gretchen Whitmer
+    of Michigan")."""
+    return (
+        [t.lower_ for t in gap] == ["of"]
+        and b.entry.kind == UNIT
+        and any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur)
+        and not any(p.cls == LOC for p in cur)
+    )
+
+
+def _role_joins_place(a: Piece, b: Piece, gap, cur: list[Piece]) -> bool:
+    """A role, then a place: "the foreign minister of Ukraine", "head of the UN", "police in
+    Lagos", "ambassador to the United Kingdom" (marks b a destination), "a spokesman for the
+    Taliban"."""
+    words = [t.lower_ for t in gap]
+    if (
+        words in (["in"], ["in", "the"])
+        and a.entry.role_kind in ("body", "group")
+        and b.entry.kind in (COUNTRY, CAPITAL, UNIT)
+        and not any(p.cls == LOC for p in cur)
+        and a.entry.name not in POSTS
+    ):
+        return True
+    if (
+        words in (["to"], ["to", "the"])
+        and a.entry.name in ENVOYS
+        and b.entry.kind in (ORG, COUNTRY, CAPITAL, ACTOR)
+        and b.cls == LOC
+    ):
+        b.dest = True  # "ambassador to the United Kingdom": where to, not whose
+        return True
+    if (
+        words in (["for"], ["for", "the"])
+        and a.entry.role_kind in ("title", "person")
+        and b.entry.kind in (ORG, COUNTRY, METONYM, ACTOR, UNIT)
+        and not any(p.cls == LOC for p in cur)
+    ):
+        return True  # "a spokesman for the Taliban"
+    return words in (["of"], ["of", "the"]) and any(e.kind not in (DEMONYM, REGION_ADJ, UNIT_ADJ) for e in b.entries)
+
+
+def _place_joins_place(a: Piece, b: Piece, gap) -> bool:
+    """A place, then a place: adjacent ones, "the Nigerian state of Borno", "Pakistan's province
+    of Sindh", "Russia's Gazprom"."""
+    if not gap:
+        return True
+    words = [t.lower_ for t in gap]
+    if (
+        b.entry.kind == UNIT
+        and a.entry.kind in (COUNTRY, DEMONYM)
+        and len(words) == 2
+        and words[0] in UNIT_WORDS
+        and words[1] == "of"
+    ):
+        return True  # "the Nigerian state of Borno", "Pakistan's province of Sindh" (with 's below)
+    if (
+        b.entry.kind == UNIT
+        and a.entry.kind == COUNTRY
+        and len(words) == 3
+        and words[0] in ("'s", "’s")
+        and words[1] in UNIT_WORDS
+        and words[2] == "of"
+    ):
+        return True
+    return (
+        words in (["'s"], ["’s"]) and b.entry.kind in (ORG, METONYM, UNIT) and a.entry.kind in (COUNTRY, CAPITAL, ACTOR)
+    )
+
+
+def _joins_role_or_name(a: Piece, b: Piece, gap) -> bool:
+    """The other pairs: adjacent pieces, a possessive, or modifiers between a locator or role and
+    the role or name they qualify ("Russian Energy Minister", "Israeli military spokesman")."""
+    if not gap:
+        if a.cls == NAME and b.cls == ROLEP:
+            return b.entry.role_kind in ("body", "group") and b.entry.phrase in (
+                "administration",
+                "government",
+                "cabinet",
+                "camp",
+                "regime",
+                "team",
+                "aides",
+            )
+        return True
+    words = [t for t in gap]
+    if len(words) == 1 and words[0].lower_ in ("'s", "’s") and a.cls in (LOC, NAME):
+        return b.cls in (ROLEP, NAME)
+    if a.cls == NAME:
+        return False
+    # modifiers between a locator/role and the role or name they qualify:
+    # "Russian Energy Minister", "Israeli military spokesman", "Russian billionaire X"
+    if len(words) <= 3 and all(_modifier(t) for t in words):
+        if words[0].lower_ in ("'s", "’s"):
+            return False
+        return b.cls in (ROLEP, NAME)
+    if (
+        len(words) >= 2
+        and words[0].lower_ in ("'s", "’s")
+        and len(words) <= 4
+        and all(_modifier(t) for t in words[1:])
+        and a.cls in (LOC,)
+    ):
+        return b.cls in (ROLEP, NAME)
+    return False
 
 
 def _left_edge(doc, start: int, pieces_end: int) -> tuple[int, bool, bool, str | None, str]:

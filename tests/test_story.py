@@ -202,6 +202,15 @@ def test_a_joint_act_of_three_gives_at_most_two_events(nlp):
     assert {e.source.country for e in coded.events} == {"JPN"}
 
 
+def test_a_missile_launch_is_kept(nlp):
+    text = (
+        "SEOUL (Reuters) - North Korea launched a ballistic missile into the sea off its east coast on Sunday, "
+        "South Korea's military said."
+    )
+    launches = [e for e in _code(text).events if e.trigger.text == "launched"]
+    assert launches and launches[0].source.country == "PRK" and launches[0].root == "15"
+
+
 def test_firing_a_minister_is_a_dismissal_not_force(nlp):
     coded = _code(FIRED)
     fired = [e for e in coded.events if e.trigger.text == "fired"]

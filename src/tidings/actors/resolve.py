@@ -854,6 +854,22 @@ class ActorResolver:
             run.kind = "name"
             run.gender = known.gender
             return True
+        earlier = known or (prior if name.end - name.start == 1 else None)
+        if (
+            earlier is not None
+            and role is not None
+            and loc is None
+            and not run.former
+            and _country_of(earlier.code) is not None
+            and _title_fits(role.entry, earlier)
+        ):
+            # "President Clinton" after "Bill Clinton": the title names the person met earlier
+            for k in ("code", "country", "name", "key", "office", "cls"):
+                setattr(run, k, getattr(earlier, k))
+            run.rule = f"surname:{earlier.name}+title:{role.entry.phrase} ({earlier.rule})"
+            run.kind = "name"
+            run.gender = earlier.gender
+            return True
         if role is not None and not run.former:
             base = country
             if (
@@ -1995,6 +2011,18 @@ def _with_code(e: Entry, code: str) -> Entry:
     from dataclasses import replace
 
     return replace(e, code=code, phrase=e.phrase)
+
+
+def _title_fits(title: Entry, person: Run) -> bool:
+    """Whether a title fits the office of a person met earlier ("President Clinton" fits Bill
+    Clinton in 1996, not Hillary Clinton in 2010; "Secretary" fits a foreign minister). A title
+    without an office ("Sen.", "Gen.") fits by its role: LEG for a senator, MIL for a general."""
+    if title.role_kind != "title":
+        return False
+    office = title.office if title.office not in ("", "-") else ""
+    if office:
+        return office == person.office or (office == "minister" and person.office.endswith("_minister"))
+    return bool(title.code) and (person.code or "")[3:6] == title.code
 
 
 # a possessor whose own code has one of these roles passes it on to his followers ("Dostum's forces")

@@ -2,7 +2,10 @@
 
 - a tab, newline or carriage return inside a text of the store (a place name, an actor name, a
   url, an outlet...) broke the row of a tab-separated export: GDELT's ActionGeo_FullName was
-  written without being flattened, and the tab writers wrote whatever the row builders gave.
+  written without being flattened, and the tab writers wrote whatever the row builders gave;
+- a Phoenix actor whose code carries no country ("GOV", "COP") had an empty Role (the country
+  or organisation field of this export, docs/store.md) although the event knew the actor's
+  country; GDELT's Actor CountryCode already took it.
 
 The store's row readers are replaced by rows written here, as in tests/test_export_rows.py."""
 
@@ -131,3 +134,51 @@ def test_quoted_and_json_formats_read_back_the_texts_unchanged(rows, name):
     else:
         records = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
         assert [r["place_name"] for r in records] == [HOSTILE_EVENT["place_name"]] * 2
+
+
+# --- Phoenix: the Role of a code without its country ----------------------------------------------
+
+
+def phoenix_event(**kw):
+    """A stored event as events_with_sources gives it (with its urls, outlets and article)."""
+    return event(article_id="art-2", urls="https://a.example/1", sources="Wire") | kw
+
+
+def phoenix_actors(rows, *cases):
+    """Full, Entity, Role and Attribute of each (code, country) as the Phoenix source actor."""
+    rows["sources"] = [phoenix_event(source_code=code, source_country=country) for code, country in cases]
+    return [line[5:9] for line in ex.phoenix_rows(None, F)]
+
+
+def test_a_phoenix_code_without_its_country_has_the_country_of_the_actor_as_role(rows):
+    got = phoenix_actors(rows, ("GOV", "FRA"), ("COP", "USA"), ("XYZGOV", "FRA"), ("MILREB", "SYR"))
+    assert got == [
+        ["GOV", "GOV", "FRA", ""],
+        ["COP", "COP", "USA", ""],
+        ["XYZGOV", "GOV", "FRA", "XYZ"],
+        ["MILREB", "MIL", "SYR", "REB"],
+    ]
+
+
+def test_a_phoenix_organisation_code_keeps_its_own_role(rows):
+    got = phoenix_actors(rows, ("IGOUNO", "USA"), ("NGOHRI", "FRA"), ("IGOAFRARB", None), ("IMGMOSSUN", "SYR"))
+    assert got == [
+        ["IGOUNO", "", "IGO", "UNO"],
+        ["NGOHRI", "HRI", "NGO", ""],
+        ["IGOAFRARB", "", "IGO", "AFR;ARB"],
+        ["IMGMOSSUN", "", "IMG", "MOS;SUN"],
+    ]
+
+
+def test_a_phoenix_code_with_its_country_or_without_any_country_is_unchanged(rows):
+    got = phoenix_actors(rows, ("RUSGOV", "RUS"), ("GOV", None), ("ROMGOV", "ROM"), ("", "FRA"))
+    assert got == [["RUSGOV", "GOV", "RUS", ""], ["GOV", "GOV", "", ""], ["ROMGOV", "GOV", "ROM", ""], ["", "", "", ""]]
+
+
+def test_the_phoenix_file_gives_the_role_of_both_actors(rows):
+    rows["sources"] = [phoenix_event(source_code="COP", source_country="USA", target_code="GOV", target_country="MEX")]
+    out = io.StringIO()
+    assert get_format("phoenix").write(None, F, Destination(stream=out)) == 1
+    row = dict(zip(ex.PHOENIX_COLUMNS, out.getvalue().rstrip("\n").split("\t")))
+    assert (row["SourceActorEntity"], row["SourceActorRole"]) == ("COP", "USA")
+    assert (row["TargetActorEntity"], row["TargetActorRole"]) == ("GOV", "MEX")

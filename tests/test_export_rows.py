@@ -507,7 +507,7 @@ def test_phoenix_actor_parts(rows):
         (("IMGMOSSUN", None), ["IMGMOSSUN", "", "IMG", "MOS;SUN"]),
         (("IGOAFRARB", None), ["IGOAFRARB", "", "IGO", "AFR;ARB"]),
         (("SYRREBMILCHR", "SYR"), ["SYRREBMILCHR", "REB", "SYR", "MIL;CHR"]),
-        (("GOV", "FRA"), ["GOV", "GOV", "", ""]),
+        (("GOV", "FRA"), ["GOV", "GOV", "FRA", ""]),  # a code without its country: the actor's country
         (("XYZGOV", None), ["XYZGOV", "GOV", "", "XYZ"]),
     ]
     rows["sources"] = [

@@ -713,8 +713,10 @@ class ActorResolver:
             role = Piece(
                 role.start, role.end, ROLEP, (_with_code(role.entry, roles[-2].entry.code),) + role.entries[1:]
             )
+        passed = None
         if names and role is not None and role.start > names[-1].start:
             # "Putin's spokesman", "Trump's supporters": the name is the possessor, not the actor
+            passed = self._possessor_role(doc, names[-1], role, day, mentioned)
             loc = self._possessor_place(doc, names[-1], day, mentioned, loc)
             names = []
         if names:
@@ -737,10 +739,37 @@ class ActorResolver:
                 return True
             return False
         if role is not None:
-            return self._code_role(doc, run, day, role, loc, locs)
+            if not self._code_role(doc, run, day, role, loc, locs):
+                return False
+            if passed is not None and not run.former:
+                run.code, run.rule = passed
+                run.country = _country_of(run.code)
+                run.key = run.code
+            return True
         if not locs:
             return False
         return self._code_place(doc, run, locs)
+
+    def _possessor_role(self, doc, holder: Piece, role: Piece, day, mentioned: set[str]):
+        """(code, rule) for a possessor's followers who share the possessor's own role: a rebel,
+        militia, opposition or party leader's forces, men, fighters or supporters ("Dostum's
+        forces" AFGREB, "Arkan's men" SRBUAF), else None. A government person's troops stay the
+        country's (the noun's own role: "Putin's troops" RUSMIL), as do titles ("Putin's
+        spokesman") and other nouns ("Dostum's lawyer")."""
+        if not holder.entries:
+            return None
+        re_ = role.entry
+        follower = (
+            re_.role_kind in ("group", "person")
+            and ((re_.code or "") in FOLLOWER_NOUN_ROLES or re_.name in ("man", "men"))
+        ) or (re_.role_kind == "body" and (re_.code or "") in ("MIL", "UAF"))
+        if not follower:
+            return None
+        e = self._choose_person(holder.entries, day, mentioned)
+        code = e.at(day)[0] or ""
+        if _country_of(code) is None or code[3:6] not in PASSED_ON_ROLES:
+            return None
+        return code[:6], f"possessor:{doc[holder.start : holder.end].text} ({e.source}: {code[:6]})+{re_.phrase}"
 
     def _possessor_place(self, doc, holder: Piece, day, mentioned: set[str], loc):
         """The place a possessor name gives its role ("Putin's spokesman": Russia; an IGO's
@@ -824,6 +853,22 @@ class ActorResolver:
             run.rule = f"surname:{known.name} ({known.rule})"
             run.kind = "name"
             run.gender = known.gender
+            return True
+        earlier = known or (prior if name.end - name.start == 1 else None)
+        if (
+            earlier is not None
+            and role is not None
+            and loc is None
+            and not run.former
+            and _country_of(earlier.code) is not None
+            and _title_fits(role.entry, earlier)
+        ):
+            # "President Clinton" after "Bill Clinton": the title names the person met earlier
+            for k in ("code", "country", "name", "key", "office", "cls"):
+                setattr(run, k, getattr(earlier, k))
+            run.rule = f"surname:{earlier.name}+title:{role.entry.phrase} ({earlier.rule})"
+            run.kind = "name"
+            run.gender = earlier.gender
             return True
         if role is not None and not run.former:
             base = country
@@ -1966,6 +2011,24 @@ def _with_code(e: Entry, code: str) -> Entry:
     from dataclasses import replace
 
     return replace(e, code=code, phrase=e.phrase)
+
+
+def _title_fits(title: Entry, person: Run) -> bool:
+    """Whether a title fits the office of a person met earlier ("President Clinton" fits Bill
+    Clinton in 1996, not Hillary Clinton in 2010; "Secretary" fits a foreign minister). A title
+    without an office ("Sen.", "Gen.") fits by its role: LEG for a senator, MIL for a general."""
+    if title.role_kind != "title":
+        return False
+    office = title.office if title.office not in ("", "-") else ""
+    if office:
+        return office == person.office or (office == "minister" and person.office.endswith("_minister"))
+    return bool(title.code) and (person.code or "")[3:6] == title.code
+
+
+# a possessor whose own code has one of these roles passes it on to his followers ("Dostum's forces")
+PASSED_ON_ROLES = frozenset({"REB", "INS", "OPP", "UAF", "CRM", "SEP", "PTY"})
+# the roles of the group and person nouns that are such followers (roles.tsv; "" for "supporters")
+FOLLOWER_NOUN_ROLES = frozenset({"", "MIL", "UAF", "REB", "INS", "SEP"})
 
 
 def _join(country: str | None, role: str | None) -> str | None:

@@ -192,6 +192,11 @@ CSV_COLUMNS = (
 )
 
 
+def _flat(text: str) -> str:
+    """A text on one line of a tab-separated file: each tab, carriage return and newline a space."""
+    return text.replace("\t", " ").replace("\r", " ").replace("\n", " ")
+
+
 def _cell(v) -> str:
     """A cell: None -> "", tabs and newlines flattened."""
     if v is None:
@@ -200,7 +205,7 @@ def _cell(v) -> str:
         if v != v:  # NaN
             return ""
         return f"{v:g}" if abs(v) >= 1e-4 or v == 0 else f"{v:.6f}"
-    return str(v).replace("\t", " ").replace("\r", " ").replace("\n", " ")
+    return _flat(str(v))
 
 
 def _stamp(published: str | None, date) -> str:
@@ -217,11 +222,11 @@ def _geo_block(name, iso3, lat, lon, *, country_level: bool) -> list[str]:
         return ["0", "", "", "", "", "", "", ""]
     if country_level or not name:
         cname = country_name(iso3) or name or ""
-        return ["1", cname, f, f, "", _cell(lat), _cell(lon), f]
+        return ["1", _cell(cname), f, f, "", _cell(lat), _cell(lon), f]
     geo_type = "3" if iso3 == "USA" else "4"
     cname = country_name(iso3)
     full = f"{name}, {cname}" if cname and cname != name else name
-    return [geo_type, full, f, f, "", _cell(lat), _cell(lon), ""]
+    return [geo_type, _cell(full), f, f, "", _cell(lat), _cell(lon), ""]
 
 
 def _actor_block(code, name, country) -> list[str]:
@@ -308,11 +313,13 @@ def _domain(url: str | None) -> str:
 
 
 def _phoenix_actor(code, country) -> list[str]:
-    """Full code; Entity (GOV, MIL, ...); Role (country or IGO/NGO/IMG/MNC); Attribute (the rest)."""
+    """Full code; Entity (GOV, MIL, ...); Role (country or IGO/NGO/IMG/MNC); Attribute (the rest).
+    The Role is the code's own country or organisation type, else the actor's country as the
+    event gives it: a code without its country ("GOV", "COP") still has one when it is known."""
     if not code:
         return ["", "", "", ""]
     p = split_actor(code, country)
-    role = p.country or next((t for t in p.types if t in ("IGO", "NGO", "IMG", "MNC")), "")
+    role = p.country or next((t for t in p.types if t in ("IGO", "NGO", "IMG", "MNC")), "") or (country or "")
     entity = next((t for t in p.types if t not in ("IGO", "NGO", "IMG", "MNC")), "")
     rest = [t for t in p.types if t not in (role, entity)] + list(p.attributes)
     rest += [x for x in (p.known_group, p.religion1, p.religion2) if x]
@@ -482,7 +489,9 @@ def _path(dest: Destination) -> str:
 
 
 def _tab_writer(rows: Callable[[Any, Filters], Iterator[list[str]]], header: tuple[str, ...] | None = None):
-    """A writer of tab-separated rows (with `header` as the first line when given)."""
+    """A writer of tab-separated rows (with `header` as the first line when given). Every cell
+    is flattened here, whatever the row builder gave: a tab or a line break inside a text of
+    the store never splits a row."""
 
     def write(conn, filters: Filters, dest: Destination) -> int:
         stream = _stream(dest)
@@ -490,7 +499,7 @@ def _tab_writer(rows: Callable[[Any, Filters], Iterator[list[str]]], header: tup
             stream.write("\t".join(header) + "\n")
         n = 0
         for row in rows(conn, filters):
-            stream.write("\t".join(row) + "\n")
+            stream.write("\t".join(_flat(cell) for cell in row) + "\n")
             n += 1
         return n
 

@@ -128,6 +128,10 @@ _ABBREVIATIONS = {
     "govt",
     "est",
 }
+_TITLE_ENDINGS = ("U.S.", "U.N.", "U.K.", "Inc.", "Co.")  # a headline may end on these, not on a full stop
+# "said" as a headline never has it (they say "says"), except "said to": "Minister said to quit"
+_SAID = re.compile(r"\bsaid\s+(?!to\b)\w", re.I)
+_ASKING = ("what ", "how ", "why ", "who ", "here's ", "here is ")  # "What the minister said about the talks"
 _OUTLET = re.compile(
     r"^(?P<outlet>(?:[A-Z][\w&'’.\-]*\s){0,3}(?:News|Times|Post|Press|Journal|Herald|Tribune|"
     r"Guardian|Telegraph|Daily|Online|Today|Express|Standard|Mail))(?:,\s*[A-Z][\w .'’\-]{1,30})?$"
@@ -192,11 +196,27 @@ def parse_byline(line: str, agencies: Agencies) -> tuple[str | None, str | None]
     return None
 
 
+def _reads_as_sentence(line: str) -> bool:
+    """A first line that is a sentence of the story, not a headline, though it has a headline's
+    shape: a clause leading into what follows ("The Daily Courier said in an editorial on
+    Tuesday, Nov. 3:"), a report in the past tense ("Acme Corp. said it sold its Ohio unit"),
+    or a long clause with appositives that ends on an abbreviation ("Acme AB, the Swedish
+    maker of staplers, agreed to buy the rest of Acme Inc.")."""
+    s = line.strip()
+    if s.endswith(":"):
+        return True
+    if _SAID.search(s) and not s.lower().startswith(_ASKING):
+        return True
+    return s.endswith(_TITLE_ENDINGS) and (s.count(",") >= 2 or len(s.split()) > 15)
+
+
 def looks_like_title(line: str, agencies: Agencies) -> bool:
     s = line.strip()
     if not (3 <= len(s) <= MAX_TITLE) or len(s.split()) > 25:
         return False
-    if s.endswith((".", ",", ";", "-", "–", "—")) and not s.endswith(("U.S.", "U.N.", "U.K.", "Inc.", "Co.")):
+    if _reads_as_sentence(s):
+        return False
+    if s.endswith((".", ",", ";", "-", "–", "—")) and not s.endswith(_TITLE_ENDINGS):
         return False
     if re.search(r"[.,;:][\"”’']$", s):  # 'rubble.”': a sentence ending in a quote
         return False

@@ -185,7 +185,7 @@ def test_phoenix_26_columns(db):
     col = {name: i for i, name in enumerate(PHOENIX_COLUMNS)}
     r = [r for r in rows if r[col["EventCode"]] == "173"][0]
     assert r[col["Date"]] == "20220226" and (r[col["Year"]], r[col["Month"]], r[col["Day"]]) == ("2022", "02", "26")
-    assert (r[col["SourceActorFull"]], r[col["SourceActorRole"]], r[col["SourceActorEntity"]]) == (
+    assert (r[col["SourceActorFull"]], r[col["SourceActorEntity"]], r[col["SourceActorRole"]]) == (
         "RUSCOP",
         "RUS",
         "COP",

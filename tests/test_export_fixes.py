@@ -150,29 +150,29 @@ def phoenix_actors(rows, *cases):
     return [line[5:9] for line in ex.phoenix_rows(None, F)]
 
 
-def test_a_phoenix_code_without_its_country_has_the_country_of_the_actor_as_role(rows):
+def test_a_phoenix_code_without_its_country_has_the_country_of_the_actor_as_entity(rows):
     got = phoenix_actors(rows, ("GOV", "FRA"), ("COP", "USA"), ("XYZGOV", "FRA"), ("MILREB", "SYR"))
     assert got == [
-        ["GOV", "GOV", "FRA", ""],
-        ["COP", "COP", "USA", ""],
-        ["XYZGOV", "GOV", "FRA", "XYZ"],
-        ["MILREB", "MIL", "SYR", "REB"],
+        ["GOV", "FRA", "GOV", ""],
+        ["COP", "USA", "COP", ""],
+        ["XYZGOV", "FRA", "GOV", "XYZ"],
+        ["MILREB", "SYR", "MIL", "REB"],
     ]
 
 
-def test_a_phoenix_organisation_code_keeps_its_own_role(rows):
+def test_a_phoenix_organisation_code_keeps_its_own_entity(rows):
     got = phoenix_actors(rows, ("IGOUNO", "USA"), ("NGOHRI", "FRA"), ("IGOAFRARB", None), ("IMGMOSSUN", "SYR"))
     assert got == [
-        ["IGOUNO", "", "IGO", "UNO"],
-        ["NGOHRI", "HRI", "NGO", ""],
-        ["IGOAFRARB", "", "IGO", "AFR;ARB"],
-        ["IMGMOSSUN", "", "IMG", "MOS;SUN"],
+        ["IGOUNO", "IGO", "", "UNO"],
+        ["NGOHRI", "NGO", "HRI", ""],
+        ["IGOAFRARB", "IGO", "", "AFR;ARB"],
+        ["IMGMOSSUN", "IMG", "", "MOS;SUN"],
     ]
 
 
 def test_a_phoenix_code_with_its_country_or_without_any_country_is_unchanged(rows):
     got = phoenix_actors(rows, ("RUSGOV", "RUS"), ("GOV", None), ("ROMGOV", "ROM"), ("", "FRA"))
-    assert got == [["RUSGOV", "GOV", "RUS", ""], ["GOV", "GOV", "", ""], ["ROMGOV", "GOV", "ROM", ""], ["", "", "", ""]]
+    assert got == [["RUSGOV", "RUS", "GOV", ""], ["GOV", "", "GOV", ""], ["ROMGOV", "ROM", "GOV", ""], ["", "", "", ""]]
 
 
 def test_the_phoenix_file_gives_the_role_of_both_actors(rows):
@@ -180,5 +180,5 @@ def test_the_phoenix_file_gives_the_role_of_both_actors(rows):
     out = io.StringIO()
     assert get_format("phoenix").write(None, F, Destination(stream=out)) == 1
     row = dict(zip(ex.PHOENIX_COLUMNS, out.getvalue().rstrip("\n").split("\t")))
-    assert (row["SourceActorEntity"], row["SourceActorRole"]) == ("COP", "USA")
-    assert (row["TargetActorEntity"], row["TargetActorRole"]) == ("GOV", "MEX")
+    assert (row["SourceActorEntity"], row["SourceActorRole"]) == ("USA", "COP")
+    assert (row["TargetActorEntity"], row["TargetActorRole"]) == ("MEX", "GOV")

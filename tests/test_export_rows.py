@@ -440,12 +440,12 @@ def test_phoenix_row_column_by_column(rows):
         "Month": "03",
         "Day": "05",
         "SourceActorFull": "IGOWSTNATMIL",
-        "SourceActorEntity": "MIL",
-        "SourceActorRole": "IGO",
+        "SourceActorEntity": "IGO",
+        "SourceActorRole": "MIL",
         "SourceActorAttribute": "WST;NAT",
         "TargetActorFull": "UKRCVL",
-        "TargetActorEntity": "CVL",
-        "TargetActorRole": "UKR",
+        "TargetActorEntity": "UKR",
+        "TargetActorRole": "CVL",
         "TargetActorAttribute": "",
         "EventCode": "1823",
         "EventRootCode": "18",
@@ -501,14 +501,14 @@ def test_phoenix_defaults(rows):
 
 def test_phoenix_actor_parts(rows):
     cases = [
-        (("RUSGOV", "RUS"), ["RUSGOV", "GOV", "RUS", ""]),
-        (("NGOHRI", None), ["NGOHRI", "HRI", "NGO", ""]),
-        (("MNCUSAMED", None), ["MNCUSAMED", "MED", "MNC", "USA"]),
-        (("IMGMOSSUN", None), ["IMGMOSSUN", "", "IMG", "MOS;SUN"]),
-        (("IGOAFRARB", None), ["IGOAFRARB", "", "IGO", "AFR;ARB"]),
-        (("SYRREBMILCHR", "SYR"), ["SYRREBMILCHR", "REB", "SYR", "MIL;CHR"]),
-        (("GOV", "FRA"), ["GOV", "GOV", "FRA", ""]),  # a code without its country: the actor's country
-        (("XYZGOV", None), ["XYZGOV", "GOV", "", "XYZ"]),
+        (("RUSGOV", "RUS"), ["RUSGOV", "RUS", "GOV", ""]),
+        (("NGOHRI", None), ["NGOHRI", "NGO", "HRI", ""]),
+        (("MNCUSAMED", None), ["MNCUSAMED", "MNC", "MED", "USA"]),
+        (("IMGMOSSUN", None), ["IMGMOSSUN", "IMG", "", "MOS;SUN"]),
+        (("IGOAFRARB", None), ["IGOAFRARB", "IGO", "", "AFR;ARB"]),
+        (("SYRREBMILCHR", "SYR"), ["SYRREBMILCHR", "SYR", "REB", "MIL;CHR"]),
+        (("GOV", "FRA"), ["GOV", "FRA", "GOV", ""]),  # a code without its country: the actor's country
+        (("XYZGOV", None), ["XYZGOV", "", "GOV", "XYZ"]),
     ]
     rows["sources"] = [
         event(source_code=c, source_country=k, article_id="a", urls="", sources="") for (c, k), _ in cases
@@ -840,7 +840,7 @@ def test_cameo_country_codes_that_are_not_iso_codes_are_still_countries(rows):
         )
     ]
     (line,) = ex.phoenix_rows(None, F)
-    assert line[5:13] == ["ROMGOV", "GOV", "ROM", "", "ROMMIL", "MIL", "ROM", ""]
+    assert line[5:13] == ["ROMGOV", "ROM", "GOV", "", "ROMMIL", "ROM", "MIL", ""]
 
 
 def test_a_regional_organisation_has_no_known_group(rows):

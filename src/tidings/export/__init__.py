@@ -313,15 +313,16 @@ def _domain(url: str | None) -> str:
 
 
 def _phoenix_actor(code, country) -> list[str]:
-    """Full code; Entity (GOV, MIL, ...); Role (country or IGO/NGO/IMG/MNC); Attribute (the rest).
-    The Role is the code's own country or organisation type, else the actor's country as the
-    event gives it: a code without its country ("GOV", "COP") still has one when it is known."""
+    """Full code; Entity (the country, or IGO/NGO/IMG/MNC); Role (GOV, MIL, ...); Attribute (the
+    rest), as Phoenix fills them (USAGOV: Entity USA, Role GOV). The Entity is the code's own
+    country or organisation type, else the actor's country as the event gives it: a code without
+    its country ("GOV", "COP") still has one when it is known."""
     if not code:
         return ["", "", "", ""]
     p = split_actor(code, country)
-    role = p.country or next((t for t in p.types if t in ("IGO", "NGO", "IMG", "MNC")), "") or (country or "")
-    entity = next((t for t in p.types if t not in ("IGO", "NGO", "IMG", "MNC")), "")
-    rest = [t for t in p.types if t not in (role, entity)] + list(p.attributes)
+    entity = p.country or next((t for t in p.types if t in ("IGO", "NGO", "IMG", "MNC")), "") or (country or "")
+    role = next((t for t in p.types if t not in ("IGO", "NGO", "IMG", "MNC")), "")
+    rest = [t for t in p.types if t not in (entity, role)] + list(p.attributes)
     rest += [x for x in (p.known_group, p.religion1, p.religion2) if x]
     return [code, entity, role, ";".join(rest)]
 

@@ -1,5 +1,5 @@
 """Datelines at the start of a story: "MOSCOW, Dec 12 (Reuters) -", "WASHINGTON (AP) —",
-"KYIV, Ukraine —", "Beirut (AFP) -", "NEW DELHI:". The place becomes Article.dateline,
+"KYIV, Ukraine —", "Beirut (AFP) -", "NEW DELHI:", "NEWARK, N.J. _". The place becomes Article.dateline,
 the agency in brackets Article.agency, and the dateline is cut from the text."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ _TAIL = (
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.'’\-]+(?:\s[A-Z][A-Za-z.'’\-]+){{0,2}}))?"
     rf"(?:,?\s*(?P<date>{_MON}\s+\d{{1,2}}|\d{{1,2}}\s+{_MON}))?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{0,40})\))?"
-    r"\s*(?P<sep>--|[-–—:])\s+"
+    r"\s*(?P<sep>--|[-–—:_])(?:\s+|(?<!:)\Z)"  # AP's and the NYT's wire copy: "NAIROBI, Kenya (AP) _"
 )
 _AGENCY_ONLY_RX = re.compile(
     rf"(?:(?P<date>{_MON}\s+\d{{1,2}})\s*)?\((?P<agency>[A-Za-z][A-Za-z .&'’\-]{{0,40}})\)\s*(?P<sep>--|[-–—])\s+"

@@ -984,6 +984,12 @@ class ActorResolver:
         run.rule = f"role:{re_.phrase} (no country)"
         if re_.name in POSTS:
             run.candidates = ()  # whose embassy the text does not say
+        general = _general_reference(doc, run)
+        if general:
+            # "governments around the world", "many governments", "world leaders": no one country's
+            run.candidates = ()
+            run.rule += f" (general: {general})"
+            return True
         run.kind = "nominal"
         run.key = f"role:{re_.code}:{run.start}"
         if run.number in ("two", "both") and re_.plural and re_.role_kind in ("title", "person"):
@@ -1961,6 +1967,40 @@ def _places(lexicon: Lexicon) -> dict[str, str]:
         for st in gc.get_us_states().values():
             out.setdefault(norm(st["name"]), "USA")
     return out
+
+
+# what makes a plural role with no country a general one, not one country's: a world-wide word
+# ("world leaders", "foreign ministers", "governments around the world"), or a quantifier on a
+# body each country has one of ("many governments", "other militaries"; "many officials" may
+# still be one country's); and "every"/"any"/"each" on a singular role
+WORLD_WORDS = frozenset({"world", "globe", "worldwide", "global", "foreign", "international"})
+GENERAL_QUANTIFIERS = frozenset({"many", "other", "some", "several", "various", "numerous", "most", "all"})
+ONE_PER_COUNTRY = frozenset({"government", "military", "country", "nation", "regime", "army", "parliament"})
+GENERAL_SINGULAR_DETS = frozenset({"every", "any", "each"})
+
+
+def _general_reference(doc, run: Run) -> str:
+    """The word that makes a role with no country a general one ('many', 'world', 'around the
+    world'), or "" when the phrase may be one country's."""
+    head = doc[run.head]
+    plural = run.plural or head.tag_ in ("NNS", "NNPS")
+    left = list(doc[run.start : run.head]) + [c for c in head.children if c.i < run.start]
+    one_per_country = (run.role_phrase or head.lemma_).split()[-1].lower() in ONE_PER_COUNTRY
+    for t in left:
+        w = t.lower_
+        if w in GENERAL_SINGULAR_DETS and not plural:
+            return w
+        if plural and (w in WORLD_WORDS or (w in GENERAL_QUANTIFIERS and one_per_country)):
+            return w
+    if not plural:
+        return ""
+    if run.end < len(doc) and doc[run.end].lower_ == "worldwide":
+        return "worldwide"
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("around", "across", "throughout", "over", "of", "from"):
+            if any(t.lower_ in ("world", "globe") for t in child.subtree):
+                return f"{child.lower_} the world"
+    return ""
 
 
 def _role_gender(phrase: str) -> str:

@@ -190,6 +190,16 @@ def test_violence_aimed_at_a_thing_is_not_an_event(nlp):
     assert "village" in place_nouns() and "boat" not in place_nouns()
 
 
+def test_a_general_role_takes_no_country_from_the_dateline(nlp):
+    # issue 18: "governments around the world" are no one country's, not the dateline's
+    coded = _code(
+        "LIMA, Peru (AP) -- Peruvian President Alan Garcia said on Monday that the attack was cowardly.\n\n"
+        "Governments around the world condemned the attack on the embassy."
+    )
+    condemned = [e for e in coded.events if e.trigger.text == "condemned"]
+    assert not [e for e in condemned if e.source is not None and e.source.country == "PER"], condemned
+
+
 def test_a_credit_line_gives_no_event(nlp):
     coded = _code(CREDIT)
     assert coded.events and not [e for e in coded.events if e.trigger.text == "contributed"]

@@ -984,7 +984,7 @@ class ActorResolver:
         run.rule = f"role:{re_.phrase} (no country)"
         if re_.name in POSTS:
             run.candidates = ()  # whose embassy the text does not say
-        general = _general_reference(doc, run)
+        general = _general_reference(doc, run, role.start)
         if general:
             # "governments around the world", "many governments", "world leaders": no one country's
             run.candidates = ()
@@ -1979,12 +1979,13 @@ ONE_PER_COUNTRY = frozenset({"government", "military", "country", "nation", "reg
 GENERAL_SINGULAR_DETS = frozenset({"every", "any", "each"})
 
 
-def _general_reference(doc, run: Run) -> str:
+def _general_reference(doc, run: Run, role_start: int) -> str:
     """The word that makes a role with no country a general one ('many', 'world', 'around the
     world'), or "" when the phrase may be one country's."""
     head = doc[run.head]
     plural = run.plural or head.tag_ in ("NNS", "NNPS")
-    left = list(doc[run.start : run.head]) + [c for c in head.children if c.i < run.start]
+    # the words before the role itself ("foreign ministers" is a role, not a general one)
+    left = list(doc[run.start : role_start]) + [c for c in head.children if c.i < run.start]
     one_per_country = (run.role_phrase or head.lemma_).split()[-1].lower() in ONE_PER_COUNTRY
     for t in left:
         w = t.lower_

@@ -89,6 +89,7 @@ def role_only(ref: ActorRef | None) -> bool:
         and not ref.country
         and not str(ref.code).startswith(ORG_PREFIXES)
         and country_block(ref.code) is None
+        and "(general:" not in (ref.rule or "")  # "governments around the world": no one country's
     )
 
 

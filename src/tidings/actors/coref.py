@@ -404,6 +404,8 @@ def fill_from_context(runs: list[Run], places: Sequence[Run] = ()) -> None:
     for r in runs:
         if r.country or not r.code or not _BARE.match(r.code) or r.kind == "pronoun":
             continue
+        if "(general:" in r.rule:
+            continue  # "governments around the world" and what refers back to them: no one country's
         near = by_sent.get(r.sent, set()) or by_sent.get(r.sent - 1, set())
         allowed = r.candidates
         if allowed is not None:

@@ -143,7 +143,7 @@ def test_control_verbs_and_adjectives_above_an_infinitive(parse):
             # the lemmas of the participles: "scheduled" -> schedule, "poised" -> poise
             ("Putin is scheduled to meet Xi.", "meet", ("future", "schedule")),
             ("Iran is poised to sign the accord.", "sign", ("future", "poise")),
-            ("Russia is slated to sign the accord.", "sign", ("future", "slat")),
+            ("Russia is slated to sign the accord.", "sign", ("future", "slate")),
             ("Russia plans to attack the village.", "attack", ("future", "plan")),
             ("Russia intends to attack the village.", "attack", ("future", "intend")),
             ("Russia is preparing to attack the village.", "attack", ("future", "prepare")),

@@ -5,7 +5,8 @@ Components (each declares what it reads and writes, see their `assigns` in nlp.a
   attribute_ruler     the model's own, rebuilt from its patterns by tidings.nlp.attributes:
                       the same output, faster (FAST_ATTRIBUTES = False keeps spaCy's)
   lemmatizer          the model's own, wrapped by tidings.nlp.lemmas: lemmas memoised per
-                      (ORTH, POS, MORPH), the same output (FAST_LEMMAS = False keeps spaCy's)
+                      (ORTH, POS, MORPH), the same output except verb bases spelling
+                      excludes ("hopes" -> hope, not hop; LEMMA_SPELLING; FAST_LEMMAS = False keeps spaCy's)
   tidings_actors      reads ents, parse          -> doc._.actor_mentions
   tidings_dates       reads ents, parse          -> doc._.timexes
   tidings_places      reads ents, parse, actors  -> doc._.places, doc._.dateline_place
@@ -29,6 +30,9 @@ __all__ = ["PipelineOptions", "get_nlp", "new_doc"]
 _LOCK = threading.Lock()
 FAST_ATTRIBUTES = True  # see tidings.nlp.attributes
 FAST_LEMMAS = True  # see tidings.nlp.lemmas
+# verb lemmas that spelling allows: "hopes" -> hope, not spaCy's hop (tidings.nlp.lemmas.spelled_base);
+# only with FAST_LEMMAS (spaCy's own component has no such choice)
+LEMMA_SPELLING = True
 _CACHE: dict = {}
 FREEZE_GC = True  # see get_nlp; False leaves the garbage collector as it was
 
@@ -82,7 +86,7 @@ def _build(options: PipelineOptions):
     if FAST_ATTRIBUTES:
         replace_attribute_ruler(nlp)
     if FAST_LEMMAS:
-        replace_lemmatizer(nlp)
+        replace_lemmatizer(nlp, repair_spelling=LEMMA_SPELLING)
     nlp.max_length = 2_000_000  # the pipeline refuses long texts itself (CodeOptions.max_chars)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe(

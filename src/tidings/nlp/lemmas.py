@@ -26,6 +26,17 @@ Inside a vocab memory zone new keys are memoised for the current Doc only, since
 strings may be transient. Anything but a plain Lemmatizer/EnglishLemmatizer in "rule" mode
 (another mode, a subclass, a replaced ``lemmatize``) is left to the original component. Like
 spaCy's cache, the memo assumes the lookup tables do not change once the pipeline runs.
+
+One deliberate difference, only with ``repair_spelling`` (the pipeline of ``tidings.nlp`` sets
+it; ``replace_lemmatizer`` alone does not): spaCy 3.8 puts each rule's candidate that is in the
+index at the *front* of the list, so of several known bases the one of the last rule wins, and
+for verbs that is the bare stem: "hopes" -> hop (not hope), "slated" -> slat, "raged" -> rag,
+"rated" -> rat, "waged" -> wag, "riding" -> rid. English spelling excludes those readings, and
+the model's own tables say so: a stem that doubles its last consonant (the exception table
+lists "hopped", "hopping" -> hop) does not spell its forms "hoped", "hoping"; and -es is added
+bare only after s, x, z, ch, sh or o ("fixes", "goes"), else it is -s ("hops"). So when the
+first candidate X of a verb is such a stem and X + "e" is also a candidate, X + "e" is the
+lemma (see ``spelled_base``). Words of the exception table keep spaCy's answer.
 """
 
 from __future__ import annotations
@@ -40,24 +51,52 @@ from spacy.language import Language
 from spacy.pipeline import Lemmatizer
 from spacy.tokens import Doc
 
-__all__ = ["FastLemmatizer", "replace_lemmatizer"]
+__all__ = ["FastLemmatizer", "replace_lemmatizer", "spelled_base"]
 
 _READ = [ORTH, POS, MORPH, LEMMA]
 _PLAIN = (Lemmatizer, EnglishLemmatizer)  # classes whose rule_lemmatize we know is pure
+_BARE_ES = ("s", "x", "z", "ch", "sh", "o")  # stems that take -es rather than -s
+
+
+def spelled_base(word: str, forms: list[str], exceptions: dict) -> str:
+    """The lemma among spaCy's candidate ``forms`` of the verb ``word`` that spelling allows.
+
+    ``forms[0]`` (spaCy's answer) unless it is a stem X whose form could not be spelled
+    ``word`` while X + "e" is also a candidate: ``word`` is X + "es" and X does not end in
+    s, x, z, ch, sh or o; or ``word`` is X + "ed" / X + "ing" and ``exceptions`` (spaCy's verb
+    exception table) gives X's -ed or -ing form with the last consonant doubled ("hopped").
+    See the module docstring.
+    """
+    word = word.lower()
+    if not forms or word in exceptions:
+        return forms[0] if forms else word
+    stem = forms[0]
+    if stem + "e" not in forms or not stem.isalpha():
+        return stem
+    suffix = word[len(stem) :] if word.startswith(stem) else ""
+    if suffix == "es":
+        return stem if stem.endswith(_BARE_ES) else stem + "e"
+    if suffix in ("ed", "ing"):
+        doubles = any(stem in exceptions.get(stem + stem[-1] + end, ()) for end in ("ed", "ing"))
+        return stem + "e" if doubles else stem
+    return stem
 
 
 class FastLemmatizer:
-    """Same effect as the wrapped spaCy Lemmatizer; see the module docstring."""
+    """Same effect as the wrapped spaCy Lemmatizer (unless ``repair_spelling``); see the module docstring."""
 
-    def __init__(self, vocab, name: str = "lemmatizer") -> None:
+    def __init__(self, vocab, name: str = "lemmatizer", repair_spelling: bool = False) -> None:
         self.vocab = vocab
         self.name = name
+        self.repair_spelling = repair_spelling  # see the module docstring and spelled_base
         self.original: Lemmatizer | None = None
         self._memo: dict[tuple[int, int, int], int] = {}
+        self._verb_exceptions: dict = {}
 
     def wrap(self, original: Lemmatizer) -> None:
         self.original = original
         self._memo = {}
+        self._verb_exceptions = original.lookups.get_table("lemma_exc", {}).get("verb", {})
 
     @property
     def fast(self) -> bool:
@@ -109,7 +148,7 @@ class FastLemmatizer:
                 if lemma is None:
                     lemma = new.get(key)
                     if lemma is None:
-                        lemma = add(orig.rule_lemmatize(doc[i])[0])
+                        lemma = add(self._lemma(orig, doc[i]))
                         if key[1]:
                             new[key] = lemma
                 lemmas[i] = lemma
@@ -121,19 +160,28 @@ class FastLemmatizer:
         doc.from_array([LEMMA], np.array(lemmas, dtype=np.uint64))  # type: ignore[arg-type]  # as above
         return doc
 
+    def _lemma(self, orig: Lemmatizer, token) -> str:
+        forms = orig.rule_lemmatize(token)
+        if self.repair_spelling and token.pos_ == "VERB" and len(forms) > 1:
+            return spelled_base(token.text, forms, self._verb_exceptions)
+        return forms[0]
+
 
 @Language.factory("tidings_lemmatizer", assigns=["token.lemma"])
 def make_fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
     return FastLemmatizer(nlp.vocab, name)
 
 
-def replace_lemmatizer(nlp: Language, name: str = "lemmatizer") -> FastLemmatizer:
-    """Swap the pipeline's lemmatizer for the fast one, same place and name, wrapping it."""
+def replace_lemmatizer(nlp: Language, name: str = "lemmatizer", repair_spelling: bool = False) -> FastLemmatizer:
+    """Swap the pipeline's lemmatizer for the fast one, same place and name, wrapping it.
+
+    ``repair_spelling``: prefer the base that spelling allows (see ``spelled_base``)."""
     original = nlp.get_pipe(name)
     if not isinstance(original, Lemmatizer):  # what wrap takes (the pipelines we load have one)
         raise TypeError(f"the pipe {name!r} is a {type(original).__name__}, not a Lemmatizer")
     fast = nlp.replace_pipe(name, "tidings_lemmatizer")
     if not isinstance(fast, FastLemmatizer):  # not met: the factory makes one
         raise TypeError(f"tidings_lemmatizer made a {type(fast).__name__}")
+    fast.repair_spelling = repair_spelling
     fast.wrap(original)
     return fast

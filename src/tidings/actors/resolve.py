@@ -1989,8 +1989,8 @@ def _general_reference(doc, run: Run, role_start: int) -> str:
     one_per_country = (run.role_phrase or head.lemma_).split()[-1].lower() in ONE_PER_COUNTRY
     for t in left:
         w = t.lower_
-        if w in GENERAL_SINGULAR_DETS and not plural:
-            return w
+        if w in GENERAL_SINGULAR_DETS and not plural and one_per_country:
+            return w  # "any government"; "any party" in a story about Guinea is Guinea's
         if plural and (w in WORLD_WORDS or (w in GENERAL_QUANTIFIERS and one_per_country)):
             return w
     if not plural:

@@ -185,3 +185,26 @@ def test_a_list_under_an_unknown_key_still_says_where_the_articles_are(tmp_path)
     (err,) = _read(tmp_path / "resp.json")
     assert isinstance(err, InputError)
     assert "'hits' is a list of 1 object(s)" in err.problem and "jq '.hits'" in err.problem
+
+
+@pytest.mark.parametrize(
+    ("answer", "said"),
+    [
+        ({"status": "error", "code": "apiKeyInvalid", "message": "Your key is not valid."}, "apiKeyInvalid: Your key"),
+        ({"error": {"code": 429, "message": "Too many requests"}}, "429: Too many requests"),
+        ({"status": "failed", "error": "quota exceeded"}, "quota exceeded"),
+    ],
+)
+def test_an_error_answer_saved_instead_of_articles_says_so(tmp_path, answer, said):
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(answer))
+    (got,) = _read(path)
+    assert isinstance(got, InputError) and "a news API's error response, not articles" in got.problem
+    assert said in got.problem
+
+
+def test_a_record_with_a_status_field_is_not_an_error_answer(tmp_path):
+    path = tmp_path / "page.jsonl"
+    path.write_text(json.dumps({"status": "published", "title": "No body here"}) + "\n")
+    (got,) = _read(path)
+    assert isinstance(got, InputError) and "record has no text field" in got.problem

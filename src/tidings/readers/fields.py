@@ -18,6 +18,7 @@ __all__ = [
     "TEXT_FIELDS",
     "RESPONSE_LISTS",
     "RESPONSE_OBJECTS",
+    "api_error",
     "canonical",
     "missing_text",
     "text_columns",
@@ -142,6 +143,20 @@ def missing_text(found, csv: bool = False) -> str:
     if csv:
         return f"CSV has no 'text' or 'html' column: it needs one (also read: {also}); found {shown or 'no columns'}"
     return f"record has no text field: it needs 'text' or 'html' (also read: {also}); found {shown or 'no fields'}"
+
+
+def api_error(rec: dict) -> str:
+    """The message for a news API's error response saved instead of its articles ({"status":
+    "error", "code": "apiKeyInvalid", "message": "..."}), or "" when the record is no such answer."""
+    status = str(rec.get("status") or "").lower()
+    error = rec.get("error")
+    if status not in ("error", "failed", "fail") and not isinstance(error, (dict, str)):
+        return ""
+    detail = error if isinstance(error, dict) else {}
+    code = rec.get("code") or detail.get("code") or ""
+    message = rec.get("message") or detail.get("message") or (error if isinstance(error, str) else "")
+    said = ": ".join(str(x)[:200] for x in (code, message) if x)
+    return "a news API's error response, not articles" + (f" ({said})" if said else "") + ": fetch the page again"
 
 
 def list_hint(rec: dict) -> str:

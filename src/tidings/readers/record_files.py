@@ -25,7 +25,7 @@ from typing import IO, Any, Iterator
 
 from ..records import Article, InputError
 from .compose import Given, compose_article
-from .fields import canonical, list_hint, missing_text, text_columns, unread_date_columns
+from .fields import api_error, canonical, list_hint, missing_text, text_columns, unread_date_columns
 from .decode import DecodeError, decode_bytes, human_size, size_problem, stream_encoding
 from .html import read_html
 from .options import ReadOptions
@@ -109,7 +109,7 @@ def record_article(
         if value is not None and not isinstance(value, str):
             return InputError(where, f"field {origin.get(name, name)!r} is {_kind(value)}, not a string")
     if "text" not in origin and "html" not in origin:
-        return InputError(where, missing_text(raw) + list_hint(raw))
+        return InputError(where, api_error(raw) or missing_text(raw) + list_hint(raw))
     if not (text or "").strip() and not (html or "").strip():
         return InputError(where, "record has no 'text' or 'html' (or it is empty)")
     content: str = text or html or ""

@@ -212,6 +212,20 @@ def test_a_joint_act_of_three_gives_at_most_two_events(nlp):
     assert {e.source.country for e in coded.events} == {"JPN"}
 
 
+def test_an_announced_meeting_is_one_event_the_intent(nlp):
+    # CAMEO and ANNOTATION.md: announcing a future act is an intent expressed now (036, asserted);
+    # the future act of the same mention and actors is that same happening, not a second event
+    coded = _code(
+        "Israeli Prime Minister Benjamin Netanyahu will meet French President Emmanuel Macron in Paris "
+        "next month, his office said."
+    )
+    meet = [e for e in coded.events if e.trigger.text == "meet"]
+    assert meet and {(e.code, e.status) for e in meet} == {("036", "asserted")}, meet
+    assert {e.source.country for e in meet} <= {"ISR", "FRA"}
+    dropped = [c for c in coded.candidates if c.trigger == "meet" and c.reason == "announced act"]
+    assert dropped and all(c.event is not None and c.event.status == "future" for c in dropped)
+
+
 def test_a_missile_launch_is_kept(nlp):
     text = (
         "SEOUL (Reuters) - North Korea launched a ballistic missile into the sea off its east coast on Sunday, "

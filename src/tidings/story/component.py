@@ -25,7 +25,7 @@ from .hypotheses import home_country, hypotheses, trigger_starts
 from .roots import load_roots, trigger_token
 from .judge import Judge, load_judge
 from .keys import NONE_KEY
-from .rules import announced_intents, minor_pairs, thing_target
+from .rules import announced_acts, minor_pairs, thing_target
 
 __all__ = ["StoryStage", "make_story", "dyadic_roots", "SHORT_INPUT"]
 
@@ -75,6 +75,7 @@ class StoryStage:
             others = any(v.kept and v.group.status != "asserted" for v in verdicts)
             self._judge(todo, article_context(doc, groups, home, scores), others)
         self._one_reading_per_mention(verdicts)
+        self._announced(verdicts)
         # the sentence coder's set-aside events were weighed again above: their records stay
         # as the sentence coder's explanation, the events as this stage's verdicts
         events, cands = [], [replace(c, event=None) if c.event is not None else c for c in doc._.candidates or ()]
@@ -185,6 +186,15 @@ class StoryStage:
             else:
                 v.group.members = mine
 
+    @staticmethod
+    def _announced(verdicts: list[Verdict]) -> None:
+        """An act announced for the future whose announcement is kept as an asserted intent
+        (036 for "will meet") is that one happening: the intent is its event."""
+        for k in announced_acts([v.group for v in verdicts], [v.kept for v in verdicts]):
+            v = verdicts[k]
+            v.kept, v.reason = False, "announced act"
+            v.detail = "its announcement is kept as an asserted intent (CAMEO 03x), the event of this happening"
+
     def _event(self, v: Verdict, lead: TimeRef | None = None) -> Event:
         g = v.group
         best = v.lead if v.lead is not None and v.lead in g.members else g.best()
@@ -278,13 +288,11 @@ class _Facts:
         self.dyadic = dyadic_roots()
         self.others = {h.event.sentence for g in groups if g.key[0] != "01" for h in g.members if h.how == "coded"}
         self.minor = minor_pairs(groups)
-        self.intents = announced_intents(groups)
 
 
 def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
     """No coded source; a dyadic act with no target; violence aimed at a thing; a pair of a
-    many-party joint act not led by its first-named party; the intent derived from an act
-    announced for the future; a bare statement that only carries another event of its
+    many-party joint act not led by its first-named party; a bare statement that only carries another event of its
     sentence; and, with no judge to weigh them, readings the stage made up."""
     root, skey, tkey = g.key
     if skey == NONE_KEY:
@@ -297,8 +305,6 @@ def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
         return "not violence", "its target is a thing, not people, forces or a place"
     if k in facts.minor:
         return "joint act", "an act of three or more parties is coded from the first-named one"
-    if k in facts.intents:
-        return "announced act", "the act announced is the event (status future), not a second intent"
     if root == "01" and tkey == NONE_KEY and all(h.event.sentence in facts.others for h in g.members):
         return "carrier", "a bare statement that carries another event of its sentence"
     if g.status == "asserted" and not judged and g.best().how != "coded":

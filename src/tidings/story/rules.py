@@ -5,9 +5,10 @@
 - a joint act of three or more parties ("Japan, the United States and South Korea will hold
   joint drills") is coded from the first-named party to each of the others, not as every
   directed pair;
-- an act announced for the future ("will hold drills next week") is the event, with status
-  future: the intent the sentence coder also derives from the announcement (03x, asserted) is
-  not a second event of the same mention and actors.
+- an act announced for the future ("will meet Y next week") is, following CAMEO and
+  ANNOTATION.md, an expressed intent made now (03x, asserted): when that intent is kept, the
+  act itself (status future, the same mention and actors) is not a second event of the same
+  happening (`announced_acts`, applied after the judge).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from importlib import resources
 from ..events.lexicon import load_word_list
 from .groups import Group
 
-__all__ = ["VIOLENT_ROOTS", "thing_target", "minor_pairs", "announced_intents", "place_nouns"]
+__all__ = ["VIOLENT_ROOTS", "thing_target", "minor_pairs", "announced_acts", "place_nouns"]
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
@@ -75,22 +76,20 @@ def minor_pairs(groups: list[Group]) -> set[int]:
     return out
 
 
-def announced_intents(groups: list[Group]) -> set[int]:
-    """Indices of asserted intent groups (derived from an announced act) whose every mention
-    also gives the act itself, with status future, between the same actors."""
-    future = {
+def announced_acts(groups: list[Group], kept: list[bool]) -> set[int]:
+    """Indices of future groups whose every mention is announced by a kept asserted intent
+    (derived from that announcement) between the same actors: the intent is the event."""
+    said = {
         (h.event.sentence, h.event.trigger.start, g.key[1], g.key[2])
-        for g in groups
-        if g.status == "future"
+        for g, k in zip(groups, kept)
+        if k and g.status == "asserted" and g.key[0] == "03"
         for h in g.members
+        if "derived:intent" in h.event.rule
     }
-    out = set()
-    for k, g in enumerate(groups):
-        if g.status != "asserted" or g.key[0] != "03":
-            continue
-        if all(
-            "derived:intent" in h.event.rule and (h.event.sentence, h.event.trigger.start, g.key[1], g.key[2]) in future
-            for h in g.members
-        ):
-            out.add(k)
-    return out
+    return {
+        k
+        for k, g in enumerate(groups)
+        if kept[k]
+        and g.status == "future"
+        and all((h.event.sentence, h.event.trigger.start, g.key[1], g.key[2]) in said for h in g.members)
+    }

@@ -23,8 +23,10 @@ __all__ = ["make_quotes", "extract_quotes"]
 _DIRECT_SHARE = 0.8  # a reported clause this much inside quote marks is the direct quote
 
 
-def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None) -> list[Quote]:
-    """`cue_ids`: `cue_word_ids(lex, doc.vocab.strings)`, when the caller keeps it."""
+def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None, reported: bool = False) -> list[Quote]:
+    """`cue_ids`: `cue_word_ids(lex, doc.vocab.strings)`, when the caller keeps it. With
+    `reported`, speech acts with only a noun object ("announced his resignation", "called for a
+    ceasefire") are listed too, as kind "reported": not quotes (what was said is not stated)."""
     text = doc.text  # built from the tokens on every access: read it once
     table = TokenTable(doc)
     quoted = find_quoted(text)
@@ -47,9 +49,12 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None) 
 
     covered = [(q.start, q.end) for q in quoted]
     out: list[Quote] = []
-    for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote, cands, table):
+    for ind in find_indirect(doc, lex, speakers, quoted_speaker, inside_quote, cands, table, reported):
         a = doc[ind.start].idx
         b = doc[ind.end - 1].idx + len(doc[ind.end - 1])
+        if ind.kind == "reported":
+            out.append(Quote(speaker=ind.speaker, text=text[a:b], kind="reported", cue=ind.cue, start=a, end=b))
+            continue
         share = _share(text, a, b, covered)
         if share >= _DIRECT_SHARE:
             for d in directs:  # the clause is the direct quote: lend it the cue if it has none
@@ -117,14 +122,20 @@ def _share(text: str, a: int, b: int, covered) -> float:
     "tidings_quotes",
     assigns=["doc._.quotes"],
     requires=["token.dep", "token.lemma"],
-    default_config={"cue_files": [], "replace_cues": False, "classes": ["speech", "report", "belief", "intention"]},
+    default_config={
+        "cue_files": [],
+        "replace_cues": False,
+        "classes": ["speech", "report", "belief", "intention"],
+        "reported": False,
+    },
 )
-def make_quotes(nlp, name, cue_files, replace_cues, classes):
+def make_quotes(nlp, name, cue_files, replace_cues, classes, reported=False):
+    """`reported` (off by default): also list the noun objects of speech acts, kind "reported"."""
     lex = load_cues(cue_files, replace=replace_cues, classes=classes)
     cue_ids = cue_word_ids(lex, nlp.vocab.strings)
 
     def quotes(doc):
-        doc._.quotes = extract_quotes(doc, lex, cue_ids if doc.vocab is nlp.vocab else None)
+        doc._.quotes = extract_quotes(doc, lex, cue_ids if doc.vocab is nlp.vocab else None, reported)
         return doc
 
     return quotes

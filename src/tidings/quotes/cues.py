@@ -12,7 +12,7 @@ from ..records.errors import DataFileError
 __all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "cue_class", "CLASSES", "FRAMES"]
 
 CLASSES = ("speech", "report", "belief", "intention")
-FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun", "adjective")
+FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun", "adjective", "act")
 
 
 @dataclass(frozen=True, slots=True)

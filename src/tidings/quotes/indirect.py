@@ -16,7 +16,7 @@ from spacy.symbols import AUX, VERB
 from ..records import ActorRef
 from .cues import CueLexicon
 from .speakers import Speakers
-from .syntax import according_source, cue_at, noun_source, subject_of, verb_like
+from .syntax import according_source, cue_at, noun_source, subject_of, verb_lemma, verb_like
 from .tokens import TokenTable, sid
 
 __all__ = ["Indirect", "find_indirect"]
@@ -33,6 +33,7 @@ class Indirect:
     cue: str
     subject_i: int  # -1: none
     speaker: ActorRef | None = None
+    kind: str = "indirect"  # or "reported": the noun object of a speech act (the `reported` option)
 
 
 _MARKS = ('"', "“", "”")
@@ -185,11 +186,13 @@ def find_indirect(
     inside=None,
     candidates=None,
     table: TokenTable | None = None,
+    reported: bool = False,
 ) -> list[Indirect]:
     """Every reported clause with its cue; `quoted_speaker(i)` gives the speaker of the direct
     quote containing token i (for "we said" inside a quote), or None; `inside(i)` the token
     range of the quote containing token i, or None; `candidates` the tokens worth a look
-    (default: all)."""
+    (default: all). With `reported`, a speech act's plain noun object ("announced his
+    resignation") is found too, as kind "reported" (cues with the "act" frame)."""
     out: list[Indirect] = []
     cols = _Clauses(doc, TokenTable(doc) if table is None else table)
     for tok in doc if candidates is None else candidates:
@@ -201,6 +204,11 @@ def find_indirect(
             found = _from_adjective(tok, lex)
         else:
             found = _from_verb(cols, tok, lex, inside)
+            if not found and reported and not (inside is not None and inside(tok.i)):
+                for a, b, cue, src in _speech_act(cols, tok, lex):
+                    ind = _make(doc, a, b, tok, cue, src, speakers, quoted_speaker)
+                    ind.kind = "reported"
+                    out.append(ind)
         for a, b, cue, src, checked in found:
             if not checked:
                 sent_start, sent_end = cols.t.sentence(tok.i)
@@ -537,3 +545,39 @@ def _cut_trailing(cols: _Clauses, clause, cue) -> int:
         if t.lower_ in ("while", "whereas") and t.dep_ == "mark":
             return i - 1  # ", while Putin has demanded ...": the writer's contrast
     return end
+
+
+def _speech_act(cols: _Clauses, tok, lex):
+    """What a speech act was about when the text gives no clause for it, only a noun object:
+    "announced his resignation", "denied the allegations", "called for a ceasefire", "accused
+    the minister of corruption". Not a quote (what was said is not stated): only with the
+    `reported` option, for cues with the "act" frame, never an evaluative verb's object."""
+    if tok.pos_ != "VERB":
+        return []
+    lemma = verb_lemma(tok)
+    kids = [c for c in tok.children if c.i > tok.i]
+    obj = None
+    c = cue_at(tok, "act", lex)
+    if lemma == "call":  # "called for a ceasefire" (not "called the plan ...": naming)
+        c = (f"{tok.text} for", lex.get("act", "call for")) if lex.has("act", "call for") else None
+        prep = next((p for p in kids if p.dep_ == "prep" and p.lower_ == "for"), None)
+        obj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
+    elif c is not None:
+        obj = next((x for x in kids if x.dep_ == "dobj"), None)
+    if c is None or obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lower_ in ("comment", "statement"):
+        return []
+    src = subject_of(tok)
+    if src is None or (src.dep_ == "nsubjpass" and src.head.i == tok.i):
+        return []
+    a, b = obj.left_edge.i, obj.right_edge.i + 1
+    if lemma == "accuse":  # "accused [the minister of corruption]": the object alone is who, not what
+        of = next((p for p in obj.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        of = of or next((p for p in kids if p.dep_ == "prep" and p.lower_ == "of"), None)
+        if of is None:
+            return []
+        b = of.right_edge.i + 1
+    sent_start, sent_end = cols.t.sentence(tok.i)
+    a, b = _trim(cols, max(a, sent_start), min(b, sent_end))
+    if b <= a or cols.t.alpha_count(a, b) < 1 or a <= src.i < b:
+        return []
+    return [(a, b, c[0], src)]

@@ -603,6 +603,10 @@ class ActorResolver:
                 while k > 0 and (doc[k - 1].pos_ in ("NUM", "DET") or doc[k - 1].lower_ in QUANTIFIERS):
                     k -= 1
                 r.start = k
+            if out and _member_of(doc, out[-1], r):
+                # "three leaders of the Serbian opposition": the members are the body's (SRBOPP)
+                r.start = out[-1].start
+                out.pop()
             # "the Nigerian Air Force (NAF)": the abbreviation belongs to the name
             e = r.end
             if (
@@ -1428,6 +1432,23 @@ def _surname_pieces(doc, pieces: list[Piece], words, covered: set[int]) -> list[
                 out.append(Piece(t.i, t.i + 1, NAME, (), "PERSON"))
                 covered.add(t.i)
     return out
+
+
+# person nouns that, followed by "of" and a body, are that body's people ("leaders of the opposition")
+MEMBER_NOUNS = frozenset({"leader", "member", "representative", "official", "delegate", "spokesman", "activist"})
+
+
+def _member_of(doc, prev: Run, r: Run) -> bool:
+    """Whether run `prev` is a bare member noun ("three leaders", "members") and `r`, right after
+    "of", is a body: a role ("the Serbian opposition") or an organisation's name."""
+    if len(prev.pieces) != 1 or prev.pieces[0].cls != ROLEP or prev.end + 1 > r.start:
+        return False
+    if doc[prev.end].lower_ != "of" or prev.end + 1 != r.start:
+        return False
+    noun = prev.pieces[0].entry.name
+    if noun not in MEMBER_NOUNS:
+        return False
+    return any(p.cls == ROLEP or (p.cls == NAME and p.label != "PERSON" and p.entries) for p in r.pieces)
 
 
 def _retag_role_after_country(a: Piece, b: Piece, gap) -> None:

@@ -240,7 +240,10 @@ def _span_rules() -> list[tuple[str, str]]:
             "ago",
             rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{number_group('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
             rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
-            rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))",
+            # "earlier"/"later" are adverbs: "A year earlier UniFirst earned ..."; "before"/"after"
+            # take an object ("six weeks before the election": a duration before an event)
+            rf"(?:(?<=[lL][iI][eE][rR])(?![\w-])(?!\s+(?i:than)\b)|(?<=[aA][tT][eE][rR])(?![\w-])(?!\s+(?i:than)\b)"
+            rf"|(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b))))",
         ),
         (
             "anchored",

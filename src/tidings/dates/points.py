@@ -202,14 +202,34 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
                 "corresponding",
                 "same",
             }
+            if not words and gd["det"].lower() == "the" and not gd.get("tail"):
+                return _the_year(gd, text, start, end)  # "for the year ended Sept. 30"
             if not keep or gd["det"].lower() not in ("the", "this", "its", "their", ""):
-                return None  # "the year", "that year" (other rules), "the first year" (a duration)
+                return None  # "that year" (another rule), "the first year" (a duration)
             if words & {"first", "second", "third", "fourth", "final"}:
                 return None
         elif unit == "period":
             if not (words & (BACK | LATEST | {"same", "current"}) or re.search(r"\d{4}", adjs)):
                 return None  # "the period", "a period": no reporting period named
     return kind, gd, start, end
+
+
+# "for the year", "in the year ended Sept. 30", "the first nine months of the year": the year
+# a report is about (TimeML marks it); not "the year before", "the year 2000", "the year's best"
+THE_YEAR_BEFORE = re.compile(r"\b(?:for|in|during|of|through|throughout|over)\s+$", re.I)
+THE_YEAR_NOT_AFTER = re.compile(r"\s*(?:['’]s?\b|\d|-|(?i:before|after|earlier|later|that|when|in\s+which)\b)")
+THE_YEAR_ENDED = re.compile(
+    rf"\s+(?P<dir>(?i:ended|ending|to))\s+(?P<m>{MONTH}|{_MONTH_ABBR})\s*(?P<d>[0-3]?\d)(?![\d])(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d))?"
+)
+
+
+def _the_year(gd: dict, text: str, start: int, end: int):
+    if not THE_YEAR_BEFORE.search(text[max(0, start - 12) : start]) or THE_YEAR_NOT_AFTER.match(text[end : end + 12]):
+        return None
+    ended = THE_YEAR_ENDED.match(text[end : end + 40])
+    if ended is not None:
+        gd = {**gd, **{f"end_{k}": v for k, v in ended.groupdict().items() if v is not None}}
+    return "period", gd, start, end
 
 
 def _anchor(anchors, precisions, sent=None, own=False):
@@ -389,6 +409,11 @@ def _period(f, pub, anchors, tense, again):
     if unit in ("year", "fiscal year"):
         if digits:
             return cal.year(digits)
+        if f.get("end_m"):  # "the year ended Sept. 30": the year of that day
+            day = {"m": f["end_m"], "d": f["end_d"], **({"y": f["end_y"]} if f.get("end_y") else {})}
+            ended = f["end_dir"].lower() == "ended"
+            value, _ = again(Match(0, 0, "mdy", day), pub, "past" if ended else "future")
+            return (value[:4], "year") if value else (None, None)
         if pub is None:
             return None, None
         if back or words & {"past", "last", "previous", "prior", "latest"}:

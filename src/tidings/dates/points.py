@@ -211,24 +211,23 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         elif unit == "period":
             if not (words & (BACK | LATEST | {"same", "current"}) or re.search(r"\d{4}", adjs)):
                 return None  # "the period", "a period": no reporting period named
+        if unit in ("year", "fiscal year") and not gd.get("tail") and THE_YEAR_ENDED.match(text[end : end + 10]):
+            gd = {**gd, "ended": "1"}  # "the fiscal year ended Jan. 31": twelve months
     return kind, gd, start, end
 
 
-# "for the year", "in the year ended Sept. 30", "the first nine months of the year": the year
-# a report is about (TimeML marks it); not "the year before", "the year 2000", "the year's best"
+# "for the year", "the first nine months of the year": the year a report is about; "the year
+# ended Sept. 30": twelve months (TimeML marks both); not "the year before", "the year 2000"
 THE_YEAR_BEFORE = re.compile(r"\b(?:for|in|during|of|through|throughout|over)\s+$", re.I)
 THE_YEAR_NOT_AFTER = re.compile(r"\s*(?:['’]s?\b|\d|-|(?i:before|after|earlier|later|that|when|in\s+which)\b)")
-THE_YEAR_ENDED = re.compile(
-    rf"\s+(?P<dir>(?i:ended|ending|to))\s+(?P<m>{MONTH}|{_MONTH_ABBR})\s*(?P<d>[0-3]?\d)(?![\d])(?:,?\s+(?P<y>1[5-9]\d\d|20\d\d))?"
-)
+THE_YEAR_ENDED = re.compile(r"\s+(?i:ended|ending|to)\s")
 
 
 def _the_year(gd: dict, text: str, start: int, end: int):
     if not THE_YEAR_BEFORE.search(text[max(0, start - 12) : start]) or THE_YEAR_NOT_AFTER.match(text[end : end + 12]):
         return None
-    ended = THE_YEAR_ENDED.match(text[end : end + 40])
-    if ended is not None:
-        gd = {**gd, **{f"end_{k}": v for k, v in ended.groupdict().items() if v is not None}}
+    if THE_YEAR_ENDED.match(text[end : end + 10]):
+        gd = {**gd, "ended": "1"}
     return "period", gd, start, end
 
 
@@ -407,13 +406,8 @@ def _period(f, pub, anchors, tense, again):
         return (cal.decade(pub.year - 10)) if unit == "decade" else cal.century(pub.year // 100 - 1)
     digits = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
     if unit in ("year", "fiscal year"):
-        if digits:
-            return cal.year(digits)
-        if f.get("end_m"):  # "the year ended Sept. 30": the year of that day
-            day = {"m": f["end_m"], "d": f["end_d"], **({"y": f["end_y"]} if f.get("end_y") else {})}
-            ended = f["end_dir"].lower() == "ended"
-            value, _ = again(Match(0, 0, "mdy", day), pub, "past" if ended else "future")
-            return (value[:4], "year") if value else (None, None)
+        if f.get("ended"):  # "in the year ended Sept. 30": TimeML marks the twelve months
+            return "P1Y", "duration"
         if pub is None:
             return None, None
         if back or words & {"past", "last", "previous", "prior", "latest"}:

@@ -352,6 +352,8 @@ class TimexFinder:
                 return False  # "soon after the vote": near another event, not the future
             if prev is not None and prev.lower_ == "as" and nxt is not None and nxt.lower_ == "as":
                 return False  # "as soon as they arrive": a conjunction
+            if clause_tense(last) == "past":
+                return False  # "he was soon released": soon after a past event, not the future
         if word == "the past":
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                 return False  # "the past president"

@@ -233,6 +233,15 @@ def _span_rules() -> list[tuple[str, str]]:
             rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])",
         ),
         (
+            # "by mid afternoon", "in the morning", "late in the evening": a part of the day
+            # named before (or of publication); "mid-afternoon yesterday" of that day
+            "partday",
+            rf"{B}(?:(?P<prep>(?i:in|during|by|until|till|through|throughout|since|from))\s+(?P<x>(?i:the)\s+"
+            rf"(?P<part>(?i:morning|afternoon|evening))(?:\s+(?P<dx>(?i:yesterday|today)))?)"
+            rf"|(?P<x2>(?i:mid|late|early)[\s-]?(?P<part2>(?i:morning|afternoon|evening))"
+            rf"(?:\s+(?P<dx2>(?i:yesterday|today)))?))(?![\w-])",
+        ),
+        (
             "weekend",
             rf"{B}(?:(?i:over|during|at|on|this|last|next|of|before|after|until|till|through|throughout|for|by|since|into)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])",
         ),
@@ -335,6 +344,7 @@ def _gates(hol: str) -> dict[str, tuple]:
             ),
         ),
         "weekend": ((text, ("weekend",)),),
+        "partday": ((low, ("morning", "afternoon", "evening")),),
         "ago": (
             (
                 low,
@@ -870,6 +880,16 @@ def _the_unit_value(f: dict, s: Setting):
     return _shift(unit, base, 0)
 
 
+def _part_of_day_value(f: dict, s: Setting):
+    """ "in the morning", "by mid afternoon": the day (TimeML's "TMO" left out, as for
+    "Friday morning") of the last day named before it, else of publication."""
+    dx = f.get("dx") or f.get("dx2")
+    if dx:
+        return _deictic_value({"w": dx}, s)
+    base = _anchor_for(s.anchors, "day") or s.pub
+    return cal.day(base) if base is not None else NONE
+
+
 def _weekend_value(f: dict, s: Setting):
     """ "over the weekend": the one just gone in a past clause, the coming one in a future one."""
     pub = s.pub
@@ -1062,6 +1082,7 @@ STEPS = {
     "relunit": _relative_unit_value,
     "theunit": _the_unit_value,
     "weekend": _weekend_value,
+    "partday": _part_of_day_value,
     "ago": _ago_value,
     "anchored": _anchored_value,
     "quarter": _quarter_value,

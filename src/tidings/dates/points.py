@@ -100,7 +100,10 @@ def rules() -> list[tuple[str, str]]:
         rf"(?P<tail>\s+(?i:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))?"
         rf"|(?P<bare>(?i:year-earlier|year-ago|year-before)))(?![\w-])"
     )
-    yearend = rf"{B}(?P<x>(?:(?P<yy>1[5-9]\d\d|20\d\d)\s+)?(?i:year)[\s-](?i:end))(?![\w-])"
+    yearend = (
+        rf"(?:(?P<by>(?i:by|until|till|before|around|toward|towards))\s+)?"
+        rf"{B}(?P<x>(?:(?P<yy>1[5-9]\d\d|20\d\d)\s+)?(?i:year)(?:['’]s\s+|[\s-])(?i:end))(?![\w-])"
+    )
     return [("clock", clock), ("spelled", spelled), ("period", period), ("yearend", yearend)]
 
 
@@ -300,7 +303,9 @@ def resolve(m, pub: dt.date | None, tense: str | None, anchors=(), sent=None, *,
             return f"{int(f['yy']):04d}-12-31", "day"
         if pub is None:
             return None, None
-        y = pub.year - 1 if tense == "past" and pub.month < 12 else pub.year
+        # "by year end" is a deadline ahead even in a past clause ("announced a plan to cut
+        # 6,000 jobs by year end"); a past "year-end" is the last one
+        y = pub.year - 1 if tense == "past" and pub.month < 12 and not f.get("by") else pub.year
         return f"{y:04d}-12-31", "day"
     return None, None
 

@@ -132,7 +132,7 @@ HOLIDAY_FILE = "holidays.tsv"
 @dataclass(frozen=True)
 class Holiday:
     name: str
-    rule: str  # "MM-DD", "easter+N", "nth:MM:WD:N" (N=-1 last)
+    rule: str  # "MM-DD", "easter+N", "nth:MM:WD:N" (N=-1 last), "nth:MM:WD:N+D" (D days after)
 
     def on(self, y: int) -> dt.date | None:
         r = self.rule
@@ -141,7 +141,8 @@ class Holiday:
             return cal.easter(y) + dt.timedelta(days=off)
         if r.startswith("nth:"):
             _, m, wd, n = r.split(":")
-            return cal.nth_weekday(y, int(m), int(wd), int(n))
+            n, _, after = n.partition("+")  # "nth:11:0:1+1": the day after the first Monday
+            return cal.nth_weekday(y, int(m), int(wd), int(n)) + dt.timedelta(days=int(after or 0))
         m, d = r.split("-")
         return cal.safe_date(y, int(m), int(d))
 
@@ -157,7 +158,9 @@ def load_holidays(path=None) -> dict[str, Holiday]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or not re.fullmatch(r"\d\d-\d\d|easter[+-]?\d*|nth:\d+:[0-6]:-?\d", parts[1].strip()):
+        if len(parts) != 2 or not re.fullmatch(
+            r"\d\d-\d\d|easter[+-]?\d*|nth:\d+:[0-6]:-?\d(?:\+\d)?", parts[1].strip()
+        ):
             raise ValueError(f"{path or HOLIDAY_FILE}:{n}: expected 'name<TAB>rule', got {line!r}")
         h = Holiday(parts[0].strip(), parts[1].strip())
         out[h.name.lower()] = h
@@ -231,6 +234,10 @@ def _span_rules() -> list[tuple[str, str]]:
         (
             "theunit",
             rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])",
+        ),
+        (
+            "weekof",  # "the week of March 6": that day's (ISO) week
+            rf"{B}(?P<x>(?i:the\s+week\s+of)\s+{month_group('m')}\s*{day_group('d')}(?:,?\s*{year_group('y')})?)",
         ),
         (
             # "by mid afternoon", "in the morning", "late in the evening": a part of the day
@@ -345,6 +352,7 @@ def _gates(hol: str) -> dict[str, tuple]:
         ),
         "weekend": ((text, ("weekend",)),),
         "partday": ((low, ("morning", "afternoon", "evening")),),
+        "weekof": ((low, (rx(r"week\s+of"),)),),
         "ago": (
             (
                 low,
@@ -880,6 +888,12 @@ def _the_unit_value(f: dict, s: Setting):
     return _shift(unit, base, 0)
 
 
+def _week_of_value(f: dict, s: Setting):
+    """ "the week of March 6": the week of that day, its year found as for "March 6"."""
+    value, _ = _month_day_value(f, s)
+    return cal.week(dt.date.fromisoformat(value)) if value else NONE
+
+
 def _part_of_day_value(f: dict, s: Setting):
     """ "in the morning", "by mid afternoon": the day (TimeML's "TMO" left out, as for
     "Friday morning") of the last day named before it, else of publication."""
@@ -1083,6 +1097,7 @@ STEPS = {
     "theunit": _the_unit_value,
     "weekend": _weekend_value,
     "partday": _part_of_day_value,
+    "weekof": _week_of_value,
     "ago": _ago_value,
     "anchored": _anchored_value,
     "quarter": _quarter_value,

@@ -180,6 +180,12 @@ def _day_rules() -> list[tuple[str, str]]:
             rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?{month_group('m')}\s*{day_group('d')}(?:,?\s*{year_group('y')})?)",
         ),
         (
+            # "on April 24 and 25": the second day, of the same month
+            "mdy",
+            rf"{B}{month_group('m')}\s*{day_group('d0')}\s+(?:and|or|&)\s+(?P<x>{day_group('d')}(?:,?\s*{year_group('y')}"
+            rf"|(?=\s*[.,;:!?)]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for|of|the)\b)))",
+        ),
+        (
             "dmy",
             rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?(?:(?i:the)\s+)?{day_group('d')}\s+(?:of\s+)?{month_group('m')}(?:,?\s*{year_group('y')})?)",
         ),
@@ -275,7 +281,9 @@ def _span_rules() -> list[tuple[str, str]]:
         ),
         (
             "decade",
-            rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])",
+            rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"
+            # "the nineties", "the early eighties": a decade of the 20th century
+            rf"|{B}(?P<x2>(?i:the)\s+(?:(?P<mod2>(?i:early|mid|late))[\s-]+)?(?P<dw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w-])",
         ),
         (
             "century",
@@ -378,7 +386,7 @@ def _gates(hol: str) -> dict[str, tuple]:
             ),
         ),
         "season": ((low, ("spring", "summer", "autumn", "fall", "winter")),),
-        "decade": ((text, ("0s",)),),
+        "decade": ((low, ("0s", "ties")),),
         "century": ((low, ("century",)),),
         "year": ((text, (rx(_YEAR_DIGITS),)),),
     }
@@ -1047,10 +1055,15 @@ def _season_value(f: dict, s: Setting):
     return cal.season(y, season)
 
 
+DECADE_WORDS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+
+
 def _decade_value(f: dict, s: Setting):
     """ "the 1990s", "the '80s"."""
     if f.get("dy"):
         return cal.decade(int(f["dy"]))
+    if f.get("dw"):
+        return cal.decade(1900 + 10 * DECADE_WORDS.index(f["dw"].lower()[:-4]) + 20)
     two = int(f["dy2"])
     return cal.decade((1900 if two >= 20 else 2000) + two)
 

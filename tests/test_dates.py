@@ -163,3 +163,9 @@ def test_user_holiday_file(nlp, tmp_path):
         doc = nlp(new_doc(nlp, "Troops paraded on Victory Day.", published=dt.date(2021, 12, 12)))
     found = TimexFinder(str(f)).find(doc)
     assert [(t.text, t.value) for t in found] == [("Victory Day", "2021-05-09")]
+
+
+def test_second_day_of_a_pair_is_not_a_count(nlp):
+    # "on April 24 and 25" names two days; "between May 3 and 4 people" one day and a count
+    doc = _doc(nlp, "Between May 3 and 4 people were hurt.", "2021-11-03")
+    assert [t.text for t in doc._.timexes] == ["May 3"]

@@ -298,3 +298,59 @@ def test_exhortations(nlp, text, fragment, speaker):
     assert found, _quotes(nlp, text)
     said_by = found[0].speaker
     assert said_by is not None and speaker.lower() in f"{said_by.name} {said_by.text}".lower(), found[0]
+
+
+def test_a_cue_after_a_question_is_not_taken_by_the_next_sentence(nlp):
+    """'"...?" a voice in the spot asks. The spot ends with X saying, "...": the comma before the
+    next quote belongs to a new sentence, so "asks" stays with the first quote."""
+    text = (
+        "The city released a new radio spot on Tuesday.\n\n"
+        "“You pay your fees. You follow the rules. So why does the landlord not pay his?” a voice in the "
+        "radio spot asks. The spot ends with a clip of the landlord saying, “Rules are for tenants,” before "
+        "the mayor speaks."
+    )
+    found = _find(_quotes(nlp, text), "why does the landlord not pay his", "direct")
+    assert found and found[0].cue == "asks", _quotes(nlp, text)
+    assert found[0].speaker is not None and "voice" in found[0].speaker.name
+
+
+def test_as_x_put_it(nlp):
+    text = "As Mayor Ana Ruiz put it in a letter to residents, the city will not back down on the housing plan."
+    found = _find(_quotes(nlp, text), "the city will not back down")
+    assert found and found[0].speaker is not None and "Ruiz" in found[0].speaker.name, _quotes(nlp, text)
+    assert not _quotes(nlp, "She put it on the table before the vote.")
+
+
+def test_called_on_parsed_as_a_phrasal_verb(nlp):
+    """The parser tags "on" as a particle in the second "called on": the object is part of the
+    request, and the quoted words inside it have the same speaker."""
+    text = (
+        'The tenants\' union has called on the council to publish the contracts "in the name of fairness" '
+        "and called on members to march peacefully."
+    )
+    quotes = _quotes(nlp, text)
+    found = _find(quotes, "members to march peacefully")
+    assert found and found[0].speaker is not None and "union" in found[0].speaker.name, quotes
+
+
+@pytest.mark.parametrize(
+    "text, expected, speaker",
+    [
+        (
+            "Voters have heard little about what the governor says her budget would do.",
+            "her budget would do",
+            "governor",
+        ),
+        (
+            "The union bought a share of the Lowell mill, which Mr. Vance says he will keep open even though it loses money.",
+            "he will keep open even though it loses money",
+            "Vance",
+        ),
+    ],
+)
+def test_a_wh_word_moved_before_the_cue(nlp, text, expected, speaker):
+    """The reported clause's wh-word or relative pronoun stands before the cue and its subject:
+    the clause after the cue is what was said (it was dropped: the subject seemed inside it)."""
+    found = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
+    assert found and found[0].text == expected, _quotes(nlp, text)
+    assert speaker.lower() in f"{found[0].speaker.name} {found[0].speaker.text}".lower()

@@ -186,6 +186,10 @@ NOT_AFTER_YEAR = frozenset(
         "votes",
     }
 )
+# words near "the forties" that make it a temperature, a percentage or an age, not a decade
+NOT_DECADE_WORDS = frozenset(
+    {"temperature", "temperatures", "high", "highs", "low", "lows", "degrees", "percent", "%", "rate", "aged", "age"}
+)
 # kinds whose value is counted from another expression: not a reference for the next one
 DERIVED_KINDS = frozenset({"ago", "anchored"})
 NOT_CURRENT = frozenset({"account", "accounts"})
@@ -316,6 +320,10 @@ class TimexFinder:
             and "end" in m.f.get("mod", "").lower()
         ):
             return False  # "at the end of the day": an idiom
+        if m.kind == "decade" and m.f.get("dw"):
+            near = {t.lower_ for t in doc[max(0, span.start - 6) : min(len(doc), span.end + 2)]}
+            if near & NOT_DECADE_WORDS:
+                return False  # "highs in the forties", "a rate in the twenties": not decades
         if m.needs_context and not _bare_year_in_context(doc, span):
             return False
         if m.kind == "word" and not self._keep_word(doc, m, span):
@@ -352,6 +360,8 @@ class TimexFinder:
                 return False  # "soon after the vote": near another event, not the future
             if prev is not None and prev.lower_ == "as" and nxt is not None and nxt.lower_ == "as":
                 return False  # "as soon as they arrive": a conjunction
+            if clause_tense(last) == "past":
+                return False  # "he was soon released": soon after a past event, not the future
         if word == "the past":
             if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
                 return False  # "the past president"

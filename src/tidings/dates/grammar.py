@@ -132,7 +132,7 @@ HOLIDAY_FILE = "holidays.tsv"
 @dataclass(frozen=True)
 class Holiday:
     name: str
-    rule: str  # "MM-DD", "easter+N", "nth:MM:WD:N" (N=-1 last)
+    rule: str  # "MM-DD", "easter+N", "nth:MM:WD:N" (N=-1 last), "nth:MM:WD:N+D" (D days after)
 
     def on(self, y: int) -> dt.date | None:
         r = self.rule
@@ -141,7 +141,8 @@ class Holiday:
             return cal.easter(y) + dt.timedelta(days=off)
         if r.startswith("nth:"):
             _, m, wd, n = r.split(":")
-            return cal.nth_weekday(y, int(m), int(wd), int(n))
+            n, _, after = n.partition("+")  # "nth:11:0:1+1": the day after the first Monday
+            return cal.nth_weekday(y, int(m), int(wd), int(n)) + dt.timedelta(days=int(after or 0))
         m, d = r.split("-")
         return cal.safe_date(y, int(m), int(d))
 
@@ -157,7 +158,9 @@ def load_holidays(path=None) -> dict[str, Holiday]:
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
-        if len(parts) != 2 or not re.fullmatch(r"\d\d-\d\d|easter[+-]?\d*|nth:\d+:[0-6]:-?\d", parts[1].strip()):
+        if len(parts) != 2 or not re.fullmatch(
+            r"\d\d-\d\d|easter[+-]?\d*|nth:\d+:[0-6]:-?\d(?:\+\d)?", parts[1].strip()
+        ):
             raise ValueError(f"{path or HOLIDAY_FILE}:{n}: expected 'name<TAB>rule', got {line!r}")
         h = Holiday(parts[0].strip(), parts[1].strip())
         out[h.name.lower()] = h
@@ -175,6 +178,12 @@ def _day_rules() -> list[tuple[str, str]]:
         (
             "mdy",
             rf"{B}(?P<x>(?:{weekday_group('wd')},?\s+)?{month_group('m')}\s*{day_group('d')}(?:,?\s*{year_group('y')})?)",
+        ),
+        (
+            # "on April 24 and 25": the second day, of the same month
+            "mdy",
+            rf"{B}{month_group('m')}\s*{day_group('d0')}\s+(?:and|or|&)\s+(?P<x>{day_group('d')}(?:,?\s*{year_group('y')}"
+            rf"|(?=\s*[.,;:!?)]|\s*$|\s+(?:and|or|but|at|in|to|when|as|with|for|of|the)\b)))",
         ),
         (
             "dmy",
@@ -233,6 +242,19 @@ def _span_rules() -> list[tuple[str, str]]:
             rf"{B}(?P<x>(?P<mod>(?i:early|late|earlier|later|mid)(?:\s+|-)(?:in\s+)?|(?i:the\s+)?(?:end|start|beginning|middle|turn|close|first\s+half|second\s+half|rest|remainder)\s+of\s+)(?i:the)\s+(?P<unit>(?i:week|weekend|month|year|day|decade|century)))(?![\w-])",
         ),
         (
+            "weekof",  # "the week of March 6": that day's (ISO) week
+            rf"{B}(?P<x>(?i:the\s+week\s+of)\s+{month_group('m')}\s*{day_group('d')}(?:,?\s*{year_group('y')})?)",
+        ),
+        (
+            # "by mid afternoon", "in the morning", "late in the evening": a part of the day
+            # named before (or of publication); "mid-afternoon yesterday" of that day
+            "partday",
+            rf"{B}(?:(?P<prep>(?i:in|during|by|until|till|through|throughout|since|from))\s+(?P<x>(?i:the)\s+"
+            rf"(?P<part>(?i:morning|afternoon|evening))(?:\s+(?P<dx>(?i:yesterday|today)))?)"
+            rf"|(?P<x2>(?i:mid|late|early)[\s-]?(?P<part2>(?i:morning|afternoon|evening))"
+            rf"(?:\s+(?P<dx2>(?i:yesterday|today)))?))(?![\w-])",
+        ),
+        (
             "weekend",
             rf"{B}(?:(?i:over|during|at|on|this|last|next|of|before|after|until|till|through|throughout|for|by|since|into)\s+)(?P<x>(?i:the)\s+weekend)(?![\w-])",
         ),
@@ -240,7 +262,10 @@ def _span_rules() -> list[tuple[str, str]]:
             "ago",
             rf"{B}(?P<x>(?P<amod>(?i:about|around|nearly|almost|some|more\s+than|less\s+than|just|only|roughly|approximately|barely|over)\s+)?{number_group('n')}\s+(?P<unit>(?i:day|week|month|year|decade|century))s?\s+(?:(?i:or\s+so)\s+)?"
             rf"(?:(?P<dir>(?i:ago|from\s+now|hence))(?![\w-])|(?P<dir2>(?i:earlier|later|before|after|prior))"
-            rf"(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b)))",
+            # "earlier"/"later" are adverbs: "A year earlier UniFirst earned ..."; "before"/"after"
+            # take an object ("six weeks before the election": a duration before an event)
+            rf"(?:(?<=[lL][iI][eE][rR])(?![\w-])(?!\s+(?i:than)\b)|(?<=[aA][tT][eE][rR])(?![\w-])(?!\s+(?i:than)\b)"
+            rf"|(?=\s*[.,;:!?)\"”’]|\s*$|\s+(?:and|but|when|while|as|on|in|at|to|with|the|he|she|it|they|we)\b))))",
         ),
         (
             "anchored",
@@ -256,7 +281,9 @@ def _span_rules() -> list[tuple[str, str]]:
         ),
         (
             "decade",
-            rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])",
+            rf"{B}(?P<x>(?:(?i:the)\s+)?(?:(?P<mod>(?i:early|mid|late))[\s-]+)?(?:(?P<dy>1[5-9]\d0|20\d0)s|['’](?P<dy2>\d0)s))(?![\w])"
+            # "the nineties", "the early eighties": a decade of the 20th century
+            rf"|{B}(?P<x2>(?i:the)\s+(?:(?P<mod2>(?i:early|mid|late))[\s-]+)?(?P<dw>(?i:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))(?![\w-])",
         ),
         (
             "century",
@@ -332,6 +359,8 @@ def _gates(hol: str) -> dict[str, tuple]:
             ),
         ),
         "weekend": ((text, ("weekend",)),),
+        "partday": ((low, ("morning", "afternoon", "evening")),),
+        "weekof": ((low, (rx(r"week\s+of"),)),),
         "ago": (
             (
                 low,
@@ -357,7 +386,7 @@ def _gates(hol: str) -> dict[str, tuple]:
             ),
         ),
         "season": ((low, ("spring", "summer", "autumn", "fall", "winter")),),
-        "decade": ((text, ("0s",)),),
+        "decade": ((low, ("0s", "ties")),),
         "century": ((low, ("century",)),),
         "year": ((text, (rx(_YEAR_DIGITS),)),),
     }
@@ -867,6 +896,22 @@ def _the_unit_value(f: dict, s: Setting):
     return _shift(unit, base, 0)
 
 
+def _week_of_value(f: dict, s: Setting):
+    """ "the week of March 6": the week of that day, its year found as for "March 6"."""
+    value, _ = _month_day_value(f, s)
+    return cal.week(dt.date.fromisoformat(value)) if value else NONE
+
+
+def _part_of_day_value(f: dict, s: Setting):
+    """ "in the morning", "by mid afternoon": the day (TimeML's "TMO" left out, as for
+    "Friday morning") of the last day named before it, else of publication."""
+    dx = f.get("dx") or f.get("dx2")
+    if dx:
+        return _deictic_value({"w": dx}, s)
+    base = _anchor_for(s.anchors, "day") or s.pub
+    return cal.day(base) if base is not None else NONE
+
+
 def _weekend_value(f: dict, s: Setting):
     """ "over the weekend": the one just gone in a past clause, the coming one in a future one."""
     pub = s.pub
@@ -1010,10 +1055,15 @@ def _season_value(f: dict, s: Setting):
     return cal.season(y, season)
 
 
+DECADE_WORDS = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
+
+
 def _decade_value(f: dict, s: Setting):
     """ "the 1990s", "the '80s"."""
     if f.get("dy"):
         return cal.decade(int(f["dy"]))
+    if f.get("dw"):
+        return cal.decade(1900 + 10 * DECADE_WORDS.index(f["dw"].lower()[:-4]) + 20)
     two = int(f["dy2"])
     return cal.decade((1900 if two >= 20 else 2000) + two)
 
@@ -1059,6 +1109,8 @@ STEPS = {
     "relunit": _relative_unit_value,
     "theunit": _the_unit_value,
     "weekend": _weekend_value,
+    "partday": _part_of_day_value,
+    "weekof": _week_of_value,
     "ago": _ago_value,
     "anchored": _anchored_value,
     "quarter": _quarter_value,

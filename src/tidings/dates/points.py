@@ -100,7 +100,10 @@ def rules() -> list[tuple[str, str]]:
         rf"(?P<tail>\s+(?i:a\s+year\s+(?:earlier|ago|before)|(?:of\s+)?last\s+year))?"
         rf"|(?P<bare>(?i:year-earlier|year-ago|year-before)))(?![\w-])"
     )
-    yearend = rf"{B}(?P<x>(?:(?P<yy>1[5-9]\d\d|20\d\d)\s+)?(?i:year)[\s-](?i:end))(?![\w-])"
+    yearend = (
+        rf"(?:(?P<by>(?i:by|until|till|before|around|toward|towards))\s+)?"
+        rf"{B}(?P<x>(?:(?P<yy>1[5-9]\d\d|20\d\d)\s+)?(?i:year)(?:['’]s\s+|[\s-])(?i:end))(?![\w-])"
+    )
     return [("clock", clock), ("spelled", spelled), ("period", period), ("yearend", yearend)]
 
 
@@ -202,14 +205,33 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
                 "corresponding",
                 "same",
             }
+            if not words and gd["det"].lower() == "the" and not gd.get("tail"):
+                return _the_year(gd, text, start, end)  # "for the year ended Sept. 30"
             if not keep or gd["det"].lower() not in ("the", "this", "its", "their", ""):
-                return None  # "the year", "that year" (other rules), "the first year" (a duration)
+                return None  # "that year" (another rule), "the first year" (a duration)
             if words & {"first", "second", "third", "fourth", "final"}:
                 return None
         elif unit == "period":
             if not (words & (BACK | LATEST | {"same", "current"}) or re.search(r"\d{4}", adjs)):
                 return None  # "the period", "a period": no reporting period named
+        if unit in ("year", "fiscal year") and not gd.get("tail") and THE_YEAR_ENDED.match(text[end : end + 10]):
+            gd = {**gd, "ended": "1"}  # "the fiscal year ended Jan. 31": twelve months
     return kind, gd, start, end
+
+
+# "for the year", "the first nine months of the year": the year a report is about; "the year
+# ended Sept. 30": twelve months (TimeML marks both); not "the year before", "the year 2000"
+THE_YEAR_BEFORE = re.compile(r"\b(?:for|in|during|of|through|throughout|over)\s+$", re.I)
+THE_YEAR_NOT_AFTER = re.compile(r"\s*(?:['’]s?\b|\d|-|(?i:before|after|earlier|later|that|when|in\s+which)\b)")
+THE_YEAR_ENDED = re.compile(r"\s+(?i:ended|ending|to)\s")
+
+
+def _the_year(gd: dict, text: str, start: int, end: int):
+    if not THE_YEAR_BEFORE.search(text[max(0, start - 12) : start]) or THE_YEAR_NOT_AFTER.match(text[end : end + 12]):
+        return None
+    if THE_YEAR_ENDED.match(text[end : end + 10]):
+        gd = {**gd, "ended": "1"}
+    return "period", gd, start, end
 
 
 def _anchor(anchors, precisions, sent=None, own=False):
@@ -281,7 +303,9 @@ def resolve(m, pub: dt.date | None, tense: str | None, anchors=(), sent=None, *,
             return f"{int(f['yy']):04d}-12-31", "day"
         if pub is None:
             return None, None
-        y = pub.year - 1 if tense == "past" and pub.month < 12 else pub.year
+        # "by year end" is a deadline ahead even in a past clause ("announced a plan to cut
+        # 6,000 jobs by year end"); a past "year-end" is the last one
+        y = pub.year - 1 if tense == "past" and pub.month < 12 and not f.get("by") else pub.year
         return f"{y:04d}-12-31", "day"
     return None, None
 
@@ -387,8 +411,8 @@ def _period(f, pub, anchors, tense, again):
         return (cal.decade(pub.year - 10)) if unit == "decade" else cal.century(pub.year // 100 - 1)
     digits = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
     if unit in ("year", "fiscal year"):
-        if digits:
-            return cal.year(digits)
+        if f.get("ended"):  # "in the year ended Sept. 30": TimeML marks the twelve months
+            return "P1Y", "duration"
         if pub is None:
             return None, None
         if back or words & {"past", "last", "previous", "prior", "latest"}:

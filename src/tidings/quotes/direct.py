@@ -149,6 +149,20 @@ def _new_sentence(ctx: _QuoteScan, d: Direct, cue) -> bool:
     return any(c.dep_ in ("ccomp", "xcomp", "dobj", "mark") and c.i > cue.i for c in cue.children)
 
 
+_SENTENCE_END = re.compile(r"\b(\w*)([.!?])(?=[\"”’']?\s+[\"“‘A-Z])")
+
+
+def _ends_a_sentence(text: str) -> bool:
+    """Does a sentence end inside `text` ("asks. The spot ...")? A period after a short
+    capitalised word or a single letter ("Mr. Smith", "U.S. officials") ends none."""
+    for m in _SENTENCE_END.finditer(text):
+        word = m.group(1)
+        if m.group(2) == "." and (len(word) <= 1 or (word[:1].isupper() and len(word) <= 4)):
+            continue
+        return True
+    return False
+
+
 def _leads_next(ctx: _QuoteScan, d: Direct, cue, nxt_open: int) -> bool:
     """'"Of course." To which she said, "Thank God."': an attribution ending in a comma or colon
     right before the next quote introduces that quote, unless this one ended with a comma."""
@@ -157,6 +171,8 @@ def _leads_next(ctx: _QuoteScan, d: Direct, cue, nxt_open: int) -> bool:
     between = ctx.text[cue.idx : nxt_open].rstrip()
     if "\n" in between or between[-1:] not in (",", ":"):
         return False
+    if _ends_a_sentence(between):
+        return False  # '"...?" a narrator asks. The spot ends with Trump saying, "...": a new sentence
     inner = ctx.text[d.q.start : d.q.close].rstrip("\"”»’' ")
     return inner[-1:] in (".", "!", "?", "…")
 

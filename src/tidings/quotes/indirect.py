@@ -145,6 +145,10 @@ def _object_start(tok, clause) -> int:
     for child in tok.children:
         if child.dep_ == "dobj" and tok.i < child.i < clause.i:
             return child.left_edge.i
+        if child.dep_ == "prt" and tok.i < child.i < clause.i:  # "called on [police] to release ..."
+            pobj = next((x for x in child.children if x.dep_ == "pobj" and x.i < clause.i), None)
+            if pobj is not None:
+                return pobj.left_edge.i
     return clause.left_edge.i
 
 
@@ -325,6 +329,8 @@ def _from_adjective(tok, lex):
 
 def _from_verb(cols: _Clauses, tok, lex, inside):
     c = cue_at(tok, "clause", lex)
+    if c is None and _put_it(tok):
+        c = cue_at(tok, "direct", lex)  # "As the mayor put it, the city will not back down"
     if c is None:
         return _without_clause_frame(cols, tok, lex, inside)
     src = subject_of(tok)
@@ -343,6 +349,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         a = clause.left_edge.i if start is None else start
         if start is None and clause.i > tok.i:
             a = _stranded_subject(tok, clause, a)
+            if a < tok.i and src is not None and a <= src.i < tok.i and _fronted(clause, tok):
+                a = tok.i + 1  # "what Trump says [his plan would do]": the wh-word moved before the cue
         b = _cut_trailing(cols, clause, tok)
         if src is not None and a <= src.i < b:
             return []  # the subject sits inside the reported clause: a bad parse
@@ -362,6 +370,17 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             if _ok(cols, a, b):
                 return [(a, b, c[0], src, True)]
     return []
+
+
+def _fronted(clause, tok) -> bool:
+    """Is everything of the reported clause that stands before the cue one wh-word or relative
+    pronoun ("what", "which", "who") and what it heads? "what Trump says his plan would do",
+    "the mine, which Mr. Vos says he will keep open"."""
+    before = [t for t in clause.subtree if t.i < tok.i]
+    if not before or before[0].tag_ not in ("WP", "WDT", "WP$", "WRB"):
+        return False
+    head = before[0] if before[0].head.i == clause.i or before[0].head.i > tok.i else before[0].head
+    return all(head.left_edge.i <= t.i <= head.right_edge.i for t in before)
 
 
 def _stranded_subject(tok, clause, a: int) -> int:
@@ -441,12 +460,21 @@ def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
 
 
 def _as_clause(tok) -> bool:
-    """ "The deal, as the senator said, will not pass": the cue in an as-clause with nothing
-    said of its own reports the clause it hangs on."""
+    """ "The deal, as the senator said, will not pass", "As the mayor put it, ...": the cue in an
+    as-clause with nothing said of its own reports the clause it hangs on."""
     return (
         tok.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
-        and not any(x.dep_ in ("dobj", "ccomp", "xcomp") for x in tok.children)
+        and not any(x.dep_ in ("dobj", "ccomp", "xcomp") and x.lower_ != "it" for x in tok.children)
+    )  # "As Ms. Vos put it, ...": "it" is what was said
+
+
+def _put_it(tok) -> bool:
+    """ "as X put it": a cue only in an as-clause, with "it" for what was said."""
+    return (
+        verb_lemma(tok) == "put"
+        and _as_clause(tok)
+        and any(x.dep_ == "dobj" and x.lower_ == "it" for x in tok.children)
     )
 
 

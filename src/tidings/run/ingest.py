@@ -1,4 +1,8 @@
-"""Ingest: read -> (skip what is stored unchanged) -> code -> write, one transaction per article.
+"""Ingest: read -> (skip what is stored unchanged) -> code -> write, one transaction per batch.
+
+Batches are written by a thread of their own while the next batch is coded (one batch in
+flight at a time, written in input order); a batch that gathers while the writer is busy
+grows, up to MAX_BATCH, so a fast coder writes fewer, larger batches.
 
     from tidings.run.ingest import ingest
     report = ingest(["corpus/"], db="events.duckdb")
@@ -25,7 +29,8 @@ from ..store.writer import article_hash, rejected_articles, stored_versions, wri
 
 __all__ = ["ingest", "IngestReport"]
 
-WRITE_BATCH = 16  # articles written per opening of the database file (readers get in between)
+WRITE_BATCH = 16  # articles written per opening of the database file (readers get in between) ...
+MAX_BATCH = 256  # ... or more, up to this, when they gathered while the previous batch was written
 
 
 @dataclass
@@ -191,11 +196,16 @@ def ingest(
                 report, store, bar, task, stored_versions(conn), rejected_articles(conn), recode, on_error, on_skipped
             )
         run.phase = _Phases(bar, task)
-        for coded in run.coded_stream(inputs, published, options, engine):
-            run.batch.append(coded)
-            if len(run.batch) >= WRITE_BATCH or len(run.rejects) >= 1000:
-                run.flush()
-        run.flush()
+        try:
+            for coded in run.coded_stream(inputs, published, options, engine):
+                run.batch.append(coded)
+                if run.due():
+                    run.flush()
+            run.flush()
+        except BaseException:  # interrupted or failed: the batch in the writer's hand is finished and counted
+            run.settle(raising=False)
+            raise
+        run.settle()
         run.phase("done")
         bar.update(task, total=bar.tasks[0].completed)
     return report
@@ -227,6 +237,7 @@ class _IngestRun:
         self.on_error, self.on_skipped = on_error, on_skipped
         self.rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
         self.batch: list[CodedArticle] = []
+        self.writing: _BatchWrite | None = None  # the batch the writer thread has in hand
 
     def settled(self, art: Article) -> bool:
         """Is the article settled without coding: stored unchanged, or a copy that would not
@@ -295,21 +306,27 @@ class _IngestRun:
             yield from _code_chain(item, stream, options, engine)
             return
 
-    def reject(self, coded: CodedArticle, exc: BaseException) -> None:
-        art = coded.article
-        name = art.source or art.id
-        why = f"could not be stored: {type(exc).__name__}: {exc}"
+    def reject(self, coded: CodedArticle, why: str) -> None:
+        """Count an article the database refused (recorded in the rejects table by the writer)."""
+        name = coded.article.source or coded.article.id
         self.report.rejected += 1
         self.report.skipped.append((name, why))
-        self.rejects.append((name, "write", art.id, article_hash(art), why))
         if self.on_skipped:
             self.on_skipped(name, why + " (recorded in the rejects table; the batch goes on)")
 
+    def due(self) -> bool:
+        """Is the batch to be written now: WRITE_BATCH articles and the writer free, or MAX_BATCH?"""
+        if len(self.rejects) >= 1000 or len(self.batch) >= MAX_BATCH:
+            return True
+        return len(self.batch) >= WRITE_BATCH and (self.writing is None or self.writing.done())
+
     def flush(self) -> None:
-        """Write the batch (and the rejects so far) in one transaction."""
+        """Hand the batch (and the rejects so far) to the writer thread, to be written in one
+        transaction while the next batch is coded; the batch written before is settled first."""
         batch, report = self.batch, self.report
         if not batch and not self.rejects:
             return
+        self.settle()
         failed = [c for c in batch if _coding_failed(c)]
         for coded in failed:  # not stored; quarantined until the article or tidings changes
             report.failed += 1
@@ -325,19 +342,65 @@ class _IngestRun:
             )
             self.bar.advance(self.task)
         todo = [c for c in batch if not _coding_failed(c)]
-        if todo:
-            self.phase("writing")
-        with _signals_held():  # the batch is written and counted whole: the report is what was written
-            with self.store.session() as conn:
-                results = write_batch(conn, todo, recode=self.recode, on_reject=self.reject) if todo else []
-                write_rejects(conn, self.rejects)
-            self.rejects.clear()
-            for coded, res in zip(todo, results):
-                if res.status != "rejected":
-                    _count(coded, res, report, self.on_skipped)
+        self.writing = _BatchWrite(self.store, todo, self.rejects, self.recode)
+        self.rejects, self.batch = [], []
+
+    def settle(self, raising: bool = True) -> None:
+        """Wait for the batch the writer has in hand and count it (signals held meanwhile: the
+        report is what was written). A failure of the write is raised here (unless `raising` is
+        False: the run is being interrupted already)."""
+        writing = self.writing
+        if writing is None:
+            return
+        with _signals_held():
+            if not writing.done():
+                self.phase("writing")
+            results = writing.wait(raising)
+            self.writing = None
+            for coded, res in zip(writing.todo, results):
+                if res.status == "rejected":
+                    self.reject(coded, res.reason or "could not be stored")
+                else:
+                    _count(coded, res, self.report, self.on_skipped)
                 self.bar.advance(self.task)
-            batch.clear()
         self.phase(self.working)
+
+
+class _BatchWrite:
+    """One batch written in a thread of its own (the DuckDB calls release the GIL: coding goes
+    on meanwhile): write_batch and the rejects, in one opening of the database file. Nothing
+    here touches the report or the callbacks; _IngestRun.settle counts the results."""
+
+    def __init__(self, store, todo: list[CodedArticle], rejects: list[tuple], recode: bool):
+        self.store, self.todo, self.rejects, self.recode = store, todo, rejects, recode
+        self.results: list = []
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="tidings-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        try:
+            with self.store.session() as conn:
+                if self.todo:
+                    self.results = write_batch(conn, self.todo, recode=self.recode, on_reject=self._rejected)
+                write_rejects(conn, self.rejects)
+        except BaseException as exc:  # noqa: BLE001 - handed to the main thread by wait()
+            self.error = exc
+
+    def _rejected(self, coded: CodedArticle, exc: BaseException) -> str:
+        art = coded.article
+        why = f"could not be stored: {type(exc).__name__}: {exc}"
+        self.rejects.append((art.source or art.id, "write", art.id, article_hash(art), why))
+        return why
+
+    def done(self) -> bool:
+        return not self.thread.is_alive()
+
+    def wait(self, raising: bool = True) -> list:
+        self.thread.join()
+        if self.error is not None and raising:
+            raise self.error
+        return self.results if self.error is None else []
 
 
 @contextlib.contextmanager

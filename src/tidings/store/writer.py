@@ -504,7 +504,8 @@ def write_batch(
     If any of them fails, the whole transaction is rolled back and the articles are written
     again one transaction each, so that the failing one leaves nothing half-written. With
     `on_reject(coded, exc)`, an article that cannot be written (a value the database refuses)
-    is handed to it, its result has status "rejected", and the others are written; without it,
+    is handed to it, its result has status "rejected" (and as reason what on_reject returns,
+    when a string), and the others are written; without it,
     the failure raises, with those before it stored. A failure of the database itself (I/O,
     a corrupt file) always raises."""
     now = now or _now()
@@ -523,8 +524,8 @@ def write_batch(
             except Exception as exc:
                 if on_reject is None or is_fatal(exc):
                     raise
-                on_reject(c, exc)
-                out.append(WriteResult(c.article.id, "rejected"))
+                why = on_reject(c, exc)
+                out.append(WriteResult(c.article.id, "rejected", reason=why if isinstance(why, str) else None))
         return out
     conn.execute("COMMIT")
     return results

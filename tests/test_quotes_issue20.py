@@ -237,3 +237,47 @@ def test_court_ruled_that(nlp):
         "indirect",
     )
     assert q.speaker is not None and "court" in q.speaker.name.lower()
+
+
+@pytest.mark.parametrize(
+    "text, fragment, holder, cue",
+    [
+        (
+            "Parents in Lowell are frustrated that the district closed two schools.",
+            "the district closed two schools",
+            "Parents",
+            "frustrated",
+        ),
+        (
+            "Farm groups were incensed that the ministry cut the subsidy without notice.",
+            "the ministry cut the subsidy",
+            "Farm groups",
+            "incensed",
+        ),
+        (
+            "Dr. Mira Osei was relieved that the vaccine arrived on time.",
+            "the vaccine arrived on time",
+            "Osei",
+            "relieved",
+        ),
+    ],
+)
+def test_a_feeling_with_a_that_clause_is_a_belief(nlp, text, fragment, holder, cue):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and found[0].cue == cue, _quotes(nlp, text)
+    assert found[0].speaker is not None and holder in found[0].speaker.name
+    assert cue_class(found[0]) == "belief"
+
+
+@pytest.mark.parametrize(
+    "text", ["The volunteers are happy to help on weekends.", "The senator is sure to win the primary."]
+)
+def test_a_feeling_or_belief_with_an_infinitive_is_no_quote(nlp, text):
+    assert not [q for q in _quotes(nlp, text) if q.kind == "indirect"], _quotes(nlp, text)
+
+
+def test_made_the_case_that(nlp):
+    quotes = _quotes(nlp, "Senator Ana Ruiz made the case that the bill would raise rents.")
+    found = _find(quotes, "the bill would raise rents", "indirect")
+    assert found and found[0].speaker is not None and "Ruiz" in found[0].speaker.name, quotes
+    assert not _quotes(nlp, "The case that the court heard was about rents.")

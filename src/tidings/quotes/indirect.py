@@ -310,7 +310,7 @@ def _from_adjective(tok, lex):
             if x.i > tok.i
             and (
                 (x.dep_ == "ccomp" and (_that_clause(x) or x.tag_ != "VBG"))
-                or (x.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(x))
+                or (x.dep_ in ("xcomp", "ccomp", "advcl") and _to_infinitive(x) and _takes_infinitive(c))
             )
         ),
         None,
@@ -320,11 +320,17 @@ def _from_adjective(tok, lex):
     src = subject_of(tok.head) if tok.dep_ in ("acomp", "oprd", "attr") else subject_of(tok)
     if (
         src is None
-        or (src.dep_ == "nsubjpass" and tok.dep_ not in ("acomp", "oprd"))
+        or (src.dep_ == "nsubjpass" and src.head.i != tok.i and tok.dep_ not in ("acomp", "oprd"))
         or src.lower_ in ("it", "there", "this", "that")
     ):
         return []  # "it is clear that": nobody holds the belief
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
+
+
+def _takes_infinitive(cue) -> bool:
+    """An intention adjective reports its infinitive ("is determined to run"); a belief or
+    feeling does not ("is happy to help", "is sure to win": no view of the subject's is stated)."""
+    return cue is not None and cue[1] is not None and cue[1].cls == "intention"
 
 
 def _from_verb(cols: _Clauses, tok, lex, inside):

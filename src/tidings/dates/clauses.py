@@ -239,6 +239,7 @@ RESCHEDULE = frozenset(
         "fix",
     }
 )
+POSTPONE = frozenset({"postpone", "delay", "defer", "reschedule", "adjourn", "push", "extend"})
 OPEN_ENDED = frozenset({"effective", "until", "till", "starting", "beginning", "through", "pending", "ahead"})
 
 
@@ -252,13 +253,16 @@ def clause_tense(tok) -> str | None:
         return "past"
     if tok.dep_ == "poss":
         return None  # "Monday's debate": the verb's tense is not the debate's
+    verb = governing_verb(tok)
+    if tok.head.i != tok.i and tok.head.lower_ in ("to", "until", "till") and verb is not None:
+        if verb.lemma_.lower() in POSTPONE and tok.head.head.i == verb.i:
+            return "planned"  # "was postponed to Jan. 10", "delayed until Friday": the new date is ahead
     if tok.head.i != tok.i and tok.head.lower_ in OPEN_ENDED:
         return None  # "effective Jan. 1", "until March": the verb's tense says nothing
-    verb = governing_verb(tok)
     if verb is None:
         return None
     if verb.lemma_.lower() in RESCHEDULE and tok.head.lower_ in ("to", "until", "till", "for", "from", "into"):
-        return None  # "was postponed to Jan. 10": the past verb says nothing of the date
+        return None  # "was scheduled for Jan. 10": the past verb says nothing of the date
     tense = verb_tense(verb)
     if (
         tense == "past"

@@ -204,7 +204,7 @@ def _day_rules() -> list[tuple[str, str]]:
             rf"|(?P<det>(?i:a|an|the|its|their|his|her|our)\s)(?P<x4>{month_group('m4')})(?=\s+[a-z])"
             rf"|(?P<prep>(?i:in|since|by|until|till|from|through|during|before|after|of|"
             rf"between|and|to|or|for|until|throughout|early|late|mid|"
-            rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{month_group('m')}))(?!\s*\d)",
+            rf"earlier|later|around|about|until|toward|towards|at|on)\b[\s-])(?P<x>{MOD}(?:{rel}\s+)?{month_group('m')}))(?!\.?\s*\d)",
         ),
         (
             "weekday",

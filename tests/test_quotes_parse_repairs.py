@@ -354,3 +354,19 @@ def test_a_wh_word_moved_before_the_cue(nlp, text, expected, speaker):
     found = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
     assert found and found[0].text == expected, _quotes(nlp, text)
     assert speaker.lower() in f"{found[0].speaker.name} {found[0].speaker.text}".lower()
+
+
+def test_a_name_joined_to_the_previous_object_is_the_subject_of_the_cue_after_it(nlp):
+    """'... mishandled the inquiry and Greens accused the mayor of lying': the parser hung
+    "Greens" on "inquiry" as a conjunct and left "accused" without a subject (a parse as
+    the small model gives it, built by hand)."""
+    from spacy.tokens import Doc
+
+    from tidings.quotes.syntax import subject_of
+
+    words = ["Rivals", "mishandled", "the", "inquiry", "and", "Greens", "accused", "the", "mayor", "of", "lying", "."]
+    heads = [1, 1, 3, 1, 3, 3, 1, 8, 6, 6, 9, 1]
+    deps = ["nsubj", "ROOT", "det", "dobj", "cc", "conj", "ccomp", "det", "dobj", "prep", "pcomp", "punct"]
+    pos = ["PROPN", "VERB", "DET", "NOUN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "ADP", "VERB", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert subject_of(doc[6]).text == "Greens"

@@ -19,7 +19,7 @@ SUBJ = ("nsubj", "nsubjpass", "csubj")
 _CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's subject
 _PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
 _INVERTED = {"say", "add", "write", "tweet", "note", "explain", "continue", "insist", "declare", "state"}
-_LOOSE = ("npadvmod", "dep", "nmod", "pobj", "compound", "appos", "dobj")
+_LOOSE = ("npadvmod", "dep", "nmod", "pobj", "compound", "appos", "dobj", "conj")
 _OBJECT_CONTROL = {
     "force",
     "ask",

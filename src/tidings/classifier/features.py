@@ -15,6 +15,8 @@ context-sensitive tok2vec layer, already computed by the parse).
 
 from __future__ import annotations
 
+import functools
+import weakref
 from collections import Counter
 
 import numpy as np
@@ -83,6 +85,15 @@ class FeatureOptions:
         return cls(*(c != "-" for c in key))
 
 
+# id(Doc) -> (a weak reference to the Doc, its TokenTable); see TokenTable.of
+_TABLES: dict[int, tuple[weakref.ref, "TokenTable"]] = {}
+_TABLES_KEPT = 256  # Docs alive at once in a batch of nlp.pipe are far fewer
+
+
+def _forget(key: int, _ref: weakref.ref) -> None:
+    _TABLES.pop(key, None)
+
+
 _NAMES: dict[int, str] = {}  # string-store hash -> string (the same in every Doc of a process)
 _LOWERED: dict[int, str] = {}  # hash -> lower-cased string (lemmas)
 
@@ -100,7 +111,22 @@ class TokenTable:
     """The token attributes the features read, for a whole Doc, read once with Doc.to_array
     (a Python loop over Token objects costs far more than the lookups below)."""
 
-    __slots__ = ("pos", "dep", "lemma", "lower", "ent", "head", "like_num", "space", "kids")
+    __slots__ = ("pos", "dep", "lemma", "lower", "ent", "head", "like_num", "space", "kids", "_norms")
+
+    @classmethod
+    def of(cls, doc) -> "TokenTable":
+        """The table of this Doc, read once: the event classifier and the article stage's root
+        model both score spans of the same parsed Doc (nothing changes its tokens between)."""
+        key = id(doc)
+        found = _TABLES.get(key)
+        if found is not None and found[0]() is doc:
+            return found[1]
+        table = cls(doc)
+        if len(_TABLES) >= _TABLES_KEPT:
+            _TABLES.pop(next(iter(_TABLES)), None)
+        # the entry goes when the Doc does (a later Doc may get the same id)
+        _TABLES[key] = (weakref.ref(doc, functools.partial(_forget, key)), table)
+        return table
 
     def __init__(self, doc):
         arr = doc.to_array([POS, DEP, LEMMA, LOWER, ENT_TYPE, HEAD, LIKE_NUM, IS_SPACE])
@@ -118,6 +144,13 @@ class TokenTable:
         for i, h in enumerate(self.head):  # children in document order, as Token.children gives them
             if h != i:
                 self.kids[h].append(i)
+        self._norms: list[str | None] | None = None
+
+    def norms(self) -> list[str | None]:
+        """`norm` of every token, computed once."""
+        if self._norms is None:
+            self._norms = [self.norm(i) for i in range(len(self.pos))]
+        return self._norms
 
     def norm(self, i: int) -> str | None:
         if self.pos[i] in _SKIP_POS or self.space[i]:
@@ -149,7 +182,7 @@ def sparse_features(span, opts: FeatureOptions | None = None, table: TokenTable 
     lo, hi = (span.start, span.end) if hasattr(span, "start") else (0, len(span))
     pos, dep, lemma, lower, kids = T.pos, T.dep, T.lemma, T.lower, T.kids
     feats: Counter = Counter()
-    norm = [T.norm(i) for i in range(lo, hi)]
+    norm = T.norms()[lo:hi]
     if opts.words:
         for n in norm:
             if n:

@@ -192,14 +192,9 @@ class EventClassifier:
         return (raw - self.dense_mean) / self.dense_std
 
     def design_of(self, spans) -> Design:
-        tables: dict[int, TokenTable] = {}  # one per Doc: its spans share it
         rows = []
-        for s in spans:
-            doc = s.doc if hasattr(s, "doc") else s
-            table = tables.get(id(doc))
-            if table is None:
-                table = tables[id(doc)] = TokenTable(doc)
-            rows.append(sparse_features(s, self.options, table))
+        for s in spans:  # one table per Doc: its spans share it
+            rows.append(sparse_features(s, self.options, TokenTable.of(s.doc if hasattr(s, "doc") else s)))
         return design(rows, self.dense_of(spans), self.vocab)
 
     # -- public API -------------------------------------------------------------------------

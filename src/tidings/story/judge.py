@@ -42,26 +42,49 @@ class Judge:
         return {name: i for i, name in enumerate(self.features)}
 
     def matrix(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
-        index = self.index
-        X = np.zeros((len(rows), len(self.features)), dtype=np.float64)
+        index, width = self.index, len(self.features)
+        X = np.zeros((len(rows), width), dtype=np.float64)
+        cells: list[int] = []  # flat positions in X and their values, written at once
+        values: list[float] = []
         for r, row in enumerate(rows):
+            start = r * width
             for name, v in row.items():
                 i = index.get(name)
                 if i is not None:
-                    X[r, i] = v
+                    cells.append(start + i)
+                    values.append(v)
+        if cells:
+            X.put(cells, np.asarray(values, dtype=np.float64))
         return X
+
+    @cached_property
+    def _flat(self) -> tuple[np.ndarray, ...]:
+        """The trees as flat arrays with children as flat indices (one gather per step, not a
+        two-dimensional fancy index): root offsets, feature, threshold, left, right, value."""
+        n_trees, n_nodes = self.feature.shape
+        roots = np.arange(n_trees, dtype=np.int64) * n_nodes
+        return (
+            roots,
+            self.feature.ravel(),
+            self.threshold.ravel(),
+            (self.left + roots[:, None]).ravel(),
+            (self.right + roots[:, None]).ravel(),
+            self.value.ravel(),
+        )
 
     def raw(self, X: np.ndarray) -> np.ndarray:
         n_trees = self.feature.shape[0]
         if len(X) == 0 or n_trees == 0:
             return np.zeros(len(X))
-        trees = np.arange(n_trees)[None, :]
-        rows = np.arange(len(X))[:, None]
-        node = np.zeros((len(X), n_trees), dtype=np.int64)
+        roots, feature, threshold, left, right, value = self._flat
+        X = np.ascontiguousarray(X)
+        cells = X.ravel()
+        row_start = (np.arange(len(X), dtype=np.int64) * X.shape[1])[:, None]
+        node = np.repeat(roots[None, :], len(X), axis=0)
         for _ in range(self.depth):
-            x = X[rows, self.feature[trees, node]]
-            node = np.where(x <= self.threshold[trees, node], self.left[trees, node], self.right[trees, node])
-        return self.value[trees, node].sum(axis=1)
+            x = cells.take(row_start + feature.take(node))
+            node = np.where(x <= threshold.take(node), left.take(node), right.take(node))
+        return value.take(node).sum(axis=1)
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
         raw = self.raw(self.matrix(rows))

@@ -76,13 +76,7 @@ class TriggerRoots:
     def scores_many(self, tokens: Sequence) -> list[dict[str, float]]:
         if not tokens:
             return []
-        tables: dict[int, TokenTable] = {}
-        rows = []
-        for tok in tokens:
-            table = tables.get(id(tok.doc))
-            if table is None:
-                table = tables[id(tok.doc)] = TokenTable(tok.doc)
-            rows.append(trigger_features(tok, table))
+        rows = [trigger_features(tok, TokenTable.of(tok.doc)) for tok in tokens]
         P = self.head.proba(design(rows, np.zeros((len(rows), 0)), self.vocab))
         return [{c: float(x) for c, x in zip(self.head.classes, row)} for row in P]
 

@@ -260,8 +260,14 @@ def reference_quarter(pub: dt.date | None, anchors) -> tuple[int, int] | None:
     """The quarter a report is about: the last one named in the text (not one counted back
     from another, like "the year-ago quarter"), else the last quarter completed before
     publication."""
-    a = _anchor(anchors, ("quarter",), own=True)
-    if a is not None:
+    for a in reversed(anchors or ()):
+        if a[1] != "quarter" or (len(a) > 4 and a[4]):
+            continue
+        # a quarter not yet over ("losses through the third quarter of 1990", "a further
+        # decline in the fourth quarter") is a forecast, not the period a report compares
+        # with a year before
+        if pub is not None and _qshift(*_quarter_of(a[0]), 1) > _quarter_of(pub):
+            continue
         return _quarter_of(a[0])
     return last_completed_quarter(pub)
 

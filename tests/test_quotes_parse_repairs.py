@@ -370,3 +370,20 @@ def test_a_name_joined_to_the_previous_object_is_the_subject_of_the_cue_after_it
     pos = ["PROPN", "VERB", "DET", "NOUN", "CCONJ", "PROPN", "VERB", "DET", "NOUN", "ADP", "VERB", "PUNCT"]
     doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos)
     assert subject_of(doc[6]).text == "Greens"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a passive gerund after "of", and a verb of the cue's form the parser joined to it
+        (
+            "The mayor went on the radio to accuse the council of being “misled” by “a lobby” and urge "
+            "residents to attend the hearing.",
+            "the council of being “misled” by “a lobby”",
+        ),
+        ("Auditors accused the agency of having hidden the losses.", "the agency of having hidden the losses"),
+    ],
+)
+def test_accused_of_a_passive_or_perfect_gerund(nlp, text, expected):
+    found = [q for q in _quotes(nlp, text) if q.kind == "indirect" and q.cue.startswith("accuse")]
+    assert found and found[0].text == expected, _quotes(nlp, text)

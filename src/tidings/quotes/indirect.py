@@ -293,6 +293,8 @@ def _from_noun(tok, lex):
         ),
         None,
     )
+    if clause is None and tok.dep_ == "dobj":  # "made the case to Congress [that ...]": hung on the verb
+        clause = next((x for x in tok.head.children if x.dep_ == "ccomp" and x.i > tok.i and _that_clause(x)), None)
     src = noun_source(tok) if clause is not None else None
     if src is None:
         return []

@@ -387,3 +387,23 @@ def test_a_name_joined_to_the_previous_object_is_the_subject_of_the_cue_after_it
 def test_accused_of_a_passive_or_perfect_gerund(nlp, text, expected):
     found = [q for q in _quotes(nlp, text) if q.kind == "indirect" and q.cue.startswith("accuse")]
     assert found and found[0].text == expected, _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Judge Lena Park spoke about how the new rules have changed her court.",
+            "how the new rules have changed her court",
+        ),
+        ("Farm groups argued over whether the subsidy was legal.", "whether the subsidy was legal"),
+        (
+            "Parents are worried about how the closures will affect their children.",
+            "how the closures will affect their children",
+        ),
+    ],
+)
+def test_a_question_clause_after_about_or_over(nlp, text, expected):
+    found = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
+    assert found and found[0].text == expected, _quotes(nlp, text)
+    assert not _quotes(nlp, "Judge Lena Park spoke about the new rules.")

@@ -317,6 +317,8 @@ def _from_adjective(tok, lex):
         ),
         None,
     )
+    if clause is None:
+        clause = _wh_after_preposition(tok)  # "are worried about how the money might affect ..."
     if c is None or clause is None:
         return []
     src = subject_of(tok.head) if tok.dep_ in ("acomp", "oprd", "attr") else subject_of(tok)
@@ -327,6 +329,26 @@ def _from_adjective(tok, lex):
     ):
         return []  # "it is clear that": nobody holds the belief
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
+
+
+_WH_PREPOSITIONS = ("about", "over", "on")
+
+
+def _wh_after_preposition(tok):
+    """A question clause after about/over/on: "spoke about how ...", "argued over whether ...",
+    "is worried about how ...": the clause, or None."""
+    for prep in tok.children:
+        if prep.dep_ != "prep" or prep.i < tok.i or prep.lower_ not in _WH_PREPOSITIONS:
+            continue
+        for x in prep.children:
+            if x.dep_ != "pcomp" or x.pos_ not in ("VERB", "AUX"):
+                continue
+            first = x.doc[x.left_edge.i]
+            if first.i != prep.i + 1 or first.lower_ in ("what", "whatever"):
+                continue  # "heard little about what X says": what they said, a thing, not a question
+            if first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if"):
+                return x
+    return None
 
 
 def _takes_infinitive(cue) -> bool:
@@ -353,6 +375,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         clause = _clause_of(tok, ("xcomp",))
         if clause is not None:
             start = _object_start(tok, clause)
+    if clause is None:
+        clause = _wh_after_preposition(tok)  # "spoke about how gender has affected her career"
     if clause is not None:
         a = clause.left_edge.i if start is None else start
         if start is None and clause.i > tok.i:

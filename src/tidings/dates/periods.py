@@ -43,7 +43,7 @@ _ONES = "|".join(ONES)
 CARDINALS = rf"(?:(?:{'|'.join(TENS)})(?:[-\s](?:{_ONES}))?|{'|'.join(TEENS)}|{_ONES})"
 _BIGW = rf"(?:(?:a|{CARDINALS})\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{CARDINALS})?|{CARDINALS})"
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
-COUNT = rf"(?:{_DIGITS}|{_BIGW}|a\s+couple\s+of|a\s+dozen|half\s+an?|an?(?=[\s-]))"
+COUNT = rf"(?:{_DIGITS}|{_BIGW}|(?:a\s+)?couple\s+of|a\s+dozen|half\s+an?|an?(?=[\s-]))"
 VAGUE = r"(?:several|a\s+few|few|some|many|a\s+couple\s+of|a\s+number\s+of|numerous|countless)"
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?|decades?"
@@ -126,7 +126,7 @@ def number(text: str | None) -> float | None:
         if m.group(2):
             v += int(m.group(2)) / int(m.group(3))
         return v
-    if w in ("a couple of", "a couple"):
+    if w in ("a couple of", "a couple", "couple of"):
         return 2
     if w == "a dozen":
         return 12

@@ -304,3 +304,22 @@ def test_cited_with_a_gerund_is_reported_a_noun_is_not(nlp):
 def test_cue_noun_whose_that_clause_hangs_on_the_verb(nlp, text, fragment, holder):
     found = _find(_quotes(nlp, text), fragment, "indirect")
     assert found and found[0].speaker is not None and holder in found[0].speaker.name, _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        # nobody is named as holding the expectation: no speaker, and the subject is part of it
+        ("The final vote on the budget is expected to take place in June.", "The final vote on the budget", None),
+        # the one told is not the speaker; the by-phrase is
+        ("The mayor was told by her aides that the plant would close.", "the plant would close", "aides"),
+        ("The mayor was told that the plant would close.", "the plant would close", None),
+    ],
+)
+def test_a_passive_cue_takes_no_speaker_from_its_subject(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found, _quotes(nlp, text)
+    if speaker is None:
+        assert found[0].speaker is None, found[0]
+    else:
+        assert found[0].speaker is not None and speaker in found[0].speaker.name, found[0]

@@ -371,10 +371,11 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         clause = _unmarked_clause(tok)
         if clause is not None:  # from its subject: "said after the convention [he would ...]"
             start = min(x.left_edge.i for x in clause.children if x.dep_ in ("nsubj", "nsubjpass", "expl"))
+    passive = src is not None and src.dep_ == "nsubjpass" and src.head.i == tok.i and src.lower_ != "it"
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
         clause = _clause_of(tok, ("xcomp",))
-        if clause is not None:
-            start = _object_start(tok, clause)
+        if clause is not None:  # "The vote is expected [to ...]": the subject is part of what is expected
+            start = src.left_edge.i if passive and clause.i > tok.i else _object_start(tok, clause)
     if clause is None:
         clause = _wh_after_preposition(tok)  # "spoke about how gender has affected her career"
     if clause is not None:
@@ -384,6 +385,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             if a < tok.i and src is not None and a <= src.i < tok.i and _fronted(clause, tok):
                 a = tok.i + 1  # "what Trump says [his plan would do]": the wh-word moved before the cue
         b = _cut_trailing(cols, clause, tok)
+        if passive:  # "He was told that ...", "is expected to ...": the one told is not the speaker
+            return [(a, b, c[0], _agent(tok), False)]
         if src is not None and a <= src.i < b:
             return []  # the subject sits inside the reported clause: a bad parse
         return [(a, b, c[0], src, False)]
@@ -413,6 +416,14 @@ def _fronted(clause, tok) -> bool:
         return False
     head = before[0] if before[0].head.i == clause.i or before[0].head.i > tok.i else before[0].head
     return all(head.left_edge.i <= t.i <= head.right_edge.i for t in before)
+
+
+def _agent(tok):
+    """The by-phrase of a passive cue ("was told by aides that ..."), or None."""
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return next((g for g in c.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _stranded_subject(tok, clause, a: int) -> int:

@@ -323,3 +323,9 @@ def test_a_passive_cue_takes_no_speaker_from_its_subject(nlp, text, fragment, sp
         assert found[0].speaker is None, found[0]
     else:
         assert found[0].speaker is not None and speaker in found[0].speaker.name, found[0]
+
+
+def test_a_passive_request_keeps_its_subject_in_the_content(nlp):
+    found = _find(_quotes(nlp, "The mayor was urged by residents to resign."), "to resign", "indirect")
+    assert found and found[0].text == "The mayor was urged by residents to resign", found
+    assert found[0].speaker is not None and "residents" in found[0].speaker.name

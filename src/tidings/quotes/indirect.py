@@ -444,8 +444,13 @@ def _without_clause_frame(cols: _Clauses, tok, lex, inside):
     if (cx is None and co is None and cn is None) or (inside is not None and inside(tok.i)):
         return []
     src = subject_of(tok)
-    if src is None or (src.dep_ == "nsubjpass" and src.head.i == tok.i):
-        return []  # "was asked to leave", "is expected to win": the subject is not the source
+    if src is None:
+        return []
+    if src.dep_ == "nsubjpass" and src.head.i == tok.i:  # "was urged to leave": not by the subject
+        clause = _clause_of(tok, ("xcomp",)) if cx is not None and src.lower_ != "it" else None
+        if cx is None or clause is None or clause.i < tok.i or not _to_infinitive(clause):
+            return []
+        return [(src.left_edge.i, _cut_trailing(cols, clause, tok), cx[0], _agent(tok), False)]
     if cx is not None:
         clause = _clause_of(tok, ("xcomp",))
         if clause is not None and clause.i > tok.i and _to_infinitive(clause):

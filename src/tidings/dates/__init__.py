@@ -247,6 +247,12 @@ def _bare_year_in_context(doc, span) -> bool:
     )
 
 
+def _possessive(doc, span) -> bool:
+    """ "last Wednesday's bombings", "Monday's debate": a date naming a thing, not the time the
+    story has reached (not an anchor for "earlier in the day")."""
+    return span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
+
+
 class TimexFinder:
     """Finds and normalises the time expressions of a parsed Doc."""
 
@@ -411,7 +417,7 @@ class TimexFinder:
                 first = start_of(value, precision)
                 if first is not None:
                     derived = m.kind in DERIVED_KINDS or (m.kind == "period" and points.counts_back(m))
-                    anchors.append((first, precision, sent, value, derived))
+                    anchors.append((first, precision, sent, value, derived, _possessive(doc, span)))
         out.sort(key=lambda t: (t.start, t.end))
         return out
 

@@ -684,13 +684,17 @@ def _day_in_sentence(anchors, sent: int | None) -> dt.date | None:
     return date
 
 
-def _anchor_for(anchors, unit: str, own: bool = False) -> dt.date | None:
+def _anchor_for(anchors, unit: str, own: bool = False, named: bool = True) -> dt.date | None:
     """The most recent anchor at least as fine as `unit` ("the next day" needs a day); with
     `own`, only an expression that is not itself counted from another ("a year earlier" after
-    "a year earlier" counts from the same reference, not a year further back)."""
+    "a year earlier" counts from the same reference, not a year further back); without
+    `named`, not a possessive one ("last Wednesday's bombings" names a thing: "earlier in the
+    day" is not that Wednesday)."""
     need = RANK.get(unit.lower(), 0)
     for date, precision, *rest in reversed(anchors or ()):
         if own and len(rest) > 2 and rest[2]:
+            continue
+        if not named and len(rest) > 3 and rest[3]:
             continue
         if RANK.get(precision, 9) <= need:
             return date
@@ -890,7 +894,7 @@ def _relative_unit_value(f: dict, s: Setting):
 def _the_unit_value(f: dict, s: Setting):
     """ "the end of the year", "later in the day" (the day of the last day named before it)."""
     unit = f["unit"].lower()
-    base = (_anchor_for(s.anchors, "day") or s.pub) if unit == "day" else s.pub
+    base = (_anchor_for(s.anchors, "day", named=False) or s.pub) if unit == "day" else s.pub
     if base is None:
         return NONE
     return _shift(unit, base, 0)

@@ -231,7 +231,9 @@ def _span_rules() -> list[tuple[str, str]]:
             rf"|(?P<qy2>1[5-9]\d\d|20\d\d)\s+(?P<ord2>first|second|third|fourth)[\s-]+quarter"
             rf"|(?P<yrel>(?i:this|last|next))\s+year['’]s\s+"
             rf"(?:(?P<ord4>first|second|third|fourth|final)[\s-]+(?P<unit4>quarter|half)|quarter)"
-            rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])",
+            rf"|Q(?P<qn>[1-4])(?:\s+(?P<qy3>1[5-9]\d\d|20\d\d))?)(?![\w-])"
+            # "the last half of the '80s": a part of a decade, not of a year (the decade is found)
+            rf"(?!\s+of\s+(?:the\s+)?(?:['’]\d0s|1[5-9]\d0s|20\d0s|(?i:decade|century)))",
         ),
         (
             "relunit",

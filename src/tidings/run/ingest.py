@@ -1,8 +1,10 @@
 """Ingest: read -> (skip what is stored unchanged) -> code -> write, one transaction per batch.
 
 Batches are written by a thread of their own while the next batch is coded (one batch in
-flight at a time, written in input order); a batch that gathers while the writer is busy
-grows, up to MAX_BATCH, so a fast coder writes fewer, larger batches.
+flight at a time, written in input order). A batch is handed over when it has WRITE_BATCH
+articles and WRITE_EVERY seconds have passed since the last one (a fast coder writes fewer,
+larger batches: each opening of the database file costs about as much as writing 10
+articles), or when it reaches MAX_BATCH.
 
     from tidings.run.ingest import ingest
     report = ingest(["corpus/"], db="events.duckdb")
@@ -19,6 +21,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from dataclasses import dataclass, field
 from types import FrameType
 from typing import Callable, Iterable, Iterator
@@ -29,8 +32,9 @@ from ..store.writer import article_hash, rejected_articles, stored_versions, wri
 
 __all__ = ["ingest", "IngestReport"]
 
-WRITE_BATCH = 16  # articles written per opening of the database file (readers get in between) ...
-MAX_BATCH = 256  # ... or more, up to this, when they gathered while the previous batch was written
+WRITE_BATCH = 16  # articles written at least per opening of the database file (readers get in between) ...
+WRITE_EVERY = 2.0  # ... and seconds at least between two batches handed to the writer ...
+MAX_BATCH = 256  # ... unless the batch has this many
 
 
 @dataclass
@@ -238,6 +242,7 @@ class _IngestRun:
         self.rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
         self.batch: list[CodedArticle] = []
         self.writing: _BatchWrite | None = None  # the batch the writer thread has in hand
+        self.handed = float("-inf")  # when the last batch was handed to it (time.monotonic)
 
     def settled(self, art: Article) -> bool:
         """Is the article settled without coding: stored unchanged, or a copy that would not
@@ -315,10 +320,13 @@ class _IngestRun:
             self.on_skipped(name, why + " (recorded in the rejects table; the batch goes on)")
 
     def due(self) -> bool:
-        """Is the batch to be written now: WRITE_BATCH articles and the writer free, or MAX_BATCH?"""
+        """Is the batch to be written now: WRITE_BATCH articles, WRITE_EVERY seconds after the last
+        batch and the writer free; or MAX_BATCH articles?"""
         if len(self.rejects) >= 1000 or len(self.batch) >= MAX_BATCH:
             return True
-        return len(self.batch) >= WRITE_BATCH and (self.writing is None or self.writing.done())
+        if len(self.batch) < WRITE_BATCH or time.monotonic() - self.handed < WRITE_EVERY:
+            return False
+        return self.writing is None or self.writing.done()
 
     def flush(self) -> None:
         """Hand the batch (and the rejects so far) to the writer thread, to be written in one
@@ -342,8 +350,12 @@ class _IngestRun:
             )
             self.bar.advance(self.task)
         todo = [c for c in batch if not _coding_failed(c)]
+        if todo:
+            self.phase("writing")  # in the writer thread; the run goes on coding meanwhile
         self.writing = _BatchWrite(self.store, todo, self.rejects, self.recode)
+        self.handed = time.monotonic()
         self.rejects, self.batch = [], []
+        self.phase(self.working)
 
     def settle(self, raising: bool = True) -> None:
         """Wait for the batch the writer has in hand and count it (signals held meanwhile: the

@@ -24,7 +24,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from types import FrameType
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from ..records import Article, CodedArticle, InputError
 from ..store import Store, default_db_path
@@ -193,12 +193,14 @@ def ingest(
     if isinstance(inputs, (str, os.PathLike, Article, CodedArticle)):
         inputs = [inputs]  # otherwise consumed lazily: a stream of coded articles is never held whole
 
-    with Store(db, gate=gate) as store, _progress(progress) as bar:
+    stored: dict[str, Any] = {}
+
+    def what_is_stored(conn) -> None:  # read as the store opens, in the same opening of the file
+        stored["versions"], stored["rejected"] = stored_versions(conn), rejected_articles(conn)
+
+    with Store(db, gate=gate, on_open=what_is_stored) as store, _progress(progress) as bar:
         task = bar.add_task("reading", total=_expected(inputs, not bar.disable))
-        with store.session() as conn:
-            run = _IngestRun(
-                report, store, bar, task, stored_versions(conn), rejected_articles(conn), recode, on_error, on_skipped
-            )
+        run = _IngestRun(report, store, bar, task, stored["versions"], stored["rejected"], recode, on_error, on_skipped)
         run.phase = _Phases(bar, task)
         try:
             for coded in run.coded_stream(inputs, published, options, engine):

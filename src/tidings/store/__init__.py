@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -137,8 +138,14 @@ class Store:
                 write_article(conn, coded)
     """
 
-    def __init__(self, db: str | os.PathLike[str] | None = None, gate: ProcessGate | None = None):
+    def __init__(
+        self,
+        db: str | os.PathLike[str] | None = None,
+        gate: ProcessGate | None = None,
+        on_open: Callable[[duckdb.DuckDBPyConnection], None] | None = None,
+    ):
         self.path = str(db or default_db_path())
+        self.on_open = on_open  # reads what the writer needs in the same opening as the migrations
         self.lock = WriterLock(self.path) if self.path != ":memory:" else None
         self.gate = gate  # shared with this process's readers (see lock.ProcessGate)
         self._conn: duckdb.DuckDBPyConnection | None = None
@@ -153,6 +160,8 @@ class Store:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             with self.session() as conn:
                 migrate(conn)
+                if self.on_open is not None:
+                    self.on_open(conn)
         except BaseException:
             if self.lock:
                 self.lock.release()

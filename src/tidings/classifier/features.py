@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import weakref
 from collections import Counter
+from typing import Sequence
 
 import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_SPACE, LEMMA, LIKE_NUM, LOWER, POS
@@ -131,19 +132,26 @@ class TokenTable:
     def __init__(self, doc):
         arr = doc.to_array([POS, DEP, LEMMA, LOWER, ENT_TYPE, HEAD, LIKE_NUM, IS_SPACE])
         strings = doc.vocab.strings
-        cols = arr.T.tolist()
+        n = len(arr)
+        cols = arr[:, :5].T.tolist()
         self.pos = _strings(cols[0], strings, _NAMES)
         self.dep = _strings(cols[1], strings, _NAMES)
         self.lemma = _strings(cols[2], strings, _LOWERED, str.lower)
         self.lower = _strings(cols[3], strings, _NAMES)
         self.ent = _strings(cols[4], strings, _NAMES)
-        self.head = [i + off for i, off in enumerate(arr[:, 5].astype(np.int64).tolist())]
-        self.like_num = [bool(x) for x in cols[6]]
-        self.space = [bool(x) for x in cols[7]]
-        self.kids: list[list[int]] = [[] for _ in cols[0]]
-        for i, h in enumerate(self.head):  # children in document order, as Token.children gives them
+        # HEAD is an offset (negative ones wrapped in the unsigned array)
+        self.head: list[int] = (arr[:, 5].astype(np.int64) + np.arange(n, dtype=np.int64)).tolist()
+        self.like_num: list[bool] = (arr[:, 6] != 0).tolist()
+        self.space: list[bool] = (arr[:, 7] != 0).tolist()
+        # children in document order, as Token.children gives them; one shared () for the
+        # tokens without any (most of them: a list each was most of the table's cost)
+        children: dict[int, list[int]] = {}
+        for i, h in enumerate(self.head):
             if h != i:
-                self.kids[h].append(i)
+                children.setdefault(h, []).append(i)
+        self.kids: list[Sequence[int]] = [()] * n
+        for h, found in children.items():
+            self.kids[h] = found
         self._norms: list[str | None] | None = None
 
     def norms(self) -> list[str | None]:

@@ -124,18 +124,26 @@ QUANTITY = {
 }
 
 
-def _values_ok(cond: Cond, toks) -> bool:
+def _keys(tok, known: dict[int, set[str]]) -> set[str]:
+    """keys_of(tok), computed once per token while one trigger's entries are tried."""
+    found = known.get(tok.i)
+    if found is None:
+        found = known[tok.i] = keys_of(tok)
+    return found
+
+
+def _values_ok(cond: Cond, toks, known: dict[int, set[str]]) -> bool:
     if not toks:
         return False
     if cond.values is None:
         return True
     for t in toks:
-        if keys_of(t) & cond.values:
+        if _keys(t, known) & cond.values:
             return True
         if t.lower_ in QUANTITY or t.pos_ == "NUM":  # "some of the peacekeepers"
             for p in t.children:
                 if p.dep_ == "prep" and p.lower_ == "of":
-                    if any(keys_of(o) & cond.values for o in p.children if o.dep_ == "pobj"):
+                    if any(_keys(o, known) & cond.values for o in p.children if o.dep_ == "pobj"):
                         return True
     return False
 
@@ -149,12 +157,14 @@ def _key(cond: Cond) -> frozenset[str]:
     return cond.key
 
 
-def _holds(cond: Cond, tok) -> bool:
+def _holds(cond: Cond, tok, known: dict[int, set[str]]) -> bool:
+    """Whether the condition (negation aside) holds for the trigger `tok`; `known`: the
+    keys_of of tokens already read for this trigger."""
     rel = cond.rel
     if rel == "dobj":
-        return _values_ok(cond, objects(tok))
+        return _values_ok(cond, objects(tok), known)
     if rel == "prep":
-        return _values_ok(cond, [o for _, o in prep_objects(tok, cond.key)]) or (
+        return _values_ok(cond, [o for _, o in prep_objects(tok, cond.key)], known) or (
             cond.values is None
             and any(
                 c.dep_ == "prep"
@@ -168,24 +178,36 @@ def _holds(cond: Cond, tok) -> bool:
             c.dep_ in _PRT_DEPS and c.lower_ in _key(cond) and not any(True for _ in c.children) for c in tok.children
         )
     if rel == "xcomp":
-        return _values_ok(cond, xcomps(tok))
+        return _values_ok(cond, xcomps(tok), known)
     if rel in ("ccomp", "acomp", "oprd", "dative", "agent"):
-        return _values_ok(cond, [c for c in tok.children if c.dep_ == rel])
+        return _values_ok(cond, [c for c in tok.children if c.dep_ == rel], known)
     if rel == "mod":
-        return _values_ok(cond, [c for c in tok.children if c.dep_ in _MOD_DEPS])
+        return _values_ok(cond, [c for c in tok.children if c.dep_ in _MOD_DEPS], known)
     if rel == "subj":
-        return _values_ok(cond, [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")])
+        return _values_ok(cond, [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")], known)
     if rel == "pass":
         return is_passive(tok)
     return False
 
 
 def match_entry(tok, entries: list[Entry]) -> Entry | None:
-    """The most specific entry whose conditions all hold (entries come sorted by specificity)."""
+    """The most specific entry whose conditions all hold (entries come sorted by specificity).
+
+    A trigger's entries share conditions ("dobj", "prep:with"): each is tested once, as are the
+    words of its arguments (a condition's answer depends on the trigger and the condition alone)."""
+    held: dict[tuple, bool] = {}
+    known: dict[int, set[str]] = {}
     for e in entries:
         if e.mods and not _mods_ok(tok, e):
             continue
-        if all(_holds(c, tok) != c.negated for c in e.conds):
+        for c in e.conds:
+            test = (c.rel, c.key, c.values)
+            holds = held.get(test)
+            if holds is None:
+                holds = held[test] = _holds(c, tok, known)
+            if holds == c.negated:
+                break
+        else:
             return e
     return None
 

@@ -19,7 +19,7 @@ from spacy.language import Language
 
 from ..events.codebook import load_codebook
 from ..records import Candidate, Event, EventMention, TimeRef, content_id
-from .features import article_context, group_part, reading_features
+from .features import article_context, group_part, reading_part
 from .groups import ROLE_ONLY, Group, group_hypotheses
 from .hypotheses import home_country, hypotheses, trigger_starts
 from .roots import load_roots, trigger_token
@@ -123,13 +123,13 @@ class StoryStage:
         """Weigh the asserted groups; `others`: the text already has events of other statuses."""
         if self.judge is None:
             return
-        rows, owner = [], []
+        shared, rows, owner = [], [], []
         for n, v in enumerate(verdicts):
-            shared = group_part(v.group, ctx)
-            for h in v.group.members:
-                rows.append(reading_features(h, v.group, ctx, shared))
+            shared.append(group_part(v.group, ctx))
+            for h in v.group.members:  # the judge reads {**shared, **reading} (reading_features)
+                rows.append((n, reading_part(h, v.group, ctx)))
                 owner.append((n, h))
-        every = self.judge.probabilities(rows)
+        every = self.judge.probabilities_of_parts(shared, rows)
         probs = [-1.0] * len(verdicts)
         for (n, h), p in zip(owner, every):  # a group is as likely as its likeliest reading, which leads it
             if p > probs[n]:

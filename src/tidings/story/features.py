@@ -16,7 +16,15 @@ from spacy.attrs import IDX
 from .groups import Group
 from .keys import NONE_KEY, role_of, story_key
 
-__all__ = ["ArticleContext", "article_context", "group_features", "reading_features", "group_part", "ROLES"]
+__all__ = [
+    "ArticleContext",
+    "article_context",
+    "group_features",
+    "reading_features",
+    "reading_part",
+    "group_part",
+    "ROLES",
+]
 
 ROLES = (
     "GOV",
@@ -70,6 +78,7 @@ class ArticleContext:
     published: dt.date | None = None
     trigger_scores: dict = field(default_factory=dict)  # trigger start -> root -> p (learned root model)
     links: dict = field(default_factory=dict)  # memo of _link_features
+    memo: dict = field(default_factory=dict)  # memo of _actor_features and _trigger_features
 
 
 def _sentence_keys(doc, mentions) -> list[set]:
@@ -84,8 +93,9 @@ def _sentence_keys(doc, mentions) -> list[set]:
 
 def article_context(doc, groups: list[Group], home: str | None, trigger_scores: dict | None = None) -> ArticleContext:
     n_tokens = max(1, len(doc))
-    numbers = sum(len(e) for e in doc.ents if e.label_ in NUMBER_ENTS)
-    names = sum(len(e) for e in doc.ents if e.label_ in NAME_ENTS)
+    ents = doc.ents  # a new tuple of Spans at every access: read once
+    numbers = sum(len(e) for e in ents if e.label_ in NUMBER_ENTS)
+    names = sum(len(e) for e in ents if e.label_ in NAME_ENTS)
     mentions = list(doc._.actor_mentions or ())
     asserted = [g for g in groups if g.status == "asserted"]
     return ArticleContext(
@@ -110,6 +120,17 @@ def article_context(doc, groups: list[Group], home: str | None, trigger_scores: 
 
 
 def _actor_features(prefix: str, ref, key: str, ctx: ArticleContext) -> dict[str, float]:
+    """What an argument is (memoised per article: the readings of a mention share their actors)."""
+    if ref is None:
+        return _actor_part(prefix, ref, key, ctx)
+    memo_key = ("actor", prefix, key, ref.code, ref.country, ref.rule, ref.text)
+    found = ctx.memo.get(memo_key)
+    if found is None:
+        found = ctx.memo[memo_key] = _actor_part(prefix, ref, key, ctx)
+    return found
+
+
+def _actor_part(prefix: str, ref, key: str, ctx: ArticleContext) -> dict[str, float]:
     f: dict[str, float] = {}
     if ref is None or key == NONE_KEY:
         f[f"{prefix}_none"] = 1.0
@@ -130,7 +151,16 @@ MODALS = frozenset({"will", "would", "could", "may", "might", "should", "can", "
 
 
 def _trigger_features(e, ctx: ArticleContext) -> dict[str, float]:
-    """Tense, aspect and mood of the best reading's trigger, and whether it is quoted."""
+    """Tense, aspect and mood of the best reading's trigger, and whether it is quoted (memoised
+    per article: the readings of a mention share their trigger)."""
+    memo_key = ("trigger", e.trigger.start, e.date_text, e.date)
+    found = ctx.memo.get(memo_key)
+    if found is None:
+        found = ctx.memo[memo_key] = _trigger_part(e, ctx)
+    return found
+
+
+def _trigger_part(e, ctx: ArticleContext) -> dict[str, float]:
     f: dict[str, float] = {}
     i = ctx.token_at.get(e.trigger.start)
     if i is not None and ctx.doc is not None:
@@ -243,7 +273,7 @@ def group_part(g: Group, ctx: ArticleContext) -> dict[str, float]:
     return f
 
 
-def _reading_part(h, g: Group, ctx: ArticleContext) -> dict[str, float]:
+def reading_part(h, g: Group, ctx: ArticleContext) -> dict[str, float]:
     """What one reading rests on: the mention, how the reading was made, its trigger and the
     ties of its actors to the trigger."""
     e = h.event
@@ -291,7 +321,7 @@ def _reading_part(h, g: Group, ctx: ArticleContext) -> dict[str, float]:
 def reading_features(h, g: Group, ctx: ArticleContext, shared: dict | None = None) -> dict[str, float]:
     """The judge's features of one reading of a group (the group's own features and the
     reading's); a group is as likely as its likeliest reading."""
-    return {**(shared if shared is not None else group_part(g, ctx)), **_reading_part(h, g, ctx)}
+    return {**(shared if shared is not None else group_part(g, ctx)), **reading_part(h, g, ctx)}
 
 
 def group_features(g: Group, ctx: ArticleContext) -> dict[str, float]:

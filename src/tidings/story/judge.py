@@ -57,6 +57,25 @@ class Judge:
             X.put(cells, np.asarray(values, dtype=np.float64))
         return X
 
+    def matrix_of_parts(self, shared: Sequence[Mapping[str, float]], rows: Sequence[tuple[int, Mapping[str, float]]]):
+        """The matrix of rows {**shared[k], **row} for (k, row) in `rows`, without merging the
+        dictionaries: each shared part is read once and copied to the rows that share it."""
+        base = self.matrix(shared)
+        X = base[[k for k, _ in rows]] if rows else np.zeros((0, len(self.features)))
+        index, width = self.index, len(self.features)
+        cells: list[int] = []
+        values: list[float] = []
+        for r, (_, row) in enumerate(rows):
+            start = r * width
+            for name, v in row.items():
+                i = index.get(name)
+                if i is not None:
+                    cells.append(start + i)
+                    values.append(v)
+        if cells:
+            X.put(cells, np.asarray(values, dtype=np.float64))
+        return X
+
     @cached_property
     def _flat(self) -> tuple[np.ndarray, ...]:
         """The trees as flat arrays with children as flat indices (one gather per step, not a
@@ -87,7 +106,15 @@ class Judge:
         return value.take(node).sum(axis=1)
 
     def probabilities(self, rows: Sequence[Mapping[str, float]]) -> list[float]:
-        raw = self.raw(self.matrix(rows))
+        return self._calibrated(self.raw(self.matrix(rows)))
+
+    def probabilities_of_parts(
+        self, shared: Sequence[Mapping[str, float]], rows: Sequence[tuple[int, Mapping[str, float]]]
+    ) -> list[float]:
+        """`probabilities` of the rows {**shared[k], **row} for (k, row) in `rows`."""
+        return self._calibrated(self.raw(self.matrix_of_parts(shared, rows)))
+
+    def _calibrated(self, raw: np.ndarray) -> list[float]:
         return [1.0 / (1.0 + math.exp(-(self.scale * r + self.shift))) for r in raw]
 
     def to_json(self) -> dict:

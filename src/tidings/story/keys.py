@@ -18,9 +18,11 @@ NONE_KEY = "---"
 
 def story_key(actor) -> str:
     """The key of an actor (an ActorRef, a contract dict or a code)."""
-    if isinstance(actor, Mapping):
+    if isinstance(actor, str) or actor is None:
+        pass
+    elif isinstance(actor, Mapping):
         actor = actor.get("code")
-    elif actor is not None and not isinstance(actor, str):
+    else:
         actor = getattr(actor, "code", None)
     code = str(actor or "").strip().upper()
     if not code:

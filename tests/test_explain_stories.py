@@ -139,3 +139,12 @@ def test_every_candidate_of_a_real_article_is_one_line_that_agrees_with_the_even
     assert "found by the sentence coder" in fired.group(3)
     assert "no coded subject" not in out
     json.dumps(out)  # plain text
+
+
+def test_a_speaker_without_a_name_shows_its_text():
+    from tidings.records import ActorRef, Quote
+
+    speaker = ActorRef(None, None, None, "the spokesman", 0, 13)
+    art = replace(_article(()), quotes=(Quote(speaker, "the talks failed", "indirect", "said", 20, 36),))
+    out = render_table(art)
+    assert 'indirect: the spokesman: "the talks failed"' in out and "None" not in out

@@ -517,7 +517,7 @@ def render_table(coded: CodedArticle, explain: bool = False, all_candidates: boo
         lines += _dropped_events(coded)
     lines.append(f"  quotes ({len(coded.quotes)}):")
     for q in coded.quotes:
-        who = q.speaker.name if q.speaker else "(unknown speaker)"
+        who = (q.speaker.name or q.speaker.text) if q.speaker else "(unknown speaker)"
         text = q.text if len(q.text) < 90 else q.text[:87] + "..."
         lines.append(f'    {q.kind}: {who}: "{text}"')
     lines.append("  actors: " + ", ".join(f"{a.name}={a.code}" for a in coded.actors))

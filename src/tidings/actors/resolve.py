@@ -1156,7 +1156,8 @@ class ActorResolver:
     # ---- compounds and appositions ----------------------------------------------------
     def share(self, doc, runs: list[Run]) -> None:
         for a, b in zip(runs, runs[1:]):
-            gap = [t.lower_ for t in doc[a.end : b.start]]
+            # the words between (only gaps of one or two words are tested: a longer one is not read)
+            gap = [t.lower_ for t in doc[a.end : b.start]] if b.start - a.end <= 2 else None
             # "US and Russian troops": the first locator takes the role of the second
             if (
                 gap in (["and"], ["or"], [","], [",", "and"])

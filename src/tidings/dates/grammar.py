@@ -302,7 +302,8 @@ def _rules(holidays: dict[str, Holiday]):
         rules.append(
             (
                 "holiday",
-                rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?)(?![\w])",
+                rf"{B}(?P<x>(?:(?P<rel>(?i:last|next|this))\s+)?(?P<h>{hol})(?:\s+(?P<y>1[5-9]\d\d|20\d\d))?"
+                rf"(?P<wk>\s+(?i:week))?)(?![\w])",
             )
         )
     rules += periods.rules() + points.rules()
@@ -1096,7 +1097,17 @@ def _holiday_value(f: dict, s: Setting):
         return cal.day(d) if d else NONE
     if s.pub is None:
         return NONE
-    d = _holiday_date(h, s.pub, s.tense, (f.get("rel") or "").lower() or None)
+    rel = (f.get("rel") or "").lower() or None
+    if f.get("wk"):
+        # "as Easter week began": the (ISO) week of the holiday, one that has begun in a past clause
+        d = _holiday_date(h, s.pub, s.tense, rel)
+        if s.tense == "past" and rel is None:
+            begun = [
+                c for c in (h.on(s.pub.year), h.on(s.pub.year + 1)) if c and c - dt.timedelta(c.weekday()) <= s.pub
+            ]
+            d = max(begun) if begun else d
+        return cal.week(d) if d else NONE
+    d = _holiday_date(h, s.pub, s.tense, rel)
     return cal.day(d) if d else NONE
 
 

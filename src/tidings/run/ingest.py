@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import queue
 import signal
 import sys
 import threading
@@ -208,10 +209,12 @@ def ingest(
                 if run.due():
                     run.flush()
             run.flush()
+            run.settle()
         except BaseException:  # interrupted or failed: the batch in the writer's hand is finished and counted
             run.settle(raising=False)
             raise
-        run.settle()
+        finally:
+            run.close()
         run.phase("done")
         bar.update(task, total=bar.tasks[0].completed)
     return report
@@ -243,6 +246,7 @@ class _IngestRun:
         self.on_error, self.on_skipped = on_error, on_skipped
         self.rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
         self.batch: list[CodedArticle] = []
+        self.writer: _Writer | None = None  # started with the first batch
         self.writing: _BatchWrite | None = None  # the batch the writer thread has in hand
         self.handed = float("-inf")  # when the last batch was handed to it (time.monotonic)
 
@@ -321,6 +325,12 @@ class _IngestRun:
         if self.on_skipped:
             self.on_skipped(name, why + " (recorded in the rejects table; the batch goes on)")
 
+    def close(self) -> None:
+        """End the writer thread (the batches handed to it are written by then)."""
+        if self.writer is not None:
+            writer, self.writer = self.writer, None
+            writer.stop()
+
     def due(self) -> bool:
         """Is the batch to be written now: WRITE_BATCH articles, WRITE_EVERY seconds after the last
         batch and the writer free; or MAX_BATCH articles?"""
@@ -354,7 +364,9 @@ class _IngestRun:
         todo = [c for c in batch if not _coding_failed(c)]
         if todo:
             self.phase("writing")  # in the writer thread; the run goes on coding meanwhile
-        self.writing = _BatchWrite(self.store, todo, self.rejects, self.recode)
+        if self.writer is None:
+            self.writer = _Writer()
+        self.writing = self.writer.submit(_BatchWrite(self.store, todo, self.rejects, self.recode))
         self.handed = time.monotonic()
         self.rejects, self.batch = [], []
         self.phase(self.working)
@@ -367,10 +379,10 @@ class _IngestRun:
         if writing is None:
             return
         with _signals_held():
+            self.writing = None
             if not writing.done():
                 self.phase("writing")
             results = writing.wait(raising)
-            self.writing = None
             for coded, res in zip(writing.todo, results):
                 if res.status == "rejected":
                     self.reject(coded, res.reason or "could not be stored")
@@ -381,18 +393,17 @@ class _IngestRun:
 
 
 class _BatchWrite:
-    """One batch written in a thread of its own (the DuckDB calls release the GIL: coding goes
-    on meanwhile): write_batch and the rejects, in one opening of the database file. Nothing
-    here touches the report or the callbacks; _IngestRun.settle counts the results."""
+    """One batch for the writer thread (_Writer): write_batch and the rejects, in one opening of
+    the database file. Nothing here touches the report or the callbacks; _IngestRun.settle
+    counts the results."""
 
     def __init__(self, store, todo: list[CodedArticle], rejects: list[tuple], recode: bool):
         self.store, self.todo, self.rejects, self.recode = store, todo, rejects, recode
         self.results: list = []
         self.error: BaseException | None = None
-        self.thread = threading.Thread(target=self._run, name="tidings-writer", daemon=True)
-        self.thread.start()
+        self.finished = threading.Event()
 
-    def _run(self) -> None:
+    def run(self) -> None:  # in the writer thread
         try:
             with self.store.session() as conn:
                 if self.todo:
@@ -400,6 +411,8 @@ class _BatchWrite:
                 write_rejects(conn, self.rejects)
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread by wait()
             self.error = exc
+        finally:
+            self.finished.set()
 
     def _rejected(self, coded: CodedArticle, exc: BaseException) -> str:
         art = coded.article
@@ -408,13 +421,38 @@ class _BatchWrite:
         return why
 
     def done(self) -> bool:
-        return not self.thread.is_alive()
+        return self.finished.is_set()
 
     def wait(self, raising: bool = True) -> list:
-        self.thread.join()
+        self.finished.wait()
         if self.error is not None and raising:
             raise self.error
         return self.results if self.error is None else []
+
+
+class _Writer:
+    """The writer thread of one ingest: it writes the batches handed to it, in order, while the
+    run goes on coding (the DuckDB calls release the GIL). One thread for the whole run, not
+    one per batch: a Thread object freed in the main thread runs a weakref callback there
+    (threading's set of dangling threads), and a Ctrl-C landing in it was swallowed."""
+
+    def __init__(self) -> None:
+        self.jobs: queue.SimpleQueue[_BatchWrite | None] = queue.SimpleQueue()
+        self.thread = threading.Thread(target=self._loop, name="tidings-writer", daemon=True)
+        self.thread.start()
+
+    def _loop(self) -> None:
+        while (job := self.jobs.get()) is not None:
+            job.run()
+
+    def submit(self, job: _BatchWrite) -> _BatchWrite:
+        self.jobs.put(job)
+        return job
+
+    def stop(self) -> None:
+        """End the thread once the batches handed to it are written."""
+        self.jobs.put(None)
+        self.thread.join()
 
 
 @contextlib.contextmanager

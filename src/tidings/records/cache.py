@@ -7,7 +7,7 @@ bytes, the dependency's data, the code that builds it) and of the Python version
 entry is never read: any change gives a new name. Values are plain data (dict, list, tuple,
 str, int, float, bool, None) stored with `marshal`, which loads fast and runs no code.
 Writing is atomic (a temporary file renamed over), and a cache that cannot be read or written
-is no error: the table is built as if there were none.
+is no error: the table is built as if there were none. At most KEPT entries of a name stay.
 
 Folder: $TIDINGS_CACHE_DIR, else $XDG_CACHE_HOME/tidings, else ~/.cache/tidings;
 TIDINGS_CACHE_DIR=off turns the cache off.
@@ -26,6 +26,7 @@ from typing import Any, Callable, Iterable
 __all__ = ["cache_dir", "cached", "file_stamp"]
 
 _FORMAT = b"tidings-cache/1"
+KEPT = 3  # entries kept per name (see _prune)
 
 
 def cache_dir() -> Path | None:
@@ -64,7 +65,19 @@ def cached(name: str, parts: Iterable[bytes | str], build: Callable[[], Any]) ->
         pass
     value = build()
     _store(path, value)
+    _prune(folder, name)
     return value
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the KEPT newest entries of this name (each change of the data or the code gives a
+    new one; the old ones are never read again, unless two versions of tidings share the folder)."""
+    try:
+        entries = sorted(folder.glob(f"{name}-*.marshal"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+        for old in entries[KEPT:]:
+            old.unlink()
+    except OSError:
+        pass
 
 
 def _store(path: Path, value: Any) -> None:

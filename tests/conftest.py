@@ -27,10 +27,18 @@ AREAS = {
 STRICT_ENV = "TIDINGS_NO_SKIPS"
 _SKIPS = pytest.StashKey[list]()
 _UNMARKED = pytest.StashKey[list]()
+_CACHE = pytest.StashKey[str]()
 
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives a real browser (Chromium through Playwright)")
+    if "TIDINGS_CACHE_DIR" not in os.environ:
+        # the disk cache of derived tables (tidings.records.cache) goes to a folder of this run,
+        # not the user's ~/.cache; subprocesses the tests start inherit it
+        import tempfile
+
+        os.environ["TIDINGS_CACHE_DIR"] = tempfile.mkdtemp(prefix="tidings-test-cache-")
+        config.stash[_CACHE] = os.environ["TIDINGS_CACHE_DIR"]
     config.stash[_SKIPS] = []
     config.stash[_UNMARKED] = []
 
@@ -123,3 +131,13 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def pytest_sessionfinish(session, exitstatus):
     if strict() and session.config.stash.get(_SKIPS, []) and session.exitstatus == 0:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_unconfigure(config):
+    """Remove the cache folder this run made (not one the user set)."""
+    folder = config.stash.get(_CACHE, None)
+    if folder:
+        import shutil
+
+        shutil.rmtree(folder, ignore_errors=True)
+        os.environ.pop("TIDINGS_CACHE_DIR", None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tidings.records.lossless import dumps, loads
@@ -38,6 +40,15 @@ def test_pool_gives_identical_output_in_order():
     local = [dumps(c) for c in code_stream(articles(), EngineOptions("local"))]
     pool = [dumps(c) for c in code_stream(articles(), EngineOptions("pool", workers=2, chunk=3))]
     assert pool == local
+
+
+def test_engines_give_the_records_as_the_store_keeps_them():
+    # the candidates (for --explain) are not stored: the engines do not send them back
+    coded = list(code_articles(articles()))
+    assert any(c.candidates for c in coded)
+    local = list(code_stream(articles(), EngineOptions("local")))
+    assert not any(c.candidates for c in local)
+    assert [dumps(c) for c in local] == [dumps(replace(c, candidates=())) for c in coded]
 
 
 @pytest.mark.slow

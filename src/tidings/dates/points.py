@@ -214,6 +214,8 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         elif unit == "period":
             if not (words & (BACK | LATEST | {"same", "current"}) or re.search(r"\d{4}", adjs)):
                 return None  # "the period", "a period": no reporting period named
+        if len({w for w in words if w.isdigit() and len(w) == 4}) > 1:
+            return None  # "the 2006-2010 period": years, not a reporting period
         if unit in ("year", "fiscal year") and not gd.get("tail") and THE_YEAR_ENDED.match(text[end : end + 10]):
             gd = {**gd, "ended": "1"}  # "the fiscal year ended Jan. 31": twelve months
     return kind, gd, start, end
@@ -405,7 +407,8 @@ def _period(f, pub, anchors, tense, again):
     if f.get("bare"):
         ref = reference_quarter(pub, anchors)
         return cal.quarter(*_qshift(*ref, -4)) if ref else (None, None)
-    words = set(_words(f.get("adjs")))
+    ordered = list(_words(f.get("adjs")))  # in text order: a set's order changes from run to run
+    words = set(ordered)
     unit = " ".join(f["unit"].lower().replace("-", " ").split())
     det = f["det"].lower()
     back = bool(words & BACK) or bool(f.get("tail"))
@@ -415,7 +418,7 @@ def _period(f, pub, anchors, tense, again):
         if pub is None:
             return None, None
         return (cal.decade(pub.year - 10)) if unit == "decade" else cal.century(pub.year // 100 - 1)
-    digits = next((int(w) for w in words if w.isdigit() and len(w) == 4), None)
+    digits = next((int(w) for w in ordered if w.isdigit() and len(w) == 4), None)
     if unit in ("year", "fiscal year"):
         if f.get("ended"):  # "in the year ended Sept. 30": TimeML marks the twelve months
             return "P1Y", "duration"
@@ -425,12 +428,12 @@ def _period(f, pub, anchors, tense, again):
             return cal.year(pub.year - 1)
         return cal.year(pub.year)
     # a quarter or a reporting period
-    q = next((ORDS[w] for w in words if w in ORDS), None)
+    q = next((ORDS[w] for w in ordered if w in ORDS), None)
     if q is not None and unit == "quarter":
         if digits:
             return cal.quarter(digits, q)
         value, _ = again(
-            Match(0, 0, "quarter", {"ord": next(w for w in words if w in ORDS), "unit": "quarter"}), pub, tense
+            Match(0, 0, "quarter", {"ord": next(w for w in ordered if w in ORDS), "unit": "quarter"}), pub, tense
         )
         if value is None:
             return None, None

@@ -42,8 +42,21 @@ class Judge:
         return {name: i for i, name in enumerate(self.features)}
 
     def matrix(self, rows: Sequence[Mapping[str, float]]) -> np.ndarray:
-        index, width = self.index, len(self.features)
-        X = np.zeros((len(rows), width), dtype=np.float64)
+        X = np.zeros((len(rows), len(self.features)), dtype=np.float64)
+        self._fill(X, rows)
+        return X
+
+    def matrix_of_parts(self, shared: Sequence[Mapping[str, float]], rows: Sequence[tuple[int, Mapping[str, float]]]):
+        """The matrix of rows {**shared[k], **row} for (k, row) in `rows`, without merging the
+        dictionaries: each shared part is read once and copied to the rows that share it."""
+        base = self.matrix(shared)
+        X = base[[k for k, _ in rows]] if rows else np.zeros((0, len(self.features)))
+        self._fill(X, [row for _, row in rows])
+        return X
+
+    def _fill(self, X: np.ndarray, rows: Sequence[Mapping[str, float]]) -> None:
+        """Write each row's known features into X's row of the same number (over what is there)."""
+        index, width = self.index, X.shape[1]
         cells: list[int] = []  # flat positions in X and their values, written at once
         values: list[float] = []
         for r, row in enumerate(rows):
@@ -55,26 +68,6 @@ class Judge:
                     values.append(v)
         if cells:
             X.put(cells, np.asarray(values, dtype=np.float64))
-        return X
-
-    def matrix_of_parts(self, shared: Sequence[Mapping[str, float]], rows: Sequence[tuple[int, Mapping[str, float]]]):
-        """The matrix of rows {**shared[k], **row} for (k, row) in `rows`, without merging the
-        dictionaries: each shared part is read once and copied to the rows that share it."""
-        base = self.matrix(shared)
-        X = base[[k for k, _ in rows]] if rows else np.zeros((0, len(self.features)))
-        index, width = self.index, len(self.features)
-        cells: list[int] = []
-        values: list[float] = []
-        for r, (_, row) in enumerate(rows):
-            start = r * width
-            for name, v in row.items():
-                i = index.get(name)
-                if i is not None:
-                    cells.append(start + i)
-                    values.append(v)
-        if cells:
-            X.put(cells, np.asarray(values, dtype=np.float64))
-        return X
 
     @cached_property
     def _flat(self) -> tuple[np.ndarray, ...]:

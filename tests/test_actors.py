@@ -89,6 +89,19 @@ def test_title_counterpart_demonym_and_metonym(nlp):
     assert [m.start for m in ms] == sorted(m.start for m in ms)
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # "RSF" is both Sudan's Rapid Support Forces and Reporters Without Borders: the article decides
+        ("The Rapid Support Forces fought the army. The RSF accused the army of shelling Khartoum.", "SDNUAF"),
+        ("Reporters Without Borders praised the ruling. The RSF said two reporters were freed.", "NGOHRI"),
+    ],
+)
+def test_an_ambiguous_acronym_follows_the_name_the_article_gives(nlp, text, code):
+    ms = mentions(nlp, text, "2023-10-29")
+    assert code_of(ms, "RSF") == code
+
+
 def doc_head_text(nlp, ms, m):
     return m.text.split()[m.head - m.start]
 

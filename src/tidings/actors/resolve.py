@@ -1261,9 +1261,10 @@ def _lexicon_pieces(doc, matches, covered: set[int]) -> list[Piece]:
             e.kind in (COUNTRY, DEMONYM, CAPITAL, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ) for e in m.entries
         ):
             loc_tokens.update(range(m.start, m.end))
+    named = _named_codes(matches)
     out: list[Piece] = []
     for m in matches:
-        entries = tuple(sorted(m.entries, key=lambda e: _PRIORITY.get(e.kind, 5)))
+        entries = tuple(sorted(m.entries, key=lambda e: (e.code not in named, _PRIORITY.get(e.kind, 5))))
         if entries[0].kind == STOP:
             covered.update(range(m.start, m.end))
             continue
@@ -1281,6 +1282,19 @@ def _lexicon_pieces(doc, matches, covered: set[int]) -> list[Piece]:
             out.append(Piece(m.start, m.end, cls, entries))
         covered.update(range(m.start, m.end))
     return out
+
+
+def _named_codes(matches) -> set[str]:
+    """The codes of the article's unambiguous name matches (an organisation, a metonym, an
+    actor). A phrase that means several things takes the one the article also names in full:
+    "RSF" beside "Rapid Support Forces" is that force, not Reporters Without Borders."""
+    if not any(len({e.code for e in m.entries}) > 1 for m in matches):
+        return set()
+    return {
+        m.entries[0].code
+        for m in matches
+        if len({e.code for e in m.entries}) == 1 and m.entries[0].kind in (ORG, METONYM, ACTOR) and m.entries[0].code
+    }
 
 
 def _west_of_a_place(doc, m, entries) -> bool:

@@ -102,6 +102,15 @@ def test_an_ambiguous_acronym_follows_the_name_the_article_gives(nlp, text, code
     assert code_of(ms, "RSF") == code
 
 
+@pytest.mark.parametrize(
+    ("word", "code"),
+    [("Britons", "GBR"), ("Serbs", "SRB"), ("Croats", "HRV"), ("Danes", "DNK"), ("Germans", "DEU"), ("Kenyans", "KEN")],
+)
+def test_plural_demonyms_are_their_country(nlp, word, code):
+    ms = mentions(nlp, f"Iraq ordered all {word} in Kuwait to assemble at a hotel.", "1990-08-16")
+    assert code_of(ms, word) == code
+
+
 def doc_head_text(nlp, ms, m):
     return m.text.split()[m.head - m.start]
 

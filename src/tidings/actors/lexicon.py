@@ -155,6 +155,15 @@ class Entry:
         return self.code, "", None
 
 
+def _noun_demonym(word: str) -> bool:
+    """A demonym that is also a noun with a regular plural ("Kenyan", "Iraqi", "Briton",
+    "Dane", "Serb", "Czech", "Frenchman"), as opposed to an adjective ("British", "Chinese",
+    "Swiss", "French", "Icelandic") or a word that is already plural ("Frenchmen")."""
+    if " " in word or not word[-1:].isalpha():
+        return False
+    return not word.endswith(("ish", "ese", "ss", "sh", "s", "x", "z", "nch", "tch", "ic", "men"))
+
+
 def plural(phrase: str) -> str:
     """A regular English plural of a phrase's last word (spokesman -> spokesmen, army -> armies)."""
     words = phrase.split(" ")
@@ -267,10 +276,8 @@ def load_countries(path: Path) -> Iterator[Entry]:
             yield Entry(COUNTRY, a, code, name, code, src, country=code, exact=_is_exact(a), proper=a[:1].isupper())
         for a in _split(adjs):
             forms = [a]
-            if a.endswith(("an", "i")) and " " not in a:
-                forms.append(a + "s")
-            elif a.endswith(("ese", "ss")):
-                pass
+            if _noun_demonym(a):
+                forms.append(a[:-3] + "men" if a.endswith(("chman", "shman", "sman")) else a + "s")
             for f in forms:
                 yield Entry(DEMONYM, f, code, name, code, src, country=code, plural=f is not a, proper=True)
         for a in _split(capitals):

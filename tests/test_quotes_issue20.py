@@ -329,3 +329,39 @@ def test_a_passive_request_keeps_its_subject_in_the_content(nlp):
     found = _find(_quotes(nlp, "The mayor was urged by residents to resign."), "to resign", "indirect")
     assert found and found[0].text == "The mayor was urged by residents to resign", found
     assert found[0].speaker is not None and "residents" in found[0].speaker.name
+
+
+# --- quoted words with no cue: whose they are ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        (
+            'Senator Ruth Calloway has gone after the mayor as a "reckless gambler with public money."',
+            "reckless gambler",
+            "Calloway",
+        ),
+        (
+            'Governor Emil Varga lauded the engineers for helping develop "bold and practical ideas."',
+            "bold and practical",
+            "Varga",
+        ),
+        ('Mira Tollan -- "Nobody asked us before they closed the clinic."', "Nobody asked us", "Tollan"),
+    ],
+)
+def test_quoted_words_without_a_cue_are_the_clause_subjects(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment, "direct")
+    assert found and found[0].speaker is not None and speaker in (found[0].speaker.name or ""), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ('The choice was between painting the rival as "dangerous and unfit" or ignoring him.', "dangerous and unfit"),
+        ('It remains a "once in a generation opportunity for the whole region."', "once in a generation"),
+    ],
+)
+def test_quoted_words_in_a_copula_or_after_it_have_no_speaker(nlp, text, fragment):
+    found = _find(_quotes(nlp, text), fragment, "direct")
+    assert all(q.speaker is None for q in found), found

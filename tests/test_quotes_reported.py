@@ -41,6 +41,14 @@ def lex():
             "accused",
         ),
         ("The council demanded an inquiry into the flooding.", "an inquiry into the flooding", "council", "demanded"),
+        (
+            "In her speech, Senator Alma Ruiz mentioned the closing of the rural clinics.",
+            "the closing of the rural clinics",
+            "Alma Ruiz",
+            "mentioned",
+        ),
+        ("The two ministers discussed the new grain quotas.", "the new grain quotas", "ministers", "discussed"),
+        ("The union stressed the need for safer scaffolding.", "the need for safer scaffolding", "union", "stressed"),
     ],
 )
 def test_a_speech_act_object_is_reported_with_the_option(nlp, lex, text, fragment, speaker, cue):

@@ -42,6 +42,7 @@ from spacy.language import Language
 from ..records import TimeRef
 from ..records.days import day_of
 from . import calendar, points
+from .relative import reread
 from .clauses import clause_tense, pick_attached
 from .grammar import Match, find, resolve, start_of
 
@@ -400,15 +401,16 @@ class TimexFinder:
                 value, precision = None, None
             if value is not None and value.startswith("-"):
                 value, precision = None, None
+            start, value, precision = reread(doc, m, span, tense, pub, (m.start, value, precision))
             if value is None and m.kind in ABSOLUTE and (m.kind != "mdy" and m.kind != "dmy" or "y" in m.f):
                 continue  # an impossible date ("Feb. 30, 2021", "31/31/2020") is not a date
             if value is None and m.kind == "anchored" and m.f.get("unit3"):
                 continue  # "trades made that day" with no day named before it: generic
             out.append(
                 TimeRef(
-                    text=text[m.start : m.end],
+                    text=text[start : m.end],
                     value=value,
-                    start=m.start,
+                    start=start,
                     end=m.end,
                     precision=precision if value is not None else None,
                 )

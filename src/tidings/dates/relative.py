@@ -88,10 +88,10 @@ def _in_count_ahead(span, fields: dict) -> tuple[int, str] | None:
     return (n, words[1]) if n else None
 
 
-def reread(doc, m, span, tense: str | None, pub: dt.date | None, reading: Reading) -> Reading:
-    """The (start, value, precision) of a resolved match, read again in its clause."""
+def reread(text: str, m, span, tense: str | None, pub: dt.date | None, reading: Reading) -> Reading:
+    """The (start, value, precision) of a resolved match, read again in its clause (`text`:
+    the Doc's text, which spaCy rebuilds on every ``doc.text``)."""
     start, value, precision = reading
-    text = doc.text
     if m.kind == "duration" and tense in FUTURE_TENSES:
         if _one_day_adverb(span):
             return start, "FUTURE_REF", "ref"

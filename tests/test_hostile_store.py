@@ -91,13 +91,13 @@ def test_an_article_rejected_at_coding_is_skipped_by_a_rerun_unless_it_changed(t
     arts = [Article(id=f"a{i}", text=f"{GOOD} Report {i}.", published="2024-03-04") for i in range(3)]
     calls = []
 
-    def fake_chain(first, rest, options, engine=None):
+    def fake_chain(first, rest, options, engine=None):  # (coded, sketch) pairs, as ingest's own
         for a in [first, *rest]:
             calls.append(a.id)
             if a.id == "a1":
-                yield CodedArticle(article=a, skipped="coding failed: ValueError: boom")
+                yield CodedArticle(article=a, skipped="coding failed: ValueError: boom"), None
             else:
-                yield CodedArticle(article=a)
+                yield CodedArticle(article=a), None
 
     monkeypatch.setattr(ingest_mod, "_code_chain", fake_chain)
     r = ingest(arts, db, progress=False)

@@ -59,13 +59,52 @@ def test_ray_gives_identical_output_and_resumes_from_shards(tmp_path):
     first = [dumps(c) for c in code_stream(articles(), opts)]
     assert first == local
     shards = sorted(tmp_path.glob("*.parquet"))
-    assert len(shards) == 4  # ten articles in chunks of three
+    assert len(shards) == 4  # ten articles in chunks of three, the last four as two pieces of two
     assert sum(len(read_shard(s)) for s in shards) == 10
     # a resumed run finds every shard and codes nothing again (the shards are reused as they are)
     stamps = {s: s.stat().st_mtime_ns for s in shards}
     again = [dumps(c) for c in code_stream(articles(), opts)]
     assert again == local
     assert {s: s.stat().st_mtime_ns for s in shards} == stamps
+
+
+def test_the_last_articles_are_shared_out_evenly_between_the_workers():
+    # 120 articles in chunks of 16 to two workers: not 64 and 56 (one worker coding the last
+    # 8 alone) but the last full chunk and the short one as two pieces of 12
+    from tidings.run.engines import _chunks, _ordered
+
+    def run(n, chunk, workers, inflight):
+        sizes = []
+
+        def submit(piece):
+            sizes.append(len(piece))
+            return lambda: [(a, None) for a in piece]
+
+        out = [a for a, _ in _ordered(submit, _chunks(range(n), chunk), inflight, workers)]
+        assert out == list(range(n))  # every article once, in input order
+        return sizes
+
+    assert run(120, 16, 2, 4) == [16] * 6 + [12, 12]
+    assert run(480, 16, 2, 4) == [16] * 29 + [8, 8]
+    assert run(10, 3, 2, 4) == [3, 3, 2, 2]
+    assert run(5, 16, 2, 4) == [5]  # a worker free: nothing is held back
+    assert run(120, 16, 1, 2) == [16] * 7 + [8]  # one worker: chunks as they come
+    assert run(0, 16, 2, 4) == []
+
+
+@pytest.mark.slow
+def test_pool_workers_send_the_sketches_the_writer_would_make():
+    from tidings.run.engines import Engine, code_stream_for_store
+    from tidings.store.dedup import TextSketch
+
+    pairs = list(code_stream_for_store(articles(), EngineOptions("pool", workers=2, chunk=3)))
+    assert [c.article.id for c, _ in pairs] == [a.id for a in articles()]
+    for coded, sketch in pairs:
+        own = TextSketch.of(coded.article.text)
+        assert sketch is not None and sketch.count == own.count and sketch.buckets == own.buckets
+        assert (sketch.signature == own.signature).all()
+    with Engine(EngineOptions("local")) as engine:
+        assert {sk for _, sk in engine.code_for_store(articles())} == {None}  # the writer makes them
 
 
 @pytest.mark.slow

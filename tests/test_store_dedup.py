@@ -214,3 +214,38 @@ def test_batched_writes_equal_one_by_one_writes(tmp_path, monkeypatch):
     many = run(str(tmp_path / "many.duckdb"), 16)
     assert one == many
     assert [v[1] for v in one["versions"]] == [1]
+
+
+def test_sketches_made_by_workers_give_the_same_store(tmp_path):
+    # a pool's workers send each text's sketch (count, signature, buckets) without its shingles
+    # or its text; the writer verifies candidates with shingles made again from the text
+    import datetime
+    import pickle
+
+    from tidings.store import Store
+    from tidings.store.writer import write_batch
+
+    text = "Russia and Ukraine held talks in Istanbul on Tuesday about a ceasefire and prisoner exchanges."
+    v1 = coded("same-art", text, [(0, "RUS", "UKR", "036", "held talks", "2022-03-29")], url="https://e.org/x")
+    v2 = coded("same-art", text + " Kyiv was sceptical.", [], url="https://e.org/x", updated="2022-03-30")
+    items = wire_copies() + [v1, other_story(), v2] + list(reversed(wire_copies()))
+
+    def stored(path, sketches):
+        now = datetime.datetime(2022, 4, 1, 12, 0)
+        with Store(path) as store, store.session() as conn:
+            results = write_batch(conn, items[:7], now=now, sketches=sketches and sketches[:7])
+            results += write_batch(conn, items[7:], now=now, sketches=sketches and sketches[7:])
+        conn = open_reader(path)
+        tables = ("articles", "article_versions", "article_minhash", "lsh_buckets", "stories", "events", "mentions")
+        out = {t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+        conn.close()
+        return [r.status for r in results], [r.joined_story for r in results], out
+
+    sent = [pickle.loads(pickle.dumps(dedup.TextSketch.of(c.article.text, portable=True))) for c in items]
+    assert all(s.count == len(dedup.shingles(c.article.text)) for s, c in zip(sent, items))
+    with pytest.raises(ValueError):
+        sent[0].shingles()  # travelled without its text
+    mine = stored(str(tmp_path / "writer.duckdb"), None)
+    theirs = stored(str(tmp_path / "workers.duckdb"), sent)
+    assert mine == theirs
+    assert sum(mine[1]) >= 4  # copies joined the wire story: candidates were verified

@@ -36,6 +36,7 @@ from ..records.lossless import dumps, loads
 from ..nlp import PipelineOptions
 from .coding import CodeOptions, code_articles
 from ..records import Article, CodedArticle, content_id
+from ..store.dedup import TextSketch
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -43,7 +44,12 @@ if TYPE_CHECKING:
     from ray import ObjectRef
     from ray.actor import ActorHandle
 
-__all__ = ["EngineOptions", "Engine", "code_stream", "ENGINES", "peak_rss_mb"]
+__all__ = ["EngineOptions", "Engine", "code_stream", "code_stream_for_store", "ENGINES", "peak_rss_mb"]
+
+# a coded article and, when its worker made it, its text's sketch for near-duplicate search
+ForStore = tuple[CodedArticle, TextSketch | None]
+# what a Ray actor's chunk gives back: its shard's path, the texts' sketches, the actor's peak memory
+RayChunk = tuple[str, list[TextSketch], float]
 
 ENGINES = ("local", "pool", "ray")
 PRELOAD = True  # pool: the fork server loads the default pipeline, and workers share it (tidings/nlp/preload.py)
@@ -79,6 +85,14 @@ def code_stream(
         yield from running.code(articles)
 
 
+def code_stream_for_store(
+    articles: Iterable[Article], engine: EngineOptions | None = None, options: CodeOptions | None = None
+) -> Iterator[ForStore]:
+    """`code_stream`, each record with its text's sketch when a worker made it (Engine.code_for_store)."""
+    with Engine(engine, options) as running:
+        yield from running.code_for_store(articles)
+
+
 class Engine:
     """A started engine: its workers have loaded the pipeline and code any number of streams.
 
@@ -96,7 +110,7 @@ class Engine:
         self.options = options or CodeOptions()
         self._pool: ProcessPoolExecutor | None = None
         self._actors: list[ActorHandle[_RayCoder]] | None = None
-        self._running: dict[int, list[ObjectRef[tuple[str, float]]]] = {}  # Ray: actor -> its task refs
+        self._running: dict[int, list[ObjectRef[RayChunk]]] = {}  # Ray: actor -> its task refs
         self._ray_started = False
         self._shard_dir: Path | None = None
         self._rss: list[float] = []
@@ -127,13 +141,25 @@ class Engine:
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         """Code a stream, lazily, yielding results in input order."""
+        for coded, _ in self.code_for_store(articles):
+            yield coded
+
+    def code_for_store(self, articles: Iterable[Article]) -> Iterator[ForStore]:
+        """`code`, each record with its text's sketch (store.dedup.TextSketch) for the store's
+        near-duplicate search when a worker made it beside the coding (pool, Ray), else None.
+        The writer then need not make them itself: in a run of two workers on two cores
+        its work competes with theirs, and the last batch is written after all coding."""
         if self.kind == "local":
-            yield from for_store(code_articles(articles, self.options))
+            for coded in for_store(code_articles(articles, self.options)):
+                yield coded, None
             return
         self.start()
         submit = self._submit_pool if self.kind == "pool" else self._submit_ray
         yield from _ordered(
-            submit, _chunks(articles, self.engine.chunk), self.engine.inflight or 2 * self.engine.workers
+            submit,
+            _chunks(articles, self.engine.chunk),
+            self.engine.inflight or 2 * self.engine.workers,
+            self.engine.workers,
         )
 
     def peak_worker_rss_mb(self) -> float | None:
@@ -198,15 +224,15 @@ class Engine:
         self.worker_pids = sorted(seen)
         os.environ.pop("TIDINGS_LIFELINE_PARENT", None)
 
-    def _submit_pool(self, chunk: list[Article]) -> Callable[[], list[CodedArticle]]:
+    def _submit_pool(self, chunk: list[Article]) -> Callable[[], list[ForStore]]:
         if self._pool is None:
             raise RuntimeError("the process pool is not started")
         fut = self._pool.submit(_code_chunk, chunk)
 
-        def result() -> list[CodedArticle]:
-            records, rss = fut.result()
+        def result() -> list[ForStore]:
+            records, sketches, rss = fut.result()
             self._rss.append(rss)
-            return [loads(r) for r in records]
+            return [(loads(r), sk) for r, sk in zip(records, sketches)]
 
         return result
 
@@ -246,22 +272,22 @@ class Engine:
                 self._running[k] = [r for r in refs if r not in finished]
         return min(self._running, key=lambda k: len(self._running[k]))
 
-    def _submit_ray(self, chunk: list[Article]) -> Callable[[], list[CodedArticle]]:
+    def _submit_ray(self, chunk: list[Article]) -> Callable[[], list[ForStore]]:
         import ray
 
         if self._shard_dir is None or self._actors is None:
             raise RuntimeError("the Ray engine is not started")
         path = self._shard_dir / _shard_name(chunk, self.options)
-        if path.exists():  # coded by an earlier (perhaps killed) run
-            return lambda: read_shard(path)
+        if path.exists():  # coded by an earlier (perhaps killed) run: the writer makes the sketches
+            return lambda: [(c, None) for c in read_shard(path)]
         k = self._least_busy()
-        ref: ObjectRef[tuple[str, float]] = self._actors[k].code.remote(chunk, str(path))
+        ref: ObjectRef[RayChunk] = self._actors[k].code.remote(chunk, str(path))
         self._running[k].append(ref)
 
-        def result() -> list[CodedArticle]:
-            p, rss = ray.get(ref)
+        def result() -> list[ForStore]:
+            p, sketches, rss = ray.get(ref)
             self._rss.append(rss)
-            return read_shard(Path(p))
+            return list(zip(read_shard(Path(p)), sketches))
 
         return result
 
@@ -296,10 +322,16 @@ def _preloaded() -> bool:
     return "tidings.nlp.preload" in sys.modules
 
 
-def _code_chunk(chunk: list[Article]) -> tuple[list[str], float]:
+def _code_chunk(chunk: list[Article]) -> tuple[list[str], list[TextSketch], float]:
     """Code a chunk; the results go back as codec JSON, which is quicker to write and read
-    than pickled records (the parent, the single reader, decodes them)."""
-    return [dumps(c) for c in for_store(code_articles(chunk, _WORKER_OPTIONS))], peak_rss_mb()
+    than pickled records (the parent, the single reader, decodes them), with each text's
+    sketch for the store's near-duplicate search (made here, not in the parent)."""
+    coded = list(for_store(code_articles(chunk, _WORKER_OPTIONS)))
+    return [dumps(c) for c in coded], _sketches(coded), peak_rss_mb()
+
+
+def _sketches(coded: list[CodedArticle]) -> list[TextSketch]:
+    return [TextSketch.of(c.article.text, portable=True) for c in coded]
 
 
 def for_store(coded: Iterable[CodedArticle]) -> Iterator[CodedArticle]:
@@ -316,15 +348,49 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
-def _ordered(submit, chunks: Iterator[list[Article]], inflight: int) -> Iterator[CodedArticle]:
-    """Keep `inflight` chunks out; yield results in input order."""
+def _ordered(submit, chunks: Iterator[list[Article]], inflight: int, workers: int = 1) -> Iterator[ForStore]:
+    """Keep `inflight` chunks out; yield results in input order.
+
+    The stream's last articles are shared out evenly: while every worker has a chunk, the
+    newest chunk is held until the next one is read, and the last full chunk with the short
+    one after it (if any) goes out as `workers` equal pieces. Otherwise one worker codes a
+    whole last chunk while the others wait (120 articles in chunks of 16 to two workers: 64
+    and 56, its last 8 articles coded on one core alone)."""
     pending: deque = deque()
-    for chunk in chunks:
+    held: list[Article] | None = None
+
+    def send(chunk: list[Article]) -> Iterator[ForStore]:
         pending.append(submit(chunk))
-        if len(pending) >= inflight:
+        while len(pending) >= inflight:
             yield from pending.popleft()()
+
+    for chunk in chunks:
+        if held is not None:
+            if workers > 1 and len(chunk) < len(held):  # the short chunk is the stream's last
+                held, chunk = held + chunk, []
+                break
+            yield from send(held)
+            held = None
+        if workers > 1 and len(pending) >= workers:  # every worker busy: nobody waits for this one
+            held = chunk
+        else:
+            yield from send(chunk)
+    for piece in _split(held or [], workers):
+        yield from send(piece)
     while pending:
         yield from pending.popleft()()
+
+
+def _split(items: list[Article], parts: int) -> list[list[Article]]:
+    """`items` in at most `parts` contiguous pieces whose sizes differ by one at most."""
+    parts = max(1, min(parts, len(items)))
+    size, extra = divmod(len(items), parts)
+    out, start = [], 0
+    for k in range(parts):
+        end = start + size + (1 if k < extra else 0)
+        out.append(items[start:end])
+        start = end
+    return [p for p in out if p]
 
 
 # ---- Ray ------------------------------------------------------------------------------------
@@ -371,6 +437,7 @@ class _RayCoder:
     def ready(self) -> int:
         return os.getpid()
 
-    def code(self, chunk: list[Article], path: str) -> tuple[str, float]:
-        write_shard(Path(path), list(for_store(code_articles(chunk, self.options))))
-        return path, peak_rss_mb()
+    def code(self, chunk: list[Article], path: str) -> RayChunk:
+        coded = list(for_store(code_articles(chunk, self.options)))
+        write_shard(Path(path), coded)
+        return path, _sketches(coded), peak_rss_mb()

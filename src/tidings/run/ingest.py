@@ -204,8 +204,9 @@ def ingest(
         run = _IngestRun(report, store, bar, task, stored["versions"], stored["rejected"], recode, on_error, on_skipped)
         run.phase = _Phases(bar, task)
         try:
-            for coded in run.coded_stream(inputs, published, options, engine):
+            for coded, sketch in run.coded_stream(inputs, published, options, engine):
                 run.batch.append(coded)
+                run.sketches.append(sketch)
                 if run.due():
                     run.flush()
             run.flush()
@@ -246,6 +247,7 @@ class _IngestRun:
         self.on_error, self.on_skipped = on_error, on_skipped
         self.rejects: list[tuple] = []  # (source, stage, article id, content hash, reason), written with the next batch
         self.batch: list[CodedArticle] = []
+        self.sketches: list = []  # the batch's texts' sketches (store.dedup.TextSketch) made by the workers, or None
         self.writer: _Writer | None = None  # started with the first batch
         self.writing: _BatchWrite | None = None  # the batch the writer thread has in hand
         self.handed = float("-inf")  # when the last batch was handed to it (time.monotonic)
@@ -305,12 +307,13 @@ class _IngestRun:
                 continue
             yield item
 
-    def coded_stream(self, inputs, published, options, engine) -> Iterator[CodedArticle]:
+    def coded_stream(self, inputs, published, options, engine) -> Iterator[tuple[CodedArticle, Any]]:
+        """The coded articles to write, each with its text's sketch when a worker made it (else None)."""
         stream = self.to_code(inputs, published)
         # CodedArticle inputs pass through; Article inputs go through the pipeline lazily
         for item in stream:
             if isinstance(item, CodedArticle):
-                yield item
+                yield item, None
                 continue
             self.working = "coding"
             _load_model(options, engine, self.phase)
@@ -361,14 +364,16 @@ class _IngestRun:
                 )
             )
             self.bar.advance(self.task)
-        todo = [c for c in batch if not _coding_failed(c)]
+        kept = [(c, sk) for c, sk in zip(batch, self.sketches) if not _coding_failed(c)]
+        todo = [c for c, _ in kept]
         if todo:
             self.phase("writing")  # in the writer thread; the run goes on coding meanwhile
         if self.writer is None:
             self.writer = _Writer()
-        self.writing = self.writer.submit(_BatchWrite(self.store, todo, self.rejects, self.recode))
+        job = _BatchWrite(self.store, todo, self.rejects, self.recode, [sk for _, sk in kept])
+        self.writing = self.writer.submit(job)
         self.handed = time.monotonic()
-        self.rejects, self.batch = [], []
+        self.rejects, self.batch, self.sketches = [], [], []
         self.phase(self.working)
 
     def settle(self, raising: bool = True) -> None:
@@ -397,8 +402,9 @@ class _BatchWrite:
     the database file. Nothing here touches the report or the callbacks; _IngestRun.settle
     counts the results."""
 
-    def __init__(self, store, todo: list[CodedArticle], rejects: list[tuple], recode: bool):
+    def __init__(self, store, todo: list[CodedArticle], rejects: list[tuple], recode: bool, sketches=None):
         self.store, self.todo, self.rejects, self.recode = store, todo, rejects, recode
+        self.sketches = sketches  # one per article of todo, or None: made by the writer
         self.results: list = []
         self.error: BaseException | None = None
         self.finished = threading.Event()
@@ -407,7 +413,9 @@ class _BatchWrite:
         try:
             with self.store.session() as conn:
                 if self.todo:
-                    self.results = write_batch(conn, self.todo, recode=self.recode, on_reject=self._rejected)
+                    self.results = write_batch(
+                        conn, self.todo, recode=self.recode, on_reject=self._rejected, sketches=self.sketches
+                    )
                 write_rejects(conn, self.rejects)
         except BaseException as exc:  # noqa: BLE001 - handed to the main thread by wait()
             self.error = exc
@@ -498,8 +506,9 @@ def _load_model(options, engine, phase: Callable[[str], None]) -> None:
         phase("coding")
 
 
-def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterator[CodedArticle]:
-    """Code `first` and the articles after it; pre-coded records met among them are written after."""
+def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterator[tuple[CodedArticle, Any]]:
+    """Code `first` and the articles after it; pre-coded records met among them are written after.
+    Each comes with its text's sketch when a worker made it (else None)."""
     from .coding import code_articles
 
     later: list[CodedArticle] = []
@@ -515,14 +524,16 @@ def _code_chain(first: Article, rest: Iterator, options, engine=None) -> Iterato
     from .engines import Engine
 
     if isinstance(engine, Engine):  # started by the caller, kept across ingests
-        yield from engine.code(articles())
+        yield from engine.code_for_store(articles())
     elif engine is not None and engine.engine != "local":  # a process pool or Ray (tidings.run.engines)
-        from .engines import code_stream
+        from .engines import code_stream_for_store
 
-        yield from code_stream(articles(), engine, options)
+        yield from code_stream_for_store(articles(), engine, options)
     else:
-        yield from code_articles(articles(), options)
-    yield from later
+        for coded in code_articles(articles(), options):
+            yield coded, None
+    for coded in later:
+        yield coded, None
 
 
 def _read(paths: list[str], published: str | None):

@@ -33,6 +33,7 @@ __all__ = [
     "ROWS",
     "SHINGLE",
     "words",
+    "TextSketch",
 ]
 
 SHINGLE = 5  # words per shingle
@@ -91,6 +92,52 @@ def lsh_buckets(signature: np.ndarray) -> list[tuple[int, int]]:
         ).digest()
         out.append((b, int.from_bytes(digest, "little", signed=True)))
     return out
+
+
+class TextSketch:
+    """What near-duplicate search needs of one text: its number of shingles, MinHash signature
+    and LSH buckets, computed once (a pool's workers make them beside the coding; the store's
+    writer otherwise). The shingle set itself is needed only to verify a candidate: a sketch
+    made elsewhere travels without it (and without its text) and computes it again from the
+    text it is given (`for_text`) when asked."""
+
+    __slots__ = ("count", "signature", "buckets", "_shingles", "_text")
+
+    def __init__(
+        self,
+        count: int,
+        signature: np.ndarray,
+        buckets: list[tuple[int, int]],
+        shingle_set: set[str] | None = None,
+        text: str | None = None,
+    ):
+        self.count, self.signature, self.buckets = count, signature, buckets
+        self._shingles, self._text = shingle_set, text
+
+    @classmethod
+    def of(cls, text: str, portable: bool = False) -> "TextSketch":
+        """The sketch of a text; `portable`: without the shingle set and the text (to send)."""
+        sh = shingles(text)
+        sig = minhash(sh)
+        return cls(len(sh), sig, lsh_buckets(sig), None if portable else sh, None if portable else text)
+
+    def for_text(self, text: str) -> "TextSketch":
+        """This sketch, knowing the text it was made of (for one that travelled without it)."""
+        return self if self._text is not None else TextSketch(self.count, self.signature, self.buckets, None, text)
+
+    def shingles(self) -> set[str]:
+        if self._shingles is None:
+            if self._text is None:
+                raise ValueError("a sketch without its text: give it with for_text()")
+            self._shingles = shingles(self._text)
+        return self._shingles
+
+    def __getstate__(self) -> tuple[int, np.ndarray, list[tuple[int, int]]]:
+        return (self.count, self.signature, self.buckets)
+
+    def __setstate__(self, state: tuple[int, np.ndarray, list[tuple[int, int]]]) -> None:
+        self.count, self.signature, self.buckets = state
+        self._shingles = self._text = None
 
 
 def estimated_jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> float:

@@ -20,8 +20,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NotRequired, TypedDict, overload
 
-import numpy as np
-
 from . import dedup
 from .evidence import EVIDENCE_SQL, Evidence, evidence, held
 from ..records import ActorRef, Article, CodedArticle, Event, Span, content_id
@@ -64,8 +62,8 @@ SENTENCE_MATCH = 0.5
 Row = list[object]
 # (id, content_hash, version) of a stored article
 Previous = tuple[str, str, int]
-# an article's shingles and MinHash signature (store.dedup)
-Sketch = tuple[set[str], np.ndarray]
+# an article's shingle count, MinHash signature and LSH buckets (store.dedup)
+Sketch = dedup.TextSketch
 # what makes two events one: (date, source code, target code, event code, status)
 EventKey = tuple[dt.date | None, str, str, str, str]
 # the actors of an event row: source code, country and name, then the target's
@@ -227,25 +225,33 @@ class _Pending:
     def has(self, art: Article) -> bool:
         return art.id in self.articles or bool(art.url and art.url in self.urls)
 
-    def prefetch(self, conn: duckdb.DuckDBPyConnection, items: list[CodedArticle]) -> None:
+    def prefetch(
+        self,
+        conn: duckdb.DuckDBPyConnection,
+        items: list[CodedArticle],
+        sketches: Sequence[Sketch | None] | None = None,
+    ) -> None:
         """Look up, in one query each, what the batch's articles need from the stored data:
-        their previous rows (by id or url) and their LSH neighbours."""
+        their previous rows (by id or url) and their LSH neighbours. `sketches` (one per item,
+        or None) are the texts' sketches when made already (by a pool's workers)."""
         self.sketch = {}
         keys: set[int] = set()
         if not items:
             return
-        for c in items:
-            sh = dedup.shingles(c.article.text)
-            sig = dedup.minhash(sh)
-            self.sketch[c.article.id] = (sh, sig)
-            if len(sh) >= dedup.MIN_SHINGLES:
-                keys.update(k for _, k in dedup.lsh_buckets(sig))
+        for n, c in enumerate(items):
+            made = sketches[n] if sketches is not None else None
+            sk = made.for_text(c.article.text) if made is not None else dedup.TextSketch.of(c.article.text)
+            self.sketch[c.article.id] = sk
+            if sk.count >= dedup.MIN_SHINGLES:
+                keys.update(k for _, k in sk.buckets)
         self.lsh = {}
         ordered = sorted(keys)
-        for i in range(0, len(ordered), 1000):
-            chunk = ordered[i : i + 1000]
+        for i in range(0, len(ordered), 10_000):
+            # the keys as one list parameter: binding an IN list of 1000 placeholders alone took
+            # 5 to 7 ms (DuckDB 1.x), about a third of a pool batch's CPU in SQL
+            chunk = ordered[i : i + 10_000]
             for bucket, article_id in conn.execute(
-                f"SELECT bucket, article_id FROM lsh_buckets WHERE bucket IN {_in(chunk)}", chunk
+                "SELECT bucket, article_id FROM lsh_buckets WHERE bucket IN (SELECT unnest(?::BIGINT[]))", [chunk]
             ).fetchall():
                 self.lsh.setdefault(bucket, []).append(article_id)
         ids = sorted({c.article.id for c in items})
@@ -289,13 +295,10 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None, microsecond=0)
 
 
-def _find_story(
-    conn: duckdb.DuckDBPyConnection, article_id: str, sh: set[str], sig: np.ndarray, pending: _Pending
-) -> str | None:
-    if len(sh) < dedup.MIN_SHINGLES:
+def _find_story(conn: duckdb.DuckDBPyConnection, article_id: str, sketch: Sketch, pending: _Pending) -> str | None:
+    if sketch.count < dedup.MIN_SHINGLES:
         return None
-    buckets = dedup.lsh_buckets(sig)
-    keys = [k for _, k in buckets]
+    keys = [k for _, k in sketch.buckets]
     if article_id in pending.sketch:
         hits: dict[str, int] = {}
         for k in keys:  # stored neighbours, looked up for the whole batch at once
@@ -325,6 +328,7 @@ def _find_story(
             row = (fetched[0], fetched[1]) if fetched else None
         if not row or not row[1]:
             continue
+        sh = sketch.shingles()
         other_sh = dedup.shingles(row[0] or "")
         if dedup.is_same_story(sh, other_sh):
             score = dedup.similarity(sh, other_sh).score
@@ -499,6 +503,7 @@ def write_batch(
     now: dt.datetime | None = None,
     recode: bool = False,
     on_reject: Callable[[CodedArticle, Exception], object] | None = None,
+    sketches: Sequence[Sketch | None] | None = None,
 ) -> list[WriteResult]:
     """Write several articles in one transaction (one disk sync instead of one per article).
     If any of them fails, the whole transaction is rolled back and the articles are written
@@ -507,12 +512,13 @@ def write_batch(
     is handed to it, its result has status "rejected" (and as reason what on_reject returns,
     when a string), and the others are written; without it,
     the failure raises, with those before it stored. A failure of the database itself (I/O,
-    a corrupt file) always raises."""
+    a corrupt file) always raises. `sketches`, one per item (or None), are the texts' sketches
+    (store.dedup.TextSketch) when made already, by the workers that coded them."""
     now = now or _now()
     conn.execute("BEGIN TRANSACTION")
     try:
         pending = _Pending()
-        pending.prefetch(conn, items)
+        pending.prefetch(conn, items, sketches)
         results = [_write(conn, c, c.article, article_hash(c.article), now, recode, pending) for c in items]
         pending.flush(conn)
     except Exception:
@@ -741,27 +747,21 @@ def _previous(conn: duckdb.DuckDBPyConnection, art: Article, pending: _Pending) 
 @dataclass
 class _StoryPlace:
     """Where an article goes: its story (joined: an existing one), the story's events so far,
-    the story's first date before this article, and the article's shingles and sketch."""
+    the story's first date before this article, and the article's sketch (store.dedup)."""
 
     story_id: str
     joined: bool
     index: StoryIndex
     story_date: dt.date | None
-    shingles: set[str]
-    sketch: np.ndarray
+    sketch: Sketch
 
 
 def _place_in_story(
     conn: duckdb.DuckDBPyConnection, art: Article, replaces: bool, now: dt.datetime, pending: _Pending
 ) -> _StoryPlace:
     # which story: a copy of a stored article joins its story
-    prefetched = pending.sketch.get(art.id)
-    if prefetched is None:
-        sh = dedup.shingles(art.text)
-        sig = dedup.minhash(sh)
-    else:
-        sh, sig = prefetched
-    story_id = _find_story(conn, art.id, sh, sig, pending)
+    sketch = pending.sketch.get(art.id) or dedup.TextSketch.of(art.text)
+    story_id = _find_story(conn, art.id, sketch, pending)
     joined = story_id is not None
     if story_id is None:
         story_id = content_id("story", art.id)
@@ -783,7 +783,7 @@ def _place_in_story(
     earliest = pending.story_dates.get(story_id)
     if mine is not None and (earliest is None or mine < earliest):
         pending.story_dates[story_id] = mine
-    return _StoryPlace(story_id, joined, index, story_date, sh, sig)
+    return _StoryPlace(story_id, joined, index, story_date, sketch)
 
 
 def _add_article_rows(
@@ -826,10 +826,10 @@ def _add_article_rows(
     pending.articles[art.id] = {"text": art.text, "story_id": place.story_id}
     if art.url:
         pending.urls[art.url] = art.id
-    sh, sig = place.shingles, place.sketch
-    if len(sh) >= dedup.MIN_SHINGLES:
-        pending.rows["article_minhash"].append([art.id, len(sh), sig.tolist()])
-        for band, bucket in dedup.lsh_buckets(sig):
+    sketch = place.sketch
+    if sketch.count >= dedup.MIN_SHINGLES:
+        pending.rows["article_minhash"].append([art.id, sketch.count, sketch.signature.tolist()])
+        for band, bucket in sketch.buckets:
             pending.rows["lsh_buckets"].append([band, bucket, art.id])
             pending.buckets.setdefault(bucket, []).append(art.id)
 

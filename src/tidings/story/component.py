@@ -24,6 +24,7 @@ from .groups import ROLE_ONLY, Group, group_hypotheses
 from .hypotheses import home_country, hypotheses, trigger_starts
 from .roots import load_roots, trigger_token
 from .judge import Judge, load_judge
+from .dating import REPORT_VERBS, dated_verbs, governing_date
 from .keys import NONE_KEY
 from .rules import announced_acts, minor_pairs, thing_target
 
@@ -79,9 +80,9 @@ class StoryStage:
         # the sentence coder's set-aside events were weighed again above: their records stay
         # as the sentence coder's explanation, the events as this stage's verdicts
         events, cands = [], [replace(c, event=None) if c.event is not None else c for c in doc._.candidates or ()]
-        leads = lead_dates(doc)
+        leads, dated = lead_dates(doc), dated_verbs(doc, LEAD_DAYS)
         for v in verdicts:
-            event = self._event(v, leads[v.group.key[0] in SAID_ROOTS])
+            event = self._event(v, leads[v.group.key[0] in SAID_ROOTS], doc, dated)
             if v.kept:
                 events.append(event)
             cands.append(
@@ -195,7 +196,7 @@ class StoryStage:
             v.kept, v.reason = False, "announced act"
             v.detail = "its announcement is kept as an asserted intent (CAMEO 03x), the event of this happening"
 
-    def _event(self, v: Verdict, lead: TimeRef | None = None) -> Event:
+    def _event(self, v: Verdict, lead: TimeRef | None = None, doc=None, dated: dict | None = None) -> Event:
         g = v.group
         best = v.lead if v.lead is not None and v.lead in g.members else g.best()
         e = best.event
@@ -208,7 +209,15 @@ class StoryStage:
         how = "" if best.how == "coded" else f" {best.how}"
         how += "".join(f" {fill}" for fill in best.fills)
         date, date_text = g.date()
-        if date_text is None and lead is not None and g.status == "asserted":
+        clause = (
+            governing_date(doc, e, dated, g.key[0] in SAID_ROOTS)
+            if date_text is None and dated and g.status == "asserted"
+            else None
+        )
+        if clause is not None:
+            date = clause.value
+            how += f" date:clause({clause.text!r})"
+        elif date_text is None and lead is not None and g.status == "asserted":
             date = lead.value
             how += f" date:lead({lead.text!r})"
         judged = f" judge:p={v.p:.2f}" if v.p is not None else ""
@@ -264,7 +273,6 @@ def lead_dates(doc) -> tuple[TimeRef | None, TimeRef | None]:
 # roots of events that are done by saying them (statements, appeals, intents, praise, accusations,
 # demands, disapproval, rejections, threats): dated by the report that carries them
 SAID_ROOTS = frozenset({"01", "02", "03", "05", "09", "10", "11", "12", "13"})
-REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote"})
 
 
 def _dates_a_report(doc, t: TimeRef) -> bool:

@@ -1,0 +1,109 @@
+"""The date of an event whose own clause gives none, from the clause that governs it.
+
+"Gingrich said Sunday in Shanghai after meeting Wang Daohan": the meeting's clause has no time
+expression, the clause it hangs on ("said Sunday") has one, and the meeting is dated by it, as
+careful coders date it. So are "China warned Tuesday that ..., while praising France" and "the
+minister said Tuesday that Cairo is seeking the extradition". An act told in the pluperfect
+("said Tuesday that rebels had attacked") or put at another time ("a week after the US imposed
+a ban", "before leaving") happened on another day and takes nothing from it; "said Sunday after
+meeting Wang" is that Sunday.
+Only day-precise expressions on the publication day or in the days before it count, as for
+the lead date; an expression inside an argument ("a 1951 treaty") dates no verb."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..records import Event, TimeRef
+from .roots import trigger_token
+
+__all__ = ["REPORT_VERBS", "dated_verbs", "governing_date"]
+
+# verbs that report; what they report of an act is not done the day it is reported
+REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote"})
+
+# words that put an event at another time than the clause it hangs on: always ("before leaving
+# for Paris", "since the war"), or with a span ("a week after the US imposed a ban"; a bare
+# "said Sunday after meeting Wang" is that day, as coders date it)
+ELSEWHEN = frozenset({"before", "since", "until", "till", "prior", "ago"})
+OFFSET = frozenset({"after", "following", "later", "earlier"})
+CLIMB = 6  # how many heads above the trigger a governing verb may be
+TO_VERB = 3  # how many heads above a time expression its verb may be ("on" -> verb)
+
+
+def _published(doc) -> dt.date | None:
+    published = doc._.published
+    if isinstance(published, dt.datetime):
+        return published.date()
+    return published if isinstance(published, dt.date) else None
+
+
+def _day(t: TimeRef) -> dt.date | None:
+    if t.precision != "day" or not t.value or len(t.value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(t.value)
+    except ValueError:
+        return None
+
+
+def _verb_of(tok):
+    """The verb a time expression hangs on ("said Sunday", "on Tuesday ... shelled"), or None."""
+    for _ in range(TO_VERB):
+        if tok is None or tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok if tok is not None and tok.pos_ in ("VERB", "AUX") else None
+
+
+def dated_verbs(doc, days: int) -> dict[int, TimeRef]:
+    """The verbs of the text a day-precise time expression dates, by token index, for the
+    publication day and the `days` before it (the first such expression of each verb)."""
+    published = _published(doc)
+    if published is None or not hasattr(doc, "char_span"):
+        return {}
+    out: dict[int, TimeRef] = {}
+    for t in sorted(doc._.timexes or (), key=lambda t: t.start):
+        day = _day(t)
+        if day is None or not 0 <= (published - day).days <= days:
+            continue
+        verb = _verb_of(trigger_token(doc, t.start))
+        if verb is not None:
+            out.setdefault(verb.i, t)
+    return out
+
+
+def _pluperfect(tok) -> bool:
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    return "had" in aux and verb.tag_ == "VBN"
+
+
+def _elsewhen(tok) -> bool:
+    """The token is, or has as marker or adverb, a word of another time ("before"), or of a
+    span away ("a day after")."""
+    kids = list(tok.children)
+    if tok.lower_ in ELSEWHEN or any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ in ELSEWHEN for c in kids):
+        return True
+    offset = tok.lower_ in OFFSET or any(c.dep_ in ("mark", "advmod", "prep") and c.lower_ in OFFSET for c in kids)
+    return offset and any(c.dep_ == "npadvmod" for c in kids)
+
+
+def governing_date(doc, e: Event, dated: dict[int, TimeRef], said: bool) -> TimeRef | None:
+    """The date of the nearest verb above the event's trigger, in its sentence, that a time
+    expression dates; None for an act told in the pluperfect, for an act (not `said`: a
+    statement, appeal, intent ...) that a dated report carries ("a man attacked schoolchildren,
+    state media reported Thursday"), or when no such verb governs it."""
+    if not dated:
+        return None
+    tok = trigger_token(doc, e.trigger.start)
+    if tok is None or _pluperfect(tok):
+        return None
+    for _ in range(CLIMB):
+        if tok.head.i == tok.i or _elsewhen(tok):
+            return None
+        below, tok = tok, tok.head
+        if tok.i in dated:
+            reported = tok.lemma_.lower() in REPORT_VERBS and below.dep_ in ("ccomp", "parataxis")
+            return None if reported and not said else dated[tok.i]
+    return None

@@ -183,9 +183,11 @@ def _start_engines(args, shard_dir: Path) -> dict:
 
 
 def _rounds(args, arts, runs: dict, engines: dict, shard_dir: Path):
-    """Every run once per round, one after the other; the best time and CPU of each, and what each gave."""
+    """Every run once per round, one after the other; the best time and CPU of each (all of it, and
+    this process's own: with an engine, the parent's reading, decoding and writing), and what each gave."""
     best = {name: float("inf") for name in runs}
     cpu = {name: float("inf") for name in runs}
+    own = {name: float("inf") for name in runs}
     outs: dict = {}
     for r in range(args.rounds):
         line = []
@@ -195,11 +197,12 @@ def _rounds(args, arts, runs: dict, engines: dict, shard_dir: Path):
                 shutil.rmtree(shard_dir)
                 shard_dir.mkdir()
             pids = engines[name].worker_pids if name in engines else []
-            c0 = cpu_seconds(pids)
+            c0, s0 = cpu_seconds(pids), cpu_seconds([])
             out, t = timed(run)
             outs[name] = out
             del out
             cpu[name] = min(cpu[name], cpu_seconds(pids) - c0)
+            own[name] = min(own[name], cpu_seconds([]) - s0)
             best[name] = min(best[name], t)
             times[name] = t
             line.append(f"{name} {len(arts) / t:.1f}")
@@ -208,7 +211,7 @@ def _rounds(args, arts, runs: dict, engines: dict, shard_dir: Path):
             f"  round {r + 1}: " + ", ".join(line) + f" articles/s (ingest-1 / code in this round: {ratio:.2f})",
             flush=True,
         )
-    return best, cpu, outs
+    return best, cpu, own, outs
 
 
 def _ratio(label: str, value: float, target: str) -> str:
@@ -257,7 +260,7 @@ def main(argv=None) -> int:
         for name, engine in engines.items():
             runs[name] = (lambda e: lambda: _ingest_run(arts, db_dir, e))(engine)
         runs = {name: runs[name] for name in LABELS if name in runs}
-        best, cpu, outs = _rounds(args, arts, runs, engines, shard_dir)
+        best, cpu, own, outs = _rounds(args, arts, runs, engines, shard_dir)
         rss = {name: e.peak_worker_rss_mb() for name, e in engines.items()}
     finally:
         for e in engines.values():
@@ -290,6 +293,10 @@ def main(argv=None) -> int:
     print(
         "CPU seconds per article (this process and the engine's workers; best round): "
         + ", ".join(f"{name} {cpu[name] / len(arts) * 1000:.1f} ms" for name in runs)
+    )
+    print(
+        "  of which this process (with an engine: reading, decoding the records, the store's writer; best round): "
+        + ", ".join(f"{name} {own[name] / len(arts) * 1000:.1f} ms" for name in engines)
     )
     print(
         f"  the store's share (ingest-1 less code, best rounds): {(best['ingest1'] - best['code']) / len(arts) * 1000:.1f} ms"

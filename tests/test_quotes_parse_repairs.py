@@ -407,3 +407,36 @@ def test_a_question_clause_after_about_or_over(nlp, text, expected):
     found = [q for q in _quotes(nlp, text) if q.kind == "indirect"]
     assert found and found[0].text == expected, _quotes(nlp, text)
     assert not _quotes(nlp, "Judge Lena Park spoke about the new rules.")
+
+
+def _indirect(nlp, text, fragment):
+    from tidings.nlp import new_doc
+
+    names = nlp.pipe_names
+    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1 :]):
+        quotes = nlp(new_doc(nlp, text))._.quotes
+    return [q for q in quotes if q.kind == "indirect" and fragment in q.text]
+
+
+@pytest.mark.parametrize(
+    "text, fragments, speaker",
+    [
+        ("The new rules, officials said, will take effect in May.", ("The new rules", "take effect"), "officials"),
+        ("The average fare, the report says, would be $4.", ("The average fare", "would be"), "report"),
+        (
+            "Secrecy has always surrounded the project, the company's former engineer maintains.",
+            ("Secrecy has always surrounded the project",),
+            "engineer",
+        ),
+        ("Lawmakers have not said when they would vote on the harbour bill.", ("when they would vote",), "Lawmakers"),
+    ],
+)
+def test_reported_clauses_around_or_before_a_cue(nlp, text, fragments, speaker):
+    for fragment in fragments:  # a clause the cue cuts in two: its two pieces, without the cue
+        found = _indirect(nlp, text, fragment)
+        assert found and found[0].speaker is not None and speaker in (found[0].speaker.text or ""), found
+        assert " said" not in found[0].text and " says" not in found[0].text, found
+
+
+def test_said_when_with_no_question_is_a_time(nlp):
+    assert not _indirect(nlp, "The minister said when she arrived at the port.", "she arrived")

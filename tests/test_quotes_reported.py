@@ -62,6 +62,8 @@ def lex():
             "Aron Falk",
             "commented on",
         ),
+        ("The audit detailed the cost overruns of the bridge.", "the cost overruns of the bridge", "audit", "detailed"),
+        ("The union argued for a shorter working week.", "a shorter working week", "union", "argued for"),
     ],
 )
 def test_a_speech_act_object_is_reported_with_the_option(nlp, lex, text, fragment, speaker, cue):

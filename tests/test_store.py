@@ -358,6 +358,42 @@ def test_readers_get_in_between_write_batches(db):
             assert f"database {db} is being written by pid {os.getpid()}" in p.stdout, p.stderr
 
 
+def test_the_writer_attaches_the_file_to_one_duckdb_per_batch(db):
+    # one in-memory DuckDB for the Store's life (starting one costs 10-12 ms of CPU); each
+    # session attaches the file and lets go of it after, a transaction left open rolled back
+    with Store(db) as store:
+        with store.session() as first:
+            first.execute("INSERT INTO rejects VALUES ('a', 'read', NULL, NULL, 'x', 'v', now()::TIMESTAMP)")
+        conn = open_reader(db)  # the file is free between sessions, in this process too
+        assert conn.execute("SELECT count(*) FROM rejects").fetchone()[0] == 1
+        conn.close()
+        with store.session() as second:
+            assert second is first
+            second.execute("BEGIN TRANSACTION")
+            second.execute("INSERT INTO rejects VALUES ('b', 'read', NULL, NULL, 'x', 'v', now()::TIMESTAMP)")
+        conn = open_reader(db)
+        assert conn.execute("SELECT source FROM rejects").fetchall() == [("a",)]
+        conn.close()
+
+
+def test_a_reader_holding_the_file_is_named_to_a_writing_store(db):
+    ingest([other_story()], db, progress=False)
+    code = (
+        "import sys, time; from tidings.store import open_reader; c = open_reader(sys.argv[1]); "
+        "print('open', flush=True); time.sleep(30)"
+    )
+    p = subprocess.Popen([sys.executable, "-c", code, db], stdout=subprocess.PIPE, text=True)
+    try:
+        assert p.stdout.readline().strip() == "open"
+        import tidings.store as store_mod
+
+        with pytest.raises(StoreLocked, match=f"is open in pid {p.pid}"):
+            store_mod._attach_for_writing(duckdb.connect(":memory:"), db, wait=0.3)
+    finally:
+        p.kill()
+        p.wait()
+
+
 def test_recode_replaces_events_of_unchanged_articles_without_a_version(db):
     c = other_story()
     ingest([c], db, progress=False)

@@ -4,8 +4,8 @@
   indefinite future time (`FUTURE_REF`), not a duration of a day.
 - "would be redeemed in five years", "will open in three months": "in" + a counted unit in
   a future or planned clause is the point that far ahead of publication, at the unit's
-  granularity (`1994`, `1989-12`); "the second letter in two weeks" (no future) stays a
-  duration.
+  granularity (`1994`, `1989-12`); "the second letter in two weeks" (no future) and "will be
+  the first visit in ten years" ("in" on a noun: a stretch up to now) stay durations.
 - "the day before last Tuesday's hearing", "the day after Jan. 5": one day before or after
   the named day, one expression.
 """
@@ -79,6 +79,8 @@ def _in_count_ahead(span, fields: dict) -> tuple[int, str] | None:
     doc = span.doc
     if span.start == 0 or doc[span.start - 1].lower_ != "in":
         return None
+    if doc[span.start - 1].head.pos_ not in ("VERB", "AUX"):
+        return None  # "the first visit in ten years": a stretch up to now, not a point ahead
     if any(fields.get(k) for k in ("mod", "det", "rel", "frac", "half", "v")):
         return None
     words = span.text.split()

@@ -50,6 +50,9 @@ FAST_ENTITIES = True
 # the parser's greedy decoding stepped from Python with the GIL held (tidings.nlp.dependencies): the
 # same parse, the parser about twice as fast; False keeps spaCy's DependencyParser
 FAST_PARSER = True
+# malloc keeps the memory the models free for the next batch instead of giving it back and faulting
+# in new zeroed pages (tidings.nlp.memory; glibc only): False leaves malloc's defaults
+KEEP_FREED_MEMORY = True
 
 
 @dataclass(frozen=True)
@@ -115,6 +118,10 @@ def _build(options: PipelineOptions):
         from .dependencies import replace_parser
 
         replace_parser(nlp)
+    if KEEP_FREED_MEMORY:
+        from .memory import keep_freed_memory
+
+        keep_freed_memory()
     nlp.max_length = 2_000_000  # the pipeline refuses long texts itself (CodeOptions.max_chars)
     nlp.add_pipe("tidings_paragraphs", before="parser")
     nlp.add_pipe(

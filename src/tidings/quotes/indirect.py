@@ -140,6 +140,30 @@ def _unmarked_clause(tok):
     return None
 
 
+_QUESTION_WORDS = {"whether", "how", "why"}
+_TIME_PLACE = {"when", "where"}
+_MODALS = {"would", "will", "could", "should", "might", "may", "can", "'d", "’d"}
+
+
+def _question_as_adverbial(tok):
+    """ "Lawmakers have not said when they would take up the bill": an embedded question right
+    after the cue that the parser took for an adverbial clause. "when" and "where" only when the
+    cue is negated or the clause has a modal ("said when he arrived" is a time, not a question)."""
+    for x in tok.children:
+        if x.dep_ != "advcl" or x.i < tok.i or x.pos_ not in ("VERB", "AUX"):
+            continue
+        first = x.doc[x.left_edge.i]
+        if first.i != tok.i + 1:
+            continue
+        if first.lower_ in _QUESTION_WORDS:
+            return x
+        if first.lower_ in _TIME_PLACE and (
+            any(c.dep_ == "neg" for c in tok.children) or any(c.lower_ in _MODALS for c in x.children)
+        ):
+            return x
+    return None
+
+
 def _object_start(tok, clause) -> int:
     """ "told his advisers to figure out ...": the object is part of what was asked."""
     for child in tok.children:
@@ -203,7 +227,7 @@ def find_indirect(
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
         elif tok.pos_ == "NOUN" and not verb_like(tok):
-            found = _from_noun(tok, lex)
+            found = _from_noun(tok, lex) or _final_cue_as_noun(cols, tok, lex)
         elif cue_at(tok, "adjective", lex) is not None:
             found = _from_adjective(tok, lex)
         else:
@@ -307,6 +331,28 @@ def _from_noun(tok, lex):
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
 
 
+def _final_cue_as_noun(cols: _Clauses, tok, lex):
+    """ "Secrecy is no stranger to her, the candidate's former doctor maintains.": a present-tense
+    cue ending the sentence after the writer's clause, which the tagger took for a plural noun.
+    What was said is the clause before the comma; the speaker the noun right before the cue."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or not lex.has("clause", tok.lower_[:-1]):
+        return []
+    sent_start, sent_end = cols.t.sentence(tok.i)
+    after = tok.i + 1
+    if after < sent_end and not (cols.doc[after].is_punct and cols.doc[after].text in (".", "!", "?")):
+        return []
+    speaker = cols.doc[tok.i - 1] if tok.i > sent_start else None
+    if speaker is None or speaker.pos_ not in ("NOUN", "PROPN"):
+        return []
+    comma = next((i for i in range(tok.i - 1, sent_start, -1) if cols.t.orth[i] == _COMMA), None)
+    if comma is None or any(cols.doc[i].pos_ in ("VERB", "AUX") for i in range(comma + 1, tok.i)):
+        return []  # the words between the comma and the cue name the speaker, nothing more
+    a, b = _trim(cols, sent_start, comma)
+    if not _ok(cols, a, b):
+        return []
+    return [(a, b, tok.text, speaker, True)]
+
+
 def _from_adjective(tok, lex):
     """ "Democrats are afraid that ...", "came away convinced that ...", "is determined to ...":
     a belief or intention adjective with its clause; the source is the subject it describes."""
@@ -377,6 +423,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         clause = _unmarked_clause(tok)
         if clause is not None:  # from its subject: "said after the convention [he would ...]"
             start = min(x.left_edge.i for x in clause.children if x.dep_ in ("nsubj", "nsubjpass", "expl"))
+    if clause is None:
+        clause = _question_as_adverbial(tok)  # "have not said [when they would take it up]"
     passive = src is not None and src.dep_ == "nsubjpass" and src.head.i == tok.i and src.lower_ != "it"
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
         clause = _clause_of(tok, ("xcomp",))
@@ -548,12 +596,19 @@ def _parenthetical(cols: _Clauses, tok, around=None):
     sent_start, sent_end = cols.t.sentence(tok.i)
     if around is not None:
         sent_start, sent_end = around.left_edge.i, around.right_edge.i + 1
-    pieces = []
-    for a, b in ((sent_start, tok.left_edge.i), (tok.right_edge.i + 1, sent_end)):
-        a, b = _trim(cols, a, b)
-        if b > a and _ok(cols, a, b):
-            pieces.append((a, b))
-    return pieces
+    (a1, b1), (a2, b2) = _trim(cols, sent_start, tok.left_edge.i), _trim(cols, tok.right_edge.i + 1, sent_end)
+    head = around if around is not None else tok.head
+    subject = any(c.dep_ in ("nsubj", "nsubjpass", "expl") and a1 <= c.i < b1 for c in head.children)
+    if a1 < b1 < a2 < b2 and subject and not _ok(cols, a1, b1) and _ok_apart(cols, (a1, b1), (a2, b2)):
+        return [(a1, b1), (a2, b2)]  # "The new rules, officials said, will take effect": the clause, cut in two
+    return [(a, b) for a, b in ((a1, b1), (a2, b2)) if b > a and _ok(cols, a, b)]
+
+
+def _ok_apart(cols: _Clauses, first: tuple[int, int], second: tuple[int, int]) -> bool:
+    """Is a clause cut in two by a parenthetical cue enough of a clause (see _ok)?"""
+    words = cols.t.alpha_count(*first) + cols.t.alpha_count(*second)
+    verb = any(p == VERB or p == AUX for a, b in (first, second) for p in cols.t.pos[a:b])
+    return words >= _MIN_WORDS and verb
 
 
 def _to_infinitive(tok) -> bool:

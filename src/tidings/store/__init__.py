@@ -46,6 +46,9 @@ __all__ = [
 ]
 
 DEFAULT_DB = "tidings.duckdb"
+# the writer keeps one in-memory DuckDB for a Store's life and attaches the file to it for each
+# session (batch), instead of a new connection each time (a DuckDB instance: 10-12 ms of CPU)
+ATTACH_SESSIONS = True
 TABLES = ("articles", "article_versions", "stories", "events", "mentions", "quotes", "actors")
 
 
@@ -81,15 +84,20 @@ def connect(
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
                 if _is_lock_conflict(exc):
-                    writer = WriterLock(path).holder()
-                    m = re.search(r"PID (\d+)", str(exc))
-                    holder = int(m.group(1)) if m else None
-                    if writer and writer != os.getpid() and holder in (None, writer):
-                        raise StoreLocked(path, writer) from exc
-                    raise StoreLocked(path, holder, writer=False) from exc
+                    raise _locked(path, exc) from exc
                 raise
             time.sleep(delay)
             delay = min(delay * 2, 0.5)
+
+
+def _locked(path: str, exc: Exception) -> StoreLocked:
+    """The error for a file another process holds: the writer (its pid from the lock file) or a reader."""
+    writer = WriterLock(path).holder()
+    m = re.search(r"PID (\d+)", str(exc))
+    holder = int(m.group(1)) if m else None
+    if writer and writer != os.getpid() and holder in (None, writer):
+        return StoreLocked(path, writer)
+    return StoreLocked(path, holder, writer=False)
 
 
 def _open_for_writing(path: str) -> duckdb.DuckDBPyConnection:
@@ -99,6 +107,48 @@ def _open_for_writing(path: str) -> duckdb.DuckDBPyConnection:
         return connect(path)
     with WriterIntent(path):
         return connect(path)
+
+
+ATTACHED = "tidings_store"  # the name the writer's database file has while a session has it
+
+
+def _attach_for_writing(engine: duckdb.DuckDBPyConnection, path: str, wait: float = 10.0) -> None:
+    """Attach the database file to the writer's own in-memory DuckDB (`engine`, kept for the
+    Store's life) and make it the default: what a new connection would do, for about 2 ms of
+    CPU instead of 10 to 12 (starting a DuckDB instance). Retries while another process
+    holds the file, as `connect` does, marking the writer's intent meanwhile."""
+    quoted = "'" + path.replace("'", "''") + "'"
+    with WriterIntent(path):
+        deadline = time.monotonic() + wait
+        delay = 0.05
+        while True:
+            try:
+                engine.execute(f"ATTACH {quoted} AS {ATTACHED}")
+                break
+            except duckdb.IOException as exc:
+                if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
+                    if _is_lock_conflict(exc):
+                        raise _locked(path, exc) from exc
+                    raise
+                time.sleep(delay)
+                delay = min(delay * 2, 0.5)
+    engine.execute(f"USE {ATTACHED}")
+
+
+def _detach(engine: duckdb.DuckDBPyConnection) -> None:
+    """Let go of the database file (a transaction left open is rolled back, as closing a
+    connection would: an open one would keep the file attached); on any failure the
+    in-memory DuckDB is closed, which lets go of everything."""
+    try:
+        try:
+            engine.execute("ROLLBACK")
+        except duckdb.TransactionException:
+            pass  # none open: the usual case
+        engine.execute("USE memory")
+        engine.execute(f"DETACH {ATTACHED}")
+    except BaseException:
+        engine.close()
+        raise
 
 
 def open_reader(db: str | os.PathLike[str] | None = None, wait: float = 10.0) -> duckdb.DuckDBPyConnection:
@@ -149,6 +199,8 @@ class Store:
         self.lock = WriterLock(self.path) if self.path != ":memory:" else None
         self.gate = gate  # shared with this process's readers (see lock.ProcessGate)
         self._conn: duckdb.DuckDBPyConnection | None = None
+        # an in-memory DuckDB kept for the Store's life; each session attaches the file to it
+        self._engine: duckdb.DuckDBPyConnection | None = None
         self._depth = 0
         self._held: AbstractContextManager[None] | None = None
 
@@ -179,7 +231,7 @@ class Store:
                         held = store._held = store.gate.writing()
                         held.__enter__()
                     try:
-                        conn = store._conn = _open_for_writing(store.path)
+                        conn = store._conn = store._open_file()
                     except BaseException:
                         store._let_go()
                         raise
@@ -189,11 +241,37 @@ class Store:
             def __exit__(self_, *exc: object) -> None:
                 store._depth -= 1
                 if store._depth == 0 and store.path != ":memory:" and store._conn is not None:
-                    store._conn.close()
-                    store._conn = None
-                    store._let_go()
+                    conn, store._conn = store._conn, None
+                    try:
+                        store._close_file(conn)
+                    finally:
+                        store._let_go()
 
         return _Session()
+
+    def _open_file(self) -> duckdb.DuckDBPyConnection:
+        if self.path == ":memory:" or not ATTACH_SESSIONS:
+            return _open_for_writing(self.path)
+        if self._engine is None:
+            self._engine = duckdb.connect(":memory:")
+        engine = self._engine
+        try:
+            _attach_for_writing(engine, self.path)
+        except BaseException:
+            self._engine = None  # closed by _attach_for_writing, or in an unknown state
+            engine.close()
+            raise
+        return engine
+
+    def _close_file(self, conn: duckdb.DuckDBPyConnection) -> None:
+        if conn is not self._engine:  # a connection of its own (ATTACH_SESSIONS off)
+            conn.close()
+            return
+        try:
+            _detach(conn)
+        except BaseException:
+            self._engine = None  # closed by _detach
+            raise
 
     def _let_go(self) -> None:
         if self._held is not None:
@@ -204,6 +282,9 @@ class Store:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        if self._engine is not None:
+            self._engine.close()
+            self._engine = None
         self._let_go()
         if self.lock:
             self.lock.release()

@@ -14,7 +14,11 @@ coder's own reading and the alternatives the text supports, each saying how it w
 - ``target:sentence``: a coded actor of the same sentence as the target of a mention that has
   none (the nearest ones, at most `MAX_ALTERNATIVES`);
 - ``source:reporter`` / ``source:sentence``: the reporter of the mention, or a coded actor
-  before the trigger in the same sentence, as the source of a mention that has none.
+  before the trigger in the same sentence, as the source of a mention that has none;
+- ``follow-up``: a mention that names no actor and points back with its determiner ("met ...
+  The talks focused on trade") read as the happening of the same root told just before it
+  (the nearest `FOLLOW_UPS` pairs of actors of the `FOLLOW_UP_BACK` sentences before), so that
+  the two mentions are one event.
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from ..records import ActorRef, Event, Place
+from ..records import ActorRef, Event, Place, Span
 from .keys import ORG_PREFIXES, country_block, story_key
 
 __all__ = [
@@ -41,6 +45,8 @@ ROOT_MIN_P = 0.05
 LEARNED_MIN_P = 0.1
 ROOT_ALTERNATIVES = 3
 ARTICLE_ACTORS = 3
+FOLLOW_UP_BACK = 3  # sentences before a follow-up mention ("the talks") its happening may be told
+FOLLOW_UP_DETS = frozenset({"the", "this", "that", "these", "those"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +208,54 @@ def hypotheses(doc, trigger_scores: dict[int, dict[str, float]] | None = None) -
                 out += _alternatives(e, dropped, fills, actors, coded.id)
                 out += _place_source(e, dropped, fills, places.get(e.sentence), coded.id)
                 out += _root_readings(e, dropped, fills, learned + list(roots.get(e.sentence, ())), coded.id)
+    return out + _follow_ups(doc, out)
+
+
+def _follow_up_token(doc, c):
+    """The trigger of a candidate set aside for naming no actor, when it is a noun that points
+    back with its determiner ("the talks", "these negotiations"); else None."""
+    if c.kept or c.reason != "no actor" or not c.code or c.start is None:
+        return None
+    span = doc.char_span(c.start, c.start + 1, alignment_mode="expand")
+    tok = span[0] if span is not None and len(span) else None
+    if tok is None or tok.pos_ != "NOUN":
+        return None
+    return tok if any(d.dep_ == "det" and d.lower_ in FOLLOW_UP_DETS for d in tok.children) else None
+
+
+def _follow_ups(doc, readings: list[Hypothesis]) -> list[Hypothesis]:
+    """Readings of the actorless follow-up mentions ("the talks") as the happening of the same
+    root told in the sentences before (see the module's ``follow-up``)."""
+    out: list[Hypothesis] = []
+    for c in doc._.candidates or ():
+        tok = _follow_up_token(doc, c)
+        if tok is None:
+            continue
+        before = [
+            h
+            for h in readings
+            if h.event.status == "asserted"
+            and h.event.root == c.code[:2]
+            and c.sentence - FOLLOW_UP_BACK <= h.event.sentence < c.sentence
+        ]
+        if not before:
+            continue
+        last = max(h.event.trigger.start for h in before)  # the nearest mention: its readings
+        seen: set[tuple[str, str]] = set()
+        for h in before:
+            pair = (story_key(h.event.source), story_key(h.event.target))
+            if h.event.trigger.start != last or pair in seen:
+                continue
+            seen.add(pair)
+            e = replace(
+                h.event,
+                trigger=Span(tok.text, tok.idx, tok.idx + len(tok.text)),
+                sentence=c.sentence,
+                code=c.code,
+                root=c.code[:2],
+                rule=f"{c.detail}; follow-up of '{h.event.trigger.text}' (sentence {h.event.sentence})",
+            )
+            out.append(Hypothesis(e, "follow-up", c.reason, fills=h.fills, origin=f"follow-up:{c.start}"))
     return out
 
 

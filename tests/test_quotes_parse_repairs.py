@@ -440,3 +440,17 @@ def test_reported_clauses_around_or_before_a_cue(nlp, text, fragments, speaker):
 
 def test_said_when_with_no_question_is_a_time(nlp):
     assert not _indirect(nlp, "The minister said when she arrived at the port.", "she arrived")
+
+
+def test_according_to_around_a_reported_clause_reports_it_whole(nlp):
+    text = "The mayor told reporters that the bridge would reopen in June, according to the city council."
+    from tidings.nlp import new_doc
+
+    names = nlp.pipe_names
+    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1 :]):
+        quotes = nlp(new_doc(nlp, text))._.quotes
+    outer = [q for q in quotes if q.cue == "according to"]
+    inner = [q for q in quotes if q.cue == "told"]
+    assert outer and outer[0].text.startswith("The mayor told reporters"), quotes
+    assert outer[0].speaker is not None and "council" in (outer[0].speaker.text or ""), outer[0].speaker
+    assert inner and inner[0].speaker is not None and "mayor" in (inner[0].speaker.text or ""), quotes

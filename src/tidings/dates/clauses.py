@@ -284,6 +284,8 @@ def clause_tense(tok) -> str | None:
     if _date_chosen(tok, verb):
         return None  # "has set Nov. 10 as the deadline": a date chosen, on either side of now
     tense = verb_tense(verb)
+    if tense == "past" and _not_yet(verb):
+        return None  # "once the draw has taken place on Dec. 9", "if the government fell on Dec. 8, ... would"
     if (
         tense == "past"
         and verb.lemma_.lower() in ("plan", "schedule", "slate")
@@ -296,6 +298,38 @@ def clause_tense(tok) -> str | None:
     if tense == "past" and _through_argument(tok, verb):
         return "past-loose"
     return tense
+
+
+# conjunctions of a clause whose present perfect speaks of what has not happened yet
+NOT_YET_MARKS = frozenset({"once", "after", "when", "until", "till", "before", "as soon as"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might"})
+
+
+def _not_yet(verb) -> bool:
+    """Is the past form of `verb` not a past? English puts the present perfect in a time clause
+    about the future ("demand will rise once the draw has taken place on Dec. 9") and the
+    simple past in the "if" clause of a hypothesis ("if the government fell on Dec. 8, a vote
+    would take place in January"): the date may lie ahead of publication."""
+    if verb.dep_ not in ("advcl", "ccomp") or verb.head.i == verb.i:
+        return False  # (a time clause is sometimes parsed as a complement)
+    # "when" is often parsed as an adverb of the clause, not its conjunction
+    marks = [
+        c for c in verb.children if c.dep_ == "mark" or (c.dep_ == "advmod" and c.lower_ == "when" and c.i < verb.i)
+    ]
+    if not marks:
+        return False
+    mark = " ".join(t.lower_ for t in verb.doc[marks[0].i : marks[-1].i + 1])
+    words = [c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    main = verb.head
+    if mark == "if":
+        return (
+            verb.tag_ == "VBD"
+            and not words
+            and any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX for c in main.children)
+        )
+    if mark in NOT_YET_MARKS and any(w in ("has", "have", "'ve") for w in words):
+        return verb_tense(main) != "past"
+    return False
 
 
 def _date_chosen(tok, verb) -> bool:

@@ -176,12 +176,13 @@ def _object_start(tok, clause) -> int:
     return clause.left_edge.i
 
 
-def _according(doc, tok, lex: CueLexicon):
+def _according(doc, tok):
+    """What X says in "according to X": the clause around the phrase. When that clause is itself
+    a report ("Police have said they have no plans ..., according to attorneys for the family"),
+    all of it is X's, and the report inside is a quote of its own."""
     head = tok.head
     if head.i == tok.i:
         return _according_first(doc, tok)
-    if cue_at(head, "clause", lex) is not None:
-        return None  # "Putin told Biden, according to a video": the video is a source, not the speaker
     if head.i > tok.i:  # according to X, CLAUSE  /  SUBJECT, according to X, VERB ...
         a = tok.right_edge.i + 1 if head.left_edge.i >= tok.left_edge.i else head.left_edge.i
         b = head.right_edge.i + 1
@@ -291,7 +292,7 @@ def _after_colon(cols: _Clauses, cue_i: int, a: int, b: int) -> int:
 
 def _from_according(doc, tok, lex):
     c = cue_at(tok, "clause", lex)
-    span = _according(doc, tok, lex) if c is not None else None
+    span = _according(doc, tok) if c is not None else None
     # a sentence-initial "According to X, ..." needs no verb the tagger saw ("the move reeks")
     checked = span is not None and tok.head.i == tok.i and span[1] - span[0] >= _MIN_WORDS
     return [(span[0], span[1], c[0], according_source(tok), checked)] if span else []

@@ -454,3 +454,28 @@ def test_according_to_around_a_reported_clause_reports_it_whole(nlp):
     assert outer and outer[0].text.startswith("The mayor told reporters"), quotes
     assert outer[0].speaker is not None and "council" in (outer[0].speaker.text or ""), outer[0].speaker
     assert inner and inner[0].speaker is not None and "mayor" in (inner[0].speaker.text or ""), quotes
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        (
+            "The mayor had told the council that she opposed the plan, but the board approved it anyway, an aide added.",
+            "but the board approved it anyway",
+            "aide",
+        ),
+        (
+            "After the vote, the new ferry line will open in spring, officials said on Monday.",
+            "After the vote",
+            "officials",
+        ),
+    ],
+)
+def test_a_cue_ending_the_sentence_reports_all_before_its_comma(nlp, text, fragment, speaker):
+    found = _indirect(nlp, text, fragment)
+    assert found and found[0].text.startswith(("The mayor had told", "After the vote")), found
+    assert found[0].speaker is not None and speaker in (found[0].speaker.text or ""), found[0].speaker
+
+
+def test_a_subordinate_clause_before_a_final_cue_is_not_reported(nlp):
+    assert not _indirect(nlp, "When the vote ended, officials said.", "the vote ended")

@@ -426,6 +426,10 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             start = min(x.left_edge.i for x in clause.children if x.dep_ in ("nsubj", "nsubjpass", "expl"))
     if clause is None:
         clause = _question_as_adverbial(tok)  # "have not said [when they would take it up]"
+    if clause is None and src is not None and not (inside is not None and inside(tok.i)):
+        span = _before_final_cue(cols, tok, src, tok.i, tok.i, loose=True)
+        if span[1] < tok.i:  # "After the vote, the plan will go ahead, officials said": an adverbial
+            return [(span[0], span[1], c[0], src, False)]
     passive = src is not None and src.dep_ == "nsubjpass" and src.head.i == tok.i and src.lower_ != "it"
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
         clause = _clause_of(tok, ("xcomp",))
@@ -444,6 +448,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             return [(a, b, c[0], _agent(tok), False)]
         if src is not None and a <= src.i < b:
             return []  # the subject sits inside the reported clause: a bad parse
+        if clause.i < tok.i:
+            a, b = _before_final_cue(cols, tok, src, a, b)
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
@@ -460,6 +466,33 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             if _ok(cols, a, b):
                 return [(a, b, c[0], src, True)]
     return []
+
+
+def _before_final_cue(cols: _Clauses, tok, src, a: int, b: int, loose: bool = False) -> tuple[int, int]:
+    """ "Clinton had told police she did not want the escort, but the NYPD overruled that request,
+    the source added.": a cue that ends its sentence after a comma reports all that stands before
+    the comma, whatever part of it the parser hung on the cue. With `loose` (no reported clause
+    found), only when the cue heads a verb before the comma that no subordinating word opens."""
+    if src is None or src.i > tok.i:
+        return a, b
+    comma = src.left_edge.i - 1
+    sent_start, sent_end = cols.t.sentence(tok.i)
+    if comma <= sent_start or cols.t.orth[comma] != _COMMA or (b > comma and not loose):
+        return a, b
+    if loose and not any(
+        x.i < comma
+        and x.pos_ in ("VERB", "AUX")
+        and x.dep_ in ("advcl", "ccomp", "dep", "parataxis", "conj")
+        and not any(m.dep_ == "mark" or (m.dep_ == "advmod" and m.tag_ == "WRB") for m in x.children)
+        and any(m.dep_ in ("nsubj", "nsubjpass", "expl") for m in x.children)
+        for x in tok.children
+    ):
+        return a, b
+    rest = cols.doc[tok.right_edge.i + 1 : sent_end]
+    if any(not (t.is_punct or t.is_space) for t in rest):
+        return a, b  # the cue's own words do not end the sentence
+    a2, b2 = _trim(cols, sent_start, comma)
+    return (a2, b2) if _ok(cols, a2, b2) else (a, b)
 
 
 def _fronted(clause, tok) -> bool:

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 
 from . import calendar as cal
+from .grammar import NUMBERS
 
 __all__ = ["Reading", "reread"]
 
@@ -23,22 +24,7 @@ FUTURE_TENSES = frozenset({"future", "planned"})
 # "in" + a count of these units ahead of publication
 _UNIT_AHEAD = re.compile(r"(?i)(?:day|week|month|year)s?")
 _COUNT = re.compile(r"(?i)\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an")
-_COUNT_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_COUNT_WORDS = NUMBERS  # "a", "one" ... "twelve" as _COUNT reads them
 _DAY_BEFORE = re.compile(r"(?i)\bday\s+(before|after)\s+$")
 
 Reading = tuple[int, str | None, str | None]  # (start, value, precision)

@@ -40,7 +40,8 @@ class LazyGroup(click.Group):
     def invoke(self, ctx):
         """Run the command. A TidingsError is one line (its message and hint) and its exit code;
         any other unexpected error is one line with a hint (the traceback only with --debug or
-        TIDINGS_DEBUG=1)."""
+        TIDINGS_DEBUG=1). A closed standard output (`tidings export | head`) goes on to click,
+        which ends quietly as cat and grep do, not with "Error: Broken pipe"."""
         import os
 
         from .records.errors import TidingsError
@@ -53,6 +54,7 @@ class LazyGroup(click.Group):
             click.exceptions.Abort,
             SystemExit,
             KeyboardInterrupt,
+            BrokenPipeError,
         ):
             raise
         except Exception as exc:

@@ -73,3 +73,33 @@ def test_something_to_export_is_unchanged(db, tmp_path):
     r = _export("--db", db, "-o", str(target))
     assert r.exit_code == 0 and "1 rows written (gdelt)" in r.stderr
     assert len(target.read_text().splitlines()) == 1
+
+
+@pytest.fixture(scope="module")
+def half_dated_db(tmp_path_factory):
+    """One article with a publication date and one without (its event has no date)."""
+    path = str(tmp_path_factory.mktemp("u") / "undated.duckdb")
+    undated = coded(
+        "u1", "Arland's army shelled Belmark's port.", [(0, "ARLMIL", "BELMIL", "190", "shelled")], published=None
+    )
+    ingest([coded("a1", TEXT, SPECS, published="2022-02-22"), undated], path, progress=False)
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "gdelt-mentions", "phoenix"])
+def test_undated_events_left_out_of_a_dated_format_are_counted(half_dated_db, fmt, tmp_path):
+    """GDELT and Phoenix rows need a date; an event without one was left out with no word, and
+    an export of only undated events wrote an empty file with '0 rows written' and status 0."""
+    r = _export("--db", half_dated_db, "--format", fmt)
+    assert r.exit_code == 0, r.output
+    assert "1 rows written" in r.stderr
+    assert f"1 matching event has no date and no {fmt} row: left out" in r.stderr
+    r = _export("--db", half_dated_db, "--format", fmt, "--text", "port", "-o", str(tmp_path / "x.tsv"))
+    assert r.exit_code == 1 and "rows written" not in r.stderr
+    assert r.stderr.splitlines()[0].startswith(f"nothing to export: 1 matching event has no date and no {fmt} row")
+    assert "--published" in r.stderr and not (tmp_path / "x.tsv").exists()
+
+
+def test_undated_events_are_kept_by_csv(half_dated_db):
+    r = _export("--db", half_dated_db, "--format", "csv")
+    assert r.exit_code == 0 and "2 rows written (csv)" in r.stderr and "no date" not in r.stderr

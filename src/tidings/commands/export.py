@@ -65,28 +65,57 @@ def command(fmt, out, partition, overwrite, db, **filters):
 
     When no stored event matches (an empty database, or filters that select nothing), nothing
     is written (no file is made) and the command says why on standard error, with hints, and
-    exits with status 1."""
+    exits with status 1. GDELT and Phoenix rows need an event date: events without one (their
+    article had no publication date) are left out, and counted on standard error."""
     from ..export import export
+
+    from ..export.registry import get_format
 
     chosen = make_filters(**filters)
     try:
-        found = _count(db, chosen)
-        if found:
+        found, undated = _count(db, chosen)
+        if not get_format(fmt).dated_only:
+            undated = 0
+        if found > undated:
             n = export(db, fmt, out, filters=chosen, partition=partition, overwrite=overwrite)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
     if not found:
         _nothing_to_export(db, chosen, out)
+    if found == undated:
+        _all_undated(fmt, found, out)
     click.echo(f"{n} rows written ({fmt})" + (f" to {out}" if out != "-" else ""), err=True)
+    if undated:
+        click.echo(f"{_undated_note(fmt, undated)} (csv, icews, plover and parquet keep them)", err=True)
 
 
-def _count(db, filters) -> int:
-    """How many stored events the filters select."""
+def _count(db, filters) -> tuple[int, int]:
+    """How many stored events the filters select, and how many of them have no date."""
     from ..query import connection
-    from ..query.pages import event_count
+    from ..query.pages import event_count, undated_count
 
     with connection(db) as conn:
-        return event_count(conn, filters)
+        return event_count(conn, filters), undated_count(conn, filters)
+
+
+def _undated_note(fmt: str, undated: int) -> str:
+    events = "event has" if undated == 1 else "events have"
+    return f"{undated} matching {events} no date and no {fmt} row: left out"
+
+
+def _all_undated(fmt: str, found: int, out: str) -> None:
+    """Every matching event is undated and the format has no row for one: say so, write nothing,
+    and stop with status 1, as for an export of nothing."""
+    click.echo(
+        f"nothing to export: {_undated_note(fmt, found)}" + ("" if out == "-" else f"; {out} not written"), err=True
+    )
+    click.echo(
+        "hint: an event is dated from its article's publication date: give --published YYYY-MM-DD to "
+        "`tidings ingest` (with --recode for articles already stored); csv, icews, plover and parquet "
+        "export undated events",
+        err=True,
+    )
+    raise SystemExit(1)
 
 
 def _nothing_to_export(db, filters, out: str) -> None:

@@ -533,11 +533,24 @@ def _write_parquet_dir(conn, filters: Filters, dest: Destination) -> int:
 
 
 for _fmt in (
-    ExportFormat("gdelt", "GDELT 2.0 Events: 61 tab-separated columns, no header", _tab_writer(gdelt_event_rows)),
     ExportFormat(
-        "gdelt-mentions", "GDELT 2.0 Mentions: 16 tab-separated columns, no header", _tab_writer(gdelt_mention_rows)
+        "gdelt",
+        "GDELT 2.0 Events: 61 tab-separated columns, no header (dated events only)",
+        _tab_writer(gdelt_event_rows),
+        dated_only=True,
     ),
-    ExportFormat("phoenix", "Phoenix: 26 tab-separated columns, no header", _tab_writer(phoenix_rows)),
+    ExportFormat(
+        "gdelt-mentions",
+        "GDELT 2.0 Mentions: 16 tab-separated columns, no header (dated events only)",
+        _tab_writer(gdelt_mention_rows),
+        dated_only=True,
+    ),
+    ExportFormat(
+        "phoenix",
+        "Phoenix: 26 tab-separated columns, no header (dated events only)",
+        _tab_writer(phoenix_rows),
+        dated_only=True,
+    ),
     ExportFormat(
         "icews", "ICEWS-like: 20 tab-separated columns with the ICEWS header", _tab_writer(icews_rows, ICEWS_COLUMNS)
     ),

@@ -37,6 +37,7 @@ class ExportFormat:
     summary: str  # one line: what a row is, columns, header (shown in --help and the docs)
     write: Writer
     to_directory: bool = False  # writes a directory (-o DIR), not a stream
+    dated_only: bool = False  # has no row for an event without a date (the CLI says how many it leaves out)
 
 
 _FORMATS: dict[str, ExportFormat] = {}

@@ -96,6 +96,13 @@ def event_count(conn: duckdb.DuckDBPyConnection, f: Filters) -> int:
     return n
 
 
+def undated_count(conn: duckdb.DuckDBPyConnection, f: Filters) -> int:
+    """How many of the events the filters select have no date (GDELT and Phoenix rows need one)."""
+    where, params = f.where("e")
+    row = conn.execute(f"SELECT count(*) FROM events e WHERE {where} AND e.date IS NULL", params).fetchone()
+    return int(row[0]) if row else 0
+
+
 def status_counts(conn: duckdb.DuckDBPyConnection, f: Filters) -> list[tuple[Any, ...]]:
     """(status, events) over the filtered events of every status."""
     st = f.__dict__.copy()

@@ -479,3 +479,9 @@ def test_a_cue_ending_the_sentence_reports_all_before_its_comma(nlp, text, fragm
 
 def test_a_subordinate_clause_before_a_final_cue_is_not_reported(nlp):
     assert not _indirect(nlp, "When the vote ended, officials said.", "the vote ended")
+
+
+def test_a_cue_with_its_own_complement_is_no_final_cue(nlp):
+    text = "Back in the capital, the mayor said, she decided to close the old harbour to trucks."
+    assert not _indirect(nlp, text, "Back in the capital")
+    assert _indirect(nlp, text, "to close the old harbour")

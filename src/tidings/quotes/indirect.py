@@ -468,6 +468,10 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
     return []
 
 
+_TAIL = 6  # words after a final cue: "..., officials said in a statement on Monday."
+_COMPLEMENTS = ("xcomp", "ccomp", "attr", "oprd", "advcl", "conj", "acomp")  # not an addressee: "told reporters"
+
+
 def _before_final_cue(cols: _Clauses, tok, src, a: int, b: int, loose: bool = False) -> tuple[int, int]:
     """ "Clinton had told police she did not want the escort, but the NYPD overruled that request,
     the source added.": a cue that ends its sentence after a comma reports all that stands before
@@ -491,6 +495,8 @@ def _before_final_cue(cols: _Clauses, tok, src, a: int, b: int, loose: bool = Fa
     rest = cols.doc[tok.right_edge.i + 1 : sent_end]
     if any(not (t.is_punct or t.is_space) for t in rest):
         return a, b  # the cue's own words do not end the sentence
+    if tok.right_edge.i - tok.i > _TAIL or any(c.i > tok.i and c.dep_ in _COMPLEMENTS for c in tok.children):
+        return a, b  # "Back in Virginia, Mr. Clarke said, he decided [to take aim at ...]": its own
     a2, b2 = _trim(cols, sent_start, comma)
     return (a2, b2) if _ok(cols, a2, b2) else (a, b)
 

@@ -377,3 +377,14 @@ def test_quoted_words_in_a_copula_or_after_it_have_no_speaker(nlp, text, fragmen
 def test_a_cue_noun_whose_clause_hangs_on_the_verb_or_the_copula(nlp, text, fragment, speaker):
     found = _find(_quotes(nlp, text), fragment, "indirect")
     assert found and found[0].speaker is not None and speaker in (found[0].speaker.text or ""), found
+
+
+def test_sentences_inside_quotes_do_not_push_the_antecedent_out_of_reach(nlp):
+    text = (
+        "Marta Lind, a nurse at the clinic, watched the crowd from the steps.\n\n"
+        '"Stop. Stop now. Please. Go home. Go home now. Nobody wants this. Nobody." '
+        "The police did not answer.\n\n"
+        '"We are still here," she said.'
+    )
+    found = _find(_quotes(nlp, text), "We are still here", "direct")
+    assert found and found[0].speaker is not None and "Lind" in (found[0].speaker.name or ""), found

@@ -91,6 +91,7 @@ class Speakers:
                 full.setdefault(words[-1].lower(), " ".join(words))
         self.full = full
         self.sent_starts = [s.start for s in doc.sents]
+        self.narrative = self._narrative_counts()
 
     # --- names -------------------------------------------------------------------------
     def canonical(self, text: str) -> str:
@@ -256,6 +257,18 @@ class Speakers:
                     )
         return None
 
+    def _narrative_counts(self) -> list[int]:
+        """How many sentences before each one have words outside quotation marks: the distance
+        to an antecedent counts those only ('"Don't shoot him. He has no weapon. Don't shoot
+        him," she says' is one sentence of narrative, not four)."""
+        counts, total = [], 0
+        ends = self.sent_starts[1:] + [len(self.doc)]
+        for a, b in zip(self.sent_starts, ends):
+            counts.append(total)
+            if any(t.is_alpha and not self._in_quotes(t.idx) for t in self.doc[a:b]):
+                total += 1
+        return counts
+
     def nearest_person(self, i: int):
         """The person a pronoun at token i most likely refers to: in the nearest sentence (up to
         _WINDOW_SENTS back) that names a person before i, its subject person, else its last."""
@@ -266,7 +279,7 @@ class Speakers:
         best_sent, found = None, []
         for e in reversed(self.persons[:k]):
             s = bisect.bisect_right(self.sent_starts, e.start) - 1
-            if s_here - s >= _WINDOW_SENTS:
+            if self.narrative[s_here] - self.narrative[s] >= _WINDOW_SENTS:
                 break
             if best_sent is None:
                 best_sent = s

@@ -257,7 +257,7 @@ def test_csv(db):
     out = io.StringIO()
     n = export(db, "csv", out, status="all")
     df = pd.read_csv(io.StringIO(out.getvalue()), dtype=str)
-    assert n == len(df) == 8 and len(df.columns) == 32
+    assert n == len(df) == 8 and len(df.columns) == 36
     assert set(df.code) >= {"036", "057", "138", "173"}  # codes keep their leading zero
     row = df[df.code == "173"].iloc[0]
     assert row.source_code == "RUSCOP" and row.place_name == "Moscow" and row.url == "https://bbc.example/a"
@@ -270,7 +270,7 @@ def test_parquet_partitioned_by_date(db, tmp_path):
     parts = sorted(p.name for p in out.iterdir())
     assert parts == ["event_date=2021-12-07", "event_date=2021-12-13", "event_date=2022-02-26"]
     df = pd.read_parquet(out)
-    assert len(df) == n == 8 and len(df.columns) == 33
+    assert len(df) == n == 8 and len(df.columns) == 37
     assert sorted(df[df.event_date == "2022-02-26"].code) == ["111", "173"]
     m = tmp_path / "pqm"
     export(db, "parquet", str(m), partition="month")

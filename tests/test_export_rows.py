@@ -74,6 +74,10 @@ def event(**kw):
         "outlet": "Wire",
         "url": "https://www.wire.example/a/1",
         "published": "2022-03-06T07:08:09Z",
+        "agency": "AFP",
+        "byline": "Jane Roe",
+        "reported_by_code": "UKRGOV",
+        "reported_by_name": "Ukraine's interior ministry",
     }
     return row | kw
 
@@ -573,6 +577,7 @@ def test_icews_defaults(rows):
             lon=None,
             story_id=None,
             outlet=None,
+            agency=None,
         ),
     ]
     a, b = (dict(zip(ex.ICEWS_COLUMNS, line)) for line in ex.icews_rows(None, F))
@@ -640,8 +645,11 @@ def test_plover_record(rows):
             "story_id": "st-9",
             "url": "https://www.wire.example/a/1",
             "outlet": "Wire",
+            "agency": "AFP",
+            "byline": "Jane Roe",
             "title": "Kharkiv",
             "published": "2022-03-06T07:08:09Z",
+            "reported_by": {"code": "UKRGOV", "name": "Ukraine's interior ministry"},
         },
         "coder": "tidings",
         "cameo": {"code": "1823", "root": "18", "status": "asserted"},

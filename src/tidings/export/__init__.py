@@ -189,6 +189,10 @@ CSV_COLUMNS = (
     "outlet",
     "url",
     "published",
+    "agency",
+    "byline",
+    "reported_by_code",
+    "reported_by_name",
 )
 
 
@@ -372,7 +376,7 @@ def icews_rows(conn, filters: Filters) -> Iterator[list[str]]:
             country_name(r["target_country"]) or _cell(r["target_country"]),
             _cell(r["story_id"]),
             str((r["sentence_no"] if r["sentence_no"] is not None else r["first_sentence"] or 0) + 1),
-            _cell(r["outlet"]),
+            _cell(r["outlet"] or r["agency"]),
             _cell(city),
             "",
             "",
@@ -415,8 +419,15 @@ def plover_records(conn, filters: Filters) -> Iterator[dict]:
                 "story_id": r["story_id"],
                 "url": r["url"],
                 "outlet": r["outlet"],
+                "agency": r["agency"],
+                "byline": r["byline"],
                 "title": r["title"],
                 "published": r["published"],
+                "reported_by": (
+                    {"code": r["reported_by_code"], "name": r["reported_by_name"]}
+                    if r["reported_by_code"] or r["reported_by_name"]
+                    else None
+                ),
             },
             "coder": "tidings",
             "cameo": {"code": r["code"], "root": r["root"], "status": r["status"]},

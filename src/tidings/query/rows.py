@@ -1,5 +1,6 @@
 """The stored events as rows for the exports (`tidings.export`): each row a dict of the event's
-columns with its first article's url, outlet, title and date and its evidence sentence. The
+columns with its first article's url, outlet, agency, byline, title and date, and its evidence
+sentence and who reported it there. The
 rows stream from the database in chunks, so an export of millions of events stays small."""
 
 from __future__ import annotations
@@ -14,12 +15,15 @@ if TYPE_CHECKING:
 __all__ = ["event_rows", "mention_rows", "events_with_sources"]
 
 _EVENT_SQL = """
-    SELECT e.*, a.url, a.outlet, a.title, a.published, length(a.text) AS doc_len,
-           m.sentence_text AS sentence, m.trigger_text AS trigger, m.sentence AS sentence_no
+    SELECT e.*, a.url, a.outlet, a.title, a.published, a.agency, a.byline, length(a.text) AS doc_len,
+           m.sentence_text AS sentence, m.trigger_text AS trigger, m.sentence AS sentence_no,
+           m.reported_by_code, m.reported_by_name
     FROM events e
     LEFT JOIN articles a ON a.id = e.first_article_id
     LEFT JOIN (SELECT event_id, article_id, arg_min(sentence_text, sentence) AS sentence_text,
-                      arg_min(trigger_text, sentence) AS trigger_text, min(sentence) AS sentence
+                      arg_min(trigger_text, sentence) AS trigger_text, min(sentence) AS sentence,
+                      arg_min(reported_by_code, sentence) AS reported_by_code,
+                      arg_min(reported_by_name, sentence) AS reported_by_name
                FROM mentions GROUP BY event_id, article_id) m
            ON m.event_id = e.id AND m.article_id = e.first_article_id
     WHERE {where}

@@ -388,3 +388,12 @@ def test_sentences_inside_quotes_do_not_push_the_antecedent_out_of_reach(nlp):
     )
     found = _find(_quotes(nlp, text), "We are still here", "direct")
     assert found and found[0].speaker is not None and "Lind" in (found[0].speaker.name or ""), found
+
+
+def test_they_after_according_to_is_its_source(nlp):
+    text = (
+        "As the owner of the club, Tom Berg often shouted at his players, according to team insiders. "
+        "They said he fined them for small mistakes."
+    )
+    found = _find(_quotes(nlp, text), "he fined them", "indirect")
+    assert found and found[0].speaker is not None and "insiders" in (found[0].speaker.name or ""), found

@@ -485,3 +485,10 @@ def test_a_cue_with_its_own_complement_is_no_final_cue(nlp):
     text = "Back in the capital, the mayor said, she decided to close the old harbour to trucks."
     assert not _indirect(nlp, text, "Back in the capital")
     assert _indirect(nlp, text, "to close the old harbour")
+
+
+def test_according_to_a_source_the_parser_read_as_a_verb(nlp):
+    found = _indirect(
+        nlp, "Tom Berg often shouted at his players, according to show insiders.", "shouted at his players"
+    )
+    assert found and found[0].speaker is not None and "insiders" in (found[0].speaker.text or ""), found

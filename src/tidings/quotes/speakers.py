@@ -13,7 +13,7 @@ import bisect
 
 from ..records import ActorRef
 from ..records.mentions import ActorMention
-from .syntax import phrase_bounds
+from .syntax import according_source, phrase_bounds
 
 __all__ = ["Speakers"]
 
@@ -235,6 +235,10 @@ class Speakers:
                 for t in self.doc[a:b]
                 if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ in ("ROOT", "ccomp", "conj")
             ]
+            subj += [  # "..., according to show insiders. They said ...": the source is a subject too
+                x for x in (according_source(t) for t in self.doc[a:b] if t.lower_ == "according") if x is not None
+            ]
+            subj.sort(key=lambda t: t.i)
             for t in reversed(subj):
                 if t.pos_ == "PRON":
                     continue

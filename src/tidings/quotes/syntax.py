@@ -278,16 +278,19 @@ def noun_source(noun):
 
 def according_source(tok):
     """For the "according" token: the head of X in "according to X"."""
-    for child in tok.children:
-        if child.lower_ == "to":
-            for g in child.children:
-                if g.dep_ == "pobj":
-                    return g
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None:
-        for g in nxt.children:
-            if g.dep_ == "pobj":
-                return g
+    to = next((child for child in tok.children if child.lower_ == "to"), None)
+    if to is None and tok.i + 1 < len(tok.doc):
+        to = tok.nbor(1)
+    if to is None:
+        return None
+    for g in to.children:
+        if g.dep_ == "pobj":
+            return g
+    for g in to.children:  # "according to show insiders": the parser took "show" for a verb
+        if g.dep_ == "pcomp" and g.i == to.i + 1:
+            obj = next((o for o in g.children if o.dep_ == "dobj"), None)
+            if obj is not None and obj.pos_ in ("NOUN", "PROPN"):
+                return obj
     return None
 
 

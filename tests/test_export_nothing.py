@@ -103,3 +103,19 @@ def test_undated_events_left_out_of_a_dated_format_are_counted(half_dated_db, fm
 def test_undated_events_are_kept_by_csv(half_dated_db):
     r = _export("--db", half_dated_db, "--format", "csv")
     assert r.exit_code == 0 and "2 rows written (csv)" in r.stderr and "no date" not in r.stderr
+
+
+@pytest.mark.parametrize("fmt", ["gdelt", "gdelt-mentions", "phoenix", "icews"])
+def test_a_format_without_status_warns_when_other_statuses_are_asked_for(db, fmt):
+    """GDELT, Phoenix and ICEWS rows have no status: with --status all a negated invasion ('denied
+    it would invade') was written as an invasion, with no word."""
+    r = _export("--db", db, "--format", fmt, "--status", "all")
+    assert r.exit_code == 0, r.output
+    assert "warning: 1 matching event is negated/hypothetical/future" in r.stderr
+    assert f"and {fmt} has no status column" in r.stderr
+    assert "warning" not in _export("--db", db, "--format", fmt).stderr
+
+
+def test_a_format_with_status_does_not_warn(db):
+    r = _export("--db", db, "--format", "csv", "--status", "all")
+    assert r.exit_code == 0 and "warning" not in r.stderr

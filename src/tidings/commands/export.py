@@ -66,7 +66,9 @@ def command(fmt, out, partition, overwrite, db, **filters):
     When no stored event matches (an empty database, or filters that select nothing), nothing
     is written (no file is made) and the command says why on standard error, with hints, and
     exits with status 1. GDELT and Phoenix rows need an event date: events without one (their
-    article had no publication date) are left out, and counted on standard error."""
+    article had no publication date) are left out, and counted on standard error. GDELT,
+    Phoenix and ICEWS rows have no status: with --status other than asserted, a warning says
+    how many rows are negated, hypothetical or future events."""
     from ..export import export
 
     from ..export.registry import get_format
@@ -87,6 +89,8 @@ def command(fmt, out, partition, overwrite, db, **filters):
     click.echo(f"{n} rows written ({fmt})" + (f" to {out}" if out != "-" else ""), err=True)
     if undated:
         click.echo(f"{_undated_note(fmt, undated)} (csv, icews, plover and parquet keep them)", err=True)
+    if not get_format(fmt).has_status:
+        _warn_statuses(db, chosen, fmt)
 
 
 def _count(db, filters) -> tuple[int, int]:
@@ -96,6 +100,27 @@ def _count(db, filters) -> tuple[int, int]:
 
     with connection(db) as conn:
         return event_count(conn, filters), undated_count(conn, filters)
+
+
+def _warn_statuses(db, filters, fmt: str) -> None:
+    """A format without a status column, asked for events that did not happen as told (negated,
+    hypothetical, future): say that its rows cannot tell them from the asserted ones."""
+    from dataclasses import replace
+
+    from ..query import STATUSES
+
+    asked = filters.status if isinstance(filters.status, (list, tuple)) else [filters.status]
+    others = [s for s in (STATUSES if "all" in asked else asked) if s != "asserted"]
+    if not others:
+        return
+    n, _ = _count(db, replace(filters, status=others))
+    if n:
+        click.echo(
+            f"warning: {n} matching {'event is' if n == 1 else 'events are'} {'/'.join(others)}, and {fmt} "
+            "has no status column: nothing in its rows tells them from asserted events (csv, plover and "
+            "parquet carry the status)",
+            err=True,
+        )
 
 
 def _undated_note(fmt: str, undated: int) -> str:

@@ -549,21 +549,27 @@ for _fmt in (
         "GDELT 2.0 Events: 61 tab-separated columns, no header (dated events only)",
         _tab_writer(gdelt_event_rows),
         dated_only=True,
+        has_status=False,
     ),
     ExportFormat(
         "gdelt-mentions",
         "GDELT 2.0 Mentions: 16 tab-separated columns, no header (dated events only)",
         _tab_writer(gdelt_mention_rows),
         dated_only=True,
+        has_status=False,
     ),
     ExportFormat(
         "phoenix",
         "Phoenix: 26 tab-separated columns, no header (dated events only)",
         _tab_writer(phoenix_rows),
         dated_only=True,
+        has_status=False,
     ),
     ExportFormat(
-        "icews", "ICEWS-like: 20 tab-separated columns with the ICEWS header", _tab_writer(icews_rows, ICEWS_COLUMNS)
+        "icews",
+        "ICEWS-like: 20 tab-separated columns with the ICEWS header",
+        _tab_writer(icews_rows, ICEWS_COLUMNS),
+        has_status=False,
     ),
     ExportFormat("plover", "PLOVER JSON lines", _write_plover),
     ExportFormat("csv", "one row per event with its evidence sentence (header)", _write_csv),

@@ -38,6 +38,7 @@ class ExportFormat:
     write: Writer
     to_directory: bool = False  # writes a directory (-o DIR), not a stream
     dated_only: bool = False  # has no row for an event without a date (the CLI says how many it leaves out)
+    has_status: bool = True  # a row says the event's status (asserted, negated, ...); the CLI warns when not
 
 
 _FORMATS: dict[str, ExportFormat] = {}

@@ -116,7 +116,7 @@ def print_summary(db) -> None:
         if quotes:
             console.print("[bold]quotes[/bold]")
             for who, kind, text in quotes:
-                console.print(f"  {who} ({kind}): \u201c{text[:110]}\u201d")
+                console.print(f"  {who} ({kind}): \u201c{cut(text, 110)}\u201d")
 
         page, _ = query.event_page(conn, limit=6, status="all")
         if len(page):
@@ -129,11 +129,31 @@ def print_summary(db) -> None:
                 date = "" if r.date is None or r.date != r.date else str(r.date)[:10]
                 console.print(
                     f"  {date} {cell(r.source_code)} [bold]{r.code}[/bold] {cell(r.target_code)} "
-                    f"({r.status}, {r.n_articles} article(s)): {str(r.sentence or '')[:140]}"
+                    f"({r.status}, {r.n_articles} article(s)): {cut(str(r.sentence or ''), 140)}"
                 )
-        console.print(
-            "next: tidings query events --db DB | tidings query dyad --source RUS --target USA | "
-            "tidings export --format gdelt -o events.tsv"
-        )
+        console.print(next_steps(db, query.network(conn, by="country").head(1)), soft_wrap=True)
     finally:
         conn.close()
+
+
+def next_steps(db, top_dyad) -> str:
+    """Commands to try next on this database: its events, the time series of its busiest dyad of
+    countries (asserted events), a GDELT export. Each names the database the demo wrote."""
+    import shlex
+
+    on = f"--db {shlex.quote(str(db))}"
+    lines = ["next:", f"  tidings query events {on}"]
+    for r in top_dyad.itertuples(index=False):
+        lines.append(f"  tidings query dyad {on} --source {r.source} --target {r.target}")
+    lines.append(f"  tidings export {on} --format gdelt -o events.tsv")
+    return "\n".join(lines)
+
+
+def cut(text: str, width: int) -> str:
+    """The text if it fits in `width` characters, else its words that fit and an ellipsis."""
+    if len(text) <= width:
+        return text
+    head = text[: width - 1]
+    if text[width - 1] != " " and " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "\u2026"

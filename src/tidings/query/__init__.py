@@ -513,12 +513,29 @@ def top_actors(
             f"e.goldstein FROM events e WHERE {t} IS NOT NULL AND {where}"
         )
     sql = f"""
-        SELECT actor, min(name) AS name, count(*) AS events, sum(as_source)::BIGINT AS as_source,
-               sum(as_target)::BIGINT AS as_target, avg(goldstein) AS goldstein_mean
-        FROM ({" UNION ALL ".join(parts)})
+        SELECT actor, {_best_name("name")} AS name, count(*) AS events,
+               sum(as_source)::BIGINT AS as_source, sum(as_target)::BIGINT AS as_target,
+               avg(goldstein) AS goldstein_mean
+        FROM (SELECT *, count(*) OVER (PARTITION BY actor, name) AS name_n
+              FROM ({" UNION ALL ".join(parts)}))
         GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
     with connection(db) as conn:
         return conn.execute(sql, params * len(parts) + [int(n)]).df()
+
+
+# A name that does not name anyone: a pronoun or article first ("Its leaders", "A spokesman",
+# "the army") or a lower-case start. Such names go after proper ones when an actor is named.
+_GENERIC_NAME = r"^((?i)(a|an|the|its|his|her|their|our|this|that|these|those|some)\s|[^A-Z])"
+
+
+def _best_name(column: str) -> str:
+    """SQL for the name an actor is shown with, over the rows of a group: its most frequent
+    proper name (a count column `<column>_n` per actor and name is expected, `name_n` for
+    `name`), then any; ties by alphabet. min(name) showed 'A spokesman' for MMRGOV and
+    'Its leaders' for RUSGOV."""
+    count = "name_n" if column == "name" else f"{column}_n"
+    generic = f"coalesce(regexp_matches({column}, '{_GENERIC_NAME}'), true)"
+    return f"first({column} ORDER BY {column} IS NULL, {generic}, {count} DESC, {column})"
 
 
 def network(
@@ -530,15 +547,19 @@ def network(
     where, params = f.where("e")
     s, t = _actor_expr("source", by), _actor_expr("target", by)
     sql = f"""
-        SELECT {s} AS source, {t} AS target,
-               min(e.source_name) AS source_name, min(e.target_name) AS target_name,
-               count(*) AS weight, avg(e.goldstein) AS goldstein_mean, sum(e.goldstein) AS goldstein_sum,
-               count(*) FILTER (WHERE e.quad_class = 1) AS q1,
-               count(*) FILTER (WHERE e.quad_class = 2) AS q2,
-               count(*) FILTER (WHERE e.quad_class = 3) AS q3,
-               count(*) FILTER (WHERE e.quad_class = 4) AS q4
-        FROM events e
-        WHERE {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t} AND {where}
+        SELECT source, target,
+               {_best_name("source_name")} AS source_name,
+               {_best_name("target_name")} AS target_name,
+               count(*) AS weight, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum,
+               count(*) FILTER (WHERE quad_class = 1) AS q1,
+               count(*) FILTER (WHERE quad_class = 2) AS q2,
+               count(*) FILTER (WHERE quad_class = 3) AS q3,
+               count(*) FILTER (WHERE quad_class = 4) AS q4
+        FROM (SELECT *, count(*) OVER (PARTITION BY source, target, source_name) AS source_name_n,
+                     count(*) OVER (PARTITION BY source, target, target_name) AS target_name_n
+              FROM (SELECT {s} AS source, {t} AS target, e.source_name, e.target_name, e.goldstein, e.quad_class
+                    FROM events e
+                    WHERE {s} IS NOT NULL AND {t} IS NOT NULL AND {s} <> {t} AND {where}))
         GROUP BY 1, 2 HAVING count(*) >= ?
         ORDER BY weight DESC, source, target"""
     with connection(db) as conn:

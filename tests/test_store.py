@@ -65,6 +65,15 @@ def test_default_path(monkeypatch):
     assert default_db_path() == "/data/x.duckdb"
 
 
+def test_a_database_in_a_folder_that_does_not_exist_yet_is_created_there(tmp_path):
+    path = tmp_path / "new" / "folder" / "events.duckdb"
+    with Store(path):  # takes the writer lock beside the file and migrates
+        assert (path.parent / "events.duckdb.lock").exists()
+    assert path.exists() and not (path.parent / "events.duckdb.lock").exists()
+    with connect(str(path)) as conn:
+        assert table_counts(conn)["articles"] == 0
+
+
 def test_migrations_are_named_and_recorded(db):
     with Store(db):
         pass

@@ -205,11 +205,11 @@ class Store:
         self._held: AbstractContextManager[None] | None = None
 
     def open(self) -> "Store":
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)  # the lock file lives there too
         if self.lock:
             self.lock.acquire()
         try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             with self.session() as conn:
                 migrate(conn)
                 if self.on_open is not None:

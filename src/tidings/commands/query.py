@@ -163,6 +163,27 @@ _fmt = click.option(
 )
 
 
+def _cursor(ctx, param, value):
+    """--after DATE,ID as `next page:` prints it (DATE is None for the undated events, listed
+    last): a (date, id) pair. Anything else is a usage error naming the option."""
+    if value is None:
+        return None
+    from ..records.days import parse_day
+
+    date, sep, event_id = value.partition(",")
+    ok = bool(sep and event_id.strip())
+    if ok and date != "None":
+        try:
+            parse_day(date)
+        except ValueError:
+            ok = False
+    if not ok:
+        raise click.BadParameter(
+            f"{value!r} is not a cursor: give DATE,ID as printed after 'next page:' (2022-01-10,9fc3ebe833f34031)"
+        )
+    return (date, event_id.strip())
+
+
 @click.group("query")
 def command():
     """Query the database: events, dyad time series, top actors, the actor network, stories, quotes."""
@@ -171,8 +192,13 @@ def command():
 @command.command("events")
 @db_option
 @filter_options
-@click.option("--limit", default=50, show_default=True, help="Rows per page.")
-@click.option("--after", metavar="DATE,ID", help="Keyset cursor: the page after this (printed on stderr).")
+@click.option("--limit", default=50, type=click.IntRange(min=1), show_default=True, help="Rows per page.")
+@click.option(
+    "--after",
+    metavar="DATE,ID",
+    callback=_cursor,
+    help="Keyset cursor: the page after this (printed on stderr).",
+)
 @click.option("--one-a-day", is_flag=True, help="One row per (date, source, target, code) with counts.")
 @_fmt
 def events_cmd(db, limit, after, one_a_day, fmt, **filters):
@@ -180,13 +206,14 @@ def events_cmd(db, limit, after, one_a_day, fmt, **filters):
     from .. import query
 
     f = make_filters(**filters)
+    if one_a_day and after:
+        raise click.UsageError("--after pages the event list; --one-a-day has no pages (use --limit)")
     try:
         if one_a_day:
             df = query.events(db, filters=f, one_a_day=True, limit=limit)
             cursor = None
         else:
-            cur = tuple(after.split(",", 1)) if after else None
-            df, cursor = query.event_page(db, filters=f, limit=limit, after=cur)
+            df, cursor = query.event_page(db, filters=f, limit=limit, after=after)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
         fail(exc)
     if fmt == "table" and len(df):
@@ -197,7 +224,13 @@ def events_cmd(db, limit, after, one_a_day, fmt, **filters):
         )
         df = df[cols].copy()
         df["date"] = df["date"].astype(str).str[:10]
-    _output(df, fmt, "events", nothing_found(db, f) if not len(df) else None)
+    if len(df):
+        empty = None
+    elif after:
+        empty = [f"no events after --after {after[0]},{after[1]}: the page before was the last"]
+    else:
+        empty = nothing_found(db, f)
+    _output(df, fmt, "events", empty)
     if cursor:
         click.echo(f"next page: --after {cursor[0]},{cursor[1]}", err=True)
 
@@ -231,7 +264,7 @@ def dyad_cmd(db, freq, undirected, one_a_day, fmt, **filters):
 @command.command("actors")
 @db_option
 @filter_options
-@click.option("--top", "n", default=20, show_default=True, help="How many actors.")
+@click.option("--top", "n", default=20, type=click.IntRange(min=1), show_default=True, help="How many actors.")
 @click.option(
     "--role",
     type=click.Choice(["either", "source", "target"]),
@@ -269,7 +302,9 @@ def actors_cmd(db, n, role, by, fmt, **filters):
     show_default=True,
     help="Nodes are full actor codes (RUSGOV) or countries (RUS).",
 )
-@click.option("--min-count", default=1, show_default=True, help="Drop edges with fewer events.")
+@click.option(
+    "--min-count", default=1, type=click.IntRange(min=1), show_default=True, help="Drop edges with fewer events."
+)
 @click.option(
     "-o",
     "--output",
@@ -310,10 +345,16 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
 
 @command.command("stories")
 @db_option
-@click.option("--min-articles", default=2, show_default=True, help="Only stories with at least this many copies.")
+@click.option(
+    "--min-articles",
+    default=2,
+    type=click.IntRange(min=1),
+    show_default=True,
+    help="Only stories with at least this many copies.",
+)
 @click.option("--start", metavar="YYYY-MM-DD", help="First publication date (inclusive).")
 @click.option("--end", metavar="YYYY-MM-DD", help="Last publication date (inclusive).")
-@click.option("--limit", default=50, show_default=True, help="How many stories.")
+@click.option("--limit", default=50, type=click.IntRange(min=1), show_default=True, help="How many stories.")
 @_fmt
 def stories_cmd(db, min_articles, start, end, limit, fmt):
     """Stories with syndicated copies: articles, sources, outlets, dates, events."""
@@ -335,7 +376,7 @@ def stories_cmd(db, min_articles, start, end, limit, fmt):
 @click.option("--text", help="Text in the quote.")
 @click.option("--start", metavar="YYYY-MM-DD", help="First publication date (inclusive).")
 @click.option("--end", metavar="YYYY-MM-DD", help="Last publication date (inclusive).")
-@click.option("--limit", default=50, show_default=True, help="How many quotes.")
+@click.option("--limit", default=50, type=click.IntRange(min=1), show_default=True, help="How many quotes.")
 @_fmt
 def quotes_cmd(db, speaker, text, start, end, limit, fmt):
     """Quotes and who said them, newest articles first."""

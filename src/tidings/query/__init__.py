@@ -226,7 +226,7 @@ def event_page(
     """One page of events, newest first (or in another order of EVENT_SORTS: `sort`), with
     keyset pagination over all the events the filters select: pass the returned cursor
     (the last row's sort value and id) as `after` to get the next page (None when there is
-    none). `before` (a row's (sort value, id)) gives instead the `limit` rows just before that
+    none: a full last page has none either). `before` (a row's (sort value, id)) gives instead the `limit` rows just before that
     row, in the same order (the previous page). Each row carries its evidence sentence,
     article title and url."""
     if sort not in EVENT_SORTS:
@@ -239,7 +239,11 @@ def event_page(
     sql = f"""SELECT e.id FROM events e WHERE {where} ORDER BY {order} LIMIT ?"""
     with connection(db) as conn:
         # late materialisation: find the page's ids (narrow scan), then fetch their rows by key
-        ids = [r[0] for r in conn.execute(sql, params + [int(limit)]).fetchall()]
+        # one row more than the page tells whether a next page exists (a full last page has none)
+        probe = int(limit) + (1 if before is None else 0)
+        ids = [r[0] for r in conn.execute(sql, params + [probe]).fetchall()]
+        has_next = before is not None or len(ids) > int(limit)
+        ids = ids[: int(limit)]
         if before is not None:
             ids.reverse()
         df = conn.execute(
@@ -265,7 +269,7 @@ def event_page(
     ev = ev.rename(columns={"event_id": "id", "article_id": "first_article_id"})
     df = df.merge(ev, on=["id", "first_article_id"], how="left").merge(meta, on="first_article_id", how="left")
     cursor: tuple[Any, Any] | None = None
-    if len(df) == int(limit) and len(df):
+    if has_next and len(df) == int(limit):
         cursor = (event_sort_value(df.iloc[-1], sort), df.iloc[-1]["id"])
     return df, cursor
 

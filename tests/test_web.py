@@ -493,3 +493,17 @@ def test_event_dates_do_not_wrap(client):
 def test_the_actor_chart_uses_the_frequency_asked_for(client):
     html = client.get("/actors/RUSGOV", params={"freq": "week"}).text
     assert '"freq": "week"' in html and client.get("/api/actors/RUSGOV?freq=year").json()["freq"] == "year"
+
+
+def test_overview_counts_the_asserted_events_beside_all(client, db):
+    """The overview said "N events" counting every status, while the event list, the chart and
+    the dyads below it count asserted events only: the demo showed 50 events, the list 40."""
+    twin = client.get("/api/overview").json()
+    listed = client.get("/api/events").json()["total"]
+    every = client.get("/api/events", params={"status": "all"}).json()["total"]
+    assert twin["totals"]["asserted"] == listed and twin["totals"]["events"] == every
+    assert twin["totals"]["asserted"] < twin["totals"]["events"]  # the fixture has other statuses
+    assert sum(r["q1"] + r["q2"] + r["q3"] + r["q4"] for r in twin["series"]) <= listed
+    html = client.get("/").text
+    assert f'id="total-asserted">{listed}</b> <a href="/events">asserted</a>' in html
+    assert '<a href="/events?status=all">events</a> (every status)' in html

@@ -39,10 +39,12 @@ ARTICLE_LIST_COLUMNS = ("id", "title", "outlet", "published", "n_events", "n_quo
 
 
 def totals(conn: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Rows in the tables the overview page counts."""
-    return {
-        t: _count(conn, f"SELECT count(*) FROM {t}") for t in ("articles", "stories", "events", "mentions", "quotes")
-    }
+    """Rows in the tables the overview page counts, and beside the events of every status the
+    asserted ones (what the event list, the charts and the dyads count by default)."""
+    out = {t: _count(conn, f"SELECT count(*) FROM {t}") for t in ("articles", "stories", "events")}
+    out["asserted"] = _count(conn, "SELECT count(*) FROM events WHERE status = 'asserted'")
+    out |= {t: _count(conn, f"SELECT count(*) FROM {t}") for t in ("mentions", "quotes")}
+    return out
 
 
 def _count(conn: duckdb.DuckDBPyConnection, sql: str) -> int:

@@ -8,6 +8,15 @@ import signal
 import click
 
 from .dbopt import db_option
+from .options import published_option
+
+
+def _every(ctx, param, value):
+    """--every as seconds (a usage error naming the option when it cannot be read, or is 0)."""
+    seconds = parse_every(value)
+    if seconds <= 0:
+        raise click.BadParameter(f"{value!r}: the time between cycles must be more than 0")
+    return seconds
 
 
 def parse_every(value: str) -> float:
@@ -20,7 +29,7 @@ def parse_every(value: str) -> float:
 @click.command("watch")
 @click.argument("sources", nargs=-1, required=True)
 @db_option
-@click.option("--every", default="15m", show_default=True, help="Time between cycles: 30s, 15m, 1h.")
+@click.option("--every", default="15m", show_default=True, callback=_every, help="Time between cycles: 30s, 15m, 1h.")
 @click.option(
     "--out",
     "out_dir",
@@ -29,11 +38,28 @@ def parse_every(value: str) -> float:
     type=click.Path(file_okay=False),
     help="Folder for the GDELT-style update files and the watch state.",
 )
-@click.option("--cycles", type=int, default=None, help="Stop after this many cycles (default: run until stopped).")
+@click.option(
+    "--cycles",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Stop after this many cycles (default: run until stopped).",
+)
 @click.option("--base-url", default="", help="URL prefix written in lastupdate.txt and masterfilelist.txt.")
-@click.option("--rate", default=1.0, show_default=True, type=float, help="Seconds between two requests to one host.")
-@click.option("--timeout", default=20.0, show_default=True, type=float, help="Seconds before a request times out.")
-@click.option("--published", default=None, metavar="YYYY-MM-DD", help="Publication date for items that have none.")
+@click.option(
+    "--rate",
+    default=1.0,
+    show_default=True,
+    type=click.FloatRange(min=0),
+    help="Seconds between two requests to one host.",
+)
+@click.option(
+    "--timeout",
+    default=20.0,
+    show_default=True,
+    type=click.FloatRange(min=0, min_open=True),
+    help="Seconds before a request times out.",
+)
+@published_option
 def command(sources, db, every, out_dir, cycles, base_url, rate, timeout, published):
     """Poll feeds (RSS/Atom URLs), URL lists (files of URLs) and folders on a schedule.
 
@@ -53,7 +79,7 @@ def command(sources, db, every, out_dir, cycles, base_url, rate, timeout, publis
             list(sources),
             db or default_db_path(),
             WatchOptions(
-                every=parse_every(every),
+                every=every,
                 out_dir=out_dir,
                 base_url=base_url,
                 published=published,

@@ -10,7 +10,13 @@ from .dbopt import db_option
 @click.command("serve")
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind.")
-@click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
+@click.option(
+    "--port",
+    default=8000,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0: any free one).",
+)
 @click.option(
     "--token",
     envvar="TIDINGS_TOKEN",
@@ -18,7 +24,11 @@ from .dbopt import db_option
     help="Token required for writing (ingest) when bound to anything but localhost.",
 )
 @click.option(
-    "--max-body", default=10 * 1024 * 1024, show_default=True, type=int, help="Largest request body accepted, in bytes."
+    "--max-body",
+    default=10 * 1024 * 1024,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Largest request body accepted, in bytes.",
 )
 @click.option(
     "--allowed-host",
@@ -48,7 +58,13 @@ def command(db, host, port, token, max_body, allowed_hosts):
     server = _server_class()(
         uvicorn.Config(app, host=host, port=port, log_level="warning"), db=app.state.db, shown=shown
     )
-    server.run()
+    try:
+        server.run()
+    except SystemExit:  # uvicorn logged why (the address in use, no such address) and exits with 3
+        if server.started:
+            raise
+    if not server.started:
+        raise click.ClickException(f"could not listen on {host} port {port}: choose another --port or --host")
 
 
 def _url(host: str, port: int) -> str:

@@ -137,3 +137,14 @@ def test_code_json_explain_tells_each_occurrence(tmp_path):
     for e in out["events"]:
         (story,) = [s for s in stories if s["trigger"]["start"] == e["trigger"]["start"]]
         assert story["kept"] and any(r["kept"] and r["code"] == e["code"] for r in story["readings"])
+
+
+def test_code_help_names_every_key_of_an_explain_object():
+    """`tidings code --help` lists the keys of a JSON --explain object; it left out
+    classifier_roots and occurrence, which every object carries."""
+    art, first, second = _article()
+    art = replace(art, candidates=(_staged(first, True, "kept", "judge"), _staged(second, False, "dropped", "judge")))
+    keys = set().union(*(record.keys() for record in explain_records(art)))
+    text = " ".join(CliRunner().invoke(main, ["code", "--help"]).stdout.split())
+    explain_help = text[text.index("--explain") : text.index("--all-candidates")]
+    assert keys and not [k for k in sorted(keys) if k not in explain_help]

@@ -33,7 +33,9 @@ from .options import (
     help="Also show what each code means and the rule that fired, and one line per candidate (a "
     "trigger of a sentence): what found it, what changed it (the sentence coder, the classifier, "
     'the article stage and its judge), kept or dropped, and the one reason. JSON: "explain", '
-    "one object per candidate: sentence, sentence_text, trigger (text, start, end), kept, found "
+    "one object per candidate: sentence, sentence_text, classifier_roots (the sentence classifier's "
+    "likeliest roots), trigger (text, start, end), occurrence (n of how many of its words in the "
+    "sentence), kept, found "
     "(by, code, name, source, target, entry), entry (the lexicon entry), changes, readings (each "
     "reading weighed: code, name, source, target, status, rule, kept, by, reason), decided_by, "
     'reason and line (the text line); "candidates" keeps the coder\'s raw records.',

@@ -89,3 +89,28 @@ def test_event_page_gives_no_cursor_after_a_full_last_page(db):
     assert len(df) == 3 and cursor is None
     df, cursor = query.event_page(db, limit=2)
     assert len(df) == 2 and cursor is not None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("query", "events", "--start", "garbage"),
+        ("query", "quotes", "--start", "garbage"),
+        ("query", "stories", "--end", "2022-02-30"),
+        ("query", "dyad", "--end", "2022-13-01"),
+        ("export", "--start", "03/01/2022"),
+    ],
+)
+def test_a_bad_date_names_its_option(db, args):
+    """Was "Error: 'garbage' is not a date in the form YYYY-MM-DD" (status 1), without the option."""
+    r = CliRunner().invoke(main, [*args, "--db", db])
+    assert r.exit_code == 2, r.output
+    assert f"Invalid value for '{args[-2]}'" in r.stderr and "is not a date in the form YYYY-MM-DD" in r.stderr
+
+
+@pytest.mark.parametrize("command", [("query", "events"), ("query", "dyad"), ("query", "quotes"), ("export",)])
+def test_start_after_end_is_a_usage_error(db, command):
+    """Was an empty answer ('no events match these filters'), as if the store had nothing then."""
+    r = CliRunner().invoke(main, [*command, "--db", db, "--start", "2022-03-03", "--end", "2022-03-01"])
+    assert r.exit_code == 2, r.output
+    assert "--start 2022-03-03 is after --end 2022-03-01" in r.stderr

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import click
 
+from .options import _check_date
+
 
 def db_option(f):
     return click.option(
@@ -19,8 +21,8 @@ def db_option(f):
 def filter_options(f):
     """Event filters shared by `tidings query` and `tidings export`."""
     opts = [
-        click.option("--start", metavar="YYYY-MM-DD", help="First event date (inclusive)."),
-        click.option("--end", metavar="YYYY-MM-DD", help="Last event date (inclusive)."),
+        click.option("--start", metavar="YYYY-MM-DD", callback=_check_date, help="First event date (inclusive)."),
+        click.option("--end", metavar="YYYY-MM-DD", callback=_check_date, help="Last event date (inclusive)."),
         click.option(
             "--actor", multiple=True, help="Country (RUS) or actor code (RUSGOV) as source or target; repeatable."
         ),
@@ -65,6 +67,7 @@ def make_filters(
 ):
     from ..query import Filters
 
+    check_span(start, end)
     return Filters(
         start=start,
         end=end,
@@ -82,3 +85,9 @@ def make_filters(
 
 def fail(exc: Exception):
     raise click.ClickException(str(exc))
+
+
+def check_span(start: str | None, end: str | None) -> None:
+    """--start after --end selects no day at all: a usage error, not an empty answer."""
+    if start and end and start > end:
+        raise click.UsageError(f"--start {start} is after --end {end}: no day is in between")

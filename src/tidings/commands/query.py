@@ -6,7 +6,8 @@ import sys
 
 import click
 
-from .dbopt import db_option, fail, filter_options, make_filters
+from .dbopt import check_span, db_option, fail, filter_options, make_filters
+from .options import _check_date
 
 
 WIDE = ("sentence", "title", "name", "source_name", "target_name", "text", "speaker_name")
@@ -352,14 +353,15 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
     show_default=True,
     help="Only stories with at least this many copies.",
 )
-@click.option("--start", metavar="YYYY-MM-DD", help="First publication date (inclusive).")
-@click.option("--end", metavar="YYYY-MM-DD", help="Last publication date (inclusive).")
+@click.option("--start", metavar="YYYY-MM-DD", callback=_check_date, help="First publication date (inclusive).")
+@click.option("--end", metavar="YYYY-MM-DD", callback=_check_date, help="Last publication date (inclusive).")
 @click.option("--limit", default=50, type=click.IntRange(min=1), show_default=True, help="How many stories.")
 @_fmt
 def stories_cmd(db, min_articles, start, end, limit, fmt):
     """Stories with syndicated copies: articles, sources, outlets, dates, events."""
     from .. import query
 
+    check_span(start, end)
     try:
         df = query.stories(db, min_articles=min_articles, start=start, end=end, limit=limit)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
@@ -374,14 +376,15 @@ def stories_cmd(db, min_articles, start, end, limit, fmt):
 @db_option
 @click.option("--speaker", help="Speaker: a country (RUS), an actor code prefix (RUSGOV) or part of a name.")
 @click.option("--text", help="Text in the quote.")
-@click.option("--start", metavar="YYYY-MM-DD", help="First publication date (inclusive).")
-@click.option("--end", metavar="YYYY-MM-DD", help="Last publication date (inclusive).")
+@click.option("--start", metavar="YYYY-MM-DD", callback=_check_date, help="First publication date (inclusive).")
+@click.option("--end", metavar="YYYY-MM-DD", callback=_check_date, help="Last publication date (inclusive).")
 @click.option("--limit", default=50, type=click.IntRange(min=1), show_default=True, help="How many quotes.")
 @_fmt
 def quotes_cmd(db, speaker, text, start, end, limit, fmt):
     """Quotes and who said them, newest articles first."""
     from .. import query
 
+    check_span(start, end)
     try:
         df = query.quotes(db, speaker=speaker, text=text, start=start, end=end, limit=limit)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:

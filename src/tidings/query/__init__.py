@@ -444,6 +444,7 @@ def dyad_series(
     freq: str = "month",
     directed: bool = True,
     one_a_day: bool = False,
+    fill: bool = True,
     filters: Filters | None = None,
     **kw: Any,
 ) -> pd.DataFrame:
@@ -451,6 +452,9 @@ def dyad_series(
     events, one column per quad class (q1..q4), Goldstein sum and mean, mentions.
 
     directed=False counts both directions of the dyad (source<->target swapped too).
+    fill=True (the default) gives every period from the first with events to the last, a
+    period without events as a row of zeros (Goldstein mean null): a time series to plot or
+    model as it is. fill=False gives only the periods with events.
     """
     if freq not in FREQS:
         raise ValueError(f"freq must be one of {', '.join(FREQS)}")
@@ -477,9 +481,23 @@ def dyad_series(
                avg(r.goldstein) AS goldstein_mean,
                sum(r.n_mentions)::BIGINT AS mentions
         FROM ({rows}) r
-        GROUP BY period ORDER BY period"""
+        GROUP BY period"""
+    if fill:
+        sql = f"""
+            WITH s AS ({sql}),
+            span AS (SELECT min(period)::TIMESTAMP AS lo, max(period)::TIMESTAMP AS hi FROM s)
+            SELECT p.period, coalesce(s.events, 0) AS events, coalesce(s.q1, 0) AS q1, coalesce(s.q2, 0) AS q2,
+                   coalesce(s.q3, 0) AS q3, coalesce(s.q4, 0) AS q4, coalesce(s.goldstein_sum, 0.0) AS goldstein_sum,
+                   s.goldstein_mean, coalesce(s.mentions, 0)::BIGINT AS mentions
+            FROM (SELECT unnest(generate_series(lo, hi, INTERVAL {_STEPS[freq]}))::DATE AS period
+                  FROM span WHERE lo IS NOT NULL) p
+            LEFT JOIN s USING (period)"""
     with connection(db) as conn:
-        return conn.execute(sql, params).df()
+        return conn.execute(sql + " ORDER BY period", params).df()
+
+
+# one period of each frequency, as a DuckDB interval (the periods of a filled series)
+_STEPS = {"day": "1 DAY", "week": "7 DAY", "month": "1 MONTH", "quarter": "3 MONTH", "year": "1 YEAR"}
 
 
 def _actor_expr(side: str, by: str) -> str:

@@ -507,3 +507,17 @@ def test_overview_counts_the_asserted_events_beside_all(client, db):
     html = client.get("/").text
     assert f'id="total-asserted">{listed}</b> <a href="/events">asserted</a>' in html
     assert '<a href="/events?status=all">events</a> (every status)' in html
+
+
+def test_overview_series_has_every_month_between_the_first_and_the_last(tmp_path):
+    """The overview chart left out the months without events, so its bars joined distant months."""
+    from storekit import coded
+    from tidings.run.ingest import ingest
+
+    text = "Arland condemned Belmark on Monday. Arland accused Belmark on Friday."
+    specs = [(0, "ARL", "BEL", "111", "condemned", "2021-11-08"), (1, "ARL", "BEL", "112", "accused", "2022-02-04")]
+    db = str(tmp_path / "gap.duckdb")
+    ingest([coded("g1", text, specs, published="2022-02-05")], db, progress=False)
+    series = TestClient(create_app(db), base_url="http://127.0.0.1").get("/api/overview").json()["series"]
+    assert [r["period"] for r in series] == ["2021-11-01", "2021-12-01", "2022-01-01", "2022-02-01"]
+    assert [r["q3"] for r in series] == [1, 0, 0, 1]

@@ -115,10 +115,21 @@ def _dyads(rows) -> list[dict]:
     ]
 
 
+def _months(first: dt.date, last: dt.date) -> list[str]:
+    """The first days of the months from `first`'s to `last`'s, as ISO strings."""
+    months, year, month = [], first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        months.append(dt.date(year, month, 1).isoformat())
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
 def overview(conn) -> dict:
     totals = pages.totals(conn)
     by_quad = pages.monthly_quads(conn)
     series: dict[str, dict] = {}
+    for month in _months(by_quad[0][0], by_quad[-1][0]) if by_quad else ():  # a month without events: zeros
+        series[month] = {"period": month, "q1": 0, "q2": 0, "q3": 0, "q4": 0}
     for period, quad, n in by_quad:
         row = series.setdefault(period.isoformat(), {"period": period.isoformat(), "q1": 0, "q2": 0, "q3": 0, "q4": 0})
         if quad in (1, 2, 3, 4):

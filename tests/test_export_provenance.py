@@ -53,3 +53,9 @@ def test_plover_cite_info_keeps_the_agency_and_the_reporter(db):
     cite = json.loads(_export(db, "plover").splitlines()[0])["cite_info"]
     assert (cite["agency"], cite["byline"]) == ("Reuters", "Jane Roe")
     assert cite["reported_by"] == {"code": "BELGOV", "name": "Belmark defence ministry"}
+
+
+def test_gdelt_mentions_name_the_agency_when_there_is_no_outlet_or_url(db):
+    """MentionSourceName was "tidings" for a wire story with only an agency."""
+    (row,) = (line.split("\t") for line in _export(db, "gdelt-mentions").splitlines())
+    assert row[4] == "Reuters"

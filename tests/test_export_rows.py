@@ -272,6 +272,7 @@ def mention(**kw):
         "event_published": "2022-03-05T10:00:00",
         "published": "2022-03-07 11:12:13",
         "outlet": "Wire",
+        "agency": None,
         "url": "https://www.wire.example/a/1",
         "article_id": "art-3",
         "sentence": 4,

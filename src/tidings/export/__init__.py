@@ -288,7 +288,7 @@ def gdelt_mention_rows(conn, filters: Filters) -> Iterator[list[str]]:
     for r in mention_rows(conn, filters):
         conf = int(round((r["confidence"] if r["confidence"] is not None else 1.0) * 100))
         conf = min(100, max(10, conf))
-        source = r["outlet"] or _domain(r["url"]) or "tidings"
+        source = r["outlet"] or _domain(r["url"]) or r["agency"] or "tidings"
         yield [
             str(r["num_id"]),
             _stamp(r["event_published"], r["date"]),

@@ -31,7 +31,8 @@ _EVENT_SQL = """
 
 
 _MENTION_SQL = """
-    SELECT e.num_id, e.date, ea.published AS event_published, a.published, a.outlet, a.url, a.id AS article_id,
+    SELECT e.num_id, e.date, ea.published AS event_published, a.published, a.outlet, a.agency, a.url,
+           a.id AS article_id,
            length(a.text) AS doc_len, m.sentence, m.source_start, m.target_start, m.trigger_start, m.confidence
     FROM mentions m
     JOIN events e ON e.id = m.event_id

@@ -114,3 +114,15 @@ def test_start_after_end_is_a_usage_error(db, command):
     r = CliRunner().invoke(main, [*command, "--db", db, "--start", "2022-03-03", "--end", "2022-03-01"])
     assert r.exit_code == 2, r.output
     assert "--start 2022-03-03 is after --end 2022-03-01" in r.stderr
+
+
+def test_network_file_format_comes_from_the_name_in_any_case_or_is_asked_for(db, tmp_path):
+    """-o net.GEXF wrote GraphML, and -o net.txt wrote GraphML without a word."""
+    upper = tmp_path / "net.GEXF"
+    r = _query("network", "--db", db, "-o", str(upper))
+    assert r.exit_code == 0 and "(gexf)" in r.stderr and "<gexf" in upper.read_text()
+    r = _query("network", "--db", db, "-o", str(tmp_path / "net.txt"))
+    assert r.exit_code == 2 and "name the file .gexf or .graphml, or give --graph-format" in r.stderr
+    assert not (tmp_path / "net.txt").exists()
+    r = _query("network", "--db", db, "-o", str(tmp_path / "net.txt"), "--graph-format", "graphml")
+    assert r.exit_code == 0 and "(graphml)" in r.stderr and "<graphml" in (tmp_path / "net.txt").read_text()

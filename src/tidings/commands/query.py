@@ -326,6 +326,8 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
     from .. import query
 
     f = make_filters(**filters)
+    if out:
+        graph_format = graph_format or _graph_format_of(out)
     try:
         edges = query.network(db, filters=f, by=by, min_count=min_count)
     except (ValueError, FileNotFoundError, RuntimeError) as exc:
@@ -334,7 +336,7 @@ def network_cmd(db, by, min_count, out, graph_format, fmt, **filters):
         from ..query.networks import write_network
 
         write_network(edges, out, graph_format)
-        click.echo(f"{len(edges)} edges written to {out}", err=True)
+        click.echo(f"{len(edges)} edges written to {out} ({graph_format})", err=True)
     else:
         empty = None
         if not len(edges):
@@ -370,6 +372,14 @@ def stories_cmd(db, min_articles, start, end, limit, fmt):
     if min_articles > 1:
         empty.append("hint: --min-articles 1 lists every story, copies or not")
     _output(df, fmt, "stories", empty)
+
+
+def _graph_format_of(path: str) -> str:
+    """gexf or graphml from the file name (any case); another name needs --graph-format."""
+    suffix = path.lower().rsplit(".", 1)[-1] if "." in path else ""
+    if suffix in ("gexf", "graphml"):
+        return suffix
+    raise click.UsageError(f"{path}: name the file .gexf or .graphml, or give --graph-format gexf|graphml")
 
 
 @command.command("quotes")

@@ -521,3 +521,18 @@ def test_overview_series_has_every_month_between_the_first_and_the_last(tmp_path
     series = TestClient(create_app(db), base_url="http://127.0.0.1").get("/api/overview").json()["series"]
     assert [r["period"] for r in series] == ["2021-11-01", "2021-12-01", "2022-01-01", "2022-02-01"]
     assert [r["q3"] for r in series] == [1, 0, 0, 1]
+
+
+def test_article_and_ingest_answers_give_each_event_its_date(client, tmp_path):
+    """The events of an article page and of an ingest answer had no date, though `tidings code`
+    prints one for each and the event page has it."""
+    arts = client.get("/api/articles").json()["articles"]
+    art = client.get(f"/api/articles/{arts[0]['id']}").json()
+    assert art["events"] and all("date" in e for e in art["events"])
+    for e in art["events"]:
+        assert e["date"] == client.get(f"/api/events/{e['id']}").json()["event"]["date"]
+    fresh = TestClient(create_app(str(tmp_path / "new.duckdb")), base_url="http://127.0.0.1")
+    text = "Russia accused Ukraine of shelling a border village on Friday."
+    answer = fresh.post("/api/ingest", json={"text": text, "published": "2021-12-12"}).json()
+    (event,) = answer["coded"][0]["events"]
+    assert event["date"] == fresh.get(f"/api/events/{event['id']}").json()["event"]["date"] == "2021-12-10"

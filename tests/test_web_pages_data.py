@@ -114,6 +114,7 @@ def test_article_page_quotes_events_and_highlights(conn):
             "target": "USA",
             "source_name": data.actor_name("RUS"),
             "target_name": data.actor_name("USA"),
+            "date": "2022-01-10",
         }
     ]
     both = [s for s in page["segments"] if s["classes"] == ["quote", "trigger"]]

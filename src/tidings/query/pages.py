@@ -167,12 +167,12 @@ def article_row(conn: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, A
 
 
 def article_events(conn: duckdb.DuckDBPyConnection, article_id: str) -> list[tuple[Any, ...]]:
-    """(event id, trigger start, end, text, code, status, source code, target code) of an
-    article's mentions, in text order."""
+    """(event id, trigger start, end, text, code, status, source code, target code, event
+    date) of an article's mentions, in text order."""
     return conn.execute(
         """
         SELECT m.event_id, m.trigger_start, m.trigger_end, m.trigger_text, e.code, e.status,
-               e.source_code, e.target_code
+               e.source_code, e.target_code, e.date
         FROM mentions m JOIN events e ON e.id = m.event_id WHERE m.article_id = ?
         ORDER BY m.trigger_start""",
         [article_id],

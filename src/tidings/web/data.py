@@ -485,8 +485,9 @@ def article(conn, article_id: str) -> dict | None:
                 "target": tc,
                 "source_name": actor_name(sc),
                 "target_name": actor_name(tc),
+                "date": _clean(day),
             }
-            for i, a, b, t, c, s, sc, tc in ev
+            for i, a, b, t, c, s, sc, tc, day in ev
         ],
         "quotes": [
             {"speaker": n, "speaker_code": c, "text": t, "kind": k, "cue": cue, "start": s, "end": e}

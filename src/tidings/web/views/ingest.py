@@ -273,8 +273,9 @@ def coded(site: Site, arts: list, report) -> list[dict]:
                         "source_name": actor_name(sc),
                         "target": tc,
                         "target_name": actor_name(tc),
+                        "date": day.isoformat() if day else None,
                     }
-                    for i, _a, _b, t, c, st, sc, tc in pages.article_events(conn, art.id)
+                    for i, _a, _b, t, c, st, sc, tc, day in pages.article_events(conn, art.id)
                 ]
                 out.append(
                     {

@@ -183,6 +183,16 @@ def verb_tense(verb, depth: int = 0) -> str | None:
         and _is_verb(verb.head)
     ):
         return verb_tense(verb.head, depth + 1)  # "shares fell, rising to ... in June": the clause's tense
+    if (
+        verb.tag_ == "VBG"
+        and not words
+        and verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and depth < 4
+        and _is_verb(verb.head.head)
+    ):
+        # a gerund in a phrase of a verb: "accused Ukraine of shelling on Monday", the verb's tense
+        return verb_tense(verb.head.head, depth + 1)
     if verb.tag_ == "VBP" and not words and _singular_subject(verb):
         return "past"  # "weakness hurt the index on Friday": a plural-only form with a singular subject
     if (

@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 
@@ -77,10 +78,19 @@ def connect(
     deadline = time.monotonic() + wait
     if read_only and path != ":memory:":
         WriterIntent(path).wait_out(deadline)
+    return _retrying(lambda: duckdb.connect(path, read_only=read_only), path, deadline)
+
+
+T = TypeVar("T")
+
+
+def _retrying(open_file: Callable[[], T], path: str, deadline: float) -> T:
+    """`open_file()`, tried again (waits doubling up to half a second) while another process
+    holds the database file, until `deadline`; then the error names who holds it."""
     delay = 0.05
     while True:
         try:
-            return duckdb.connect(path, read_only=read_only)
+            return open_file()
         except duckdb.IOException as exc:
             if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
                 if _is_lock_conflict(exc):
@@ -119,19 +129,7 @@ def _attach_for_writing(engine: duckdb.DuckDBPyConnection, path: str, wait: floa
     holds the file, as `connect` does, marking the writer's intent meanwhile."""
     quoted = "'" + path.replace("'", "''") + "'"
     with WriterIntent(path):
-        deadline = time.monotonic() + wait
-        delay = 0.05
-        while True:
-            try:
-                engine.execute(f"ATTACH {quoted} AS {ATTACHED}")
-                break
-            except duckdb.IOException as exc:
-                if not _is_lock_conflict(exc) or time.monotonic() >= deadline:
-                    if _is_lock_conflict(exc):
-                        raise _locked(path, exc) from exc
-                    raise
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
+        _retrying(lambda: engine.execute(f"ATTACH {quoted} AS {ATTACHED}"), path, time.monotonic() + wait)
     engine.execute(f"USE {ATTACHED}")
 
 

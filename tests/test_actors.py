@@ -215,6 +215,14 @@ def test_pleonastic_it_is_not_an_actor(nlp):
     assert [m.text for m in ms] == ["Beijing"]
 
 
+def test_it_of_a_copula_with_an_agent_adjective_is_the_actor(nlp):
+    # "it was ready ... but accused": the "it" is Hamas (the clause under "said" is no extraposed one)
+    ms = mentions(nlp, "Hamas said it was ready for a truce but accused Israel of bombing Gaza.", "2021-12-12")
+    assert [(m.text, m.code) for m in ms if m.text == "it"] == [("it", "PSEREB")]
+    ms = mentions(nlp, "Russia said it was ready to talk.", "2021-12-12")
+    assert [(m.text, m.code) for m in ms if m.text == "it"] == [("it", "RUS")]
+
+
 def test_capital_as_place_is_the_country(nlp):
     ms = mentions(nlp, "Moscow accused Washington of lying at talks in Geneva and Paris.", "2022-01-01")
     assert [(m.text, m.code) for m in ms] == [

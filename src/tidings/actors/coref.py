@@ -109,16 +109,43 @@ def nominal_runs(doc, taken: set[int]) -> list[Run]:
     return out
 
 
+# adjectives whose subject is the one who is so ("it was ready to talk", "it is willing to
+# help"): their "it" is an actor, not the "it" of "it was too early to say"
+AGENT_ADJECTIVES = frozenset(
+    {
+        "ready",
+        "willing",
+        "unwilling",
+        "prepared",
+        "able",
+        "unable",
+        "determined",
+        "eager",
+        "keen",
+        "reluctant",
+        "committed",
+        "poised",
+        "happy",
+        "loath",
+        "anxious",
+    }
+)
+
+
 def _pleonastic(t) -> bool:
     head = t.head
     if head.lemma_ in ("seem", "appear", "rain", "matter", "take", "remain", "happen") and t.dep_ == "nsubj":
         return True
     if head.lemma_ == "be" and t.dep_ in ("nsubj", "expl"):
+        acomps = [c for c in head.rights if c.dep_ == "acomp"]
+        if any(a.lower_ in AGENT_ADJECTIVES for a in acomps):
+            return False
         kids = {c.dep_ for c in head.children}
         if kids & {"acomp", "attr"} and kids & {"xcomp", "ccomp", "advcl"}:
             return True
-        nxt = [c for c in head.rights]
-        if any(c.dep_ == "acomp" for c in nxt) and any(c.dep_ in ("xcomp", "ccomp") for c in head.subtree):
+        # the clause the "it" stands for hangs on the adjective ("it is likely that ..."), not
+        # on the copula's own governor or a verb coordinated with it
+        if any(d.dep_ in ("xcomp", "ccomp") for a in acomps for d in a.subtree if d.i != a.i):
             return True
     if t.dep_ == "expl":
         return True

@@ -48,7 +48,7 @@ def test_a_cycle_with_nothing_new_writes_no_update_files(tmp_path):
     assert (upd / "masterfilelist.txt").read_text() == master
     assert (upd / "lastupdate.txt").read_text() == last  # still the latest real files
     assert second.unchanged == 1
-    assert "no new events: no update files written" in "\n".join(log)
+    assert "no new dated events: no update files written" in "\n".join(log)
     state = json.loads((upd / "watch-state.json").read_text())
     assert state["cycles"] == 2
 
@@ -89,3 +89,25 @@ def test_a_url_waiting_for_its_retry_is_reported(tmp_path):
         "http://127.0.0.1:9/never: failed before (HTTP 500); tried again after 2100-01-01 00:00:00 UTC"
     ]
     assert rep.files == []
+
+
+@pytest.mark.slow
+def test_new_events_without_a_date_are_counted_and_said(tmp_path):
+    # a folder of text files with no date: the events are stored, but no GDELT row can carry them
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "one.txt").write_text("Chile and Peru sign trade deal\n\nChile and Peru signed a trade agreement in Lima.")
+    log: list[str] = []
+    w = Watcher(
+        [str(inbox)],
+        str(tmp_path / "w.duckdb"),
+        WatchOptions(every=0, out_dir=str(tmp_path / "updates")),
+        log=log.append,
+    )
+    first = w.cycle()
+    assert first.stored == 1 and first.undated > 0 and (first.new_events, first.files) == (0, [])
+    lines = "\n".join(first.lines())
+    assert f"{first.undated} new event(s) stored without a date" in lines
+    assert "no new dated events: no update files written" in lines
+    second = w.cycle()  # said once: the next cycle has nothing new
+    assert second.undated == 0

@@ -40,7 +40,8 @@ class CycleReport:
     not_modified: int = 0
     unchanged: int = 0
     stored: int = 0
-    new_events: int = 0
+    new_events: int = 0  # rows of the cycle's update files (GDELT rows: dated events only)
+    undated: int = 0  # new events stored without a date, which no GDELT row can carry
     errors: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # "what: why", for what was seen but not stored
     files: list[str] = field(default_factory=list)
@@ -59,10 +60,15 @@ class CycleReport:
         out = [self.summary()]
         out += [f"  skipped: {s}" for s in self.skipped]
         out += [f"  error: {e}" for e in self.errors]
+        if self.undated:
+            out.append(
+                f"  {self.undated} new event(s) stored without a date: not in the update files "
+                "(give the inputs a date, or --published)"
+            )
         if self.files:
             out.append(f"  wrote {', '.join(self.files)}")
         elif self.stamp != "failed":
-            out.append("  no new events: no update files written")
+            out.append("  no new dated events: no update files written")
         return out
 
 
@@ -294,6 +300,7 @@ class Watcher:
 
     def _export(self, report: CycleReport, started: dt.datetime) -> None:
         from ..export import gdelt_event_rows, gdelt_mention_rows
+        from ..query.pages import undated_count
         from ..store import Store
         from ..store.watch import mark_pending, record_cycle
 
@@ -303,6 +310,7 @@ class Watcher:
             events = list(gdelt_event_rows(conn, f))
             mentions = list(gdelt_mention_rows(conn, f))
             report.new_events = len(events)
+            report.undated = undated_count(conn, f)
             if events or mentions:  # a cycle with nothing new writes no (empty) update files
                 files = write_update(self.out, report.stamp, events, mentions, self.options.base_url)
                 report.files = [p.name for p in files]

@@ -32,6 +32,8 @@ import numpy as np
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .swap import swap_pipe
+
 __all__ = ["SteppedParser", "replace_parser"]
 
 
@@ -106,14 +108,7 @@ def replace_parser(nlp: Language, name: str = "parser") -> SteppedParser:
     """Swap the pipeline's DependencyParser for SteppedParser on it, same place, same name."""
     from spacy.pipeline import DependencyParser
 
-    parser = nlp.get_pipe(name)
-    if not isinstance(parser, DependencyParser):
-        raise TypeError(f"the pipe {name!r} is a {type(parser).__name__}, not a DependencyParser")
-    stepped = nlp.replace_pipe(name, "tidings_parser")
-    if not isinstance(stepped, SteppedParser):  # not met: the factory makes one
-        raise TypeError(f"tidings_parser made a {type(stepped).__name__}")
-    stepped.bind(parser)
-    return stepped
+    return swap_pipe(nlp, name, DependencyParser, "tidings_parser", SteppedParser)
 
 
 @Language.factory(

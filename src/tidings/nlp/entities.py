@@ -30,6 +30,8 @@ from spacy.attrs import ENT_IOB, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .swap import swap_pipe
+
 __all__ = ["GreedyEntities", "replace_entity_recognizer"]
 
 
@@ -170,14 +172,7 @@ def replace_entity_recognizer(nlp: Language, name: str = "ner") -> GreedyEntitie
     """Swap the pipeline's EntityRecognizer for GreedyEntities on its weights, same place, same name."""
     from spacy.pipeline import EntityRecognizer
 
-    recognizer = nlp.get_pipe(name)
-    if not isinstance(recognizer, EntityRecognizer):
-        raise TypeError(f"the pipe {name!r} is a {type(recognizer).__name__}, not an EntityRecognizer")
-    fast = nlp.replace_pipe(name, "tidings_entities")
-    if not isinstance(fast, GreedyEntities):  # not met: the factory makes one
-        raise TypeError(f"tidings_entities made a {type(fast).__name__}")
-    fast.bind(recognizer)
-    return fast
+    return swap_pipe(nlp, name, EntityRecognizer, "tidings_entities", GreedyEntities)
 
 
 @Language.factory("tidings_entities", assigns=["doc.ents", "token.ent_iob", "token.ent_type"])

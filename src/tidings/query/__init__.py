@@ -477,8 +477,8 @@ def dyad_series(
                count(*) FILTER (WHERE r.quad_class = 2) AS q2,
                count(*) FILTER (WHERE r.quad_class = 3) AS q3,
                count(*) FILTER (WHERE r.quad_class = 4) AS q4,
-               sum(r.goldstein) AS goldstein_sum,
-               avg(r.goldstein) AS goldstein_mean,
+               {exact_sum("r.goldstein")} AS goldstein_sum,
+               {exact_mean("r.goldstein")} AS goldstein_mean,
                sum(r.n_mentions)::BIGINT AS mentions
         FROM ({rows}) r
         GROUP BY period"""
@@ -537,12 +537,25 @@ def top_actors(
     sql = f"""
         SELECT actor, {_best_name("name")} AS name, count(*) AS events,
                sum(as_source)::BIGINT AS as_source, sum(as_target)::BIGINT AS as_target,
-               avg(goldstein) AS goldstein_mean
+               {exact_mean("goldstein")} AS goldstein_mean
         FROM (SELECT *, count(*) OVER (PARTITION BY actor, name) AS name_n
               FROM ({" UNION ALL ".join(parts)}))
         GROUP BY actor ORDER BY events DESC, actor LIMIT ?"""
     with connection(db) as conn:
         return conn.execute(sql, params * len(parts) + [int(n)]).df()
+
+
+def exact_sum(column: str) -> str:
+    """SQL for a sum of Goldstein scores that is the same on every run: DuckDB adds doubles
+    in the order its threads meet them, so avg() gave 2.32 once and 2.3200000000000003 the
+    next time (the web overview and its JSON twin disagreed). Scores carry at most four
+    decimals; a decimal sum is exact, and is given back as a double."""
+    return f"sum({column}::DECIMAL(18, 4))::DOUBLE"
+
+
+def exact_mean(column: str) -> str:
+    """SQL for the mean of Goldstein scores, the same on every run (see exact_sum)."""
+    return f"avg({column}::DECIMAL(18, 4))::DOUBLE"
 
 
 # A name that does not name anyone: a pronoun or article first ("Its leaders", "A spokesman",
@@ -572,7 +585,7 @@ def network(
         SELECT source, target,
                {_best_name("source_name")} AS source_name,
                {_best_name("target_name")} AS target_name,
-               count(*) AS weight, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum,
+               count(*) AS weight, {exact_mean("goldstein")} AS goldstein_mean, {exact_sum("goldstein")} AS goldstein_sum,
                count(*) FILTER (WHERE quad_class = 1) AS q1,
                count(*) FILTER (WHERE quad_class = 2) AS q2,
                count(*) FILTER (WHERE quad_class = 3) AS q3,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import Filters
+from . import Filters, exact_mean
 
 if TYPE_CHECKING:
     import duckdb
@@ -69,7 +69,7 @@ def top_dyads(conn: duckdb.DuckDBPyConnection, n: int = 10, *, same: bool = Fals
     same_code = "=" if same else "<>"
     return conn.execute(
         f"""
-        SELECT source_code, target_code, count(*) AS events, avg(goldstein) AS goldstein_mean
+        SELECT source_code, target_code, count(*) AS events, {exact_mean("goldstein")} AS goldstein_mean
         FROM events WHERE status = 'asserted' AND source_code IS NOT NULL AND target_code IS NOT NULL
           AND source_code {same_code} target_code
         GROUP BY 1, 2 ORDER BY events DESC, 1, 2 LIMIT ?""",

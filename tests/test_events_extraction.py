@@ -106,6 +106,17 @@ def test_coordinated_subjects_give_both_directions(code):
     assert e.rule.startswith("lexicon/verbs.tsv:") and "xcomp hold" in e.rule
 
 
+def test_co_mediators_and_co_visitors_are_not_each_others_targets(code):
+    doc = code("The two sides met for a new round of talks brokered by Egypt and Turkey.")
+    found = {t for status in ("asserted", "hypothetical") for t in triples(doc, status)}
+    assert not {("045", "EGY", "TUR"), ("045", "TUR", "EGY")} & found
+    doc = code("Egypt and Turkey visited Ukraine.")
+    assert {("042", "EGY", "UKR"), ("042", "TUR", "UKR")} <= triples(doc)
+    assert not {("042", "EGY", "TUR"), ("042", "TUR", "EGY")} & triples(doc)
+    doc = code("Putin and Biden met in Geneva.")
+    assert {("040", "RUSGOV", "USAGOV"), ("040", "USAGOV", "RUSGOV")} <= triples(doc)
+
+
 def test_control_chain_and_object(code):
     doc = code("Biden used the call to warn Putin.")
     assert ("130", "USAGOV", "RUSGOV") in triples(doc)

@@ -23,6 +23,10 @@ TRANSPARENT = {"say", "neg", "hyp", "future", "pass"}
 FAMILY_STATUS = {"neg": "negated", "hyp": "hypothetical", "future": "future"}
 ADDRESSEE_FIRST = {"threaten", "demand", "appeal", "accuse", "investigate", "reject"}
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+# Acts of those roots that coordinated subjects do side by side, not to each other: "talks
+# brokered by Saudi Arabia and the United States" is no mediation of Saudi Arabia's for the
+# United States, "France and Germany visited Kyiv" no visit of France's to Germany.
+SIDE_BY_SIDE_CODES = frozenset({"042", "043", "045"})
 INNER_DEPS = ("xcomp", "ccomp")
 # verbs whose subject is not the agent of a nominal event in their object ("died in an attack")
 NOT_LIGHT = {
@@ -307,14 +311,15 @@ def _actor_pairs(ch: _ChainParts, info, args: _Arguments):
     a mutual act is mirrored (own pairs: without the mirror)."""
     sources, targets = args.sources, args.targets
     pairs = []
-    if not targets and len(sources) >= 2 and (info.root in RECIPROCAL_ROOTS or _each_other(ch.coding.tok)):
+    reciprocal = info.root in RECIPROCAL_ROOTS and info.code not in SIDE_BY_SIDE_CODES
+    if not targets and len(sources) >= 2 and (reciprocal or _each_other(ch.coding.tok)):
         # reciprocal events: coordinated subjects and no target ("Putin and Biden agreed to meet")
         for a in sources:
             for b in sources:
                 if a[1] != b[1]:
                     pairs.append((a, b))
     else:
-        recip = "between" in args.how_src and info.root in RECIPROCAL_ROOTS
+        recip = "between" in args.how_src and reciprocal
         for a in sources or [None]:
             for b in targets or [None]:
                 pairs.append((a, b))

@@ -1,0 +1,44 @@
+"""Lexicon coverage: words that carry an event in general news have an entry with the code
+CAMEO gives them (issue 18: coder triggers that no entry covered). The sentences are written
+for these tests; the sentence coder alone runs (no classifier, no article stage), with the
+real actor stage."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def coded():
+    from tidings.nlp import PipelineOptions, get_nlp, new_doc
+
+    nlp = get_nlp(PipelineOptions(classifier=False, story=False))
+
+    def run(text):
+        doc = new_doc(nlp, text, dt.date(2021, 12, 12), "test")
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return {
+            (e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in doc._.events
+            if e.status == "asserted"
+        }
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "triple"),
+    [
+        # disapproval expressed through a noun is 111, not a pessimistic comment (012)
+        ("Egypt expressed its dismay at Israel's decision to close the crossing.", ("111", "EGY", "ISR")),
+        ("The French president launched a broadside against Turkey on Monday.", ("111", "FRAGOV", "TUR")),
+        ("Iran voiced indignation at the visit.", ("111", "IRN", None)),
+        # concern about a state of affairs stays a pessimistic comment
+        ("Egypt expressed concern over the rising prices of food.", ("012", "EGY", None)),
+    ],
+)
+def test_trigger_has_its_cameo_code(coded, text, triple):
+    assert triple in coded(text)

@@ -117,6 +117,17 @@ def test_co_mediators_and_co_visitors_are_not_each_others_targets(code):
     assert {("040", "RUSGOV", "USAGOV"), ("040", "USAGOV", "RUSGOV")} <= triples(doc)
 
 
+def test_a_visit_is_hosted_by_the_side_visited(code):
+    # CAMEO: A visits B (042) is B hosting A (043); coders list both sides of a visit
+    doc = code("Putin visited Ukraine.")
+    assert {("042", "RUSGOV", "UKR"), ("043", "UKR", "RUSGOV")} <= triples(doc)
+    host = next(e for e in events(doc) if e.code == "043")
+    assert (
+        "host-of-visit(042)" in host.rule
+        and host.confidence < next(e for e in events(doc) if e.code == "042").confidence
+    )
+
+
 def test_control_chain_and_object(code):
     doc = code("Biden used the call to warn Putin.")
     assert ("130", "USAGOV", "RUSGOV") in triples(doc)
@@ -215,9 +226,9 @@ def test_a_mutual_act_is_coded_both_ways_and_a_one_sided_one_is_not(code):
     assert both <= triples(code("Putin met Biden in Geneva."))
     signed = triples(code("Turkey signed a trade agreement with Egypt on Friday."))
     assert {("057", "TUR", "EGY"), ("057", "EGY", "TUR")} <= signed
-    # a visit or an attack has a direction
+    # a visit or an attack has a direction (the visited side hosts: 043, not a visit of its own)
     visit = triples(code("Putin visited Turkey on Monday."))
-    assert ("042", "RUSGOV", "TUR") in visit and not [t for t in visit if t[1] == "TUR"]
+    assert ("042", "RUSGOV", "TUR") in visit and [t for t in visit if t[1] == "TUR"] == [("043", "TUR", "RUSGOV")]
     attacked = triples(code("Russian forces attacked Ukrainian troops."))
     assert attacked and not [t for t in attacked if t[1] == "UKR"]
     # an intent derived from a plan is the planner's alone; one from "will meet" is both sides'

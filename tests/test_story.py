@@ -329,3 +329,18 @@ def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
     criticism = [e for e in events if e.root == "11"]
     assert criticism and criticism[0].date == "2024-06-15" and criticism[0].date_text is None
     assert "date:lead('on Saturday')" in criticism[0].rule or "date:lead('Saturday')" in criticism[0].rule
+
+
+def test_the_other_side_of_a_sure_meeting_is_kept():
+    from tidings.story.component import MIRROR_P, StoryStage, Verdict
+    from tidings.story.groups import Group
+
+    def verdict(key, kept, p):
+        return Verdict(Group(key, "asserted"), kept, "kept" if kept else "judge", f"p={p}", p)
+
+    sure, other = verdict(("04", "RUS", "CHN"), True, MIRROR_P + 0.1), verdict(("04", "CHN", "RUS"), False, 0.05)
+    unsure, its_other = verdict(("04", "FRA", "DEU"), True, MIRROR_P - 0.1), verdict(("04", "DEU", "FRA"), False, 0.05)
+    fight, its_mirror = verdict(("19", "ISR", "LBN"), True, 0.9), verdict(("19", "LBN", "ISR"), False, 0.05)
+    StoryStage._mirrors([sure, other, unsure, its_other, fight, its_mirror])
+    assert other.kept and "other side" in other.detail
+    assert not its_other.kept and not its_mirror.kept

@@ -27,6 +27,7 @@ RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 # brokered by Saudi Arabia and the United States" is no mediation of Saudi Arabia's for the
 # United States, "France and Germany visited Kyiv" no visit of France's to Germany.
 SIDE_BY_SIDE_CODES = frozenset({"042", "043", "045"})
+VISIT_CODE, HOST_CODE = "042", "043"
 INNER_DEPS = ("xcomp", "ccomp")
 # verbs whose subject is not the agent of a nominal event in their object ("died in an attack")
 NOT_LIGHT = {
@@ -344,6 +345,11 @@ def _variants(ch: _ChainParts, info, status, args: _Arguments, spk, pairs, own_p
     the act derived from an announcement."""
     says, sources = ch.says, args.sources
     variants = [(info.code, status, 1.0, "", pairs)]
+    if info.code == VISIT_CODE:
+        # "Putin visited China": China hosted Putin (CAMEO 043), the visit seen from the host
+        hosts = [(b, a) for a, b in own_pairs if a is not None and b is not None and a[0].code and b[0].code]
+        if hosts:
+            variants.append((HOST_CODE, status, 0.98, f" host-of-visit({info.code})", hosts))
     if (
         says
         and spk

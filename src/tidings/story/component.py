@@ -35,6 +35,7 @@ __all__ = ["StoryStage", "make_story", "dyadic_roots", "SHORT_INPUT"]
 # whole articles, where most mentions are not what the story is about), and where it has
 # none, the judge's surest other reading (an actor taken from the sentence, another root).
 SHORT_INPUT = 1
+MIRROR_P = 0.5
 LEAD_DAYS = 7  # how far before publication the lead's day may lie
 
 
@@ -145,6 +146,18 @@ class StoryStage:
             else:
                 v.kept, v.reason = False, "judge"
                 v.detail = f"p={p:.3f} < {self.threshold:.3f}"
+        self._mirrors(verdicts)
+
+    @staticmethod
+    def _mirrors(verdicts: list[Verdict]) -> None:
+        """A meeting, a visit or a negotiation (root 04) kept with confidence is the other side's
+        too: its mirror image (B with A), dropped by the judge alone, is kept."""
+        sure = {v.group.key for v in verdicts if v.kept and v.group.key[0] == "04" and (v.p or 0) >= MIRROR_P}
+        for v in verdicts:
+            root, src, tgt = v.group.key
+            if not v.kept and v.reason == "judge" and (root, tgt, src) in sure and src != tgt:
+                v.kept, v.reason = True, "kept"
+                v.detail += f"; kept as the other side of a sure {root} event (p >= {MIRROR_P})"
 
     @staticmethod
     def _judge_short(verdicts: list[Verdict], probs: list[float], others: bool = False) -> None:

@@ -38,6 +38,11 @@ def coded():
         ("Iran voiced indignation at the visit.", ("111", "IRN", None)),
         # concern about a state of affairs stays a pessimistic comment
         ("Egypt expressed concern over the rising prices of food.", ("012", "EGY", None)),
+        # restraint is de-escalation (0356); an appeal for it is 0256
+        ("The UN chief urged Israel to show restraint.", ("0256", "IGOUNO", "ISR")),
+        ("The court issued an arrest warrant for the Iraqi minister.", ("173", "IRQJUD", None)),
+        ("Sudan gave safe haven to the rebels.", ("075", "SDN", "SDNREB")),
+        ("Egypt voiced appreciation for Israel's help.", ("051", "EGY", "ISR")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

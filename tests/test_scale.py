@@ -91,6 +91,25 @@ def test_the_last_articles_are_shared_out_evenly_between_the_workers():
     assert run(120, 16, 1, 2) == [16] * 7 + [8]  # one worker: chunks as they come
     assert run(0, 16, 2, 4) == []
 
+    # a pool (one queue for all its workers): the last articles go out at once in pieces of
+    # about 4, and whoever is free takes the next, so the workers finish within a piece
+    def run_pool(n, chunk, workers, inflight):
+        sizes: list[int] = []
+
+        def submit(piece):
+            sizes.append(len(piece))
+            return lambda: [(a, None) for a in piece]
+
+        out = [a for a, _ in _ordered(submit, _chunks(range(n), chunk), inflight, workers, 4)]
+        assert out == list(range(n))
+        return sizes
+
+    assert run_pool(120, 16, 2, 4) == [16] * 6 + [4] * 6
+    assert run_pool(480, 16, 2, 4) == [16] * 29 + [4] * 4
+    assert run_pool(10, 3, 2, 4) == [3, 3, 2, 2]  # fewer than one piece per worker: one each
+    assert run_pool(120, 16, 1, 2) == [16] * 7 + [8]
+    assert run_pool(0, 16, 2, 4) == []
+
 
 @pytest.mark.slow
 def test_pool_workers_send_the_sketches_the_writer_would_make():

@@ -50,6 +50,10 @@ DEFAULT_DB = "tidings.duckdb"
 # the writer keeps one in-memory DuckDB for a Store's life and attaches the file to it for each
 # session (batch), instead of a new connection each time (a DuckDB instance: 10-12 ms of CPU)
 ATTACH_SESSIONS = True
+# ... and that DuckDB runs its work in the writer's own thread: a batch is a few small INSERTs,
+# a commit and a checkpoint, too small to gain from DuckDB's worker threads, whose hand-offs
+# cost CPU that a pool's coders on the other cores need (0 = DuckDB's default, one per core)
+WRITER_THREADS = 1
 TABLES = ("articles", "article_versions", "stories", "events", "mentions", "quotes", "actors")
 
 
@@ -252,6 +256,8 @@ class Store:
             return _open_for_writing(self.path)
         if self._engine is None:
             self._engine = duckdb.connect(":memory:")
+            if WRITER_THREADS:
+                self._engine.execute(f"SET threads = {int(WRITER_THREADS)}")
         engine = self._engine
         try:
             _attach_for_writing(engine, self.path)

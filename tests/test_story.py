@@ -331,16 +331,31 @@ def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
     assert "date:lead('on Saturday')" in criticism[0].rule or "date:lead('Saturday')" in criticism[0].rule
 
 
-def test_the_other_side_of_a_sure_meeting_is_kept():
-    from tidings.story.component import MIRROR_P, StoryStage, Verdict
+def test_the_other_side_of_a_sure_meeting_or_visit_is_kept_or_made():
+    from types import SimpleNamespace
+
+    from storekit import event
+    from tidings.story.component import StoryStage, Verdict
     from tidings.story.groups import Group
+    from tidings.story.hypotheses import Hypothesis
+    from tidings.story.mirrors import MIRROR_P
 
-    def verdict(key, kept, p):
-        return Verdict(Group(key, "asserted"), kept, "kept" if kept else "judge", f"p={p}", p)
+    text = "Putin met Xi. Macron met Scholz. Putin visited Turkey. Israel attacked Lebanon."
+    sents = [SimpleNamespace(start=text.index(s), text=s) for s in ("Putin met", "Macron met", "Putin vis", "Israel")]
 
-    sure, other = verdict(("04", "RUS", "CHN"), True, MIRROR_P + 0.1), verdict(("04", "CHN", "RUS"), False, 0.05)
-    unsure, its_other = verdict(("04", "FRA", "DEU"), True, MIRROR_P - 0.1), verdict(("04", "DEU", "FRA"), False, 0.05)
-    fight, its_mirror = verdict(("19", "ISR", "LBN"), True, 0.9), verdict(("19", "LBN", "ISR"), False, 0.05)
-    StoryStage._mirrors([sure, other, unsure, its_other, fight, its_mirror])
-    assert other.kept and "other side" in other.detail
-    assert not its_other.kept and not its_mirror.kept
+    def verdict(key, code, trigger, sentence, kept, p):
+        e = event(text, sents, sentence, key[1], key[2], code, trigger)
+        group = Group(key, "asserted", [Hypothesis(e, "target:sentence", None, origin=f"o{sentence}{key}")])
+        return Verdict(group, kept, "kept" if kept else "judge", f"p={p}", p)
+
+    sure = verdict(("04", "RUS", "CHN"), "040", "met", 0, True, MIRROR_P + 0.1)
+    dropped = verdict(("04", "CHN", "RUS"), "040", "met", 0, False, 0.05)
+    unsure = verdict(("04", "FRA", "DEU"), "040", "met", 1, True, MIRROR_P - 0.1)
+    visit = verdict(("04", "RUS", "TUR"), "042", "visited", 2, True, MIRROR_P + 0.1)
+    fight = verdict(("19", "ISR", "LBN"), "190", "attacked", 3, True, 0.9)
+    made = StoryStage._mirrors([sure, dropped, unsure, visit, fight])
+    assert dropped.kept and "the other side of a 040 event" in dropped.detail
+    assert [(v.group.key, v.group.code(), v.kept) for v in made] == [(("04", "TUR", "RUS"), "043", True)]
+    assert "mirror(042)" in made[0].group.members[0].event.rule and made[0].group.members[0].origin.startswith(
+        "mirror:"
+    )

@@ -61,6 +61,7 @@ _HOW = {
     "root:learned": "root from the learned root model",
     "root:classifier": "root from the sentence classifier",
     "root:trigger": "root of another trigger of the sentence",
+    "mirror": "the other side of a two-sided act (story/mirrors.py)",
 }
 _COUNTRY_FROM = {
     "place": "the place of the act",

@@ -346,8 +346,13 @@ def _variants(ch: _ChainParts, info, status, args: _Arguments, spk, pairs, own_p
     says, sources = ch.says, args.sources
     variants = [(info.code, status, 1.0, "", pairs)]
     if info.code == VISIT_CODE:
-        # "Putin visited China": China hosted Putin (CAMEO 043), the visit seen from the host
-        hosts = [(b, a) for a, b in own_pairs if a is not None and b is not None and a[0].code and b[0].code]
+        # "Putin visited China": China hosted Putin (CAMEO 043), the visit seen from the host; a
+        # visit at home ("the minister visited a hospital") is no one's hosting
+        hosts = [
+            (b, a)
+            for a, b in own_pairs
+            if a is not None and b is not None and a[0].code and b[0].code and a[0].country != b[0].country
+        ]
         if hosts:
             variants.append((HOST_CODE, status, 0.98, f" host-of-visit({info.code})", hosts))
     if (

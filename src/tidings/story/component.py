@@ -21,9 +21,10 @@ from ..events.codebook import load_codebook
 from ..records import Candidate, Event, EventMention, TimeRef, content_id
 from .features import article_context, group_part, reading_part
 from .groups import ROLE_ONLY, Group, group_hypotheses
-from .hypotheses import home_country, hypotheses, trigger_starts
+from .hypotheses import Hypothesis, home_country, hypotheses, trigger_starts
 from .roots import load_roots, trigger_token
 from .judge import Judge, load_judge
+from .mirrors import MIRROR_P, mirror_key, mirrored_group
 from .dating import REPORT_VERBS, dated_verbs, governing_date
 from .keys import NONE_KEY
 from .rules import announced_acts, minor_pairs, thing_target
@@ -35,7 +36,6 @@ __all__ = ["StoryStage", "make_story", "dyadic_roots", "SHORT_INPUT"]
 # whole articles, where most mentions are not what the story is about), and where it has
 # none, the judge's surest other reading (an actor taken from the sentence, another root).
 SHORT_INPUT = 1
-MIRROR_P = 0.5
 LEAD_DAYS = 7  # how far before publication the lead's day may lie
 
 
@@ -75,7 +75,10 @@ class StoryStage:
         todo = [v for v in verdicts if v.kept and v.group.status == "asserted"]
         if todo:
             others = any(v.kept and v.group.status != "asserted" for v in verdicts)
-            self._judge(todo, article_context(doc, groups, home, scores), others)
+            ctx = article_context(doc, groups, home, scores)
+            self._judge(todo, ctx, others)
+            if self.judge is not None and ctx.n_sents > SHORT_INPUT:
+                verdicts += self._mirrors(verdicts)
         self._one_reading_per_mention(verdicts)
         self._announced(verdicts)
         # the sentence coder's set-aside events were weighed again above: their records stay
@@ -146,18 +149,27 @@ class StoryStage:
             else:
                 v.kept, v.reason = False, "judge"
                 v.detail = f"p={p:.3f} < {self.threshold:.3f}"
-        self._mirrors(verdicts)
 
     @staticmethod
-    def _mirrors(verdicts: list[Verdict]) -> None:
-        """A meeting, a visit or a negotiation (root 04) kept with confidence is the other side's
-        too: its mirror image (B with A), dropped by the judge alone, is kept."""
-        sure = {v.group.key for v in verdicts if v.kept and v.group.key[0] == "04" and (v.p or 0) >= MIRROR_P}
-        for v in verdicts:
-            root, src, tgt = v.group.key
-            if not v.kept and v.reason == "judge" and (root, tgt, src) in sure and src != tgt:
-                v.kept, v.reason = True, "kept"
-                v.detail += f"; kept as the other side of a sure {root} event (p >= {MIRROR_P})"
+    def _mirrors(verdicts: list[Verdict]) -> list[Verdict]:
+        """The other side of each two-sided act the judge is sure of (see story.mirrors): a
+        mirror image the judge alone dropped is kept; a missing one is made (returned)."""
+        by_key = {v.group.key: v for v in verdicts if v.group.status == "asserted"}
+        made: list[Verdict] = []
+        for v in list(by_key.values()):
+            if not v.kept or v.group.key[0] != "04" or (v.p or 0.0) < MIRROR_P:
+                continue
+            other = by_key.get(mirror_key(v.group.key))
+            why = f"the other side of a {v.group.code()} event the judge keeps with p={v.p:.3f} >= {MIRROR_P}"
+            if other is not None:
+                if not other.kept and other.reason == "judge":
+                    other.kept, other.reason, other.detail = True, "kept", f"{other.detail}; kept as {why}"
+                continue
+            group = mirrored_group(v.group, v.lead if isinstance(v.lead, Hypothesis) else v.group.best())
+            if group is not None and group.key not in by_key:
+                by_key[group.key] = Verdict(group, True, "kept", f"made as {why}", v.p)
+                made.append(by_key[group.key])
+        return made
 
     @staticmethod
     def _judge_short(verdicts: list[Verdict], probs: list[float], others: bool = False) -> None:

@@ -54,6 +54,11 @@ def mention(nlp, text, published, words):
         ("1990-08-16", "The Organization of Petroleum Exporting Countries met in Vienna.", "Petroleum", "IGOOPC"),
         # Maoists take the country of their context, not India's always
         ("2005-12-07", "Nepal's government said Maoist rebels attacked a police post.", "Maoist", "NPLREB"),
+        ("2005-11-10", "The Palestinian National Authority (PNA) condemned the raid.", "Palestinian", "PSEGOV"),
+        ("2005-11-10", "PNA security forces arrested two men.", "PNA", "PSECOP"),
+        ("2006-03-01", "Chinese vice foreign minister Wu Dawei flew to Seoul.", "Wu Dawei", "CHNGOV"),
+        # Sinn Fein's news of the period is Northern Ireland's, like its leaders' codes
+        ("2005-04-07", "Sinn Fein rejected the demand on Thursday.", "Sinn Fein", "GBRPTY"),
         # a province of Thailand's south
         ("2005-11-03", "Police in Yala said two teachers were shot.", "Police", "THACOP"),
     ],

@@ -4,14 +4,14 @@ with the pool switches of issue 22 off and on, in alternating runs on the same a
 
 Two workers / one worker on two cores is about 2 * w1 / (w2 + p): w1 the CPU per article of
 coding in ingest-1 (whose writer thread has the second core to itself), w2 a pool worker's
-(coding, the record's JSON, the text's near-duplicate sketch) and p the ingest process's own
+(coding, packing the record, the text's near-duplicate sketch) and p the ingest process's own
 (decoding the records, the writer thread, DuckDB). This bench measures p and w2 by CPU time,
 which a busy shared machine moves far less than wall time, and the time between the last two
 chunks a pool finishes (one core idle at the end of the run).
 
 "off" is the store and the pool as they were before (writer.BULK_ARROW False: list parameters;
-store.WRITER_THREADS 0: DuckDB's threads; engines.TAIL_PIECE None: one last piece per worker),
-"on" as they are now. Every run ingests into a new, empty store; the medians of --runs runs
+store.WRITER_THREADS 0: DuckDB's threads; engines.TAIL_PIECE None: one last piece per worker;
+engines.PACKED False: the records come back as lossless JSON), "on" as they are now. Every run ingests into a new, empty store; the medians of --runs runs
 of each are printed, and the counts stored (they must be the same).
 
     .venv/bin/python bench/pool_share.py [--corpus pool|polnear|own] [--articles 120] [--runs 6]
@@ -41,6 +41,7 @@ def switches(on: bool) -> None:
     writer.BULK_ARROW = on
     store.WRITER_THREADS = 1 if on else 0
     engines.TAIL_PIECE = 4 if on else None
+    engines.PACKED = on
 
 
 def one_run(arts, engine, db: Path, finished: list[float]) -> tuple[float, float, float, float, tuple]:

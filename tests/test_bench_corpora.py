@@ -97,11 +97,11 @@ def test_pool_share_turns_the_switches_that_exist():
     import tidings.store.writer as writer
 
     share = _load("pool_share")
-    names = {(writer, "BULK_ARROW"), (store, "WRITER_THREADS"), (engines, "TAIL_PIECE")}
+    names = {(writer, "BULK_ARROW"), (store, "WRITER_THREADS"), (engines, "TAIL_PIECE"), (engines, "PACKED")}
     now = {(m.__name__, n): getattr(m, n) for m, n in names}  # every switch exists
     try:
         share.switches(False)
-        assert (writer.BULK_ARROW, store.WRITER_THREADS, engines.TAIL_PIECE) == (False, 0, None)
+        assert (writer.BULK_ARROW, store.WRITER_THREADS, engines.TAIL_PIECE, engines.PACKED) == (False, 0, None, False)
         share.switches(True)
         assert {(m.__name__, n): getattr(m, n) for m, n in names} == now  # "on" is the code as it is
     finally:

@@ -44,6 +44,13 @@ def mention(nlp, text, published, words):
         ("1999-03-12", "Bronislaw Geremek signed the treaty in Independence.", "Geremek", "POLGOV"),
         ("2006-11-01", "Ismail Haneya called on the Arab states to act.", "Haneya", "PSEGOV"),
         ("2000-02-24", "Juan Miguel Gonzalez wrote to the attorney general.", "Juan Miguel", "CUBCVL"),
+        ("2006-11-10", "Mahmud Abbas said he would call early elections.", "Mahmud Abbas", "PSEGOV"),
+        ("2006-11-10", "Richard Boucher arrived in Kabul on Friday.", "Boucher", "USAGOV"),
+        ("1997-04-10", "Emma Bonino visited the refugee camps.", "Bonino", "IGOEUREEC"),
+        ("2005-10-21", "Detlev Mehlis handed his report to the Security Council.", "Mehlis", "IGOUNO"),
+        ("2006-07-01", "Sheikh Sharif Sheikh Ahmed rejected the offer.", "Sharif", "SOMREB"),
+        # two people of one name: the one of the date ("Tshisekedi" in 1997 is Etienne, not his son)
+        ("1997-04-03", "Tshisekedi said he would form a government.", "Tshisekedi", "CODOPP"),
         # bodies and organisations
         ("2006-11-10", "ISAF troops came under fire near Kandahar.", "ISAF", "IGOWSTNAT"),
         ("2006-12-29", "Gazprom threatened to cut gas supplies on Monday.", "Gazprom", "RUSBUS"),

@@ -44,6 +44,13 @@ def mention(nlp, text, published, words):
         ("1999-03-12", "Bronislaw Geremek signed the treaty in Independence.", "Geremek", "POLGOV"),
         ("2006-11-01", "Ismail Haneya called on the Arab states to act.", "Haneya", "PSEGOV"),
         ("2000-02-24", "Juan Miguel Gonzalez wrote to the attorney general.", "Juan Miguel", "CUBCVL"),
+        ("2006-11-10", "Mahmud Abbas said he would call early elections.", "Mahmud Abbas", "PSEGOV"),
+        ("2006-11-10", "Richard Boucher arrived in Kabul on Friday.", "Boucher", "USAGOV"),
+        ("1997-04-10", "Emma Bonino visited the refugee camps.", "Bonino", "IGOEUREEC"),
+        ("2005-10-21", "Detlev Mehlis handed his report to the Security Council.", "Mehlis", "IGOUNO"),
+        ("2006-07-01", "Sheikh Sharif Sheikh Ahmed rejected the offer.", "Sharif", "SOMREB"),
+        # two people of one name: the one of the date ("Tshisekedi" in 1997 is Etienne, not his son)
+        ("1997-04-03", "Tshisekedi said he would form a government.", "Tshisekedi", "CODOPP"),
         # bodies and organisations
         ("2006-11-10", "ISAF troops came under fire near Kandahar.", "ISAF", "IGOWSTNAT"),
         ("2006-12-29", "Gazprom threatened to cut gas supplies on Monday.", "Gazprom", "RUSBUS"),
@@ -54,6 +61,11 @@ def mention(nlp, text, published, words):
         ("1990-08-16", "The Organization of Petroleum Exporting Countries met in Vienna.", "Petroleum", "IGOOPC"),
         # Maoists take the country of their context, not India's always
         ("2005-12-07", "Nepal's government said Maoist rebels attacked a police post.", "Maoist", "NPLREB"),
+        ("2005-11-10", "The Palestinian National Authority (PNA) condemned the raid.", "Palestinian", "PSEGOV"),
+        ("2005-11-10", "PNA security forces arrested two men.", "PNA", "PSECOP"),
+        ("2006-03-01", "Chinese vice foreign minister Wu Dawei flew to Seoul.", "Wu Dawei", "CHNGOV"),
+        # Sinn Fein's news of the period is Northern Ireland's, like its leaders' codes
+        ("2005-04-07", "Sinn Fein rejected the demand on Thursday.", "Sinn Fein", "GBRPTY"),
         # a province of Thailand's south
         ("2005-11-03", "Police in Yala said two teachers were shot.", "Police", "THACOP"),
     ],

@@ -87,3 +87,25 @@ def test_stages_options():
         stages.parse_args(["--articles", "0"])
     lines = stages.table({"read": 1.0, "parser": 3.0}, 8)
     assert "25.0%" in lines[1] and "75.0%" in lines[2] and "500.0" in lines[-1]
+
+
+def test_pool_share_turns_the_switches_that_exist():
+    # bench/pool_share.py sets module switches by name: a renamed switch would leave its "off"
+    # runs measuring the new code
+    import tidings.run.engines as engines
+    import tidings.store as store
+    import tidings.store.writer as writer
+
+    share = _load("pool_share")
+    names = {(writer, "BULK_ARROW"), (store, "WRITER_THREADS"), (engines, "TAIL_PIECE"), (engines, "PACKED")}
+    now = {(m.__name__, n): getattr(m, n) for m, n in names}  # every switch exists
+    try:
+        share.switches(False)
+        assert (writer.BULK_ARROW, store.WRITER_THREADS, engines.TAIL_PIECE, engines.PACKED) == (False, 0, None, False)
+        share.switches(True)
+        assert {(m.__name__, n): getattr(m, n) for m, n in names} == now  # "on" is the code as it is
+    finally:
+        for (module, name), value in now.items():
+            setattr(sys.modules[module], name, value)
+    with pytest.raises(SystemExit):
+        share.main(["--articles", "1"])

@@ -43,7 +43,19 @@ def coded():
         ("The court issued an arrest warrant for the Iraqi minister.", ("173", "IRQJUD", None)),
         ("Sudan gave safe haven to the rebels.", ("075", "SDN", "SDNREB")),
         ("Egypt voiced appreciation for Israel's help.", ("051", "EGY", "ISR")),
+        # forces taking or entering a place occupy it (192); a person entering a room does not
+        ("Government troops on Thursday entered northern Mogadishu.", ("192", "SOMMIL", "SOMGOV")),
+        ("Somali government forces rolled into the capital Mogadishu.", ("192", "SOMMIL", None)),
+        ("Russian troops took the city on Monday.", ("192", "RUSMIL", None)),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
     assert triple in coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The minister entered the room.", "The company took a stake in the port.", "The vote is set for Monday."],
+)
+def test_everyday_sense_gives_no_event(coded, text):
+    assert not coded(text)

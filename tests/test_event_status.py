@@ -116,6 +116,9 @@ def test_conditions_on_the_clause_itself(parse):
             ("Unless Russia withdraws its troops, Ukraine will respond.", "withdraws", ("hypothetical", "unless")),
             # "whether" on a reported question: nothing says it happened
             ("Officials asked whether Russia had attacked the village.", "attacked", ("hypothetical", "whether")),
+            # a negated condition asserts no refusal: nothing was done or left undone yet
+            ("ECOWAS will use force if the army does not restore Bazoum.", "restore", ("hypothetical", "if")),
+            ("The army did not restore Bazoum.", "restore", ("negated", "not")),
         ],
     )
 

@@ -149,9 +149,9 @@ def clause_status(tok) -> tuple[str, str]:
                 or _no_one(c)
             ):
                 neg = c.lower_
-    if neg:
+    if neg and not (hyp and hyp in COND_MARKS):
         return "negated", neg
-    if hyp:
+    if hyp:  # a condition with a negation ("if the army does not restore him") asserts nothing
         return "hypothetical", hyp
     if fut:
         return "future", fut

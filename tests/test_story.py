@@ -359,3 +359,18 @@ def test_the_other_side_of_a_sure_meeting_or_visit_is_kept_or_made():
     assert "mirror(042)" in made[0].group.members[0].event.rule and made[0].group.members[0].origin.startswith(
         "mirror:"
     )
+
+
+def test_a_denial_answers_the_accuser_not_the_articles_main_actor(nlp):
+    text = (
+        "KHARTOUM (Reuters) - Saudi Arabia hosted talks between Sudan's army and the Rapid Support Forces on "
+        "Sunday.\n\nThe RSF accused the army of bombing residential areas of Khartoum on Saturday.\n\n"
+        "The army denied the charge."
+    )
+    coded = _code(text)
+    denials = [e for e in coded.events if e.code == "016"] + [
+        c.event for c in coded.candidates if c.event is not None and c.event.code == "016"
+    ]
+    targets = {e.target.code for e in denials if e.target is not None}
+    assert targets == {"SDNUAF"}, targets
+    assert all("target:article" not in e.rule for e in denials)

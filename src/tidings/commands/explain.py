@@ -54,6 +54,7 @@ _ENTRY = re.compile(r"^(?:lexicon/)?(\w[\w.-]*\.tsv:\S+?)(?::|\s|$)")
 _HOW = {
     "target:sentence": "target taken from the sentence",
     "target:article": "target: one of the article's main actors",
+    "target:accuser": "target: the accuser of the charge denied",
     "source:reporter": "source: the one who reported it",
     "source:sentence": "source taken from the sentence",
     "source:article": "source: one of the article's main actors",

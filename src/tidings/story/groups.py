@@ -20,6 +20,7 @@ HOW_RANK = {
     "coded": 0,
     "source:reporter": 1,
     "target:sentence": 2,
+    "target:accuser": 2,
     "source:sentence": 3,
     "root:trigger": 4,
     "root:classifier": 5,

@@ -47,6 +47,8 @@ ROOT_ALTERNATIVES = 3
 ARTICLE_ACTORS = 3
 FOLLOW_UP_BACK = 3  # sentences before a follow-up mention ("the talks") its happening may be told
 FOLLOW_UP_DETS = frozenset({"the", "this", "that", "these", "those"})
+DENIAL_CODES = frozenset({"016"})  # deny responsibility: "The army denied the charge"
+ACCUSE_BACK = 3  # sentences before a denial the accusation it answers may be told
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,12 +202,19 @@ def hypotheses(doc, trigger_scores: dict[int, dict[str, float]] | None = None) -
     roots = _other_roots(doc)
     places = _sentence_places(doc, actors.sents)
     out: list[Hypothesis] = []
+    accusations = [e for e, _ in _mentions(doc) if e.root == "11" and _coded(e.source) and _coded(e.target)]
     for coded, dropped in _mentions(doc):
         learned = _learned_roots((trigger_scores or {}).get(coded.trigger.start))
         for e, fills in _readings(coded, homes, places.get(coded.sentence)):
             out.append(Hypothesis(e, "coded", dropped, fills=fills, origin=coded.id))
             if e.status == "asserted":
-                out += _alternatives(e, dropped, fills, actors, coded.id)
+                answers = _accuser(e, accusations, dropped, fills, coded.id)
+                # the accuser the text names is a better guess than the article's main actors
+                out += answers + [
+                    h
+                    for h in _alternatives(e, dropped, fills, actors, coded.id)
+                    if not (answers and h.how == "target:article")
+                ]
                 out += _place_source(e, dropped, fills, places.get(e.sentence), coded.id)
                 out += _root_readings(e, dropped, fills, learned + list(roots.get(e.sentence, ())), coded.id)
     return out + _follow_ups(doc, out)
@@ -322,6 +331,29 @@ def _root_readings(e: Event, dropped, fills, roots, origin: str) -> list[Hypothe
             seen.add(code[:2])
             out.append(Hypothesis(replace(e, code=code, root=code[:2]), how, dropped, 0, fills, origin))
     return out
+
+
+def _accuser(e: Event, accusations: list[Event], dropped, fills, origin: str) -> list[Hypothesis]:
+    """A denial with no target answers the accusation told just before it whose target is the
+    denier ("The RSF accused the army of bombing ... The army denied the charge"): its
+    accuser is the target (``target:accuser``)."""
+    if e.code not in DENIAL_CODES or _coded(e.target) or not _coded(e.source) or e.source is None:
+        return []
+    denier = e.source.code
+    answered = [
+        a
+        for a in accusations
+        if e.sentence - ACCUSE_BACK <= a.sentence <= e.sentence
+        and a.trigger.start < e.trigger.start
+        and a.target is not None
+        and a.source is not None
+        and a.target.code == denier
+        and a.source.code != denier
+    ]
+    if not answered:
+        return []
+    accuser = max(answered, key=lambda a: a.trigger.start).source
+    return [Hypothesis(replace(e, target=accuser), "target:accuser", dropped, 0, fills, origin)]
 
 
 def _alternatives(e: Event, dropped: str | None, fills: tuple[str, ...], actors: _SentenceActors, origin: str):

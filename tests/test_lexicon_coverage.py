@@ -36,6 +36,9 @@ def coded():
         ("Egypt expressed its dismay at Israel's decision to close the crossing.", ("111", "EGY", "ISR")),
         ("The French president launched a broadside against Turkey on Monday.", ("111", "FRAGOV", "TUR")),
         ("Iran voiced indignation at the visit.", ("111", "IRN", None)),
+        # naming an act with a word of condemnation is 111
+        ("Libya called the execution illegal.", ("111", "LBY", None)),
+        ("Egypt described the raid as a provocation.", ("111", "EGY", None)),
         # concern about a state of affairs stays a pessimistic comment
         ("Egypt expressed concern over the rising prices of food.", ("012", "EGY", None)),
         # restraint is de-escalation (0356); an appeal for it is 0256

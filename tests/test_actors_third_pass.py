@@ -59,6 +59,14 @@ def mention(nlp, text, published, words):
         ("2006-12-07", "The Iraq Study Group urged talks with Iran.", "Iraq Study Group", "USAELI"),
         ("2005-11-02", "The Kurdish Workers' Party claimed the attack.", "Kurdish Workers", "TURREB"),
         ("1990-08-16", "The Organization of Petroleum Exporting Countries met in Vienna.", "Petroleum", "IGOOPC"),
+        ("2005-11-10", "Al-Qaida in Iraq claimed the bombing.", "Qaida", "IMGMUSALQ"),
+        ("2005-08-18", "JMB militants set off bombs in 63 districts.", "JMB", "BGDREB"),
+        ("1997-03-20", "Sandline International said its men would leave.", "Sandline", "GBRBUS"),
+        ("2006-08-01", "Miri Eisin said the operation would go on.", "Eisin", "ISRGOV"),
+        ("1998-05-01", "Representative Charles Schumer asked for hearings.", "Schumer", "USALEG"),
+        # the international community is coded as the UN, as the training coders code it
+        ("2006-01-10", "The international community urged Iran to stop enrichment.", "international", "IGOUNO"),
+        ("2006-01-10", "World powers met in Vienna on Monday.", "World powers", "INT"),
         # Maoists take the country of their context, not India's always
         ("2005-12-07", "Nepal's government said Maoist rebels attacked a police post.", "Maoist", "NPLREB"),
         ("2005-11-10", "The Palestinian National Authority (PNA) condemned the raid.", "Palestinian", "PSEGOV"),

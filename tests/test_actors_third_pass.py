@@ -64,6 +64,10 @@ def mention(nlp, text, published, words):
         ("1997-03-20", "Sandline International said its men would leave.", "Sandline", "GBRBUS"),
         ("2006-08-01", "Miri Eisin said the operation would go on.", "Eisin", "ISRGOV"),
         ("1998-05-01", "Representative Charles Schumer asked for hearings.", "Schumer", "USALEG"),
+        ("1997-03-20", "Sir Julius Chan said he would not resign.", "Julius Chan", "PNGGOV"),
+        ("1997-04-20", "Sir Julius Chan said he would stand again.", "Julius Chan", "PNG"),
+        ("2006-11-28", "Andrei Lugovoi denied any part in the poisoning.", "Lugovoi", "RUSBUS"),
+        ("1997-02-13", "Hwang Jang-yop asked for asylum.", "Hwang", "PRKELI"),
         # the international community is coded as the UN, as the training coders code it
         ("2006-01-10", "The international community urged Iran to stop enrichment.", "international", "IGOUNO"),
         ("2006-01-10", "World powers met in Vienna on Monday.", "World powers", "INT"),

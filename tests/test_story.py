@@ -340,8 +340,9 @@ def test_the_other_side_of_a_sure_meeting_or_visit_is_kept_or_made():
     from tidings.story.hypotheses import Hypothesis
     from tidings.story.mirrors import MIRROR_P
 
-    text = "Putin met Xi. Macron met Scholz. Putin visited Turkey. Israel attacked Lebanon."
-    sents = [SimpleNamespace(start=text.index(s), text=s) for s in ("Putin met", "Macron met", "Putin vis", "Israel")]
+    text = "Putin met Xi. Macron met Scholz. Putin visited Turkey. Israel attacked Lebanon. Israel signed a deal."
+    starts = ("Putin met", "Macron met", "Putin vis", "Israel att", "Israel sig")
+    sents = [SimpleNamespace(start=text.index(s), text=s) for s in starts]
 
     def verdict(key, code, trigger, sentence, kept, p):
         e = event(text, sents, sentence, key[1], key[2], code, trigger)
@@ -353,9 +354,13 @@ def test_the_other_side_of_a_sure_meeting_or_visit_is_kept_or_made():
     unsure = verdict(("04", "FRA", "DEU"), "040", "met", 1, True, MIRROR_P - 0.1)
     visit = verdict(("04", "RUS", "TUR"), "042", "visited", 2, True, MIRROR_P + 0.1)
     fight = verdict(("19", "ISR", "LBN"), "190", "attacked", 3, True, 0.9)
-    made = StoryStage._mirrors([sure, dropped, unsure, visit, fight])
+    signed = verdict(("05", "ISR", "EGY"), "057", "signed", 4, True, MIRROR_P + 0.1)
+    made = StoryStage._mirrors([sure, dropped, unsure, visit, fight, signed])
     assert dropped.kept and "the other side of a 040 event" in dropped.detail
-    assert [(v.group.key, v.group.code(), v.kept) for v in made] == [(("04", "TUR", "RUS"), "043", True)]
+    assert [(v.group.key, v.group.code(), v.kept) for v in made] == [
+        (("04", "TUR", "RUS"), "043", True),
+        (("05", "EGY", "ISR"), "057", True),
+    ]
     assert "mirror(042)" in made[0].group.members[0].event.rule and made[0].group.members[0].origin.startswith(
         "mirror:"
     )

@@ -24,7 +24,7 @@ from .groups import ROLE_ONLY, Group, group_hypotheses
 from .hypotheses import Hypothesis, home_country, hypotheses, trigger_starts
 from .roots import load_roots, trigger_token
 from .judge import Judge, load_judge
-from .mirrors import MIRROR_P, mirror_key, mirrored_group
+from .mirrors import MIRROR_P, mirror_key, mirrored_group, two_sided
 from .dating import REPORT_VERBS, dated_verbs, governing_date
 from .keys import NONE_KEY
 from .rules import announced_acts, minor_pairs, thing_target
@@ -152,12 +152,12 @@ class StoryStage:
 
     @staticmethod
     def _mirrors(verdicts: list[Verdict]) -> list[Verdict]:
-        """The other side of each two-sided act the judge is sure of (see story.mirrors): a
+        """The other side of each two-sided act the judge is sure of (story.mirrors): a
         mirror image the judge alone dropped is kept; a missing one is made (returned)."""
         by_key = {v.group.key: v for v in verdicts if v.group.status == "asserted"}
         made: list[Verdict] = []
         for v in list(by_key.values()):
-            if not v.kept or v.group.key[0] != "04" or (v.p or 0.0) < MIRROR_P:
+            if not v.kept or not two_sided(v.group) or (v.p or 0.0) < MIRROR_P:
                 continue
             other = by_key.get(mirror_key(v.group.key))
             why = f"the other side of a {v.group.code()} event the judge keeps with p={v.p:.3f} >= {MIRROR_P}"

@@ -5,7 +5,8 @@ side's hosting (CAMEO 043): coders list both directions (of the root-04 core dya
 training gold, 316 of 389 have their mirror image core too). The sentence coder mirrors what
 it codes itself; a reading whose actor the article stage filled in ("met with the minister"
 with the source taken from the sentence) has no mirror of its own, and the judge weighs each
-direction apart. So, for a root-04 event the judge is sure of (p >= MIRROR_P):
+direction apart. So, for a root-04 event or an agreement signed (057) the judge is sure of
+(p >= MIRROR_P):
 - a mirror image the judge alone dropped is kept;
 - a missing mirror image is made from the event's leading reading, with the code of the
   other side (`OTHER_SIDE`), and says so in its rule ("mirror(042)").
@@ -19,11 +20,16 @@ from .groups import ROLE_ONLY, Group, actor_key
 from .hypotheses import Hypothesis
 from .keys import NONE_KEY
 
-__all__ = ["MIRROR_P", "OTHER_SIDE", "mirror_key", "mirrored_group"]
+__all__ = ["MIRROR_P", "OTHER_SIDE", "mirror_key", "mirrored_group", "two_sided"]
 
 MIRROR_P = 0.35
 # the code of the act seen from the other side: the same for an act of both, host for visit
-OTHER_SIDE = {"040": "040", "041": "041", "044": "044", "046": "046", "042": "043", "043": "042"}
+OTHER_SIDE = {"040": "040", "041": "041", "044": "044", "046": "046", "042": "043", "043": "042", "057": "057"}
+
+
+def two_sided(group: Group) -> bool:
+    """A meeting, a visit or a negotiation (root 04), or an agreement signed (057)."""
+    return group.key[0] == "04" or group.code() in OTHER_SIDE
 
 
 def mirror_key(key: tuple[str, str, str]) -> tuple[str, str, str]:

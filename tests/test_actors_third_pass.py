@@ -68,6 +68,17 @@ def mention(nlp, text, published, words):
         ("1997-04-20", "Sir Julius Chan said he would stand again.", "Julius Chan", "PNG"),
         ("2006-11-28", "Andrei Lugovoi denied any part in the poisoning.", "Lugovoi", "RUSBUS"),
         ("1997-02-13", "Hwang Jang-yop asked for asylum.", "Hwang", "PRKELI"),
+        ("2006-12-11", "Washington pushed for sanctions against the Islamic Republic.", "Islamic Republic", "IRN"),
+        ("2006-12-11", "The Islamic Republic of Pakistan protested.", "Islamic Republic", "PAK"),
+        (
+            "2005-06-01",
+            "The Organisation for Security and Cooperation in Europe sent observers.",
+            "Organisation",
+            "IGOSCE",
+        ),
+        ("2005-06-01", "The Inter-governmental Authority on Development met in Nairobi.", "Authority", "IGOIAD"),
+        ("2006-11-10", "The AU Peace and Security Council extended the mission.", "Peace and Security", "IGOAFRAFU"),
+        ("2005-11-18", "The Asia Pacific Economic Cooperation (APEC) forum opened.", "Asia Pacific", "IGOAPC"),
         # the international community is coded as the UN, as the training coders code it
         ("2006-01-10", "The international community urged Iran to stop enrichment.", "international", "IGOUNO"),
         ("2006-01-10", "World powers met in Vienna on Monday.", "World powers", "INT"),

@@ -79,6 +79,8 @@ def mention(nlp, text, published, words):
         ("2005-06-01", "The Inter-governmental Authority on Development met in Nairobi.", "Authority", "IGOIAD"),
         ("2006-11-10", "The AU Peace and Security Council extended the mission.", "Peace and Security", "IGOAFRAFU"),
         ("2005-11-18", "The Asia Pacific Economic Cooperation (APEC) forum opened.", "Asia Pacific", "IGOAPC"),
+        # the British spelling of Israel's Labor Party is still Israel's, not Britain's Labour
+        ("2005-11-10", "Israel's Labour party quit the government.", "Labour", "ISRPTY"),
         # the international community is coded as the UN, as the training coders code it
         ("2006-01-10", "The international community urged Iran to stop enrichment.", "international", "IGOUNO"),
         ("2006-01-10", "World powers met in Vienna on Monday.", "World powers", "INT"),

@@ -39,6 +39,10 @@ def coded():
         # naming an act with a word of condemnation is 111
         ("Libya called the execution illegal.", ("111", "LBY", None)),
         ("Egypt described the raid as a provocation.", ("111", "EGY", None)),
+        # the end of a visit is the visit (042), not a halt of relations (164)
+        ("The Chinese president ended his official visit to Vietnam on Friday.", ("042", "CHNGOV", "VNM")),
+        # calling something a name is a statement, not a phone call (041)
+        ("The United States called the death sentence a milestone.", ("010", "USA", None)),
         # concern about a state of affairs stays a pessimistic comment
         ("Egypt expressed concern over the rising prices of food.", ("012", "EGY", None)),
         # restraint is de-escalation (0356); an appeal for it is 0256
@@ -62,3 +66,8 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
 )
 def test_everyday_sense_gives_no_event(coded, text):
     assert not coded(text)
+
+
+def test_ending_a_visit_is_no_halt_and_naming_is_no_call(coded):
+    assert not {t for t in coded("The Chinese president ended his official visit to Vietnam.") if t[0] == "164"}
+    assert not {t for t in coded("The United States called the death sentence a milestone.") if t[0] == "041"}

@@ -98,3 +98,15 @@ def test_error_type_filter():
     assert result.exit_code == 0, result.output
     lines = [ln for ln in result.output.splitlines() if ln.startswith("  gs-")]
     assert lines and all(": missed:" in ln for ln in lines)
+
+
+def test_error_type_on_story_gold_says_it_does_not_apply(tmp_path):
+    texts = tmp_path / "texts.jsonl"
+    texts.write_text(json.dumps({"id": "a1", "published": "2021-12-12", "text": "Putin met Biden in Geneva."}) + "\n")
+    stories = tmp_path / "stories.jsonl"
+    core = [{"root": "04", "source": "RUS", "target": "USA", "date": None, "triggers": ["met"]}]
+    stories.write_text(json.dumps({"id": "a1", "coders": 2, "core": core, "optional": []}) + "\n")
+    args = ["evaluate", str(stories), "--texts", str(texts), "--error-type", "missed"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 2, result.output
+    assert "--error-type picks errors of event gold" in result.output and "KeyError" not in result.output

@@ -92,7 +92,7 @@ def explain(exc: BaseException) -> str:
             )
         else:
             hint = "the database refused the operation"
-        return f"database error: {msg[:300]} ({hint}; --debug shows the traceback)"
+        return f"database error: {msg[:300]} ({hint}; `tidings --debug ...` shows the traceback)"
     from .records.errors import TidingsError
 
     if isinstance(exc, TidingsError):
@@ -102,7 +102,9 @@ def explain(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         where = f": {exc.filename}" if getattr(exc, "filename", None) else ""
         return f"{exc.strerror or msg}{where}"
-    return f"{name}: {msg[:400]} (unexpected: run again with --debug for the traceback, and please report it)"
+    return (
+        f"{name}: {msg[:400]} (unexpected: run again as `tidings --debug ...` for the traceback, and please report it)"
+    )
 
 
 def _available(module: str) -> bool:

@@ -179,6 +179,11 @@ def _print_report(report, as_json, baseline, error_types, max_errors) -> None:
         click.echo(render_comparison(compare_reports(before, report), None if max_errors == 0 else max_errors))
     else:
         shown = report
+        if error_types and "all" not in report:
+            raise click.UsageError(
+                "--error-type picks errors of event gold (sentences, articles); story gold lists no errors "
+                "of its own: see the per-root figures, or score the stories with --json"
+            )
         if error_types:
             keep = set(error_types)
             shown = {

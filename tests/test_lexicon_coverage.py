@@ -76,6 +76,13 @@ def test_everyday_sense_gives_no_event(coded, text):
     assert not coded(text)
 
 
+def test_telling_reporters_is_no_event_of_its_own(coded):
+    """'told reporters' is 'said': the reported event is coded, the telling is no 010 with the
+    press as its target."""
+    assert coded("The French prime minister told reporters that Russia attacked Ukraine.") == {("190", "RUS", "UKR")}
+    assert not coded("The French prime minister told reporters on Wednesday that unemployment fell.")
+
+
 def test_ending_a_visit_is_no_halt_and_naming_is_no_call(coded):
     assert not {t for t in coded("The Chinese president ended his official visit to Vietnam.") if t[0] == "164"}
     assert not {t for t in coded("The United States called the death sentence a milestone.") if t[0] == "041"}

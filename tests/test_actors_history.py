@@ -7,22 +7,7 @@ import datetime as dt
 import pytest
 
 from tidings.actors import load_default_lexicon
-from tidings.nlp import new_doc
-
-
-def actors_only(nlp, doc):
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
-        if name == "tidings_actors":
-            break
-    return doc
-
-
-def person(nlp, text, published, name):
-    doc = actors_only(nlp, new_doc(nlp, text, dt.date.fromisoformat(published)))
-    found = [m for m in doc._.actor_mentions if name in m.text]
-    assert found, f"no mention of {name!r} in {[m.text for m in doc._.actor_mentions]}"
-    return found[0]
+from actorkit import mention as person
 
 
 @pytest.mark.parametrize(

@@ -9,21 +9,7 @@ import datetime as dt
 import pytest
 
 from tidings.nlp import new_doc
-
-
-def actors_only(nlp, doc):
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
-        if name == "tidings_actors":
-            break
-    return doc
-
-
-def mention(nlp, text, published, words):
-    doc = actors_only(nlp, new_doc(nlp, text, dt.date.fromisoformat(published)))
-    found = [m for m in doc._.actor_mentions if words in m.text]
-    assert found, f"no mention of {words!r} in {[(m.text, m.code) for m in doc._.actor_mentions]}"
-    return found[0]
+from actorkit import actors_only, mention
 
 
 @pytest.mark.parametrize(

@@ -71,15 +71,7 @@ def _encoder(cls: type) -> Callable[[Any], tuple]:
     layout = _layout(cls)
     parts: list[Callable[[Any], Any]] = []
     for name, kind, sub in layout:
-        get = _getter(name)
-        if kind == PLAIN:
-            parts.append(_plain(name))
-        elif kind == ONE:
-            parts.append(_nested(get, _ENCODERS, sub))
-        elif kind == OPTIONAL:
-            parts.append(_optional(get, _ENCODERS, sub))
-        else:
-            parts.append(_many(get, _ENCODERS, sub))
+        parts.append(_plain(name) if kind == PLAIN else _record_part(kind, _getter(name), _ENCODERS, sub))
     return lambda obj: tuple(part(obj) for part in parts)
 
 
@@ -89,15 +81,18 @@ def _decoder(cls: type) -> Callable[[tuple], Any]:
         return lambda values: cls(*values)
     parts: list[Callable[[Any], Any] | None] = []
     for _, kind, sub in layout:
-        if kind == PLAIN:
-            parts.append(None)
-        elif kind == ONE:
-            parts.append(_nested(_same, _DECODERS, sub))
-        elif kind == OPTIONAL:
-            parts.append(_optional(_same, _DECODERS, sub))
-        else:
-            parts.append(_many(_same, _DECODERS, sub))
+        parts.append(None if kind == PLAIN else _record_part(kind, _same, _DECODERS, sub))
     return lambda values: cls(*[v if part is None else part(v) for part, v in zip(parts, values)])
+
+
+def _record_part(kind: int, get: Callable[[Any], Any], table: "_Codecs", sub: type) -> Callable[[Any], Any]:
+    """The coder (encoder or decoder, by `table`) of a field that holds records: one, one or
+    None, or a tuple of them."""
+    if kind == ONE:
+        return _nested(get, table, sub)
+    if kind == OPTIONAL:
+        return _optional(get, table, sub)
+    return _many(get, table, sub)
 
 
 # the only plain values sent: marshal writes any object with a buffer (a numpy number) as bytes,

@@ -8,15 +8,7 @@ import pytest
 
 from tidings.actors import DataError, load_default_lexicon, parse_petrarch, validate_data
 from tidings.nlp import new_doc
-
-
-def actors_only(nlp, doc):
-    """Run the pipeline up to and including tidings_actors (later stages are not needed here)."""
-    for name, proc in nlp.pipeline:
-        doc = proc(doc)
-        if name == "tidings_actors":
-            break
-    return doc
+from actorkit import actors_only
 
 
 def actors_pipeline(config):

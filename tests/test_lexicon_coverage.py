@@ -62,6 +62,12 @@ def coded():
         ("Government troops on Thursday entered northern Mogadishu.", ("192", "SOM", "SOM")),
         ("Somali government forces rolled into the capital Mogadishu.", ("192", "SOM", None)),
         ("Russian troops took the city on Monday.", ("192", "RUS", None)),
+        # a kidnapping is an abduction (181), not an arrest (173)
+        ("Nigerian rebels kidnapped two Italian oil workers.", ("181", "NGA", "ITA")),
+        # welcoming a decision is an endorsement (051), not hosting a visit (043)
+        ("Japan welcomed China's return to the talks.", ("051", "JPN", "CHN")),
+        # killing by armed forces is military force (19x), not an assault (18x)
+        ("Israeli troops killed three Palestinian militants.", ("190", "ISR", "PSE")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -70,7 +76,12 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
 
 @pytest.mark.parametrize(
     "text",
-    ["The minister entered the room.", "The company took a stake in the port.", "The vote is set for Monday."],
+    [
+        "The minister entered the room.",
+        "The company took a stake in the port.",
+        "The vote is set for Monday.",
+        "Seven Ugandans were killed in a road accident on Sunday.",
+    ],
 )
 def test_everyday_sense_gives_no_event(coded, text):
     assert not coded(text)

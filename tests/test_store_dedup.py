@@ -249,3 +249,42 @@ def test_sketches_made_by_workers_give_the_same_store(tmp_path):
     theirs = stored(str(tmp_path / "workers.duckdb"), sent)
     assert mine == theirs
     assert sum(mine[1]) >= 4  # copies joined the wire story: candidates were verified
+
+
+def test_copies_of_stored_stories_read_them_once_per_batch(tmp_path, monkeypatch):
+    # a batch looks up its stored neighbours' texts and stories, and those stories' events and
+    # first dates, in a few queries for the whole batch (store.writer: _Pending.prefetch); the
+    # store is the same as when every copy is written alone, reading its story as it goes
+    import datetime
+
+    import tidings.store.writer as writer
+    from tidings.store import Store
+
+    first = wire_copies()[:2] + [other_story()]
+    again = [
+        replace(c.article, id=c.article.id + "~again", url=c.article.url and c.article.url + "?again") for c in first
+    ]
+    later = wire_copies()[2:] + [replace(c, article=a) for c, a in zip(first, again)]
+    now = datetime.datetime(2022, 4, 1, 12, 0)
+    tables = ("articles", "stories", "events", "mentions", "lsh_buckets")
+
+    def stored(path, batched):
+        with Store(path) as store, store.session() as conn:
+            writer.write_batch(conn, first, now=now)
+            if batched:
+                results = writer.write_batch(conn, later, now=now)
+            else:
+                results = [writer.write_coded(conn, c, now=now) for c in later]
+        conn = open_reader(path)
+        out = {t: conn.execute(f"SELECT * FROM {t} ORDER BY ALL").fetchall() for t in tables}
+        conn.close()
+        return results, out
+
+    alone = stored(str(tmp_path / "alone.duckdb"), False)
+    read_alone = []
+    story_events = writer._story_events
+    monkeypatch.setattr(writer, "_story_events", lambda conn, sid: read_alone.append(sid) or story_events(conn, sid))
+    batched = stored(str(tmp_path / "batch.duckdb"), True)
+    assert batched == alone
+    assert sum(r.joined_story for r in batched[0]) == len(later)  # every one a copy of a stored story
+    assert read_alone == []  # the stored stories came with the batch's look-ups

@@ -28,6 +28,7 @@ __all__ = [
     "similarity",
     "Similarity",
     "is_same_story",
+    "same_story_score",
     "NUM_PERM",
     "BANDS",
     "ROWS",
@@ -125,11 +126,16 @@ class TextSketch:
         """This sketch, knowing the text it was made of (for one that travelled without it)."""
         return self if self._text is not None else TextSketch(self.count, self.signature, self.buckets, None, text)
 
-    def shingles(self) -> set[str]:
+    def shingles(self, made: dict[str, set[str]] | None = None) -> set[str]:
+        """The text's shingle set; `made`: the sets made already, by text (read and added to)."""
         if self._shingles is None:
             if self._text is None:
                 raise ValueError("a sketch without its text: give it with for_text()")
-            self._shingles = shingles(self._text)
+            if made is None:
+                self._shingles = shingles(self._text)
+            else:
+                got = made.get(self._text)
+                self._shingles = got if got is not None else made.setdefault(self._text, shingles(self._text))
         return self._shingles
 
     def __getstate__(self) -> tuple[int, np.ndarray, list[tuple[int, int]]]:
@@ -162,10 +168,16 @@ def similarity(a: set[str], b: set[str]) -> Similarity:
 
 
 def is_same_story(a: set[str], b: set[str]) -> bool:
+    return same_story_score(a, b) is not None
+
+
+def same_story_score(a: set[str], b: set[str]) -> float | None:
+    """How alike two texts are (Similarity.score) when they are copies of one story
+    (is_same_story), else None: the overlap is counted once for both."""
     if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
-        return False
+        return None
     s = similarity(a, b)
-    return s.jaccard >= JACCARD_MIN or s.containment >= CONTAINMENT_MIN
+    return s.score if s.jaccard >= JACCARD_MIN or s.containment >= CONTAINMENT_MIN else None
 
 
 def sentence_similarity(a: str, b: str) -> float:

@@ -273,6 +273,12 @@ class _Pending:
         self.lsh: dict[int, list[str]] = {}
         self.prev_by_id: dict[str, Previous] = {}
         self.prev_by_url: dict[str, Previous] = {}
+        # what prefetch() found of the stored neighbours: (text, story id) by article id, and
+        # their stories' events and first dates (valid, like the rest, until the first flush)
+        self.stored_rows: dict[str, tuple[str | None, str | None]] = {}
+        self.stored_stories: dict[str, StoryIndex] = {}
+        self.stored_dates: dict[str, dt.date | None] = {}
+        self.shingle_sets: dict[str, set[str]] = {}  # shingle sets by text, made once per batch
         self._clear()
 
     def _clear(self) -> None:
@@ -289,6 +295,14 @@ class _Pending:
 
     def has(self, art: Article) -> bool:
         return art.id in self.articles or bool(art.url and art.url in self.urls)
+
+    def shingles(self, text: str) -> set[str]:
+        """The text's shingle set (dedup.shingles), made once in a batch: a copy's candidates
+        are verified against the same texts again and again (PolNeAR's repeats)."""
+        got = self.shingle_sets.get(text)
+        if got is None:
+            got = self.shingle_sets[text] = dedup.shingles(text)
+        return got
 
     def prefetch(
         self,
@@ -333,7 +347,32 @@ class _Pending:
             self.prev_by_id[id_] = (id_, h, v)
             if url and url not in self.prev_by_url:
                 self.prev_by_url[url] = (id_, h, v)
+        self._prefetch_neighbours(conn)
         self.prefetched = True
+
+    def _prefetch_neighbours(self, conn: duckdb.DuckDBPyConnection) -> None:
+        """The text and story of every stored neighbour (a candidate copy), and the events and
+        first date of their stories, in three queries for the whole batch instead of one to
+        three per copy (a copy of a stored article joins its story: each of those queries
+        scans and joins the tables anew)."""
+        ids = sorted({a for found in self.lsh.values() for a in found})
+        self.stored_rows, self.stored_stories, self.stored_dates = {}, {}, {}
+        if not ids:
+            return
+        rows = _select_keyed(conn, "SELECT id, text, story_id FROM articles WHERE id IN ({keys})", ids, self.bulk)
+        self.stored_rows = {id_: (text, story) for id_, text, story in rows}
+        stories = sorted({story for _, story in self.stored_rows.values() if story})
+        if not stories:
+            return
+        self.stored_stories = _stories_events(conn, stories, self.bulk)
+        self.stored_dates = dict.fromkeys(stories)
+        dates = _select_keyed(
+            conn,
+            "SELECT story_id, min(published_date) FROM articles WHERE story_id IN ({keys}) GROUP BY story_id",
+            stories,
+            self.bulk,
+        )
+        self.stored_dates.update(dates)
 
     def flush(self, conn: duckdb.DuckDBPyConnection) -> None:
         for m in self.new_matches:  # counts kept here rather than recounted in SQL
@@ -354,6 +393,17 @@ class _Pending:
         for bucket, ids in self.buckets.items():  # what was pending is stored now
             self.lsh.setdefault(bucket, []).extend(ids)
         self._clear()
+
+
+def _select_keyed(conn: duckdb.DuckDBPyConnection, sql: str, keys: list[str], bulk: bool) -> list[tuple[Any, ...]]:
+    """Run `sql`, whose "{keys}" is the list of string keys (bound, never formatted): as an
+    Arrow column (`bulk`, see BULK_ARROW) or as one list parameter."""
+    if bulk:
+        import pyarrow as pa
+
+        tidings_keys = pa.table({"k": pa.array(keys, type=pa.string())})  # noqa: F841 - a replacement scan reads it
+        return conn.execute(sql.replace("{keys}", "SELECT k FROM tidings_keys")).fetchall()
+    return conn.execute(sql.replace("{keys}", "SELECT unnest(?::VARCHAR[])"), [keys]).fetchall()
 
 
 def _neighbours(conn: duckdb.DuckDBPyConnection, keys: list[int], bulk: bool) -> list[tuple[int, str]]:
@@ -402,17 +452,16 @@ def _find_story(conn: duckdb.DuckDBPyConnection, article_id: str, sketch: Sketch
         row: tuple[str | None, str | None] | None
         if cand_id in pending.articles:
             row = (pending.articles[cand_id]["text"], pending.articles[cand_id]["story_id"])
+        elif pending.prefetched and cand_id in pending.stored_rows:
+            row = pending.stored_rows[cand_id]
         else:
             fetched = conn.execute("SELECT text, story_id FROM articles WHERE id = ?", [cand_id]).fetchone()
             row = (fetched[0], fetched[1]) if fetched else None
         if not row or not row[1]:
             continue
-        sh = sketch.shingles()
-        other_sh = dedup.shingles(row[0] or "")
-        if dedup.is_same_story(sh, other_sh):
-            score = dedup.similarity(sh, other_sh).score
-            if score > best_score:
-                best, best_score = row[1], score
+        score = dedup.same_story_score(sketch.shingles(pending.shingle_sets), pending.shingles(row[0] or ""))
+        if score is not None and score > best_score:
+            best, best_score = row[1], score
     return best
 
 
@@ -503,22 +552,36 @@ def _recount(conn: duckdb.DuckDBPyConnection, event_ids: set[str]) -> None:
     )
 
 
-def _story_events(conn: duckdb.DuckDBPyConnection, story_id: str) -> StoryIndex:
-    """The events of a story by (date, source, target, code, status), with their mentions'
-    sentences, articles and sources (to match new mentions and keep the counts)."""
-    index: StoryIndex = {}
-    rows = conn.execute(
-        """SELECT e.id, e.date, coalesce(e.source_code, ''), coalesce(e.target_code, ''), e.code,
-                  e.status, e.trigger_key, list(m.sentence_text), list(m.article_id),
+_STORY_EVENTS_SQL = """SELECT e.story_id, e.id, e.date, coalesce(e.source_code, ''), coalesce(e.target_code, ''),
+                  e.code, e.status, e.trigger_key, list(m.sentence_text), list(m.article_id),
                   list(a.source_key), count(m.event_id)
            FROM events e
            LEFT JOIN mentions m ON m.event_id = e.id
            LEFT JOIN articles a ON a.id = m.article_id
-           WHERE e.story_id = ?
-           GROUP BY ALL ORDER BY e.id""",
-        [story_id],
-    ).fetchall()
-    for eid, date, src, tgt, code, status, tkey, sents, arts, srcs, n in rows:
+           WHERE e.story_id IN ({stories})
+           GROUP BY ALL ORDER BY e.id"""
+
+
+def _story_events(conn: duckdb.DuckDBPyConnection, story_id: str) -> StoryIndex:
+    """The events of a story by (date, source, target, code, status), with their mentions'
+    sentences, articles and sources (to match new mentions and keep the counts)."""
+    rows = conn.execute(_STORY_EVENTS_SQL.replace("{stories}", "?"), [story_id]).fetchall()
+    return _story_index(rows)
+
+
+def _stories_events(conn: duckdb.DuckDBPyConnection, story_ids: list[str], bulk: bool) -> dict[str, StoryIndex]:
+    """_story_events of several stories in one query (each story's events in the same order)."""
+    rows = _select_keyed(conn, _STORY_EVENTS_SQL.replace("{stories}", "{keys}"), story_ids, bulk)
+    by_story: dict[str, list[tuple[Any, ...]]] = {story: [] for story in story_ids}
+    for row in rows:
+        by_story[row[0]].append(row)
+    return {story: _story_index(story_rows) for story, story_rows in by_story.items()}
+
+
+def _story_index(rows: list[tuple[Any, ...]]) -> StoryIndex:
+    """A story's event index from its rows of _STORY_EVENTS_SQL (in the events' id order)."""
+    index: StoryIndex = {}
+    for _story, eid, date, src, tgt, code, status, tkey, sents, arts, srcs, n in rows:
         index.setdefault((date, src, tgt, code, status), []).append(
             {
                 "id": eid,
@@ -850,13 +913,23 @@ def _place_in_story(
     # the story's events so far (stored, and added by this batch) and its first date
     index = pending.stories.get(story_id)
     if index is None:
-        index = _story_events(conn, story_id) if joined or replaces else {}
+        if not (joined or replaces):
+            index = {}
+        elif pending.prefetched and story_id in pending.stored_stories:
+            index = pending.stored_stories.pop(story_id)  # as _story_events would read it: nothing flushed yet
+        else:
+            index = _story_events(conn, story_id)
         pending.stories[story_id] = index
     story_date = None
     if joined:
         if story_id not in pending.story_dates:
-            first = conn.execute("SELECT min(published_date) FROM articles WHERE story_id = ?", [story_id]).fetchone()
-            pending.story_dates[story_id] = first[0] if first else None
+            if pending.prefetched and story_id in pending.stored_dates:
+                pending.story_dates[story_id] = pending.stored_dates[story_id]
+            else:
+                first = conn.execute(
+                    "SELECT min(published_date) FROM articles WHERE story_id = ?", [story_id]
+                ).fetchone()
+                pending.story_dates[story_id] = first[0] if first else None
         story_date = pending.story_dates[story_id]
     mine = article_date(art)
     earliest = pending.story_dates.get(story_id)

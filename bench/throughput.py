@@ -18,7 +18,19 @@ grouped 12 to an article, which needs nothing outside the repo:
 
 Each round runs every one of them one after the other (best of --rounds each); the engines
 are started before the timed runs (their start-up is printed apart), every ingest writes into
-a new empty store, and Ray codes into an emptied shard folder every round. The CPU time per
+a new empty store, and Ray codes into an emptied shard folder every round.
+
+Warm-up: before the timed rounds every process that codes has coded the articles once, not
+counted: this process (spaCy's pipeline and tidings' `code`; ingest-1 codes in this process)
+and each worker of the pool and of Ray (Engine.warm_up: every worker all the articles). A
+process's caches (the vocabulary's lexemes, the lemma memo, the actor matcher's norms) fill
+with the words it meets, and the first pass over articles costs more CPU than the next (pool
+articles: 32 ms per article cold, 25-26 on the second pass, in one process). Until 2026-12-07
+only this process was warm (it codes the articles in its own warm-up and in every round
+before ingest-1), while the pool's and Ray's workers, new processes, met them for the first
+time in round 1 and warmed round after round: the ratio of two workers to one then counted
+the workers' warming as the engine's cost. Now every engine is measured warm on the same
+articles; --no-warm-up measures as before. The CPU time per
 article of each run (this process plus the engine's workers) is printed too: it tells the
 work an engine adds from what a busy shared machine takes away. The ingests must store the
 same counts (articles, events, mentions) with every engine; the exit status says so.
@@ -144,6 +156,12 @@ def parse_args(argv=None) -> argparse.Namespace:
     ap.add_argument("--skip-ray", action="store_true")
     ap.add_argument("--rounds", type=int, default=5, help="rounds of all the runs, one after the other (best of each)")
     ap.add_argument(
+        "--no-warm-up",
+        dest="warm_up",
+        action="store_false",
+        help="no warm-up pass before the timed rounds (before 2026-12-07: only this process was warm)",
+    )
+    ap.add_argument(
         "--shared", type=Path, default=ROOT.parent / "shared", help="the folder holding data/news and data/dev"
     )
     args = ap.parse_args(argv)
@@ -180,6 +198,26 @@ def _start_engines(args, shard_dir: Path) -> dict:
         _, t = timed(engines["ray"].start)
         print(f"  (Ray started in {t_init:.1f} s and its {args.workers} workers in {t:.1f} s, not counted below)")
     return engines
+
+
+def _warm_up(arts, runs: dict, engines: dict) -> None:
+    """Every process that codes codes the articles once before the timed rounds, not counted:
+    this process (spaCy's pipeline, and tidings' coding, which ingest-1 uses too) and every
+    worker of each engine (all the articles each)."""
+    t0 = time.perf_counter()
+    runs["spacy"]()
+    runs["code"]()
+    said = [f"this process {time.perf_counter() - t0:.1f} s"]
+    for name, engine in engines.items():
+        t1 = time.perf_counter()
+        engine.warm_up(arts)
+        said.append(f"{name} {time.perf_counter() - t1:.1f} s")
+    print(
+        "  (warm-up, not counted: every process that codes has coded these articles once, this one and each worker: "
+        + ", ".join(said)
+        + ")",
+        flush=True,
+    )
 
 
 def _rounds(args, arts, runs: dict, engines: dict, shard_dir: Path):
@@ -260,6 +298,12 @@ def main(argv=None) -> int:
         for name, engine in engines.items():
             runs[name] = (lambda e: lambda: _ingest_run(arts, db_dir, e))(engine)
         runs = {name: runs[name] for name in LABELS if name in runs}
+        if args.warm_up:
+            _warm_up(arts, runs, engines)
+        else:
+            print(
+                "  (no warm-up: the workers meet the articles for the first time in round 1; this process has coded 20)"
+            )
         best, cpu, own, outs = _rounds(args, arts, runs, engines, shard_dir)
         rss = {name: e.peak_worker_rss_mb() for name, e in engines.items()}
     finally:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 
 import pytest
@@ -141,6 +142,18 @@ def test_a_started_pool_codes_several_streams_with_the_same_workers():
     assert first == local
     assert second == local[::-1]
     assert engine._pool is None  # closed on leaving the block
+
+
+def test_a_warm_up_has_every_worker_code_the_articles_once():
+    # bench/throughput.py measures every engine warm: each worker has coded the articles once
+    from tidings.run.engines import Engine
+
+    local = [dumps(c) for c in code_stream(articles(), EngineOptions("local"))]
+    with Engine(EngineOptions("pool", workers=2, chunk=2)) as engine:
+        assert engine.warm_up(articles()) == sorted(engine.worker_pids)
+        assert [dumps(c) for c in engine.code(articles())] == local
+    with Engine(EngineOptions("local")) as engine:
+        assert engine.warm_up(articles()[:2]) == [os.getpid()]
 
 
 @pytest.mark.slow

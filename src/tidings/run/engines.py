@@ -173,6 +173,39 @@ class Engine:
             TAIL_PIECE if pool else None,
         )
 
+    def warm_up(self, articles: list[Article]) -> list[int]:
+        """Have every worker code `articles` once, the results dropped; the process ids that did.
+        Each worker's caches (the vocabulary's lexemes, the lemma memo, the actor matcher's
+        norms) are then those of a process that has coded these articles: for a benchmark that
+        compares the workers with a process that has coded them before (bench/throughput.py).
+        In-process (local), the articles are coded here."""
+        self.start()
+        if self.kind == "local":
+            for _ in code_articles(articles, self.options):
+                pass
+            return [os.getpid()]
+        if self.kind == "pool":
+            return self._warm_pool(articles)
+        import ray
+
+        return ray.get([actor.warm.remote(articles) for actor in self._actors or []])
+
+    def _warm_pool(self, articles: list[Article]) -> list[int]:
+        """Every worker of the pool codes the articles once: as many tasks as workers at a time
+        (each idle worker takes one), again for a worker that got none, until each has."""
+        pool = self._pool
+        if pool is None:
+            raise RuntimeError("the process pool is not started")
+        warmed: set[int] = set()
+        for _ in range(5):
+            missing = len(set(self.worker_pids) - warmed)
+            if not missing:
+                break
+            warmed.update(f.result() for f in [pool.submit(_warm_chunk, articles) for _ in range(missing)])
+        if set(self.worker_pids) - warmed:
+            raise RuntimeError(f"the pool's workers {sorted(set(self.worker_pids) - warmed)} took no warm-up task")
+        return sorted(warmed)
+
     def peak_worker_rss_mb(self) -> float | None:
         return max(self._rss) if self._rss else None
 
@@ -326,6 +359,13 @@ def _worker_pid(pause: float) -> int:
     return os.getpid()
 
 
+def _warm_chunk(chunk: list[Article]) -> int:
+    """Code a chunk and drop the results (Engine.warm_up); the worker's process id."""
+    for _ in code_articles(chunk, _WORKER_OPTIONS):
+        pass
+    return os.getpid()
+
+
 def _preloaded() -> bool:
     """In a worker: was it forked from a fork server that had loaded the pipeline?"""
     import sys
@@ -458,6 +498,12 @@ class _RayCoder:
         get_nlp(options.pipeline)
 
     def ready(self) -> int:
+        return os.getpid()
+
+    def warm(self, chunk: list[Article]) -> int:
+        """Code a chunk and drop the results (Engine.warm_up); this actor's process id."""
+        for _ in code_articles(chunk, self.options):
+            pass
         return os.getpid()
 
     def code(self, chunk: list[Article], path: str) -> RayChunk:

@@ -68,6 +68,12 @@ def coded():
         ("Japan welcomed China's return to the talks.", ("051", "JPN", "CHN")),
         # killing by armed forces is military force (19x), not an assault (18x)
         ("Israeli troops killed three Palestinian militants.", ("190", "ISR", "PSE")),
+        # an invitation offers to meet (036); an assurance is a promise (030)
+        ("The Chinese president invited the Vietnamese president to visit Beijing.", ("036", "CHN", "VNM")),
+        ("The Jordanian king assured the American president that Jordan would close the port.", ("030", "JOR", "USA")),
+        # a ban on imports is an embargo (163); questioning a suspect is an investigation (091)
+        ("Japan banned imports of American beef.", ("163", "JPN", "USA")),
+        ("British police questioned a Russian suspect on Monday.", ("091", "GBR", "RUS")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

@@ -57,6 +57,9 @@ _ARTICLE_FIELDS = (
     "skipped",
 )
 SENTENCE_MATCH = 0.5
+# json.dumps(value, ensure_ascii=False), with one encoder for the module: json.dumps makes a
+# new JSONEncoder for every call with an option (4.7 -> 1.2 us for an actor's mentions)
+_to_json = json.JSONEncoder(ensure_ascii=False).encode
 
 # a row of a table, in its column order
 Row = list[object]
@@ -505,7 +508,7 @@ def _retire(
         ]
         conn.execute(
             "UPDATE article_versions SET coded = ? WHERE article_id = ? AND replaced_at = ? AND coded IS NULL",
-            [json.dumps(coded, ensure_ascii=False), new_id, now],
+            [_to_json(coded), new_id, now],
         )
     if new_id != old_id:
         conn.execute(
@@ -845,7 +848,7 @@ def _held(
     if recode and known:
         conn.execute(
             "UPDATE article_versions SET coded = ? WHERE article_id = ? AND content_hash = ?",
-            [json.dumps(_coded_summary(coded, art), ensure_ascii=False), stored_id, h],
+            [_to_json(_coded_summary(coded, art)), stored_id, h],
         )
         return WriteResult(art.id, "recoded", reason="an older version: its coding in article_versions renewed")
     return WriteResult(art.id, why[0], reason=why[1])
@@ -966,7 +969,7 @@ def _add_article_rows(
             art.language,
             art.dateline,
             art.text,
-            json.dumps(list(art.removed), ensure_ascii=False),
+            _to_json(list(art.removed)),
             art.source,
             coded.skipped,
             len(coded.events),
@@ -1121,7 +1124,7 @@ def _add_quote_and_actor_rows(pending: _Pending, coded: CodedArticle, art: Artic
             a.name,
             a.rule,
             len(a.mentions),
-            json.dumps([[m.text, m.start, m.end] for m in a.mentions], ensure_ascii=False),
+            _to_json([[m.text, m.start, m.end] for m in a.mentions]),
         ]
         for n, a in enumerate(coded.actors)
     ]

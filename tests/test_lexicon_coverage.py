@@ -74,6 +74,8 @@ def coded():
         # a ban on imports is an embargo (163); questioning a suspect is an investigation (091)
         ("Japan banned imports of American beef.", ("163", "JPN", "USA")),
         ("British police questioned a Russian suspect on Monday.", ("091", "GBR", "RUS")),
+        # breaking a ceasefire agreement is a ceasefire violation (196), not defiance of a norm (128)
+        ("Sudanese rebels violated the ceasefire agreement.", ("196", "SDN", None)),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

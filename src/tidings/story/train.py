@@ -1,7 +1,8 @@
 """Train the judge on the project's own annotations of real articles.
 
     .venv/bin/python -m tidings.story.train [--texts ../shared/data/news/wire.jsonl]
-        [--gold gold/news/train.jsonl] [--out src/tidings/data/models/judge.json] [--folds 5]
+        [--gold gold/news/train.jsonl gold/news/train3.jsonl] [--second gold/news/train_b.jsonl
+        gold/news/train3_b.jsonl] [--out src/tidings/data/models/judge.json] [--folds 5]
 
 Every training article (coded blind by one coder, by ANNOTATION.md) is read from the texts
 file as `tidings code` reads a JSONL record and coded without the article stage's decision;
@@ -320,15 +321,24 @@ def annotations_of(*paths: Path | None) -> dict[str, list[list[dict]]]:
 
 
 def train(
-    gold_path: Path, texts: Path, out: Path, folds: int = 5, second: Path | None = None, roots_out: Path | None = None
+    gold_paths: list[Path],
+    texts: Path,
+    out: Path,
+    folds: int = 5,
+    seconds: list[Path] | None = None,
+    roots_out: Path | None = None,
 ) -> dict:
+    """Train on the articles of every file of `gold_paths`, each with the second coder's file
+    of the same place in `seconds` (where there is one)."""
     from .roots import ROOTS_PATH
 
-    gold = read_gold(gold_path, second)
+    pairs = [(g, (seconds or [])[i] if i < len(seconds or []) else None) for i, g in enumerate(gold_paths)]
+    gold = {rid: g for path, second in pairs for rid, g in read_gold(path, second).items()}
+    every = [p for pair in pairs for p in pair]
     docs = parse_articles(gold, texts)
-    root_models, roots_all = oof_roots(docs, annotations_of(gold_path, second), folds)
+    root_models, roots_all = oof_roots(docs, annotations_of(*every), folds)
     roots_all.save(roots_out or ROOTS_PATH)
-    examples = collect(gold, docs, gold_sentences(gold_path, second), root_models, folds)
+    examples = collect(gold, docs, gold_sentences(*every), root_models, folds)
     counts = Counter(n for ex in examples for n in ex.features)
     names = sorted(n for n, c in counts.items() if c >= MIN_FEATURE_COUNT)
     raw, y = cross_validate(examples, gold, names, folds)
@@ -349,7 +359,7 @@ def train(
         "cv": cv,
         "threshold": threshold,
         "learning_curve": curve,
-        "gold": str(gold_path.relative_to(ROOT) if gold_path.is_relative_to(ROOT) else gold_path),
+        "gold": [str(p.relative_to(ROOT) if p.is_relative_to(ROOT) else p) for p in every if p is not None],
         "importance": _importance(booster, names),
     }
     judge = Judge(tuple(names), feature, thr, left, right, value, depth, scale, shift, threshold, info)
@@ -389,12 +399,14 @@ def _check_same(judge: Judge, booster, X: np.ndarray) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description="Train the judge on the project's own real-article annotations.")
-    ap.add_argument("--gold", type=Path, default=ROOT / "gold" / "news" / "train.jsonl")
+    news = ROOT / "gold" / "news"
+    ap.add_argument("--gold", type=Path, nargs="+", default=[news / "train.jsonl", news / "train3.jsonl"])
     ap.add_argument(
         "--second",
         type=Path,
-        default=ROOT / "gold" / "news" / "train_b.jsonl",
-        help="a second coder's annotations of (some of) the training articles",
+        nargs="+",
+        default=[news / "train_b.jsonl", news / "train3_b.jsonl"],
+        help="a second coder's annotations of (some of) the articles of each --gold file, in the same order",
     )
     ap.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "wire.jsonl")
     ap.add_argument("--out", type=Path, default=JUDGE_PATH)

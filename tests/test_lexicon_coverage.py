@@ -76,6 +76,8 @@ def coded():
         ("British police questioned a Russian suspect on Monday.", ("091", "GBR", "RUS")),
         # breaking a ceasefire agreement is a ceasefire violation (196), not defiance of a norm (128)
         ("Sudanese rebels violated the ceasefire agreement.", ("196", "SDN", None)),
+        # clashes of protesters with police are violent protest (145), not military force (190)
+        ("Clashes between Argentine protesters and police continued on Friday.", ("145", "ARG", None)),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -89,6 +91,7 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "The company took a stake in the port.",
         "The vote is set for Monday.",
         "Seven Ugandans were killed in a road accident on Sunday.",
+        "China and the United States work together in the war on terror.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

@@ -78,6 +78,9 @@ def coded():
         ("Sudanese rebels violated the ceasefire agreement.", ("196", "SDN", None)),
         # clashes of protesters with police are violent protest (145), not military force (190)
         ("Clashes between Argentine protesters and police continued on Friday.", ("145", "ARG", None)),
+        # handing back land is a return (0842), not a handover of suspects (063); a contribution of money is aid
+        ("Russia handed back two villages to Ukraine.", ("0842", "RUS", None)),
+        ("Japan contributed 10 million dollars to the UN refugee agency.", ("071", "JPN", "UNO")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -92,6 +95,7 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "The vote is set for Monday.",
         "Seven Ugandans were killed in a road accident on Sunday.",
         "China and the United States work together in the war on terror.",
+        "Italian troops contributed to the violence in Iraq.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

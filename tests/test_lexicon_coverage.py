@@ -81,6 +81,8 @@ def coded():
         # handing back land is a return (0842), not a handover of suspects (063); a contribution of money is aid
         ("Russia handed back two villages to Ukraine.", ("0842", "RUS", None)),
         ("Japan contributed 10 million dollars to the UN refugee agency.", ("071", "JPN", "UNO")),
+        # pressure on a government is a demand (100), not material coercion (170)
+        ("The United States stepped up pressure on Syria.", ("100", "USA", "SYR")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -96,6 +98,9 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "Seven Ugandans were killed in a road accident on Sunday.",
         "China and the United States work together in the war on terror.",
         "Italian troops contributed to the violence in Iraq.",
+        "Inflationary pressure on Japanese prices eased in March.",
+        "Japanese bank shares hit a record high on Monday.",
+        "Southern China was hit by a typhoon on Sunday.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

@@ -83,6 +83,8 @@ def coded():
         ("Japan contributed 10 million dollars to the UN refugee agency.", ("071", "JPN", "UNO")),
         # pressure on a government is a demand (100), not material coercion (170)
         ("The United States stepped up pressure on Syria.", ("100", "USA", "SYR")),
+        # informing a party of something shares information (064), it is no bare statement (010)
+        ("China informed the United Nations of the chemical spill.", ("064", "CHN", "UNO")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

@@ -76,6 +76,15 @@ def coded():
         ("British police questioned a Russian suspect on Monday.", ("091", "GBR", "RUS")),
         # breaking a ceasefire agreement is a ceasefire violation (196), not defiance of a norm (128)
         ("Sudanese rebels violated the ceasefire agreement.", ("196", "SDN", None)),
+        # clashes of protesters with police are violent protest (145), not military force (190)
+        ("Clashes between Argentine protesters and police continued on Friday.", ("145", "ARG", None)),
+        # handing back land is a return (0842), not a handover of suspects (063); a contribution of money is aid
+        ("Russia handed back two villages to Ukraine.", ("0842", "RUS", None)),
+        ("Japan contributed 10 million dollars to the UN refugee agency.", ("071", "JPN", "UNO")),
+        # pressure on a government is a demand (100), not material coercion (170)
+        ("The United States stepped up pressure on Syria.", ("100", "USA", "SYR")),
+        # informing a party of something shares information (064), it is no bare statement (010)
+        ("China informed the United Nations of the chemical spill.", ("064", "CHN", "UNO")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -89,6 +98,11 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "The company took a stake in the port.",
         "The vote is set for Monday.",
         "Seven Ugandans were killed in a road accident on Sunday.",
+        "China and the United States work together in the war on terror.",
+        "Italian troops contributed to the violence in Iraq.",
+        "Inflationary pressure on Japanese prices eased in March.",
+        "Japanese bank shares hit a record high on Monday.",
+        "Southern China was hit by a typhoon on Sunday.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

@@ -11,10 +11,13 @@ chunks a pool finishes (one core idle at the end of the run).
 
 "off" is the store and the pool as they were before (writer.BULK_ARROW False: list parameters;
 store.WRITER_THREADS 0: DuckDB's threads; engines.TAIL_PIECE None: one last piece per worker;
-engines.PACKED False: the records come back as lossless JSON), "on" as they are now. Every run ingests into a new, empty store; the medians of --runs runs
-of each are printed, and the counts stored (they must be the same).
+engines.PACKED False: the records come back as lossless JSON; writer.PREFETCH_STORIES False: a
+copy's stored story read by its own queries), "on" as they are now; --switch NAME (repeated)
+turns only those on and off, the others staying on. Every run ingests into a new, empty
+store; the medians of --runs runs of each are printed, and the counts stored (they must be
+the same).
 
-    .venv/bin/python bench/pool_share.py [--corpus pool|polnear|own] [--articles 120] [--runs 6]
+    .venv/bin/python bench/pool_share.py [--corpus pool|polnear|own] [--articles 120] [--runs 6] [--switch prefetch]
 """
 
 from __future__ import annotations
@@ -33,15 +36,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import CORPORA, build_corpus, cpu_seconds  # noqa: E402 - beside this file
 
 
-def switches(on: bool) -> None:
+SWITCHES = ("arrow", "threads", "tail", "packed", "prefetch")
+
+
+def switches(on: bool, which: tuple[str, ...] = SWITCHES) -> None:
     import tidings.run.engines as engines
     import tidings.store as store
     import tidings.store.writer as writer
 
-    writer.BULK_ARROW = on
-    store.WRITER_THREADS = 1 if on else 0
-    engines.TAIL_PIECE = 4 if on else None
-    engines.PACKED = on
+    values = {name: on if name in which else True for name in SWITCHES}
+    writer.BULK_ARROW = values["arrow"]
+    store.WRITER_THREADS = 1 if values["threads"] else 0
+    engines.TAIL_PIECE = 4 if values["tail"] else None
+    engines.PACKED = values["packed"]
+    writer.PREFETCH_STORIES = values["prefetch"]
 
 
 def one_run(arts, engine, db: Path, finished: list[float]) -> tuple[float, float, float, float, tuple]:
@@ -69,7 +77,11 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=120)
     ap.add_argument("--runs", type=int, default=6, help="runs of each setting, alternating")
     ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
+    ap.add_argument(
+        "--switch", action="append", choices=SWITCHES, help="turn only this switch off and on (repeat for more)"
+    )
     args = ap.parse_args(argv)
+    which = tuple(args.switch or SWITCHES)
     if args.articles < 2 or args.runs < 1:
         ap.error("--articles must be at least 2 and --runs at least 1")
 
@@ -81,7 +93,7 @@ def main(argv=None) -> int:
         + "; load average "
         + " ".join(f"{x:.1f}" for x in os.getloadavg())
     )
-    print(f"corpus {args.corpus}: {len(arts)} articles; {what}")
+    print(f"corpus {args.corpus}: {len(arts)} articles; {what}; switched: {', '.join(which)}")
     folder = Path(tempfile.mkdtemp(prefix="tidings-pool-share-"))
     finished: list[float] = []
     results: dict[bool, list] = {False: [], True: []}
@@ -100,11 +112,11 @@ def main(argv=None) -> int:
 
         pool.submit = timed_submit  # type: ignore[method-assign]
         for on in (False, True):  # warm-up (imports, caches): not counted
-            switches(on)
+            switches(on, which)
             one_run(arts, engine, folder / f"warm-{on}.duckdb", finished)
         for k in range(args.runs):
             for on in (False, True) if k % 2 == 0 else (True, False):
-                switches(on)
+                switches(on, which)
                 results[on].append(one_run(arts, engine, folder / f"run-{k}-{on}.duckdb", finished))
     finally:
         engine.close()

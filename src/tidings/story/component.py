@@ -338,8 +338,10 @@ def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
         return "not violence", "its target is a thing, not people, forces or a place"
     if k in facts.minor:
         return "joint act", "an act of three or more parties is coded from the first-named one"
-    if root == "01" and tkey == NONE_KEY and all(h.event.sentence in facts.others for h in g.members):
-        return "carrier", "a bare statement that carries another event of its sentence"
+    # only a bare 010 is a carrier: "expressed concern about", "denied", "claimed responsibility
+    # for" (012, 016, 015 ...) are events of their own beside what they are about
+    if g.code() == "010" and tkey == NONE_KEY and all(h.event.sentence in facts.others for h in g.members):
+        return "carrier", "a bare statement (010) that carries another event of its sentence"
     if g.status == "asserted" and not judged and g.best().how != "coded":
         return "unjudged reading", "an actor taken from the sentence needs the judge"
     return "kept", ""

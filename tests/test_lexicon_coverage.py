@@ -85,6 +85,8 @@ def coded():
         ("The United States stepped up pressure on Syria.", ("100", "USA", "SYR")),
         # informing a party of something shares information (064), it is no bare statement (010)
         ("China informed the United Nations of the chemical spill.", ("064", "CHN", "UNO")),
+        # wanting something of others is an appeal (02x), not a plan of one's own (014)
+        ("The Philippine rebels want a ceasefire throughout the south.", ("0256", "PHL", None)),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -103,6 +105,7 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "Inflationary pressure on Japanese prices eased in March.",
         "Japanese bank shares hit a record high on Monday.",
         "Southern China was hit by a typhoon on Sunday.",
+        "Annual returns on Japanese bonds rose in March.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

@@ -131,3 +131,28 @@ def test_a_surname_that_is_a_common_word(nlp, text, code):
         assert all("USA" not in (m.code or "") for m in found)
     else:
         assert found and found[-1].code == code
+
+
+@pytest.mark.parametrize(
+    "text,word,code",
+    [
+        # someone the lists do not hold, coded by a title, is later called by the first word of
+        # the name (a Malay given name, a Korean family name) and the NER does not tag it
+        (
+            "United Nations envoy Razali Ismail said Thursday that progress was unlikely. "
+            "Razali welcomed the decision of the regional group.",
+            "Razali",
+            "IGOUNO",
+        ),
+        ("North Korean envoy Kim Kye-Gwan arrived in Beijing. Kim accused the United States.", "Kim", "PRKGOV"),
+        # an unlisted name with no code gives its first word nothing to take
+        ("Aidos Sarimov spoke to reporters. Aidos left early.", "Aidos", None),
+    ],
+)
+def test_the_first_word_of_a_titled_name_met_earlier(nlp, text, word, code):
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2005, 12, 15)))
+    later = [m for m in doc._.actor_mentions if m.text == word]
+    if code is None:
+        assert all(not m.code for m in later)
+    else:
+        assert later and later[-1].code == code

@@ -849,7 +849,9 @@ class ActorResolver:
         country = _loc_country(loc)
         surname = doc[name.end - 1].text
         prior = unknown_names.get(norm(text)) or (
-            unknown_names.get("~" + norm(surname)) if name.end - name.start == 1 else None
+            unknown_names.get("~" + norm(surname)) or unknown_names.get("^" + norm(surname))
+            if name.end - name.start == 1
+            else None
         )
         known = unknown_names.get("=" + norm(text)) if name.end - name.start == 1 else None
         if known is not None and role is None and loc is None:
@@ -913,6 +915,8 @@ class ActorResolver:
         unknown_names[norm(text)] = run
         if label == "person" and name.end - name.start > 1:
             unknown_names["~" + norm(surname)] = run
+            if run.code:  # "Razali" after "UN envoy Razali Ismail", "Kim" after "envoy Kim Kye-Gwan"
+                unknown_names.setdefault("^" + norm(doc[name.start].text), run)
         return True
 
     def _code_by_head(self, doc, run: Run, name: Piece, day) -> None:
@@ -1433,6 +1437,7 @@ def _surname_pieces(doc, pieces: list[Piece], words, covered: set[int]) -> list[
             surnames.setdefault(norm(doc[p.end - 1].text), p.start)
         elif p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start > 1:
             surnames.setdefault(norm(doc[p.end - 1].text), p.start)
+            surnames.setdefault(norm(doc[p.start].text), p.start)  # "Razali" after "Razali Ismail"
     if surnames:
         for i, pos in enumerate(doc.to_array(POS).tolist()):
             if pos != PROPN_ID or i in covered:

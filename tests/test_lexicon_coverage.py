@@ -106,6 +106,7 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "Japanese bank shares hit a record high on Monday.",
         "Southern China was hit by a typhoon on Sunday.",
         "Annual returns on Japanese bonds rose in March.",
+        "A Kenyan minister accepted bribes from a British company.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

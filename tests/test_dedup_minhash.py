@@ -25,6 +25,23 @@ def test_each_value_of_a_signature_comes_from_one_of_its_shingles():
         assert len({tuple(o) for o in ones}) == n  # the shingles' own signatures differ
 
 
+def test_a_signature_is_the_minimum_of_each_permutation_done_in_python_integers():
+    # (a * x + b) mod (2**61 - 1), its low 32 bits: computed without a division in dedup; here
+    # with Python's integers, on real-sized sets and on hashes at the edges of their range
+    def by_hand(hashes: list[int]) -> list[int]:
+        p = (1 << 61) - 1
+        return [min((int(a) * x + int(b)) % p for x in hashes) & 0xFFFFFFFF for a, b in zip(dedup._A, dedup._B)]
+
+    sh = dedup.shingles(_text(300, seed=7))
+    assert dedup.minhash(sh).tolist() == by_hand(dedup._hashes(sh).tolist())
+    edges = np.array([0, 1, 2**31, 2**32 - 1, 2**32 - 2], dtype=np.uint64)
+    values = dedup._mod_mersenne(np.multiply.outer(dedup._A, edges) + dedup._B[:, None])
+    p = (1 << 61) - 1
+    assert values.tolist() == [[(int(a) * int(x) + int(b)) % p for x in edges] for a, b in zip(dedup._A, dedup._B)]
+    near = np.array([p - 1, p, p + 1, 2 * p, 2 * p + 5, 2**64 - 1], dtype=np.uint64)
+    assert dedup._mod_mersenne(near.copy()).tolist() == [int(v) % p for v in near]
+
+
 def test_a_text_of_one_shingle_is_not_hashed_as_an_empty_text():
     one = dedup.minhash(dedup.shingles("Talks resumed"))
     assert not np.array_equal(one, dedup.minhash(set()))

@@ -87,6 +87,8 @@ def coded():
         ("China informed the United Nations of the chemical spill.", ("064", "CHN", "UNO")),
         # wanting something of others is an appeal (02x), not a plan of one's own (014)
         ("The Philippine rebels want a ceasefire throughout the south.", ("0256", "PHL", None)),
+        # hoping to do something oneself is an intent (03x), hoping others will is an appeal (02x)
+        ("Bulgaria hopes to reach a deal with the United States.", ("030", "BGR", "USA")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

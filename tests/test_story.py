@@ -379,3 +379,21 @@ def test_a_denial_answers_the_accuser_not_the_articles_main_actor(nlp):
     targets = {e.target.code for e in denials if e.target is not None}
     assert targets == {"SDNUAF"}, targets
     assert all("target:article" not in e.rule for e in denials)
+
+
+def test_a_sure_reading_with_another_party_keeps_a_shared_mention():
+    """A mention gives one event, except that a sure reading of the same act with another party
+    ("ordered the Americans and the Britons to assemble") keeps it too; another root or an
+    unsure reading does not."""
+    from tidings.story.component import SHARED_MENTION_P, Verdict, _another_party
+    from tidings.story.groups import Group
+
+    def verdict(key, p):
+        return Verdict(Group(key, "asserted"), True, "kept", "", p)
+
+    holder = verdict(("17", "IRQ", "USA"), 0.6)
+    assert _another_party(verdict(("17", "IRQ", "GBR"), SHARED_MENTION_P), holder)
+    assert not _another_party(verdict(("17", "IRQ", "GBR"), SHARED_MENTION_P - 0.01), holder)
+    assert not _another_party(verdict(("16", "IRQ", "GBR"), 0.9), holder)  # another reading of the act
+    assert not _another_party(verdict(("17", "IRQ", "GBR"), 0.9), None)
+    assert not _another_party(holder, holder)

@@ -89,6 +89,8 @@ def coded():
         ("The Philippine rebels want a ceasefire throughout the south.", ("0256", "PHL", None)),
         # hoping to do something oneself is an intent (03x), hoping others will is an appeal (02x)
         ("Bulgaria hopes to reach a deal with the United States.", ("030", "BGR", "USA")),
+        # rounding on someone is a verbal attack (111), not a round-up (173)
+        ("Israeli officials rounded on the American defence secretary.", ("111", "ISR", "USA")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -109,6 +111,7 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "Southern China was hit by a typhoon on Sunday.",
         "Annual returns on Japanese bonds rose in March.",
         "A Kenyan minister accepted bribes from a British company.",
+        "The Brazilian striker was booked in the first half.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

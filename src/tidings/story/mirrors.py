@@ -22,7 +22,7 @@ from .keys import NONE_KEY
 
 __all__ = ["MIRROR_P", "OTHER_SIDE", "mirror_key", "mirrored_group", "two_sided"]
 
-MIRROR_P = 0.35
+MIRROR_P = 0.25
 # the code of the act seen from the other side: the same for an act of both, host for visit
 OTHER_SIDE = {"040": "040", "041": "041", "044": "044", "046": "046", "042": "043", "043": "042", "057": "057"}
 

@@ -91,6 +91,7 @@ def coded():
         ("Bulgaria hopes to reach a deal with the United States.", ("030", "BGR", "USA")),
         # rounding on someone is a verbal attack (111), not a round-up (173)
         ("Israeli officials rounded on the American defence secretary.", ("111", "ISR", "USA")),
+        ("Kenyan ministers held a roundtable in Nairobi.", ("040", "KEN", None)),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

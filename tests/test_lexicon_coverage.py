@@ -62,6 +62,10 @@ def coded():
         ("Government troops on Thursday entered northern Mogadishu.", ("192", "SOM", "SOM")),
         ("Somali government forces rolled into the capital Mogadishu.", ("192", "SOM", None)),
         ("Russian troops took the city on Monday.", ("192", "RUS", None)),
+        # charging or indicting someone is legal action (173, CAMEO "charge with legal action"),
+        # not an accusation of a crime (1121); impeachment stays 1121
+        ("Turkish prosecutors charged the Iraqi diplomat with spying.", ("173", "TUR", "IRQ")),
+        ("A US grand jury indicted the Colombian general.", ("173", "USA", "COL")),
         # a kidnapping is an abduction (181), not an arrest (173)
         ("Nigerian rebels kidnapped two Italian oil workers.", ("181", "NGA", "ITA")),
         # welcoming a decision is an endorsement (051), not hosting a visit (043)

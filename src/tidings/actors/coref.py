@@ -7,7 +7,9 @@
 - a definite role with no country ("the spokesman", "the ministry", "the president") -> the
   nearest actor with the same role or office; "the country" -> the nearest country;
   "the group"/"the alliance" -> the nearest organisation;
-- "the two leaders", "both countries" -> the last two persons (countries): one mention each;
+- "the two leaders", "both countries", "the three leaders" -> the last two (three) persons
+  (countries), each of another country when the article names enough of them, never the place
+  where it happens ("talks in Beijing"): one mention each;
 - "his US counterpart" -> whoever held the possessor's office in that country on the date.
 """
 
@@ -29,6 +31,8 @@ _COUNTRY_NOUNS = {"country", "nation"}
 _ORG_NOUNS = {"group", "organisation", "organization", "alliance", "bloc", "movement", "agency", "body"}
 _PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "premiers", "counterparts"}
 _PAIR_COUNTRY = {"countries", "nations", "states", "neighbours", "neighbors", "powers", "sides", "governments"}
+# how many parties a group noun names: "both sides", "the two leaders", "the three countries"
+GROUP_SIZE = {"both": 2, "two": 2, "three": 3, "four": 4}
 
 
 _PRONOUNS = ("he", "him", "she", "her", "it", "they", "them")
@@ -90,7 +94,7 @@ def nominal_runs(doc, taken: set[int]) -> list[Run]:
             r.role_phrase = "country" if w in _COUNTRY_NOUNS else "org"
             out.append(r)
         elif w in _PAIR_COUNTRY | _PAIR_PERSON and (
-            pw == "both" or (pw == "two" and prev2 is not None and prev2.lower_ == "the")
+            pw == "both" or (pw in GROUP_SIZE and prev2 is not None and prev2.lower_ in ("the", "all"))
         ):
             start = t.i - 1 if pw == "both" else t.i - 2
             r = Run(
@@ -102,7 +106,7 @@ def nominal_runs(doc, taken: set[int]) -> list[Run]:
                 pending="pair",
                 head=t.i,
                 definite=True,
-                number="two",
+                number=pw,
             )
             r.role_phrase = "person" if w in _PAIR_PERSON - {"sides"} else ("any" if w == "sides" else "country")
             out.append(r)
@@ -180,7 +184,7 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
             out.append(r)
             continue
         if r.pending == "pair":
-            pair = _pair(history, r)
+            pair = _pair(doc, history, r)
             for m in pair:
                 clone = Run(pieces=[], start=r.start, end=r.end, sent=r.sent, head=r.head)
                 _copy(m, clone, "nominal", doc[r.start : r.end].text)
@@ -354,34 +358,58 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
 _LEADER_OFFICES = {"president", "prime_minister", "chancellor", "monarch", "supreme_leader", "leader", "vice_president"}
 
 
-def _pair(history: list[Run], r: Run) -> list[Run]:
+def _pair(doc, history: list[Run], r: Run) -> list[Run]:
+    """The parties a group noun names ("the two sides", "the three countries"): the last ones
+    of different countries when there are enough of them (the DPRK and its delegate are one
+    side), else the last different actors ("the two leaders" of one country's factions)."""
+    size = GROUP_SIZE.get(r.number, 2)
+    pools = [[h for h in history if not _venue(doc, h)]]
     if r.role_phrase == "person" and r.office in _LEADER_OFFICES | {""}:
-        leaders = [h for h in history if h.office in _LEADER_OFFICES]
-        got = _pair_from(leaders, r, "person")
-        if got:
-            return got
-    return _pair_from(history, r, r.role_phrase)
+        pools.insert(0, [h for h in history if h.office in _LEADER_OFFICES])
+    for pool in pools:
+        for apart in (True, False):
+            got = _pair_from(pool, r, r.role_phrase if pool is pools[-1] else "person", size, apart)
+            if got:
+                return got
+    return []
 
 
-def _pair_from(history: list[Run], r: Run, want: str) -> list[Run]:
+def _venue(doc, h: Run) -> bool:
+    """A place where something happens ("talks in Beijing"), not a party to it."""
+    tok = doc[h.head] if 0 <= h.head < len(doc) else doc[h.end - 1]
+    return tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at", "near", "inside", "outside")
+
+
+def _fits(h: Run, want: str) -> bool:
+    if not h.code or (h.key or "").startswith("role:"):
+        return False
+    if want == "person":
+        return h.cls == "person"
+    if want == "country":
+        return h.cls == "country"
+    if want == "any":
+        return h.cls in ("person", "country")
+    return True
+
+
+def _pair_from(history: list[Run], r: Run, want: str, size: int = 2, apart: bool = False) -> list[Run]:
+    """The last `size` actors that fit `want`, each a different actor (and, `apart`, each of
+    another country), oldest first; [] when there are fewer."""
     seen: list[Run] = []
     keys: set[str] = set()
+    countries: set[str] = set()
     for h in _recent(history, r):
-        if not h.code or h.key in keys or h.key.startswith("role:"):
+        if not _fits(h, want) or h.key in keys:
             continue
-        if want == "person" and h.cls != "person":
-            continue
-        if want == "country" and h.cls != "country":
-            continue
-        if want == "any" and h.cls not in ("person", "country"):
-            continue
-        if h.kind in ("pronoun", "nominal") and h.key in keys:
+        country = h.country or h.code
+        if apart and country in countries:
             continue
         seen.append(h)
         keys.add(h.key)
-        if len(seen) == 2:
+        countries.add(country)
+        if len(seen) == size:
             break
-    return list(reversed(seen)) if len(seen) == 2 else []
+    return list(reversed(seen)) if len(seen) == size else []
 
 
 def _counterpart(doc, r: Run, history: list[Run], resolver, day) -> None:

@@ -1002,7 +1002,8 @@ class ActorResolver:
             return True
         run.kind = "nominal"
         run.key = f"role:{re_.code}:{run.start}"
-        if run.number in ("two", "both") and re_.plural and re_.role_kind in ("title", "person"):
+        numbered = run.number in ("two", "both") or (run.number in ("three", "four") and run.definite)
+        if numbered and re_.plural and re_.role_kind in ("title", "person"):
             run.pending = "pair"
             run.role_phrase = "person"
         elif run.definite or run.possessive:

@@ -96,6 +96,18 @@ def coded():
         # rounding on someone is a verbal attack (111), not a round-up (173)
         ("Israeli officials rounded on the American defence secretary.", ("111", "ISR", "USA")),
         ("Kenyan ministers held a roundtable in Nairobi.", ("040", "KEN", None)),
+        # insurgents or guards shooting someone dead is a small-arms attack (193), not an assault (18x)
+        ("Thai insurgents shot dead four Thai villagers on Thursday.", ("193", "THA", "THA")),
+        # armed forces and armed groups clashing fight (190); protesters clashing with police riot (145)
+        ("Nepalese troops clashed with Maoist rebels in eastern Nepal.", ("190", "NPL", "NPL")),
+        # seeking closer cooperation is an intent to cooperate (03x), not an appeal (02x)
+        ("Bulgaria seeks a strategic partnership with Russia.", ("032", "BGR", "RUS")),
+        # being reluctant to do something is a refusal (12x: joining an agreement 127)
+        ("Brazil is reluctant to join the trade agreement.", ("127", "BRA", None)),
+        # committing troops or money is providing them (07x), not a bare promise (030)
+        ("Egypt committed troops to the UN mission in Sudan.", ("070", "EGY", "UNO")),
+        # rebels capturing a position occupy it (192), they seize no property (171)
+        ("Somali rebels captured a frontline position on Saturday.", ("192", "SOM", None)),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

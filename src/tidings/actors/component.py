@@ -18,7 +18,9 @@ What the mentions look like (for the events and quotes stages):
   per member with the same span;
 - code None: a named person or organisation tidings cannot code (kept, e.g. as a speaker);
 - a capital or seat of power named as a place ("talks in Moscow", "a visit to Washington") is coded
-  as the country (RUS, not RUSGOV), with a rule starting "place:".
+  as the country (RUS, not RUSGOV), with a rule starting "place:";
+- "here" of an arrival, visit or meeting ("arrived here", "met here") is the dateline's country
+  (tidings.actors.here), with a rule starting "dateline:".
 Mentions are sorted by (start, end). See tidings/data/actors/README.md for the conventions.
 """
 
@@ -27,6 +29,7 @@ from __future__ import annotations
 from spacy.language import Language
 
 from .coref import fill_from_context, nominal_runs, pronoun_runs, resolve_coreference
+from .here import here_mentions
 from .lexicon import Lexicon, load_default_lexicon
 from .petrarch import load_petrarch
 from .resolve import ActorResolver
@@ -69,6 +72,8 @@ class ActorsComponent:
 
     def mentions(self, doc):
         out = [self.resolver.to_mention(doc, run) for run in self.runs(doc)]
+        taken = {i for m in out for i in range(m.start, m.end)}
+        out += here_mentions(doc, self.lexicon, taken)  # "arrived here": the dateline's country
         out.sort(key=lambda m: (m.start, m.end))
         return out
 

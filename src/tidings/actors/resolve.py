@@ -1699,6 +1699,8 @@ def _modifier(t) -> bool:
         "from",
     ):
         return False
+    if any(c.isalpha() for c in t.text) and any(c.isdigit() for c in t.text):  # "F-16", "MiG-29", "T-72"
+        return True
     return t.pos_ in ("ADJ", "NOUN", "PROPN") or t.lower_ in PREMODS
 
 

@@ -190,6 +190,26 @@ def test_violence_aimed_at_a_thing_is_not_an_event(nlp):
     assert "village" in place_nouns() and "boat" not in place_nouns()
 
 
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        # a quantity noun counts people ("dozens of businessmen"), a compound names a force
+        (
+            "BAGHDAD (Reuters) - Gunmen in Iraqi police uniforms snatched dozens of businessmen in Baghdad on "
+            "Sunday, Iraqi police said.",
+            "snatched",
+        ),
+        (
+            "BAGHDAD (Reuters) - Insurgents ambushed an Iraqi army patrol near Samarra on Monday, the Iraqi army said.",
+            "ambushed",
+        ),
+    ],
+)
+def test_violence_aimed_at_people_named_by_a_count_or_a_compound_is_violence(nlp, text, trigger):
+    coded = _code(text, judge=False)
+    assert [e for e in coded.events if e.root in ("18", "19", "20") and e.trigger.text == trigger], coded.events
+
+
 def test_a_general_role_takes_no_country_from_the_dateline(nlp):
     # issue 18: "governments around the world" are no one country's, not the dateline's
     coded = _code(

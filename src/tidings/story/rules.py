@@ -19,17 +19,46 @@ from importlib import resources
 from ..events.lexicon import load_word_list
 from .groups import Group
 
-__all__ = ["VIOLENT_ROOTS", "thing_target", "minor_pairs", "announced_acts", "place_nouns"]
+__all__ = ["VIOLENT_ROOTS", "thing_target", "minor_pairs", "announced_acts", "place_nouns", "people_nouns"]
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
 
 
-@lru_cache(maxsize=1)
-def place_nouns() -> frozenset[str]:
-    path = resources.files("tidings") / "data" / "story" / "places.txt"
+@lru_cache(maxsize=2)
+def _story_words(name: str) -> frozenset[str]:
+    path = resources.files("tidings") / "data" / "story" / name
     with path.open(encoding="utf-8") as fh:
         return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in fh) if w)
+
+
+def place_nouns() -> frozenset[str]:
+    """Nouns that name a place, a site or a military objective (data/story/places.txt)."""
+    return _story_words("places.txt")
+
+
+def people_nouns() -> frozenset[str]:
+    """Nouns that name people or forces besides the lexicon's actor nouns ("settlers", "a police
+    captain", "an army patrol"; data/story/people.txt)."""
+    return _story_words("people.txt")
+
+
+# nouns that count what follows "of": "dozens of businessmen", "a number of soldiers"
+QUANTITY_NOUNS = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "number",
+        "score",
+        "scores",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "handful",
+        "couple",
+    }
+)
 
 
 def _head(doc, start: int, end: int):
@@ -45,11 +74,26 @@ def thing_target(group: Group, doc) -> bool:
     target = group.best().event.target
     if target is None:
         return False
-    head = _head(doc, target.start, target.end)
+    head = _counted(_head(doc, target.start, target.end))
     if head is None or head.pos_ in ("PROPN", "PRON", "NUM") or head.ent_type_ in NAMED:
         return False
-    lemma = head.lemma_.lower()
-    return not (lemma in load_word_list() or lemma in place_nouns() or head.lower_ in load_word_list())
+    return not any(_names_someone(t) for t in [head, *(c for c in head.children if c.dep_ in ("compound", "amod"))])
+
+
+def _counted(head):
+    """What a quantity noun counts ("dozens of businessmen": businessmen)."""
+    if head is not None and head.lower_ in QUANTITY_NOUNS:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return next((c for c in prep.children if c.dep_ == "pobj"), head)
+    return head
+
+
+def _names_someone(tok) -> bool:
+    """A noun that names people, forces or a place ("patrol", "army" of "an army patrol")."""
+    words = load_word_list()
+    lemma = tok.lemma_.lower()
+    return lemma in words or tok.lower_ in words or lemma in place_nouns() or lemma in people_nouns()
 
 
 def _mention(h) -> tuple:

@@ -53,3 +53,19 @@ from actorkit import mention
 )
 def test_fourth_pass(nlp, published, text, words, code):
     assert mention(nlp, text, published, words).code == code
+
+
+def test_a_subject_it_continues_the_previous_subject(nlp):
+    from tidings.nlp import new_doc
+    from actorkit import actors_only
+    import datetime as dt
+
+    text = (
+        "The UN Security Council on Friday extended the mandate of its office in Sierra Leone. "
+        "It also urged the government to hold elections."
+    )
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 12, 22)))
+    it = [m for m in doc._.actor_mentions if m.text == "It"]
+    assert [m.code for m in it] == ["IGOUNO"]
+    doc = actors_only(nlp, new_doc(nlp, "Iran said on Monday it would resume enrichment.", dt.date(2006, 12, 22)))
+    assert [m.code for m in doc._.actor_mentions if m.text == "it"] == ["IRN"]

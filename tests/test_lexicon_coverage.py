@@ -108,6 +108,11 @@ def coded():
         ("Egypt committed troops to the UN mission in Sudan.", ("070", "EGY", "UNO")),
         # rebels capturing a position occupy it (192), they seize no property (171)
         ("Somali rebels captured a frontline position on Saturday.", ("192", "SOM", None)),
+        # agreeing on a text is reaching an agreement (057); agreeing on a view is an expression of accord (019)
+        ("Japan and the United States agreed on an interim security report.", ("057", "JPN", "USA")),
+        ("Britain and France agree on the importance of strong relations with China.", ("019", "GBR", None)),
+        # a boycott is a protest (143), not a rejection (120)
+        ("The boycott by the Yemeni opposition continued.", ("143", "YEM", None)),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

@@ -274,10 +274,17 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         subj = [h for h in in_last if _is_subject(doc, h)]
         return subj[-1] if subj else in_last[-1] if in_last else earlier[0]
     if w == "it":
-        for h in cands:
-            if h.cls in ("country", "org", "body") and not h.plural and h.code and _known(h):
-                return h
-        return None
+        things = [h for h in cands if h.cls in ("country", "org", "body") and not h.plural and h.code and _known(h)]
+        if not things:
+            return None
+        if _is_subject(doc, r) and things[0].sent < r.sent:
+            # "The Security Council extended its mission in Sierra Leone. It also urged ...": a subject
+            # "it" with nothing before it in its sentence continues the previous sentence's subject
+            in_last = [h for h in things if h.sent == things[0].sent]
+            subj = [h for h in in_last if _is_subject(doc, h)]
+            if subj:
+                return subj[-1]
+        return things[0]
     if w in ("they", "them"):
         for h in cands:
             if h.plural and h.code and h.cls in ("group", "org", "country", "body") and _known(h):

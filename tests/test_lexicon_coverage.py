@@ -113,6 +113,13 @@ def coded():
         ("Britain and France agree on the importance of strong relations with China.", ("019", "GBR", None)),
         # a boycott is a protest (143), not a rejection (120)
         ("The boycott by the Yemeni opposition continued.", ("143", "YEM", None)),
+        # vowing revenge, or vowing to fight, is a threat of force (138), not the fight itself
+        ("Israeli Defense Minister Amir Peretz vowed revenge against Palestinian militants.", ("138", "ISR", "PSE")),
+        ("Hamas vowed to avenge the killing of its leader.", ("138", "PSE", "PSE")),
+        # promoting or developing relations is diplomatic cooperation (05x)
+        ("Mongolia promoted bilateral relations with China.", ("050", "MNG", "CHN")),
+        # a mortar attack is shelling (194)
+        ("Iraqi insurgents launched a mortar attack on the US base.", ("194", "IRQ", "USA")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

@@ -377,6 +377,17 @@ def test_condemning_an_act_coded_earlier_targets_its_perpetrator(code):
     assert all(t is None for c, s, t in triples(doc) if s == "RUSGOV")
 
 
+def test_the_victim_of_a_condemned_act_is_not_the_one_condemned(code):
+    # the embassy bombed, the embassy attacked: victims, not the target of the condemnation
+    found = triples(code("Iran condemned the shelling of Ukraine."))
+    assert not any(t == "UKR" for c, s, t in found if c.startswith("11")), found
+    found = triples(code("Egypt denounced the attack on Israel."))
+    assert not any(t == "ISR" for c, s, t in found if c.startswith("11")), found
+    # the doer the act's own words name is
+    found = triples(code("Iran condemned the Russian air strikes on Ukraine."))
+    assert ("111", "IRN", "RUS") in found, found
+
+
 def test_an_event_with_no_target_is_dropped_beside_the_same_act_with_one(code):
     doc = code("Putin summoned the Turkey envoy to complain about the incident.")
     by_root = [

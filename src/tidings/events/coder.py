@@ -190,6 +190,28 @@ CONDEMNED_ACTS = {"14", "15", "16", "17", "18", "19", "20"}  # acts whose doer i
 PLACE_NOT_TARGET = {"01", "02", "04"}  # statements, appeals, meetings: where they happen is not whom they address
 
 
+def _condemned_act(ctx, verb, tgt_heads):
+    """The object of a verb of condemnation when it is itself a nominal trigger of an act whose
+    doer is condemned ("condemned the bombing", "denounced the air strikes") and the target was
+    found in it (not "an attack that it blamed on Ukraine"), else None."""
+    for obj in objects(verb):
+        tm = ctx.trig.get(obj.i)
+        code = tm.entry.code if tm is not None and tm.kind == "noun" else None
+        if code and code[:2] in CONDEMNED_ACTS:
+            return obj if all(_in_phrase(h, obj) for h in tgt_heads) else None
+    return None
+
+
+def _in_phrase(tok, head) -> bool:
+    """`tok` is `head` or inside its noun phrase (its prepositional phrases, not its clauses)."""
+    steps = 0
+    while tok.i != head.i:
+        if tok.dep_ in ("relcl", "acl", "advcl", "ccomp") or tok.head.i == tok.i or steps > 8:
+            return False
+        tok, steps = tok.head, steps + 1
+    return True
+
+
 def _drop_bare_statements(ctx, events) -> None:
     """A bare "said" is a statement only when the sentence has nothing better: else it is dropped."""
     stmts = {id(e) for e in ctx.statements}
@@ -263,6 +285,7 @@ class _Arguments:
     sources: list = field(default_factory=list)
     targets: list = field(default_factory=list)
     src_keys: set = field(default_factory=set)
+    settled: bool = False  # the target is decided, even when none: no place stands in for it
 
 
 def _inner_target(coder, ctx, ch: _ChainParts):
@@ -912,6 +935,18 @@ class Coder:
             args.how_src = "speaker for pronoun " + args.how_src
         targets = self._actors(ctx, args.tgt_heads)
         src_keys = {k for _, k in sources}
+        condemned = (
+            _condemned_act(ctx, coding.tok, args.tgt_heads)
+            if code[:2] in CONDEMN_ROOTS and coding.kind == "verb"
+            else None
+        )
+        if condemned is not None:
+            # "condemned the bombing of the U.S. embassies", "denounced the attack on Gaza": the
+            # act's victim is not the one condemned; its doer is ("Israel's air strikes", "the
+            # attack by Hamas"), or the perpetrator of the act coded earlier, or nobody
+            targets = self._actors(ctx, noun_arguments(condemned)[0], allow_uncoded=False)
+            args.how_tgt = "doer of the condemned " + condemned.lower_ if targets else ""
+            args.settled = True
         targets = [t for t in targets if t[1] not in src_keys] or ([] if len(sources) < 2 else [])
         if sources and not targets and code[:2] in CONDEMN_ROOTS and coding.kind == "verb":
             found, how = self._perpetrator(ctx, coding.tok, events, src_keys)
@@ -951,6 +986,7 @@ class Coder:
             PLACE_TARGETS
             and args.sources
             and not args.targets
+            and not args.settled
             and place is not None
             and info.root not in PLACE_NOT_TARGET
         ):

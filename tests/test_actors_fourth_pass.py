@@ -69,3 +69,13 @@ def test_a_subject_it_continues_the_previous_subject(nlp):
     assert [m.code for m in it] == ["IGOUNO"]
     doc = actors_only(nlp, new_doc(nlp, "Iran said on Monday it would resume enrichment.", dt.date(2006, 12, 22)))
     assert [m.code for m in doc._.actor_mentions if m.text == "it"] == ["IRN"]
+
+
+def test_a_subject_they_continues_the_previous_subject(nlp):
+    from tidings.nlp import new_doc
+    from actorkit import actors_only
+    import datetime as dt
+
+    text = "Israeli troops raided the Palestinian villages on Monday. They arrested four men."
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 11, 23)))
+    assert [m.code for m in doc._.actor_mentions if m.text == "They"] == ["ISRMIL"]

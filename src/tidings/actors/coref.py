@@ -286,11 +286,24 @@ def _pronoun_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
                 return subj[-1]
         return things[0]
     if w in ("they", "them"):
-        for h in cands:
-            if h.plural and h.code and h.cls in ("group", "org", "country", "body") and _known(h):
-                return h
-        return None
+        groups = [
+            h for h in cands if h.plural and h.code and h.cls in ("group", "org", "country", "body") and _known(h)
+        ]
+        if not groups:
+            return None
+        if w == "they" and _is_subject(doc, r) and groups[0].sent < r.sent and not _partner(doc, groups[0]):
+            in_last = [h for h in groups if h.sent == groups[0].sent]
+            subj = [h for h in in_last if _is_subject(doc, h)]
+            if subj:
+                return subj[-1]  # as for "it": a subject "they" continues the previous sentence's subject
+        return groups[0]
     return None
+
+
+def _partner(doc, h: Run) -> bool:
+    """`h` took part with the subject ("clashed with Chinese soldiers", "Iran and Iraq"): "they" may be it."""
+    tok = doc[h.head] if h.head >= 0 else None
+    return tok is not None and (tok.dep_ == "conj" or (tok.dep_ == "pobj" and tok.head.lower_ == "with"))
 
 
 def _owner(doc, r: Run, history: list[Run]) -> Run | None:

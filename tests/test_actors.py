@@ -86,7 +86,7 @@ def test_title_counterpart_demonym_and_metonym(nlp):
     [
         # "RSF" is both Sudan's Rapid Support Forces and Reporters Without Borders: the article decides
         ("The Rapid Support Forces fought the army. The RSF accused the army of shelling Khartoum.", "SDNUAF"),
-        ("Reporters Without Borders praised the ruling. The RSF said two reporters were freed.", "NGOHRI"),
+        ("Reporters Without Borders praised the ruling. The RSF said two reporters were freed.", "NGORSF"),
     ],
 )
 def test_an_ambiguous_acronym_follows_the_name_the_article_gives(nlp, text, code):

@@ -141,6 +141,9 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "Annual returns on Japanese bonds rose in March.",
         "A Kenyan minister accepted bribes from a British company.",
         "The Brazilian striker was booked in the first half.",
+        "The Japanese government cut down on spending on Monday.",
+        # the month March is no protest march
+        "Egyptian exports rose in March.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

@@ -46,6 +46,10 @@ from actorkit import mention
         ("2006-11-09", "The Russian Security Council met on Friday.", "Security Council", "RUSGOV"),
         ("2006-12-15", "The Serious Fraud Office dropped the inquiry.", "Serious Fraud", "GBRJUD"),
         ("2006-12-21", "Reporters Without Borders condemned the arrest.", "Reporters", "NGORSF"),
+        # a country's envoy to the UN is that country's, the UN's own envoy the UN's
+        ("2006-12-12", "British UN Ambassador Emyr Jones Parry urged Israel to act.", "Ambassador", "GBRGOV"),
+        ("2006-12-12", "China's UN ambassador Wang Guangya said so.", "ambassador", "CHNGOV"),
+        ("2006-12-12", "The UN envoy met the president.", "envoy", "IGOUNO"),
         # a think tank is no tank; a weapon's model does not part a demonym from its role
         ("2006-12-19", "A US think tank said the war was lost.", "think tank", "USANGO"),
         ("2006-11-25", "Israeli F-16 warplanes struck Gaza.", "warplanes", "ISRMIL"),

@@ -116,6 +116,8 @@ POSTS = {
     "legation",
     "high commissioner",
 }
+# titles of a country's envoys: with a country and an international organisation in the phrase, the country's
+ENVOYS = {"ambassador", "envoy", "representative", "permanent representative", "delegate", "delegation", "mission"}
 PREMODS = {
     "former",
     "ex",
@@ -719,6 +721,11 @@ class ActorResolver:
             role = Piece(
                 role.start, role.end, ROLEP, (_with_code(role.entry, roles[-2].entry.code),) + role.entries[1:]
             )
+        if role is not None and loc is not None and role.entry.name in ENVOYS and str(loc.entry.code).startswith("IGO"):
+            # "British UN Ambassador X", "China's UN envoy": a country's envoy to the UN is that country's
+            own = [p for p in locs if p.entry.kind in (COUNTRY, DEMONYM)]
+            if own:
+                loc = own[-1]
         passed = None
         if names and role is not None and role.start > names[-1].start:
             # "Putin's spokesman", "Trump's supporters": the name is the possessor, not the actor

@@ -120,6 +120,8 @@ def coded():
         ("Mongolia promoted bilateral relations with China.", ("050", "MNG", "CHN")),
         # a mortar attack is shelling (194)
         ("Iraqi insurgents launched a mortar attack on the US base.", ("194", "IRQ", "USA")),
+        # inviting someone to a meeting is an invitation (036), not an appeal to meet (026)
+        ("The Finnish foreign minister invited the Turkish foreign minister to a meeting in Helsinki to discuss the ports.", ("036", "FIN", "TUR")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

@@ -36,6 +36,9 @@ from actorkit import mention
         ("2002-01-10", "Jorge Quiroga met the ambassador.", "Quiroga", "BOLGOV"),
         ("2005-12-15", "Jorge Quiroga urged the voters to turn out.", "Quiroga", "BOL"),
         ("2007-03-01", "Francisco Javier Ramirez Acuna met the governor.", "Ramirez Acuna", "MEXGOV"),
+        ("1997-04-21", "James Baker met the Polisario leader.", "Baker", "IGOUNO"),
+        ("1991-01-10", "James Baker met Tariq Aziz in Geneva.", "Baker", "USAGOV"),
+        ("1998-08-01", "Lakhdar Brahimi flew to Kabul.", "Brahimi", "IGOUNO"),
         ("2006-11-01", "Fouad Seniora met the envoys.", "Seniora", "LBNGOV"),
         # bodies
         ("2006-11-02", "The Supreme Council of Islamic Courts rejected the talks.", "Islamic Courts", "SOMREB"),

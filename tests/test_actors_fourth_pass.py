@@ -87,3 +87,17 @@ def test_a_subject_they_continues_the_previous_subject(nlp):
     text = "Israeli troops raided the Palestinian villages on Monday. They arrested four men."
     doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 11, 23)))
     assert [m.code for m in doc._.actor_mentions if m.text == "They"] == ["ISRMIL"]
+
+
+def test_a_town_based_body_is_not_that_countrys(nlp):
+    from tidings.nlp import new_doc
+    from actorkit import actors_only
+    import datetime as dt
+
+    text = "The International Commission of Jurists urged Nepal to act. The Geneva-based group said so."
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2005, 12, 14)))
+    assert [m.code for m in doc._.actor_mentions if "Geneva" in m.text] == ["NGOJUR"]
+    doc = actors_only(nlp, new_doc(nlp, "Pakistan-based groups attacked India.", dt.date(2005, 12, 14)))
+    assert [m.code for m in doc._.actor_mentions if "groups" in m.text] == ["PAK"]
+    doc = actors_only(nlp, new_doc(nlp, "A Tokyo-based company said so.", dt.date(2005, 12, 14)))
+    assert [m.code for m in doc._.actor_mentions if "company" in m.text] == ["JPNBUS"]

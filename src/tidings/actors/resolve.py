@@ -116,6 +116,21 @@ POSTS = {
     "legation",
     "high commissioner",
 }
+# bodies whose "X-based" says where they sit, not whose they are ("the Geneva-based group")
+BASED_BODIES = {
+    "group",
+    "organisation",
+    "organization",
+    "movement",
+    "agency",
+    "rights group",
+    "human rights group",
+    "aid agency",
+    "charity",
+    "think tank",
+    "think-tank",
+    "watchdog",
+}
 # titles of a country's envoys: with a country and an international organisation in the phrase, the country's
 ENVOYS = {"ambassador", "envoy", "representative", "permanent representative", "delegate", "delegation", "mission"}
 PREMODS = {
@@ -714,8 +729,11 @@ class ActorResolver:
         names = [p for p in run.pieces if p.cls == NAME]
         roles = [p for p in run.pieces if p.cls == ROLEP]
         locs = [p for p in run.pieces if p.cls == LOC and not p.dest]
-        loc = _best_loc(locs)
         role = roles[-1] if roles else None
+        if role is not None and not names and role.entry.name in BASED_BODIES:
+            # "the Geneva-based group", "a London-based rights group": where it sits, not whose it is
+            locs = [p for p in locs if not _based(doc, p)]
+        loc = _best_loc(locs)
         if role is not None and len(roles) > 1 and role.entry.name in DEFERENTIAL and roles[-2].entry.code:
             # "police spokesman" COP, "military officials" MIL: the mouthpiece speaks for the body
             role = Piece(
@@ -1754,6 +1772,16 @@ def _title_use(doc, i: int) -> bool:
     if t.text[:1].isupper() and i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN":
         return True
     return t.pos_ == "NOUN" and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr")
+
+
+def _based(doc, p: Piece) -> bool:
+    """The town of "Geneva-based" (a country "Pakistan-based" still says whose): followed by "-based"."""
+    return (
+        p.entry.kind not in (COUNTRY, DEMONYM)
+        and p.end + 1 < len(doc)
+        and doc[p.end].text in ("-", "–")
+        and doc[p.end + 1].lower_ == "based"
+    )
 
 
 def _best_loc(locs: list[Piece]) -> Piece | None:

@@ -144,6 +144,9 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "The Japanese government cut down on spending on Monday.",
         # the month March is no protest march
         "Egyptian exports rose in March.",
+        # troops 'backed by jeeps' endorse no one; a coalition is a group, not an alliance made
+        "Israeli soldiers backed by military jeeps searched the village.",
+        "The ruling coalition lost its majority.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

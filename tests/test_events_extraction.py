@@ -388,6 +388,18 @@ def test_the_victim_of_a_condemned_act_is_not_the_one_condemned(code):
     assert ("111", "IRN", "RUS") in found, found
 
 
+def test_what_an_unissued_text_says_did_not_happen(code):
+    # a vote someone pushes for, a draft: what the text would do is not done
+    doc = code("Ukraine pushed for a NATO vote imposing sanctions on Russia.")
+    assert not any(c.startswith("16") for c, s, t in triples(doc)), triples(doc)
+    assert any(e.code.startswith("16") for e in events(doc, "hypothetical")), triples(doc, None)
+    doc = code("Iran opposed a draft resolution condemning Russia.")
+    assert not any(c.startswith("11") and s == "IGOWSTNAT" for c, s, t in triples(doc)), triples(doc)
+    # an issued one did
+    doc = code("NATO issued a statement urging Russia to withdraw.")
+    assert any(c.startswith("02") and t == "RUS" for c, s, t in triples(doc)), triples(doc)
+
+
 def test_an_event_with_no_target_is_dropped_beside_the_same_act_with_one(code):
     doc = code("Putin summoned the Turkey envoy to complain about the incident.")
     by_root = [

@@ -120,6 +120,9 @@ def coded():
         ("Iraqi insurgents launched a mortar attack on the US base.", ("194", "IRQ", "USA")),
         # inviting someone to a meeting is an invitation (036), not an appeal to meet (026)
         ("The Finnish foreign minister invited the Turkish foreign minister to a meeting in Helsinki to discuss the ports.", ("036", "FIN", "TUR")),
+        # an exchange of fire is fighting (190); being killed in one is too, not a murder (1823)
+        ("A Palestinian militant was killed in an exchange of fire with Israeli troops.", ("190", None, "ISR")),
+        ("A Palestinian militant was killed in an exchange of fire with Israeli troops.", ("190", None, "PSE")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):
@@ -144,6 +147,9 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         "The Japanese government cut down on spending on Monday.",
         # the month March is no protest march
         "Egyptian exports rose in March.",
+        # troops 'backed by jeeps' endorse no one; a coalition is a group, not an alliance made
+        "Israeli soldiers backed by military jeeps searched the village.",
+        "The ruling coalition lost its majority.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):

@@ -14,7 +14,9 @@ A "here" becomes an actor mention when
 
 The mention's code is the dateline's country (CAMEO code, as a capital named as a place is: the
 country, not its government), its text "here" at its own offsets, and its rule names the dateline
-(`dateline:BEIJING (here)`). It is kind "metonym", like "Moscow" in "talks in Moscow".
+(`dateline:BEIJING (here)`). "this capital" ("arrived in this capital") is the dateline's city too
+(`dateline:BEIJING (this capital)`); "the capital" is not taken (it may be another country's).
+It is kind "metonym", like "Moscow" in "talks in Moscow".
 """
 
 from __future__ import annotations
@@ -89,9 +91,16 @@ def _head_fits(tok) -> bool:
     head = tok.head
     if head.i == tok.i:
         return False
-    if tok.dep_ not in ("advmod", "npadvmod"):
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "to", "at"):
+        head = head.head  # "arrived in this capital"
+    elif tok.dep_ not in ("advmod", "npadvmod"):
         return False
     return head.lemma_.lower() in HERE_HEADS or head.lower_ in HERE_HEADS
+
+
+def _this_capital(doc, tok) -> bool:
+    """ "this capital" (Xinhua's "arrived in this capital"): the dateline's city too."""
+    return tok.lower_ == "capital" and tok.i > 0 and doc[tok.i - 1].lower_ == "this"
 
 
 def here_mentions(doc, lexicon: Lexicon, taken: set[int] | None = None) -> list[ActorMention]:
@@ -104,19 +113,25 @@ def here_mentions(doc, lexicon: Lexicon, taken: set[int] | None = None) -> list[
     name = printed.split(",")[0].split("(")[0].strip().title() or printed
     out = []
     for tok in doc:
-        if tok.lower_ != "here" or tok.i in taken or not _head_fits(tok) or _in_quote(tok):
+        if tok.lower_ == "here":
+            first = tok
+        elif _this_capital(doc, tok):
+            first = doc[tok.i - 1]
+        else:
+            continue
+        if tok.i in taken or first.i in taken or not _head_fits(tok) or _in_quote(tok):
             continue
         out.append(
             ActorMention(
-                start=tok.i,
+                start=first.i,
                 end=tok.i + 1,
-                start_char=tok.idx,
+                start_char=first.idx,
                 end_char=tok.idx + len(tok.text),
-                text=tok.text,
+                text=doc[first.i : tok.i + 1].text,
                 code=code,
                 country=code,
                 name=name,
-                rule=f"dateline:{printed} (here)",
+                rule=f"dateline:{printed} ({doc[first.i : tok.i + 1].text.lower()})",
                 key=code,
                 kind="metonym",
                 head=tok.i,

@@ -317,11 +317,56 @@ def _inner_target(coder, ctx, ch: _ChainParts):
     return inner_tgt, how_inner
 
 
+# a text that says or does something ("a resolution condemning", "a statement calling for")
+DOCUMENTS = {
+    "resolution",
+    "statement",
+    "declaration",
+    "text",
+    "motion",
+    "bill",
+    "proposal",
+    "communique",
+    "decree",
+    "directive",
+    "vote",
+    "draft",
+    "amendment",
+}
+# what is done to a text that does not exist yet, or never will ("pushed for a vote imposing
+# sanctions", "failed to reach consensus on a statement calling for", "vetoed a draft condemning")
+NOT_YET_TEXT = {"draft", "proposed", "planned", "possible", "push", "press", "lobby", "seek", "want"}
+NOT_YET_TEXT |= {"propose", "prepare", "consider", "discuss", "debate", "negotiate", "reach", "block"}
+NOT_YET_TEXT |= {"veto", "oppose", "fail", "study", "examine", "weigh", "plan", "submit", "table", "introduce"}
+
+
+def _unissued_text(tok) -> str | None:
+    """A clause on a text that was not issued ("a draft resolution condemning the attacks",
+    "a vote imposing sanctions" someone pushes for): the word that says so, else None."""
+    head = tok.head
+    if tok.dep_ != "acl" or head.lemma_.lower() not in DOCUMENTS:
+        return None
+    for c in head.children:
+        if c.dep_ in ("amod", "compound") and c.i < head.i and c.lemma_.lower() in NOT_YET_TEXT:
+            return c.lower_
+    node, steps = head, 0
+    while node.dep_ in ("dobj", "pobj", "prep", "conj", "appos") and node.head.i != node.i and steps < 6:
+        node, steps = node.head, steps + 1
+        if node.pos_ == "VERB":
+            return node.lower_ if node.lemma_.lower() in NOT_YET_TEXT else None
+        if node.pos_ == "NOUN" and node.lemma_.lower() in NOT_YET_TEXT:
+            return node.lower_  # "its veto against a resolution condemning"
+    return None
+
+
 def _chain_status(ch: _ChainParts):
     """(status, cue, the triggers up to the coding one): negation, modality, and the status a
     family in the chain gives (an intent, a refusal)."""
     upto = ch.rest[: ch.rest.index(ch.coding) + 1]
     status, cue = status_of([t.tok for t in upto], stop_at=[s.tok for s in ch.says])
+    unissued = _unissued_text((ch.says[0] if ch.says else ch.top).tok)
+    if unissued:
+        status, cue = combine(status, "hypothetical"), cue or unissued
     for t in upto:
         fs = FAMILY_STATUS.get(t.entry.family or "")
         if fs and t is not ch.rest[-1]:

@@ -462,3 +462,14 @@ def test_ordering_someone_to_act_is_a_demand_not_an_endorsement(code):
     found = triples(code("Putin ordered Turkey's newspapers to suspend publications."))
     assert any(c.startswith("10") and s == "RUSGOV" for c, s, t in found), found
     assert not any(c.startswith("05") for c, s, t in found), found
+
+
+def test_a_condemned_act_with_its_doer_and_victim_named_is_an_event_too(code):
+    # the condemnation is one event, the act it condemns (doer and victim named) another
+    doc = code("Egypt condemned Israel's air strikes on Hamas.")
+    found = triples(doc)
+    assert any(c.startswith("11") and (s, t) == ("EGY", "ISR") for c, s, t in found), found
+    assert any(c[:2] in ("18", "19") and (s, t) == ("ISR", "PSEREB") for c, s, t in found), found
+    # with no doer named, the act stays part of the condemnation
+    doc = code("Egypt condemned the murder of the minister.")
+    assert not [e for e in events(doc) if e.root in ("18", "19")]

@@ -248,6 +248,11 @@ class MentionIndex:
         return doc[left : right + 1]
 
 
+def _actor_like(tok) -> bool:
+    """A name, a named kind of actor or a personal pronoun: what can do an act."""
+    return tok.pos_ == "PROPN" or tok.ent_type_ in ACTOR_ENTS or tok.lower_ in ("him", "her", "them", "us", "me")
+
+
 def _climb_subject(verb, depth: int = 0):
     """Subject heads of a verb: its own nsubj, else its controller (xcomp/advcl/conj/relcl/acl)."""
     subs = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -295,6 +300,12 @@ def _climb_subject(verb, depth: int = 0):
         if verb.tag_ == "VBN":  # "troops stationed near", "a car bombing carried out by" -> agent only
             return [], ""
         return [head], dep
+    if dep == "pcomp" and head.dep_ == "prep" and head.lower_ == "for" and head.head.pos_ == "VERB":
+        # "criticized the United States for imposing sanctions", "praised Kenya for agreeing":
+        # the one blamed or praised did it
+        objs = [c for c in head.head.children if c.dep_ == "dobj" and _actor_like(c)]
+        if objs:
+            return objs, "object of the verb 'for'"
     if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         # "after speaking to Biden, Putin said ..." -> the subject of the governing clause
         found, how = _climb_subject(head.head, depth + 1)

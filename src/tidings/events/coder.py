@@ -690,6 +690,7 @@ class Coder:
                 and gov.i in ctx.trig
                 and gov.i != i
                 and not ctx.trig[gov.i].entry.family
+                and not self._reported_act(ctx, ctx.trig[gov.i], tm)
             ):
                 consumed[i] = ctx.trig[gov.i]
         for i, tm in ctx.trig.items():
@@ -702,9 +703,28 @@ class Coder:
                 and head.lower_ == "for"
                 and head.head.i in ctx.trig
                 and (ctx.trig[head.head.i].entry.code or "")[:2] in ("05", "11", "01")
+                and not self._reported_act(ctx, ctx.trig[head.head.i], tm)
             ):
                 consumed[i] = ctx.trig[head.head.i]
         return chains, consumed
+
+    def _reported_act(self, ctx, judge: TriggerMatch, act: TriggerMatch) -> bool:
+        """A condemnation of an act whose doer the text names is no part of the act ("condemned
+        Israel's air strikes", "denounced Syria for shelling the town"): the act happened, and is
+        an event of its own beside the condemnation. An act with no doer named stays with the
+        condemnation ("condemned the murder of the minister")."""
+        if (judge.entry.code or "")[:2] not in CONDEMN_ROOTS or (act.entry.code or "")[:2] not in CONDEMNED_ACTS:
+            return False
+        if act.kind == "noun":
+            doers, victims, _ = noun_arguments(act.tok)
+        else:
+            doers, how = subject_tokens(act.tok)
+            if not how.startswith("object of"):
+                return False
+            victims = target_tokens(act.tok)[0]
+        return bool(self._actors(ctx, doers, allow_uncoded=False)) and bool(
+            self._actors(ctx, victims, allow_uncoded=False)
+        )
 
     def _sentence(self, ctx, events):
         self._find_triggers(ctx)

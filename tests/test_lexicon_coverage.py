@@ -123,6 +123,8 @@ def coded():
         # an exchange of fire is fighting (190); being killed in one is too, not a murder (1823)
         ("A Palestinian militant was killed in an exchange of fire with Israeli troops.", ("190", None, "ISR")),
         ("A Palestinian militant was killed in an exchange of fire with Israeli troops.", ("190", None, "PSE")),
+        # looting is seizing property (17x), not a riot (145)
+        ("Congolese villagers began the looting of UN food trucks.", ("171", "COD", "UNO")),
     ],
 )
 def test_trigger_has_its_cameo_code(coded, text, triple):

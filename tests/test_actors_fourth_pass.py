@@ -101,3 +101,15 @@ def test_a_town_based_body_is_not_that_countrys(nlp):
     assert [m.code for m in doc._.actor_mentions if "groups" in m.text] == ["PAK"]
     doc = actors_only(nlp, new_doc(nlp, "A Tokyo-based company said so.", dt.date(2005, 12, 14)))
     assert [m.code for m in doc._.actor_mentions if "company" in m.text] == ["JPNBUS"]
+
+
+def test_a_double_barrelled_name_is_not_its_parts(nlp):
+    from tidings.nlp import new_doc
+    from actorkit import actors_only
+    import datetime as dt
+
+    day = dt.date(2005, 11, 10)
+    doc = actors_only(nlp, new_doc(nlp, "Johnson-Morris said the count was fair.", day))
+    assert not [m for m in doc._.actor_mentions if m.code and m.code.startswith("GBR")]
+    doc = actors_only(nlp, new_doc(nlp, "The Bush-Putin summit ended.", day))
+    assert sorted(m.code for m in doc._.actor_mentions) == ["RUSGOV", "USAGOV"]

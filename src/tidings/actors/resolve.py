@@ -1303,6 +1303,8 @@ def _lexicon_pieces(doc, matches, covered: set[int]) -> list[Piece]:
         ent = ent_of.get(m.start)
         if _inside_a_person_name(doc, m, entries, ent) or m.start in not_units:
             continue
+        if _double_barrelled(doc, m, entries, matched):
+            continue  # "Johnson-Morris" is not Boris Johnson
         if _role_inside_an_org_name(doc, entries, ent, matched, not_unit_tokens, loc_tokens):
             continue  # "Eurasia Economic Union", "New York Jets": a name, not a role
         cls = _piece_class(doc, m, entries)
@@ -1414,6 +1416,31 @@ def _hyphenated_away(doc, m, entries) -> bool:
         and doc[m.start - 2].lower_ in ("pro", "anti", "non")
         and entries[0].kind != ROLE
     )
+
+
+def _double_barrelled(doc, m, entries, matched: set[int]) -> bool:
+    """A person's name joined by a hyphen to another capitalised name that is no actor is part of a
+    double-barrelled name ("Frances Johnson-Morris" is not Boris Johnson; "the Bush-Putin summit"
+    names two); its tokens stay free for that name."""
+    if any(e.kind != PERSON for e in entries):
+        return False
+    after = (
+        m.end + 1 < len(doc)
+        and doc[m.end].text in ("-", "–")
+        and not doc[m.end - 1].whitespace_
+        and not doc[m.end].whitespace_
+        and doc[m.end + 1].text[:1].isupper()
+        and m.end + 1 not in matched
+    )
+    before = (
+        m.start >= 2
+        and doc[m.start - 1].text in ("-", "–")
+        and not doc[m.start - 2].whitespace_
+        and not doc[m.start - 1].whitespace_
+        and doc[m.start - 2].text[:1].isupper()
+        and m.start - 2 not in matched
+    )
+    return after or before
 
 
 def _unknown_name_pieces(doc, covered: set[int]) -> list[Piece]:

@@ -119,7 +119,10 @@ def coded():
         # a mortar attack is shelling (194)
         ("Iraqi insurgents launched a mortar attack on the US base.", ("194", "IRQ", "USA")),
         # inviting someone to a meeting is an invitation (036), not an appeal to meet (026)
-        ("The Finnish foreign minister invited the Turkish foreign minister to a meeting in Helsinki to discuss the ports.", ("036", "FIN", "TUR")),
+        (
+            "The Finnish foreign minister invited the Turkish foreign minister to a meeting in Helsinki to discuss the ports.",
+            ("036", "FIN", "TUR"),
+        ),
         # an exchange of fire is fighting (190); being killed in one is too, not a murder (1823)
         ("A Palestinian militant was killed in an exchange of fire with Israeli troops.", ("190", None, "ISR")),
         ("A Palestinian militant was killed in an exchange of fire with Israeli troops.", ("190", None, "PSE")),

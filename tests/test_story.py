@@ -417,3 +417,16 @@ def test_a_sure_reading_with_another_party_keeps_a_shared_mention():
     assert not _another_party(verdict(("16", "IRQ", "GBR"), 0.9), holder)  # another reading of the act
     assert not _another_party(verdict(("17", "IRQ", "GBR"), 0.9), None)
     assert not _another_party(holder, holder)
+
+
+def test_arriving_here_is_a_visit_to_the_dateline_s_country(nlp):
+    # Xinhua's "arrived here": the visit's target is the dateline's place (actors.here)
+    coded = _code(
+        "AMMAN, Nov. 29 (Xinhua) -- Iraqi Prime Minister Nouri al-Maliki arrived here on Wednesday "
+        "for talks with U.S. President George W. Bush."
+    )
+    visits = [e for e in coded.events if e.trigger.text == "arrived" and e.code == "042"]
+    assert visits and visits[0].target is not None and visits[0].target.code == "JOR", coded.events
+    # without a dateline "here" names nobody
+    coded = _code("Iraqi Prime Minister Nouri al-Maliki arrived here on Wednesday for talks with the king.")
+    assert not [e for e in coded.events if e.trigger.text == "arrived" and e.target is not None]

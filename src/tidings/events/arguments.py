@@ -354,6 +354,11 @@ def target_tokens(verb, skip=(), theme_object: bool = False):
             dat = [o for o in dat[0].children if o.dep_ == "pobj"]
         if dat:
             return dat, "dative"
+    here = [c for c in verb.children if c.dep_ == "advmod" and c.lower_ == "here"]
+    if here and verb.lemma_.lower() in ARRIVALS:
+        # "arrived here Wednesday for talks": here is the dateline's place (an actor only when
+        # the article has a dateline: actors.here)
+        return here, "here"
     heads = [verb] + [o for o in objects(verb) if o.i in skip]  # "imposed sanctions on Turkey"
     by_prep: dict[str, list] = {}  # the heads' prepositions, in head then word order
     for head in heads:
@@ -368,6 +373,10 @@ def target_tokens(verb, skip=(), theme_object: bool = False):
             if objs:
                 return objs, "prep:" + prep
     return [], ""
+
+
+# verbs of coming to a place: their "here" is where they came to
+ARRIVALS = frozenset({"arrive", "land", "come", "fly", "travel"})
 
 
 def noun_arguments(noun):

@@ -430,3 +430,15 @@ def test_arriving_here_is_a_visit_to_the_dateline_s_country(nlp):
     # without a dateline "here" names nobody
     coded = _code("Iraqi Prime Minister Nouri al-Maliki arrived here on Wednesday for talks with the king.")
     assert not [e for e in coded.events if e.trigger.text == "arrived" and e.target is not None]
+
+
+def test_sides_named_by_coordinated_modifiers_meet_each_other(nlp):
+    # "Senior U.S. and Russian diplomats held talks in Geneva": the U.S. and Russia meet, not
+    # Russia and Geneva (the README's first example)
+    coded = _code(
+        "GENEVA (Reuters) - Senior U.S. and Russian diplomats held talks in Geneva on Monday over "
+        "security guarantees, officials said.\n\nThe talks lasted nearly eight hours."
+    )
+    sides = {(e.source.country, e.target.country) for e in coded.events if e.root == "04" and e.source and e.target}
+    assert ("USA", "RUS") in sides and ("RUS", "USA") in sides, coded.events
+    assert not [s for s in sides if "CHE" in s]

@@ -178,6 +178,22 @@ class MentionIndex:
         one = self.actor(tok, allow_uncoded)
         return [one] if one else []
 
+    def modifier_members(self, tok) -> list:
+        """The other actors a coordinated modifier of a head names: "Chinese" of "Chinese and
+        Japanese officials", "U.S." of "U.S. and Russian diplomats" (compound members)."""
+        out = []
+        for m in self.mentions:
+            if m.kind != "compound-member" or not m.code or not 0 < tok.i - m.start <= 6:
+                continue
+            t = self.doc[m.end - 1]
+            for _ in range(3):
+                if t.i == tok.i or t.dep_ not in ("conj", "compound", "amod", "nmod", "cc") or t.head.i == t.i:
+                    break
+                t = t.head
+            if t.i == tok.i:
+                out.append((self.ref(m), m.key))
+        return out
+
     def actor(self, tok, allow_uncoded: bool = True):
         """(ActorRef, key) for an argument head, or None."""
         if tok.lower_ in RELATIVE and tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "relcl":

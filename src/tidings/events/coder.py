@@ -999,6 +999,21 @@ class Coder:
             sources = self._actors(ctx, subject_tokens(says[-1].tok)[0])
             args.how_src = "speaker for pronoun " + args.how_src
         targets = self._actors(ctx, args.tgt_heads)
+        if (
+            code[:2] == "04"
+            and args.how_src == "nsubj"
+            and sources
+            and not targets
+            and coding.tok.dep_ not in ("advcl", "xcomp", "pcomp", "relcl", "acl")
+        ):
+            # "Chinese and Japanese officials met", "U.S. and Russian diplomats held talks": the
+            # sides a coordinated modifier names meet each other
+            sides = {ref.country or ref.code for ref, _ in sources}
+            for h in src_heads:
+                for ref, key in ctx.mentions.modifier_members(h):
+                    if (ref.country or ref.code) not in sides:
+                        sides.add(ref.country or ref.code)
+                        sources.append((ref, key))
         src_keys = {k for _, k in sources}
         condemned = (
             _condemned_act(ctx, coding.tok, args.tgt_heads)

@@ -173,3 +173,11 @@ def test_ending_a_visit_is_no_halt_and_naming_is_no_call(coded):
     # calling something a name is no phone call (041), and no statement of its own (010): the judgement it
     # carries is coded where it has a word of its own ('called the execution illegal' 111)
     assert not {t for t in coded("The United States called the death sentence a milestone.") if t[0] in ("041", "010")}
+
+
+def test_concluding_a_visit_or_talks_is_no_agreement_signed(coded):
+    # 'conclude'/'finalize' sign something only with an agreement as object (057); concluding talks or
+    # a visit is the talks or the visit (training coders: 04)
+    assert not {t for t in coded("Chinese Premier Wen Jiabao concluded a three-day visit to Vietnam.") if t[0] == "057"}
+    assert not {t for t in coded("Sri Lanka and the Asian Development Bank finalized negotiations.") if t[0] == "057"}
+    assert ("057", "ISR", "JOR") in coded("Israel concluded a peace treaty with Jordan.")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from ..events.arguments import QUANTITY
 from ..events.lexicon import load_word_list
 from .groups import Group
 
@@ -43,24 +44,6 @@ def people_nouns() -> frozenset[str]:
     return _story_words("people.txt")
 
 
-# nouns that count what follows "of": "dozens of businessmen", "a number of soldiers"
-QUANTITY_NOUNS = frozenset(
-    {
-        "dozen",
-        "dozens",
-        "number",
-        "score",
-        "scores",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "handful",
-        "couple",
-    }
-)
-
-
 def _head(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
@@ -82,7 +65,7 @@ def thing_target(group: Group, doc) -> bool:
 
 def _counted(head):
     """What a quantity noun counts ("dozens of businessmen": businessmen)."""
-    if head is not None and head.lower_ in QUANTITY_NOUNS:
+    if head is not None and head.lemma_.lower() in QUANTITY:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 return next((c for c in prep.children if c.dep_ == "pobj"), head)

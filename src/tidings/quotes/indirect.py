@@ -326,10 +326,38 @@ def _from_noun(tok, lex):
             )
     if clause is None and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":  # "Obama's bet is [that ...]"
         clause = next((x for x in tok.head.children if x.dep_ == "ccomp" and x.i > tok.i and _that_clause(x)), None)
-    src = noun_source(tok) if clause is not None else None
-    if src is None:
+    if clause is None and tok.dep_ == "pobj" and tok.head.head.i != tok.head.i:
+        # "was frank in her acknowledgment [that ...]": the parser hung the clause on "frank"
+        clause = next(
+            (x for x in tok.head.head.children if x.dep_ == "ccomp" and x.i > tok.i and _that_clause(x)), None
+        )
+    if clause is None:
         return []
+    src = noun_source(tok) or _holder_of(tok, lex)
+    if src is None:
+        return []  # "there was agreement that ...", "charges that ...": nobody is said to hold it
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]
+
+
+_HOLDING = ("in", "with")  # "persisted in arguments that ...", "came with a warning that ..."
+
+
+def _holder_of(noun, lex: CueLexicon):
+    """Whose a cue noun is when its phrase hangs on a verb of the holder: "Democrats persisted
+    in arguments that ..." (the subject of the verb), or None. Not when that verb is a cue of
+    its own ("said in a statement that ...": the verb reports the clause)."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _HOLDING or prep.head.pos_ not in ("VERB", "AUX"):
+        return None
+    verb = prep.head
+    if cue_at(verb, "clause", lex) is not None:
+        return None
+    if any(c.dep_ == "dobj" for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children):
+        return None  # "met the minister with a warning": not said of the subject's own view
+    src = subject_of(verb)
+    if src is None or src.lower_ in ("it", "there", "this", "that"):
+        return None
+    return src
 
 
 def _final_cue_as_noun(cols: _Clauses, tok, lex):
@@ -424,6 +452,12 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         clause = _unmarked_clause(tok)
         if clause is not None:  # from its subject: "said after the convention [he would ...]"
             start = min(x.left_edge.i for x in clause.children if x.dep_ in ("nsubj", "nsubjpass", "expl"))
+    if clause is not None and start is None and clause.i > tok.i and cue_at(tok, "xcomp", lex) is not None:
+        inf = next(
+            (x for x in tok.children if x.dep_ == "xcomp" and tok.i < x.i < clause.i and _to_infinitive(x)), None
+        )
+        if inf is not None:  # "promising to lift the rules ... - not what Graham had in mind": the nearer one
+            clause, start = inf, _object_start(tok, inf)
     if clause is None:
         clause = _question_as_adverbial(tok)  # "have not said [when they would take it up]"
     if clause is None and src is not None and not (inside is not None and inside(tok.i)):

@@ -185,13 +185,26 @@ def verb_like(tok) -> bool:
     if tok.tag_ not in ("NN", "NNS"):
         return False
     kids = list(tok.children)
-    return any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) and any(
+    return (any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) or _compound_subject(tok) is not None) and any(
         c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in kids
+    )
+
+
+def _compound_subject(tok):
+    """ "The Clinton campaign plans to employ ...": a plural noun heading the sentence, with the
+    noun right before it parsed as its compound, is the verb, and that noun its subject. Not
+    when a determiner of its own makes it a noun phrase ("The campaign's plans to ...")."""
+    if tok.tag_ != "NNS" or tok.dep_ != "ROOT" or any(c.dep_ in ("det", "poss", "amod") for c in tok.children):
+        return None
+    return next(
+        (c for c in tok.children if c.dep_ == "compound" and c.i == tok.i - 1 and c.pos_ in ("NOUN", "PROPN")), None
     )
 
 
 def subject_of(verb, depth: int = 3):
     """The token heading the subject of `verb` (its own or, for conj/xcomp/advcl, its head's)."""
+    if verb.tag_ == "NNS" and verb_like(verb) and not any(c.dep_ in SUBJ for c in verb.children):
+        return _compound_subject(verb)  # "The Clinton campaign plans to ...": the tagger's noun
     for _ in range(depth):
         subj = agent = loose = None
         for child in verb.children:

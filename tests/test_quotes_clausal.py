@@ -1,0 +1,93 @@
+"""Quotes: forms of a cue with a clausal complement that the parse hides (issue 20, PolNeAR
+misses). Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _quotes(nlp, text):
+    from tidings.nlp import new_doc
+
+    names = nlp.pipe_names
+    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1 :]):
+        return nlp(new_doc(nlp, text))._.quotes
+
+
+def _find(quotes, fragment, kind=None):
+    return [q for q in quotes if fragment in q.text and (kind is None or q.kind == kind)]
+
+
+def _speaker_text(quote) -> str:
+    return (quote.speaker.text or "") if quote.speaker is not None else ""
+
+
+@pytest.mark.parametrize(
+    "text, fragment, holder",
+    [
+        # the cue noun in a phrase of the holder's verb: "persisted in arguments that ..."
+        (
+            "Union leaders also persisted in arguments that the board is trying to undo the strike vote.",
+            "the board is",
+            "Union leaders",
+        ),
+        # the clause hung on the adjective before the phrase: "frank in her acknowledgment [that ...]"
+        (
+            "Ms. Berg has been frank in her acknowledgment that she needs to raise revenue.",
+            "she needs to raise",
+            "her",
+        ),
+    ],
+)
+def test_a_cue_noun_in_a_phrase_with_its_holder(nlp, text, fragment, holder):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and holder in _speaker_text(found[0]), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("There was more agreement that Europe should increase military coordination.", "Europe should"),
+        ("For years, the doctor has been dogged by charges that he sold useless pills.", "he sold useless"),
+        ("The mayor met the union with a warning that the budget would be cut.", "the budget would"),
+    ],
+)
+def test_a_cue_noun_without_a_holder_is_no_quote(nlp, text, fragment):
+    """What nobody is said to hold is no quote (gold/README.md): the text names no holder."""
+    assert not _find(_quotes(nlp, text), fragment), _quotes(nlp, text)
+
+
+_BEFORE_PLANS = (
+    "She spoke about her ties to black churches while at a convention in Kansas City, Mo.; she called into a "
+    "radio program when she was home sick; and, this past week, she addressed a symposium.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        (
+            _BEFORE_PLANS
+            + "The Clinton campaign plans to employ the president and the first lady as much as possible.",
+            "to employ the president",
+            "campaign",
+        ),
+        ("The city council plans to close the bridge in May.", "to close the bridge", "council"),
+        ("The government's plans to close the bridge drew protests.", "to close the bridge", "government"),
+    ],
+)
+def test_a_plural_noun_heading_the_sentence_is_the_verb(nlp, text, fragment, speaker):
+    """The tagger's noun "plans" after "The Clinton campaign" (parsed as its compound) is the
+    verb and that noun its subject; "The government's plans to ..." stays a noun with its holder."""
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and speaker in _speaker_text(found[0]), found
+
+
+def test_the_infinitive_nearer_the_cue_is_what_was_promised(nlp):
+    text = (
+        "On Thursday, the senator spoke to a gathering of timber company owners, promising to cut fuel taxes "
+        "and open more state forests to logging ― probably not what her rivals had in mind."
+    )
+    quotes = _quotes(nlp, text)
+    assert _find(quotes, "to cut fuel taxes", "indirect"), quotes
+    assert not [q for q in quotes if q.text.startswith("what her rivals")], quotes

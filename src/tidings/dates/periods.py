@@ -4,8 +4,10 @@
   duration   "two years", "the past three months",  DURATION  P2Y, P3M, PT4H, P2Y6M
              "a two-hour meeting" (not ages: "a 10-year-old", "55 years old" are left out, as
              TimeBank leaves them)
-  vaguedur   "several weeks", "the coming days",    DURATION  PXW, PXD, PXY
-             "for years", "weeks or months"
+  vaguedur   "several weeks", "the next few days",  DURATION  PXW, PXD, PXY
+             "for years", "weeks or months",                  ("the coming days", "the past few
+             "recent months", "the weeks ahead"               weeks", "recent years": PAST_REF,
+                                                              FUTURE_REF)
   set        "every month", "each Thursday",        SET       P1M, XXXX-WXX-4, P1W,
              "twice a week", "Tuesday nights",                XXXX-WXX-2TNI, XXXX-07
              "each July", "$5 a day"
@@ -411,7 +413,9 @@ def resolve(m) -> tuple[str | None, str | None]:
         if f.get("v") and rel in PAST_RELS:
             return "PAST_REF", "ref"  # "the past few weeks": with a direction and no count, a
         if f.get("v") and rel in FUTURE_RELS:  # vague stretch of the past or the future
-            return "FUTURE_REF", "ref"
+            # "the next few days", "the following several weeks": a stretch of so many days
+            # from now (TimeML: a DURATION PXD); "next few days" without "the" stays vague
+            return (period(None, unit), "duration") if f.get("det") else ("FUTURE_REF", "ref")
         n = number(f.get("n")) if f.get("n") else None
         if n is not None and (f.get("frac") or f.get("half")):
             n += 0.5
@@ -421,10 +425,14 @@ def resolve(m) -> tuple[str | None, str | None]:
     if k == "vaguedur":
         unit = unit_of(f["unit"])
         rel = (f.get("rel") or "").lower()
+        if f.get("ahead") or (rel == "recent" and unit in ("week", "month") and not f.get("unit2")):
+            # "the weeks ahead", "in recent months": a stretch of some weeks or months up to
+            # now or from now (TimeML: PXW, PXM); "recent years" is the recent past
+            return period(None, unit), "duration"
         if f.get("ago") or rel in PAST_RELS:
             return "PAST_REF", "ref"  # "recent years", "months ago": a vague stretch of the past
-        if rel in FUTURE_RELS or f.get("ahead"):
-            return "FUTURE_REF", "ref"  # "the coming months", "the weeks ahead"
+        if rel in FUTURE_RELS:
+            return "FUTURE_REF", "ref"  # "the coming months"
         return period(None, unit), "duration"
     if k == "set":
         if f.get("wd") or f.get("wd2"):

@@ -539,6 +539,29 @@ def leaders_by_surname(lexicon: Lexicon) -> dict[str, list[tuple[Period, Entry]]
     return out
 
 
+def officials_by_surname(lexicon: Lexicon) -> dict[str, list[tuple[Period, Entry]]]:
+    """Listed people with an office, by the word a title goes before ("Prime Minister Koirala":
+    the last word of the name; the first too for names written family name first), with the
+    periods they held an office in."""
+    out: dict[str, list[tuple[Period, Entry]]] = {}
+    seen = set()
+    for e in lexicon.entries:
+        if e.kind != PERSON or (e.key, e.periods) in seen:
+            continue
+        seen.add((e.key, e.periods))
+        words = e.name.split()
+        if len(words) < 2:
+            continue
+        keys = {norm(words[-1])}
+        if e.country in FAMILY_NAME_FIRST:
+            keys.add(norm(words[0]))
+        for p in e.periods:
+            if p.office and p.code:
+                for k in keys:
+                    out.setdefault(k, []).append((p, e))
+    return out
+
+
 class ActorResolver:
     def __init__(self, nlp, lexicon: Lexicon):
         self.trie = PhraseTrie(nlp.tokenizer, lexicon)
@@ -546,6 +569,7 @@ class ActorResolver:
         self.by_office = lexicon.people_by_office()
         self.body_heads = body_heads(lexicon)
         self.leaders = leaders_by_surname(lexicon)
+        self.officials = officials_by_surname(lexicon)
         self.places = _places(lexicon)
         self.country_names: dict[str, str] = {}
         for e in lexicon.entries:
@@ -593,6 +617,8 @@ class ActorResolver:
                 cur.clear()
 
         for p in pieces:
+            if cur and cur[-1].cls in (LOC, NAME) and _abbreviation_of(doc, cur[-1], p):
+                continue  # "European Union (EU)": the abbreviation is part of the name before it
             if cur and self._joins(doc, cur[-1], p, cur):
                 cur.append(p)
             else:
@@ -655,6 +681,8 @@ class ActorResolver:
         if doc[b.start].is_sent_start:
             return False
         gap = doc[a.end : b.start]
+        if a.cls in (LOC, NAME) and b.cls == ROLEP and _is_abbreviation(gap):
+            gap = doc[a.end : a.end]  # "European Union (EU) diplomats": the name's own abbreviation
         _retag_role_after_country(a, b, gap)
         if a.cls == NAME and b.cls == NAME:
             return False
@@ -764,7 +792,7 @@ class ActorResolver:
                 name = Piece(name.start, name.end, NAME, (), "PERSON")
             if name.entries:
                 return self._code_listed_name(doc, run, day, mentioned, unknown_names, name, role, loc)
-            if self._code_unlisted_name(doc, run, unknown_names, name, role, loc, locs):
+            if self._code_unlisted_name(doc, run, unknown_names, name, role, loc, locs, day):
                 if run.code is None and name.label == "ORG":
                     self._code_by_head(doc, run, name, day)
                 return True
@@ -864,7 +892,7 @@ class ActorResolver:
                 unknown_names.setdefault("=" + norm(e.name.split()[0]), run)  # "Hu" after "Hu Jintao"
         return True
 
-    def _code_unlisted_name(self, doc, run: Run, unknown_names: dict, name: Piece, role, loc, locs) -> bool:
+    def _code_unlisted_name(self, doc, run: Run, unknown_names: dict, name: Piece, role, loc, locs, day=None) -> bool:
         """A person or organisation not in the lists: coded by its title or place, or as an
         earlier mention of the same surname."""
         text = doc[name.start : name.end].text
@@ -902,6 +930,22 @@ class ActorResolver:
             run.rule = f"surname:{earlier.name}+title:{role.entry.phrase} ({earlier.rule})"
             run.kind = "name"
             run.gender = earlier.gender
+            return True
+        if (
+            role is not None
+            and not run.former
+            and earlier is None
+            and name.end - name.start == 1
+            and (titled := self._titled_official(surname, role.entry, country, day)) is not None
+        ):
+            # "Prime Minister Koirala" on a day Girija Prasad Koirala holds that office
+            period, e = titled
+            run.code, run.office, run.key, run.name = period.code, period.office, e.key, e.name
+            run.country = _country_of(period.code) or e.country
+            run.rule = f"title:{role.entry.phrase}+surname:{e.name} ({period.source})"
+            run.cls, run.kind = "person", "name"
+            run.gender = self._gender(doc, run, e.name)
+            unknown_names["=" + norm(surname)] = run
             return True
         if role is not None and not run.former:
             base = country
@@ -943,6 +987,21 @@ class ActorResolver:
             if run.code:  # "Razali" after "UN envoy Razali Ismail", "Kim" after "envoy Kim Kye-Gwan"
                 unknown_names.setdefault("^" + norm(doc[name.start].text), run)
         return True
+
+    def _titled_official(self, surname: str, title: Entry, country: str | None, day):
+        """(period, person) of the one listed person of this surname whose office on `day` is the
+        title's ("Prime Minister Koirala", "Foreign Minister Kasuri"), in the country the phrase
+        names if it names one; None when the date is unknown, the title has no office or two fit."""
+        office = title.office if title.office not in ("", "-") else ""
+        if day is None or title.role_kind != "title" or not office:
+            return None
+        fits = {}
+        for period, e in self.officials.get(norm(surname), ()):
+            if not period.covers(day) or (country and _country_of(period.code) not in (country, None)):
+                continue
+            if period.office == office or (office == "minister" and period.office.endswith("_minister")):
+                fits[e.key] = (period, e)
+        return next(iter(fits.values())) if len(fits) == 1 else None
 
     def _code_by_head(self, doc, run: Run, name: Piece, day) -> None:
         """An unlisted organisation named for a state body ("Department of Education", "Federal
@@ -1485,7 +1544,10 @@ def _surname_pieces(doc, pieces: list[Piece], words, covered: set[int]) -> list[
     Adds their tokens to covered."""
     out: list[Piece] = []
     surnames: dict[str, int] = {}
+    title_ends = {p.end for p in pieces if p.cls == ROLEP and p.entries and p.entries[0].role_kind == "title"}
     for p in pieces:
+        if p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start == 1 and p.start in title_ends:
+            surnames.setdefault(norm(doc[p.start].text), p.start)  # "Koirala" after "Prime Minister Koirala"
         if p.cls == NAME and p.entries and p.entries[0].kind in (PERSON, ACTOR) and p.end - p.start > 1:
             surnames.setdefault(norm(doc[p.end - 1].text), p.start)
         elif p.cls == NAME and not p.entries and p.label == "PERSON" and p.end - p.start > 1:
@@ -1552,11 +1614,30 @@ def _title_unit_after_name(b: Piece, gap, cur: list[Piece]) -> bool:
     )
 
 
+def _is_abbreviation(span) -> bool:
+    """ "(EU)", "(NAF)", "(U.N.)": one upper-case word in parentheses."""
+    return (
+        len(span) == 3
+        and span[0].text == "("
+        and span[2].text == ")"
+        and span[1].text.replace(".", "").replace("-", "").isupper()
+    )
+
+
+def _abbreviation_of(doc, a: Piece, b: Piece) -> bool:
+    """Whether piece b is a name's abbreviation in parentheses right after piece a."""
+    return (
+        b.start == a.end + 1 and b.end - b.start == 1 and b.end < len(doc) and _is_abbreviation(doc[a.end : b.end + 1])
+    )
+
+
 def _role_joins_place(a: Piece, b: Piece, gap, cur: list[Piece]) -> bool:
     """A role, then a place: "the foreign minister of Ukraine", "head of the UN", "police in
     Lagos", "ambassador to the United Kingdom" (marks b a destination), "a spokesman for the
     Taliban"."""
     words = [t.lower_ for t in gap]
+    if not words and a.entry.role_kind in ("body", "group") and b.entry.kind == ORG and not a.entry.plural:
+        return True  # "the Islamist movement Hamas", "the militant group Hezbollah": the body is named
     if (
         words in (["in"], ["in", "the"])
         and a.entry.role_kind in ("body", "group")

@@ -1,0 +1,50 @@
+"""Actor rules of the fifth pass of issue 18 (s12): a title before the surname of a listed
+office-holder ("Prime Minister Koirala"), a name's abbreviation in parentheses before a role
+("European Union (EU) diplomats"), a body named in apposition to its description ("the
+Islamist movement Hamas"). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actorkit import actors_only, mention
+from tidings.nlp import new_doc
+
+
+def test_a_title_before_the_surname_of_the_office_holder_names_him(nlp):
+    text = "Prime Minister Koirala briefed the ministers. Later Koirala urged the guerrillas to talk."
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 11, 9)))
+    got = [(m.text, m.code) for m in doc._.actor_mentions if "Koirala" in m.text]
+    assert got == [("Prime Minister Koirala", "NPLGOV"), ("Koirala", "NPLGOV")]
+
+
+def test_a_title_that_is_not_the_surnames_office_stays_a_title(nlp):
+    # no Koirala was foreign minister on that day: the title alone
+    m = mention(nlp, "Foreign Minister Koirala briefed the ministers.", "2006-11-09", "Koirala")
+    assert m.code == "GOV"
+    # outside the office-holder's period the title does not name him either
+    m = mention(nlp, "Prime Minister Koirala briefed the ministers.", "2005-06-01", "Koirala")
+    assert m.code == "GOV"
+
+
+def test_a_names_abbreviation_does_not_part_it_from_its_role(nlp):
+    m = mention(nlp, "European Union (EU) diplomats met the Lebanese Prime Minister.", "2005-11-01", "diplomats")
+    assert m.code == "IGOEUREEC"
+    assert m.text == "European Union (EU) diplomats"
+    doc = actors_only(nlp, new_doc(nlp, "The European Union (EU) said it would help.", dt.date(2005, 11, 1)))
+    assert [(m.text, m.code) for m in doc._.actor_mentions][:1] == [("European Union (EU)", "IGOEUREEC")]
+
+
+@pytest.mark.parametrize(
+    "text,words,code",
+    [
+        ("Fatah clashed with the ruling Islamist movement Hamas on Monday.", "Hamas", "PSEREB"),
+        ("Israel bombed the Shiite militia Hezbollah.", "Hezbollah", "LBNREB"),
+    ],
+)
+def test_a_body_named_after_its_description_is_that_body(nlp, text, words, code):
+    m = mention(nlp, text, "2006-12-23", words)
+    assert m.code == code
+    assert m.text.split()[-1] == words

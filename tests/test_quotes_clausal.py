@@ -91,3 +91,46 @@ def test_the_infinitive_nearer_the_cue_is_what_was_promised(nlp):
     quotes = _quotes(nlp, text)
     assert _find(quotes, "to cut fuel taxes", "indirect"), quotes
     assert not [q for q in quotes if q.text.startswith("what her rivals")], quotes
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        # the infinitive parsed as an adverbial clause after the cue's object
+        (
+            "The plan faces a key test on Tuesday when opponents try to convince a U.S. appeals court to throw "
+            "out the new limits.",
+            "to throw out the new limits",
+            "opponents",
+        ),
+        # ... or right after the cue
+        (
+            "If the mayor loses, the city could reverse the ban or decline to appeal to the Supreme Court should "
+            "a judge strike it down.",
+            "to appeal to the Supreme Court",
+            "city",
+        ),
+    ],
+)
+def test_an_infinitive_parsed_as_an_adverbial_clause(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and speaker in _speaker_text(found[0]), found
+
+
+def test_what_is_set_aside_is_cut_and_reported_by_the_same_speaker(nlp):
+    text = (
+        "The minister has said that dozens of firms want the contract, but Ms. Holm declines to name them, "
+        "aside from saying she wants a local bidder."
+    )
+    quotes = _quotes(nlp, text)
+    declined = _find(quotes, "to name them", "indirect")
+    assert declined and "aside" not in declined[0].text, quotes
+    said = _find(quotes, "she wants a local bidder", "indirect")
+    assert said and "Holm" in _speaker_text(said[0]), quotes
+
+
+def test_a_cue_verb_tagged_as_the_object_of_the_name_before_it(nlp):
+    """ "Trump charges that ...": the tagger's noun "charges" after the name is its verb."""
+    text = "Trump charges that the firms that stand to gain from the merger paid millions of dollars to the foundation."
+    found = _find(_quotes(nlp, text), "the firms that stand to gain", "indirect")
+    assert found and "Trump" in _speaker_text(found[0]), found

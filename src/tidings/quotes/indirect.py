@@ -87,6 +87,21 @@ def _clause_of(tok, kinds=("ccomp",)):
     return (after or found or [None])[0]
 
 
+def _xcomp_of(tok):
+    """The infinitive of a cue that takes one ("promised to resign", "urged Y to ..."); also when
+    the parser hung it as an adverbial clause right after the cue or its object ("decline [to
+    appeal]", "try to convince a court [to throw out the rules]")."""
+    found = _clause_of(tok, ("xcomp",))
+    if found is not None:
+        return found
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    after = obj.right_edge.i + 1 if obj is not None else tok.i + 1
+    for x in tok.children:
+        if x.dep_ == "advcl" and _to_infinitive(x) and x.left_edge.i == after and x.doc[after].lower_ == "to":
+            return x
+    return None
+
+
 def _that_relcl(node):
     """A clause hung on `node` that starts with the complementizer "that" (parsed as its mark)."""
     for x in node.children:
@@ -228,7 +243,7 @@ def find_indirect(
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
         elif tok.pos_ == "NOUN" and not verb_like(tok):
-            found = _from_noun(tok, lex) or _final_cue_as_noun(cols, tok, lex)
+            found = _from_noun(tok, lex) or _final_cue_as_noun(cols, tok, lex) or _cue_verb_as_noun(tok, lex)
         elif cue_at(tok, "adjective", lex) is not None:
             found = _from_adjective(tok, lex)
         else:
@@ -382,6 +397,23 @@ def _final_cue_as_noun(cols: _Clauses, tok, lex):
     return [(a, b, tok.text, speaker, True)]
 
 
+def _cue_verb_as_noun(tok, lex):
+    """ "Trump charges that countries ... donated millions": a present-tense cue right after its
+    subject, which the tagger took for a plural noun and the parser for the object of the name
+    before it; the that-clause hangs on it. The speaker is that name."""
+    if tok.tag_ != "NNS" or not tok.lower_.endswith("s") or not lex.has("clause", tok.lower_[:-1]):
+        return []
+    subject = tok.head
+    if subject.i != tok.i - 1 or subject.pos_ not in ("NOUN", "PROPN") or subject.dep_ not in ("ROOT", "nsubj"):
+        return []
+    clause = next(
+        (x for x in tok.children if x.dep_ in ("acl", "relcl", "ccomp") and x.i > tok.i and _that_clause(x)), None
+    )
+    if clause is None:
+        return []
+    return [(clause.left_edge.i, clause.right_edge.i + 1, tok.text, subject, False)]
+
+
 def _from_adjective(tok, lex):
     """ "Democrats are afraid that ...", "came away convinced that ...", "is determined to ...":
     a belief or intention adjective with its clause; the source is the subject it describes."""
@@ -466,7 +498,7 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             return [(span[0], span[1], c[0], src, False)]
     passive = src is not None and src.dep_ == "nsubjpass" and src.head.i == tok.i and src.lower_ != "it"
     if clause is None and cue_at(tok, "xcomp", lex) is not None:
-        clause = _clause_of(tok, ("xcomp",))
+        clause = _xcomp_of(tok)
         if clause is not None:  # "The vote is expected [to ...]": the subject is part of what is expected
             start = src.left_edge.i if passive and clause.i > tok.i else _object_start(tok, clause)
     if clause is None:
@@ -575,12 +607,12 @@ def _without_clause_frame(cols: _Clauses, tok, lex, inside):
     if src is None:
         return []
     if src.dep_ == "nsubjpass" and src.head.i == tok.i:  # "was urged to leave": not by the subject
-        clause = _clause_of(tok, ("xcomp",)) if cx is not None and src.lower_ != "it" else None
+        clause = _xcomp_of(tok) if cx is not None and src.lower_ != "it" else None
         if cx is None or clause is None or clause.i < tok.i or not _to_infinitive(clause):
             return []
         return [(src.left_edge.i, _cut_trailing(cols, clause, tok), cx[0], _agent(tok), False)]
     if cx is not None:
-        clause = _clause_of(tok, ("xcomp",))
+        clause = _xcomp_of(tok)
         if clause is not None and clause.i > tok.i and _to_infinitive(clause):
             a, b = _object_start(tok, clause), _cut_trailing(cols, clause, tok)
             if not a <= src.i < b:
@@ -759,6 +791,9 @@ def _gerund(tok) -> bool:
     )
 
 
+_EXCEPT = ("aside", "apart", "besides", "except")
+
+
 def _cut_trailing(cols: _Clauses, clause, cue) -> int:
     """End of the reported clause, before a trailing ", citing ..." / ", adding ..." that belongs
     to the cue's sentence rather than to what was said."""
@@ -774,6 +809,8 @@ def _cut_trailing(cols: _Clauses, clause, cue) -> int:
             return i - 1
         if t.lower_ in ("while", "whereas") and t.dep_ == "mark":
             return i - 1  # ", while Putin has demanded ...": the writer's contrast
+        if t.lower_ in _EXCEPT and t.head.i >= clause.i:
+            return i - 1  # "refuses to discuss names, aside from saying ...": what is left out of it
     return end
 
 

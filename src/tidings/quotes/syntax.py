@@ -250,6 +250,8 @@ def subject_of(verb, depth: int = 3):
             return None  # "Asked whether he would resign, Johnson said": Johnson was asked
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "was quoted as saying"
             verb = verb.head.head
+            if verb.pos_ == "ADV" and verb.dep_ == "advmod" and verb.head.i != verb.i:
+                verb = verb.head  # "refuses to discuss it, aside from saying ...": the verb "aside" hangs on
             continue
         if verb.dep_ not in _CLIMB or verb.head.i == verb.i:
             return None

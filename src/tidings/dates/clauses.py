@@ -280,7 +280,12 @@ def clause_tense(tok) -> str | None:
     if tok.head.i != tok.i and tok.head.lower_ in SINCE:
         return "past"
     if tok.dep_ == "poss":
-        return None  # "Monday's debate": the verb's tense is not the debate's
+        # "Monday's debate": the verb's tense is not the debate's, unless the debate is what
+        # the past verb tells of as acting ("Friday's attack killed 12"): then it is over
+        noun = tok.head
+        if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i != noun.i and verb_tense(noun.head) == "past":
+            return "past"
+        return None
     verb = governing_verb(tok)
     if tok.head.i != tok.i and tok.head.lower_ in ("to", "until", "till") and verb is not None:
         if verb.lemma_.lower() in POSTPONE and tok.head.head.i == verb.i:

@@ -92,7 +92,8 @@ def rules() -> list[tuple[str, str]]:
     adj = (
         r"(?:latest|current|comparable|same|corresponding|year-earlier|year-ago|year-before|year-previous"
         r"|prior-year|previous|prior|last|past|full|fiscal|entire|whole|most\s+recent|just-ended|just-completed"
-        r"|recent|first|second|third|fourth|final|1[5-9]\d\d|20\d\d)"
+        r"|recent|first|second|third|fourth|final|1[5-9]\d\d|20\d\d"
+        r"|(?:next|coming)(?=\s+(?:decade|century)\b))"  # "over the next decade" (not "the next year")
     )
     period = (
         rf"{B}(?P<x>(?P<det>(?i:the|this|that|its|their))\s+(?P<adjs>(?i:(?:{adj}[\s-]+){{0,4}}))"
@@ -184,8 +185,13 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("bare"):
             return kind, gd, start, end
         if unit in ("decade", "century"):
-            # "the last century": the one before publication; "the past decade": ten years
-            if not (words & {"past", "last", "previous"}) or len(words) != 1 or gd.get("det", "").lower() != "the":
+            # "the last century": the one before publication; "the past decade", "the next
+            # decade": ten years
+            if (
+                not (words & {"past", "last", "previous", "next", "coming"})
+                or len(words) != 1
+                or gd.get("det", "").lower() != "the"
+            ):
                 return None
         elif unit == "year":
             keep = words & {
@@ -413,7 +419,9 @@ def _period(f, pub, anchors, tense, again):
     det = f["det"].lower()
     back = bool(words & BACK) or bool(f.get("tail"))
     if unit in ("decade", "century"):
-        if "past" in words:  # "over the past decade": the ten years up to now (TimeML: a duration)
+        if words & {"past", "next", "coming"}:
+            # "over the past decade", "in the next decade": the ten years up to now or from
+            # now (TimeML: a duration, as the gold writes "the past decade")
             return ("P10Y" if unit == "decade" else "P100Y"), "duration"
         if pub is None:
             return None, None

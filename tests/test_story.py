@@ -442,3 +442,27 @@ def test_sides_named_by_coordinated_modifiers_meet_each_other(nlp):
     sides = {(e.source.country, e.target.country) for e in coded.events if e.root == "04" and e.source and e.target}
     assert ("USA", "RUS") in sides and ("RUS", "USA") in sides, coded.events
     assert not [s for s in sides if "CHE" in s]
+
+
+def test_a_person_the_actors_cannot_code_is_read_in_the_story_s_country(nlp):
+    # "Bastawissi" is on no list: in an Egyptian story the arrested man is read as Egypt's
+    # (the tourist who complained is not the one arrested); a person named as the source of an
+    # act is not given the story's country (he may be a foreign visitor)
+    coded = _code(
+        "Egyptian police arrested Hassan Bastawissi on Tuesday after a British tourist said he had "
+        "robbed her near the pyramids, the Egyptian interior ministry said.\n\nThe ministry said "
+        "Egyptian officers found the jewellery at his home in Giza. Egypt's tourism minister said "
+        "the country would protect visitors."
+    )
+    arrests = [e for e in coded.events if e.root == "17" and e.target is not None]
+    assert [(e.target.text, e.target.code) for e in arrests] == [("Hassan Bastawissi", "EGY")], coded.events
+    assert "country:home-article" in arrests[0].target.rule
+    from tidings.records import ActorRef
+    from tidings.story.hypotheses import uncoded_person
+
+    def ref(code, text, rule):
+        return ActorRef(code, None, None, text, 0, len(text), rule)
+
+    assert uncoded_person(ref(None, "Bastawissi", "ner:PERSON"))
+    assert not uncoded_person(ref(None, "the party's headquarters", "events:uncoded noun phrase"))
+    assert not uncoded_person(ref("EGYCOP", "police", "role:police"))

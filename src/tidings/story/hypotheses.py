@@ -10,7 +10,8 @@ coder's own reading and the alternatives the text supports, each saying how it w
 - ``coded``: the coder's reading; a role coded without a country ("MIL", "COP") is read in
   each country the article supports: the other argument's (``country:other``), the dateline's
   (``country:home-dateline``) and the one most actors belong to (``country:home-article``),
-  recorded in `fills` and on the actor's rule;
+  recorded in `fills` and on the actor's rule; so is a target the actors could not code that
+  is a person ("arrested Hassan Bastawissi"), in the place's and home countries only;
 - ``target:sentence``: a coded actor of the same sentence as the target of a mention that has
   none (the nearest ones, at most `MAX_ALTERNATIVES`);
 - ``source:reporter`` / ``source:sentence``: the reporter of the mention, or a coded actor
@@ -101,17 +102,35 @@ def role_only(ref: ActorRef | None) -> bool:
     )
 
 
+def uncoded_person(ref: ActorRef | None) -> bool:
+    """A person the actors could not code: a name found by the parser, a surname no list knows,
+    or a pronoun that refers to either ("Bastawissi", "Javadov")."""
+    rule = (ref.rule or "") if ref is not None else ""
+    return (
+        ref is not None
+        and not ref.code
+        and (rule.startswith(("ner:PERSON", "surname:")) or (rule.startswith("coref:") and "->person:" in rule))
+    )
+
+
 def _countries_for(
-    ref: ActorRef | None, other: ActorRef | None, homes: list[tuple[str, str]], place: str | None = None
+    ref: ActorRef | None,
+    other: ActorRef | None,
+    homes: list[tuple[str, str]],
+    place: str | None = None,
+    persons: bool = True,
 ):
     """The readings of one argument: itself, or for a role alone, the role in each country the
-    article supports (the other argument's, the place of the act's, the home countries), with how."""
-    if ref is None or not role_only(ref):
+    article supports (the other argument's, the place of the act's, the home countries), with
+    how; with `persons`, a person the actors could not code likewise, but not in the other
+    argument's country (that reading makes a foreign visitor his host's: "met Xu Jialu")."""
+    person = persons and uncoded_person(ref)
+    if ref is None or not (role_only(ref) or person):
         return [(ref, "")]
     options = []
     if place:
         options.append((place, "place"))
-    if other is not None and other.country:
+    if other is not None and other.country and not person:
         options.append((other.country, "other"))
     options += [(c, f"home-{how}") for c, how in homes]
     seen, out = set(), []
@@ -182,7 +201,7 @@ def _readings(e: Event, homes, sentence_place=None) -> list[tuple[Event, tuple[s
         if e.place is not None and e.place.country
         else (sentence_place.country if sentence_place is not None else None)
     )
-    for src, how_s in _countries_for(e.source, e.target, homes, place):
+    for src, how_s in _countries_for(e.source, e.target, homes, place, persons=False):
         for tgt, how_t in _countries_for(e.target, src, homes, place):
             fills = tuple(f"{side}:{how}" for side, how in (("source", how_s), ("target", how_t)) if how)
             out.append((replace(e, source=src, target=tgt) if fills else e, fills))

@@ -134,3 +134,28 @@ def test_a_cue_verb_tagged_as_the_object_of_the_name_before_it(nlp):
     text = "Trump charges that the firms that stand to gain from the merger paid millions of dollars to the foundation."
     found = _find(_quotes(nlp, text), "the firms that stand to gain", "indirect")
     assert found and "Trump" in _speaker_text(found[0]), found
+
+
+def test_a_direct_quote_whose_fragment_the_parser_made_a_second_subject(nlp):
+    text = (
+        '"She would be a fine judge. Not good, great. One of the sharpest minds on the whole bench," '
+        "Rep. Anna Berg (D-Ore.) said in a phone interview."
+    )
+    found = _find(_quotes(nlp, text), "She would be a fine judge", "direct")
+    assert found and "Berg" in _speaker_text(found[0]), found
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            '"It will not be easy," Holm said at a news conference announcing that her office was suing the state.',
+            "Holm",
+        ),
+        ("The ministry held a briefing on Monday announcing that the border would reopen.", "ministry"),
+    ],
+)
+def test_a_participle_on_an_occasion_of_speech_is_its_holders(nlp, text, speaker):
+    """ "said at a news conference announcing that ...": who announced is who spoke there."""
+    found = [q for q in _quotes(nlp, text) if q.kind == "indirect" and q.cue == "announcing"]
+    assert found and speaker in _speaker_text(found[0]), found

@@ -18,7 +18,7 @@ from ..records import ActorRef
 from .cues import CueLexicon
 from .marks import Quoted
 from .speakers import Speakers
-from .syntax import according_source, cue_at, subject_of
+from .syntax import SUBJ, according_source, cue_at, subject_of
 from .tokens import TokenTable
 
 __all__ = ["Direct", "attribute_direct"]
@@ -68,7 +68,9 @@ class _QuoteScan:
         else:
             src = subject_of(cue_tok)
             if src is not None and d.start <= src.i < d.end:  # a "subject" inside the quote
-                src = _after_verb(cue_tok)
+                # '"... One of the brightest members," Rep. Anna Berg said': the other subject
+                outside = [c for c in cue_tok.children if c.dep_ in SUBJ and not d.start <= c.i < d.end]
+                src = outside[0] if outside else _after_verb(cue_tok)
         return self.speakers.resolve(src) if src is not None else None
 
 

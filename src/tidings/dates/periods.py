@@ -397,6 +397,8 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
             return None  # "years of war", "the days of the empire"
         if gd.get("det") and not (gd.get("rel") or gd.get("ahead")) and prev not in ("over", "during", "throughout"):
             return None  # "the days when ..."
+        if (gd.get("rel") or "").lower() == "early" and gd["unit"].lower() == "hours":
+            return None  # "in the early hours (of Thursday)": a time of night, not a stretch of hours
     return kind, gd, start, end
 
 

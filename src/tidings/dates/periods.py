@@ -365,6 +365,12 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("v", "").lower() in ("some",) and unit in ("day",) and not gd.get("det"):
             return None  # "some day", "some days": "at some point"
     if kind == "vaguedur":
+        if (gd.get("rel") or "").lower() == "last" and not gd.get("det"):
+            # "the talks could last weeks": the verb, then a bare plural ("weeks" PXW below)
+            start += len(gd["rel"])
+            while start < end and text[start].isspace():
+                start += 1
+            gd = {k: v for k, v in gd.items() if k != "rel"}
         before = text[max(0, start - 12) : start].lower()
         found = re.search(r"([a-z]+)\s*$", before)
         prev = found.group(1) if found else ""

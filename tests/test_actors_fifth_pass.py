@@ -48,3 +48,17 @@ def test_a_body_named_after_its_description_is_that_body(nlp, text, words, code)
     m = mention(nlp, text, "2006-12-23", words)
     assert m.code == code
     assert m.text.split()[-1] == words
+
+
+@pytest.mark.parametrize(
+    "published,text,words,code",
+    [
+        ("2005-11-01", "DPR Korean officials met South Korean officials.", "DPR Korean officials", "PRKGOV"),
+        ("2005-11-01", "DPR Korea rejected the plan.", "DPR Korea", "PRK"),
+        ("2005-12-06", "Moscow attacked the ODIHR over its report.", "ODIHR", "IGOSCE"),
+        ("2006-11-30", "Ethiopia accused the UIC of training rebels.", "UIC", "SOMREB"),
+        ("2005-11-29", "The Europeans promised to help Somalia.", "Europeans", "EUR"),
+    ],
+)
+def test_fifth_pass_names(nlp, published, text, words, code):
+    assert mention(nlp, text, published, words).code == code

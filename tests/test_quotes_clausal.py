@@ -159,3 +159,29 @@ def test_a_participle_on_an_occasion_of_speech_is_its_holders(nlp, text, speaker
     """ "said at a news conference announcing that ...": who announced is who spoke there."""
     found = [q for q in _quotes(nlp, text) if q.kind == "indirect" and q.cue == "announcing"]
     assert found and speaker in _speaker_text(found[0]), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        ("By Berg's own admission, her tax returns in most years run to hundreds of pages.", "her tax returns", "Berg"),
+        (
+            "About 4,000 acres of forest have been lost to the mines, by one estimate.",
+            "4,000 acres of forest",
+            "estimate",
+        ),
+        ("In the eyes of many farmers, the new water rules have already failed.", "the new water rules", "farmers"),
+    ],
+)
+def test_a_phrase_attributing_the_clause_it_modifies(nlp, text, fragment, speaker):
+    """The adjunct frame: "by X's own admission", "by one estimate", "in the eyes of X"."""
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and speaker in _speaker_text(found[0]), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["In view of the delays, the council postponed the vote.", "By all accounts, the ceremony went well."],
+)
+def test_a_phrase_that_names_no_holder_is_no_quote(nlp, text):
+    assert not _quotes(nlp, text)

@@ -242,6 +242,8 @@ def find_indirect(
     for tok in doc if candidates is None else candidates:
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
+        elif tok.pos_ == "ADP":
+            found = _from_adjunct(doc, tok, lex)
         elif tok.pos_ == "NOUN" and not verb_like(tok):
             found = _from_noun(tok, lex) or _final_cue_as_noun(cols, tok, lex) or _cue_verb_as_noun(tok, lex)
         elif cue_at(tok, "adjective", lex) is not None:
@@ -311,6 +313,32 @@ def _from_according(doc, tok, lex):
     # a sentence-initial "According to X, ..." needs no verb the tagger saw ("the move reeks")
     checked = span is not None and tok.head.i == tok.i and span[1] - span[0] >= _MIN_WORDS
     return [(span[0], span[1], c[0], according_source(tok), checked)] if span else []
+
+
+_SOME = ("one", "some", "another", "an", "a")  # "by one estimate", "by some accounts"
+
+
+def _from_adjunct(doc, tok, lex):
+    """ "By his own admission, his returns are thick", "..., by one estimate", "In her view, the
+    plan is dead": a phrase (a preposition and its noun, the adjunct frame) attributing the
+    clause it modifies to the noun's holder: its possessor, "of X" ("in the eyes of voters"),
+    or an estimate or account of its own ("by one estimate"); none named, no quote ("by all
+    accounts", "in view of the delays")."""
+    if tok.dep_ != "prep" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return []
+    noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if noun is None or lex.get("adjunct", f"{tok.lower_}+{noun.lemma_.lower()}") is None:
+        return []
+    src = noun_source(noun)
+    if src is None and any(c.dep_ == "det" for c in noun.children):  # not "in view of the delays"
+        of = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        src = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if src is None and any(c.dep_ in ("det", "nummod") and c.lower_ in _SOME for c in noun.children):
+        src = noun
+    if src is None:
+        return []
+    a, b = _according(doc, tok)
+    return [(a, b, doc[tok.i : noun.i + 1].text, src, False)]
 
 
 def _that_clause(x) -> bool:

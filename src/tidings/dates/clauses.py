@@ -295,6 +295,9 @@ def clause_tense(tok) -> str | None:
     if verb is None:
         return None
     if verb.lemma_.lower() in RESCHEDULE and tok.head.lower_ in ("to", "until", "till", "for", "from", "into"):
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & PRESENT_BE or verb_tense(verb) in ("future", "planned"):
+            return "planned"  # "a service is planned for Saturday", "will be moved to Friday": ahead
         return None  # "was scheduled for Jan. 10": the past verb says nothing of the date
     if _date_chosen(tok, verb):
         return None  # "has set Nov. 10 as the deadline": a date chosen, on either side of now

@@ -62,3 +62,14 @@ def test_a_body_named_after_its_description_is_that_body(nlp, text, words, code)
 )
 def test_fifth_pass_names(nlp, published, text, words, code):
     assert mention(nlp, text, published, words).code == code
+
+
+@pytest.mark.parametrize(
+    "text,words,code",
+    [
+        ("The commander of the British forces here greeted the Chinese officers.", "commander", "GBRMIL"),
+        ("The chief of the Iraqi army resigned.", "chief", "IRQMIL"),
+    ],
+)
+def test_a_commander_of_a_countrys_forces_is_theirs(nlp, text, words, code):
+    assert mention(nlp, text, "1997-04-21", words).code == code

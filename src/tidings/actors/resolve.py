@@ -1571,8 +1571,11 @@ def _surname_pieces(doc, pieces: list[Piece], words, covered: set[int]) -> list[
     return out
 
 
-# person nouns that, followed by "of" and a body, are that body's people ("leaders of the opposition")
-MEMBER_NOUNS = frozenset({"leader", "member", "representative", "official", "delegate", "spokesman", "activist"})
+# person nouns that, followed by "of" and a body, are that body's people ("leaders of the opposition",
+# "the commander of the British forces")
+MEMBER_NOUNS = frozenset(
+    {"leader", "member", "representative", "official", "delegate", "spokesman", "activist", "commander", "chief"}
+)
 
 
 def _member_of(doc, prev: Run, r: Run) -> bool:

@@ -275,7 +275,12 @@ def _span_rules() -> list[tuple[str, str]]:
             rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
             rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
             rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
-            rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))",
+            rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-])"
+            # "today is the eighth day of the blockade", "it's the second day of the offensive":
+            # the day spoken of, counted in days of something else
+            rf"|(?:(?<=[Tt]oday\sis\s)|(?<=[Tt]oday\swas\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t\swas\s)|(?<=[Ii]t['’]s\s))"
+            rf"(?i:the)\s+(?P<nth>(?i:{points.ORDWORD}|\d{{1,3}}(?:st|nd|rd|th)))\s+"
+            rf"(?:(?i:straight|consecutive)\s+)?(?P<unit4>(?i:day))(?![\w-]))",
         ),
         (
             "season",
@@ -382,6 +387,7 @@ def _gates(hol: str) -> dict[str, tuple]:
                 (
                     rx(r"that\s+(?:day|night|morning|evening|week|month|year)"),
                     rx(r"(?:day|night)\s+(?:before|after)"),
+                    rx(r"the\s+\w+\s+(?:(?:straight|consecutive)\s+)?day"),
                     *(
                         rx(rf"{rel}\s+(?:day|week|month|year|morning|afternoon|evening|night)")
                         for rel in ("next", "following", "previous", "preceding", "same", "prior")
@@ -973,6 +979,10 @@ PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
 def _anchored_value(f: dict, s: Setting):
     """ "the next day", "the previous week", "that month": counted from the latest expression
     fine enough; "the previous week" with none before it counts from publication."""
+    if f.get("nth"):  # "today is the eighth day of ...": the day named last, else publication
+        base = _anchor_for(s.anchors, "day") if s.tense == "past" else None
+        base = base or s.pub
+        return cal.day(base) if base else NONE
     rel = (f.get("rel") or f.get("rel2") or "same").lower()
     unit = (f.get("unit") or f.get("unit2") or f.get("unit3") or "").lower()
     base = _anchor_for(s.anchors, unit)

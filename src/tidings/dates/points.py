@@ -187,13 +187,9 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("bare"):
             return kind, gd, start, end
         if unit in ("decade", "century"):
-            # "the last century": the one before publication; "the past decade", "the next
-            # decade": ten years
-            if (
-                not (words & {"past", "last", "previous", "next", "coming"})
-                or len(words) != 1
-                or gd.get("det", "").lower() != "the"
-            ):
+            # "the last century": the one before publication; "the past/next decade": ten years
+            one_rel = len(words) == 1 and words <= {"past", "last", "previous", "next", "coming"}
+            if not one_rel or gd.get("det", "").lower() != "the":
                 return None
         elif unit == "year":
             keep = words & {

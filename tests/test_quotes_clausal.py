@@ -185,3 +185,32 @@ def test_a_phrase_attributing_the_clause_it_modifies(nlp, text, fragment, speake
 )
 def test_a_phrase_that_names_no_holder_is_no_quote(nlp, text):
     assert not _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, fragment, holder",
+    [
+        ("Critics of the program see its renewal as a chance to fix it.", "its renewal as a chance", "Critics"),
+        ("Most voters consider the tax unfair.", "the tax unfair", "voters"),
+        ("A federal judge found the repeal unconstitutional.", "the repeal unconstitutional", "judge"),
+    ],
+)
+def test_a_belief_with_a_small_clause(nlp, text, fragment, holder):
+    """ "see X as Y", "consider X unfair", "found X unconstitutional": what the holder takes X for
+    (the naming frame on belief and report cues); a belief, apart from speech."""
+    from tidings.quotes import cue_class
+
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and holder in _speaker_text(found[0]), found
+    assert cue_class(found[0]) in ("belief", "report")
+
+
+@pytest.mark.parametrize("text", ["We saw the game on Sunday.", "I see him at the gym.", "She found it hard."])
+def test_a_plain_object_of_see_or_find_is_no_quote(nlp, text):
+    assert not _quotes(nlp, text)
+
+
+def test_a_small_clause_stops_before_the_writers_apposition(nlp):
+    text = "The senator called the plan a disaster, a word her aides later softened."
+    found = _find(_quotes(nlp, text), "the plan a disaster", "indirect")
+    assert found and "softened" not in found[0].text, found

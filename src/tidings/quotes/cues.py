@@ -133,6 +133,9 @@ _FORMS = {
     "spoke": "speak",
     "chose": "choose",
     "chosen": "choose",
+    "found": "find",
+    "saw": "see",
+    "seen": "see",
 }
 
 

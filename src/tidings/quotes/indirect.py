@@ -544,6 +544,13 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             return []  # the subject sits inside the reported clause: a bad parse
         if clause.i < tok.i:
             a, b = _before_final_cue(cols, tok, src, a, b)
+        elif (
+            clause.pos_ == "ADJ"
+            and cue_at(tok, "naming", lex) is not None
+            and (inside is None or inside(tok.i) is None)
+        ):
+            a, b = _trim(cols, a, b)  # "consider the tax unfair": a small clause without a verb
+            return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
@@ -684,7 +691,11 @@ def _small_clause(tok):
     )
     if pred is None:
         return None
-    return obj.left_edge.i, pred.right_edge.i + 1
+    end = pred.right_edge.i + 1
+    for t in pred.subtree:  # "regarded Xi as a dictator, a remark that ...": the writer's apposition
+        if t.dep_ == "appos" and t.left_edge.i > pred.i and t.doc[t.left_edge.i - 1].text == ",":
+            end = min(end, t.left_edge.i - 1)
+    return obj.left_edge.i, end
 
 
 def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):

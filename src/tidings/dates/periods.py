@@ -232,7 +232,7 @@ def rules() -> list[tuple[str, str]]:
     count_or_vague = rf"(?:(?P<n>{COUNT})|(?P<v>{VAGUE}))"
     dur = (
         rf"{B}(?P<x>(?:(?P<mod>{MODS})\s+(?!{DETS}\b))?(?:(?P<det>{DETS})\s+)?(?:(?P<rel>{RELS})\s+)?"
-        rf"{count_or_vague}(?P<frac>\s+and\s+a\s+half)?(?:\s+|-)(?:(?:straight|consecutive|successive)\s+)?"
+        rf"{count_or_vague}(?P<frac>\s+and\s+a\s+half)?(?:\s+|-)(?:(?:straight|consecutive|successive|more|additional|further|extra)\s+)?"
         rf"(?:(?:trading|business|working|calendar)\s+)?"
         rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?)(?![\w-])"
     )

@@ -214,3 +214,24 @@ def test_a_small_clause_stops_before_the_writers_apposition(nlp):
     text = "The senator called the plan a disaster, a word her aides later softened."
     found = _find(_quotes(nlp, text), "the plan a disaster", "indirect")
     assert found and "softened" not in found[0].text, found
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            'In an interview on CBS\'s "Face the Nation," House Speaker Paul Ryan said the protests must end.',
+            "Face the Nation",
+        ),
+        ('On this weekend\'s broadcast of "Fox News Sunday," Pence said the tweet was a joke.', "Fox News Sunday"),
+    ],
+)
+def test_a_title_after_a_preposition_is_a_name_not_a_quote(nlp, text, title):
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if q.kind == "direct" and title in q.text], quotes
+    assert [q for q in quotes if q.kind == "indirect" and q.cue == "said"], quotes
+
+
+def test_a_capitalised_quote_with_its_cue_stays_a_quote(nlp):
+    found = _find(_quotes(nlp, '"We Will Win," Berg said on Monday.'), "We Will Win", "direct")
+    assert found and "Berg" in _speaker_text(found[0]), found

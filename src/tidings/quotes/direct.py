@@ -457,8 +457,19 @@ def _title(ctx: _QuoteScan, d: Direct) -> bool:
     )
 
 
+def _named_after_preposition(ctx: _QuoteScan, d: Direct) -> bool:
+    """The quoted words are the object of a preposition or a possessive: 'on CBS's "Face the
+    Nation," Ryan said', 'on "Fox News Sunday," Pence said': a name, not what was said."""
+    j = ctx.tok_at(d.q.open) - 1
+    while j >= 0 and ctx.doc[j].is_space:
+        j -= 1
+    return j >= 0 and (ctx.doc[j].pos_ == "ADP" or ctx.doc[j].tag_ == "POS")
+
+
 def _scare(ctx: _QuoteScan, d: Direct, words: int, sep: bool, steps: int) -> bool:
-    if _title(ctx, d) and not (d.how in ("after", "before") and sep and words > 1):
+    if _title(ctx, d) and (
+        not (d.how in ("after", "before") and sep and words > 1) or _named_after_preposition(ctx, d)
+    ):
         return True
     if d.q.paragraphs > 1 or words > _SHORT:
         return d.how == "none" and words < 4 and not sep

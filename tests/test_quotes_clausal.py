@@ -235,3 +235,14 @@ def test_a_title_after_a_preposition_is_a_name_not_a_quote(nlp, text, title):
 def test_a_capitalised_quote_with_its_cue_stays_a_quote(nlp):
     found = _find(_quotes(nlp, '"We Will Win," Berg said on Monday.'), "We Will Win", "direct")
     assert found and "Berg" in _speaker_text(found[0]), found
+
+
+def test_a_parenthetical_cue_inside_a_relative_clause_reports_that_clause(nlp):
+    text = (
+        "The square, where traders have often gathered since the war, is near the old market, which, "
+        "Holm said, is usually crowded on feast days."
+    )
+    quotes = _quotes(nlp, text)
+    found = _find(quotes, "is usually crowded", "indirect")
+    assert found and "Holm" in _speaker_text(found[0]), quotes
+    assert not _find(quotes, "traders have often gathered"), quotes

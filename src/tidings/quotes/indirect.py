@@ -553,6 +553,10 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
+        if _relative_before(cols, tok):  # "the stadium, which, Tompkins said, is usually full": that clause
+            around = tok.head if tok.head.dep_ == "relcl" else None
+            spans = [(a, b) for a, b in _parenthetical(cols, tok, around) if a > tok.i]
+            return [(a, b, c[0], src, True) for a, b in spans]
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
     if src is not None and not (inside is not None and inside(tok.i)):
         span = _paragraph_after_colon(cols, tok)
@@ -747,6 +751,13 @@ def _parenthetical(cols: _Clauses, tok, around=None):
     if a1 < b1 < a2 < b2 and subject and not _ok(cols, a1, b1) and _ok_apart(cols, (a1, b1), (a2, b2)):
         return [(a1, b1), (a2, b2)]  # "The new rules, officials said, will take effect": the clause, cut in two
     return [(a, b) for a, b in ((a1, b1), (a2, b2)) if b > a and _ok(cols, a, b)]
+
+
+def _relative_before(cols: _Clauses, tok) -> bool:
+    """A parenthetical cue right after a relative pronoun and its comma: ", which, X said, ...",
+    ", who, X said, ...": what was said is the relative clause after the cue."""
+    j = tok.left_edge.i if cols.t.orth[tok.left_edge.i] == _COMMA else tok.left_edge.i - 1
+    return j >= 1 and cols.t.orth[j] == _COMMA and cols.doc[j - 1].lower_ in ("which", "who")
 
 
 def _ok_apart(cols: _Clauses, first: tuple[int, int], second: tuple[int, int]) -> bool:

@@ -1018,7 +1018,7 @@ def _quarter_value(f: dict, s: Setting):
         if pub is None:
             return NONE
         cur = (pub.month - 1) // (6 if half else 3) + 1
-        if s.tense == "future":
+        if s.tense in ("future", "planned"):
             # results are announced after a quarter ends: the one just finished is still ahead
             y = pub.year if q >= cur - 1 else pub.year + 1
         else:

@@ -328,8 +328,19 @@ _RATE_BEFORE = re.compile(
 )
 
 
+def _without_verb_last(gd: dict, text: str, start: int) -> tuple[dict, int]:
+    """ "expected to last a month", "could last weeks": "last" without "the" is the verb, not
+    part of the extent ("a month" P1M, "weeks" PXW)."""
+    start += len(gd["rel"])
+    while text[start].isspace():
+        start += 1
+    return {k: v for k, v in gd.items() if k != "rel"}, start
+
+
 def refine(kind: str, gd: dict, text: str, start: int, end: int):
     """Adjust one raw match (kind, fields, span) with what the text around it says; None drops it."""
+    if kind in ("duration", "vaguedur") and (gd.get("rel") or "").lower() == "last" and not gd.get("det"):
+        gd, start = _without_verb_last(gd, text, start)
     if kind == "duration":
         n = gd.get("n", "")
         if (
@@ -365,12 +376,6 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("v", "").lower() in ("some",) and unit in ("day",) and not gd.get("det"):
             return None  # "some day", "some days": "at some point"
     if kind == "vaguedur":
-        if (gd.get("rel") or "").lower() == "last" and not gd.get("det"):
-            # "the talks could last weeks": the verb, then a bare plural ("weeks" PXW below)
-            start += len(gd["rel"])
-            while start < end and text[start].isspace():
-                start += 1
-            gd = {k: v for k, v in gd.items() if k != "rel"}
         before = text[max(0, start - 12) : start].lower()
         found = re.search(r"([a-z]+)\s*$", before)
         prev = found.group(1) if found else ""

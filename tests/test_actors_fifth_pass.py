@@ -73,3 +73,20 @@ def test_fifth_pass_names(nlp, published, text, words, code):
 )
 def test_a_commander_of_a_countrys_forces_is_theirs(nlp, text, words, code):
     assert mention(nlp, text, "1997-04-21", words).code == code
+
+
+def test_an_apposition_after_modifiers_describes_the_person(nlp):
+    text = (
+        "Dutch police arrested Paul Watson on Friday. Watson, a 46-year old Canadian citizen who "
+        "co-founded Greenpeace, was detained at the airport."
+    )
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(1997, 4, 11)))
+    assert [m.code for m in doc._.actor_mentions if m.text == "Watson"] == ["CANCVL"]
+
+
+def test_a_town_after_a_given_name_is_a_surname(nlp):
+    text = "Puerto Rico Police Superintendent Pedro Toledo urged people to stay calm."
+    m = mention(nlp, text, "1998-02-13", "Toledo")
+    assert m.code == "PRICOP"
+    doc = actors_only(nlp, new_doc(nlp, "Police in Toledo arrested a man.", dt.date(1998, 2, 13)))
+    assert [m.code for m in doc._.actor_mentions if m.text == "Toledo"] == ["USA"]

@@ -588,6 +588,27 @@ class ActorResolver:
         out.extend(_surname_pieces(doc, out, words, covered))
         out.extend(self._town_pieces(doc, covered))
         out.sort(key=lambda p: p.start)
+        return self._surnames_not_towns(doc, out)
+
+    def _surnames_not_towns(self, doc, pieces: list[Piece]) -> list[Piece]:
+        """A town right after a person's given name is his surname ("Pedro Toledo", the NER
+        reading "Toledo" as the Spanish city): one name piece."""
+        out: list[Piece] = []
+        for p in pieces:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and p.cls == LOC
+                and p.entries
+                and p.entries[0].kind == CITY
+                and prev.cls == NAME
+                and not prev.entries
+                and prev.end == p.start
+                and self.lexicon.genders.get(doc[prev.end - 1].lower_)
+            ):
+                out[-1] = Piece(prev.start, p.end, NAME, (), "PERSON")
+                continue
+            out.append(p)
         return out
 
     def _town_pieces(self, doc, covered: set[int]) -> list[Piece]:
@@ -1268,8 +1289,9 @@ class ActorResolver:
                     a.key = a.code
                     a.cls = b.cls
                     a.pending = ""
-            # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov"
-            if gap == [","] and a.sent == b.sent:
+            # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov" /
+            # "Watson, a 46-year old Canadian citizen" (a comma, then the article and modifiers the run left out)
+            if (gap == [","] or _comma_and_modifiers(doc, a.end, b.start, b.end)) and a.sent == b.sent:
                 pers, title = (a, b) if a.cls == "person" and a.pieces[-1].cls == NAME else (b, a)
                 if (
                     pers.cls == "person"
@@ -1615,6 +1637,22 @@ def _title_unit_after_name(b: Piece, gap, cur: list[Piece]) -> bool:
         and any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur)
         and not any(p.cls == LOC for p in cur)
     )
+
+
+def _comma_and_modifiers(doc, start: int, end: int, stop: int) -> bool:
+    """Whether doc[start:end] is a comma, then words that modify the noun phrase doc[end:stop]
+    (", a 46-year old" before "Canadian citizen"): each one's head leads into that phrase."""
+    if not 2 <= end - start <= 6 or doc[start].text != ",":
+        return False
+    for t in doc[start + 1 : end]:
+        if t.pos_ in ("VERB", "AUX", "PRON", "PROPN", "ADP", "CCONJ") or t.text == ",":
+            return False
+        head = t.head
+        while start < head.i < end and head.head.i != head.i:
+            head = head.head
+        if not end <= head.i < stop:
+            return False
+    return True
 
 
 def _is_abbreviation(span) -> bool:

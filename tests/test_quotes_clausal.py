@@ -246,3 +246,10 @@ def test_a_parenthetical_cue_inside_a_relative_clause_reports_that_clause(nlp):
     found = _find(quotes, "is usually crowded", "indirect")
     assert found and "Holm" in _speaker_text(found[0]), quotes
     assert not _find(quotes, "traders have often gathered"), quotes
+
+
+def test_an_opening_participle_cue_parsed_as_a_subject(nlp):
+    text = "Claiming the attack on the senator is designed to scare voters, Holm told reporters that she would not back down."
+    found = _find(_quotes(nlp, text), "the attack on the senator is designed", "indirect")
+    assert found and "Holm" in _speaker_text(found[0]), found
+    assert "back down" not in found[0].text, found

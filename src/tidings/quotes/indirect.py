@@ -504,6 +504,9 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         c = cue_at(tok, "direct", lex)  # "As the mayor put it, the city will not back down"
     if c is None:
         return _without_clause_frame(cols, tok, lex, inside)
+    opening = _opening_participle(cols, tok)
+    if opening:
+        return [(opening[0], opening[1], c[0], opening[2], False)]
     src = subject_of(tok)
     if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
@@ -751,6 +754,27 @@ def _parenthetical(cols: _Clauses, tok, around=None):
     if a1 < b1 < a2 < b2 and subject and not _ok(cols, a1, b1) and _ok_apart(cols, (a1, b1), (a2, b2)):
         return [(a1, b1), (a2, b2)]  # "The new rules, officials said, will take effect": the clause, cut in two
     return [(a, b) for a, b in ((a1, b1), (a2, b2)) if b > a and _ok(cols, a, b)]
+
+
+def _opening_participle(cols: _Clauses, tok):
+    """ "Claiming the criticism is designed to pressure moderators, Trump told Fox ...": a cue
+    opening the sentence as a participle, which the parser made the subject of the clause it
+    introduces. What was claimed runs to the comma; the speaker is the subject after it.
+    (start, end, subject) or None."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "csubjpass") or tok.i != cols.t.sentence(tok.i)[0]:
+        return None
+    clause, main = tok.head, tok.head.head
+    if clause.dep_ != "ccomp" or main.i <= clause.i:
+        return None
+    if not any(x.dep_ == "dobj" and x.left_edge.i == tok.i + 1 for x in tok.children):
+        return None  # the clause's subject was taken for the cue's object ("Writing for a panel that ...": not)
+    comma = clause.right_edge.i + 1
+    if comma >= main.i or cols.t.orth[comma] != _COMMA:
+        return None
+    src = next((x for x in main.children if x.dep_ in ("nsubj", "nsubjpass") and comma < x.i < main.i), None)
+    if src is None:
+        return None
+    return tok.i + 1, comma, src
 
 
 def _relative_before(cols: _Clauses, tok) -> bool:

@@ -821,7 +821,8 @@ def _day_of_month_value(f: dict, s: Setting):
     if pub is None:
         return NONE
     da = int(f["d"])
-    cands = [c for c in (cal.safe_date(*cal.add_months(pub.year, pub.month, n), da) for n in (-1, 0, 1)) if c]
+    # (two months back: "was on the 31st" after a February; the nearest is never that far)
+    cands = [c for c in (cal.safe_date(*cal.add_months(pub.year, pub.month, n), da) for n in (-2, -1, 0, 1)) if c]
     if s.tense == "past":
         past = [c for c in cands if c <= pub]
         if past:

@@ -90,3 +90,15 @@ def test_a_town_after_a_given_name_is_a_surname(nlp):
     assert m.code == "PRICOP"
     doc = actors_only(nlp, new_doc(nlp, "Police in Toledo arrested a man.", dt.date(1998, 2, 13)))
     assert [m.code for m in doc._.actor_mentions if m.text == "Toledo"] == ["USA"]
+
+
+def test_a_kind_of_body_refers_back_to_the_body_of_that_sector(nlp):
+    text = (
+        "The Red Cross will reopen its offices in Myanmar, an official said on Friday. Prisons were "
+        "closed to visitors. The aid agency sought access to them. China's Xinhua reported the visit. "
+        "The news agency said the talks ended."
+    )
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 12, 15)))
+    got = {m.text: m.code for m in doc._.actor_mentions}
+    assert got["The aid agency"] == "NGOHLHIRC"
+    assert got["The news agency"] == "CHNGOVMED"

@@ -351,6 +351,20 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
                 and _is_subject(doc, h)
             ):
                 return h
+    # "the aid agency" after the Red Cross, "the news agency" after Xinhua: a kind of body whose
+    # sector the organisation named before it has
+    kind_word = _last_word(want) in _ORG_NOUNS | {"charity", "tank", "think-tank"} and want not in _ORG_NOUNS
+    kind_of_org = (
+        kind_word
+        and bool(r.code)
+        and not any(t.text[:1].isupper() for t in doc[r.start + 1 : r.end])  # "the ANI news agency" is named
+    )
+    sector = str(r.code)[len(r.country) :] if r.country and str(r.code).startswith(r.country) else str(r.code)
+    if kind_of_org and sector and want not in _ORG_NOUNS:
+        for h in _recent(history, r):
+            if h.code and sector in h.code and (h.cls == "org" or h.rule.startswith(("org:", "metonym:"))):
+                return h
+        return None
     if want in _COUNTRY_NOUNS:
         want = "country"
     elif want in _ORG_NOUNS or want in ("council", "coalition"):
@@ -369,6 +383,8 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         if h.key.startswith("role:"):
             continue
         if h.role_phrase and _last_word(h.role_phrase) == _last_word(want):
+            if kind_word and h.role_phrase != want:
+                continue  # "the news agency" is not "the aid agency"
             return h
         if r.office and h.cls == "person" and h.office == r.office and r.office not in ("minister",):
             return h

@@ -952,6 +952,8 @@ def _ago_value(f: dict, s: Setting):
             return "PAST_REF", "ref"
         if dirw in ("from now", "hence"):
             return "FUTURE_REF", "ref"
+        # "a few days later": no day to count to; the stretch itself (TimeBank: PXD)
+        return periods.period(None, periods.unit_of(f["unit"])), "duration"
     base = s.pub if from_now else (_anchor_for(s.anchors, f["unit"]) or s.pub)
     if n is None or base is None:
         return NONE

@@ -253,3 +253,35 @@ def test_an_opening_participle_cue_parsed_as_a_subject(nlp):
     found = _find(_quotes(nlp, text), "the attack on the senator is designed", "indirect")
     assert found and "Holm" in _speaker_text(found[0]), found
     assert "back down" not in found[0].text, found
+
+
+@pytest.mark.parametrize(
+    "text, first, second, speaker",
+    [
+        (
+            "Berg said the company would cut 200 jobs and warned that more cuts could follow.",
+            "the company would cut 200 jobs",
+            "more cuts could follow",
+            "Berg",
+        ),
+        (
+            "The minister said the talks would resume on Monday and added that both sides had agreed to a truce.",
+            "the talks would resume on Monday",
+            "both sides had agreed",
+            "minister",
+        ),
+    ],
+)
+def test_a_second_cue_joined_to_the_reported_clause_is_the_same_speakers(nlp, text, first, second, speaker):
+    """ "X said A would B and warned that C": the parser joins "warned" to B; it is X's, and A's
+    report ends before it."""
+    quotes = _quotes(nlp, text)
+    said = _find(quotes, first, "indirect")
+    assert said and "warned" not in said[0].text and "added" not in said[0].text, quotes
+    more = _find(quotes, second, "indirect")
+    assert more and speaker in _speaker_text(more[0]), quotes
+
+
+def test_a_clause_joined_with_its_own_subject_stays_in_the_report(nlp):
+    quotes = _quotes(nlp, "Officials said prices rose and analysts expected that rates would climb.")
+    assert _find(quotes, "prices rose and analysts expected", "indirect"), quotes

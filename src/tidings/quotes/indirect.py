@@ -507,7 +507,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
     opening = _opening_participle(cols, tok)
     if opening:
         return [(opening[0], opening[1], c[0], opening[2], False)]
-    src = subject_of(tok)
+    outer = _outer_cue_of_conjunct(tok, lex)
+    src = subject_of(outer if outer is not None else tok)
     if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
     clause, start = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None), None
@@ -756,6 +757,29 @@ def _parenthetical(cols: _Clauses, tok, around=None):
     return [(a, b) for a, b in ((a1, b1), (a2, b2)) if b > a and _ok(cols, a, b)]
 
 
+def _second_cue_of(verb, cue) -> bool:
+    """Is `verb`, a conjunct in the clause `cue` reports, rather a second cue of the same
+    speaker ("said the company would cut jobs and [warned] that ...")? It has the cue's form and
+    not the form of the verb it is joined to, no subject of its own, and a clause of its own."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == cue.tag_
+        and verb.tag_ != head.tag_
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
+
+
+def _outer_cue_of_conjunct(tok, lex):
+    """The cue whose clause the parser joined `tok` to ("Berg said the company would cut jobs and
+    warned that ..."): warned is Berg's, not the company's. None when `tok` is not such a cue."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or cue_at(head.head, "clause", lex) is None:
+        return None
+    return head.head if _second_cue_of(tok, head.head) else None
+
+
 def _opening_participle(cols: _Clauses, tok):
     """ "Claiming the criticism is designed to pressure moderators, Trump told Fox ...": a cue
     opening the sentence as a participle, which the parser made the subject of the clause it
@@ -885,6 +909,10 @@ def _cut_trailing(cols: _Clauses, clause, cue) -> int:
             return i - 1  # ", while Putin has demanded ...": the writer's contrast
         if t.lower_ in _EXCEPT and t.head.i >= clause.i:
             return i - 1  # "refuses to discuss names, aside from saying ...": what is left out of it
+    for verb in clause.children:  # "said the company would cut jobs [and warned that ...]"
+        if verb.i > clause.i and _second_cue_of(verb, cue):
+            cc = [x.i for x in clause.children if x.dep_ == "cc" and clause.i < x.i < verb.i]
+            end = min(end, cc[-1] if cc else verb.left_edge.i)
     return end
 
 

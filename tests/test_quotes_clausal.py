@@ -285,3 +285,12 @@ def test_a_second_cue_joined_to_the_reported_clause_is_the_same_speakers(nlp, te
 def test_a_clause_joined_with_its_own_subject_stays_in_the_report(nlp):
     quotes = _quotes(nlp, "Officials said prices rose and analysts expected that rates would climb.")
     assert _find(quotes, "prices rose and analysts expected", "indirect"), quotes
+
+
+def test_a_dash_parsed_as_a_subject_is_no_speaker(nlp):
+    text = (
+        "When Holm noted that Berg has occasionally not paid anything in federal income taxes ― as was true "
+        "for the few years his tax returns were made public ― Berg boasted, “That makes me smart.”"
+    )
+    found = _find(_quotes(nlp, text), "That makes me smart", "direct")
+    assert found and _speaker_text(found[0]).strip() == "Berg", found

@@ -208,7 +208,7 @@ def subject_of(verb, depth: int = 3):
     for _ in range(depth):
         subj = agent = loose = None
         for child in verb.children:
-            if child.dep_ in SUBJ and subj is None:
+            if child.dep_ in SUBJ and subj is None and any(ch.isalnum() for ch in child.text):  # not a dash
                 subj = child
             elif child.dep_ == "agent":  # "was reported by X"
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)

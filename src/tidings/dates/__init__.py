@@ -123,6 +123,7 @@ SEASON_CONTEXT = frozenset(
         "into",
         "throughout",
         "till",
+        "for",
     }
 )
 HOLIDAY_NOUNS = frozenset(

@@ -1069,7 +1069,7 @@ def _season_value(f: dict, s: Setting):
     elif rel == "this":
         # this year's season (winter: the one that started last December, in Jan-Feb)
         y = pub.year - 1 if (season == "WI" and pub.month < 3) else pub.year
-    elif s.tense == "future":
+    elif s.tense in ("future", "planned"):  # "will / plan to reopen in the spring"
         y = cur_y if in_progress else cur_y + 1
     else:
         y = cur_y

@@ -102,3 +102,18 @@ def test_a_kind_of_body_refers_back_to_the_body_of_that_sector(nlp):
     got = {m.text: m.code for m in doc._.actor_mentions}
     assert got["The aid agency"] == "NGOHLHIRC"
     assert got["The news agency"] == "CHNGOVMED"
+
+
+@pytest.mark.parametrize(
+    "published,text,words,code",
+    [
+        ("2006-11-19", "UN peacekeeping troops from Bangladesh provided aid.", "peacekeeping troops", "IGOUNO"),
+        ("2006-11-19", "African Union peacekeeping troops arrived.", "peacekeeping troops", "IGOAFRAFU"),
+        ("2006-11-19", "Peacekeepers arrived in the town.", "Peacekeepers", "IGOPKO"),
+        ("1997-04-18", "Albania's Democratic Party won the vote.", "Democratic Party", "ALBPTY"),
+        ("1997-04-18", "Hong Kong's Democratic Party chief Martin Lee spoke.", "Martin Lee", "HKGOPP"),
+        ("1997-04-18", "The Democratic Party won in Ohio.", "Democratic Party", "USAPTY"),
+    ],
+)
+def test_a_body_named_with_its_owner_is_the_owners(nlp, published, text, words, code):
+    assert mention(nlp, text, published, words).code == code

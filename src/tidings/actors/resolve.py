@@ -2064,6 +2064,28 @@ def _own_country(p: Piece, locs: list[Piece]) -> Piece:
     sector ("the Philippine Securities and Exchange Commission" PHLGOV, "Japan's Defense Department")."""
     e = p.entry
     code = e.code
+    if e.kind == ORG and code == "IGOPKO":
+        # "UN peacekeeping troops", "African Union peacekeepers": the organisation's own
+        owner = [q for q in locs if q is not p and q.entry.kind == ORG and (q.entry.code or "").startswith("IGO")]
+        if owner and owner[-1].end <= p.start:
+            return Piece(p.start, p.end, LOC, (replace(e, code=owner[-1].entry.code),) + p.entries[1:])
+        return p
+    if e.kind == ORG and e.office == "party" and e.country and code:
+        # "Albania's Democratic Party", "Hong Kong's Democratic Party": a party named with a country
+        # is that country's, whatever other country has a party of that name
+        other = [
+            q
+            for q in locs
+            if q is not p
+            and q.end <= p.start
+            and q.entry.kind in (COUNTRY, DEMONYM)
+            and q.entry.country
+            and q.entry.country != e.country
+        ]
+        if other and other[-1].entry.country:
+            c = other[-1].entry.country
+            return Piece(p.start, p.end, LOC, (replace(e, code=c + code[3:], country=c),) + p.entries[1:])
+        return p
     if e.kind != METONYM or not e.country or code is None or len(code) <= 3:
         return p
     other = [

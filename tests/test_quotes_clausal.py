@@ -294,3 +294,20 @@ def test_a_dash_parsed_as_a_subject_is_no_speaker(nlp):
     )
     found = _find(_quotes(nlp, text), "That makes me smart", "direct")
     assert found and _speaker_text(found[0]).strip() == "Berg", found
+
+
+def test_a_pronoun_follows_the_speaker_resolved_from_the_same_pronoun_before_it(nlp):
+    """The person is named once at the start of the scene; each "she says" is hers, and so is the
+    last one, though the name is more sentences back than a pronoun may reach by itself."""
+    text = (
+        "The video was released on Friday. Lena Marsh can be heard shouting to the guards that her son "
+        "was unarmed.\n\n"
+        '"Do not hurt him," she says. "Do not hurt him. He has nothing. Do not hurt him."\n\n'
+        "She then begs her son to step out of the van. The camera points at the ground for a while.\n\n"
+        '"Are you hurt? Answer me," she yells while running along the road.\n\n'
+        "The guards stand in a circle on the road. Two of them are kneeling. A siren starts. "
+        "The crowd grows.\n\n"
+        '"He has to live," she said. "He has to."'
+    )
+    found = _find(_quotes(nlp, text), "He has to live", "direct")
+    assert found and found[0].speaker is not None and "Marsh" in (found[0].speaker.name or ""), found

@@ -155,6 +155,9 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         # troops 'backed by jeeps' endorse no one; a coalition is a group, not an alliance made
         "Israeli soldiers backed by military jeeps searched the village.",
         "The ruling coalition lost its majority.",
+        # a parliament adopting a law of its own, or voters voting, endorse no one
+        "The French parliament on Tuesday adopted a new security law.",
+        "Kenyan voters voted in large numbers on Sunday.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):
@@ -181,3 +184,16 @@ def test_concluding_a_visit_or_talks_is_no_agreement_signed(coded):
     assert not {t for t in coded("Chinese Premier Wen Jiabao concluded a three-day visit to Vietnam.") if t[0] == "057"}
     assert not {t for t in coded("Sri Lanka and the Asian Development Bank finalized negotiations.") if t[0] == "057"}
     assert ("057", "ISR", "JOR") in coded("Israel concluded a peace treaty with Jordan.")
+
+
+def test_leaving_for_a_country_is_a_visit_there(coded):
+    # 'left X for Y' sets off for Y (042 to Y, not to the city left); leaving for something that is no
+    # place, leaving soldiers behind, or going home is no visit
+    assert ("042", "JPN", "KOR") in coded("The Japanese foreign minister left Tokyo for Seoul on Monday.")
+    assert not {
+        t for t in coded("The Japanese foreign minister left Tokyo for Seoul on Monday.") if t[:3:2] == ("042", "JPN")
+    }
+    assert ("042", "CHL", "PER") in coded("Chile's president left for Peru on Tuesday.")
+    assert not {t for t in coded("British troops are leaving soldiers behind for training in Iraq.") if t[0] == "042"}
+    assert not {t for t in coded("British troops are leaving Iraq for the training of Afghan police.") if t[0] == "042"}
+    assert not {t for t in coded("The Vietnamese president left Tokyo for Hanoi on Friday.") if t[0] == "042"}

@@ -14,7 +14,7 @@ from ..places import attached_place, location_places
 from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
 from .lexicon import Lexicon
-from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of, xcomps
+from .patterns import TriggerMatch, find_entries, match_entry, objects, prep_objects, start_of, xcomps
 from .status import combine, status_of
 
 __all__ = ["Coder"]
@@ -286,6 +286,7 @@ class _Arguments:
     targets: list = field(default_factory=list)
     src_keys: set = field(default_factory=set)
     settled: bool = False  # the target is decided, even when none: no place stands in for it
+    departure: bool = False  # a trip whose target is where it goes ("left for Dhaka"), or nothing
 
 
 def _inner_target(coder, ctx, ch: _ChainParts):
@@ -338,6 +339,43 @@ DOCUMENTS = {
 NOT_YET_TEXT = {"draft", "proposed", "planned", "possible", "push", "press", "lobby", "seek", "want"}
 NOT_YET_TEXT |= {"propose", "prepare", "consider", "discuss", "debate", "negotiate", "reach", "block"}
 NOT_YET_TEXT |= {"veto", "oppose", "fail", "study", "examine", "weigh", "plan", "submit", "table", "introduce"}
+
+
+# the preposition of where a departure goes ("left Kathmandu for Dhaka"); "flew 100 pilgrims to
+# Mecca", "sent aid to Gaza" name what is carried as the object, and no place left
+DEPARTURE_PREPS = frozenset({"for"})
+
+
+def _destination(tm: TriggerMatch):
+    """([object], how) of the preposition a travel entry is about ('leave_for prep:for': "left
+    Kathmandu for Dhaka" goes to Dhaka; ([], "") when it has no object), else None: the entry
+    names no such preposition. Only for visits (042): elsewhere the named preposition is often
+    the topic ("agreed on a deal")."""
+    if tm.entry.code != VISIT_CODE:
+        return None
+    preps = frozenset(
+        k
+        for c in tm.entry.conds
+        if c.rel == "prep" and c.key and not c.values and not c.negated
+        for k in c.key
+        if k in DEPARTURE_PREPS
+    )
+    if not preps:
+        return None
+    objs = [o for p, o in prep_objects(tm.tok, preps) if o.dep_ == "pobj"]
+    return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
+
+
+def _where_to(ctx, tok) -> bool:
+    """A departure's 'for' object names a place or an actor itself ("for Dhaka", "for the UN
+    headquarters"), not through an owner ("for the training of Afghan police")."""
+    return ctx.mentions.mention_at(tok) is not None or tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _goes_abroad(args: _Arguments) -> bool:
+    """A departure's destination is an actor of another country than its traveller's."""
+    home = {ref.country for ref, _ in args.sources if ref.country}
+    return any(ref.country and ref.country not in home for ref, _ in args.targets)
 
 
 def _unissued_text(tok) -> str | None:
@@ -589,6 +627,14 @@ class Coder:
                 self._cand(ctx, tok, False, "blocked", detail=f"by {entry.id} ({entry.where})")
                 continue
             tm = TriggerMatch(tok, start_of(tok, entry), entry, kind)
+            dest = _destination(tm)
+            if dest is not None and not any(_where_to(ctx, o) for o in dest[0]):
+                # "leaving Afghanistan for the withdrawal": no trip, and the word stays free for
+                # the frames around it
+                self._cand(
+                    ctx, tok, False, "no destination", detail=f"{entry.id}: no place or actor after the preposition"
+                )
+                continue
             ctx.trig[tok.i] = tm
             for j in range(tm.start, tok.i):  # words of a multi-word trigger are not triggers themselves
                 ctx.trig.pop(j, None)
@@ -849,6 +895,10 @@ class Coder:
             code = "100"
         args = self._argument_heads(ctx, ch)
         self._resolve_arguments(ctx, ch, args, demand_stmt, code, events)
+        if args.departure and not _goes_abroad(args):
+            # "left Hanoi for Beijing" said of China's president: going home is no visit
+            self._cand(ctx, ch.coding.tok, False, "no destination", code=code, detail=ch.coding.entry.id)
+            return
         if not args.sources and not args.targets:
             self._cand(
                 ctx,
@@ -965,6 +1015,12 @@ class Coder:
         coding, inner, fam = ch.coding, ch.inner, ch.fam
         theme = any(c.rel == "dobj" and c.values and not c.negated for c in coding.entry.conds)
         frame_tgt, how_frame = self._target(ctx, coding.tok, ch.chain_idx, theme)
+        dest = _destination(coding) if fam is None else None
+        if dest is not None:
+            # "left Kathmandu for Dhaka": where a trip goes, never the place left ("leaving
+            # Afghanistan for the withdrawal" goes nowhere)
+            frame_tgt, how_frame = dest if any(_where_to(ctx, o) for o in dest[0]) else ([], "")
+            args.departure = True
         inner_tgt, how_inner = _inner_target(self, ctx, ch)
         if fam in ADDRESSEE_FIRST:
             order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]

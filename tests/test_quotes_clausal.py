@@ -311,3 +311,22 @@ def test_a_pronoun_follows_the_speaker_resolved_from_the_same_pronoun_before_it(
     )
     found = _find(_quotes(nlp, text), "He has to live", "direct")
     assert found and found[0].speaker is not None and "Marsh" in (found[0].speaker.name or ""), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("Asked whether he would resign, Johnson said he would not.", "whether he would resign"),
+        (
+            'Asked to describe the device that started the fire, the chief said, "Not going into that."',
+            "to describe the device",
+        ),
+    ],
+)
+def test_what_an_opening_passive_participle_asks_is_reported_without_a_speaker(nlp, text, fragment):
+    """The one asked is the sentence's subject; who asked is not named: the question is a quote
+    with no speaker (never the one asked)."""
+    quotes = _quotes(nlp, text)
+    found = _find(quotes, fragment, "indirect")
+    assert found and found[0].speaker is None, quotes
+    assert [q for q in quotes if q.cue == "said" and q.speaker is not None], quotes

@@ -509,7 +509,10 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         return [(opening[0], opening[1], c[0], opening[2], False)]
     outer = _outer_cue_of_conjunct(tok, lex)
     src = subject_of(outer if outer is not None else tok)
-    if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+    asked = src is None and _asked_clause(tok)
+    if asked:
+        src = _agent(tok)  # "Asked whether he would resign, Johnson said": by someone not named
+    elif src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
     clause, start = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None), None
     if clause is None:
@@ -619,6 +622,18 @@ def _fronted(clause, tok) -> bool:
         return False
     head = before[0] if before[0].head.i == clause.i or before[0].head.i > tok.i else before[0].head
     return all(head.left_edge.i <= t.i <= head.right_edge.i for t in before)
+
+
+def _asked_clause(tok) -> bool:
+    """ "Asked to describe the device, O'Neill said ...", "When pressed by Holt about how ...": a
+    passive participle opening the sentence, whose subject is the one asked; the asker is the
+    by-phrase or nobody named."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def _agent(tok):

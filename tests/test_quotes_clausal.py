@@ -330,3 +330,19 @@ def test_what_an_opening_passive_participle_asks_is_reported_without_a_speaker(n
     found = _find(quotes, fragment, "indirect")
     assert found and found[0].speaker is None, quotes
     assert [q for q in quotes if q.cue == "said" and q.speaker is not None], quotes
+
+
+@pytest.mark.parametrize(
+    "text, fragment, speaker",
+    [
+        ("Reporters pressed the mayor on whether she would run again.", "whether she would run again", "Reporters"),
+        ("The United States pressed Israel to allow more aid into the city.", "to allow more aid", "United States"),
+    ],
+)
+def test_press_with_a_question_or_an_infinitive_is_a_speech_cue(nlp, text, fragment, speaker):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and speaker in _speaker_text(found[0]), found
+
+
+def test_press_with_a_plain_object_is_no_quote(nlp):
+    assert not _quotes(nlp, "She pressed the button and left.")

@@ -346,3 +346,9 @@ def test_press_with_a_question_or_an_infinitive_is_a_speech_cue(nlp, text, fragm
 
 def test_press_with_a_plain_object_is_no_quote(nlp):
     assert not _quotes(nlp, "She pressed the button and left.")
+
+
+def test_spar_over_a_question_is_a_speech_cue(nlp):
+    text = "The two parties spar over whether the new tax should apply to small farms."
+    found = _find(_quotes(nlp, text), "whether the new tax should apply", "indirect")
+    assert found and "parties" in _speaker_text(found[0]), found

@@ -352,3 +352,10 @@ def test_spar_over_a_question_is_a_speech_cue(nlp):
     text = "The two parties spar over whether the new tax should apply to small farms."
     found = _find(_quotes(nlp, text), "whether the new tax should apply", "indirect")
     assert found and "parties" in _speaker_text(found[0]), found
+
+
+def test_liken_attributes_the_quoted_words_it_governs(nlp):
+    found = _find(
+        _quotes(nlp, 'At a rally, the senator likened the refugees to a "vicious snake" in a song.'), "vicious snake"
+    )
+    assert found and found[0].kind == "direct" and "senator" in _speaker_text(found[0]), found

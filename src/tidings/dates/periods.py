@@ -251,7 +251,7 @@ def rules() -> list[tuple[str, str]]:
         rf"(?P<freq>once|twice|thrice|(?:{_DIGITS}|{CARDINALS}|several|many)\s+times)\s+"
         rf"(?:a|an|per|each|every)\s+(?P<unit2>{UNIT})"
     )
-    plural = rf"(?P<wd2>{WEEKDAY})(?:s|\s+(?P<part2>{PART})s)"
+    plural = rf"(?P<wd2>{WEEKDAY})(?:s|\s+(?P<part2>{PART})s)|(?P<we2>(?i:weekends))"
     set_ = rf"{B}(?P<x>{every}|{times}|{plural})(?![\w-])"
     return [
         ("set", "(?i:" + set_ + ")"),
@@ -302,6 +302,7 @@ def gates() -> dict[str, tuple]:
                     "afternoons",
                     "evenings",
                     "nights",
+                    "weekends",
                 ),
             ),
         ),
@@ -457,7 +458,7 @@ def resolve(m) -> tuple[str | None, str | None]:
             return f"XXXX-{MONTH_NUM[f['mo'].lower()]:02d}", "set"
         if f.get("season"):
             return f"XXXX-{SEASON_CODE[f['season'].lower()]}", "set"
-        if f.get("we"):
+        if f.get("we") or f.get("we2"):  # "every weekend", "works weekends"
             return "XXXX-WXX-WE", "set"
         unit = unit_of(f.get("unit") or f.get("unit2"))
         n = 2.0 if f.get("other") else (number(f.get("n")) if f.get("n") else 1.0)

@@ -117,3 +117,23 @@ def test_a_kind_of_body_refers_back_to_the_body_of_that_sector(nlp):
 )
 def test_a_body_named_with_its_owner_is_the_owners(nlp, published, text, words, code):
     assert mention(nlp, text, published, words).code == code
+
+
+def test_the_second_country_of_a_role_shares_it(nlp):
+    text = "Chirac held talks with the leaders of South Africa and Niger on Saturday."
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2005, 12, 3)))
+    got = {m.text: m.code for m in doc._.actor_mentions}
+    assert got["the leaders of South Africa"] == "ZAFGOV"
+    assert got["Niger"] == "NERGOV"
+
+
+def test_the_two_sides_look_back_for_a_second_country(nlp):
+    text = (
+        "Foreign Minister Li Zhaoxing informed Russian Ambassador to China Sergey Razov on Saturday of the "
+        "pollution. The river is expected to flow into the Amur. Li Zhaoxing expressed his regret. "
+        "Chinese leaders have made directions to tackle the problem. China has informed its neighbor of "
+        "the details. The two sides have agreed to open a hotline."
+    )
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2005, 11, 26)))
+    sides = sorted(m.code[:3] for m in doc._.actor_mentions if m.text == "The two sides")
+    assert sides == ["CHN", "RUS"]

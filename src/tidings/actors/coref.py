@@ -27,6 +27,7 @@ from .resolve import Run, sentence_index
 __all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
 
 _MAX_SENT = 3
+_PAIR_MAX_SENT = 5  # how far back "the two sides" may look for parties of two countries
 _COUNTRY_NOUNS = {"country", "nation"}
 _ORG_NOUNS = {"group", "organisation", "organization", "alliance", "bloc", "movement", "agency", "body"}
 _PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "premiers", "counterparts"}
@@ -215,11 +216,11 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
     return out
 
 
-def _recent(history: list[Run], r: Run):
+def _recent(history: list[Run], r: Run, limit: int = _MAX_SENT):
     for h in reversed(history):
         if h.start >= r.start:
             continue
-        if r.sent - h.sent > _MAX_SENT:
+        if r.sent - h.sent > limit:
             break
         yield h
 
@@ -403,8 +404,13 @@ def _pair(doc, history: list[Run], r: Run) -> list[Run]:
     if r.role_phrase == "person" and r.office in _LEADER_OFFICES | {""}:
         pools.insert(0, [h for h in history if h.office in _LEADER_OFFICES])
     for pool in pools:
-        for apart in (True, False):
-            got = _pair_from(pool, r, r.role_phrase if pool is pools[-1] else "person", size, apart)
+        # parties of different countries nearby, then further back in the article ("The two sides agreed"
+        # after the Chinese minister and the Russian ambassador of the lead), then any nearby
+        for apart, limit in ((True, _MAX_SENT), (True, _PAIR_MAX_SENT), (False, _MAX_SENT)):
+            want = r.role_phrase if pool is pools[-1] else "person"
+            if limit > _MAX_SENT and want == "person":
+                continue  # "the two leaders", "the two men": the ones just named, of one country or not
+            got = _pair_from(pool, r, want, size, apart, limit)
             if got:
                 return got
     return []
@@ -428,13 +434,15 @@ def _fits(h: Run, want: str) -> bool:
     return True
 
 
-def _pair_from(history: list[Run], r: Run, want: str, size: int = 2, apart: bool = False) -> list[Run]:
+def _pair_from(
+    history: list[Run], r: Run, want: str, size: int = 2, apart: bool = False, limit: int = _MAX_SENT
+) -> list[Run]:
     """The last `size` actors that fit `want`, each a different actor (and, `apart`, each of
     another country), oldest first; [] when there are fewer."""
     seen: list[Run] = []
     keys: set[str] = set()
     countries: set[str] = set()
-    for h in _recent(history, r):
+    for h in _recent(history, r, limit):
         if not _fits(h, want) or h.key in keys:
             continue
         country = h.country or h.code

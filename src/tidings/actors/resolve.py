@@ -918,6 +918,8 @@ class ActorResolver:
         earlier mention of the same surname."""
         text = doc[name.start : name.end].text
         label = "person" if name.label == "PERSON" else "org"
+        if role is not None and role.entry.role_kind == "title" and role.end <= name.start and name.label == "ORG":
+            label = "person"  # "Russian Ambassador to China Sergey Razov", the NER reading an organisation
         run.cls = label
         run.name = text
         country = _loc_country(loc)
@@ -1289,6 +1291,31 @@ class ActorResolver:
                     a.key = a.code
                     a.cls = b.cls
                     a.pending = ""
+            # "the leaders of South Africa and Niger": the second country's leaders too
+            if (
+                gap in (["and"], [",", "and"])
+                and len(b.pieces) == 1
+                and b.pieces[0].cls == LOC
+                and b.pieces[0].entry.kind == COUNTRY
+                and b.kind == "name"
+                and len(a.pieces) == 2
+                and a.pieces[0].cls == ROLEP
+                and a.pieces[1].cls == LOC
+                and a.pieces[1].entry.kind == COUNTRY
+                and doc[a.pieces[1].start - 1].lower_ in ("of", "the")
+                and a.pieces[0].entry.code
+                and a.pieces[0].entry.role_kind in ("title", "person")
+                and a.pieces[0].entry.plural
+            ):
+                role = a.pieces[0].entry
+                country = _loc_country(b.pieces[0])
+                if country and country != a.country:
+                    b.code = _join(country, role.code)
+                    b.country = country
+                    b.rule = f"compound:{doc[b.start : b.end].text}+{role.phrase}"
+                    b.kind = "compound-member"
+                    b.key = b.code or ""
+                    b.cls = "group"
             # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov" /
             # "Watson, a 46-year old Canadian citizen" (a comma, then the article and modifiers the run left out)
             if (gap == [","] or _comma_and_modifiers(doc, a.end, b.start, b.end)) and a.sent == b.sent:
@@ -2082,9 +2109,10 @@ def _own_country(p: Piece, locs: list[Piece]) -> Piece:
             and q.entry.country
             and q.entry.country != e.country
         ]
-        if other and other[-1].entry.country:
-            c = other[-1].entry.country
-            return Piece(p.start, p.end, LOC, (replace(e, code=c + code[3:], country=c),) + p.entries[1:])
+        party_country = other[-1].entry.country if other else None
+        if party_country:
+            new = replace(e, code=party_country + code[3:], country=party_country)
+            return Piece(p.start, p.end, LOC, (new,) + p.entries[1:])
         return p
     if e.kind != METONYM or not e.country or code is None or len(code) <= 3:
         return p

@@ -899,6 +899,10 @@ def _relative_unit_value(f: dict, s: Setting):
             return cal.weekend(pub)
         return cal.weekend(pub - dt.timedelta(days=7) if rel == "this past" else pub)
     n = {"last": -1, "next": 1, "this past": -1, "this coming": 1}.get(rel, 0)
+    if unit == "week" and pub.weekday() == 6 and rel in ("last", "this"):
+        # a Sunday paper's week begins that day: "last week" is the one ending now, "this
+        # week" in a future clause the one starting tomorrow (the ISO week is Monday-Sunday)
+        n = 1 if rel == "this" and s.tense in ("future", "planned") else 0
     return _shift(unit, pub, n)
 
 

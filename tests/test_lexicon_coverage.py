@@ -197,3 +197,17 @@ def test_leaving_for_a_country_is_a_visit_there(coded):
     assert not {t for t in coded("British troops are leaving soldiers behind for training in Iraq.") if t[0] == "042"}
     assert not {t for t in coded("British troops are leaving Iraq for the training of Afghan police.") if t[0] == "042"}
     assert not {t for t in coded("The Vietnamese president left Tokyo for Hanoi on Friday.") if t[0] == "042"}
+
+
+def test_who_was_in_a_call_and_who_made_it(coded):
+    # the subject of the verb a call or talks are an adjunct of took part in them; a received call was
+    # made by the one it came from, to the receiver
+    said = "In a telephone call with the Egyptian president on Sunday, the Israeli prime minister said the talks went well."
+    assert ("041", "ISR", "EGY") in coded(said)
+    received = "The Indonesian president received a telephone call from the Japanese prime minister on Saturday."
+    assert ("041", "JPN", "IDN") in coded(received)
+
+
+def test_committing_a_crime_pledges_nothing(coded):
+    assert not {t for t in coded("The Chinese bureau chief committed suicide in Beijing.") if t[0].startswith("03")}
+    assert not {t for t in coded("Serbian troops committed a massacre of Albanian villagers.") if t[0].startswith("03")}

@@ -372,6 +372,36 @@ def _where_to(ctx, tok) -> bool:
     return ctx.mentions.mention_at(tok) is not None or tok.ent_type_ in ("GPE", "LOC", "FAC")
 
 
+MEETING_ROOT = "04"
+# prepositions of a meeting, call or talks in which the governing verb's subject took part ("in a
+# phone call with Mubarak, Olmert said", "during talks with Bildt, Gul warned")
+ATTENDED_PREPS = frozenset({"in", "during", "at", "after", "following"})
+RECEIVING = frozenset({"receive", "get"})
+
+
+def _attendee(noun):
+    """(subject heads, how) of the verb a meeting noun is an adjunct of, when the noun has a
+    partner ('with ...'): "In a phone call with Mubarak, Olmert said ..." -> Olmert."""
+    gov = noun.head
+    if noun.dep_ != "pobj" or gov.dep_ != "prep" or gov.lower_ not in ATTENDED_PREPS:
+        return [], ""
+    if gov.head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return [], ""
+    heads, how = subject_tokens(gov.head)
+    return (heads, f"{gov.lower_}-{noun.lower_} " + how) if heads else ([], "")
+
+
+def _received_from(tm: TriggerMatch) -> list:
+    """The callers or visitors of a meeting noun someone received ("received a telephone call
+    from Wolfowitz"), else []."""
+    noun = tm.tok
+    if (tm.entry.code or "")[:2] != MEETING_ROOT or noun.dep_ != "dobj":
+        return []
+    if noun.head.lemma_.lower() not in RECEIVING:
+        return []
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+
+
 def _goes_abroad(args: _Arguments) -> bool:
     """A departure's destination is an actor of another country than its traveller's."""
     home = {ref.country for ref, _ in args.sources if ref.country}
@@ -988,6 +1018,9 @@ class Coder:
                     gov = gov.head
                 args.src_heads, args.how_src = subject_tokens(gov)
                 args.how_src = ("implicit light verb " + args.how_src) if args.src_heads else ""
+            if not args.src_heads and (coding.entry.code or "")[:2] == MEETING_ROOT:
+                # "During a phone talk with Siniora, the king said ...": who was in it
+                args.src_heads, args.how_src = _attendee(coding.tok)
             if (
                 not args.src_heads
                 and says
@@ -999,6 +1032,11 @@ class Coder:
         elif not args.src_heads:
             args.src_heads, args.how_src = noun_src, how_noun
         args.tgt_heads, args.how_tgt = noun_tgt, how_noun
+        callers = _received_from(coding) if args.how_src.startswith("implicit light verb") else []
+        if callers:
+            # "Yudhoyono received a telephone call from Wolfowitz": the caller called the receiver
+            args.tgt_heads, args.how_tgt = args.src_heads, "receiver of the " + coding.tok.lower_
+            args.src_heads, args.how_src = callers, "prep:from of a received " + coding.tok.lower_
         if not args.tgt_heads and not args.src_heads:
             victim = _victim(coding.tok)
             if victim:

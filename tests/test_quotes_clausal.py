@@ -359,3 +359,14 @@ def test_liken_attributes_the_quoted_words_it_governs(nlp):
         _quotes(nlp, 'At a rally, the senator likened the refugees to a "vicious snake" in a song.'), "vicious snake"
     )
     assert found and found[0].kind == "direct" and "senator" in _speaker_text(found[0]), found
+
+
+def test_an_object_and_a_phrase_after_a_comma_are_no_small_clause(nlp):
+    text = "Sunday will see the first round of the city elections, to be followed by a run-off in May."
+    assert not _quotes(nlp, text)
+
+
+def test_an_attributing_phrase_after_the_complementizer_is_left_out(nlp):
+    text = "Wang stressed that, in Beijing's eyes, the island's residents cannot change their nationality, he said."
+    found = [q for q in _quotes(nlp, text) if q.cue and q.cue.startswith("in ")]
+    assert found and found[0].text.startswith("the island's residents"), found

@@ -338,6 +338,12 @@ def _from_adjunct(doc, tok, lex):
     if src is None:
         return []
     a, b = _according(doc, tok)
+    if a < b and doc[a].dep_ == "mark":
+        a += 1  # "stressed that, in China's eyes, residents cannot ...": not the complementizer
+        while a < b and doc[a].is_punct:
+            a += 1
+        if a == tok.i:  # nor the phrase itself
+            a = tok.right_edge.i + 1
     return [(a, b, doc[tok.i : noun.i + 1].text, src, False)]
 
 
@@ -712,8 +718,8 @@ def _small_clause(tok):
         ),
         None,
     )
-    if pred is None:
-        return None
+    if pred is None or any(t.text == "," for t in tok.doc[obj.right_edge.i + 1 : pred.left_edge.i]):
+        return None  # "Sunday will see the first round, [to be followed by a run-off]": no small clause
     end = pred.right_edge.i + 1
     for t in pred.subtree:  # "regarded Xi as a dictator, a remark that ...": the writer's apposition
         if t.dep_ == "appos" and t.left_edge.i > pred.i and t.doc[t.left_edge.i - 1].text == ",":

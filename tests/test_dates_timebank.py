@@ -3,7 +3,7 @@ development set of issue 20: ../shared/data/news/timex.jsonl), scored by the sha
 (../shared/tools/score_timex.py) as `tidings code ... --format jsonl` output would be.
 
 The floors sit under the figures measured when they were set (docs/dates.md): DATE+TIME
-value F1 0.858, all types 0.844. Raise them when the figures rise; never lower them."""
+value F1 0.859, all types 0.846. Raise them when the figures rise; never lower them."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ import pytest
 
 pytestmark = pytest.mark.shared
 
-DATE_TIME_FLOOR = 0.855
-ALL_TYPES_FLOOR = 0.840
+DATE_TIME_FLOOR = 0.858
+ALL_TYPES_FLOOR = 0.845
 
 
 def test_timebank_value_f1_holds(nlp, shared_dir, tmp_path):

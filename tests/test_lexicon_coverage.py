@@ -155,6 +155,9 @@ def test_trigger_has_its_cameo_code(coded, text, triple):
         # troops 'backed by jeeps' endorse no one; a coalition is a group, not an alliance made
         "Israeli soldiers backed by military jeeps searched the village.",
         "The ruling coalition lost its majority.",
+        # a parliament adopting a law of its own, or voters voting, endorse no one
+        "The French parliament on Tuesday adopted a new security law.",
+        "Kenyan voters voted in large numbers on Sunday.",
     ],
 )
 def test_everyday_sense_gives_no_event(coded, text):
@@ -181,3 +184,30 @@ def test_concluding_a_visit_or_talks_is_no_agreement_signed(coded):
     assert not {t for t in coded("Chinese Premier Wen Jiabao concluded a three-day visit to Vietnam.") if t[0] == "057"}
     assert not {t for t in coded("Sri Lanka and the Asian Development Bank finalized negotiations.") if t[0] == "057"}
     assert ("057", "ISR", "JOR") in coded("Israel concluded a peace treaty with Jordan.")
+
+
+def test_leaving_for_a_country_is_a_visit_there(coded):
+    # 'left X for Y' sets off for Y (042 to Y, not to the city left); leaving for something that is no
+    # place, leaving soldiers behind, or going home is no visit
+    assert ("042", "JPN", "KOR") in coded("The Japanese foreign minister left Tokyo for Seoul on Monday.")
+    assert not {
+        t for t in coded("The Japanese foreign minister left Tokyo for Seoul on Monday.") if t[:3:2] == ("042", "JPN")
+    }
+    assert ("042", "CHL", "PER") in coded("Chile's president left for Peru on Tuesday.")
+    assert not {t for t in coded("British troops are leaving soldiers behind for training in Iraq.") if t[0] == "042"}
+    assert not {t for t in coded("British troops are leaving Iraq for the training of Afghan police.") if t[0] == "042"}
+    assert not {t for t in coded("The Vietnamese president left Tokyo for Hanoi on Friday.") if t[0] == "042"}
+
+
+def test_who_was_in_a_call_and_who_made_it(coded):
+    # the subject of the verb a call or talks are an adjunct of took part in them; a received call was
+    # made by the one it came from, to the receiver
+    said = "In a telephone call with the Egyptian president on Sunday, the Israeli prime minister said the talks went well."
+    assert ("041", "ISR", "EGY") in coded(said)
+    received = "The Indonesian president received a telephone call from the Japanese prime minister on Saturday."
+    assert ("041", "JPN", "IDN") in coded(received)
+
+
+def test_committing_a_crime_pledges_nothing(coded):
+    assert not {t for t in coded("The Chinese bureau chief committed suicide in Beijing.") if t[0].startswith("03")}
+    assert not {t for t in coded("Serbian troops committed a massacre of Albanian villagers.") if t[0].startswith("03")}

@@ -27,6 +27,7 @@ from .resolve import Run, sentence_index
 __all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
 
 _MAX_SENT = 3
+_PAIR_MAX_SENT = 5  # how far back "the two sides" may look for parties of two countries
 _COUNTRY_NOUNS = {"country", "nation"}
 _ORG_NOUNS = {"group", "organisation", "organization", "alliance", "bloc", "movement", "agency", "body"}
 _PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "premiers", "counterparts"}
@@ -215,11 +216,11 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
     return out
 
 
-def _recent(history: list[Run], r: Run):
+def _recent(history: list[Run], r: Run, limit: int = _MAX_SENT):
     for h in reversed(history):
         if h.start >= r.start:
             continue
-        if r.sent - h.sent > _MAX_SENT:
+        if r.sent - h.sent > limit:
             break
         yield h
 
@@ -351,6 +352,20 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
                 and _is_subject(doc, h)
             ):
                 return h
+    # "the aid agency" after the Red Cross, "the news agency" after Xinhua: a kind of body whose
+    # sector the organisation named before it has
+    kind_word = _last_word(want) in _ORG_NOUNS | {"charity", "tank", "think-tank"} and want not in _ORG_NOUNS
+    kind_of_org = (
+        kind_word
+        and bool(r.code)
+        and not any(t.text[:1].isupper() for t in doc[r.start + 1 : r.end])  # "the ANI news agency" is named
+    )
+    sector = str(r.code)[len(r.country) :] if r.country and str(r.code).startswith(r.country) else str(r.code)
+    if kind_of_org and sector and want not in _ORG_NOUNS:
+        for h in _recent(history, r):
+            if h.code and sector in h.code and (h.cls == "org" or h.rule.startswith(("org:", "metonym:"))):
+                return h
+        return None
     if want in _COUNTRY_NOUNS:
         want = "country"
     elif want in _ORG_NOUNS or want in ("council", "coalition"):
@@ -369,6 +384,8 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
         if h.key.startswith("role:"):
             continue
         if h.role_phrase and _last_word(h.role_phrase) == _last_word(want):
+            if kind_word and h.role_phrase != want:
+                continue  # "the news agency" is not "the aid agency"
             return h
         if r.office and h.cls == "person" and h.office == r.office and r.office not in ("minister",):
             return h
@@ -387,8 +404,13 @@ def _pair(doc, history: list[Run], r: Run) -> list[Run]:
     if r.role_phrase == "person" and r.office in _LEADER_OFFICES | {""}:
         pools.insert(0, [h for h in history if h.office in _LEADER_OFFICES])
     for pool in pools:
-        for apart in (True, False):
-            got = _pair_from(pool, r, r.role_phrase if pool is pools[-1] else "person", size, apart)
+        # parties of different countries nearby, then further back in the article ("The two sides agreed"
+        # after the Chinese minister and the Russian ambassador of the lead), then any nearby
+        for apart, limit in ((True, _MAX_SENT), (True, _PAIR_MAX_SENT), (False, _MAX_SENT)):
+            want = r.role_phrase if pool is pools[-1] else "person"
+            if limit > _MAX_SENT and want == "person":
+                continue  # "the two leaders", "the two men": the ones just named, of one country or not
+            got = _pair_from(pool, r, want, size, apart, limit)
             if got:
                 return got
     return []
@@ -412,13 +434,15 @@ def _fits(h: Run, want: str) -> bool:
     return True
 
 
-def _pair_from(history: list[Run], r: Run, want: str, size: int = 2, apart: bool = False) -> list[Run]:
+def _pair_from(
+    history: list[Run], r: Run, want: str, size: int = 2, apart: bool = False, limit: int = _MAX_SENT
+) -> list[Run]:
     """The last `size` actors that fit `want`, each a different actor (and, `apart`, each of
     another country), oldest first; [] when there are fewer."""
     seen: list[Run] = []
     keys: set[str] = set()
     countries: set[str] = set()
-    for h in _recent(history, r):
+    for h in _recent(history, r, limit):
         if not _fits(h, want) or h.key in keys:
             continue
         country = h.country or h.code

@@ -588,6 +588,27 @@ class ActorResolver:
         out.extend(_surname_pieces(doc, out, words, covered))
         out.extend(self._town_pieces(doc, covered))
         out.sort(key=lambda p: p.start)
+        return self._surnames_not_towns(doc, out)
+
+    def _surnames_not_towns(self, doc, pieces: list[Piece]) -> list[Piece]:
+        """A town right after a person's given name is his surname ("Pedro Toledo", the NER
+        reading "Toledo" as the Spanish city): one name piece."""
+        out: list[Piece] = []
+        for p in pieces:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and p.cls == LOC
+                and p.entries
+                and p.entries[0].kind == CITY
+                and prev.cls == NAME
+                and not prev.entries
+                and prev.end == p.start
+                and self.lexicon.genders.get(doc[prev.end - 1].lower_)
+            ):
+                out[-1] = Piece(prev.start, p.end, NAME, (), "PERSON")
+                continue
+            out.append(p)
         return out
 
     def _town_pieces(self, doc, covered: set[int]) -> list[Piece]:
@@ -897,6 +918,8 @@ class ActorResolver:
         earlier mention of the same surname."""
         text = doc[name.start : name.end].text
         label = "person" if name.label == "PERSON" else "org"
+        if role is not None and role.entry.role_kind == "title" and role.end <= name.start and name.label == "ORG":
+            label = "person"  # "Russian Ambassador to China Sergey Razov", the NER reading an organisation
         run.cls = label
         run.name = text
         country = _loc_country(loc)
@@ -1268,8 +1291,34 @@ class ActorResolver:
                     a.key = a.code
                     a.cls = b.cls
                     a.pending = ""
-            # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov"
-            if gap == [","] and a.sent == b.sent:
+            # "the leaders of South Africa and Niger": the second country's leaders too
+            if (
+                gap in (["and"], [",", "and"])
+                and len(b.pieces) == 1
+                and b.pieces[0].cls == LOC
+                and b.pieces[0].entry.kind == COUNTRY
+                and b.kind == "name"
+                and len(a.pieces) == 2
+                and a.pieces[0].cls == ROLEP
+                and a.pieces[1].cls == LOC
+                and a.pieces[1].entry.kind == COUNTRY
+                and doc[a.pieces[1].start - 1].lower_ in ("of", "the")
+                and a.pieces[0].entry.code
+                and a.pieces[0].entry.role_kind in ("title", "person")
+                and a.pieces[0].entry.plural
+            ):
+                role = a.pieces[0].entry
+                country = _loc_country(b.pieces[0])
+                if country and country != a.country:
+                    b.code = _join(country, role.code)
+                    b.country = country
+                    b.rule = f"compound:{doc[b.start : b.end].text}+{role.phrase}"
+                    b.kind = "compound-member"
+                    b.key = b.code or ""
+                    b.cls = "group"
+            # appositions: "Dmitry Peskov, the Kremlin spokesman," / "the Kremlin spokesman, Dmitry Peskov" /
+            # "Watson, a 46-year old Canadian citizen" (a comma, then the article and modifiers the run left out)
+            if (gap == [","] or _comma_and_modifiers(doc, a.end, b.start, b.end)) and a.sent == b.sent:
                 pers, title = (a, b) if a.cls == "person" and a.pieces[-1].cls == NAME else (b, a)
                 if (
                     pers.cls == "person"
@@ -1571,8 +1620,11 @@ def _surname_pieces(doc, pieces: list[Piece], words, covered: set[int]) -> list[
     return out
 
 
-# person nouns that, followed by "of" and a body, are that body's people ("leaders of the opposition")
-MEMBER_NOUNS = frozenset({"leader", "member", "representative", "official", "delegate", "spokesman", "activist"})
+# person nouns that, followed by "of" and a body, are that body's people ("leaders of the opposition",
+# "the commander of the British forces")
+MEMBER_NOUNS = frozenset(
+    {"leader", "member", "representative", "official", "delegate", "spokesman", "activist", "commander", "chief"}
+)
 
 
 def _member_of(doc, prev: Run, r: Run) -> bool:
@@ -1612,6 +1664,22 @@ def _title_unit_after_name(b: Piece, gap, cur: list[Piece]) -> bool:
         and any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur)
         and not any(p.cls == LOC for p in cur)
     )
+
+
+def _comma_and_modifiers(doc, start: int, end: int, stop: int) -> bool:
+    """Whether doc[start:end] is a comma, then words that modify the noun phrase doc[end:stop]
+    (", a 46-year old" before "Canadian citizen"): each one's head leads into that phrase."""
+    if not 2 <= end - start <= 6 or doc[start].text != ",":
+        return False
+    for t in doc[start + 1 : end]:
+        if t.pos_ in ("VERB", "AUX", "PRON", "PROPN", "ADP", "CCONJ") or t.text == ",":
+            return False
+        head = t.head
+        while start < head.i < end and head.head.i != head.i:
+            head = head.head
+        if not end <= head.i < stop:
+            return False
+    return True
 
 
 def _is_abbreviation(span) -> bool:
@@ -2023,6 +2091,29 @@ def _own_country(p: Piece, locs: list[Piece]) -> Piece:
     sector ("the Philippine Securities and Exchange Commission" PHLGOV, "Japan's Defense Department")."""
     e = p.entry
     code = e.code
+    if e.kind == ORG and code == "IGOPKO":
+        # "UN peacekeeping troops", "African Union peacekeepers": the organisation's own
+        owner = [q for q in locs if q is not p and q.entry.kind == ORG and (q.entry.code or "").startswith("IGO")]
+        if owner and owner[-1].end <= p.start:
+            return Piece(p.start, p.end, LOC, (replace(e, code=owner[-1].entry.code),) + p.entries[1:])
+        return p
+    if e.kind == ORG and e.office == "party" and e.country and code:
+        # "Albania's Democratic Party", "Hong Kong's Democratic Party": a party named with a country
+        # is that country's, whatever other country has a party of that name
+        other = [
+            q
+            for q in locs
+            if q is not p
+            and q.end <= p.start
+            and q.entry.kind in (COUNTRY, DEMONYM)
+            and q.entry.country
+            and q.entry.country != e.country
+        ]
+        party_country = other[-1].entry.country if other else None
+        if party_country:
+            new = replace(e, code=party_country + code[3:], country=party_country)
+            return Piece(p.start, p.end, LOC, (new,) + p.entries[1:])
+        return p
     if e.kind != METONYM or not e.country or code is None or len(code) <= 3:
         return p
     other = [

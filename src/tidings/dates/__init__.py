@@ -123,6 +123,7 @@ SEASON_CONTEXT = frozenset(
         "into",
         "throughout",
         "till",
+        "for",
     }
 )
 HOLIDAY_NOUNS = frozenset(
@@ -243,6 +244,8 @@ def _bare_year_in_context(doc, span) -> bool:
             return False
     if span.end < len(doc) and doc[span.end].lower_ in NOT_AFTER_YEAR:
         return False
+    if tok.i > 0 and doc[tok.i - 1].pos_ in ("VERB", "AUX") and span.end < len(doc) and doc[span.end].tag_ == "NNS":
+        return False  # "scored 2013 points", "sent 2000 troops": a count after its verb
     return not (
         tok.i > 0
         and (doc[tok.i - 1].text in ("$", "€", "£", "#", "No.", "no.") or doc[tok.i - 1].lower_ in NOT_BEFORE_YEAR)

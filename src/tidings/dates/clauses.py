@@ -93,6 +93,8 @@ STATIVE = frozenset(
         "feel",
     }
 )
+# present-tense verbs whose object lies ahead: "analysts expect growth in the second half"
+FORECAST = frozenset({"expect", "forecast", "predict", "project", "anticipate", "foresee"})
 PERFECT_AUX = frozenset({"have", "has", "had", "'ve", "'d"})
 PRESENT_BE = frozenset({"is", "are", "am", "'s", "'re", "'m"})
 PAST_BE = frozenset({"was", "were"})
@@ -198,10 +200,10 @@ def verb_tense(verb, depth: int = 0) -> str | None:
     if (
         verb.tag_ in ("VBP", "VBZ")
         and not words
-        and verb.lemma_.lower() not in STATIVE
+        and (verb.lemma_.lower() not in STATIVE or verb.lemma_.lower() in FORECAST)
         and verb.dep_ not in ("aux", "auxpass")
     ):
-        return "planned"  # "the two leaders meet Monday": a present of schedules
+        return "planned"  # "the leaders meet Monday" (a schedule), "analysts expect growth in May"
     if verb.tag_ == "VBG" and any(w in PRESENT_BE for w in words):
         # present progressive is about plans: "is meeting Biden on Sunday"
         return "planned"
@@ -295,6 +297,9 @@ def clause_tense(tok) -> str | None:
     if verb is None:
         return None
     if verb.lemma_.lower() in RESCHEDULE and tok.head.lower_ in ("to", "until", "till", "for", "from", "into"):
+        aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if aux & PRESENT_BE or verb_tense(verb) in ("future", "planned"):
+            return "planned"  # "a service is planned for Saturday", "will be moved to Friday": ahead
         return None  # "was scheduled for Jan. 10": the past verb says nothing of the date
     if _date_chosen(tok, verb):
         return None  # "has set Nov. 10 as the deadline": a date chosen, on either side of now

@@ -275,7 +275,12 @@ def _span_rules() -> list[tuple[str, str]]:
             rf"{B}(?P<x>(?i:the)\s+(?:(?i:very)\s+)?(?P<rel>(?i:next|following|previous|preceding|same|prior))\s+"
             rf"(?P<unit>(?i:day|week|month|year|morning|afternoon|evening|night|weekend))"
             rf"|(?i:the)\s+(?P<unit2>day|night)\s+(?P<rel2>before|after)(?=\s*[.,;:!?)]|\s+(?:and|but|when)\b)"
-            rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-]))",
+            rf"|(?i:that)\s+(?P<unit3>day|night|morning|evening|week|month|year)(?![\w-])"
+            # "today is the eighth day of the blockade", "it's the second day of the offensive":
+            # the day spoken of, counted in days of something else
+            rf"|(?:(?<=[Tt]oday\sis\s)|(?<=[Tt]oday\swas\s)|(?<=[Ii]t\sis\s)|(?<=[Ii]t\swas\s)|(?<=[Ii]t['’]s\s))"
+            rf"(?i:the)\s+(?P<nth>(?i:{points.ORDWORD}|\d{{1,3}}(?:st|nd|rd|th)))\s+"
+            rf"(?:(?i:straight|consecutive)\s+)?(?P<unit4>(?i:day))(?![\w-]))",
         ),
         (
             "season",
@@ -382,6 +387,7 @@ def _gates(hol: str) -> dict[str, tuple]:
                 (
                     rx(r"that\s+(?:day|night|morning|evening|week|month|year)"),
                     rx(r"(?:day|night)\s+(?:before|after)"),
+                    rx(r"the\s+\w+\s+(?:(?:straight|consecutive)\s+)?day"),
                     *(
                         rx(rf"{rel}\s+(?:day|week|month|year|morning|afternoon|evening|night)")
                         for rel in ("next", "following", "previous", "preceding", "same", "prior")
@@ -815,7 +821,8 @@ def _day_of_month_value(f: dict, s: Setting):
     if pub is None:
         return NONE
     da = int(f["d"])
-    cands = [c for c in (cal.safe_date(*cal.add_months(pub.year, pub.month, n), da) for n in (-1, 0, 1)) if c]
+    # (two months back: "was on the 31st" after a February; the nearest is never that far)
+    cands = [c for c in (cal.safe_date(*cal.add_months(pub.year, pub.month, n), da) for n in (-2, -1, 0, 1)) if c]
     if s.tense == "past":
         past = [c for c in cands if c <= pub]
         if past:
@@ -892,6 +899,10 @@ def _relative_unit_value(f: dict, s: Setting):
             return cal.weekend(pub)
         return cal.weekend(pub - dt.timedelta(days=7) if rel == "this past" else pub)
     n = {"last": -1, "next": 1, "this past": -1, "this coming": 1}.get(rel, 0)
+    if unit == "week" and pub.weekday() == 6 and rel in ("last", "this"):
+        # a Sunday paper's week begins that day: "last week" is the one ending now, "this
+        # week" in a future clause the one starting tomorrow (the ISO week is Monday-Sunday)
+        n = 1 if rel == "this" and s.tense in ("future", "planned") else 0
     return _shift(unit, pub, n)
 
 
@@ -945,6 +956,8 @@ def _ago_value(f: dict, s: Setting):
             return "PAST_REF", "ref"
         if dirw in ("from now", "hence"):
             return "FUTURE_REF", "ref"
+        # "a few days later": no day to count to; the stretch itself (TimeBank: PXD)
+        return periods.period(None, periods.unit_of(f["unit"])), "duration"
     base = s.pub if from_now else (_anchor_for(s.anchors, f["unit"]) or s.pub)
     if n is None or base is None:
         return NONE
@@ -973,6 +986,10 @@ PARTS_OF_DAY = ("day", "morning", "afternoon", "evening", "night")
 def _anchored_value(f: dict, s: Setting):
     """ "the next day", "the previous week", "that month": counted from the latest expression
     fine enough; "the previous week" with none before it counts from publication."""
+    if f.get("nth"):  # "today is the eighth day of ...": the day named last, else publication
+        base = _anchor_for(s.anchors, "day") if s.tense == "past" else None
+        base = base or s.pub
+        return cal.day(base) if base else NONE
     rel = (f.get("rel") or f.get("rel2") or "same").lower()
     unit = (f.get("unit") or f.get("unit2") or f.get("unit3") or "").lower()
     base = _anchor_for(s.anchors, unit)
@@ -1008,7 +1025,7 @@ def _quarter_value(f: dict, s: Setting):
         if pub is None:
             return NONE
         cur = (pub.month - 1) // (6 if half else 3) + 1
-        if s.tense == "future":
+        if s.tense in ("future", "planned"):
             # results are announced after a quarter ends: the one just finished is still ahead
             y = pub.year if q >= cur - 1 else pub.year + 1
         else:
@@ -1056,7 +1073,7 @@ def _season_value(f: dict, s: Setting):
     elif rel == "this":
         # this year's season (winter: the one that started last December, in Jan-Feb)
         y = pub.year - 1 if (season == "WI" and pub.month < 3) else pub.year
-    elif s.tense == "future":
+    elif s.tense in ("future", "planned"):  # "will / plan to reopen in the spring"
         y = cur_y if in_progress else cur_y + 1
     else:
         y = cur_y

@@ -232,7 +232,7 @@ def rules() -> list[tuple[str, str]]:
     count_or_vague = rf"(?:(?P<n>{COUNT})|(?P<v>{VAGUE}))"
     dur = (
         rf"{B}(?P<x>(?:(?P<mod>{MODS})\s+(?!{DETS}\b))?(?:(?P<det>{DETS})\s+)?(?:(?P<rel>{RELS})\s+)?"
-        rf"{count_or_vague}(?P<frac>\s+and\s+a\s+half)?(?:\s+|-)(?:(?:straight|consecutive|successive)\s+)?"
+        rf"{count_or_vague}(?P<frac>\s+and\s+a\s+half)?(?:\s+|-)(?:(?:straight|consecutive|successive|more|additional|further|extra)\s+)?"
         rf"(?:(?:trading|business|working|calendar)\s+)?"
         rf"(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?(?P<old>-old)?)(?![\w-])"
     )
@@ -251,7 +251,7 @@ def rules() -> list[tuple[str, str]]:
         rf"(?P<freq>once|twice|thrice|(?:{_DIGITS}|{CARDINALS}|several|many)\s+times)\s+"
         rf"(?:a|an|per|each|every)\s+(?P<unit2>{UNIT})"
     )
-    plural = rf"(?P<wd2>{WEEKDAY})(?:s|\s+(?P<part2>{PART})s)"
+    plural = rf"(?P<wd2>{WEEKDAY})(?:s|\s+(?P<part2>{PART})s)|(?P<we2>(?i:weekends))"
     set_ = rf"{B}(?P<x>{every}|{times}|{plural})(?![\w-])"
     return [
         ("set", "(?i:" + set_ + ")"),
@@ -302,6 +302,7 @@ def gates() -> dict[str, tuple]:
                     "afternoons",
                     "evenings",
                     "nights",
+                    "weekends",
                 ),
             ),
         ),
@@ -328,8 +329,19 @@ _RATE_BEFORE = re.compile(
 )
 
 
+def _without_verb_last(gd: dict, text: str, start: int) -> tuple[dict, int]:
+    """ "expected to last a month", "could last weeks": "last" without "the" is the verb, not
+    part of the extent ("a month" P1M, "weeks" PXW)."""
+    start += len(gd["rel"])
+    while text[start].isspace():
+        start += 1
+    return {k: v for k, v in gd.items() if k != "rel"}, start
+
+
 def refine(kind: str, gd: dict, text: str, start: int, end: int):
     """Adjust one raw match (kind, fields, span) with what the text around it says; None drops it."""
+    if kind in ("duration", "vaguedur") and (gd.get("rel") or "").lower() == "last" and not gd.get("det"):
+        gd, start = _without_verb_last(gd, text, start)
     if kind == "duration":
         n = gd.get("n", "")
         if (
@@ -397,6 +409,8 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
             return None  # "years of war", "the days of the empire"
         if gd.get("det") and not (gd.get("rel") or gd.get("ahead")) and prev not in ("over", "during", "throughout"):
             return None  # "the days when ..."
+        if (gd.get("rel") or "").lower() == "early" and gd["unit"].lower() == "hours":
+            return None  # "in the early hours (of Thursday)": a time of night, not a stretch of hours
     return kind, gd, start, end
 
 
@@ -444,7 +458,7 @@ def resolve(m) -> tuple[str | None, str | None]:
             return f"XXXX-{MONTH_NUM[f['mo'].lower()]:02d}", "set"
         if f.get("season"):
             return f"XXXX-{SEASON_CODE[f['season'].lower()]}", "set"
-        if f.get("we"):
+        if f.get("we") or f.get("we2"):  # "every weekend", "works weekends"
             return "XXXX-WXX-WE", "set"
         unit = unit_of(f.get("unit") or f.get("unit2"))
         n = 2.0 if f.get("other") else (number(f.get("n")) if f.get("n") else 1.0)

@@ -75,6 +75,8 @@ def rules() -> list[tuple[str, str]]:
         rf"|just\s+(?:before|after)))\s+)?"
         rf"(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?|[AP]\.\s?M\.?|[ap]m|[AP]M)(?![\w])"
         rf"|(?P<h24>[01]?\d|2[0-3]):(?P<mi2>[0-5]\d)(?=\s*(?:GMT|UTC|[ECMP][SD]T|local|hours|hrs)\b)"
+        # wire style "at 0400 GMT" (not a year: the zone follows)
+        rf"|(?P<h4>[01]\d|2[0-3])(?P<mi4>[0-5]\d)(?=\s*(?:GMT|UTC)\b)"
         rf"|(?P<noon>(?i:noon|midnight|midday))"
         rf"|(?P<hw>(?i:{'|'.join(ONES)}|ten|eleven|twelve)|1[0-2]|[1-9])\s+o['’]clock)"
         rf"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|(?i:local\s+time)))?"
@@ -111,7 +113,7 @@ def rules() -> list[tuple[str, str]]:
 def gates() -> dict[str, tuple]:
     low = "low"
     return {
-        "clock": ((low, ("m", "noon", "midnight", "midday", ":", "clock")),),
+        "clock": ((low, ("m", "noon", "midnight", "midday", ":", "clock", "utc")),),
         "spelled": (
             (
                 low,
@@ -185,13 +187,9 @@ def refine(kind: str, gd: dict, text: str, start: int, end: int):
         if gd.get("bare"):
             return kind, gd, start, end
         if unit in ("decade", "century"):
-            # "the last century": the one before publication; "the past decade", "the next
-            # decade": ten years
-            if (
-                not (words & {"past", "last", "previous", "next", "coming"})
-                or len(words) != 1
-                or gd.get("det", "").lower() != "the"
-            ):
+            # "the last century": the one before publication; "the past/next decade": ten years
+            one_rel = len(words) == 1 and words <= {"past", "last", "previous", "next", "coming"}
+            if not one_rel or gd.get("det", "").lower() != "the":
                 return None
         elif unit == "year":
             keep = words & {
@@ -333,6 +331,8 @@ def _clock(f, pub, tense, anchors, sent, again):
         hh, mm = (int(hw) if hw.isdigit() else WORD_VALUE[hw]), 0
     elif f.get("h24"):
         hh, mm = int(f["h24"]), int(f["mi2"])
+    elif f.get("h4"):
+        hh, mm = int(f["h4"]), int(f["mi4"])
     else:
         hh, mm = int(f["h"]), int(f.get("mi") or 0)
         pm = f["ap"].lower().startswith("p")

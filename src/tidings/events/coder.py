@@ -14,7 +14,7 @@ from ..places import attached_place, location_places
 from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
 from .lexicon import Lexicon
-from .patterns import TriggerMatch, find_entries, match_entry, objects, start_of, xcomps
+from .patterns import TriggerMatch, find_entries, match_entry, objects, prep_objects, start_of, xcomps
 from .status import combine, status_of
 
 __all__ = ["Coder"]
@@ -286,6 +286,7 @@ class _Arguments:
     targets: list = field(default_factory=list)
     src_keys: set = field(default_factory=set)
     settled: bool = False  # the target is decided, even when none: no place stands in for it
+    departure: bool = False  # a trip whose target is where it goes ("left for Dhaka"), or nothing
 
 
 def _inner_target(coder, ctx, ch: _ChainParts):
@@ -338,6 +339,73 @@ DOCUMENTS = {
 NOT_YET_TEXT = {"draft", "proposed", "planned", "possible", "push", "press", "lobby", "seek", "want"}
 NOT_YET_TEXT |= {"propose", "prepare", "consider", "discuss", "debate", "negotiate", "reach", "block"}
 NOT_YET_TEXT |= {"veto", "oppose", "fail", "study", "examine", "weigh", "plan", "submit", "table", "introduce"}
+
+
+# the preposition of where a departure goes ("left Kathmandu for Dhaka"); "flew 100 pilgrims to
+# Mecca", "sent aid to Gaza" name what is carried as the object, and no place left
+DEPARTURE_PREPS = frozenset({"for"})
+
+
+def _destination(tm: TriggerMatch):
+    """([object], how) of the preposition a travel entry is about ('leave_for prep:for': "left
+    Kathmandu for Dhaka" goes to Dhaka; ([], "") when it has no object), else None: the entry
+    names no such preposition. Only for visits (042): elsewhere the named preposition is often
+    the topic ("agreed on a deal")."""
+    if tm.entry.code != VISIT_CODE:
+        return None
+    preps = frozenset(
+        k
+        for c in tm.entry.conds
+        if c.rel == "prep" and c.key and not c.values and not c.negated
+        for k in c.key
+        if k in DEPARTURE_PREPS
+    )
+    if not preps:
+        return None
+    objs = [o for p, o in prep_objects(tm.tok, preps) if o.dep_ == "pobj"]
+    return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
+
+
+def _where_to(ctx, tok) -> bool:
+    """A departure's 'for' object names a place or an actor itself ("for Dhaka", "for the UN
+    headquarters"), not through an owner ("for the training of Afghan police")."""
+    return ctx.mentions.mention_at(tok) is not None or tok.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+MEETING_ROOT = "04"
+# prepositions of a meeting, call or talks in which the governing verb's subject took part ("in a
+# phone call with Mubarak, Olmert said", "during talks with Bildt, Gul warned")
+ATTENDED_PREPS = frozenset({"in", "during", "at", "after", "following"})
+RECEIVING = frozenset({"receive", "get"})
+
+
+def _attendee(noun):
+    """(subject heads, how) of the verb a meeting noun is an adjunct of, when the noun has a
+    partner ('with ...'): "In a phone call with Mubarak, Olmert said ..." -> Olmert."""
+    gov = noun.head
+    if noun.dep_ != "pobj" or gov.dep_ != "prep" or gov.lower_ not in ATTENDED_PREPS:
+        return [], ""
+    if gov.head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        return [], ""
+    heads, how = subject_tokens(gov.head)
+    return (heads, f"{gov.lower_}-{noun.lower_} " + how) if heads else ([], "")
+
+
+def _received_from(tm: TriggerMatch) -> list:
+    """The callers or visitors of a meeting noun someone received ("received a telephone call
+    from Wolfowitz"), else []."""
+    noun = tm.tok
+    if (tm.entry.code or "")[:2] != MEETING_ROOT or noun.dep_ != "dobj":
+        return []
+    if noun.head.lemma_.lower() not in RECEIVING:
+        return []
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+
+
+def _goes_abroad(args: _Arguments) -> bool:
+    """A departure's destination is an actor of another country than its traveller's."""
+    home = {ref.country for ref, _ in args.sources if ref.country}
+    return any(ref.country and ref.country not in home for ref, _ in args.targets)
 
 
 def _unissued_text(tok) -> str | None:
@@ -589,6 +657,14 @@ class Coder:
                 self._cand(ctx, tok, False, "blocked", detail=f"by {entry.id} ({entry.where})")
                 continue
             tm = TriggerMatch(tok, start_of(tok, entry), entry, kind)
+            dest = _destination(tm)
+            if dest is not None and not any(_where_to(ctx, o) for o in dest[0]):
+                # "leaving Afghanistan for the withdrawal": no trip, and the word stays free for
+                # the frames around it
+                self._cand(
+                    ctx, tok, False, "no destination", detail=f"{entry.id}: no place or actor after the preposition"
+                )
+                continue
             ctx.trig[tok.i] = tm
             for j in range(tm.start, tok.i):  # words of a multi-word trigger are not triggers themselves
                 ctx.trig.pop(j, None)
@@ -849,6 +925,10 @@ class Coder:
             code = "100"
         args = self._argument_heads(ctx, ch)
         self._resolve_arguments(ctx, ch, args, demand_stmt, code, events)
+        if args.departure and not _goes_abroad(args):
+            # "left Hanoi for Beijing" said of China's president: going home is no visit
+            self._cand(ctx, ch.coding.tok, False, "no destination", code=code, detail=ch.coding.entry.id)
+            return
         if not args.sources and not args.targets:
             self._cand(
                 ctx,
@@ -938,6 +1018,9 @@ class Coder:
                     gov = gov.head
                 args.src_heads, args.how_src = subject_tokens(gov)
                 args.how_src = ("implicit light verb " + args.how_src) if args.src_heads else ""
+            if not args.src_heads and (coding.entry.code or "")[:2] == MEETING_ROOT:
+                # "During a phone talk with Siniora, the king said ...": who was in it
+                args.src_heads, args.how_src = _attendee(coding.tok)
             if (
                 not args.src_heads
                 and says
@@ -949,6 +1032,11 @@ class Coder:
         elif not args.src_heads:
             args.src_heads, args.how_src = noun_src, how_noun
         args.tgt_heads, args.how_tgt = noun_tgt, how_noun
+        callers = _received_from(coding) if args.how_src.startswith("implicit light verb") else []
+        if callers:
+            # "Yudhoyono received a telephone call from Wolfowitz": the caller called the receiver
+            args.tgt_heads, args.how_tgt = args.src_heads, "receiver of the " + coding.tok.lower_
+            args.src_heads, args.how_src = callers, "prep:from of a received " + coding.tok.lower_
         if not args.tgt_heads and not args.src_heads:
             victim = _victim(coding.tok)
             if victim:
@@ -965,6 +1053,12 @@ class Coder:
         coding, inner, fam = ch.coding, ch.inner, ch.fam
         theme = any(c.rel == "dobj" and c.values and not c.negated for c in coding.entry.conds)
         frame_tgt, how_frame = self._target(ctx, coding.tok, ch.chain_idx, theme)
+        dest = _destination(coding) if fam is None else None
+        if dest is not None:
+            # "left Kathmandu for Dhaka": where a trip goes, never the place left ("leaving
+            # Afghanistan for the withdrawal" goes nowhere)
+            frame_tgt, how_frame = dest if any(_where_to(ctx, o) for o in dest[0]) else ([], "")
+            args.departure = True
         inner_tgt, how_inner = _inner_target(self, ctx, ch)
         if fam in ADDRESSEE_FIRST:
             order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]

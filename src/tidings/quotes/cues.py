@@ -12,12 +12,12 @@ from ..records.errors import DataFileError
 __all__ = ["Cue", "CueLexicon", "load_cues", "validate_cues", "cue_class", "CLASSES", "FRAMES"]
 
 CLASSES = ("speech", "report", "belief", "intention")
-FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun", "adjective", "act")
+FRAMES = ("direct", "clause", "xcomp", "object", "naming", "noun", "adjective", "act", "adjunct")
 
 
 @dataclass(frozen=True, slots=True)
 class Cue:
-    cue: str  # "say", "point out" (lemma + particle) or "according+to" (fixed phrase)
+    cue: str  # "say", "point out" (lemma + particle), "according+to" (fixed phrase), "by+admission" (adjunct)
     cls: str
     frames: frozenset[str]
 
@@ -133,6 +133,9 @@ _FORMS = {
     "spoke": "speak",
     "chose": "choose",
     "chosen": "choose",
+    "found": "find",
+    "saw": "see",
+    "seen": "see",
 }
 
 

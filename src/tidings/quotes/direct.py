@@ -18,7 +18,7 @@ from ..records import ActorRef
 from .cues import CueLexicon
 from .marks import Quoted
 from .speakers import Speakers
-from .syntax import according_source, cue_at, subject_of
+from .syntax import SUBJ, according_source, cue_at, subject_of
 from .tokens import TokenTable
 
 __all__ = ["Direct", "attribute_direct"]
@@ -68,7 +68,9 @@ class _QuoteScan:
         else:
             src = subject_of(cue_tok)
             if src is not None and d.start <= src.i < d.end:  # a "subject" inside the quote
-                src = _after_verb(cue_tok)
+                # '"... One of the brightest members," Rep. Anna Berg said': the other subject
+                outside = [c for c in cue_tok.children if c.dep_ in SUBJ and not d.start <= c.i < d.end]
+                src = outside[0] if outside else _after_verb(cue_tok)
         return self.speakers.resolve(src) if src is not None else None
 
 
@@ -455,8 +457,19 @@ def _title(ctx: _QuoteScan, d: Direct) -> bool:
     )
 
 
+def _named_after_preposition(ctx: _QuoteScan, d: Direct) -> bool:
+    """The quoted words are the object of a preposition or a possessive: 'on CBS's "Face the
+    Nation," Ryan said', 'on "Fox News Sunday," Pence said': a name, not what was said."""
+    j = ctx.tok_at(d.q.open) - 1
+    while j >= 0 and ctx.doc[j].is_space:
+        j -= 1
+    return j >= 0 and (ctx.doc[j].pos_ == "ADP" or ctx.doc[j].tag_ == "POS")
+
+
 def _scare(ctx: _QuoteScan, d: Direct, words: int, sep: bool, steps: int) -> bool:
-    if _title(ctx, d) and not (d.how in ("after", "before") and sep and words > 1):
+    if _title(ctx, d) and (
+        not (d.how in ("after", "before") and sep and words > 1) or _named_after_preposition(ctx, d)
+    ):
         return True
     if d.q.paragraphs > 1 or words > _SHORT:
         return d.how == "none" and words < 4 and not sep

@@ -242,6 +242,8 @@ def find_indirect(
     for tok in doc if candidates is None else candidates:
         if tok.lower_ == "according":
             found = _from_according(doc, tok, lex)
+        elif tok.pos_ == "ADP":
+            found = _from_adjunct(doc, tok, lex)
         elif tok.pos_ == "NOUN" and not verb_like(tok):
             found = _from_noun(tok, lex) or _final_cue_as_noun(cols, tok, lex) or _cue_verb_as_noun(tok, lex)
         elif cue_at(tok, "adjective", lex) is not None:
@@ -311,6 +313,38 @@ def _from_according(doc, tok, lex):
     # a sentence-initial "According to X, ..." needs no verb the tagger saw ("the move reeks")
     checked = span is not None and tok.head.i == tok.i and span[1] - span[0] >= _MIN_WORDS
     return [(span[0], span[1], c[0], according_source(tok), checked)] if span else []
+
+
+_SOME = ("one", "some", "another", "an", "a")  # "by one estimate", "by some accounts"
+
+
+def _from_adjunct(doc, tok, lex):
+    """ "By his own admission, his returns are thick", "..., by one estimate", "In her view, the
+    plan is dead": a phrase (a preposition and its noun, the adjunct frame) attributing the
+    clause it modifies to the noun's holder: its possessor, "of X" ("in the eyes of voters"),
+    or an estimate or account of its own ("by one estimate"); none named, no quote ("by all
+    accounts", "in view of the delays")."""
+    if tok.dep_ != "prep" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
+        return []
+    noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if noun is None or lex.get("adjunct", f"{tok.lower_}+{noun.lemma_.lower()}") is None:
+        return []
+    src = noun_source(noun)
+    if src is None and any(c.dep_ == "det" for c in noun.children):  # not "in view of the delays"
+        of = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+        src = next((g for g in of.children if g.dep_ == "pobj"), None) if of is not None else None
+    if src is None and any(c.dep_ in ("det", "nummod") and c.lower_ in _SOME for c in noun.children):
+        src = noun
+    if src is None:
+        return []
+    a, b = _according(doc, tok)
+    if a < b and doc[a].dep_ == "mark":
+        a += 1  # "stressed that, in China's eyes, residents cannot ...": not the complementizer
+        while a < b and doc[a].is_punct:
+            a += 1
+        if a == tok.i:  # nor the phrase itself
+            a = tok.right_edge.i + 1
+    return [(a, b, doc[tok.i : noun.i + 1].text, src, False)]
 
 
 def _that_clause(x) -> bool:
@@ -476,8 +510,15 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         c = cue_at(tok, "direct", lex)  # "As the mayor put it, the city will not back down"
     if c is None:
         return _without_clause_frame(cols, tok, lex, inside)
-    src = subject_of(tok)
-    if src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
+    opening = _opening_participle(cols, tok)
+    if opening:
+        return [(opening[0], opening[1], c[0], opening[2], False)]
+    outer = _outer_cue_of_conjunct(tok, lex)
+    src = subject_of(outer if outer is not None else tok)
+    asked = src is None and _asked_clause(tok)
+    if asked:
+        src = _agent(tok)  # "Asked whether he would resign, Johnson said": by someone not named
+    elif src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
     clause, start = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None), None
     if clause is None:
@@ -516,8 +557,19 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             return []  # the subject sits inside the reported clause: a bad parse
         if clause.i < tok.i:
             a, b = _before_final_cue(cols, tok, src, a, b)
+        elif (
+            clause.pos_ == "ADJ"
+            and cue_at(tok, "naming", lex) is not None
+            and (inside is None or inside(tok.i) is None)
+        ):
+            a, b = _trim(cols, a, b)  # "consider the tax unfair": a small clause without a verb
+            return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
     if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
+        if _relative_before(cols, tok):  # "the stadium, which, Tompkins said, is usually full": that clause
+            around = tok.head if tok.head.dep_ == "relcl" else None
+            spans = [(a, b) for a, b in _parenthetical(cols, tok, around) if a > tok.i]
+            return [(a, b, c[0], src, True) for a, b in spans]
         return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
     if src is not None and not (inside is not None and inside(tok.i)):
         span = _paragraph_after_colon(cols, tok)
@@ -576,6 +628,18 @@ def _fronted(clause, tok) -> bool:
         return False
     head = before[0] if before[0].head.i == clause.i or before[0].head.i > tok.i else before[0].head
     return all(head.left_edge.i <= t.i <= head.right_edge.i for t in before)
+
+
+def _asked_clause(tok) -> bool:
+    """ "Asked to describe the device, O'Neill said ...", "When pressed by Holt about how ...": a
+    passive participle opening the sentence, whose subject is the one asked; the asker is the
+    by-phrase or nobody named."""
+    return (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and tok.i < tok.head.i
+        and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    )
 
 
 def _agent(tok):
@@ -654,9 +718,13 @@ def _small_clause(tok):
         ),
         None,
     )
-    if pred is None:
-        return None
-    return obj.left_edge.i, pred.right_edge.i + 1
+    if pred is None or any(t.text == "," for t in tok.doc[obj.right_edge.i + 1 : pred.left_edge.i]):
+        return None  # "Sunday will see the first round, [to be followed by a run-off]": no small clause
+    end = pred.right_edge.i + 1
+    for t in pred.subtree:  # "regarded Xi as a dictator, a remark that ...": the writer's apposition
+        if t.dep_ == "appos" and t.left_edge.i > pred.i and t.doc[t.left_edge.i - 1].text == ",":
+            end = min(end, t.left_edge.i - 1)
+    return obj.left_edge.i, end
 
 
 def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
@@ -708,6 +776,57 @@ def _parenthetical(cols: _Clauses, tok, around=None):
     if a1 < b1 < a2 < b2 and subject and not _ok(cols, a1, b1) and _ok_apart(cols, (a1, b1), (a2, b2)):
         return [(a1, b1), (a2, b2)]  # "The new rules, officials said, will take effect": the clause, cut in two
     return [(a, b) for a, b in ((a1, b1), (a2, b2)) if b > a and _ok(cols, a, b)]
+
+
+def _second_cue_of(verb, cue) -> bool:
+    """Is `verb`, a conjunct in the clause `cue` reports, rather a second cue of the same
+    speaker ("said the company would cut jobs and [warned] that ...")? It has the cue's form and
+    not the form of the verb it is joined to, no subject of its own, and a clause of its own."""
+    head = verb.head
+    return (
+        verb.dep_ == "conj"
+        and verb.tag_ == cue.tag_
+        and verb.tag_ != head.tag_
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+        and any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    )
+
+
+def _outer_cue_of_conjunct(tok, lex):
+    """The cue whose clause the parser joined `tok` to ("Berg said the company would cut jobs and
+    warned that ..."): warned is Berg's, not the company's. None when `tok` is not such a cue."""
+    head = tok.head
+    if tok.dep_ != "conj" or head.dep_ != "ccomp" or cue_at(head.head, "clause", lex) is None:
+        return None
+    return head.head if _second_cue_of(tok, head.head) else None
+
+
+def _opening_participle(cols: _Clauses, tok):
+    """ "Claiming the criticism is designed to pressure moderators, Trump told Fox ...": a cue
+    opening the sentence as a participle, which the parser made the subject of the clause it
+    introduces. What was claimed runs to the comma; the speaker is the subject after it.
+    (start, end, subject) or None."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "csubjpass") or tok.i != cols.t.sentence(tok.i)[0]:
+        return None
+    clause, main = tok.head, tok.head.head
+    if clause.dep_ != "ccomp" or main.i <= clause.i:
+        return None
+    if not any(x.dep_ == "dobj" and x.left_edge.i == tok.i + 1 for x in tok.children):
+        return None  # the clause's subject was taken for the cue's object ("Writing for a panel that ...": not)
+    comma = clause.right_edge.i + 1
+    if comma >= main.i or cols.t.orth[comma] != _COMMA:
+        return None
+    src = next((x for x in main.children if x.dep_ in ("nsubj", "nsubjpass") and comma < x.i < main.i), None)
+    if src is None:
+        return None
+    return tok.i + 1, comma, src
+
+
+def _relative_before(cols: _Clauses, tok) -> bool:
+    """A parenthetical cue right after a relative pronoun and its comma: ", which, X said, ...",
+    ", who, X said, ...": what was said is the relative clause after the cue."""
+    j = tok.left_edge.i if cols.t.orth[tok.left_edge.i] == _COMMA else tok.left_edge.i - 1
+    return j >= 1 and cols.t.orth[j] == _COMMA and cols.doc[j - 1].lower_ in ("which", "who")
 
 
 def _ok_apart(cols: _Clauses, first: tuple[int, int], second: tuple[int, int]) -> bool:
@@ -811,6 +930,10 @@ def _cut_trailing(cols: _Clauses, clause, cue) -> int:
             return i - 1  # ", while Putin has demanded ...": the writer's contrast
         if t.lower_ in _EXCEPT and t.head.i >= clause.i:
             return i - 1  # "refuses to discuss names, aside from saying ...": what is left out of it
+    for verb in clause.children:  # "said the company would cut jobs [and warned that ...]"
+        if verb.i > clause.i and _second_cue_of(verb, cue):
+            cc = [x.i for x in clause.children if x.dep_ == "cc" and clause.i < x.i < verb.i]
+            end = min(end, cc[-1] if cc else verb.left_edge.i)
     return end
 
 

@@ -18,6 +18,7 @@ from .syntax import according_source, phrase_bounds
 __all__ = ["Speakers"]
 
 PERSONAL = {"he", "she", "him", "her", "his", "hers"}
+_GENDER = {"him": "he", "his": "he", "her": "she", "hers": "she"}
 FIRST = {"i", "we", "me", "us", "my", "our"}
 PLURAL = {"they", "them", "their"}
 NEUTER = {"it", "its"}
@@ -92,6 +93,7 @@ class Speakers:
         self.full = full
         self.sent_starts = [s.start for s in doc.sents]
         self.narrative = self._narrative_counts()
+        self.chain: list[tuple[int, str, ActorRef]] = []  # (token, "he"/"she", speaker) resolved so far
 
     # --- names -------------------------------------------------------------------------
     def canonical(self, text: str) -> str:
@@ -202,12 +204,12 @@ class Speakers:
             return None
         person = self.nearest_person(tok.i)
         if person is None:
-            return None
+            return self._chained(tok)
         m = self.by_token.get(person.start)
         name = m.name if m is not None and m.kind != "pronoun" else self.canonical(person.text)
         code = m.code if m is not None else None
         country = m.country if m is not None else None
-        return ActorRef(
+        ref = ActorRef(
             code=code,
             country=country,
             name=name,
@@ -216,6 +218,33 @@ class Speakers:
             end=tok.idx + len(tok),
             rule="quotes:nearest-person",
         )
+        self.chain.append((tok.i, _GENDER.get(low, low), ref))
+        return ref
+
+    def _chained(self, tok) -> ActorRef | None:
+        """A pronoun whose person is named too far back, when the last speaker resolved from the
+        same pronoun is near: '"Don't shoot him," she says. ... "He better live," she said' (the
+        person named once, at the start of the scene)."""
+        gender = _GENDER.get(tok.lower_, tok.lower_)
+        s_here = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        for i, g, ref in reversed(self.chain):
+            if i >= tok.i or g != gender:
+                continue
+            s = bisect.bisect_right(self.sent_starts, i) - 1
+            if self.narrative[s_here] - self.narrative[s] >= _WINDOW_SENTS:
+                return None
+            chained = ActorRef(
+                code=ref.code,
+                country=ref.country,
+                name=ref.name,
+                text=tok.text,
+                start=tok.idx,
+                end=tok.idx + len(tok),
+                rule="quotes:pronoun-chain",
+            )
+            self.chain.append((tok.i, gender, chained))
+            return chained
+        return None
 
     def _in_quotes(self, char: int) -> bool:
         k = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1

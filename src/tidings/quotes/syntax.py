@@ -208,7 +208,7 @@ def subject_of(verb, depth: int = 3):
     for _ in range(depth):
         subj = agent = loose = None
         for child in verb.children:
-            if child.dep_ in SUBJ and subj is None:
+            if child.dep_ in SUBJ and subj is None and any(ch.isalnum() for ch in child.text):  # not a dash
                 subj = child
             elif child.dep_ == "agent":  # "was reported by X"
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
@@ -235,6 +235,10 @@ def subject_of(verb, depth: int = 3):
                 return nxt
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
             noun = verb.head  # "a statement saying that ..."
+            if noun.pos_ == "NOUN" and noun.lemma_.lower() in _OCCASIONS:
+                holder = _holder_of_occasion(noun)
+                if holder is not None:  # "she said at a news conference announcing that ...": hers
+                    return holder
             if noun.pos_ == "NOUN" and noun.lemma_.lower() not in _ARTIFACTS:
                 return None  # "softer language calling for ...": no one is named
             if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE:
@@ -271,6 +275,28 @@ def subject_of(verb, depth: int = 3):
                 return obj
         verb = verb.head
     return None
+
+
+_OCCASIONS = {"conference", "briefing", "interview", "appearance", "address", "hearing", "rally", "event"}
+_AT = ("at", "in", "during")
+_HOLD = ("hold", "give", "call", "host", "convene")
+
+
+def _holder_of_occasion(noun):
+    """Who speaks at an occasion of speech that a participle describes: the subject of the verb
+    whose phrase names it ("she said at a news conference announcing ...") or of the verb that
+    holds it ("the ministry held a briefing announcing ..."); None otherwise."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ in _AT and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    elif noun.dep_ == "dobj" and verb_lemma(head) in _HOLD:
+        verb = head
+    else:
+        return None
+    src = subject_of(verb)
+    if src is None or (src.dep_ == "nsubjpass" and src.head.i == verb.i) or src.lower_ in ("it", "there"):
+        return None
+    return src
 
 
 def noun_source(noun):

@@ -370,3 +370,18 @@ def test_an_attributing_phrase_after_the_complementizer_is_left_out(nlp):
     text = "Wang stressed that, in Beijing's eyes, the island's residents cannot change their nationality, he said."
     found = [q for q in _quotes(nlp, text) if q.cue and q.cue.startswith("in ")]
     assert found and found[0].text.startswith("the island's residents"), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The government will seek alternatives to widen the tax base.",
+        "The opposition parties threatened non-stop protests to force electoral reforms.",
+        "The envoy arrived in Amman in a bid to revive the talks.",
+        "The king met the leaders in an effort to soften their stand.",
+    ],
+)
+def test_a_purpose_is_not_what_was_sought_threatened_or_intended(nlp, text):
+    """An infinitive after the object of a cue that takes no object and an infinitive (seek,
+    threaten) is a purpose; so is "in a bid/an effort to ..." (no holder is stated for it)."""
+    assert not [q for q in _quotes(nlp, text) if q.kind == "indirect"], _quotes(nlp, text)

@@ -16,7 +16,7 @@ from spacy.symbols import AUX, VERB
 from ..records import ActorRef
 from .cues import CueLexicon
 from .speakers import Speakers
-from .syntax import according_source, cue_at, noun_source, subject_of, verb_lemma, verb_like
+from .syntax import OBJECT_CONTROL, according_source, cue_at, noun_source, subject_of, verb_lemma, verb_like
 from .tokens import TokenTable, sid
 
 __all__ = ["Indirect", "find_indirect"]
@@ -95,6 +95,8 @@ def _xcomp_of(tok):
     if found is not None:
         return found
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is not None and verb_lemma(tok) not in OBJECT_CONTROL:
+        return None  # "seek alternatives [to widen the tax base]": a purpose, not what was sought
     after = obj.right_edge.i + 1 if obj is not None else tok.i + 1
     for x in tok.children:
         if x.dep_ == "advcl" and _to_infinitive(x) and x.left_edge.i == after and x.doc[after].lower_ == "to":
@@ -382,7 +384,7 @@ def _from_noun(tok, lex):
         )
     if clause is None:
         return []
-    src = noun_source(tok) or _holder_of(tok, lex)
+    src = noun_source(tok) or (_holder_of(tok, lex) if c[1].cls != "intention" else None)
     if src is None:
         return []  # "there was agreement that ...", "charges that ...": nobody is said to hold it
     return [(clause.left_edge.i, clause.right_edge.i + 1, c[0], src, False)]

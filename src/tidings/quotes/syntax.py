@@ -20,7 +20,7 @@ _CLIMB = ("conj", "xcomp", "advcl", "pcomp")  # a cue here may borrow its head's
 _PHRASE_STOP = ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl")
 _INVERTED = {"say", "add", "write", "tweet", "note", "explain", "continue", "insist", "declare", "state"}
 _LOOSE = ("npadvmod", "dep", "nmod", "pobj", "compound", "appos", "dobj", "conj")
-_OBJECT_CONTROL = {
+OBJECT_CONTROL = {
     "force",
     "ask",
     "urge",
@@ -269,7 +269,7 @@ def subject_of(verb, depth: int = 3):
         ):
             verb = verb.head.head  # "analysts said X, citing Y": the parser hung "citing" inside X
             continue
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _OBJECT_CONTROL:
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in OBJECT_CONTROL:
             obj = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
             if obj is not None:  # "forced Stumpf to admit that ...": Stumpf admits
                 return obj

@@ -385,3 +385,15 @@ def test_a_purpose_is_not_what_was_sought_threatened_or_intended(nlp, text):
     """An infinitive after the object of a cue that takes no object and an infinitive (seek,
     threaten) is a purpose; so is "in a bid/an effort to ..." (no holder is stated for it)."""
     assert not [q for q in _quotes(nlp, text) if q.kind == "indirect"], _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["They saw a group of soldiers order the refugees to keep walking.", "Police found him lying on the floor."]
+)
+def test_what_was_seen_or_found_doing_something_is_no_quote(nlp, text):
+    assert not _quotes(nlp, text)
+
+
+def test_found_that_is_still_a_report(nlp):
+    found = _find(_quotes(nlp, "Investigators found that the pilot was tired."), "the pilot was tired", "indirect")
+    assert found and "Investigators" in _speaker_text(found[0]), found

@@ -546,6 +546,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             start = src.left_edge.i if passive and clause.i > tok.i else _object_start(tok, clause)
     if clause is None:
         clause = _wh_after_preposition(tok)  # "spoke about how gender has affected her career"
+    if clause is not None and _seen_doing(tok, clause):
+        return []  # "Police found him lying on the floor": what was seen, not a report
     if clause is not None:
         a = clause.left_edge.i if start is None else start
         if start is None and clause.i > tok.i:
@@ -698,6 +700,19 @@ def _two_words(cols: _Clauses, a: int, b: int) -> bool:
     return cols.t.alpha_count(a, b) >= 2
 
 
+_PERCEPTION = ("see", "find", "view")  # naming cues that also report what was seen or found
+
+
+def _seen_doing(tok, clause) -> bool:
+    """A perception verb with a participle or a bare verb for its clause ("found him lying",
+    "saw soldiers order ..."): no aux, no complementizer, so nothing reported."""
+    return (
+        tok.lemma_.lower() in _PERCEPTION
+        and clause.tag_ in ("VB", "VBG")
+        and not any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children)
+    )
+
+
 def _small_clause(tok):
     """ "called the plan a disaster", "described him as reckless", "called it 'theft'": the object
     and what it is called (a small clause: the plan is a disaster). "called a press conference"
@@ -722,6 +737,8 @@ def _small_clause(tok):
     )
     if pred is None or any(t.text == "," for t in tok.doc[obj.right_edge.i + 1 : pred.left_edge.i]):
         return None  # "Sunday will see the first round, [to be followed by a run-off]": no small clause
+    if pred.tag_ in ("VB", "VBG") and tok.lemma_.lower() in _PERCEPTION:
+        return None  # "they saw soldiers order the refugees on", "found him lying there": seen, not judged
     end = pred.right_edge.i + 1
     for t in pred.subtree:  # "regarded Xi as a dictator, a remark that ...": the writer's apposition
         if t.dep_ == "appos" and t.left_edge.i > pred.i and t.doc[t.left_edge.i - 1].text == ",":

@@ -397,3 +397,18 @@ def test_what_was_seen_or_found_doing_something_is_no_quote(nlp, text):
 def test_found_that_is_still_a_report(nlp):
     found = _find(_quotes(nlp, "Investigators found that the pilot was tired."), "the pilot was tired", "indirect")
     assert found and "Investigators" in _speaker_text(found[0]), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The visitors had some nervous moments as the home side pressed for an equaliser.",
+        "The president, in his strongest words yet, accused the neighbours of meddling.",
+        "Analysts were united in their opinion that the cartel would defend the price.",
+    ],
+)
+def test_no_attribution_from_a_sought_object_or_a_phrase_that_is_no_adjunct(nlp, text):
+    """ "as X pressed for Y" reports nothing of the clause it hangs on; "in his strongest words"
+    says how, "in their opinion that ..." has its own clause: none attributes the sentence."""
+    quotes = _quotes(nlp, text)
+    assert not [q for q in quotes if q.cue and (q.cue.startswith(("in ", "In ")) or q.cue == "pressed")], quotes

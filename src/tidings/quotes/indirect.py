@@ -326,11 +326,14 @@ def _from_adjunct(doc, tok, lex):
     clause it modifies to the noun's holder: its possessor, "of X" ("in the eyes of voters"),
     or an estimate or account of its own ("by one estimate"); none named, no quote ("by all
     accounts", "in view of the delays")."""
-    if tok.dep_ != "prep" or tok.head.i == tok.i or tok.head.pos_ not in ("VERB", "AUX"):
-        return []
+    head = tok.head
+    if tok.dep_ != "prep" or head.i == tok.i or head.pos_ not in ("VERB", "AUX") or head.tag_ == "VBG":
+        return []  # "failing, in his view, to accord ...": not a clause of its own
     noun = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if noun is None or lex.get("adjunct", f"{tok.lower_}+{noun.lemma_.lower()}") is None:
         return []
+    if any(c.dep_ == "amod" and c.lower_ != "own" for c in noun.children) or _that_relcl(noun) is not None:
+        return []  # "in his strongest words" (how), "united in their opinion that ..." (the noun's clause)
     src = noun_source(noun)
     if src is None and any(c.dep_ == "det" for c in noun.children):  # not "in view of the delays"
         of = next((p for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"), None)
@@ -761,7 +764,8 @@ def _as_clause(tok) -> bool:
         tok.dep_ == "advcl"
         and any(m.dep_ == "mark" and m.lower_ == "as" for m in tok.children)
         and not any(x.dep_ in ("dobj", "ccomp", "xcomp") and x.lower_ != "it" for x in tok.children)
-    )  # "As Ms. Vos put it, ...": "it" is what was said
+        and not any(x.dep_ == "prep" and x.lower_ == "for" for x in tok.children)
+    )  # "As Ms. Vos put it, ...": "it" is what was said; "as Sparta pressed for an equaliser": sought
 
 
 def _put_it(tok) -> bool:

@@ -203,6 +203,13 @@ def test_violence_aimed_at_a_thing_is_not_an_event(nlp):
             "BAGHDAD (Reuters) - Insurgents ambushed an Iraqi army patrol near Samarra on Monday, the Iraqi army said.",
             "ambushed",
         ),
+        # people named by what they do or who they are to someone (data/story/people.txt)
+        (
+            "PHNOM PENH (AFP) - Khmer Rouge guerrillas killed a British mine removal expert in western "
+            "Cambodia on Friday, the Cambodian army said.",
+            "killed",
+        ),
+        ("BAGHDAD (AP) - Gunmen kidnapped a Japanese photographer in Baghdad on Sunday, Iraqi police said.", "kidnapped"),
     ],
 )
 def test_violence_aimed_at_people_named_by_a_count_or_a_compound_is_violence(nlp, text, trigger):

@@ -125,6 +125,23 @@ def test_coordinated_predicates_share_their_date(nlp):
     assert Anchors(doc).date_for([responded], responded.sent)[0] is None  # its own subject: another act
 
 
+def test_a_bare_day_on_the_occasion_of_an_act_dates_it(nlp):
+    # "at a meeting Tuesday night, X criticised Y": the parser hangs the day on the meeting, the
+    # occasion a placing preposition gives the act; a day on a noun of another kind dates nothing
+    from tidings.events.attach import Anchors
+    from tidings.nlp import new_doc
+
+    published = dt.date(2025, 1, 15)
+    doc = nlp(
+        new_doc(nlp, "At a town hall meeting Tuesday night, angry parents criticised the mayor.", published=published)
+    )
+    criticised = next(t for t in doc if t.text == "criticised")
+    assert Anchors(doc).date_for([criticised], criticised.sent)[0].text == "Tuesday night"
+    doc = nlp(new_doc(nlp, "The parents criticised the minutes of a meeting Tuesday night.", published=published))
+    criticised = next(t for t in doc if t.text == "criticised")
+    assert Anchors(doc).date_for([criticised], criticised.sent)[0] is None  # "of": the minutes' meeting
+
+
 def test_code_prints_what_the_store_keeps(nlp, tmp_path):
     from tidings.run.coding import code_text
     from tidings.records.contract import to_contract

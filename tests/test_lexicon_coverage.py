@@ -178,6 +178,12 @@ def test_ending_a_visit_is_no_halt_and_naming_is_no_call(coded):
     assert not {t for t in coded("The United States called the death sentence a milestone.") if t[0] in ("041", "010")}
 
 
+def test_a_blocked_verb_does_not_do_what_its_object_names(coded):
+    # 'called the death sentence a milestone' (call_name, blocked) sentenced no one: the subject of a blocked
+    # verb is not the source of a nominal event in its object
+    assert not {t for t in coded("The United States called the death sentence a milestone.") if t[0].startswith("17")}
+
+
 def test_concluding_a_visit_or_talks_is_no_agreement_signed(coded):
     # 'conclude'/'finalize' sign something only with an agreement as object (057); concluding talks or
     # a visit is the talks or the visit (training coders: 04)

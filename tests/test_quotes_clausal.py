@@ -174,9 +174,13 @@ def test_a_participle_on_an_occasion_of_speech_is_its_holders(nlp, text, speaker
     ],
 )
 def test_a_phrase_attributing_the_clause_it_modifies(nlp, text, fragment, speaker):
-    """The adjunct frame: "by X's own admission", "by one estimate", "in the eyes of X"."""
+    """The adjunct frame: "by X's own admission", "by one estimate", "in the eyes of X"; the
+    cue's class comes from its preposition and noun (speech, report, belief)."""
+    from tidings.quotes import cue_class
+
     found = _find(_quotes(nlp, text), fragment, "indirect")
     assert found and speaker in _speaker_text(found[0]), found
+    assert cue_class(found[0]) in ("speech", "report", "belief")
 
 
 @pytest.mark.parametrize(

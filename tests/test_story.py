@@ -345,6 +345,17 @@ def test_the_lead_date_passes_over_the_day_of_a_report(nlp):
     assert arrests and all(e.date == "2024-06-16" and e.date_text is None for e in arrests)  # not Tuesday's
 
 
+def test_an_act_an_announcement_carries_is_not_dated_by_it(nlp):
+    # "X were killed ..., the army announced Monday. The bomb exploded ... on Sunday": the
+    # killing is Sunday's; "announced" dates the report, like "said"
+    text = (
+        "NAIROBI - Two Kenyan soldiers have been killed by a roadside bomb in Somalia, the Kenyan army "
+        "announced Monday.\n\nThe bomb exploded near their truck on Sunday, the army said."
+    )
+    killings = [e for e in _code(text).events if e.root == "18"]
+    assert killings and all(e.date == "2024-06-16" for e in killings)  # not Monday's
+
+
 def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
     text = (
         "MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "

@@ -62,6 +62,12 @@ PLACING = frozenset({"on", "in", "at", "during", "over", "throughout", "around",
 FOR = frozenset({"for", "with", "to", "against", "of"})  # nouns in these may carry the act's date
 
 
+def _occasion(noun) -> bool:
+    """A noun that a bare time expression ("Wednesday night") may date for the act: the
+    object of a placing preposition ("at a meeting", "during talks")."""
+    return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in PLACING
+
+
 def event_date(timex, published, status: str, how: str = "") -> tuple[str | None, str | None, str]:
     """(date, date_text, how) for an event: the day of the time expression that governs its
     clause; else the publication date, with date_text None. The event date is always a day,
@@ -178,6 +184,8 @@ class Anchors:
                     ):
                         return True  # "said on Monday he had applied": the date of saying
                     return False
+            elif cur.dep_ == "npadvmod" and _occasion(head):
+                cur = head  # "at a board meeting Wednesday night": the meeting's time is the act's
             elif cur.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod") and not _is_verb(head):
                 return False
             else:

@@ -571,6 +571,7 @@ class _SentenceState:
         "article_id",
         "published",
         "found",
+        "blocked",
     )
 
     def __init__(self, doc, si, sent, mentions, anchors, cands):
@@ -583,6 +584,7 @@ class _SentenceState:
         self.places = None  # the sentence's places used as a location, found on first use
         self.article_id = self.published = None  # read once per Doc (doc._ is slow to read)
         self.found: dict = {}  # argument heads -> their actors, for this sentence
+        self.blocked: set[int] = set()  # verbs a block entry stopped ("called the sentence a milestone")
 
 
 class Coder:
@@ -655,6 +657,7 @@ class Coder:
                 continue
             if entry.code is None and entry.family is None:
                 self._cand(ctx, tok, False, "blocked", detail=f"by {entry.id} ({entry.where})")
+                ctx.blocked.add(tok.i)
                 continue
             tm = TriggerMatch(tok, start_of(tok, entry), entry, kind)
             dest = _destination(tm)
@@ -1001,6 +1004,7 @@ class Coder:
             if (
                 not args.src_heads
                 and gov.i not in ctx.trig
+                and gov.i not in ctx.blocked  # a blocked verb does not do what its object names
                 and gov.lemma_.lower() not in NOT_LIGHT
                 and (
                     (coding.tok.dep_ in ("dobj", "attr") and gov.pos_ in ("VERB", "AUX"))

@@ -176,6 +176,11 @@ def cue_class(quote, lex: CueLexicon | None = None) -> str | None:
     words = cue.lower().split()
     if words[:2] == ["according", "to"]:
         return lex.class_of("according+to")
+    if len(words) >= 2:  # an adjunct: "By Trump's own admission", "in her view"
+        for last in _lemmas(words[-1]):
+            found = lex.class_of(f"{words[0]}+{last}")
+            if found is not None:
+                return found
     for n in (2, 1):  # "point out" before "point"
         if len(words) >= n:
             for first in _lemmas(words[0]):

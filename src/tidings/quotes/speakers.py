@@ -226,25 +226,25 @@ class Speakers:
         same pronoun is near: '"Don't shoot him," she says. ... "He better live," she said' (the
         person named once, at the start of the scene)."""
         gender = _GENDER.get(tok.lower_, tok.lower_)
+        before = [(i, ref) for i, g, ref in self.chain if i < tok.i and g == gender]
+        if not before:
+            return None
+        i, ref = max(before, key=lambda pair: pair[0])  # the nearest (the chain is not in text order)
         s_here = bisect.bisect_right(self.sent_starts, tok.i) - 1
-        for i, g, ref in reversed(self.chain):
-            if i >= tok.i or g != gender:
-                continue
-            s = bisect.bisect_right(self.sent_starts, i) - 1
-            if self.narrative[s_here] - self.narrative[s] >= _WINDOW_SENTS:
-                return None
-            chained = ActorRef(
-                code=ref.code,
-                country=ref.country,
-                name=ref.name,
-                text=tok.text,
-                start=tok.idx,
-                end=tok.idx + len(tok),
-                rule="quotes:pronoun-chain",
-            )
-            self.chain.append((tok.i, gender, chained))
-            return chained
-        return None
+        s = bisect.bisect_right(self.sent_starts, i) - 1
+        if self.narrative[s_here] - self.narrative[s] >= _WINDOW_SENTS:
+            return None
+        chained = ActorRef(
+            code=ref.code,
+            country=ref.country,
+            name=ref.name,
+            text=tok.text,
+            start=tok.idx,
+            end=tok.idx + len(tok),
+            rule="quotes:pronoun-chain",
+        )
+        self.chain.append((tok.i, gender, chained))
+        return chained
 
     def _in_quotes(self, char: int) -> bool:
         k = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1

@@ -20,7 +20,7 @@ from .roots import trigger_token
 __all__ = ["REPORT_VERBS", "dated_verbs", "governing_date"]
 
 # verbs that report; what they report of an act is not done the day it is reported
-REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote"})
+REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote", "announce"})
 
 # words that put an event at another time than the clause it hangs on: always ("before leaving
 # for Paris", "since the war"), or with a span ("a week after the US imposed a ban"; a bare

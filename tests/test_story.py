@@ -209,7 +209,10 @@ def test_violence_aimed_at_a_thing_is_not_an_event(nlp):
             "Cambodia on Friday, the Cambodian army said.",
             "killed",
         ),
-        ("BAGHDAD (AP) - Gunmen kidnapped a Japanese photographer in Baghdad on Sunday, Iraqi police said.", "kidnapped"),
+        (
+            "BAGHDAD (AP) - Gunmen kidnapped a Japanese photographer in Baghdad on Sunday, Iraqi police said.",
+            "kidnapped",
+        ),
     ],
 )
 def test_violence_aimed_at_people_named_by_a_count_or_a_compound_is_violence(nlp, text, trigger):

@@ -359,6 +359,17 @@ def test_an_act_an_announcement_carries_is_not_dated_by_it(nlp):
     assert killings and all(e.date == "2024-06-16" for e in killings)  # not Monday's
 
 
+def test_a_happening_told_several_times_takes_the_day_of_its_first_dated_mention(nlp):
+    # the lead tells the news ("on Sunday visited"); a later sentence recalls when the trip began
+    text = (
+        "BEIJING - Kenyan President William Ruto on Sunday visited Shanghai, China's largest city, where he "
+        "toured a port.\n\nRuto met Chinese Premier Li Qiang in Beijing on Thursday.\n\n"
+        "Ruto began his state visit to China on June 11."
+    )
+    visits = [e for e in _code(text).events if e.root == "04" and e.source and e.source.country == "KEN"]
+    assert visits and all(e.date == "2024-06-16" and e.date_text == "Sunday" for e in visits)
+
+
 def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
     text = (
         "MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "

@@ -56,10 +56,13 @@ class Group:
         )
 
     def date(self) -> tuple[str | None, str | None]:
-        """The day the text gives for the happening: from the surest mention that has a time
-        expression of its own, else the best reading's (the publication date)."""
+        """The day the text gives for the happening: from the first mention in the text that has
+        a time expression of its own (the news is told first: "on Sunday visited the port" in the
+        lead, "began his trip on June 11" further down), else the best reading's (the
+        publication date)."""
         ranked = self.ranked()
-        dated = next((h.event for h in ranked if h.event.date_text), ranked[0].event)
+        own = [h.event for h in ranked if h.event.date_text]
+        dated = min(own, key=lambda e: e.sentence) if own else ranked[0].event
         return dated.date, dated.date_text
 
     def code(self) -> str:

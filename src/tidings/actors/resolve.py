@@ -917,9 +917,7 @@ class ActorResolver:
         """A person or organisation not in the lists: coded by its title or place, or as an
         earlier mention of the same surname."""
         text = doc[name.start : name.end].text
-        label = "person" if name.label == "PERSON" else "org"
-        if role is not None and role.entry.role_kind == "title" and role.end <= name.start and name.label == "ORG":
-            label = "person"  # "Russian Ambassador to China Sergey Razov", the NER reading an organisation
+        label = _name_label(name, role)
         run.cls = label
         run.name = text
         country = _loc_country(loc)
@@ -932,11 +930,7 @@ class ActorResolver:
         known = unknown_names.get("=" + norm(text)) if name.end - name.start == 1 else None
         if known is not None and role is None and loc is None:
             # a surname after the full name of a known person ("Putin" after "Vladimir Putin")
-            for k in ("code", "country", "name", "key", "office", "cls"):
-                setattr(run, k, getattr(known, k))
-            run.rule = f"surname:{known.name} ({known.rule})"
-            run.kind = "name"
-            run.gender = known.gender
+            _take_person(run, known, f"surname:{known.name} ({known.rule})")
             return True
         earlier = known or (prior if name.end - name.start == 1 else None)
         if (
@@ -948,27 +942,15 @@ class ActorResolver:
             and _title_fits(role.entry, earlier)
         ):
             # "President Clinton" after "Bill Clinton": the title names the person met earlier
-            for k in ("code", "country", "name", "key", "office", "cls"):
-                setattr(run, k, getattr(earlier, k))
-            run.rule = f"surname:{earlier.name}+title:{role.entry.phrase} ({earlier.rule})"
-            run.kind = "name"
-            run.gender = earlier.gender
+            _take_person(run, earlier, f"surname:{earlier.name}+title:{role.entry.phrase} ({earlier.rule})")
             return True
         if (
             role is not None
             and not run.former
             and earlier is None
             and name.end - name.start == 1
-            and (titled := self._titled_official(surname, role.entry, country, day)) is not None
+            and self._code_titled_official(doc, run, unknown_names, surname, role.entry, country, day)
         ):
-            # "Prime Minister Koirala" on a day Girija Prasad Koirala holds that office
-            period, e = titled
-            run.code, run.office, run.key, run.name = period.code, period.office, e.key, e.name
-            run.country = _country_of(period.code) or e.country
-            run.rule = f"title:{role.entry.phrase}+surname:{e.name} ({period.source})"
-            run.cls, run.kind = "person", "name"
-            run.gender = self._gender(doc, run, e.name)
-            unknown_names["=" + norm(surname)] = run
             return True
         if role is not None and not run.former:
             base = country
@@ -1009,6 +991,20 @@ class ActorResolver:
             unknown_names["~" + norm(surname)] = run
             if run.code:  # "Razali" after "UN envoy Razali Ismail", "Kim" after "envoy Kim Kye-Gwan"
                 unknown_names.setdefault("^" + norm(doc[name.start].text), run)
+        return True
+
+    def _code_titled_official(self, doc, run: Run, unknown_names: dict, surname: str, title: Entry, country, day):
+        """ "Prime Minister Koirala" on a day Girija Prasad Koirala holds that office: that person."""
+        titled = self._titled_official(surname, title, country, day)
+        if titled is None:
+            return False
+        period, e = titled
+        run.code, run.office, run.key, run.name = period.code, period.office, e.key, e.name
+        run.country = _country_of(period.code) or e.country
+        run.rule = f"title:{title.phrase}+surname:{e.name} ({period.source})"
+        run.cls, run.kind = "person", "name"
+        run.gender = self._gender(doc, run, e.name)
+        unknown_names["=" + norm(surname)] = run
         return True
 
     def _titled_official(self, surname: str, title: Entry, country: str | None, day):
@@ -1664,6 +1660,25 @@ def _title_unit_after_name(b: Piece, gap, cur: list[Piece]) -> bool:
         and any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur)
         and not any(p.cls == LOC for p in cur)
     )
+
+
+def _name_label(name: Piece, role) -> str:
+    """ "person" or "org" for an unlisted name: the NER's, but a name after a title is a person
+    ("Russian Ambassador to China Sergey Razov", the NER reading an organisation)."""
+    if name.label == "PERSON":
+        return "person"
+    if role is not None and role.entry.role_kind == "title" and role.end <= name.start and name.label == "ORG":
+        return "person"
+    return "org"
+
+
+def _take_person(run: Run, other: Run, rule: str) -> None:
+    """Code `run` as the person of an earlier run."""
+    for k in ("code", "country", "name", "key", "office", "cls"):
+        setattr(run, k, getattr(other, k))
+    run.rule = rule
+    run.kind = "name"
+    run.gender = other.gender
 
 
 def _comma_and_modifiers(doc, start: int, end: int, stop: int) -> bool:

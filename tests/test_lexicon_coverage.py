@@ -200,6 +200,8 @@ def test_leaving_for_a_country_is_a_visit_there(coded):
         t for t in coded("The Japanese foreign minister left Tokyo for Seoul on Monday.") if t[:3:2] == ("042", "JPN")
     }
     assert ("042", "CHL", "PER") in coded("Chile's president left for Peru on Tuesday.")
+    assert ("042", "JPN", "KOR") in coded("The Japanese foreign minister departed for Seoul on Monday.")
+    assert not {t for t in coded("The two countries are headed for a showdown over the islands.") if t[0] == "042"}
     assert not {t for t in coded("British troops are leaving soldiers behind for training in Iraq.") if t[0] == "042"}
     assert not {t for t in coded("British troops are leaving Iraq for the training of Afghan police.") if t[0] == "042"}
     assert not {t for t in coded("The Vietnamese president left Tokyo for Hanoi on Friday.") if t[0] == "042"}

@@ -142,4 +142,3 @@ def test_the_two_sides_look_back_for_a_second_country(nlp):
 def test_sadr_city_is_no_sadr(nlp):
     doc = actors_only(nlp, new_doc(nlp, "Sadr City residents protested on Monday.", dt.date(2006, 11, 24)))
     assert not [m for m in doc._.actor_mentions if m.code == "IRQOPP"]
-

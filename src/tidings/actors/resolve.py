@@ -363,6 +363,8 @@ ENVOYS = {
     "delegate",
     "permanent representative",
 }
+# envoys whose "to" names their post, never a trip: "the ambassador to Japan" is posted there
+POSTED_ENVOYS = {"ambassador", "consul", "permanent representative"}
 HONORIFICS = {
     "mr",
     "mrs",
@@ -1714,6 +1716,22 @@ def _abbreviation_of(doc, a: Piece, b: Piece) -> bool:
     )
 
 
+def _sent_to(a: Piece, b: Piece, to) -> bool:
+    """Whether the "to" after an envoy is the governing verb's, not the envoy's: "Hamas sent a
+    delegation to Egypt", "dispatched an envoy to Cairo" name where the envoy goes, so the place is
+    no part of the envoy's name (it stays an actor of its own for the verb). An ambassador's or a
+    consul's "to" is his post ("the U.S. ambassador to Japan", and "informed Russian Ambassador to
+    China Sergey Razov", where the parse hangs "to" on the verb); "Iran's envoy to the UN", where the
+    parse hangs "to" on the envoy, still joins."""
+    head = to.head
+    return (
+        a.entry.name not in POSTED_ENVOYS
+        and head.pos_ in ("VERB", "AUX")
+        and not a.start <= head.i < a.end
+        and any(b.start <= child.i < b.end for child in to.children if child.dep_ == "pobj")
+    )
+
+
 def _role_joins_place(a: Piece, b: Piece, gap, cur: list[Piece]) -> bool:
     """A role, then a place: "the foreign minister of Ukraine", "head of the UN", "police in
     Lagos", "ambassador to the United Kingdom" (marks b a destination), "a spokesman for the
@@ -1734,6 +1752,7 @@ def _role_joins_place(a: Piece, b: Piece, gap, cur: list[Piece]) -> bool:
         and a.entry.name in ENVOYS
         and b.entry.kind in (ORG, COUNTRY, CAPITAL, ACTOR)
         and b.cls == LOC
+        and not _sent_to(a, b, gap[0])
     ):
         b.dest = True  # "ambassador to the United Kingdom": where to, not whose
         return True

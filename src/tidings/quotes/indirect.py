@@ -572,24 +572,32 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             a, b = _trim(cols, a, b)  # "consider the tax unfair": a small clause without a verb
             return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
-    if tok.dep_ == "parataxis" and not (inside is not None and inside(tok.i)):
+    return _around_the_cue(cols, tok, lex, inside, c[0], src)
+
+
+def _around_the_cue(cols: _Clauses, tok, lex, inside, cue, src):
+    """What a clause cue with no clause of its own reports: the sentence it interrupts ("...,
+    Tompkins said, ..."), the paragraph after its colon, the clause of "as X said", or its
+    clausal object."""
+    outside = not (inside is not None and inside(tok.i))
+    if tok.dep_ == "parataxis" and outside:
         if _relative_before(cols, tok):  # "the stadium, which, Tompkins said, is usually full": that clause
             around = tok.head if tok.head.dep_ == "relcl" else None
             spans = [(a, b) for a, b in _parenthetical(cols, tok, around) if a > tok.i]
-            return [(a, b, c[0], src, True) for a, b in spans]
-        return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok)]
-    if src is not None and not (inside is not None and inside(tok.i)):
+            return [(a, b, cue, src, True) for a, b in spans]
+        return [(a, b, cue, src, True) for a, b in _parenthetical(cols, tok)]
+    if src is not None and outside:
         span = _paragraph_after_colon(cols, tok)
         if span is not None:
-            return [(span[0], span[1], c[0], src, True)]
-    if _as_clause(tok) and src is not None and not (inside is not None and inside(tok.i)):
-        return [(a, b, c[0], src, True) for a, b in _parenthetical(cols, tok, _clause_head(tok.head))]
-    if cue_at(tok, "object", lex) is not None and not (inside is not None and inside(tok.i)):
+            return [(span[0], span[1], cue, src, True)]
+    if _as_clause(tok) and src is not None and outside:
+        return [(a, b, cue, src, True) for a, b in _parenthetical(cols, tok, _clause_head(tok.head))]
+    if cue_at(tok, "object", lex) is not None and outside:
         span = _clausal_object(tok)
         if span is not None:
             a, b = _trim(cols, *span)
             if _ok(cols, a, b):
-                return [(a, b, c[0], src, True)]
+                return [(a, b, cue, src, True)]
     return []
 
 

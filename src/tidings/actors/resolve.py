@@ -131,8 +131,6 @@ BASED_BODIES = {
     "think-tank",
     "watchdog",
 }
-# titles of a country's envoys: with a country and an international organisation in the phrase, the country's
-ENVOYS = {"ambassador", "envoy", "representative", "permanent representative", "delegate", "delegation", "mission"}
 PREMODS = {
     "former",
     "ex",
@@ -353,6 +351,8 @@ UNIQUE_OFFICES = {
     "secretary_general",
     "national_security_adviser",
 }
+# titles of a country's envoys: with a country and an international organisation in the phrase, the
+# country's ("Iran's envoy to the UN")
 ENVOYS = {
     "ambassador",
     "envoy",

@@ -98,10 +98,10 @@ def test_the_infinitive_nearer_the_cue_is_what_was_promised(nlp):
     [
         # the infinitive parsed as an adverbial clause after the cue's object
         (
-            "The plan faces a key test on Tuesday when opponents try to convince a U.S. appeals court to throw "
-            "out the new limits.",
-            "to throw out the new limits",
-            "opponents",
+            "The levy faces a major hurdle on Thursday when unions try to convince a federal appeals court to "
+            "throw out the new rules.",
+            "to throw out the new rules",
+            "unions",
         ),
         # ... or right after the cue
         (

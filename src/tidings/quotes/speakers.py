@@ -51,6 +51,19 @@ _QUANTIFIERS = {
 _PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 
+def _at_pronoun(ref: ActorRef, tok, rule: str) -> ActorRef:
+    """The speaker `ref` stands for, at the pronoun `tok` that names it."""
+    return ActorRef(
+        code=ref.code,
+        country=ref.country,
+        name=ref.name,
+        text=tok.text,
+        start=tok.idx,
+        end=tok.idx + len(tok),
+        rule=rule,
+    )
+
+
 class Speakers:
     def __init__(self, doc, cue_subjects=(), quoted=()):
         """`cue_subjects`: tokens that are subjects of speech cues ("Husted said"): a proper
@@ -234,15 +247,7 @@ class Speakers:
         s = bisect.bisect_right(self.sent_starts, i) - 1
         if self.narrative[s_here] - self.narrative[s] >= _WINDOW_SENTS:
             return None
-        chained = ActorRef(
-            code=ref.code,
-            country=ref.country,
-            name=ref.name,
-            text=tok.text,
-            start=tok.idx,
-            end=tok.idx + len(tok),
-            rule="quotes:pronoun-chain",
-        )
+        chained = _at_pronoun(ref, tok, "quotes:pronoun-chain")
         self.chain.append((tok.i, gender, chained))
         return chained
 
@@ -279,15 +284,7 @@ class Speakers:
                     continue
                 ref = self.resolve(t)
                 if ref is not None:
-                    return ActorRef(
-                        code=ref.code,
-                        country=ref.country,
-                        name=ref.name,
-                        text=tok.text,
-                        start=tok.idx,
-                        end=tok.idx + len(tok),
-                        rule="quotes:nearest-subject",
-                    )
+                    return _at_pronoun(ref, tok, "quotes:nearest-subject")
         return None
 
     def _narrative_counts(self) -> list[int]:

@@ -8,22 +8,13 @@ from pathlib import Path
 import pytest
 
 from tidings.quotes import find_quoted, load_cues, validate_cues
+from quotekit import quotes_of as _quotes
 
 CASES = [
     json.loads(line)
     for line in (Path(__file__).parent / "fixtures" / "quotes_cases.jsonl").read_text(encoding="utf-8").splitlines()
     if line.strip()
 ]
-
-
-def _quotes(nlp, text):
-    """Run the pipeline up to tidings_quotes (later stages read quotes; they do not change them)."""
-    from tidings.nlp import new_doc
-
-    names = nlp.pipe_names
-    later = names[names.index("tidings_quotes") + 1 :]
-    with nlp.select_pipes(disable=later):
-        return nlp(new_doc(nlp, text))._.quotes
 
 
 @pytest.mark.parametrize("case", CASES, ids=[f"{i}-{c['style']}" for i, c in enumerate(CASES)])

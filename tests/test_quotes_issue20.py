@@ -12,18 +12,8 @@ from __future__ import annotations
 import pytest
 
 from tidings.quotes import cue_class, load_cues
-
-
-def _quotes(nlp, text):
-    from tidings.nlp import new_doc
-
-    names = nlp.pipe_names
-    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1 :]):
-        return nlp(new_doc(nlp, text))._.quotes
-
-
-def _find(quotes, fragment, kind=None):
-    return [q for q in quotes if fragment in q.text and (kind is None or q.kind == kind)]
+from quotekit import find as _find
+from quotekit import quotes_of as _quotes
 
 
 # --- evaluative verbs: their objects are not quotes ------------------------------------------

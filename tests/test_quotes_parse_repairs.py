@@ -8,14 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tidings.quotes.syntax import verb_lemma
-
-
-def _quotes(nlp, text):
-    from tidings.nlp import new_doc
-
-    names = nlp.pipe_names
-    with nlp.select_pipes(disable=names[names.index("tidings_quotes") + 1 :]):
-        return nlp(new_doc(nlp, text))._.quotes
+from quotekit import quotes_of as _quotes
 
 
 def _find(quotes, fragment, kind="indirect"):

@@ -43,13 +43,13 @@ PARAMS = {
     "bagging_fraction": 0.8,
     "bagging_freq": 1,
     "lambda_l2": 1.0,
-    "seed": 7,
     "deterministic": True,
     "num_threads": 1,
     "verbose": -1,
     "force_row_wise": True,
 }
 ROUNDS = 300
+SEEDS: tuple[int, ...] = (7,)  # one model per seed, averaged (Bag); the shipped judge has one
 MIN_FEATURE_COUNT = 3
 
 
@@ -243,14 +243,42 @@ def _matrix(examples: list[Example], names: list[str]) -> np.ndarray:
     return X
 
 
-def _fit(X: np.ndarray, y: np.ndarray, names: list[str]):
+class Bag:
+    """LightGBM models of the same examples with other seeds, averaged: one model's figures
+    move with its seed (docs/judge.md, session 12); the average moves less. It answers as one
+    booster does: raw scores, a dump of all trees (leaves divided by the number of models, so
+    that their sum is the average) and feature gains."""
+
+    def __init__(self, boosters: list):
+        self.boosters = boosters
+
+    def predict(self, X: np.ndarray, raw_score: bool = True) -> np.ndarray:
+        return np.mean([b.predict(X, raw_score=True) for b in self.boosters], axis=0)
+
+    def dump_model(self) -> dict:
+        share = 1.0 / len(self.boosters)
+        trees = [tree for b in self.boosters for tree in b.dump_model()["tree_info"]]
+        for tree in trees:
+            _scale_leaves(tree["tree_structure"], share)
+        return {"tree_info": trees}
+
+    def feature_importance(self, importance_type: str = "gain") -> np.ndarray:
+        return np.sum([b.feature_importance(importance_type=importance_type) for b in self.boosters], axis=0)
+
+
+def _scale_leaves(node: dict, share: float) -> None:
+    if "split_feature" not in node:
+        node["leaf_value"] = float(node.get("leaf_value", 0.0)) * share
+        return
+    _scale_leaves(node["left_child"], share)
+    _scale_leaves(node["right_child"], share)
+
+
+def _fit(X: np.ndarray, y: np.ndarray, names: list[str], seeds: tuple[int, ...] | None = None) -> Bag:
     import lightgbm as lgb
 
-    return lgb.train(
-        PARAMS,
-        lgb.Dataset(X, label=y, feature_name=[f"f{i}" for i in range(len(names))], free_raw_data=False),
-        num_boost_round=ROUNDS,
-    )
+    data = lgb.Dataset(X, label=y, feature_name=[f"f{i}" for i in range(len(names))], free_raw_data=False)
+    return Bag([lgb.train({**PARAMS, "seed": seed}, data, num_boost_round=ROUNDS) for seed in seeds or SEEDS])
 
 
 def _platt(raw: np.ndarray, y: np.ndarray) -> tuple[float, float]:
@@ -290,7 +318,12 @@ def story_f1(examples: list[Example], probs: np.ndarray, gold: dict[str, StoryGo
 
 
 def cross_validate(
-    examples: list[Example], gold: dict[str, StoryGold], names: list[str], folds: int, articles: set[str] | None = None
+    examples: list[Example],
+    gold: dict[str, StoryGold],
+    names: list[str],
+    folds: int,
+    articles: set[str] | None = None,
+    seeds: tuple[int, ...] | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Out-of-fold raw scores (NaN for articles left out of `articles`)."""
     X, y = _matrix(examples, names), np.array([ex.label for ex in examples], dtype=float)
@@ -300,7 +333,7 @@ def cross_validate(
     for k in range(folds):
         train, test = (fold != k) & use, (fold == k) & use
         if train.sum() and test.sum() and 0 < y[train].sum() < train.sum():
-            raw[test] = _fit(X[train], y[train], names).predict(X[test], raw_score=True)
+            raw[test] = _fit(X[train], y[train], names, seeds).predict(X[test], raw_score=True)
     return raw, y
 
 
@@ -327,6 +360,7 @@ def train(
     folds: int = 5,
     seconds: list[Path] | None = None,
     roots_out: Path | None = None,
+    seeds: tuple[int, ...] = SEEDS,
 ) -> dict:
     """Train on the articles of every file of `gold_paths`, each with the second coder's file
     of the same place in `seconds` (where there is one)."""
@@ -341,12 +375,12 @@ def train(
     examples = collect(gold, docs, gold_sentences(*every), root_models, folds)
     counts = Counter(n for ex in examples for n in ex.features)
     names = sorted(n for n, c in counts.items() if c >= MIN_FEATURE_COUNT)
-    raw, y = cross_validate(examples, gold, names, folds)
+    raw, y = cross_validate(examples, gold, names, folds, seeds=seeds)
     scale, shift = _platt(raw, y)
     probs = 1.0 / (1.0 + np.exp(-(scale * raw + shift)))
     threshold, cv = best_threshold(examples, probs, gold)
-    curve = learning_curve(examples, gold, names, folds)
-    booster = _fit(_matrix(examples, names), y, names)
+    curve = learning_curve(examples, gold, names, folds, seeds)
+    booster = _fit(_matrix(examples, names), y, names, seeds)
     feature, thr, left, right, value, depth = trees_from_lightgbm(booster.dump_model(), names)
     info = {
         "training_articles": len(gold),
@@ -356,6 +390,7 @@ def train(
         "folds": folds,
         "params": PARAMS,
         "rounds": ROUNDS,
+        "seeds": list(seeds),
         "cv": cv,
         "threshold": threshold,
         "learning_curve": curve,
@@ -368,12 +403,12 @@ def train(
     return info
 
 
-def learning_curve(examples, gold, names, folds) -> list[dict]:
+def learning_curve(examples, gold, names, folds, seeds: tuple[int, ...] | None = None) -> list[dict]:
     ids = sorted(gold, key=lambda i: hashlib.sha1(("curve" + i).encode()).hexdigest())
     out = []
     for share in (0.25, 0.5, 0.75, 1.0):
         keep = set(ids[: max(folds, round(share * len(ids)))])
-        raw, y = cross_validate(examples, gold, names, folds, keep)
+        raw, y = cross_validate(examples, gold, names, folds, keep, seeds)
         mask = ~np.isnan(raw)
         sub = [ex for ex, m in zip(examples, mask) if m]
         scale, shift = _platt(raw[mask], y[mask])
@@ -411,8 +446,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, default=ROOT.parent / "shared" / "data" / "news" / "wire.jsonl")
     ap.add_argument("--out", type=Path, default=JUDGE_PATH)
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument(
+        "--seeds",
+        type=int,
+        nargs="+",
+        default=list(SEEDS),
+        help="LightGBM seeds: one model each, their scores averaged (several make comparisons less noisy)",
+    )
     args = ap.parse_args(argv)
-    info = train(args.gold, args.texts, args.out, args.folds, args.second)
+    info = train(args.gold, args.texts, args.out, args.folds, args.second, seeds=tuple(args.seeds))
     cv = info["cv"]
     print(f"{info['training_articles']} articles, {info['examples']} examples ({info['positives']} positive)")
     print(

@@ -2,6 +2,9 @@
 
 - violence (roots 18, 19, 20) is done to people, forces or places: a reading whose target is a
   thing ("rammed a supply boat", "hit the car") is not an assault or a battle;
+- violence is done by someone: deaths the text puts down to a disaster or an accident ("killed
+  by a fire", "an earthquake ... killing three", "killed when the oil tank they were painting
+  exploded") are no act of violence, whoever the readings make the source;
 - a joint act of three or more parties ("Japan, the United States and South Korea will hold
   joint drills") is coded from the first-named party to each of the others, not as every
   directed pair;
@@ -20,7 +23,16 @@ from ..events.arguments import QUANTITY
 from ..events.lexicon import load_word_list
 from .groups import Group
 
-__all__ = ["VIOLENT_ROOTS", "thing_target", "minor_pairs", "announced_acts", "place_nouns", "people_nouns"]
+__all__ = [
+    "VIOLENT_ROOTS",
+    "thing_target",
+    "accident",
+    "minor_pairs",
+    "announced_acts",
+    "place_nouns",
+    "people_nouns",
+    "disaster_nouns",
+]
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
@@ -42,6 +54,93 @@ def people_nouns() -> frozenset[str]:
     """Nouns that name people or forces besides the lexicon's actor nouns ("settlers", "a police
     captain", "an army patrol"; data/story/people.txt)."""
     return _story_words("people.txt")
+
+
+def disaster_nouns() -> frozenset[str]:
+    """Nouns for what kills without anyone doing it (data/story/disasters.txt)."""
+    return _story_words("disasters.txt")
+
+
+# what an explosion or a leak is of when it is an accident ("a methane gas explosion", "a boiler blast")
+INDUSTRIAL = frozenset({"gas", "methane", "boiler", "chemical", "chemicals", "firework", "fireworks", "dust", "fuel"})
+# what collapses, crashes or sinks by accident when nothing in the sentence is said to have done it
+ACCIDENT_VERBS = frozenset({"collapse", "crash", "capsize", "sink", "derail", "overturn"})
+EXPLODING_THINGS = frozenset({"boiler", "cylinder", "reactor", "furnace", "pipeline", "tanker"})
+CAUSE_PREPS = frozenset({"in", "by", "during", "after", "from"})
+
+
+def accident(group: Group, doc) -> bool:
+    """Every mention of a violent group is a death or injury the text puts down to a disaster or
+    an accident: its trigger's agent, subject or phrase ("killed by a fire", "killed in floods"),
+    the subject or object of the clause it ends ("an earthquake hit ..., killing three"), a
+    "when" clause of an accident ("when the oil tank exploded"), or the accident itself ("the
+    oil tank exploded")."""
+    if group.key[0] not in VIOLENT_ROOTS or doc is None:
+        return False
+    return all(_accident_mention(doc, h.event.trigger) for h in group.members)
+
+
+def _accident_mention(doc, trigger) -> bool:
+    tok = _head(doc, trigger.start, trigger.end)
+    if tok is None:
+        return False
+    return (
+        any(_accidental(c) for c in _causes(tok))
+        or _accident_verb(tok)
+        or any(_accident_clause(c) for c in tok.children)
+    )
+
+
+def _causes(tok) -> list:
+    """The nouns that may say what did the trigger's act."""
+    out = [c for c in tok.children if c.dep_ in ("nsubj", "csubj")]
+    for prep in tok.children:
+        if prep.dep_ in ("agent", "prep") and (prep.dep_ == "agent" or prep.lower_ in CAUSE_PREPS):
+            out += [c for c in prep.children if c.dep_ == "pobj"]
+    if tok.dep_ in ("advcl", "xcomp", "conj") and tok.tag_ == "VBG":  # "..., killing three"
+        out += [c for c in tok.head.children if c.dep_ in ("nsubj", "dobj")]
+    return out
+
+
+def _accidental(noun) -> bool:
+    lemma = noun.lemma_.lower()
+    if lemma in disaster_nouns():
+        return True
+    if lemma == "fire":  # "a fire" broke out; not "Israeli fire", "tank fire", "their fire"
+        return any(c.dep_ == "det" for c in noun.children) and not any(
+            c.dep_ in ("compound", "amod", "nmod", "poss") for c in noun.children
+        )
+    if lemma in ("explosion", "blast", "leak"):
+        return any(
+            w.lemma_.lower() in INDUSTRIAL for c in noun.children if c.dep_ in ("compound", "amod") for w in c.subtree
+        )
+    return False
+
+
+def _accident_clause(clause) -> bool:
+    """A "when ..." clause of an accident: "when the oil tank exploded", "when their bus overturned"."""
+    if clause.dep_ != "advcl" or not any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.children):
+        return False
+    return any(_accidental(c) for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")) or _accident_verb(clause)
+
+
+def _accident_verb(verb) -> bool:
+    """What happens by itself: a thing that collapses, crashes or sinks with no object and no
+    agent ("the bus overturned"), a vessel or plant that explodes ("the oil tank exploded")."""
+    lemma = verb.lemma_.lower()
+    if any(c.dep_ in ("dobj", "agent") for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma in ACCIDENT_VERBS:
+        return bool(subjects) and not any(_names_someone(s) for s in subjects)
+    return lemma == "explode" and any(_exploding_thing(s) for s in subjects)
+
+
+def _exploding_thing(noun) -> bool:
+    """A vessel or plant that blows up by accident: "a boiler", "the oil tank", "a gas cylinder"."""
+    mods = {w.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") for w in c.subtree}
+    lemma = noun.lemma_.lower()
+    return lemma in EXPLODING_THINGS or (lemma == "tank" and bool(mods & (INDUSTRIAL | {"oil", "storage", "water"})))
 
 
 def _head(doc, start: int, end: int):

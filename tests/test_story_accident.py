@@ -1,0 +1,73 @@
+"""Deaths the text puts down to a disaster or an accident are no act of violence (story/rules.py
+`accident`): "killed by a fire", "an earthquake ... killing", "killed when the fuel tank
+exploded", "killed in a methane gas explosion". Killings someone did stay violence ("killed by
+Israeli fire", "when a roadside bomb exploded"). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+PUB = "2006-11-02"
+ACCIDENT = "the text puts the harm down to a disaster or an accident"
+
+
+def _code(text):
+    from tidings.readers import read_data
+    from tidings.run.coding import CodeOptions, code_articles
+
+    record = json.dumps({"id": "t", "published": PUB, "text": text})
+    article = next(iter(read_data(record.encode(), "t.jsonl")))
+    return next(code_articles([article], CodeOptions()))
+
+
+def _violent(coded):
+    return [e for e in coded.events if e.root in ("18", "19", "20")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake measuring 6.1 on the Richter scale hit the southern Chinese province of Yunnan on "
+        "Friday, killing four people, officials said. The army sent troops to help.",
+        "Eleven workers were killed in western Russia on Monday when the fuel tank they were repairing "
+        "exploded, police said. Investigators questioned the plant's owner.",
+        "Nine patients were killed by a fire on Sunday in a hospital in northern Ukraine, the emergencies "
+        "ministry said.",
+        "Twelve miners were killed in a methane gas explosion at a coal mine in eastern Ukraine on Wednesday, "
+        "officials said.",
+    ],
+)
+def test_a_disaster_or_an_accident_is_no_violence(nlp, text):
+    coded = _code(text)
+    assert not _violent(coded)
+    assert any(c.reason == "not violence" and ACCIDENT in c.detail for c in coded.candidates)
+
+
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        (
+            "Two Palestinian militants were killed by Israeli fire in the Gaza Strip on Sunday, medical sources "
+            "said. Israeli troops raided the town of Jenin.",
+            "killed",
+        ),
+        (
+            "Three Iraqi policemen were killed on Tuesday when a roadside bomb exploded near their patrol in "
+            "Baghdad, the Iraqi interior ministry said.",
+            "killed",
+        ),
+    ],
+)
+def test_killings_someone_did_stay_violence(nlp, text, trigger):
+    coded = _code(text)
+    assert [e for e in _violent(coded) if e.trigger.text == trigger]
+    assert not any(ACCIDENT in c.detail for c in coded.candidates)
+
+
+def test_the_disaster_list_is_data():
+    from tidings.story.rules import disaster_nouns
+
+    assert {"earthquake", "flood", "accident"} <= disaster_nouns()
+    assert "fire" not in disaster_nouns() and "attack" not in disaster_nouns()

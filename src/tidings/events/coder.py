@@ -996,7 +996,8 @@ class Coder:
     def _noun_heads(self, ctx, ch: _ChainParts, args: _Arguments) -> None:
         """A nominal trigger: its own arguments, a light verb's or announcer's subject, a victim."""
         coding, says = ch.coding, ch.says
-        noun_src, noun_tgt, how_noun = noun_arguments(coding.tok)
+        # "the visit of Hu to Kenya": a visit's "of" is the visitor
+        noun_src, noun_tgt, how_noun = noun_arguments(coding.tok, of_is_doer=coding.entry.code == VISIT_CODE)
         if not args.src_heads and coding is ch.top:
             # a nominal trigger on its own; or the object of an uncoded verb ("unveiled sanctions")
             args.src_heads, args.how_src = noun_src, how_noun

@@ -1407,7 +1407,7 @@ def _lexicon_pieces(doc, matches, covered: set[int]) -> list[Piece]:
         if _dateline(doc, m) or _west_of_a_place(doc, m, entries):
             continue
         ent = ent_of.get(m.start)
-        if _inside_a_person_name(doc, m, entries, ent) or m.start in not_units:
+        if _inside_a_person_name(doc, m, entries, ent, nations) or m.start in not_units:
             continue
         if _double_barrelled(doc, m, entries, matched):
             continue  # "Johnson-Morris" is not Boris Johnson
@@ -1448,8 +1448,10 @@ def _west_of_a_place(doc, m, entries) -> bool:
     )
 
 
-def _inside_a_person_name(doc, m, entries, ent) -> bool:
-    """A place or surname inside a longer PERSON name is part of that name ("Chad Smith")."""
+def _inside_a_person_name(doc, m, entries, ent, nations: dict[int, str]) -> bool:
+    """A place or surname inside a longer PERSON name is part of that name ("Chad Smith"); a
+    listed person's name is not, when the rest of the name is a title or a demonym before it
+    ("Nepali King Gyanendra": the NER took the demonym into the name)."""
     kinds = {e.kind for e in entries}
     ent_end = ent.end if ent is not None else 0
     while (
@@ -1460,7 +1462,7 @@ def _inside_a_person_name(doc, m, entries, ent) -> bool:
         ent_end -= 1
     if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent_end > m.end):
         if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ} or (
-            PERSON in kinds and not _extra_is_title(doc, ent, m)
+            PERSON in kinds and not _extra_is_title(doc, ent, m, nations)
         ):
             return True
     return False
@@ -1515,6 +1517,8 @@ def _hyphenated_away(doc, m, entries) -> bool:
         and doc[m.end + 1].lower_ in HYPHEN_DROP
     ):
         return True
+    if entries[0].kind == DEMONYM and m.end < len(doc) and doc[m.end].lower_ == "style":
+        return True  # "Iraqi style militants" (the hyphen left out) are not Iraqi
     return (
         m.start >= 2
         and doc[m.start - 1].text in ("-", "–")
@@ -1939,8 +1943,10 @@ def _modifier(t) -> bool:
     return t.pos_ in ("ADJ", "NOUN", "PROPN") or t.lower_ in PREMODS
 
 
-def _extra_is_title(doc, ent, m) -> bool:
+def _extra_is_title(doc, ent, m, nations: dict[int, str]) -> bool:
     extra = [doc[i] for i in range(ent.start, ent.end) if not (m.start <= i < m.end)]
+    if extra and extra[0].i in nations and extra[0].i == ent.start < m.start:
+        extra = extra[1:]  # a demonym or country before the name and its title
     return all(
         t.lower_
         in (

@@ -942,13 +942,14 @@ class ActorResolver:
             and not run.former
             and _country_of(earlier.code) is not None
             and _title_fits(role.entry, earlier)
+            and not _subordinate(doc, role)
         ):
             # "President Clinton" after "Bill Clinton": the title names the person met earlier
             _take_person(run, earlier, f"surname:{earlier.name}+title:{role.entry.phrase} ({earlier.rule})")
             return True
         if (
             role is not None
-            and not run.former
+            and not (run.former or _subordinate(doc, role))
             and earlier is None
             and name.end - name.start == 1
             and self._code_titled_official(doc, run, unknown_names, surname, role.entry, country, day)
@@ -965,7 +966,7 @@ class ActorResolver:
             else:
                 run.code = _join(base, role.entry.code) if base else (role.entry.code or None)
             run.rule = f"title:{role.entry.phrase}" + (f"+{loc_phrase(doc, loc)}" if loc else "")
-            run.office = role.entry.office
+            run.office = "" if _subordinate(doc, role) else role.entry.office
             if any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs):
                 run.office = ""  # "Quebec Premier X" is no prime minister of Canada
             run.kind = "title"
@@ -1077,7 +1078,7 @@ class ActorResolver:
         run.head = role.end - 1
         re_ = role.entry
         run.role_phrase = re_.name
-        run.office = re_.office
+        run.office = "" if _subordinate(doc, role) else re_.office
         run.gender = _role_gender(re_.name)
         run.plural = re_.plural
         run.cls = (
@@ -1164,6 +1165,7 @@ class ActorResolver:
             and (run.definite or loc.start < role.start)
             and not any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs)
             and doc[run.start].lower_ not in ("a", "an", "another")
+            and not _subordinate(doc, role)
         ):
             # "the Russian president" is whoever held the office on the date
             owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
@@ -1693,7 +1695,9 @@ def _comma_and_modifiers(doc, start: int, end: int, stop: int) -> bool:
     if not 2 <= end - start <= 6 or doc[start].text != ",":
         return False
     for t in doc[start + 1 : end]:
-        if t.pos_ in ("VERB", "AUX", "PRON", "PROPN", "ADP", "CCONJ") or t.text == ",":
+        if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ in ("VBG", "VBN"):
+            pass  # "the visiting", "the newly appointed"
+        elif t.pos_ in ("VERB", "AUX", "PRON", "PROPN", "ADP", "CCONJ") or t.text == ",":
             return False
         head = t.head
         while start < head.i < end and head.head.i != head.i:
@@ -1941,6 +1945,17 @@ def _modifier(t) -> bool:
     if any(c.isalpha() for c in t.text) and any(c.isdigit() for c in t.text):  # "F-16", "MiG-29", "T-72"
         return True
     return t.pos_ in ("ADJ", "NOUN", "PROPN") or t.lower_ in PREMODS
+
+
+# words before a title that make its bearer another than the office-holder: "deputy foreign minister"
+SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "junior", "under", "vice-"})
+
+
+def _subordinate(doc, role: Piece) -> bool:
+    """A title right after "deputy", "vice", "assistant" ("the Chinese deputy foreign minister",
+    "Deputy Secretary of State X"): not the office itself, so no office-holder and no office to
+    corefer with; its role (GOV) stands."""
+    return role.start > 0 and doc[role.start - 1].lower_ in SUBORDINATE_WORDS
 
 
 def _extra_is_title(doc, ent, m, nations: dict[int, str]) -> bool:
@@ -2460,6 +2475,10 @@ def _locative(doc, run: Run) -> bool:
 def _apposed(doc, a: Run, b: Run) -> bool:
     ha, hb = doc[a.head if a.head >= 0 else a.end - 1], doc[b.head if b.head >= 0 else b.end - 1]
     if hb.dep_ == "appos" and hb.head.i == ha.i or ha.dep_ == "appos" and ha.head.i == hb.i:
+        return True
+    # a title of several words is headed by its first noun ("secretary" of "secretary of state")
+    ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
+    if rb.dep_ == "appos" and rb.head.i == ra.i or ra.dep_ == "appos" and ra.head.i == rb.i:
         return True
     # a closing comma (or sentence end) after b: "X, the Kremlin spokesman, said"
     nxt = doc[b.end] if b.end < len(doc) else None

@@ -241,3 +241,13 @@ def test_the_visit_of_someone_is_his_visit(coded):
     visit = "The visit of the Chinese president to Kenya ended on Monday."
     assert ("042", "CHN", "KEN") in coded(visit)
     assert not {t for t in coded(visit) if t[:2] == ("042", "KEN")}
+
+
+def test_disapproval_said_with_an_adjective(coded):
+    # 'was critical of X', 'is angry at X' are criticism of X (111), as 'criticized X'; the
+    # adjective's object is the target, and an act it names points at its doer
+    assert ("111", "DNK", "CHN") in coded("The Danish foreign minister was critical of China on Monday.")
+    assert ("111", "DEU", "JPN") in coded("Germany is angry at Japan over the whaling.")
+    assert ("111", "IRN", "ISR") in coded("Iran was critical of the air strikes by Israel.")
+    # no actor to be critical of: no target
+    assert not {t for t in coded("The Danish minister was critical of the budget.") if t[0] == "111" and t[2]}

@@ -8,7 +8,15 @@ from dataclasses import replace
 from ..records import ActorRef
 from .patterns import is_passive, objects
 
-__all__ = ["MentionIndex", "subject_tokens", "target_tokens", "noun_arguments", "members", "OBJECT_CONTROL"]
+__all__ = [
+    "MentionIndex",
+    "subject_tokens",
+    "target_tokens",
+    "noun_arguments",
+    "members",
+    "acomp_objects",
+    "OBJECT_CONTROL",
+]
 
 # verbs whose object is the subject of their infinitive ("urged Iran to halt")
 OBJECT_CONTROL = {
@@ -388,7 +396,27 @@ def target_tokens(verb, skip=(), theme_object: bool = False):
             ]
             if objs:
                 return objs, "prep:" + prep
+    objs = [o for o in acomp_objects(verb) if o.i not in skip and o.ent_type_ not in ("DATE", "TIME")]
+    if objs:
+        return objs, "acomp"
     return [], ""
+
+
+def acomp_objects(verb) -> list:
+    """The objects of an adjective complement's prepositions: whom "was critical of Japan",
+    "is disappointed with Lee", "was pleased at the efforts made by the UN" are about."""
+    return [
+        o
+        for a in verb.children
+        if a.dep_ == "acomp"
+        for p in a.children
+        if p.dep_ == "prep" and p.lower_ in ACOMP_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
+ACOMP_PREPS = ("of", "with", "at", "about", "over", "by", "toward", "towards", "to")
 
 
 # verbs of coming to a place: their "here" is where they came to

@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
 from ..records import ActorRef, Candidate, Event, Place, Span, content_id
-from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
+from .arguments import MentionIndex, acomp_objects, members, noun_arguments, subject_tokens, target_tokens
 from ..places import attached_place, location_places
 from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
@@ -194,7 +194,7 @@ def _condemned_act(ctx, verb, tgt_heads):
     """The object of a verb of condemnation when it is itself a nominal trigger of an act whose
     doer is condemned ("condemned the bombing", "denounced the air strikes") and the target was
     found in it (not "an attack that it blamed on Ukraine"), else None."""
-    for obj in objects(verb):
+    for obj in objects(verb) + acomp_objects(verb):
         tm = ctx.trig.get(obj.i)
         code = tm.entry.code if tm is not None and tm.kind == "noun" else None
         if code and code[:2] in CONDEMNED_ACTS:

@@ -1,14 +1,18 @@
 """Actor rules of the sixth pass of issue 18 (s13): a listed person whose name the NER took
 together with the demonym before it ("Nepali King Gyanendra"); a deputy or assistant is not the
 holder of the office his title names; an apposed title of several words after a participle ("the
-visiting US deputy secretary of state") names the person. The sentences are written for these
+visiting US deputy secretary of state") names the person; "the Islamists" are the armed group
+the article named before them. The sentences are written for these
 tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from actorkit import mention
+from actorkit import actors_only, mention
+from tidings.nlp import new_doc
 
 
 @pytest.mark.parametrize(
@@ -48,3 +52,22 @@ def test_an_apposed_title_of_several_words_after_a_participle_names_the_person(n
     m = mention(nlp, text, "2006-11-28", "Wilkins")
     assert m.code == "USAGOV"
     assert m.rule.startswith("apposition:")
+
+
+def test_the_islamists_are_the_armed_group_named_before_them(nlp):
+    text = (
+        "The Union of Islamic Courts took the port of Kismayo last month. "
+        "The Islamists denounced the talks in Khartoum on Thursday."
+    )
+    m = mention(nlp, text, "2006-11-02", "Islamists")
+    assert m.code == "SOMREB"
+    assert m.rule.startswith("coref:")
+    text = "Hamas won the January election. The ruling Islamists refused to recognise Israel."
+    assert mention(nlp, text, "2006-12-16", "Islamists").code == "PSEREB"
+
+
+def test_islamists_with_no_armed_group_before_them_stay_no_actor(nlp):
+    # not the country of the sentence: with no group named before them, "Islamists" is no actor
+    text = "Turkish police detained Islamists in Ankara on Thursday."
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 11, 2)))
+    assert [m.text for m in doc._.actor_mentions if "Islamists" in m.text] == []

@@ -142,6 +142,48 @@ def _continued(event_tokens) -> list:
     return out
 
 
+# verbs that do the act their object names ("published its condemnation", "held talks", "the
+# offensive was launched"): their time is the act's; not verbs that end, report or suffer it
+SUPPORT = frozenset(
+    {
+        "publish",
+        "issue",
+        "hold",
+        "have",
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "make",
+        "pay",
+        "reiterate",
+        "renew",
+        "repeat",
+        "level",
+        "voice",
+        "express",
+        "deliver",
+        "begin",
+        "start",
+        "resume",
+        "open",
+        "wage",
+    }
+)
+
+
+def _support_verbs(event_tokens) -> set[int]:
+    """The verbs that do the act an event noun of it names, as their object or passive subject:
+    their time is the act's ("A court published its condemnation of the ruler on Thursday",
+    "the offensive was launched Monday")."""
+    return {
+        tok.head.i
+        for tok in event_tokens
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SUPPORT
+    }
+
+
 class Anchors:
     """Time expressions of one Doc, located on tokens (places: places.attached_place), with the
     dated event nouns seen so far (for "that phone call" after "a phone call on Dec 7")."""
@@ -222,7 +264,7 @@ class Anchors:
     def _attached(self, items, event_tokens, sent):
         if not items:
             return None
-        targets = {t.i for t in event_tokens}
+        targets = {t.i for t in event_tokens} | _support_verbs(event_tokens)
         for item, root in items:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue

@@ -71,3 +71,31 @@ def test_islamists_with_no_armed_group_before_them_stay_no_actor(nlp):
     text = "Turkish police detained Islamists in Ankara on Thursday."
     doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 11, 2)))
     assert [m.text for m in doc._.actor_mentions if "Islamists" in m.text] == []
+
+
+def test_an_unknown_person_apposed_to_a_demonym_is_of_that_country(nlp):
+    text = "Police arrested Sok Vanna, a Cambodian, in Hanoi on Monday."
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2005, 11, 17)))
+    got = {m.text: m.code for m in doc._.actor_mentions}
+    assert got["Sok Vanna"] == "KHM"
+    # the person's nationality does not say where the sentence is: the police are still Hanoi's
+    assert got["Police"] == "VNMCOP"
+
+
+def test_a_company_named_for_a_demonym_is_no_apposed_nationality(nlp):
+    text = "Ponahalo, a unit of mining giant Anglo American, was criticised in Johannesburg."
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2005, 11, 8)))
+    assert not any(m.rule.startswith("apposition:demonym") for m in doc._.actor_mentions)
+
+
+@pytest.mark.parametrize(
+    "text,published,words,code",
+    [
+        ("Gernot Erler told reporters in Berlin that talks would resume.", "2006-12-21", "Erler", "DEUGOV"),
+        ("Alaeddin Boroujerdi said the parliament would review the deal.", "2006-12-15", "Boroujerdi", "IRNLEG"),
+        ("Ecumenical Patriarch Bartholomew welcomed the pope in Istanbul.", "2006-11-30", "Bartholomew", "TURREL"),
+        ("Yossi Sarid accused the government of stalling.", "1997-04-20", "Sarid", "ISROPP"),
+    ],
+)
+def test_people_of_the_sixth_pass(nlp, text, published, words, code):
+    assert mention(nlp, text, published, words).code == code

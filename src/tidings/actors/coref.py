@@ -523,7 +523,8 @@ def fill_from_context(runs: list[Run], places: Sequence[Run] = ()) -> None:
     when exactly one is named there; else the article's dominant country if nothing is near."""
     by_sent: dict[int, set[str]] = {}
     for r in list(runs) + list(places):
-        if r.country and r.kind != "pronoun" and not r.rule.startswith("context:"):
+        # a person's nationality ("Kong Hung, a Cambodian,") does not say where the sentence is
+        if r.country and r.kind != "pronoun" and not r.rule.startswith(("context:", "apposition:demonym")):
             by_sent.setdefault(r.sent, set()).add(r.country)
     counts: dict[str, int] = {}
     for r in runs:

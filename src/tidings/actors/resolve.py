@@ -1337,6 +1337,10 @@ class ActorResolver:
                     title.key, title.name = pers.key, pers.name
                     title.code, title.country = pers.code, pers.country
                     title.kind = "nominal"
+                elif _apposed_demonym(doc, a, b):
+                    # "Kong Hung, a Cambodian,": the person is one of that country's people
+                    a.code, a.country = b.code, b.country
+                    a.rule = b.rule = f"apposition:{b.rule}"
 
     # ---- mentions -----------------------------------------------------------------------
     @staticmethod
@@ -2472,6 +2476,21 @@ def _locative(doc, run: Run) -> bool:
     return False
 
 
+def _apposed_demonym(doc, a: Run, b: Run) -> bool:
+    """An unknown person named, then ", a Cambodian": a demonym standing alone as a noun in
+    apposition to the name."""
+    return (
+        a.cls == "person"
+        and a.pieces[-1].cls == NAME
+        and (not a.code or a.rule.startswith("ner:"))
+        and b.kind == "demonym"
+        and b.end - b.start == 2
+        and doc[b.start].lower_ in ("a", "an")
+        and bool(b.country)
+        and _apposed(doc, a, b)
+    )
+
+
 def _apposed(doc, a: Run, b: Run) -> bool:
     ha, hb = doc[a.head if a.head >= 0 else a.end - 1], doc[b.head if b.head >= 0 else b.end - 1]
     if hb.dep_ == "appos" and hb.head.i == ha.i or ha.dep_ == "appos" and ha.head.i == hb.i:
@@ -2492,7 +2511,12 @@ def _code_demonym(doc, run: Run, loc: Piece, le, head, nxt) -> bool | None:
         le.plural
         or head.tag_ in ("NNS", "NNPS")
         or (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
-        and (run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
+        and (
+            run.definite
+            or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+            or head.dep_ == "appos"
+            and doc[run.start].lower_ in ("a", "an")  # "Kong Hung, a Cambodian," (not "giant Anglo American")
+        )
     )
     if not noun_use and nxt is not None and nxt.lower_ in ("and", "or", ","):
         run.pending = "share"

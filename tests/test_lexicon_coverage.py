@@ -251,3 +251,13 @@ def test_disapproval_said_with_an_adjective(coded):
     assert ("111", "IRN", "ISR") in coded("Iran was critical of the air strikes by Israel.")
     # no actor to be critical of: no target
     assert not {t for t in coded("The Danish minister was critical of the budget.") if t[0] == "111" and t[2]}
+
+
+def test_rallying_behind_someone_is_support(coded):
+    # 'rallied behind the president' supports him (051), it is no protest (141) or incitement (113);
+    # the object of 'behind' (or of 'stood by') the entry names is the target
+    rallied = coded("Fatah supporters rallied behind the Palestinian president on Monday.")
+    assert ("051", "PSE", "PSE") in rallied
+    assert not {t for t in rallied if t[0][:2] in ("14", "11")}
+    assert ("051", "USA", "ETH") in coded("Washington put its weight behind Ethiopia on Wednesday.")
+    assert ("052", "GBR", "UKR") in coded("Britain stood by Ukraine on Monday.")

@@ -366,6 +366,24 @@ def _destination(tm: TriggerMatch):
     return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
 
 
+# prepositions the target order does not try, whose object is the target when the entry names
+# them: "rallied behind the president", "put its weight behind Addis Ababa", "stood by Kyiv"
+NAMED_TARGET_PREPS = frozenset({"behind", "by"})
+
+
+def _named_target(tm: TriggerMatch):
+    """([object], how) of a NAMED_TARGET_PREPS preposition the entry names, else ([], "")."""
+    preps = frozenset(
+        k
+        for c in tm.entry.conds
+        if c.rel == "prep" and c.key and not c.values and not c.negated
+        for k in c.key
+        if k in NAMED_TARGET_PREPS
+    )
+    objs = [o for p, o in prep_objects(tm.tok, preps) if o.dep_ == "pobj"] if preps else []
+    return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
+
+
 def _where_to(ctx, tok) -> bool:
     """A departure's 'for' object names a place or an actor itself ("for Dhaka", "for the UN
     headquarters"), not through an owner ("for the training of Afghan police")."""
@@ -1064,6 +1082,9 @@ class Coder:
             # Afghanistan for the withdrawal" goes nowhere)
             frame_tgt, how_frame = dest if any(_where_to(ctx, o) for o in dest[0]) else ([], "")
             args.departure = True
+        named = _named_target(coding) if fam is None else ([], "")
+        if named[0]:
+            frame_tgt, how_frame = named
         inner_tgt, how_inner = _inner_target(self, ctx, ch)
         if fam in ADDRESSEE_FIRST:
             order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]

@@ -99,3 +99,15 @@ def test_a_company_named_for_a_demonym_is_no_apposed_nationality(nlp):
 )
 def test_people_of_the_sixth_pass(nlp, text, published, words, code):
     assert mention(nlp, text, published, words).code == code
+
+
+def test_the_council_is_the_organisation_named_council_not_the_nearest_one(nlp):
+    text = (
+        "The UN Security Council on Monday renewed its call for a ceasefire in northern Uganda. "
+        "The Lord's Resistance Army has fought the government for two decades. "
+        "The rebel group says it wants a political settlement. "
+        "Its leaders are hiding in the forests of Congo. "
+        "The council urged both sides to return to the talks in Juba."
+    )
+    m = mention(nlp, text, "2006-11-16", "The council")
+    assert m.code == "IGOUNO"

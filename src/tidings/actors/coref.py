@@ -28,6 +28,7 @@ __all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
 
 _MAX_SENT = 3
 _PAIR_MAX_SENT = 5  # how far back "the two sides" may look for parties of two countries
+_NAMED_MAX_SENT = 8  # how far back "the council" may look for an organisation named "... Council"
 _COUNTRY_NOUNS = {"country", "nation"}
 _ORG_NOUNS = {"group", "organisation", "organization", "alliance", "bloc", "movement", "agency", "body"}
 _PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "premiers", "counterparts"}
@@ -403,6 +404,9 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     if want in _COUNTRY_NOUNS:
         want = "country"
     elif want in _ORG_NOUNS or want in ("council", "coalition"):
+        named = _named_for(r.role_phrase, history, r)
+        if named is not None:
+            return named  # "the council" after the UN Security Council, not the nearer rebel group
         want = "org"
     for h in _recent(history, r):
         if not h.code:
@@ -422,6 +426,15 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
                 continue  # "the news agency" is not "the aid agency"
             return h
         if r.office and h.cls == "person" and h.office == r.office and r.office not in ("minister",):
+            return h
+    return None
+
+
+def _named_for(noun: str, history: list[Run], r: Run) -> Run | None:
+    """The nearest recent organisation whose name holds the noun: "the council" is the
+    Security Council, "the movement" the Islamic Resistance Movement."""
+    for h in _recent(history, r, _NAMED_MAX_SENT):
+        if h.code and (h.cls == "org" or h.rule.startswith("org:")) and noun in h.name.lower().split():
             return h
     return None
 

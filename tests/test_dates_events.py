@@ -164,3 +164,20 @@ def test_code_prints_what_the_store_keeps(nlp, tmp_path):
             ).fetchall()
         )
     assert stored == printed
+
+
+def test_bare_day_the_parse_hangs_on_the_acts_object_or_phrase_dates_it(nlp):
+    # the parser hangs "Tuesday" on "bridge" (the object) or on "construction" (the noun of
+    # "under construction"), not on the verb: the day is still the capture's
+    got = _dated(_events("Rebels captured a bridge under construction Tuesday in the north."), "captured")
+    assert got == {("2025-01-14", "Tuesday")}
+    got = _dated(
+        _events("Soldiers seized a rocket launcher under construction Sunday in a village near the frontier."), "seized"
+    )
+    assert got == {("2025-01-12", "Sunday")}
+
+
+def test_time_of_the_verb_that_does_the_named_act_dates_it(nlp):
+    # the act is the noun ("condemnation"); "on Monday" hangs on the verb that does it
+    got = _dated(_events("A court published its written condemnation of the former ruler on Monday."), "condemnation")
+    assert got == {("2025-01-13", "Monday")}

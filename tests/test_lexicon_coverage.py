@@ -219,3 +219,45 @@ def test_who_was_in_a_call_and_who_made_it(coded):
 def test_committing_a_crime_pledges_nothing(coded):
     assert not {t for t in coded("The Chinese bureau chief committed suicide in Beijing.") if t[0].startswith("03")}
     assert not {t for t in coded("Serbian troops committed a massacre of Albanian villagers.") if t[0].startswith("03")}
+
+
+def test_sides_of_talks_named_on_the_clause_that_tells_of_them(coded):
+    # 'between A and B' hung by the parser on the verb of the clause about the talks or the
+    # agreement (a relative clause, a participle, 'take place', 'broke out') names their sides
+    ended = "Peace talks that ended in Geneva on Tuesday between Sudan and Chad made progress."
+    assert {("046", "SDN", "TCD"), ("046", "TCD", "SDN")} <= coded(ended)
+    place = "Talks are taking place in Geneva between the government of Nepal and India."
+    assert {("046", "NPL", "IND"), ("046", "IND", "NPL")} <= coded(place)
+    reached = "Under an agreement reached between Jordan and Syria last month, the border opened."
+    assert ("057", "JOR", "SYR") in coded(reached)
+    broke = "Heavy fighting broke out on Sunday between Ethiopian troops and Eritrean soldiers."
+    assert ("190", "ETH", "ERI") in coded(broke)
+    # with no 'between' the clause lends nothing
+    assert not {t for t in coded("Talks are taking place in Geneva.") if t[0] == "046" and t[1]}
+
+
+def test_the_visit_of_someone_is_his_visit(coded):
+    # a visit's 'of' is the visitor, not the one visited
+    visit = "The visit of the Chinese president to Kenya ended on Monday."
+    assert ("042", "CHN", "KEN") in coded(visit)
+    assert not {t for t in coded(visit) if t[:2] == ("042", "KEN")}
+
+
+def test_disapproval_said_with_an_adjective(coded):
+    # 'was critical of X', 'is angry at X' are criticism of X (111), as 'criticized X'; the
+    # adjective's object is the target, and an act it names points at its doer
+    assert ("111", "DNK", "CHN") in coded("The Danish foreign minister was critical of China on Monday.")
+    assert ("111", "DEU", "JPN") in coded("Germany is angry at Japan over the whaling.")
+    assert ("111", "IRN", "ISR") in coded("Iran was critical of the air strikes by Israel.")
+    # no actor to be critical of: no target
+    assert not {t for t in coded("The Danish minister was critical of the budget.") if t[0] == "111" and t[2]}
+
+
+def test_rallying_behind_someone_is_support(coded):
+    # 'rallied behind the president' supports him (051), it is no protest (141) or incitement (113);
+    # the object of 'behind' (or of 'stood by') the entry names is the target
+    rallied = coded("Fatah supporters rallied behind the Palestinian president on Monday.")
+    assert ("051", "PSE", "PSE") in rallied
+    assert not {t for t in rallied if t[0][:2] in ("14", "11")}
+    assert ("051", "USA", "ETH") in coded("Washington put its weight behind Ethiopia on Wednesday.")
+    assert ("052", "GBR", "UKR") in coded("Britain stood by Ukraine on Monday.")

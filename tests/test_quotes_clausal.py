@@ -406,3 +406,20 @@ def test_no_attribution_from_a_sought_object_or_a_phrase_that_is_no_adjunct(nlp,
     says how, "in their opinion that ..." has its own clause: none attributes the sentence."""
     quotes = _quotes(nlp, text)
     assert not [q for q in quotes if q.cue and (q.cue.startswith(("in ", "In ")) or q.cue == "pressed")], quotes
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        # an if/whether clause the parser hung on the copula belongs to the adjective of doubt
+        ("The neighbours weren't sure if they would be able to help before winter.", "if they would be able"),
+        ("Aides were uncertain whether the senator would run again.", "whether the senator"),
+    ],
+)
+def test_a_question_after_an_adjective_of_doubt(nlp, text, fragment):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found, _quotes(nlp, text)
+
+
+def test_an_if_after_another_adjective_is_a_condition(nlp):
+    assert not _find(_quotes(nlp, "He was happy if the kids were safe at home."), "the kids", "indirect")

@@ -370,6 +370,18 @@ def test_a_happening_told_several_times_takes_the_day_of_its_first_dated_mention
     assert visits and all(e.date == "2024-06-16" and e.date_text == "Sunday" for e in visits)
 
 
+def test_what_is_said_takes_the_day_of_the_report_that_says_it_however_far_back(nlp):
+    # "On June 2 ... told reporters he would work with ...": the intent is the report's, two
+    # weeks before publication (the lead's window is a week)
+    text = (
+        "KABUL - Afghan troops arrested six militants on Saturday.\n\n"
+        "On June 2, after winning the election, Afghan President Hamid Karzai told the press he would "
+        "work with Pakistan."
+    )
+    intents = [e for e in _code(text).events if e.root == "03"]
+    assert intents and all(e.date == "2024-06-02" for e in intents)
+
+
 def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
     text = (
         "MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "

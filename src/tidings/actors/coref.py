@@ -28,6 +28,7 @@ __all__ = ["resolve_coreference", "pronoun_runs", "nominal_runs"]
 
 _MAX_SENT = 3
 _PAIR_MAX_SENT = 5  # how far back "the two sides" may look for parties of two countries
+_NAMED_MAX_SENT = 8  # how far back "the council" may look for an organisation named "... Council"
 _COUNTRY_NOUNS = {"country", "nation"}
 _ORG_NOUNS = {"group", "organisation", "organization", "alliance", "bloc", "movement", "agency", "body"}
 _PAIR_PERSON = {"leaders", "presidents", "men", "ministers", "sides", "heads", "premiers", "counterparts"}
@@ -39,6 +40,11 @@ GROUP_SIZE = {"both": 2, "two": 2, "three": 3, "four": 4}
 _PRONOUNS = ("he", "him", "she", "her", "it", "they", "them")
 _PRONOUN_IDS = frozenset(get_string_id(w) for w in _PRONOUNS)
 _NOMINAL_IDS = frozenset(get_string_id(w) for w in _COUNTRY_NOUNS | _ORG_NOUNS | _PAIR_COUNTRY | _PAIR_PERSON)
+# plural nouns for the fighters of an armed movement the article names ("the Islamists" after "the
+# Islamic Courts"): only the armed group named before them, never the country of the sentence
+_ARMED_NOUNS = frozenset({"islamists"})
+_ARMED_NOUN_IDS = frozenset(get_string_id(w) for w in _ARMED_NOUNS)
+_ARMED_GROUP = re.compile(r"^[A-Z]{3}(?:REB|INS|SEP)")
 
 
 def _where_lower(doc, ids: frozenset[int]) -> list[int]:
@@ -66,9 +72,17 @@ def pronoun_runs(doc, taken: set[int]) -> list[Run]:
 
 
 def nominal_runs(doc, taken: set[int]) -> list[Run]:
-    """'the country', 'the group', 'both countries', 'the two sides' (nouns that are not roles)."""
+    """'the country', 'the group', 'both countries', 'the two sides', 'the Islamists' (nouns that
+    are not roles)."""
     sent_of = sentence_index(doc)
     out = []
+    for i in _where_lower(doc, _ARMED_NOUN_IDS):
+        t = doc[i]
+        if t.i not in taken and t.pos_ in ("NOUN", "PROPN"):
+            start = t.i - 1 if t.i > 0 and doc[t.i - 1].lower_ == "the" else t.i
+            r = Run(pieces=[], start=start, end=t.i + 1, sent=sent_of[t.i], kind="nominal", pending="armed", head=t.i)
+            r.role_phrase, r.plural = "armed", True
+            out.append(r)
     for i in _where_lower(doc, _NOMINAL_IDS):
         t = doc[i]
         if t.i in taken or t.pos_ != "NOUN":
@@ -208,12 +222,33 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
             out.append(r)
             history.append(r)
             continue
+        if r.pending == "armed":
+            group = _armed_group(r, history)
+            if group is not None:
+                _copy(group, r, "nominal", doc[r.start : r.end].text)
+                out.append(r)
+            continue
         if r.pending == "counterpart":
             _counterpart(doc, r, history, resolver, day)
         out.append(r)
         history.append(r)
     out.sort(key=lambda r: (r.start, r.end))
     return out
+
+
+def _armed_group(r: Run, history: list[Run]) -> Run | None:
+    """The last armed group (or its leader) named before "the Islamists" (code CCC+REB/INS/SEP),
+    anywhere before it in the article, not one whose country only the context gave."""
+    for h in reversed(history):
+        if (
+            h.start < r.start
+            and h.country
+            and h.code
+            and _ARMED_GROUP.match(h.code)
+            and not h.rule.startswith("context")
+        ):
+            return h
+    return None
 
 
 def _recent(history: list[Run], r: Run, limit: int = _MAX_SENT):
@@ -369,6 +404,9 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
     if want in _COUNTRY_NOUNS:
         want = "country"
     elif want in _ORG_NOUNS or want in ("council", "coalition"):
+        named = _named_for(r.role_phrase, history, r)
+        if named is not None:
+            return named  # "the council" after the UN Security Council, not the nearer rebel group
         want = "org"
     for h in _recent(history, r):
         if not h.code:
@@ -388,6 +426,15 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
                 continue  # "the news agency" is not "the aid agency"
             return h
         if r.office and h.cls == "person" and h.office == r.office and r.office not in ("minister",):
+            return h
+    return None
+
+
+def _named_for(noun: str, history: list[Run], r: Run) -> Run | None:
+    """The nearest recent organisation whose name holds the noun: "the council" is the
+    Security Council, "the movement" the Islamic Resistance Movement."""
+    for h in _recent(history, r, _NAMED_MAX_SENT):
+        if h.code and (h.cls == "org" or h.rule.startswith("org:")) and noun in h.name.lower().split():
             return h
     return None
 
@@ -489,7 +536,8 @@ def fill_from_context(runs: list[Run], places: Sequence[Run] = ()) -> None:
     when exactly one is named there; else the article's dominant country if nothing is near."""
     by_sent: dict[int, set[str]] = {}
     for r in list(runs) + list(places):
-        if r.country and r.kind != "pronoun" and not r.rule.startswith("context:"):
+        # a person's nationality ("Kong Hung, a Cambodian,") does not say where the sentence is
+        if r.country and r.kind != "pronoun" and not r.rule.startswith(("context:", "apposition:demonym")):
             by_sent.setdefault(r.sent, set()).add(r.country)
     counts: dict[str, int] = {}
     for r in runs:

@@ -942,13 +942,14 @@ class ActorResolver:
             and not run.former
             and _country_of(earlier.code) is not None
             and _title_fits(role.entry, earlier)
+            and not _subordinate(doc, role)
         ):
             # "President Clinton" after "Bill Clinton": the title names the person met earlier
             _take_person(run, earlier, f"surname:{earlier.name}+title:{role.entry.phrase} ({earlier.rule})")
             return True
         if (
             role is not None
-            and not run.former
+            and not (run.former or _subordinate(doc, role))
             and earlier is None
             and name.end - name.start == 1
             and self._code_titled_official(doc, run, unknown_names, surname, role.entry, country, day)
@@ -965,7 +966,7 @@ class ActorResolver:
             else:
                 run.code = _join(base, role.entry.code) if base else (role.entry.code or None)
             run.rule = f"title:{role.entry.phrase}" + (f"+{loc_phrase(doc, loc)}" if loc else "")
-            run.office = role.entry.office
+            run.office = "" if _subordinate(doc, role) else role.entry.office
             if any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs):
                 run.office = ""  # "Quebec Premier X" is no prime minister of Canada
             run.kind = "title"
@@ -1077,7 +1078,7 @@ class ActorResolver:
         run.head = role.end - 1
         re_ = role.entry
         run.role_phrase = re_.name
-        run.office = re_.office
+        run.office = "" if _subordinate(doc, role) else re_.office
         run.gender = _role_gender(re_.name)
         run.plural = re_.plural
         run.cls = (
@@ -1164,6 +1165,7 @@ class ActorResolver:
             and (run.definite or loc.start < role.start)
             and not any(p.entry.kind in (UNIT, UNIT_ADJ) for p in locs)
             and doc[run.start].lower_ not in ("a", "an", "another")
+            and not _subordinate(doc, role)
         ):
             # "the Russian president" is whoever held the office on the date
             owner = lcode if (le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG")) else _loc_country(loc)
@@ -1335,6 +1337,10 @@ class ActorResolver:
                     title.key, title.name = pers.key, pers.name
                     title.code, title.country = pers.code, pers.country
                     title.kind = "nominal"
+                elif _apposed_demonym(doc, a, b):
+                    # "Kong Hung, a Cambodian,": the person is one of that country's people
+                    a.code, a.country = b.code, b.country
+                    a.rule = b.rule = f"apposition:{b.rule}"
 
     # ---- mentions -----------------------------------------------------------------------
     @staticmethod
@@ -1407,7 +1413,7 @@ def _lexicon_pieces(doc, matches, covered: set[int]) -> list[Piece]:
         if _dateline(doc, m) or _west_of_a_place(doc, m, entries):
             continue
         ent = ent_of.get(m.start)
-        if _inside_a_person_name(doc, m, entries, ent) or m.start in not_units:
+        if _inside_a_person_name(doc, m, entries, ent, nations) or m.start in not_units:
             continue
         if _double_barrelled(doc, m, entries, matched):
             continue  # "Johnson-Morris" is not Boris Johnson
@@ -1448,8 +1454,10 @@ def _west_of_a_place(doc, m, entries) -> bool:
     )
 
 
-def _inside_a_person_name(doc, m, entries, ent) -> bool:
-    """A place or surname inside a longer PERSON name is part of that name ("Chad Smith")."""
+def _inside_a_person_name(doc, m, entries, ent, nations: dict[int, str]) -> bool:
+    """A place or surname inside a longer PERSON name is part of that name ("Chad Smith"); a
+    listed person's name is not, when the rest of the name is a title or a demonym before it
+    ("Nepali King Gyanendra": the NER took the demonym into the name)."""
     kinds = {e.kind for e in entries}
     ent_end = ent.end if ent is not None else 0
     while (
@@ -1460,7 +1468,7 @@ def _inside_a_person_name(doc, m, entries, ent) -> bool:
         ent_end -= 1
     if ent is not None and ent.label_ == "PERSON" and (ent.start < m.start or ent_end > m.end):
         if kinds & {COUNTRY, CAPITAL, DEMONYM, REGION, REGION_ADJ, METONYM, ORG, ACTOR, UNIT, UNIT_ADJ} or (
-            PERSON in kinds and not _extra_is_title(doc, ent, m)
+            PERSON in kinds and not _extra_is_title(doc, ent, m, nations)
         ):
             return True
     return False
@@ -1515,6 +1523,8 @@ def _hyphenated_away(doc, m, entries) -> bool:
         and doc[m.end + 1].lower_ in HYPHEN_DROP
     ):
         return True
+    if entries[0].kind == DEMONYM and m.end < len(doc) and doc[m.end].lower_ == "style":
+        return True  # "Iraqi style militants" (the hyphen left out) are not Iraqi
     return (
         m.start >= 2
         and doc[m.start - 1].text in ("-", "–")
@@ -1689,7 +1699,9 @@ def _comma_and_modifiers(doc, start: int, end: int, stop: int) -> bool:
     if not 2 <= end - start <= 6 or doc[start].text != ",":
         return False
     for t in doc[start + 1 : end]:
-        if t.pos_ in ("VERB", "AUX", "PRON", "PROPN", "ADP", "CCONJ") or t.text == ",":
+        if t.pos_ == "VERB" and t.dep_ == "amod" and t.tag_ in ("VBG", "VBN"):
+            pass  # "the visiting", "the newly appointed"
+        elif t.pos_ in ("VERB", "AUX", "PRON", "PROPN", "ADP", "CCONJ") or t.text == ",":
             return False
         head = t.head
         while start < head.i < end and head.head.i != head.i:
@@ -1939,8 +1951,21 @@ def _modifier(t) -> bool:
     return t.pos_ in ("ADJ", "NOUN", "PROPN") or t.lower_ in PREMODS
 
 
-def _extra_is_title(doc, ent, m) -> bool:
+# words before a title that make its bearer another than the office-holder: "deputy foreign minister"
+SUBORDINATE_WORDS = frozenset({"deputy", "vice", "assistant", "junior", "under", "vice-"})
+
+
+def _subordinate(doc, role: Piece) -> bool:
+    """A title right after "deputy", "vice", "assistant" ("the Chinese deputy foreign minister",
+    "Deputy Secretary of State X"): not the office itself, so no office-holder and no office to
+    corefer with; its role (GOV) stands."""
+    return role.start > 0 and doc[role.start - 1].lower_ in SUBORDINATE_WORDS
+
+
+def _extra_is_title(doc, ent, m, nations: dict[int, str]) -> bool:
     extra = [doc[i] for i in range(ent.start, ent.end) if not (m.start <= i < m.end)]
+    if extra and extra[0].i in nations and extra[0].i == ent.start < m.start:
+        extra = extra[1:]  # a demonym or country before the name and its title
     return all(
         t.lower_
         in (
@@ -2451,9 +2476,28 @@ def _locative(doc, run: Run) -> bool:
     return False
 
 
+def _apposed_demonym(doc, a: Run, b: Run) -> bool:
+    """An unknown person named, then ", a Cambodian": a demonym standing alone as a noun in
+    apposition to the name."""
+    return (
+        a.cls == "person"
+        and a.pieces[-1].cls == NAME
+        and (not a.code or a.rule.startswith("ner:"))
+        and b.kind == "demonym"
+        and b.end - b.start == 2
+        and doc[b.start].lower_ in ("a", "an")
+        and bool(b.country)
+        and _apposed(doc, a, b)
+    )
+
+
 def _apposed(doc, a: Run, b: Run) -> bool:
     ha, hb = doc[a.head if a.head >= 0 else a.end - 1], doc[b.head if b.head >= 0 else b.end - 1]
     if hb.dep_ == "appos" and hb.head.i == ha.i or ha.dep_ == "appos" and ha.head.i == hb.i:
+        return True
+    # a title of several words is headed by its first noun ("secretary" of "secretary of state")
+    ra, rb = doc[a.start : a.end].root, doc[b.start : b.end].root
+    if rb.dep_ == "appos" and rb.head.i == ra.i or ra.dep_ == "appos" and ra.head.i == rb.i:
         return True
     # a closing comma (or sentence end) after b: "X, the Kremlin spokesman, said"
     nxt = doc[b.end] if b.end < len(doc) else None
@@ -2467,7 +2511,12 @@ def _code_demonym(doc, run: Run, loc: Piece, le, head, nxt) -> bool | None:
         le.plural
         or head.tag_ in ("NNS", "NNPS")
         or (nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"))
-        and (run.definite or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj"))
+        and (
+            run.definite
+            or head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "conj")
+            or head.dep_ == "appos"
+            and doc[run.start].lower_ in ("a", "an")  # "Kong Hung, a Cambodian," (not "giant Anglo American")
+        )
     )
     if not noun_use and nxt is not None and nxt.lower_ in ("and", "or", ","):
         run.pending = "share"

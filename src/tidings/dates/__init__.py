@@ -37,6 +37,9 @@ Spans leave out the preposition: "on Sunday" gives "Sunday" (TIMEX3 extent).
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.attrs import SENT_START
 from spacy.language import Language
 
@@ -195,6 +198,8 @@ NOT_DECADE_WORDS = frozenset(
 )
 # kinds whose value is counted from another expression: not a reference for the next one
 DERIVED_KINDS = frozenset({"ago", "anchored"})
+# "on Christmas Eve in 2000", "on May 5 of 1960": a day named without its year, then the year
+YEAR_AFTER = re.compile(r"\s+(?:in|of)\s+(1[5-9]\d\d|20\d\d)(?![\w])")
 NOT_CURRENT = frozenset({"account", "accounts"})
 SET_WORDS = frozenset(
     {"daily", "nightly", "weekly", "biweekly", "monthly", "quarterly", "annually", "yearly", "hourly"}
@@ -261,6 +266,15 @@ def _sentence_numbers(doc) -> list[int] | None:
     if len(starts):
         starts[0] = True
     return (starts.cumsum() - 1).tolist()
+
+
+def _year_after(text: str, m: Match) -> int | None:
+    """The year written right after a day named without one ("on Christmas Eve in 2000", "on
+    May 5 of 1960"): the day is in that year, whatever the publication date."""
+    if m.kind not in ("mdy", "dmy", "holiday") or m.f.get("y") or m.f.get("rel") or m.f.get("wk"):
+        return None
+    after = YEAR_AFTER.match(text, m.end)
+    return int(after.group(1)) if after else None
 
 
 def _possessive(doc, span) -> bool:
@@ -413,7 +427,11 @@ class TimexFinder:
             # without sentence boundaries root.sent raises spaCy's E030, as it always did
             sent = sent_of[root.i] if sent_of is not None else {}.get(root.sent.start, 0)
             try:
-                value, precision = resolve(m, pub, tense, anchors, self.holidays, sent=sent)
+                year = _year_after(text, m)
+                if year is not None:  # the day of that year: the last one on or before its end
+                    value, precision = resolve(m, dt.date(year, 12, 31), "past", (), self.holidays, sent=sent)
+                else:
+                    value, precision = resolve(m, pub, tense, anchors, self.holidays, sent=sent)
             except (ValueError, OverflowError):  # "999 centuries ago": outside the calendar
                 value, precision = None, None
             if value is not None and value.startswith("-"):

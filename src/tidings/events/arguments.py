@@ -8,7 +8,15 @@ from dataclasses import replace
 from ..records import ActorRef
 from .patterns import is_passive, objects
 
-__all__ = ["MentionIndex", "subject_tokens", "target_tokens", "noun_arguments", "members", "OBJECT_CONTROL"]
+__all__ = [
+    "MentionIndex",
+    "subject_tokens",
+    "target_tokens",
+    "noun_arguments",
+    "members",
+    "acomp_objects",
+    "OBJECT_CONTROL",
+]
 
 # verbs whose object is the subject of their infinitive ("urged Iran to halt")
 OBJECT_CONTROL = {
@@ -388,15 +396,66 @@ def target_tokens(verb, skip=(), theme_object: bool = False):
             ]
             if objs:
                 return objs, "prep:" + prep
+    objs = [o for o in acomp_objects(verb) if o.i not in skip and o.ent_type_ not in ("DATE", "TIME")]
+    if objs:
+        return objs, "acomp"
     return [], ""
+
+
+def acomp_objects(verb) -> list:
+    """The objects of an adjective complement's prepositions: whom "was critical of Japan",
+    "is disappointed with Lee", "was pleased at the efforts made by the UN" are about."""
+    return [
+        o
+        for a in verb.children
+        if a.dep_ == "acomp"
+        for p in a.children
+        if p.dep_ == "prep" and p.lower_ in ACOMP_PREPS
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+
+
+ACOMP_PREPS = ("of", "with", "at", "about", "over", "by", "toward", "towards", "to")
 
 
 # verbs of coming to a place: their "here" is where they came to
 ARRIVALS = frozenset({"arrive", "land", "come", "fly", "travel"})
 
 
-def noun_arguments(noun):
-    """(source heads, target heads, how) of a nominal trigger from its own modifiers."""
+def _between_sides(prep) -> tuple[list, list]:
+    """(first side, other sides) of a "between" phrase: "between the rebels and the government";
+    "between the government of Uganda and the LRA", where the parser hangs the second side on
+    the first one's "of" object, is the government and the LRA."""
+    for o in prep.children:
+        if o.dep_ != "pobj":
+            continue
+        ms = members(o)
+        if len(ms) >= 2:
+            return [ms[0]], [ms[1]]
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ == "of":
+                inner = [m for x in p.children if x.dep_ == "pobj" for m in members(x)]
+                if len(inner) >= 2:
+                    return [o], [inner[1]]
+    return [], []
+
+
+def _outer_between(noun) -> list:
+    """The "between" phrases the parser hangs outside an event noun, on the clause that tells
+    of it: "talks that ended Tuesday between A and B", "an agreement reached between A and B",
+    "Talks are taking place in Juba between A and B", "clashes broke out between A and B"."""
+    hosts = [c for c in noun.children if c.dep_ in ("relcl", "acl") and c.pos_ in ("VERB", "AUX")]
+    if noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        verb = noun.head
+        hosts.append(verb)
+        hosts += [o for o in verb.children if o.dep_ == "dobj" and o.lemma_.lower() == "place"]
+    return [c for h in hosts for c in h.children if c.dep_ == "prep" and c.lower_ == "between"]
+
+
+def noun_arguments(noun, of_is_doer: bool = False):
+    """(source heads, target heads, how) of a nominal trigger from its own modifiers. With
+    `of_is_doer` (a visit, a trip) the "of" object is who does it: "the visit of Hu to Kenya"."""
     src, tgt, how = [], [], []
     for c in noun.children:
         if c.dep_ == "poss":
@@ -414,17 +473,26 @@ def noun_arguments(noun):
                 src += objs
                 how.append("by")
             elif p == "between" or p == "among":
-                for o in objs:
-                    ms = members(o)
-                    if len(ms) >= 2:
-                        src.append(ms[0])
-                        tgt.append(ms[1])
-                        how.append(p)
+                first, others = _between_sides(c)
+                if first:
+                    src += first
+                    tgt += others
+                    how.append(p)
+            elif p == "of" and of_is_doer and objs:
+                src += objs
+                how.append("of")
             elif p in ("on", "against", "with", "to", "into", "near", "in", "toward", "towards", "of", "at", "from"):
                 if p == "in" and not any(o.ent_type_ in ("NORP", "ORG", "PERSON") for o in objs):
                     continue
                 tgt += objs
                 how.append("prep:" + p)
+    if not src and not any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children):
+        for c in _outer_between(noun):
+            first, others = _between_sides(c)
+            if first:
+                src, tgt = src + first, tgt + others
+                how.append("between")
+                break
     # the compound chain "troop build-up": the compound's own modifiers ("Russian troop")
     if not src:
         for c in noun.children:

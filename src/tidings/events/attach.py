@@ -68,6 +68,30 @@ def _occasion(noun) -> bool:
     return noun.pos_ == "NOUN" and noun.dep_ == "pobj" and noun.head.lower_ in PLACING
 
 
+# prepositions of a bound or a relation in time: a bare day after their noun is not the act's
+# ("withdraw by the end of the talks Sunday", "since the vote Monday")
+BOUNDS = frozenset({"by", "until", "till", "since", "before", "after", "following", "from", "to", "prior", "ahead"})
+
+
+def _bare_day_on_phrase(noun, targets: set[int]) -> bool:
+    """A bare time expression (no preposition of its own) that the parser hung on the object of
+    the act or on the noun of one of its phrases ("Rebels captured a bridge Tuesday", "Troops
+    found a tunnel under construction Sunday": the day on "bridge", on "construction"): the act's
+    day, unless the phrase is a bound or a relation in time ("by", "since", "after")."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if noun.dep_ == "dobj":
+        return noun.head.i in targets and _is_verb(noun.head)
+    prep = noun.head
+    return (
+        noun.dep_ == "pobj"
+        and prep.dep_ == "prep"
+        and prep.head.i in targets
+        and _is_verb(prep.head)
+        and prep.lower_ not in BOUNDS
+    )
+
+
 def event_date(timex, published, status: str, how: str = "") -> tuple[str | None, str | None, str]:
     """(date, date_text, how) for an event: the day of the time expression that governs its
     clause; else the publication date, with date_text None. The event date is always a day,
@@ -116,6 +140,48 @@ def _continued(event_tokens) -> list:
                 out.append(cur)
             steps += 1
     return out
+
+
+# verbs that do the act their object names ("published its condemnation", "held talks", "the
+# offensive was launched"): their time is the act's; not verbs that end, report or suffer it
+SUPPORT = frozenset(
+    {
+        "publish",
+        "issue",
+        "hold",
+        "have",
+        "launch",
+        "carry",
+        "conduct",
+        "stage",
+        "mount",
+        "make",
+        "pay",
+        "reiterate",
+        "renew",
+        "repeat",
+        "level",
+        "voice",
+        "express",
+        "deliver",
+        "begin",
+        "start",
+        "resume",
+        "open",
+        "wage",
+    }
+)
+
+
+def _support_verbs(event_tokens) -> set[int]:
+    """The verbs that do the act an event noun of it names, as their object or passive subject:
+    their time is the act's ("A court published its condemnation of the ruler on Thursday",
+    "the offensive was launched Monday")."""
+    return {
+        tok.head.i
+        for tok in event_tokens
+        if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.lemma_.lower() in SUPPORT
+    }
 
 
 class Anchors:
@@ -186,6 +252,8 @@ class Anchors:
                     return False
             elif cur.dep_ == "npadvmod" and _occasion(head):
                 cur = head  # "at a board meeting Wednesday night": the meeting's time is the act's
+            elif cur.dep_ == "npadvmod" and _bare_day_on_phrase(head, targets):
+                return True  # "found a tunnel under construction Sunday": the parse hangs the act's day on the noun
             elif cur.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod") and not _is_verb(head):
                 return False
             else:
@@ -196,7 +264,7 @@ class Anchors:
     def _attached(self, items, event_tokens, sent):
         if not items:
             return None
-        targets = {t.i for t in event_tokens}
+        targets = {t.i for t in event_tokens} | _support_verbs(event_tokens)
         for item, root in items:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue

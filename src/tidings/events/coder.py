@@ -9,7 +9,7 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
 from ..records import ActorRef, Candidate, Event, Place, Span, content_id
-from .arguments import MentionIndex, members, noun_arguments, subject_tokens, target_tokens
+from .arguments import MentionIndex, acomp_objects, members, noun_arguments, subject_tokens, target_tokens
 from ..places import attached_place, location_places
 from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
@@ -194,7 +194,7 @@ def _condemned_act(ctx, verb, tgt_heads):
     """The object of a verb of condemnation when it is itself a nominal trigger of an act whose
     doer is condemned ("condemned the bombing", "denounced the air strikes") and the target was
     found in it (not "an attack that it blamed on Ukraine"), else None."""
-    for obj in objects(verb):
+    for obj in objects(verb) + acomp_objects(verb):
         tm = ctx.trig.get(obj.i)
         code = tm.entry.code if tm is not None and tm.kind == "noun" else None
         if code and code[:2] in CONDEMNED_ACTS:
@@ -363,6 +363,24 @@ def _destination(tm: TriggerMatch):
     if not preps:
         return None
     objs = [o for p, o in prep_objects(tm.tok, preps) if o.dep_ == "pobj"]
+    return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
+
+
+# prepositions the target order does not try, whose object is the target when the entry names
+# them: "rallied behind the president", "put its weight behind Addis Ababa", "stood by Kyiv"
+NAMED_TARGET_PREPS = frozenset({"behind", "by"})
+
+
+def _named_target(tm: TriggerMatch):
+    """([object], how) of a NAMED_TARGET_PREPS preposition the entry names, else ([], "")."""
+    preps = frozenset(
+        k
+        for c in tm.entry.conds
+        if c.rel == "prep" and c.key and not c.values and not c.negated
+        for k in c.key
+        if k in NAMED_TARGET_PREPS
+    )
+    objs = [o for p, o in prep_objects(tm.tok, preps) if o.dep_ == "pobj"] if preps else []
     return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
 
 
@@ -996,7 +1014,8 @@ class Coder:
     def _noun_heads(self, ctx, ch: _ChainParts, args: _Arguments) -> None:
         """A nominal trigger: its own arguments, a light verb's or announcer's subject, a victim."""
         coding, says = ch.coding, ch.says
-        noun_src, noun_tgt, how_noun = noun_arguments(coding.tok)
+        # "the visit of Hu to Kenya": a visit's "of" is the visitor
+        noun_src, noun_tgt, how_noun = noun_arguments(coding.tok, of_is_doer=coding.entry.code == VISIT_CODE)
         if not args.src_heads and coding is ch.top:
             # a nominal trigger on its own; or the object of an uncoded verb ("unveiled sanctions")
             args.src_heads, args.how_src = noun_src, how_noun
@@ -1063,6 +1082,9 @@ class Coder:
             # Afghanistan for the withdrawal" goes nowhere)
             frame_tgt, how_frame = dest if any(_where_to(ctx, o) for o in dest[0]) else ([], "")
             args.departure = True
+        named = _named_target(coding) if fam is None else ([], "")
+        if named[0]:
+            frame_tgt, how_frame = named
         inner_tgt, how_inner = _inner_target(self, ctx, ch)
         if fam in ADDRESSEE_FIRST:
             order = [(frame_tgt, how_frame), (inner_tgt, how_inner)]

@@ -62,6 +62,7 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None, 
                     d.cue, d.speaker = ind.cue, ind.speaker
             continue
         out.append(Quote(speaker=ind.speaker, text=text[a:b], kind="indirect", cue=ind.cue, start=a, end=b))
+    _lend_to_inner(directs, out)
     for d in directs:
         out.append(
             Quote(
@@ -75,6 +76,19 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None, 
         )
     out.sort(key=lambda q: (q.start, q.end, q.kind))
     return out
+
+
+def _lend_to_inner(directs, reported: list[Quote]) -> None:
+    """Quoted words with no cue and no speaker of their own inside a reported clause are the
+    reporter's words, a partial quote: "Bown observed that, early in a term, 'what would you
+    pick?'" (the quoted question is Bown's)."""
+    for d in directs:
+        if d.cue is not None or d.speaker is not None:
+            continue
+        for q in reported:
+            if q.speaker is not None and q.start <= d.q.start and d.q.end <= q.end:
+                d.cue, d.speaker = q.cue, q.speaker
+                break
 
 
 def cue_word_ids(lex: CueLexicon, strings) -> frozenset[int]:

@@ -470,7 +470,7 @@ def _from_adjective(tok, lex):
         None,
     )
     if clause is None:
-        clause = _wh_after_preposition(tok)  # "are worried about how the money might affect ..."
+        clause = _wh_after_preposition(tok) or _question_on_copula(tok)
     if c is None or clause is None:
         return []
     src = subject_of(tok.head) if tok.dep_ in ("acomp", "oprd", "attr") else subject_of(tok)
@@ -484,6 +484,29 @@ def _from_adjective(tok, lex):
 
 
 _WH_PREPOSITIONS = ("about", "over", "on")
+
+
+_DOUBT = ("sure", "unsure", "certain", "uncertain")
+
+
+def _question_on_copula(tok):
+    """ "were not sure if they could help", "is uncertain whether ...": a question clause right
+    after the adjective that the parser hung on the copula as an adverbial clause is the
+    adjective's ("if" only after sure/certain and their negatives); None otherwise."""
+    doc = tok.doc
+    if tok.dep_ != "acomp" or tok.i + 1 >= len(doc):
+        return None
+    mark = doc[tok.i + 1].lower_
+    if mark != "whether" and not (mark == "if" and tok.lower_ in _DOUBT):
+        return None  # "was happy if the children were safe": a condition
+    return next(
+        (
+            x
+            for x in tok.head.children
+            if x.dep_ == "advcl" and x.left_edge.i == tok.i + 1 and x.pos_ in ("VERB", "AUX")
+        ),
+        None,
+    )
 
 
 def _wh_after_preposition(tok):

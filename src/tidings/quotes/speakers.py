@@ -48,6 +48,23 @@ _QUANTIFIERS = {
     "either",
     "neither",
 }
+_MALE = (
+    "man father son brother husband uncle nephew grandfather boy spokesman chairman congressman businessman king prince"
+)
+_FEMALE = (
+    "woman mother daughter sister wife aunt niece grandmother girl spokeswoman chairwoman congresswoman businesswoman"
+    " queen princess"
+)
+_NEUTRAL = (
+    "spokesperson official minister officer witness lawyer attorney doctor resident teacher student commander"
+    " president leader governor mayor senator director executive secretary ambassador envoy aide adviser advisor"
+    " analyst diplomat general colonel soldier farmer worker owner manager chief judge prosecutor investigator"
+    " negotiator activist candidate nominee lawmaker legislator representative member survivor victim relative"
+    " friend neighbor neighbour colleague chairperson coach player journalist reporter"
+)
+PERSON_NOUNS = (
+    {w: "he" for w in _MALE.split()} | {w: "she" for w in _FEMALE.split()} | {w: "" for w in _NEUTRAL.split()}
+)  # a person noun and the pronoun its gender takes ("" for either)
 _PERSON_RULES = ("people", "ner:PERSON", "title:", "surname:", "person")
 
 
@@ -107,6 +124,10 @@ class Speakers:
         self.sent_starts = [s.start for s in doc.sents]
         self.narrative = self._narrative_counts()
         self.chain: list[tuple[int, str, ActorRef]] = []  # (token, "he"/"she", speaker) resolved so far
+        self.nominal_speakers = sorted(
+            (t for t in cue_subjects if t.pos_ == "NOUN" and t.tag_ == "NN" and t.lemma_.lower() in PERSON_NOUNS),
+            key=lambda t: t.i,
+        )
 
     # --- names -------------------------------------------------------------------------
     def canonical(self, text: str) -> str:
@@ -217,7 +238,7 @@ class Speakers:
             return None
         person = self.nearest_person(tok.i)
         if person is None:
-            return self._chained(tok)
+            return self._chained(tok) or self._nominal_speaker(tok)
         m = self.by_token.get(person.start)
         name = m.name if m is not None and m.kind != "pronoun" else self.canonical(person.text)
         code = m.code if m is not None else None
@@ -251,6 +272,28 @@ class Speakers:
         self.chain.append((tok.i, gender, chained))
         return chained
 
+    def _nominal_speaker(self, tok) -> ActorRef | None:
+        """A he/she with no person named near it: the speaker a person noun named in the same or
+        the sentence before ("A police spokesman said ... He added that ..."), when the noun's
+        gender, if it has one, agrees."""
+        gender = _GENDER.get(tok.lower_, tok.lower_)
+        s_here = bisect.bisect_right(self.sent_starts, tok.i) - 1
+        for noun in reversed(self.nominal_speakers):
+            if noun.i >= tok.i:
+                continue
+            s = bisect.bisect_right(self.sent_starts, noun.i) - 1
+            if self.narrative[s_here] - self.narrative[s] > 1:
+                return None
+            if PERSON_NOUNS[noun.lemma_.lower()] not in ("", gender):
+                continue
+            ref = self.resolve(noun)
+            if ref is None:
+                return None
+            chained = _at_pronoun(ref, tok, "quotes:nominal-speaker")
+            self.chain.append((tok.i, gender, chained))
+            return chained
+        return None
+
     def _in_quotes(self, char: int) -> bool:
         k = bisect.bisect_right(self.quoted, (char, float("inf"))) - 1
         return any(a <= char < b for a, b in self.quoted[max(0, k - 3) : k + 1])
@@ -272,7 +315,7 @@ class Speakers:
             subj += [  # "..., according to show insiders. They said ...": the source is a subject too
                 x for x in (according_source(t) for t in self.doc[a:b] if t.lower_ == "according") if x is not None
             ]
-            subj.sort(key=lambda t: t.i)
+            subj.sort(key=lambda t: (_main_clause(t), t.i))  # the main clause's subject first
             for t in reversed(subj):
                 if t.pos_ == "PRON":
                     continue
@@ -363,6 +406,15 @@ def _proper_run(tok) -> str:
     while i < tok.i and doc[i].text.rstrip(".").lower() in _TITLES:
         i += 1
     return " ".join(doc[i : tok.i + 1].text.split()) or tok.text  # keeps "Tehreek-e-Insaf" whole
+
+
+def _main_clause(tok) -> bool:
+    """Is `tok` the subject of its sentence's main verb (or of a verb joined to it)? "Officials
+    said the talks had failed. They said ...": they are the officials, not the talks."""
+    head = tok.head
+    if head.dep_ == "conj":
+        head = head.head
+    return head.dep_ == "ROOT" and tok.dep_ in ("nsubj", "nsubjpass")
 
 
 def _personal_rule(rule: str) -> bool:

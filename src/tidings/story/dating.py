@@ -8,7 +8,9 @@ minister said Tuesday that Cairo is seeking the extradition". An act told in the
 a ban", "before leaving") happened on another day and takes nothing from it; "said Sunday after
 meeting Wang" is that Sunday.
 Only day-precise expressions on the publication day or in the days before it count, as for
-the lead date; an expression inside an argument ("a 1951 treaty") dates no verb."""
+the lead date, except for what a report says: "On Nov. 5 he told the press he would work with
+them" is an intent of Nov. 5, however far back; an expression inside an argument ("a 1951
+treaty") dates no verb."""
 
 from __future__ import annotations
 
@@ -28,6 +30,10 @@ REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote", "ann
 ELSEWHEN = frozenset({"before", "since", "until", "till", "prior", "ago"})
 OFFSET = frozenset({"after", "following", "later", "earlier"})
 CLIMB = 6  # how many heads above the trigger a governing verb may be
+# what is said is dated by the report that says it, however far back the report lies ("On
+# Nov. 5, after winning the election, the president-elect told the press he would work with
+# them"): the statement, appeal or intent is made that day
+SAID_DAYS = 366
 TO_VERB = 3  # how many heads above a time expression its verb may be ("on" -> verb)
 
 
@@ -73,6 +79,14 @@ def dated_verbs(doc, days: int) -> dict[int, TimeRef]:
     return out
 
 
+def _said_dated(doc) -> dict[int, TimeRef]:
+    """`dated_verbs` over the year before publication, once per text."""
+    key = "tidings.story.dating.said_dated"
+    if key not in doc.user_data:
+        doc.user_data[key] = dated_verbs(doc, SAID_DAYS)
+    return doc.user_data[key]
+
+
 def _pluperfect(tok) -> bool:
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
     aux = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -93,9 +107,11 @@ def governing_date(doc, e: Event, dated: dict[int, TimeRef], said: bool) -> Time
     """The date of the nearest verb above the event's trigger, in its sentence, that a time
     expression dates; None for an act told in the pluperfect, for an act (not `said`: a
     statement, appeal, intent ...) that a dated report carries ("a man attacked schoolchildren,
-    state media reported Thursday"), or when no such verb governs it."""
+    state media reported Thursday"), or when no such verb governs it. What a report says
+    (`said`) takes the report's day even beyond the `dated` window (`SAID_DAYS`)."""
     if not dated:
         return None
+    far = _said_dated(doc) if said else {}
     tok = trigger_token(doc, e.trigger.start)
     if tok is None or _pluperfect(tok):
         return None
@@ -103,7 +119,9 @@ def governing_date(doc, e: Event, dated: dict[int, TimeRef], said: bool) -> Time
         if tok.head.i == tok.i or _elsewhen(tok):
             return None
         below, tok = tok, tok.head
+        reported = tok.lemma_.lower() in REPORT_VERBS and below.dep_ in ("ccomp", "parataxis")
         if tok.i in dated:
-            reported = tok.lemma_.lower() in REPORT_VERBS and below.dep_ in ("ccomp", "parataxis")
             return None if reported and not said else dated[tok.i]
+        if reported and tok.i in far:
+            return far[tok.i]  # what is said, on the day of the report that says it
     return None

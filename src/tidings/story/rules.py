@@ -5,6 +5,8 @@
 - violence is done by someone: deaths the text puts down to a disaster or an accident ("killed
   by a fire", "an earthquake ... killing three", "killed when the oil tank they were painting
   exploded") are no act of violence, whoever the readings make the source;
+- a match is no political event: a verb with a score ("Portugal beat Uruguay 5-4", "drew 2-2
+  with") is a result of sport, whatever the lexicon makes of the verb;
 - a joint act of three or more parties ("Japan, the United States and South Korea will hold
   joint drills") is coded from the first-named party to each of the others, not as every
   directed pair;
@@ -16,6 +18,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -27,6 +30,7 @@ __all__ = [
     "VIOLENT_ROOTS",
     "thing_target",
     "accident",
+    "match_result",
     "minor_pairs",
     "announced_acts",
     "place_nouns",
@@ -141,6 +145,42 @@ def _exploding_thing(noun) -> bool:
     mods = {w.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") for w in c.subtree}
     lemma = noun.lemma_.lower()
     return lemma in EXPLODING_THINGS or (lemma == "tank" and bool(mods & (INDUSTRIAL | {"oil", "storage", "water"})))
+
+
+SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+
+
+def match_result(group: Group, doc) -> bool:
+    """Every mention of the group is a verb with a score ("beat Uruguay 5-4", "won 3-1")."""
+    if doc is None:
+        return False
+    return all(_scored(_head(doc, h.event.trigger.start, h.event.trigger.end)) for h in group.members)
+
+
+def _scored(tok) -> bool:
+    if tok is None or tok.pos_ not in ("VERB", "AUX"):
+        return False
+    near = [c for c in tok.children] + [g for c in tok.children if c.dep_ in ("dobj", "prep") for g in c.children]
+    return any(_score_at(t) for t in near)
+
+
+def _score_at(tok) -> bool:
+    """A score: one token "5-4", or a number, a dash and a number ("5", "-", "4")."""
+    if SCORE.match(tok.text):
+        return True
+    doc = tok.doc
+    return (
+        _points(tok)
+        and tok.i + 2 < len(doc)
+        and doc[tok.i + 1].text in ("-", "\u2013")
+        and _points(doc[tok.i + 2])
+        and not doc[tok.i + 1].whitespace_
+    )
+
+
+def _points(tok) -> bool:
+    """A number a score is made of: one to three digits (not a year: "in 2015-16")."""
+    return tok.text.isdigit() and len(tok.text) <= 3
 
 
 def _head(doc, start: int, end: int):

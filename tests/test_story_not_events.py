@@ -1,7 +1,9 @@
-"""Deaths the text puts down to a disaster or an accident are no act of violence (story/rules.py
-`accident`): "killed by a fire", "an earthquake ... killing", "killed when the fuel tank
-exploded", "killed in a methane gas explosion". Killings someone did stay violence ("killed by
-Israeli fire", "when a roadside bomb exploded"). The sentences are written for these tests."""
+"""Rules of the article stage for what is no political event (story/rules.py). `accident`:
+deaths the text puts down to a disaster or an accident ("killed by a fire", "an earthquake ...
+killing", "killed when the fuel tank exploded", "killed in a methane gas explosion") are no act
+of violence, while killings someone did stay violence ("killed by Israeli fire", "when a
+roadside bomb exploded"). `match_result`: a verb with a score is a result of sport. The
+sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -71,3 +73,27 @@ def test_the_disaster_list_is_data():
 
     assert {"earthquake", "flood", "accident"} <= disaster_nouns()
     assert "fire" not in disaster_nouns() and "attack" not in disaster_nouns()
+
+
+# --- a match is no political event (story/rules.py match_result) ----------------------------
+
+MATCH = "a verb with a score is a result of sport"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Portugal beat Uruguay 5-4 on Thursday in the opening match of the beach soccer world cup. "
+        "The Portuguese coach praised his players.",
+        "Croatia crushed Greece 31-18 in the handball final in Zagreb on Sunday.",
+    ],
+)
+def test_a_verb_with_a_score_is_a_match_result(nlp, text):
+    coded = _code(text)
+    assert not [e for e in coded.events if e.trigger.text in ("beat", "crushed")]
+    assert any(c.reason == "match result" and MATCH in c.detail for c in coded.candidates)
+
+
+def test_numbers_that_are_no_score_leave_the_event(nlp):
+    coded = _code("The Australian Government provided 400 million dollars in aid to Indonesia in 2015-16.")
+    assert not any(c.reason == "match result" for c in coded.candidates)

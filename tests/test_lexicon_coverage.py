@@ -261,3 +261,16 @@ def test_rallying_behind_someone_is_support(coded):
     assert not {t for t in rallied if t[0][:2] in ("14", "11")}
     assert ("051", "USA", "ETH") in coded("Washington put its weight behind Ethiopia on Wednesday.")
     assert ("052", "GBR", "UKR") in coded("Britain stood by Ukraine on Monday.")
+
+
+def test_receiving_a_leader_is_hosting_him(coded):
+    # 'received' a minister, a president, an envoy hosts him (043); the guest is the target even with
+    # a place after him; a delegation 'from' a country is that country's
+    assert ("043", "CHN", "IRN") in coded(
+        "Chinese President Hu Jintao received Iranian Foreign Minister Mottaki on Monday."
+    )
+    assert ("043", "KEN", "UGA") in coded("Kenya's president received the visiting Ugandan president at State House.")
+    assert ("043", "RUS", "IRN") in coded("Putin received a delegation from Iran on Monday.")
+    assert not {
+        t for t in coded("The Iranian minister received a letter from the president of Egypt.") if t[0] == "043"
+    }

@@ -384,6 +384,16 @@ def _named_target(tm: TriggerMatch):
     return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
 
 
+def _guest(verb) -> list:
+    """The object of a verb of hosting when it is the guest himself ("received the Ugandan
+    president"), not a group sent from somewhere ("received a delegation from Iran"): no "from"."""
+    objs = objects(verb)
+    for t in [verb] + objs:
+        if any(p.dep_ == "prep" and p.lower_ == "from" for p in t.children):
+            return []
+    return objs
+
+
 def _where_to(ctx, tok) -> bool:
     """A departure's 'for' object names a place or an actor itself ("for Dhaka", "for the UN
     headquarters"), not through an owner ("for the training of Afghan police")."""
@@ -1075,6 +1085,8 @@ class Coder:
         """A verbal trigger's target: the frame's object or the inner act's, in the family's order."""
         coding, inner, fam = ch.coding, ch.inner, ch.fam
         theme = any(c.rel == "dobj" and c.values and not c.negated for c in coding.entry.conds)
+        if theme and coding.entry.code == HOST_CODE and _guest(coding.tok) and self._actors(ctx, _guest(coding.tok)):
+            theme = False  # "received the visiting Ugandan president at State House": the guest is hosted
         frame_tgt, how_frame = self._target(ctx, coding.tok, ch.chain_idx, theme)
         dest = _destination(coding) if fam is None else None
         if dest is not None:

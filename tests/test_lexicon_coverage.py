@@ -274,3 +274,11 @@ def test_receiving_a_leader_is_hosting_him(coded):
     assert not {
         t for t in coded("The Iranian minister received a letter from the president of Egypt.") if t[0] == "043"
     }
+
+
+def test_an_agreement_signed_between_two_sides(coded):
+    # a mutual act in the passive with 'between' on the verb: the two sides did it together; a verb
+    # that is no mutual act ('the border was closed between') gets no sides from it
+    signed = coded("An agreement on trade was signed between China and Vietnam on Monday.")
+    assert {("057", "CHN", "VNM"), ("057", "VNM", "CHN")} <= signed
+    assert not {t for t in coded("The border was closed between Syria and Lebanon.") if t[1]}

@@ -9,7 +9,15 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
 from ..records import ActorRef, Candidate, Event, Place, Span, content_id
-from .arguments import MentionIndex, acomp_objects, members, noun_arguments, subject_tokens, target_tokens
+from .arguments import (
+    MentionIndex,
+    acomp_objects,
+    between_sides,
+    members,
+    noun_arguments,
+    subject_tokens,
+    target_tokens,
+)
 from ..places import attached_place, location_places
 from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
@@ -1019,6 +1027,11 @@ class Coder:
             self._noun_heads(ctx, ch, args)
         else:
             self._verb_target(ctx, ch, args)
+            mutual = (coding.entry.code or "")[:2] in RECIPROCAL_ROOTS
+            first, others = between_sides(coding.tok) if mutual and not args.src_heads else ([], [])
+            if first and not self._actors(ctx, args.tgt_heads):
+                # "an agreement was signed between China and Vietnam": the sides did it together
+                args.src_heads, args.how_src, args.tgt_heads, args.how_tgt = first, "between", others, "between"
         return args
 
     def _noun_heads(self, ctx, ch: _ChainParts, args: _Arguments) -> None:

@@ -111,3 +111,24 @@ def test_the_council_is_the_organisation_named_council_not_the_nearest_one(nlp):
     )
     m = mention(nlp, text, "2006-11-16", "The council")
     assert m.code == "IGOUNO"
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("The secretary-general urged all parties to show restraint.", "all parties"),
+        ("The envoy said both parties had agreed to a truce.", "both parties"),
+        ("Tunisia's president called on all relevant parties to resume the talks.", "relevant parties"),
+        ("The mediators asked the parties concerned to return to the table.", "parties"),
+    ],
+)
+def test_the_sides_of_a_dispute_are_no_political_parties(nlp, text, words):
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date(2006, 11, 21)))
+    assert [m.code for m in doc._.actor_mentions if words in m.text] == []
+
+
+def test_political_parties_and_a_countrys_parties_stay_parties(nlp):
+    m = mention(nlp, "All political parties in Bangladesh boycotted the vote.", "2006-11-22", "parties")
+    assert m.code == "BGDPTY"
+    m = mention(nlp, "The UN called on all parties in Lebanon to show restraint.", "2006-11-21", "parties")
+    assert m.code == "LBNPTY"

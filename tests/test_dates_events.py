@@ -181,3 +181,8 @@ def test_time_of_the_verb_that_does_the_named_act_dates_it(nlp):
     # the act is the noun ("condemnation"); "on Monday" hangs on the verb that does it
     got = _dated(_events("A court published its written condemnation of the former ruler on Monday."), "condemnation")
     assert got == {("2025-01-13", "Monday")}
+
+
+def test_time_of_the_infinitive_that_completes_the_act_dates_it(nlp):
+    # "Saturday" hangs on "comment", the infinitive the declining is about
+    assert _dated(_events("Police officials declined to comment Saturday."), "declined") == {("2025-01-11", "Saturday")}

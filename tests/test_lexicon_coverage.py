@@ -261,3 +261,24 @@ def test_rallying_behind_someone_is_support(coded):
     assert not {t for t in rallied if t[0][:2] in ("14", "11")}
     assert ("051", "USA", "ETH") in coded("Washington put its weight behind Ethiopia on Wednesday.")
     assert ("052", "GBR", "UKR") in coded("Britain stood by Ukraine on Monday.")
+
+
+def test_receiving_a_leader_is_hosting_him(coded):
+    # 'received' a minister, a president, an envoy hosts him (043); the guest is the target even with
+    # a place after him; a delegation 'from' a country is that country's
+    assert ("043", "CHN", "IRN") in coded(
+        "Chinese President Hu Jintao received Iranian Foreign Minister Mottaki on Monday."
+    )
+    assert ("043", "KEN", "UGA") in coded("Kenya's president received the visiting Ugandan president at State House.")
+    assert ("043", "RUS", "IRN") in coded("Putin received a delegation from Iran on Monday.")
+    assert not {
+        t for t in coded("The Iranian minister received a letter from the president of Egypt.") if t[0] == "043"
+    }
+
+
+def test_an_agreement_signed_between_two_sides(coded):
+    # a mutual act in the passive with 'between' on the verb: the two sides did it together; a verb
+    # that is no mutual act ('the border was closed between') gets no sides from it
+    signed = coded("An agreement on trade was signed between China and Vietnam on Monday.")
+    assert {("057", "CHN", "VNM"), ("057", "VNM", "CHN")} <= signed
+    assert not {t for t in coded("The border was closed between Syria and Lebanon.") if t[1]}

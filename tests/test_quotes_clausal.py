@@ -423,3 +423,31 @@ def test_a_question_after_an_adjective_of_doubt(nlp, text, fragment):
 
 def test_an_if_after_another_adjective_is_a_condition(nlp):
     assert not _find(_quotes(nlp, "He was happy if the kids were safe at home."), "the kids", "indirect")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, later",
+    [
+        # the parser made the clause after an opening adverbial cue the head of that cue
+        (
+            "While he acknowledged funding was a major reason for the delay, Hale also noted that the staff was too small.",
+            "funding was a major reason",
+            "the staff was too small",
+        ),
+        (
+            "Although she admitted the budget was tight, the mayor said that the park would open in May.",
+            "the budget was tight",
+            "the park would open",
+        ),
+    ],
+)
+def test_the_clause_of_an_opening_adverbial_cue(nlp, text, fragment, later):
+    quotes = _quotes(nlp, text)
+    found = _find(quotes, fragment, "indirect")
+    assert found and later not in found[0].text and "While" not in found[0].text, quotes
+    assert _find(quotes, later, "indirect"), quotes
+
+
+def test_a_main_clause_after_an_adverbial_cue_is_not_its_clause(nlp):
+    text = "Although the mayor said so, the park will not open in May."
+    assert not _find(_quotes(nlp, text), "the park will not open", "indirect")

@@ -382,6 +382,18 @@ def test_what_is_said_takes_the_day_of_the_report_that_says_it_however_far_back(
     assert intents and all(e.date == "2024-06-02" for e in intents)
 
 
+def test_an_act_a_span_after_or_before_a_dated_clause_takes_that_day(nlp):
+    # "took the decision on Sunday, a day after a bomber killed five": the killing is Saturday's
+    text = (
+        "JERUSALEM - Israel froze talks with the Palestinians on the convoys, officials said Tuesday.\n\n"
+        "The security cabinet took the decision on Sunday, a day after a Palestinian suicide bomber killed "
+        "five Israelis at a bus stop in Netanya."
+    )
+    killings = [e for e in _code(text).events if e.root == "18"]
+    assert killings and all(e.date == "2024-06-15" for e in killings)
+    assert "date:clause('a day after Sunday')" in killings[0].rule
+
+
 def test_an_asserted_event_without_a_time_of_its_own_takes_the_lead_date(nlp):
     text = (
         "MOSCOW - Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Saturday, "

@@ -1101,6 +1101,8 @@ class ActorResolver:
         if re_.name in POSTS:
             run.candidates = ()  # whose embassy the text does not say
         general = _general_reference(doc, run, role.start)
+        if general in DISPUTE_PARTY_WORDS and re_.code == "PTY":
+            return False  # "all parties", "the parties concerned": the sides of a dispute, no actor of their own
         if general:
             # "governments around the world", "many governments", "world leaders": no one country's
             run.candidates = ()
@@ -2331,6 +2333,9 @@ WORLD_WORDS = frozenset({"world", "globe", "worldwide", "global", "foreign", "in
 GENERAL_QUANTIFIERS = frozenset({"many", "other", "some", "several", "various", "numerous", "most", "all"})
 ONE_PER_COUNTRY = frozenset({"government", "military", "country", "nation", "regime", "army", "parliament"})
 GENERAL_SINGULAR_DETS = frozenset({"every", "any", "each"})
+DISPUTE_PARTY_WORDS = frozenset(
+    {"all", "both", "relevant", "concerned", "involved", "warring", "conflicting", "opposing"}
+)
 
 
 def _general_reference(doc, run: Run, role_start: int) -> str:
@@ -2341,6 +2346,12 @@ def _general_reference(doc, run: Run, role_start: int) -> str:
     # the words before the role itself ("foreign ministers" is a role, not a general one)
     left = list(doc[run.start : role_start]) + [c for c in head.children if c.i < run.start]
     one_per_country = (run.role_phrase or head.lemma_).split()[-1].lower() in ONE_PER_COUNTRY
+    if plural and head.lemma_.lower() == "party" and not any(t.lower_ == "political" for t in left):
+        # "all parties", "both parties", "the parties concerned": the sides of a dispute, not political parties
+        after = doc[run.end].lower_ if run.end < len(doc) else ""
+        for w in [t.lower_ for t in left] + [after]:
+            if w in DISPUTE_PARTY_WORDS:
+                return w
     for t in left:
         w = t.lower_
         if w in GENERAL_SINGULAR_DETS and not plural and one_per_country:

@@ -15,6 +15,7 @@ __all__ = [
     "noun_arguments",
     "members",
     "acomp_objects",
+    "between_sides",
     "OBJECT_CONTROL",
 ]
 
@@ -421,6 +422,17 @@ ACOMP_PREPS = ("of", "with", "at", "about", "over", "by", "toward", "towards", "
 
 # verbs of coming to a place: their "here" is where they came to
 ARRIVALS = frozenset({"arrive", "land", "come", "fly", "travel"})
+
+
+def between_sides(verb) -> tuple[list, list]:
+    """(first side, other sides) of a verb's own "between" phrase ("an agreement was signed
+    between China and Vietnam"), or ([], [])."""
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "between":
+            first, others = _between_sides(c)
+            if first:
+                return first, others
+    return [], []
 
 
 def _between_sides(prep) -> tuple[list, list]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..dates import is_point
+from ..dates.clauses import FUTURE_GOVERNORS
 
 __all__ = ["Anchors", "event_date", "PLACING"]
 
@@ -89,6 +90,21 @@ def _bare_day_on_phrase(noun, targets: set[int]) -> bool:
         and prep.head.i in targets
         and _is_verb(prep.head)
         and prep.lower_ not in BOUNDS
+    )
+
+
+def _own_infinitive(verb, targets: set[int]) -> bool:
+    """The infinitive that completes the act ("declined to comment", "refused to attend"), not
+    one after a verb of intention or appeal ("agreed to meet", "threatened to cut": its time is
+    the planned act's)."""
+    gov = verb.head
+    return (
+        _is_verb(verb)
+        and verb.dep_ == "xcomp"
+        and verb.tag_ == "VB"
+        and gov.i in targets
+        and gov.lemma_.lower() not in FUTURE_GOVERNORS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     )
 
 
@@ -226,6 +242,8 @@ class Anchors:
                 return False
             if head.i in targets:
                 return not _reported_date(root, head)
+            if _own_infinitive(head, targets):
+                return True  # "declined to comment Saturday": the time of the act's own infinitive
             if head.pos_ == "ADP" or head.dep_ == "prep":
                 if head.lower_ not in PLACING:
                     return False  # "by February", "under a 1951 treaty", "since 2014"

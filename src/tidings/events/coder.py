@@ -9,7 +9,15 @@ from spacy.attrs import LEMMA, LOWER
 from spacy.strings import get_string_id
 
 from ..records import ActorRef, Candidate, Event, Place, Span, content_id
-from .arguments import MentionIndex, acomp_objects, members, noun_arguments, subject_tokens, target_tokens
+from .arguments import (
+    MentionIndex,
+    acomp_objects,
+    between_sides,
+    members,
+    noun_arguments,
+    subject_tokens,
+    target_tokens,
+)
 from ..places import attached_place, location_places
 from .attach import Anchors, event_date
 from .codebook import MUTUAL_CODES, Codebook
@@ -382,6 +390,16 @@ def _named_target(tm: TriggerMatch):
     )
     objs = [o for p, o in prep_objects(tm.tok, preps) if o.dep_ == "pobj"] if preps else []
     return (objs[:1], "prep:" + "|".join(sorted(preps))) if objs else ([], "")
+
+
+def _guest(verb) -> list:
+    """The object of a verb of hosting when it is the guest himself ("received the Ugandan
+    president"), not a group sent from somewhere ("received a delegation from Iran"): no "from"."""
+    objs = objects(verb)
+    for t in [verb] + objs:
+        if any(p.dep_ == "prep" and p.lower_ == "from" for p in t.children):
+            return []
+    return objs
 
 
 def _where_to(ctx, tok) -> bool:
@@ -1009,6 +1027,11 @@ class Coder:
             self._noun_heads(ctx, ch, args)
         else:
             self._verb_target(ctx, ch, args)
+            mutual = (coding.entry.code or "")[:2] in RECIPROCAL_ROOTS
+            first, others = between_sides(coding.tok) if mutual and not args.src_heads else ([], [])
+            if first and not self._actors(ctx, args.tgt_heads):
+                # "an agreement was signed between China and Vietnam": the sides did it together
+                args.src_heads, args.how_src, args.tgt_heads, args.how_tgt = first, "between", others, "between"
         return args
 
     def _noun_heads(self, ctx, ch: _ChainParts, args: _Arguments) -> None:
@@ -1075,6 +1098,8 @@ class Coder:
         """A verbal trigger's target: the frame's object or the inner act's, in the family's order."""
         coding, inner, fam = ch.coding, ch.inner, ch.fam
         theme = any(c.rel == "dobj" and c.values and not c.negated for c in coding.entry.conds)
+        if theme and coding.entry.code == HOST_CODE and _guest(coding.tok) and self._actors(ctx, _guest(coding.tok)):
+            theme = False  # "received the visiting Ugandan president at State House": the guest is hosted
         frame_tgt, how_frame = self._target(ctx, coding.tok, ch.chain_idx, theme)
         dest = _destination(coding) if fam is None else None
         if dest is not None:

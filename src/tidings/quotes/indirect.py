@@ -561,6 +561,9 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             clause, start = inf, _object_start(tok, inf)
     if clause is None:
         clause = _question_as_adverbial(tok)  # "have not said [when they would take it up]"
+    if clause is None:
+        start = _clause_above(tok, lex)
+        clause = tok.head if start is not None else None
     if clause is None and src is not None and not (inside is not None and inside(tok.i)):
         span = _before_final_cue(cols, tok, src, tok.i, tok.i, loose=True)
         if span[1] < tok.i:  # "After the vote, the plan will go ahead, officials said": an adverbial
@@ -596,6 +599,23 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
     return _around_the_cue(cols, tok, lex, inside, c[0], src)
+
+
+def _clause_above(tok, lex) -> int | None:
+    """ "While he acknowledged [funding was the reason], Ham also noted that ...": the parser made
+    the clause after an adverbial cue the head of the cue, under the main verb's clause. The
+    clause is the cue's when its subject starts right after the cue (or its "that") and the main
+    verb has a clause of its own after it or is no cue; the clause's first token, or None."""
+    head = tok.head
+    if tok.dep_ != "advcl" or head.i <= tok.i or head.dep_ != "ccomp" or head.pos_ not in ("VERB", "AUX"):
+        return None
+    doc = tok.doc
+    first = tok.i + 2 if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "that" else tok.i + 1
+    if not any(c.dep_ in ("nsubj", "nsubjpass") and c.left_edge.i == first for c in head.children):
+        return None
+    main = head.head
+    own = any(x.dep_ == "ccomp" and x.i > main.i for x in main.children)
+    return first if own or cue_at(main, "clause", lex) is None else None
 
 
 def _around_the_cue(cols: _Clauses, tok, lex, inside, cue, src):

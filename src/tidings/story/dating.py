@@ -5,8 +5,9 @@ expression, the clause it hangs on ("said Sunday") has one, and the meeting is d
 careful coders date it. So are "China warned Tuesday that ..., while praising France" and "the
 minister said Tuesday that Cairo is seeking the extradition". An act told in the pluperfect
 ("said Tuesday that rebels had attacked") or put at another time ("a week after the US imposed
-a ban", "before leaving") happened on another day and takes nothing from it; "said Sunday after
-meeting Wang" is that Sunday.
+a ban", "before leaving") happened on another day and takes nothing from it, except a span of
+days or weeks counted from the dated clause ("took the decision on December 6, a day after a
+bomber killed five": the killing is December 5's); "said Sunday after meeting Wang" is that Sunday.
 Only day-precise expressions on the publication day or in the days before it count, as for
 the lead date, except for what a report says: "On Nov. 5 he told the press he would work with
 them" is an intent of Nov. 5, however far back; an expression inside an argument ("a 1951
@@ -30,6 +31,8 @@ REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote", "ann
 ELSEWHEN = frozenset({"before", "since", "until", "till", "prior", "ago"})
 OFFSET = frozenset({"after", "following", "later", "earlier"})
 CLIMB = 6  # how many heads above the trigger a governing verb may be
+SPAN_WORDS = frozenset({"after", "following", "before"})  # "a day after", "two weeks before"
+COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # what is said is dated by the report that says it, however far back the report lies ("On
 # Nov. 5, after winning the election, the president-elect told the press he would work with
 # them"): the statement, appeal or intent is made that day
@@ -103,6 +106,46 @@ def _elsewhen(tok) -> bool:
     return offset and any(c.dep_ == "npadvmod" for c in kids)
 
 
+def _span_from(tok, dated: dict[int, TimeRef]) -> TimeRef | None:
+    """The day of an act put a span of days or weeks before or after a dated clause: "took the
+    decision on December 6, a day after a bomber killed five" (the killing: December 5), "on
+    Monday, two days after the bombing" (Saturday). None when the act is not so placed, or
+    when the day would lie after publication."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in SPAN_WORDS:
+        word, anchor = tok.head, tok.head.head  # "two days after the bombing"
+        spans = [c for c in word.children if c.dep_ == "npadvmod"]
+    else:
+        marks = [c for c in tok.children if c.dep_ in ("mark", "prep", "advmod") and c.lower_ in SPAN_WORDS]
+        if not marks:
+            return None
+        word, anchor = marks[0], tok.head
+        spans = [c for c in tok.children if c.dep_ == "npadvmod"]
+    days = _span_days(spans[0]) if spans else None
+    base = dated.get(anchor.i) if anchor.i != tok.i else None
+    day = _day(base) if base is not None else None
+    if days is None or base is None or day is None:
+        return None
+    day += dt.timedelta(days=-days if word.lower_ in ("after", "following") else days)
+    published = _published(tok.doc)
+    if published is not None and day > published:
+        return None
+    span = tok.doc[spans[0].left_edge.i : spans[0].right_edge.i + 1].text
+    return TimeRef(f"{span} {word.text} {base.text}", day.isoformat(), base.start, base.end, "day")
+
+
+def _span_days(noun) -> int | None:
+    """ "a day", "two days", "a week": the span in days, or None."""
+    unit = {"day": 1, "week": 7}.get(noun.lemma_.lower())
+    if unit is None:
+        return None
+    counts = [c for c in noun.children if c.dep_ in ("det", "nummod")]
+    if len(counts) != 1:
+        return None
+    word = counts[0].lower_
+    count = int(word) if word.isdigit() else COUNTS.get(word)
+    return count * unit if count else None
+
+
 def governing_date(doc, e: Event, dated: dict[int, TimeRef], said: bool) -> TimeRef | None:
     """The date of the nearest verb above the event's trigger, in its sentence, that a time
     expression dates; None for an act told in the pluperfect, for an act (not `said`: a
@@ -113,8 +156,11 @@ def governing_date(doc, e: Event, dated: dict[int, TimeRef], said: bool) -> Time
         return None
     far = _said_dated(doc) if said else {}
     tok = trigger_token(doc, e.trigger.start)
-    if tok is None or _pluperfect(tok):
+    if tok is None:
         return None
+    shifted = _span_from(tok, dated)
+    if shifted is not None or _pluperfect(tok):
+        return shifted
     for _ in range(CLIMB):
         if tok.head.i == tok.i or _elsewhen(tok):
             return None

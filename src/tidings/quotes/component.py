@@ -32,7 +32,8 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None, 
     quoted = find_quoted(text)
     cands = _candidates(doc, table, cue_word_ids(lex, doc.vocab.strings) if cue_ids is None else cue_ids)
     speakers = Speakers(doc, _cue_subjects(cands, lex), [(q.open, q.close) for q in quoted])
-    directs = attribute_direct(doc, quoted, lex, speakers, text, table)
+    titles: list[tuple[int, int]] = []
+    directs = attribute_direct(doc, quoted, lex, speakers, text, table, titles)
     inside = [(d.start, d.end, d) for d in directs]
 
     def quoted_speaker(i: int):
@@ -55,6 +56,8 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None, 
         if ind.kind == "reported":
             out.append(Quote(speaker=ind.speaker, text=text[a:b], kind="reported", cue=ind.cue, start=a, end=b))
             continue
+        if _title_only(doc, ind.start, ind.end, titles):
+            continue  # "In his book, ''Make Your Kid a Millionaire,'' X suggested ...": a title
         share = _share(text, a, b, covered)
         if share >= _DIRECT_SHARE:
             for d in directs:  # the clause is the direct quote: lend it the cue if it has none
@@ -76,6 +79,19 @@ def extract_quotes(doc, lex: CueLexicon, cue_ids: frozenset[int] | None = None, 
         )
     out.sort(key=lambda q: (q.start, q.end, q.kind))
     return out
+
+
+def _title_only(doc, start: int, end: int, titles: list[tuple[int, int]]) -> bool:
+    """Does a reported clause of tokens [start, end) hold a work title and, outside it, no verb
+    and no subject? ("His new memoir, ''The Long Road Home,'' Hale said, is out": a piece of what
+    Hale said, its subject)."""
+    spans = [(a, b) for a, b in titles if doc[start].idx <= a and b <= doc[end - 1].idx + len(doc[end - 1])]
+    if not spans:
+        return False
+    return not any(
+        (t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass")) and not any(a <= t.idx < b for a, b in spans)
+        for t in doc[start:end]
+    )
 
 
 def _lend_to_inner(directs, reported: list[Quote]) -> None:

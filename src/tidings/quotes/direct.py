@@ -291,7 +291,10 @@ def attribute_direct(
     speakers: Speakers,
     text: str | None = None,
     table: TokenTable | None = None,
+    titles: list[tuple[int, int]] | None = None,
 ) -> list[Direct]:
+    """The direct quotes of `quoted` with their cues and speakers; the (start, end) of quoted
+    work titles ("his book, ''Make Your Kid a Millionaire''") are put in `titles` if given."""
     ctx = _QuoteScan(
         doc, lex, speakers, quoted, doc.text if text is None else text, TokenTable(doc) if table is None else table
     )
@@ -342,6 +345,8 @@ def attribute_direct(
         else:
             d.how = "none"
         if _scare(ctx, d, words, sep, steps):
+            if titles is not None and work_title(ctx, d):
+                titles.append((q.start, q.end))
             continue
         if d.how == "none":  # kept without a cue: whose words they are, if the sentence says
             _unattributed(ctx, d, prev_close)
@@ -466,7 +471,43 @@ def _named_after_preposition(ctx: _QuoteScan, d: Direct) -> bool:
     return j >= 0 and (ctx.doc[j].pos_ == "ADP" or ctx.doc[j].tag_ == "POS")
 
 
+_WORKS = {
+    "book",
+    "memoir",
+    "novel",
+    "anthem",
+    "song",
+    "hymn",
+    "album",
+    "film",
+    "movie",
+    "documentary",
+    "poem",
+    "essay",
+    "column",
+    "bestseller",
+    "play",
+    "musical",
+    "series",
+    "sitcom",
+}
+
+
+def work_title(ctx: _QuoteScan, d: Direct) -> bool:
+    """A short capitalised name right after the noun of a work it names ("his 2002 book, ''Make
+    Your Kid a Millionaire,''", "the anthem ''A Change Is Gonna Come''"): a title, not a quote,
+    even with a cue after it."""
+    if not _title(ctx, d):
+        return False
+    j = ctx.tok_at(d.q.open) - 1
+    while j >= 0 and (ctx.doc[j].is_space or ctx.doc[j].text == ","):
+        j -= 1
+    return j >= 0 and ctx.doc[j].pos_ == "NOUN" and ctx.doc[j].lemma_.lower() in _WORKS
+
+
 def _scare(ctx: _QuoteScan, d: Direct, words: int, sep: bool, steps: int) -> bool:
+    if work_title(ctx, d):
+        return True
     if _title(ctx, d) and (
         not (d.how in ("after", "before") and sep and words > 1) or _named_after_preposition(ctx, d)
     ):

@@ -451,3 +451,23 @@ def test_the_clause_of_an_opening_adverbial_cue(nlp, text, fragment, later):
 def test_a_main_clause_after_an_adverbial_cue_is_not_its_clause(nlp):
     text = "Although the mayor said so, the park will not open in May."
     assert not _find(_quotes(nlp, text), "the park will not open", "indirect")
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        # "Y was accused of Ving": an accusation by someone the sentence does not name
+        ("Mr. Ortiz was accused of using $50 million for personal expenses.", "using $50 million"),
+        (
+            "Guards have sometimes been accused of beating the prisoners they were paid to protect.",
+            "beating the prisoners",
+        ),
+    ],
+)
+def test_a_passive_accusation_has_no_speaker(nlp, text, fragment):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and found[0].speaker is None, _quotes(nlp, text)
+
+
+def test_accused_of_a_noun_is_no_quote(nlp):
+    assert not _quotes(nlp, "The mayor was accused of fraud by the council.")

@@ -729,6 +729,9 @@ def _without_clause_frame(cols: _Clauses, tok, lex, inside):
     if src is None:
         return []
     if src.dep_ == "nsubjpass" and src.head.i == tok.i:  # "was urged to leave": not by the subject
+        accused = _accused_of(tok)
+        if co is not None and accused is not None:  # "Ortiz was accused of using the funds": by someone unnamed
+            return [(src.left_edge.i, accused, co[0], _agent(tok), False)]
         clause = _xcomp_of(tok) if cx is not None and src.lower_ != "it" else None
         if cx is None or clause is None or clause.i < tok.i or not _to_infinitive(clause):
             return []
@@ -748,6 +751,18 @@ def _without_clause_frame(cols: _Clauses, tok, lex, inside):
             if enough(cols, a, b):
                 return [(a, b, cue[0], src, True)]
     return []
+
+
+def _accused_of(tok) -> int | None:
+    """The end of the gerund phrase of a passive "was accused of Ving ...", or None."""
+    if tok.lemma_.lower() != "accuse":
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "of" and p.i > tok.i:
+            gerund = next((x for x in p.children if x.dep_ in ("pcomp", "pobj") and _gerund(x)), None)
+            if gerund is not None:
+                return gerund.right_edge.i + 1
+    return None
 
 
 def _two_words(cols: _Clauses, a: int, b: int) -> bool:

@@ -186,3 +186,35 @@ def test_time_of_the_verb_that_does_the_named_act_dates_it(nlp):
 def test_time_of_the_infinitive_that_completes_the_act_dates_it(nlp):
     # "Saturday" hangs on "comment", the infinitive the declining is about
     assert _dated(_events("Police officials declined to comment Saturday."), "declined") == {("2025-01-11", "Saturday")}
+
+
+# --- an act its own clause dates after publication has not happened (events/coder.py _told_ahead) ---
+
+
+def _events_of(text, published):
+    import json
+
+    from tidings.readers import read_data
+    from tidings.run.coding import CodeOptions, code_articles
+
+    record = json.dumps({"id": "t", "published": published, "text": text})
+    article = next(iter(read_data(record.encode(), "t.jsonl")))
+    return next(code_articles([article], CodeOptions())).events
+
+
+def test_an_act_told_ahead_of_publication_is_no_asserted_event(nlp):
+    events = _events_of(
+        "The Czech and Slovak prime ministers meet separately Monday with the German chancellor in Berlin, "
+        "officials said on Friday.",
+        "1998-05-01",
+    )
+    meets = [e for e in events if e.trigger.text == "meet"]
+    assert meets and all(e.root != "04" or e.status != "asserted" for e in meets)
+
+
+def test_a_past_act_dated_in_the_past_stays_asserted(nlp):
+    events = _events_of(
+        "The Czech prime minister met the German chancellor on Monday in Berlin, officials said on Wednesday.",
+        "1998-05-06",
+    )
+    assert any(e.trigger.text == "met" and e.root == "04" and e.status == "asserted" for e in events)

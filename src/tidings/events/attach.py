@@ -108,6 +108,29 @@ def _own_infinitive(verb, targets: set[int]) -> bool:
     )
 
 
+def publication_day(published) -> dt.date | None:
+    """The publication day of a date, a datetime or an ISO string; None if there is none."""
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    try:
+        return dt.date.fromisoformat(str(published)[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def after_publication(timex, published) -> bool:
+    """The time expression names a day after the publication day."""
+    pub = publication_day(published)
+    if timex is None or pub is None or timex.precision not in ("day", "time") or not timex.value:
+        return False
+    try:
+        return dt.date.fromisoformat(timex.value[:10]) > pub
+    except ValueError:
+        return False
+
+
 def event_date(timex, published, status: str, how: str = "") -> tuple[str | None, str | None, str]:
     """(date, date_text, how) for an event: the day of the time expression that governs its
     clause; else the publication date, with date_text None. The event date is always a day,
@@ -116,16 +139,7 @@ def event_date(timex, published, status: str, how: str = "") -> tuple[str | None
     never dated after publication (how 'after-publication'; "signed ... on Friday" in a story
     of Wednesday means the Friday before, which the dates stage gives when the tense is
     clear)."""
-    pub: dt.date | None
-    if isinstance(published, dt.datetime):
-        pub = published.date()
-    elif isinstance(published, dt.date):
-        pub = published
-    else:
-        try:
-            pub = dt.date.fromisoformat(str(published)[:10]) if published else None
-        except ValueError:
-            pub = None
+    pub = publication_day(published)
     pub_s = pub.isoformat() if pub else None
     if timex is None:
         return pub_s, None, how

@@ -19,7 +19,7 @@ from .arguments import (
     target_tokens,
 )
 from ..places import attached_place, location_places
-from .attach import Anchors, event_date
+from .attach import Anchors, after_publication, event_date
 from .codebook import MUTUAL_CODES, Codebook
 from .lexicon import Lexicon
 from .patterns import TriggerMatch, find_entries, match_entry, objects, prep_objects, start_of, xcomps
@@ -477,6 +477,20 @@ def _chain_status(ch: _ChainParts):
             status = combine(status, fs)
             cue = cue or t.tok.lower_
     return status, cue, upto
+
+
+def _told_ahead(ch: _ChainParts, timex, published) -> bool:
+    """An act its own clause dates after publication, in no past tense ("meet separately
+    Monday", "is to pay a visit Wednesday", "before he leaves on April 24"), has not happened
+    yet: it is a future act, not an asserted one. A report ("said") is never ahead."""
+    if not after_publication(timex, published) or ch.coding.entry.family == "say":
+        return False
+    verbs = [t.tok if t.kind != "noun" else t.tok.head for t in ch.rest]
+    return not any(v.tag_ == "VBD" or (v.tag_ == "VBN" and _has_perfect(v)) for v in verbs)
+
+
+def _has_perfect(verb) -> bool:
+    return any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children)
 
 
 def _actor_pairs(ch: _ChainParts, info, args: _Arguments):
@@ -983,6 +997,8 @@ class Coder:
         spk = self._actors(ctx, subject_tokens(ch.says[-1].tok)[0]) if ch.says else []
         reported_by = spk[0][0] if spk else None
         timex, how_date, place = self._date_and_place(ctx, ch)
+        if status == "asserted" and _told_ahead(ch, timex, ctx.published):
+            status, cue = "future", timex.text
         info = self.codebook.get(code)
         if info is None:
             self._cand(ctx, ch.coding.tok, False, "unknown code", code=code, detail=ch.coding.entry.id)

@@ -471,3 +471,24 @@ def test_a_passive_accusation_has_no_speaker(nlp, text, fragment):
 
 def test_accused_of_a_noun_is_no_quote(nlp):
     assert not _quotes(nlp, "The mayor was accused of fraud by the council.")
+
+
+@pytest.mark.parametrize(
+    "text, fragment, holder",
+    [
+        # a passive as-clause names the document that says the clause it hangs on
+        (
+            "As stated in the report, there are many questions about how the money was spent.",
+            "many questions",
+            "report",
+        ),
+        ("As noted in his letter, the company will cut 300 jobs next year.", "cut 300 jobs", "letter"),
+    ],
+)
+def test_as_stated_in_a_document(nlp, text, fragment, holder):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and holder in _speaker_text(found[0]), _quotes(nlp, text)
+
+
+def test_as_planned_in_a_month_is_no_quote(nlp):
+    assert not _quotes(nlp, "As planned in May, the bridge will close in June.")

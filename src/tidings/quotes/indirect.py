@@ -543,6 +543,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         return [(opening[0], opening[1], c[0], opening[2], False)]
     outer = _outer_cue_of_conjunct(tok, lex)
     src = subject_of(outer if outer is not None else tok)
+    if src is None:
+        src = _stated_in(tok)  # "As stated in the report, there are many questions ...": the report's
     asked = src is None and _asked_clause(tok)
     if asked:
         src = _agent(tok)  # "Asked whether he would resign, Johnson said": by someone not named
@@ -832,6 +834,26 @@ def _as_clause(tok) -> bool:
         and not any(x.dep_ in ("dobj", "ccomp", "xcomp") and x.lower_ != "it" for x in tok.children)
         and not any(x.dep_ == "prep" and x.lower_ == "for" for x in tok.children)
     )  # "As Ms. Vos put it, ...": "it" is what was said; "as Sparta pressed for an equaliser": sought
+
+
+def _stated_in(tok):
+    """The document of a passive as-clause, "As stated/noted/reported in the report, ...": the
+    noun after its "in" (what the as-clause then reports is the clause it hangs on), or None."""
+    if tok.tag_ != "VBN" or not _as_clause(tok) or any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in tok.children):
+        return None
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ == "in" and p.i == tok.i + 1:
+            doc = next(
+                (
+                    x
+                    for x in p.children
+                    if x.dep_ == "pobj" and x.pos_ in ("NOUN", "PROPN") and x.ent_type_ not in ("DATE", "TIME")
+                ),
+                None,
+            )
+            if doc is not None:
+                return doc
+    return None
 
 
 def _put_it(tok) -> bool:

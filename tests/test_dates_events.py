@@ -9,6 +9,7 @@ import datetime as dt
 
 import pytest
 
+from storykit import code_text
 from tidings.events.attach import event_date
 from tidings.records import TimeRef
 
@@ -192,14 +193,7 @@ def test_time_of_the_infinitive_that_completes_the_act_dates_it(nlp):
 
 
 def _events_of(text, published):
-    import json
-
-    from tidings.readers import read_data
-    from tidings.run.coding import CodeOptions, code_articles
-
-    record = json.dumps({"id": "t", "published": published, "text": text})
-    article = next(iter(read_data(record.encode(), "t.jsonl")))
-    return next(code_articles([article], CodeOptions())).events
+    return code_text(text, published).events
 
 
 def test_an_act_told_ahead_of_publication_is_no_asserted_event(nlp):

@@ -10,6 +10,7 @@ import math
 import numpy as np
 import pytest
 
+from storykit import code_text
 from tidings.evaluate.stories import StoryGold, agreement, merge_coders, score_stories, tuples_of
 from tidings.story.judge import Judge, from_json, trees_from_lightgbm
 from tidings.story.keys import country_block, role_of, story_key
@@ -18,13 +19,7 @@ PUB = "2024-06-17"
 
 
 def _code(text, **pipeline):
-    from tidings.nlp import PipelineOptions
-    from tidings.run.coding import CodeOptions, code_articles
-    from tidings.readers import read_data
-
-    record = json.dumps({"id": "t", "published": PUB, "text": text})
-    article = next(iter(read_data(record.encode(), "t.jsonl")))
-    return next(code_articles([article], CodeOptions(pipeline=PipelineOptions(**pipeline))))
+    return code_text(text, PUB, **pipeline)
 
 
 # --- keys and story-level scoring ------------------------------------------------------

@@ -7,21 +7,15 @@ sentences are written for these tests."""
 
 from __future__ import annotations
 
-import json
-
 import pytest
+from storykit import code_text
 
 PUB = "2006-11-02"
 ACCIDENT = "the text puts the harm down to a disaster or an accident"
 
 
 def _code(text):
-    from tidings.readers import read_data
-    from tidings.run.coding import CodeOptions, code_articles
-
-    record = json.dumps({"id": "t", "published": PUB, "text": text})
-    article = next(iter(read_data(record.encode(), "t.jsonl")))
-    return next(code_articles([article], CodeOptions()))
+    return code_text(text, PUB)
 
 
 def _violent(coded):

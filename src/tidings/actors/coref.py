@@ -425,7 +425,8 @@ def _nominal_antecedent(doc, r: Run, history: list[Run]) -> Run | None:
             if kind_word and h.role_phrase != want:
                 continue  # "the news agency" is not "the aid agency"
             return h
-        if r.office and h.cls == "person" and h.office == r.office and r.office not in ("minister",):
+        if r.office and h.cls == "person" and h.office == r.office and r.office not in ("minister",) and not r.plural:
+            # "the foreign ministers" are not the one foreign minister named before them
             return h
     return None
 

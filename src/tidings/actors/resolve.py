@@ -1196,6 +1196,8 @@ class ActorResolver:
             if coded is not None:
                 return coded
         elif le.kind == CITY:
+            if _place_modifier(doc, run, head):
+                run.pending = "place"  # where, for the roles of its sentence; no actor of its own
             run.code = run.country = le.country
             run.name, run.key, run.cls, run.kind = le.name, le.country, "country", "metonym"
             run.rule = f"place:{loc_phrase(doc, loc)} (geonames -> {le.country})"
@@ -1207,6 +1209,8 @@ class ActorResolver:
             run.rule = f"{'place' if _locative(doc, run) else 'unit'}:{loc_phrase(doc, loc)} ({le.source})"
             return True
         elif le.kind in (CAPITAL, METONYM):
+            if le.kind == CAPITAL and _place_modifier(doc, run, head):
+                run.pending = "place"
             run.kind = "metonym"
             if _locative(doc, run) and le.country:
                 # named as a place ("talks in Moscow", "a visit to Washington"): the country, not its
@@ -2485,6 +2489,48 @@ def _locative(doc, run: Run) -> bool:
     if prep.lower_ in ("to", "from", "for") and prep.head.lemma_.lower() in MOTION:
         return True
     return False
+
+
+# gatherings and the texts they make, which a town before them only places ("their Beijing
+# meeting", "a Baghdad news conference", "the Doha round", "the Oslo accords")
+VENUE_NOUNS = frozenset(
+    {
+        "meeting",
+        "talk",
+        "talks",
+        "summit",
+        "conference",
+        "round",
+        "negotiation",
+        "session",
+        "forum",
+        "ceremony",
+        "dialogue",
+        "consultation",
+        "accord",
+        "agreement",
+        "declaration",
+        "process",
+        "rally",
+        "visit",
+        "trip",
+    }
+)
+
+
+def _place_modifier(doc, run: Run, head) -> bool:
+    """A town named as the modifier of a gathering ("their Beijing meeting", "a Baghdad news
+    conference", "the Doha round"): where it is, not who acts. A role after the town ("Beijing
+    authorities", "Kabul police") is part of the run and never comes here."""
+    noun = head.head
+    return (
+        head.dep_ == "compound"
+        and noun.i > head.i
+        and noun.i >= run.end
+        and noun.pos_ == "NOUN"
+        and noun.lemma_.lower() in VENUE_NOUNS
+        and all(t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "ADJ", "PROPN") for t in doc[run.end : noun.i])
+    )
 
 
 def _apposed_demonym(doc, a: Run, b: Run) -> bool:

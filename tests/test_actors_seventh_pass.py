@@ -1,0 +1,68 @@
+"""Actor rules of the seventh pass of issue 18 (s14): a currency ("US dollars") names no actor; a
+capital or town before a gathering ("their Tokyo meeting", "the Doha round") only places it (it
+still gives the roles of its sentence their country); a plural role ("the foreign ministers") is
+not the one office-holder named before it. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from actorkit import actors_only, mention
+from tidings.nlp import new_doc
+
+
+def _mentions(nlp, text: str, published: str = "2006-11-20"):
+    doc = actors_only(nlp, new_doc(nlp, text, dt.date.fromisoformat(published)))
+    return [(m.text, m.code) for m in doc._.actor_mentions]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The island repaid a loan of 40 million US dollars to the bank last year.",
+        "The fund lent 30 million U.S. dollars to the province.",
+        "Shares rose by 12 Hong Kong dollars on Friday.",
+    ],
+)
+def test_a_currency_names_no_actor(nlp, text):
+    found = _mentions(nlp, text)
+    assert not any(code and code.startswith(("USA", "HKG")) for _, code in found), found
+
+
+@pytest.mark.parametrize(
+    "text,town",
+    [
+        ("At their Tokyo meeting in May, the two ministers agreed to open a hotline.", "Tokyo"),
+        ("The delegates spent the day discussing the stalled Doha round of trade negotiations.", "Doha"),
+        ("The Moscow talks ended without a statement.", "Moscow"),
+    ],
+)
+def test_a_capital_before_a_gathering_is_no_actor(nlp, text, town):
+    found = _mentions(nlp, text)
+    assert not any(town in words for words, _ in found), found
+
+
+def test_the_capital_before_a_gathering_still_places_the_roles_of_its_sentence(nlp):
+    m = mention(nlp, "The minister held a Baghdad news conference on Monday.", "2006-11-20", "minister")
+    assert m.code == "IRQGOV"
+
+
+@pytest.mark.parametrize(
+    "text,words,code",
+    [
+        ("Kabul police detained four men on Sunday.", "Kabul police", "AFGCOP"),
+        ("The contingent will guard Tirana airport from next week.", "Tirana", "ALB"),
+        ("The envoy flew to Tokyo on Monday.", "Tokyo", "JPN"),
+    ],
+)
+def test_a_capital_that_is_no_gathering_s_place_keeps_its_country(nlp, text, words, code):
+    m = mention(nlp, text, "2006-11-20", words)
+    assert m.code is not None and m.code.startswith(code)
+
+
+def test_plural_ministers_are_not_the_one_minister_named_before(nlp):
+    text = "Foreign Minister Geremek arrived on Friday. The foreign ministers signed the treaty on Saturday."
+    m = mention(nlp, text, "1999-03-12", "The foreign ministers")
+    assert "geremek" not in m.rule

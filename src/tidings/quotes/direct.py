@@ -60,6 +60,10 @@ class _QuoteScan:
         k = bisect.bisect_right(self.idx, char) - 1
         return max(k, 0)
 
+    def quoted_at(self, char: int) -> bool:
+        """Is the character inside some quotation marks?"""
+        return any(q.start <= char < q.end for q in self.quoted)
+
     def speaker_of(self, cue_tok, d: Direct) -> ActorRef | None:
         if cue_tok.lower_ == "according":
             src = according_source(cue_tok)
@@ -71,7 +75,23 @@ class _QuoteScan:
                 # '"... One of the brightest members," Rep. Anna Berg said': the other subject
                 outside = [c for c in cue_tok.children if c.dep_ in SUBJ and not d.start <= c.i < d.end]
                 src = outside[0] if outside else _after_verb(cue_tok)
+            elif (src is None or src.left_edge.i > cue_tok.i + 1) and d.q.closed:
+                src = self.between_noun(d, cue_tok) or src
         return self.speakers.resolve(src) if src is not None else None
+
+    def between_noun(self, d: Direct, cue_tok):
+        """'"...," Flynn, a top surrogate, said Thursday on Fox News's "Fox and Friends."': the
+        parser hung the name on the quote and took a word after the cue for its subject. The
+        head of the noun phrase between the quote and the cue, if any."""
+        start = self.tok_at(d.q.close - 1) + 1
+        span = range(start, cue_tok.i)
+        first = next((i for i in span if not self.doc[i].is_punct), None)
+        if first is None or self.doc[first].pos_ != "PROPN":
+            return None
+        head = self.doc[first]
+        while head.head.i in span and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head
+        return head
 
 
 def _after_verb(verb):
@@ -262,6 +282,8 @@ def _sentence_subject(ctx: _QuoteScan, d: Direct, prev_close: int):
     if doc[j].text != ":" and cue_at(root, "direct", ctx.lex) is None:
         return None
     subj = subject_of(root)
+    if subj is not None and ctx.quoted_at(subj.idx):  # '"My answer, that was absurd," the aide said.'
+        subj = next((c for c in root.children if c.dep_ in SUBJ and not ctx.quoted_at(c.idx)), None)
     if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
         return None
     return ctx.speakers.resolve(subj)
@@ -425,7 +447,7 @@ def _continues(ctx: _QuoteScan, prev: Direct, q: Quoted) -> bool:
         return False  # epigraphs and transcript turns name each speaker
     between = ctx.text[prev.q.close : q.open]
     if "\n" not in between:
-        before = between.rstrip()
+        before = between.rstrip().rstrip("\"”»’'").rstrip()  # '... on NBC's "Meet the Press." "More."'
         return (
             prev.how in ("after", "before", "colon", "continued")
             and len(between) < 250

@@ -234,6 +234,16 @@ class Speakers:
             return quote_speaker
         if low in NEUTER | PLURAL:
             return self._nonperson(tok)
+        if low == "you" and quote_speaker is None and not self._in_quotes(tok.idx):
+            return ActorRef(  # "Lest you assume that ...": the writer's reader, whom the text names "you"
+                code=None,
+                country=None,
+                name="the reader",
+                text=tok.text,
+                start=tok.idx,
+                end=tok.idx + len(tok),
+                rule="quotes:second-person-reader",
+            )
         if low not in PERSONAL:
             return None
         person = self.nearest_person(tok.i)

@@ -201,6 +201,11 @@ def _compound_subject(tok):
     )
 
 
+def _heading(tok) -> bool:
+    """A word of a section heading run into the sentence: capitals only ("THE COSTS")."""
+    return len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
+
+
 def subject_of(verb, depth: int = 3):
     """The token heading the subject of `verb` (its own or, for conj/xcomp/advcl, its head's)."""
     if verb.tag_ == "NNS" and verb_like(verb) and not any(c.dep_ in SUBJ for c in verb.children):
@@ -208,8 +213,9 @@ def subject_of(verb, depth: int = 3):
     for _ in range(depth):
         subj = agent = loose = None
         for child in verb.children:
-            if child.dep_ in SUBJ and subj is None and any(ch.isalnum() for ch in child.text):  # not a dash
-                subj = child
+            if child.dep_ in SUBJ and any(ch.isalnum() for ch in child.text):  # not a dash
+                if subj is None or (_heading(subj) and not _heading(child) and child.i < verb.i):
+                    subj = child  # "THE COSTS Ms. Ortiz said": a section heading is no subject
             elif child.dep_ == "agent":  # "was reported by X"
                 agent = next((g for g in child.children if g.dep_ == "pobj"), None)
         prev = verb.doc[verb.i - 1] if verb.i > 0 else None

@@ -1,0 +1,92 @@
+"""Quotes: speakers the parse hides (issue 20, attribution): a name the parser hung on the quote,
+a quote that carries on past a show's quoted title, a subject inside the quote, a section heading
+run into the sentence, and the reader a text calls "you". Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from quotekit import find as _find
+from quotekit import quotes_of as _quotes
+
+
+def _speaker(quote) -> tuple[str, str]:
+    sp = quote.speaker
+    return ("", "") if sp is None else (sp.text or "", sp.name or "")
+
+
+_ON_A_SHOW = [
+    (
+        '"He is wrong. There is a deep split between the council and frankly the mayor and our police," Hale, '
+        'a top county official, said Thursday morning on Channel Four\'s "Good Morning Kent." "I mean, there '
+        'is a lot of anger in the ranks."',
+        "Hale",
+    ),
+    (
+        '"She is right. There is a real gap between this council and frankly the mayor and our schools," Ortiz, '
+        'a senior city aide, said Friday morning on Radio City\'s "Morning Talk." "I mean, nobody trusts the '
+        'budget."',
+        "Ortiz",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    _ON_A_SHOW
+    + [
+        (
+            '"He is wrong. There is a severe split between this council and frankly the mayor and our police," '
+            'Hale, a top county aide, said Thursday morning on Kent TV\'s "Cats and Dogs."',
+            "Hale",
+        )
+    ],
+)
+def test_the_name_between_the_quote_and_its_cue_is_the_speaker(nlp, text, name):
+    """'"...," Hale, an official, said on X's "Show."': not a word of the show's title."""
+    found = _find(_quotes(nlp, text), "between this" if "between this" in text else "between the", "direct")
+    assert found and name in _speaker(found[0])[1], found
+
+
+@pytest.mark.parametrize("text, name", _ON_A_SHOW)
+def test_a_quote_carries_on_past_a_quoted_title(nlp, text, name):
+    """The next sentence's quote, after '... on X's "Show."', is the same speaker's."""
+    found = _find(_quotes(nlp, text), "I mean", "direct")
+    assert found and name in _speaker(found[0])[1], found
+
+
+def test_a_subject_inside_the_quote_is_not_the_next_quote_s_speaker(nlp):
+    text = (
+        '"My verdict, that was shameful," the mayor\'s former campaign chief said in an interview with Radio '
+        'Kent. "She, like the governor, has refused to apologize. She really should."'
+    )
+    found = _find(_quotes(nlp, text), "refused to apologize", "direct")
+    assert found and "campaign chief" in _speaker(found[0])[1], found
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("THE COSTS Ms. Ortiz said that the fund would lose money.", "lose money"),
+        ("THE SAVINGS Back when she ran the fund, Ms. Ortiz said that she considered stocks a gamble.", "gamble"),
+    ],
+)
+def test_a_section_heading_is_not_the_subject(nlp, text, fragment):
+    found = _find(_quotes(nlp, text), fragment)
+    assert found and all(_speaker(q)[1] == "Ortiz" for q in found), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        ("You may think the new tax is fair, but the figures say otherwise.", "tax is fair"),
+        ("Lest you assume the bridge is safe, the inspectors found cracks in every pier.", "bridge is safe"),
+    ],
+)
+def test_you_outside_quotes_is_the_reader(nlp, text, fragment):
+    found = _find(_quotes(nlp, text), fragment)
+    assert found and _speaker(found[0])[1] == "the reader", found
+
+
+def test_you_inside_a_quote_is_not_the_reader(nlp):
+    found = _find(_quotes(nlp, '"You think the tax is fair, but it is not," the mayor said.'), "tax is fair")
+    assert found and all(_speaker(q)[1] != "the reader" for q in found), found

@@ -90,3 +90,38 @@ def test_you_outside_quotes_is_the_reader(nlp, text, fragment):
 def test_you_inside_a_quote_is_not_the_reader(nlp):
     found = _find(_quotes(nlp, '"You think the tax is fair, but it is not," the mayor said.'), "tax is fair")
     assert found and all(_speaker(q)[1] != "the reader" for q in found), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment, name",
+    [
+        ("The mayor made it clear he would veto the bill.", "he would veto the bill", "The mayor"),
+        ("The governor has made clear that he will not resign.", "he will not resign", "The governor"),
+        ("The union wants the government to raise wages.", "the government to raise wages", "The union"),
+        ("The farmers would like the state to pay for the new wells.", "the state to pay", "The farmers"),
+    ],
+)
+def test_made_clear_and_wanting_someone_to_act_are_reported(nlp, text, fragment, name):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and _speaker(found[0])[1] == name, _quotes(nlp, text)
+    assert "clear" not in found[0].text and not found[0].text.startswith("it ")
+
+
+def test_made_clear_is_speech():
+    from tidings.quotes import cue_class
+
+    assert cue_class("made clear") == cue_class("makes clear") == "speech"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The storm made the roads clear of snow.",
+        "The council wants a new road.",
+        "The stock, you know, went up because the new boss cut costs.",
+        "You know, the city needs more money.",
+    ],
+)
+def test_no_report(nlp, text):
+    """No clause is made clear or wanted; "you know," is a filler of speech."""
+    assert not _quotes(nlp, text), _quotes(nlp, text)

@@ -136,6 +136,7 @@ _FORMS = {
     "found": "find",
     "saw": "see",
     "seen": "see",
+    "made": "make",
 }
 
 

@@ -16,7 +16,16 @@ from spacy.symbols import AUX, VERB
 from ..records import ActorRef
 from .cues import CueLexicon
 from .speakers import Speakers
-from .syntax import OBJECT_CONTROL, according_source, cue_at, noun_source, subject_of, verb_lemma, verb_like
+from .syntax import (
+    OBJECT_CONTROL,
+    according_source,
+    cue_at,
+    noun_source,
+    subject_of,
+    verb_adjective,
+    verb_lemma,
+    verb_like,
+)
 from .tokens import TokenTable, sid
 
 __all__ = ["Indirect", "find_indirect"]
@@ -94,6 +103,10 @@ def _xcomp_of(tok):
     found = _clause_of(tok, ("xcomp",))
     if found is not None:
         return found
+    if verb_lemma(tok) in _DESIRE:
+        for x in tok.children:  # "wants [the city to pay]": the parser made it a clause with a subject
+            if x.dep_ == "ccomp" and x.left_edge.i == tok.i + 1 and _to_infinitive(x) and _has_subject(x):
+                return x
     obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
     if obj is not None and verb_lemma(tok) not in OBJECT_CONTROL:
         return None  # "seek alternatives [to widen the tax base]": a purpose, not what was sought
@@ -102,6 +115,13 @@ def _xcomp_of(tok):
         if x.dep_ == "advcl" and _to_infinitive(x) and x.left_edge.i == after and x.doc[after].lower_ == "to":
             return x
     return None
+
+
+_DESIRE = {"want", "like", "prefer", "intend"}  # X wants Y to ...
+
+
+def _has_subject(verb) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _that_relcl(node):
@@ -532,7 +552,21 @@ def _takes_infinitive(cue) -> bool:
     return cue is not None and cue[1] is not None and cue[1].cls == "intention"
 
 
+def _filler(tok) -> bool:
+    """ "you know," / "you see," between commas or opening a sentence: a filler of speech, no report."""
+    doc = tok.doc
+    return (
+        tok.lemma_ in ("know", "see")
+        and tok.i > 0
+        and doc[tok.i - 1].lower_ == "you"
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in (",", "...", "…", "--", "—")
+    )
+
+
 def _from_verb(cols: _Clauses, tok, lex, inside):
+    if _filler(tok):
+        return []
     c = cue_at(tok, "clause", lex)
     if c is None and _put_it(tok):
         c = cue_at(tok, "direct", lex)  # "As the mayor put it, the city will not back down"
@@ -551,6 +585,9 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
     elif src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
     clause, start = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None), None
+    adj = verb_adjective(tok) if " " in c[0] else None
+    if adj is not None and clause is not None and clause.i == adj.i:
+        clause = _made_clear(tok, adj)  # "made it clear [he would veto the bill]"
     if clause is None:
         clause = _unmarked_clause(tok)
         if clause is not None:  # from its subject: "said after the convention [he would ...]"
@@ -601,6 +638,14 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
     return _around_the_cue(cols, tok, lex, inside, c[0], src)
+
+
+def _made_clear(verb, adj):
+    """The clause of "made (it) clear": hung on the adjective, or on the verb after it; or None."""
+    for x in list(adj.children) + list(verb.children):
+        if x.i > adj.i and x.dep_ in ("advcl", "ccomp", "csubj") and x.pos_ in ("VERB", "AUX") and _has_subject(x):
+            return x
+    return None
 
 
 def _clause_above(tok, lex) -> int | None:

@@ -127,6 +127,14 @@ _INVERTED_DEPS = ("nsubj", "dobj", "attr", "npadvmod", "appos", "dep", "compound
 _NOT_VERB_POS = ("NOUN", "PROPN", "ADJ", "ADP", "DET", "PRON", "NUM")
 
 
+_VERB_ADJECTIVE = ("ccomp", "oprd", "acomp", "xcomp")  # where the parser hangs "clear" of "made it clear"
+
+
+def verb_adjective(tok):
+    """The adjective that makes one cue with the verb `tok` ("made it [clear]"), or None."""
+    return next((c for c in tok.children if c.dep_ in _VERB_ADJECTIVE and c.tag_ == "JJ" and c.i > tok.i), None)
+
+
 def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
     """(cue text, Cue) when `tok` is a cue for `frame` ("direct", "clause" or "xcomp")."""
     low = tok.lower_
@@ -155,6 +163,10 @@ def cue_at(tok, frame: str, lex: CueLexicon) -> tuple[str, Cue] | None:
         return None
     lemma = verb_lemma(tok)
     for child in tok.children:
+        if child.dep_ in _VERB_ADJECTIVE and child.tag_ == "JJ" and child.i > tok.i:
+            c = lex.get(frame, f"{lemma} {child.lower_}")  # "made (it) clear that ...": the cue is both words
+            if c:
+                return f"{tok.text} {child.text}", c
         if child.dep_ == "prt":
             c = lex.get(frame, f"{lemma} {child.lower_}")
             if c:

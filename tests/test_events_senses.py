@@ -1,0 +1,47 @@
+"""Which code a trigger gets (issue 18): announced acts are intents, forces' killings are
+fighting. The sentence coder alone (no classifier, no article stage), with the real actors."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def code():
+    from tidings.nlp import PipelineOptions, get_nlp, new_doc
+
+    nlp = get_nlp(PipelineOptions(classifier=False, story=False))
+
+    def run(text):
+        doc = new_doc(nlp, text, dt.date(2021, 12, 12), "test")
+        for _, proc in nlp.pipeline:
+            doc = proc(doc)
+        return {
+            (e.code, e.source.code if e.source else None, e.target.code if e.target else None) for e in doc._.events
+        }
+
+    return run
+
+
+def test_resolving_to_hold_talks_is_an_intent_to_meet(code):
+    # was read as the talks themselves (046), as if they had happened
+    found = code("Russia and Ukraine resolved to hold talks.")
+    assert {("036", "RUS", "UKR"), ("036", "UKR", "RUS")} <= found
+    assert not any(c.startswith("04") for c, _, _ in found)
+
+
+def test_vowing_to_act_announces_the_act(code):
+    assert ("033", "RUS", "SRB") in code("Russia vowed to help Serbia.")
+    found = code("The rebels vowed to wage war against Ukraine.")
+    assert any(c.startswith("13") and t == "UKR" for c, _, t in found)
+    assert not any(c.startswith("19") for c, _, _ in found)
+
+
+def test_vowing_defiance_is_defiance(code):
+    assert ("128", "IRN", "IGOUNO") in code("Iran vowed defiance of the United Nations.")
+
+
+def test_a_coalition_killing_is_military_force(code):
+    assert ("190", "USA", "AFGREB") in code("A US-led coalition killed five Afghan militants.")

@@ -45,3 +45,10 @@ def test_vowing_defiance_is_defiance(code):
 
 def test_a_coalition_killing_is_military_force(code):
     assert ("190", "USA", "AFGREB") in code("A US-led coalition killed five Afghan militants.")
+
+
+def test_where_an_intent_to_meet_is_held_is_not_its_target(code):
+    # was 036 from each side to Switzerland ("target:place of the act")
+    found = code("Russia and Ukraine resolved to hold talks in Geneva.")
+    assert {("036", "RUS", "UKR"), ("036", "UKR", "RUS")} <= found
+    assert not any(t == "CHE" for _, _, t in found)

@@ -196,6 +196,9 @@ _VIOLENT = {"17", "18", "19", "20"}
 ACT_GROUPS = {r: _VIOLENT for r in _VIOLENT}  # an 'attack' may be coded 18, 19 or 20 earlier
 CONDEMNED_ACTS = {"14", "15", "16", "17", "18", "19", "20"}  # acts whose doer is condemned (not "traded accusations")
 PLACE_NOT_TARGET = {"01", "02", "04"}  # statements, appeals, meetings: where they happen is not whom they address
+# an intent to meet or negotiate is the meeting it announces: "agreed to hold talks in Geneva" is no
+# intent of either side towards Switzerland
+PLACE_NOT_TARGET_CODES = {"036"}
 
 
 def _condemned_act(ctx, verb, tgt_heads):
@@ -1230,6 +1233,7 @@ class Coder:
             and not args.settled
             and place is not None
             and info.root not in PLACE_NOT_TARGET
+            and info.code not in PLACE_NOT_TARGET_CODES
         ):
             # "Putin agreed to a ceasefire in eastern Ukraine", "peacekeepers arrived in South
             # Sudan": with no other target, a foreign country or region where the act happens

@@ -66,3 +66,39 @@ def test_plural_ministers_are_not_the_one_minister_named_before(nlp):
     text = "Foreign Minister Geremek arrived on Friday. The foreign ministers signed the treaty on Saturday."
     m = mention(nlp, text, "1999-03-12", "The foreign ministers")
     assert "geremek" not in m.rule
+
+
+def test_bare_peacekeepers_are_the_un_s_when_the_article_names_the_un(nlp):
+    text = "The UN Security Council met on Friday. Sudan rejected the deployment of international peacekeepers."
+    m = mention(nlp, text, "2006-11-20", "peacekeepers")
+    assert m.code == "IGOUNOPKO"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The peacekeepers left the town on Friday.",
+        "NATO and the UN met in Brussels. The peacekeepers left Pristina on Friday.",
+        "The UN welcomed the vote. The African Union extended the mandate of its peacekeeping force.",
+    ],
+)
+def test_other_peacekeepers_stay_bare(nlp, text):
+    m = mention(nlp, text, "2006-11-20", "peace")
+    assert m.code == "IGOPKO"
+
+
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("The Mongolian president, who will visit China next week, said his country wants closer ties.", "MNG"),
+        ("Iraqi officials met the envoy in Amman. They said their country needs more help.", "IRQ"),
+    ],
+)
+def test_his_country_is_the_country_of_its_owner(nlp, text, code):
+    m = mention(nlp, text, "2006-11-20", "country")
+    assert m.code == code
+
+
+def test_the_country_still_refers_back_to_the_country_named(nlp):
+    m = mention(nlp, "Ukraine banned the imports. The country has also closed its border.", "2006-11-20", "The country")
+    assert m.code == "UKR"

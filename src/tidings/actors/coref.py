@@ -206,7 +206,7 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
                 out.append(clone)
             continue
         if r.pending == "nominal":
-            ant = _nominal_antecedent(doc, r, history)
+            ant = _own_country(doc, r, history) or _nominal_antecedent(doc, r, history)
             if ant is None and r.possessive and r.code and not r.country:
                 owner = _owner(doc, r, history)
                 if owner is not None and owner.country:
@@ -234,6 +234,31 @@ def resolve_coreference(doc, runs: list[Run], resolver, day: dt.date | None) -> 
         history.append(r)
     out.sort(key=lambda r: (r.start, r.end))
     return out
+
+
+def _own_country(doc, r: Run, history: list[Run]) -> Run | None:
+    """'his country', 'their nation': the country of the one they belong to ("The Mongolian
+    president, who will visit China, said his country is willing ..." is Mongolia), not the
+    country named last."""
+    if r.possessive not in ("his", "her", "their") or r.role_phrase not in _COUNTRY_NOUNS:
+        return None
+    if r.possessive == "their":
+        # a group that "they" could be (not "Iraqi officials met Rice in Amman"'s Amman)
+        pr = Run(pieces=[], start=r.start, end=r.start + 1, sent=r.sent, head=r.start)
+        pr.role_phrase = "they"
+        owner = _pronoun_antecedent(doc, pr, history)
+    else:
+        owner = _owner(doc, r, history)
+    if owner is None or not owner.country:
+        return None
+    for h in reversed(history):
+        if h.cls == "country" and h.code == owner.country and h.country == owner.country:
+            return h
+    land = Run(pieces=[], start=owner.start, end=owner.end, sent=owner.sent, head=owner.head)
+    land.code = land.country = land.key = land.name = owner.country
+    land.cls, land.kind = "country", "nominal"
+    land.rule = f"country of {owner.key}"
+    return land
 
 
 def _armed_group(r: Run, history: list[Run]) -> Run | None:

@@ -761,6 +761,7 @@ class ActorResolver:
                 out.append(run)
                 if run.cls == "person" and run.key:
                     mentioned.add(run.key)
+        _un_peacekeepers(out)
         return out
 
     def _choose_person(self, entries: tuple[Entry, ...], day, mentioned: set[str]) -> Entry:
@@ -2149,6 +2150,21 @@ def _settle_units(run: Run, named: set[str]) -> None:
         run.candidates = tuple(countries)
         if not run.pieces:
             return
+
+
+def _un_peacekeepers(runs: list[Run]) -> None:
+    """Bare "peacekeepers" in an article that names the UN and not NATO (KFOR, ISAF) are the
+    UN's: "Sudan refuses the deployment of international peacekeepers" after the Security
+    Council's resolution, "hailed the peacekeepers' efforts" in Liberia (the coders' IGOUNO)."""
+    codes = {str(r.code) for r in runs if r.code}
+    if not any(c.startswith("IGOUNO") for c in codes) or any(c.startswith("IGOWST") for c in codes):
+        return
+    for r in runs:
+        if r.code == "IGOPKO" and not r.possessive:  # "its peacekeeping force": its owner's
+            r.code = "IGOUNOPKO"
+            if r.key == "IGOPKO":
+                r.key = r.code
+            r.rule += " (the article's UN)"
 
 
 def _own_country(p: Piece, locs: list[Piece]) -> Piece:

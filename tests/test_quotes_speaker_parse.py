@@ -125,3 +125,39 @@ def test_made_clear_is_speech():
 def test_no_report(nlp, text):
     """No clause is made clear or wanted; "you know," is a filler of speech."""
     assert not _quotes(nlp, text), _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, fragment, name",
+    [
+        # the tagger's plural noun with the clause hung on it as a relative clause
+        (
+            "Price charges that countries that stand to benefit from the pact donated millions of dollars to "
+            "the Lee Foundation.",
+            "donated millions of dollars",
+            "Price",
+        ),
+        # the cue made the subject of the clause's own verb: the clause runs to that verb's end
+        (
+            "Hale charges that firms that stand to gain from the deal paid millions of dollars to the mayor's charity.",
+            "paid millions of dollars",
+            "Hale",
+        ),
+    ],
+)
+def test_a_cue_the_parser_took_for_a_noun_or_a_subject(nlp, text, fragment, name):
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and _speaker(found[0])[1] == name and "stand to" in found[0].text, _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, fragment, word, name",
+    [
+        ("He hired an aide who told reporters that the plan was dead.", "the plan was dead", "who", "an aide"),
+        ("The report, which says the river is polluted, came out in May.", "river is polluted", "which", "The report"),
+    ],
+)
+def test_a_relative_pronoun_subject_is_the_speaker_s_text(nlp, text, fragment, word, name):
+    """As for he/she: the text is the word the sentence uses, the name the noun it stands for."""
+    found = _find(_quotes(nlp, text), fragment)
+    assert found and _speaker(found[0]) == (word, name), found

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from ..records import ActorRef
 from .cues import CueLexicon
 from .marks import Quoted
-from .speakers import Speakers
+from .speakers import Speakers, relative_speaker
 from .syntax import SUBJ, according_source, cue_at, subject_of
 from .tokens import TokenTable
 
@@ -77,7 +77,7 @@ class _QuoteScan:
                 src = outside[0] if outside else _after_verb(cue_tok)
             elif (src is None or src.left_edge.i > cue_tok.i + 1) and d.q.closed:
                 src = self.between_noun(d, cue_tok) or src
-        return self.speakers.resolve(src) if src is not None else None
+        return relative_speaker(self.speakers.resolve(src), cue_tok) if src is not None else None
 
     def between_noun(self, d: Direct, cue_tok):
         """'"...," Flynn, a top surrogate, said Thursday on Fox News's "Fox and Friends."': the

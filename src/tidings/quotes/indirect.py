@@ -15,13 +15,14 @@ from spacy.symbols import AUX, VERB
 
 from ..records import ActorRef
 from .cues import CueLexicon
-from .speakers import Speakers
+from .speakers import Speakers, relative_speaker
 from .syntax import (
     OBJECT_CONTROL,
     according_source,
     cue_at,
     noun_source,
     subject_of,
+    that_acl,
     verb_adjective,
     verb_lemma,
     verb_like,
@@ -564,6 +565,17 @@ def _filler(tok) -> bool:
     )
 
 
+def _own_clause(tok, lex, cue: str):
+    """The clause a clause cue governs in the parse, or None."""
+    clause = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None)
+    if clause is None and tok.tag_ == "NNS":  # "Trump charges [that ...]": the tagger's noun
+        clause = next((x for x in tok.children if x.i > tok.i and that_acl(x)), None)
+    adj = verb_adjective(tok) if " " in cue else None
+    if adj is not None and clause is not None and clause.i == adj.i:
+        clause = _made_clear(tok, adj)  # "made it clear [he would veto the bill]"
+    return clause
+
+
 def _from_verb(cols: _Clauses, tok, lex, inside):
     if _filler(tok):
         return []
@@ -584,10 +596,7 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
         src = _agent(tok)  # "Asked whether he would resign, Johnson said": by someone not named
     elif src is None and not (tok.dep_ == "acl" and tok.tag_ == "VBG"):
         return []  # kept without a speaker: "... language calling for X" (nobody named)
-    clause, start = _clause_of(tok) or _clause_in_pp(tok, cue_at(tok, "xcomp", lex) is not None), None
-    adj = verb_adjective(tok) if " " in c[0] else None
-    if adj is not None and clause is not None and clause.i == adj.i:
-        clause = _made_clear(tok, adj)  # "made it clear [he would veto the bill]"
+    clause, start = _own_clause(tok, lex, c[0]), None
     if clause is None:
         clause = _unmarked_clause(tok)
         if clause is not None:  # from its subject: "said after the convention [he would ...]"
@@ -623,6 +632,8 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             if a < tok.i and src is not None and a <= src.i < tok.i and _fronted(clause, tok):
                 a = tok.i + 1  # "what Trump says [his plan would do]": the wh-word moved before the cue
         b = _cut_trailing(cols, clause, tok)
+        if tok.dep_ == "nsubj" and clause.i > tok.i and tok.head.i >= b and tok.head.pos_ in ("VERB", "AUX"):
+            b = tok.head.right_edge.i + 1  # "Hale charges that firms ... [paid millions]": the cue made a subject
         if passive:  # "He was told that ...", "is expected to ...": the one told is not the speaker
             return [(a, b, c[0], _agent(tok), False)]
         if src is not None and a <= src.i < b:
@@ -866,7 +877,7 @@ def _make(doc, a, b, tok, cue, src, speakers, quoted_speaker):
     ind = Indirect(a, b, tok.i, cue, src.i if src is not None else -1)
     if src is not None:
         qs = quoted_speaker(src.i) if quoted_speaker else None
-        ind.speaker = speakers.resolve(src, qs)
+        ind.speaker = relative_speaker(speakers.resolve(src, qs), tok)
     return ind
 
 

@@ -81,6 +81,21 @@ def _at_pronoun(ref: ActorRef, tok, rule: str) -> ActorRef:
     )
 
 
+_RELATIVE = ("who", "which", "that")
+
+
+def relative_speaker(ref: ActorRef | None, cue) -> ActorRef | None:
+    """A speaker found through the relative pronoun subject of its cue ("the police department,
+    which reported ...", "an aide who told ..."), at that pronoun: the text names it "which"/"who",
+    the name is the noun it stands for, as for he/she."""
+    if ref is None:
+        return None
+    rel = next((c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _RELATIVE), None)
+    if rel is None or cue.dep_ != "relcl" or ref.start == rel.idx:
+        return ref
+    return _at_pronoun(ref, rel, ref.rule)
+
+
 class Speakers:
     def __init__(self, doc, cue_subjects=(), quoted=()):
         """`cue_subjects`: tokens that are subjects of speech cues ("Husted said"): a proper

@@ -11,6 +11,7 @@ __all__ = [
     "according_source",
     "noun_source",
     "verb_like",
+    "that_acl",
     "verb_lemma",
     "LEMMA_SLIPS",
 ]
@@ -197,8 +198,20 @@ def verb_like(tok) -> bool:
     if tok.tag_ not in ("NN", "NNS"):
         return False
     kids = list(tok.children)
-    return (any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) or _compound_subject(tok) is not None) and any(
-        c.dep_ in ("xcomp", "ccomp") and c.i > tok.i and c.pos_ in ("VERB", "AUX") for c in kids
+    compound = _compound_subject(tok) is not None
+    return (any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) or compound) and any(
+        c.i > tok.i and c.pos_ in ("VERB", "AUX") and (c.dep_ in ("xcomp", "ccomp") or (compound and that_acl(c)))
+        for c in kids
+    )
+
+
+def that_acl(verb) -> bool:
+    """ "Trump charges [that countries ... donated millions]": a clause with its own subject and
+    "that", which the parser hung on the tagger's noun as a relative clause."""
+    return (
+        verb.dep_ == "acl"
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in verb.children)
+        and any(m.dep_ in ("nsubj", "nsubjpass") for m in verb.children)
     )
 
 

@@ -161,3 +161,37 @@ def test_a_relative_pronoun_subject_is_the_speaker_s_text(nlp, text, fragment, w
     """As for he/she: the text is the word the sentence uses, the name the noun it stands for."""
     found = _find(_quotes(nlp, text), fragment)
     assert found and _speaker(found[0]) == (word, name), found
+
+
+def test_a_participle_after_an_aside_is_not_the_aside_s(nlp):
+    """'..., circling the hall - where the Hawks played the Foxes - while chanting, "..."': the
+    chant is the farmers', whatever clause the parser hung it on."""
+    text = (
+        "Small groups of farmers kept up their protest, circling the square around the old town hall - where "
+        'the city\'s Blue Hawks played the Red Foxes - while chanting, "Save our land."'
+    )
+    found = _find(_quotes(nlp, text), "Save our land")
+    assert found and all(_speaker(q)[1] == "Small groups" for q in found), found
+
+
+def test_a_participle_inside_the_clause_stays_its_own(nlp):
+    found = _find(_quotes(nlp, 'They met at the hall where the band played while singing "Home Again."'), "Home")
+    assert all(_speaker(q)[0] == "the band" for q in found), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment, word, name",
+    [
+        ("By Obama's own admission, the bill was flawed.", "the bill was flawed", "Obama's", "Barack Obama"),
+        (
+            "Germany's decision to close its nuclear plants surprised its allies.",
+            "close its nuclear plants",
+            "Germany's",
+            "Germany",
+        ),
+    ],
+)
+def test_a_possessive_holder_keeps_its_case(nlp, text, fragment, word, name):
+    """The holder's text is the possessive as written ("Obama's"), its name the actor."""
+    found = _find(_quotes(nlp, text), fragment)
+    assert found and _speaker(found[0]) == (word, name), found

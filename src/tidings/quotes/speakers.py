@@ -174,7 +174,7 @@ class Speakers:
         if m is not None and m.kind not in ("nominal",) and not _possessed(tok, m):
             ref = self._from_mention(m)
             if ref is not None:
-                return ref
+                return self._with_case(ref, tok)
         if low in _QUANTIFIERS or (tok.pos_ in ("NUM", "DET") and tok.dep_ in ("nsubj", "nsubjpass")):
             start, end = phrase_bounds(tok)  # "some", "most of whom", "Twelve percent of voters"
             return self._ref(_nominal(self.doc[start:end]), start, end)
@@ -205,6 +205,17 @@ class Speakers:
         if tok.pos_ != "NOUN":
             return None
         return self._ref(_nominal(self.doc[start:end]), start, end)
+
+    def _with_case(self, ref: ActorRef, tok) -> ActorRef:
+        """ "Trump's claim that ...": the holder's text is the possessive as written, "Trump's"."""
+        case = next((c for c in tok.children if c.dep_ == "case" and c.idx >= ref.end), None)
+        if tok.dep_ != "poss" or case is None or case.idx > ref.end + 1:
+            return ref
+        end = case.idx + len(case)
+        text = self.doc.text[ref.start : end]
+        return ActorRef(
+            code=ref.code, country=ref.country, name=ref.name, text=text, start=ref.start, end=end, rule=ref.rule
+        )
 
     def by_label(self, label: str, at: int) -> ActorRef | None:
         """A transcript label ("PENCE", "MR. TRUMP") as the person of the article it names."""

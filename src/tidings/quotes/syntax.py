@@ -231,10 +231,26 @@ def _heading(tok) -> bool:
     return len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
 
 
+def _after_an_aside(verb) -> bool:
+    """A participle after a dash or comma ("..., while chanting") that the parser hung on the verb
+    of a wh-clause before it ("- where the Hawks played -"), a clause it does not belong to."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.head.dep_ not in ("ccomp", "relcl", "advcl"):
+        return False
+    head = verb.head
+    if head.head.i == head.i or not any(c.tag_ in ("WRB", "WDT", "WP") and c.i < head.i for c in head.children):
+        return False
+    first = verb.left_edge.i
+    return first > 0 and verb.doc[first - 1].text in (",", "-", "--", "—", "–", ")")
+
+
 def subject_of(verb, depth: int = 3):
     """The token heading the subject of `verb` (its own or, for conj/xcomp/advcl, its head's)."""
     if verb.tag_ == "NNS" and verb_like(verb) and not any(c.dep_ in SUBJ for c in verb.children):
         return _compound_subject(verb)  # "The Clinton campaign plans to ...": the tagger's noun
+    if _after_an_aside(verb):
+        verb = verb.head.head  # "circling the hall - where the Hawks played - while chanting": not the Hawks'
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head  # from the noun a relative clause hangs on, to its verb
     for _ in range(depth):
         subj = agent = loose = None
         for child in verb.children:

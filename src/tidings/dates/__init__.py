@@ -277,6 +277,21 @@ def _year_after(text: str, m: Match) -> int | None:
     return int(after.group(1)) if after else None
 
 
+# verbs of reporting: the day a report is made ("police said Monday") is not the day of the news
+# it tells, which "that day" and "the same day" go back to
+REPORTING = frozenset({"say", "tell", "report", "announce", "add", "state"})
+
+
+def _dates_report(root) -> bool:
+    """The expression hangs on a verb of reporting ("..., a police office said Monday")."""
+    tok = root
+    for _ in range(3):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in REPORTING
+
+
 def _possessive(doc, span) -> bool:
     """ "last Wednesday's bombings", "Monday's debate": a date naming a thing, not the time the
     story has reached (not an anchor for "earlier in the day")."""
@@ -454,7 +469,9 @@ class TimexFinder:
                 first = start_of(value, precision)
                 if first is not None:
                     derived = m.kind in DERIVED_KINDS or (m.kind == "period" and points.counts_back(m))
-                    anchors.append((first, precision, sent, value, derived, _possessive(doc, span)))
+                    anchors.append(
+                        (first, precision, sent, value, derived, _possessive(doc, span), _dates_report(root))
+                    )
         out.sort(key=lambda t: (t.start, t.end))
         return out
 

@@ -694,13 +694,18 @@ def _day_in_sentence(anchors, sent: int | None) -> dt.date | None:
     return date
 
 
-def _anchor_for(anchors, unit: str, own: bool = False, named: bool = True) -> dt.date | None:
+def _anchor_for(anchors, unit: str, own: bool = False, named: bool = True, news: bool = False) -> dt.date | None:
     """The most recent anchor at least as fine as `unit` ("the next day" needs a day); with
     `own`, only an expression that is not itself counted from another ("a year earlier" after
     "a year earlier" counts from the same reference, not a year further back); without
     `named`, not a possessive one ("last Wednesday's bombings" names a thing: "earlier in the
     day" is not that Wednesday)."""
     need = RANK.get(unit.lower(), 0)
+    if news:  # "that day", "the same day": the news's day, not the day it was reported
+        told = [a for a in anchors or () if not (len(a) > 6 and a[6])]
+        found = _anchor_for(told, unit, own, named) if told else None
+        if found is not None:
+            return found
     for date, precision, *rest in reversed(anchors or ()):
         if own and len(rest) > 2 and rest[2]:
             continue
@@ -992,7 +997,7 @@ def _anchored_value(f: dict, s: Setting):
         return cal.day(base) if base else NONE
     rel = (f.get("rel") or f.get("rel2") or "same").lower()
     unit = (f.get("unit") or f.get("unit2") or f.get("unit3") or "").lower()
-    base = _anchor_for(s.anchors, unit)
+    base = _anchor_for(s.anchors, unit, news=rel == "same" and unit in PARTS_OF_DAY)
     if base is None and rel not in ("same", "before", "after") and unit not in PARTS_OF_DAY:
         base = s.pub  # "the previous week" with nothing before it: the week before publication
     if base is None:

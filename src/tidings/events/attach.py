@@ -108,6 +108,58 @@ def _own_infinitive(verb, targets: set[int]) -> bool:
     )
 
 
+def _dated_participle(verb, targets: set[int]) -> bool:
+    """A past participle that tells the act an event noun names, and when ("an agreement reached
+    on Tuesday", "the raid carried out Monday"): its time is the noun's; not a planned one ("the
+    talks scheduled on Monday"); not the date of an argument ("the ultimatum, imposed on Sunday, was
+    rejected")."""
+    noun = verb.head
+    return (
+        _is_verb(verb)
+        and verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and noun.i in targets
+        and noun.pos_ == "NOUN"
+        and noun.head.i not in targets  # the noun that names the act, not its object ("rejected the ultimatum")
+        and verb.lemma_.lower() not in FUTURE_GOVERNORS
+    )
+
+
+def _after_complement(phrase, speech, targets: set[int]) -> bool:
+    """A time phrase the parser hung on a verb of saying right after the clause it reports ("the envoy
+    added he had talks with the premier and the president on Monday afternoon"): the time of the
+    reported act, as the speech's own time comes next to the verb ("said on Monday he ...")."""
+    if not (_is_verb(speech) and speech.lemma_.lower() in SAY):
+        return False
+    for clause in speech.children:
+        if clause.dep_ != "ccomp" or clause.i not in targets or phrase.left_edge.i <= clause.right_edge.i:
+            continue
+        # nothing but the clause's own words between it and the phrase (the parser may hang its
+        # last coordinated object on the speech verb): no verb, no comma before the phrase
+        between = phrase.doc[clause.right_edge.i + 1 : phrase.left_edge.i]
+        if not any(_is_verb(t) for t in between) and not (len(between) and between[-1].text == ","):
+            return True
+    return False
+
+
+def _when_clause(item, root, event_tokens) -> bool:
+    """The event's clause is a "when" clause on the time expression ("Unlike Sunday, when forty
+    marchers were detained, ...", "on Monday, when rebels attacked"), hung by the parser on the
+    expression or right after it."""
+    for tok in event_tokens:
+        when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when"), None)
+        if when is None or when.i != tok.left_edge.i:
+            continue  # "when" must open the clause
+        if tok.dep_ == "relcl" and tok.head.i == root.i:
+            return True
+        prev = tok.doc[when.i - 1] if when.i > 0 else None
+        if prev is not None and prev.text == "," and prev.i > 0:
+            prev = tok.doc[prev.i - 1]
+        if prev is not None and prev.idx < item.end <= prev.idx + len(prev.text):
+            return True
+    return False
+
+
 def publication_day(published) -> dt.date | None:
     """The publication day of a date, a datetime or an ISO string; None if there is none."""
     if isinstance(published, dt.datetime):
@@ -258,7 +310,13 @@ class Anchors:
                 return not _reported_date(root, head)
             if _own_infinitive(head, targets):
                 return True  # "declined to comment Saturday": the time of the act's own infinitive
+            if cur.dep_ in ("prep", "npadvmod") and _dated_participle(head, targets):
+                return True  # "an agreement reached on Tuesday": the participle tells the noun's act
+            if cur.dep_ in ("prep", "npadvmod") and _after_complement(cur, head, targets):
+                return True  # "added he talked with X on Monday": the reported act's time
             if head.pos_ == "ADP" or head.dep_ == "prep":
+                if cur.i != root.i and head.lower_ in FOR and head.head.i in targets:
+                    return True  # "talked with X on Monday", the phrase on the act's partner
                 if head.lower_ not in PLACING:
                     return False  # "by February", "under a 1951 treaty", "since 2014"
                 cur = head
@@ -268,7 +326,7 @@ class Anchors:
                 # accused", "during a phone call on Dec 7"), not a modifier inside a name
                 if (
                     head.pos_ in ("NOUN", "PROPN", "NUM")
-                    and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod")
+                    and head.dep_ in ("pobj", "dobj", "nsubj", "nsubjpass", "attr", "npadvmod", "conj", "appos")
                 ) or (head.pos_ == "ADJ" and head.dep_ in ("oprd", "acomp")):
                     if head.dep_ == "pobj" and head.head.lower_ not in PLACING | FOR:
                         return False
@@ -282,6 +340,8 @@ class Anchors:
                     ):
                         return True  # "said on Monday he had applied": the date of saying
                     return False
+            elif cur.dep_ in ("conj", "appos") and cur.pos_ in ("NOUN", "PROPN") and head.pos_ in ("NOUN", "PROPN"):
+                cur = head  # "talked with X and Y on Monday": the phrase on the last of the nouns
             elif cur.dep_ == "npadvmod" and _occasion(head):
                 cur = head  # "at a board meeting Wednesday night": the meeting's time is the act's
             elif cur.dep_ == "npadvmod" and _bare_day_on_phrase(head, targets):
@@ -300,7 +360,7 @@ class Anchors:
         for item, root in items:
             if root is None or not (sent.start <= root.i < sent.end):
                 continue
-            if self.governs(root, targets):
+            if self.governs(root, targets) or _when_clause(item, root, event_tokens):
                 return item
         return None
 

@@ -25,7 +25,7 @@ from .hypotheses import Hypothesis, home_country, hypotheses, trigger_starts
 from .roots import load_roots, trigger_token
 from .judge import Judge, load_judge
 from .mirrors import MIRROR_P, mirror_key, mirrored_group, two_sided
-from .dating import REPORT_VERBS, dated_verbs, governing_date
+from .dating import REPORT_VERBS, dated_verbs, governing_date, press_day
 from .keys import NONE_KEY
 from .rules import accident, announced_acts, match_result, minor_pairs, thing_target
 
@@ -292,7 +292,8 @@ def lead_date(doc, days: int = LEAD_DAYS, said: bool = False) -> TimeRef | None:
         if 0 <= (published - day).days <= days:
             found.append(t)
     news = [t for t in found if said or not _dates_a_report(doc, t)]
-    return (news or found or [None])[0]
+    lead = (news or found or [None])[0]
+    return press_day(doc, lead) or lead  # "local media reported Friday": Thursday's news
 
 
 def lead_dates(doc) -> tuple[TimeRef | None, TimeRef | None]:

@@ -20,7 +20,7 @@ import datetime as dt
 from ..records import Event, TimeRef
 from .roots import trigger_token
 
-__all__ = ["REPORT_VERBS", "dated_verbs", "governing_date"]
+__all__ = ["REPORT_VERBS", "dated_verbs", "governing_date", "press_day"]
 
 # verbs that report; what they report of an act is not done the day it is reported
 REPORT_VERBS = frozenset({"say", "tell", "report", "add", "state", "quote", "announce"})
@@ -88,6 +88,34 @@ def _said_dated(doc) -> dict[int, TimeRef]:
     if key not in doc.user_data:
         doc.user_data[key] = dated_verbs(doc, SAID_DAYS)
     return doc.user_data[key]
+
+
+# the press: a paper's report of a day carries the news of the day before ("police have arrested
+# six protesters, a local newspaper reported Tuesday": Monday's arrests); not an agency's or a broadcaster's report,
+# nor a press statement
+PRESS = frozenset({"newspaper", "newspapers", "daily", "dailies", "media", "weekly"})
+PRESS_NAMES = frozenset({"Times", "Post", "Herald", "Journal", "Tribune", "Gazette", "Daily"})
+PRESS_VERBS = frozenset({"report", "say", "quote", "write"})
+
+
+def _the_press(subject) -> bool:
+    """ "local media", "the daily Haaretz", "newspaper The Star", "the Jordan Times", "the press"."""
+    if subject.lower_ == "press" and subject.pos_ == "NOUN":
+        return True
+    words = [subject] + [c for c in subject.children if c.dep_ in ("compound", "appos", "amod")]
+    return any(w.lower_ in PRESS or (w.pos_ == "PROPN" and w.text in PRESS_NAMES) for w in words)
+
+
+def press_day(doc, t: TimeRef | None) -> TimeRef | None:
+    """The day before a day-precise time expression that dates a newspaper's report ("the daily
+    Haaretz reported Thursday": Wednesday); None for any other expression."""
+    day = _day(t) if t is not None and hasattr(doc, "char_span") else None
+    verb = _verb_of(trigger_token(doc, t.start)) if t is not None and day is not None else None
+    if t is None or day is None or verb is None or verb.lemma_.lower() not in PRESS_VERBS:
+        return None
+    if not any(c.dep_ == "nsubj" and _the_press(c) for c in verb.children):
+        return None
+    return TimeRef(f"the day before {t.text}", (day - dt.timedelta(days=1)).isoformat(), t.start, t.end, "day")
 
 
 def _pluperfect(tok) -> bool:
@@ -167,7 +195,9 @@ def governing_date(doc, e: Event, dated: dict[int, TimeRef], said: bool) -> Time
         below, tok = tok, tok.head
         reported = tok.lemma_.lower() in REPORT_VERBS and below.dep_ in ("ccomp", "parataxis")
         if tok.i in dated:
-            return None if reported and not said else dated[tok.i]
+            if reported and not said:
+                return None
+            return (press_day(doc, dated[tok.i]) or dated[tok.i]) if reported else dated[tok.i]
         if reported and tok.i in far:
             return far[tok.i]  # what is said, on the day of the report that says it
     return None

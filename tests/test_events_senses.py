@@ -52,3 +52,13 @@ def test_where_an_intent_to_meet_is_held_is_not_its_target(code):
     found = code("Russia and Ukraine resolved to hold talks in Geneva.")
     assert {("036", "RUS", "UKR"), ("036", "UKR", "RUS")} <= found
     assert not any(t == "CHE" for _, _, t in found)
+
+
+def test_an_order_to_ones_own_forces_is_no_demand_between_sides(code):
+    # was 113 (rally opposition) from the president to "the army"
+    assert not any(
+        c.startswith(("10", "11")) for c, _, _ in code("Putin ordered the army to resume strikes on Ukraine.")
+    )
+    # ordering another side, or an opposition demanding of its government, still is one
+    assert ("1056", "RUSGOV", "UKR") in code("Putin ordered Ukraine to withdraw its troops.")
+    assert any(c.startswith("10") for c, _, _ in code("The Lebanese opposition demanded that the government resign."))

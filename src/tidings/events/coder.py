@@ -199,6 +199,9 @@ PLACE_NOT_TARGET = {"01", "02", "04"}  # statements, appeals, meetings: where th
 # an intent to meet or negotiate is the meeting it announces: "agreed to hold talks in Geneva" is no
 # intent of either side towards Switzerland
 PLACE_NOT_TARGET_CODES = {"036"}
+# the roles of a side's own agents: an order to them is a command inside that side, not a demand
+OWN_AGENT_ROLES = frozenset({"MIL", "COP", "GOV", "SPY"})
+COMMAND_LEMMAS = frozenset({"order", "direct", "command", "instruct"})
 
 
 def _condemned_act(ctx, verb, tgt_heads):
@@ -439,6 +442,22 @@ def _received_from(tm: TriggerMatch) -> list:
     if noun.head.lemma_.lower() not in RECEIVING:
         return []
     return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+
+
+def _own_agents(args: _Arguments) -> bool:
+    """Every target is an agent of the sources' own country (its army, police, government or
+    services, named or as "the army", "his ministers")."""
+    countries = {ref.country for ref, _ in args.sources if ref.country}
+    if not args.targets or not countries:
+        return False
+    if any((ref.code or "")[3:6] not in OWN_AGENT_ROLES for ref, _ in args.sources):
+        return False  # an opposition, a court or a people ordering its government is a demand
+    for ref, _ in args.targets:
+        code = ref.code or ""
+        role = code[3:6] if ref.country else code[:3]
+        if role not in OWN_AGENT_ROLES or (ref.country and ref.country not in countries):
+            return False
+    return True
 
 
 def _goes_abroad(args: _Arguments) -> bool:
@@ -981,6 +1000,11 @@ class Coder:
             code = "100"
         args = self._argument_heads(ctx, ch)
         self._resolve_arguments(ctx, ch, args, demand_stmt, code, events)
+        if ch.fam == "demand" and ch.coding.tok.lemma_.lower() in COMMAND_LEMMAS and _own_agents(args):
+            # "the president ordered the army / his ministers to ...": a command inside one side,
+            # no demand of one actor on another
+            self._cand(ctx, ch.coding.tok, False, "own agents", code=code, detail=ch.coding.entry.id)
+            return
         if args.departure and not _goes_abroad(args):
             # "left Hanoi for Beijing" said of China's president: going home is no visit
             self._cand(ctx, ch.coding.tok, False, "no destination", code=code, detail=ch.coding.entry.id)

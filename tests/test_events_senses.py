@@ -62,3 +62,12 @@ def test_an_order_to_ones_own_forces_is_no_demand_between_sides(code):
     # ordering another side, or an opposition demanding of its government, still is one
     assert ("1056", "RUSGOV", "UKR") in code("Putin ordered Ukraine to withdraw its troops.")
     assert any(c.startswith("10") for c, _, _ in code("The Lebanese opposition demanded that the government resign."))
+
+
+def test_the_one_asked_to_act_is_the_demanded_acts_subject(code):
+    # was 0256 to "its troops" (RUSMIL), what the demanded act is done to
+    found = code("Germany called for Russia to withdraw its troops.")
+    assert any(c.startswith("02") and s == "DEU" and t == "RUS" for c, s, t in found)
+    assert any(
+        s == "EGY" and t == "ISR" for _, s, t in code("Egypt demanded that Israel free the Palestinian prisoners.")
+    )

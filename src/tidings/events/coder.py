@@ -309,7 +309,14 @@ def _inner_target(coder, ctx, ch: _ChainParts):
     inner, fam, coding = ch.inner, ch.fam, ch.coding
     inner_tgt, how_inner = [], ""
     if inner is not None:
-        if inner.kind == "verb":
+        subj = []
+        if inner.kind == "verb" and fam in ("appeal", "demand"):
+            # "called for Russia to withdraw its troops", "demanded that Israel free them": the one
+            # asked to act is the demanded act's own subject, not what that act is done to
+            subj = [c for c in inner.tok.children if c.dep_ == "nsubj" and c.lower_ not in ("who", "which", "that")]
+        if subj and coder._actors(ctx, subj):
+            inner_tgt, how_inner = subj, "subject of the demanded act"
+        elif inner.kind == "verb":
             inner_tgt, how_inner = coder._target(ctx, inner.tok, ch.chain_idx)
             if not inner_tgt and fam in ("appeal", "demand"):
                 inner_tgt = [c for c in inner.tok.children if c.dep_ == "nsubj"]

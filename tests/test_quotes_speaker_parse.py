@@ -195,3 +195,38 @@ def test_a_possessive_holder_keeps_its_case(nlp, text, fragment, word, name):
     """The holder's text is the possessive as written ("Obama's"), its name the actor."""
     found = _find(_quotes(nlp, text), fragment)
     assert found and _speaker(found[0]) == (word, name), found
+
+
+def test_a_quote_after_a_sentence_with_a_parenthetical_cue(nlp):
+    """'The plan was dead, Ortiz said, citing the budget. "..."': the quote is the cue's speaker's."""
+    text = 'The plan was dead, Ortiz said, citing the county budget. "You spent years on a road to nowhere."'
+    found = _find(_quotes(nlp, text), "road to nowhere", "direct")
+    assert found and _speaker(found[0])[1] == "Ortiz", found
+
+
+def test_a_parenthetical_cue_after_an_opening_phrase(nlp):
+    """The parser took the opening phrase's object for the subject and the name for its apposition."""
+    text = "To understand the real Abraham Lincoln, Chief Judge Hale said, one should read his letters."
+    found = _find(_quotes(nlp, text), "read his letters")
+    assert found and _speaker(found[0]) == ("Chief Judge Hale", "Hale"), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment, name",
+    [
+        ("Polls show Hale ahead by five points.", "Hale ahead by five points", "Polls"),
+        ("The video shows him with his hands in the air.", "him with his hands in the air", "The video"),
+        ("An analysis of the data shows rural towns outpacing the cities.", "rural towns outpacing", "An analysis"),
+    ],
+)
+def test_what_a_report_shows_of_its_object(nlp, text, fragment, name):
+    """A small clause after "show": the object and its state, what the report says."""
+    found = _find(_quotes(nlp, text), fragment, "indirect")
+    assert found and _speaker(found[0])[1].startswith(name), _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["The tour will show visitors the old mill.", "She showed the reporters her new office."]
+)
+def test_showing_a_thing_is_no_report(nlp, text):
+    assert not _quotes(nlp, text), _quotes(nlp, text)

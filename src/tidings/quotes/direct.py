@@ -280,7 +280,12 @@ def _sentence_subject(ctx: _QuoteScan, d: Direct, prev_close: int):
     sent = doc[j].sent
     root = sent.root
     if doc[j].text != ":" and cue_at(root, "direct", ctx.lex) is None:
-        return None
+        root = next(  # "The plan is dead, Ortiz said, citing the budget. "...": the cue set in the sentence
+            (c for c in root.children if c.dep_ == "parataxis" and c.i > root.i and cue_at(c, "direct", ctx.lex)),
+            None,
+        )
+        if root is None:
+            return None
     subj = subject_of(root)
     if subj is not None and ctx.quoted_at(subj.idx):  # '"My answer, that was absurd," the aide said.'
         subj = next((c for c in root.children if c.dep_ in SUBJ and not ctx.quoted_at(c.idx)), None)

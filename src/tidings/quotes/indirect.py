@@ -648,6 +648,10 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             a, b = _trim(cols, a, b)  # "consider the tax unfair": a small clause without a verb
             return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
+    shown = _shown_state(tok) if src is not None and not (inside is not None and inside(tok.i)) else None
+    if shown is not None:  # a small clause has no verb of its own: three words are enough
+        a, b = _trim(cols, *shown)
+        return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= _MIN_WORDS else []
     return _around_the_cue(cols, tok, lex, inside, c[0], src)
 
 
@@ -870,6 +874,37 @@ def _small_clause(tok):
     for t in pred.subtree:  # "regarded Xi as a dictator, a remark that ...": the writer's apposition
         if t.dep_ == "appos" and t.left_edge.i > pred.i and t.doc[t.left_edge.i - 1].text == ",":
             end = min(end, t.left_edge.i - 1)
+    return obj.left_edge.i, end
+
+
+_STATE = ("ahead", "behind", "up", "down", "even", "level", "higher", "lower")
+
+
+def _shown_state(tok):
+    """ "Polls show Hale ahead by five points", "The video shows him with his hands in the air",
+    "The data show rural towns outpacing the cities": what a report shows of its object, a small
+    clause; the token range, or None ("showed the reporters her office" shows no state)."""
+    if verb_lemma(tok) != "show":
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "dobj" and c.i > tok.i), None)
+    if obj is None:
+        return None
+    after = obj.right_edge.i + 1
+    pred = next(
+        (
+            c
+            for c in tok.children
+            if c.left_edge.i == after
+            and ((c.dep_ == "advmod" and c.lower_ in _STATE) or (c.dep_ == "prep" and c.lower_ == "with"))
+        ),
+        None,
+    ) or next((c for c in obj.children if c.dep_ == "acl" and c.tag_ == "VBG" and c.left_edge.i == obj.i + 1), None)
+    if pred is None:
+        return None
+    end = pred.right_edge.i + 1
+    for c in tok.children:  # "ahead [by five points]"
+        if c.left_edge.i == end and c.dep_ in ("prep", "npadvmod"):
+            end = c.right_edge.i + 1
     return obj.left_edge.i, end
 
 

@@ -193,7 +193,7 @@ class Speakers:
         for t in tied[1:]:
             if t.dep_ == "appos" and t.pos_ == "PROPN":  # "His partner, Lawrence Cummings, said"
                 return self._ref(self.canonical(_proper_run(t)), start, end)
-        if m is not None and m.kind != "pronoun":  # a role ("the company", "Khan's lawyer")
+        if m is not None and m.kind != "pronoun" and not _named_otherwise(tok, m):  # a role ("the company")
             name = m.name if m.kind == "nominal" else _nominal(self.doc[start:end])
             return self._ref(name, start, end, m.code, m.country, m.rule)
         if tok.pos_ == "PROPN":
@@ -457,6 +457,14 @@ def _personal_rule(rule: str) -> bool:
     """Does a coreference rule ("coref:he->KEY (SOURCE)") end at a person?"""
     target = rule.split("->", 1)[-1]
     return any(x in target for x in ("people", "person", "ner:PERSON", "title:", "surname:", "counterpart"))
+
+
+def _named_otherwise(tok, m) -> bool:
+    """ "Chief Judge Hale" that the actors stage took for a title of the person named before it
+    ("the real Abraham Lincoln, Chief Judge Hale said"): a name whose mention's name it does not hold."""
+    if m.kind != "nominal" or tok.pos_ != "PROPN" or not m.name:
+        return False
+    return m.name.split()[-1].lower() not in m.text.lower()
 
 
 def _possessed(tok, m) -> bool:

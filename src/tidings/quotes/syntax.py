@@ -243,6 +243,16 @@ def _after_an_aside(verb) -> bool:
     return first > 0 and verb.doc[first - 1].text in (",", "-", "--", "—", "–", ")")
 
 
+def _parenthetical_subject(verb, subj):
+    """ "To understand the real Lincoln, Judge Hale said, one should ...": the parser took the
+    object of the opening phrase for the subject of a parenthetical cue and the name right before
+    the cue for its apposition; the subject is that name."""
+    if verb.dep_ != "parataxis" or subj.i > verb.i:
+        return subj
+    appos = next((c for c in subj.children if c.dep_ == "appos" and c.right_edge.i == verb.i - 1), None)
+    return appos if appos is not None and appos.pos_ in ("PROPN", "NOUN") else subj
+
+
 def subject_of(verb, depth: int = 3):
     """The token heading the subject of `verb` (its own or, for conj/xcomp/advcl, its head's)."""
     if verb.tag_ == "NNS" and verb_like(verb) and not any(c.dep_ in SUBJ for c in verb.children):
@@ -273,7 +283,7 @@ def subject_of(verb, depth: int = 3):
         if subj is not None:
             if subj.lower_ in ("who", "that", "which") and verb.dep_ == "relcl":
                 return verb.head  # "Peskov, who said ..."
-            return subj
+            return _parenthetical_subject(verb, subj)
         if loose is not None:
             return loose
         if verb.lemma_.lower() in _INVERTED and verb.i + 1 < len(verb.doc) and verb.dep_ not in _CLIMB:

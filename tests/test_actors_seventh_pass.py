@@ -102,3 +102,34 @@ def test_his_country_is_the_country_of_its_owner(nlp, text, code):
 def test_the_country_still_refers_back_to_the_country_named(nlp):
     m = mention(nlp, "Ukraine banned the imports. The country has also closed its border.", "2006-11-20", "The country")
     assert m.code == "UKR"
+
+
+@pytest.mark.parametrize(
+    "text,published,words,code",
+    [
+        ("The EU presidency said on Monday it regretted the decision.", "2006-11-20", "EU presidency", "FINGOV"),
+        ("The EU presidency said on Monday it regretted the decision.", "2005-11-20", "EU presidency", "GBRGOV"),
+        ("The presidency of the European Union issued a statement.", "1997-04-10", "presidency", "NLDGOV"),
+        ("The Danish EU presidency welcomed the vote on Friday.", "2006-11-20", "presidency", "DNKGOV"),
+    ],
+)
+def test_the_eu_presidency_is_the_country_that_holds_it(nlp, text, published, words, code):
+    m = mention(nlp, text, published, words)
+    assert m.code == code
+
+
+@pytest.mark.parametrize(
+    "text,words,code",
+    [
+        ("Greece threatened to block Turkey's EU membership talks.", "Turkey", "TUR"),
+        ("Washington concluded the talks on Russia's WTO accession on Sunday.", "Russia", "RUS"),
+    ],
+)
+def test_a_country_before_an_organisation_that_only_modifies_is_the_actor(nlp, text, words, code):
+    m = mention(nlp, text, "2006-11-20", words)
+    assert m.code == code
+
+
+def test_a_country_s_organisation_with_a_role_stays_the_role(nlp):
+    m = mention(nlp, "Iran's UN envoy rejected the plan on Monday.", "2006-11-20", "envoy")
+    assert m.code == "IRNGOV"

@@ -831,6 +831,12 @@ class ActorResolver:
             return True
         if not locs:
             return False
+        if _country_before_org_modifier(doc, locs):
+            # "Turkey's EU membership talks", "Russia's WTO accession": the country's, the
+            # organisation only says what about
+            locs = locs[:-1]
+            run.end = locs[-1].end
+            run.name = doc[run.start : run.end].text
         return self._code_place(doc, run, locs)
 
     def _possessor_role(self, doc, holder: Piece, role: Piece, day, mentioned: set[str]):
@@ -1125,6 +1131,8 @@ class ActorResolver:
         re_ = role.entry
         le = loc.entry
         lcode = le.code or ""
+        if re_.name == "presidency" and lcode == "IGOEUREEC" and _eu_presidency(doc, run, day, loc, locs):
+            return True
         if le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG"):
             run.code = lcode
             run.rule = f"org:{loc_phrase(doc, loc)}+{re_.phrase}"
@@ -2150,6 +2158,79 @@ def _settle_units(run: Run, named: set[str]) -> None:
         run.candidates = tuple(countries)
         if not run.pieces:
             return
+
+
+# the country that held the presidency of the Council of the EU, by half-year
+EU_PRESIDENCIES = {
+    1995: ("FRA", "ESP"),
+    1996: ("ITA", "IRL"),
+    1997: ("NLD", "LUX"),
+    1998: ("GBR", "AUT"),
+    1999: ("DEU", "FIN"),
+    2000: ("PRT", "FRA"),
+    2001: ("SWE", "BEL"),
+    2002: ("ESP", "DNK"),
+    2003: ("GRC", "ITA"),
+    2004: ("IRL", "NLD"),
+    2005: ("LUX", "GBR"),
+    2006: ("AUT", "FIN"),
+    2007: ("DEU", "PRT"),
+    2008: ("SVN", "FRA"),
+    2009: ("CZE", "SWE"),
+    2010: ("ESP", "BEL"),
+    2011: ("HUN", "POL"),
+    2012: ("DNK", "CYP"),
+    2013: ("IRL", "LTU"),
+    2014: ("GRC", "ITA"),
+    2015: ("LVA", "LUX"),
+    2016: ("NLD", "SVK"),
+    2017: ("MLT", "EST"),
+    2018: ("BGR", "AUT"),
+    2019: ("ROM", "FIN"),
+    2020: ("HRV", "DEU"),
+    2021: ("PRT", "SVN"),
+    2022: ("FRA", "CZE"),
+    2023: ("SWE", "ESP"),
+    2024: ("BEL", "HUN"),
+    2025: ("POL", "DNK"),
+    2026: ("CYP", "IRL"),
+}
+
+
+def _eu_presidency(doc, run: Run, day, loc: Piece, locs) -> bool:
+    """The EU presidency ("the EU presidency", "Britain's EU presidency") is the government of
+    the country that holds it: the one the phrase names, else the one that held it on the day."""
+    named = [p for p in locs if p is not loc and p.entry.kind in (COUNTRY, DEMONYM) and _loc_country(p)]
+    if named:
+        country, how = _loc_country(named[-1]), loc_phrase(doc, named[-1])
+    elif day is not None and day.year in EU_PRESIDENCIES:
+        country, how = EU_PRESIDENCIES[day.year][0 if day.month <= 6 else 1], f"held on {day.isoformat()}"
+    else:
+        return False
+    run.code = run.key = f"{country}GOV"
+    run.country = country
+    run.kind, run.cls = "title", "body"
+    run.rule = f"eu-presidency:{loc_phrase(doc, loc)}+presidency ({how})"
+    return True
+
+
+def _country_before_org_modifier(doc, locs: list[Piece]) -> bool:
+    """A country's possessive before an international organisation that only modifies a noun
+    after it ("Turkey's EU bid", "Russia's WTO accession talks"), with no role in the run."""
+    if len(locs) < 2:
+        return False
+    org, country = locs[-1], locs[-2]
+    last = doc[org.end - 1]
+    return (
+        org.entry.kind == ORG
+        and str(org.entry.code or "").startswith("IGO")
+        and country.entry.kind == COUNTRY
+        and country.end + 1 == org.start
+        and doc[country.end].lower_ in ("'s", "'")
+        and last.dep_ in ("compound", "nmod", "amod")
+        and last.head.i >= org.end
+        and last.head.pos_ == "NOUN"
+    )
 
 
 def _un_peacekeepers(runs: list[Run]) -> None:

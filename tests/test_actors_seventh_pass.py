@@ -133,3 +133,17 @@ def test_a_country_before_an_organisation_that_only_modifies_is_the_actor(nlp, t
 def test_a_country_s_organisation_with_a_role_stays_the_role(nlp):
     m = mention(nlp, "Iran's UN envoy rejected the plan on Monday.", "2006-11-20", "envoy")
     assert m.code == "IRNGOV"
+
+
+def test_their_is_not_the_town_where_they_met(nlp):
+    text = (
+        "The Pakistani president and the Indian prime minister, who met in the Cuban capital of Havana,"
+        " had directed their foreign secretaries to resume the dialogue."
+    )
+    m = mention(nlp, text, "2006-11-13", "foreign secretaries")
+    assert not (m.code or "").startswith("CUB")
+
+
+def test_their_still_takes_the_countries_named_before(nlp):
+    m = mention(nlp, "Britain and France said on Monday their troops would stay.", "2006-11-20", "troops")
+    assert m.code is not None and m.code.endswith("MIL") and m.code[:3] in ("GBR", "FRA")

@@ -374,6 +374,8 @@ def _owner(doc, r: Run, history: list[Run]) -> Run | None:
     pr.role_phrase = owners.get(r.possessive, "") if r.possessive is not None else ""
     if pr.role_phrase == "they":
         for h in _recent(history, r):
+            if h.rule.startswith(("place:", "capital:")) and not _is_subject(doc, h):
+                continue  # "met in the Cuban capital of Havana, had directed their secretaries"
             if h.code and h.country and (h.plural or h.cls in ("org", "country")):
                 return h
         return None

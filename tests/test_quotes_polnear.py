@@ -1,6 +1,6 @@
 """Quotes on real news: PolNeAR's development articles (../shared/data/dev/polnear/), coded by
 `tidings code` and scored by ../shared/tools/score_quotes.py, stay at or above the figures
-docs/quotes.md reports (content F1 0.770, attribution F1 0.702), less a small margin. Skipped
+docs/quotes.md reports (content F1 0.774, attribution F1 0.719), less a small margin. Skipped
 without ../shared."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 pytestmark = [pytest.mark.shared, pytest.mark.slow]
 
-FLOORS = {"content": 0.766, "attribution": 0.698, "content_precision": 0.94}
+FLOORS = {"content": 0.769, "attribution": 0.713, "content_precision": 0.94}
 
 
 def _scorer(shared_dir):

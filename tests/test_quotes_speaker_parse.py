@@ -230,3 +230,52 @@ def test_what_a_report_shows_of_its_object(nlp, text, fragment, name):
 )
 def test_showing_a_thing_is_no_report(nlp, text):
     assert not _quotes(nlp, text), _quotes(nlp, text)
+
+
+def test_a_finding_whose_adjective_the_parser_hung_on_the_object(nlp):
+    """ "found that action unconstitutional" parsed as a noun phrase "that action unconstitutional"."""
+    text = "While a district judge found that action unconstitutional, her ruling was overturned by an appeals court."
+    found = _find(_quotes(nlp, text), "action unconstitutional", "indirect")
+    assert found and _speaker(found[0])[1] == "a district judge", _quotes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("The goal is to curb short-term trading, according to a speech Mrs. Hale delivered in May.", "Hale"),
+        ("The army lost 300 men, according to a statement released by the ministry.", "the ministry"),
+        ("The army lost 300 men, according to a report the ministry released.", "the ministry"),
+    ],
+)
+def test_according_to_a_document_a_clause_says_is_by_someone(nlp, text, name):
+    """ "according to a speech Mrs. Hale delivered": hers, as "according to Mrs. Hale" would be."""
+    found = [q for q in _quotes(nlp, text) if q.cue == "according to"]
+    assert found and _speaker(found[0])[1] == name, found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army lost 300 men, according to a report that appeared in May.",
+        "The vote is illegitimate, according to a statement received by the agency in Nicosia.",
+    ],
+)
+def test_according_to_a_document_alone_is_the_document_s(nlp, text):
+    """Who received or saw a document did not write it."""
+    found = _quotes(nlp, text)
+    assert found and _speaker(found[0])[0] in ("a report", "a statement"), found
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        (
+            "At the end of her rendition of the anthem ''A Change Is Gonna Come,'' she added a line about the museum.",
+            "Gonna Come",
+        ),
+        ('The band closed with the song "We Gonna Win Tonight" and left.', "Win Tonight"),
+    ],
+)
+def test_a_title_with_a_word_the_tokenizer_splits_is_no_quote(nlp, text, title):
+    """ "Gonna" is "Gon" "na" to the tokenizer: still a capitalised title."""
+    assert not _find(_quotes(nlp, text), title), _quotes(nlp, text)

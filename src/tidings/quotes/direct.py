@@ -483,10 +483,15 @@ def _title(ctx: _QuoteScan, d: Direct) -> bool:
     alpha = ctx.alpha[d.start : d.end]
     if not 0 < sum(alpha) <= 6:
         return False
-    words = [ctx.doc[d.start + k] for k, a in enumerate(alpha) if a]
+    words = [ctx.doc[d.start + k] for k, a in enumerate(alpha) if a and not _glued(ctx.doc[d.start + k])]
     return all(t.text[0].isupper() or t.lower_ in _SMALL for t in words) and any(
         t.text[0].isupper() for t in words[1:] or words
     )
+
+
+def _glued(tok) -> bool:
+    """The second piece of a word the tokenizer split ("Gonna" -> "Gon" "na")."""
+    return tok.i > 0 and tok.doc[tok.i - 1].is_alpha and not tok.doc[tok.i - 1].whitespace_
 
 
 def _named_after_preposition(ctx: _QuoteScan, d: Direct) -> bool:

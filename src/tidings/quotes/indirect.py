@@ -648,7 +648,9 @@ def _from_verb(cols: _Clauses, tok, lex, inside):
             a, b = _trim(cols, a, b)  # "consider the tax unfair": a small clause without a verb
             return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= 3 else []
         return [(a, b, c[0], src, False)]
-    shown = _shown_state(tok) if src is not None and not (inside is not None and inside(tok.i)) else None
+    shown = None
+    if src is not None and not (inside is not None and inside(tok.i)):
+        shown = _shown_state(tok) or (_small_clause(tok) if cue_at(tok, "naming", lex) is not None else None)
     if shown is not None:  # a small clause has no verb of its own: three words are enough
         a, b = _trim(cols, *shown)
         return [(a, b, c[0], src, True)] if cols.t.alpha_count(a, b) >= _MIN_WORDS else []
@@ -864,6 +866,9 @@ def _small_clause(tok):
                 or (c.dep_ == "dobj" and c is not obj)
             )
         ),
+        None,
+    ) or next(  # "found that action unconstitutional": the adjective ending the phrase, not "a man suitable to ..."
+        (c for c in obj.children if c.dep_ == "amod" and c.i > obj.i and c.tag_ == "JJ" and c.i == obj.right_edge.i),
         None,
     )
     if pred is None or any(t.text == "," for t in tok.doc[obj.right_edge.i + 1 : pred.left_edge.i]):

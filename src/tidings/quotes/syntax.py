@@ -374,6 +374,47 @@ def noun_source(noun):
     return None
 
 
+_AUTHORING = {
+    "release",
+    "issue",
+    "publish",
+    "write",
+    "sign",
+    "send",
+    "file",
+    "post",
+    "deliver",
+    "give",
+    "make",
+    "prepare",
+    "draft",
+    "compile",
+    "conduct",
+    "produce",
+    "submit",
+}
+
+
+def _author_of(doc_noun):
+    """ "according to a speech [Mrs. Hale delivered]", "a statement [released by the ministry]":
+    the one a document or speech is said to be by, when a clause on it names them; or None."""
+    if doc_noun.lemma_.lower() not in _ARTIFACTS:
+        return None
+    for c in doc_noun.children:
+        if c.lemma_.lower() not in _AUTHORING:
+            continue  # "a statement received by AFP": AFP did not make it
+        if c.dep_ == "relcl":
+            subj = next((s for s in c.children if s.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ in ("PROPN", "NOUN") and subj.lower_ not in ("that", "which"):
+                return subj
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = next((a for a in c.children if a.dep_ == "agent"), None)
+            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            if by is not None:
+                return by
+    return None
+
+
 def according_source(tok):
     """For the "according" token: the head of X in "according to X"."""
     to = next((child for child in tok.children if child.lower_ == "to"), None)
@@ -383,7 +424,7 @@ def according_source(tok):
         return None
     for g in to.children:
         if g.dep_ == "pobj":
-            return g
+            return _author_of(g) or g
     for g in to.children:  # "according to show insiders": the parser took "show" for a verb
         if g.dep_ == "pcomp" and g.i == to.i + 1:
             obj = next((o for o in g.children if o.dep_ == "dobj"), None)

@@ -27,7 +27,7 @@ from .judge import Judge, load_judge
 from .mirrors import MIRROR_P, mirror_key, mirrored_group, two_sided
 from .dating import REPORT_VERBS, dated_verbs, governing_date, press_day
 from .keys import NONE_KEY
-from .rules import accident, announced_acts, match_result, minor_pairs, thing_target
+from .rules import accident, announced_acts, between_firms, match_result, minor_pairs, sports_people, thing_target
 
 __all__ = ["StoryStage", "make_story", "dyadic_roots", "SHORT_INPUT"]
 
@@ -360,6 +360,10 @@ def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
         return "not violence", "the text puts the harm down to a disaster or an accident, not to anyone"
     if match_result(g, facts.doc):
         return "match result", "a verb with a score is a result of sport, not a political event"
+    if between_firms(g, facts.doc):
+        return "firms", "a deal or dispute between firms is no political event"
+    if sports_people(g, facts.doc):
+        return "sport", "a side of it is a sportsperson, not a political actor"
     if k in facts.minor:
         return "joint act", "an act of three or more parties is coded from the first-named one"
     # only a bare 010 is a carrier: "expressed concern about", "denied", "claimed responsibility

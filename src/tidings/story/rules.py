@@ -7,6 +7,11 @@
   exploded") are no act of violence, whoever the readings make the source;
 - a match is no political event: a verb with a score ("Portugal beat Uruguay 5-4", "drew 2-2
   with") is a result of sport, whatever the lexicon makes of the verb;
+- a firm's dealings with a firm (a merger, a stake, a contract, their talks) are no event
+  between political actors: a reading whose two sides are both businesses (BUS codes of no
+  state organ) is dropped;
+- sport is no politics: a reading one of whose sides is named as a sportsperson ("skater X is
+  heading to Russia to defend the title", "midfielder X", data/story/sports.txt) is dropped;
 - a joint act of three or more parties ("Japan, the United States and South Korea will hold
   joint drills") is coded from the first-named party to each of the others, not as every
   directed pair;
@@ -31,6 +36,9 @@ __all__ = [
     "thing_target",
     "accident",
     "match_result",
+    "between_firms",
+    "sports_people",
+    "sports_nouns",
     "minor_pairs",
     "announced_acts",
     "place_nouns",
@@ -58,6 +66,11 @@ def people_nouns() -> frozenset[str]:
     """Nouns that name people or forces besides the lexicon's actor nouns ("settlers", "a police
     captain", "an army patrol"; data/story/people.txt)."""
     return _story_words("people.txt")
+
+
+def sports_nouns() -> frozenset[str]:
+    """Nouns that make an actor a sportsperson (data/story/sports.txt)."""
+    return _story_words("sports.txt")
 
 
 def disaster_nouns() -> frozenset[str]:
@@ -186,6 +199,34 @@ def _points(tok) -> bool:
 def _head(doc, start: int, end: int):
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None and len(span) else None
+
+
+def between_firms(group: Group, doc) -> bool:
+    """The best reading of the group is between two businesses ("The US company EDS signed a deal
+    giving it a stake in a Hong Kong firm"): both sides have a business code (BUS), and neither is
+    a state organ ("CHEGOVBUS", a central bank)."""
+    best = group.best().event
+    return best.source is not None and best.target is not None and _firm(best.source.code) and _firm(best.target.code)
+
+
+def sports_people(group: Group, doc) -> bool:
+    """A side of the group's best reading is named as a sportsperson: a word of its mention is a
+    sports noun ("Japanese skater Mao Asada", "Newcastle's Nigerian defender")."""
+    if doc is None:
+        return False
+    best = group.best().event
+    for actor in (best.source, best.target):
+        if actor is None or actor.start is None or actor.end is None:
+            continue
+        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+        if span is not None and any(t.lemma_.lower() in sports_nouns() or t.lower_ in sports_nouns() for t in span):
+            return True
+    return False
+
+
+def _firm(code: str | None) -> bool:
+    """A business code of no state organ: "USABUS", not "CHEGOVBUS"."""
+    return code is not None and "BUS" in code and not any(r in code for r in ("GOV", "MIL", "JUD", "LEG", "COP"))
 
 
 def thing_target(group: Group, doc) -> bool:

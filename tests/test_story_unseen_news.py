@@ -1,0 +1,79 @@
+"""News nobody codes (issue #18): finance, sport and business stories give no events, while the
+political acts that look like them stay. Lexicon senses that are no event (`-` in verbs.tsv:
+`sign_player`, `win_prize`, `fire_salute`) and rules of the article stage (story/rules.py
+`between_firms`, `sports_people`). The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from storykit import code_text
+
+PUB = "2006-11-02"
+
+
+def _code(text):
+    return code_text(text, PUB)
+
+
+def _triggers(coded) -> set[str]:
+    return {e.trigger.text for e in coded.events}
+
+
+# --- lexicon senses that are no event ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,trigger",
+    [
+        ("The Boston Red Sox signed shortstop Luis Mendez to a four-year contract on Tuesday.", "signed"),
+        ("The Labour Party captured 12 seats from the Conservatives in Thursday's local elections.", "captured"),
+        ("Kenya grabbed the gold medal in the men's 5,000m at the African championships on Sunday.", "grabbed"),
+        ("At noon an artillery regiment fired a 21-gun salute in the capital to mark the king's birthday.", "fired"),
+    ],
+)
+def test_contracts_seats_medals_and_salutes_are_no_events(nlp, text, trigger):
+    coded = _code(text)
+    assert trigger not in _triggers(coded)
+    assert not any(c.trigger == trigger and c.code for c in coded.candidates)
+
+
+@pytest.mark.parametrize(
+    "text,trigger,root",
+    [
+        ("Egypt and Sudan signed an agreement on Nile water sharing in Cairo on Monday.", "signed", "05"),
+        ("Rebels captured the town of Goma on Tuesday after heavy fighting with government troops.", "captured", "19"),
+        ("Colombian police seized two tonnes of cocaine from a rebel camp on Sunday, the army said.", "seized", "17"),
+    ],
+)
+def test_political_signings_and_seizures_stay(nlp, text, trigger, root):
+    assert any(e.trigger.text == trigger and e.root == root for e in _code(text).events)
+
+
+# --- the article stage: firms and sportspeople ------------------------------------------------
+
+
+def test_a_deal_between_firms_is_no_event(nlp):
+    coded = _code(
+        "The US company Intertel on Thursday signed a deal giving it a stake in a Hong Kong firm that makes chips."
+    )
+    assert "signed" not in _triggers(coded)
+    assert any(c.reason == "firms" for c in coded.candidates)
+
+
+def test_a_deal_between_states_is_not_a_firms_deal(nlp):
+    coded = _code("Russia and China signed a gas supply agreement in Beijing on Tuesday.")
+    assert "signed" in _triggers(coded)
+    assert not any(c.reason == "firms" for c in coded.candidates)
+
+
+def test_a_sportsperson_is_no_political_actor(nlp):
+    coded = _code("Brazilian skater Ana Lima is heading to Canada to defend her world title after winning in Paris.")
+    assert not coded.events
+    assert any(c.reason == "sport" for c in coded.candidates)
+
+
+def test_the_sports_list_is_data():
+    from tidings.story.rules import sports_nouns
+
+    assert {"skater", "pitcher", "midfielder"} <= sports_nouns()
+    assert not {"captain", "league", "driver"} & sports_nouns()

@@ -279,3 +279,14 @@ def test_according_to_a_document_alone_is_the_document_s(nlp, text):
 def test_a_title_with_a_word_the_tokenizer_splits_is_no_quote(nlp, text, title):
     """ "Gonna" is "Gon" "na" to the tokenizer: still a capitalised title."""
     assert not _find(_quotes(nlp, text), title), _quotes(nlp, text)
+
+
+def test_a_participle_after_x_said_is_x_s(nlp):
+    """'"...," Hale said, going on to say that ...': the parser hung "going" on a later verb."""
+    text = (
+        '"Bringing up that old fight again is insane," Hale said, going on to say that the county has spent '
+        '"many years fighting over roads and all that stuff, to have that fight again, young people do not '
+        'want to see that."'
+    )
+    found = _find(_quotes(nlp, text), "many years fighting")
+    assert found and all(_speaker(q)[1] == "Hale" for q in found), found

@@ -231,6 +231,19 @@ def _heading(tok) -> bool:
     return len(tok.text) > 1 and tok.text.isupper() and tok.is_alpha
 
 
+def _verb_before_comma(verb):
+    """ "..., Sanders said, going on to say that ...": a participle right after a comma that ends a
+    clause "X said", which the parser hung on some later verb, is X's. The verb before the comma,
+    or None."""
+    if verb.tag_ != "VBG" or verb.dep_ != "advcl" or verb.i < 2 or verb.doc[verb.i - 1].text != ",":
+        return None
+    prev = verb.doc[verb.i - 2]
+    if prev.pos_ != "VERB" or prev.i == verb.head.i or verb.head.i < verb.i:
+        return None
+    subj = next((c for c in prev.children if c.dep_ == "nsubj"), None)
+    return prev if subj is not None and subj.pos_ in ("PROPN", "NOUN", "PRON") and subj.i < prev.i else None
+
+
 def _after_an_aside(verb) -> bool:
     """A participle after a dash or comma ("..., while chanting") that the parser hung on the verb
     of a wh-clause before it ("- where the Hawks played -"), a clause it does not belong to."""
@@ -262,6 +275,9 @@ def subject_of(verb, depth: int = 3):
         while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head  # from the noun a relative clause hangs on, to its verb
     for _ in range(depth):
+        before = _verb_before_comma(verb)
+        if before is not None:
+            return next(c for c in before.children if c.dep_ == "nsubj")  # "Sanders said, going on to say ..."
         subj = agent = loose = None
         for child in verb.children:
             if child.dep_ in SUBJ and any(ch.isalnum() for ch in child.text):  # not a dash
@@ -291,18 +307,7 @@ def subject_of(verb, depth: int = 3):
             if nxt.pos_ == "PROPN" and ((nxt.head.i == verb.i and nxt.dep_ in _INVERTED_DEPS) or verb.head.i == nxt.i):
                 return nxt
         if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ in ("NOUN", "PROPN"):
-            noun = verb.head  # "a statement saying that ..."
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() in _OCCASIONS:
-                holder = _holder_of_occasion(noun)
-                if holder is not None:  # "she said at a news conference announcing that ...": hers
-                    return holder
-            if noun.pos_ == "NOUN" and noun.lemma_.lower() not in _ARTIFACTS:
-                return None  # "softer language calling for ...": no one is named
-            if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE:
-                issuer = next((c for c in noun.head.children if c.dep_ in SUBJ), None)
-                if issuer is not None:  # "the Council issued a statement calling it ..."
-                    return issuer
-            return noun
+            return _noun_of_participle(verb.head)  # "a statement saying that ..."
         if (
             verb.tag_ == "VBN"
             and verb.dep_ in ("advcl", "acl")
@@ -332,6 +337,22 @@ def subject_of(verb, depth: int = 3):
                 return obj
         verb = verb.head
     return None
+
+
+def _noun_of_participle(noun):
+    """Who speaks in "NOUN saying that ...": the noun when it is a document ("a statement saying
+    ..."), whoever speaks at an occasion or issued the document; None for other nouns."""
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() in _OCCASIONS:
+        holder = _holder_of_occasion(noun)
+        if holder is not None:  # "she said at a news conference announcing that ...": hers
+            return holder
+    if noun.pos_ == "NOUN" and noun.lemma_.lower() not in _ARTIFACTS:
+        return None  # "softer language calling for ...": no one is named
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in _ISSUE:
+        issuer = next((c for c in noun.head.children if c.dep_ in SUBJ), None)
+        if issuer is not None:  # "the Council issued a statement calling it ..."
+            return issuer
+    return noun
 
 
 _OCCASIONS = {"conference", "briefing", "interview", "appearance", "address", "hearing", "rally", "event"}

@@ -147,3 +147,20 @@ def test_their_is_not_the_town_where_they_met(nlp):
 def test_their_still_takes_the_countries_named_before(nlp):
     m = mention(nlp, "Britain and France said on Monday their troops would stay.", "2006-11-20", "troops")
     assert m.code is not None and m.code.endswith("MIL") and m.code[:3] in ("GBR", "FRA")
+
+
+@pytest.mark.parametrize(
+    "text,words,code",
+    [
+        ("Thousands of Kurds marched through Ankara on Sunday.", "Kurds", "TURCVL"),
+        ("Kurdish rebels attacked a Turkish army post on Sunday.", "rebels", "TURREB"),
+    ],
+)
+def test_a_people_without_a_state_is_coded_by_the_country_it_is_in(nlp, text, words, code):
+    m = mention(nlp, text, "2006-11-20", words)
+    assert m.code == code
+
+
+def test_the_muslim_world_stays_a_region(nlp):
+    m = mention(nlp, "The Muslim world condemned the cartoons on Friday.", "2006-11-20", "Muslim world")
+    assert m.code == "MOS"

@@ -336,6 +336,9 @@ NOT_ACTOR_NOUNS = {
     "land",
     "lands",
 }
+# a faith or a people without a state of its own: its members are coded by the country they are
+# in (the training coders: "Kurds" TUR/IRQ/DEU 10 of 12, "Muslims"/"Christians" the country)
+FAITHS_AND_PEOPLES = frozenset({"KUR", "MOS", "CHR"})
 UNIQUE_OFFICES = {
     "president",
     "prime_minister",
@@ -1136,6 +1139,9 @@ class ActorResolver:
         if le.kind == ORG or lcode[:3] in ("IGO", "NGO", "IMG"):
             run.code = lcode
             run.rule = f"org:{loc_phrase(doc, loc)}+{re_.phrase}"
+        elif le.kind in (REGION, REGION_ADJ) and lcode in FAITHS_AND_PEOPLES:
+            # "Kurdish rebels", "Muslim politicians": the role in the country the text gives
+            return self._code_role(doc, run, day, role, None, [])
         elif le.kind in (REGION, REGION_ADJ):
             run.code = lcode
             run.rule = f"region:{loc_phrase(doc, loc)}+{re_.phrase}"
@@ -1234,6 +1240,17 @@ class ActorResolver:
             run.kind = "org"
         else:
             run.kind = "name"
+        if (
+            le.kind in (REGION, REGION_ADJ)
+            and le.code in FAITHS_AND_PEOPLES
+            and loc_phrase(doc, loc).lower().split()[-1] in ("kurds", "muslims", "moslems", "christians", "people")
+        ):
+            # "Kurds", "Muslims": people of the country the text gives, as coders code them (not
+            # "the Muslim world")
+            run.code, run.country, run.cls, run.plural = "CVL", None, "group", True
+            run.key = f"role:CVL:{run.start}"
+            run.rule = f"people:{loc_phrase(doc, loc)} (no country)"
+            return True
         if le.kind == REGION and le.code == "WST" and run.start > 0 and doc[run.start - 1].text in ("-", "–"):
             return False
         if (

@@ -1,7 +1,7 @@
 """News nobody codes (issue #18): finance, sport and business stories give no events, while the
 political acts that look like them stay. Lexicon senses that are no event (`-` in verbs.tsv:
 `sign_player`, `win_prize`, `fire_salute`) and rules of the article stage (story/rules.py
-`between_firms`, `sports_people`). The sentences are written for these tests."""
+`between_firms`, `market_side`, `sports_people`). The sentences are written for these tests."""
 
 from __future__ import annotations
 
@@ -77,3 +77,29 @@ def test_the_sports_list_is_data():
 
     assert {"skater", "pitcher", "midfielder"} <= sports_nouns()
     assert not {"captain", "league", "driver"} & sports_nouns()
+
+
+def test_firms_named_by_what_they_are_are_firms(nlp):
+    coded = _code(
+        "The Finnish engineering giant Vartek said Monday it had signed a big contract with a Danish "
+        "wind power operator."
+    )
+    assert "signed" not in _triggers(coded)
+    assert any(c.reason == "firms" for c in coded.candidates)
+
+
+def test_a_state_buying_from_a_firm_stays(nlp):
+    coded = _code("India signed a contract with the Russian arms maker Rosoboronexport for 40 fighter jets on Monday.")
+    assert "signed" in _triggers(coded)
+
+
+def test_a_market_is_no_actor(nlp):
+    coded = _code("Singapore shares went up 20.5 points, or 0.9 percent, to close at 2,480.11 on Tuesday.")
+    assert not coded.events
+
+
+def test_the_firm_and_market_lists_are_data():
+    from tidings.story.rules import firm_nouns, market_nouns
+
+    assert {"company", "firm", "giant"} <= firm_nouns() and not {"group", "bank"} & firm_nouns()
+    assert {"stock", "share", "market"} <= market_nouns()

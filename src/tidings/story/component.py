@@ -27,7 +27,16 @@ from .judge import Judge, load_judge
 from .mirrors import MIRROR_P, mirror_key, mirrored_group, two_sided
 from .dating import REPORT_VERBS, dated_verbs, governing_date, press_day
 from .keys import NONE_KEY
-from .rules import accident, announced_acts, between_firms, match_result, minor_pairs, sports_people, thing_target
+from .rules import (
+    accident,
+    announced_acts,
+    between_firms,
+    market_side,
+    match_result,
+    minor_pairs,
+    sports_people,
+    thing_target,
+)
 
 __all__ = ["StoryStage", "make_story", "dyadic_roots", "SHORT_INPUT"]
 
@@ -362,6 +371,8 @@ def _rule(k: int, g: Group, facts: _Facts, judged: bool) -> tuple[str, str]:
         return "match result", "a verb with a score is a result of sport, not a political event"
     if between_firms(g, facts.doc):
         return "firms", "a deal or dispute between firms is no political event"
+    if market_side(g, facts.doc):
+        return "market", "a side of it is a market, not an actor"
     if sports_people(g, facts.doc):
         return "sport", "a side of it is a sportsperson, not a political actor"
     if k in facts.minor:

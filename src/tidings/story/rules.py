@@ -8,8 +8,10 @@
 - a match is no political event: a verb with a score ("Portugal beat Uruguay 5-4", "drew 2-2
   with") is a result of sport, whatever the lexicon makes of the verb;
 - a firm's dealings with a firm (a merger, a stake, a contract, their talks) are no event
-  between political actors: a reading whose two sides are both businesses (BUS codes of no
-  state organ) is dropped;
+  between political actors: a reading whose two sides are both businesses (a BUS code or a
+  business noun, data/story/firms.txt, and no state organ) is dropped;
+- a market is no actor: a reading one of whose sides is a market ("Hong Kong stocks went down
+  ... to close at", data/story/markets.txt) is dropped;
 - sport is no politics: a reading one of whose sides is named as a sportsperson ("skater X is
   heading to Russia to defend the title", "midfielder X", data/story/sports.txt) is dropped;
 - a joint act of three or more parties ("Japan, the United States and South Korea will hold
@@ -39,6 +41,9 @@ __all__ = [
     "between_firms",
     "sports_people",
     "sports_nouns",
+    "firm_nouns",
+    "market_side",
+    "market_nouns",
     "minor_pairs",
     "announced_acts",
     "place_nouns",
@@ -47,6 +52,7 @@ __all__ = [
 ]
 
 VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+STATE_ORGANS = ("GOV", "MIL", "JUD", "LEG", "COP")
 NAMED = frozenset({"GPE", "LOC", "FAC", "NORP", "ORG", "PERSON"})
 
 
@@ -71,6 +77,16 @@ def people_nouns() -> frozenset[str]:
 def sports_nouns() -> frozenset[str]:
     """Nouns that make an actor a sportsperson (data/story/sports.txt)."""
     return _story_words("sports.txt")
+
+
+def firm_nouns() -> frozenset[str]:
+    """Nouns that make an actor a business (data/story/firms.txt)."""
+    return _story_words("firms.txt")
+
+
+def market_nouns() -> frozenset[str]:
+    """Nouns that name a market, not an actor (data/story/markets.txt)."""
+    return _story_words("markets.txt")
 
 
 def disaster_nouns() -> frozenset[str]:
@@ -203,30 +219,46 @@ def _head(doc, start: int, end: int):
 
 def between_firms(group: Group, doc) -> bool:
     """The best reading of the group is between two businesses ("The US company EDS signed a deal
-    giving it a stake in a Hong Kong firm"): both sides have a business code (BUS), and neither is
-    a state organ ("CHEGOVBUS", a central bank)."""
+    giving it a stake in a Hong Kong firm"): each side is a business (`_business`)."""
     best = group.best().event
-    return best.source is not None and best.target is not None and _firm(best.source.code) and _firm(best.target.code)
+    return all(a is not None and _business(a, doc) for a in (best.source, best.target))
+
+
+def _business(actor, doc) -> bool:
+    """No state organ, and a business code (BUS) or a business noun in its mention ("The Swedish
+    telecommunications giant Ericsson", coded SWE; data/story/firms.txt)."""
+    code = actor.code or ""
+    if any(r in code for r in STATE_ORGANS):
+        return False
+    return "BUS" in code or any(t.lemma_.lower() in firm_nouns() for t in _span(doc, actor))
+
+
+def _span(doc, actor) -> list:
+    """The tokens of an actor's mention (none without a doc or offsets)."""
+    if doc is None or actor.start is None or actor.end is None:
+        return []
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return [] if span is None else list(span)
+
+
+def market_side(group: Group, doc) -> bool:
+    """A side of the group's best reading is a market, not an actor: the head of its mention is a
+    market noun ("Hong Kong stocks", "the U.S. market"; data/story/markets.txt)."""
+    best = group.best().event
+    heads = [_head(doc, a.start, a.end) for a in (best.source, best.target) if a is not None and doc is not None]
+    return any(h is not None and h.pos_ == "NOUN" and h.lemma_.lower() in market_nouns() for h in heads)
 
 
 def sports_people(group: Group, doc) -> bool:
     """A side of the group's best reading is named as a sportsperson: a word of its mention is a
     sports noun ("Japanese skater Mao Asada", "Newcastle's Nigerian defender")."""
-    if doc is None:
-        return False
     best = group.best().event
-    for actor in (best.source, best.target):
-        if actor is None or actor.start is None or actor.end is None:
-            continue
-        span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-        if span is not None and any(t.lemma_.lower() in sports_nouns() or t.lower_ in sports_nouns() for t in span):
-            return True
-    return False
-
-
-def _firm(code: str | None) -> bool:
-    """A business code of no state organ: "USABUS", not "CHEGOVBUS"."""
-    return code is not None and "BUS" in code and not any(r in code for r in ("GOV", "MIL", "JUD", "LEG", "COP"))
+    return any(
+        t.lemma_.lower() in sports_nouns() or t.lower_ in sports_nouns()
+        for a in (best.source, best.target)
+        if a is not None
+        for t in _span(doc, a)
+    )
 
 
 def thing_target(group: Group, doc) -> bool:

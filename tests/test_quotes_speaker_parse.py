@@ -290,3 +290,25 @@ def test_a_participle_after_x_said_is_x_s(nlp):
     )
     found = _find(_quotes(nlp, text), "many years fighting")
     assert found and all(_speaker(q)[1] == "Hale" for q in found), found
+
+
+@pytest.mark.parametrize(
+    "text, fragment",
+    [
+        # no cue of its own: the quote its marks cut it from
+        (
+            'Hale continued:\n\n"The numbers are bad, and here is the question: “Should the mayor resign over the '
+            'budget?” Forty, yes; fifty, no."',
+            "Should the mayor resign",
+        ),
+        # "I" of a cue inside a quote is that quote's speaker
+        (
+            'Hale continued:\n\n"The budget is a mess, but that does not explain the numbers, which, I am going to '
+            'read you the question: “Do you think the mayor should resign?” Forty, yes; fifty, no."',
+            "Do you think the mayor",
+        ),
+    ],
+)
+def test_a_quote_inside_a_quote_is_its_speaker_s(nlp, text, fragment):
+    found = _find(_quotes(nlp, text), fragment, "direct")
+    assert found and _speaker(found[0])[1] == "Hale", _quotes(nlp, text)

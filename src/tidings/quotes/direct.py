@@ -54,6 +54,7 @@ class _QuoteScan:
         self.quoted = quoted
         self.text = text
         self.forced: dict[int, object] = {}  # cue token -> its subject, when the parse missed it
+        self.done: list[Direct] = []  # the quotes attributed so far
 
     def tok_at(self, char: int) -> int:
         """Index of the token containing char (or the next one)."""
@@ -77,7 +78,10 @@ class _QuoteScan:
                 src = outside[0] if outside else _after_verb(cue_tok)
             elif (src is None or src.left_edge.i > cue_tok.i + 1) and d.q.closed:
                 src = self.between_noun(d, cue_tok) or src
-        return relative_speaker(self.speakers.resolve(src), cue_tok) if src is not None else None
+        if src is None:
+            return None
+        around = next((o.speaker for o in self.done if o.q.start <= cue_tok.idx < o.q.end), None)
+        return relative_speaker(self.speakers.resolve(src, around), cue_tok)  # "I" inside a quote: its speaker
 
     def between_noun(self, d: Direct, cue_tok):
         """'"...," Flynn, a top surrogate, said Thursday on Fox News's "Fox and Friends."': the
@@ -326,6 +330,7 @@ def attribute_direct(
         doc, lex, speakers, quoted, doc.text if text is None else text, TokenTable(doc) if table is None else table
     )
     out: list[Direct] = []
+    ctx.done = out
     for n, q in enumerate(quoted):
         s, e = _content_tokens(ctx, q)
         d = Direct(q, s, e)
@@ -451,6 +456,8 @@ def _continues(ctx: _QuoteScan, prev: Direct, q: Quoted) -> bool:
     if prev.how in ("dash", "label"):
         return False  # epigraphs and transcript turns name each speaker
     between = ctx.text[prev.q.close : q.open]
+    if not between.strip() and prev.how != "dash":
+        return True  # '"... I will read you the question: “Do you ...?”': a quote inside the quote, split by its marks
     if "\n" not in between:
         before = between.rstrip().rstrip("\"”»’'").rstrip()  # '... on NBC's "Meet the Press." "More."'
         return (

@@ -1,6 +1,6 @@
 """News nobody codes (issue #18): finance, sport and business stories give no events, while the
 political acts that look like them stay. Lexicon senses that are no event (`-` in verbs.tsv:
-`sign_player`, `win_prize`, `fire_salute`) and rules of the article stage (story/rules.py
+`sign_player`, `win_prize`, `fire_salute`, `release_info`) and rules of the article stage (story/rules.py
 `between_firms`, `market_side`, `sports_people`). The sentences are written for these tests."""
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ def _triggers(coded) -> set[str]:
         ("The Labour Party captured 12 seats from the Conservatives in Thursday's local elections.", "captured"),
         ("Kenya grabbed the gold medal in the men's 5,000m at the African championships on Sunday.", "grabbed"),
         ("At noon an artillery regiment fired a 21-gun salute in the capital to mark the king's birthday.", "fired"),
+        ("The aviation agency released air traffic control tapes from the night the airliner went down.", "released"),
     ],
 )
 def test_contracts_seats_medals_and_salutes_are_no_events(nlp, text, trigger):
@@ -43,6 +44,7 @@ def test_contracts_seats_medals_and_salutes_are_no_events(nlp, text, trigger):
         ("Egypt and Sudan signed an agreement on Nile water sharing in Cairo on Monday.", "signed", "05"),
         ("Rebels captured the town of Goma on Tuesday after heavy fighting with government troops.", "captured", "19"),
         ("Colombian police seized two tonnes of cocaine from a rebel camp on Sunday, the army said.", "seized", "17"),
+        ("The Serbian government released 13 Albanian prisoners on Friday as a goodwill gesture.", "released", "08"),
     ],
 )
 def test_political_signings_and_seizures_stay(nlp, text, trigger, root):

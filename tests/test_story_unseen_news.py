@@ -105,3 +105,12 @@ def test_the_firm_and_market_lists_are_data():
 
     assert {"company", "firm", "giant"} <= firm_nouns() and not {"group", "bank"} & firm_nouns()
     assert {"stock", "share", "market"} <= market_nouns()
+
+
+def test_a_firm_is_known_by_how_the_text_describes_it_elsewhere(nlp):
+    coded = _code(
+        "The Anglo-Dutch energy giant Vellmar has sold a stake in its pipeline. Vellmar and Rosgaz reached a "
+        "preliminary agreement last year to swap a stake in the project, Rosgaz, the Russian gas company, said."
+    )
+    assert "reached" not in _triggers(coded)
+    assert any(c.reason == "firms" for c in coded.candidates)

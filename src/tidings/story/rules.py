@@ -234,11 +234,30 @@ def _business(actor, doc) -> bool:
 
 
 def _span(doc, actor) -> list:
-    """The tokens of an actor's mention (none without a doc or offsets)."""
+    """The tokens of an actor's mention (none without a doc or offsets), and, for the name of an
+    organisation or a person (not of a country: "China National Petroleum Corp"), the words
+    describing the same name elsewhere in the text ("Shell" of "the energy giant Royal Dutch
+    Shell", "Chang" of "former champion Michael Chang")."""
     if doc is None or actor.start is None or actor.end is None:
         return []
     span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-    return [] if span is None else list(span)
+    if span is None or not len(span):
+        return []
+    named = span.root.pos_ == "PROPN" and span.root.ent_type_ in ("ORG", "PERSON")
+    return list(span) + _descriptions(doc, span.root) if named else list(span)
+
+
+def _descriptions(doc, name) -> list:
+    """Words next to the other occurrences of a name: its compounds, modifiers and appositions, and
+    the noun it is in apposition or compound to."""
+    out = []
+    for t in doc:
+        if t.text != name.text or t.i == name.i:
+            continue
+        out += [c for c in t.children if c.dep_ in ("compound", "amod", "appos")]
+        if t.dep_ in ("appos", "compound"):
+            out.append(t.head)
+    return out
 
 
 def market_side(group: Group, doc) -> bool:

@@ -3,23 +3,16 @@ fighting. The sentence coder alone (no classifier, no article stage), with the r
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from storykit import sentence_coder_events
 
 
 @pytest.fixture(scope="module")
 def code():
-    from tidings.nlp import PipelineOptions, get_nlp, new_doc
-
-    nlp = get_nlp(PipelineOptions(classifier=False, story=False))
-
     def run(text):
-        doc = new_doc(nlp, text, dt.date(2021, 12, 12), "test")
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
         return {
-            (e.code, e.source.code if e.source else None, e.target.code if e.target else None) for e in doc._.events
+            (e.code, e.source.code if e.source else None, e.target.code if e.target else None)
+            for e in sentence_coder_events(text)
         }
 
     return run

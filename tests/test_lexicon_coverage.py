@@ -6,9 +6,8 @@ an organisation prefix), so that these tests follow the lexicon and not the acto
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from storykit import sentence_coder_events
 
 ORG_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC")
 
@@ -24,15 +23,9 @@ def actor_key(actor):
 
 @pytest.fixture(scope="module")
 def coded():
-    from tidings.nlp import PipelineOptions, get_nlp, new_doc
-
-    nlp = get_nlp(PipelineOptions(classifier=False, story=False))
-
     def run(text):
-        doc = new_doc(nlp, text, dt.date(2021, 12, 12), "test")
-        for _, proc in nlp.pipeline:
-            doc = proc(doc)
-        return {(e.code, actor_key(e.source), actor_key(e.target)) for e in doc._.events if e.status == "asserted"}
+        events = sentence_coder_events(text)
+        return {(e.code, actor_key(e.source), actor_key(e.target)) for e in events if e.status == "asserted"}
 
     return run
 

@@ -15,8 +15,8 @@ __all__ = ["CodeInfo", "Codebook", "load_codebook", "pentacode", "DEFAULT_PATH"]
 DEFAULT_PATH = Path(str(resources.files("tidings") / "data" / "codebook.tsv"))
 # acts two parties do together: "A met B" is also B meeting A, so the coder codes both
 # directions and the evaluation accepts the mirror image of a gold event with one of these
-# codes (consult, meet at a third place, negotiate, sign a formal agreement)
-MUTUAL_CODES = frozenset({"040", "044", "046", "057"})
+# codes (consult, discuss by telephone, meet at a third place, negotiate, sign a formal agreement)
+MUTUAL_CODES = frozenset({"040", "041", "044", "046", "057"})
 COLUMNS = (
     "code",
     "root",

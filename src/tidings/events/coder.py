@@ -424,19 +424,27 @@ def _where_to(ctx, tok) -> bool:
 MEETING_ROOT = "04"
 # prepositions of a meeting, call or talks in which the governing verb's subject took part ("in a
 # phone call with Mubarak, Olmert said", "during talks with Bildt, Gul warned")
-ATTENDED_PREPS = frozenset({"in", "during", "at", "after", "following"})
+ATTENDED_PREPS = frozenset({"in", "during", "at", "after", "following", "on"})
+# the partner of a meeting noun: "talks with Bildt", "a visit to China", "a phone call to Putin"
+PARTNER_PREPS = frozenset({"with", "to"})
 RECEIVING = frozenset({"receive", "get"})
 
 
 def _attendee(noun):
     """(subject heads, how) of the verb a meeting noun is an adjunct of, when the noun has a
-    partner ('with ...'): "In a phone call with Mubarak, Olmert said ..." -> Olmert."""
+    partner ('with ...', 'to ...'): "In a phone call with Mubarak, Olmert said ..." -> Olmert,
+    "Speaking after a visit to China, the minister said ..." -> the minister."""
     gov = noun.head
     if noun.dep_ != "pobj" or gov.dep_ != "prep" or gov.lower_ not in ATTENDED_PREPS:
         return [], ""
-    if gov.head.pos_ not in ("VERB", "AUX") or not any(c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+    partner = any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children)
+    if gov.head.pos_ not in ("VERB", "AUX") or not partner:
         return [], ""
-    heads, how = subject_tokens(gov.head)
+    verb = gov.head
+    heads, how = subject_tokens(verb)
+    if not heads and verb.dep_ == "advcl" and verb.tag_ == "VBG":
+        # "Speaking during a visit to China, the minister said": the subject of the clause it opens
+        heads, how = subject_tokens(verb.head)
     return (heads, f"{gov.lower_}-{noun.lower_} " + how) if heads else ([], "")
 
 

@@ -35,3 +35,10 @@ def test_a_visit_in_a_phrase_is_made_by_the_clause_subject(code):
     # was no visit at all
     assert ("042", "DEU", "CHN") in code("On a visit to Beijing, Merkel said Germany would send more aid.")
     assert ("042", "DEU", "CHN") in code("Speaking during a visit to Beijing, Merkel said Germany would send more aid.")
+
+
+def test_a_warning_is_addressed_to_the_one_its_condition_names(code):
+    # was 13 from Iran to Iran (the subject of the threatened act)
+    found = code("Tehran's envoy warned that Iran would take other steps if the European Union backed new sanctions.")
+    assert any(c.startswith("13") and s.startswith("IRN") and t == "IGOEUREEC" for c, s, t in found)
+    assert not any(c.startswith("13") and t == "IRN" for c, _, t in found)

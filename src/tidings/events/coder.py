@@ -334,9 +334,24 @@ def _inner_target(coder, ctx, ch: _ChainParts):
                     inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
         for c in coding.tok.children:
             if c.dep_ == "ccomp":
-                inner_tgt += [s for s in c.children if s.dep_ == "nsubj"]
+                cond = _condition_subject(coder, ctx, c) if fam == "threaten" else []
+                inner_tgt += cond or [s for s in c.children if s.dep_ == "nsubj"]
         how_inner = "subject of the demanded act"
     return inner_tgt, how_inner
+
+
+CONDITION_MARKS = frozenset({"if", "unless"})
+
+
+def _condition_subject(coder, ctx, clause) -> list:
+    """The actor a warning's condition names ("warned that Iran would resort to other means if
+    the EU pressed for a resolution": the EU, not Iran), else []."""
+    for c in clause.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS for m in c.children):
+            subj = [s for s in c.children if s.dep_ == "nsubj"]
+            if subj and coder._actors(ctx, subj, allow_uncoded=False):
+                return subj
+    return []
 
 
 # a text that says or does something ("a resolution condemning", "a statement calling for")

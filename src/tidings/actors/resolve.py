@@ -990,9 +990,8 @@ class ActorResolver:
             run.gender = prior.gender
             return True
         else:
-            run.code = None
-            run.rule = f"ner:{name.label}"
-            run.kind = "name"
+            run.code, run.rule, run.kind = None, f"ner:{name.label}", "name"
+        _mark_business(doc, run, name, label, loc, role)
         run.country = _country_of(run.code)
         run.key = f"{label}:{norm(text)}"
         if label == "person":
@@ -1704,6 +1703,53 @@ def _title_unit_after_name(b: Piece, gap, cur: list[Piece]) -> bool:
         and any(p.cls == ROLEP and p.entry.role_kind == "title" for p in cur)
         and not any(p.cls == LOC for p in cur)
     )
+
+
+# words that make an unlisted organisation's name a business (`_mark_business`): a noun before the name in its run
+# ("the airline Qantas", "the Dutch energy giant Royal Dutch Shell") or the noun the name is in
+# apposition to ("CargoNet, a logistics firm"), and the last word of the name ("Mellon Financial
+# Corp.", "Fuji Television Network Inc")
+BUSINESS_NOUNS = frozenset(
+    "airline automaker brewer carmaker carrier company conglomerate corporation firm giant insurer "
+    "manufacturer operator retailer supplier maker producer bank lender".split()
+)
+BUSINESS_NAME_ENDS = frozenset(
+    "corp corp. corporation inc inc. ltd ltd. plc co. co llc gmbh ag holdings financial airlines airways "
+    "motors bancorp".split()
+)
+
+
+def _mark_business(doc, run: Run, name: Piece, label: str, loc: Piece | None, role: Piece | None) -> None:
+    """An unlisted organisation named as a business, with no title, coded by a country or demonym
+    before it: that country's business ("Australian flag carrier Qantas" AUSBUS, was AUS). A name
+    with no country stays uncoded: as BUS, context would give it a country and make new events of
+    it ("Heritage Media Corp., New York, said ..."), mostly wrong on the pool articles."""
+    if label != "org" or (role is not None and not run.former):
+        return
+    if loc is None or loc.entry.kind not in (COUNTRY, DEMONYM) or not run.code:
+        return
+    firm = _business_word(doc, run, name)
+    if firm:
+        run.code = (run.code or "") + "BUS"
+        run.rule += f"+business:{firm}"
+
+
+def _business_word(doc, run: Run, name: Piece) -> str:
+    """The word saying that the organisation `name` is a business, or ""."""
+    last = doc[name.end - 1].lower_
+    if last in BUSINESS_NAME_ENDS:
+        return last
+    for t in doc[run.start : name.start]:
+        if t.lemma_.lower() in BUSINESS_NOUNS and t.pos_ == "NOUN":
+            return t.lemma_.lower()
+    root = doc[name.start : name.end].root
+    for t in [root.head] if root.dep_ == "appos" else []:
+        if t.lemma_.lower() in BUSINESS_NOUNS and t.pos_ == "NOUN":
+            return t.lemma_.lower()
+    for t in root.children:
+        if t.dep_ == "appos" and t.lemma_.lower() in BUSINESS_NOUNS and t.pos_ == "NOUN":
+            return t.lemma_.lower()
+    return ""
 
 
 def _name_label(name: Piece, role) -> str:
@@ -2713,6 +2759,10 @@ def _code_demonym(doc, run: Run, loc: Piece, le, head, nxt) -> bool | None:
         run.cls = "group" if noun.tag_ == "NNS" else "body"
         run.plural = noun.tag_ == "NNS"
         run.rule = f"demonym:{loc_phrase(doc, loc)}+{noun.text}"
+        nxt_name = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+        if noun.lemma_.lower() in BUSINESS_NOUNS and nxt_name is not None and nxt_name.ent_type_ == "ORG" and run.code:
+            # "the Dutch energy giant Royal Dutch Shell": the country's business, named next
+            run.code, run.key, run.rule = run.code + "BUS", run.key + ":BUS", run.rule + "+business"
         return True
     elif not noun_use or (nxt is not None and nxt.text == "-"):
         return False

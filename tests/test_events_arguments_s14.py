@@ -42,3 +42,8 @@ def test_a_warning_is_addressed_to_the_one_its_condition_names(code):
     found = code("Tehran's envoy warned that Iran would take other steps if the European Union backed new sanctions.")
     assert any(c.startswith("13") and s.startswith("IRN") and t == "IGOEUREEC" for c, s, t in found)
     assert not any(c.startswith("13") and t == "IRN" for c, _, t in found)
+
+
+def test_a_visit_in_a_phrase_on_the_subject_is_the_subjects(code):
+    # the phrase hangs on 'Merkel', not on 'said'; was no visit at all
+    assert ("042", "DEU", "CHN") in code("Merkel, on a visit to Beijing, said Germany would send more aid.")

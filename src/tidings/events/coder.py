@@ -453,6 +453,9 @@ def _attendee(noun):
     if noun.dep_ != "pobj" or gov.dep_ != "prep" or gov.lower_ not in ATTENDED_PREPS:
         return [], ""
     partner = any(c.dep_ == "prep" and c.lower_ in PARTNER_PREPS for c in noun.children)
+    if partner and gov.head.pos_ in ("NOUN", "PROPN") and gov.head.dep_ in ("nsubj", "nsubjpass"):
+        # "Merkel, on a visit to Beijing, said ...": the phrase hangs on the subject itself
+        return [gov.head], f"{gov.lower_}-{noun.lower_} subject"
     if gov.head.pos_ not in ("VERB", "AUX") or not partner:
         return [], ""
     verb = gov.head
